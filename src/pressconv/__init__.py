@@ -1,0 +1,23 @@
+"""pressconv: press releases and news copy from plain text to HTML, PDF, DOCX and EPUB.
+
+The public API only: ``parse``, ``convert``, the model types and ``__version__``.
+Nothing heavy is imported here.
+"""
+
+from pressconv.api import convert, parse
+from pressconv.model import Block, Document, ListBlock, Metadata, Paragraph, Quote, Section
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Block",
+    "Document",
+    "ListBlock",
+    "Metadata",
+    "Paragraph",
+    "Quote",
+    "Section",
+    "__version__",
+    "convert",
+    "parse",
+]

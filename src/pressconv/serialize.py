@@ -1,0 +1,158 @@
+"""Document <-> JSON-ready dicts, with the model version checked on load.
+
+The JSON shape is SPEC §2's: every block carries ``type``, ``text`` and
+``speaker`` so consumers need not know each node type.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, assert_never
+
+from pressconv.errors import PressconvError
+from pressconv.model import (
+    MODEL_VERSION,
+    Block,
+    Document,
+    ListBlock,
+    Metadata,
+    Paragraph,
+    Quote,
+    Section,
+    block_text,
+)
+
+
+def block_to_dict(block: Block) -> dict[str, Any]:
+    """One block as a JSON-ready dict."""
+    match block:
+        case Paragraph():
+            return {"type": "paragraph", "text": block.text, "speaker": None}
+        case Quote():
+            return {
+                "type": "quote",
+                "text": block.text,
+                "speaker": block.speaker,
+                "attribution": block.attribution,
+                "speaker_title": block.speaker_title,
+            }
+        case ListBlock():
+            return {
+                "type": "list",
+                "ordered": block.ordered,
+                "items": list(block.items),
+                "markers": list(block.markers),
+                "text": block_text(block),
+                "speaker": None,
+            }
+        case _:
+            assert_never(block)
+
+
+def to_dict(document: Document) -> dict[str, Any]:
+    """The document as a JSON-ready dict (SPEC §2 shape plus ``model_version``)."""
+    meta = document.metadata
+    return {
+        "model_version": MODEL_VERSION,
+        "headline": document.headline,
+        "headline_derived": document.headline_derived,
+        "subtitle": document.subtitle,
+        "dateline": document.dateline,
+        "metadata": {
+            "title": meta.title,
+            "byline": meta.byline,
+            "date": meta.date,
+            "language": meta.language,
+            "source_path": meta.source_path,
+            "identifier": meta.identifier,
+            "keywords": list(meta.keywords),
+            "release": meta.release,
+            "embargo": meta.embargo,
+            "contacts": list(meta.contacts),
+            "end_mark": meta.end_mark,
+            "publisher": meta.publisher,
+        },
+        "sections": [
+            {
+                "heading": section.heading,
+                "role": section.role,
+                "blocks": [block_to_dict(block) for block in section.blocks],
+            }
+            for section in document.sections
+        ],
+    }
+
+
+def dumps(document: Document, indent: int | None = 2) -> str:
+    """The document as JSON text."""
+    return json.dumps(to_dict(document), ensure_ascii=False, indent=indent)
+
+
+def _block_from_dict(data: dict[str, Any]) -> Block:
+    kind = data.get("type")
+    if kind == "paragraph":
+        return Paragraph(text=data["text"])
+    if kind == "quote":
+        return Quote(
+            text=data["text"],
+            speaker=data.get("speaker"),
+            attribution=data.get("attribution"),
+            speaker_title=data.get("speaker_title"),
+        )
+    if kind == "list":
+        return ListBlock(
+            ordered=bool(data["ordered"]),
+            items=tuple(data["items"]),
+            markers=tuple(data.get("markers", ())),
+        )
+    raise PressconvError(f"unknown block type {kind!r}")
+
+
+def from_dict(data: dict[str, Any]) -> Document:
+    """A document from ``to_dict`` output; refuses another model version."""
+    version = data.get("model_version")
+    if version != MODEL_VERSION:
+        raise PressconvError(f"model version {version!r} is not {MODEL_VERSION}")
+    try:
+        meta = data.get("metadata", {})
+        return Document(
+            headline=data["headline"],
+            headline_derived=bool(data.get("headline_derived", False)),
+            subtitle=data.get("subtitle"),
+            dateline=data.get("dateline"),
+            metadata=Metadata(
+                title=meta.get("title"),
+                byline=meta.get("byline"),
+                date=meta.get("date"),
+                language=meta.get("language", "en"),
+                source_path=meta.get("source_path"),
+                identifier=meta.get("identifier"),
+                keywords=tuple(meta.get("keywords", ())),
+                release=meta.get("release"),
+                embargo=meta.get("embargo"),
+                contacts=tuple(meta.get("contacts", ())),
+                end_mark=meta.get("end_mark"),
+                publisher=meta.get("publisher"),
+            ),
+            sections=tuple(
+                Section(
+                    heading=section.get("heading"),
+                    role=section.get("role", "body"),
+                    blocks=tuple(_block_from_dict(block) for block in section["blocks"]),
+                )
+                for section in data["sections"]
+            ),
+        )
+    except (KeyError, TypeError, AttributeError) as err:
+        raise PressconvError(f"not a pressconv document: missing or bad {err}") from None
+
+
+def loads(text: str) -> Document:
+    """A document from JSON text."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise PressconvError(f"not JSON: {err}") from None
+    if not isinstance(data, dict):
+        raise PressconvError("not a pressconv document: top level is not an object")
+    return from_dict(data)
