@@ -52,7 +52,9 @@ def clean(text: str, notes: Notes) -> str:
     if found:
         kinds = ", ".join(f"U+{ord(ch):04X}" for ch in sorted(set(found))[:5])
         more = "…" if len(set(found)) > 5 else ""
-        notes.warn("control-chars", f"removed {len(found)} control or XML-illegal character(s): {kinds}{more}")
+        notes.warn(
+            "control-chars", f"removed {len(found)} control or XML-illegal character(s): {kinds}{more}"
+        )
         text = _ILLEGAL.sub("", text)
     return text
 
@@ -63,7 +65,9 @@ def _to_str(data: bytes, path: str | None) -> tuple[str, str]:
             try:
                 return data[len(bom) :].decode(encoding), encoding
             except UnicodeDecodeError as err:
-                raise DecodeError(f"invalid {encoding} after a byte-order mark at byte {err.start}", path) from None
+                raise DecodeError(
+                    f"invalid {encoding} after a byte-order mark at byte {err.start}", path
+                ) from None
     if data.startswith(_BINARY_MAGIC):
         raise DecodeError("binary file, not text", path)
     try:

@@ -67,7 +67,9 @@ def _third_party() -> dict[str, WriterSpec]:
                 raise PressconvError(f"writer {ep.name!r} from {module} clashes with the built-in writer")
             continue
         if ep.name in found and found[ep.name].module != module:
-            raise PressconvError(f"writer {ep.name!r} is registered twice ({found[ep.name].module}, {module})")
+            raise PressconvError(
+                f"writer {ep.name!r} is registered twice ({found[ep.name].module}, {module})"
+            )
         loaded = _import(module)
         found[ep.name] = WriterSpec(ep.name, module, cast(str, getattr(loaded, "SUFFIX", f".{ep.name}")))
     return found

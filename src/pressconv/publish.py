@@ -1,0 +1,61 @@
+"""Bytes -> file: the one place that writes outputs, atomically and only when changed.
+
+A temporary file in the target folder is written, flushed and renamed over
+the target, so a reader never sees half a file and a failure leaves the old
+output intact.  Identical bytes are not rewritten, which keeps the
+pre-commit hook idempotent and timestamps still.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from pressconv.errors import PressconvError
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def publish(path: Path, data: bytes) -> bool:
+    """Write ``data`` to ``path`` atomically; False (nothing written) when the file already holds it."""
+    try:
+        if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    parent = path.parent
+    if not parent.is_dir():
+        raise PressconvError("output folder does not exist", str(parent))
+    try:
+        fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as err:
+        raise PressconvError(f"cannot write output: {err.strerror}", str(path)) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, path)
+    except BaseException as err:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(err, OSError):
+            raise PressconvError(f"cannot write output: {err.strerror}", str(path)) from None
+        raise
+    return True
+
+
+def remove(path: Path) -> bool:
+    """Remove an output pressconv wrote; False when it was already gone."""
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        return False
+    except OSError as err:
+        raise PressconvError(f"cannot remove output: {err.strerror}", str(path)) from None
+    return True

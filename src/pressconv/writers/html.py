@@ -1,0 +1,207 @@
+"""Document -> HTML5: one semantic, self-contained page (or just the article).
+
+The article is built as an ElementTree (stdlib, so ``pressconv to-html`` stays
+light) by ``render_article``; ``write`` wraps it in a page with ``lang``,
+``<title>``, the stylesheet and schema.org NewsArticle JSON-LD.  The EPUB
+writer reuses ``render_article`` and ``stylesheet`` and only packages.
+Escaping happens once, in ElementTree's serializer, at the text leaves.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+import xml.etree.ElementTree as ET
+from functools import cache
+from importlib.resources import files
+from typing import Any, assert_never
+
+from pressconv.errors import Notes
+from pressconv.model import Block, Document, ListBlock, Paragraph, Quote, Section, content_identifier
+from pressconv.options import WriteOptions, document_datetime
+
+SUFFIX = ".html"
+MEDIA_TYPE = "text/html"
+
+_RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur", "yi", "ps", "dv", "ug", "ckb", "sd"})
+
+
+@cache
+def stylesheet() -> str:
+    """The built-in stylesheet shared by the HTML and EPUB writers."""
+    return files("pressconv.writers").joinpath("assets/pressconv.css").read_text(encoding="utf-8")
+
+
+def direction(document: Document) -> str:
+    """``rtl`` when the language or most strong characters of the text are right-to-left."""
+    if document.metadata.language.split("-")[0].lower() in _RTL_LANGUAGES:
+        return "rtl"
+    sample = document.headline + " ".join(_block_words(b) for b in document.blocks()[:5])
+    rtl = ltr = 0
+    for ch in sample[:4000]:
+        bidi = unicodedata.bidirectional(ch)
+        if bidi in ("R", "AL"):
+            rtl += 1
+        elif bidi == "L":
+            ltr += 1
+    return "rtl" if rtl > ltr else "ltr"
+
+
+def _block_words(block: Block) -> str:
+    match block:
+        case Paragraph(text=text) | Quote(text=text):
+            return text
+        case ListBlock(items=items):
+            return " ".join(items)
+        case _:
+            assert_never(block)
+
+
+def _el(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+    child = ET.SubElement(parent, tag, {k.rstrip("_").replace("_", "-"): v for k, v in attrs.items()})
+    child.text = text
+    return child
+
+
+def _slug(text: str, taken: set[str]) -> str:
+    base = "".join(ch if ch.isalnum() else "-" for ch in text.lower()).strip("-")
+    base = "-".join(part for part in base.split("-") if part)[:48] or "section"
+    if not base[0].isalpha():
+        base = f"s-{base}"
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    taken.add(slug)
+    return slug
+
+
+def section_ids(document: Document) -> list[str | None]:
+    """The ``id`` of each section's heading (None for a section without one); EPUB links to them."""
+    taken: set[str] = {"headline"}
+    return [_slug(s.heading, taken) if s.heading else None for s in document.sections]
+
+
+def _render_block(parent: ET.Element, block: Block) -> None:
+    match block:
+        case Paragraph(text=text):
+            _el(parent, "p", text)
+        case Quote(text=text, speaker=speaker, attribution=attribution):
+            attrs = {"class_": "quote"}
+            if speaker:
+                attrs["data_speaker"] = speaker
+            if attribution:
+                attrs["data_attribution"] = attribution
+            quote = _el(parent, "blockquote", **attrs)
+            _el(quote, "p", text)
+        case ListBlock(ordered=ordered, items=items):
+            lst = _el(parent, "ol" if ordered else "ul")
+            for item in items:
+                _el(lst, "li", item)
+        case _:
+            assert_never(block)
+
+
+def _render_section(parent: ET.Element, section: Section, anchor: str | None) -> None:
+    if section.heading is None:
+        container = parent
+    else:
+        attrs = {"class_": "boilerplate"} if section.role == "boilerplate" else {}
+        container = _el(parent, "section", **attrs)
+        _el(container, "h2", section.heading, id=anchor or "")
+    for block in section.blocks:
+        _render_block(container, block)
+
+
+def render_article(document: Document, options: WriteOptions, notes: Notes) -> ET.Element:
+    """The ``<article>`` element: release line, headline, dek, body, boilerplate, contacts, end mark."""
+    meta = document.metadata
+    article = ET.Element("article", {"class": "press-release"})
+    header = _el(article, "header")
+    if meta.release:
+        _el(header, "p", meta.release, class_="release")
+    _el(header, "h1", document.headline, id="headline")
+    if document.subtitle:
+        _el(header, "p", document.subtitle, class_="subtitle")
+    if meta.byline:
+        _el(header, "p", meta.byline, class_="byline")
+    if meta.date:
+        published = _el(header, "p", class_="published")
+        _el(published, "time", meta.date, datetime=meta.date)
+    anchors = section_ids(document)
+    body = [(s, a) for s, a in zip(document.sections, anchors, strict=True) if s.role != "boilerplate"]
+    boiler = [(s, a) for s, a in zip(document.sections, anchors, strict=True) if s.role == "boilerplate"]
+    for section, anchor in body + boiler:
+        _render_section(article, section, anchor)
+    if meta.contacts or meta.end_mark:
+        footer = _el(article, "footer")
+        for contact in meta.contacts:
+            address = _el(footer, "address", class_="contacts")
+            lines = contact.split("\n")
+            address.text = lines[0]
+            for line in lines[1:]:
+                _el(address, "br").tail = line
+        if meta.end_mark:
+            _el(footer, "p", meta.end_mark, class_="end-mark")
+    return article
+
+
+def json_ld(document: Document, options: WriteOptions) -> dict[str, Any]:
+    """schema.org NewsArticle data for the page head."""
+    meta = document.metadata
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": document.headline,
+        "name": document.title,
+        "inLanguage": meta.language,
+        "identifier": meta.identifier or content_identifier(document),
+    }
+    if meta.date or options.source_date_epoch is not None:
+        data["datePublished"] = meta.date or document_datetime(document, options).date().isoformat()
+    if document.subtitle:
+        data["alternativeHeadline"] = document.subtitle
+    if document.dateline:
+        data["dateline"] = document.dateline
+    if meta.byline:
+        data["author"] = {"@type": "Person", "name": meta.byline}
+    if meta.publisher:
+        data["publisher"] = {"@type": "Organization", "name": meta.publisher}
+    if meta.keywords:
+        data["keywords"] = list(meta.keywords)
+    sections = [s.heading for s in document.sections if s.heading and s.role == "body"]
+    if sections:
+        data["articleSection"] = sections
+    speakers = list(dict.fromkeys(b.speaker for b in document.blocks() if isinstance(b, Quote) and b.speaker))
+    if speakers:
+        data["mentions"] = [{"@type": "Person", "name": name} for name in speakers]
+    return data
+
+
+def _script_json(data: dict[str, Any]) -> str:
+    # Raw text inside <script>: "<", ">" and "&" as JSON escapes so "</script>" cannot occur.
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def write(document: Document, options: WriteOptions, notes: Notes) -> bytes:
+    """A complete HTML5 page, or only the article when ``options.html_fragment``."""
+    article = render_article(document, options, notes)
+    if options.html_fragment:
+        article.set("lang", document.metadata.language)
+        article.set("dir", direction(document))
+        return (ET.tostring(article, encoding="unicode", method="html") + "\n").encode("utf-8")
+    html = ET.Element("html", {"lang": document.metadata.language, "dir": direction(document)})
+    head = _el(html, "head")
+    _el(head, "meta", charset="utf-8")
+    _el(head, "meta", name="viewport", content="width=device-width, initial-scale=1")
+    _el(head, "title", document.title)
+    _el(head, "meta", name="generator", content="pressconv")
+    if options.html_stylesheet:
+        _el(head, "link", rel="stylesheet", href=options.html_stylesheet)
+    else:
+        _el(head, "style", stylesheet())
+    _el(head, "script", _script_json(json_ld(document, options)), type="application/ld+json")
+    body = _el(html, "body")
+    body.append(article)
+    page = "<!DOCTYPE html>\n" + ET.tostring(html, encoding="unicode", method="html") + "\n"
+    return page.encode("utf-8")
