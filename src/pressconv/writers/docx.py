@@ -1,0 +1,671 @@
+"""Document -> DOCX bytes: an editable Word file with real styles, page numbers and stable bytes.
+
+The work splits in two.  Once per process and reference document, python-docx
+opens the template (its own default or ``options.docx_reference``), adds every
+style of the style map the template lacks, gives the last section a
+"Page X of Y" footer with real PAGE and NUMPAGES fields unless the template
+has a footer, drops stale parts (thumbnail, ``stylesWithEffects``) and saves;
+the saved parts are kept.  Per document, only the parts that depend on it
+are built as lxml trees -- the body, core and custom properties, the styles
+part with the document's language (one per language, cached) and the footer
+words -- and everything is packed by ``_zip`` with fixed entry times, in a
+fixed order, with the unchanging parts compressed once.  Opening python-docx
+per document would cost more than all four writers are allowed together.
+
+Where things go: release line above the headline; headline (Title),
+subtitle, then the body sections; boilerplate ("About …") sections after the
+body; then the media contacts and the end mark.  The dateline stays inside the
+first paragraph's text, wearing the character style "Dateline".
+
+Quote speakers are kept out of the text, so the words of the output are
+exactly the model's: every Quote-style paragraph is wrapped in a hidden
+bookmark ``_Quote_N`` (N counts quotes from 1 in document order) and the
+speaker is the document custom property ``Quote N speaker`` (File >
+Properties > Custom in Word).  A quote with no known speaker has no property.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from copy import deepcopy
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, assert_never
+
+from lxml import etree  # type: ignore[import-untyped]  # no stubs; lxml keeps Word's ns prefixes
+
+from pressconv.decode import clean
+from pressconv.errors import Notes, WriterError
+from pressconv.model import Block, Document, ListBlock, Paragraph, Quote, Section
+from pressconv.options import WriteOptions, document_datetime, page_size_for
+from pressconv.writers import _zip
+from pressconv.writers._docx_styles import PAGE_WORDS, STYLES, Role, StyleSpec
+
+SUFFIX = ".docx"
+MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+_CT = "http://schemas.openxmlformats.org/package/2006/content-types"
+_CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+_DC = "http://purl.org/dc/elements/1.1/"
+_DCTERMS = "http://purl.org/dc/terms/"
+_XSI = "http://www.w3.org/2001/XMLSchema-instance"
+_CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+_VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+_RT_OFFICE_DOCUMENT = f"{_R}/officeDocument"
+_RT_CORE = f"{_PKG_REL}/metadata/core-properties"
+_RT_THUMBNAIL = f"{_PKG_REL}/metadata/thumbnail"
+_RT_CUSTOM = f"{_R}/custom-properties"
+_RT_STYLES = f"{_R}/styles"
+_RT_NUMBERING = f"{_R}/numbering"
+_RT_STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+_CT_CUSTOM = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+#: The format id Word gives every user-defined custom property.
+_FMTID_USER = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+_SPEAKER_PROPERTY = re.compile(r"Quote \d+ speaker")
+
+# Page sizes and margins in twentieths of a point: one inch (2.54 cm) all round.
+_PAGE_TWIPS = {"letter": (12240, 15840), "a4": (11906, 16838)}
+_MARGIN = 1440
+_HEADER_FOOTER = 720
+
+# Languages whose text Word keeps in the East Asian or complex-script (bidi) slot of w:lang.
+_EAST_ASIAN = frozenset({"zh", "ja", "ko"})
+_BIDI = frozenset({"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug"})
+
+_BREAKS = re.compile(r"(\t|\r\n|\r|\n)")
+
+
+def _w(tag: str) -> str:
+    return f"{{{_W}}}{tag}"
+
+
+def _xml(root: etree._Element) -> bytes:
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+
+
+@dataclass(slots=True)
+class _Template:
+    """A prepared reference document: its parts, and where the per-document ones live."""
+
+    entries: dict[str, bytes]
+    """Every part as saved after preparation, by zip name."""
+    document_name: str
+    document: etree._Element
+    """The main document part with an empty body but for the final section properties."""
+    styles_name: str
+    styles: etree._Element
+    core_name: str
+    custom_name: str
+    custom: etree._Element
+    """Custom properties the template carries, without any earlier ``Quote N speaker``."""
+    style_ids: dict[Role, str]
+    footer_name: str | None
+    """Zip name of the footer the writer made (its words follow the language); None: the template's."""
+    numbering_name: str | None
+    list_number_abstract: str | None
+    """The abstract numbering behind List Number, to restart numbering for each ordered list."""
+    next_num_id: int
+    keep_page_size: bool
+    """True for a reference document: its page size stands unless a page size is asked for."""
+    footer_cache: dict[str, bytes] = field(default_factory=dict)
+    """Footer part by language."""
+    styles_cache: dict[str, bytes] = field(default_factory=dict)
+    """Styles part by language: the same bytes object each time, so ``_zip`` compresses it once."""
+
+
+def write(document: Document, options: WriteOptions, notes: Notes) -> bytes:
+    """The document as DOCX bytes; the same document and options always give the same bytes."""
+    template = _template(options.docx_reference)
+    language = clean(document.metadata.language, notes) or "en"
+    body = _Body(template, notes)
+    body.render(document)
+
+    root = deepcopy(template.document)
+    body_element = root.find(_w("body"))
+    assert body_element is not None
+    section_properties = body_element.find(_w("sectPr"))
+    for paragraph in body.paragraphs:
+        if section_properties is not None:
+            section_properties.addprevious(paragraph)
+        else:
+            body_element.append(paragraph)
+    if section_properties is not None and not (template.keep_page_size and options.page_size is None):
+        _set_page(section_properties, page_size_for(document, options))
+
+    parts = dict(template.entries)
+    parts[template.document_name] = _xml(root)
+    parts[template.styles_name] = _styles_for(template, language)
+    parts[template.core_name] = _core(document, options, notes, language)
+    parts[template.custom_name] = _custom(template, body.speakers)
+    if template.footer_name is not None:
+        parts[template.footer_name] = _footer_for(template, language)
+    if body.restarts and template.numbering_name is not None:
+        parts[template.numbering_name] = _numbering(template, body.restarts)
+    order = ["[Content_Types].xml", "_rels/.rels"]
+    order += sorted(name for name in parts if name not in order)
+    return _zip.pack(((name, parts[name]) for name in order), memo=_memo_names(template))
+
+
+def _memo_names(template: _Template) -> frozenset[str]:
+    # Parts that are the same for every document of this template (styles: the same per language).
+    dynamic = {template.document_name, template.core_name, template.custom_name, template.numbering_name}
+    return frozenset(name for name in [*template.entries, template.styles_name] if name not in dynamic)
+
+
+class _Body:
+    """Turns the document's parts into w:p elements, counting quotes and ordered lists as it goes."""
+
+    def __init__(self, template: _Template, notes: Notes) -> None:
+        self.template = template
+        self.notes = notes
+        self.ids = template.style_ids
+        # A detached w:body so SubElement gives every paragraph the right namespace from the start.
+        self.root = etree.Element(_w("body"), nsmap={"w": _W})
+        self.speakers: list[tuple[int, str]] = []
+        self.quotes = 0
+        self.ordered_lists = 0
+        self.restarts: list[int] = []
+        self.next_num_id = template.next_num_id
+
+    @property
+    def paragraphs(self) -> list[etree._Element]:
+        return list(self.root)
+
+    def render(self, document: Document) -> None:
+        meta = document.metadata
+        if meta.release:
+            self.paragraph("release", meta.release)
+        self.paragraph("headline", document.headline)
+        if document.subtitle:
+            self.paragraph("subtitle", document.subtitle)
+        body = [s for s in document.sections if s.role != "boilerplate"]
+        boilerplate = [s for s in document.sections if s.role == "boilerplate"]
+        dateline = document.dateline
+        for section in body:
+            self.section(section, "paragraph", "heading", dateline)
+            dateline = None  # only the first paragraph of the body carries it
+        for section in boilerplate:
+            self.section(section, "boilerplate", "boilerplate_heading", None)
+        for contact in meta.contacts:
+            self.paragraph("contact", contact)
+        if meta.end_mark:
+            self.paragraph("end_mark", meta.end_mark)
+
+    def section(self, section: Section, text_role: Role, heading_role: Role, dateline: str | None) -> None:
+        if section.heading is not None:
+            self.paragraph(heading_role, section.heading)
+        for index, block in enumerate(section.blocks):
+            self.block(block, text_role, dateline if index == 0 else None)
+
+    def block(self, block: Block, text_role: Role, dateline: str | None) -> None:
+        match block:
+            case Paragraph(text=text):
+                self.paragraph(text_role, text, dateline)
+            case Quote(text=text, speaker=speaker):
+                self.quotes += 1
+                # The bookmark ties the paragraph to its "Quote N speaker" custom property.
+                self.paragraph("quote", text, dateline, bookmark=self.quotes)
+                if speaker:
+                    self.speakers.append((self.quotes, self.clean(speaker)))
+            case ListBlock(ordered=ordered, items=items):
+                num_id: int | None = None
+                if ordered:
+                    self.ordered_lists += 1
+                    if self.ordered_lists > 1 and self.template.list_number_abstract is not None:
+                        num_id = self.next_num_id
+                        self.next_num_id += 1
+                        self.restarts.append(num_id)
+                for item in items:
+                    p = self.paragraph("list_number" if ordered else "list_bullet", item)
+                    if num_id is not None:
+                        _set_num(p, num_id)
+            case _:
+                assert_never(block)
+
+    def clean(self, text: str) -> str:
+        return clean(text, self.notes)
+
+    def paragraph(
+        self, role: Role, text: str, dateline: str | None = None, *, bookmark: int | None = None
+    ) -> etree._Element:
+        p = etree.SubElement(self.root, _w("p"))
+        properties = etree.SubElement(p, _w("pPr"))
+        etree.SubElement(properties, _w("pStyle"), {_w("val"): self.ids[role]})
+        if bookmark is not None:
+            etree.SubElement(
+                p, _w("bookmarkStart"), {_w("id"): str(bookmark), _w("name"): f"_Quote_{bookmark}"}
+            )
+        text = self.clean(text)
+        head = self.clean(dateline) if dateline else ""
+        if head.strip() and text.startswith(head):
+            _run(p, head, self.ids["dateline"])
+            text = text[len(head) :]
+        if text:
+            _run(p, text, None)
+        if bookmark is not None:
+            etree.SubElement(p, _w("bookmarkEnd"), {_w("id"): str(bookmark)})
+        return p
+
+
+def _run(paragraph: etree._Element, text: str, style_id: str | None) -> None:
+    """One run holding ``text``; tabs and line breaks become w:tab and w:br, as Word stores them."""
+    run = etree.SubElement(paragraph, _w("r"))
+    if style_id is not None:
+        properties = etree.SubElement(run, _w("rPr"))
+        etree.SubElement(properties, _w("rStyle"), {_w("val"): style_id})
+    for piece in _BREAKS.split(text):
+        if not piece:
+            continue
+        if piece == "\t":
+            etree.SubElement(run, _w("tab"))
+        elif piece in ("\n", "\r", "\r\n"):
+            etree.SubElement(run, _w("br"))
+        else:
+            etree.SubElement(run, _w("t"), {_XML_SPACE: "preserve"}).text = piece
+
+
+def _set_num(paragraph: etree._Element, num_id: int) -> None:
+    properties = paragraph.find(_w("pPr"))
+    assert properties is not None
+    numbering = etree.SubElement(properties, _w("numPr"))
+    etree.SubElement(numbering, _w("ilvl"), {_w("val"): "0"})
+    etree.SubElement(numbering, _w("numId"), {_w("val"): str(num_id)})
+
+
+def _set_page(section_properties: etree._Element, size: str) -> None:
+    width, height = _PAGE_TWIPS[size]
+    for tag in ("pgSz", "pgMar"):
+        old = section_properties.find(_w(tag))
+        if old is not None:
+            section_properties.remove(old)
+    margins = {_w(side): str(_MARGIN) for side in ("top", "right", "bottom", "left")}
+    margins |= {_w("header"): str(_HEADER_FOOTER), _w("footer"): str(_HEADER_FOOTER), _w("gutter"): "0"}
+    # Schema order: header/footer references, footnote/endnote properties, type, then pgSz, pgMar.
+    anchor = None
+    for child in section_properties:
+        if etree.QName(child).localname not in (
+            "headerReference",
+            "footerReference",
+            "footnotePr",
+            "endnotePr",
+            "type",
+        ):
+            anchor = child
+            break
+    size_el = etree.Element(_w("pgSz"), {_w("w"): str(width), _w("h"): str(height)})
+    margin_el = etree.Element(_w("pgMar"), margins)
+    if anchor is None:
+        section_properties.append(size_el)
+        section_properties.append(margin_el)
+    else:
+        anchor.addprevious(size_el)
+        anchor.addprevious(margin_el)
+
+
+# --- per-document parts -------------------------------------------------------------------------
+
+
+def _w3cdtf(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _core(document: Document, options: WriteOptions, notes: Notes, language: str) -> bytes:
+    """Core properties from the document alone: never the clock, never the template's old values."""
+    meta = document.metadata
+    root = etree.Element(
+        f"{{{_CP}}}coreProperties", nsmap={"cp": _CP, "dc": _DC, "dcterms": _DCTERMS, "xsi": _XSI}
+    )
+
+    def add(tag: str, value: str | None) -> etree._Element | None:
+        if value is None:
+            return None
+        element = etree.SubElement(root, tag)
+        element.text = clean(value, notes)
+        return element
+
+    author = meta.byline or meta.publisher
+    add(f"{{{_DC}}}title", document.title)
+    add(f"{{{_DC}}}subject", document.subtitle or document.headline)
+    add(f"{{{_DC}}}creator", author)
+    add(f"{{{_CP}}}keywords", ", ".join(meta.keywords) if meta.keywords else None)
+    add(f"{{{_DC}}}language", language)
+    add(f"{{{_DC}}}identifier", meta.identifier)
+    add(f"{{{_CP}}}lastModifiedBy", author)
+    add(f"{{{_CP}}}revision", "1")
+    stamp = _w3cdtf(document_datetime(document, options))
+    for tag in (f"{{{_DCTERMS}}}created", f"{{{_DCTERMS}}}modified"):
+        element = add(tag, stamp)
+        assert element is not None
+        element.set(f"{{{_XSI}}}type", "dcterms:W3CDTF")
+    add(f"{{{_CP}}}lastPrinted", stamp)
+    return _xml(root)
+
+
+def _custom(template: _Template, speakers: list[tuple[int, str]]) -> bytes:
+    root = deepcopy(template.custom)
+    pids = [int(p.get("pid", "1")) for p in root]
+    pid = max([1, *pids]) + 1
+    for number, speaker in speakers:
+        attributes = {"fmtid": _FMTID_USER, "pid": str(pid), "name": f"Quote {number} speaker"}
+        prop = etree.SubElement(root, f"{{{_CUSTOM}}}property", attributes)
+        etree.SubElement(prop, f"{{{_VT}}}lpwstr").text = speaker
+        pid += 1
+    return _xml(root)
+
+
+def _numbering(template: _Template, restarts: list[int]) -> bytes:
+    """The numbering part plus one numbering instance per ordered list after the first, each from 1."""
+    root = etree.fromstring(template.entries[template.numbering_name or ""])
+    assert template.list_number_abstract is not None
+    for num_id in restarts:
+        num = etree.SubElement(root, _w("num"), {_w("numId"): str(num_id)})
+        etree.SubElement(num, _w("abstractNumId"), {_w("val"): template.list_number_abstract})
+        override = etree.SubElement(num, _w("lvlOverride"), {_w("ilvl"): "0"})
+        etree.SubElement(override, _w("startOverride"), {_w("val"): "1"})
+    return _xml(root)
+
+
+def _styles_for(template: _Template, language: str) -> bytes:
+    cached = template.styles_cache.get(language)
+    if cached is None:
+        cached = template.styles_cache[language] = _styles(template, language)
+    return cached
+
+
+def _styles(template: _Template, language: str) -> bytes:
+    """The styles part with the document default language set, so Word spell-checks in it."""
+    root = deepcopy(template.styles)
+    defaults = root.find(_w("docDefaults"))
+    if defaults is None:
+        defaults = etree.Element(_w("docDefaults"))
+        root.insert(0, defaults)
+    run_default = defaults.find(_w("rPrDefault"))
+    if run_default is None:
+        run_default = etree.Element(_w("rPrDefault"))
+        defaults.insert(0, run_default)
+    run_properties = run_default.find(_w("rPr"))
+    if run_properties is None:
+        run_properties = etree.SubElement(run_default, _w("rPr"))
+    lang = run_properties.find(_w("lang"))
+    if lang is None:
+        lang = etree.SubElement(run_properties, _w("lang"))
+    primary = language.split("-")[0].lower()
+    slot = "eastAsia" if primary in _EAST_ASIAN else "bidi" if primary in _BIDI else "val"
+    lang.set(_w(slot), language)
+    return _xml(root)
+
+
+def _footer_for(template: _Template, language: str) -> bytes:
+    cached = template.footer_cache.get(language)
+    if cached is None:
+        cached = template.footer_cache[language] = _footer(template, language)
+    return cached
+
+
+def _footer(template: _Template, language: str) -> bytes:
+    """The writer's footer: one Footer paragraph, "Page {PAGE} of {NUMPAGES}" in the document's language."""
+    assert template.footer_name is not None
+    root = etree.fromstring(template.entries[template.footer_name])
+    for child in list(root):
+        root.remove(child)
+    before, between = PAGE_WORDS.get(language.split("-")[0].lower(), PAGE_WORDS["en"])
+    p = etree.SubElement(root, _w("p"))
+    etree.SubElement(etree.SubElement(p, _w("pPr")), _w("pStyle"), {_w("val"): "Footer"})
+    _run(p, before, None)
+    _field(p, "PAGE")
+    _run(p, between, None)
+    _field(p, "NUMPAGES")
+    return _xml(root)
+
+
+def _field(paragraph: etree._Element, instruction: str) -> None:
+    """A complex field (begin, instruction, separate, placeholder result, end) that Word updates."""
+    etree.SubElement(etree.SubElement(paragraph, _w("r")), _w("fldChar"), {_w("fldCharType"): "begin"})
+    code = etree.SubElement(etree.SubElement(paragraph, _w("r")), _w("instrText"), {_XML_SPACE: "preserve"})
+    code.text = f" {instruction} "
+    etree.SubElement(etree.SubElement(paragraph, _w("r")), _w("fldChar"), {_w("fldCharType"): "separate"})
+    etree.SubElement(etree.SubElement(paragraph, _w("r")), _w("t")).text = "1"
+    etree.SubElement(etree.SubElement(paragraph, _w("r")), _w("fldChar"), {_w("fldCharType"): "end"})
+
+
+# --- the template, prepared once per process ----------------------------------------------------
+
+
+def _template(reference: Path | None) -> _Template:
+    if reference is None:
+        return _prepared(None, None)
+    try:
+        stat = reference.stat()
+    except OSError as err:
+        raise WriterError(f"cannot read the reference document: {err.strerror}", str(reference)) from None
+    return _prepared(str(reference.resolve()), (stat.st_mtime_ns, stat.st_size))
+
+
+@lru_cache(maxsize=8)
+def _prepared(path: str | None, stamp: tuple[int, int] | None) -> _Template:
+    """Open the template with python-docx once, add what the writer needs, keep the saved parts."""
+    del stamp  # part of the cache key only: an edited reference document is prepared afresh
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    if path is None:
+        doc = docx.Document()
+    else:
+        try:
+            doc = docx.Document(path)
+        except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as err:
+            raise WriterError(f"not a Word .docx reference document ({err})", path) from None
+    style_ids = _ensure_styles(doc, path is None)
+    settings = doc.settings.element
+    # A stale "spelling is clean" mark would keep Word from checking the new text.
+    for proof in settings.findall(_w("proofState")):
+        settings.remove(proof)
+    for rel_id, rel in list(doc.part.rels.items()):
+        # A copy of the styles that Word 2010 wrote; stale as soon as a style is added.
+        if rel.reltype == _RT_STYLES_WITH_EFFECTS:
+            del doc.part.rels[rel_id]
+    package_rels = doc.part.package.rels
+    for rel_id, rel in list(package_rels.items()):
+        if rel.reltype == _RT_THUMBNAIL:  # a picture of the template, not of this document
+            del package_rels[rel_id]
+    section = doc.sections[-1]
+    footer_name: str | None = None
+    if section.footer.is_linked_to_previous:
+        section.footer.is_linked_to_previous = False
+        footer_name = section.footer.part.partname.lstrip("/")
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return _from_saved(buffer.getvalue(), style_ids, footer_name, keep_page_size=path is not None)
+
+
+def _ensure_styles(doc: Any, is_default: bool) -> dict[Role, str]:
+    """Each style of the map, added when the template lacks it; its style id by role."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    styles = doc.styles
+    ids: dict[Role, str] = {}
+    for role, spec in STYLES.items():
+        kind = WD_STYLE_TYPE.CHARACTER if spec.kind == "character" else WD_STYLE_TYPE.PARAGRAPH
+        if spec.name in styles and styles[spec.name].type == kind:
+            ids[role] = styles[spec.name].style_id
+            continue
+        style = styles.add_style(_unused_name(styles, spec.name), kind)
+        if spec.base is not None and spec.base in styles and styles[spec.base].type == kind:
+            style.base_style = styles[spec.base]
+        _shape(style, spec, Pt, WD_ALIGN_PARAGRAPH)
+        style.quick_style = True
+        ids[role] = style.style_id
+    if is_default:
+        # Centre the page numbers; a reference document's own Footer style is left alone.
+        styles["Footer"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    return ids
+
+
+def _unused_name(styles: Any, name: str) -> str:
+    # A template may hold a character style where a paragraph style is needed (or the reverse).
+    candidate, n = name, 1
+    while candidate in styles:
+        n += 1
+        candidate = f"{name} {n}"
+    return candidate
+
+
+def _shape(style: Any, spec: StyleSpec, pt: Any, align: Any) -> None:
+    font = style.font
+    if spec.size_pt is not None:
+        font.size = pt(spec.size_pt)
+    if spec.bold is not None:
+        font.bold = spec.bold
+    if spec.italic is not None:
+        font.italic = spec.italic
+    if spec.all_caps is not None:
+        font.all_caps = spec.all_caps
+    if spec.kind == "character":
+        return
+    fmt = style.paragraph_format
+    if spec.align is not None:
+        fmt.alignment = {"left": align.LEFT, "center": align.CENTER, "right": align.RIGHT}[spec.align]
+    if spec.space_before_pt is not None:
+        fmt.space_before = pt(spec.space_before_pt)
+    if spec.space_after_pt is not None:
+        fmt.space_after = pt(spec.space_after_pt)
+    if spec.indent_pt is not None:
+        fmt.left_indent = fmt.right_indent = pt(spec.indent_pt)
+    if spec.keep_with_next is not None:
+        fmt.keep_with_next = spec.keep_with_next
+    if spec.outline_level is not None:
+        properties = style.element.get_or_add_pPr()
+        level = properties.find(_w("outlineLvl"))
+        if level is None:
+            level = etree.SubElement(properties, _w("outlineLvl"))
+        level.set(_w("val"), str(spec.outline_level))
+
+
+def _targets(entries: dict[str, bytes], rels_name: str, base: str) -> Iterator[tuple[str, str, str]]:
+    """(relationship id, type, zip name of the target) for each internal relationship in a rels part."""
+    if rels_name not in entries:
+        return
+    for rel in etree.fromstring(entries[rels_name]):
+        if rel.get("TargetMode") == "External":
+            continue
+        target = rel.get("Target", "")
+        name = target.lstrip("/") if target.startswith("/") else _join(base, target)
+        yield rel.get("Id", ""), rel.get("Type", ""), name
+
+
+def _join(base: str, target: str) -> str:
+    parts = [p for p in base.split("/") if p]
+    for piece in target.split("/"):
+        if piece == "..":
+            if parts:
+                parts.pop()
+        elif piece and piece != ".":
+            parts.append(piece)
+    return "/".join(parts)
+
+
+def _from_saved(
+    data: bytes, style_ids: dict[Role, str], footer_name: str | None, *, keep_page_size: bool
+) -> _Template:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        entries = {info.filename: archive.read(info) for info in archive.infolist() if not info.is_dir()}
+    package = {rtype: name for _, rtype, name in _targets(entries, "_rels/.rels", "")}
+    document_name = package[_RT_OFFICE_DOCUMENT]
+    core_name = package[_RT_CORE]
+    folder, _, leaf = document_name.rpartition("/")
+    part_rels = {rtype: name for _, rtype, name in _targets(entries, f"{folder}/_rels/{leaf}.rels", folder)}
+    styles_name = part_rels[_RT_STYLES]
+    numbering_name = part_rels.get(_RT_NUMBERING)
+
+    custom_name = package.get(_RT_CUSTOM)
+    if custom_name is None:
+        custom_name = "docProps/custom.xml"
+        entries = _declare_custom(entries, custom_name)
+        custom = etree.Element(f"{{{_CUSTOM}}}Properties", nsmap={None: _CUSTOM, "vt": _VT})
+    else:
+        custom = etree.fromstring(entries[custom_name])
+        for prop in list(custom):
+            if _SPEAKER_PROPERTY.fullmatch(prop.get("name", "")):
+                custom.remove(prop)  # left by an earlier pressconv output used as the reference
+
+    document = etree.fromstring(entries[document_name])
+    body = document.find(_w("body"))
+    assert body is not None
+    for child in list(body):
+        if child.tag != _w("sectPr"):
+            body.remove(child)  # a reference document lends its look, never its text
+
+    abstract, next_num_id = _list_numbering(entries, numbering_name, styles_name, style_ids["list_number"])
+    if "docProps/app.xml" in entries and not keep_page_size:
+        entries["docProps/app.xml"] = _app()
+    return _Template(
+        entries=entries,
+        document_name=document_name,
+        document=document,
+        styles_name=styles_name,
+        styles=etree.fromstring(entries[styles_name]),
+        core_name=core_name,
+        custom_name=custom_name,
+        custom=custom,
+        style_ids=style_ids,
+        footer_name=footer_name,
+        numbering_name=numbering_name if abstract is not None else None,
+        list_number_abstract=abstract,
+        next_num_id=next_num_id,
+        keep_page_size=keep_page_size,
+    )
+
+
+def _declare_custom(entries: dict[str, bytes], name: str) -> dict[str, bytes]:
+    entries = dict(entries)
+    types = etree.fromstring(entries["[Content_Types].xml"])
+    etree.SubElement(types, f"{{{_CT}}}Override", {"PartName": f"/{name}", "ContentType": _CT_CUSTOM})
+    entries["[Content_Types].xml"] = _xml(types)
+    rels = etree.fromstring(entries["_rels/.rels"])
+    taken = {rel.get("Id") for rel in rels}
+    n = 1
+    while f"rId{n}" in taken:
+        n += 1
+    relationship = {"Id": f"rId{n}", "Type": _RT_CUSTOM, "Target": name}
+    etree.SubElement(rels, f"{{{_PKG_REL}}}Relationship", relationship)
+    entries["_rels/.rels"] = _xml(rels)
+    return entries
+
+
+def _list_numbering(
+    entries: dict[str, bytes], numbering_name: str | None, styles_name: str, list_number_id: str
+) -> tuple[str | None, int]:
+    """The abstract numbering List Number uses, and the next free numbering instance id."""
+    if numbering_name is None or numbering_name not in entries:
+        return None, 1
+    numbering = etree.fromstring(entries[numbering_name])
+    styles = etree.fromstring(entries[styles_name])
+    num_ids = [int(n.get(_w("numId"), "0")) for n in numbering.findall(_w("num"))]
+    next_id = max([0, *num_ids]) + 1
+    style = next((s for s in styles.findall(_w("style")) if s.get(_w("styleId")) == list_number_id), None)
+    found = style.find(f"{_w('pPr')}/{_w('numPr')}/{_w('numId')}") if style is not None else None
+    if found is None:
+        return None, next_id
+    num = next((n for n in numbering.findall(_w("num")) if n.get(_w("numId")) == found.get(_w("val"))), None)
+    abstract = num.find(_w("abstractNumId")) if num is not None else None
+    return (abstract.get(_w("val")) if abstract is not None else None), next_id
+
+
+def _app() -> bytes:
+    """Extended properties without the default template's stale page and word counts."""
+    ns = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+    root = etree.Element(f"{{{ns}}}Properties", nsmap={None: ns, "vt": _VT})
+    etree.SubElement(root, f"{{{ns}}}Application").text = "pressconv"
+    return _xml(root)
