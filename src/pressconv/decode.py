@@ -78,7 +78,18 @@ def _to_str(data: bytes, path: str | None) -> tuple[str, str]:
         raise DecodeError("binary file (NUL bytes), not text", path)
     from charset_normalizer import from_bytes  # only legacy text pays for it
 
-    best = from_bytes(data).best()
+    results = from_bytes(data)
+    best = results.best()
     if best is None or best.encoding is None:
         raise DecodeError("cannot decode: not UTF-8 and no legacy encoding fits", path)
+    # Windows-1252 is by far the commonest legacy encoding of pasted copy: among equally
+    # plausible single-byte guesses (cp1250 often ties on Latin text), it wins.
+    for match in results:
+        if match.encoding == "cp1252" and match.chaos <= best.chaos + 0.01:
+            return str(match), "cp1252"
+    try:
+        if data.decode("cp1252") == str(best):
+            return str(best), "cp1252"
+    except UnicodeDecodeError:
+        pass
     return str(best), best.encoding

@@ -1,0 +1,26 @@
+"""Lazy imports: the package and to-html never load reportlab, python-docx or ebooklib."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+HEAVY = ("reportlab", "docx", "ebooklib", "bs4", "lxml")
+
+
+def loaded_after(code: str) -> set[str]:
+    probe = f"{code}\nimport sys\nprint(' '.join(sorted(m.split('.')[0] for m in sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    return set(out.split())
+
+
+def test_import_pressconv_is_light() -> None:
+    assert not loaded_after("import pressconv") & set(HEAVY)
+
+
+def test_to_html_loads_no_other_writer_library(tmp_path: Path, sample_path: Path) -> None:
+    out = tmp_path / "x.html"
+    code = f"from pressconv.cli import main\nassert main(['to-html', {str(sample_path)!r}, '-o', {str(out)!r}]) == 0"
+    assert not loaded_after(code) & set(HEAVY)
+    assert out.is_file()
