@@ -499,7 +499,10 @@ def _ensure_styles(doc: Any, is_default: bool) -> dict[Role, str]:
     for role, spec in STYLES.items():
         kind = WD_STYLE_TYPE.CHARACTER if spec.kind == "character" else WD_STYLE_TYPE.PARAGRAPH
         if spec.name in styles and styles[spec.name].type == kind:
-            ids[role] = styles[spec.name].style_id
+            style = styles[spec.name]
+            if is_default:  # the house look; a reference document's own styles are left as they are
+                _shape(style, spec, Pt, WD_ALIGN_PARAGRAPH)
+            ids[role] = style.style_id
             continue
         style = styles.add_style(_unused_name(styles, spec.name), kind)
         if spec.base is not None and spec.base in styles and styles[spec.base].type == kind:
