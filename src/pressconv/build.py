@@ -1,0 +1,725 @@
+"""A source/ tree -> a dist/ tree: plans which outputs are stale, renders them, publishes them, cleans up.
+
+``source/a/b.txt`` becomes ``dist/a/b.html``, ``.pdf``, ``.docx`` and
+``.epub``.  A manifest in dist/ (``.pressconv-manifest.json``) records for
+every output pressconv wrote the hash of its source bytes, the pressconv
+version, a hash of the options that format reads, and the hash of the output
+itself.  Planning reads sources and the manifest and stats outputs, nothing
+more, so an up-to-date build never imports a writer nor parses a document.
+Stale documents are rendered one task per document (all its formats share one
+parse), over processes when there are several; outputs go through
+``publish`` (atomic, skipped when identical) in a stable order, so the bytes
+and the report are the same whatever the number of jobs.  Only outputs the
+manifest names are ever removed.  ``build`` and the pre-commit hook both run
+``execute`` on a ``Plan``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, fields
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from pressconv.config import BuildConfig
+from pressconv.errors import PressconvError
+from pressconv.options import WriteOptions
+
+MANIFEST = ".pressconv-manifest.json"
+MANIFEST_FORMAT = 1
+EXIT_STALE = 1
+EXIT_FAILED = 2
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+# --- the manifest -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What the manifest knows about one output pressconv wrote."""
+
+    source: str
+    """The source's path relative to the source folder, POSIX style."""
+    source_sha256: str
+    format: str
+    options: str
+    """Hash of the options this format reads (see ``options_hash``)."""
+    version: str
+    """The pressconv version that wrote it."""
+    sha256: str
+    """Hash of the output bytes."""
+    size: int
+
+    def matches(self, other: Entry) -> bool:
+        """Same source bytes, format, options and version: the output need not be rendered again."""
+        return (self.source, self.source_sha256, self.format, self.options, self.version) == (
+            other.source,
+            other.source_sha256,
+            other.format,
+            other.options,
+            other.version,
+        )
+
+
+@dataclass(slots=True)
+class Manifest:
+    """Output path (relative to dist/, POSIX style) -> Entry."""
+
+    outputs: dict[str, Entry] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, dist: Path) -> Manifest:
+        """The manifest in ``dist``; empty when there is none."""
+        path = dist / MANIFEST
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            return cls()
+        except OSError as err:
+            raise PressconvError(f"cannot read the manifest: {err.strerror}", str(path)) from None
+        try:
+            data = json.loads(raw)
+            if data.get("pressconv_manifest") != MANIFEST_FORMAT:
+                raise ValueError("unknown manifest format")
+            names = [f.name for f in fields(Entry)]
+            outputs = {
+                str(key): Entry(**{name: value[name] for name in names})
+                for key, value in data["outputs"].items()
+            }
+        except (ValueError, KeyError, TypeError, AttributeError):
+            raise PressconvError(
+                "not a pressconv manifest (delete it, then run `pressconv build --force`)", str(path)
+            ) from None
+        return cls(outputs)
+
+    def dumps(self) -> bytes:
+        """Deterministic JSON: sorted keys, relative paths, no times."""
+        data = {
+            "pressconv_manifest": MANIFEST_FORMAT,
+            "outputs": {
+                key: {f.name: getattr(entry, f.name) for f in fields(Entry)}
+                for key, entry in sorted(self.outputs.items())
+            },
+        }
+        return (json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+# --- options --------------------------------------------------------------------------------------
+
+
+def options_hash(options: WriteOptions, fmt: str, formats: Sequence[str]) -> str:
+    """A hash of the options ``fmt`` reads: shared fields and its own prefix, not other formats' fields.
+
+    Files named by an option (a reference .docx, a cover, a font file) count by
+    their bytes, not their path, so the hash is the same in every clone.
+    """
+    prefixes = {f"{name}_" for name in formats if name != fmt}
+    record: dict[str, Any] = {}
+    for item in fields(WriteOptions):
+        if any(item.name.startswith(prefix) for prefix in prefixes):
+            continue
+        value = getattr(options, item.name)
+        if isinstance(value, Path) or (isinstance(value, str) and item.name.endswith("_font")):
+            value = _file_fingerprint(Path(value)) if Path(value).is_file() else str(value)
+        record[item.name] = value
+    return _sha256(json.dumps(record, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+
+
+def _file_fingerprint(path: Path) -> str:
+    try:
+        return "sha256:" + _sha256(path.read_bytes())
+    except OSError:
+        return str(path)
+
+
+# --- planning ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One source file found under the source folder."""
+
+    rel: str
+    """Path relative to the source folder, POSIX style."""
+    path: Path
+    label: str
+    """How messages and the document name it: relative to the repository root where possible."""
+    data: bytes
+    sha256: str
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One document to render in some formats; pickled to a worker process."""
+
+    rel: str
+    label: str
+    suffix: str
+    data: bytes
+    formats: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class JobResult:
+    """What rendering one document gave: bytes per format, error lines, warning lines."""
+
+    rel: str
+    outputs: tuple[tuple[str, bytes], ...]
+    errors: tuple[tuple[str | None, str], ...]
+    """(format or None for the whole document, message)."""
+    warnings: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class Plan:
+    """What a build would do, decided from sources, the manifest and stat() alone."""
+
+    config: BuildConfig
+    options: WriteOptions
+    formats: tuple[str, ...]
+    manifest: Manifest
+    sources: list[Source]
+    expected: dict[str, Entry]
+    """Every output the selected sources and formats should have (sha256/size not yet known)."""
+    stale: dict[str, str]
+    """Output -> why it must be rendered (missing, source changed, …)."""
+    orphans: list[str]
+    """Manifest outputs whose source is gone: to be removed."""
+    conflicts: list[tuple[Source, str]]
+    """Sources whose output another source already claims, with the message."""
+    fresh: list[str] = field(default_factory=list)
+    """Outputs that are up to date."""
+
+    def jobs(self) -> list[Job]:
+        """One job per document with stale outputs, in source order."""
+        wanted: dict[str, list[str]] = {}
+        for out in self.stale:
+            entry = self.expected[out]
+            wanted.setdefault(entry.source, []).append(entry.format)
+        return [
+            Job(s.rel, s.label, s.path.suffix, s.data, tuple(f for f in self.formats if f in wanted[s.rel]))
+            for s in self.sources
+            if s.rel in wanted
+        ]
+
+    def output_for(self, rel: str, fmt: str) -> str:
+        """The dist-relative output path of source ``rel`` in ``fmt``."""
+        from pressconv import writers
+
+        return str(PurePosixPath(rel).with_suffix(writers.spec(fmt).suffix))
+
+
+def _label(path: Path, root: Path) -> str:
+    for base in (root, Path.cwd()):
+        try:
+            return path.relative_to(base).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()
+
+
+def display(path: Path) -> str:
+    """A path as the user should read it: relative to the working directory when inside it."""
+    try:
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def find_sources(config: BuildConfig) -> list[tuple[str, Path]]:
+    """(relative path, path) of every accepted source in the source folder, sorted; hidden ones skipped."""
+    from pressconv import readers
+
+    accepted = {suffix.lower() for suffix in readers.suffixes()}
+    source, dist = config.source, config.dist.absolute()
+    if not source.is_dir():
+        return []
+    found: list[tuple[str, Path]] = []
+    for folder, dirs, files in os.walk(source):
+        here = Path(folder)
+        # dist/ may sit inside source/ (source = "."): never read outputs as sources.
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (here / d).absolute() != dist)
+        for name in sorted(files):
+            if name.startswith(".") or os.path.splitext(name)[1].lower() not in accepted:
+                continue
+            path = here / name
+            found.append((path.relative_to(source).as_posix(), path))
+    return sorted(found)
+
+
+def make_plan(
+    config: BuildConfig,
+    *,
+    force: bool = False,
+    only: set[str] | None = None,
+) -> Plan:
+    """Decide what a build does.  ``only`` (source-relative paths) limits rendering to those sources."""
+    from pressconv import __version__, writers
+
+    formats = tuple(dict.fromkeys(config.formats)) or tuple(writers.names())
+    for fmt in formats:
+        writers.spec(fmt)  # an unknown name fails here, before anything is read
+    options = WriteOptions.from_env(**dict(config.options))
+    hashes = {fmt: options_hash(options, fmt, writers.names()) for fmt in formats}
+    manifest = Manifest.load(config.dist)
+    sources: list[Source] = []
+    for rel, path in find_sources(config):
+        try:
+            data = path.read_bytes()
+        except OSError as err:
+            raise PressconvError(f"cannot read: {err.strerror}", _label(path, config.root)) from None
+        sources.append(Source(rel, path, _label(path, config.root), data, _sha256(data)))
+
+    plan = Plan(config, options, formats, manifest, [], {}, {}, [], [])
+    claimed: dict[str, str] = {}
+    for src in sources:
+        outs = {fmt: plan.output_for(src.rel, fmt) for fmt in formats}
+        clash = next((out for out in outs.values() if out in claimed), None)
+        if clash is not None:
+            message = f"{src.label}: its output {clash} also comes from {claimed[clash]}; rename one of them"
+            plan.conflicts.append((src, message))
+            continue
+        plan.sources.append(src)
+        for fmt, out in outs.items():
+            claimed[out] = src.label
+            want = Entry(src.rel, src.sha256, fmt, hashes[fmt], __version__, "", 0)
+            plan.expected[out] = want
+            if only is not None and src.rel not in only:
+                continue
+            old = manifest.outputs.get(out)
+            reason = _staleness(old, want, config.dist / out)
+            if force and reason is None:
+                reason = "forced"
+            if reason is None:
+                plan.fresh.append(out)
+            else:
+                plan.stale[out] = reason
+
+    present = {src.rel for src in sources}
+    registered = set(writers.names())
+    for out, entry in sorted(manifest.outputs.items()):
+        if out in claimed:
+            continue
+        # Gone: the source was deleted or renamed, or its format is no longer registered.  Outputs of
+        # a living source in a format this run did not select stay; they are not this run's business.
+        gone = entry.source not in present or entry.format not in registered
+        if gone or plan.output_for(entry.source, entry.format) != out:
+            plan.orphans.append(out)
+    return plan
+
+
+def _staleness(old: Entry | None, want: Entry, path: Path) -> str | None:
+    """Why the output at ``path`` must be rendered again, or None when it is up to date."""
+    if old is None:
+        return "missing" if not path.exists() else "not in the manifest"
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return "missing"
+    if old.source != want.source:
+        return "from another source"
+    if old.source_sha256 != want.source_sha256:
+        return "source changed"
+    if old.format != want.format:
+        return "format changed"
+    if old.options != want.options:
+        return "options changed"
+    if old.version != want.version:
+        return f"written by pressconv {old.version}"
+    if size != old.size:
+        return "output changed"
+    return None
+
+
+# --- rendering (runs in worker processes) -----------------------------------------------------------
+
+
+def render_job(job: Job, options: WriteOptions) -> JobResult:
+    """Parse one document once and render it in each of the job's formats; faults become messages."""
+    from pressconv import api, readers
+    from pressconv.errors import Notes
+    from pressconv.options import ReadOptions
+
+    notes = Notes()
+    outputs: list[tuple[str, bytes]] = []
+    errors: list[tuple[str | None, str]] = []
+    try:
+        reader = readers.get(readers.for_suffix(job.suffix))
+        document = reader.read(job.data, ReadOptions(), notes, job.label)
+    except PressconvError as err:
+        errors.append((None, _message(err, job.label)))
+    except Exception as err:  # a bug must not stop the other documents; it is reported and exits 2
+        errors.append((None, f"{job.label}: internal error: {type(err).__name__}: {err}"))
+    else:
+        for fmt in job.formats:
+            try:
+                outputs.append((fmt, api.render([document], fmt, options, notes)))
+            except PressconvError as err:
+                errors.append((fmt, _message(err, job.label, fmt)))
+            except Exception as err:
+                errors.append((fmt, f"{job.label}: {fmt}: internal error: {type(err).__name__}: {err}"))
+    warnings = tuple(f"{job.label}: {item.message}" for item in notes.items)
+    return JobResult(job.rel, tuple(outputs), tuple(errors), warnings)
+
+
+def _message(err: PressconvError, label: str, fmt: str | None = None) -> str:
+    where = f"{label}: {fmt}" if fmt else label
+    if err.path is None or err.path == label:
+        return f"{where}: {err.message}"
+    return f"{where}: {err}"
+
+
+def _pool_context(formats: Sequence[str]) -> Any:
+    import multiprocessing
+
+    from pressconv import writers
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    # A fork server forks workers from a clean single-threaded process (no fork-with-threads hazard,
+    # e.g. rich's refresh thread), and preloading the writers there means each worker does not
+    # import reportlab again.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["pressconv.build", *(writers.spec(f).module for f in formats)])
+    return context
+
+
+def run_jobs(
+    jobs: Sequence[Job], options: WriteOptions, workers: int, formats: Sequence[str]
+) -> Iterator[JobResult]:
+    """Results in job order; no pool for one worker or one job."""
+    if workers <= 1 or len(jobs) <= 1:
+        for job in jobs:
+            yield render_job(job, options)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=_pool_context(formats)) as pool:
+        futures = [pool.submit(render_job, job, options) for job in jobs]
+        for future in futures:
+            yield future.result()
+
+
+# --- executing --------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What a build did, output by output (dist-relative paths)."""
+
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    manifest_changed: bool = False
+
+    @property
+    def changed(self) -> bool:
+        """True when a file in dist/ was created, changed or removed."""
+        return bool(self.written or self.removed or self.manifest_changed)
+
+
+class Reporter:
+    """Prints what happens: lines for logs, or nothing per file (a progress bar or the hook speaks)."""
+
+    def __init__(self, *, lines: bool = True) -> None:
+        self.lines = lines
+
+    def start(self, total: int) -> None:
+        """``total`` documents are about to be rendered."""
+
+    def advance(self) -> None:
+        """One document is done."""
+
+    def wrote(self, path: Path) -> None:
+        """An output was created or changed."""
+        if self.lines:
+            _echo(f"wrote {display(path)}")
+
+    def removed(self, path: Path) -> None:
+        """An orphaned output was removed."""
+        if self.lines:
+            _echo(f"removed {display(path)}")
+
+    def error(self, message: str) -> None:
+        """A source or output failed."""
+        _echo(f"pressconv: error: {message}", err=True)
+
+    def warning(self, message: str) -> None:
+        """A warning from reading or writing a document."""
+        _echo(f"pressconv: warning: {message}", err=True)
+
+    def stop(self) -> None:
+        """The build is over."""
+
+
+class BarReporter(Reporter):
+    """A rich progress bar on the terminal; messages are printed above it."""
+
+    def __init__(self) -> None:
+        super().__init__(lines=False)
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self.console = Console(stderr=True)
+        self.progress = Progress(
+            TextColumn("building"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=self.console,
+            transient=True,
+        )
+        self.task: Any = None
+
+    def start(self, total: int) -> None:
+        self.progress.start()
+        self.task = self.progress.add_task("build", total=total)
+
+    def advance(self) -> None:
+        if self.task is not None:
+            self.progress.advance(self.task)
+
+    def error(self, message: str) -> None:
+        self.console.print(f"pressconv: error: {message}", markup=False, highlight=False)
+
+    def warning(self, message: str) -> None:
+        self.console.print(f"pressconv: warning: {message}", markup=False, highlight=False)
+
+    def stop(self) -> None:
+        self.progress.stop()
+
+
+def _echo(text: str, *, err: bool = False) -> None:
+    stream = sys.stderr if err else sys.stdout
+    stream.write(text + "\n")
+    stream.flush()
+
+
+def execute(plan: Plan, *, jobs: int, force: bool, reporter: Reporter) -> Outcome:
+    """Remove orphans, render stale documents, publish the outputs, save the manifest."""
+    from pressconv.publish import publish, remove
+
+    dist = plan.config.dist
+    manifest = plan.manifest
+    before = manifest.dumps() if (dist / MANIFEST).is_file() else None
+    outcome = Outcome()
+    for src, message in plan.conflicts:
+        outcome.errors.append(message)
+        outcome.failed.extend(plan.output_for(src.rel, fmt) for fmt in plan.formats)
+        reporter.error(message)
+
+    for out in plan.orphans:
+        path = dist / out
+        if remove(path):
+            outcome.removed.append(out)
+            reporter.removed(path)
+            _prune(path.parent, dist)
+        del manifest.outputs[out]
+
+    outcome.unchanged.extend(plan.fresh)
+    work = plan.jobs()
+    if work:
+        dist.mkdir(parents=True, exist_ok=True)
+    formats_of = {job.rel: job.formats for job in work}
+    reporter.start(len(work))
+    try:
+        for result in run_jobs(work, plan.options, jobs, plan.formats):
+            for message in result.warnings:
+                reporter.warning(message)
+            failed_formats = {fmt for fmt, _ in result.errors}
+            for _, message in result.errors:
+                reporter.error(message)
+                outcome.errors.append(message)
+            for fmt in formats_of[result.rel]:
+                if None in failed_formats or fmt in failed_formats:
+                    outcome.failed.append(plan.output_for(result.rel, fmt))
+            for fmt, data in result.outputs:
+                out = plan.output_for(result.rel, fmt)
+                _publish_one(plan, out, data, force, outcome, reporter, publish)
+            reporter.advance()
+    finally:
+        reporter.stop()
+
+    after = manifest.dumps()
+    # No manifest is created for a build that has nothing to record.
+    if (manifest.outputs or before is not None) and after != before:
+        dist.mkdir(parents=True, exist_ok=True)
+        outcome.manifest_changed = publish(dist / MANIFEST, after)
+    return outcome
+
+
+def _publish_one(
+    plan: Plan,
+    out: str,
+    data: bytes,
+    force: bool,
+    outcome: Outcome,
+    reporter: Reporter,
+    publish: Callable[[Path, bytes], bool],
+) -> None:
+    path = plan.config.dist / out
+    digest = _sha256(data)
+    if out not in plan.manifest.outputs and path.exists() and not force:
+        # Not ours: never overwrite a file pressconv did not write, unless it already holds these bytes.
+        try:
+            same = path.is_file() and _sha256(path.read_bytes()) == digest
+        except OSError:
+            same = False
+        if not same:
+            message = f"{display(path)}: exists and was not written by pressconv (remove it, or use --force)"
+            reporter.error(message)
+            outcome.errors.append(message)
+            outcome.failed.append(out)
+            return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        wrote = publish(path, data)
+    except (PressconvError, OSError) as err:
+        message = f"{display(path)}: cannot write: {err}"
+        reporter.error(message)
+        outcome.errors.append(message)
+        outcome.failed.append(out)
+        return
+    want = plan.expected[out]
+    plan.manifest.outputs[out] = Entry(
+        want.source, want.source_sha256, want.format, want.options, want.version, digest, len(data)
+    )
+    if wrote:
+        outcome.written.append(out)
+        reporter.wrote(path)
+    else:
+        outcome.unchanged.append(out)
+
+
+def _prune(folder: Path, dist: Path) -> None:
+    """Remove folders emptied by removing outputs, up to (not including) dist/."""
+    dist = dist.absolute()
+    folder = folder.absolute()
+    while folder != dist and dist in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
+
+
+# --- checking ----------------------------------------------------------------------------------------
+
+
+def check(plan: Plan, *, strict: bool, jobs: int) -> tuple[list[str], list[str]]:
+    """Problems with dist/ as ``dist/x.pdf: why`` lines, and failures; writes nothing.
+
+    Always: every expected output exists, its manifest entry matches the source
+    and options, and its bytes still hash to what the manifest recorded.
+    ``strict`` also renders every document in memory and compares bytes, which
+    catches a writer whose code changed without a version bump.
+    """
+    dist = plan.config.dist
+    problems: list[str] = []
+    failures = [message for _, message in plan.conflicts]
+    for out, why in plan.stale.items():
+        problems.append(f"{display(dist / out)}: {why}")
+    for out in plan.fresh:
+        entry = plan.manifest.outputs[out]
+        try:
+            if _sha256((dist / out).read_bytes()) != entry.sha256:
+                problems.append(f"{display(dist / out)}: output changed since it was written")
+        except OSError:
+            problems.append(f"{display(dist / out)}: missing")
+    for out in plan.orphans:
+        if (dist / out).exists():
+            problems.append(f"{display(dist / out)}: orphaned (its source is gone)")
+        else:
+            problems.append(f"{display(dist / MANIFEST)}: lists {out}, whose source is gone")
+    if strict:
+        everything = [Job(s.rel, s.label, s.path.suffix, s.data, plan.formats) for s in plan.sources]
+        stale = set(plan.stale)
+        for result in run_jobs(everything, plan.options, jobs, plan.formats):
+            failures.extend(message for _, message in result.errors)
+            for fmt, data in result.outputs:
+                out = plan.output_for(result.rel, fmt)
+                if out in stale:
+                    continue
+                try:
+                    same = (dist / out).read_bytes() == data
+                except OSError:
+                    same = False
+                if not same:
+                    problems.append(f"{display(dist / out)}: differs from what this pressconv writes")
+    return problems, failures
+
+
+# --- the command ---------------------------------------------------------------------------------------
+
+
+def default_jobs() -> int:
+    """The CPU count this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def run_build(
+    source_dir: Path | None,
+    dist: Path | None,
+    formats: tuple[str, ...],
+    *,
+    jobs: int | None,
+    check: bool,
+    force: bool,
+    strict: bool = False,
+    options: Mapping[str, Any] | None = None,
+    progress: bool | None = None,
+) -> int:
+    """``pressconv build``: 0 done (or up to date), 1 ``check`` found dist/ stale, 2 a source failed."""
+    from pressconv import config as config_module
+
+    started = time.perf_counter()
+    config = config_module.load().override(source=source_dir, dist=dist, formats=formats, options=options)
+    if source_dir is not None and not config.source.is_dir():
+        raise PressconvError("no such folder", display(config.source))
+    workers = jobs or default_jobs()
+    plan = make_plan(config, force=force and not check)
+    if check:
+        return _report_check(plan, strict=strict, jobs=workers)
+    if progress is None:
+        progress = sys.stderr.isatty()
+    reporter: Reporter = BarReporter() if progress and plan.stale else Reporter()
+    outcome = execute(plan, jobs=workers, force=force, reporter=reporter)
+    elapsed = time.perf_counter() - started
+    _echo(summary(outcome, elapsed))
+    return EXIT_FAILED if outcome.failed else 0
+
+
+def summary(outcome: Outcome, elapsed: float) -> str:
+    """The closing line: ``4 written, 0 unchanged, 0 removed, 0 failed in 0.8 s``."""
+    counts = (outcome.written, outcome.unchanged, outcome.removed, outcome.failed)
+    words = ("written", "unchanged", "removed", "failed")
+    return ", ".join(f"{len(c)} {w}" for c, w in zip(counts, words, strict=True)) + f" in {elapsed:.1f} s"
+
+
+def _report_check(plan: Plan, *, strict: bool, jobs: int) -> int:
+    problems, failures = check(plan, strict=strict, jobs=jobs)
+    for message in failures:
+        _echo(f"pressconv: error: {message}", err=True)
+    for line in problems:
+        _echo(line)
+    if failures:
+        return EXIT_FAILED
+    if problems:
+        _echo(f"pressconv: {display(plan.config.dist)} is out of date ({len(problems)} problems)", err=True)
+        return EXIT_STALE
+    _echo(f"{display(plan.config.dist)} is up to date ({len(plan.expected)} outputs)")
+    return 0
