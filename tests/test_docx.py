@@ -509,3 +509,27 @@ def test_any_document_writes_same_bytes_and_every_word(document: Document) -> No
     data = render(document)
     assert data == render(document)
     assert output_words(data) == model_words(document)
+
+
+def test_word_template_dotx_is_accepted(tmp_path: Path) -> None:
+    document_path = _reference(tmp_path, drop=("Quote",))
+    with zipfile.ZipFile(document_path) as archive:
+        entries = [(name, archive.read(name)) for name in archive.namelist()]
+    template = tmp_path / "corporate.dotx"
+    with zipfile.ZipFile(template, "w") as archive:
+        for name, data in entries:
+            if name == "[Content_Types].xml":
+                data = data.replace(b"document.main+xml", b"template.main+xml")
+            archive.writestr(name, data)
+    data = render(features(), WriteOptions(docx_reference=template))
+    assert [(p.style.name, p.text) for p in reopen(data).paragraphs] == FEATURES_STYLES
+    assert b"template.main+xml" not in parts(data)["[Content_Types].xml"]
+
+
+def test_right_to_left_language_sets_paragraph_direction_by_default() -> None:
+    arabic = replace(features(), metadata=replace(features().metadata, language="ar-EG"))
+    styles = etree.fromstring(parts(render(arabic))["word/styles.xml"])
+    assert styles.xpath("w:docDefaults/w:pPrDefault/w:pPr/w:bidi", namespaces=NS)
+    assert styles.xpath("string(w:docDefaults/w:rPrDefault/w:rPr/w:lang/@w:bidi)", namespaces=NS) == "ar-EG"
+    english = etree.fromstring(parts(render(features()))["word/styles.xml"])
+    assert not english.xpath("//w:docDefaults//w:bidi", namespaces=NS)

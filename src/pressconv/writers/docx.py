@@ -69,6 +69,8 @@ _RT_STYLES = f"{_R}/styles"
 _RT_NUMBERING = f"{_R}/numbering"
 _RT_STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 _CT_CUSTOM = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+_CT_TEMPLATE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+_CT_DOCUMENT = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 #: The format id Word gives every user-defined custom property.
 _FMTID_USER = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 _SPEAKER_PROPERTY = re.compile(r"Quote \d+ speaker")
@@ -402,7 +404,51 @@ def _styles(template: _Template, language: str) -> bytes:
     primary = language.split("-")[0].lower()
     slot = "eastAsia" if primary in _EAST_ASIAN else "bidi" if primary in _BIDI else "val"
     lang.set(_w(slot), language)
+    if primary in _BIDI:
+        _right_to_left(defaults)
     return _xml(root)
+
+
+# Paragraph properties that follow w:bidi in the schema's fixed order.
+_AFTER_BIDI = frozenset(
+    {
+        "adjustRightInd",
+        "snapToGrid",
+        "spacing",
+        "ind",
+        "contextualSpacing",
+        "mirrorIndents",
+        "suppressOverlap",
+        "jc",
+        "textDirection",
+        "textAlignment",
+        "textboxTightWrap",
+        "outlineLvl",
+        "divId",
+        "cnfStyle",
+        "rPr",
+        "sectPr",
+        "pPrChange",
+    }
+)
+
+
+def _right_to_left(defaults: etree._Element) -> None:
+    """Right-to-left paragraphs by default for a right-to-left language: a default, not direct formatting."""
+    paragraph_default = defaults.find(_w("pPrDefault"))
+    if paragraph_default is None:
+        paragraph_default = etree.SubElement(defaults, _w("pPrDefault"))
+    properties = paragraph_default.find(_w("pPr"))
+    if properties is None:
+        properties = etree.SubElement(paragraph_default, _w("pPr"))
+    if properties.find(_w("bidi")) is not None:
+        return
+    bidi = etree.Element(_w("bidi"))
+    anchor = next((c for c in properties if etree.QName(c).localname in _AFTER_BIDI), None)
+    if anchor is None:
+        properties.append(bidi)
+    else:
+        anchor.addprevious(bidi)
 
 
 def _footer_for(template: _Template, language: str) -> bytes:
@@ -462,9 +508,15 @@ def _prepared(path: str | None, stamp: tuple[int, int] | None) -> _Template:
         doc = docx.Document()
     else:
         try:
-            doc = docx.Document(path)
-        except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError) as err:
-            raise WriterError(f"not a Word .docx reference document ({err})", path) from None
+            doc = docx.Document(io.BytesIO(_as_document(Path(path).read_bytes())))
+        except OSError as err:
+            raise WriterError(f"cannot read the reference document: {err.strerror}", path) from None
+        except zipfile.BadZipFile:
+            raise WriterError(
+                "the reference document is not a .docx file (not a zip archive)", path
+            ) from None
+        except (PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError) as err:
+            raise WriterError(f"the reference document is not a usable .docx file ({err})", path) from None
     style_ids = _ensure_styles(doc, path is None)
     settings = doc.settings.element
     # A stale "spelling is clean" mark would keep Word from checking the new text.
@@ -486,6 +538,18 @@ def _prepared(path: str | None, stamp: tuple[int, int] | None) -> _Template:
     buffer = io.BytesIO()
     doc.save(buffer)
     return _from_saved(buffer.getvalue(), style_ids, footer_name, keep_page_size=path is not None)
+
+
+def _as_document(data: bytes) -> bytes:
+    """A Word template (.dotx) relabelled as a document, which is all that tells them apart."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = archive.namelist()
+        types = archive.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
+        if _CT_TEMPLATE not in types:
+            return data
+        entries = [(name, archive.read(name)) for name in names]
+    relabelled = types.replace(_CT_TEMPLATE, _CT_DOCUMENT)
+    return _zip.pack((name, relabelled if name == "[Content_Types].xml" else body) for name, body in entries)
 
 
 def _ensure_styles(doc: Any, is_default: bool) -> dict[Role, str]:
