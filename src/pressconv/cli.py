@@ -267,19 +267,52 @@ def formats_command() -> None:
 @click.option("-f", "--format", "formats", multiple=True, metavar="FORMAT", help="Only these formats.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Processes (default: CPU count).")
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 when dist/ is stale.")
+@click.option("--strict", is_flag=True, help="With --check: also render in memory and compare bytes.")
 @click.option("--force", is_flag=True, help="Rewrite every output.")
+@_with((*_WRITE_OPTIONS["common"], *_WRITE_OPTIONS["html"], *_WRITE_OPTIONS["docx"], *_WRITE_OPTIONS["pdf"]))
+@_with(_WRITE_OPTIONS["epub"][:2])
 def build_command(
     source_dir: Path | None,
     dist: Path | None,
     formats: tuple[str, ...],
     jobs: int | None,
     check: bool,
+    strict: bool,
     force: bool,
+    **kw: Any,
 ) -> None:
-    """Regenerate DIST (default dist/) from SOURCE_DIR (default source/) in every format."""
+    """Regenerate DIST (default dist/) from SOURCE_DIR (default source/) in every format.
+
+    Settings come from [tool.pressconv] in pyproject.toml; the options here override them.
+    """
+    from click.core import ParameterSource
+
     from pressconv.build import run_build
 
-    code = run_build(source_dir, dist, formats, jobs=jobs, check=check, force=force)
+    if strict and not check:
+        raise click.UsageError("--strict goes with --check")
+    ctx = click.get_current_context()
+    # Only options given on the command line override the configuration, not click's defaults.
+    options = {k: v for k, v in kw.items() if ctx.get_parameter_source(k) is not ParameterSource.DEFAULT}
+    code = run_build(
+        source_dir, dist, formats, jobs=jobs, check=check, force=force, strict=strict, options=options
+    )
+    if code:
+        raise SystemExit(code)
+
+
+@cli.command(
+    "hook",
+    hidden=True,
+    context_settings={"ignore_unknown_options": True, "help_option_names": []},
+    add_help_option=False,
+)
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def hook_command(args: tuple[str, ...]) -> None:
+    """The pre-commit hook (see .pre-commit-hooks.yaml); `pressconv hook --help` for its options."""
+    from pressconv.hook import main as hook_main
+
+    code = hook_main(args)
     if code:
         raise SystemExit(code)
 

@@ -87,22 +87,22 @@ def load(start: Path | None = None) -> BuildConfig:
             with pyproject.open("rb") as handle:
                 data = tomllib.load(handle)
         except tomllib.TOMLDecodeError as err:
-            raise PressconvError(f"not valid TOML: {err}", str(pyproject)) from None
+            raise PressconvError(f"not valid TOML: {err}", _shown(pyproject)) from None
         except OSError as err:
-            raise PressconvError(f"cannot read: {err.strerror}", str(pyproject)) from None
+            raise PressconvError(f"cannot read: {err.strerror}", _shown(pyproject)) from None
         tool = data.get("tool", {})
         found = tool.get("pressconv", {}) if isinstance(tool, dict) else {}
         if not isinstance(found, dict):
-            raise PressconvError("[tool.pressconv] must be a table", str(pyproject))
+            raise PressconvError("[tool.pressconv] must be a table", _shown(pyproject))
         table = dict(found)
-    label = f"{pyproject.name} [tool.pressconv]"
+    label = "[tool.pressconv]"
     try:
         source = _folder(table.pop("source", DEFAULT_SOURCE), "source")
         dist = _folder(table.pop("dist", DEFAULT_DIST), "dist")
         formats = _formats(table.pop("formats", []))
         options = check_options(table, root, label)
     except PressconvError as err:
-        err.path = str(pyproject)
+        err.path = _shown(pyproject)
         raise
     return BuildConfig(
         root=root,
@@ -112,6 +112,13 @@ def load(start: Path | None = None) -> BuildConfig:
         options=options,
         pyproject=pyproject if pyproject.is_file() else None,
     )
+
+
+def _shown(path: Path) -> str:
+    try:
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def _folder(value: object, key: str) -> str:
