@@ -1,0 +1,390 @@
+"""PDF tagging: a tree of structure elements + marked content drawn by platypus -> a tagged PDF.
+
+The writer builds a ``StructElem`` tree from the model before layout and wraps
+each flowable in ``Marked``; while the pages are drawn, ``Tagger`` brackets each
+flowable's operators in ``/Tag <</MCID n>> BDC … EMC`` (or an ``/Artifact``
+sequence) and records which element owns each MCID on each page.  When the
+canvas is saved it writes StructTreeRoot, ParentTree, per-page StructParents
+and Tabs, MarkInfo and XMP metadata as reportlab PDF objects.  A flowable that
+splits across pages keeps its one element, which then owns MCIDs on two pages.
+
+Why this module touches reportlab internals, and only this one: reportlab
+(tested 4.2.5 and 5.1.0) has no API for structure trees.  Everything it needs
+beyond the public canvas (``addLiteral``, ``getPageNumber``, ``beginText``,
+``canvasmaker=``) is here: ``canvas._doc`` (the PDFDocument, its ``Catalog``,
+``Pages.pages`` and ``Reference``), adding ``StructParents``/``Tabs`` to a page
+by extending that page object's ``__NoDefault__`` key list, and overriding
+``PDFTextObject._textOut`` in a subclass our canvas hands out (never patched
+globally) so each paragraph line ends with a space: without it, text read
+through the structure tree glues the last word of a line to the next line's
+first word.  XMP is an own ``PDFStream``, so reportlab's ``pdfdoc.XMP``
+(4.2.2+) is not needed.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from reportlab.pdfbase import pdfdoc
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
+from reportlab.platypus import Flowable
+
+#: The standard structure types the writer may use (ISO 32000-1 §14.8.4); no RoleMap is written.
+STANDARD_TYPES = frozenset(
+    {
+        "Document",
+        "Part",
+        "Sect",
+        "Div",
+        "H1",
+        "H2",
+        "H3",
+        "P",
+        "BlockQuote",
+        "L",
+        "LI",
+        "Lbl",
+        "LBody",
+        "Span",
+    }
+)
+
+
+@dataclass(eq=False, slots=True)
+class StructElem:
+    """One structure element; kids are elements or (page index, MCID) pairs, in reading order."""
+
+    tag: str
+    parent: StructElem | None = None
+    kids: list[StructElem | tuple[int, int]] = field(default_factory=list)
+
+    def add(self, tag: str) -> StructElem:
+        """A new child element, appended."""
+        assert tag in STANDARD_TYPES, tag
+        child = StructElem(tag, self)
+        self.kids.append(child)
+        return child
+
+
+@dataclass(frozen=True, slots=True)
+class Artifact:
+    """Content that is not part of the text: page furniture, decoration, repeated words."""
+
+    properties: str = ""
+    """The property list after ``/Artifact``, e.g. ``/Type /Pagination /Subtype /Footer``."""
+
+
+PAGINATION_FOOTER = Artifact("/Type /Pagination /Subtype /Footer")
+LAYOUT = Artifact("/Type /Layout")
+REDUNDANT = Artifact()
+
+
+@dataclass(slots=True)
+class Tagger:
+    """Numbers marked content per page while drawing, and remembers which element owns each MCID."""
+
+    root: StructElem = field(default_factory=lambda: StructElem("Document"))
+    owners: dict[int, list[StructElem]] = field(default_factory=dict)
+    """Page index (0-based) -> the element owning MCID i at position i."""
+
+    def begin(self, canv: Canvas, target: StructElem | Artifact) -> None:
+        """Open a marked-content sequence for ``target`` on the current page."""
+        if isinstance(target, Artifact):
+            props = f" <<{target.properties}>> BDC" if target.properties else " BMC"
+            canv.addLiteral("/Artifact" + props)
+            return
+        page = canv.getPageNumber() - 1
+        owners = self.owners.setdefault(page, [])
+        mcid = len(owners)
+        owners.append(target)
+        target.kids.append((page, mcid))
+        canv.addLiteral(f"/{target.tag} <</MCID {mcid}>> BDC")
+
+    @staticmethod
+    def end(canv: Canvas) -> None:
+        """Close the innermost marked-content sequence."""
+        canv.addLiteral("EMC")
+
+
+@contextmanager
+def marked(canv: Canvas, target: StructElem | Artifact) -> Iterator[None]:
+    """Bracket what is drawn inside in marked content, when the canvas tags at all."""
+    tagger = getattr(canv, "tagger", None)
+    if tagger is None:
+        yield
+        return
+    tagger.begin(canv, target)
+    try:
+        yield
+    finally:
+        tagger.end(canv)
+
+
+#: Draws beside a flowable part: (canvas, x, y, width, height).
+Decoration = Callable[[Canvas, float, float, float, float], None]
+#: Runs when a flowable's first part is drawn: (canvas, x, y of its top).
+FirstDraw = Callable[[Canvas, float, float], None]
+
+
+class Marked(Flowable):
+    """Any flowable, drawn inside a marked-content sequence for its element; parts of a split share it.
+
+    Everything but drawing and splitting is delegated, so keepWithNext, spacing and
+    widow control behave exactly as for the wrapped flowable.
+    """
+
+    def __init__(
+        self,
+        inner: Flowable,
+        target: StructElem | Artifact,
+        *,
+        decorate: Decoration | None = None,
+        on_first_draw: FirstDraw | None = None,
+    ) -> None:
+        """``decorate`` draws a layout artifact (e.g. a rule) beside every part; ``on_first_draw`` runs
+        once, when the first part is drawn (e.g. to bookmark it)."""
+        self.__dict__.update(inner=inner, target=target, decorate=decorate, on_first_draw=on_first_draw)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.__dict__["inner"], name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in self.__dict__:
+            self.__dict__[name] = value
+        else:
+            setattr(self.__dict__["inner"], name, value)
+
+    def __delattr__(self, name: str) -> None:
+        delattr(self.__dict__["inner"], name)
+
+    def _parts(self, parts: list[Flowable]) -> list[Flowable]:
+        return [
+            Marked(
+                part,
+                self.target,
+                decorate=self.decorate,
+                on_first_draw=self.on_first_draw if i == 0 else None,
+            )
+            for i, part in enumerate(parts)
+        ]
+
+    # Flowable defines these on the class, where __getattr__ never sees them: forward them by hand.
+    @property
+    def _fixedWidth(self) -> Any:
+        return self.inner._fixedWidth
+
+    @property
+    def _fixedHeight(self) -> Any:
+        return self.inner._fixedHeight
+
+    def getKeepWithNext(self) -> Any:
+        return self.inner.getKeepWithNext()
+
+    def getSpaceBefore(self) -> Any:
+        return self.inner.getSpaceBefore()
+
+    def getSpaceAfter(self) -> Any:
+        return self.inner.getSpaceAfter()
+
+    def minWidth(self) -> Any:
+        return self.inner.minWidth()
+
+    def isIndexing(self) -> Any:
+        return self.inner.isIndexing()
+
+    def identity(self, maxLen: int | None = None) -> Any:
+        return self.inner.identity(maxLen)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.inner.wrap(avail_width, avail_height)  # type: ignore[no-any-return]
+
+    def wrapOn(self, canv: Canvas, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.inner.wrapOn(canv, avail_width, avail_height)  # type: ignore[no-any-return]
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        return self._parts(self.inner.split(avail_width, avail_height))
+
+    def splitOn(self, canv: Canvas, avail_width: float, avail_height: float) -> list[Flowable]:
+        return self._parts(self.inner.splitOn(canv, avail_width, avail_height))
+
+    def drawOn(self, canv: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        if self.on_first_draw is not None:
+            self.on_first_draw(canv, x, y + self.inner.height)
+        if self.decorate is not None:
+            with marked(canv, LAYOUT):
+                self.decorate(canv, x, y, self.inner.width, self.inner.height)
+        with marked(canv, self.target):
+            self.inner.drawOn(canv, x, y, _sW)
+
+
+class _SpacedText(PDFTextObject):
+    """A text object whose lines each end in a space, so line ends stay word breaks in extracted text."""
+
+    def _textOut(self, text: str, TStar: int = 0) -> None:
+        super()._textOut(text + " " if TStar else text, TStar)  # type: ignore[misc]
+
+
+class PressCanvas(Canvas):
+    """The writer's canvas: spaced line ends; with a tagger, StructParents per page and the tree on save."""
+
+    def __init__(
+        self,
+        *args: Any,
+        tagger: Tagger | None = None,
+        before_save: Callable[[PressCanvas], None] | None = None,
+        finish: Callable[[PressCanvas], None] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.tagger = tagger
+        self._before_save = before_save
+        self._finish = finish
+
+    def beginText(self, x: float = 0, y: float = 0, direction: Any = None) -> PDFTextObject:
+        return _SpacedText(self, x, y, direction=direction)
+
+    def showPage(self) -> None:
+        super().showPage()
+        if self.tagger is not None:
+            pages = self.pdf_document.Pages.pages
+            page = pages[-1]
+            page.__NoDefault__ = [*page.__NoDefault__, "StructParents", "Tabs"]
+            page.StructParents = len(pages) - 1
+            page.Tabs = pdfdoc.PDFName("S")
+
+    @property
+    def pdf_document(self) -> Any:
+        """reportlab's PDFDocument behind this canvas (private there, hence this one accessor)."""
+        return self._doc  # type: ignore[attr-defined]
+
+    def page_count(self) -> int:
+        """Pages finished so far (all of them once drawing is done)."""
+        return len(self.pdf_document.Pages.pages)
+
+    def save(self) -> None:
+        if self._code:  # type: ignore[attr-defined]
+            self.showPage()
+        if self._before_save is not None:
+            self._before_save(self)
+        if self._finish is not None:
+            self._finish(self)
+        super().save()
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Writing the tree.
+
+
+def _prune(elem: StructElem) -> bool:
+    """Drop elements that received no content (e.g. a block that drew nothing); True when ``elem`` stays."""
+    elem.kids = [k for k in elem.kids if not isinstance(k, StructElem) or _prune(k)]
+    return bool(elem.kids)
+
+
+def write_structure(canv: PressCanvas, tagger: Tagger, title: str, language: str, when: datetime) -> None:
+    """Add the structure tree, ParentTree, MarkInfo and XMP to the canvas's document (call before save)."""
+    doc = canv.pdf_document
+    pages = doc.Pages.pages
+    page_refs = [doc.Reference(page) for page in pages]
+    _prune(tagger.root)
+
+    order: list[StructElem] = []
+    stack = [tagger.root]
+    while stack:
+        elem = stack.pop()
+        order.append(elem)
+        stack.extend(reversed([k for k in elem.kids if isinstance(k, StructElem)]))
+    names = {id(elem): f"pcSE{i}" for i, elem in enumerate(order)}
+
+    def ref(elem: StructElem) -> pdfdoc.PDFObjectReference:
+        return pdfdoc.PDFObjectReference(names[id(elem)])
+
+    root_name = "pcStructTreeRoot"
+    for elem in order:
+        mcid_pages = {k[0] for k in elem.kids if isinstance(k, tuple)}
+        one_page = len(mcid_pages) == 1
+        kids: list[Any] = []
+        for kid in elem.kids:
+            if isinstance(kid, StructElem):
+                kids.append(ref(kid))
+            elif one_page:
+                kids.append(kid[1])
+            else:
+                mcr = {"Type": pdfdoc.PDFName("MCR"), "Pg": page_refs[kid[0]], "MCID": kid[1]}
+                kids.append(pdfdoc.PDFDictionary(mcr))
+        entry: dict[str, Any] = {
+            "Type": pdfdoc.PDFName("StructElem"),
+            "S": pdfdoc.PDFName(elem.tag),
+            "P": ref(elem.parent) if elem.parent is not None else pdfdoc.PDFObjectReference(root_name),
+            # A single kid is written bare: the spec allows it and some checkers trip over one-element arrays.
+            "K": kids[0] if len(kids) == 1 else pdfdoc.PDFArray(kids),
+        }
+        if one_page:
+            entry["Pg"] = page_refs[next(iter(mcid_pages))]
+        doc.Reference(pdfdoc.PDFDictionary(entry), names[id(elem)])
+
+    nums: list[Any] = []
+    for index in range(len(pages)):
+        nums.extend([index, pdfdoc.PDFArray([ref(owner) for owner in tagger.owners.get(index, [])])])
+    parent_tree = doc.Reference(pdfdoc.PDFDictionary({"Nums": pdfdoc.PDFArray(nums)}))
+    tree_root = pdfdoc.PDFDictionary(
+        {
+            "Type": pdfdoc.PDFName("StructTreeRoot"),
+            "K": ref(tagger.root),
+            "ParentTree": parent_tree,
+            "ParentTreeNextKey": len(pages),
+        }
+    )
+    doc.Catalog.StructTreeRoot = doc.Reference(tree_root, root_name)
+    doc.Catalog.MarkInfo = pdfdoc.PDFDictionary({"Marked": pdfdoc.PDFtrue})
+    doc.Catalog.Metadata = _XmpStream(xmp_packet(title, language, when))
+
+
+class _XmpStream(pdfdoc.PDFStream):
+    """An uncompressed XMP metadata stream (readers and validators look for it in the clear)."""
+
+    def __init__(self, packet: bytes) -> None:
+        meta = {"Type": pdfdoc.PDFName("Metadata"), "Subtype": pdfdoc.PDFName("XML")}
+        super().__init__(pdfdoc.PDFDictionary(meta), packet, filters=[])
+
+
+_NS = {
+    "x": "adobe:ns:meta/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "xmp": "http://ns.adobe.com/xap/1.0/",
+    "pdfuaid": "http://www.aiim.org/pdfua/ns/id/",
+}
+
+
+def xmp_packet(title: str, language: str, when: datetime) -> bytes:
+    """The XMP packet: dc:title, dc:language, dates, and the PDF/UA-1 identification."""
+    for prefix, uri in _NS.items():
+        ET.register_namespace(prefix, uri)
+
+    def q(name: str) -> str:
+        prefix, local = name.split(":")
+        return f"{{{_NS[prefix]}}}{local}"
+
+    meta = ET.Element(q("x:xmpmeta"))
+    rdf = ET.SubElement(meta, q("rdf:RDF"))
+    desc = ET.SubElement(rdf, q("rdf:Description"), {q("rdf:about"): ""})
+    alt = ET.SubElement(ET.SubElement(desc, q("dc:title")), q("rdf:Alt"))
+    ET.SubElement(alt, q("rdf:li"), {"{http://www.w3.org/XML/1998/namespace}lang": "x-default"}).text = title
+    bag = ET.SubElement(ET.SubElement(desc, q("dc:language")), q("rdf:Bag"))
+    ET.SubElement(bag, q("rdf:li")).text = language
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    ET.SubElement(desc, q("xmp:CreateDate")).text = stamp
+    ET.SubElement(desc, q("xmp:ModifyDate")).text = stamp
+    ET.SubElement(desc, q("xmp:CreatorTool")).text = "pressconv"
+    ET.SubElement(desc, q("pdfuaid:part")).text = "1"
+    body = ET.tostring(meta, encoding="unicode")
+    # The xpacket wrapper is fixed text (no user data), which ElementTree cannot emit around a root.
+    packet = '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>\n' + body + '\n<?xpacket end="r"?>'
+    return packet.encode("utf-8")

@@ -1,0 +1,351 @@
+"""PDF writer: a Document -> a print-ready, tagged PDF through reportlab platypus.
+
+One handler per block type turns the model into flowables; every flowable is
+wrapped in marked content for its structure element (``_pdftags``), styles
+come from ``_pdfstyles``, fonts and per-character fallback from ``_fonts``.
+All model text reaches reportlab's Paragraph mini-markup through ``escape``
+and ``_markup`` only.  The release notice sits above the headline; contacts,
+the "About" boilerplate and the end mark follow the body.  A quote's speaker is
+printed under it as a layout artifact ("— Pat Ryder"): those words are not in
+the model (the attribution inside the quote already is), so the structure tree
+leaves them out and only plain-text extraction (pdftotext) shows them.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC
+from typing import Any, assert_never
+
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import Paragraph as RLParagraph
+from reportlab.platypus.doctemplate import LayoutError
+
+from pressconv.errors import Notes, WriterError
+from pressconv.model import Block, Document, ListBlock, Paragraph, Quote, Section
+from pressconv.options import WriteOptions, document_datetime, page_size_for
+from pressconv.writers._fonts import Face, FontSet, font_set
+from pressconv.writers._pdfstyles import Styles, build_styles
+from pressconv.writers._pdftags import (
+    PAGINATION_FOOTER,
+    REDUNDANT,
+    Artifact,
+    Marked,
+    PressCanvas,
+    StructElem,
+    Tagger,
+    marked,
+    write_structure,
+)
+
+SUFFIX = ".pdf"
+MEDIA_TYPE = "application/pdf"
+
+_PAGE_COUNT_FORM = "pcPageCount"
+_PAGE_SIZES = {"a4": A4, "letter": LETTER}
+
+
+def escape(text: str) -> str:
+    """Model text as literal Paragraph markup: ``<b>``, ``&amp;`` and ``<script>`` print as written."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """Read-only facts for one render, plus the notes collector."""
+
+    fonts: FontSet
+    styles: Styles
+    faces: dict[str, Face]
+    notes: Notes
+
+
+def _markup(ctx: _Context, text: str, face: Face) -> str:
+    """Escaped markup for ``text`` in ``face``, with fallback-font runs for characters the face lacks."""
+    parts: list[str] = []
+    for run_face, chunk in ctx.fonts.runs(text, face, ctx.notes):
+        if run_face is None:
+            parts.append(escape(chunk))
+        else:
+            parts.append(f'<font name="{run_face.name}">{escape(chunk)}</font>')
+    return "".join(parts)
+
+
+def _para(ctx: _Context, text: str, style: ParagraphStyle) -> RLParagraph:
+    return RLParagraph(_markup(ctx, text, ctx.faces[style.fontName]), style)
+
+
+def _marked(
+    ctx: _Context,
+    text: str,
+    style: ParagraphStyle,
+    target: StructElem | Artifact,
+    **hooks: Any,
+) -> Flowable:
+    return Marked(_para(ctx, text, style), target, **hooks)
+
+
+class _ListItem(Flowable):
+    """A list item: label (Lbl) in the gutter beside the body (LBody); only the first part has the label."""
+
+    def __init__(
+        self,
+        label: RLParagraph | None,
+        body: Flowable,
+        indent: float,
+        lbl: StructElem,
+        lbody: StructElem,
+    ) -> None:
+        super().__init__()
+        self.label, self.body, self.indent, self.lbl, self.lbody = label, body, indent, lbl, lbody
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        _, self.body_height = self.body.wrap(avail_width - self.indent, avail_height)
+        if self.label is not None:
+            self.label.wrap(self.indent, avail_height)
+        self.width, self.height = avail_width, self.body_height
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        parts = self.body.split(avail_width - self.indent, avail_height)
+        return [
+            _ListItem(self.label if i == 0 else None, part, self.indent, self.lbl, self.lbody)
+            for i, part in enumerate(parts)
+        ]
+
+    def getSpaceBefore(self) -> float:
+        return float(self.body.getSpaceBefore())
+
+    def getSpaceAfter(self) -> float:
+        return float(self.body.getSpaceAfter())
+
+    def draw(self) -> None:
+        canv = self.canv
+        if self.label is not None:
+            with marked(canv, self.lbl):
+                self.label.drawOn(canv, 0, self.body_height - self.label.height)
+        with marked(canv, self.lbody):
+            self.body.drawOn(canv, self.indent, 0)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# One handler per block type.
+
+
+def _paragraph(ctx: _Context, block: Paragraph, parent: StructElem, dateline: str | None) -> list[Flowable]:
+    style = ctx.styles.body
+    if dateline and block.text.startswith(dateline):
+        face = ctx.styles.dateline
+        rest = block.text[len(dateline) :]
+        head = f'<font name="{face.name}">{_markup(ctx, dateline, face)}</font>'
+        text = head + _markup(ctx, rest, ctx.faces[style.fontName])
+        return [Marked(RLParagraph(text, style), parent.add("P"))]
+    return [_marked(ctx, block.text, style, parent.add("P"))]
+
+
+def _quote(ctx: _Context, block: Quote, parent: StructElem) -> list[Flowable]:
+    styles = ctx.styles
+    m = styles.measures
+    quote = parent.add("BlockQuote")
+    indent = styles.quote.leftIndent
+
+    def rule(canv: Canvas, x: float, y: float, width: float, height: float) -> None:
+        canv.saveState()
+        canv.setStrokeColor(styles.rule_color)
+        canv.setLineWidth(m.quote_rule_width)
+        rule_x = x + indent - m.quote_rule_x
+        canv.line(rule_x, y + 2, rule_x, y + height - 1)
+        canv.restoreState()
+
+    speaker = block.speaker
+    body = Marked(_para(ctx, block.text, styles.quote), quote.add("P"), decorate=rule)
+    if not speaker:
+        return [body]
+    body.keepWithNext = 1  # the speaker line never starts a page on its own
+    return [body, _marked(ctx, f"— {speaker}", styles.speaker, REDUNDANT)]
+
+
+def _list(ctx: _Context, block: ListBlock, parent: StructElem) -> list[Flowable]:
+    styles = ctx.styles
+    items = parent.add("L")
+    markers = block.markers if len(block.markers) == len(block.items) else ()
+    flowables: list[Flowable] = []
+    for number, text in enumerate(block.items, start=1):
+        li = items.add("LI")
+        lbl, lbody = li.add("Lbl"), li.add("LBody")
+        marker = markers[number - 1] if markers else (f"{number}." if block.ordered else "•")
+        label = _para(ctx, marker, styles.list_label)
+        body = _para(ctx, text, styles.list_item)
+        flowables.append(_ListItem(label, body, styles.measures.list_indent, lbl, lbody))
+    return flowables
+
+
+def _block(ctx: _Context, block: Block, parent: StructElem, dateline: str | None) -> list[Flowable]:
+    match block:
+        case Paragraph():
+            return _paragraph(ctx, block, parent, dateline)
+        case Quote():
+            return _quote(ctx, block, parent)
+        case ListBlock():
+            return _list(ctx, block, parent)
+        case _:
+            assert_never(block)
+
+
+def _bookmark(key: str, title: str, level: int) -> Callable[[Canvas, float, float], None]:
+    def add(canv: Canvas, x: float, top: float) -> None:
+        canv.bookmarkHorizontal(key, x, top)
+        canv.addOutlineEntry(title, key, level=level, closed=False)
+
+    return add
+
+
+def _section(
+    ctx: _Context, section: Section, index: int, root: StructElem, dateline: str | None
+) -> list[Flowable]:
+    boilerplate = section.role == "boilerplate"
+    styles = ctx.styles
+    flowables: list[Flowable] = []
+    if section.heading is not None:
+        style = styles.boilerplate_heading if boilerplate else styles.heading
+        hook = _bookmark(f"pc-section-{index}", section.heading, 1)
+        flowables.append(_marked(ctx, section.heading, style, root.add("H2"), on_first_draw=hook))
+    for block in section.blocks:
+        if boilerplate and isinstance(block, Paragraph):
+            flowables.append(_marked(ctx, block.text, styles.boilerplate, root.add("P")))
+        else:
+            flowables.extend(_block(ctx, block, root, dateline))
+        dateline = None
+    return flowables
+
+
+def _story(ctx: _Context, document: Document, root: StructElem) -> list[Flowable]:
+    styles = ctx.styles
+    meta = document.metadata
+    story: list[Flowable] = []
+    if meta.release:
+        story.append(_marked(ctx, meta.release, styles.release, root.add("P")))
+    headline = _bookmark("pc-headline", document.headline, 0)
+    story.append(_marked(ctx, document.headline, styles.headline, root.add("H1"), on_first_draw=headline))
+    if document.subtitle:
+        story.append(_marked(ctx, document.subtitle, styles.subtitle, root.add("P")))
+    if meta.byline:
+        story.append(_marked(ctx, meta.byline, styles.byline, root.add("P")))
+    body = [s for s in document.sections if s.role != "boilerplate"]
+    about = [s for s in document.sections if s.role == "boilerplate"]
+    dateline = document.dateline
+    for index, section in enumerate([*body, *about]):
+        story.extend(_section(ctx, section, index, root, dateline))
+        dateline = None
+    face = ctx.faces[styles.contacts.fontName]
+    for contact in meta.contacts:
+        lines = [_markup(ctx, line, face) for line in contact.split("\n")]
+        story.append(Marked(RLParagraph("<br/>".join(lines), styles.contacts), root.add("P")))
+    if meta.end_mark:
+        story.append(_marked(ctx, meta.end_mark, styles.end_mark, root.add("P")))
+    return story
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Page furniture and the document.
+
+
+def _footer(styles: Styles) -> Callable[[Canvas, BaseDocTemplate], None]:
+    """Draws "Page X of " and the page-count form, which is filled in when the last page is known."""
+
+    def draw(canv: Canvas, doc: BaseDocTemplate) -> None:
+        m = styles.measures
+        text = f"Page {canv.getPageNumber()} of "
+        with marked(canv, PAGINATION_FOOTER):
+            canv.saveState()
+            canv.setFont(styles.footer.name, styles.footer_size)
+            canv.setFillColor(styles.footer_color)
+            canv.drawString(m.margin_x, m.footer_y, text)
+            canv.translate(
+                m.margin_x + canv.stringWidth(text, styles.footer.name, styles.footer_size), m.footer_y
+            )
+            canv.doForm(_PAGE_COUNT_FORM)
+            canv.restoreState()
+
+    return draw
+
+
+def write(document: Document, options: WriteOptions, notes: Notes) -> bytes:
+    """Render ``document`` as PDF bytes; same document and options, same bytes."""
+    fonts = font_set(options.pdf_font)
+    styles = build_styles(fonts)
+    faces = {
+        face.name: face
+        for family in (fonts.serif, fonts.sans)
+        for face in (family.regular, family.bold, family.italic, family.bold_italic)
+    }
+    ctx = _Context(fonts, styles, faces, notes)
+    tagger = Tagger() if options.pdf_tagged else None
+    root = tagger.root if tagger is not None else StructElem("Document")
+    story = _story(ctx, document, root)
+
+    when = document_datetime(document, options).astimezone(UTC)
+    stamp = when.strftime("D:%Y%m%d%H%M%S+00'00'")
+    meta = document.metadata
+    language = meta.language or "en"
+    m = styles.measures
+    width, height = _PAGE_SIZES[page_size_for(document, options)]
+
+    def before_save(canv: PressCanvas) -> None:
+        canv.setDateFormatter(lambda *_: stamp)
+        canv.beginForm(_PAGE_COUNT_FORM)
+        canv.setFont(styles.footer.name, styles.footer_size)
+        canv.setFillColor(styles.footer_color)
+        canv.drawString(0, 0, str(canv.page_count()))
+        canv.endForm()
+
+    def finish(canv: PressCanvas) -> None:
+        if tagger is not None:
+            write_structure(canv, tagger, document.title, language, when)
+
+    def canvasmaker(*args: Any, **kwargs: Any) -> PressCanvas:
+        if tagger is not None:
+            kwargs["pdfVersion"] = (1, 7)
+        return PressCanvas(*args, tagger=tagger, before_save=before_save, finish=finish, **kwargs)
+
+    out = io.BytesIO()
+    doc = BaseDocTemplate(
+        out,
+        pagesize=(width, height),
+        leftMargin=m.margin_x,
+        rightMargin=m.margin_x,
+        topMargin=m.margin_top,
+        bottomMargin=m.margin_bottom,
+        title=document.title,
+        author=meta.byline or meta.publisher or "",
+        subject=document.subtitle or document.headline,
+        keywords=list(meta.keywords),
+        creator="pressconv",
+        invariant=1,
+        pageCompression=1,
+        lang=language,
+        displayDocTitle=True,
+        initialFontName=fonts.serif.regular.name,
+    )
+    frame = Frame(
+        m.margin_x,
+        m.margin_bottom,
+        width - 2 * m.margin_x,
+        height - m.margin_top - m.margin_bottom,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
+    )
+    doc.addPageTemplates([PageTemplate("page", [frame], onPage=_footer(styles))])
+    try:
+        doc.build(story, canvasmaker=canvasmaker)
+    except LayoutError as exc:
+        raise WriterError(f"PDF layout failed: {exc}") from None
+    return out.getvalue()
