@@ -533,3 +533,35 @@ def test_right_to_left_language_sets_paragraph_direction_by_default() -> None:
     assert styles.xpath("string(w:docDefaults/w:rPrDefault/w:rPr/w:lang/@w:bidi)", namespaces=NS) == "ar-EG"
     english = etree.fromstring(parts(render(features()))["word/styles.xml"])
     assert not english.xpath("//w:docDefaults//w:bidi", namespaces=NS)
+
+
+@pytest.mark.parametrize("without_numbering_part", [False, True])
+def test_created_list_styles_carry_their_own_numbering(tmp_path: Path, without_numbering_part: bool) -> None:
+    template = docx.Document()
+    styles = template.styles.element
+    for name in ("List Bullet", "List Number"):
+        for style in styles.xpath(f"w:style[w:name/@w:val='{name}']"):
+            styles.remove(style)
+    if without_numbering_part:
+        for rel_id, rel in list(template.part.rels.items()):
+            if rel.reltype.endswith("/numbering"):
+                del template.part.rels[rel_id]
+    reference = tmp_path / "plain.docx"
+    template.save(str(reference))
+    files = parts(render(features(), WriteOptions(docx_reference=reference)))
+    numbering = etree.fromstring(files["word/numbering.xml"])
+    styles_part = etree.fromstring(files["word/styles.xml"])
+    formats = {}
+    for name in ("List Bullet", "List Number"):
+        (style,) = styles_part.xpath(f"w:style[w:name/@w:val='{name}']", namespaces=NS)
+        num_id = style.xpath("string(w:pPr/w:numPr/w:numId/@w:val)", namespaces=NS)
+        abstract = numbering.xpath(
+            f"string(w:num[@w:numId='{num_id}']/w:abstractNumId/@w:val)", namespaces=NS
+        )
+        formats[name] = numbering.xpath(
+            f"string(w:abstractNum[@w:abstractNumId='{abstract}']/w:lvl/w:numFmt/@w:val)", namespaces=NS
+        )
+    assert formats == {"List Bullet": "bullet", "List Number": "decimal"}
+    body = etree.fromstring(files["word/document.xml"])
+    restarted = body.xpath("//w:p[w:pPr/w:numPr]", namespaces=NS)
+    assert [p.xpath("string(.)") for p in restarted] == ["Hire staff", "Train volunteers"]

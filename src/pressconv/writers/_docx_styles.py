@@ -53,6 +53,8 @@ class StyleSpec:
     keep_with_next: bool | None = None
     outline_level: int | None = None
     """0 for a level-1 heading; shows the paragraph in the navigation pane."""
+    numbering: Literal["bullet", "decimal"] | None = None
+    """List numbering the created style carries, so list items show their bullets or numbers."""
 
 
 #: Every role the writer renders, with the style it uses.
@@ -71,8 +73,8 @@ STYLES: dict[Role, StyleSpec] = {
     ),
     "paragraph": StyleSpec("Body Text", space_after_pt=6),
     "quote": StyleSpec("Quote", italic=True, indent_pt=36, space_after_pt=6),
-    "list_bullet": StyleSpec("List Bullet"),
-    "list_number": StyleSpec("List Number"),
+    "list_bullet": StyleSpec("List Bullet", numbering="bullet"),
+    "list_number": StyleSpec("List Number", numbering="decimal"),
     "dateline": StyleSpec("Dateline", kind="character", base="Default Paragraph Font", bold=True),
     "boilerplate_heading": StyleSpec(
         "Boilerplate Heading",

@@ -530,6 +530,7 @@ def _prepared(path: str | None, stamp: tuple[int, int] | None) -> _Template:
     for rel_id, rel in list(package_rels.items()):
         if rel.reltype == _RT_THUMBNAIL:  # a picture of the template, not of this document
             del package_rels[rel_id]
+    doc.element.body.get_or_add_sectPr()  # a template may have none; the page set-up lives there
     section = doc.sections[-1]
     footer_name: str | None = None
     if section.footer.is_linked_to_previous:
@@ -537,7 +538,11 @@ def _prepared(path: str | None, stamp: tuple[int, int] | None) -> _Template:
         footer_name = section.footer.part.partname.lstrip("/")
     buffer = io.BytesIO()
     doc.save(buffer)
-    return _from_saved(buffer.getvalue(), style_ids, footer_name, keep_page_size=path is not None)
+    # A reference document's page size stands, when it has one.
+    keep_page_size = path is not None and doc.element.body.sectPr.find(_w("pgSz")) is not None
+    return _from_saved(
+        buffer.getvalue(), style_ids, footer_name, keep_page_size=keep_page_size, is_default=path is None
+    )
 
 
 def _as_document(data: bytes) -> bytes:
@@ -572,12 +577,54 @@ def _ensure_styles(doc: Any, is_default: bool) -> dict[Role, str]:
         if spec.base is not None and spec.base in styles and styles[spec.base].type == kind:
             style.base_style = styles[spec.base]
         _shape(style, spec, Pt, WD_ALIGN_PARAGRAPH)
+        if spec.numbering is not None:
+            _number(doc, style, spec.numbering)
         style.quick_style = True
         ids[role] = style.style_id
     if is_default:
         # Centre the page numbers; a reference document's own Footer style is left alone.
         styles["Footer"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
     return ids
+
+
+def _number(doc: Any, style: Any, kind: str) -> None:
+    """Give a created list style its own numbering definition, as Word's built-in list styles have."""
+    from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+    from docx.opc.packuri import PackURI
+    from docx.oxml.parser import parse_xml
+    from docx.parts.numbering import NumberingPart
+
+    try:
+        numbering = doc.part.part_related_by(RELATIONSHIP_TYPE.NUMBERING).element
+    except KeyError:  # python-docx cannot create one itself
+        empty = etree.tostring(etree.Element(_w("numbering"), nsmap={"w": _W}))
+        part = NumberingPart(
+            PackURI("/word/numbering.xml"), CONTENT_TYPE.WML_NUMBERING, parse_xml(empty), doc.part.package
+        )
+        doc.part.relate_to(part, RELATIONSHIP_TYPE.NUMBERING)
+        numbering = part.element
+    abstract_id = 1 + max(
+        [-1, *(int(a.get(_w("abstractNumId"))) for a in numbering.findall(_w("abstractNum")))]
+    )
+    num_id = 1 + max([0, *(int(n.get(_w("numId"))) for n in numbering.findall(_w("num")))])
+    abstract = etree.Element(_w("abstractNum"), {_w("abstractNumId"): str(abstract_id)})
+    etree.SubElement(abstract, _w("multiLevelType"), {_w("val"): "singleLevel"})
+    level = etree.SubElement(abstract, _w("lvl"), {_w("ilvl"): "0"})
+    etree.SubElement(level, _w("start"), {_w("val"): "1"})
+    etree.SubElement(level, _w("numFmt"), {_w("val"): kind})
+    etree.SubElement(level, _w("lvlText"), {_w("val"): "\u2022" if kind == "bullet" else "%1."})
+    etree.SubElement(level, _w("lvlJc"), {_w("val"): "left"})
+    indent = etree.SubElement(etree.SubElement(level, _w("pPr")), _w("ind"))
+    indent.set(_w("left"), "720")
+    indent.set(_w("hanging"), "360")
+    first_num = numbering.find(_w("num"))
+    if first_num is None:  # every abstractNum must come before the first num
+        numbering.append(abstract)
+    else:
+        first_num.addprevious(abstract)
+    num = etree.SubElement(numbering, _w("num"), {_w("numId"): str(num_id)})
+    etree.SubElement(num, _w("abstractNumId"), {_w("val"): str(abstract_id)})
+    style.element.get_or_add_pPr().get_or_add_numPr().get_or_add_numId().val = num_id
 
 
 def _unused_name(styles: Any, name: str) -> str:
@@ -644,7 +691,12 @@ def _join(base: str, target: str) -> str:
 
 
 def _from_saved(
-    data: bytes, style_ids: dict[Role, str], footer_name: str | None, *, keep_page_size: bool
+    data: bytes,
+    style_ids: dict[Role, str],
+    footer_name: str | None,
+    *,
+    keep_page_size: bool,
+    is_default: bool,
 ) -> _Template:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         entries = {info.filename: archive.read(info) for info in archive.infolist() if not info.is_dir()}
@@ -675,7 +727,7 @@ def _from_saved(
             body.remove(child)  # a reference document lends its look, never its text
 
     abstract, next_num_id = _list_numbering(entries, numbering_name, styles_name, style_ids["list_number"])
-    if "docProps/app.xml" in entries and not keep_page_size:
+    if "docProps/app.xml" in entries and is_default:
         entries["docProps/app.xml"] = _app()
     return _Template(
         entries=entries,
