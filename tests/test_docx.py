@@ -298,12 +298,13 @@ def test_markup_looking_text_and_control_characters() -> None:
     notes = Notes()
     document = Document(
         headline="<script>alert(1)</script> & <b>bold</b>",
-        sections=(Section(None, (Paragraph("a < b &amp; c\x01 d\x0b e\ufffe"), Paragraph("tab\there"))),),
+        sections=(Section(None, (Paragraph("a < b &amp; c\x01 d\x0b e\ufffe"), Paragraph("tab\there\x02"))),),
     )
     data = render(document, notes=notes)
     texts = [p.text for p in reopen(data).paragraphs]
     assert texts == ["<script>alert(1)</script> & <b>bold</b>", "a < b &amp; c d e", "tab\there"]
     assert [w.code for w in notes.items] == ["control-chars"]
+    assert "removed 4 " in notes.items[0].message  # one warning for the document, every character counted
 
 
 def test_two_thousand_paragraphs() -> None:

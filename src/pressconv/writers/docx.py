@@ -128,8 +128,9 @@ class _Template:
 def write(document: Document, options: WriteOptions, notes: Notes) -> bytes:
     """The document as DOCX bytes; the same document and options always give the same bytes."""
     template = _template(options.docx_reference)
-    language = clean(document.metadata.language, notes) or "en"
-    body = _Body(template, notes)
+    text = _Cleaner()
+    language = text(document.metadata.language) or "en"
+    body = _Body(template, text)
     body.render(document)
 
     root = deepcopy(template.document)
@@ -147,12 +148,13 @@ def write(document: Document, options: WriteOptions, notes: Notes) -> bytes:
     parts = dict(template.entries)
     parts[template.document_name] = _xml(root)
     parts[template.styles_name] = _styles_for(template, language)
-    parts[template.core_name] = _core(document, options, notes, language)
+    parts[template.core_name] = _core(document, options, text, language)
     parts[template.custom_name] = _custom(template, body.speakers)
     if template.footer_name is not None:
         parts[template.footer_name] = _footer_for(template, language)
     if body.restarts and template.numbering_name is not None:
         parts[template.numbering_name] = _numbering(template, body.restarts)
+    text.report(notes)
     order = ["[Content_Types].xml", "_rels/.rels"]
     order += sorted(name for name in parts if name not in order)
     return _zip.pack(((name, parts[name]) for name in order), memo=_memo_names(template))
@@ -164,12 +166,44 @@ def _memo_names(template: _Template) -> frozenset[str]:
     return frozenset(name for name in [*template.entries, template.styles_name] if name not in dynamic)
 
 
+class _Cleaner:
+    """Strips what XML cannot carry (decode's one rule), counting it, so a document gets one warning.
+
+    Decoding already removed these from text that was read; a Document built by
+    hand can still hold them, and lxml refuses them.
+    """
+
+    def __init__(self) -> None:
+        self.removed = 0
+        self.kinds: set[str] = set()
+        self._scratch = Notes()
+        self._counted: set[str] = set()
+
+    def __call__(self, text: str, *, count: bool = True) -> str:
+        cleaned = clean(text, self._scratch)
+        if count and len(cleaned) != len(text) and text not in self._counted:
+            # Each distinct string counts once: the headline is also the title property.
+            self._counted.add(text)
+            self.removed += len(text) - len(cleaned)
+            self.kinds |= set(text) - set(cleaned)
+        return cleaned
+
+    def report(self, notes: Notes) -> None:
+        if self.removed:
+            kinds = ", ".join(f"U+{ord(ch):04X}" for ch in sorted(self.kinds)[:5])
+            more = "…" if len(self.kinds) > 5 else ""
+            notes.warn(
+                "control-chars",
+                f"DOCX: removed {self.removed} control or XML-illegal character(s): {kinds}{more}",
+            )
+
+
 class _Body:
     """Turns the document's parts into w:p elements, counting quotes and ordered lists as it goes."""
 
-    def __init__(self, template: _Template, notes: Notes) -> None:
+    def __init__(self, template: _Template, clean: _Cleaner) -> None:
         self.template = template
-        self.notes = notes
+        self.clean = clean
         self.ids = template.style_ids
         # A detached w:body so SubElement gives every paragraph the right namespace from the start.
         self.root = etree.Element(_w("body"), nsmap={"w": _W})
@@ -234,9 +268,6 @@ class _Body:
             case _:
                 assert_never(block)
 
-    def clean(self, text: str) -> str:
-        return clean(text, self.notes)
-
     def paragraph(
         self, role: Role, text: str, dateline: str | None = None, *, bookmark: int | None = None
     ) -> etree._Element:
@@ -248,7 +279,7 @@ class _Body:
                 p, _w("bookmarkStart"), {_w("id"): str(bookmark), _w("name"): f"_Quote_{bookmark}"}
             )
         text = self.clean(text)
-        head = self.clean(dateline) if dateline else ""
+        head = self.clean(dateline, count=False) if dateline else ""  # counted with the paragraph
         if head.strip() and text.startswith(head):
             _run(p, head, self.ids["dateline"])
             text = text[len(head) :]
@@ -321,7 +352,7 @@ def _w3cdtf(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _core(document: Document, options: WriteOptions, notes: Notes, language: str) -> bytes:
+def _core(document: Document, options: WriteOptions, clean: _Cleaner, language: str) -> bytes:
     """Core properties from the document alone: never the clock, never the template's old values."""
     meta = document.metadata
     root = etree.Element(
@@ -332,7 +363,7 @@ def _core(document: Document, options: WriteOptions, notes: Notes, language: str
         if value is None:
             return None
         element = etree.SubElement(root, tag)
-        element.text = clean(value, notes)
+        element.text = clean(value)
         return element
 
     author = meta.byline or meta.publisher
