@@ -89,7 +89,8 @@ STYLES: dict[Role, StyleSpec] = {
     "end_mark": StyleSpec("End Mark", align="center", space_before_pt=12),
 }
 
-#: "Page X of Y" in the footer, by primary language subtag: the words before and between the fields.
+#: "Page X of Y" in the footer, by primary language subtag: the words before and between the fields;
+#: other languages get the English words.
 PAGE_WORDS: dict[str, tuple[str, str]] = {
     "en": ("Page ", " of "),
     "de": ("Seite ", " von "),
@@ -102,4 +103,16 @@ PAGE_WORDS: dict[str, tuple[str, str]] = {
     "da": ("Side ", " af "),
     "nb": ("Side ", " av "),
     "pl": ("Strona ", " z "),
+    "cs": ("Strana ", " z "),
+    "ru": ("Страница ", " из "),
+    "uk": ("Сторінка ", " з "),
+    "el": ("Σελίδα ", " από "),
+    "tr": ("Sayfa ", " / "),
+    # Right-to-left languages need their own words: English ones would be reordered around the numbers.
+    "ar": ("صفحة ", " من "),
+    "he": ("עמוד ", " מתוך "),
+    "fa": ("صفحه ", " از "),
+    "ja": ("", " / "),
+    "zh": ("", " / "),
+    "ko": ("", " / "),
 }

@@ -118,7 +118,7 @@ class _Template:
     """The abstract numbering behind List Number, to restart numbering for each ordered list."""
     next_num_id: int
     keep_page_size: bool
-    """True for a reference document: its page size stands unless a page size is asked for."""
+    """True when a reference document sets a page size: it stands unless a page size is asked for."""
     footer_cache: dict[str, bytes] = field(default_factory=dict)
     """Footer part by language."""
     styles_cache: dict[str, bytes] = field(default_factory=dict)
