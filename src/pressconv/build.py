@@ -85,7 +85,7 @@ class Manifest:
         except FileNotFoundError:
             return cls()
         except OSError as err:
-            raise PressconvError(f"cannot read the manifest: {err.strerror}", str(path)) from None
+            raise PressconvError(f"cannot read the manifest: {err.strerror}", display(path)) from None
         try:
             data = json.loads(raw)
             if data.get("pressconv_manifest") != MANIFEST_FORMAT:
@@ -97,7 +97,7 @@ class Manifest:
             }
         except (ValueError, KeyError, TypeError, AttributeError):
             raise PressconvError(
-                "not a pressconv manifest (delete it, then run `pressconv build --force`)", str(path)
+                "not a pressconv manifest (delete it, then run `pressconv build --force`)", display(path)
             ) from None
         return cls(outputs)
 
@@ -267,7 +267,7 @@ def make_plan(
 
     formats = tuple(dict.fromkeys(config.formats)) or tuple(writers.names())
     for fmt in formats:
-        writers.spec(fmt)  # an unknown name fails here, before anything is read
+        _check_writer(fmt)  # an unknown or missing writer fails here, before anything is read
     options = WriteOptions.from_env(**dict(config.options))
     hashes = {fmt: options_hash(options, fmt, writers.names()) for fmt in formats}
     manifest = Manifest.load(config.dist)
@@ -315,6 +315,21 @@ def make_plan(
         if gone or plan.output_for(entry.source, entry.format) != out:
             plan.orphans.append(out)
     return plan
+
+
+def _check_writer(fmt: str) -> None:
+    """Fail early when ``fmt`` is unknown or its module is missing (found without importing it)."""
+    import importlib.util
+
+    from pressconv import writers
+
+    module = writers.spec(fmt).module
+    try:
+        found = importlib.util.find_spec(module) is not None
+    except ImportError:
+        found = False
+    if not found:
+        raise PressconvError(f"format {fmt!r} is registered but its writer {module} is not installed")
 
 
 def _staleness(old: Entry | None, want: Entry, path: Path) -> str | None:
