@@ -566,3 +566,14 @@ def test_created_list_styles_carry_their_own_numbering(tmp_path: Path, without_n
     body = etree.fromstring(files["word/document.xml"])
     restarted = body.xpath("//w:p[w:pPr/w:numPr]", namespaces=NS)
     assert [p.xpath("string(.)") for p in restarted] == ["Hire staff", "Train volunteers"]
+
+
+def test_reference_with_no_styles_at_all(tmp_path: Path) -> None:
+    template = docx.Document()
+    styles = template.styles.element
+    for style in styles.xpath("w:style"):
+        styles.remove(style)
+    reference = tmp_path / "bare.docx"
+    template.save(str(reference))
+    data = render(features(), WriteOptions(docx_reference=reference))
+    assert [(p.style.name, p.text) for p in reopen(data).paragraphs] == FEATURES_STYLES
