@@ -1,15 +1,26 @@
-"""Plain text -> Document (placeholder: paragraphs only; the inference rules replace it)."""
+"""Plain text -> Document: front matter, blocks, then the shared structure inference.
+
+The text reader only does what is particular to plain text — the YAML front
+matter at the very top and the split into blocks at blank or whitespace-only
+lines — and hands the blocks to ``_build.build_document``, which runs the
+inference rules (furniture, lists, headline, headings, quotes, dateline,
+speakers) in the order documented there.  ``explain`` returns the same
+Document with one line per block saying which rule decided it.
+"""
 
 from __future__ import annotations
 
-import re
-
 from pressconv.decode import decode
 from pressconv.errors import EmptyInputError, Notes
-from pressconv.model import Document, Metadata, Paragraph, Section, with_identifier
+from pressconv.model import Document
 from pressconv.options import ReadOptions
+from pressconv.readers._blocks import RawBlock, split_blocks
+from pressconv.readers._build import build_document
+from pressconv.readers._frontmatter import split_front_matter
 
 SUFFIXES = (".txt", ".text")
+
+__all__ = ["SUFFIXES", "RawBlock", "build_document", "explain", "read", "read_text"]
 
 
 def read(data: bytes, options: ReadOptions, notes: Notes, source_path: str | None) -> Document:
@@ -18,19 +29,41 @@ def read(data: bytes, options: ReadOptions, notes: Notes, source_path: str | Non
 
 
 def read_text(
-    text: str, options: ReadOptions | None = None, notes: Notes | None = None, *, source_path: str | None = None
+    text: str,
+    options: ReadOptions | None = None,
+    notes: Notes | None = None,
+    *,
+    source_path: str | None = None,
 ) -> Document:
-    """A Document from decoded text."""
-    options = options or ReadOptions()
-    paras = [" ".join(p.split()) for p in re.split(r"\n[^\S\n]*\n", text)]
-    paras = [p for p in paras if p]
-    if not paras:
-        raise EmptyInputError("no text", source_path)
-    headline = options.title or paras[0]
-    doc = Document(
-        headline=headline,
-        headline_derived=options.title is None,
-        metadata=Metadata(language=options.language or "en", source_path=source_path),
-        sections=(Section(None, tuple(Paragraph(p) for p in paras)),),
-    )
-    return with_identifier(doc)
+    """A Document from decoded text (LF line ends); raises EmptyInputError when it holds no text."""
+    return _read(text, options, notes, source_path, None)
+
+
+def explain(
+    text: str,
+    options: ReadOptions | None = None,
+    notes: Notes | None = None,
+    *,
+    source_path: str | None = None,
+) -> tuple[Document, list[str]]:
+    """The Document and one line per block: its type and the rule that decided it."""
+    lines: list[str] = []
+    document = _read(text, options, notes, source_path, lines)
+    return document, lines
+
+
+def _read(
+    text: str,
+    options: ReadOptions | None,
+    notes: Notes | None,
+    source_path: str | None,
+    lines: list[str] | None,
+) -> Document:
+    notes = notes if notes is not None else Notes()
+    if not text.strip():
+        raise EmptyInputError("no text (the input is empty or only whitespace)", source_path)
+    matter, body = split_front_matter(text, notes)
+    blocks = split_blocks(body)
+    if not blocks and (matter is None or not (matter.title or (options and options.title))):
+        raise EmptyInputError("no text after the front matter", source_path)
+    return build_document(blocks, matter, options, notes, source_path, explain=lines)

@@ -1,0 +1,95 @@
+"""Decoded text -> raw blocks, and the mutable working block every inference rule refines.
+
+A paragraph break is one or more lines that are empty or hold only whitespace
+(no-break spaces included).  Inside a block each line has its whitespace runs
+folded to one space; the block's text joins the lines with a space.  Other
+readers (Markdown, HTML, DOCX) build ``RawBlock`` values themselves, with a
+``hint`` where their format already says what a block is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal, TypeAlias
+
+Hint: TypeAlias = Literal["headline", "subtitle", "heading", "quote", "list", "paragraph"]
+Kind: TypeAlias = Literal["paragraph", "heading", "list", "quote", "headline", "subtitle", "furniture"]
+
+# A line holding only whitespace; str.isspace() covers NBSP and the other Unicode spaces.
+_BREAK = re.compile(r"\n(?:[^\S\n]*\n)+")
+
+
+@dataclass(frozen=True, slots=True)
+class RawBlock:
+    """One block of source text before inference.
+
+    ``text`` is the block's words, whitespace folded; ``lines`` the source lines
+    (folded) when the format has lines, else empty.  ``hint`` says what the
+    source format already knows; for a ``list`` hint, ``items`` (and optionally
+    ``markers`` and ``ordered``) carry the items.
+    """
+
+    text: str
+    lines: tuple[str, ...] = ()
+    hint: Hint | None = None
+    items: tuple[str, ...] = ()
+    ordered: bool = False
+    markers: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class Work:
+    """A block while the rules run: each rule may change its kind and says why."""
+
+    text: str
+    lines: list[str]
+    hint: Hint | None = None
+    kind: Kind = "paragraph"
+    reason: str = ""
+    items: list[str] = field(default_factory=list)
+    markers: list[str] = field(default_factory=list)
+    ordered: bool = False
+    role: Literal["body", "boilerplate"] = "body"
+    # Quote analysis (filled by the quote rule).
+    quoted_share: float = 0.0
+    opens_unclosed: bool = False
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    continues_quote: bool = False
+    speaker: str | None = None
+    speaker_title: str | None = None
+    attribution: str | None = None
+    speaker_reason: str = ""
+
+    @property
+    def one_line(self) -> bool:
+        """True when the block was a single source line."""
+        return len(self.lines) <= 1
+
+
+def fold(text: str) -> str:
+    """Whitespace runs (any Unicode space) folded to one space, ends trimmed."""
+    return " ".join(text.split())
+
+
+def split_blocks(text: str) -> list[RawBlock]:
+    """The text's blocks, separated by blank or whitespace-only lines."""
+    blocks: list[RawBlock] = []
+    for chunk in _BREAK.split(text):
+        lines = tuple(folded for folded in (fold(line) for line in chunk.split("\n")) if folded)
+        if lines:
+            blocks.append(RawBlock(" ".join(lines), lines))
+    return blocks
+
+
+def to_work(raw: RawBlock) -> Work:
+    """A working block from a raw block."""
+    lines = list(raw.lines) if raw.lines else [fold(raw.text)]
+    work = Work(text=fold(raw.text), lines=lines, hint=raw.hint)
+    if raw.hint == "list":
+        work.kind = "list"
+        work.items = [fold(item) for item in raw.items]
+        work.markers = list(raw.markers)
+        work.ordered = raw.ordered
+        work.reason = "list (source format)"
+    return work

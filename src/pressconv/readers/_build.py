@@ -1,0 +1,197 @@
+"""Raw blocks (+ front matter, options) -> Document: runs the inference rules in a fixed, documented order.
+
+The order, each rule one module:
+
+1. ``_furniture.split_about_lines``  an "About …" first line becomes its own block
+2. ``_furniture.extract_furniture``  release notice, embargo, byline, date line, contacts, end mark
+3. ``_lists.split_lists``            marker lines -> list blocks (loose lists merged)
+4. ``_headline.find_headline``       headline line and dek at the top
+5. ``_headings.classify_headings``   short title-like lines followed by body -> section headings
+6. ``_quotes.classify_quotes``       mostly-quoted paragraphs -> quotes, multi-paragraph runs
+7. ``_dateline.find_dateline``       the lede's dateline (left in the text)
+8. ``_speakers.assign_speakers``     attribution, full name, title, pronouns
+9. ``_headline.derive_headline``     when no headline came from option, front matter or text
+
+Every rule records on the block why it decided what it did; ``explain_lines``
+turns that into one line per block.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pressconv.errors import Notes
+from pressconv.model import Block, Document, ListBlock, Metadata, Paragraph, Quote, Section, with_identifier
+from pressconv.options import ReadOptions
+from pressconv.readers._blocks import RawBlock, Work, to_work
+from pressconv.readers._dateline import dateline_date, find_dateline
+from pressconv.readers._frontmatter import FrontMatter
+from pressconv.readers._furniture import Furniture, extract_furniture, split_about_lines
+from pressconv.readers._headings import classify_headings, ends_sentence
+from pressconv.readers._headline import derive_headline, find_headline
+from pressconv.readers._lists import split_lists
+from pressconv.readers._quotes import classify_quotes
+from pressconv.readers._speakers import assign_speakers
+
+
+def infer(
+    raw_blocks: Sequence[RawBlock], front_matter: FrontMatter | None, options: ReadOptions, notes: Notes
+) -> tuple[list[Work], Furniture, str | None]:
+    """Run the rules; return the classified blocks, the furniture found and the dateline."""
+    matter = front_matter or FrontMatter()
+    works = split_about_lines([to_work(raw) for raw in raw_blocks])
+    furniture = Furniture()
+    marked = extract_furniture(works, furniture)
+    if all(w.kind == "furniture" for w in marked):
+        marked = works  # nothing but furniture-shaped lines: keep them as text rather than lose every word
+        furniture = Furniture()
+    works = split_lists(marked)
+    find_headline(works, options.title or matter.title, matter.subtitle)
+    start = next(
+        (i + 1 for i in range(len(works) - 1, -1, -1) if works[i].kind in ("headline", "subtitle")), 0
+    )
+    classify_headings(works, start)
+    classify_quotes(works, notes)
+    dateline = matter.dateline
+    lede = next((w for w in works[start:] if w.kind in ("paragraph", "quote")), None)
+    if lede is not None:
+        found = find_dateline(lede.text)
+        if found is not None:
+            dateline = dateline or found
+            lede.reason = _join(lede.reason, f'lede; dateline "{found}"')
+    assign_speakers(works)
+    return works, furniture, dateline
+
+
+def build_document(
+    raw_blocks: Sequence[RawBlock],
+    front_matter: FrontMatter | None,
+    options: ReadOptions | None,
+    notes: Notes | None,
+    source_path: str | None,
+    *,
+    explain: list[str] | None = None,
+) -> Document:
+    """A Document from raw blocks: the structure inference every reader shares.
+
+    Contract:
+
+    - ``raw_blocks`` are the source's blocks in order, each with its text
+      (whitespace folded), its source ``lines`` when the format has lines (used
+      by the list, heading and headline rules; empty means one line), and an
+      optional ``hint``.  A hinted block skips the guessing of its kind:
+      ``headline``/``subtitle`` are taken as such, ``heading`` is a section
+      heading, ``list`` carries ``items`` (and ``ordered``/``markers``),
+      ``quote`` is a quote, ``paragraph`` is body text that is never a heading,
+      list or headline but may still be found to be a quote.  Every block,
+      hinted or not, still gets furniture, dateline and speaker inference.
+    - ``front_matter`` supplies title, subtitle, byline, date, dateline,
+      language, keywords, publisher; ``options`` override it.
+    - Warnings (unbalanced quotation marks …) go to ``notes``; nothing raises
+      for odd input.  An empty block list gives a Document with no sections.
+    - ``explain``, when given, receives one line per block saying its kind and
+      the rule that decided it.
+    - The result carries ``metadata.identifier`` from its content.
+    """
+    options = options or ReadOptions()
+    notes = notes if notes is not None else Notes()
+    matter = front_matter or FrontMatter()
+    works, furniture, dateline = infer(raw_blocks, matter, options, notes)
+
+    headline_block = next((w for w in works if w.kind == "headline"), None)
+    subtitle_block = next((w for w in works if w.kind == "subtitle"), None)
+    derived = False
+    if options.title:
+        headline = options.title
+    elif matter.title:
+        headline = matter.title
+    elif headline_block is not None:
+        headline = headline_block.text
+    else:
+        headline = derive_headline(works, dateline) if works else ""
+        derived = True
+    subtitle = matter.subtitle or (subtitle_block.text if subtitle_block else None)
+
+    date = options.date or matter.date or furniture.date or (dateline_date(dateline) if dateline else None)
+    metadata = Metadata(
+        title=options.title or matter.title,
+        byline=options.byline or matter.byline or furniture.byline,
+        date=date,
+        language=options.language or matter.language or "en",
+        source_path=source_path,
+        keywords=matter.keywords,
+        release="\n".join(furniture.release) or None,
+        embargo=furniture.embargo,
+        contacts=tuple(furniture.contacts),
+        end_mark=furniture.end_mark,
+        publisher=matter.publisher,
+    )
+    document = Document(
+        headline=headline,
+        headline_derived=derived,
+        subtitle=subtitle,
+        dateline=dateline,
+        metadata=metadata,
+        sections=_sections(works),
+    )
+    if explain is not None:
+        explain.extend(explain_lines(works, derived, headline))
+    return with_identifier(document)
+
+
+def _sections(works: list[Work]) -> tuple[Section, ...]:
+    sections: list[Section] = []
+    heading: str | None = None
+    role: str = "body"
+    blocks: list[Block] = []
+    opened = False
+    for work in works:
+        if work.kind == "heading":
+            if opened or blocks:
+                sections.append(
+                    Section(heading, tuple(blocks), "boilerplate" if role == "boilerplate" else "body")
+                )
+            heading, role, blocks, opened = work.text, work.role, [], True
+        elif work.kind == "paragraph":
+            blocks.append(Paragraph(work.text))
+        elif work.kind == "quote":
+            blocks.append(Quote(work.text, work.speaker, work.attribution, work.speaker_title))
+        elif work.kind == "list":
+            blocks.append(ListBlock(work.ordered, tuple(work.items), tuple(work.markers)))
+    if opened or blocks:
+        sections.append(Section(heading, tuple(blocks), "boilerplate" if role == "boilerplate" else "body"))
+    return tuple(sections)
+
+
+def explain_lines(works: list[Work], derived: bool, headline: str) -> list[str]:
+    """One line per block: number, kind, the rule that decided it, the block's opening words."""
+    lines: list[str] = []
+    if derived:
+        lines.append(f"  -  headline   derived from the lede's first sentence: {_preview(headline, 60)}")
+    for number, work in enumerate(works, start=1):
+        reason = work.reason or _default_reason(work)
+        if work.kind == "quote":
+            reason = _join(reason, work.speaker_reason)
+        if work.role == "boilerplate" and work.kind == "heading":
+            reason = _join(reason, "section role boilerplate")
+        lines.append(f"{number:>3}  {work.kind:<10} {reason}  | {_preview(work.text, 50)}")
+    return lines
+
+
+def _default_reason(work: Work) -> str:
+    if work.kind != "paragraph":
+        return work.kind
+    words = len(work.text.split())
+    if work.one_line and not ends_sentence(work.text):
+        return f"{words} words: too long or sentence-like for a heading"
+    return (
+        "running text" if len(work.lines) <= 1 else f"running text ({len(work.lines)} wrapped lines joined)"
+    )
+
+
+def _join(first: str, second: str) -> str:
+    return f"{first}; {second}" if first and second else first or second
+
+
+def _preview(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

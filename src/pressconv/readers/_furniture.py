@@ -1,0 +1,245 @@
+"""Blocks -> press furniture in metadata: release notice, embargo, byline, media contacts, end mark.
+
+Furniture is recognised by shape, never by position alone: a release notice
+is a short line opening with FOR IMMEDIATE RELEASE / EMBARGOED UNTIL … (its
+embargo date parsed); a byline a short "By …" line above the body; a media
+contact block opens with a contact header ("Media contact:") and holds short
+lines, e-mail addresses or phone numbers; an end mark is a line of its own
+such as ``###``, ``-30-`` or ``- end -``.  Furniture blocks keep their place
+in the block list with kind ``furniture`` (so ``explain`` can show them) and
+are left out of the body.  A block whose first line is an "About …" heading
+is split so the heading stands alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pressconv.readers._blocks import Work
+from pressconv.readers._dates import find_date, find_datetime
+from pressconv.readers._lexicon import BOILERPLATE_HEADINGS, CONTACT_HEADERS, END_MARKS, RELEASE_NOTICES
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_PHONE = re.compile(r"(?:\+|\(?\d)[\d ()./-]{6,}\d")
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_BYLINE = re.compile(r"^(?:By|BY|Von|VON|Par|PAR|Por|POR)\s+[^\W\d_]")
+_TOP_REGION_WORDS = 30
+_EMBARGO_WORDS = ("embargo", "sperrfrist", "hold for", "not for release", "for release")
+
+
+@dataclass(slots=True)
+class Furniture:
+    """What the furniture rule found."""
+
+    release: list[str] = field(default_factory=list)
+    embargo: str | None = None
+    byline: str | None = None
+    date: str | None = None
+    contacts: list[str] = field(default_factory=list)
+    end_mark: str | None = None
+
+
+def _is_release(line: str) -> bool:
+    lowered = line.lower()
+    if not any(lowered.startswith(notice) for notice in RELEASE_NOTICES):
+        return False
+    words = line.split()
+    if len(words) > 16:
+        return False
+    letters = [ch for ch in line if ch.isalpha()]
+    upper_share = sum(ch.isupper() for ch in letters) / len(letters) if letters else 0.0
+    bare = lowered.rstrip(" :.-–—")
+    return (
+        upper_share >= 0.6
+        or bare in RELEASE_NOTICES
+        or lowered.startswith(("for immediate release", "embargo", "sperrfrist", "for release", "hold for"))
+    )
+
+
+def _is_end_mark(line: str) -> bool:
+    squeezed = "".join(line.split()).lower()
+    if squeezed in END_MARKS:
+        return (
+            squeezed not in ("end", "ends") or line.strip(" -–—").isupper() or line.strip() in ("End", "Ends")
+        )
+    return False
+
+
+def _is_date_line(line: str) -> bool:
+    found = find_date(line)
+    if found is None:
+        return False
+    _, start, end = found
+    rest = (line[:start] + line[end:]).strip(" ,.-–—|")
+    return len(rest.split()) <= 2
+
+
+def _contact_header(line: str) -> bool:
+    lowered = line.lower().rstrip()
+    for header in CONTACT_HEADERS:
+        if lowered.startswith(header):
+            rest = lowered[len(header) :]
+            if rest == "" or rest.startswith((":", " :", "s:", "(")):
+                return True
+            if rest.startswith((",", " ")) and (_EMAIL.search(line) or _PHONE.search(line)):
+                return True
+    return False
+
+
+def _contact_like(work: Work) -> bool:
+    """Short lines with an e-mail address, a phone number or a web address: contact details."""
+    if len(work.lines) > 8 or any(len(line.split()) > 12 for line in work.lines):
+        return False
+    return bool(_EMAIL.search(work.text) or _PHONE.search(work.text) or _URL.search(work.text))
+
+
+def _about_heading(line: str) -> bool:
+    lowered = line.lower()
+    if not any(lowered.startswith(prefix) for prefix in BOILERPLATE_HEADINGS):
+        return False
+    words = line.split()
+    if len(words) > 8 or line.endswith((",", ";")):
+        return False
+    head = next((p for p in BOILERPLATE_HEADINGS if lowered.startswith(p)), "")
+    rest = line[len(head) :].lstrip()
+    return not rest or rest[0].isupper() or not head.endswith(" ")
+
+
+def split_about_lines(works: list[Work]) -> list[Work]:
+    """Split "About Acme\\nAcme is …" so the heading line stands as its own block."""
+    out: list[Work] = []
+    for work in works:
+        if (
+            work.kind == "paragraph"
+            and work.hint is None
+            and len(work.lines) > 1
+            and _about_heading(work.lines[0])
+        ):
+            first, rest = work.lines[0], work.lines[1:]
+            if len(first) < 0.7 * max(len(line) for line in rest) or first.endswith(":"):
+                head = Work(text=first, lines=[first])
+                out.append(head)
+                out.append(Work(text=" ".join(rest), lines=list(rest)))
+                continue
+        out.append(work)
+    return out
+
+
+def extract_furniture(works: list[Work], found: Furniture) -> list[Work]:
+    """Mark furniture blocks (kind ``furniture``) and record what they say in ``found``."""
+    out: list[Work] = []
+    top = True
+    in_contact = False
+    after_end = False
+    for work in works:
+        if work.kind != "paragraph" or work.hint not in (None, "paragraph"):
+            top = False
+            in_contact = False
+            out.append(work)
+            continue
+        pieces = _peel(work, found, top)
+        for piece in pieces:
+            if piece.kind == "furniture":
+                if piece.reason.startswith("end mark"):
+                    after_end = True
+                out.append(piece)
+                continue
+            if _contact_header(piece.lines[0]) and (len(piece.text.split()) <= 60 or _contact_like(piece)):
+                piece.kind, piece.reason = "furniture", "media contact block -> metadata.contacts"
+                found.contacts.append("\n".join(piece.lines))
+                in_contact = len(piece.lines) == 1 or piece.lines[-1].endswith(":")
+                out.append(piece)
+                continue
+            if (in_contact or after_end) and _contact_like(piece) and not _about_heading(piece.lines[0]):
+                piece.kind, piece.reason = "furniture", "contact details -> metadata.contacts"
+                if in_contact and found.contacts:
+                    found.contacts[-1] += "\n" + "\n".join(piece.lines)
+                else:
+                    found.contacts.append("\n".join(piece.lines))
+                out.append(piece)
+                continue
+            in_contact = (
+                in_contact
+                and len(piece.text.split()) <= 12
+                and len(piece.lines) <= 3
+                and not (_about_heading(piece.lines[0]))
+            )
+            if in_contact:
+                piece.kind, piece.reason = "furniture", "contact details -> metadata.contacts"
+                found.contacts[-1] += "\n" + "\n".join(piece.lines)
+                out.append(piece)
+                continue
+            if len(piece.text.split()) > _TOP_REGION_WORDS:
+                top = False
+            out.append(piece)
+    return out
+
+
+def _peel(work: Work, found: Furniture, top: bool) -> list[Work]:
+    """Split furniture lines off the top and bottom of a block; return the pieces in order."""
+    lines = list(work.lines)
+    head: list[Work] = []
+    tail: list[Work] = []
+    # Release notice (and a date line under it), byline, bare date lines: only above the body.
+    while top and lines:
+        line = lines[0]
+        if _is_release(line):
+            found.release.append(line)
+            lowered = line.lower()
+            if (
+                found.embargo is None
+                and "immediate" not in lowered
+                and any(k in lowered for k in _EMBARGO_WORDS)
+            ):
+                found.embargo = find_datetime(line)
+            head.append(_furniture(line, "release notice -> metadata.release"))
+            lines.pop(0)
+        elif _is_byline(line, len(lines)):
+            found.byline = line if found.byline is None else f"{found.byline}\n{line}"
+            head.append(_furniture(line, "byline -> metadata.byline"))
+            lines.pop(0)
+        elif _is_date_line(line) and len(line.split()) <= 8 and (head or len(lines) == 1):
+            _note_date(found, line)
+            if found.release and head and head[-1].reason.startswith("release"):
+                found.release.append(line)
+                head.append(_furniture(line, "date under the release notice -> metadata.release"))
+            elif found.byline is not None and head and head[-1].reason.startswith("byline"):
+                found.byline += "\n" + line
+                head.append(_furniture(line, "date under the byline -> metadata.byline"))
+            else:
+                head.append(_furniture(line, "date line above the body -> metadata.date"))
+            lines.pop(0)
+        else:
+            break
+    while lines and _is_end_mark(lines[-1]):
+        mark = lines.pop()
+        if found.end_mark is None:
+            found.end_mark = mark
+        tail.insert(0, _furniture(mark, "end mark -> metadata.end_mark"))
+    if len(lines) == len(work.lines):
+        return [work]
+    pieces = list(head)
+    if lines:
+        pieces.append(Work(text=" ".join(lines), lines=lines, hint=work.hint))
+    return [*pieces, *tail]
+
+
+def _is_byline(line: str, block_lines: int) -> bool:
+    if not _BYLINE.match(line) or line.endswith((".", "?", "!", ":")):
+        return False
+    words = line.split()
+    if len(words) > 14 or (block_lines > 1 and len(words) > 8):
+        return False
+    # "By Friday, the company …" is a sentence: a comma followed by a lower-case word
+    return not re.search(r",\s+[a-z]", line)
+
+
+def _note_date(found: Furniture, line: str) -> None:
+    parsed = find_date(line)
+    if parsed is not None and found.date is None:
+        found.date = parsed[0]
+
+
+def _furniture(line: str, reason: str) -> Work:
+    return Work(text=line, lines=[line], kind="furniture", reason=reason)

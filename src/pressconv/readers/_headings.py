@@ -1,0 +1,116 @@
+"""One-line blocks -> section headings (and "About …" sections -> boilerplate role).
+
+A section heading is a short one-line block (≤ 12 words, ≤ 16 in Title Case)
+with no closing sentence punctuation, not a list item, not opening with a
+quotation mark, followed by body text (or by another heading that is).  A
+title-like line ending in a colon ("Research highlights:") counts; a sentence
+ending in a colon that introduces a list does not.  A sentence-case line of
+more than six words without a final period is a sentence that lost its period,
+not a heading.  An "About …" heading opens a boilerplate section.
+"""
+
+from __future__ import annotations
+
+from pressconv.readers._blocks import Work
+from pressconv.readers._lexicon import ABBREVIATIONS, BOILERPLATE_HEADINGS, LIST_INTRODUCERS, TITLE_CASE_SMALL
+from pressconv.readers._quotes import starts_with_mark
+
+MAX_WORDS = 12
+MAX_TITLE_CASE_WORDS = 16
+MAX_SENTENCE_CASE_WORDS = 6
+_CLOSING = ".!?…;,"
+_TRAILING = '”’"»)]*'
+
+
+def last_char(text: str) -> str:
+    """The last character that is not a closing quotation mark or bracket."""
+    stripped = text.rstrip(_TRAILING + " ")
+    return stripped[-1:] if stripped else ""
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the text closes with sentence punctuation (an abbreviation's period excepted)."""
+    end = last_char(text)
+    if end not in _CLOSING:
+        return False
+    if end == ".":
+        last_word = text.rstrip(_TRAILING + " ").split()[-1].lower()
+        core = last_word.rstrip(".")
+        if last_word in ABBREVIATIONS or ("." in core and all(len(p) == 1 for p in core.split("."))):
+            return False
+    return True
+
+
+def title_case(text: str) -> bool:
+    """True when most content words are capitalised (Title Case or ALL CAPS)."""
+    words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
+    if not words:
+        return False
+    content = [w for w in words[1:] if w.lower() not in TITLE_CASE_SMALL] or words[:1]
+    capitalised = sum(1 for w in content if _first_letter(w).isupper())
+    return capitalised / len(content) >= 0.75 and _first_letter(words[0]).isupper()
+
+
+def _first_letter(word: str) -> str:
+    return next((ch for ch in word if ch.isalpha()), "")
+
+
+def is_boilerplate_heading(text: str) -> bool:
+    """True for "About Acme Corp." and "Notes to editors"."""
+    lowered = text.lower()
+    return any(lowered.startswith(prefix) for prefix in BOILERPLATE_HEADINGS) and len(text.split()) <= 10
+
+
+def heading_shape(work: Work) -> str | None:
+    """Why the block is shaped like a heading, or None (the 'followed by body text' test comes later)."""
+    if work.hint == "heading":
+        return "heading (source format)"
+    if work.kind != "paragraph" or work.hint is not None or not work.one_line:
+        return None
+    text = work.text
+    words = text.split()
+    if not any(ch.isalpha() for ch in text) or starts_with_mark(text):
+        return None
+    if is_boilerplate_heading(text) and not text.endswith((",", ";", "?", "!")):
+        return "about-heading: short line opening a boilerplate section"
+    titled = title_case(text)
+    limit = MAX_TITLE_CASE_WORDS if titled else MAX_WORDS
+    if len(words) > limit:
+        return None
+    if text.endswith(":"):
+        lowered = [w.lower().strip(":,") for w in words]
+        if any(w in LIST_INTRODUCERS for w in lowered[1:]) or (
+            not titled and len(words) > MAX_SENTENCE_CASE_WORDS
+        ):
+            return None
+        return "short title-like line ending in a colon, followed by body text"
+    if ends_sentence(text):
+        return None
+    if titled:
+        return "short line, no final punctuation, followed by body text"
+    if len(words) <= MAX_SENTENCE_CASE_WORDS:
+        return "short line, no final punctuation, followed by body text"
+    return None
+
+
+def classify_headings(works: list[Work], start: int) -> None:
+    """Mark heading-shaped blocks from ``start`` on as headings when body text follows them."""
+    shapes = [heading_shape(w) if i >= start else None for i, w in enumerate(works)]
+    followed = False  # is the block after this one body text (or a heading that is followed by body)?
+    for i in range(len(works) - 1, start - 1, -1):
+        work = works[i]
+        if work.kind == "furniture":
+            followed = False  # a heading needs body text before the end mark or contact block
+            continue
+        shape = shapes[i]
+        if shape is not None and (followed or work.hint == "heading"):
+            work.kind = "heading"
+            work.reason = shape
+            if is_boilerplate_heading(work.text):
+                work.role = "boilerplate"
+            followed = True
+        elif shape is not None:
+            work.reason = "short line but nothing follows it: a paragraph"
+            followed = True
+        else:
+            followed = work.kind in ("paragraph", "quote", "list")

@@ -1,0 +1,104 @@
+"""The top of the body -> headline line and dek, or a headline derived from the lede.
+
+A headline line is the first block when it is one short line (≤ 25 words, or
+two hard-wrapped lines within that) with no closing sentence punctuation,
+followed by more text.  A second such line directly under it is the dek
+(subtitle); so is a one-line sentence under the headline when the paragraph
+after it opens with a dateline.  Without a headline line the headline is the
+lede's first sentence (dateline removed, final period dropped) and the lede
+stays in the body.
+"""
+
+from __future__ import annotations
+
+from pressconv.readers._blocks import Work
+from pressconv.readers._dateline import find_dateline
+from pressconv.readers._headings import ends_sentence
+from pressconv.readers._names import sentence_ends
+from pressconv.readers._quotes import starts_with_mark
+
+MAX_HEADLINE_WORDS = 25
+MAX_DEK_WORDS = 35
+MAX_DERIVED_WORDS = 30
+
+
+def _content(works: list[Work]) -> list[int]:
+    return [i for i, w in enumerate(works) if w.kind != "furniture"]
+
+
+def _line_shaped(work: Work, max_words: int) -> bool:
+    if work.kind != "paragraph" or work.hint not in (None,) or len(work.lines) > 2:
+        return False
+    words = work.text.split()
+    return 0 < len(words) <= max_words and any(ch.isalpha() for ch in work.text)
+
+
+def find_headline(works: list[Work], given_title: str | None, given_subtitle: str | None) -> None:
+    """Mark the headline line and the dek (kinds ``headline`` and ``subtitle``) when the text has them."""
+    content = _content(works)
+    if len(content) < 2:
+        return
+    first = works[content[0]]
+    if first.hint == "headline":
+        first.kind, first.reason = "headline", "headline (source format)"
+    elif given_title is not None:
+        if _same(first.text, given_title) and first.kind == "paragraph":
+            first.kind, first.reason = "headline", "headline line, the same as the title given"
+        else:
+            return
+    elif (
+        _line_shaped(first, MAX_HEADLINE_WORDS)
+        and not ends_sentence(first.text)
+        and find_dateline(first.text) is None
+        and not (starts_with_mark(first.text) and first.text.rstrip()[-1:] in '”"»')
+    ):
+        first.kind = "headline"
+        first.reason = "first block: one short line, no closing punctuation, followed by body text"
+    else:
+        return
+    if len(content) < 3:
+        return
+    second = works[content[1]]
+    after = works[content[2]]
+    if second.hint == "subtitle":
+        second.kind, second.reason = "subtitle", "subtitle (source format)"
+    elif given_subtitle is not None:
+        if _same(second.text, given_subtitle) and second.kind == "paragraph":
+            second.kind, second.reason = "subtitle", "dek line, the same as the subtitle given"
+    elif (
+        _line_shaped(second, MAX_DEK_WORDS)
+        and find_dateline(second.text) is None
+        and not starts_with_mark(second.text)
+    ):
+        if not ends_sentence(second.text) and len(second.text.split()) <= MAX_HEADLINE_WORDS:
+            second.kind, second.reason = "subtitle", "second short line under the headline: the dek"
+        elif after.kind in ("paragraph", "quote") and find_dateline(after.text) is not None:
+            second.kind, second.reason = (
+                "subtitle",
+                "one-line sentence under the headline, before the dateline",
+            )
+
+
+def derive_headline(works: list[Work], dateline: str | None) -> str:
+    """A headline from the lede's first sentence (without the dateline)."""
+    lede = next((w for w in works if w.kind in ("paragraph", "quote")), None)
+    if lede is None:
+        lede = next((w for w in works if w.kind != "furniture"), works[0])
+        text = lede.items[0] if lede.kind == "list" and lede.items else lede.text
+    else:
+        text = lede.text
+    if dateline and text.startswith(dateline):
+        text = text[len(dateline) :].lstrip() or text
+    ends = sentence_ends(text)
+    sentence = text[: ends[0]] if ends else text
+    sentence = sentence.strip()
+    if sentence.endswith(".") and not sentence.endswith(".."):
+        sentence = sentence[:-1]
+    words = sentence.split()
+    if len(words) > MAX_DERIVED_WORDS:
+        sentence = " ".join(words[:MAX_DERIVED_WORDS]) + " …"
+    return sentence or text
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()

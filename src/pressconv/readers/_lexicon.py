@@ -1,0 +1,311 @@
+"""Word lists the inference rules consult: speech verbs, titles and ranks, pronouns, months, furniture.
+
+This is data, not logic: the rules never assume English beyond these lists,
+so supporting another language's releases means adding its words here.
+Everything is lower-case; lookups lower-case the token first.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+# Verbs of saying as they appear in attributions ("Ryder stated", "said Smith",
+# "so Müller", "a déclaré Dupont").  Multi-word forms are matched as phrases.
+SPEECH_VERBS: frozenset[str] = frozenset(
+    _words(
+        """
+        said says say saying stated states added adds explained explains noted notes told
+        tells remarked remarks commented comments continued continues concluded concludes emphasized
+        emphasizes emphasised emphasises stressed stresses insisted insists argued argues asked asks
+        answered answers replied replies responded responds wrote writes declared declares announced
+        announces acknowledged acknowledges admitted admits observed observes recalled recalls
+        warned warns cautioned cautions urged urges predicted predicts suggested suggests confirmed
+        confirms affirmed affirms claimed claims maintained maintains agreed agrees conceded
+        concedes reiterated reiterates underscored underscores highlighted highlights joked jokes
+        quipped quips shouted shouts whispered whispers exclaimed exclaims recounted recounts
+        testified testifies tweeted tweets assured assures promised promises vowed vows
+        mused muses countered counters elaborated elaborates summarized summarizes summarised
+        summarises cited cites believes believed thinks feels reflected reflects
+        pledged pledges contended contends mentioned mentions estimated estimates predicted wondered
+        wonders sagte sagt sagten erklärte erklärt betonte betont meinte meint ergänzte ergänzt
+        kommentierte kommentiert unterstrich unterstreicht berichtete berichtet erläuterte erläutert
+        sagt so déclare dit explique souligne ajoute affirme estime précise indique poursuit conclut
+        commente rappelle insiste confie assure dijo dice afirmó afirma explicó explica señaló
+        señala añadió añade declaró declara aseguró asegura indicó indica comentó comenta disse
+        afirmou explicou acrescentou declarou
+        """
+    )
+)
+
+# Two-word speech verbs (French passé composé, English phrasal forms).
+SPEECH_PHRASES: frozenset[str] = frozenset(
+    {
+        "pointed out",
+        "went on",
+        "a déclaré",
+        "a dit",
+        "a expliqué",
+        "a souligné",
+        "a ajouté",
+        "a affirmé",
+        "a précisé",
+        "a indiqué",
+        "a estimé",
+        "a confié",
+        "a rappelé",
+        "fügte hinzu",
+        "hob hervor",
+    }
+)
+
+# "according to Smith", "laut Müller", "selon Dupont", "según García".
+ACCORDING_TO: tuple[str, ...] = ("according to", "laut", "selon", "según", "segundo", "zufolge")
+
+# Adverbs and auxiliaries that sit between a subject and its speech verb ("Smith later added").
+ATTRIBUTION_ADVERBS: frozenset[str] = frozenset(
+    _words(
+        """
+        also later further then again once previously recently has had have was is will would could
+        earlier subsequently additionally
+        """
+    )
+)
+
+# Subject pronouns that need resolving to a person; "they"/"we" are groups and stay unresolved.
+PRONOUNS: frozenset[str] = frozenset({"he", "she", "er", "sie", "il", "elle", "él", "ella", "ele", "ela"})
+GROUP_PRONOUNS: frozenset[str] = frozenset({"they", "we", "i", "you", "it", "ils", "elles", "wir", "nous"})
+
+# Words that make a capitalised run a title or rank rather than part of a name.
+TITLE_WORDS: frozenset[str] = frozenset(
+    _words(
+        """
+        secretary deputy assistant under undersecretary president vice chairman chairwoman
+        chairperson chair director manager officer executive chief head minister prime premier
+        chancellor governor gov. mayor senator sen. representative rep. congressman congresswoman
+        councilman councilwoman councillor councilor commissioner ambassador spokesperson spokesman
+        spokeswoman spokesperson press general gen. lieutenant lt. colonel col. major maj. captain
+        capt. commander cmdr. admiral adm. sergeant sgt. corporal cpl. private pvt. brig. brigadier
+        marshal ensign specialist spc. dr. dr prof. prof professor mr. mr mrs. mrs ms. ms mx. sir
+        dame lord lady rev. reverend father pope king queen prince princess sheikh judge justice
+        attorney counsel ceo cfo coo cto cmo cio ciso cpo evp svp vp md gm founder co-founder
+        cofounder partner principal dean provost rector chancellor superintendent inspector
+        detective det. officer chief treasurer trustee leader analyst economist researcher scientist
+        engineer editor correspondent coordinator administrator superintendent supervisor lead
+        senior junior acting interim associate managing global regional national international herr
+        frau bundeskanzler bundeskanzlerin kanzler kanzlerin ministerin minister präsident
+        präsidentin geschäftsführer geschäftsführerin vorstandsvorsitzender vorstandsvorsitzende
+        vorstand sprecher sprecherin leiter leiterin direktor direktorin bürgermeister
+        bürgermeisterin m. mme mme. monsieur madame ministre président présidente directeur
+        directrice porte-parole maire señor señora sr. sra. presidente presidenta ministro ministra
+        director directora portavoz alcalde alcaldesa
+        """
+    )
+)
+
+# Words that follow "of"/"for" after a title and belong to it ("Secretary of Defense").
+TITLE_COMPLEMENTS: frozenset[str] = frozenset(
+    _words(
+        """
+        defense defence state health education energy commerce labor labour justice transportation
+        transport agriculture treasury homeland security foreign affairs interior veterans human
+        services housing urban development finance economy economic trade industry science
+        technology culture marketing operations communications sales research engineering product
+        products public relations policy strategy growth innovation staff army navy air force marine
+        corps joint chiefs the and of for corp. corp inc. inc ltd. ltd llc plc gmbh ag co. company
+        group board
+        """
+    )
+)
+
+# Tokens that may sit inside a name ("Ludwig van Beethoven", "Lloyd J. Austin III").
+NAME_PARTICLES: frozenset[str] = frozenset(
+    {
+        "de",
+        "van",
+        "von",
+        "der",
+        "den",
+        "da",
+        "di",
+        "du",
+        "la",
+        "le",
+        "del",
+        "dos",
+        "das",
+        "bin",
+        "al",
+        "ibn",
+        "ten",
+    }
+)
+NAME_SUFFIXES: frozenset[str] = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv", "v", "phd", "ph.d."})
+
+# Capitalised words that start sentences or name things but are never people.
+NOT_NAMES: frozenset[str] = frozenset(
+    _words(
+        """
+        the a an this that these those it its his her their our my your today yesterday tomorrow
+        monday tuesday wednesday thursday friday saturday sunday january february march april may
+        june july august september october november december jan. feb. mar. apr. jun. jul. aug. sep.
+        sept. oct. nov. dec. on in at for and but or so as by from with after before during since
+        while when where then earlier later meanwhile however nevertheless also still last next
+        first second third mr. mrs. ms. dr. we i you they he she us u.s. uk eu un der die das ein
+        eine le la les un une el los las
+        """
+    )
+)
+
+# Abbreviations whose period does not end a sentence.
+ABBREVIATIONS: frozenset[str] = frozenset(
+    _words(
+        """
+        mr. mrs. ms. dr. prof. sr. jr. st. mt. ft. gen. maj. lt. col. capt. cmdr. adm. sgt. cpl.
+        pvt. brig. spc. sen. rep. gov. rev. det. hon. gen. inc. corp. ltd. co. no. vs. etc. e.g.
+        i.e. approx. dept. est. jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. u.s.
+        u.k. u.n. d.c. a.m. p.m. calif. fla. mass. n.y. ill. wash. pa. va. tex. ariz. colo. conn.
+        ga. md. mich. minn. mo. n.j. ore. tenn. wis. ala. ky. la. nev. okla. s.c. n.c. n.h. vt. del.
+        neb. kan. miss. ark. wyo. mont. idaho. z.b. bzw. ca. nr. dr. hr. fr. mme. m.
+        """
+    )
+)
+
+# Month names (and abbreviations) of the supported languages -> month number.
+MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        "january jan jan. januar janvier enero janeiro jänner",
+        "february feb feb. februar février fevrier febrero fevereiro",
+        "march mar mar. märz maerz mars marzo março",
+        "april apr apr. avril abril",
+        "may mai mayo maio",
+        "june jun jun. juni juin junio junho",
+        "july jul jul. juli juillet julio julho",
+        "august aug aug. août aout agosto",
+        "september sep sep. sept sept. septembre septiembre setembro",
+        "october oct oct. oktober octobre octubre outubro",
+        "november nov nov. novembre noviembre novembro",
+        "december dec dec. dezember décembre decembre diciembre dezembro",
+    ),
+    start=1,
+):
+    for _name in _names.split():
+        MONTHS[_name] = _number
+
+# Release notices at the top of a release (matched at the start of a line, case-insensitive).
+RELEASE_NOTICES: tuple[str, ...] = (
+    "for immediate release",
+    "immediate release",
+    "for release",
+    "embargoed until",
+    "embargoed till",
+    "embargoed to",
+    "embargo until",
+    "embargo:",
+    "embargoed:",
+    "embargoed",
+    "under embargo until",
+    "not for release before",
+    "hold for release",
+    "news release",
+    "press release",
+    "media release",
+    "zur sofortigen veröffentlichung",
+    "sperrfrist",
+    "pressemitteilung",
+    "communiqué de presse",
+    "pour diffusion immédiate",
+    "comunicado de prensa",
+    "nota de prensa",
+)
+
+# Headers that open a media-contact block.
+CONTACT_HEADERS: tuple[str, ...] = (
+    "media contact",
+    "media contacts",
+    "press contact",
+    "press contacts",
+    "media inquiries",
+    "media enquiries",
+    "press inquiries",
+    "press enquiries",
+    "media relations",
+    "for media inquiries",
+    "for more information",
+    "for further information",
+    "further information",
+    "contact",
+    "contacts",
+    "investor contact",
+    "investor relations",
+    "pressekontakt",
+    "kontakt",
+    "contact presse",
+    "contacts presse",
+    "contacto de prensa",
+    "contacto",
+)
+
+# End marks, compared after removing spaces and lower-casing.
+END_MARKS: frozenset[str] = frozenset(
+    {
+        "###",
+        "#",
+        "-30-",
+        "–30–",
+        "—30—",
+        "30",
+        "-end-",
+        "–end–",
+        "—end—",
+        "end",
+        "ends",
+        "-ends-",
+        "–ends–",
+        "—ends—",
+    }
+)
+
+# Headings that open an "About …" boilerplate section (prefix match, case-insensitive).
+BOILERPLATE_HEADINGS: tuple[str, ...] = (
+    "about ",
+    "über ",
+    "à propos de ",
+    "a propos de ",
+    "à propos d’",
+    "à propos d'",
+    "acerca de ",
+    "sobre ",
+    "notes to editors",
+    "note to editors",
+    "notes for editors",
+    "editor’s note",
+    "editor's note",
+    "editors’ note",
+    "editors' note",
+    "hinweis für redaktionen",
+)
+
+# Words that make a colon-ended line a sentence introducing a list, not a heading.
+LIST_INTRODUCERS: frozenset[str] = frozenset(
+    _words(
+        """
+        include includes including included following follows are is were was will be been has have
+        had such these those below here there can could should must would may might these our
+        """
+    )
+)
+
+# Small words that stay lower-case in Title Case headings.
+TITLE_CASE_SMALL: frozenset[str] = frozenset(
+    _words(
+        """
+        a an the and or but nor for of on in at to by with from as into over per via vs. vs up off
+        out de des du la le les et ou à au aux en pour sur der die das und oder für von mit zu im am
+        el los las y
+        """
+    )
+)

@@ -1,0 +1,100 @@
+"""Blocks -> list blocks: consecutive lines starting ``- ``, ``* ``, ``• ``, ``1.``, ``1)``.
+
+Items may wrap over several lines (a line without a marker continues the item
+above).  Lines before the first item stay a paragraph of their own.  A single
+marked line is a list only when a sentence ending in a colon introduces it or
+a neighbouring block is a list of the same kind ("loose" lists with blank lines
+between items); neighbouring list blocks of the same kind merge into one list.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pressconv.readers._blocks import Work
+
+_MARKER = re.compile(r"^(?:(?P<bullet>[-*•·▪◦‣⁃►■□●○✓✔–])|(?P<number>\d{1,2}|[a-z])(?P<close>[.)]))\s+(?=\S)")
+
+
+def _marker(line: str) -> tuple[str, bool] | None:
+    match = _MARKER.match(line)
+    if not match:
+        return None
+    if match.group("number") is not None and match.group("number").isalpha() and match.group("close") != ")":
+        return None  # "a." would catch initials; only "a)" is a letter marker
+    if not any(ch.isalnum() for ch in line[match.end() :]):
+        return None  # "* * *" is a break, not an item
+    return match.group().rstrip(), match.group("number") is not None
+
+
+def split_lists(works: list[Work]) -> list[Work]:
+    """The blocks with list lines turned into list blocks (candidates confirmed in ``confirm_lists``)."""
+    out: list[Work] = []
+    for work in works:
+        if work.kind != "paragraph" or work.hint is not None:
+            out.append(work)
+            continue
+        first = next((i for i, line in enumerate(work.lines) if _marker(line)), None)
+        if first is None:
+            out.append(work)
+            continue
+        intro = work.lines[:first]
+        items: list[str] = []
+        markers: list[str] = []
+        ordered = False
+        for line in work.lines[first:]:
+            found = _marker(line)
+            if found is not None:
+                marker, numeric = found
+                if not items:
+                    ordered = numeric
+                markers.append(marker)
+                items.append(line[len(marker) :].strip())
+            else:
+                items[-1] = f"{items[-1]} {line}"
+        if intro and len(items) < 2 and not intro[-1].endswith(":"):
+            out.append(work)  # a dash that happened to start a wrapped line
+            continue
+        if intro:
+            out.append(Work(text=" ".join(intro), lines=list(intro)))
+        listed = Work(text=" ".join(work.lines[first:]), lines=list(work.lines[first:]), kind="list")
+        listed.items, listed.markers, listed.ordered = items, markers, ordered
+        listed.reason = f"{len(items)} line(s) with list markers"
+        if intro:
+            listed.reason += ", after its introducing line"
+        out.append(listed)
+    return confirm_lists(out)
+
+
+def confirm_lists(works: list[Work]) -> list[Work]:
+    """Keep single-item lists only when introduced or next to another list; merge neighbouring lists."""
+    out: list[Work] = []
+    for i, work in enumerate(works):
+        if work.kind == "list" and work.hint is None and len(work.items) == 1:
+            before = works[i - 1] if i > 0 else None
+            after = works[i + 1] if i + 1 < len(works) else None
+            introduced = before is not None and before.kind == "paragraph" and before.text.endswith(":")
+            neighbour = any(
+                n is not None and n.kind == "list" and n.ordered == work.ordered for n in (before, after)
+            )
+            if not (introduced or neighbour):
+                work.kind = "paragraph"
+                work.items, work.markers = [], []
+                work.reason = ""
+        previous = out[-1] if out else None
+        if (
+            work.kind == "list"
+            and previous is not None
+            and previous.kind == "list"
+            and previous.ordered == work.ordered
+            and work.hint is None
+            and previous.hint is None
+        ):
+            previous.items.extend(work.items)
+            previous.markers.extend(work.markers)
+            previous.lines.extend(work.lines)
+            previous.text = f"{previous.text} {work.text}"
+            previous.reason = f"{len(previous.items)} items with list markers (blank lines between items)"
+            continue
+        out.append(work)
+    return out

@@ -1,0 +1,187 @@
+"""Text -> capitalised name runs, titles split from names, and sentence boundaries.
+
+The shared word-level machinery of the speaker rule: a *run* is a stretch of
+capitalised tokens (with initials, particles and "of"-connectors inside), cut
+at commas, sentence ends and possessives.  ``split_title`` separates a run's
+leading title or rank ("Pentagon Press Secretary Air Force Maj. Gen.") from
+the name ("Pat Ryder").  All tables come from ``_lexicon``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pressconv.readers._lexicon import (
+    ABBREVIATIONS,
+    NAME_PARTICLES,
+    NAME_SUFFIXES,
+    NOT_NAMES,
+    TITLE_COMPLEMENTS,
+    TITLE_WORDS,
+)
+
+# Words and single separators; apostrophes stay inside words (O’Brien, Austin’s).
+_TOKEN = re.compile('[^\\s,;:()\\[\\]“”„‟"«»‘]+|[,;:()\\[\\]“”„‟"«»‘]')
+_SENTENCE_END = re.compile('[.!?…]+["”’»)\\]]*(?=\\s|$)')
+_POSSESSIVE = re.compile("(?:[’']s|(?<=s)[’'])$")
+_CONNECTORS = frozenset({"of", "for", "and", "at", "to", "für"}) | NAME_PARTICLES
+_TITLE_CONNECTORS = frozenset({"of", "for", "at", "to", "für", "de", "du", "des", "del"})
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "its", "our", "their", "his", "her", "der", "die", "le", "la", "el"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A run of capitalised tokens: the tokens, where it starts and ends, and whether it is possessive."""
+
+    tokens: tuple[str, ...]
+    start: int
+    end: int
+    possessive: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token and its position."""
+
+    text: str
+    start: int
+    end: int
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """The tokens of ``text[start:end]`` with absolute positions."""
+    stop = len(text) if end is None else end
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, stop)]
+
+
+def is_capitalised(token: str) -> bool:
+    """True when the token's first letter is upper-case (J., O’Brien, III, Müller)."""
+    for ch in token:
+        if ch.isalpha():
+            return ch.isupper()
+    return False
+
+
+def _is_initial_or_abbrev(token: str) -> bool:
+    lowered = token.lower()
+    if lowered in ABBREVIATIONS or lowered in NAME_SUFFIXES:
+        return True
+    core = token.rstrip(".")
+    # "J." or "U.S." — letters separated by periods
+    return bool(core) and all(len(part) == 1 and part.isalpha() for part in core.split("."))
+
+
+def runs(text: str, start: int = 0, end: int | None = None) -> list[Run]:
+    """Capitalised runs in ``text[start:end]``."""
+    found: list[Run] = []
+    current: list[Token] = []
+    possessive = False
+
+    def close() -> None:
+        nonlocal current, possessive
+        while current and not is_capitalised(current[-1].text):
+            current.pop()  # trailing connectors belong to the sentence, not the name
+        if current:
+            found.append(Run(tuple(t.text for t in current), current[0].start, current[-1].end, possessive))
+        current = []
+        possessive = False
+
+    for token in tokens(text, start, end):
+        word = token.text
+        if len(word) == 1 and not word.isalnum():
+            close()
+            continue
+        if is_capitalised(word):
+            ends_sentence = word.endswith((".", "!", "?", "…")) and not _is_initial_or_abbrev(word)
+            stripped = word.rstrip(".!?…") if ends_sentence else word
+            poss = _POSSESSIVE.search(stripped)
+            if poss:
+                stripped = stripped[: poss.start()]
+            if stripped:
+                current.append(Token(stripped, token.start, token.start + len(stripped)))
+            if poss:
+                possessive = True
+                close()
+            elif ends_sentence or word.endswith(("!", "?")):
+                close()
+        elif current and word.lower() in _CONNECTORS:
+            current.append(token)
+        else:
+            close()
+    close()
+    return found
+
+
+def split_title(words: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
+    """(title, name) from a run: the name follows the last title word and its "of …" complement."""
+    last = -1
+    for i, word in enumerate(words):
+        lowered = word.lower()
+        if lowered in TITLE_WORDS or any(part in TITLE_WORDS for part in lowered.split("-") if part):
+            last = i
+    if last < 0:
+        i = 0
+        while i < len(words) - 1 and (words[i].lower() in NOT_NAMES or words[i].lower() in _CONNECTORS):
+            i += 1
+        return None, words[i:]
+    j = last + 1
+    if j < len(words) and words[j].lower() in _TITLE_CONNECTORS:
+        j += 1
+        skipped = 0
+        while j < len(words) - 1 and words[j].lower() in TITLE_COMPLEMENTS:
+            j += 1
+            skipped += 1
+        if skipped == 0 and j < len(words) - 1:
+            j += 1  # "President of Acme Jane Smith": one organisation word
+            while j < len(words) - 1 and words[j].lower() in TITLE_COMPLEMENTS:
+                j += 1
+    title_words = list(words[:j])
+    while title_words and title_words[0].lower() in _DETERMINERS:
+        title_words.pop(0)
+    return (" ".join(title_words) or None), words[j:]
+
+
+def is_name(words: tuple[str, ...]) -> bool:
+    """True when the words can be a person's name (not an acronym, not a month, not a connector)."""
+    if not words or len(words) > 6:
+        return False
+    if not is_capitalised(words[0]) or not is_capitalised(words[-1]):
+        return False
+    if all(w.lower() in NOT_NAMES for w in words):
+        return False
+    core = [w for w in words if w.lower() not in NAME_SUFFIXES]
+    if not core:
+        return False
+    last = core[-1]
+    if last.lower() in NOT_NAMES or last.lower() in TITLE_WORDS:
+        return False
+    # An all-capitals word of three or more letters is an acronym (DOD, UNRWA), not a surname.
+    return not (len(last) >= 3 and last.isupper())
+
+
+def surname(words: tuple[str, ...]) -> str:
+    """The key a name is indexed by: its last word that is not a suffix (Jr., III)."""
+    core = [w for w in words if w.lower() not in NAME_SUFFIXES]
+    return (core[-1] if core else words[-1]).rstrip(".")
+
+
+def sentence_ends(text: str) -> list[int]:
+    """Offsets where sentences end (after the punctuation), abbreviations and initials excepted."""
+    ends: list[int] = []
+    for match in _SENTENCE_END.finditer(text):
+        word_start = text.rfind(" ", 0, match.start()) + 1
+        word = text[word_start : match.start() + 1].lower()
+        if text[match.start()] == "." and (
+            word in ABBREVIATIONS or (len(word) == 2 and word[0].isalpha()) or _dotted(word)
+        ):
+            continue
+        ends.append(match.end())
+    return ends
+
+
+def _dotted(word: str) -> bool:
+    core = word.rstrip(".")
+    return "." in core and all(len(part) == 1 for part in core.split("."))

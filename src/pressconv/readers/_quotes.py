@@ -1,0 +1,186 @@
+"""Paragraphs -> quotes: where the quotation marks are, what share of words they hold, multi-paragraph runs.
+
+Marks are read as the copy uses them: curly and straight double marks,
+German „…“, French « … » (and the reversed »…« style), and British single
+marks ‘…’ when the document uses single marks as its primary quotation marks.
+Opening or closing is decided by the glyph and by its position (a mark after a
+space opens, one before a space or punctuation closes).  Apostrophes — a mark
+between letters, or before digits as in ’90s — are never quotation marks.
+A paragraph more than half of whose words lie inside quotation marks is a
+quote; an opening mark that is never closed runs to the paragraph's end and,
+when the next paragraph reopens with a mark, the quote continues there.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pressconv.errors import Notes
+from pressconv.readers._blocks import Work
+
+_DOUBLE_MARKS = re.compile('[“”„‟"«»]')
+_SINGLE_MARKS = re.compile("[‘’‚']")
+_DOUBLE_OPENERS = re.compile('(?:^|(?<=[\\s(\\[—–-]))[“„«"]')
+_SINGLE_OPENERS = re.compile("(?:^|(?<=[\\s(\\[—–-]))[‘'‚](?=[^\\W\\d_])")
+_WORD = re.compile(r"\S+")
+# Characters after which a mark is at the start of a quotation.
+_OPEN_CONTEXT = frozenset("([{—–-/\u00a0 ")
+# Characters before which a mark is at the end of a quotation.
+_CLOSE_CONTEXT = frozenset(".,;:!?)]}…—–-/")
+_OPENING_MARKS = frozenset("“„‟\"«»‘'‚")
+
+QUOTED_SHARE = 0.5
+
+
+def primary_style(works: list[Work]) -> str:
+    """``double`` unless the document quotes with single marks (British style) more than double."""
+    doubles = singles = 0
+    for work in works:
+        if work.kind in ("paragraph", "quote"):
+            doubles += len(_DOUBLE_OPENERS.findall(work.text))
+            singles += len(_SINGLE_OPENERS.findall(work.text))
+    return "single" if singles > doubles else "double"
+
+
+def scan(text: str, style: str) -> tuple[list[tuple[int, int]], bool, int]:
+    """Quoted spans (start, end) in ``text``, whether the last one is left open, and stray marks seen."""
+    if style == "single":
+        return _scan_single(text)
+    return _scan_double(text)
+
+
+def _context(text: str, i: int) -> tuple[bool, bool]:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    left_open = before.isspace() or before in _OPEN_CONTEXT or before in _OPENING_MARKS
+    right_close = after.isspace() or after in _CLOSE_CONTEXT
+    return left_open, right_close
+
+
+# For each opening mark, the marks that may close it.
+_CLOSERS = {"“": '”“"', "„": '“”"', "‟": '”"', '"': '"”“', "«": "»", "»": "«", "”": "”"}
+
+
+def _scan_double(text: str) -> tuple[list[tuple[int, int]], bool, int]:
+    spans: list[tuple[int, int]] = []
+    open_at = -1
+    open_char = ""
+    stray = 0
+    for match in _DOUBLE_MARKS.finditer(text):
+        i = match.start()
+        ch = text[i]
+        left_open, right_close = _context(text, i)
+        looks_opening = left_open and not right_close
+        if open_at < 0:
+            if ch in '”"' and right_close and not left_open:
+                stray += 1  # a closing mark with nothing open
+                continue
+            open_at, open_char = i, ch
+        elif ch in _CLOSERS[open_char]:
+            if looks_opening and ch in '“"„':
+                # A fresh opening while one is open: the earlier quotation was never closed.
+                stray += 1
+                spans.append((open_at, i))
+                open_at, open_char = i, ch
+            else:
+                spans.append((open_at, i + 1))
+                open_at = -1
+    left_open_at_end = open_at >= 0
+    if left_open_at_end:
+        spans.append((open_at, len(text)))
+    return spans, left_open_at_end, stray
+
+
+def _scan_single(text: str) -> tuple[list[tuple[int, int]], bool, int]:
+    spans: list[tuple[int, int]] = []
+    open_at = -1
+    stray = 0
+    for match in _SINGLE_MARKS.finditer(text):
+        i = match.start()
+        ch = text[i]
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if before.isalnum() and after.isalnum():
+            continue  # an apostrophe inside a word: North Korea’s, don't
+        left_open, right_close = _context(text, i)
+        if left_open and after.isdigit():
+            continue  # ’90s
+        if open_at < 0:
+            if left_open and not right_close and ch in "‘'‚":
+                open_at = i
+            continue  # a closing-looking mark with nothing open is an apostrophe (the players’)
+        if right_close and not left_open and ch in "’'":
+            spans.append((open_at, i + 1))
+            open_at = -1
+        elif left_open and not right_close and ch in "‘‚":
+            stray += 1
+            spans.append((open_at, i))
+            open_at = i
+    left_open_at_end = open_at >= 0
+    if left_open_at_end:
+        spans.append((open_at, len(text)))
+    return spans, left_open_at_end, stray
+
+
+def quoted_share(text: str, spans: list[tuple[int, int]]) -> float:
+    """The share of the text's words that lie inside the spans."""
+    if not spans:
+        return 0.0
+    total = inside = 0
+    k = 0
+    for match in _WORD.finditer(text):
+        total += 1
+        middle = (match.start() + match.end()) // 2
+        while k < len(spans) and spans[k][1] <= middle:
+            k += 1
+        if k < len(spans) and spans[k][0] <= middle:
+            inside += 1
+    return inside / total if total else 0.0
+
+
+def starts_with_mark(text: str) -> bool:
+    """True when the text opens with a quotation mark."""
+    return bool(text) and text[0] in _OPENING_MARKS
+
+
+def classify_quotes(works: list[Work], notes: Notes) -> None:
+    """Mark each paragraph whose words are mostly quoted as a quote; link multi-paragraph runs."""
+    style = primary_style(works)
+    previous_open: Work | None = None
+    for work in works:
+        if work.kind not in ("paragraph", "quote"):
+            if work.kind in ("heading", "list") and previous_open is not None:
+                notes.warn("unbalanced-quotes", f"quotation left open before: {work.text[:40]!r}")
+                previous_open = None
+            continue
+        spans, left_open, stray = scan(work.text, style)
+        if stray:
+            notes.warn("unbalanced-quotes", f"unmatched quotation mark in: {work.text[:40]!r}")
+        work.spans = spans
+        work.opens_unclosed = left_open
+        work.quoted_share = quoted_share(work.text, spans)
+        if previous_open is not None:
+            if starts_with_mark(work.text):
+                work.continues_quote = True
+            else:
+                notes.warn("unbalanced-quotes", f"quotation never closed in: {previous_open.text[:40]!r}")
+        if work.hint == "quote":
+            work.kind = "quote"
+            work.reason = "quote (source format)"
+        elif work.continues_quote and work.quoted_share > 0:
+            work.kind = "quote"
+            work.reason = f"{round(work.quoted_share * 100)}% quoted; continues the quote left open above"
+        elif work.quoted_share > QUOTED_SHARE:
+            work.kind = "quote"
+            work.reason = f"{round(work.quoted_share * 100)}% quoted"
+            if left_open:
+                work.reason += ", quote left open (continues below)"
+        else:
+            work.kind = "paragraph"
+            if spans:
+                work.reason = (
+                    f"only {round(work.quoted_share * 100)}% quoted: a partial quote stays a paragraph"
+                )
+        previous_open = work if left_open else None
+    if previous_open is not None:
+        notes.warn("unbalanced-quotes", f"quotation never closed in: {previous_open.text[:40]!r}")

@@ -1,0 +1,465 @@
+"""Quote blocks -> speakers: the attribution clause, the full name it points to, and the title.
+
+Order of work, each step linear in the document:
+
+1. ``PersonIndex.build`` reads every body block once and records people named
+   with a title or rank ("Deputy Pentagon Press Secretary Sabrina Singh"), or
+   with a title in apposition ("Jane Smith, chief executive of Acme,"), keyed
+   by surname; other capitalised two-to-four-word runs go to a weaker index.
+2. For each quote, ``find_attribution`` reads the unquoted text next to the
+   quoted spans: "Ryder stated", "said Smith", "Smith said: “…”",
+   "according to Smith", "she added".  Speech verbs are data (``_lexicon``).
+3. A name resolves to the fullest form in the index (nearest mention before
+   the quote, else the first after); a pronoun resolves to the first person,
+   not in a possessive, named in the nearest preceding sentence that names one.
+   No attribution, or an unnamed one ("the company said"), gives no speaker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pressconv.readers._blocks import Work
+from pressconv.readers._lexicon import (
+    ACCORDING_TO,
+    ATTRIBUTION_ADVERBS,
+    GROUP_PRONOUNS,
+    NOT_NAMES,
+    PRONOUNS,
+    SPEECH_PHRASES,
+    SPEECH_VERBS,
+    TITLE_COMPLEMENTS,
+    TITLE_WORDS,
+)
+from pressconv.readers._names import (
+    Run,
+    Token,
+    is_capitalised,
+    is_name,
+    runs,
+    sentence_ends,
+    split_title,
+    surname,
+    tokens,
+)
+
+_EDGE_PUNCT = " ,;:.!?—–-\u00a0"
+_LOOKBACK_BLOCKS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A person named in a block: where, their full name, whether only as a possessive."""
+
+    position: int
+    name: str
+    possessive: bool
+
+
+@dataclass(slots=True)
+class Entry:
+    """One indexed reference to a person."""
+
+    block: int
+    name: tuple[str, ...]
+    title: str | None
+
+
+@dataclass(slots=True)
+class PersonIndex:
+    """People named in the document, keyed by surname; built once, consulted per quote."""
+
+    strong: dict[str, list[Entry]] = field(default_factory=dict)
+    weak: dict[str, list[Entry]] = field(default_factory=dict)
+
+    def add(self, name: tuple[str, ...], title: str | None, block: int, strong: bool = True) -> None:
+        """Record a reference to ``name`` in ``block``."""
+        target = self.strong if strong else self.weak
+        target.setdefault(surname(name), []).append(Entry(block, name, title))
+
+    def knows(self, key: str) -> bool:
+        """True when a person with this surname was named with a title or as a speaker."""
+        return key in self.strong
+
+    def resolve(self, name: tuple[str, ...], block: int) -> tuple[str, int | None]:
+        """The fullest known form of ``name`` and the block it came from (None: as written)."""
+        key = surname(name)
+        for table in (self.strong, self.weak):
+            entries = [e for e in table.get(key, ()) if _compatible(name, e.name)]
+            if not entries:
+                continue
+            before = [e for e in entries if e.block <= block]
+            pool = before if before else entries
+            nearest = before[-1] if before else entries[0]
+            # the fullest form among the references to the same person
+            best = max(pool, key=lambda e: (len(e.name), e is nearest))
+            if len(best.name) >= len(name):
+                return " ".join(best.name), best.block
+        return " ".join(name), None
+
+    def first_title(self, full_name: str) -> str | None:
+        """The title the person carried on first reference, if any."""
+        words = tuple(full_name.split())
+        for entry in self.strong.get(surname(words), ()):
+            if entry.title and _compatible(words, entry.name):
+                return entry.title
+        return None
+
+    @classmethod
+    def build(cls, works: list[Work]) -> PersonIndex:
+        """Read every body block once and index the people named in it."""
+        index = cls()
+        for number, work in enumerate(works):
+            if work.kind not in ("paragraph", "quote"):
+                continue
+            for start, end in outside_spans(work):
+                for run in runs(work.text, start, end):
+                    index._add_run(work.text, run, number)
+        return index
+
+    def _add_run(self, text: str, run: Run, number: int) -> None:
+        title, name = split_title(run.tokens)
+        if not is_name(name):
+            return
+        if title is not None and len(name) >= 2:
+            self.add(name, title, number)
+            return
+        if title is None and 2 <= len(name) <= 4 and _name_like(name):
+            apposition = appositive_title(text, run.end)
+            if apposition:
+                self.add(name, apposition, number)
+            else:
+                self.add(name, None, number, strong=False)
+
+
+def _name_like(words: tuple[str, ...]) -> bool:
+    return all(
+        w[:1].isupper() and w.lower() not in NOT_NAMES and w.lower() not in TITLE_COMPLEMENTS
+        for w in words
+        if w.lower() not in ("de", "van", "von", "der", "da", "di", "du", "la", "le", "del", "bin", "al")
+    )
+
+
+def _compatible(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """True when every word of the short form appears in the full form (Ryder ~ Pat Ryder)."""
+    return all(word in full for word in short)
+
+
+def outside_spans(work: Work) -> list[tuple[int, int]]:
+    """The stretches of a block's text that lie outside its quoted spans."""
+    pieces: list[tuple[int, int]] = []
+    position = 0
+    for start, end in work.spans:
+        if start > position:
+            pieces.append((position, start))
+        position = max(position, end)
+    if position < len(work.text):
+        pieces.append((position, len(work.text)))
+    return pieces
+
+
+def appositive_title(text: str, after: int) -> str | None:
+    """The title in ", chief executive of Acme," right after a name, when there is one."""
+    if not text.startswith(", ", after):
+        return None
+    stop = len(text)
+    for mark in (",", ".", ";", "“", '"', "«", "„"):
+        found = text.find(mark, after + 2)
+        if found != -1 and found < stop:
+            stop = found
+    phrase = text[after + 2 : stop].strip()
+    words = phrase.split()
+    if not words or len(words) > 10 or phrase[:1].isdigit():
+        return None
+    if any(w.lower().strip("’'s") in TITLE_WORDS or w.lower() in TITLE_WORDS for w in words):
+        return phrase
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """An attribution clause found next to a quote."""
+
+    clause: str
+    position: int
+    name: tuple[str, ...] | None = None
+    title: str | None = None
+    pronoun: str | None = None
+
+
+def _segments(work: Work) -> list[tuple[int, int, bool]]:
+    """Unquoted stretches in the order attributions are looked for: after the first quote, before, later."""
+    spans = work.spans
+    if not spans:
+        return []
+    pieces: list[tuple[int, int, bool]] = []
+    for k in range(len(spans)):
+        start = spans[k][1]
+        end = spans[k + 1][0] if k + 1 < len(spans) else len(work.text)
+        if end > start:
+            pieces.append((start, end, True))
+    if spans[0][0] > 0:
+        pieces.insert(1 if pieces else 0, (0, spans[0][0], False))
+    return pieces
+
+
+def find_attribution(work: Work) -> Attribution | None:
+    """The attribution clause next to the block's quoted spans, or None."""
+    text = work.text
+    for start, end, after_quote in _segments(work):
+        if after_quote:
+            stop = end
+            for cut in sentence_ends(text[start:end]):
+                if text[start:end][:cut].strip(_EDGE_PUNCT):
+                    stop = start + cut
+                    break
+            found = _clause(text, start, stop)
+        else:
+            ends = [e for e in sentence_ends(text[start:end]) if text[start + e : end].strip(_EDGE_PUNCT)]
+            clause_start = start + ends[-1] if ends else start
+            found = _clause(text, clause_start, end, before_quote=True)
+        if found is not None:
+            return found
+    return None
+
+
+def _speech_verb(words: list[Token]) -> tuple[int, int] | None:
+    """Index of the first speech verb (and how many tokens it takes)."""
+    for i, token in enumerate(words):
+        lowered = token.text.lower().rstrip(".,:;!?")
+        if i + 1 < len(words):
+            pair = f"{lowered} {words[i + 1].text.lower().rstrip('.,:;!?')}"
+            if pair in SPEECH_PHRASES:
+                return i, 2
+        if lowered in SPEECH_VERBS:
+            if lowered == "so" and (i != 0 or i + 1 >= len(words) or not is_capitalised(words[i + 1].text)):
+                continue  # German "so Müller" only, never English "so"
+            return i, 1
+    return None
+
+
+def _clause(text: str, start: int, end: int, before_quote: bool = False) -> Attribution | None:
+    words = [t for t in tokens(text, start, end) if t.text not in ("(", ")", "[", "]")]
+    if not words:
+        return None
+    lowered_region = text[start:end].lower()
+    for phrase in ACCORDING_TO:
+        at = _find_word(lowered_region, phrase)
+        if at >= 0:
+            name_runs = runs(text, start + at + len(phrase), end)
+            if name_runs and name_runs[0].start - (start + at + len(phrase)) <= 12:
+                run = name_runs[0]
+                title, name = split_title(run.tokens)
+                if is_name(name):
+                    clause = text[start + at : run.end]
+                    return Attribution(clause, start + at, name, title or appositive_title(text, run.end))
+    verb = _speech_verb(words)
+    if verb is None:
+        if before_quote and text[start:end].rstrip().endswith(":"):
+            found = runs(text, start, end)
+            if found and len(found) == 1:
+                title, name = split_title(found[0].tokens)
+                if is_name(name):
+                    return Attribution(text[found[0].start : found[0].end], found[0].start, name, title)
+        return None
+    v, width = verb
+    verb_start, verb_end = words[v].start, words[v + width - 1].end
+    verb_end = verb_start + len(text[verb_start:verb_end].rstrip(".,:;!?"))
+    k = v - 1
+    while k >= 0 and words[k].text.lower() in ATTRIBUTION_ADVERBS:
+        k -= 1
+    if k >= 0:
+        subject = words[k]
+        lowered = subject.text.lower()
+        if lowered in PRONOUNS:
+            return Attribution(text[subject.start : verb_end], subject.start, pronoun=lowered)
+        if lowered in GROUP_PRONOUNS:
+            return Attribution(text[subject.start : verb_end], subject.start)
+        before = runs(text, start, words[k].end)
+        if before and before[-1].end == subject.end and not before[-1].possessive:
+            return _named(text, before[-1], verb_end, None)
+        if subject.text == "," and k >= 1:
+            # "Jane Smith, chief executive of Acme, said"
+            comma_runs = runs(text, start, subject.start)
+            for run in reversed(comma_runs):
+                apposition = appositive_title(text, run.end)
+                if apposition and text.find(",", run.end + 2) == subject.start:
+                    title, name = split_title(run.tokens)
+                    if is_name(name):
+                        return Attribution(text[run.start : verb_end], run.start, name, title or apposition)
+            return None
+        if before_quote:
+            return None
+        if not is_capitalised(subject.text):
+            # "the company said", "a spokesperson added": said by someone unnamed
+            return Attribution(text[words[max(0, k - 3)].start : verb_end], words[k].start)
+        return None
+    # Speech verb first: "said Smith", "added Acme CEO Jane Smith, who …", "so Müller"
+    after = runs(text, words[v + width - 1].end, end)
+    if not after:
+        return None
+    run = after[0]
+    gap = text[verb_end : run.start]
+    gap_words = gap.split()
+    if len(gap_words) > 3 or any(
+        not (w.lower() in TITLE_WORDS or w.lower() in ("the", "a", "an")) for w in gap_words if w not in ",."
+    ):
+        return None
+    title, name = split_title(run.tokens)
+    if not is_name(name):
+        return None
+    apposition = appositive_title(text, run.end)
+    clause_end = run.end
+    if apposition:
+        clause_end = run.end + 2 + len(apposition)
+    lead = " ".join(gap_words).strip(",. ")
+    full_title = " ".join(p for p in (lead, title) if p) or apposition
+    return Attribution(text[verb_start:clause_end], verb_start, name, full_title)
+
+
+def _named(text: str, run: Run, verb_end: int, apposition: str | None) -> Attribution | None:
+    title, name = split_title(run.tokens)
+    if not is_name(name):
+        return None
+    return Attribution(text[run.start : verb_end], run.start, name, title or apposition)
+
+
+def _find_word(haystack: str, phrase: str) -> int:
+    at = haystack.find(phrase)
+    while at >= 0:
+        before_ok = at == 0 or not haystack[at - 1].isalnum()
+        after_at = at + len(phrase)
+        after_ok = after_at >= len(haystack) or not haystack[after_at].isalnum()
+        if before_ok and after_ok:
+            return at
+        at = haystack.find(phrase, at + 1)
+    return -1
+
+
+@dataclass(slots=True)
+class _MentionCache:
+    """Person mentions per block, computed on first use (pronoun look-back only touches a few blocks)."""
+
+    index: PersonIndex
+    works: list[Work]
+    cache: dict[int, list[tuple[int, list[Mention]]]] = field(default_factory=dict)
+
+    def sentences(self, number: int) -> list[tuple[int, list[Mention]]]:
+        """(sentence end, mentions in it) for each sentence of a block, mentions outside quotes only."""
+        if number in self.cache:
+            return self.cache[number]
+        work = self.works[number]
+        ends = sentence_ends(work.text) or [len(work.text)]
+        if ends[-1] < len(work.text):
+            ends.append(len(work.text))
+        grouped: list[tuple[int, list[Mention]]] = [(end, []) for end in ends]
+        for start, stop in outside_spans(work):
+            for run in runs(work.text, start, stop):
+                mention = self._mention(run, number)
+                if mention is None:
+                    continue
+                slot = next((i for i, (end, _) in enumerate(grouped) if run.start < end), len(grouped) - 1)
+                grouped[slot][1].append(mention)
+        self.cache[number] = grouped
+        return grouped
+
+    def _mention(self, run: Run, number: int) -> Mention | None:
+        _title, name = split_title(run.tokens)
+        if not is_name(name) or not self.index.knows(surname(name)):
+            return None
+        full, _ = self.index.resolve(name, number)
+        return Mention(run.start, full, run.possessive)
+
+
+def assign_speakers(works: list[Work]) -> None:
+    """Set speaker, title and attribution on every quote block (multi-paragraph runs share one speaker)."""
+    index = PersonIndex.build(works)
+    quote_numbers = [i for i, w in enumerate(works) if w.kind == "quote"]
+    found: dict[int, Attribution] = {}
+    for number in quote_numbers:
+        attribution = find_attribution(works[number])
+        if attribution is not None:
+            found[number] = attribution
+            if attribution.name and len(attribution.name) >= 2:
+                index.add(attribution.name, attribution.title, number)
+            elif attribution.name:
+                index.strong.setdefault(surname(attribution.name), [])
+    mentions = _MentionCache(index, works)
+    runs_of_quotes = _quote_runs(works, quote_numbers)
+    for run_numbers in runs_of_quotes:
+        source = next((n for n in run_numbers if n in found), None)
+        speaker: str | None = None
+        reason = "no attribution found"
+        if source is not None:
+            attribution = found[source]
+            speaker, reason = _resolve(attribution, source, works, index, mentions)
+            works[source].attribution = attribution.clause
+        for number in run_numbers:
+            work = works[number]
+            work.speaker = speaker
+            work.speaker_title = index.first_title(speaker) if speaker else None
+            if speaker and work.speaker_title is None and source is not None:
+                work.speaker_title = found[source].title
+            if number == source or source is None:
+                work.speaker_reason = reason
+            else:
+                work.speaker_reason = f"{reason}, same quote as para {source + 1}"
+
+
+def _quote_runs(works: list[Work], quote_numbers: list[int]) -> list[list[int]]:
+    groups: list[list[int]] = []
+    for number in quote_numbers:
+        work = works[number]
+        if groups and work.continues_quote and groups[-1][-1] == number - 1:
+            groups[-1].append(number)
+        else:
+            groups.append([number])
+    return groups
+
+
+def _resolve(
+    attribution: Attribution, number: int, works: list[Work], index: PersonIndex, mentions: _MentionCache
+) -> tuple[str | None, str]:
+    clause = f'"{attribution.clause}"'
+    if attribution.name:
+        full, source = index.resolve(attribution.name, number)
+        if source is not None and full != " ".join(attribution.name):
+            return full, f"speaker {clause} -> {full} (full name from para {source + 1})"
+        return full, f"speaker {clause} -> {full}"
+    if attribution.pronoun:
+        found = _antecedent(number, attribution.position, works, mentions)
+        if found is None:
+            return None, f"speaker {clause}: no person named before the pronoun"
+        name, where = found
+        return name, f"speaker {clause} -> {name} (pronoun: first person named in para {where + 1})"
+    return None, f"speaker {clause}: not a named person"
+
+
+def _antecedent(
+    number: int, position: int, works: list[Work], mentions: _MentionCache
+) -> tuple[str, int] | None:
+    """The first non-possessive person of the nearest preceding sentence that names one."""
+    fallback: tuple[str, int] | None = None
+    for back in range(number, max(-1, number - _LOOKBACK_BLOCKS - 1), -1):
+        work = works[back]
+        if work.kind not in ("paragraph", "quote"):
+            continue
+        sentences = mentions.sentences(back)
+        for _end, people in reversed(sentences):
+            relevant = [m for m in people if back != number or m.position < position]
+            if back != number and work.kind == "quote" and work.speaker and not relevant:
+                continue
+            subjects = [m for m in relevant if not m.possessive]
+            if subjects:
+                return subjects[0].name, back
+            if relevant and fallback is None:
+                fallback = (relevant[0].name, back)
+        if back != number and work.kind == "quote" and work.speaker:
+            return work.speaker, back
+    return fallback
+
+
+def explain_speaker(work: Work) -> str:
+    """The speaker part of a quote's explanation."""
+    return work.speaker_reason
+
