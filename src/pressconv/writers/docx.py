@@ -129,7 +129,7 @@ def write(document: Document, options: WriteOptions, notes: Notes) -> bytes:
     """The document as DOCX bytes; the same document and options always give the same bytes."""
     template = _template(options.docx_reference)
     text = _Cleaner()
-    language = text(document.metadata.language) or "en"
+    language = text(document.metadata.language).strip().replace("_", "-") or "en"  # w:lang wants "en-US"
     body = _Body(template, text)
     body.render(document)
 
