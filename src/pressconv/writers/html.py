@@ -10,6 +10,7 @@ Escaping happens once, in ElementTree's serializer, at the text leaves.
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 import xml.etree.ElementTree as ET
 from functools import cache
@@ -18,11 +19,13 @@ from typing import Any, assert_never
 
 from pressconv.errors import Notes
 from pressconv.model import Block, Document, ListBlock, Paragraph, Quote, Section, content_identifier
-from pressconv.options import WriteOptions, document_datetime
+from pressconv.options import WriteOptions, document_datetime, parse_iso
 
 SUFFIX = ".html"
 MEDIA_TYPE = "text/html"
 
+# The date and date-time forms HTML accepts in <time datetime>, ISO 8601's common subset.
+_HTML_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?")
 _RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur", "yi", "ps", "dv", "ug", "ckb", "sd"})
 
 
@@ -75,6 +78,14 @@ def _slug(text: str, taken: set[str]) -> str:
     return slug
 
 
+def _machine_date(value: str) -> str | None:
+    """``value`` as an HTML date or global date-and-time string, or None when it is not a date."""
+    parsed = parse_iso(value)
+    if parsed is None:
+        return None
+    return value if _HTML_DATE.fullmatch(value) else parsed.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 def section_ids(document: Document) -> list[str | None]:
     """The ``id`` of each section's heading (None for a section without one); EPUB links to them."""
     taken: set[str] = {"headline"}
@@ -107,7 +118,8 @@ def _render_section(parent: ET.Element, section: Section, anchor: str | None) ->
     else:
         attrs = {"class_": "boilerplate"} if section.role == "boilerplate" else {}
         container = _el(parent, "section", **attrs)
-        _el(container, "h2", section.heading, id=anchor or "")
+        # A heading of only whitespace gets no anchor, and an empty id is invalid HTML and XHTML.
+        _el(container, "h2", section.heading, **({"id": anchor} if anchor else {}))
     for block in section.blocks:
         _render_block(container, block)
 
@@ -126,7 +138,12 @@ def render_article(document: Document, options: WriteOptions, notes: Notes) -> E
         _el(header, "p", meta.byline, class_="byline")
     if meta.date:
         published = _el(header, "p", class_="published")
-        _el(published, "time", meta.date, datetime=meta.date)
+        machine = _machine_date(meta.date)
+        if machine:
+            _el(published, "time", meta.date, datetime=machine)
+        else:
+            # <time> needs a valid date in datetime= or as its text; a free-form date stays plain text.
+            published.text = meta.date
     anchors = section_ids(document)
     body = [(s, a) for s, a in zip(document.sections, anchors, strict=True) if s.role != "boilerplate"]
     boiler = [(s, a) for s, a in zip(document.sections, anchors, strict=True) if s.role == "boilerplate"]
