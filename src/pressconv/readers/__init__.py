@@ -1,19 +1,27 @@
 """The reader registry: input format name -> a module that turns bytes into a Document.
 
 Shaped like the writer registry: built-ins by dotted path, imported on first
-use, chosen by file suffix or by name.  A reader module exports ``SUFFIXES``
-and ``read(data, options, notes, source_path) -> Document``.
+use, chosen by file suffix or by name.  Third-party readers come from the
+``pressconv.readers`` entry-point group after the built-ins, and only when a
+name or suffix is not built-in, so ``pressconv to-html x.txt`` never scans
+entry points; an entry point that claims a built-in name with another module
+is an error.  A reader module exports ``SUFFIXES`` and
+``read(data, options, notes, source_path) -> Document``.
 """
 
 from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
+from functools import cache
+from importlib.metadata import entry_points
 from typing import Protocol, cast
 
-from pressconv.errors import Notes, UnknownFormatError
+from pressconv.errors import Notes, PressconvError, UnknownFormatError
 from pressconv.model import Document
 from pressconv.options import ReadOptions
+
+GROUP = "pressconv.readers"
 
 
 class ReaderModule(Protocol):
@@ -34,18 +42,45 @@ class ReaderSpec:
 
 
 BUILTINS: dict[str, ReaderSpec] = {
-    spec.name: spec for spec in (ReaderSpec("text", "pressconv.readers.text", (".txt", ".text")),)
+    spec.name: spec
+    for spec in (
+        ReaderSpec("text", "pressconv.readers.text", (".txt", ".text")),
+        ReaderSpec("markdown", "pressconv.readers.markdown", (".md", ".markdown")),
+        ReaderSpec("html", "pressconv.readers.html", (".html", ".htm", ".xhtml")),
+        ReaderSpec("docx", "pressconv.readers.docx", (".docx",)),
+    )
 }
 
 
+@cache
+def _third_party() -> dict[str, ReaderSpec]:
+    found: dict[str, ReaderSpec] = {}
+    for ep in entry_points(group=GROUP):
+        module = ep.value.split(":")[0]
+        builtin = BUILTINS.get(ep.name)
+        if builtin is not None:
+            if builtin.module != module:
+                raise PressconvError(f"reader {ep.name!r} from {module} clashes with the built-in reader")
+            continue
+        if ep.name in found and found[ep.name].module != module:
+            raise PressconvError(
+                f"reader {ep.name!r} is registered twice ({found[ep.name].module}, {module})"
+            )
+        loaded = importlib.import_module(module)
+        declared = getattr(loaded, "SUFFIXES", (f".{ep.name}",))
+        found[ep.name] = ReaderSpec(ep.name, module, tuple(str(s).lower() for s in declared))
+    return found
+
+
 def names() -> list[str]:
-    """Every registered input format name."""
-    return list(BUILTINS)
+    """Every registered input format name, built-ins first."""
+    return [*BUILTINS, *sorted(_third_party())]
 
 
 def suffixes() -> list[str]:
-    """Every source suffix some reader accepts."""
-    return [suffix for spec in BUILTINS.values() for suffix in spec.suffixes]
+    """Every source suffix some reader accepts, built-ins first."""
+    specs = [*BUILTINS.values(), *_third_party().values()]
+    return list(dict.fromkeys(suffix for spec in specs for suffix in spec.suffixes))
 
 
 def for_suffix(suffix: str) -> str:
@@ -54,12 +89,20 @@ def for_suffix(suffix: str) -> str:
     for spec in BUILTINS.values():
         if lowered in spec.suffixes:
             return spec.name
+    for spec in _third_party().values():
+        if lowered in spec.suffixes:
+            return spec.name
     return "text"
+
+
+def spec(name: str) -> ReaderSpec:
+    """The registered reader called ``name``; built-ins never touch entry points."""
+    found = BUILTINS.get(name) or _third_party().get(name)
+    if found is None:
+        raise UnknownFormatError(f"unknown input format {name!r} (known: {', '.join(names())})")
+    return found
 
 
 def get(name: str) -> ReaderModule:
     """The reader module for ``name``, imported on first use."""
-    spec = BUILTINS.get(name)
-    if spec is None:
-        raise UnknownFormatError(f"unknown input format {name!r} (known: {', '.join(names())})")
-    return cast(ReaderModule, importlib.import_module(spec.module))
+    return cast(ReaderModule, importlib.import_module(spec(name).module))
