@@ -2,6 +2,7 @@
 
 The order, each rule one module:
 
+0. ``_lines.split_lines``            unwrapped paragraphs split; a heading line glued on top split off
 1. ``_furniture.split_about_lines``  an "About …" first line becomes its own block
 2. ``_furniture.extract_furniture``  release notice, embargo, byline, date line, contacts, end mark
 3. ``_lists.split_lists``            marker lines -> list blocks (loose lists merged)
@@ -29,6 +30,7 @@ from pressconv.readers._frontmatter import FrontMatter
 from pressconv.readers._furniture import Furniture, extract_furniture, split_about_lines
 from pressconv.readers._headings import classify_headings, ends_sentence
 from pressconv.readers._headline import derive_headline, find_headline
+from pressconv.readers._lines import split_lines
 from pressconv.readers._lists import split_lists
 from pressconv.readers._quotes import classify_quotes
 from pressconv.readers._speakers import assign_speakers
@@ -39,7 +41,7 @@ def infer(
 ) -> tuple[list[Work], Furniture, str | None]:
     """Run the rules; return the classified blocks, the furniture found and the dateline."""
     matter = front_matter or FrontMatter()
-    works = split_about_lines([to_work(raw) for raw in raw_blocks])
+    works = split_about_lines(split_lines([to_work(raw) for raw in raw_blocks]))
     furniture = Furniture()
     marked = extract_furniture(works, furniture)
     if all(w.kind == "furniture" for w in marked):

@@ -15,7 +15,8 @@ import re
 from pressconv.readers._dates import find_date
 from pressconv.readers._lexicon import MONTHS
 
-_WORD = r"[^\W\d_][\w.’'&-]*"
+# A word of a place name: hyphens only between letters, so "FRANCISCO--(BUSINESS WIRE)" splits.
+_WORD = r"[^\W\d_](?:[\w.’'&]|-(?=\w))*(?![\w])"
 _PLACE = rf"(?P<place>{_WORD}(?:[ ]{_WORD}){{0,3}})"
 _REGION = rf"(?P<region>(?:,[ ]*{_WORD}(?:[ ]{_WORD}){{0,2}}){{0,2}})"
 _DATE = (

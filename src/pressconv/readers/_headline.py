@@ -29,6 +29,8 @@ def _content(works: list[Work]) -> list[int]:
 def _line_shaped(work: Work, max_words: int) -> bool:
     if work.kind != "paragraph" or work.hint not in (None,) or len(work.lines) > 2:
         return False
+    if work.text.endswith(":"):
+        return False  # a line ending in a colon introduces what follows
     words = work.text.split()
     return 0 < len(words) <= max_words and any(ch.isalpha() for ch in work.text)
 
@@ -70,7 +72,8 @@ def find_headline(works: list[Work], given_title: str | None, given_subtitle: st
         and find_dateline(second.text) is None
         and not starts_with_mark(second.text)
     ):
-        if not ends_sentence(second.text) and len(second.text.split()) <= MAX_HEADLINE_WORDS:
+        one_phrase = not sentence_ends(second.text.rstrip(".!?"))
+        if not ends_sentence(second.text) and one_phrase and len(second.text.split()) <= MAX_HEADLINE_WORDS:
             second.kind, second.reason = "subtitle", "second short line under the headline: the dek"
         elif after.kind in ("paragraph", "quote") and find_dateline(after.text) is not None:
             second.kind, second.reason = (

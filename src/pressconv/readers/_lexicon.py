@@ -35,7 +35,8 @@ SPEECH_VERBS: frozenset[str] = frozenset(
         sagt so déclare dit explique souligne ajoute affirme estime précise indique poursuit conclut
         commente rappelle insiste confie assure dijo dice afirmó afirma explicó explica señaló
         señala añadió añade declaró declara aseguró asegura indicó indica comentó comenta disse
-        afirmou explicou acrescentou declarou
+        afirmou explicou acrescentou declarou déclaré expliqué ajouté souligné affirmé indiqué précisé
+        estimé confié rappelé assuré poursuivi conclu
         """
     )
 )
@@ -93,8 +94,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
         attorney counsel ceo cfo coo cto cmo cio ciso cpo evp svp vp md gm founder co-founder
         cofounder partner principal dean provost rector chancellor superintendent inspector
         detective det. officer chief treasurer trustee leader analyst economist researcher scientist
-        engineer editor correspondent coordinator administrator superintendent supervisor lead
-        senior junior acting interim associate managing global regional national international herr
+        engineer editor correspondent coordinator administrator superintendent supervisor lead herr
         frau bundeskanzler bundeskanzlerin kanzler kanzlerin ministerin minister präsident
         präsidentin geschäftsführer geschäftsführerin vorstandsvorsitzender vorstandsvorsitzende
         vorstand sprecher sprecherin leiter leiterin direktor direktorin bürgermeister
@@ -104,6 +104,79 @@ TITLE_WORDS: frozenset[str] = frozenset(
         """
     )
 )
+
+# Adjectives inside a title ("senior economist", "acting director"): part of a title, never one alone.
+TITLE_MODIFIERS: frozenset[str] = frozenset(
+    _words(
+        """
+        senior junior acting interim associate managing global regional national international local
+        deputy former longtime long-time chief executive general principal lead head
+        """
+    )
+)
+
+# Occupations and roles that describe a speaker the way a title does ("teacher Grace Mensah").
+ROLE_WORDS: frozenset[str] = frozenset(
+    _words(
+        """
+        teacher nurse doctor farmer owner worker volunteer resident member mp mep student pupil coach
+        lawyer chef author artist official expert historian activist campaigner organiser organizer
+        owner landlord tenant parent mother father pastor imam rabbi priest captain player manager
+        """
+    )
+)
+
+# Words that cannot stand between a speech verb and the speaker's name ("said in a statement that Smith").
+NOT_IN_ATTRIBUTION_GAP: frozenset[str] = frozenset(
+    _words(
+        """
+        that in on at to with after before during when while as which who it this last by from into about
+        today yesterday tomorrow earlier later also he she they we i you there here if but and or than
+        """
+    )
+)
+
+# Honorifics that say less about a speaker than a title in apposition does; some give a gender.
+HONORIFICS: dict[str, str] = {
+    "mr.": "m",
+    "mr": "m",
+    "herr": "m",
+    "m.": "m",
+    "monsieur": "m",
+    "señor": "m",
+    "sr.": "m",
+    "sir": "m",
+    "mrs.": "f",
+    "mrs": "f",
+    "ms.": "f",
+    "ms": "f",
+    "frau": "f",
+    "mme": "f",
+    "mme.": "f",
+    "madame": "f",
+    "señora": "f",
+    "sra.": "f",
+    "dame": "f",
+    "dr.": "",
+    "dr": "",
+    "prof.": "",
+    "prof": "",
+    "mx.": "",
+}
+
+# Pronoun -> gender ("" where the pronoun does not say).
+PRONOUN_GENDER: dict[str, str] = {
+    "he": "m",
+    "er": "m",
+    "il": "m",
+    "él": "m",
+    "ele": "m",
+    "she": "f",
+    "sie": "f",
+    "elle": "f",
+    "ella": "f",
+    "ela": "f",
+}
 
 # Words that follow "of"/"for" after a title and belong to it ("Secretary of Defense").
 TITLE_COMPLEMENTS: frozenset[str] = frozenset(
@@ -154,7 +227,8 @@ NOT_NAMES: frozenset[str] = frozenset(
         sept. oct. nov. dec. on in at for and but or so as by from with after before during since
         while when where then earlier later meanwhile however nevertheless also still last next
         first second third mr. mrs. ms. dr. we i you they he she us u.s. uk eu un der die das ein
-        eine le la les un une el los las
+        eine le la les un une el los las according selon laut según segundo under without despite like
+        unlike among between about above across against along around behind
         """
     )
 )

@@ -16,7 +16,7 @@ from pressconv.readers._blocks import Work
 _MARKER = re.compile(r"^(?:(?P<bullet>[-*•·▪◦‣⁃►■□●○✓✔–])|(?P<number>\d{1,2}|[a-z])(?P<close>[.)]))\s+(?=\S)")
 
 
-def _marker(line: str) -> tuple[str, bool] | None:
+def marker(line: str) -> tuple[str, bool] | None:
     match = _MARKER.match(line)
     if not match:
         return None
@@ -34,7 +34,7 @@ def split_lists(works: list[Work]) -> list[Work]:
         if work.kind != "paragraph" or work.hint is not None:
             out.append(work)
             continue
-        first = next((i for i, line in enumerate(work.lines) if _marker(line)), None)
+        first = next((i for i, line in enumerate(work.lines) if marker(line)), None)
         if first is None:
             out.append(work)
             continue
@@ -43,13 +43,13 @@ def split_lists(works: list[Work]) -> list[Work]:
         markers: list[str] = []
         ordered = False
         for line in work.lines[first:]:
-            found = _marker(line)
+            found = marker(line)
             if found is not None:
-                marker, numeric = found
+                sign, numeric = found
                 if not items:
                     ordered = numeric
-                markers.append(marker)
-                items.append(line[len(marker) :].strip())
+                markers.append(sign)
+                items.append(line[len(sign) :].strip())
             else:
                 items[-1] = f"{items[-1]} {line}"
         if intro and len(items) < 2 and not intro[-1].endswith(":"):

@@ -14,9 +14,11 @@ when the next paragraph reopens with a mark, the quote continues there.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from pressconv.errors import Notes
 from pressconv.readers._blocks import Work
+from pressconv.readers._lexicon import SPEECH_VERBS
 
 _DOUBLE_MARKS = re.compile('[“”„‟"«»]')
 _SINGLE_MARKS = re.compile("[‘’‚']")
@@ -30,15 +32,21 @@ _CLOSE_CONTEXT = frozenset(".,;:!?)]}…—–-/")
 _OPENING_MARKS = frozenset("“„‟\"«»‘'‚")
 
 QUOTED_SHARE = 0.5
+# A paragraph that opens with a whole quoted sentence and its attribution is a quote from this share on.
+OPENING_QUOTE_SHARE = 0.3
 
 
 def primary_style(works: list[Work]) -> str:
     """``double`` unless the document quotes with single marks (British style) more than double."""
+    return style_of(work.text for work in works if work.kind in ("paragraph", "quote"))
+
+
+def style_of(texts: Iterable[str]) -> str:
+    """``single`` when single marks open more quotations than double marks in these texts."""
     doubles = singles = 0
-    for work in works:
-        if work.kind in ("paragraph", "quote"):
-            doubles += len(_DOUBLE_OPENERS.findall(work.text))
-            singles += len(_SINGLE_OPENERS.findall(work.text))
+    for text in texts:
+        doubles += len(_DOUBLE_OPENERS.findall(text))
+        singles += len(_SINGLE_OPENERS.findall(text))
     return "single" if singles > doubles else "double"
 
 
@@ -138,6 +146,16 @@ def quoted_share(text: str, spans: list[tuple[int, int]]) -> float:
     return inside / total if total else 0.0
 
 
+def opens_with_attributed_quote(text: str, spans: list[tuple[int, int]], share: float) -> bool:
+    """“Dosing the first patient is a milestone,” said Mr. Robert Chen, Chief Executive Officer of …"""
+    if share < OPENING_QUOTE_SHARE or not spans or spans[0][0] != 0 or spans[0][1] >= len(text):
+        return False
+    if len(text[: spans[0][1]].split()) < 4:
+        return False
+    following = text[spans[0][1] : spans[0][1] + 80].split()[:4]
+    return any(word.lower().strip(".,;:") in SPEECH_VERBS for word in following)
+
+
 def starts_with_mark(text: str) -> bool:
     """True when the text opens with a quotation mark."""
     return bool(text) and text[0] in _OPENING_MARKS
@@ -175,6 +193,12 @@ def classify_quotes(works: list[Work], notes: Notes) -> None:
             work.reason = f"{round(work.quoted_share * 100)}% quoted"
             if left_open:
                 work.reason += ", quote left open (continues below)"
+        elif opens_with_attributed_quote(work.text, spans, work.quoted_share):
+            work.kind = "quote"
+            work.reason = (
+                f"{round(work.quoted_share * 100)}% quoted, but opens with a quoted sentence "
+                "attributed right after it (a long attribution, not a partial quote)"
+            )
         else:
             work.kind = "paragraph"
             if spans:

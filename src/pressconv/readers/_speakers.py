@@ -17,18 +17,25 @@ Order of work, each step linear in the document:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from pressconv.readers._blocks import Work
 from pressconv.readers._lexicon import (
+    ABBREVIATIONS,
     ACCORDING_TO,
     ATTRIBUTION_ADVERBS,
     GROUP_PRONOUNS,
+    HONORIFICS,
+    NOT_IN_ATTRIBUTION_GAP,
     NOT_NAMES,
+    PRONOUN_GENDER,
     PRONOUNS,
+    ROLE_WORDS,
     SPEECH_PHRASES,
     SPEECH_VERBS,
     TITLE_COMPLEMENTS,
+    TITLE_MODIFIERS,
     TITLE_WORDS,
 )
 from pressconv.readers._names import (
@@ -43,6 +50,9 @@ from pressconv.readers._names import (
     tokens,
 )
 
+_POSSESSIVE_END = re.compile("(?:[’']s|(?<=s)[’'])$")
+# Words that tie a title to its organisation ("ministra de Vivienda", "head of Sales").
+_TITLE_LINKS = frozenset({"of", "for", "at", "de", "del", "du", "des", "von", "der", "für"})
 _EDGE_PUNCT = " ,;:.!?—–-\u00a0"
 _LOOKBACK_BLOCKS = 4
 
@@ -85,7 +95,7 @@ class PersonIndex:
         """The fullest known form of ``name`` and the block it came from (None: as written)."""
         key = surname(name)
         for table in (self.strong, self.weak):
-            entries = [e for e in table.get(key, ()) if _compatible(name, e.name)]
+            entries = [e for e in table.get(key, ()) if _compatible(name, e.name) or _ends_with(name, e.name)]
             if not entries:
                 continue
             before = [e for e in entries if e.block <= block]
@@ -93,17 +103,28 @@ class PersonIndex:
             nearest = before[-1] if before else entries[0]
             # the fullest form among the references to the same person
             best = max(pool, key=lambda e: (len(e.name), e is nearest))
-            if len(best.name) >= len(name):
+            if len(best.name) >= len(name) or _ends_with(name, best.name):
                 return " ".join(best.name), best.block
         return " ".join(name), None
 
-    def first_title(self, full_name: str) -> str | None:
-        """The title the person carried on first reference, if any."""
+    def genders(self) -> dict[str, str]:
+        """Full name -> "m"/"f" where a title opens with a gendered honorific (Mr., Ms., Frau …)."""
+        found: dict[str, str] = {}
+        for entries in self.strong.values():
+            for entry in entries:
+                first = (entry.title or "").split()[:1]
+                gender = HONORIFICS.get(first[0].lower(), "") if first else ""
+                if gender:
+                    found.setdefault(" ".join(entry.name), gender)
+        return found
+
+    def first_title(self, full_name: str) -> tuple[str | None, int]:
+        """The title the person carried on first reference and that reference's block (-1: none)."""
         words = tuple(full_name.split())
         for entry in self.strong.get(surname(words), ()):
             if entry.title and _compatible(words, entry.name):
-                return entry.title
-        return None
+                return entry.title, entry.block
+        return None, -1
 
     @classmethod
     def build(cls, works: list[Work]) -> PersonIndex:
@@ -121,15 +142,14 @@ class PersonIndex:
         title, name = split_title(run.tokens)
         if not is_name(name):
             return
+        apposition = appositive_title(text, run.end)
+        if title is None:
+            title = title_before(text, run.start)
+        title = prefer_title(title, apposition)
         if title is not None and len(name) >= 2:
             self.add(name, title, number)
-            return
-        if title is None and 2 <= len(name) <= 4 and _name_like(name):
-            apposition = appositive_title(text, run.end)
-            if apposition:
-                self.add(name, apposition, number)
-            else:
-                self.add(name, None, number, strong=False)
+        elif title is None and 2 <= len(name) <= 4 and _name_like(name):
+            self.add(name, None, number, strong=False)
 
 
 def _name_like(words: tuple[str, ...]) -> bool:
@@ -138,6 +158,11 @@ def _name_like(words: tuple[str, ...]) -> bool:
         for w in words
         if w.lower() not in ("de", "van", "von", "der", "da", "di", "du", "la", "le", "del", "bin", "al")
     )
+
+
+def _ends_with(words: tuple[str, ...], name: tuple[str, ...]) -> bool:
+    """True when a run ends in a known full name ("Selon Marie Dupont" ~ "Marie Dupont")."""
+    return len(name) >= 2 and len(words) > len(name) and words[-len(name) :] == name
 
 
 def _compatible(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
@@ -163,17 +188,68 @@ def appositive_title(text: str, after: int) -> str | None:
     if not text.startswith(", ", after):
         return None
     stop = len(text)
-    for mark in (",", ".", ";", "“", '"', "«", "„"):
+    for mark in (",", ";", "“", '"', "«", "„", "(", "—", "–"):
         found = text.find(mark, after + 2)
         if found != -1 and found < stop:
             stop = found
+    ends = sentence_ends(text[after + 2 : stop])
+    if ends:
+        stop = after + 2 + ends[0]
     phrase = text[after + 2 : stop].strip()
+    if phrase.endswith(".") and not _keeps_period(phrase):
+        phrase = phrase[:-1]
     words = phrase.split()
     if not words or len(words) > 10 or phrase[:1].isdigit():
         return None
-    if any(w.lower().strip("’'s") in TITLE_WORDS or w.lower() in TITLE_WORDS for w in words):
+    if any(_titled(w) for w in words):
         return phrase
     return None
+
+
+def _keeps_period(phrase: str) -> bool:
+    last = phrase.split()[-1].lower()
+    return last in ABBREVIATIONS
+
+
+def _titled(word: str) -> bool:
+    lowered = _POSSESSIVE_END.sub("", word.lower().strip(".,;:"))
+    if lowered in TITLE_WORDS or lowered in ROLE_WORDS:
+        return True
+    return any(part in TITLE_WORDS for part in lowered.split("-") if part)
+
+
+def title_before(text: str, start: int) -> str | None:
+    """A title written just before a name: "Union leader", "library director", "Club president"."""
+    taken: list[Token] = []
+    for token in reversed(tokens(text, max(0, start - 80), start)):
+        word = token.text
+        lowered = word.lower()
+        if len(word) == 1 and not word.isalnum():
+            break
+        if _POSSESSIVE_END.search(word) or lowered in NOT_NAMES:
+            break
+        if (
+            _titled(word)
+            or lowered in TITLE_MODIFIERS
+            or lowered in TITLE_COMPLEMENTS
+            or lowered in ("of", "for")
+            or is_capitalised(word)
+        ):
+            taken.append(token)
+            continue
+        break
+    while taken and taken[-1].text.lower() in ("of", "for", "and", "the"):
+        taken.pop()
+    if not taken or not any(_titled(t.text) for t in taken):
+        return None
+    return text[taken[-1].start : taken[0].end]
+
+
+def prefer_title(title: str | None, apposition: str | None) -> str | None:
+    """An apposition says more than a bare honorific ("Dr.", "Mr."); otherwise the title as written."""
+    if apposition and (title is None or title.lower() in HONORIFICS):
+        return apposition
+    return title or apposition
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +296,22 @@ def find_attribution(work: Work) -> Attribution | None:
             found = _clause(text, clause_start, end, before_quote=True)
         if found is not None:
             return found
+    if work.opens_unclosed and work.spans:
+        return _inside_open_quote(text, work.spans[-1][0])
+    return None
+
+
+def _inside_open_quote(text: str, start: int) -> Attribution | None:
+    """A quote whose closing mark was forgotten: “We know this, said Colin Shaw."""
+    at = text.find(", ", start)
+    while at != -1:
+        ends = sentence_ends(text[at:])
+        stop = at + ends[0] if ends else len(text)
+        if len(text[at:stop].split()) <= 10:
+            found = _clause(text, at + 1, stop)
+            if found is not None and (found.name or found.pronoun):
+                return found
+        at = text.find(", ", at + 2)
     return None
 
 
@@ -227,6 +319,8 @@ def _speech_verb(words: list[Token]) -> tuple[int, int] | None:
     """Index of the first speech verb (and how many tokens it takes)."""
     for i, token in enumerate(words):
         lowered = token.text.lower().rstrip(".,:;!?")
+        if "-t-" in lowered or lowered.endswith(("-il", "-elle")):
+            continue  # the inverted French pronoun itself ("a-t-elle"), the verb follows
         if i + 1 < len(words):
             pair = f"{lowered} {words[i + 1].text.lower().rstrip('.,:;!?')}"
             if pair in SPEECH_PHRASES:
@@ -238,10 +332,24 @@ def _speech_verb(words: list[Token]) -> tuple[int, int] | None:
     return None
 
 
+def _pronoun(word: str) -> str | None:
+    """The personal pronoun a token is or ends in ("she", "a-t-elle" -> "elle")."""
+    lowered = word.lower()
+    if lowered in PRONOUNS:
+        return lowered
+    tail = lowered.rsplit("-", 1)[-1]
+    if "-" in lowered and tail in PRONOUNS:
+        return tail
+    return None
+
+
 def _clause(text: str, start: int, end: int, before_quote: bool = False) -> Attribution | None:
     words = [t for t in tokens(text, start, end) if t.text not in ("(", ")", "[", "]")]
+    while words and len(words[0].text) == 1 and not words[0].text.isalnum():
+        words.pop(0)  # the comma after a closing mark: „…“, sagte Müller
     if not words:
         return None
+    start = words[0].start
     lowered_region = text[start:end].lower()
     for phrase in ACCORDING_TO:
         at = _find_word(lowered_region, phrase)
@@ -252,7 +360,8 @@ def _clause(text: str, start: int, end: int, before_quote: bool = False) -> Attr
                 title, name = split_title(run.tokens)
                 if is_name(name):
                     clause = text[start + at : run.end]
-                    return Attribution(clause, start + at, name, title or appositive_title(text, run.end))
+                    apposition = appositive_title(text, run.end)
+                    return Attribution(clause, start + at, name, prefer_title(title, apposition))
     verb = _speech_verb(words)
     if verb is None:
         if before_quote and text[start:end].rstrip().endswith(":"):
@@ -260,6 +369,7 @@ def _clause(text: str, start: int, end: int, before_quote: bool = False) -> Attr
             if found and len(found) == 1:
                 title, name = split_title(found[0].tokens)
                 if is_name(name):
+                    title = title or title_before(text, found[0].start)
                     return Attribution(text[found[0].start : found[0].end], found[0].start, name, title)
         return None
     v, width = verb
@@ -269,59 +379,82 @@ def _clause(text: str, start: int, end: int, before_quote: bool = False) -> Attr
     while k >= 0 and words[k].text.lower() in ATTRIBUTION_ADVERBS:
         k -= 1
     if k >= 0:
-        subject = words[k]
-        lowered = subject.text.lower()
-        if lowered in PRONOUNS:
-            return Attribution(text[subject.start : verb_end], subject.start, pronoun=lowered)
-        if lowered in GROUP_PRONOUNS:
-            return Attribution(text[subject.start : verb_end], subject.start)
-        before = runs(text, start, words[k].end)
-        if before and before[-1].end == subject.end and not before[-1].possessive:
-            return _named(text, before[-1], verb_end, None)
-        if subject.text == "," and k >= 1:
-            # "Jane Smith, chief executive of Acme, said"
-            comma_runs = runs(text, start, subject.start)
-            for run in reversed(comma_runs):
-                apposition = appositive_title(text, run.end)
-                if apposition and text.find(",", run.end + 2) == subject.start:
-                    title, name = split_title(run.tokens)
-                    if is_name(name):
-                        return Attribution(text[run.start : verb_end], run.start, name, title or apposition)
+        return _subject_first(text, start, words, k, verb_end, before_quote)
+    return _verb_first(text, words[v + width - 1].end, end, verb_start, verb_end)
+
+
+def _subject_first(
+    text: str, start: int, words: list[Token], k: int, verb_end: int, before_quote: bool
+) -> Attribution | None:
+    """Subject first: "Ryder stated", "she added", "Jane Smith, chief executive of Acme, said"."""
+    subject = words[k]
+    pronoun = _pronoun(subject.text)
+    if pronoun is not None:
+        return Attribution(text[subject.start : verb_end], subject.start, pronoun=pronoun)
+    if subject.text.lower() in GROUP_PRONOUNS:
+        return Attribution(text[subject.start : verb_end], subject.start)
+    before = runs(text, start, subject.end)
+    if before and before[-1].end == subject.end and not before[-1].possessive:
+        run = before[-1]
+        title, name = split_title(run.tokens)
+        if not is_name(name):
             return None
-        if before_quote:
-            return None
-        if not is_capitalised(subject.text):
-            # "the company said", "a spokesperson added": said by someone unnamed
-            return Attribution(text[words[max(0, k - 3)].start : verb_end], words[k].start)
+        title = title or title_before(text, run.start)
+        return Attribution(text[run.start : verb_end], run.start, name, title)
+    if subject.text == "," and k >= 1:
+        # "Jane Smith, chief executive of Acme, said"
+        for run in reversed(runs(text, start, subject.start)):
+            apposition = appositive_title(text, run.end)
+            if apposition and text.find(",", run.end + 2) == subject.start:
+                title, name = split_title(run.tokens)
+                if is_name(name):
+                    return Attribution(
+                        text[run.start : verb_end], run.start, name, prefer_title(title, apposition)
+                    )
         return None
-    # Speech verb first: "said Smith", "added Acme CEO Jane Smith, who …", "so Müller"
-    after = runs(text, words[v + width - 1].end, end)
+    if before_quote or is_capitalised(subject.text):
+        return None
+    # "the company said", "a spokesperson added": said by someone unnamed
+    first = next(
+        (t for t in words[max(0, k - 3) : k + 1] if t.text.isalnum() or t.text[:1].isalpha()), subject
+    )
+    return Attribution(text[first.start : verb_end], first.start)
+
+
+def _verb_first(text: str, after_verb: int, end: int, verb_start: int, verb_end: int) -> Attribution | None:
+    """Speech verb first: "said Smith", "said library director Maria Lopez", "so Müller"."""
+    after = runs(text, after_verb, end)
     if not after:
         return None
     run = after[0]
-    gap = text[verb_end : run.start]
-    gap_words = gap.split()
-    if len(gap_words) > 3 or any(
-        not (w.lower() in TITLE_WORDS or w.lower() in ("the", "a", "an")) for w in gap_words if w not in ",."
+    gap_words = text[verb_end : run.start].split()
+    if len(gap_words) > 5 or any(
+        w.lower().strip(",") in NOT_IN_ATTRIBUTION_GAP for w in gap_words if w.strip(",")
     ):
         return None
     title, name = split_title(run.tokens)
+    lead = text[verb_end : run.start].strip(" ,")
+    gap_titled = any(_titled(w) for w in gap_words)
+    gap_connects = bool(gap_words) and gap_words[-1].lower() in _TITLE_LINKS
+    if text.startswith(", ", run.end) and ((gap_titled and gap_connects) or not is_name(name)):
+        # "the company’s chief executive, Jane Smith": the name follows the title after a comma
+        following = runs(text, run.end, end)
+        if following and following[0].start == run.end + 2:
+            _, second_name = split_title(following[0].tokens)
+            if is_name(second_name):
+                title = text[verb_end : run.end].strip(" ,")
+                name, run = second_name, following[0]
+                lead = ""
+    elif gap_words and not gap_titled and any(w.strip(",") not in ("the", "a", "an") for w in gap_words):
+        return None
     if not is_name(name):
         return None
+    if gap_titled and lead:
+        title = " ".join(p for p in (lead, title) if p)
     apposition = appositive_title(text, run.end)
-    clause_end = run.end
-    if apposition:
-        clause_end = run.end + 2 + len(apposition)
-    lead = " ".join(gap_words).strip(",. ")
-    full_title = " ".join(p for p in (lead, title) if p) or apposition
-    return Attribution(text[verb_start:clause_end], verb_start, name, full_title)
-
-
-def _named(text: str, run: Run, verb_end: int, apposition: str | None) -> Attribution | None:
-    title, name = split_title(run.tokens)
-    if not is_name(name):
-        return None
-    return Attribution(text[run.start : verb_end], run.start, name, title or apposition)
+    clause_end = run.end + 2 + len(apposition) if apposition else run.end
+    title = prefer_title(title, apposition)
+    return Attribution(text[verb_start:clause_end], verb_start, name, title)
 
 
 def _find_word(haystack: str, phrase: str) -> int:
@@ -385,6 +518,7 @@ def assign_speakers(works: list[Work]) -> None:
             elif attribution.name:
                 index.strong.setdefault(surname(attribution.name), [])
     mentions = _MentionCache(index, works)
+    genders = index.genders()
     runs_of_quotes = _quote_runs(works, quote_numbers)
     for run_numbers in runs_of_quotes:
         source = next((n for n in run_numbers if n in found), None)
@@ -392,14 +526,15 @@ def assign_speakers(works: list[Work]) -> None:
         reason = "no attribution found"
         if source is not None:
             attribution = found[source]
-            speaker, reason = _resolve(attribution, source, works, index, mentions)
+            speaker, reason = _resolve(attribution, source, works, index, mentions, genders)
             works[source].attribution = attribution.clause
         for number in run_numbers:
             work = works[number]
             work.speaker = speaker
-            work.speaker_title = index.first_title(speaker) if speaker else None
-            if speaker and work.speaker_title is None and source is not None:
-                work.speaker_title = found[source].title
+            title, where = index.first_title(speaker) if speaker else (None, -1)
+            if speaker and source is not None and found[source].title and (title is None or where >= source):
+                title = found[source].title  # the attribution is the first reference: its title as written
+            work.speaker_title = title
             if number == source or source is None:
                 work.speaker_reason = reason
             else:
@@ -418,7 +553,12 @@ def _quote_runs(works: list[Work], quote_numbers: list[int]) -> list[list[int]]:
 
 
 def _resolve(
-    attribution: Attribution, number: int, works: list[Work], index: PersonIndex, mentions: _MentionCache
+    attribution: Attribution,
+    number: int,
+    works: list[Work],
+    index: PersonIndex,
+    mentions: _MentionCache,
+    genders: dict[str, str],
 ) -> tuple[str | None, str]:
     clause = f'"{attribution.clause}"'
     if attribution.name:
@@ -427,34 +567,48 @@ def _resolve(
             return full, f"speaker {clause} -> {full} (full name from para {source + 1})"
         return full, f"speaker {clause} -> {full}"
     if attribution.pronoun:
-        found = _antecedent(number, attribution.position, works, mentions)
+        gender = PRONOUN_GENDER.get(attribution.pronoun, "")
+        found = _antecedent(number, attribution.position, works, mentions, gender, genders)
         if found is None:
             return None, f"speaker {clause}: no person named before the pronoun"
         name, where = found
+        if gender:
+            genders.setdefault(name, gender)
         return name, f"speaker {clause} -> {name} (pronoun: first person named in para {where + 1})"
     return None, f"speaker {clause}: not a named person"
 
 
 def _antecedent(
-    number: int, position: int, works: list[Work], mentions: _MentionCache
+    number: int,
+    position: int,
+    works: list[Work],
+    mentions: _MentionCache,
+    gender: str,
+    genders: dict[str, str],
 ) -> tuple[str, int] | None:
-    """The first non-possessive person of the nearest preceding sentence that names one."""
+    """The first non-possessive person of the nearest preceding sentence that names one.
+
+    A person already known to be of the other gender (from an honorific or an
+    earlier pronoun) is passed over, so "she added" after "he said" looks further.
+    """
+
+    def fits(name: str) -> bool:
+        known = genders.get(name, "")
+        return not gender or not known or known == gender
+
     fallback: tuple[str, int] | None = None
     for back in range(number, max(-1, number - _LOOKBACK_BLOCKS - 1), -1):
         work = works[back]
         if work.kind not in ("paragraph", "quote"):
             continue
-        sentences = mentions.sentences(back)
-        for _end, people in reversed(sentences):
-            relevant = [m for m in people if back != number or m.position < position]
-            if back != number and work.kind == "quote" and work.speaker and not relevant:
-                continue
+        for _end, people in reversed(mentions.sentences(back)):
+            relevant = [m for m in people if (back != number or m.position < position) and fits(m.name)]
             subjects = [m for m in relevant if not m.possessive]
             if subjects:
                 return subjects[0].name, back
             if relevant and fallback is None:
                 fallback = (relevant[0].name, back)
-        if back != number and work.kind == "quote" and work.speaker:
+        if back != number and work.kind == "quote" and work.speaker and fits(work.speaker):
             return work.speaker, back
     return fallback
 
@@ -462,4 +616,3 @@ def _antecedent(
 def explain_speaker(work: Work) -> str:
     """The speaker part of a quote's explanation."""
     return work.speaker_reason
-

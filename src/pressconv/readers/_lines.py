@@ -1,0 +1,77 @@
+"""Blocks whose lines are not hard-wrapped -> one block per paragraph; a heading line glued on top -> its own block.
+
+SPEC §3 reads a single newline as a wrapped line.  Copy pasted out of email or
+a word processor often has no blank lines at all: each paragraph is one long
+line.  Hard-wrapped text never has lines much longer than ~80 characters, so a
+block with a line over ``LONG_LINE`` characters is read as unwrapped and split
+after every line that closes a sentence (or ends in a colon, or is shaped like
+a heading).  In hard-wrapped text, a short heading-shaped first line sitting
+directly on a much longer wrapped line ("Why it matters" / "Leaks waste …") is
+split off too.  List lines are left together for the list rule.
+"""
+
+from __future__ import annotations
+
+from pressconv.readers._blocks import Work
+from pressconv.readers._headings import ends_sentence, heading_shape
+from pressconv.readers._lists import marker
+
+LONG_LINE = 100
+_GLUED_RATIO = 0.6
+_GLUED_MIN_NEXT = 40
+
+
+def split_lines(works: list[Work]) -> list[Work]:
+    """The blocks, with unwrapped multi-paragraph blocks and glued heading lines split."""
+    out: list[Work] = []
+    for work in works:
+        if work.kind != "paragraph" or work.hint is not None or len(work.lines) < 2:
+            out.append(work)
+            continue
+        if max(len(line) for line in work.lines) > LONG_LINE:
+            out.extend(_unwrapped(work))
+        elif _glued_heading(work.lines):
+            first = work.lines[0]
+            head = Work(text=first, lines=[first])
+            head.reason = ""
+            out.append(head)
+            rest = work.lines[1:]
+            out.append(Work(text=" ".join(rest), lines=rest))
+        else:
+            out.append(work)
+    return out
+
+
+def _line_ends_paragraph(line: str) -> bool:
+    return ends_sentence(line) or line.endswith(":") or _shaped_like_heading(line)
+
+
+def _shaped_like_heading(line: str) -> bool:
+    return heading_shape(Work(text=line, lines=[line])) is not None
+
+
+def _glued_heading(lines: list[str]) -> bool:
+    first, second = lines[0], lines[1]
+    if marker(first) or marker(second) or not _shaped_like_heading(first) or first.endswith(","):
+        return False
+    return len(second) >= _GLUED_MIN_NEXT and len(first) < _GLUED_RATIO * len(second)
+
+
+def _unwrapped(work: Work) -> list[Work]:
+    chunks: list[list[str]] = [[]]
+    lines = work.lines
+    for i, line in enumerate(lines):
+        chunks[-1].append(line)
+        following = lines[i + 1] if i + 1 < len(lines) else None
+        if following is None:
+            break
+        if marker(following) is not None and not marker(line):
+            continue  # an introducing line stays with its list
+        if marker(line) is not None and marker(following) is not None:
+            continue  # the items of one list stay together
+        if _line_ends_paragraph(line):
+            chunks.append([])
+    pieces = [chunk for chunk in chunks if chunk]
+    if len(pieces) == 1:
+        return [work]
+    return [Work(text=" ".join(chunk), lines=chunk) for chunk in pieces]

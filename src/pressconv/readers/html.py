@@ -1,0 +1,531 @@
+"""HTML -> Document: the article inside a page as hinted raw blocks, then the shared news rules.
+
+beautifulsoup4 (with lxml's parser, which closes ``<p>`` and ``<li>`` the way
+browsers do) parses the page.  The article is the ``article`` element with
+the most text, else ``main``, else the element whose paragraphs hold the most
+text; navigation, scripts, styles, forms, hidden elements and comments are
+dropped, and a header or footer counts as page chrome unless it sits inside
+the article.  Inside it: the first ``h1`` is the headline, other headings are
+section headings, ``p`` and loose text are paragraphs, ``blockquote`` holds
+quotes (our own ``data-speaker`` is taken as the speaker), ``ul``/``ol`` are
+lists, ``br`` separates lines.  Word-exported HTML keeps its class names
+(MsoTitle, MsoQuote, MsoListParagraph …) and those are read as hints too.
+schema.org NewsArticle JSON-LD and ``<meta>`` tags fill the metadata.
+
+The tree is walked with an explicit stack and the nesting depth is checked
+before anything else touches it, so a page nested 100,000 tags deep is one
+clear error instead of a RecursionError.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from pressconv.decode import clean
+from pressconv.errors import EmptyInputError, Notes, PressconvError
+from pressconv.model import Document
+from pressconv.options import ReadOptions
+from pressconv.readers._assemble import Stated, assemble
+from pressconv.readers._blocks import Hint, RawBlock, fold
+from pressconv.readers._frontmatter import FrontMatter
+
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup, Tag
+
+SUFFIXES = (".html", ".htm", ".xhtml")
+
+#: Deeper than any real page; a browser's own limit is in the same range.
+MAX_DEPTH = 512
+
+_DROP = frozenset(
+    {
+        "script", "style", "noscript", "template", "form", "nav", "aside", "iframe", "object",
+        "embed", "svg", "math", "canvas", "button", "select", "input", "textarea", "label",
+        "head", "title", "meta", "link", "audio", "video", "picture", "img", "map", "dialog",
+    }
+)  # fmt: skip
+_BLOCKS = frozenset(
+    {
+        "p", "div", "section", "article", "main", "header", "footer", "address", "blockquote",
+        "ul", "ol", "li", "dl", "dt", "dd", "pre", "table", "thead", "tbody", "tfoot", "tr", "td",
+        "th", "caption", "figure", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "body",
+        "center", "details", "summary", "fieldset", "hgroup",
+    }
+)  # fmt: skip
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_CHROME = frozenset({"header", "footer"})
+_CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "complementary", "dialog"})
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_MARKER = re.compile(r"([·•◦▪o§–\-*]|\d{1,3}[.)]|[a-zA-Z][.)]|[ivxIVX]{1,4}[.)])\s+")
+_NEWS_TYPES = frozenset(
+    {"newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "blogposting"}
+)
+
+
+@dataclass(slots=True)
+class _Frame:
+    """One open block-level element while walking: what text inside it becomes."""
+
+    tag: Tag
+    role: str  # headline, heading, quote, item, list, pre, skip-class roles, or block
+    speaker: Stated | None = None
+    ordered: bool = False
+    items: list[str] = field(default_factory=list)
+    parts: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Walk:
+    """Everything the walk collects."""
+
+    structured: bool
+    blocks: list[RawBlock] = field(default_factory=list)
+    stated: dict[str, Stated] = field(default_factory=dict)
+    byline: str | None = None
+    date: str | None = None
+    lines: list[str] = field(default_factory=list)
+    current: list[str] = field(default_factory=list)
+    frames: list[_Frame] = field(default_factory=list)
+    headline_seen: bool = False
+    loose_list: int = -1  # index of a list block built from loose items, which the next item extends
+
+
+def read(data: bytes, options: ReadOptions, notes: Notes, source_path: str | None) -> Document:
+    """Parse the page, find the article, read it through the shared rules."""
+    if not data.strip():
+        raise EmptyInputError("no text (the input is empty or only whitespace)", source_path)
+    soup = _parse(data)
+    depth = _depth(soup)
+    if depth > MAX_DEPTH:
+        raise PressconvError(
+            f"HTML nested more than {MAX_DEPTH} elements deep: not a page to read", source_path
+        )
+    facts = _page_facts(soup)
+    root = _article_root(soup)
+    keep_chrome = root.name in ("article", "main")
+    walk = _Walk(structured=_has_structure(root))
+    headline = _outside_headline(soup, root)
+    if headline:
+        walk.blocks.append(RawBlock(headline, hint="headline"))
+        walk.headline_seen = True
+    _walk(root, walk, keep_chrome, notes)
+    if not any(b.text.strip() for b in walk.blocks):
+        raise EmptyInputError(
+            "no text in the HTML (no words outside scripts, styles and navigation)", source_path
+        )
+    matter = FrontMatter(
+        title=facts.get("title") if not walk.headline_seen else None,
+        byline=walk.byline or facts.get("byline"),
+        date=walk.date or facts.get("date"),
+        language=facts.get("language"),
+        keywords=tuple(k for k in facts.get("keywords", "").split("\n") if k),
+        publisher=facts.get("publisher"),
+        dateline=facts.get("dateline"),
+    )
+    return assemble(
+        walk.blocks, matter, options, notes, source_path, stated=walk.stated, title=facts.get("page_title")
+    )
+
+
+def _parse(data: bytes) -> BeautifulSoup:
+    from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
+
+    with warnings.catch_warnings():
+        # XHTML (our EPUB chapters, .xhtml files) is read as HTML on purpose.
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        try:
+            return BeautifulSoup(data, "lxml")
+        except Exception as err:  # lxml refuses some byte soups outright
+            raise PressconvError(f"cannot parse the HTML: {err}") from None
+
+
+def _depth(soup: BeautifulSoup) -> int:
+    """The deepest element nesting, without recursion (bs4's own helpers recurse on some paths)."""
+    from bs4 import Tag
+
+    deepest = 0
+    stack: list[tuple[Tag, int]] = [(soup, 0)]
+    while stack:
+        tag, depth = stack.pop()
+        if depth > deepest:
+            deepest = depth
+            if deepest > MAX_DEPTH:
+                return deepest
+        stack.extend((child, depth + 1) for child in tag.contents if isinstance(child, Tag))
+    return deepest
+
+
+def _iter_tags(root: Tag) -> Iterator[Tag]:
+    """Every element under ``root`` in document order (bs4's iterator is not recursive)."""
+    from bs4 import Tag
+
+    for node in root.descendants:
+        if isinstance(node, Tag):
+            yield node
+
+
+def _attr(tag: Tag, name: str) -> str:
+    value = tag.get(name)
+    if isinstance(value, list):
+        return " ".join(value)
+    return value or ""
+
+
+def _classes(tag: Tag) -> set[str]:
+    return {c.lower() for c in _attr(tag, "class").split()}
+
+
+def _dropped(tag: Tag) -> bool:
+    name = tag.name.lower()
+    if name in _DROP or name.startswith(("v:", "w:")):  # Word's VML shapes and XML islands hold no words
+        return True
+    if tag.has_attr("hidden") or _attr(tag, "aria-hidden").lower() == "true":
+        return True
+    if _attr(tag, "role").lower() in _CHROME_ROLES:
+        return True
+    return bool(_HIDDEN_STYLE.search(_attr(tag, "style")))
+
+
+def _text_length(tag: Tag) -> int:
+    return len(fold(tag.get_text(" ")))
+
+
+def _article_root(soup: BeautifulSoup) -> Tag:
+    articles = [t for t in soup.find_all("article") if _text_length(t) > 0]
+    if articles:
+        return max(articles, key=_text_length)
+    main = soup.find("main") or soup.find(True, attrs={"role": "main"})
+    if main is not None and _text_length(main) > 0:
+        return main
+    body = soup.body or soup
+    # The densest block: the element whose own paragraphs hold the most text; half counts for
+    # the grandparent, so a wrapper of several text columns can win over one column.
+    scores: dict[int, tuple[float, Tag]] = {}
+    for p in _iter_tags(body):
+        if p.name not in ("p", "pre", "blockquote", "h2", "h3") or _inside_chrome(p, body):
+            continue
+        length = _text_length(p)
+        parent = p.parent
+        if parent is None:
+            continue
+        old = scores.get(id(parent), (0.0, parent))
+        scores[id(parent)] = (old[0] + length, parent)
+        grand = parent.parent
+        if grand is not None and grand is not body.parent:
+            old = scores.get(id(grand), (0.0, grand))
+            scores[id(grand)] = (old[0] + length / 2, grand)
+    if not scores:
+        return body
+    best = max(scores.values(), key=lambda pair: pair[0])[1]
+    return best
+
+
+def _inside_chrome(tag: Tag, stop: Tag) -> bool:
+    for parent in tag.parents:
+        if parent is stop:
+            return False
+        if parent.name in _CHROME or (parent.name and _dropped(parent)):
+            return True
+    return False
+
+
+def _has_structure(root: Tag) -> bool:
+    for tag in _iter_tags(root):
+        if tag.name in _HEADINGS or _classes(tag) & {"msotitle", "msoheading"}:
+            return True
+    return False
+
+
+def _outside_headline(soup: BeautifulSoup, root: Tag) -> str | None:
+    """The page's h1 when the article found holds none (a headline above the text column)."""
+    if root.name == "article" or root.find("h1") is not None:
+        return None
+    for h1 in soup.find_all("h1"):
+        if not _inside_chrome(h1, soup) and not any(p is root for p in h1.parents):
+            text = fold(clean(h1.get_text(" "), Notes()))
+            if text:
+                return text
+    return None
+
+
+def _role(tag: Tag, headline_seen: bool) -> str:
+    name = tag.name.lower()
+    classes = _classes(tag)
+    if "msotitle" in classes or (name == "h1" and not headline_seen):
+        return "headline"
+    if "msosubtitle" in classes or ("subtitle" in classes and name not in _HEADINGS):
+        return "subtitle"
+    if name in _HEADINGS:
+        return "heading"
+    if name == "blockquote" or classes & {"msoquote", "msointensequote"}:
+        return "quote"
+    if name in ("ul", "ol"):
+        return "list"
+    if name in ("li", "dt", "dd") or any(c.startswith("msolistparagraph") for c in classes):
+        return "item"
+    if name == "pre":
+        return "pre"
+    if "byline" in classes:
+        return "byline"
+    if "published" in classes:
+        return "published"
+    return "block"
+
+
+def _walk(root: Tag, walk: _Walk, keep_chrome: bool, notes: Notes) -> None:
+    from bs4.element import CData, Comment, NavigableString, Tag
+
+    # (node, closing): a closing entry finishes a block-level element after its children.
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        node, closing = stack.pop()
+        if closing:
+            _close(walk, notes)
+            continue
+        if isinstance(node, NavigableString):
+            if type(node) in (NavigableString, CData) and not isinstance(node, Comment):
+                text = str(node)
+                inside_pre = any(f.role == "pre" for f in walk.frames)
+                if inside_pre:
+                    pieces = text.split("\n")
+                    walk.current.append(pieces[0])
+                    for piece in pieces[1:]:
+                        _newline(walk)
+                        walk.current.append(piece)
+                else:
+                    walk.current.append(text)
+            continue
+        if not isinstance(node, Tag):
+            continue
+        name = (node.name or "").lower()
+        if node is not root and _dropped(node):
+            continue
+        if name in _CHROME and not keep_chrome and node is not root:
+            continue
+        if name == "br":
+            _newline(walk)
+            continue
+        role = _role(node, walk.headline_seen)
+        if name in _BLOCKS or role != "block" or node is root:
+            _flush(walk, notes)
+            walk.headline_seen = walk.headline_seen or role == "headline"
+            frame = _Frame(node, role)
+            if role == "list":
+                frame.ordered = name == "ol"
+                if walk.frames and walk.frames[-1].role == "item":
+                    _finish_item(walk, walk.frames[-1], notes)
+            elif role == "quote":
+                speaker = fold(_attr(node, "data-speaker"))
+                if speaker:
+                    frame.speaker = Stated(speaker, fold(_attr(node, "data-attribution")) or None)
+            walk.frames.append(frame)
+            stack.append((node, True))
+        stack.extend((child, False) for child in reversed(node.contents))
+
+
+def _newline(walk: _Walk) -> None:
+    walk.lines.append("".join(walk.current))
+    walk.current = []
+
+
+def _take_lines(walk: _Walk, notes: Notes) -> list[str]:
+    _newline(walk)
+    lines = [fold(clean(line, notes)) for line in walk.lines]
+    walk.lines = []
+    return [line for line in lines if line]
+
+
+def _flush(walk: _Walk, notes: Notes) -> None:
+    """The text gathered since the last block boundary, as a block of the innermost frame's kind."""
+    lines = _take_lines(walk, notes)
+    if not lines:
+        return
+    frame = _innermost(walk)
+    role = frame.role if frame is not None else "block"
+    quote = next((f for f in reversed(walk.frames) if f.role == "quote"), None)
+    text = " ".join(lines)
+    if role == "item":
+        frame_item = frame
+        assert frame_item is not None
+        frame_item.parts.extend(lines)
+    elif role == "list" and frame is not None:
+        frame.items.append(text)
+    elif role in ("headline", "heading", "subtitle"):
+        hint: Hint = "headline" if role == "headline" else "heading" if role == "heading" else "subtitle"
+        walk.blocks.append(RawBlock(text, hint=hint))
+    elif role == "byline" and walk.byline is None:
+        walk.byline = text
+    elif role == "published" and walk.date is None:
+        stamp = frame.tag.find("time") if frame is not None else None
+        walk.date = fold(_attr(stamp, "datetime")) if stamp is not None else None
+        walk.date = walk.date or text
+    elif quote is not None:
+        walk.blocks.append(RawBlock(text, tuple(lines), hint="quote"))
+        if quote.speaker is not None:
+            walk.stated.setdefault(text, quote.speaker)
+    else:
+        walk.blocks.append(RawBlock(text, tuple(lines), hint="paragraph" if walk.structured else None))
+
+
+def _innermost(walk: _Walk) -> _Frame | None:
+    """The frame that decides what loose text is: the nearest one that is not a plain block."""
+    for frame in reversed(walk.frames):
+        if frame.role != "block":
+            return frame
+    return None
+
+
+def _finish_item(walk: _Walk, frame: _Frame, notes: Notes) -> None:
+    _flush(walk, notes)
+    text = fold(" ".join(frame.parts))
+    frame.parts.clear()
+    if not text:
+        return
+    target = next((f for f in reversed(walk.frames) if f.role == "list"), None)
+    if target is not None:
+        target.items.append(text)
+        return
+    # A Word list paragraph (its bullet or number typed into the text) or a stray li:
+    # consecutive ones make one list.
+    marker = _MARKER.match(text)
+    ordered = bool(marker and marker.group(1)[0].isdigit())
+    item = text[marker.end() :] if marker and marker.end() < len(text) else text
+    last = walk.blocks[-1] if walk.blocks else None
+    if last is not None and walk.loose_list == len(walk.blocks) - 1 and last.ordered == ordered:
+        items = (*last.items, item)
+        walk.blocks[-1] = RawBlock(" ".join(items), hint="list", items=items, ordered=ordered)
+    else:
+        walk.blocks.append(RawBlock(item, hint="list", items=(item,), ordered=ordered))
+    walk.loose_list = len(walk.blocks) - 1
+
+
+def _close(walk: _Walk, notes: Notes) -> None:
+    frame = walk.frames[-1]
+    if frame.role == "item":
+        _finish_item(walk, frame, notes)
+        walk.frames.pop()
+        return
+    _flush(walk, notes)
+    walk.frames.pop()
+    if frame.role != "list" or not frame.items:
+        return
+    outer = next((f for f in reversed(walk.frames) if f.role == "list"), None)
+    if outer is not None:
+        outer.items.extend(frame.items)  # nested lists flatten: the model has one level
+    else:
+        walk.blocks.append(
+            RawBlock(" ".join(frame.items), hint="list", items=tuple(frame.items), ordered=frame.ordered)
+        )
+
+
+def _page_facts(soup: BeautifulSoup) -> dict[str, str]:
+    """Metadata from JSON-LD (first), then ``<meta>`` tags, then ``<html lang>``."""
+    facts: dict[str, str] = {}
+    for key, value in _json_ld(soup).items():
+        facts.setdefault(key, value)
+    for key, value in _meta_tags(soup).items():
+        facts.setdefault(key, value)
+    html = soup.find("html")
+    if html is not None and "language" not in facts:
+        lang = fold(_attr(html, "lang") or _attr(html, "xml:lang"))
+        if lang:
+            facts["language"] = lang
+    title = soup.find("title")
+    if title is not None:
+        text = fold(clean(title.get_text(" "), Notes()))
+        if text:
+            facts["page_title"] = text
+    return facts
+
+
+def _json_ld(soup: BeautifulSoup) -> dict[str, str]:
+    facts: dict[str, str] = {}
+    for script in soup.find_all("script", attrs={"type": re.compile(r"ld\+json", re.IGNORECASE)}):
+        try:
+            data = json.loads(script.get_text())
+        except (ValueError, RecursionError):
+            continue
+        for item in _ld_items(data):
+            kind = item.get("@type")
+            kinds = kind if isinstance(kind, list) else [kind]
+            if not any(isinstance(k, str) and k.lower() in _NEWS_TYPES for k in kinds):
+                continue
+            _put(facts, "title", item.get("headline") or item.get("name"))
+            _put(facts, "date", item.get("datePublished") or item.get("dateCreated"))
+            _put(facts, "language", item.get("inLanguage"))
+            _put(facts, "byline", _names(item.get("author")))
+            _put(facts, "publisher", _names(item.get("publisher")))
+            _put(facts, "dateline", item.get("dateline"))
+            keywords = item.get("keywords")
+            if isinstance(keywords, str):
+                keywords = [k for k in keywords.split(",")]
+            if isinstance(keywords, list):
+                _put(facts, "keywords", "\n".join(fold(str(k)) for k in keywords if fold(str(k))))
+            return facts
+    return facts
+
+
+def _ld_items(data: object) -> list[dict[str, Any]]:
+    if isinstance(data, list):
+        return [item for item in data if isinstance(item, dict)]
+    if isinstance(data, dict):
+        graph = data.get("@graph")
+        if isinstance(graph, list):
+            return [item for item in graph if isinstance(item, dict)]
+        return [data]
+    return []
+
+
+def _names(value: object) -> str | None:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        name = value.get("name")
+        return name if isinstance(name, str) else None
+    if isinstance(value, list):
+        names = [n for n in (_names(v) for v in value) if n]
+        return ", ".join(names) or None
+    return None
+
+
+def _put(facts: dict[str, str], key: str, value: object) -> None:
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        text = fold(str(value))
+        if text:
+            facts.setdefault(key, text)
+
+
+def _meta_tags(soup: BeautifulSoup) -> dict[str, str]:
+    wanted = {
+        "og:title": "title",
+        "twitter:title": "title",
+        "article:published_time": "date",
+        "date": "date",
+        "dc.date": "date",
+        "author": "byline",
+        "article:author": "byline",
+        "dc.creator": "byline",
+        "og:locale": "language",
+        "dc.language": "language",
+        "keywords": "keywords",
+        "news_keywords": "keywords",
+        "og:site_name": "publisher",
+    }
+    facts: dict[str, str] = {}
+    for meta in soup.find_all("meta"):
+        key = (_attr(meta, "property") or _attr(meta, "name")).strip().lower()
+        target = wanted.get(key)
+        content = fold(_attr(meta, "content"))
+        if target is None or not content:
+            continue
+        if target == "language":
+            content = content.replace("_", "-")
+        elif target == "keywords":
+            content = "\n".join(fold(k) for k in content.split(",") if fold(k))
+        facts.setdefault(target, content)
+    return facts
