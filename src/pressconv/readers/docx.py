@@ -340,7 +340,9 @@ def _blocks(paragraphs: list[_Para], speakers: dict[int, str]) -> tuple[list[Raw
         first = paragraphs[0]
         if all(h.level > first.level for h in headings[1:]):
             promote = first  # Heading 1 over Heading 2 sections: the draft's headline
-    structured = has_title or bool(headings)
+    # Styled section headings mean the other paragraphs are not headings; a Title alone says
+    # nothing about them, so they still go through the heading rule.
+    structured = any(h is not promote for h in headings)
     plain: Hint | None = "paragraph" if structured else None
     blocks: list[RawBlock] = []
     stated: dict[str, Stated] = {}

@@ -58,6 +58,7 @@ _BLOCKS = frozenset(
     }
 )  # fmt: skip
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_SECTION_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _CHROME = frozenset({"header", "footer"})
 _CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "complementary", "dialog"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -109,7 +110,7 @@ def read(data: bytes, options: ReadOptions, notes: Notes, source_path: str | Non
     root = _article_root(soup)
     keep_chrome = root.name in ("article", "main")
     walk = _Walk(structured=_has_structure(root))
-    headline = _outside_headline(soup, root)
+    headline = _outside_headline(soup, root, keep_chrome, facts.get("title") or facts.get("page_title"))
     if headline:
         walk.blocks.append(RawBlock(headline, hint="headline"))
         walk.headline_seen = True
@@ -235,22 +236,50 @@ def _inside_chrome(tag: Tag, stop: Tag) -> bool:
 
 
 def _has_structure(root: Tag) -> bool:
+    h1s = 0
     for tag in _iter_tags(root):
-        if tag.name in _HEADINGS or _classes(tag) & {"msotitle", "msoheading"}:
+        h1s += tag.name == "h1"
+        if tag.name in _SECTION_HEADINGS or h1s > 1:  # only the first h1 is the headline
             return True
     return False
 
 
-def _outside_headline(soup: BeautifulSoup, root: Tag) -> str | None:
-    """The page's h1 when the article found holds none (a headline above the text column)."""
-    if root.name == "article" or root.find("h1") is not None:
+def _walked(tag: Tag, root: Tag, keep_chrome: bool) -> bool:
+    """True when the walk from ``root`` reaches ``tag`` (it is inside and not in dropped chrome)."""
+    for parent in tag.parents:
+        if parent is root:
+            return True
+        if _dropped(parent) or (not keep_chrome and parent.name in _CHROME):
+            return False
+    return False
+
+
+def _outside_headline(
+    soup: BeautifulSoup, root: Tag, keep_chrome: bool, page_title: str | None
+) -> str | None:
+    """The page's h1 when the article's walk reaches none (a headline above the text column).
+
+    An h1 inside a page header is taken only when it matches the page's stated title or is
+    more than a logo's couple of words; one inside navigation or a footer never is.
+    """
+    h1s = soup.find_all("h1")
+    if root.name == "article" or any(_walked(h1, root, keep_chrome) for h1 in h1s):
         return None
-    for h1 in soup.find_all("h1"):
-        if not _inside_chrome(h1, soup) and not any(p is root for p in h1.parents):
-            text = fold(clean(h1.get_text(" "), Notes()))
-            if text:
-                return text
-    return None
+    fallback: str | None = None
+    for h1 in h1s:
+        ancestors = [p.name for p in h1.parents if p.name]
+        if "footer" in ancestors or any(_dropped(p) for p in h1.parents if p.name and p is not soup):
+            continue
+        text = fold(clean(h1.get_text(" "), Notes()))
+        if not text:
+            continue
+        if page_title and fold(page_title).startswith(text):
+            return text
+        if "header" not in ancestors:
+            return text
+        if fallback is None and len(text.split()) > 2:
+            fallback = text
+    return fallback
 
 
 def _role(tag: Tag, headline_seen: bool) -> str:

@@ -83,7 +83,11 @@ def markdown_blocks(text: str) -> list[RawBlock]:
     end_marks = {
         i for i, t in enumerate(tokens[:-1]) if t.type == "heading_open" and not fold(tokens[i + 1].content)
     }
-    structured = any(t.type == "heading_open" and i not in end_marks for i, t in enumerate(tokens))
+    # Marked section headings mean the other paragraphs are not headings; a marked headline alone
+    # says nothing about them, so they still go through the heading rule.
+    structured = any(
+        t.type == "heading_open" and t.tag != "h1" and i not in end_marks for i, t in enumerate(tokens)
+    )
     plain: Hint | None = "paragraph" if structured else None
     blocks: list[RawBlock] = []
     lists: list[_List] = []
