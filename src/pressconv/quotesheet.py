@@ -81,6 +81,11 @@ def quote_sheet_to_dict(sheet: list[SpeakerQuotes]) -> list[dict[str, Any]]:
     ]
 
 
+def to_json(sheet: list[SpeakerQuotes]) -> list[dict[str, Any]]:
+    """The sheet as JSON-ready data (the name the CLI uses)."""
+    return quote_sheet_to_dict(sheet)
+
+
 def format_quote_sheet(sheet: list[SpeakerQuotes], headline: str | None = None) -> str:
     """The sheet as plain text: one block per speaker, their quotes numbered."""
     lines: list[str] = []

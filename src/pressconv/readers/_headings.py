@@ -19,6 +19,7 @@ MAX_WORDS = 12
 MAX_TITLE_CASE_WORDS = 16
 MAX_SENTENCE_CASE_WORDS = 6
 _CLOSING = ".!?…;,"
+_MAX_HEADING_CHARS = 200
 _TRAILING = '”’"»)]*'
 
 
@@ -68,8 +69,10 @@ def heading_shape(work: Work) -> str | None:
     if work.kind != "paragraph" or work.hint is not None or not work.one_line:
         return None
     text = work.text
+    if len(text) > _MAX_HEADING_CHARS:
+        return None  # cheap exit before counting words: long paragraphs are never headings
     words = text.split()
-    if not any(ch.isalpha() for ch in text) or starts_with_mark(text):
+    if len(words) > MAX_TITLE_CASE_WORDS or not any(ch.isalpha() for ch in text) or starts_with_mark(text):
         return None
     if is_boilerplate_heading(text) and not text.endswith((",", ";", "?", "!")):
         return "about-heading: short line opening a boilerplate section"

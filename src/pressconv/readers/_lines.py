@@ -1,4 +1,4 @@
-"""Blocks whose lines are not hard-wrapped -> one block per paragraph; a heading line glued on top -> its own block.
+"""Unwrapped blocks -> one block per paragraph; a heading line glued on top of a paragraph -> its own block.
 
 SPEC §3 reads a single newline as a wrapped line.  Copy pasted out of email or
 a word processor often has no blank lines at all: each paragraph is one long

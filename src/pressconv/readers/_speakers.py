@@ -18,6 +18,7 @@ Order of work, each step linear in the document:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right, insort
 from dataclasses import dataclass, field
 
 from pressconv.readers._blocks import Work
@@ -67,25 +68,36 @@ class Mention:
 
 
 @dataclass(slots=True)
-class Entry:
-    """One indexed reference to a person."""
+class Known:
+    """Everything indexed about one written form of a name: where it occurs and its first title."""
 
-    block: int
-    name: tuple[str, ...]
-    title: str | None
+    blocks: list[int] = field(default_factory=list)
+    title: str | None = None
+    title_block: int = -1
 
 
 @dataclass(slots=True)
 class PersonIndex:
-    """People named in the document, keyed by surname; built once, consulted per quote."""
+    """People named in the document, keyed by surname, then by written form; built once, consulted per quote.
 
-    strong: dict[str, list[Entry]] = field(default_factory=dict)
-    weak: dict[str, list[Entry]] = field(default_factory=dict)
+    Each surname has only a handful of written forms, and each form keeps its
+    blocks sorted, so a look-up costs a bisection rather than a scan of every
+    mention in the document.
+    """
+
+    strong: dict[str, dict[tuple[str, ...], Known]] = field(default_factory=dict)
+    weak: dict[str, dict[tuple[str, ...], Known]] = field(default_factory=dict)
 
     def add(self, name: tuple[str, ...], title: str | None, block: int, strong: bool = True) -> None:
         """Record a reference to ``name`` in ``block``."""
         target = self.strong if strong else self.weak
-        target.setdefault(surname(name), []).append(Entry(block, name, title))
+        known = target.setdefault(surname(name), {}).setdefault(name, Known())
+        if not known.blocks or known.blocks[-1] <= block:
+            known.blocks.append(block)
+        else:
+            insort(known.blocks, block)
+        if title and (known.title is None or block < known.title_block):
+            known.title, known.title_block = title, block
 
     def knows(self, key: str) -> bool:
         """True when a person with this surname was named with a title or as a speaker."""
@@ -95,36 +107,50 @@ class PersonIndex:
         """The fullest known form of ``name`` and the block it came from (None: as written)."""
         key = surname(name)
         for table in (self.strong, self.weak):
-            entries = [e for e in table.get(key, ()) if _compatible(name, e.name) or _ends_with(name, e.name)]
-            if not entries:
+            forms = [
+                (form, known)
+                for form, known in table.get(key, {}).items()
+                if known.blocks and (_compatible(name, form) or _ends_with(name, form))
+            ]
+            if not forms:
                 continue
-            before = [e for e in entries if e.block <= block]
-            pool = before if before else entries
-            nearest = before[-1] if before else entries[0]
-            # the fullest form among the references to the same person
-            best = max(pool, key=lambda e: (len(e.name), e is nearest))
-            if len(best.name) >= len(name) or _ends_with(name, best.name):
-                return " ".join(best.name), best.block
+            before: list[tuple[int, int, tuple[str, ...]]] = []
+            after: list[tuple[int, int, tuple[str, ...]]] = []
+            for form, known in forms:
+                at = bisect_right(known.blocks, block)
+                if at:
+                    before.append((len(form), known.blocks[at - 1], form))
+                else:
+                    after.append((len(form), -known.blocks[0], form))
+            # the fullest form; among equals the nearest reference before the quote, else the first after
+            length, where, best = max(before) if before else max(after)
+            if length >= len(name) or _ends_with(name, best):
+                return " ".join(best), abs(where)
         return " ".join(name), None
 
     def genders(self) -> dict[str, str]:
         """Full name -> "m"/"f" where a title opens with a gendered honorific (Mr., Ms., Frau …)."""
         found: dict[str, str] = {}
-        for entries in self.strong.values():
-            for entry in entries:
-                first = (entry.title or "").split()[:1]
+        for forms in self.strong.values():
+            for form, known in forms.items():
+                first = (known.title or "").split()[:1]
                 gender = HONORIFICS.get(first[0].lower(), "") if first else ""
                 if gender:
-                    found.setdefault(" ".join(entry.name), gender)
+                    found.setdefault(" ".join(form), gender)
         return found
 
     def first_title(self, full_name: str) -> tuple[str | None, int]:
         """The title the person carried on first reference and that reference's block (-1: none)."""
         words = tuple(full_name.split())
-        for entry in self.strong.get(surname(words), ()):
-            if entry.title and _compatible(words, entry.name):
-                return entry.title, entry.block
-        return None, -1
+        titled = [
+            (known.title_block, known.title)
+            for form, known in self.strong.get(surname(words), {}).items()
+            if known.title and _compatible(words, form)
+        ]
+        if not titled:
+            return None, -1
+        block, title = min(titled)
+        return title, block
 
     @classmethod
     def build(cls, works: list[Work]) -> PersonIndex:
@@ -140,8 +166,8 @@ class PersonIndex:
 
     def _add_run(self, text: str, run: Run, number: int) -> None:
         title, name = split_title(run.tokens)
-        if not is_name(name):
-            return
+        if len(name) < 2 or not is_name(name):
+            return  # a lone surname adds nothing to resolve against
         apposition = appositive_title(text, run.end)
         if title is None:
             title = title_before(text, run.start)
@@ -516,7 +542,7 @@ def assign_speakers(works: list[Work]) -> None:
             if attribution.name and len(attribution.name) >= 2:
                 index.add(attribution.name, attribution.title, number)
             elif attribution.name:
-                index.strong.setdefault(surname(attribution.name), [])
+                index.strong.setdefault(surname(attribution.name), {})
     mentions = _MentionCache(index, works)
     genders = index.genders()
     runs_of_quotes = _quote_runs(works, quote_numbers)
