@@ -12,7 +12,6 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 from functools import cache
-from importlib.metadata import entry_points
 from types import ModuleType
 from typing import Protocol, cast
 
@@ -58,6 +57,10 @@ BUILTINS: dict[str, WriterSpec] = {
 
 @cache
 def _third_party() -> dict[str, WriterSpec]:
+    # importlib.metadata costs ~15 ms of CPU to import (email, zipfile, csv …): only pay it when a
+    # name is not a built-in, never on the `to-html` path.
+    from importlib.metadata import entry_points
+
     found: dict[str, WriterSpec] = {}
     for ep in entry_points(group=GROUP):
         module = ep.value.split(":")[0]

@@ -14,7 +14,7 @@ import re
 import unicodedata
 import xml.etree.ElementTree as ET
 from functools import cache
-from importlib.resources import files
+from pathlib import Path
 from typing import Any, assert_never
 
 from pressconv.errors import Notes
@@ -32,7 +32,9 @@ _RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur", "yi", "ps", "dv", "ug", "ckb
 @cache
 def stylesheet() -> str:
     """The built-in stylesheet shared by the HTML and EPUB writers."""
-    return files("pressconv.writers").joinpath("assets/pressconv.css").read_text(encoding="utf-8")
+    # Read beside this module rather than through importlib.resources, whose import (readers,
+    # adapters) costs more than the rest of this writer; the package is always installed as files.
+    return (Path(__file__).parent / "assets" / "pressconv.css").read_text(encoding="utf-8")
 
 
 def direction(document: Document) -> str:
