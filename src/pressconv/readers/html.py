@@ -138,7 +138,13 @@ def read(data: bytes, options: ReadOptions, notes: Notes, source_path: str | Non
         dateline=facts.get("dateline"),
     )
     return assemble(
-        walk.blocks, matter, options, notes, source_path, stated=walk.stated, title=facts.get("page_title")
+        walk.blocks,
+        matter,
+        options,
+        notes,
+        source_path,
+        stated=walk.stated,
+        title=facts.get("title") or facts.get("page_title"),
     )
 
 
@@ -523,7 +529,9 @@ def _json_ld(soup: BeautifulSoup) -> dict[str, str]:
             if isinstance(keywords, str):
                 keywords = [k for k in keywords.split(",")]
             if isinstance(keywords, list):
-                _put(facts, "keywords", "\n".join(fold(str(k)) for k in keywords if fold(str(k))))
+                joined = "\n".join(fold(str(k)) for k in keywords if fold(str(k)))
+                if joined:
+                    facts.setdefault("keywords", joined)  # one per line; _put would fold the lines
             return facts
     return facts
 
