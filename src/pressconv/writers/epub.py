@@ -24,7 +24,7 @@ from pathlib import Path
 
 from pressconv.decode import clean
 from pressconv.errors import Notes, WriterError
-from pressconv.model import Document, content_identifier
+from pressconv.model import Document, block_text, content_identifier
 from pressconv.options import WriteOptions, document_datetime
 from pressconv.writers import _zip, html
 
@@ -62,6 +62,10 @@ class _Chapter:
     href: str
     language: str
     direction: str
+    label: str
+    """The headline as plain text, for navigation (never empty: EPUBCheck rejects an empty link)."""
+    title: str
+    """The document title as plain text, for the page's <title> (never empty)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +77,7 @@ class _Cover:
 
 def write(document: Document, options: WriteOptions, notes: Notes) -> bytes:
     """An EPUB of one release; with ``options.volume_title`` it is a volume of one."""
-    if options.volume_title:
+    if _plain(options.volume_title):
         return write_volume([document], options, notes)
     return _book([document], None, options, notes)
 
@@ -82,9 +86,9 @@ def write_volume(documents: list[Document], options: WriteOptions, notes: Notes)
     """One EPUB collecting several releases, one chapter each, in the order given."""
     if not documents:
         raise WriterError("a volume needs at least one document")
-    title = options.volume_title
-    if not title:
-        title = documents[0].title
+    title = _plain(options.volume_title)
+    if title is None:
+        title = _plain(documents[0].title) or _plain(documents[0].headline) or "1"
         notes.warn("volume-title", f"no volume title given; the volume is titled {title!r}")
     return _book(documents, title, options, notes)
 
@@ -94,16 +98,20 @@ def _book(
 ) -> bytes:
     cover = _read_cover(options.epub_cover)
     width = len(str(len(documents)))
-    chapters = [
-        _Chapter(
-            doc,
-            "release.xhtml" if volume_title is None else f"release-{n:0{width}d}.xhtml",
-            _lang(doc),
-            html.direction(doc),
+    chapters = []
+    for n, doc in enumerate(documents, start=1):
+        label = _plain(doc.headline) or _plain(doc.title) or _first_words(doc) or str(n)
+        chapters.append(
+            _Chapter(
+                doc,
+                "release.xhtml" if volume_title is None else f"release-{n:0{width}d}.xhtml",
+                _lang(doc),
+                html.direction(doc),
+                label,
+                _plain(doc.title) or label,
+            )
         )
-        for n, doc in enumerate(documents, start=1)
-    ]
-    title = volume_title if volume_title is not None else documents[0].title
+    title = volume_title if volume_title is not None else chapters[0].title
     language, direction = chapters[0].language, chapters[0].direction
     rtl = direction == "rtl"
     identifier = _identifier(documents, volume_title)
@@ -113,13 +121,11 @@ def _book(
     for chapter in chapters:
         article = html.render_article(chapter.document, options, notes)
         articles.append(article)
-        parts.append(
-            (chapter.href, _page(chapter.document.title, chapter.language, chapter.direction, article))
-        )
+        parts.append((chapter.href, _page(chapter.title, chapter.language, chapter.direction, article)))
     if volume_title is not None:
         parts.insert(0, ("title.xhtml", _title_page(volume_title, language, direction)))
     if cover is not None:
-        parts.insert(0, ("cover.xhtml", _cover_page(title, language, cover)))
+        parts.insert(0, ("cover.xhtml", _cover_page(title, language, direction, cover)))
     nav = _nav(chapters, title, language, direction, volume_title is not None, cover is not None)
     ncx = _ncx(chapters, title, identifier)
     opf = _package(chapters, title, identifier, documents, volume_title is not None, cover, rtl, options)
@@ -140,6 +146,21 @@ def _book(
 
 
 # --- metadata ---------------------------------------------------------------------------------------
+
+
+def _plain(value: str | None) -> str | None:
+    """``value`` as one line of XML-legal text, or None when that leaves nothing."""
+    if value is None:
+        return None
+    return " ".join(clean(value, Notes()).split()) or None
+
+
+def _first_words(document: Document, limit: int = 8) -> str | None:
+    for block in document.blocks():
+        words = clean(block_text(block), Notes()).split()
+        if words:
+            return " ".join(words[:limit]) + ("…" if len(words) > limit else "")
+    return None
 
 
 def _lang(document: Document) -> str:
@@ -185,16 +206,19 @@ def _package(
     _sub(meta, "dc:title", {"id": "title"}, title)
     for language in dict.fromkeys(chapter.language for chapter in chapters):
         _sub(meta, "dc:language", {}, language)
-    for n, creator in enumerate(dict.fromkeys(d.metadata.byline for d in documents if d.metadata.byline), 1):
+    # EPUBCheck rejects empty metadata elements, so blank values are left out.
+    creators = [_plain(d.metadata.byline) for d in documents]
+    for n, creator in enumerate(dict.fromkeys(c for c in creators if c), start=1):
         _sub(meta, "dc:creator", {"id": f"creator-{n}"}, creator)
-    publisher = options.epub_publisher or next(
-        (d.metadata.publisher for d in documents if d.metadata.publisher), None
-    )
+    publishers = [_plain(options.epub_publisher), *(_plain(d.metadata.publisher) for d in documents)]
+    publisher = next((p for p in publishers if p), None)
     if publisher:
         _sub(meta, "dc:publisher", {}, publisher)
-    if not volume and documents[0].subtitle:
-        _sub(meta, "dc:description", {}, documents[0].subtitle)
-    for keyword in dict.fromkeys(k for d in documents for k in d.metadata.keywords):
+    description = None if volume else _plain(documents[0].subtitle)
+    if description:
+        _sub(meta, "dc:description", {}, description)
+    keywords = [_plain(k) for d in documents for k in d.metadata.keywords]
+    for keyword in dict.fromkeys(k for k in keywords if k):
         _sub(meta, "dc:subject", {}, keyword)
     published = _publication_date(documents, options)
     if published is not None:
@@ -281,8 +305,8 @@ def _title_page(title: str, language: str, direction: str) -> ET.Element:
     return root
 
 
-def _cover_page(title: str, language: str, cover: _Cover) -> ET.Element:
-    root, body = _xhtml(title, language, "ltr", epub_ns=True)
+def _cover_page(title: str, language: str, direction: str, cover: _Cover) -> ET.Element:
+    root, body = _xhtml(title, language, direction, epub_ns=True)
     section = _sub(body, "section", {"epub:type": "cover", "class": "cover"})
     _sub(section, "img", {"src": cover.href, "alt": title})
     return root
@@ -310,7 +334,9 @@ def _toc_entries(chapter: _Chapter) -> list[tuple[str, str]]:
     pairs = list(zip(doc.sections, html.section_ids(doc), strict=True))
     ordered = [p for p in pairs if p[0].role != "boilerplate"]
     ordered += [p for p in pairs if p[0].role == "boilerplate"]
-    return [(s.heading, f"{chapter.href}#{anchor}") for s, anchor in ordered if s.heading and anchor]
+    # A blank heading has no text to show, and EPUBCheck rejects a navigation link without text.
+    entries = [(_plain(s.heading), f"{chapter.href}#{anchor}") for s, anchor in ordered if anchor]
+    return [(label, href) for label, href in entries if label]
 
 
 def _nav(
@@ -322,7 +348,7 @@ def _nav(
     releases = _sub(toc, "ol")
     for chapter in chapters:
         item = _sub(releases, "li")
-        _sub(item, "a", {"href": chapter.href}, chapter.document.headline)
+        _sub(item, "a", {"href": chapter.href}, chapter.label)
         sections = _toc_entries(chapter)
         if sections:
             inner = _sub(item, "ol")
@@ -360,7 +386,7 @@ def _ncx(chapters: Sequence[_Chapter], title: str, identifier: str) -> ET.Elemen
         return node
 
     for chapter in chapters:
-        node = point(nav_map, chapter.document.headline, chapter.href)
+        node = point(nav_map, chapter.label, chapter.href)
         for label, href in _toc_entries(chapter):
             point(node, label, href)
     return ncx
