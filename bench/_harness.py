@@ -108,15 +108,15 @@ def compare(a: Callable[[], Run], b: Callable[[], Run], *, rounds: int, warmup: 
     return Comparison(ra, rb)
 
 
-def repeat(func: Callable[[], object], *, runs: int, warmup: int = 2) -> list[float]:
-    """Seconds per call of ``func`` (in process, perf_counter), after ``warmup`` calls."""
+def repeat(func: Callable[[], object], *, runs: int, warmup: int = 2) -> list[Run]:
+    """Wall (perf_counter) and CPU (process_time) seconds per call of ``func``, after ``warmup`` calls."""
     for _ in range(warmup):
         func()
     times = []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         func()
-        times.append(time.perf_counter() - start)
+        times.append(Run(time.perf_counter() - start, time.process_time() - cpu, 0))
     return times
 
 
