@@ -142,7 +142,8 @@ def _book(
     entries += [(f"EPUB/{name}", _serialize(root, doctype=True)) for name, root in parts]
     if cover is not None:
         entries.append((f"EPUB/{cover.href}", cover.data))
-    return _zip.pack(entries, stored=("mimetype",))
+    # The stylesheet is the same in every book: its compressed form is kept for the process.
+    return _zip.pack(entries, stored=("mimetype",), memo=("EPUB/style.css",))
 
 
 # --- metadata ---------------------------------------------------------------------------------------
@@ -222,7 +223,9 @@ def _package(
         _sub(meta, "dc:subject", {}, keyword)
     published = _publication_date(documents, options)
     if published is not None:
-        _sub(meta, "dc:date", {}, _w3c_datetime(published))
+        # A release dated by day says so, rather than claiming midnight UTC.
+        day_only = published.time() == datetime.min.time()
+        _sub(meta, "dc:date", {}, published.date().isoformat() if day_only else _w3c_datetime(published))
     modified = published or max(document_datetime(doc, options) for doc in documents)
     _sub(meta, "meta", {"property": "dcterms:modified"}, _w3c_datetime(modified))
     _sub(meta, "meta", {"property": "schema:accessMode"}, "textual")
