@@ -74,45 +74,66 @@ def _is_initial_or_abbrev(token: str) -> bool:
     return bool(core) and all(len(part) == 1 and part.isalpha() for part in core.split("."))
 
 
-def runs(text: str, start: int = 0, end: int | None = None) -> list[Run]:
-    """Capitalised runs in ``text[start:end]``."""
+def _upper_class() -> str:
+    """A regex character class of every upper- and title-case letter in the Basic Multilingual Plane."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x10000):
+        ch = chr(code)
+        if ch.isupper() or ch.istitle():
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges)
+
+
+_SEP = '\\s,;:()\\[\\]“”„‟"«»‘'
+_CAP_TOKEN = f"(?<![^{_SEP}])[{_upper_class()}][^{_SEP}]*"
+_CONNECTOR_WORDS = "|".join(sorted(_CONNECTORS, key=len, reverse=True))
+# A stretch of capitalised tokens, with lower-case connectors only between two of them.  Finding
+# these with one regular expression keeps the per-token Python work to the few capitalised words.
+_RUN = re.compile(f"{_CAP_TOKEN}(?:[ ](?:(?:{_CONNECTOR_WORDS})[ ])*{_CAP_TOKEN})*")
+# The same with at least two capitalised tokens: what can hold a full name.
+_LONG_RUN = re.compile(f"{_CAP_TOKEN}(?:[ ](?:(?:{_CONNECTOR_WORDS})[ ])*{_CAP_TOKEN})+")
+
+
+def runs(text: str, start: int = 0, end: int | None = None, *, several: bool = False) -> list[Run]:
+    """Capitalised runs in ``text[start:end]``, cut at sentence ends and possessives.
+
+    With ``several`` only stretches of two or more capitalised tokens are read
+    (the index of full names needs no single words, and skipping them in the
+    regular expression is what keeps indexing fast).
+    """
     found: list[Run] = []
-    current: list[Token] = []
-    possessive = False
-
-    def close() -> None:
-        nonlocal current, possessive
-        while current and not is_capitalised(current[-1].text):
-            current.pop()  # trailing connectors belong to the sentence, not the name
-        if current:
-            found.append(Run(tuple(t.text for t in current), current[0].start, current[-1].end, possessive))
-        current = []
-        possessive = False
-
-    for token in tokens(text, start, end):
-        word = token.text
-        if len(word) == 1 and not word.isalnum():
-            close()
-            continue
-        if is_capitalised(word):
+    stop = len(text) if end is None else end
+    for match in (_LONG_RUN if several else _RUN).finditer(text, start, stop):
+        current: list[Token] = []
+        position = match.start()
+        for word in match.group().split(" "):
+            token_start = position
+            position += len(word) + 1
+            if not is_capitalised(word):
+                current.append(Token(word, token_start, token_start + len(word)))
+                continue
             ends_sentence = word.endswith((".", "!", "?", "…")) and not _is_initial_or_abbrev(word)
             stripped = word.rstrip(".!?…") if ends_sentence else word
             poss = _POSSESSIVE.search(stripped)
             if poss:
                 stripped = stripped[: poss.start()]
             if stripped:
-                current.append(Token(stripped, token.start, token.start + len(stripped)))
-            if poss:
-                possessive = True
-                close()
-            elif ends_sentence or word.endswith(("!", "?")):
-                close()
-        elif current and word.lower() in _CONNECTORS:
-            current.append(token)
-        else:
-            close()
-    close()
+                current.append(Token(stripped, token_start, token_start + len(stripped)))
+            if poss or ends_sentence or word.endswith(("!", "?")):
+                _close(current, bool(poss), found)
+                current = []
+        _close(current, False, found)
     return found
+
+
+def _close(current: list[Token], possessive: bool, found: list[Run]) -> None:
+    while current and not is_capitalised(current[-1].text):
+        current.pop()  # trailing connectors belong to the sentence, not the name
+    if current:
+        found.append(Run(tuple(t.text for t in current), current[0].start, current[-1].end, possessive))
 
 
 def split_title(words: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:

@@ -160,7 +160,7 @@ class PersonIndex:
             if work.kind not in ("paragraph", "quote"):
                 continue
             for start, end in outside_spans(work):
-                for run in runs(work.text, start, end):
+                for run in runs(work.text, start, end, several=True):
                     index._add_run(work.text, run, number)
         return index
 

@@ -1,0 +1,120 @@
+"""Quotation marks, quoted share, attributions and the quote sheet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pressconv.model import Quote
+from pressconv.quotesheet import format_quote_sheet, quote_sheet, to_json
+from pressconv.readers._quotes import quoted_share, scan
+from pressconv.readers.text import read_text
+
+SAMPLE = Path(__file__).resolve().parents[1] / "source" / "pentagon-briefing.txt"
+
+
+def quoted(text: str, style: str = "double") -> list[str]:
+    spans, _, _ = scan(text, style)
+    return [text[a:b] for a, b in spans]
+
+
+@pytest.mark.parametrize(
+    ("text", "style", "pieces"),
+    [
+        ("“We are ready,” she said.", "double", ["“We are ready,”"]),
+        ('"We are ready," she said. "Really."', "double", ['"We are ready,"', '"Really."']),
+        ("„Wir sind bereit“, sagte sie.", "double", ["„Wir sind bereit“"]),
+        ("« Nous sommes prêts », a-t-elle dit.", "double", ["« Nous sommes prêts »"]),
+        ("»Wir sind bereit«, sagte sie.", "double", ["»Wir sind bereit«"]),
+        ("‘We don’t know,’ she said of the ’90s.", "single", ["‘We don’t know,’"]),
+        ("The players’ union said ‘no’ to it.", "single", ["‘no’"]),
+        ("“He said ‘never’ to me,” she said.", "double", ["“He said ‘never’ to me,”"]),
+        ("“We — all of us — are ready,” he said.", "double", ["“We — all of us — are ready,”"]),
+    ],
+)
+def test_marks_open_and_close_by_glyph_and_position(text: str, style: str, pieces: list[str]) -> None:
+    assert quoted(text, style) == pieces
+
+
+def test_an_unclosed_quote_runs_to_the_end_and_says_so() -> None:
+    spans, left_open, _ = scan("“This runs on and on.", "double")
+    assert left_open and spans == [(0, 21)]
+
+
+def test_apostrophes_in_double_style_are_ignored() -> None:
+    assert quoted("North Korea’s troops and the United States’ support") == []
+
+
+def test_quoted_share_counts_words() -> None:
+    text = "“One two three,” he said."
+    assert quoted_share(text, scan(text, "double")[0]) == pytest.approx(3 / 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "attribution"),
+    [
+        ("Jane Smith runs Acme.\n\n“We grew a great deal,” Smith said.\n", "Jane Smith", "Smith said"),
+        ("Jane Smith runs Acme.\n\n“We grew a great deal,” said Smith.\n", "Jane Smith", "said Smith"),
+        (
+            "Jane Smith runs Acme.\n\nSmith said: “We grew a great deal this year.”\n",
+            "Jane Smith",
+            "Smith said",
+        ),
+        (
+            "CEO Jane Smith runs Acme.\n\n“We grew a lot,” according to Smith.\n",
+            "Jane Smith",
+            "according to Smith",
+        ),
+        ("CEO Jane Smith runs Acme.\n\n“We grew a great deal,” she added.\n", "Jane Smith", "she added"),
+        ("Acme grew.\n\n“We grew a lot this year,” the company said.\n", None, "the company said"),
+        ("Acme grew.\n\n“We grew a lot this year and last year too.”\n", None, None),
+    ],
+)
+def test_attribution_forms(text: str, speaker: str | None, attribution: str | None) -> None:
+    quotes = [b for b in read_text(text).blocks() if isinstance(b, Quote)]
+    assert len(quotes) == 1
+    assert quotes[0].speaker == speaker
+    assert quotes[0].attribution == attribution
+
+
+def test_multi_paragraph_quote_shares_its_speaker() -> None:
+    text = (
+        "Dr. Ann Lee leads the team.\n\n"
+        "“The first part runs on,” said Lee. “And it does not close here.\n\n"
+        "“The second part closes,” she went on.\n\n"
+        "“But this one is new.”\n"
+    )
+    quotes = [b for b in read_text(text).blocks() if isinstance(b, Quote)]
+    assert [q.speaker for q in quotes] == ["Ann Lee", "Ann Lee", None]
+
+
+def test_a_possessive_is_not_the_subject_a_pronoun_points_to() -> None:
+    text = (
+        "Mayor Tom Reed met Governor Ana Cruz.\n\n"
+        "In Cruz’s office, Reed signed the deal.\n\n"
+        "“It is a good day,” he said.\n"
+    )
+    quote = next(b for b in read_text(text).blocks() if isinstance(b, Quote))
+    assert quote.speaker == "Tom Reed"
+
+
+def test_quote_sheet_groups_speakers_in_order_with_titles() -> None:
+    document = read_text(SAMPLE.read_text(encoding="utf-8"))
+    sheet = quote_sheet(document)
+    assert [item.speaker for item in sheet] == ["Pat Ryder", "Lloyd J. Austin III", "Sabrina Singh"]
+    assert [len(item.quotes) for item in sheet] == [7, 1, 1]
+    assert sheet[0].title == "Pentagon Press Secretary Air Force Maj. Gen."
+    assert sheet[0].quotes[0].quoted.startswith("“Initial indications")
+    assert "Ryder stated" not in sheet[0].quotes[0].quoted
+    data = to_json(sheet)
+    assert data[2]["speaker"] == "Sabrina Singh" and data[2]["quotes"][0]["section"]
+    text = format_quote_sheet(sheet, document.headline)
+    assert text.splitlines()[2] == "Pat Ryder, Pentagon Press Secretary Air Force Maj. Gen. (7)"
+
+
+def test_quote_sheet_puts_unattributed_quotes_last() -> None:
+    text = "“Nobody said this one out loud at all.”\n\n“We grew a great deal this year,” said Acme CEO Jane Smith.\n"
+    sheet = quote_sheet(read_text(text))
+    assert [item.speaker for item in sheet] == ["Jane Smith", None]
+    assert "Unattributed (1)" in format_quote_sheet(sheet)
