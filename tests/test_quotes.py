@@ -114,7 +114,10 @@ def test_quote_sheet_groups_speakers_in_order_with_titles() -> None:
 
 
 def test_quote_sheet_puts_unattributed_quotes_last() -> None:
-    text = "“Nobody said this one out loud at all.”\n\n“We grew a great deal this year,” said Acme CEO Jane Smith.\n"
+    text = (
+        "“Nobody said this one out loud at all.”\n\n"
+        "“We grew a great deal this year,” said Acme CEO Jane Smith.\n"
+    )
     sheet = quote_sheet(read_text(text))
     assert [item.speaker for item in sheet] == ["Jane Smith", None]
     assert "Unattributed (1)" in format_quote_sheet(sheet)

@@ -1,4 +1,4 @@
-"""The plain-text reader: precedence of headline sources, the build_document contract, explain, and totality."""
+"""The plain-text reader: headline precedence, the build_document contract, explain, totality."""
 
 from __future__ import annotations
 
