@@ -9,7 +9,8 @@ the Markdown marks no heading at all, paragraphs go unhinted and the
 plain-text rules find headline and headings as they would in a ``.txt``.
 A bare ``###`` line, which CommonMark reads as an empty heading, is the
 press end mark and is passed on as text.  markdown-it's token stream is
-flat, so deep nesting cannot exhaust the stack.
+flat; nesting so deep that markdown-it would drop words is refused with a
+clear error.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from pressconv.decode import decode
-from pressconv.errors import EmptyInputError, Notes
+from pressconv.errors import EmptyInputError, Notes, PressconvError
 from pressconv.model import Document
 from pressconv.options import ReadOptions
 from pressconv.readers._assemble import assemble
@@ -78,7 +79,14 @@ def markdown_blocks(text: str) -> list[RawBlock]:
     """The raw blocks of a Markdown body (front matter already removed)."""
     from markdown_it import MarkdownIt
 
-    tokens = MarkdownIt("commonmark").parse(text)
+    md = MarkdownIt("commonmark")
+    tokens = md.parse(text)
+    # Past its nesting limit markdown-it silently drops the rest of a line; refuse well before it.
+    limit = int(md.options["maxNesting"]) - 2
+    if any(t.level >= limit for t in tokens):
+        raise PressconvError(
+            f"Markdown nested {limit} or more levels deep (quotes or lists): not a text to read"
+        )
     # A heading's words are in the inline token right after its heading_open.
     end_marks = {
         i for i, t in enumerate(tokens[:-1]) if t.type == "heading_open" and not fold(tokens[i + 1].content)
