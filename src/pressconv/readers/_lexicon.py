@@ -178,6 +178,34 @@ PRONOUN_GENDER: dict[str, str] = {
     "ela": "f",
 }
 
+# Endings that make a compound word a title (German "Infrastrukturvorstand", "Regierungssprecherin").
+TITLE_SUFFIXES: tuple[str, ...] = (
+    "vorstand",
+    "vorständin",
+    "sprecher",
+    "sprecherin",
+    "minister",
+    "ministerin",
+    "leiter",
+    "leiterin",
+    "chef",
+    "chefin",
+    "direktor",
+    "direktorin",
+    "präsident",
+    "präsidentin",
+    "vorsitzende",
+    "vorsitzender",
+    "kanzler",
+    "kanzlerin",
+    "meister",
+    "meisterin",
+    "beauftragte",
+    "beauftragter",
+    "führer",
+    "führerin",
+)
+
 # Words that follow "of"/"for" after a title and belong to it ("Secretary of Defense").
 TITLE_COMPLEMENTS: frozenset[str] = frozenset(
     _words(

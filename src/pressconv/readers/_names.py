@@ -18,6 +18,7 @@ from pressconv.readers._lexicon import (
     NAME_SUFFIXES,
     NOT_NAMES,
     TITLE_COMPLEMENTS,
+    TITLE_SUFFIXES,
     TITLE_WORDS,
 )
 
@@ -25,7 +26,8 @@ from pressconv.readers._lexicon import (
 _TOKEN = re.compile('[^\\s,;:()\\[\\]“”„‟"«»‘]+|[,;:()\\[\\]“”„‟"«»‘]')
 _SENTENCE_END = re.compile('[.!?…]+["”’»)\\]]*(?=\\s|$)')
 _POSSESSIVE = re.compile("(?:[’']s|(?<=s)[’'])$")
-_CONNECTORS = frozenset({"of", "for", "and", "at", "to", "für"}) | NAME_PARTICLES
+_CONNECTORS = frozenset({"of", "for", "and", "at", "to", "für", "the"}) | NAME_PARTICLES
+_NAME_ENDERS = frozenset({"of", "for", "and", "at", "to", "für", "the"})
 _TITLE_CONNECTORS = frozenset({"of", "for", "at", "to", "für", "de", "du", "des", "del"})
 _DETERMINERS = frozenset(
     {"the", "a", "an", "its", "our", "their", "his", "her", "der", "die", "le", "la", "el"}
@@ -136,21 +138,30 @@ def _close(current: list[Token], possessive: bool, found: list[Run]) -> None:
         found.append(Run(tuple(t.text for t in current), current[0].start, current[-1].end, possessive))
 
 
+def is_title_word(lowered: str) -> bool:
+    """True for a title or rank word, a hyphenated one (vice-president) or a compound (Regierungssprecher)."""
+    if lowered in TITLE_WORDS or any(part in TITLE_WORDS for part in lowered.split("-") if part):
+        return True
+    return len(lowered) > 8 and lowered.endswith(TITLE_SUFFIXES)
+
+
 def split_title(words: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
     """(title, name) from a run: the name follows the last title word and its "of …" complement."""
     last = -1
     for i, word in enumerate(words):
         lowered = word.lower()
-        if lowered in TITLE_WORDS or any(part in TITLE_WORDS for part in lowered.split("-") if part):
+        if is_title_word(lowered):
             last = i
     if last < 0:
         i = 0
         while i < len(words) - 1 and (words[i].lower() in NOT_NAMES or words[i].lower() in _CONNECTORS):
             i += 1
-        return None, words[i:]
+        return None, _cut_name(words[i:])
     j = last + 1
     if j < len(words) and words[j].lower() in _TITLE_CONNECTORS:
         j += 1
+        if j < len(words) - 1 and words[j].lower() in _DETERMINERS:
+            j += 1  # "Secretary of the Army Christine Wormuth"
         skipped = 0
         while j < len(words) - 1 and words[j].lower() in TITLE_COMPLEMENTS:
             j += 1
@@ -162,7 +173,15 @@ def split_title(words: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
     title_words = list(words[:j])
     while title_words and title_words[0].lower() in _DETERMINERS:
         title_words.pop(0)
-    return (" ".join(title_words) or None), words[j:]
+    return (" ".join(title_words) or None), _cut_name(words[j:])
+
+
+def _cut_name(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A name ends before "of", "for", "the" …: "Alan Reeve of the University of Bristol" -> Alan Reeve."""
+    for k, word in enumerate(words):
+        if k and word in _NAME_ENDERS:
+            return words[:k]
+    return words
 
 
 def is_name(words: tuple[str, ...]) -> bool:

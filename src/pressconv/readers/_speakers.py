@@ -37,13 +37,13 @@ from pressconv.readers._lexicon import (
     SPEECH_VERBS,
     TITLE_COMPLEMENTS,
     TITLE_MODIFIERS,
-    TITLE_WORDS,
 )
 from pressconv.readers._names import (
     Run,
     Token,
     is_capitalised,
     is_name,
+    is_title_word,
     runs,
     sentence_ends,
     split_title,
@@ -239,9 +239,7 @@ def _keeps_period(phrase: str) -> bool:
 
 def _titled(word: str) -> bool:
     lowered = _POSSESSIVE_END.sub("", word.lower().strip(".,;:"))
-    if lowered in TITLE_WORDS or lowered in ROLE_WORDS:
-        return True
-    return any(part in TITLE_WORDS for part in lowered.split("-") if part)
+    return lowered in ROLE_WORDS or is_title_word(lowered)
 
 
 def title_before(text: str, start: int) -> str | None:
