@@ -42,14 +42,14 @@ def ends_sentence(text: str) -> bool:
     return True
 
 
-def title_case(text: str) -> bool:
-    """True when most content words are capitalised (Title Case or ALL CAPS)."""
+def title_case(text: str, share: float = 0.75) -> bool:
+    """True when at least ``share`` of the content words are capitalised (Title Case or ALL CAPS)."""
     words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
     if not words:
         return False
     content = [w for w in words[1:] if w.lower() not in TITLE_CASE_SMALL] or words[:1]
     capitalised = sum(1 for w in content if _first_letter(w).isupper())
-    return capitalised / len(content) >= 0.75 and _first_letter(words[0]).isupper()
+    return capitalised / len(content) >= share and _first_letter(words[0]).isupper()
 
 
 def _first_letter(word: str) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pressconv.readers._blocks import Work
 from pressconv.readers._dateline import find_dateline
-from pressconv.readers._headings import ends_sentence
+from pressconv.readers._headings import ends_sentence, title_case
 from pressconv.readers._names import sentence_ends
 from pressconv.readers._quotes import starts_with_mark
 
@@ -50,7 +50,7 @@ def find_headline(works: list[Work], given_title: str | None, given_subtitle: st
             return
     elif (
         _line_shaped(first, MAX_HEADLINE_WORDS)
-        and not ends_sentence(first.text)
+        and (not ends_sentence(first.text) or _title_case_statement(first.text))
         and find_dateline(first.text) is None
         and not (starts_with_mark(first.text) and first.text.rstrip()[-1:] in '”"»')
     ):
@@ -80,6 +80,13 @@ def find_headline(works: list[Work], given_title: str | None, given_subtitle: st
                 "subtitle",
                 "one-line sentence under the headline, before the dateline",
             )
+
+
+def _title_case_statement(text: str) -> bool:
+    """ "City Unveils Plan to Plant 100,000 Trees." — every word capitalised: a headline with a stray period."""
+    if not text.endswith(".") or len(text.split()) < 4 or sentence_ends(text[:-1]):
+        return False
+    return title_case(text, share=1.0)
 
 
 def derive_headline(works: list[Work], dateline: str | None) -> str:

@@ -243,7 +243,21 @@ def _titled(word: str) -> bool:
 
 
 def title_before(text: str, start: int) -> str | None:
-    """A title written just before a name: "Union leader", "library director", "Club president"."""
+    """A title written just before a name: "Union leader", "library director", "Club president".
+
+    Also the title set off by a comma before the name: "The Royal College of
+    Nursing’s general secretary, Nicola Ranger, said".
+    """
+    if text.endswith(", ", 0, start):
+        clause_start = max(text.rfind(", ", 0, start - 2) + 2, 0)
+        ends = sentence_ends(text[clause_start : start - 2])
+        if ends:
+            clause_start += ends[-1]
+        phrase = text[clause_start : start - 2].strip()
+        words = phrase.split()
+        if 0 < len(words) <= 10 and any(_titled(w) for w in words) and not _speech_verb(tokens(phrase)):
+            return phrase
+        return None
     taken: list[Token] = []
     for token in reversed(tokens(text, max(0, start - 80), start)):
         word = token.text
