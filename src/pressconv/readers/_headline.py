@@ -83,7 +83,7 @@ def find_headline(works: list[Work], given_title: str | None, given_subtitle: st
 
 
 def _title_case_statement(text: str) -> bool:
-    """ "City Unveils Plan to Plant 100,000 Trees." — every word capitalised: a headline with a stray period."""
+    """Every word capitalised, a period at the end ("City Unveils Tree Plan."): a headline, not a lede."""
     if not text.endswith(".") or len(text.split()) < 4 or sentence_ends(text[:-1]):
         return False
     return title_case(text, share=1.0)
