@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from pressconv.readers._dates import find_date
-from pressconv.readers._lexicon import MONTHS
+from pressconv.readers._lexicon import MONTHS, NOT_PLACES
 
 # A word of a place name: hyphens only between letters, so "FRANCISCO--(BUSINESS WIRE)" splits.
 _WORD = r"[^\W\d_](?:[\w.’'&]|-(?=\w))*(?![\w])"
@@ -47,12 +47,15 @@ def find_dateline(text: str) -> str | None:
     if date_text and not has_date:
         return None  # the "date" was ordinary words
     credit = match.group("credit") or ""
+    region = match.group("region") or ""
     capitals = all(ch.isupper() for ch in letters)
     title_place = all(word[:1].isupper() for word in place.split()) and len(place.split()) <= 3
     if not capitals and not (title_place and (has_date or credit.strip())):
         return None
-    if match.group("sep") == ":" and not (has_date or credit.strip()):
-        return None  # "NOTE: …" or "Berlin: …" is a label, not a dateline
+    # "NEW DELHI: The government …" is a dateline; "NOTE:" and "Berlin: …" are not
+    label = not capitals or region or any(w.strip(".’'").lower() in NOT_PLACES for w in place.split())
+    if match.group("sep") == ":" and not (has_date or credit.strip()) and label:
+        return None
     return text[: match.end()].rstrip()
 
 

@@ -12,7 +12,13 @@ not a heading.  An "About …" heading opens a boilerplate section.
 from __future__ import annotations
 
 from pressconv.readers._blocks import Work
-from pressconv.readers._lexicon import ABBREVIATIONS, BOILERPLATE_HEADINGS, LIST_INTRODUCERS, TITLE_CASE_SMALL
+from pressconv.readers._lexicon import (
+    ABBREVIATIONS,
+    BOILERPLATE_HEADINGS,
+    FINITE_VERBS,
+    LIST_INTRODUCERS,
+    TITLE_CASE_SMALL,
+)
 from pressconv.readers._quotes import starts_with_mark
 
 MAX_WORDS = 12
@@ -91,9 +97,17 @@ def heading_shape(work: Work) -> str | None:
         return None
     if titled:
         return "short line, no final punctuation, followed by body text"
-    if len(words) <= MAX_SENTENCE_CASE_WORDS:
+    if len(words) <= MAX_SENTENCE_CASE_WORDS and not _has_finite_verb(words):
         return "short line, no final punctuation, followed by body text"
     return None
+
+
+def _has_finite_verb(words: list[str]) -> bool:
+    """ "The company declined to comment": a sentence-case line with a verb is a sentence, not a label."""
+    if len(words) <= 3:
+        return False  # "Frequently asked questions", "What happens next"
+    rest = [w.lower().strip(".,;:!?") for w in words[1:]]
+    return any(w in FINITE_VERBS or (len(w) > 4 and w.endswith("ed")) for w in rest)
 
 
 def classify_headings(works: list[Work], start: int) -> None:

@@ -401,6 +401,27 @@ LIST_INTRODUCERS: frozenset[str] = frozenset(
     )
 )
 
+# Finite verbs that mark a short sentence-case line as a sentence that lost its period, not a heading.
+FINITE_VERBS: frozenset[str] = frozenset(
+    _words(
+        """
+        is are was were will would has have had said says can could should must did does do may might
+        shall won't can't isn't aren't wasn't weren't ist sind war waren wird werden hat haben est sont
+        était sera ont es son fue será han
+        """
+    )
+)
+
+# Labels that look like a capitalised dateline before a colon but are not places.
+NOT_PLACES: frozenset[str] = frozenset(
+    _words(
+        """
+        note update updated correction breaking watch photos photo video advisory media editor editors
+        what when where who why how contact contacts source sources read more live alert urgent embargo
+        """
+    )
+)
+
 # Small words that stay lower-case in Title Case headings.
 TITLE_CASE_SMALL: frozenset[str] = frozenset(
     _words(
