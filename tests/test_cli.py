@@ -95,3 +95,20 @@ def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
     for command in ["to-html", "to-pdf", "to-docx", "to-epub", "convert", "parse", "build", "quotes"]:
         assert main([command, "--help"]) == 0
         assert "Usage:" in capsys.readouterr().out
+
+
+def test_title_names_a_collected_volume(tmp_path: Path, sample_path: Path) -> None:
+    import zipfile
+
+    other = tmp_path / "other.txt"
+    other.write_text("Second release headline\n\nIt has a paragraph of text.\n", encoding="utf-8")
+    out = tmp_path / "v.epub"
+    assert (
+        main(["to-epub", str(sample_path), str(other), "-o", str(out), "--title", "Press releases, October"])
+        == 0
+    )
+    with zipfile.ZipFile(out) as book:
+        opf = next(book.read(n).decode() for n in book.namelist() if n.endswith(".opf"))
+        chapters = "".join(book.read(n).decode() for n in book.namelist() if n.endswith(".xhtml"))
+    assert "Press releases, October" in opf
+    assert "Second release headline" in chapters  # each release keeps its own headline

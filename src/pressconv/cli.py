@@ -7,6 +7,7 @@ Writers load only when a command needs them.
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -100,6 +101,10 @@ def _write_outputs(
     suffix = writers.spec(fmt).suffix
     read, write = api.split_options(options)
     if output is not None and len(sources) > 1:
+        # Several sources into one file make a volume: --title names the volume, not each release.
+        if read.title is not None and write.volume_title is None:
+            write = dataclasses.replace(write, volume_title=read.title)
+            read = dataclasses.replace(read, title=None)
         notes = Notes()
         docs = [api.read_source(Path(s), read, notes, from_format=from_format) for s in sources]
         data = api.render(docs, fmt, write, notes)
