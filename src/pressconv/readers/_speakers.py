@@ -249,7 +249,8 @@ def title_before(text: str, start: int) -> str | None:
     Nursing’s general secretary, Nicola Ranger, said".
     """
     if text.endswith(", ", 0, start):
-        clause_start = max(text.rfind(", ", 0, start - 2) + 2, 0)
+        comma = text.rfind(", ", 0, start - 2)
+        clause_start = comma + 2 if comma >= 0 else 0
         ends = sentence_ends(text[clause_start : start - 2])
         if ends:
             clause_start += ends[-1]
