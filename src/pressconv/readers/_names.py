@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pressconv.readers._lexicon import (
     ABBREVIATIONS,
@@ -95,6 +96,8 @@ _CONNECTOR_WORDS = "|".join(sorted(_CONNECTORS, key=len, reverse=True))
 # A stretch of capitalised tokens, with lower-case connectors only between two of them.  Finding
 # these with one regular expression keeps the per-token Python work to the few capitalised words.
 _RUN = re.compile(f"{_CAP_TOKEN}(?:[ ](?:(?:{_CONNECTOR_WORDS})[ ])*{_CAP_TOKEN})*")
+# Characters that make a run need token-by-token reading (sentence ends, abbreviations, possessives).
+_TRICKY = re.compile("[.!?…’']")
 # The same with at least two capitalised tokens: what can hold a full name.
 _LONG_RUN = re.compile(f"{_CAP_TOKEN}(?:[ ](?:(?:{_CONNECTOR_WORDS})[ ])*{_CAP_TOKEN})+")
 
@@ -109,6 +112,11 @@ def runs(text: str, start: int = 0, end: int | None = None, *, several: bool = F
     found: list[Run] = []
     stop = len(text) if end is None else end
     for match in (_LONG_RUN if several else _RUN).finditer(text, start, stop):
+        matched = match.group()
+        if not _TRICKY.search(matched):
+            # no period, apostrophe or exclamation: the words are the run as they stand
+            found.append(Run(tuple(matched.split(" ")), match.start(), match.end(), False))
+            continue
         current: list[Token] = []
         position = match.start()
         for word in match.group().split(" "):
@@ -145,6 +153,7 @@ def is_title_word(lowered: str) -> bool:
     return len(lowered) > 8 and lowered.endswith(TITLE_SUFFIXES)
 
 
+@lru_cache(maxsize=8192)  # a pure function of the words; names recur throughout a document
 def split_title(words: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
     """(title, name) from a run: the name follows the last title word and its "of …" complement."""
     last = -1
@@ -184,6 +193,7 @@ def _cut_name(words: tuple[str, ...]) -> tuple[str, ...]:
     return words
 
 
+@lru_cache(maxsize=8192)
 def is_name(words: tuple[str, ...]) -> bool:
     """True when the words can be a person's name (not an acronym, not a month, not a connector)."""
     if not words or len(words) > 6:

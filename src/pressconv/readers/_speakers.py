@@ -259,6 +259,9 @@ def title_before(text: str, start: int) -> str | None:
         if 0 < len(words) <= 10 and any(_titled(w) for w in words) and not _speech_verb(tokens(phrase)):
             return phrase
         return None
+    previous = text[text.rfind(" ", 0, max(0, start - 1)) + 1 : max(0, start - 1)].lower()
+    if not (_titled(previous) or previous in TITLE_MODIFIERS or previous in TITLE_COMPLEMENTS):
+        return None  # the word before the name is no title word: nothing to walk back over
     taken: list[Token] = []
     for token in reversed(tokens(text, max(0, start - 80), start)):
         word = token.text
