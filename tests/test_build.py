@@ -347,3 +347,13 @@ def test_every_available_format_round_trip(repo: Path, capsys: pytest.CaptureFix
         assert (repo / "dist" / f"a/b{writers.spec(fmt).suffix}").stat().st_size > 0
     code, out, _ = build(capsys, "--check", "--strict", *[a for f in AVAILABLE for a in ("-f", f)])
     assert code == 0, out
+
+
+def test_a_missing_source_folder_is_an_error_not_a_mass_deletion(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    build(capsys, "-f", "html")
+    (repo / "source").rename(repo / "texts")
+    code, _, err = build(capsys, "-f", "html")
+    assert (code, err) == (2, "pressconv: error: source: no such folder\n")
+    assert (repo / "dist/c.html").is_file()

@@ -150,3 +150,21 @@ def test_the_hook_is_idempotent_and_leaves_dist_up_to_date(
         if not failing:
             assert cli_main(["build", "--check"]) == 0
         capsys.readouterr()
+
+
+def test_no_source_folder_at_all(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.rmtree(repo / "source")
+    assert run(capsys) == (0, [], "")
+    assert not (repo / "dist").exists()
+
+
+def test_removing_the_whole_source_folder_removes_every_output(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "source/a.txt", "source/sub/b.txt")
+    shutil.rmtree(repo / "source")
+    code, lines, _ = run(capsys)
+    assert code == 1
+    assert lines == ["Removed dist/a.html", "Removed dist/sub/b.html", f"Updated dist/{MANIFEST}"]
+    assert [p.name for p in (repo / "dist").iterdir()] == [MANIFEST]
+    assert run(capsys) == (0, [], "")

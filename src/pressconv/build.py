@@ -575,11 +575,11 @@ def execute(plan: Plan, *, jobs: int, force: bool, reporter: Reporter) -> Outcom
             reporter.advance()
     finally:
         reporter.stop()
-
-    # No manifest is created for a build that has nothing to record.
-    if manifest.outputs != original or (manifest.outputs and not existed):
-        dist.mkdir(parents=True, exist_ok=True)
-        outcome.manifest_changed = publish(dist / MANIFEST, manifest.dumps())
+        # Also on an interrupt: the outputs published so far are recorded and not rendered again.
+        # No manifest is created for a build that has nothing to record.
+        if manifest.outputs != original or (manifest.outputs and not existed):
+            dist.mkdir(parents=True, exist_ok=True)
+            outcome.manifest_changed = publish(dist / MANIFEST, manifest.dumps())
     return outcome
 
 
@@ -712,7 +712,8 @@ def run_build(
 
     started = time.perf_counter()
     config = config_module.load().override(source=source_dir, dist=dist, formats=formats, options=options)
-    if source_dir is not None and not config.source.is_dir():
+    if not config.source.is_dir():
+        # A missing (or renamed) source folder must not read as "every source was deleted".
         raise PressconvError("no such folder", display(config.source))
     workers = jobs or default_jobs()
     plan = make_plan(config, force=force and not check)
