@@ -51,6 +51,8 @@ class Work:
     markers: list[str] = field(default_factory=list)
     ordered: bool = False
     role: Literal["body", "boilerplate"] = "body"
+    date_line: bool = False
+    """A line holding only a date above the body: text, but never headline, heading or lede."""
     # Quote analysis (filled by the quote rule).
     quoted_share: float = 0.0
     opens_unclosed: bool = False

@@ -55,7 +55,7 @@ def infer(
     classify_headings(works, start)
     classify_quotes(works, notes)
     dateline = matter.dateline
-    lede = next((w for w in works[start:] if w.kind in ("paragraph", "quote")), None)
+    lede = next((w for w in works[start:] if w.kind in ("paragraph", "quote") and not w.date_line), None)
     if lede is not None:
         found = find_dateline(lede.text)
         if found is not None:
@@ -186,6 +186,8 @@ def _default_reason(work: Work) -> str:
     if work.kind != "paragraph":
         return work.kind
     words = len(work.text.split())
+    if work.one_line and work.text.endswith(":"):
+        return "a sentence ending in a colon that introduces what follows: not a heading"
     if work.one_line and not ends_sentence(work.text):
         return f"{words} words: too long or sentence-like for a heading"
     return (

@@ -140,7 +140,7 @@ def extract_furniture(works: list[Work], found: Furniture) -> list[Work]:
             continue
         pieces = _peel(work, found, top)
         for piece in pieces:
-            if piece.kind == "furniture":
+            if piece.kind == "furniture" or piece.date_line:
                 if piece.reason.startswith("end mark"):
                     after_end = True
                 out.append(piece)
@@ -208,7 +208,10 @@ def _peel(work: Work, found: Furniture, top: bool) -> list[Work]:
                 found.byline += "\n" + line
                 head.append(_furniture(line, "date under the byline -> metadata.byline"))
             else:
-                head.append(_furniture(line, "date line above the body -> metadata.date"))
+                # A date on its own line stays in the body (SPEC keeps every word); only its date is read.
+                kept = Work(text=line, lines=[line], date_line=True)
+                kept.reason = "date line above the body: kept as text, its date -> metadata.date"
+                head.append(kept)
             lines.pop(0)
         else:
             break

@@ -72,7 +72,7 @@ def heading_shape(work: Work) -> str | None:
     """Why the block is shaped like a heading, or None (the 'followed by body text' test comes later)."""
     if work.hint == "heading":
         return "heading (source format)"
-    if work.kind != "paragraph" or work.hint is not None or not work.one_line:
+    if work.kind != "paragraph" or work.hint is not None or not work.one_line or work.date_line:
         return None
     text = work.text
     if len(text) > _MAX_HEADING_CHARS:

@@ -23,7 +23,7 @@ MAX_DERIVED_WORDS = 30
 
 
 def _content(works: list[Work]) -> list[int]:
-    return [i for i, w in enumerate(works) if w.kind != "furniture"]
+    return [i for i, w in enumerate(works) if w.kind != "furniture" and not w.date_line]
 
 
 def _line_shaped(work: Work, max_words: int) -> bool:
@@ -91,7 +91,7 @@ def _title_case_statement(text: str) -> bool:
 
 def derive_headline(works: list[Work], dateline: str | None) -> str:
     """A headline from the lede's first sentence (without the dateline)."""
-    lede = next((w for w in works if w.kind in ("paragraph", "quote")), None)
+    lede = next((w for w in works if w.kind in ("paragraph", "quote") and not w.date_line), None)
     if lede is None:
         lede = next((w for w in works if w.kind != "furniture"), works[0])
         text = lede.items[0] if lede.kind == "list" and lede.items else lede.text
