@@ -139,6 +139,17 @@ class PersonIndex:
                     found.setdefault(" ".join(form), gender)
         return found
 
+    def holders(self, role: str) -> list[str]:
+        """Full names of the people whose title includes the word ``role`` ("president")."""
+        found: list[str] = []
+        for forms in self.strong.values():
+            for form, known in forms.items():
+                words = [w.lower().strip(",.") for w in (known.title or "").split()]
+                name = " ".join(form)
+                if role in words and name not in found and not any(name in other for other in found):
+                    found.append(name)
+        return found
+
     def first_title(self, full_name: str) -> tuple[str | None, int]:
         """The title the person carried on first reference and that reference's block (-1: none)."""
         words = tuple(full_name.split())
@@ -303,6 +314,8 @@ class Attribution:
     name: tuple[str, ...] | None = None
     title: str | None = None
     pronoun: str | None = None
+    role: str | None = None
+    """For "the president said": the title word that points to a person named earlier."""
 
 
 def _segments(work: Work) -> list[tuple[int, int, bool]]:
@@ -444,23 +457,34 @@ def _subject_first(
         title = title or title_before(text, run.start)
         return Attribution(text[run.start : verb_end], run.start, name, title)
     if subject.text == "," and k >= 1:
-        # "Jane Smith, chief executive of Acme, said"
+        # "Jane Smith, chief executive of Acme, said", "Rep. Nancy Pelosi, D-Calif., said", "Smith, 45, said"
         for run in reversed(runs(text, start, subject.start)):
-            apposition = appositive_title(text, run.end)
-            if apposition and text.find(",", run.end + 2) == subject.start:
-                title, name = split_title(run.tokens)
-                if is_name(name):
-                    return Attribution(
-                        text[run.start : verb_end], run.start, name, prefer_title(title, apposition)
-                    )
+            gap = text[run.end : subject.start]
+            if not gap.startswith(", ") or len(gap.split()) > 10 or run.possessive:
+                continue
+            title, name = split_title(run.tokens)
+            if is_name(name):
+                apposition = appositive_title(text, run.end)
+                title = prefer_title(title or title_before(text, run.start), apposition)
+                return Attribution(text[run.start : verb_end], run.start, name, title)
         return None
     if before_quote or is_capitalised(subject.text):
         return None
-    # "the company said", "a spokesperson added": said by someone unnamed
+    # "the company said", "a spokesperson added": said by someone unnamed; "the president said"
+    # points to the one person the text gave that title, which ``_resolve`` looks up.
     first = next(
         (t for t in words[max(0, k - 3) : k + 1] if t.text.isalnum() or t.text[:1].isalpha()), subject
     )
-    return Attribution(text[first.start : verb_end], first.start)
+    phrase = text[first.start : subject.end]
+    described = phrase.split()
+    role = None
+    if (
+        described[0].lower() == "the"
+        and _titled(described[-1])
+        and all(not is_capitalised(w) for w in described)
+    ):
+        role = described[-1].lower()
+    return Attribution(text[first.start : verb_end], first.start, role=role)
 
 
 def _verb_first(text: str, after_verb: int, end: int, verb_start: int, verb_end: int) -> Attribution | None:
@@ -617,6 +641,14 @@ def _resolve(
         if gender:
             genders.setdefault(name, gender)
         return name, f"speaker {clause} -> {name} (pronoun: first person named in para {where + 1})"
+    if attribution.role:
+        holders = index.holders(attribution.role)
+        if len(holders) == 1:
+            return holders[
+                0
+            ], f"speaker {clause} -> {holders[0]} (the only person titled {attribution.role!r})"
+        if holders:
+            return None, f"speaker {clause}: {len(holders)} people titled {attribution.role!r}, none chosen"
     return None, f"speaker {clause}: not a named person"
 
 
