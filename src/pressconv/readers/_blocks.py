@@ -18,6 +18,8 @@ Kind: TypeAlias = Literal["paragraph", "heading", "list", "quote", "headline", "
 
 # A line holding only whitespace; str.isspace() covers NBSP and the other Unicode spaces.
 _BREAK = re.compile(r"\n(?:[^\S\n]*\n)+")
+_INDENT = re.compile(r"^(?:\t|[^\S\n]{2,})")
+_LIST_LINE = re.compile(r"^\s*(?:[-*•·▪◦‣⁃►■□●○✓✔–]|\d{1,2}[.)]|[a-z]\))\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,13 +77,28 @@ def fold(text: str) -> str:
 
 
 def split_blocks(text: str) -> list[RawBlock]:
-    """The text's blocks, separated by blank or whitespace-only lines."""
+    """The text's blocks, separated by blank or whitespace-only lines (or first-line indents, see below)."""
     blocks: list[RawBlock] = []
     for chunk in _BREAK.split(text):
-        lines = tuple(folded for folded in (fold(line) for line in chunk.split("\n")) if folded)
-        if lines:
-            blocks.append(RawBlock(" ".join(lines), lines))
+        for part in _indented_paragraphs(chunk.split("\n")):
+            lines = tuple(folded for folded in (fold(line) for line in part) if folded)
+            if lines:
+                blocks.append(RawBlock(" ".join(lines), lines))
     return blocks
+
+
+def _indented_paragraphs(lines: list[str]) -> list[list[str]]:
+    """Copy that marks paragraphs by indenting their first line, with no blank lines: one part each.
+
+    Only when the chunk opens with an indented line, later lines are indented
+    again, and no line is a list item (whose wrapped lines are indented too).
+    """
+    if len(lines) < 3 or not _INDENT.match(lines[0]) or any(_LIST_LINE.match(line) for line in lines):
+        return [lines]
+    starts = [i for i, line in enumerate(lines) if _INDENT.match(line) and line.strip()]
+    if len(starts) < 2 or len(starts) == len([line for line in lines if line.strip()]):
+        return [lines]  # every line indented: an indented block, not indented paragraphs
+    return [lines[a:b] for a, b in zip(starts, [*starts[1:], len(lines)], strict=True)]
 
 
 def to_work(raw: RawBlock) -> Work:
