@@ -109,8 +109,6 @@ def build_document(
         headline = matter.title
     elif headline_block is not None:
         headline = headline_block.text
-        if headline.endswith(".") and ends_sentence(headline) and not headline.endswith(".."):
-            headline = headline[:-1]  # "City Unveils Tree Plan." — a headline carries no period
     else:
         headline = derive_headline(works, dateline) if works else ""
         derived = True
