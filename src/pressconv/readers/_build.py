@@ -126,7 +126,7 @@ def build_document(
         embargo=furniture.embargo,
         contacts=tuple(furniture.contacts),
         end_mark=furniture.end_mark,
-        publisher=matter.publisher,
+        publisher=matter.publisher or ("\n".join(furniture.publisher) or None),
     )
     document = Document(
         headline=headline,

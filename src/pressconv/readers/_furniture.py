@@ -38,6 +38,7 @@ class Furniture:
     date: str | None = None
     contacts: list[str] = field(default_factory=list)
     end_mark: str | None = None
+    publisher: list[str] = field(default_factory=list)
 
 
 def _is_release(line: str) -> bool:
@@ -128,6 +129,32 @@ def split_about_lines(works: list[Work]) -> list[Work]:
 
 def extract_furniture(works: list[Work], found: Furniture) -> list[Work]:
     """Mark furniture blocks (kind ``furniture``) and record what they say in ``found``."""
+    marked = _extract(works, found)
+    _letterhead(marked, found)
+    return marked
+
+
+def _letterhead(works: list[Work], found: Furniture) -> None:
+    """Short lines above the release notice ("ACME CORPORATION") are the issuer's letterhead."""
+    notice = next((i for i, w in enumerate(works) if w.reason.startswith("release notice")), None)
+    if notice is None or notice == 0:
+        return
+    above = works[:notice]
+    if all(w.kind == "furniture" or (w.kind == "paragraph" and _letterhead_line(w)) for w in above):
+        for work in above:
+            if work.kind == "paragraph":
+                work.kind, work.reason = (
+                    "furniture",
+                    "letterhead above the release notice -> metadata.publisher",
+                )
+                found.publisher.extend(work.lines)
+
+
+def _letterhead_line(work: Work) -> bool:
+    return len(work.lines) <= 3 and all(len(line.split()) <= 8 for line in work.lines) and not work.date_line
+
+
+def _extract(works: list[Work], found: Furniture) -> list[Work]:
     out: list[Work] = []
     top = True
     in_contact = False

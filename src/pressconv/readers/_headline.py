@@ -50,12 +50,16 @@ def find_headline(works: list[Work], given_title: str | None, given_subtitle: st
             return
     elif (
         _line_shaped(first, MAX_HEADLINE_WORDS)
-        and (not ends_sentence(first.text) or _title_case_statement(first.text))
+        and (
+            not ends_sentence(first.text) or _title_case_statement(first.text) or _titled_question(first.text)
+        )
         and find_dateline(first.text) is None
         and not (starts_with_mark(first.text) and first.text.rstrip()[-1:] in '”"»')
     ):
         first.kind = "headline"
         first.reason = "first block: one short line, no closing punctuation, followed by body text"
+        if ends_sentence(first.text):
+            first.reason = "first block: one short Title Case line, followed by body text"
     else:
         return
     if len(content) < 3:
@@ -87,6 +91,16 @@ def _title_case_statement(text: str) -> bool:
     if not text.endswith(".") or len(text.split()) < 4 or sentence_ends(text[:-1]):
         return False
     return title_case(text, share=1.0)
+
+
+def _titled_question(text: str) -> bool:
+    """ "Is This the End of Cash?" — a Title Case question or exclamation heading the text."""
+    return (
+        text.endswith(("?", "!"))
+        and len(text.split()) >= 3
+        and title_case(text)
+        and not sentence_ends(text[:-1])
+    )
 
 
 def derive_headline(works: list[Work], dateline: str | None) -> str:

@@ -499,7 +499,12 @@ def _verb_first(text: str, after_verb: int, end: int, verb_start: int, verb_end:
     ):
         return None
     title, name = split_title(run.tokens)
-    lead = text[verb_end : run.start].strip(" ,")
+    later = _name_after_lowercase_title(text, run, end)
+    if later is not None:
+        # "said Acme economist Rita Moreno": organisation, lower-case title, then the name
+        title, name = text[run.start : later.start].strip(), split_title(later.tokens)[1]
+        run = later
+    lead = text[verb_end : run.start].strip(" ,") if later is None else ""
     gap_titled = any(_titled(w) for w in gap_words)
     gap_connects = bool(gap_words) and gap_words[-1].lower() in _TITLE_LINKS
     if text.startswith(", ", run.end) and ((gap_titled and gap_connects) or not is_name(name)):
@@ -521,6 +526,20 @@ def _verb_first(text: str, after_verb: int, end: int, verb_start: int, verb_end:
     clause_end = run.end + 2 + len(apposition) if apposition else run.end
     title = prefer_title(title, apposition)
     return Attribution(text[verb_start:clause_end], verb_start, name, title)
+
+
+def _name_after_lowercase_title(text: str, run: Run, end: int) -> Run | None:
+    """The name run that follows "Acme" across lower-case title words ("economist", "chief executive")."""
+    following = runs(text, run.end, min(end, run.end + 60))
+    if not following:
+        return None
+    between = text[run.end : following[0].start].split()
+    if not between or len(between) > 3 or not any(_titled(w) for w in between):
+        return None
+    if not all(_titled(w) or w.lower() in TITLE_MODIFIERS or w.lower() in TITLE_COMPLEMENTS for w in between):
+        return None
+    _, name = split_title(following[0].tokens)
+    return following[0] if is_name(name) else None
 
 
 def _find_word(haystack: str, phrase: str) -> int:
