@@ -83,10 +83,13 @@ def test_multi_paragraph_quote_shares_its_speaker() -> None:
         "Dr. Ann Lee leads the team.\n\n"
         "“The first part runs on,” said Lee. “And it does not close here.\n\n"
         "“The second part closes,” she went on.\n\n"
-        "“But this one is new.”\n"
+        "“But this one is new.”\n\n"
+        "The team meets again in May.\n\n"
+        "“Nobody is named for this one.”\n"
     )
     quotes = [b for b in read_text(text).blocks() if isinstance(b, Quote)]
-    assert [q.speaker for q in quotes] == ["Ann Lee", "Ann Lee", None]
+    # an unattributed quote right after Lee's goes on in her voice; after a paragraph it has no speaker
+    assert [q.speaker for q in quotes] == ["Ann Lee", "Ann Lee", "Ann Lee", None]
 
 
 def test_a_possessive_is_not_the_subject_a_pronoun_points_to() -> None:

@@ -34,7 +34,7 @@ _OPENING_MARKS = frozenset("“„‟\"«»‘'‚")
 
 QUOTED_SHARE = 0.5
 # A paragraph that opens with a whole quoted sentence and its attribution is a quote from this share on.
-OPENING_QUOTE_SHARE = 0.3
+OPENING_QUOTE_SHARE = 0.4
 
 
 def primary_style(works: list[Work]) -> str:

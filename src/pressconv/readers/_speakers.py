@@ -613,6 +613,13 @@ def assign_speakers(works: list[Work]) -> None:
             attribution = found[source]
             speaker, reason = _resolve(attribution, source, works, index, mentions, genders)
             works[source].attribution = attribution.clause
+        else:
+            # A quote with no attribution right after a quote that has a speaker goes on in that voice
+            # (the release habit of closing the marks between two paragraphs of one statement).
+            before = works[run_numbers[0] - 1] if run_numbers[0] > 0 else None
+            if before is not None and before.kind == "quote" and before.speaker:
+                speaker = before.speaker
+                reason = f"no attribution; follows the quote of {speaker} in para {run_numbers[0]}"
         for number in run_numbers:
             work = works[number]
             work.speaker = speaker
