@@ -1,0 +1,475 @@
+"""Output bytes -> words, compared with a Document's words: "nothing lost, nothing altered".
+
+``model_words`` lists the words a writer must carry, in reading order;
+``extract_words`` pulls the words back out of an HTML, DOCX, PDF or EPUB
+output; ``check_fidelity`` fails with a readable diff when a model word is
+missing, reordered or altered, or when the output carries a word the model
+cannot account for.  The module is importable from ``tests/`` and ``bench/``.
+
+The rule, precisely:
+
+* A *word* is a maximal run of non-whitespace after NFC normalisation
+  (``str.split``).  Punctuation glued to a word stays part of it, so a
+  dropped comma or a straightened quote mark is an altered word.
+* The *body sequence* is the headline, the subtitle, then every section
+  (body sections first, then boilerplate, as every writer sets them apart
+  after the body): its heading, then each block's words.  It must appear in
+  the output's word sequence *as a subsequence*: in order, each word intact.
+* The *furniture phrases* (release notice, byline, each contact block, the
+  end mark) must each appear somewhere as a contiguous run of words; writers
+  place them where a reader expects them, so their position is not fixed.
+* Every output word that the subsequence match skipped is an *extra*.
+  Extras are allowed only when they are (a) words of the document's own
+  furniture (headline/title, subtitle, headings, speakers and attribution,
+  byline, date, release, contacts, dateline, publisher, keywords, end mark) —
+  running heads, navigation, a speaker caption; (b) punctuation-only tokens,
+  list markers ("1.", "a)") and bare numbers (page numbers); (c) a small
+  per-format vocabulary of labels (``FURNITURE``).  Anything else is a
+  duplicated or invented word and fails.
+* PDF only: text extraction breaks a word where the writer broke the line
+  (a 10,000-character word, CJK wrapped at any character), so consecutive
+  extracted fragments that concatenate to a model word count as that word;
+  a fragment ending in "-" may also join without its hyphen (hyphenation).
+  Soft hyphens (U+00AD) are ignored in PDF text.
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+import re
+import shutil
+import subprocess
+import tempfile
+import unicodedata
+import warnings
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import unquote
+from xml.etree import ElementTree as ET
+
+from pressconv.model import Document, ListBlock, Paragraph, Quote, Section
+
+FORMATS = ("html", "docx", "pdf", "epub")
+
+#: Label words a writer may add around the text, per format (compared casefolded, punctuation stripped).
+FURNITURE: dict[str, frozenset[str]] = {
+    "common": frozenset(
+        {"by", "media", "contact", "contacts", "published", "release", "about", "end", "for", "immediate"}
+    ),
+    "html": frozenset(),
+    "docx": frozenset({"page", "of"}),
+    "pdf": frozenset({"page", "of"}),
+    "epub": frozenset(
+        {"contents", "table", "of", "navigation", "cover", "title", "page", "start", "content", "landmarks"}
+    ),
+}
+
+_MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+    ]
+)
+_MARKER = re.compile(r"^[(\[]?(?:\d{1,6}|[a-zA-Z]|[ivxlcdmIVXLCDM]{1,8})[.)\]]?$")
+_INLINE_TAGS = frozenset(
+    [
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "bdo",
+        "cite",
+        "code",
+        "data",
+        "dfn",
+        "em",
+        "i",
+        "kbd",
+        "mark",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "u",
+        "var",
+        "wbr",
+        "ruby",
+        "rb",
+        "rt",
+        "rp",
+        "ins",
+        "del",
+        "font",
+    ]
+)
+_SKIP_TAGS = frozenset({"script", "style", "template", "head", "noscript", "title"})
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text``: NFC-normalised, split on any whitespace."""
+    return unicodedata.normalize("NFC", text).split()
+
+
+def _block_strings(section: Section) -> Iterator[str]:
+    if section.heading:
+        yield section.heading
+    for block in section.blocks:
+        match block:
+            case Paragraph(text=text) | Quote(text=text):
+                yield text
+            case ListBlock(items=items):
+                yield from items
+
+
+def model_words(document: Document) -> list[str]:
+    """The body sequence: headline, subtitle, then body sections, then boilerplate sections."""
+    parts: list[str] = [document.headline]
+    if document.subtitle:
+        parts.append(document.subtitle)
+    ordered = [s for s in document.sections if s.role != "boilerplate"]
+    ordered += [s for s in document.sections if s.role == "boilerplate"]
+    for section in ordered:
+        parts.extend(_block_strings(section))
+    return [w for part in parts for w in words(part)]
+
+
+def model_phrases(document: Document) -> list[list[str]]:
+    """Furniture phrases that must each appear contiguously somewhere: release, byline, contacts, end mark."""
+    meta = document.metadata
+    texts = [meta.release, meta.byline, *meta.contacts, meta.end_mark]
+    return [w for w in (words(t) for t in texts if t) if w]
+
+
+def _strip_punct(token: str) -> str:
+    return "".join(ch for ch in token if unicodedata.category(ch)[0] in "LNM").casefold()
+
+
+def allowed_extras(document: Document, fmt: str) -> frozenset[str]:
+    """Casefolded, punctuation-stripped words an output may add beyond the body sequence."""
+    meta = document.metadata
+    texts: list[str] = [document.headline, document.title, document.subtitle or "", document.dateline or ""]
+    texts += [s.heading for s in document.sections if s.heading]
+    for block in document.blocks():
+        if isinstance(block, Quote):
+            texts += [block.speaker or "", block.attribution or "", block.speaker_title or ""]
+    texts += [meta.byline or "", meta.date or "", meta.release or "", meta.publisher or "", meta.language]
+    texts += [meta.end_mark or "", *meta.contacts, *meta.keywords, meta.embargo or ""]
+    allowed = {_strip_punct(w) for t in texts for w in words(t)}
+    if meta.date:
+        # A date may be shown spelled out ("October 28, 2024"): its parts are furniture.
+        allowed |= set(_MONTHS) | {_strip_punct(p) for p in re.split(r"[-T:]", meta.date)}
+    return frozenset(allowed | FURNITURE["common"] | FURNITURE.get(fmt, frozenset()))
+
+
+def _is_allowed(token: str, allowed: frozenset[str]) -> bool:
+    stripped = _strip_punct(token)
+    if not stripped:  # punctuation or symbols only: rules, bullets, dashes
+        return True
+    if _MARKER.match(token) or stripped.isdigit():
+        return True
+    return stripped in allowed
+
+
+# --- extraction -----------------------------------------------------------------------------------
+
+
+def _html_text(markup: str | bytes) -> str:
+    """Text of an HTML/XHTML page's body with a line break at every block boundary."""
+    from bs4 import BeautifulSoup, Comment, Doctype, NavigableString, Tag
+    from bs4 import ProcessingInstruction as PI
+
+    with warnings.catch_warnings():
+        # html.parser reads XHTML too; bs4 would warn that it looks like XML.
+        warnings.simplefilter("ignore")
+        soup = BeautifulSoup(markup, "html.parser")
+    root: Tag = soup.body or soup
+    out: list[str] = []
+
+    def walk(node: Tag) -> None:
+        for child in node.children:
+            if isinstance(child, Tag):
+                name = child.name.lower().split(":")[-1]
+                if name in _SKIP_TAGS:
+                    continue
+                block = name not in _INLINE_TAGS
+                if block:
+                    out.append("\n")
+                walk(child)
+                if block:
+                    out.append("\n")
+            elif isinstance(child, NavigableString) and not isinstance(child, Comment | Doctype | PI):
+                out.append(str(child))
+
+    walk(root)
+    return "".join(out)
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _docx_text(data: bytes) -> str:
+    """Body text of a .docx in document order (tables and content controls included; no headers)."""
+    import docx
+
+    body = docx.Document(io.BytesIO(data)).element.body
+    out: list[str] = []
+
+    def walk(el: Any) -> None:
+        tag = el.tag
+        if tag == f"{_W}t":
+            out.append(el.text or "")
+            return
+        if tag in (f"{_W}tab", f"{_W}ptab"):
+            out.append("\t")
+            return
+        if tag in (f"{_W}br", f"{_W}cr"):
+            out.append("\n")
+            return
+        if tag == f"{_W}noBreakHyphen":
+            out.append("\u2011")
+            return
+        if tag in (f"{_W}delText", f"{_W}instrText", _MC_FALLBACK, f"{_W}sectPr"):
+            return
+        for child in el:
+            walk(child)
+        if tag == f"{_W}p":
+            out.append("\n")
+
+    walk(body)
+    return "".join(out)
+
+
+def _pdf_text(data: bytes, engine: str | None = None) -> str:
+    """Text of a PDF, by pdftotext when installed (fast), else pdfminer.six."""
+    engine = engine or ("pdftotext" if shutil.which("pdftotext") else "pdfminer")
+    if engine == "pdftotext":
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp, "in.pdf")
+            path.write_bytes(data)
+            done = subprocess.run(
+                ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=False
+            )
+            if done.returncode != 0:
+                raise AssertionError(f"pdftotext failed: {done.stderr.decode(errors='replace').strip()}")
+            text = done.stdout.decode("utf-8")
+    else:
+        from pdfminer.high_level import extract_text
+
+        text = extract_text(io.BytesIO(data))
+    return text.replace("\u00ad", "")
+
+
+def epub_spine(data: bytes) -> list[tuple[str, bytes]]:
+    """(path, bytes) of each EPUB content document, in spine order."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        container = ET.fromstring(zf.read("META-INF/container.xml"))
+        rootfile = next(el for el in container.iter() if el.tag.endswith("rootfile"))
+        opf_path = rootfile.attrib["full-path"]
+        opf = ET.fromstring(zf.read(opf_path))
+        base = PurePosixPath(opf_path).parent
+        manifest = {el.attrib["id"]: el.attrib["href"] for el in opf.iter() if el.tag.endswith("}item")}
+        spine = [el.attrib["idref"] for el in opf.iter() if el.tag.endswith("}itemref")]
+        out = []
+        for idref in spine:
+            path = str(base / unquote(manifest[idref])) if str(base) != "." else unquote(manifest[idref])
+            out.append((path, zf.read(path)))
+        return out
+
+
+def extract_text(fmt: str, data: bytes) -> str:
+    """The reading text of one output, block boundaries as line breaks."""
+    match fmt:
+        case "html":
+            return _html_text(data)
+        case "docx":
+            return _docx_text(data)
+        case "pdf":
+            return _pdf_text(data)
+        case "epub":
+            return "\n".join(_html_text(doc) for _, doc in epub_spine(data))
+    raise ValueError(f"no text extractor for format {fmt!r}")
+
+
+def extract_words(fmt: str, data: bytes) -> list[str]:
+    """The words of one output in reading order."""
+    return words(extract_text(fmt, data))
+
+
+# --- comparison -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Report:
+    """The outcome of one comparison; ``ok`` when nothing is missing, reordered, altered or invented."""
+
+    fmt: str
+    model: list[str]
+    output: list[str]
+    missing_at: int | None = None
+    """Index in ``model`` of the first word not found (in order) in the output."""
+    output_at: int = 0
+    """Index in ``output`` where the search for that word started."""
+    extras: list[tuple[int, str]] = field(default_factory=list)
+    """Output words the model does not account for, with their index."""
+    missing_phrases: list[list[str]] = field(default_factory=list)
+    matched: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.missing_at is None and not self.extras and not self.missing_phrases
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.matched / len(self.model) if self.model else 100.0
+
+    def describe(self, context: int = 12, limit: int = 60) -> str:
+        """A readable account of what failed, with a unified diff around the first fault."""
+        lines = [
+            f"{self.fmt}: {self.matched}/{len(self.model)} model words found in order ({self.percent:.2f}%)"
+        ]
+        if self.missing_at is not None:
+            i, j = self.missing_at, self.output_at
+            lines.append(f"first missing/altered/reordered word: #{i} {self.model[i]!r}")
+            diff = difflib.unified_diff(
+                [_show(w) for w in self.model[max(0, i - context) : i + context]],
+                [_show(w) for w in self.output[max(0, j - context) : j + 2 * context]],
+                "model",
+                f"{self.fmt} output",
+                n=3,
+                lineterm="",
+            )
+            lines += list(diff)[:limit]
+        if self.extras:
+            shown = ", ".join(f"#{k} {w!r}" for k, w in self.extras[:20])
+            lines.append(f"{len(self.extras)} unexpected extra word(s) in the output: {shown}")
+        for phrase in self.missing_phrases[:5]:
+            lines.append(f"furniture phrase not found: {' '.join(phrase)!r}")
+        return "\n".join(lines)
+
+
+def _show(word: str) -> str:
+    shown = word if len(word) <= 80 else f"{word[:40]}…({len(word)} chars)…{word[-20:]}"
+    return shown.encode("unicode_escape").decode("ascii") if not shown.isprintable() else shown
+
+
+def _match_at(model_word: str, output: list[str], k: int, joins: bool) -> int | None:
+    """End index when ``output[k:end]`` spells ``model_word`` (one token, or fragments when joins)."""
+    token = output[k]
+    if token == model_word:
+        return k + 1
+    if not joins or not token:
+        return None
+    for drop_hyphen in (False, True):
+        acc, q = token, k + 1
+        if drop_hyphen and acc.endswith("-"):
+            acc = acc[:-1]
+        elif drop_hyphen:
+            continue
+        while q < len(output) and len(acc) < len(model_word) and model_word.startswith(acc):
+            nxt = output[q]
+            if drop_hyphen and nxt.endswith("-") and not model_word.startswith(acc + nxt):
+                nxt = nxt[:-1]
+            acc += nxt
+            q += 1
+        if acc == model_word:
+            return q
+    return None
+
+
+def _contains(haystack: list[str], needle: list[str]) -> bool:
+    if not needle:
+        return True
+    first, n = needle[0], len(needle)
+    return any(haystack[k : k + n] == needle for k, w in enumerate(haystack) if w == first)
+
+
+def compare(document: Document, fmt: str, output: list[str]) -> Report:
+    """Compare a document's words with words extracted from its ``fmt`` output."""
+    model = model_words(document)
+    joins = fmt == "pdf"
+    allowed = allowed_extras(document, fmt)
+    report = Report(fmt, model, output)
+    skipped: list[int] = []
+    j = 0
+    for i, word in enumerate(model):
+        k = j
+        end = None
+        while k < len(output):
+            end = _match_at(word, output, k, joins)
+            if end is not None:
+                break
+            k += 1
+        if end is None:
+            report.missing_at, report.output_at = i, j
+            break
+        skipped.extend(range(j, k))
+        j = end
+        report.matched = i + 1
+    if report.missing_at is None:
+        skipped.extend(range(j, len(output)))
+        report.extras = [(k, output[k]) for k in skipped if not _is_allowed(output[k], allowed)]
+    joined = " ".join(output) if joins else ""
+    for phrase in model_phrases(document):
+        if not _contains(output, phrase) and not (joins and " ".join(phrase) in joined):
+            report.missing_phrases.append(phrase)
+    return report
+
+
+def fidelity_report(document: Document, fmt: str, data: bytes) -> Report:
+    """The comparison of ``document`` with the words extracted from ``data``."""
+    return compare(document, fmt, extract_words(fmt, data))
+
+
+def check_fidelity(document: Document, fmt: str, data: bytes) -> Report:
+    """Fail (AssertionError with a diff) unless every model word is in the ``fmt`` output, in order."""
+    report = fidelity_report(document, fmt, data)
+    if not report.ok:
+        raise AssertionError(report.describe())
+    return report
+
+
+def writer_available(fmt: str) -> bool:
+    """True when the writer module for ``fmt`` exists (writers land one by one)."""
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec(f"pressconv.writers.{fmt}") is not None
+    except ModuleNotFoundError:
+        return False
+
+
+def available_formats(candidates: Iterable[str] = FORMATS) -> list[str]:
+    """The formats among ``candidates`` whose writer module exists."""
+    return [fmt for fmt in candidates if writer_available(fmt)]

@@ -1,0 +1,127 @@
+"""Every fixture text and every source/ file -> every format -> every word back out, in order, validated.
+
+Writers land one by one: a format whose writer module does not exist yet is
+skipped with the reason, and covered as soon as the module appears.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from fidelity import FORMATS, check_fidelity, extract_words, model_words, writer_available
+from pressconv import api
+from pressconv.errors import Notes, PressconvError
+from pressconv.model import Document, Paragraph, Section
+from pressconv.options import WriteOptions
+from validators import validate
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXTS = sorted({*ROOT.glob("tests/fixtures/**/*.txt"), *(p for p in ROOT.glob("source/**/*") if p.is_file())})
+
+
+def _id(path: Path) -> str:
+    return str(path.relative_to(ROOT))
+
+
+def _need(fmt: str) -> None:
+    if not writer_available(fmt):
+        pytest.skip(f"writer pressconv.writers.{fmt} does not exist yet")
+
+
+@cache
+def _document(path: Path) -> Document | str:
+    try:
+        return api.parse(path)
+    except PressconvError as err:
+        return str(err)
+
+
+@cache
+def _output(path: Path, fmt: str) -> bytes:
+    doc = _document(path)
+    assert isinstance(doc, Document)
+    return api.render([doc], fmt, WriteOptions(), Notes())
+
+
+@pytest.fixture(scope="module")
+def outdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("fidelity")
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("path", TEXTS, ids=_id)
+def test_every_word_in_order(path: Path, fmt: str, outdir: Path) -> None:
+    _need(fmt)
+    doc = _document(path)
+    if isinstance(doc, str):
+        pytest.skip(f"fixture is deliberately bad input: {doc}")
+    data = _output(path, fmt)
+    report = check_fidelity(doc, fmt, data)
+    assert report.percent == 100.0
+    target = outdir / fmt / (_id(path).replace("/", "__") + "." + fmt)
+    target.parent.mkdir(exist_ok=True)
+    target.write_bytes(data)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_fixture_outputs_validate(fmt: str, outdir: Path) -> None:
+    """Every output written above passes its format's validator (one batch per format)."""
+    _need(fmt)
+    for path in TEXTS:
+        if isinstance(_document(path), Document):
+            target = outdir / fmt / (_id(path).replace("/", "__") + "." + fmt)
+            target.parent.mkdir(exist_ok=True)
+            target.write_bytes(_output(path, fmt))
+    files = sorted((outdir / fmt).glob(f"*.{fmt}"))
+    assert files, "no fixture produced an output"
+    assert validate(fmt, files) == []
+
+
+# --- the harness itself must be able to fail ---------------------------------------------------------
+
+_DOC = Document(
+    headline="Council opens new library",
+    sections=(
+        Section(None, (Paragraph("The “Riverside” library opens today, said Mayor Ana Díaz."),)),
+        Section("Opening hours", (Paragraph("Doors open at nine — every day."),)),
+    ),
+)
+
+
+def _tamper(doc: Document, section: int, text: str) -> Document:
+    sections = list(doc.sections)
+    sections[section] = dataclasses.replace(sections[section], blocks=(Paragraph(text),))
+    return dataclasses.replace(doc, sections=tuple(sections))
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize(
+    "tampered",
+    [
+        pytest.param("The “Riverside” library opens today, said Mayor Díaz.", id="word-missing"),
+        pytest.param('The "Riverside" library opens today, said Mayor Ana Díaz.', id="quote-altered"),
+        pytest.param("The “Riverside” library today opens, said Mayor Ana Díaz.", id="reordered"),
+        pytest.param("The “Riverside” library opens today, said Mayor Ana Díaz. Free.", id="word-invented"),
+        pytest.param("The “Riverside” library opens today, said Mayor Ana Di\u0301az.", id="nfd-is-same"),
+    ],
+)
+def test_harness_catches_a_changed_word(fmt: str, tampered: str) -> None:
+    _need(fmt)
+    data = api.render([_tamper(_DOC, 0, tampered)], fmt, WriteOptions(), Notes())
+    if tampered.endswith("Di\u0301az."):
+        check_fidelity(_DOC, fmt, data)  # NFC-normalised on both sides: the same word
+        return
+    with pytest.raises(AssertionError, match="model words found in order"):
+        check_fidelity(_DOC, fmt, data)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_extracted_words_are_the_model_words(fmt: str) -> None:
+    _need(fmt)
+    data = api.render([_DOC], fmt, WriteOptions(), Notes())
+    assert check_fidelity(_DOC, fmt, data).matched == len(model_words(_DOC))
+    assert "“Riverside”" in extract_words(fmt, data)
