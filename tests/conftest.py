@@ -18,3 +18,9 @@ def sample_path() -> Path:
 @pytest.fixture
 def sample_text() -> str:
     return SAMPLE.read_text(encoding="utf-8")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Expensive hostile-input combinations (10 MB through a Java validator); .ci/run runs them too,
+    # a developer can skip them with -m "not slow".
+    config.addinivalue_line("markers", "slow: expensive combination, deselect with -m 'not slow'")
