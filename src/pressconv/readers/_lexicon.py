@@ -122,6 +122,8 @@ ROLE_WORDS: frozenset[str] = frozenset(
         teacher nurse doctor farmer owner worker volunteer resident member mp mep student pupil coach
         lawyer chef author artist official expert historian activist campaigner organiser organizer
         owner landlord tenant parent mother father pastor imam rabbi priest captain player manager
+        neighbour neighbor witness passenger shopper customer fan voter driver grandmother grandfather
+        survivor victim patient entrepreneur founder homeowner commuter
         """
     )
 )

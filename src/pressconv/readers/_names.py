@@ -18,6 +18,7 @@ from pressconv.readers._lexicon import (
     NAME_PARTICLES,
     NAME_SUFFIXES,
     NOT_NAMES,
+    ROLE_WORDS,
     TITLE_COMPLEMENTS,
     TITLE_SUFFIXES,
     TITLE_WORDS,
@@ -155,7 +156,14 @@ def is_title_word(lowered: str) -> bool:
 
 @lru_cache(maxsize=8192)  # a pure function of the words; names recur throughout a document
 def split_title(words: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
-    """(title, name) from a run: the name follows the last title word and its "of …" complement."""
+    """(title, name) from a run: the name follows the last title word and its "of …" complement.
+
+    A role word opening a run of three or more ("Farmer Joe Banks", "Neighbour Ellen Marsh") is a
+    title too; elsewhere it may be a surname (John Farmer), so only there.
+    """
+    if len(words) >= 3 and words[0].lower() in ROLE_WORDS and not is_title_word(words[0].lower()):
+        title, name = split_title(words[1:])
+        return (f"{words[0]} {title}" if title else words[0]), name
     last = -1
     for i, word in enumerate(words):
         lowered = word.lower()

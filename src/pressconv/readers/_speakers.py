@@ -54,6 +54,8 @@ from pressconv.readers._names import (
 _POSSESSIVE_END = re.compile("(?:[’']s|(?<=s)[’'])$")
 # Words that tie a title to its organisation ("ministra de Vivienda", "head of Sales").
 _TITLE_LINKS = frozenset({"of", "for", "at", "de", "del", "du", "des", "von", "der", "für"})
+# What follows only a person's name: an age in apposition, or a "who" clause.
+_PERSON_AFTER = re.compile(r", (?:\d{1,3}, |who |whose |wer |der |die |qui )")
 _EDGE_PUNCT = " ,;:.!?—–-\u00a0"
 _LOOKBACK_BLOCKS = 4
 
@@ -186,7 +188,8 @@ class PersonIndex:
         if title is not None and len(name) >= 2:
             self.add(name, title, number)
         elif title is None and 2 <= len(name) <= 4 and _name_like(name):
-            self.add(name, None, number, strong=False)
+            # "Maria Santos, 54," and "Jane Doe, who …" are people even without a title
+            self.add(name, None, number, strong=bool(_PERSON_AFTER.match(text, run.end)))
 
 
 def _name_like(words: tuple[str, ...]) -> bool:
