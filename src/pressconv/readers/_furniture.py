@@ -24,6 +24,9 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _PHONE = re.compile(r"(?:\+|\(?\d)[\d ()./-]{6,}\d")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _BYLINE = re.compile(r"^(?:By|BY|Von|VON|Par|PAR|Por|POR)\s+[^\W\d_]")
+_CONTACT_HEADER = re.compile(
+    "|".join(re.escape(h) for h in sorted(CONTACT_HEADERS, key=len, reverse=True)), re.IGNORECASE
+)
 _TOP_REGION_WORDS = 30
 _EMBARGO_WORDS = ("embargo", "sperrfrist", "hold for", "not for release", "for release")
 
@@ -77,15 +80,13 @@ def _is_date_line(line: str) -> bool:
 
 
 def _contact_header(line: str) -> bool:
-    lowered = line.lower().rstrip()
-    for header in CONTACT_HEADERS:
-        if lowered.startswith(header):
-            rest = lowered[len(header) :]
-            if rest == "" or rest.startswith((":", " :", "s:", "(")):
-                return True
-            if rest.startswith((",", " ")) and (_EMAIL.search(line) or _PHONE.search(line)):
-                return True
-    return False
+    match = _CONTACT_HEADER.match(line)
+    if match is None:
+        return False
+    rest = line[match.end() :].lower()
+    if rest.rstrip() == "" or rest.startswith((":", " :", "s:", "(")):
+        return True
+    return rest.startswith((",", " ")) and bool(_EMAIL.search(line) or _PHONE.search(line))
 
 
 def _contact_like(work: Work) -> bool:

@@ -147,6 +147,7 @@ def _close(current: list[Token], possessive: bool, found: list[Run]) -> None:
         found.append(Run(tuple(t.text for t in current), current[0].start, current[-1].end, possessive))
 
 
+@lru_cache(maxsize=16384)
 def is_title_word(lowered: str) -> bool:
     """True for a title or rank word, a hyphenated one (vice-president) or a compound (Regierungssprecher)."""
     if lowered in TITLE_WORDS or any(part in TITLE_WORDS for part in lowered.split("-") if part):

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right, insort
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pressconv.readers._blocks import Work
 from pressconv.readers._lexicon import (
@@ -251,6 +252,7 @@ def _keeps_period(phrase: str) -> bool:
     return last in ABBREVIATIONS
 
 
+@lru_cache(maxsize=16384)  # a pure function of one word, asked about the same words again and again
 def _titled(word: str) -> bool:
     lowered = _POSSESSIVE_END.sub("", word.lower().strip(".,;:"))
     return lowered in ROLE_WORDS or is_title_word(lowered)
