@@ -19,7 +19,7 @@ Kind: TypeAlias = Literal["paragraph", "heading", "list", "quote", "headline", "
 # A line holding only whitespace; str.isspace() covers NBSP and the other Unicode spaces.
 _BREAK = re.compile(r"\n(?:[^\S\n]*\n)+")
 _INDENT = re.compile(r"^(?:\t|[^\S\n]{2,})")
-_LIST_LINE = re.compile(r"^\s*(?:[-*•·▪◦‣⁃►■□●○✓✔–]|\d{1,2}[.)]|[a-z]\))\s")
+_LIST_LINE = re.compile(r"^\s*(?:[-*•·▪◦‣⁃►■□●○✓✔–o]|\d{1,2}[.)]|[a-z]\)|\((?:\d{1,2}|[a-z])\))\s")
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,10 @@ import re
 
 from pressconv.readers._blocks import Work
 
-_MARKER = re.compile(r"^(?:(?P<bullet>[-*•·▪◦‣⁃►■□●○✓✔–])|(?P<number>\d{1,2}|[a-z])(?P<close>[.)]))\s+(?=\S)")
+_MARKER = re.compile(
+    r"^(?:(?P<bullet>[-*•·▪◦‣⁃►■□●○✓✔–o])|(?P<number>\d{1,2}|[a-z])(?P<close>[.)])|\((?P<paren>\d{1,2}|[a-z])\))"
+    r"\s+(?=\S)"
+)
 
 
 def marker(line: str) -> tuple[str, bool] | None:
@@ -22,9 +25,13 @@ def marker(line: str) -> tuple[str, bool] | None:
         return None
     if match.group("number") is not None and match.group("number").isalpha() and match.group("close") != ")":
         return None  # "a." would catch initials; only "a)" is a letter marker
+    if match.group("bullet") == "o" and not (
+        line[match.end() :][:1].isupper() or line[match.end() :][:1].isdigit()
+    ):
+        return None  # Word's "o" bullet starts an item with a capital; Portuguese "o presidente" does not
     if not any(ch.isalnum() for ch in line[match.end() :]):
         return None  # "* * *" is a break, not an item
-    return match.group().rstrip(), match.group("number") is not None
+    return match.group().rstrip(), match.group("number") is not None or (match.group("paren") or "").isdigit()
 
 
 def split_lists(works: list[Work]) -> list[Work]:
