@@ -123,7 +123,7 @@ _TEXTS = st.sampled_from(
 
 @settings(
     derandomize=True,
-    max_examples=25,
+    max_examples=15,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
@@ -135,6 +135,7 @@ def test_the_hook_is_idempotent_and_leaves_dist_up_to_date(
     shutil.rmtree(repo / "dist", ignore_errors=True)
     for tree in (first, second):
         shutil.rmtree(repo / "source", ignore_errors=True)
+        (repo / "source").mkdir()
         for name, text in tree.items():
             write(repo / "source" / f"{name}.txt", text)
         files = [f"source/{name}.txt" for name in sorted(tree)]
