@@ -169,3 +169,24 @@ def test_removing_the_whole_source_folder_removes_every_output(
     assert lines == ["Removed dist/a.html", "Removed dist/sub/b.html", f"Updated dist/{MANIFEST}"]
     assert [p.name for p in (repo / "dist").iterdir()] == [MANIFEST]
     assert run(capsys) == (0, [], "")
+
+
+def test_the_published_hook_definition() -> None:
+    """pre-commit's conventions, and what the scenario tests rely on."""
+    import yaml
+
+    root = Path(__file__).resolve().parent.parent
+    (hook,) = yaml.safe_load((root / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["id"] == "pressconv"
+    assert hook["language"] == "python"
+    assert hook["entry"] == "pressconv hook"
+    assert hook["files"] == "^source/"
+    assert "types" not in hook  # by path: identify takes UTF-16 text for binary
+    assert hook["pass_filenames"] is True
+    assert hook["require_serial"] is True
+    assert hook["always_run"] is True  # a commit that only deletes sources passes no file
+    (repo,) = yaml.safe_load((root / ".pre-commit-config.yaml").read_text(encoding="utf-8"))["repos"]
+    assert repo["repo"] == "local"
+    assert {k: v for k, v in repo["hooks"][0].items() if k not in ("language", "name")} == {
+        k: v for k, v in hook.items() if k not in ("language", "name", "description")
+    }
