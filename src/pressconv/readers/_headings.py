@@ -63,9 +63,18 @@ def _first_letter(word: str) -> str:
 
 
 def is_boilerplate_heading(text: str) -> bool:
-    """True for "About Acme Corp." and "Notes to editors"."""
+    """True for "About Acme Corp." and "Notes to editors"; not for "About 300 people attended."."""
     lowered = text.lower()
-    return any(lowered.startswith(prefix) for prefix in BOILERPLATE_HEADINGS) and len(text.split()) <= 10
+    prefix = next((p for p in BOILERPLATE_HEADINGS if lowered.startswith(p)), None)
+    if prefix is None or len(text.split()) > 10 or ends_sentence(text):
+        return False
+    rest = text[len(prefix) :].lstrip()
+    if not prefix.endswith(" ") or rest[:1].isupper():
+        return True
+    # "About the company", "Über die Deutsche Bahn" — short, a word (not a number) after the prefix
+    return (
+        rest[:1].isalpha() and len(text.split()) <= 6 and not _has_finite_verb(text.split(), short_ok=False)
+    )
 
 
 def heading_shape(work: Work) -> str | None:
@@ -80,7 +89,7 @@ def heading_shape(work: Work) -> str | None:
     words = text.split()
     if len(words) > MAX_TITLE_CASE_WORDS or not any(ch.isalpha() for ch in text) or starts_with_mark(text):
         return None
-    if is_boilerplate_heading(text) and not text.endswith((",", ";", "?", "!")):
+    if is_boilerplate_heading(text) and not text.endswith((",", ";")):
         return "about-heading: short line opening a boilerplate section"
     titled = title_case(text)
     limit = MAX_TITLE_CASE_WORDS if titled else MAX_WORDS
@@ -102,9 +111,9 @@ def heading_shape(work: Work) -> str | None:
     return None
 
 
-def _has_finite_verb(words: list[str]) -> bool:
+def _has_finite_verb(words: list[str], short_ok: bool = True) -> bool:
     """ "The company declined to comment": a sentence-case line with a verb is a sentence, not a label."""
-    if len(words) <= 3:
+    if short_ok and len(words) <= 3:
         return False  # "Frequently asked questions", "What happens next"
     rest = [w.lower().strip(".,;:!?") for w in words[1:]]
     return any(w in FINITE_VERBS or (len(w) > 4 and w.endswith("ed")) for w in rest)
