@@ -36,6 +36,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sample", nargs="?", type=Path, default=DEFAULT_SAMPLE)
     parser.add_argument("--repeats", type=int, default=7)
+    parser.add_argument("--shapes", type=int, metavar="N", help="also time N copies in pathological shapes")
     args = parser.parse_args()
     sample = args.sample.read_text(encoding="utf-8").strip()
     base: float | None = None
@@ -51,6 +52,22 @@ def main() -> None:
             f"{copies:>7} {size:>10} {seconds:>10.4f} {size / seconds / 1e6:>7.2f} "
             f"{per_copy * 1000:>8.3f} {per_copy / base:>7.2f}x"
         )
+    if args.shapes:
+        shapes(sample, args.shapes)
+
+
+def shapes(sample: str, copies: int) -> None:
+    """The same words as one enormous paragraph, inside one unclosed quotation, one paragraph per line."""
+    words = " ".join((sample + "\n\n").join([""] * (copies + 1)).split())
+    cases = {
+        "one paragraph": words,
+        "unclosed quote": "“" + words.replace("“", "").replace("”", ""),
+        "no blank lines": "\n".join([sample.replace("\n\n", "\n")] * copies),
+    }
+    for label, text in cases.items():
+        seconds = median_seconds(text, 3)
+        size = len(text.encode("utf-8"))
+        print(f"{label:>16} x{copies}: {size:>9} bytes {seconds:8.3f} s {size / seconds / 1e6:6.2f} MB/s")
 
 
 if __name__ == "__main__":

@@ -57,6 +57,8 @@ _POSSESSIVE_END = re.compile("(?:[’']s|(?<=s)[’'])$")
 _TITLE_LINKS = frozenset({"of", "for", "at", "de", "del", "du", "des", "von", "der", "für"})
 # What follows only a person's name: an age in apposition, or a "who" clause.
 _PERSON_AFTER = re.compile(r", (?:\d{1,3}, |who |whose |wer |der |die |qui )")
+# How far into an unclosed quotation to look for a forgotten attribution (characters).
+_OPEN_QUOTE_REACH = 2000
 _EDGE_PUNCT = " ,;:.!?—–-\u00a0"
 _LOOKBACK_BLOCKS = 4
 
@@ -228,7 +230,7 @@ def appositive_title(text: str, after: int) -> str | None:
     """The title in ", chief executive of Acme," right after a name, when there is one."""
     if not text.startswith(", ", after):
         return None
-    stop = len(text)
+    stop = min(len(text), after + 200)  # an apposition is a few words, never the rest of the text
     for mark in (",", ";", "“", '"', "«", "„", "(", "—", "–"):
         found = text.find(mark, after + 2)
         if found != -1 and found < stop:
@@ -363,10 +365,11 @@ def find_attribution(work: Work) -> Attribution | None:
 
 def _inside_open_quote(text: str, start: int) -> Attribution | None:
     """A quote whose closing mark was forgotten: “We know this, said Colin Shaw."""
+    ends = sentence_ends(text[start:])
     at = text.find(", ", start)
-    while at != -1:
-        ends = sentence_ends(text[at:])
-        stop = at + ends[0] if ends else len(text)
+    while at != -1 and at < start + _OPEN_QUOTE_REACH:
+        k = bisect_right(ends, at - start)
+        stop = start + ends[k] if k < len(ends) else len(text)
         if len(text[at:stop].split()) <= 10:
             found = _clause(text, at + 1, stop)
             if found is not None and (found.name or found.pronoun):
@@ -581,7 +584,7 @@ class _MentionCache:
                 mention = self._mention(run, number)
                 if mention is None:
                     continue
-                slot = next((i for i, (end, _) in enumerate(grouped) if run.start < end), len(grouped) - 1)
+                slot = min(bisect_right(ends, run.start), len(grouped) - 1)
                 grouped[slot][1].append(mention)
         self.cache[number] = grouped
         return grouped
