@@ -221,6 +221,8 @@ def _peel(work: Work, found: Furniture, top: bool) -> list[Work]:
                 and any(k in lowered for k in _EMBARGO_WORDS)
             ):
                 found.embargo = find_datetime(line)
+            elif "immediate" in lowered:
+                _note_date(found, line)  # "FOR IMMEDIATE RELEASE: March 3, 2025" dates the release
             head.append(_furniture(line, "release notice -> metadata.release"))
             lines.pop(0)
         elif _is_byline(line, len(lines)):
