@@ -55,6 +55,12 @@ from pressconv.readers._names import (
 _POSSESSIVE_END = re.compile("(?:[’']s|(?<=s)[’'])$")
 # Words that tie a title to its organisation ("ministra de Vivienda", "head of Sales").
 _TITLE_LINKS = frozenset({"of", "for", "at", "de", "del", "du", "des", "von", "der", "für"})
+# A capitalised word directly followed by a speech verb: "Smith said the plan …".
+_SAYS = re.compile(
+    r"([^\W\d_][\w’'-]*[^\W\d_]) (?:"
+    + "|".join(sorted((v for v in SPEECH_VERBS if len(v) > 3 and v.isalpha()), key=len, reverse=True))
+    + r")\b"
+)
 # What follows only a person's name: an age in apposition, or a "who" clause.
 _PERSON_AFTER = re.compile(r", (?:\d{1,3}, |who |whose |wer |der |die |qui )")
 # How far into an unclosed quotation to look for a forgotten attribution (characters).
@@ -92,6 +98,8 @@ class PersonIndex:
 
     strong: dict[str, dict[tuple[str, ...], Known]] = field(default_factory=dict)
     weak: dict[str, dict[tuple[str, ...], Known]] = field(default_factory=dict)
+    speaking: set[str] = field(default_factory=set)
+    """Capitalised words seen as the subject of a speech verb in the running text."""
 
     def add(self, name: tuple[str, ...], title: str | None, block: int, strong: bool = True) -> None:
         """Record a reference to ``name`` in ``block``."""
@@ -178,7 +186,19 @@ class PersonIndex:
             for start, end in outside_spans(work):
                 for run in runs(work.text, start, end, several=True):
                     index._add_run(work.text, run, number)
+                for match in _SAYS.finditer(work.text, start, end):
+                    index.speaking.add(match.group(1))
+        index._promote_speakers()
         return index
+
+    def _promote_speakers(self) -> None:
+        """A surname that is the subject of a speech verb ("Smith said the …") is a person's."""
+        for key in self.speaking:
+            forms = self.weak.pop(key, None)
+            if forms:
+                target = self.strong.setdefault(key, {})
+                for form, known in forms.items():
+                    target.setdefault(form, known)
 
     def _add_run(self, text: str, run: Run, number: int) -> None:
         title, name = split_title(run.tokens)
@@ -191,8 +211,9 @@ class PersonIndex:
         if title is not None and len(name) >= 2:
             self.add(name, title, number)
         elif title is None and 2 <= len(name) <= 4 and _name_like(name):
-            # "Maria Santos, 54," and "Jane Doe, who …" are people even without a title
-            self.add(name, None, number, strong=bool(_PERSON_AFTER.match(text, run.end)))
+            # "Maria Santos, 54,", "Jane Doe, who …" and "Jane Doe said" are people even without a title
+            person = bool(_PERSON_AFTER.match(text, run.end) or _SAYS.match(text, run.end - len(name[-1])))
+            self.add(name, None, number, strong=person)
 
 
 def _name_like(words: tuple[str, ...]) -> bool:
