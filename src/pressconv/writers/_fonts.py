@@ -24,9 +24,10 @@ from functools import cache
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from reportlab.pdfbase.ttfonts import TTFError
 
 from pressconv.errors import Notes, PressconvError
+from pressconv.writers._pdftags import EmbeddedTTFont, draw_as_notdef
 from pressconv.writers._unicode_blocks import block_name
 
 STYLES = ("regular", "bold", "italic", "bold_italic")
@@ -173,7 +174,7 @@ def register(path: Path) -> Face | None:
     """The file registered with reportlab as an embeddable face, or None when reportlab cannot embed it."""
     name = "pc-" + re.sub(r"[^A-Za-z0-9]+", "-", path.stem)
     try:
-        font = TTFont(name, str(path))
+        font = EmbeddedTTFont(name, str(path))
     except (TTFError, OSError, struct.error, KeyError, ValueError, IndexError):
         return None
     pdfmetrics.registerFont(font)
@@ -341,6 +342,8 @@ class FontSet:
             found = self.fallback(char, bold, italic)
             chosen[char] = found
             if found is None:
+                # Printed as the face's .notdef box, but kept as text for extraction and search.
+                draw_as_notdef(face.name, char)
                 cp = ord(char)
                 label = unicodedata.name(char, "unnamed character")
                 notes.warn(

@@ -18,11 +18,17 @@ by extending that page object's ``__NoDefault__`` key list, and overriding
 globally) so each paragraph line ends with a space: without it, text read
 through the structure tree glues the last word of a line to the next line's
 first word.  XMP is an own ``PDFStream``, so reportlab's ``pdfdoc.XMP``
-(4.2.2+) is not needed.
+(4.2.2+) is not needed.  Two font fixes live here for the same reason:
+``EmbeddedTTFont`` rewrites reportlab's ToUnicode entries for characters beyond
+the BMP (it writes ``<1F600>`` where PDF wants the UTF-16 pair ``<D83DDE00>``,
+so emoji extracted as U+1F60), and ``draw_as_notdef`` maps a character no font
+has to glyph 0 in our own font object's cmap dict, so it keeps a text code of
+its own instead of reportlab's shared code 0 (which extracts as U+0000).
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -30,7 +36,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from reportlab.pdfbase import pdfdoc
+from reportlab.pdfbase import pdfdoc, pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
@@ -184,6 +191,10 @@ class Marked(Flowable):
         return self.inner._fixedHeight
 
     def getKeepWithNext(self) -> Any:
+        # The doc template clears keepWithNext by writing straight into __dict__ once it has grouped the
+        # flowable with the next one; honour that, or the group is regrouped forever.
+        if "keepWithNext" in self.__dict__:
+            return self.__dict__["keepWithNext"]
         return self.inner.getKeepWithNext()
 
     def getSpaceBefore(self) -> Any:
@@ -221,6 +232,29 @@ class Marked(Flowable):
                 self.decorate(canv, x, y, self.inner.width, self.inner.height)
         with marked(canv, self.target):
             self.inner.drawOn(canv, x, y, _sW)
+
+
+_WIDE_ENTRY = re.compile(r"<([0-9A-F]{2})> <([0-9A-F]{5,6})>")
+
+
+def _utf16_entry(match: re.Match[str]) -> str:
+    code = int(match[2], 16) - 0x10000
+    return f"<{match[1]}> <{0xD800 + (code >> 10):04X}{0xDC00 + (code & 0x3FF):04X}>"
+
+
+class EmbeddedTTFont(TTFont):
+    """reportlab's TTFont with ToUnicode entries beyond the BMP written as UTF-16 surrogate pairs."""
+
+    def addObjects(self, doc: Any) -> None:
+        super().addObjects(doc)
+        for name, obj in doc.idToObject.items():
+            if isinstance(name, str) and name.startswith("toUnicodeCMap:") and isinstance(obj.content, str):
+                obj.content = _WIDE_ENTRY.sub(_utf16_entry, obj.content)
+
+
+def draw_as_notdef(font_name: str, char: str) -> None:
+    """Give a character the registered font lacks its own text code, drawn with the .notdef glyph."""
+    pdfmetrics.getFont(font_name).face.charToGlyph.setdefault(ord(char), 0)  # type: ignore[attr-defined]
 
 
 class _SpacedText(PDFTextObject):

@@ -100,9 +100,12 @@ class _ListItem(Flowable):
         indent: float,
         lbl: StructElem,
         lbody: StructElem,
+        space_after: float | None = None,
     ) -> None:
+        """``space_after`` overrides the body's, for the last item of a list."""
         super().__init__()
         self.label, self.body, self.indent, self.lbl, self.lbody = label, body, indent, lbl, lbody
+        self.space_after = space_after
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         _, self.body_height = self.body.wrap(avail_width - self.indent, avail_height)
@@ -113,8 +116,16 @@ class _ListItem(Flowable):
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
         parts = self.body.split(avail_width - self.indent, avail_height)
+        last = len(parts) - 1
         return [
-            _ListItem(self.label if i == 0 else None, part, self.indent, self.lbl, self.lbody)
+            _ListItem(
+                self.label if i == 0 else None,
+                part,
+                self.indent,
+                self.lbl,
+                self.lbody,
+                self.space_after if i == last else None,
+            )
             for i, part in enumerate(parts)
         ]
 
@@ -122,7 +133,7 @@ class _ListItem(Flowable):
         return float(self.body.getSpaceBefore())
 
     def getSpaceAfter(self) -> float:
-        return float(self.body.getSpaceAfter())
+        return float(self.space_after if self.space_after is not None else self.body.getSpaceAfter())
 
     def draw(self) -> None:
         canv = self.canv
@@ -181,7 +192,9 @@ def _list(ctx: _Context, block: ListBlock, parent: StructElem) -> list[Flowable]
         marker = markers[number - 1] if markers else (f"{number}." if block.ordered else "•")
         label = _para(ctx, marker, styles.list_label)
         body = _para(ctx, text, styles.list_item)
-        flowables.append(_ListItem(label, body, styles.measures.list_indent, lbl, lbody))
+        last = number == len(block.items)
+        space_after = styles.body.spaceAfter if last else None
+        flowables.append(_ListItem(label, body, styles.measures.list_indent, lbl, lbody, space_after))
     return flowables
 
 
