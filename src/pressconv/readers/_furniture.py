@@ -176,7 +176,11 @@ def _extract(works: list[Work], found: Furniture) -> list[Work]:
             if _contact_header(piece.lines[0]) and (len(piece.text.split()) <= 60 or _contact_like(piece)):
                 piece.kind, piece.reason = "furniture", "media contact block -> metadata.contacts"
                 found.contacts.append("\n".join(piece.lines))
-                in_contact = len(piece.lines) == 1 or piece.lines[-1].endswith(":")
+                # a bare header ("Media contact:") announces details in the blocks that follow
+                in_contact = piece.lines[-1].endswith(":") or (
+                    len(piece.lines) == 1
+                    and _CONTACT_HEADER.fullmatch(piece.lines[0].rstrip(" :")) is not None
+                )
                 out.append(piece)
                 continue
             if (in_contact or after_end) and _contact_like(piece) and not _about_heading(piece.lines[0]):

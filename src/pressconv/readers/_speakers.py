@@ -483,8 +483,12 @@ def _subject_first(
         title, name = split_title(run.tokens)
         if not is_name(name):
             return None
-        title = title or title_before(text, run.start)
-        return Attribution(text[run.start : verb_end], run.start, name, title)
+        clause_start = run.start
+        if title is None:
+            title = title_before(text, run.start)
+            if title is not None and text.rfind(title, max(0, run.start - len(title) - 3), run.start) >= 0:
+                clause_start = text.rfind(title, max(0, run.start - len(title) - 3), run.start)
+        return Attribution(text[clause_start:verb_end], clause_start, name, title)
     if subject.text == "," and k >= 1:
         # "Jane Smith, chief executive of Acme, said", "Rep. Nancy Pelosi, D-Calif., said", "Smith, 45, said"
         for run in reversed(runs(text, start, subject.start)):
