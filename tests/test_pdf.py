@@ -348,8 +348,12 @@ def big_document(paragraphs: int) -> Document:
     sections = []
     per = paragraphs // 20
     for s in range(20):
+        # Every fifth paragraph runs to several lines, so some of them split across a page break.
         blocks = tuple(
-            Paragraph(f"Section {s} paragraph {p}: the committee met and agreed on the plan, café — “ok”.")
+            Paragraph(
+                f"Section {s} paragraph {p}: the committee met and agreed on the plan, café — “ok”."
+                * (6 if p % 5 == 0 else 1)
+            )
             for p in range(per)
         )
         sections.append(Section(f"Part {s}" if s else None, blocks))
