@@ -41,6 +41,12 @@ def find_headline(works: list[Work], given_title: str | None, given_subtitle: st
     if len(content) < 2:
         return
     first = works[content[0]]
+    if first.hint is None and len(first.lines) == 2 and _headline_over_dek(first.lines):
+        # "TRANSPORT MINISTRY ANNOUNCES …" over "New trains for northern routes": two blocks, not one
+        dek = Work(text=first.lines[1], lines=[first.lines[1]])
+        first.lines, first.text = first.lines[:1], first.lines[0]
+        works.insert(content[0] + 1, dek)
+        content = _content(works)
     if first.hint == "headline":
         first.kind, first.reason = "headline", "headline (source format)"
     elif given_title is not None:
@@ -91,6 +97,14 @@ def _title_case_statement(text: str) -> bool:
     if not text.endswith(".") or len(text.split()) < 4 or sentence_ends(text[:-1]):
         return False
     return title_case(text, share=1.0)
+
+
+def _headline_over_dek(lines: list[str]) -> bool:
+    """Two lines at the top that are a headline and a dek, not one headline wrapped in two."""
+    first, second = lines
+    if ends_sentence(first) or first.endswith((",", ":", ";")) or not second[:1].isupper():
+        return False
+    return (first.isupper() and not second.isupper()) or len(first) < 50
 
 
 def _titled_question(text: str) -> bool:

@@ -65,6 +65,7 @@ _SAYS = re.compile(
 _PERSON_AFTER = re.compile(r", (?:\d{1,3}, |who |whose |wer |der |die |qui )")
 # How far into an unclosed quotation to look for a forgotten attribution (characters).
 _OPEN_QUOTE_REACH = 2000
+_PREPOSITIONS = frozenset({"for", "at", "of", "with", "from", "in", "bei", "von", "für", "de", "du", "chez"})
 _EDGE_PUNCT = " ,;:.!?—–-\u00a0"
 _LOOKBACK_BLOCKS = 4
 
@@ -523,8 +524,15 @@ def _subject_first(
 def _verb_first(text: str, after_verb: int, end: int, verb_start: int, verb_end: int) -> Attribution | None:
     """Speech verb first: "said Smith", "said library director Maria Lopez", "so Müller"."""
     after = runs(text, after_verb, end)
+    words_after = text[verb_end:end].split()
+    unnamed = bool(words_after) and words_after[0].lower() in ("a", "an", "the")
     if not after:
-        return None
+        # "admitted a spokesman for the operator": said by someone unnamed
+        return Attribution(text[verb_start:end].rstrip(" .,;:!?"), verb_start) if unnamed else None
+    before_run = [w.lower() for w in text[verb_end : after[0].start].split()]
+    if unnamed and any(w in _PREPOSITIONS for w in before_run) and not text.startswith(", ", after[0].end):
+        # "said a spokesman for Acme Corp.": the capitalised run is the organisation, not the speaker
+        return Attribution(text[verb_start : after[0].end], verb_start)
     run = after[0]
     gap_words = text[verb_end : run.start].split()
     if len(gap_words) > 5 or any(

@@ -144,7 +144,8 @@ def read(data: bytes, options: ReadOptions, notes: Notes, source_path: str | Non
         notes,
         source_path,
         stated=walk.stated,
-        title=facts.get("title") or facts.get("page_title"),
+        # The page's <title> is not taken: it is "Headline | Site" or, from pandoc, the file name.
+        title=facts.get("title"),
     )
 
 
