@@ -52,9 +52,10 @@ def find_dateline(text: str) -> str | None:
     title_place = all(word[:1].isupper() for word in place.split()) and len(place.split()) <= 3
     if not capitals and not (title_place and (has_date or credit.strip())):
         return None
-    # "NEW DELHI: The government …" is a dateline; "NOTE:" and "Berlin: …" are not
-    label = not capitals or region or any(w.strip(".’'").lower() in NOT_PLACES for w in place.split())
-    if match.group("sep") == ":" and not (has_date or credit.strip()) and label:
+    if any(w.strip(".’'").lower() in NOT_PLACES for w in place.split()):
+        return None  # "UPDATE —", "EDITOR’S NOTE:" are labels, not places
+    # "NEW DELHI: The government …" is a dateline; "Berlin: …" is not
+    if match.group("sep") == ":" and not (has_date or credit.strip()) and (not capitals or region):
         return None
     return text[: match.end()].rstrip()
 
