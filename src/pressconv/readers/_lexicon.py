@@ -166,6 +166,43 @@ HONORIFICS: dict[str, str] = {
     "mx.": "",
 }
 
+# Common given names whose gender is near certain: lets "she said" pass over a man named just before.
+# Only ever used to rule a candidate out, never to pick one.
+FEMALE_NAMES: frozenset[str] = frozenset(
+    _words(
+        """
+        mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret
+        sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca
+        sharon laura cynthia kathleen amy angela shirley anna brenda pamela emma nicole helen samantha
+        katherine christine debra rachel carolyn janet catherine maria heather diane ruth julie olivia
+        joyce virginia victoria kelly lauren christina joan evelyn judith megan cheryl hannah
+        jacqueline martha gloria teresa ann sara madison frances kathryn janice abigail alice judy
+        sophia grace denise amber doris marilyn danielle beverly isabella theresa diana natalie brittany
+        charlotte marie kayla alexis lori anne claire sophie chloe lucy ellen fiona jane julia eva laura
+        ursula sabine petra monika claudia katrin annette birgit isabelle camille nathalie sylvie celine
+        carmen lucia elena isabel pilar rosa ana beatriz francesca giulia chiara sabrina heidi
+        kamala hillary nancy ursula christine angela greta jacinda theresa liz priya ingrid lena astrid
+        """
+    )
+)
+MALE_NAMES: frozenset[str] = frozenset(
+    _words(
+        """
+        james robert john michael david william richard joseph thomas charles christopher daniel matthew
+        anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward
+        jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin
+        samuel gregory alexander frank patrick raymond jack dennis jerry tyler aaron jose adam nathan henry
+        douglas zachary peter kyle ethan walter noah jeremy christian keith roger terry gerald harold sean
+        austin carl arthur lawrence dylan jesse  bryan billy joe bruce gabriel logan albert willie
+        alan juan wayne elijah randy roy vincent ralph eugene russell bobby mason philip louis tom tim
+    mike dave jim bill bob steve lloyd hans klaus jürgen wolfgang stefan andreas thomas
+        michael markus pierre jean-pierre jacques philippe nicolas emmanuel françois olivier carlos
+        antonio manuel francisco javier miguel luis pedro giuseppe giovanni marco luca matteo joe
+        vladimir volodymyr olaf boris keir rishi narendra xi recep benjamin
+        """
+    )
+)
+
 # Pronoun -> gender ("" where the pronoun does not say).
 PRONOUN_GENDER: dict[str, str] = {
     "he": "m",

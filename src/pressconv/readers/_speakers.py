@@ -27,8 +27,10 @@ from pressconv.readers._lexicon import (
     ABBREVIATIONS,
     ACCORDING_TO,
     ATTRIBUTION_ADVERBS,
+    FEMALE_NAMES,
     GROUP_PRONOUNS,
     HONORIFICS,
+    MALE_NAMES,
     NOT_IN_ATTRIBUTION_GAP,
     NOT_NAMES,
     PRONOUN_GENDER,
@@ -149,6 +151,8 @@ class PersonIndex:
             for form, known in forms.items():
                 first = (known.title or "").split()[:1]
                 gender = HONORIFICS.get(first[0].lower(), "") if first else ""
+                given = form[0].lower() if len(form) > 1 else ""
+                gender = gender or ("f" if given in FEMALE_NAMES else "m" if given in MALE_NAMES else "")
                 if gender:
                     found.setdefault(" ".join(form), gender)
         return found
@@ -213,7 +217,12 @@ class PersonIndex:
             self.add(name, title, number)
         elif title is None and 2 <= len(name) <= 4 and _name_like(name):
             # "Maria Santos, 54,", "Jane Doe, who …" and "Jane Doe said" are people even without a title
-            person = bool(_PERSON_AFTER.match(text, run.end) or _SAYS.match(text, run.end - len(name[-1])))
+            person = bool(
+                _PERSON_AFTER.match(text, run.end)
+                or _SAYS.match(text, run.end - len(name[-1]))
+                or name[0].lower() in FEMALE_NAMES
+                or name[0].lower() in MALE_NAMES
+            )
             self.add(name, None, number, strong=person)
 
 
