@@ -27,7 +27,7 @@ def model_words(document: Document) -> list[str]:
     """Every word the model holds, body in reading order, furniture and metadata text around it."""
     meta = document.metadata
     words: list[str] = []
-    for text in (meta.release, meta.byline):
+    for text in (meta.publisher, meta.release, meta.byline):
         words += (text or "").split()
     if not document.headline_derived:
         words += document.headline.split()
