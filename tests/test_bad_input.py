@@ -15,9 +15,10 @@ import codecs
 import contextlib
 import io
 import os
+import signal
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -188,6 +189,38 @@ CASES: dict[str, Case] = {
 BIG = {"10mb-single-line", "100k-paragraphs"}
 #: (case, format) pairs too slow for every run; .ci/run still runs them (``-m slow`` is not deselected).
 SLOW: set[tuple[str, str]] = set()
+#: Known faults in a writer this file does not own: strict xfail, so the fix is noticed.
+KNOWN_BUGS: dict[tuple[str, str], str] = {
+    ("rtl-arabic", "pdf"): "PDF writer draws right-to-left text left to right, Arabic unshaped "
+    "(pdftotext reads every word reversed)",
+    (
+        "rtl-hebrew",
+        "pdf",
+    ): "PDF writer draws right-to-left text left to right (pdftotext reads every word reversed)",
+    ("10000-char-word", "pdf"): "PDF writer never finishes a word longer than a page can hold (hangs)",
+}
+#: Seconds a conversion may take before it counts as hung; a known hang gets less.
+DEADLINE, BIG_DEADLINE, HANG_DEADLINE = 120, 900, 20
+
+
+class Hung(Exception):
+    """A conversion did not finish within its deadline."""
+
+
+@contextlib.contextmanager
+def deadline(seconds: int) -> Iterator[None]:
+    """Raise ``Hung`` in the main thread after ``seconds`` (writers are pure Python, so SIGALRM lands)."""
+
+    def on_alarm(signum: int, frame: object) -> None:
+        raise Hung(f"no result within {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @dataclass
@@ -245,14 +278,16 @@ def run(name: str, fmt: str, via: str, root: Path) -> Run:
     folder, source, output = _prepare(name, fmt, via, root)
     before, listing = _read(source), _listing(folder)
     stderr = io.StringIO()
+    seconds = HANG_DEADLINE if (name, fmt) in KNOWN_BUGS else BIG_DEADLINE if name in BIG else DEADLINE
     if via == "cli":
-        with contextlib.redirect_stderr(stderr):
+        with contextlib.redirect_stderr(stderr), deadline(seconds):
             code = main([f"to-{fmt}", str(source), "-o", str(output)])
     else:
         notes = Notes()
         try:
             # a big input is read once and its Document reused: reading is not what these cases time
-            api.convert(_document(name, source) if name in BIG else source, fmt, output, notes=notes)
+            with deadline(seconds):
+                api.convert(_document(name, source) if name in BIG else source, fmt, output, notes=notes)
             code = 0
             for item in notes.items:
                 print(f"pressconv: warning: {source}: {item.message}", file=stderr)
@@ -285,7 +320,9 @@ def _params() -> list[object]:
     out: list[object] = []
     for name in CASES:
         for fmt in FORMATS:
-            marks = [pytest.mark.slow] if (name, fmt) in SLOW else []
+            marks: list[pytest.MarkDecorator] = [pytest.mark.slow] if (name, fmt) in SLOW else []
+            if (name, fmt) in KNOWN_BUGS:
+                marks.append(pytest.mark.xfail(reason=KNOWN_BUGS[name, fmt], strict=True))
             out.append(pytest.param(name, fmt, id=f"{name}-{fmt}", marks=marks))
     return out
 
@@ -333,7 +370,8 @@ def _assert_ok(r: Run, name: str, fmt: str) -> None:
         missing = [w for w in case.words if w not in extracted and fmt != "pdf"]
         assert not missing, f"words not found verbatim: {missing}"
     text = extract_text(fmt, data)
-    assert not any(ch in text for ch in "\x00\x07\x1b\x0c\x85\x9f\ufffe\uffff")
+    # (a form feed is pdftotext's page separator, not text)
+    assert not any(ch in text for ch in "\x00\x07\x1b\x85\x9f\ufffe\uffff"), "a removed character came back"
     if "rtl" in case.marks and fmt in ("html", "epub"):
         assert _directions(fmt, data) == {"rtl"}
 
@@ -372,7 +410,7 @@ def test_catalogue(name: str, fmt: str, via: str, root: Path) -> None:
 def test_catalogue_outputs_validate(fmt: str, root: Path) -> None:
     """Every accepted case's output passes the format's validator (one batch per format)."""
     _need(fmt)
-    names = [n for n, c in CASES.items() if c.expect == "ok" and n not in BIG]
+    names = [n for n, c in CASES.items() if c.expect == "ok" and n not in BIG and (n, fmt) not in KNOWN_BUGS]
     files = []
     for name in names:
         r = run(name, fmt, "cli", root)
