@@ -228,3 +228,22 @@ def test_our_docx_of_a_release_round_trips_through_the_api(tmp_path: Path) -> No
     document = api.parse(out)
     assert document.headline == "Headline of the Day"
     assert [(s.heading, s.role) for s in document.sections] == [(None, "body"), ("About Acme", "boilerplate")]
+
+
+def test_tracked_changes_read_as_accepted() -> None:
+    from lxml import etree
+
+    doc = WordDocument()
+    doc.add_paragraph("A headline for the tracked draft")
+    p = doc.add_paragraph("Kept words ")
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    for xml in (
+        f'<w:ins xmlns:w="{w}" w:id="1" w:author="a">'
+        '<w:r><w:t xml:space="preserve">inserted words </w:t></w:r></w:ins>',
+        f'<w:del xmlns:w="{w}" w:id="2" w:author="a"><w:r><w:delText>deleted words</w:delText></w:r></w:del>',
+        f'<w:moveFrom xmlns:w="{w}" w:id="3" w:author="a"><w:r><w:t>moved away</w:t></w:r></w:moveFrom>',
+        f'<w:moveTo xmlns:w="{w}" w:id="4" w:author="a"><w:r><w:t>and moved here.</w:t></w:r></w:moveTo>',
+    ):
+        p._p.append(etree.fromstring(xml))
+    blocks = parse(save(doc)).blocks()
+    assert Paragraph("Kept words inserted words and moved here.") in blocks

@@ -275,12 +275,16 @@ def _paragraph_elements(body: Any) -> Iterator[Any]:
             yield p
 
 
+# A nested paragraph (text box), deleted or moved-away text, the fallback copy of a drawing.
+_NOT_OWN = frozenset({_w("p"), _w("del"), _w("moveFrom"), f"{{{_MC}}}Fallback"})
+
+
 def _owner_ok(element: Any, paragraph: Any) -> bool:
-    """True when ``element`` belongs to ``paragraph`` itself, not to a text box or deletion inside it."""
+    """True when ``element`` is text of ``paragraph`` itself as it reads with tracked changes accepted."""
     for parent in element.iterancestors():
         if parent is paragraph:
             return True
-        if parent.tag in (_w("p"), _w("del"), f"{{{_MC}}}Fallback"):
+        if parent.tag in _NOT_OWN:
             return False
     return False
 
