@@ -92,7 +92,8 @@ def _upper_class() -> str:
 
 
 _SEP = '\\s,;:()\\[\\]“”„‟"«»‘'
-_CAP_TOKEN = f"(?<![^{_SEP}])[{_upper_class()}][^{_SEP}]*"
+# The capital comes first and the "starts a token" test after it, so the engine can scan for capitals.
+_CAP_TOKEN = f"[{_upper_class()}](?<![^{_SEP}].)[^{_SEP}]*"
 _CONNECTOR_WORDS = "|".join(sorted(_CONNECTORS, key=len, reverse=True))
 # A stretch of capitalised tokens, with lower-case connectors only between two of them.  Finding
 # these with one regular expression keeps the per-token Python work to the few capitalised words.
