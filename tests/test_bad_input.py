@@ -476,3 +476,14 @@ def test_real_process(name: str, tmp_path: Path) -> None:
         assert done.returncode == 2, stderr
         assert len(stderr.splitlines()) == 1 and CASES[name].message in stderr
         assert _listing(folder) == before
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_text_source_is_cleaned_like_a_file(fmt: str) -> None:
+    """A ``str`` given to the API never passes through decode, yet must lose its NUL and controls too."""
+    _need(fmt)
+    notes = Notes()
+    data = api.convert(CONTROL.replace("\n", "\r\n"), fmt, notes=notes)
+    assert isinstance(data, bytes)
+    assert [w.code for w in notes.items] == ["control-chars"]
+    assert not any(ch in extract_text(fmt, data) for ch in "\x00\x07\x1b\x85\x9f\ufffe\uffff\r")

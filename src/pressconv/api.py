@@ -57,9 +57,10 @@ def read_source(
     if isinstance(source, Document):
         return source
     if isinstance(source, str) and not _looks_like_path(source):
+        from pressconv.decode import normalize
         from pressconv.readers.text import read_text
 
-        return read_text(source, options, notes)
+        return read_text(normalize(source, notes), options, notes)
     if isinstance(source, bytes):
         return readers.get(from_format or "text").read(source, options, notes, None)
     path = Path(source)

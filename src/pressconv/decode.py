@@ -41,9 +41,17 @@ def decode(data: bytes, notes: Notes | None = None, path: str | None = None) -> 
     """Text from raw bytes, LF line ends, XML-illegal characters removed (and reported)."""
     notes = notes if notes is not None else Notes()
     text, encoding = _to_str(data, path)
+    return Decoded(normalize(text, notes), encoding)
+
+
+def normalize(text: str, notes: Notes) -> str:
+    """Text as a reader expects it: LF line ends, XML-illegal characters removed (and reported).
+
+    ``decode`` applies it to bytes; the API applies it to a ``str`` source, which never passes
+    through ``decode`` but must not carry a NUL or a control character into a writer either.
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
-    text = clean(text, notes)
-    return Decoded(text, encoding)
+    return clean(text, notes)
 
 
 def clean(text: str, notes: Notes) -> str:
