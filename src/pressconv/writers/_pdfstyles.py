@@ -98,15 +98,15 @@ def build_styles(fonts: FontSet, measures: Measures | None = None) -> Styles:
         ),
         subtitle=style(
             "subtitle",
-            fontName=sans.regular.name,
+            fontName=serif.regular.name,
             fontSize=13,
             leading=17,
             textColor=MUTED,
             spaceAfter=10,
             keepWithNext=1,
         ),
-        byline=style("byline", fontName=sans.regular.name, fontSize=9, leading=12, textColor=MUTED),
-        dateline=serif.bold,
+        byline=style("byline", fontName=serif.regular.name, fontSize=9, leading=12, textColor=MUTED),
+        dateline=sans.bold,
         heading=style(
             "heading",
             fontName=sans.bold.name,
@@ -128,7 +128,7 @@ def build_styles(fonts: FontSet, measures: Measures | None = None) -> Styles:
         ),
         speaker=style(
             "speaker",
-            fontName=sans.regular.name,
+            fontName=serif.regular.name,
             fontSize=8.5,
             leading=11,
             textColor=MUTED,
@@ -150,10 +150,10 @@ def build_styles(fonts: FontSet, measures: Measures | None = None) -> Styles:
         ),
         boilerplate=style("boilerplate", fontSize=9, leading=12.5, textColor=MUTED, spaceAfter=5),
         contacts=style(
-            "contacts", fontName=sans.regular.name, fontSize=9, leading=12, spaceBefore=8, spaceAfter=5
+            "contacts", fontName=serif.regular.name, fontSize=9, leading=12, spaceBefore=8, spaceAfter=5
         ),
         end_mark=style("end-mark", fontName=sans.bold.name, fontSize=10, alignment=TA_CENTER, spaceBefore=12),
-        footer=sans.regular,
+        footer=serif.regular,
         footer_size=8,
         footer_color=MUTED,
         rule_color=RULE,

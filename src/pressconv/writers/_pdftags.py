@@ -133,8 +133,6 @@ def marked(canv: Canvas, target: StructElem | Artifact) -> Iterator[None]:
         tagger.end(canv)
 
 
-#: Draws beside a flowable part: (canvas, x, y, width, height).
-Decoration = Callable[[Canvas, float, float, float, float], None]
 #: Runs when a flowable's first part is drawn: (canvas, x, y of its top).
 FirstDraw = Callable[[Canvas, float, float], None]
 
@@ -151,12 +149,10 @@ class Marked(Flowable):
         inner: Flowable,
         target: StructElem | Artifact,
         *,
-        decorate: Decoration | None = None,
         on_first_draw: FirstDraw | None = None,
     ) -> None:
-        """``decorate`` draws a layout artifact (e.g. a rule) beside every part; ``on_first_draw`` runs
-        once, when the first part is drawn (e.g. to bookmark it)."""
-        self.__dict__.update(inner=inner, target=target, decorate=decorate, on_first_draw=on_first_draw)
+        """``on_first_draw`` runs once, when the first part is drawn (e.g. to bookmark it)."""
+        self.__dict__.update(inner=inner, target=target, on_first_draw=on_first_draw)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.__dict__["inner"], name)
@@ -175,7 +171,6 @@ class Marked(Flowable):
             Marked(
                 part,
                 self.target,
-                decorate=self.decorate,
                 on_first_draw=self.on_first_draw if i == 0 else None,
             )
             for i, part in enumerate(parts)
@@ -227,9 +222,6 @@ class Marked(Flowable):
     def drawOn(self, canv: Canvas, x: float, y: float, _sW: float = 0) -> None:
         if self.on_first_draw is not None:
             self.on_first_draw(canv, x, y + self.inner.height)
-        if self.decorate is not None:
-            with marked(canv, LAYOUT):
-                self.decorate(canv, x, y, self.inner.width, self.inner.height)
         with marked(canv, self.target):
             self.inner.drawOn(canv, x, y, _sW)
 

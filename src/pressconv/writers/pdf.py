@@ -32,6 +32,7 @@ from pressconv.options import WriteOptions, document_datetime, page_size_for
 from pressconv.writers._fonts import Face, FontSet, font_set
 from pressconv.writers._pdfstyles import Styles, build_styles
 from pressconv.writers._pdftags import (
+    LAYOUT,
     PAGINATION_FOOTER,
     REDUNDANT,
     Artifact,
@@ -144,6 +145,71 @@ class _ListItem(Flowable):
             self.body.drawOn(canv, self.indent, 0)
 
 
+class _QuoteBlock(Flowable):
+    """A quote (P inside BlockQuote) behind a rule, with its speaker line (an artifact) under the last part.
+
+    One flowable rather than two kept together: the speaker line can never start a
+    page alone, and no KeepTogether re-wraps the quote on every frame.
+    """
+
+    def __init__(self, body: Flowable, speaker: RLParagraph | None, elem: StructElem, styles: Styles) -> None:
+        super().__init__()
+        self.body, self.speaker, self.elem, self.styles = body, speaker, elem, styles
+
+    def _speaker_height(self, avail_width: float, avail_height: float) -> float:
+        if self.speaker is None:
+            return 0.0
+        _, height = self.speaker.wrap(avail_width, avail_height)
+        return float(height + self.speaker.getSpaceBefore())
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        _, self.body_height = self.body.wrap(avail_width, avail_height)
+        self.width, self.height = (
+            avail_width,
+            self.body_height + self._speaker_height(avail_width, avail_height),
+        )
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        parts = self.body.split(avail_width, avail_height)
+        if len(parts) < 2:
+            # The words fit but the speaker line does not: carry the last lines over with it.
+            room = avail_height - self._speaker_height(avail_width, avail_height)
+            parts = self.body.split(avail_width, room)
+            if len(parts) < 2:
+                return []
+        last = len(parts) - 1
+        return [
+            _QuoteBlock(part, self.speaker if i == last else None, self.elem, self.styles)
+            for i, part in enumerate(parts)
+        ]
+
+    def getSpaceBefore(self) -> float:
+        return float(self.body.getSpaceBefore())
+
+    def getSpaceAfter(self) -> float:
+        source = self.speaker if self.speaker is not None else self.body
+        return float(source.getSpaceAfter())
+
+    def draw(self) -> None:
+        canv, m = self.canv, self.styles.measures
+        top = self.height
+        with marked(canv, LAYOUT):
+            canv.saveState()
+            canv.setStrokeColor(self.styles.rule_color)
+            canv.setLineWidth(m.quote_rule_width)
+            rule_x = self.styles.quote.leftIndent - m.quote_rule_x
+            canv.line(rule_x, top - self.body_height + 2, rule_x, top - 1)
+            canv.restoreState()
+        with marked(canv, self.elem):
+            self.body.drawOn(canv, 0, top - self.body_height)
+        if self.speaker is not None:
+            # The speaker's name is not in the model's words (the attribution in the quote is), so
+            # assistive technology skips it: an artifact, not a P.
+            with marked(canv, REDUNDANT):
+                self.speaker.drawOn(canv, 0, 0)
+
+
 # ---------------------------------------------------------------------------------------------------------
 # One handler per block type.
 
@@ -161,24 +227,10 @@ def _paragraph(ctx: _Context, block: Paragraph, parent: StructElem, dateline: st
 
 def _quote(ctx: _Context, block: Quote, parent: StructElem) -> list[Flowable]:
     styles = ctx.styles
-    m = styles.measures
     quote = parent.add("BlockQuote")
-    indent = styles.quote.leftIndent
-
-    def rule(canv: Canvas, x: float, y: float, width: float, height: float) -> None:
-        canv.saveState()
-        canv.setStrokeColor(styles.rule_color)
-        canv.setLineWidth(m.quote_rule_width)
-        rule_x = x + indent - m.quote_rule_x
-        canv.line(rule_x, y + 2, rule_x, y + height - 1)
-        canv.restoreState()
-
-    speaker = block.speaker
-    body = Marked(_para(ctx, block.text, styles.quote), quote.add("P"), decorate=rule)
-    if not speaker:
-        return [body]
-    body.keepWithNext = 1  # the speaker line never starts a page on its own
-    return [body, _marked(ctx, f"— {speaker}", styles.speaker, REDUNDANT)]
+    body = _para(ctx, block.text, styles.quote)
+    speaker = _para(ctx, f"— {block.speaker}", styles.speaker) if block.speaker else None
+    return [_QuoteBlock(body, speaker, quote.add("P"), styles)]
 
 
 def _list(ctx: _Context, block: ListBlock, parent: StructElem) -> list[Flowable]:
