@@ -18,7 +18,13 @@ from dataclasses import dataclass, field
 
 from pressconv.readers._blocks import Work
 from pressconv.readers._dates import find_date, find_datetime
-from pressconv.readers._lexicon import BOILERPLATE_HEADINGS, CONTACT_HEADERS, END_MARKS, RELEASE_NOTICES
+from pressconv.readers._lexicon import (
+    BOILERPLATE_HEADINGS,
+    CONTACT_HEADERS,
+    DATE_LABELS,
+    END_MARKS,
+    RELEASE_NOTICES,
+)
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _PHONE = re.compile(r"(?:\+|\(?\d)[\d ()./-]{6,}\d")
@@ -28,6 +34,9 @@ _CONTACT_HEADER = re.compile(
     "|".join(re.escape(h) for h in sorted(CONTACT_HEADERS, key=len, reverse=True)), re.IGNORECASE
 )
 _TOP_REGION_WORDS = 30
+_TIME_OF_DAY = re.compile(
+    r"\b\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|uhr|h))?(?:\s+[A-Z]{2,4}\b)?", re.IGNORECASE
+)
 _EMBARGO_WORDS = ("embargo", "sperrfrist", "hold for", "not for release", "for release")
 
 
@@ -71,12 +80,14 @@ def _is_end_mark(line: str) -> bool:
 
 
 def _is_date_line(line: str) -> bool:
+    """ "March 3, 2025", "Updated: 3 March 2025, 10:15 GMT", "Published Monday, March 3, 2025"."""
     found = find_date(line)
     if found is None:
         return False
     _, start, end = found
-    rest = (line[:start] + line[end:]).strip(" ,.-–—|")
-    return len(rest.split()) <= 2
+    rest = _TIME_OF_DAY.sub(" ", line[:start] + " " + line[end:])
+    words = [w for w in rest.replace("|", " ").split() if w.strip(",.:-–—|/").lower() not in DATE_LABELS]
+    return len(words) <= 1
 
 
 def _contact_header(line: str) -> bool:

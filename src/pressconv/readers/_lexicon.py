@@ -366,6 +366,20 @@ for _number, _names in enumerate(
     for _name in _names.split():
         MONTHS[_name] = _number
 
+# Words that may stand beside a date on a date line ("Updated: Monday, March 3, 2025").
+DATE_LABELS: frozenset[str] = frozenset(
+    [
+        "",
+        *_words(
+            """
+            updated published posted date datum le on at am um dated release released last modified
+            monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag
+            freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche
+            """
+        ),
+    ]
+)
+
 # Release notices at the top of a release (matched at the start of a line, case-insensitive).
 RELEASE_NOTICES: tuple[str, ...] = (
     "for immediate release",
