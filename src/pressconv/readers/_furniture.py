@@ -79,7 +79,7 @@ def _is_end_mark(line: str) -> bool:
     return False
 
 
-def _is_date_line(line: str) -> bool:
+def is_date_line(line: str) -> bool:
     """ "March 3, 2025", "Updated: 3 March 2025, 10:15 GMT", "Published Monday, March 3, 2025"."""
     found = find_date(line)
     if found is None:
@@ -244,7 +244,7 @@ def _peel(work: Work, found: Furniture, top: bool) -> list[Work]:
             found.byline = line if found.byline is None else f"{found.byline}\n{line}"
             head.append(_furniture(line, "byline -> metadata.byline"))
             lines.pop(0)
-        elif _is_date_line(line) and len(line.split()) <= 8 and (head or len(lines) == 1):
+        elif is_date_line(line) and len(line.split()) <= 8 and (head or len(lines) == 1):
             _note_date(found, line)
             if found.release and head and head[-1].reason.startswith("release"):
                 found.release.append(line)

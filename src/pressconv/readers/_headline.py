@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from pressconv.readers._blocks import Work
 from pressconv.readers._dateline import find_dateline
+from pressconv.readers._furniture import is_date_line
 from pressconv.readers._headings import ends_sentence, title_case
 from pressconv.readers._names import sentence_ends
 from pressconv.readers._quotes import starts_with_mark
@@ -43,7 +44,7 @@ def find_headline(works: list[Work], given_title: str | None, given_subtitle: st
     first = works[content[0]]
     if first.hint is None and len(first.lines) == 2 and _headline_over_dek(first.lines):
         # "TRANSPORT MINISTRY ANNOUNCES …" over "New trains for northern routes": two blocks, not one
-        dek = Work(text=first.lines[1], lines=[first.lines[1]])
+        dek = Work(text=first.lines[1], lines=[first.lines[1]], date_line=is_date_line(first.lines[1]))
         first.lines, first.text = first.lines[:1], first.lines[0]
         works.insert(content[0] + 1, dek)
         content = _content(works)
