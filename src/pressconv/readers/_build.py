@@ -26,6 +26,7 @@ from pressconv.model import Block, Document, ListBlock, Metadata, Paragraph, Quo
 from pressconv.options import ReadOptions
 from pressconv.readers._blocks import RawBlock, Work, to_work
 from pressconv.readers._dateline import dateline_date, find_dateline
+from pressconv.readers._dates import find_date
 from pressconv.readers._frontmatter import FrontMatter
 from pressconv.readers._furniture import Furniture, extract_furniture, split_about_lines
 from pressconv.readers._headings import classify_headings, ends_sentence
@@ -115,6 +116,9 @@ def build_document(
     subtitle = matter.subtitle or (subtitle_block.text if subtitle_block else None)
 
     date = options.date or matter.date or furniture.date or (dateline_date(dateline) if dateline else None)
+    if date is None:
+        found = next((find_date(w.text) for w in works if w.date_line), None)
+        date = found[0] if found else None
     metadata = Metadata(
         title=options.title or matter.title,
         byline=options.byline or matter.byline or furniture.byline,

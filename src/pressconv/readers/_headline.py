@@ -45,6 +45,8 @@ def find_headline(works: list[Work], given_title: str | None, given_subtitle: st
     if first.hint is None and len(first.lines) == 2 and _headline_over_dek(first.lines):
         # "TRANSPORT MINISTRY ANNOUNCES …" over "New trains for northern routes": two blocks, not one
         dek = Work(text=first.lines[1], lines=[first.lines[1]], date_line=is_date_line(first.lines[1]))
+        if dek.date_line:
+            dek.reason = "date line under the headline: kept as text, its date -> metadata.date"
         first.lines, first.text = first.lines[:1], first.lines[0]
         works.insert(content[0] + 1, dek)
         content = _content(works)
