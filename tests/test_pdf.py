@@ -21,9 +21,12 @@ from typing import Any
 import pikepdf
 import pytest
 import reportlab
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pdfminer.high_level import extract_text
 from pypdf import PdfReader
 
+from _pdfua import check
 from pressconv.errors import Notes, PressconvError
 from pressconv.model import Document, ListBlock, Metadata, Paragraph, Quote, Section
 from pressconv.options import WriteOptions
@@ -248,15 +251,15 @@ def test_unicode_paragraph_comes_back_intact() -> None:
 
 
 def test_fallback_font_draws_what_the_main_font_lacks() -> None:
-    # DejaVu Serif has no Hebrew; the fallback search finds a font that does.
-    hebrew = "שלום"
-    document = Document("Fallback", sections=(Section(None, (Paragraph(f"Shalom {hebrew} to all."),)),))
-    data, notes = render(document)
-    serif = _fonts.font_set(None).serif.regular
-    if set(hebrew) <= serif.chars or _fonts.font_set(None).fallback(hebrew[0], False, False) is None:
+    # DejaVu has no Cherokee; the fallback search finds a font that does (Noto Sans Cherokee here).
+    cherokee = "ᎣᏏᏲ"
+    document = Document("Fallback", sections=(Section(None, (Paragraph(f"Greeting {cherokee} to all."),)),))
+    fonts = _fonts.font_set(None)
+    if set(cherokee) <= fonts.serif.regular.chars or fonts.fallback(cherokee[0], False, False) is None:
         pytest.skip("no font on this machine splits the text")
+    data, notes = render(document)
     assert notes.items == []
-    assert hebrew in extract_text(io.BytesIO(data))
+    assert cherokee in extract_text(io.BytesIO(data))
     with pikepdf.open(io.BytesIO(data)) as doc:
         names = {str(f.BaseFont) for _, f in doc.pages[0].obj.Resources.Font.items()}
     assert len(names) >= 3, names  # headline sans, body serif, and the fallback
@@ -419,3 +422,57 @@ def test_golden_text_outline_info(case: str) -> None:
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text(actual, encoding="utf-8")
     assert actual == golden.read_text(encoding="utf-8"), "run with PRESSCONV_REGEN=1 to regenerate"
+
+
+def test_right_to_left_text_is_reported_not_silently_reversed() -> None:
+    document = Document("Shalom", sections=(Section(None, (Paragraph("שלום עולם and مرحبا"),)),))
+    data, notes = render(document)
+    assert [w.code for w in notes.items] == ["pdf-right-to-left"]
+    assert "U+05E9 HEBREW LETTER SHIN" in notes.items[0].message
+    assert data.startswith(b"%PDF-")
+
+
+def test_fonts_are_found_without_fontconfig(monkeypatch: pytest.MonkeyPatch) -> None:
+    real_which = shutil.which
+    monkeypatch.setattr(
+        _fonts.shutil, "which", lambda name: None if name.startswith("fc-") else real_which(name)
+    )
+    _fonts.system_font_files.cache_clear()
+    _fonts.font_set.cache_clear()
+    try:
+        files = _fonts.system_font_files()
+        fonts = _fonts.font_set(None)
+        if any(p.name == "DejaVuSerif.ttf" for p in files):
+            assert fonts.serif.regular.path.name == "DejaVuSerif.ttf"
+            assert fonts.serif.italic.path.name == "DejaVuSerif-Italic.ttf"
+            assert fonts.sans.bold.path.name == "DejaVuSans-Bold.ttf"
+        else:
+            assert fonts.serif.regular.path.name == "Vera.ttf"
+        data, _ = render(every_block())
+        assert extracted_words(data, every_block()) == expected_words(every_block())
+    finally:
+        _fonts.system_font_files.cache_clear()
+        _fonts.font_set.cache_clear()
+
+
+_any_text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=60)
+
+
+@settings(derandomize=True, max_examples=25, deadline=None)
+@given(
+    headline=_any_text,
+    paragraphs=st.lists(_any_text, min_size=1, max_size=4),
+    heading=st.none() | _any_text,
+    items=st.lists(_any_text, max_size=3),
+)
+def test_any_text_renders_and_stays_tagged(
+    headline: str, paragraphs: list[str], heading: str | None, items: list[str]
+) -> None:
+    blocks: list[Paragraph | Quote | ListBlock] = [Paragraph(p) for p in paragraphs]
+    blocks.append(Quote(paragraphs[0], speaker=headline))
+    if items:
+        blocks.append(ListBlock(False, tuple(items)))
+    document = Document(headline, sections=(Section(heading, tuple(blocks)),))
+    data, _ = render(document)
+    report = check(data)
+    assert report.failures == []

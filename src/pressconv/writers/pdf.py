@@ -14,6 +14,7 @@ leaves them out and only plain-text extraction (pdftotext) shows them.
 from __future__ import annotations
 
 import io
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC
@@ -27,7 +28,7 @@ from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus.doctemplate import LayoutError
 
 from pressconv.errors import Notes, WriterError
-from pressconv.model import Block, Document, ListBlock, Paragraph, Quote, Section
+from pressconv.model import Block, Document, ListBlock, Paragraph, Quote, Section, block_text
 from pressconv.options import WriteOptions, document_datetime, page_size_for
 from pressconv.writers._fonts import Face, FontSet, font_set
 from pressconv.writers._pdfstyles import Styles, build_styles
@@ -340,6 +341,28 @@ def _footer(styles: Styles) -> Callable[[Canvas, BaseDocTemplate], None]:
     return draw
 
 
+def _warn_right_to_left(document: Document, notes: Notes) -> None:
+    """reportlab lays text out left to right without shaping: say so rather than print it silently wrong."""
+    meta = document.metadata
+    texts = [
+        document.headline,
+        document.subtitle or "",
+        meta.release or "",
+        meta.byline or "",
+        *meta.contacts,
+    ]
+    texts += [s.heading or "" for s in document.sections] + [block_text(b) for b in document.blocks()]
+    joined = "".join(texts)
+    rtl = {c for c in set(joined) if unicodedata.bidirectional(c) in ("R", "AL")}
+    if rtl:
+        first = next(c for c in joined if c in rtl)
+        notes.warn(
+            "pdf-right-to-left",
+            f"right-to-left text (U+{ord(first):04X} {unicodedata.name(first, '')} …) is set left to right "
+            "and unshaped in the PDF; the HTML, DOCX and EPUB outputs set it correctly",
+        )
+
+
 def write(document: Document, options: WriteOptions, notes: Notes) -> bytes:
     """Render ``document`` as PDF bytes; same document and options, same bytes."""
     fonts = font_set(options.pdf_font)
@@ -350,6 +373,7 @@ def write(document: Document, options: WriteOptions, notes: Notes) -> bytes:
         for face in (family.regular, family.bold, family.italic, family.bold_italic)
     }
     ctx = _Context(fonts, styles, faces, notes)
+    _warn_right_to_left(document, notes)
     tagger = Tagger() if options.pdf_tagged else None
     root = tagger.root if tagger is not None else StructElem("Document")
     story = _story(ctx, document, root)
