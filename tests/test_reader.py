@@ -237,3 +237,15 @@ def test_explain_gives_one_line_per_block_with_its_rule() -> None:
     first_quote = next(line for line in lines if " quote " in line)
     assert 'speaker "Ryder stated" -> Pat Ryder (full name from para 2)' in first_quote
     assert document.headline_derived
+
+
+def test_read_decodes_bytes_and_records_the_source_path() -> None:
+    from pressconv.readers.text import read
+
+    text = "\ufeffTown Hall Goes Solar\r\n\r\n\u201cWe are proud of it,\u201d said Mayor Ann Cole today.\r\n"
+    data = text.encode()
+    document = read(data, ReadOptions(), Notes(), "release.txt")
+    assert document.headline == "Town Hall Goes Solar"
+    assert document.metadata.source_path == "release.txt"
+    quote = document.blocks()[0]
+    assert isinstance(quote, Quote) and quote.speaker == "Ann Cole"
