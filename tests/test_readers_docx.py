@@ -247,3 +247,27 @@ def test_tracked_changes_read_as_accepted() -> None:
         p._p.append(etree.fromstring(xml))
     blocks = parse(save(doc)).blocks()
     assert Paragraph("Kept words inserted words and moved here.") in blocks
+
+
+def test_a_ten_megabyte_paragraph_of_our_own_reads_back(tmp_path: Path) -> None:
+    # Over libxml2's 10 MB text-node limit, which python-docx's parser keeps.
+    text = "Headline Of The Long One\n\n" + "word " * 2_100_000
+    out = tmp_path / "long.docx"
+    api.convert(text, "docx", out)
+    document = api.parse(out)
+    assert document.headline == "Headline Of The Long One"
+    assert len(document.blocks()[0].text.split()) == 2_100_000
+
+
+def test_deeply_nested_docx_xml_is_a_clear_error() -> None:
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    deep = (
+        "<w:sdt><w:sdtContent>" * 400 + "<w:p><w:r><w:t>x</w:t></w:r></w:p>" + "</w:sdtContent></w:sdt>" * 400
+    )
+    document_xml = f'<w:document xmlns:w="{w}"><w:body>{deep}</w:body></w:document>'
+    good = save(WordDocument())
+    with zipfile.ZipFile(io.BytesIO(good)) as archive:
+        entries = {name: archive.read(name) for name in archive.namelist()}
+    entries["word/document.xml"] = document_xml.encode()
+    with pytest.raises(PressconvError, match="not a readable DOCX"):
+        parse(_zip(entries))

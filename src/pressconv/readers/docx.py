@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any, Literal
 
+from lxml import etree  # type: ignore[import-untyped]  # no stubs; python-docx is built on it
+
 from pressconv.decode import clean
 from pressconv.errors import Notes, PressconvError
 from pressconv.model import Document
@@ -45,6 +47,8 @@ _CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 _DC = "http://purl.org/dc/elements/1.1/"
 _DCTERMS = "http://purl.org/dc/terms/"
 _CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+#: libxml2's own default nesting limit, kept when a long text run forces its huge-tree mode.
+_MAX_XML_DEPTH = 256
 _REL_CORE = "/metadata/core-properties"
 _REL_CUSTOM = "/custom-properties"
 
@@ -216,10 +220,8 @@ def _outline(ppr: Any) -> int | None:
 def read(data: bytes, options: ReadOptions, notes: Notes, source_path: str | None) -> Document:
     """Open the DOCX, read its paragraphs and properties, run the shared rules."""
     archive = _archive(data, source_path)
-    document = _open(data, source_path)
-    body = document.element.body
-    numbering = _numbering(document)
-    styles = _Styles(document.styles.element, numbering)
+    body, styles_root, numbering = _open(data, archive, source_path)
+    styles = _Styles(styles_root, numbering)
     paragraphs = [p for p in (_paragraph(el, styles, notes) for el in _paragraph_elements(body)) if p]
     core = _core(archive)
     speakers = _custom_speakers(archive)
@@ -227,7 +229,7 @@ def read(data: bytes, options: ReadOptions, notes: Notes, source_path: str | Non
     matter = FrontMatter(
         byline=core.get("creator"),
         date=core.get("created"),
-        language=core.get("language") or _default_language(document),
+        language=core.get("language") or _default_language(styles_root),
         keywords=tuple(k for k in (fold(k) for k in core.get("keywords", "").split(",")) if k),
     )
     return assemble(blocks, matter, options, notes, source_path, stated=stated, title=core.get("title"))
@@ -251,21 +253,82 @@ def _archive(data: bytes, source_path: str | None) -> zipfile.ZipFile:
     return archive
 
 
-def _open(data: bytes, source_path: str | None) -> Any:
+def _open(data: bytes, archive: zipfile.ZipFile, source_path: str | None) -> tuple[Any, Any, Any]:
+    """The body, styles and numbering elements (the last two may be None)."""
     import docx
 
     try:
-        return docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(data))
+    except etree.XMLSyntaxError as err:
+        if "text node too long" not in str(err).lower():
+            raise _unreadable(err, source_path) from None
+        # python-docx's parser keeps libxml2's 10 MB text-node limit, which one long paragraph
+        # (our own output of a one-line 10 MB text) exceeds: read the parts directly instead.
+        return _open_huge(archive, source_path)
     except Exception as err:  # python-docx raises KeyError, ValueError, lxml errors … for broken packages
-        detail = " ".join(str(err).split())[:120] or type(err).__name__
-        raise PressconvError(f"not a readable DOCX: {detail}", source_path) from None
-
-
-def _numbering(document: Any) -> Any:
+        raise _unreadable(err, source_path) from None
     try:
-        return document.part.numbering_part.element
+        numbering = document.part.numbering_part.element
     except (KeyError, NotImplementedError, AttributeError):
-        return None
+        numbering = None
+    return document.element.body, document.styles.element, numbering
+
+
+def _unreadable(err: Exception, source_path: str | None) -> PressconvError:
+    detail = " ".join(str(err).split())[:120] or type(err).__name__
+    return PressconvError(f"not a readable DOCX: {detail}", source_path)
+
+
+def _open_huge(archive: zipfile.ZipFile, source_path: str | None) -> tuple[Any, Any, Any]:
+
+    parser = etree.XMLParser(huge_tree=True, resolve_entities=False, no_network=True)
+    main = _part_names(archive, "/officeDocument", "word/document.xml")
+    if main is None:
+        raise PressconvError("a zip archive but not a DOCX (no Word document inside)", source_path)
+    related = _related(archive, main)
+    try:
+        root = etree.fromstring(archive.read(main), parser)
+        styles = related.get("/styles")
+        numbering = related.get("/numbering")
+        styles_root = etree.fromstring(archive.read(styles), parser) if styles else None
+        numbering_root = etree.fromstring(archive.read(numbering), parser) if numbering else None
+    except (etree.XMLSyntaxError, KeyError, zipfile.BadZipFile) as err:
+        raise _unreadable(err, source_path) from None
+    if _depth_over(root, _MAX_XML_DEPTH):  # huge_tree lifts libxml2's depth limit too: keep one
+        raise PressconvError(f"not a readable DOCX: XML nested more than {_MAX_XML_DEPTH} deep", source_path)
+    body = root.find(_w("body"))
+    if body is None:
+        raise PressconvError("not a readable DOCX: the document has no body", source_path)
+    return body, styles_root, numbering_root
+
+
+def _depth_over(root: Any, limit: int) -> bool:
+    stack = [(root, 0)]
+    while stack:
+        element, depth = stack.pop()
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in element)
+    return False
+
+
+def _related(archive: zipfile.ZipFile, part: str) -> dict[str, str]:
+    """Relationship type suffix (``/styles``) -> part name, for the part's own relationships."""
+
+    path = PurePosixPath(part)
+    rels_name = str(path.parent / "_rels" / f"{path.name}.rels")
+    try:
+        root = etree.fromstring(archive.read(rels_name), etree.XMLParser(resolve_entities=False))
+    except (KeyError, etree.XMLSyntaxError):
+        return {}
+    found: dict[str, str] = {}
+    for rel in root:
+        kind = "/" + str(rel.get("Type", "")).rsplit("/", 1)[-1]
+        target = str(rel.get("Target", ""))
+        name = target.lstrip("/") if target.startswith("/") else str(path.parent / target)
+        if name in archive.namelist():
+            found.setdefault(kind, name)
+    return found
 
 
 def _paragraph_elements(body: Any) -> Iterator[Any]:
@@ -395,7 +458,6 @@ def _part_names(archive: zipfile.ZipFile, suffix: str, default: str) -> str | No
         rels = archive.read("_rels/.rels")
     except KeyError:
         return default if default in archive.namelist() else None
-    from lxml import etree  # type: ignore[import-untyped]  # no stubs
 
     try:
         root = etree.fromstring(rels, etree.XMLParser(resolve_entities=False, no_network=True))
@@ -413,7 +475,6 @@ def _xml_part(archive: zipfile.ZipFile, suffix: str, default: str) -> Any:
     name = _part_names(archive, suffix, default)
     if name is None:
         return None
-    from lxml import etree
 
     try:
         return etree.fromstring(archive.read(name), etree.XMLParser(resolve_entities=False, no_network=True))
@@ -472,9 +533,9 @@ def _custom_speakers(archive: zipfile.ZipFile) -> dict[int, str]:
     return speakers
 
 
-def _default_language(document: Any) -> str | None:
+def _default_language(styles: Any) -> str | None:
     """The language of the document defaults (w:docDefaults/w:rPrDefault/w:rPr/w:lang)."""
-    defaults = document.styles.element.find(_w("docDefaults"))
+    defaults = styles.find(_w("docDefaults")) if styles is not None else None
     lang = defaults.find(f"{_w('rPrDefault')}/{_w('rPr')}/{_w('lang')}") if defaults is not None else None
     value = lang.get(_w("val")) if lang is not None else None
     return value.replace("_", "-") if value else None
