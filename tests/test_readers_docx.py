@@ -249,6 +249,7 @@ def test_tracked_changes_read_as_accepted() -> None:
     assert Paragraph("Kept words inserted words and moved here.") in blocks
 
 
+@pytest.mark.slow
 def test_a_ten_megabyte_paragraph_of_our_own_reads_back(tmp_path: Path) -> None:
     # Over libxml2's 10 MB text-node limit, which python-docx's parser keeps.
     text = "Headline Of The Long One\n\n" + "word " * 2_100_000
