@@ -157,7 +157,6 @@ class Source:
 
     rel: str
     """Path relative to the source folder, POSIX style."""
-    path: Path
     label: str
     """How messages and the document name it: relative to the repository root where possible."""
     data: bytes
@@ -215,7 +214,13 @@ class Plan:
             entry = self.expected[out]
             wanted.setdefault(entry.source, []).append(entry.format)
         return [
-            Job(s.rel, s.label, s.path.suffix, s.data, tuple(f for f in self.formats if f in wanted[s.rel]))
+            Job(
+                s.rel,
+                s.label,
+                posixpath.splitext(s.rel)[1],
+                s.data,
+                tuple(f for f in self.formats if f in wanted[s.rel]),
+            )
             for s in self.sources
             if s.rel in wanted
         ]
@@ -226,9 +231,11 @@ class Plan:
 
 
 def _label(path: Path, root: Path) -> str:
+    """How a source is named in messages and documents: from the repository root, the same on every
+    machine; from the working directory, or in full, when it lies outside."""
     for base in (root, Path.cwd()):
         try:
-            return path.relative_to(base).as_posix()
+            return path.relative_to(base).as_posix() or "."
         except ValueError:
             continue
     return path.as_posix()
@@ -242,24 +249,28 @@ def display(path: Path) -> str:
         return str(path)
 
 
-def find_sources(config: BuildConfig) -> list[tuple[str, Path]]:
-    """(relative path, path) of every accepted source in the source folder, sorted; hidden ones skipped."""
+def find_sources(config: BuildConfig) -> list[tuple[str, str]]:
+    """(relative path, path) of every accepted source in the source folder, sorted; hidden ones skipped.
+
+    Plain strings rather than Path objects: this runs for every source on every build, no-ops included.
+    """
     from pressconv import readers
 
     accepted = {suffix.lower() for suffix in readers.suffixes()}
-    source, dist = config.source, config.dist.absolute()
-    if not source.is_dir():
+    top = os.path.abspath(config.source)
+    dist = os.path.abspath(config.dist)
+    if not os.path.isdir(top):
         return []
-    found: list[tuple[str, Path]] = []
-    for folder, dirs, files in os.walk(source):
-        here = Path(folder)
+    found: list[tuple[str, str]] = []
+    for folder, dirs, files in os.walk(top):
         # dist/ may sit inside source/ (source = "."): never read outputs as sources.
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (here / d).absolute() != dist)
-        for name in sorted(files):
+        dirs[:] = [d for d in dirs if not d.startswith(".") and os.path.join(folder, d) != dist]
+        prefix = os.path.relpath(folder, top).replace(os.sep, "/")
+        prefix = "" if prefix == "." else prefix + "/"
+        for name in files:
             if name.startswith(".") or os.path.splitext(name)[1].lower() not in accepted:
                 continue
-            path = here / name
-            found.append((path.relative_to(source).as_posix(), path))
+            found.append((prefix + name, os.path.join(folder, name)))
     return sorted(found)
 
 
@@ -279,12 +290,15 @@ def make_plan(
     hashes = {fmt: options_hash(options, fmt, writers.names()) for fmt in formats}
     manifest = Manifest.load(config.dist)
     sources: list[Source] = []
+    base = _label(config.source.absolute(), config.root)
     for rel, path in find_sources(config):
+        label = rel if base == "." else f"{base}/{rel}"
         try:
-            data = path.read_bytes()
+            with open(path, "rb") as handle:
+                data = handle.read()
         except OSError as err:
-            raise PressconvError(f"cannot read: {err.strerror}", _label(path, config.root)) from None
-        sources.append(Source(rel, path, _label(path, config.root), data, _sha256(data)))
+            raise PressconvError(f"cannot read: {err.strerror}", label) from None
+        sources.append(Source(rel, label, data, _sha256(data)))
 
     plan = Plan(config, options, formats, manifest, [], {}, {}, [], [])
     plan.suffixes = {name: writers.spec(name).suffix for name in writers.names()}
@@ -667,7 +681,9 @@ def check(plan: Plan, *, strict: bool, jobs: int) -> tuple[list[str], list[str]]
         else:
             problems.append(f"{display(dist / MANIFEST)}: lists {out}, whose source is gone")
     if strict:
-        everything = [Job(s.rel, s.label, s.path.suffix, s.data, plan.formats) for s in plan.sources]
+        everything = [
+            Job(s.rel, s.label, posixpath.splitext(s.rel)[1], s.data, plan.formats) for s in plan.sources
+        ]
         stale = set(plan.stale)
         for result in run_jobs(everything, plan.options, jobs, plan.formats):
             failures.extend(message for _, message in result.errors)
