@@ -19,7 +19,7 @@ import shutil
 import struct
 import subprocess
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -71,22 +71,53 @@ class Face:
     """The font file."""
     chars: frozenset[str] = field(repr=False)
     """Every character the face maps to a glyph."""
+    bold: bool = False
+    """Set in a bold style (a fallback for it is looked for in bold too)."""
+    italic: bool = False
+    """Set in an italic style."""
 
 
 @dataclass(frozen=True, slots=True)
 class Family:
-    """Four faces of one family; a style the family lacks repeats the regular face."""
+    """Up to four style files of one family, registered with reportlab only when a style is first used.
 
-    regular: Face
-    bold: Face
-    italic: Face
-    bold_italic: Face
+    A style the family lacks uses the nearest one it has (bold italic -> bold -> regular).
+    """
+
+    files: tuple[tuple[str, Path], ...]
+    """(style, file) pairs; "regular" is always there."""
+
+    def face(self, style: str) -> Face:
+        """The face for ``regular``, ``bold``, ``italic`` or ``bold_italic``."""
+        files = dict(self.files)
+        for candidate in (style, "bold" if style == "bold_italic" else style, "regular"):
+            if candidate in files:
+                found = register(files[candidate])
+                if found is not None:
+                    return replace(found, bold="bold" in style, italic="italic" in style)
+        raise PressconvError(f"font {str(files['regular'])!r} is not a TrueType font reportlab can embed")
+
+    @property
+    def regular(self) -> Face:
+        return self.face("regular")
+
+    @property
+    def bold(self) -> Face:
+        return self.face("bold")
+
+    @property
+    def italic(self) -> Face:
+        return self.face("italic")
+
+    @property
+    def bold_italic(self) -> Face:
+        return self.face("bold_italic")
 
     def style(self, bold: bool, italic: bool) -> Face:
         """The face for a weight and slant."""
-        if bold:
-            return self.bold_italic if italic else self.bold
-        return self.italic if italic else self.regular
+        return self.face(
+            "bold_italic" if bold and italic else "bold" if bold else "italic" if italic else "regular"
+        )
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -182,30 +213,44 @@ def register(path: Path) -> Face | None:
     return Face(name, path, chars)
 
 
-def _need(path: Path) -> Face:
-    face = register(path)
-    if face is None:
-        raise PressconvError(f"font {str(path)!r} is not a TrueType font reportlab can embed")
-    return face
-
-
 # ---------------------------------------------------------------------------------------------------------
 # Finding files.
 
 
 @cache
+def _fontconfig() -> tuple[tuple[Path, frozenset[str], str], ...]:
+    """Every TrueType file fontconfig knows, with its family names and primary style (normalised).
+
+    One ``fc-list`` call, instead of an ``fc-match`` per style: a process start costs about
+    15 ms.  Empty when fontconfig is not installed.
+    """
+    fc_list = shutil.which("fc-list")
+    if not fc_list:
+        return ()
+    try:
+        listing = subprocess.run(
+            [fc_list, "--format", "%{file}\t%{family}\t%{style}\n"],
+            capture_output=True,
+            text=True,
+            timeout=20,
+            check=False,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return ()
+    found = []
+    for line in listing.splitlines():
+        parts = line.split("\t")
+        if len(parts) == 3 and parts[0].lower().endswith(".ttf"):
+            families = frozenset(_normal(f) for f in parts[1].split(","))
+            # The first style name is the face's own; "Condensed Bold,Bold" is a condensed face.
+            found.append((Path(parts[0]), families, _normal(parts[2].split(",")[0])))
+    return tuple(sorted(found, key=lambda entry: str(entry[0])))
+
+
+@cache
 def system_font_files() -> tuple[Path, ...]:
     """Every .ttf the system knows: fontconfig's list where present, else a walk of the usual folders."""
-    found: set[Path] = set()
-    fc_list = shutil.which("fc-list")
-    if fc_list:
-        try:
-            listing = subprocess.run(
-                [fc_list, "--format", "%{file}\n"], capture_output=True, text=True, timeout=20, check=False
-            ).stdout
-            found.update(Path(line) for line in listing.splitlines() if line.lower().endswith(".ttf"))
-        except (OSError, subprocess.SubprocessError):
-            pass
+    found = {path for path, _, _ in _fontconfig()}
     if not found:
         for folder in _FONT_DIRS:
             root = Path(folder).expanduser()
@@ -214,29 +259,21 @@ def system_font_files() -> tuple[Path, ...]:
     return tuple(sorted(found))
 
 
-def _fc_match(family: str, style: str) -> Path | None:
-    fc_match = shutil.which("fc-match")
-    if not fc_match:
-        return None
-    fc_style = {"regular": "Regular", "bold": "Bold", "italic": "Italic", "bold_italic": "Bold Italic"}[style]
-    try:
-        out = subprocess.run(
-            [fc_match, "--format", "%{file}\n%{family}\n%{style}", f"{family}:style={fc_style}"],
-            capture_output=True,
-            text=True,
-            timeout=20,
-            check=False,
-        ).stdout.split("\n")
-    except (OSError, subprocess.SubprocessError):
-        return None
-    if len(out) < 3 or not out[0].lower().endswith(".ttf"):
-        return None
-    # fc-match always answers, substituting a default for an unknown family: accept only the family asked for.
-    if _normal(family) not in {_normal(f) for f in out[1].split(",")}:
-        return None
-    if style != "regular" and _normal(fc_style) not in {_normal(s) for s in out[2].split(",")}:
-        return None
-    return Path(out[0])
+_FC_STYLES = {
+    "regular": ("regular", "book", "roman", "normal", "medium"),
+    "bold": ("bold",),
+    "italic": ("italic", "oblique"),
+    "bold_italic": ("bolditalic", "boldoblique"),
+}
+
+
+def _by_fontconfig(family: str, style: str) -> Path | None:
+    wanted = _normal(family)
+    for name in _FC_STYLES[style]:
+        for path, families, primary in _fontconfig():
+            if wanted in families and primary == name:
+                return path
+    return None
 
 
 def _by_file_name(family: str, style: str, files: tuple[Path, ...]) -> Path | None:
@@ -263,18 +300,14 @@ def _siblings(path: Path) -> dict[str, Path]:
 def _family_files(family: str) -> dict[str, Path]:
     found: dict[str, Path] = {}
     for style in STYLES:
-        match = _fc_match(family, style) or _by_file_name(family, style, system_font_files())
+        match = _by_fontconfig(family, style) or _by_file_name(family, style, system_font_files())
         if match is not None:
             found[style] = match
     return found
 
 
 def _family(files: dict[str, Path]) -> Family:
-    regular = _need(files["regular"])
-    faces = {style: register(files[style]) if style in files else None for style in STYLES[1:]}
-    bold = faces["bold"] or regular
-    italic = faces["italic"] or regular
-    return Family(regular, bold, italic, faces["bold_italic"] or bold)
+    return Family(tuple((style, files[style]) for style in STYLES if style in files))
 
 
 def _bundled() -> dict[str, Path]:
@@ -335,8 +368,7 @@ class FontSet:
         missing = set(text).difference(face.chars)
         if not missing:
             return [(None, text)]
-        bold = face in (self.serif.bold, self.sans.bold, self.serif.bold_italic, self.sans.bold_italic)
-        italic = face in (self.serif.italic, self.sans.italic, self.serif.bold_italic, self.sans.bold_italic)
+        bold, italic = face.bold, face.italic
         chosen: dict[str, Face | None] = {}
         for char in dict.fromkeys(c for c in text if c in missing):  # text order: warnings are deterministic
             found = self.fallback(char, bold, italic)
@@ -398,6 +430,6 @@ def font_set(request: str | None) -> FontSet:
         bundled = _family(_bundled())
         serif = _family(serif_files) if "regular" in serif_files else bundled
         sans = _family(sans_files) if "regular" in sans_files else bundled
-    used = {f.path for fam in (serif, sans) for f in (fam.regular, fam.bold, fam.italic, fam.bold_italic)}
+    used = {path for family in (serif, sans) for _, path in family.files}
     candidates = tuple(sorted((p for p in system_font_files() if p not in used), key=_candidate_rank))
     return FontSet(serif, sans, candidates)

@@ -62,6 +62,8 @@ class Styles:
     contacts: ParagraphStyle
     end_mark: ParagraphStyle
     footer: Face
+    faces: dict[str, Face]
+    """Every face a style uses, by reportlab name."""
     footer_size: float
     footer_color: Color
     rule_color: Color
@@ -72,10 +74,20 @@ def build_styles(fonts: FontSet, measures: Measures | None = None) -> Styles:
     """The one place every style is made."""
     m = measures or Measures()
     serif, sans = fonts.serif, fonts.sans
+    faces: dict[str, Face] = {}
+
+    def used(face: Face) -> Face:
+        # Only the faces a style names are registered (each costs ~30 ms to load, once per process).
+        faces[face.name] = face
+        return face
+
+    def use(face: Face) -> str:
+        return used(face).name
+
     # allowWidows/allowOrphans 0: a paragraph never leaves one line alone at a page top or bottom.
     base = ParagraphStyle(
         "pc-base",
-        fontName=serif.regular.name,
+        fontName=use(serif.regular),
         fontSize=10.5,
         leading=14.5,
         textColor=INK,
@@ -91,25 +103,25 @@ def build_styles(fonts: FontSet, measures: Measures | None = None) -> Styles:
 
     return Styles(
         release=style(
-            "release", fontName=sans.bold.name, fontSize=8.5, leading=11, textColor=ACCENT, spaceAfter=10
+            "release", fontName=use(sans.bold), fontSize=8.5, leading=11, textColor=ACCENT, spaceAfter=10
         ),
         headline=style(
-            "headline", fontName=sans.bold.name, fontSize=21, leading=25.5, spaceAfter=8, keepWithNext=1
+            "headline", fontName=use(sans.bold), fontSize=21, leading=25.5, spaceAfter=8, keepWithNext=1
         ),
         subtitle=style(
             "subtitle",
-            fontName=serif.regular.name,
+            fontName=use(serif.regular),
             fontSize=13,
             leading=17,
             textColor=MUTED,
             spaceAfter=10,
             keepWithNext=1,
         ),
-        byline=style("byline", fontName=serif.regular.name, fontSize=9, leading=12, textColor=MUTED),
-        dateline=sans.bold,
+        byline=style("byline", fontName=use(serif.regular), fontSize=9, leading=12, textColor=MUTED),
+        dateline=used(sans.bold),
         heading=style(
             "heading",
-            fontName=sans.bold.name,
+            fontName=use(sans.bold),
             fontSize=13,
             leading=17,
             textColor=ACCENT,
@@ -120,7 +132,7 @@ def build_styles(fonts: FontSet, measures: Measures | None = None) -> Styles:
         body=base,
         quote=style(
             "quote",
-            fontName=serif.italic.name,
+            fontName=use(serif.italic),
             leftIndent=m.quote_indent,
             rightIndent=m.quote_indent,
             spaceBefore=2,
@@ -128,7 +140,7 @@ def build_styles(fonts: FontSet, measures: Measures | None = None) -> Styles:
         ),
         speaker=style(
             "speaker",
-            fontName=serif.regular.name,
+            fontName=use(serif.regular),
             fontSize=8.5,
             leading=11,
             textColor=MUTED,
@@ -140,7 +152,7 @@ def build_styles(fonts: FontSet, measures: Measures | None = None) -> Styles:
         list_label=style("list-label", spaceAfter=0),
         boilerplate_heading=style(
             "boilerplate-heading",
-            fontName=sans.bold.name,
+            fontName=use(sans.bold),
             fontSize=10,
             leading=13,
             textColor=INK,
@@ -150,10 +162,11 @@ def build_styles(fonts: FontSet, measures: Measures | None = None) -> Styles:
         ),
         boilerplate=style("boilerplate", fontSize=9, leading=12.5, textColor=MUTED, spaceAfter=5),
         contacts=style(
-            "contacts", fontName=serif.regular.name, fontSize=9, leading=12, spaceBefore=8, spaceAfter=5
+            "contacts", fontName=use(serif.regular), fontSize=9, leading=12, spaceBefore=8, spaceAfter=5
         ),
-        end_mark=style("end-mark", fontName=sans.bold.name, fontSize=10, alignment=TA_CENTER, spaceBefore=12),
-        footer=serif.regular,
+        end_mark=style("end-mark", fontName=use(sans.bold), fontSize=10, alignment=TA_CENTER, spaceBefore=12),
+        footer=used(serif.regular),
+        faces=faces,
         footer_size=8,
         footer_color=MUTED,
         rule_color=RULE,

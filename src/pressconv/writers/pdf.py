@@ -367,12 +367,7 @@ def write(document: Document, options: WriteOptions, notes: Notes) -> bytes:
     """Render ``document`` as PDF bytes; same document and options, same bytes."""
     fonts = font_set(options.pdf_font)
     styles = build_styles(fonts)
-    faces = {
-        face.name: face
-        for family in (fonts.serif, fonts.sans)
-        for face in (family.regular, family.bold, family.italic, family.bold_italic)
-    }
-    ctx = _Context(fonts, styles, faces, notes)
+    ctx = _Context(fonts, styles, styles.faces, notes)
     _warn_right_to_left(document, notes)
     tagger = Tagger() if options.pdf_tagged else None
     root = tagger.root if tagger is not None else StructElem("Document")
