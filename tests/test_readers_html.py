@@ -203,3 +203,11 @@ def test_xhtml_reads_without_warnings() -> None:
     )
     document = parse(page)
     assert document.headline == "An XHTML chapter"
+
+
+def test_a_byline_class_on_a_whole_column_keeps_its_words() -> None:
+    body = "<p>A long paragraph of body text that must not vanish into the byline field.</p>" * 5
+    page = f'<article><h1>Headline for the column</h1><div class="byline">{body}</div></article>'
+    document = parse(page)
+    assert document.metadata.byline is None
+    assert len(document.blocks()) == 5

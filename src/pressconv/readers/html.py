@@ -58,6 +58,7 @@ _BLOCKS = frozenset(
     }
 )  # fmt: skip
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_MAX_BYLINE = 200
 _TAG = re.compile(rb"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)(?:\s[^<>]*?)?(/?)>")
 # Void elements, and those whose end tag HTML lets the next element imply.
 _SELF_CLOSED = frozenset(
@@ -335,10 +336,9 @@ def _role(tag: Tag, headline_seen: bool) -> str:
         return "item"
     if name == "pre":
         return "pre"
-    if "byline" in classes:
-        return "byline"
-    if "published" in classes:
-        return "published"
+    if classes & {"byline", "published"} and _text_length(tag) <= _MAX_BYLINE:
+        # Only a short element: a CMS may put such a class on a whole column of text.
+        return "byline" if "byline" in classes else "published"
     return "block"
 
 
