@@ -441,10 +441,15 @@ def run_jobs(
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=_pool_context(formats)) as pool:
+    pool = ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=_pool_context(formats))
+    try:
         futures = [pool.submit(render_job, job, options) for job in jobs]
         for future in futures:
             yield future.result()
+    finally:
+        # On Ctrl-C (or a consumer that stops early) drop the queued documents instead of rendering
+        # them all before exiting, as the executor's context manager would.
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 # --- executing --------------------------------------------------------------------------------------
