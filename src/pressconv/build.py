@@ -534,10 +534,10 @@ class BarReporter(Reporter):
             self.progress.advance(self.task)
 
     def error(self, message: str) -> None:
-        self.console.print(f"pressconv: error: {message}", markup=False, highlight=False)
+        self.console.print(f"pressconv: error: {message}", markup=False, highlight=False, soft_wrap=True)
 
     def warning(self, message: str) -> None:
-        self.console.print(f"pressconv: warning: {message}", markup=False, highlight=False)
+        self.console.print(f"pressconv: warning: {message}", markup=False, highlight=False, soft_wrap=True)
 
     def stop(self) -> None:
         self.progress.stop()
