@@ -8,12 +8,14 @@ extracted text, outline and info live in tests/golden/pdf/;
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import os
 import re
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -476,3 +478,33 @@ def test_any_text_renders_and_stays_tagged(
     data, _ = render(document)
     report = check(data)
     assert report.failures == []
+
+
+def test_same_bytes_in_fresh_processes_with_different_hash_seeds() -> None:
+    # Set and dict orders change with the hash seed; none may reach the output.
+    script = (
+        "import hashlib, sys; sys.path.insert(0, 'tests'); "
+        "from test_pdf import every_block, render; "
+        "print(hashlib.sha256(render(every_block())[0]).hexdigest())"
+    )
+    root = Path(__file__).resolve().parent.parent
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            cwd=root,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        for seed in ("1", "2")
+    }
+    assert len(digests) == 1 and "" not in digests
+    assert digests == {hashlib.sha256(render(every_block())[0]).hexdigest()}
+
+
+def test_outline_titles_keep_non_latin_text() -> None:
+    document = Document("Ἀθῆναι — “news”", sections=(Section("Москва: итоги", (Paragraph("Текст."),)),))
+    reader = PdfReader(io.BytesIO(render(document)[0]))
+    assert reader.outline[0].title == "Ἀθῆναι — “news”"
+    assert reader.outline[1][0].title == "Москва: итоги"
