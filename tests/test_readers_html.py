@@ -211,3 +211,25 @@ def test_a_byline_class_on_a_whole_column_keeps_its_words() -> None:
     document = parse(page)
     assert document.metadata.byline is None
     assert len(document.blocks()) == 5
+
+
+def test_google_docs_style_title_and_subtitle_classes() -> None:
+    page = """<html><body class="c5 doc-content">
+    <p class="c2 title" id="h.1"><span class="c4">Park Opens to the Public</span></p>
+    <p class="c2 subtitle"><span>Two years of work end this weekend</span></p>
+    <p class="c1"><span>The new park opened on Saturday with a concert for families.</span></p>
+    <h2 class="c3"><span>Opening Hours</span></h2>
+    <p class="c1"><span>The park is open from dawn to dusk every day.</span></p>
+    </body></html>"""
+    document = parse(page)
+    assert document.headline == "Park Opens to the Public"
+    assert document.subtitle == "Two years of work end this weekend"
+    assert [s.heading for s in document.sections] == [None, "Opening Hours"]
+
+
+def test_a_title_class_does_not_replace_an_h1() -> None:
+    page = """<article><p class="title">Section label</p><h1>The Real Headline Here</h1>
+    <p>Body text of the article follows the headline.</p></article>"""
+    document = parse(page)
+    assert document.headline == "The Real Headline Here"
+    assert "Section label" in " ".join(b.text for b in document.blocks() if isinstance(b, Paragraph))

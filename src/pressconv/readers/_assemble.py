@@ -8,6 +8,7 @@ metadata title that differs from the headline, and the recognition of a
 headline that is only the lede's first sentence -- what pressconv derives
 when a text has no headline -- so that our own output of such a text reads
 back with ``headline_derived`` true instead of a headline the source never had.
+A headline hint below a kicker line is moved to the top, as the rules expect it there.
 """
 
 from __future__ import annotations
@@ -76,7 +77,22 @@ def _derived_or_stated(
             for item in trial_notes.items:
                 notes.warn(item.code, item.message)
             return trial
-    return build_document(blocks, matter, options, notes, source_path)
+    document = build_document(blocks, matter, options, notes, source_path)
+    hint_lost = at is not None and (
+        fold(document.headline) != fold(blocks[at].text) or document.headline_derived
+    )
+    if at is not None and hint_lost and not options.title and not (matter and matter.title):
+        # The rules honour a headline hint only on the first block of content; a kicker or
+        # section label above the h1 would take its place.  Read it as the first body text.
+        above = [replace(b, hint="paragraph") if b.hint is None else b for b in blocks[:at]]
+        document = build_document(
+            [blocks[at], *above, *blocks[at + 1 :]], matter, options, notes, source_path
+        )
+    return document
+
+
+def _differ(headline: str, block: RawBlock) -> bool:
+    return fold(headline) != fold(block.text)
 
 
 def _with_speakers(document: Document, stated: Mapping[str, Stated]) -> Document:

@@ -103,6 +103,7 @@ class _Walk:
     current: list[str] = field(default_factory=list)
     frames: list[_Frame] = field(default_factory=list)
     headline_seen: bool = False
+    has_h1: bool = False
     loose_list: int = -1  # index of a list block built from loose items, which the next item extends
 
 
@@ -119,7 +120,7 @@ def read(data: bytes, options: ReadOptions, notes: Notes, source_path: str | Non
     facts = _page_facts(soup)
     root = _article_root(soup)
     keep_chrome = root.name in ("article", "main")
-    walk = _Walk(structured=_has_structure(root))
+    walk = _Walk(structured=_has_structure(root), has_h1=root.find("h1") is not None)
     headline = _outside_headline(soup, root, keep_chrome, facts.get("title") or facts.get("page_title"))
     if headline:
         walk.blocks.append(RawBlock(headline, hint="headline"))
@@ -319,11 +320,14 @@ def _outside_headline(
     return fallback
 
 
-def _role(tag: Tag, headline_seen: bool) -> str:
+def _role(tag: Tag, title_taken: bool, headline_seen: bool) -> str:
+    """What a block-level element's text becomes; ``title_taken`` when an h1 or title came already."""
     name = tag.name.lower()
     classes = _classes(tag)
     if "msotitle" in classes or (name == "h1" and not headline_seen):
         return "headline"
+    if "title" in classes and name in ("p", "div") and not title_taken:
+        return "headline"  # Google Docs' and LibreOffice's exported Title paragraph
     if "msosubtitle" in classes or ("subtitle" in classes and name not in _HEADINGS):
         return "subtitle"
     if name in _HEADINGS:
@@ -375,7 +379,7 @@ def _walk(root: Tag, walk: _Walk, keep_chrome: bool, notes: Notes) -> None:
         if name == "br":
             _newline(walk)
             continue
-        role = _role(node, walk.headline_seen)
+        role = _role(node, walk.headline_seen or walk.has_h1, walk.headline_seen)
         if name in _BLOCKS or role != "block" or node is root:
             _flush(walk, notes)
             walk.headline_seen = walk.headline_seen or role == "headline"
