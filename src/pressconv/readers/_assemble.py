@@ -68,7 +68,8 @@ def _derived_or_stated(
     source_path: str | None,
 ) -> Document:
     at = next((i for i, b in enumerate(blocks) if b.hint == "headline"), None)
-    if at is not None and not options.title and not (matter and matter.title):
+    given = bool(options.title or (matter and matter.title))
+    if at is not None and not given:
         # Read once without the headline: if the rules derive exactly that headline from the
         # lede, the source had none of its own (it is our output of a text without a headline).
         trial_notes = Notes()
@@ -78,10 +79,7 @@ def _derived_or_stated(
                 notes.warn(item.code, item.message)
             return trial
     document = build_document(blocks, matter, options, notes, source_path)
-    hint_lost = at is not None and (
-        fold(document.headline) != fold(blocks[at].text) or document.headline_derived
-    )
-    if at is not None and hint_lost and not options.title and not (matter and matter.title):
+    if at is not None and not given and fold(document.headline) != fold(blocks[at].text):
         # The rules honour a headline hint only on the first block of content; a kicker or
         # section label above the h1 would take its place.  Read it as the first body text.
         above = [replace(b, hint="paragraph") if b.hint is None else b for b in blocks[:at]]
@@ -89,10 +87,6 @@ def _derived_or_stated(
             [blocks[at], *above, *blocks[at + 1 :]], matter, options, notes, source_path
         )
     return document
-
-
-def _differ(headline: str, block: RawBlock) -> bool:
-    return fold(headline) != fold(block.text)
 
 
 def _with_speakers(document: Document, stated: Mapping[str, Stated]) -> Document:
