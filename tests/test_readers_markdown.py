@@ -122,3 +122,13 @@ def test_nesting_markdown_it_would_truncate_is_a_clear_error(text: str) -> None:
 def test_ordinary_nesting_keeps_every_word() -> None:
     document = parse("# Deep\n\nSome body text first.\n\n" + "> " * 5 + "deep words\n")
     assert document.blocks()[-1] == Quote("deep words")
+
+
+def test_a_table_is_one_paragraph_with_a_line_per_row() -> None:
+    document = parse(
+        "## Results\n\nThe figures for the year follow.\n\n"
+        "| Region | Jobs |\n| --- | ---: |\n| North | 120 |\n| *South* | 80 |\n\nMore text after the table.\n"
+    )
+    blocks = document.blocks()
+    assert blocks[1] == Paragraph("Region | Jobs North | 120 South | 80")
+    assert blocks[2] == Paragraph("More text after the table.")

@@ -4,7 +4,8 @@ The YAML front matter at the top is split off by the same helper as plain
 text.  ``#`` is the headline (a later ``#`` is a section heading), ``##`` and
 deeper are section headings, paragraphs inside ``>`` are quotes, lists keep
 their items and markers, and code blocks stay as paragraphs so no word is
-lost.  Inline emphasis, links and code are kept as their plain text.  When
+lost; a table is one paragraph with a line per row.  Inline emphasis, links and
+code are kept as their plain text.  When
 the Markdown marks no heading at all, paragraphs go unhinted and the
 plain-text rules find headline and headings as they would in a ``.txt``.
 A bare ``###`` line, which CommonMark reads as an empty heading, is the
@@ -79,7 +80,7 @@ def markdown_blocks(text: str) -> list[RawBlock]:
     """The raw blocks of a Markdown body (front matter already removed)."""
     from markdown_it import MarkdownIt
 
-    md = MarkdownIt("commonmark")
+    md = MarkdownIt("commonmark").enable("table")
     tokens = md.parse(text)
     # Past its nesting limit markdown-it silently drops the rest of a line; refuse well before it.
     limit = int(md.options["maxNesting"]) - 2
@@ -99,6 +100,8 @@ def markdown_blocks(text: str) -> list[RawBlock]:
     plain: Hint | None = "paragraph" if structured else None
     blocks: list[RawBlock] = []
     lists: list[_List] = []
+    rows: list[str] | None = None  # a table's rows while one is open, each "cell | cell"
+    cells: list[str] = []
     quote_depth = 0
     heading: str | None = None  # the tag of the heading being read
     headline_seen = False
@@ -138,6 +141,17 @@ def markdown_blocks(text: str) -> list[RawBlock]:
                 )
         elif kind == "list_item_close" and lists:
             lists[-1].finish_item()
+        elif kind == "table_open":
+            rows = []
+        elif kind == "tr_close" and rows is not None:
+            rows.append(" | ".join(cells))
+            cells = []
+        elif kind == "table_close" and rows is not None:
+            # One block, a row per line: the words in reading order, never taken for headings.
+            _add(blocks, rows, "quote" if quote_depth else "paragraph")
+            rows = None
+        elif kind == "inline" and rows is not None:
+            cells.append(" ".join(_inline_lines(token)))
         elif kind == "inline":
             lines = _inline_lines(token)
             if lists:
