@@ -3,15 +3,14 @@
 The YAML front matter at the top is split off by the same helper as plain
 text.  ``#`` is the headline (a later ``#`` is a section heading), ``##`` and
 deeper are section headings, paragraphs inside ``>`` are quotes, lists keep
-their items and markers, and code blocks stay as paragraphs so no word is
-lost; a table is one paragraph with a line per row.  Inline emphasis, links and
-code are kept as their plain text.  When
-the Markdown marks no heading at all, paragraphs go unhinted and the
-plain-text rules find headline and headings as they would in a ``.txt``.
-A bare ``###`` line, which CommonMark reads as an empty heading, is the
-press end mark and is passed on as text.  markdown-it's token stream is
-flat; nesting so deep that markdown-it would drop words is refused with a
-clear error.
+their items and markers, code blocks stay paragraphs so no word is lost, and
+a table is one paragraph with a line per row.  Inline emphasis, links and
+code are kept as their plain text.  When the Markdown marks no section
+heading, paragraphs go unhinted and the plain-text rules find headline and
+headings as they would in a ``.txt``.  A bare ``###`` line, which CommonMark
+reads as an empty heading, is the press end mark and is passed on as text.
+markdown-it's token stream is flat; nesting so deep that markdown-it would
+drop words is refused with a clear error.
 """
 
 from __future__ import annotations
