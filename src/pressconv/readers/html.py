@@ -8,9 +8,14 @@ dropped, and a header or footer counts as page chrome unless it sits inside
 the article.  Inside it: the first ``h1`` is the headline, other headings are
 section headings, ``p`` and loose text are paragraphs, ``blockquote`` holds
 quotes (our own ``data-speaker`` is taken as the speaker), ``ul``/``ol`` are
-lists, ``br`` separates lines.  Word-exported HTML keeps its class names
-(MsoTitle, MsoQuote, MsoListParagraph …) and those are read as hints too.
-schema.org NewsArticle JSON-LD and ``<meta>`` tags fill the metadata.
+lists, ``br`` separates lines; an h1 above the text column (or in a title
+header) is still the headline.  Word-exported HTML keeps its class names
+(MsoTitle, MsoQuote, MsoListParagraph …) and Google Docs its ``title`` and
+``subtitle`` classes; those are read as hints too.  Other paragraphs are
+hinted as body text only when the page marks section headings, so a page
+that marks none gets the plain-text heading rule.  schema.org NewsArticle
+JSON-LD and ``<meta>`` tags fill the metadata (the page ``<title>`` does not:
+it is usually "Headline | Site").
 
 The tree is walked with an explicit stack and the nesting depth is checked
 before anything else touches it, so a page nested 100,000 tags deep is one
