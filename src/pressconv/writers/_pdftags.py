@@ -8,9 +8,10 @@ canvas is saved it writes StructTreeRoot, ParentTree, per-page StructParents
 and Tabs, MarkInfo and XMP metadata as reportlab PDF objects.  A flowable that
 splits across pages keeps its one element, which then owns MCIDs on two pages.
 
-Why this module touches reportlab internals, and only this one: reportlab
-(tested 4.2.5 and 5.1.0) has no API for structure trees.  Everything it needs
-beyond the public canvas (``addLiteral``, ``getPageNumber``, ``beginText``,
+Why this module touches reportlab internals, and only this one: reportlab has
+no API for structure trees.  Tested with reportlab 4.2.0, 4.2.5 and 5.1.0 (the
+whole PDF test suite passes on each; pyproject's ``reportlab>=4.2`` holds).
+Everything it needs beyond the public canvas (``addLiteral``, ``getPageNumber``, ``beginText``,
 ``canvasmaker=``) is here: ``canvas._doc`` (the PDFDocument, its ``Catalog``,
 ``Pages.pages`` and ``Reference``), adding ``StructParents``/``Tabs`` to a page
 by extending that page object's ``__NoDefault__`` key list, and overriding
