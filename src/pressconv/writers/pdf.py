@@ -211,6 +211,30 @@ class _QuoteBlock(Flowable):
                 self.speaker.drawOn(canv, 0, 0)
 
 
+class _Rule(Flowable):
+    """A thin full-width rule, a layout artifact, that sets the "About" boilerplate apart from the body."""
+
+    def __init__(self, styles: Styles) -> None:
+        super().__init__()
+        self.styles = styles
+        self.keepWithNext = 1  # never alone at a page foot, away from the heading it introduces
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width, self.height = avail_width, 1.0
+        return self.width, self.height
+
+    def getSpaceBefore(self) -> float:
+        return float(self.styles.boilerplate_heading.spaceBefore)
+
+    def draw(self) -> None:
+        with marked(self.canv, LAYOUT):
+            self.canv.saveState()
+            self.canv.setStrokeColor(self.styles.rule_color)
+            self.canv.setLineWidth(0.5)
+            self.canv.line(0, 0.5, self.width, 0.5)
+            self.canv.restoreState()
+
+
 # ---------------------------------------------------------------------------------------------------------
 # One handler per block type.
 
@@ -306,6 +330,8 @@ def _story(ctx: _Context, document: Document, root: StructElem) -> list[Flowable
     about = [s for s in document.sections if s.role == "boilerplate"]
     dateline = document.dateline
     for index, section in enumerate([*body, *about]):
+        if about and section is about[0]:
+            story.append(_Rule(styles))
         story.extend(_section(ctx, section, index, root, dateline))
         dateline = None
     face = ctx.faces[styles.contacts.fontName]
