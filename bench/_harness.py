@@ -45,8 +45,16 @@ class Run:
     """Largest peak resident set of any of the processes, in kB."""
 
 
+def _child_env() -> dict[str, str]:
+    # The sessions that run these benchmarks set PYTHONDONTWRITEBYTECODE, so an edited module of
+    # the editable install would be compiled again by every process; an installed pressconv has
+    # its bytecode, so the child processes may write and reuse theirs (after the warm-up runs).
+    return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def run_process(argv: Sequence[str], cwd: Path | None = None, env: dict[str, str] | None = None) -> Run:
     """Run one process to the end with stdout and stderr discarded; fails loudly on a non-zero exit."""
+    env = env if env is not None else _child_env()
     start = time.perf_counter()
     proc = subprocess.Popen(
         list(argv),
