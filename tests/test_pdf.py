@@ -508,3 +508,16 @@ def test_outline_titles_keep_non_latin_text() -> None:
     reader = PdfReader(io.BytesIO(render(document)[0]))
     assert reader.outline[0].title == "Ἀθῆναι — “news”"
     assert reader.outline[1][0].title == "Москва: итоги"
+
+
+def test_invisible_format_characters_no_font_has_print_nothing_and_raise_no_warning(vera_only: str) -> None:
+    # Vera has no variation selectors or BOM; they must neither box nor warn, and still extract.
+    text = "Love\ufe0f it\ufeff and\U000e0101 more"
+    document = Document("Invisible", sections=(Section(None, (Paragraph(text),)),))
+    data, notes = render(document, pdf_font=vera_only)
+    assert notes.items == []
+    assert text in extract_text(io.BytesIO(data))
+    with pikepdf.open(io.BytesIO(data)) as pdf_file:
+        fonts = list(pdf_file.pages[0].obj.Resources.Font.values())
+        widths = {int(w) for font in fonts for w in font.Widths}
+    assert 0 in widths  # drawn with no advance

@@ -27,7 +27,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError
 
 from pressconv.errors import Notes, PressconvError
-from pressconv.writers._pdftags import EmbeddedTTFont, draw_as_notdef
+from pressconv.writers._pdftags import EmbeddedTTFont, draw_as_notdef, draw_invisible
 from pressconv.writers._unicode_blocks import block_name
 
 STYLES = ("regular", "bold", "italic", "bold_italic")
@@ -55,6 +55,18 @@ _STYLE_SUFFIXES = {
 _VARIANT_WORDS = re.compile(
     r"bold|italic|oblique|light|thin|black|medium|semi|extra|condensed|narrow|heavy|mono|display", re.I
 )
+
+
+def _invisible(char: str) -> bool:
+    """Default-ignorable: format controls, variation selectors, fillers (they never show a glyph)."""
+    cp = ord(char)
+    return (
+        unicodedata.category(char) == "Cf"
+        or 0xFE00 <= cp <= 0xFE0F
+        or 0xE0100 <= cp <= 0xE01EF
+        or 0x180B <= cp <= 0x180F
+        or cp in (0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x3164, 0xFFA0)
+    )
 
 
 def _normal(name: str) -> str:
@@ -373,7 +385,10 @@ class FontSet:
         for char in dict.fromkeys(c for c in text if c in missing):  # text order: warnings are deterministic
             found = self.fallback(char, bold, italic)
             chosen[char] = found
-            if found is None:
+            if found is None and _invisible(char):
+                # A variation selector or zero-width mark draws nothing anyway: no box, no warning.
+                draw_invisible(face.name, char)
+            elif found is None:
                 # Printed as the face's .notdef box, but kept as text for extraction and search.
                 draw_as_notdef(face.name, char)
                 cp = ord(char)

@@ -22,9 +22,10 @@ first word.  XMP is an own ``PDFStream``, so reportlab's ``pdfdoc.XMP``
 (4.2.2+) is not needed.  Two font fixes live here for the same reason:
 ``EmbeddedTTFont`` rewrites reportlab's ToUnicode entries for characters beyond
 the BMP (it writes ``<1F600>`` where PDF wants the UTF-16 pair ``<D83DDE00>``,
-so emoji extracted as U+1F60), and ``draw_as_notdef`` maps a character no font
-has to glyph 0 in our own font object's cmap dict, so it keeps a text code of
-its own instead of reportlab's shared code 0 (which extracts as U+0000).
+so emoji extracted as U+1F60), and ``draw_as_notdef``/``draw_invisible`` map a
+character no font has to glyph 0 (or to a zero-width blank, for invisible
+format characters) in our own font object's cmap dict, so it keeps a text code
+of its own instead of reportlab's shared code 0 (which extracts as U+0000).
 """
 
 from __future__ import annotations
@@ -248,6 +249,17 @@ class EmbeddedTTFont(TTFont):
 def draw_as_notdef(font_name: str, char: str) -> None:
     """Give a character the registered font lacks its own text code, drawn with the .notdef glyph."""
     pdfmetrics.getFont(font_name).face.charToGlyph.setdefault(ord(char), 0)  # type: ignore[attr-defined]
+
+
+def draw_invisible(font_name: str, char: str) -> None:
+    """Give a default-ignorable character the font lacks (a variation selector, a BOM) a blank glyph.
+
+    It draws as the font's space glyph with zero advance: nothing shows, and the character
+    keeps its text code for extraction.
+    """
+    face = pdfmetrics.getFont(font_name).face  # type: ignore[attr-defined]
+    face.charToGlyph.setdefault(ord(char), face.charToGlyph.get(32, 0))
+    face.charWidths.setdefault(ord(char), 0)
 
 
 class _SpacedText(PDFTextObject):
