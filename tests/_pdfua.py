@@ -1,11 +1,12 @@
 """PDF bytes -> a report on the PDF/UA points a script can decide (pikepdf for structure, pdfminer for text).
 
-Checked: MarkInfo, /Lang, DisplayDocTitle, XMP (dc:title, dc:language,
-pdfuaid:part 1), Info title = XMP title, StructTreeRoot with standard types
-only, every page with StructParents and Tabs /S, every painting operator inside
-an MCID sequence or an Artifact (never one inside the other), MCIDs unique per
-page, ParentTree and tree agreeing both ways, every font embedded with a
-ToUnicode map.  ``Report.elements`` gives the tree's text per element, in
+Checked: MarkInfo (Marked, not Suspects), /Lang, DisplayDocTitle, XMP
+(dc:title, dc:language, pdfuaid:part 1), Info title = XMP title,
+StructTreeRoot with standard types only, lists nested L > LI > Lbl/LBody,
+headings starting at H1 without skipped levels, every page with StructParents
+and Tabs /S, every painting operator inside an MCID sequence or an Artifact
+(never one inside the other), MCIDs unique per page, ParentTree and tree
+agreeing both ways, every font embedded with a ToUnicode map.  ``Report.elements`` gives the tree's text per element, in
 reading order, so tests can compare it with the model's words.
 
 Not decidable here (needs veraPDF/PAC and a person): whether tags fit the
@@ -18,6 +19,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 import pikepdf
@@ -227,6 +229,8 @@ def check(data: bytes) -> Report:
         report.fail("DisplayDocTitle is not true")
     if pdf.pdf_version < "1.7":
         report.fail(f"PDF version {pdf.pdf_version} < 1.7")
+    if bool(root.get("/MarkInfo", {}).get("/Suspects", False)):
+        report.fail("MarkInfo /Suspects is true")
     info_title = str(pdf.docinfo.get("/Title", ""))
     if not info_title:
         report.fail("Info has no /Title")
@@ -264,11 +268,21 @@ def check(data: bytes) -> Report:
     tree = root.StructTreeRoot
     owners: dict[tuple[int, int], tuple[int, int]] = {}  # (page, mcid) -> element objgen
 
-    def walk(elem: Any) -> None:
+    headings: list[int] = []
+
+    def walk(elem: Any, parent_tag: str = "") -> None:
         tag = str(elem.get("/S"))[1:]
         report.types[tag] = report.types.get(tag, 0) + 1
         if tag not in STANDARD:
             report.fail(f"non-standard structure type {tag}")
+        # Matterhorn 09-004/09-005: list items only in lists, labels and bodies only in items.
+        allowed_parent = _PARENTS.get(tag)
+        if allowed_parent and parent_tag not in allowed_parent:
+            report.fail(f"{tag} inside {parent_tag or 'the root'}")
+        if parent_tag == "L" and tag not in ("LI", "Caption"):
+            report.fail(f"{tag} directly inside L")
+        if re.fullmatch(r"H[1-6]", tag):
+            headings.append(int(tag[1]))
         pg = elem.get("/Pg")
         kids = elem.get("/K")
         kids = list(kids) if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []
@@ -284,7 +298,7 @@ def check(data: bytes) -> Report:
             elif isinstance(kid, pikepdf.Dictionary):
                 if kid.get("/P") is None or kid.P.objgen != elem.objgen:
                     report.fail(f"{kid.get('/S')} does not point back to its parent {tag}")
-                walk(kid)
+                walk(kid, tag)
                 continue
             else:
                 report.fail(f"{tag}: unexpected kid {kid!r}")
@@ -301,6 +315,12 @@ def check(data: bytes) -> Report:
     top = tree.get("/K")
     for kid in list(top) if isinstance(top, pikepdf.Array) else [top]:
         walk(kid)
+    # Matterhorn 14-002/14-003: the first heading is H1 and no level is skipped on the way down.
+    if headings and headings[0] != 1:
+        report.fail(f"first heading is H{headings[0]}")
+    for before, after in pairwise(headings):
+        if after > before + 1:
+            report.fail(f"heading level skips from H{before} to H{after}")
 
     nums = tree.ParentTree.get("/Nums")
     parent_tree: dict[int, Any] = {}
@@ -320,6 +340,9 @@ def check(data: bytes) -> Report:
             if (i, mcid) not in owners:
                 report.fail(f"page {i + 1}: MCID {mcid} belongs to no structure element")
     return report
+
+
+_PARENTS = {"LI": ("L",), "Lbl": ("LI",), "LBody": ("LI",)}
 
 
 def _is_int(obj: Any) -> bool:
