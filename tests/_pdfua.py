@@ -6,8 +6,9 @@ StructTreeRoot with standard types only, lists nested L > LI > Lbl/LBody,
 headings starting at H1 without skipped levels, every page with StructParents
 and Tabs /S, every painting operator inside an MCID sequence or an Artifact
 (never one inside the other), MCIDs unique per page, ParentTree and tree
-agreeing both ways, every font embedded with a ToUnicode map.  ``Report.elements`` gives the tree's text per element, in
-reading order, so tests can compare it with the model's words.
+agreeing both ways, every font embedded with a ToUnicode map.
+``Report.elements`` gives the tree's text per element, in reading order, so
+tests can compare it with the model's words.
 
 Not decidable here (needs veraPDF/PAC and a person): whether tags fit the
 meaning, whether artifacts really are artifacts, alt text, contrast, glyph
