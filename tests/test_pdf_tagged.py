@@ -169,3 +169,15 @@ def test_section_without_blocks_and_empty_document_are_still_well_formed() -> No
     report = check(render(document)[0])
     assert report.failures == []
     assert report.text_words() == ["Only", "a", "headline", "Empty", "section"]
+
+
+def test_checker_catches_an_untagged_drawing() -> None:
+    data = render(every_block())[0]
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        page = pdf.pages[0]
+        page.contents_add(pdf.make_stream(b"q 0 0 m 10 10 l S Q"), prepend=False)
+        out = io.BytesIO()
+        pdf.save(out)
+    report = check(out.getvalue())
+    assert report.untagged_ops == 1
+    assert "1 painting operators neither tagged nor Artifact" in report.failures
