@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from pressconv.readers._lexicon import MONTHS
+from pressconv.readers._lexicon import MONTHS, trie_pattern
 
-_MONTH = "|".join(re.escape(name) for name in sorted(MONTHS, key=len, reverse=True))
+# A prefix tree of the month names: a plain alternation of ~100 names is slow to try at every position.
+_MONTH = trie_pattern(sorted(MONTHS))
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2}))?")
 # "Oct. 28, 2024", "March 3rd 2025"
 _MDY = re.compile(rf"(?<!\w)({_MONTH})(?!\w)\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE)

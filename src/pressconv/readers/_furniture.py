@@ -34,6 +34,7 @@ _CONTACT_HEADER = re.compile(
     "|".join(re.escape(h) for h in sorted(CONTACT_HEADERS, key=len, reverse=True)), re.IGNORECASE
 )
 _TOP_REGION_WORDS = 30
+_TOP_REGION_BLOCKS = 4
 _TIME_OF_DAY = re.compile(
     r"\b\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|uhr|h))?(?:\s+[A-Z]{2,4}\b)?", re.IGNORECASE
 )
@@ -169,6 +170,7 @@ def _letterhead_line(work: Work) -> bool:
 def _extract(works: list[Work], found: Furniture) -> list[Work]:
     out: list[Work] = []
     top = True
+    seen = 0
     in_contact = False
     after_end = False
     for work in works:
@@ -213,8 +215,9 @@ def _extract(works: list[Work], found: Furniture) -> list[Work]:
                 found.contacts[-1] += "\n" + "\n".join(piece.lines)
                 out.append(piece)
                 continue
-            if len(piece.text.split()) > _TOP_REGION_WORDS:
-                top = False
+            seen += 1
+            if len(piece.text.split()) > _TOP_REGION_WORDS or seen >= _TOP_REGION_BLOCKS:
+                top = False  # release notice, byline and date lines sit above the body, nowhere else
             out.append(piece)
     return out
 
