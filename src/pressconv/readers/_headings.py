@@ -84,8 +84,8 @@ def heading_shape(work: Work) -> str | None:
     if work.kind != "paragraph" or work.hint is not None or not work.one_line or work.date_line:
         return None
     text = work.text
-    if len(text) > _MAX_HEADING_CHARS:
-        return None  # cheap exit before counting words: long paragraphs are never headings
+    if len(text) > _MAX_HEADING_CHARS or ends_sentence(text):
+        return None  # cheap exits first: long paragraphs and sentences are never headings
     words = text.split()
     if len(words) > MAX_TITLE_CASE_WORDS or not any(ch.isalpha() for ch in text) or starts_with_mark(text):
         return None
@@ -102,8 +102,6 @@ def heading_shape(work: Work) -> str | None:
         ):
             return None
         return "short title-like line ending in a colon, followed by body text"
-    if ends_sentence(text):
-        return None
     if titled:
         return "short line, no final punctuation, followed by body text"
     if len(words) <= MAX_SENTENCE_CASE_WORDS and not _has_finite_verb(words):
