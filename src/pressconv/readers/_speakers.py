@@ -764,8 +764,3 @@ def _antecedent(
         if back != number and work.kind == "quote" and work.speaker and fits(work.speaker):
             return work.speaker, back
     return fallback
-
-
-def explain_speaker(work: Work) -> str:
-    """The speaker part of a quote's explanation."""
-    return work.speaker_reason
