@@ -11,6 +11,8 @@ not a heading.  An "About …" heading opens a boilerplate section.
 
 from __future__ import annotations
 
+import re
+
 from pressconv.readers._blocks import Work
 from pressconv.readers._lexicon import (
     ABBREVIATIONS,
@@ -26,6 +28,10 @@ MAX_TITLE_CASE_WORDS = 16
 MAX_SENTENCE_CASE_WORDS = 6
 _CLOSING = ".!?…;,"
 _MAX_HEADING_CHARS = 200
+_NOT_A_HEADING = re.compile(
+    r"://|\bwww\.|@\w|^(?:photo|image|picture|credit|source|caption|tags|video|foto|bild|quelle)\s*:",
+    re.IGNORECASE,
+)
 _TRAILING = '”’"»)]*'
 
 
@@ -89,6 +95,8 @@ def heading_shape(work: Work) -> str | None:
     words = text.split()
     if len(words) > MAX_TITLE_CASE_WORDS or not any(ch.isalpha() for ch in text) or starts_with_mark(text):
         return None
+    if _NOT_A_HEADING.search(text):
+        return None  # web and e-mail addresses, captions and credits are lines of their own, not headings
     if is_boilerplate_heading(text) and not text.endswith((",", ";")):
         return "about-heading: short line opening a boilerplate section"
     titled = title_case(text)
