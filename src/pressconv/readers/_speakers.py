@@ -667,10 +667,18 @@ def assign_speakers(works: list[Work]) -> None:
             speaker, reason = _resolve(attribution, source, works, index, mentions, genders)
             works[source].attribution = attribution.clause
         else:
-            # A quote with no attribution right after a quote that has a speaker goes on in that voice
-            # (the release habit of closing the marks between two paragraphs of one statement).
             before = works[run_numbers[0] - 1] if run_numbers[0] > 0 else None
-            if before is not None and before.kind == "quote" and before.speaker:
+            introduced = _introduction(before) if before is not None else None
+            if before is not None and introduced is not None:
+                # "Smith said:" closing the paragraph above introduces the quote
+                speaker, reason = _resolve(introduced, run_numbers[0] - 1, works, index, mentions, genders)
+                reason = reason.replace("speaker ", "speaker (introduced above) ", 1)
+                works[run_numbers[0]].attribution = introduced.clause
+                found[run_numbers[0]] = introduced
+                source = run_numbers[0]
+            elif before is not None and before.kind == "quote" and before.speaker:
+                # A quote with no attribution right after a quote that has a speaker goes on in that
+                # voice (the release habit of closing the marks between paragraphs of one statement).
                 speaker = before.speaker
                 reason = f"no attribution; follows the quote of {speaker} in para {run_numbers[0]}"
         for number in run_numbers:
@@ -684,6 +692,16 @@ def assign_speakers(works: list[Work]) -> None:
                 work.speaker_reason = reason
             else:
                 work.speaker_reason = f"{reason}, same quote as para {source + 1}"
+
+
+def _introduction(work: Work) -> Attribution | None:
+    """ "Smith said:" (or "She added:") ending the paragraph just above a quote."""
+    if work.kind != "paragraph" or not work.text.rstrip().endswith(":"):
+        return None
+    text = work.text
+    ends = [e for e in sentence_ends(text) if text[e:].strip(_EDGE_PUNCT)]
+    start = ends[-1] if ends else 0
+    return _clause(text, start, len(text), before_quote=True)
 
 
 def _quote_runs(works: list[Work], quote_numbers: list[int]) -> list[list[int]]:
