@@ -312,6 +312,10 @@ NAME_PARTICLES: frozenset[str] = frozenset(
         "ten",
     }
 )
+# Letters after a name that are honours or offices, not part of it ("Jane Smith MP", "John Doe OBE").
+POSTNOMINALS: frozenset[str] = frozenset(
+    _words("mp mep msp mla am obe mbe cbe kbe dbe kc qc frs phd ph.d. md esq. esq mdb mdl")
+)
 NAME_SUFFIXES: frozenset[str] = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv", "v", "phd", "ph.d."})
 
 # Capitalised words that start sentences or name things but are never people.

@@ -18,6 +18,7 @@ from pressconv.readers._lexicon import (
     NAME_PARTICLES,
     NAME_SUFFIXES,
     NOT_NAMES,
+    POSTNOMINALS,
     ROLE_WORDS,
     TITLE_COMPLEMENTS,
     TITLE_SUFFIXES,
@@ -196,10 +197,13 @@ def split_title(words: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
 
 
 def _cut_name(words: tuple[str, ...]) -> tuple[str, ...]:
-    """A name ends before "of", "for", "the" …: "Alan Reeve of the University of Bristol" -> Alan Reeve."""
+    """A name ends before "of", "for", "the" … and before post-nominals ("Jane Smith MP" -> Jane Smith)."""
     for k, word in enumerate(words):
         if k and word in _NAME_ENDERS:
-            return words[:k]
+            words = words[:k]
+            break
+    while len(words) > 1 and words[-1].lower().rstrip(",") in POSTNOMINALS and words[-1][:1].isupper():
+        words = words[:-1]
     return words
 
 
