@@ -124,3 +124,20 @@ def test_quote_sheet_puts_unattributed_quotes_last() -> None:
     sheet = quote_sheet(read_text(text))
     assert [item.speaker for item in sheet] == ["Jane Smith", None]
     assert "Unattributed (1)" in format_quote_sheet(sheet)
+
+
+@pytest.mark.parametrize(
+    ("attribution", "speaker", "title"),
+    [
+        ("said Jane Smith MP", "Jane Smith", None),
+        ("White House press secretary Karine Jean-Pierre said", "Karine Jean-Pierre", "White House press secretary"),
+        ("said Bank of America CEO Brian Moynihan", "Brian Moynihan", "Bank of America CEO"),
+        ("said Professor Alan Reeve of the University of Bristol", "Alan Reeve", "Professor"),
+        ("sagte Regierungssprecher Steffen Hebestreit", "Steffen Hebestreit", "Regierungssprecher"),
+        ("said a spokesman for Acme Corp.", None, None),
+    ],
+)
+def test_names_titles_and_unnamed_speakers(attribution: str, speaker: str | None, title: str | None) -> None:
+    text = f"Headline For The Test\n\n“We will keep going whatever happens next,” {attribution}.\n\nMore text.\n"
+    quote = next(b for b in read_text(text).blocks() if isinstance(b, Quote))
+    assert (quote.speaker, quote.speaker_title) == (speaker, title)

@@ -146,7 +146,7 @@ def opens_with_attributed_quote(text: str, spans: list[tuple[int, int]], share: 
         return False
     if len(text[: spans[0][1]].split()) < 4:
         return False
-    following = text[spans[0][1] : spans[0][1] + 80].split()[:4]
+    following = text[spans[0][1] : spans[0][1] + 120].split()[:8]
     return any(word.lower().strip(".,;:") in SPEECH_VERBS for word in following)
 
 
