@@ -130,7 +130,11 @@ def test_quote_sheet_puts_unattributed_quotes_last() -> None:
     ("attribution", "speaker", "title"),
     [
         ("said Jane Smith MP", "Jane Smith", None),
-        ("White House press secretary Karine Jean-Pierre said", "Karine Jean-Pierre", "White House press secretary"),
+        (
+            "White House press secretary Karine Jean-Pierre said",
+            "Karine Jean-Pierre",
+            "White House press secretary",
+        ),
         ("said Bank of America CEO Brian Moynihan", "Brian Moynihan", "Bank of America CEO"),
         ("said Professor Alan Reeve of the University of Bristol", "Alan Reeve", "Professor"),
         ("sagte Regierungssprecher Steffen Hebestreit", "Steffen Hebestreit", "Regierungssprecher"),
@@ -138,6 +142,7 @@ def test_quote_sheet_puts_unattributed_quotes_last() -> None:
     ],
 )
 def test_names_titles_and_unnamed_speakers(attribution: str, speaker: str | None, title: str | None) -> None:
-    text = f"Headline For The Test\n\n“We will keep going whatever happens next,” {attribution}.\n\nMore text.\n"
+    quoted = "“We will keep going whatever happens next,”"
+    text = f"Headline For The Test\n\n{quoted} {attribution}.\n\nMore text.\n"
     quote = next(b for b in read_text(text).blocks() if isinstance(b, Quote))
     assert (quote.speaker, quote.speaker_title) == (speaker, title)
