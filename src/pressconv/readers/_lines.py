@@ -19,6 +19,9 @@ from pressconv.readers._lists import marker
 LONG_LINE = 100
 _GLUED_RATIO = 0.6
 _GLUED_MIN_NEXT = 40
+_MIN_WRAPPED_LINES = 4
+_MIN_WRAP_WIDTH = 50
+_SHORT_LINE = 0.7
 
 
 def split_lines(works: list[Work]) -> list[Work]:
@@ -36,10 +39,39 @@ def split_lines(works: list[Work]) -> list[Work]:
             head.reason = ""
             out.append(head)
             rest = work.lines[1:]
-            out.append(Work(text=" ".join(rest), lines=rest))
+            out.extend(_short_line_breaks(Work(text=" ".join(rest), lines=rest)))
         else:
-            out.append(work)
+            out.extend(_short_line_breaks(work))
     return out
+
+
+def _short_line_breaks(work: Work) -> list[Work]:
+    """Hard-wrapped paragraphs with no blank line between them: a short line closing a sentence ends one.
+
+    Wrapping fills every line of a paragraph but its last, so in a block of
+    four or more lines a line well short of the block's width that closes a
+    sentence, followed by a capitalised line, is a paragraph's end.
+    """
+    lines = work.lines
+    if len(lines) < _MIN_WRAPPED_LINES or any(marker(line) for line in lines):
+        return [work]
+    width = sorted(len(line) for line in lines)[len(lines) * 3 // 4]
+    if width < _MIN_WRAP_WIDTH:
+        return [work]
+    chunks: list[list[str]] = [[]]
+    for i, line in enumerate(lines):
+        chunks[-1].append(line)
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        if (
+            (following[:1].isupper() or following[:1] in '“"‘«„')
+            and len(line) < _SHORT_LINE * width
+            and ends_sentence(line)
+        ):
+            chunks.append([])
+    pieces = [chunk for chunk in chunks if chunk]
+    if len(pieces) == 1:
+        return [work]
+    return [Work(text=" ".join(chunk), lines=chunk) for chunk in pieces]
 
 
 def _line_ends_paragraph(line: str) -> bool:
