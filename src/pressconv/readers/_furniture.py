@@ -34,6 +34,7 @@ _CONTACT_HEADER = re.compile(
     "|".join(re.escape(h) for h in sorted(CONTACT_HEADERS, key=len, reverse=True)), re.IGNORECASE
 )
 _TOP_REGION_WORDS = 30
+_TRAILING_END_MARK = re.compile(r"(?<=[.!?”\"])\s+(?:###|# # #|-30-|–30–|—30—)$")
 _TOP_REGION_BLOCKS = 4
 _TIME_OF_DAY = re.compile(
     r"\b\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|uhr|h))?(?:\s+[A-Z]{2,4}\b)?", re.IGNORECASE
@@ -263,12 +264,18 @@ def _peel(work: Work, found: Furniture, top: bool) -> list[Work]:
             lines.pop(0)
         else:
             break
+    if lines and _TRAILING_END_MARK.search(lines[-1]) and not _is_end_mark(lines[-1]):
+        # "… as of today. ###": the end mark typed on the last line of the text
+        last = lines.pop()
+        trailing = _TRAILING_END_MARK.search(last)
+        assert trailing is not None
+        lines.extend([last[: trailing.start()].rstrip(), trailing.group().strip()])
     while lines and _is_end_mark(lines[-1]):
         mark = lines.pop()
         if found.end_mark is None:
             found.end_mark = mark
         tail.insert(0, _furniture(mark, "end mark -> metadata.end_mark"))
-    if len(lines) == len(work.lines):
+    if lines == work.lines:
         return [work]
     pieces = list(head)
     if lines:
