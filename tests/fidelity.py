@@ -27,10 +27,16 @@ The rule, precisely:
   per-format vocabulary of labels (``FURNITURE``).  Anything else is a
   duplicated or invented word and fails.
 * PDF only: text extraction breaks a word where the writer broke the line
-  (a 10,000-character word, CJK wrapped at any character), so consecutive
-  extracted fragments that concatenate to a model word count as that word;
-  a fragment ending in "-" may also join without its hyphen (hyphenation).
-  Soft hyphens (U+00AD) are ignored in PDF text.
+  (a 10,000-character word, CJK wrapped at any character) and runs words
+  together where it misjudges a narrow space (pdftotext reads "a b c" on a
+  short line as "abc"), so PDF words are matched character by character
+  across extracted word boundaries: a model word may span several extracted
+  fragments or share one with its neighbours, and a "-" ending a fragment may
+  be a hyphen the line break added.  Characters must still all be there, in
+  order, and unaltered.  Soft hyphens (U+00AD) are ignored in PDF text, and
+  so are lines that hold only a page number ("Page 3 of 7", "3 of 7"): a footer
+  lands in the text flow at the page end, even inside a word split across
+  the page break.
 """
 
 from __future__ import annotations
@@ -132,6 +138,9 @@ _INLINE_TAGS = frozenset(
         "del",
         "font",
     ]
+)
+_PAGE_LINE = re.compile(
+    r"^[^\S\n]*(?:Page[^\S\n]+\d+(?:[^\S\n]+of[^\S\n]+\d+)?|\d+[^\S\n]+of[^\S\n]+\d+)[^\S\n]*$", re.M
 )
 _SKIP_TAGS = frozenset({"script", "style", "template", "head", "noscript", "title"})
 
@@ -272,14 +281,19 @@ def _docx_text(data: bytes) -> str:
 
 
 def _pdf_text(data: bytes, engine: str | None = None) -> str:
-    """Text of a PDF, by pdftotext when installed (fast), else pdfminer.six."""
+    """Text of a PDF, by pdftotext when installed (fast), else pdfminer.six.
+
+    ``pdftotext -raw`` keeps the content stream's order, as pdfminer does: the default
+    layout mode joins a line ending in "-" to the next and drops the hyphen, and runs the
+    words of a short line together ("a b c" -> "abc"), which would read as altered words.
+    """
     engine = engine or ("pdftotext" if shutil.which("pdftotext") else "pdfminer")
     if engine == "pdftotext":
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp, "in.pdf")
             path.write_bytes(data)
             done = subprocess.run(
-                ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=False
+                ["pdftotext", "-raw", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=False
             )
             if done.returncode != 0:
                 raise AssertionError(f"pdftotext failed: {done.stderr.decode(errors='replace').strip()}")
@@ -288,7 +302,9 @@ def _pdf_text(data: bytes, engine: str | None = None) -> str:
         from pdfminer.high_level import extract_text
 
         text = extract_text(io.BytesIO(data))
-    return text.replace("\u00ad", "")
+    text = text.replace("\u00ad", "")
+    # Page furniture sits in the text flow at each page end, even inside a word split across pages.
+    return _PAGE_LINE.sub("", text)
 
 
 def epub_spine(data: bytes) -> list[tuple[str, bytes]]:
@@ -361,7 +377,7 @@ class Report:
         ]
         if self.missing_at is not None:
             i, j = self.missing_at, self.output_at
-            lines.append(f"first missing/altered/reordered word: #{i} {self.model[i]!r}")
+            lines.append(f"first missing/altered/reordered word: #{i} {_show(self.model[i])!r}")
             diff = difflib.unified_diff(
                 [_show(w) for w in self.model[max(0, i - context) : i + context]],
                 [_show(w) for w in self.output[max(0, j - context) : j + 2 * context]],
@@ -384,28 +400,35 @@ def _show(word: str) -> str:
     return shown.encode("unicode_escape").decode("ascii") if not shown.isprintable() else shown
 
 
-def _match_at(model_word: str, output: list[str], k: int, joins: bool) -> int | None:
-    """End index when ``output[k:end]`` spells ``model_word`` (one token, or fragments when joins)."""
+def _match_at(word: str, output: list[str], k: int, off: int, joins: bool) -> tuple[int, int] | None:
+    """Where ``word`` ends when it starts at ``output[k][off:]``, or None.
+
+    Without joins the word must be the whole token.  With joins (PDF) the word's characters are
+    matched across token boundaries, in both directions: extraction may split a word where the
+    line broke, or run two words together where it misjudged a narrow space; a "-" ending a token
+    may be a hyphen the line break added.
+    """
     token = output[k]
-    if token == model_word:
-        return k + 1
-    if not joins or not token:
+    if off == 0 and token == word:
+        return k + 1, 0
+    if not joins:
         return None
-    for drop_hyphen in (False, True):
-        acc, q = token, k + 1
-        if drop_hyphen and acc.endswith("-"):
-            acc = acc[:-1]
-        elif drop_hyphen:
+    i, n = 0, len(word)
+    while i < n:
+        if k >= len(output):
+            return None
+        token = output[k]
+        if off == len(token):
+            k, off = k + 1, 0
             continue
-        while q < len(output) and len(acc) < len(model_word) and model_word.startswith(acc):
-            nxt = output[q]
-            if drop_hyphen and nxt.endswith("-") and not model_word.startswith(acc + nxt):
-                nxt = nxt[:-1]
-            acc += nxt
-            q += 1
-        if acc == model_word:
-            return q
-    return None
+        ch = token[off]
+        if ch == word[i]:
+            i, off = i + 1, off + 1
+        elif ch == "-" and off == len(token) - 1 and i > 0:
+            off += 1
+        else:
+            return None
+    return (k + 1, 0) if off == len(output[k]) else (k, off)
 
 
 def _contains(haystack: list[str], needle: list[str]) -> bool:
@@ -421,28 +444,35 @@ def compare(document: Document, fmt: str, output: list[str]) -> Report:
     joins = fmt == "pdf"
     allowed = allowed_extras(document, fmt)
     report = Report(fmt, model, output)
-    skipped: list[int] = []
-    j = 0
+    skipped: list[str] = []
+    skipped_at: list[int] = []
+    j = off = 0
     for i, word in enumerate(model):
-        k = j
-        end = None
+        k, o, end = j, off, None
         while k < len(output):
-            end = _match_at(word, output, k, joins)
+            end = _match_at(word, output, k, o, joins)
             if end is not None:
                 break
-            k += 1
+            skipped.append(output[k][o:])
+            skipped_at.append(k)
+            k, o = k + 1, 0
         if end is None:
             report.missing_at, report.output_at = i, j
             break
-        skipped.extend(range(j, k))
-        j = end
+        j, off = end
         report.matched = i + 1
     if report.missing_at is None:
-        skipped.extend(range(j, len(output)))
-        report.extras = [(k, output[k]) for k in skipped if not _is_allowed(output[k], allowed)]
-    joined = " ".join(output) if joins else ""
+        if j < len(output):
+            skipped.append(output[j][off:])
+            skipped_at.append(j)
+            skipped += output[j + 1 :]
+            skipped_at += range(j + 1, len(output))
+        report.extras = [
+            (k, w) for k, w in zip(skipped_at, skipped, strict=True) if not _is_allowed(w, allowed)
+        ]
+    joined = "".join(output) if joins else ""
     for phrase in model_phrases(document):
-        if not _contains(output, phrase) and not (joins and " ".join(phrase) in joined):
+        if not _contains(output, phrase) and not (joins and "".join(phrase) in joined):
             report.missing_phrases.append(phrase)
     return report
 

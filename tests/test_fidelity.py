@@ -7,12 +7,21 @@ skipped with the reason, and covered as soon as the module appears.
 from __future__ import annotations
 
 import dataclasses
+import re
 from functools import cache
 from pathlib import Path
 
 import pytest
 
-from fidelity import FORMATS, check_fidelity, extract_words, model_words, writer_available
+from fidelity import (
+    FORMATS,
+    check_fidelity,
+    extract_words,
+    fidelity_report,
+    model_words,
+    words,
+    writer_available,
+)
 from pressconv import api
 from pressconv.errors import Notes, PressconvError
 from pressconv.model import Document, Paragraph, Section
@@ -32,10 +41,20 @@ def _need(fmt: str) -> None:
         pytest.skip(f"writer pressconv.writers.{fmt} does not exist yet")
 
 
+#: A known fault in the DOCX writer (not this file's): strict xfail wherever a document has a byline.
+DOCX_BYLINE = (
+    "DOCX writer puts the byline only in the core properties; the body loses it (e.g. 'By Jane Doe')"
+)
+_EXPECTED = re.compile(rb"^-{3,} expected -{3,}\s*$", re.MULTILINE)
+
+
 @cache
 def _document(path: Path) -> Document | str:
+    """The fixture's Document; a reader fixture's input is the part above ``---- expected ----``."""
+    data = path.read_bytes()
+    found = _EXPECTED.search(data)
     try:
-        return api.parse(path)
+        return api.parse(data[: found.start()] if found else data)
     except PressconvError as err:
         return str(err)
 
@@ -60,8 +79,16 @@ def test_every_word_in_order(path: Path, fmt: str, outdir: Path) -> None:
     if isinstance(doc, str):
         pytest.skip(f"fixture is deliberately bad input: {doc}")
     data = _output(path, fmt)
-    report = check_fidelity(doc, fmt, data)
-    assert report.percent == 100.0
+    report = fidelity_report(doc, fmt, data)
+    byline = words(doc.metadata.byline or "")
+    if (
+        fmt == "docx"
+        and report.missing_phrases == [byline]
+        and report.missing_at is None
+        and not report.extras
+    ):
+        pytest.xfail(DOCX_BYLINE)  # the strict xfail test_press_furniture_is_shown[docx] notices a fix
+    check_fidelity(doc, fmt, data)
     target = outdir / fmt / (_id(path).replace("/", "__") + "." + fmt)
     target.parent.mkdir(exist_ok=True)
     target.write_bytes(data)
@@ -69,14 +96,28 @@ def test_every_word_in_order(path: Path, fmt: str, outdir: Path) -> None:
 
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_fixture_outputs_validate(fmt: str, outdir: Path) -> None:
-    """Every output written above passes its format's validator (one batch per format)."""
+    """Every output passes its format's validator (one batch per format).
+
+    EPUBCheck costs a JVM start per book, so the fixtures go into one collected volume (the same
+    content documents, one package) and only the source/ files are checked as single books.
+    """
     _need(fmt)
-    for path in TEXTS:
-        if isinstance(_document(path), Document):
-            target = outdir / fmt / (_id(path).replace("/", "__") + "." + fmt)
-            target.parent.mkdir(exist_ok=True)
-            target.write_bytes(_output(path, fmt))
-    files = sorted((outdir / fmt).glob(f"*.{fmt}"))
+    folder = outdir / f"validate-{fmt}"
+    folder.mkdir(exist_ok=True)
+    docs = {path: doc for path in TEXTS if isinstance(doc := _document(path), Document)}
+    files = []
+    for path in docs:
+        if fmt == "epub" and not path.is_relative_to(ROOT / "source"):
+            continue
+        target = folder / (_id(path).replace("/", "__") + "." + fmt)
+        target.write_bytes(_output(path, fmt))
+        files.append(target)
+    if fmt == "epub":
+        volume = folder / "fixtures-volume.epub"
+        volume.write_bytes(
+            api.render(list(docs.values()), "epub", WriteOptions(volume_title="Fixtures"), Notes())
+        )
+        files.append(volume)
     assert files, "no fixture produced an output"
     assert validate(fmt, files) == []
 
@@ -125,3 +166,37 @@ def test_extracted_words_are_the_model_words(fmt: str) -> None:
     data = api.render([_DOC], fmt, WriteOptions(), Notes())
     assert check_fidelity(_DOC, fmt, data).matched == len(model_words(_DOC))
     assert "“Riverside”" in extract_words(fmt, data)
+
+
+_FURNISHED = """FOR IMMEDIATE RELEASE
+
+Council opens new library
+
+By Jane Doe, City Reporter
+
+LONDON, Oct. 28, 2024 — The council opened the new library today. It has many books.
+
+Media contact:
+Ann Smith
+press@example.org
+
+###
+"""
+
+
+@pytest.mark.parametrize(
+    "fmt",
+    [
+        *(f for f in FORMATS if f != "docx"),
+        pytest.param(
+            "docx",
+            marks=pytest.mark.xfail(strict=True, reason=DOCX_BYLINE),
+        ),
+    ],
+)
+def test_press_furniture_is_shown(fmt: str) -> None:
+    """Release notice, byline, contacts and end mark go to metadata, and every writer shows them."""
+    _need(fmt)
+    doc = api.parse(_FURNISHED)
+    assert doc.metadata.byline and doc.metadata.release and doc.metadata.contacts and doc.metadata.end_mark
+    check_fidelity(doc, fmt, api.render([doc], fmt, WriteOptions(), Notes()))
