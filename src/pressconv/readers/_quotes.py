@@ -52,10 +52,26 @@ def style_of(texts: Iterable[str]) -> str:
 
 
 def scan(text: str, style: str) -> tuple[list[tuple[int, int]], bool, int]:
-    """Quoted spans (start, end) in ``text``, whether the last one is left open, and stray marks seen."""
-    if style == "single":
-        return _scan_single(text)
-    return _scan_double(text)
+    """Quoted spans (start, end) in ``text``, whether the last one is left open, and stray marks seen.
+
+    Double marks (straight or curly, „ “, « ») always quote; in the ``single`` style
+    single marks quote too, and a span nested inside another is part of the outer one.
+    """
+    doubles, double_open, double_stray = _scan_double(text)
+    if style != "single":
+        return doubles, double_open, double_stray
+    # Double marks are quotation marks in every style; a single-primary text adds its single marks.
+    singles, single_open, single_stray = _scan_single(text)
+    if not doubles:
+        return singles, single_open, single_stray
+    if not singles:
+        return doubles, double_open, double_stray
+    spans: list[tuple[int, int]] = []
+    for span in sorted(doubles + singles):
+        if spans and span[0] < spans[-1][1]:
+            continue  # nested inside (or crossing) the span already taken: the outer quotation counts
+        spans.append(span)
+    return spans, spans[-1][1] == len(text) and (double_open or single_open), double_stray + single_stray
 
 
 def _context(text: str, i: int) -> tuple[bool, bool]:
