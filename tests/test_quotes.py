@@ -139,6 +139,20 @@ def test_quote_sheet_puts_unattributed_quotes_last() -> None:
         ("said Professor Alan Reeve of the University of Bristol", "Alan Reeve", "Professor"),
         ("sagte Regierungssprecher Steffen Hebestreit", "Steffen Hebestreit", "Regierungssprecher"),
         ("said a spokesman for Acme Corp.", None, None),
+        ("said Acme chief executive Maria Lopez", "Maria Lopez", "Acme chief executive"),
+        ("said Globex chief financial officer Tom Reed", "Tom Reed", "Globex chief financial officer"),
+        ("said Acme’s chief executive Maria Lopez", "Maria Lopez", "Acme’s chief executive"),
+        (
+            "said Acme senior vice president of sales Jo Kent",
+            "Jo Kent",
+            "Acme senior vice president of sales",
+        ),
+        ("Acme said in a statement", None, None),
+        ("said Acme", None, None),
+        ("Globex Inc. said", None, None),
+        ("the Ministry of Health said", None, None),
+        ("Harbor City Council said", None, None),
+        ("Smith, 45, said", "Smith", None),
     ],
 )
 def test_names_titles_and_unnamed_speakers(attribution: str, speaker: str | None, title: str | None) -> None:

@@ -290,6 +290,25 @@ TITLE_COMPLEMENTS: frozenset[str] = frozenset(
     )
 )
 
+# Words that make a capitalised name an organisation's, not a person's ("Globex Inc.", "Ministry of
+# Health", "Harbor City Council"); compared lower-case without a final period.  Common surnames
+# (Church, Court, Banks) are left out: a person's name must never be dropped as an organisation.
+ORGANISATION_WORDS: frozenset[str] = frozenset(
+    _words(
+        """
+        inc corp corporation incorporated ltd limited llc llp plc gmbh ag kg se sa sas sarl nv bv spa srl
+        oy ab asa co company companies group holdings partners associates ministry department dept
+        agency council association university universities college school institute institution
+        foundation trust authority commission committee office bureau board bank police service
+        services government administration party federation society organisation organization
+        network networks hospital clinic fund centre center club league museum airlines airways
+        systems technologies technology solutions labs laboratories pharmaceuticals pharma industries
+        media team ministerium regierung verband stiftung universität behörde ministère gouvernement
+        ministerio gobierno agence agencia universidad université
+        """
+    )
+)
+
 # Tokens that may sit inside a name ("Ludwig van Beethoven", "Lloyd J. Austin III").
 NAME_PARTICLES: frozenset[str] = frozenset(
     {

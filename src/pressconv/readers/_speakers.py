@@ -33,6 +33,7 @@ from pressconv.readers._lexicon import (
     MALE_NAMES,
     NOT_IN_ATTRIBUTION_GAP,
     NOT_NAMES,
+    ORGANISATION_WORDS,
     PRONOUN_GENDER,
     PRONOUNS,
     ROLE_WORDS,
@@ -70,6 +71,8 @@ _OPEN_QUOTE_REACH = 2000
 _PREPOSITIONS = frozenset({"for", "at", "of", "with", "from", "in", "bei", "von", "für", "de", "du", "chez"})
 _EDGE_PUNCT = " ,;:.!?—–-\u00a0"
 _LOOKBACK_BLOCKS = 4
+_MAX_LOWERCASE_TITLE = 6
+_POSSESSIVE_START = re.compile("^(?:[’']s|[’'])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,6 +360,8 @@ class Attribution:
     pronoun: str | None = None
     role: str | None = None
     """For "the president said": the title word that points to a person named earlier."""
+    person: bool = False
+    """The clause itself shows the name is a person's ("Smith, 45, said", "Smith, who …, said")."""
 
 
 def _segments(work: Work) -> list[tuple[int, int, bool]]:
@@ -512,7 +517,8 @@ def _subject_first(
             if is_name(name):
                 apposition = appositive_title(text, run.end)
                 title = prefer_title(title or title_before(text, run.start), apposition)
-                return Attribution(text[run.start : verb_end], run.start, name, title)
+                person = _PERSON_AFTER.match(text, run.end) is not None
+                return Attribution(text[run.start : verb_end], run.start, name, title, person=person)
         return None
     if before_quote or is_capitalised(subject.text):
         return None
@@ -554,8 +560,9 @@ def _verb_first(text: str, after_verb: int, end: int, verb_start: int, verb_end:
     title, name = split_title(run.tokens)
     later = _name_after_lowercase_title(text, run, end)
     if later is not None:
-        # "said Acme economist Rita Moreno": organisation, lower-case title, then the name
+        # "said Acme economist Rita Moreno", "said Acme’s Maria Lopez": organisation, title, then the name
         title, name = text[run.start : later.start].strip(), split_title(later.tokens)[1]
+        title = title if _POSSESSIVE_START.sub("", text[run.end : later.start]).strip() else None
         run = later
     lead = text[verb_end : run.start].strip(" ,") if later is None else ""
     gap_titled = any(_titled(w) for w in gap_words)
@@ -582,14 +589,28 @@ def _verb_first(text: str, after_verb: int, end: int, verb_start: int, verb_end:
 
 
 def _name_after_lowercase_title(text: str, run: Run, end: int) -> Run | None:
-    """The name run that follows "Acme" across lower-case title words ("economist", "chief executive")."""
-    following = runs(text, run.end, min(end, run.end + 60))
+    """The name run that follows "Acme" across lower-case title words ("economist", "chief executive").
+
+    The words between are lower-case and hold a title word ("chief financial
+    officer", "senior vice president of sales"); after a possessive ("Acme’s
+    Maria Lopez") there may be none.
+    """
+    following = runs(text, run.end, min(end, run.end + 80))
     if not following:
         return None
-    between = text[run.end : following[0].start].split()
-    if not between or len(between) > 3 or not any(_titled(w) for w in between):
-        return None
-    if not all(_titled(w) or w.lower() in TITLE_MODIFIERS or w.lower() in TITLE_COMPLEMENTS for w in between):
+    gap = text[run.end : following[0].start]
+    if run.possessive:
+        gap = _POSSESSIVE_START.sub("", gap)
+    between = gap.split()
+    if not between:
+        if not run.possessive or gap != " ":
+            return None
+    elif (
+        len(between) > _MAX_LOWERCASE_TITLE
+        or not any(_titled(w) for w in between)
+        or any(is_capitalised(w) or not w.isalpha() for w in between)
+        or any(w in NOT_IN_ATTRIBUTION_GAP and w not in _TITLE_LINKS for w in between)
+    ):
         return None
     _, name = split_title(following[0].tokens)
     return following[0] if is_name(name) else None
@@ -651,7 +672,9 @@ def assign_speakers(works: list[Work]) -> None:
         attribution = find_attribution(works[number])
         if attribution is not None:
             found[number] = attribution
-            if attribution.name and len(attribution.name) >= 2:
+            if attribution.name and is_organisation(attribution.name):
+                pass  # "Globex Inc. said": an organisation speaks, no person to index
+            elif attribution.name and len(attribution.name) >= 2:
                 index.add(attribution.name, attribution.title, number)
             elif attribution.name:
                 index.strong.setdefault(surname(attribution.name), {})
@@ -694,6 +717,18 @@ def assign_speakers(works: list[Work]) -> None:
                 work.speaker_reason = f"{reason}, same quote as para {source + 1}"
 
 
+def is_organisation(name: tuple[str, ...]) -> bool:
+    """True when a word of the name marks an organisation ("Globex Inc.", "Ministry", "City Council")."""
+    return any(word.lower().rstrip(".") in ORGANISATION_WORDS for word in name)
+
+
+def _person_evidence(attribution: Attribution) -> bool:
+    """A lone name is a person's when titled, shown as one in the clause, or a known given name."""
+    assert attribution.name is not None
+    word = attribution.name[0].lower()
+    return bool(attribution.title or attribution.person or word in FEMALE_NAMES or word in MALE_NAMES)
+
+
 def _introduction(work: Work) -> Attribution | None:
     """ "Smith said:" (or "She added:") ending the paragraph just above a quote."""
     if work.kind != "paragraph" or not work.text.rstrip().endswith(":"):
@@ -724,8 +759,12 @@ def _resolve(
     genders: dict[str, str],
 ) -> tuple[str | None, str]:
     clause = f'"{attribution.clause}"'
+    if attribution.name and is_organisation(attribution.name):
+        return None, f"speaker {clause}: an organisation, not a person"
     if attribution.name:
         full, source = index.resolve(attribution.name, number)
+        if source is None and len(attribution.name) == 1 and not _person_evidence(attribution):
+            return None, f"speaker {clause}: {full} is named nowhere in full and nothing says it is a person"
         if source is not None and full != " ".join(attribution.name):
             return full, f"speaker {clause} -> {full} (full name from para {source + 1})"
         return full, f"speaker {clause} -> {full}"
