@@ -229,6 +229,66 @@ def test_hinted_blocks_skip_guessing_but_get_speakers() -> None:
     assert quote.speaker_title == "chief executive of Acme"
 
 
+def test_a_stated_speaker_is_used_as_given() -> None:
+    blocks = [
+        RawBlock("Jane Smith, chief executive of Acme, opened the plant.", hint="paragraph"),
+        RawBlock("“We are proud of this plant,” she said.", hint="quote", speaker="Pat Ryder"),
+        RawBlock(
+            "“And of the people in it,” Smith said.", hint="quote", speaker="Jane Smith", attribution="x"
+        ),
+        RawBlock("“It will run for decades to come.”", hint="quote"),
+    ]
+    quotes = [b for b in build_document(blocks, None, None, None, None).blocks() if isinstance(b, Quote)]
+    got = [(q.speaker, q.speaker_title, q.attribution) for q in quotes]
+    # the stated speaker's voice goes on in the unattributed quote after it
+    assert got == [
+        ("Pat Ryder", None, "she said"),
+        ("Jane Smith", "chief executive of Acme", "x"),
+        ("Jane Smith", "chief executive of Acme", None),
+    ]
+
+
+def test_a_derived_headline_is_not_body_text() -> None:
+    blocks = [
+        RawBlock("The council approved the budget", hint="headline", derived=True),
+        RawBlock("The council approved the budget. It passed 7-2."),
+        RawBlock("Short line"),
+    ]
+    document = build_document(blocks, None, None, None, None)
+    assert document.headline == "The council approved the budget" and document.headline_derived
+    assert [type(b).__name__ for b in document.blocks()] == ["Paragraph", "Paragraph"]
+    given = build_document(blocks, None, ReadOptions(title="Given"), None, None)
+    assert given.headline == "Given" and not given.headline_derived
+
+
+def test_a_metadata_title_is_kept_apart_from_the_headline() -> None:
+    blocks = [RawBlock("The Headline", hint="headline"), RawBlock("Body text follows here.")]
+    assert build_document(blocks, None, None, None, None, title="Props Title").metadata.title == "Props Title"
+    assert build_document(blocks, None, None, None, None, title="The  Headline").metadata.title is None
+
+
+def test_a_stated_role_marks_a_boilerplate_section() -> None:
+    blocks = [
+        RawBlock("The Headline", hint="headline"),
+        RawBlock("Body text follows here."),
+        RawBlock("Who we are", hint="heading", role="boilerplate"),
+        RawBlock("Acme makes things."),
+    ]
+    document = build_document(blocks, None, None, None, None)
+    assert [(s.heading, s.role) for s in document.sections] == [(None, "body"), ("Who we are", "boilerplate")]
+
+
+def test_a_headline_below_a_kicker_is_the_headline() -> None:
+    blocks = [
+        RawBlock("EXCLUSIVE"),
+        RawBlock("The Real Headline", hint="headline"),
+        RawBlock("Body text follows here and goes on."),
+    ]
+    document = build_document(blocks, None, None, None, None)
+    assert document.headline == "The Real Headline" and not document.headline_derived
+    assert document.blocks() == [Paragraph("EXCLUSIVE"), Paragraph("Body text follows here and goes on.")]
+
+
 def test_explain_gives_one_line_per_block_with_its_rule() -> None:
     document, lines = explain(SAMPLE.read_text(encoding="utf-8"))
     assert len([line for line in lines if not line.lstrip().startswith("-")]) == 23

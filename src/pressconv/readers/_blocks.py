@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal, TypeAlias
 
 Hint: TypeAlias = Literal["headline", "subtitle", "heading", "quote", "list", "paragraph"]
+Role: TypeAlias = Literal["body", "boilerplate"]
 Kind: TypeAlias = Literal["paragraph", "heading", "list", "quote", "headline", "subtitle", "furniture"]
 
 # A line holding only whitespace; str.isspace() covers NBSP and the other Unicode spaces.
@@ -29,7 +30,11 @@ class RawBlock:
     ``text`` is the block's words, whitespace folded; ``lines`` the source lines
     (folded) when the format has lines, else empty.  ``hint`` says what the
     source format already knows; for a ``list`` hint, ``items`` (and optionally
-    ``markers`` and ``ordered``) carry the items.
+    ``markers`` and ``ordered``) carry the items.  What else a format may state:
+    ``speaker`` and ``attribution`` of a quote (used as given, not inferred),
+    ``derived`` on a ``headline`` block (the headline was derived from the lede,
+    so it is not body text and the Document says ``headline_derived``), and
+    ``role`` on a ``heading`` block (``boilerplate`` for an "About …" section).
     """
 
     text: str
@@ -38,6 +43,10 @@ class RawBlock:
     items: tuple[str, ...] = ()
     ordered: bool = False
     markers: tuple[str, ...] = ()
+    speaker: str | None = None
+    attribution: str | None = None
+    derived: bool = False
+    role: Role | None = None
 
 
 @dataclass(slots=True)
@@ -52,7 +61,9 @@ class Work:
     items: list[str] = field(default_factory=list)
     markers: list[str] = field(default_factory=list)
     ordered: bool = False
-    role: Literal["body", "boilerplate"] = "body"
+    role: Role = "body"
+    stated_role: Role | None = None
+    """The section role the source format states for a heading."""
     date_line: bool = False
     """A line holding only a date above the body: text, but never headline, heading or lede."""
     # Quote analysis (filled by the quote rule).
@@ -64,6 +75,9 @@ class Work:
     speaker_title: str | None = None
     attribution: str | None = None
     speaker_reason: str = ""
+    stated_speaker: str | None = None
+    """The quote's speaker as the source format states it (used instead of the inferred one)."""
+    stated_attribution: str | None = None
 
     @property
     def one_line(self) -> bool:
@@ -105,6 +119,10 @@ def to_work(raw: RawBlock) -> Work:
     """A working block from a raw block."""
     lines = list(raw.lines) if raw.lines else [fold(raw.text)]
     work = Work(text=fold(raw.text), lines=lines, hint=raw.hint)
+    if raw.speaker:
+        work.stated_speaker, work.stated_attribution = fold(raw.speaker), raw.attribution
+    if raw.role is not None:
+        work.stated_role = raw.role
     if raw.hint == "list":
         work.kind = "list"
         work.items = [fold(item) for item in raw.items]

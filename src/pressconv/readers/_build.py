@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from pressconv.errors import Notes
 from pressconv.model import Block, Document, ListBlock, Metadata, Paragraph, Quote, Section, with_identifier
 from pressconv.options import ReadOptions
-from pressconv.readers._blocks import RawBlock, Work, to_work
+from pressconv.readers._blocks import RawBlock, Work, fold, to_work
 from pressconv.readers._dateline import dateline_date, find_dateline
 from pressconv.readers._dates import find_date
 from pressconv.readers._frontmatter import FrontMatter
@@ -40,16 +40,26 @@ from pressconv.readers._speakers import assign_speakers
 def infer(
     raw_blocks: Sequence[RawBlock], front_matter: FrontMatter | None, options: ReadOptions, notes: Notes
 ) -> tuple[list[Work], Furniture, str | None]:
-    """Run the rules; return the classified blocks, the furniture found and the dateline."""
+    """Run the rules; return the classified blocks, the furniture found and the dateline.
+
+    A headline block marked ``derived`` is left out (it is not body text); the
+    caller takes it from ``derived_headline``.
+    """
     matter = front_matter or FrontMatter()
-    works = split_about_lines(split_lines([to_work(raw) for raw in raw_blocks]))
+    given = options.title or matter.title
+    derived = derived_headline(raw_blocks)
+    kept = [raw for raw in raw_blocks if not (raw.hint == "headline" and raw.derived)]
+    works = split_about_lines(split_lines([to_work(raw) for raw in kept]))
     furniture = Furniture()
     marked = extract_furniture(works, furniture)
     if all(w.kind == "furniture" for w in marked):
         marked = works  # nothing but furniture-shaped lines: keep them as text rather than lose every word
         furniture = Furniture()
     works = split_lists(marked)
-    find_headline(works, options.title or matter.title, matter.subtitle)
+    if not given:
+        _headline_first(works)
+    if derived is None or given:
+        find_headline(works, given, matter.subtitle)
     start = next(
         (i + 1 for i in range(len(works) - 1, -1, -1) if works[i].kind in ("headline", "subtitle")), 0
     )
@@ -66,6 +76,29 @@ def infer(
     return works, furniture, dateline
 
 
+def derived_headline(raw_blocks: Sequence[RawBlock]) -> str | None:
+    """The text of a headline block the source marks as derived from the lede, if there is one."""
+    return next((fold(raw.text) for raw in raw_blocks if raw.hint == "headline" and raw.derived), None)
+
+
+def _headline_first(works: list[Work]) -> None:
+    """A headline block below other text (a kicker, a section label) moves to the top of the content.
+
+    The headline rule looks at the first block of content only; the text that
+    stood above the source's own headline is body text, never a heading.
+    """
+    content = [i for i, w in enumerate(works) if w.kind != "furniture" and not w.date_line]
+    at = next((i for i in content if works[i].hint == "headline"), None)
+    if at is None or at == content[0]:
+        return
+    for i in content:
+        if i == at:
+            break
+        if works[i].hint is None:
+            works[i].hint = "paragraph"
+    works.insert(content[0], works.pop(at))
+
+
 def build_document(
     raw_blocks: Sequence[RawBlock],
     front_matter: FrontMatter | None,
@@ -74,6 +107,7 @@ def build_document(
     source_path: str | None,
     *,
     explain: list[str] | None = None,
+    title: str | None = None,
 ) -> Document:
     """A Document from raw blocks: the structure inference every reader shares.
 
@@ -88,6 +122,15 @@ def build_document(
       ``quote`` is a quote, ``paragraph`` is body text that is never a heading,
       list or headline but may still be found to be a quote.  Every block,
       hinted or not, still gets furniture, dateline and speaker inference.
+      A block may state more (see ``RawBlock``): a quote's ``speaker`` and
+      ``attribution`` are used as given; a ``headline`` marked ``derived`` is
+      the headline with ``headline_derived`` true and is not body text (an
+      option or front-matter title still wins); a heading's ``role`` is its
+      section's role.  A headline block below other text is still the
+      headline; the text above it is body text.
+    - ``title`` is a metadata title (document properties): it becomes
+      ``metadata.title`` when no option or front matter sets one and it differs
+      from the headline.
     - ``front_matter`` supplies title, subtitle, byline, date, dateline,
       language, keywords, publisher; ``options`` override it.
     - Warnings (unbalanced quotation marks …) go to ``notes``; nothing raises
@@ -110,6 +153,9 @@ def build_document(
         headline = matter.title
     elif headline_block is not None:
         headline = headline_block.text
+    elif derived_headline(raw_blocks) is not None:
+        headline = derived_headline(raw_blocks) or ""
+        derived = True
     else:
         headline = derive_headline(works, dateline) if works else ""
         derived = True
@@ -119,8 +165,11 @@ def build_document(
     if date is None:
         found = next((find_date(w.text) for w in works if w.date_line), None)
         date = found[0] if found else None
+    metadata_title = options.title or matter.title
+    if metadata_title is None and title and fold(title) != fold(headline):
+        metadata_title = fold(title)
     metadata = Metadata(
-        title=options.title or matter.title,
+        title=metadata_title,
         byline=options.byline or matter.byline or furniture.byline,
         date=date,
         language=options.language or matter.language or "en",

@@ -138,7 +138,9 @@ def classify_headings(works: list[Work], start: int) -> None:
         if shape is not None and (followed or work.hint == "heading"):
             work.kind = "heading"
             work.reason = shape
-            if is_boilerplate_heading(work.text):
+            if work.stated_role is not None:
+                work.role = work.stated_role  # the source format says what the section is
+            elif is_boilerplate_heading(work.text):
                 work.role = "boilerplate"
             followed = True
         elif shape is not None:

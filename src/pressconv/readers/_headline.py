@@ -128,6 +128,11 @@ def derive_headline(works: list[Work], dateline: str | None) -> str:
         text = lede.items[0] if lede.kind == "list" and lede.items else lede.text
     else:
         text = lede.text
+    return headline_from_lede(text, dateline)
+
+
+def headline_from_lede(text: str, dateline: str | None) -> str:
+    """The lede's first sentence without its dateline and final period (long ones cut with "…")."""
     if dateline and text.startswith(dateline):
         text = text[len(dateline) :].lstrip() or text
     ends = sentence_ends(text)

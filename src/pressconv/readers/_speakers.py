@@ -715,6 +715,17 @@ def assign_speakers(works: list[Work]) -> None:
                 work.speaker_reason = reason
             else:
                 work.speaker_reason = f"{reason}, same quote as para {source + 1}"
+            if work.stated_speaker:
+                _use_stated(work)
+
+
+def _use_stated(work: Work) -> None:
+    """The speaker the source format states replaces the inferred one (the title only if they agree)."""
+    if work.speaker != work.stated_speaker:
+        work.speaker_title = None
+    work.speaker = work.stated_speaker
+    work.attribution = work.stated_attribution or work.attribution
+    work.speaker_reason = f"speaker stated by the source format: {work.speaker}"
 
 
 def is_organisation(name: tuple[str, ...]) -> bool:

@@ -32,7 +32,7 @@ from pressconv.decode import clean
 from pressconv.errors import Notes, PressconvError
 from pressconv.model import Document
 from pressconv.options import FALLBACK_DATETIME, ReadOptions
-from pressconv.readers._assemble import Stated, assemble
+from pressconv.readers._assemble import assemble
 from pressconv.readers._blocks import Hint, RawBlock, fold
 from pressconv.readers._frontmatter import FrontMatter
 
@@ -225,14 +225,14 @@ def read(data: bytes, options: ReadOptions, notes: Notes, source_path: str | Non
     paragraphs = [p for p in (_paragraph(el, styles, notes) for el in _paragraph_elements(body)) if p]
     core = _core(archive)
     speakers = _custom_speakers(archive)
-    blocks, stated = _blocks(paragraphs, speakers)
+    blocks = _blocks(paragraphs, speakers)
     matter = FrontMatter(
         byline=core.get("creator"),
         date=core.get("created"),
         language=core.get("language") or _default_language(styles_root),
         keywords=tuple(k for k in (fold(k) for k in core.get("keywords", "").split(",")) if k),
     )
-    return assemble(blocks, matter, options, notes, source_path, stated=stated, title=core.get("title"))
+    return assemble(blocks, matter, options, notes, source_path, title=core.get("title"))
 
 
 def _archive(data: bytes, source_path: str | None) -> zipfile.ZipFile:
@@ -399,7 +399,7 @@ def _paragraph(p: Any, styles: _Styles, notes: Notes) -> _Para | None:
     return _Para(kept, role, level, ordered, quote_number)
 
 
-def _blocks(paragraphs: list[_Para], speakers: dict[int, str]) -> tuple[list[RawBlock], dict[str, Stated]]:
+def _blocks(paragraphs: list[_Para], speakers: dict[int, str]) -> list[RawBlock]:
     has_title = any(p.role == "headline" for p in paragraphs)
     headings = [p for p in paragraphs if p.role == "heading"]
     promote: _Para | None = None
@@ -412,7 +412,6 @@ def _blocks(paragraphs: list[_Para], speakers: dict[int, str]) -> tuple[list[Raw
     structured = any(h is not promote for h in headings)
     plain: Hint | None = "paragraph" if structured else None
     blocks: list[RawBlock] = []
-    stated: dict[str, Stated] = {}
     headline_taken = False
     pending: list[_Para] = []
 
@@ -445,11 +444,10 @@ def _blocks(paragraphs: list[_Para], speakers: dict[int, str]) -> tuple[list[Raw
             hint = plain
         lines = para.lines if hint in (None, "paragraph", "quote") else ()
         text = para.text
-        blocks.append(RawBlock(text, lines, hint=hint))
-        if para.quote_number is not None and para.quote_number in speakers:
-            stated.setdefault(text, Stated(speakers[para.quote_number]))
+        said = speakers.get(para.quote_number) if para.quote_number is not None else None
+        blocks.append(RawBlock(text, lines, hint=hint, speaker=said))
     flush_list()
-    return blocks, stated
+    return blocks
 
 
 def _part_names(archive: zipfile.ZipFile, suffix: str, default: str) -> str | None:

@@ -35,7 +35,7 @@ from pressconv.decode import clean
 from pressconv.errors import EmptyInputError, Notes, PressconvError
 from pressconv.model import Document
 from pressconv.options import ReadOptions
-from pressconv.readers._assemble import Stated, assemble
+from pressconv.readers._assemble import assemble
 from pressconv.readers._blocks import Hint, RawBlock, fold
 from pressconv.readers._frontmatter import FrontMatter
 
@@ -89,7 +89,8 @@ class _Frame:
 
     tag: Tag
     role: str  # headline, heading, quote, item, list, pre, skip-class roles, or block
-    speaker: Stated | None = None
+    speaker: tuple[str, str | None] | None = None
+    """A blockquote's data-speaker and data-attribution."""
     ordered: bool = False
     items: list[str] = field(default_factory=list)
     parts: list[str] = field(default_factory=list)
@@ -101,7 +102,6 @@ class _Walk:
 
     structured: bool
     blocks: list[RawBlock] = field(default_factory=list)
-    stated: dict[str, Stated] = field(default_factory=dict)
     byline: str | None = None
     date: str | None = None
     lines: list[str] = field(default_factory=list)
@@ -150,7 +150,6 @@ def read(data: bytes, options: ReadOptions, notes: Notes, source_path: str | Non
         options,
         notes,
         source_path,
-        stated=walk.stated,
         # The page's <title> is not taken: it is "Headline | Site" or, from pandoc, the file name.
         title=facts.get("title"),
     )
@@ -396,7 +395,7 @@ def _walk(root: Tag, walk: _Walk, keep_chrome: bool, notes: Notes) -> None:
             elif role == "quote":
                 speaker = fold(_attr(node, "data-speaker"))
                 if speaker:
-                    frame.speaker = Stated(speaker, fold(_attr(node, "data-attribution")) or None)
+                    frame.speaker = (speaker, fold(_attr(node, "data-attribution")) or None)
             walk.frames.append(frame)
             stack.append((node, True))
         stack.extend((child, False) for child in reversed(node.contents))
@@ -439,9 +438,16 @@ def _flush(walk: _Walk, notes: Notes) -> None:
         walk.date = fold(_attr(stamp, "datetime")) if stamp is not None else None
         walk.date = walk.date or text
     elif quote is not None:
-        walk.blocks.append(RawBlock(text, tuple(lines), hint="quote"))
-        if quote.speaker is not None:
-            walk.stated.setdefault(text, quote.speaker)
+        said = quote.speaker
+        walk.blocks.append(
+            RawBlock(
+                text,
+                tuple(lines),
+                hint="quote",
+                speaker=said[0] if said else None,
+                attribution=said[1] if said else None,
+            )
+        )
     else:
         walk.blocks.append(RawBlock(text, tuple(lines), hint="paragraph" if walk.structured else None))
 
