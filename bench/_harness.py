@@ -22,9 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = Path("/work/shared/samples/pentagon-briefing.txt")
-if not SAMPLE.is_file():  # a clone with shared/ beside it (as CI lays it out)
-    SAMPLE = ROOT.parent / "shared" / "samples" / "pentagon-briefing.txt"
+SAMPLE = ROOT / "source" / "pentagon-briefing.txt"  # the repository's copy of the shared sample
 PYTHON = sys.executable
 BIN = Path(PYTHON).parent
 PRESSCONV = str(BIN / "pressconv")
