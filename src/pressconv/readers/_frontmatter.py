@@ -11,8 +11,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-import yaml
-
 from pressconv.errors import Notes
 
 _OPEN = re.compile(r"\A\ufeff?[^\S\n]*---[^\S\n]*\n")
@@ -42,6 +40,8 @@ def split_front_matter(text: str, notes: Notes) -> tuple[FrontMatter | None, str
     if not closing:
         return None, text
     try:
+        import yaml  # most texts have no front matter: do not pay for PyYAML at start-up
+
         data = yaml.safe_load(text[opening.end() : closing.start()])
     except yaml.YAMLError as err:
         notes.warn(
