@@ -87,6 +87,8 @@ class Work:
 
 def fold(text: str) -> str:
     """Whitespace runs (any Unicode space) folded to one space, ends trimmed."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text  # already folded: every Unicode space but " " is unprintable
     return " ".join(text.split())
 
 

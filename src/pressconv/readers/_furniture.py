@@ -36,6 +36,8 @@ _CONTACT_HEADER = re.compile(
 _TOP_REGION_WORDS = 30
 _TRAILING_END_MARK = re.compile(r"(?<=[.!?”\"])\s+(?:###|# # #|-30-|–30–|—30—)$")
 _TOP_REGION_BLOCKS = 4
+_LONGEST_END_MARK = 2 * max(len(mark) for mark in END_MARKS)
+_END_MARK_ENDINGS = ("###", "# # #", "-30-", "–30–", "—30—")
 _TIME_OF_DAY = re.compile(
     r"\b\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|uhr|h))?(?:\s+[A-Z]{2,4}\b)?", re.IGNORECASE
 )
@@ -73,6 +75,8 @@ def _is_release(line: str) -> bool:
 
 
 def _is_end_mark(line: str) -> bool:
+    if len(line) > _LONGEST_END_MARK:
+        return False  # folded lines: an end mark of at most six signs spans at most twelve characters
     squeezed = "".join(line.split()).lower()
     if squeezed in END_MARKS:
         return (
@@ -217,7 +221,7 @@ def _extract(works: list[Work], found: Furniture) -> list[Work]:
                 out.append(piece)
                 continue
             seen += 1
-            if len(piece.text.split()) > _TOP_REGION_WORDS or seen >= _TOP_REGION_BLOCKS:
+            if top and (seen >= _TOP_REGION_BLOCKS or len(piece.text.split()) > _TOP_REGION_WORDS):
                 top = False  # release notice, byline and date lines sit above the body, nowhere else
             out.append(piece)
     return out
@@ -264,7 +268,12 @@ def _peel(work: Work, found: Furniture, top: bool) -> list[Work]:
             lines.pop(0)
         else:
             break
-    if lines and _TRAILING_END_MARK.search(lines[-1]) and not _is_end_mark(lines[-1]):
+    if (
+        lines
+        and lines[-1].endswith(_END_MARK_ENDINGS)
+        and _TRAILING_END_MARK.search(lines[-1])
+        and not _is_end_mark(lines[-1])
+    ):
         # "… as of today. ###": the end mark typed on the last line of the text
         last = lines.pop()
         trailing = _TRAILING_END_MARK.search(last)

@@ -12,6 +12,7 @@ not a heading.  An "About …" heading opens a boilerplate section.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pressconv.readers._blocks import Work
 from pressconv.readers._lexicon import (
@@ -89,7 +90,11 @@ def heading_shape(work: Work) -> str | None:
         return "heading (source format)"
     if work.kind != "paragraph" or work.hint is not None or not work.one_line or work.date_line:
         return None
-    text = work.text
+    return _line_shape(work.text)
+
+
+@lru_cache(maxsize=4096)  # a pure function of the line
+def _line_shape(text: str) -> str | None:
     if len(text) > _MAX_HEADING_CHARS or ends_sentence(text):
         return None  # cheap exits first: long paragraphs and sentences are never headings
     words = text.split()

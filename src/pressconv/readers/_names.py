@@ -226,6 +226,7 @@ def is_name(words: tuple[str, ...]) -> bool:
     return not (len(last) >= 3 and last.isupper())
 
 
+@lru_cache(maxsize=8192)
 def surname(words: tuple[str, ...]) -> str:
     """The key a name is indexed by: its last word that is not a suffix (Jr., III)."""
     core = [w for w in words if w.lower() not in NAME_SUFFIXES]

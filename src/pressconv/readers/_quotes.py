@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from pressconv.errors import Notes
 from pressconv.readers._blocks import Work
@@ -39,16 +40,23 @@ OPENING_QUOTE_SHARE = 0.4
 
 def primary_style(works: list[Work]) -> str:
     """``double`` unless the document quotes with single marks (British style) more than double."""
-    return style_of(["\n".join(work.text for work in works if work.kind in ("paragraph", "quote"))])
+    return style_of(work.text for work in works if work.kind in ("paragraph", "quote"))
 
 
 def style_of(texts: Iterable[str]) -> str:
     """``single`` when single marks open more quotations than double marks in these texts."""
     doubles = singles = 0
     for text in texts:
-        doubles += len(_DOUBLE_OPENERS.findall(text))
-        singles += len(_SINGLE_OPENERS.findall(text))
+        double, single = _openers(text)
+        doubles += double
+        singles += single
     return "single" if singles > doubles else "double"
+
+
+@lru_cache(maxsize=4096)
+def _openers(text: str) -> tuple[int, int]:
+    """How many double and single marks open a quotation in the text."""
+    return len(_DOUBLE_OPENERS.findall(text)), len(_SINGLE_OPENERS.findall(text))
 
 
 def scan(text: str, style: str) -> tuple[list[tuple[int, int]], bool, int]:
@@ -171,6 +179,16 @@ def starts_with_mark(text: str) -> bool:
     return bool(text) and text[0] in _OPENING_MARKS
 
 
+@lru_cache(maxsize=4096)  # a pure function of the text; repeated paragraphs are read once
+def _analyse(text: str, style: str) -> tuple[tuple[tuple[int, int], ...], bool, int, float, bool]:
+    """Spans, left open, stray marks, quoted share, opens with an attributed quote."""
+    if not _DOUBLE_MARKS.search(text) and (style != "single" or not _SINGLE_MARKS.search(text)):
+        return (), False, 0, 0.0, False  # no quotation mark at all: most paragraphs
+    spans, left_open, stray = scan(text, style)
+    share = quoted_share(text, spans)
+    return tuple(spans), left_open, stray, share, opens_with_attributed_quote(text, spans, share)
+
+
 def classify_quotes(works: list[Work], notes: Notes) -> None:
     """Mark each paragraph whose words are mostly quoted as a quote; link multi-paragraph runs."""
     style = primary_style(works)
@@ -181,12 +199,12 @@ def classify_quotes(works: list[Work], notes: Notes) -> None:
                 notes.warn("unbalanced-quotes", f"quotation left open before: {work.text[:40]!r}")
                 previous_open = None
             continue
-        spans, left_open, stray = scan(work.text, style)
+        spans, left_open, stray, share, attributed = _analyse(work.text, style)
         if stray:
             notes.warn("unbalanced-quotes", f"unmatched quotation mark in: {work.text[:40]!r}")
-        work.spans = spans
+        work.spans = list(spans)
         work.opens_unclosed = left_open
-        work.quoted_share = quoted_share(work.text, spans)
+        work.quoted_share = share
         if previous_open is not None:
             if starts_with_mark(work.text):
                 work.continues_quote = True
@@ -203,7 +221,7 @@ def classify_quotes(works: list[Work], notes: Notes) -> None:
             work.reason = f"{round(work.quoted_share * 100)}% quoted"
             if left_open:
                 work.reason += ", quote left open (continues below)"
-        elif opens_with_attributed_quote(work.text, spans, work.quoted_share):
+        elif attributed:
             work.kind = "quote"
             work.reason = (
                 f"{round(work.quoted_share * 100)}% quoted, but opens with a quoted sentence "

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right, insort
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -191,14 +192,10 @@ class PersonIndex:
         for number, work in enumerate(works):
             if work.kind not in ("paragraph", "quote"):
                 continue
-            for start, end in outside_spans(work):
-                for run in runs(work.text, start, end, several=True):
-                    index._add_run(work.text, run, number)
-                text = work.text
-                for match in _SAYS.finditer(text, start, end):
-                    word = text[text.rfind(" ", 0, match.start()) + 1 : match.start()]
-                    if word[:1].isupper():
-                        index.speaking.add(word)
+            people, speaking = _people_in(work.text, tuple(work.spans))
+            for name, title, strong in people:
+                index.add(name, title, number, strong)
+            index.speaking.update(speaking)
         index._promote_speakers()
         return index
 
@@ -211,25 +208,48 @@ class PersonIndex:
                 for form, known in forms.items():
                     target.setdefault(form, known)
 
-    def _add_run(self, text: str, run: Run, number: int) -> None:
-        title, name = split_title(run.tokens)
-        if len(name) < 2 or not is_name(name):
-            return  # a lone surname adds nothing to resolve against
-        apposition = appositive_title(text, run.end)
-        if title is None:
-            title = title_before(text, run.start)
-        title = prefer_title(title, apposition)
-        if title is not None and len(name) >= 2:
-            self.add(name, title, number)
-        elif title is None and 2 <= len(name) <= 4 and _name_like(name):
-            # "Maria Santos, 54,", "Jane Doe, who …" and "Jane Doe said" are people even without a title
-            person = bool(
-                _PERSON_AFTER.match(text, run.end)
-                or _SAYS.match(text, run.end)
-                or name[0].lower() in FEMALE_NAMES
-                or name[0].lower() in MALE_NAMES
-            )
-            self.add(name, None, number, strong=person)
+
+_Person = tuple[tuple[str, ...], str | None, bool]
+
+
+@lru_cache(maxsize=4096)  # a pure function of the block; boilerplate and repeated copy recur
+def _people_in(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[tuple[_Person, ...], frozenset[str]]:
+    """The people a block names outside its quotations (name, title, strong) and the speech-verb subjects."""
+    people: list[_Person] = []
+    speaking: set[str] = set()
+    for start, end in _outside(text, spans):
+        for run in runs(text, start, end, several=True):
+            person = _person(text, run)
+            if person is not None:
+                people.append(person)
+        for match in _SAYS.finditer(text, start, end):
+            word = text[text.rfind(" ", 0, match.start()) + 1 : match.start()]
+            if word[:1].isupper():
+                speaking.add(word)
+    return tuple(people), frozenset(speaking)
+
+
+def _person(text: str, run: Run) -> _Person | None:
+    """The name in a run with its title, and whether it is surely a person's (strong), or None."""
+    title, name = split_title(run.tokens)
+    if len(name) < 2 or not is_name(name):
+        return None  # a lone surname adds nothing to resolve against
+    apposition = appositive_title(text, run.end)
+    if title is None:
+        title = title_before(text, run.start)
+    title = prefer_title(title, apposition)
+    if title is not None:
+        return name, title, True
+    if len(name) <= 4 and _name_like(name):
+        # "Maria Santos, 54,", "Jane Doe, who …" and "Jane Doe said" are people even without a title
+        person = bool(
+            _PERSON_AFTER.match(text, run.end)
+            or _SAYS.match(text, run.end)
+            or name[0].lower() in FEMALE_NAMES
+            or name[0].lower() in MALE_NAMES
+        )
+        return name, None, person
+    return None
 
 
 def _name_like(words: tuple[str, ...]) -> bool:
@@ -252,14 +272,18 @@ def _compatible(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
 
 def outside_spans(work: Work) -> list[tuple[int, int]]:
     """The stretches of a block's text that lie outside its quoted spans."""
+    return _outside(work.text, work.spans)
+
+
+def _outside(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     pieces: list[tuple[int, int]] = []
     position = 0
-    for start, end in work.spans:
+    for start, end in spans:
         if start > position:
             pieces.append((position, start))
         position = max(position, end)
-    if position < len(work.text):
-        pieces.append((position, len(work.text)))
+    if position < len(text):
+        pieces.append((position, len(text)))
     return pieces
 
 
@@ -364,15 +388,14 @@ class Attribution:
     """The clause itself shows the name is a person's ("Smith, 45, said", "Smith, who …, said")."""
 
 
-def _segments(work: Work) -> list[tuple[int, int, bool]]:
+def _segments(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int, bool]]:
     """Unquoted stretches in the order attributions are looked for: after the first quote, before, later."""
-    spans = work.spans
     if not spans:
         return []
     pieces: list[tuple[int, int, bool]] = []
     for k in range(len(spans)):
         start = spans[k][1]
-        end = spans[k + 1][0] if k + 1 < len(spans) else len(work.text)
+        end = spans[k + 1][0] if k + 1 < len(spans) else len(text)
         if end > start:
             pieces.append((start, end, True))
     if spans[0][0] > 0:
@@ -382,8 +405,12 @@ def _segments(work: Work) -> list[tuple[int, int, bool]]:
 
 def find_attribution(work: Work) -> Attribution | None:
     """The attribution clause next to the block's quoted spans, or None."""
-    text = work.text
-    for start, end, after_quote in _segments(work):
+    return _attribution(work.text, tuple(work.spans), work.opens_unclosed)
+
+
+@lru_cache(maxsize=4096)  # a pure function of the block's text and quotation marks
+def _attribution(text: str, spans: tuple[tuple[int, int], ...], opens_unclosed: bool) -> Attribution | None:
+    for start, end, after_quote in _segments(text, spans):
         if after_quote:
             stop = end
             for cut in sentence_ends(text[start:end]):
@@ -397,8 +424,8 @@ def find_attribution(work: Work) -> Attribution | None:
             found = _clause(text, clause_start, end, before_quote=True)
         if found is not None:
             return found
-    if work.opens_unclosed and work.spans:
-        return _inside_open_quote(text, work.spans[-1][0])
+    if opens_unclosed and spans:
+        return _inside_open_quote(text, spans[-1][0])
     return None
 
 
@@ -641,26 +668,32 @@ class _MentionCache:
         if number in self.cache:
             return self.cache[number]
         work = self.works[number]
-        ends = sentence_ends(work.text) or [len(work.text)]
-        if ends[-1] < len(work.text):
-            ends.append(len(work.text))
+        ends, named = _sentence_names(work.text, tuple(work.spans))
         grouped: list[tuple[int, list[Mention]]] = [(end, []) for end in ends]
-        for start, stop in outside_spans(work):
-            for run in runs(work.text, start, stop):
-                mention = self._mention(run, number)
-                if mention is None:
-                    continue
-                slot = min(bisect_right(ends, run.start), len(grouped) - 1)
-                grouped[slot][1].append(mention)
+        for slot, start, name, possessive in named:
+            if self.index.knows(surname(name)):
+                full, _ = self.index.resolve(name, number)
+                grouped[slot][1].append(Mention(start, full, possessive))
         self.cache[number] = grouped
         return grouped
 
-    def _mention(self, run: Run, number: int) -> Mention | None:
-        _title, name = split_title(run.tokens)
-        if not is_name(name) or not self.index.knows(surname(name)):
-            return None
-        full, _ = self.index.resolve(name, number)
-        return Mention(run.start, full, run.possessive)
+
+@lru_cache(maxsize=4096)  # a pure function of the block's text and quotation marks
+def _sentence_names(
+    text: str, spans: tuple[tuple[int, int], ...]
+) -> tuple[list[int], list[tuple[int, int, tuple[str, ...], bool]]]:
+    """The block's sentence ends, and each name outside quotations: (sentence, start, words, possessive)."""
+    ends = sentence_ends(text) or [len(text)]
+    if ends[-1] < len(text):
+        ends.append(len(text))
+    named: list[tuple[int, int, tuple[str, ...], bool]] = []
+    for start, stop in _outside(text, spans):
+        for run in runs(text, start, stop):
+            _title, name = split_title(run.tokens)
+            if is_name(name):
+                slot = min(bisect_right(ends, run.start), len(ends) - 1)
+                named.append((slot, run.start, name, run.possessive))
+    return ends, named
 
 
 def assign_speakers(works: list[Work]) -> None:
@@ -681,6 +714,7 @@ def assign_speakers(works: list[Work]) -> None:
     mentions = _MentionCache(index, works)
     genders = index.genders()
     runs_of_quotes = _quote_runs(works, quote_numbers)
+    first_titles: dict[str, tuple[str | None, int]] = {}  # the index is complete: ask once per speaker
     for run_numbers in runs_of_quotes:
         source = next((n for n in run_numbers if n in found), None)
         speaker: str | None = None
@@ -707,7 +741,9 @@ def assign_speakers(works: list[Work]) -> None:
         for number in run_numbers:
             work = works[number]
             work.speaker = speaker
-            title, where = index.first_title(speaker) if speaker else (None, -1)
+            if speaker and speaker not in first_titles:
+                first_titles[speaker] = index.first_title(speaker)
+            title, where = first_titles[speaker] if speaker else (None, -1)
             if speaker and source is not None and found[source].title and (title is None or where >= source):
                 title = found[source].title  # the attribution is the first reference: its title as written
             work.speaker_title = title
@@ -744,7 +780,11 @@ def _introduction(work: Work) -> Attribution | None:
     """ "Smith said:" (or "She added:") ending the paragraph just above a quote."""
     if work.kind != "paragraph" or not work.text.rstrip().endswith(":"):
         return None
-    text = work.text
+    return _introduced_by(work.text)
+
+
+@lru_cache(maxsize=1024)
+def _introduced_by(text: str) -> Attribution | None:
     ends = [e for e in sentence_ends(text) if text[e:].strip(_EDGE_PUNCT)]
     start = ends[-1] if ends else 0
     return _clause(text, start, len(text), before_quote=True)
