@@ -69,7 +69,7 @@ class Work:
     # Quote analysis (filled by the quote rule).
     quoted_share: float = 0.0
     opens_unclosed: bool = False
-    spans: list[tuple[int, int]] = field(default_factory=list)
+    spans: tuple[tuple[int, int], ...] = ()
     continues_quote: bool = False
     speaker: str | None = None
     speaker_title: str | None = None
@@ -96,6 +96,11 @@ def split_blocks(text: str) -> list[RawBlock]:
     """The text's blocks, separated by blank or whitespace-only lines (or first-line indents, see below)."""
     blocks: list[RawBlock] = []
     for chunk in _BREAK.split(text):
+        if "\n" not in chunk:  # a one-line paragraph (unwrapped copy): the common case, read directly
+            line = fold(chunk)
+            if line:
+                blocks.append(RawBlock(line, (line,)))
+            continue
         for part in _indented_paragraphs(chunk.split("\n")):
             lines = tuple(folded for folded in (fold(line) for line in part) if folded)
             if lines:

@@ -202,7 +202,7 @@ def classify_quotes(works: list[Work], notes: Notes) -> None:
         spans, left_open, stray, share, attributed = _analyse(work.text, style)
         if stray:
             notes.warn("unbalanced-quotes", f"unmatched quotation mark in: {work.text[:40]!r}")
-        work.spans = list(spans)
+        work.spans = spans
         work.opens_unclosed = left_open
         work.quoted_share = share
         if previous_open is not None:

@@ -192,7 +192,7 @@ class PersonIndex:
         for number, work in enumerate(works):
             if work.kind not in ("paragraph", "quote"):
                 continue
-            people, speaking = _people_in(work.text, tuple(work.spans))
+            people, speaking = _people_in(work.text, work.spans)
             for name, title, strong in people:
                 index.add(name, title, number, strong)
             index.speaking.update(speaking)
@@ -405,7 +405,7 @@ def _segments(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, in
 
 def find_attribution(work: Work) -> Attribution | None:
     """The attribution clause next to the block's quoted spans, or None."""
-    return _attribution(work.text, tuple(work.spans), work.opens_unclosed)
+    return _attribution(work.text, work.spans, work.opens_unclosed)
 
 
 @lru_cache(maxsize=4096)  # a pure function of the block's text and quotation marks
@@ -668,7 +668,7 @@ class _MentionCache:
         if number in self.cache:
             return self.cache[number]
         work = self.works[number]
-        ends, named = _sentence_names(work.text, tuple(work.spans))
+        ends, named = _sentence_names(work.text, work.spans)
         grouped: list[tuple[int, list[Mention]]] = [(end, []) for end in ends]
         for slot, start, name, possessive in named:
             if self.index.knows(surname(name)):
