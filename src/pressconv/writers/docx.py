@@ -528,10 +528,53 @@ def _template(reference: Path | None) -> _Template:
     return _prepared(str(reference.resolve()), (stat.st_mtime_ns, stat.st_size))
 
 
+#: The default template, prepared as below and shipped as package data so no process opens python-docx
+#: (~130 ms of CPU: its import, adding the style map, ``Document()``) unless it has a reference document.
+#: ``python -m pressconv.writers.docx --regenerate-template`` writes it; a test checks it is current.
+_ASSETS = Path(__file__).parent / "assets"
+DEFAULT_TEMPLATE = _ASSETS / "docx-template.docx"
+DEFAULT_TEMPLATE_IDS = _ASSETS / "docx-template.json"
+
+
 @lru_cache(maxsize=8)
 def _prepared(path: str | None, stamp: tuple[int, int] | None) -> _Template:
-    """Open the template with python-docx once, add what the writer needs, keep the saved parts."""
+    """The template's parts, prepared once per process (the default one was prepared at release time)."""
     del stamp  # part of the cache key only: an edited reference document is prepared afresh
+    if path is None:
+        import json
+
+        meta = json.loads(DEFAULT_TEMPLATE_IDS.read_text(encoding="utf-8"))
+        return _from_saved(
+            DEFAULT_TEMPLATE.read_bytes(),
+            meta["style_ids"],
+            meta["footer_name"],
+            keep_page_size=False,
+            is_default=True,
+        )
+    data, style_ids, footer_name, keep_page_size = _prepare(path)
+    return _from_saved(data, style_ids, footer_name, keep_page_size=keep_page_size, is_default=False)
+
+
+def regenerate_template() -> dict[Path, bytes]:
+    """The default template's package data, prepared afresh with python-docx: file -> bytes."""
+    import json
+
+    data, style_ids, footer_name, _ = _prepare(None)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        entries = {info.filename: archive.read(info) for info in archive.infolist() if not info.is_dir()}
+    meta = {"style_ids": style_ids, "footer_name": footer_name}
+    return {
+        DEFAULT_TEMPLATE: _zip.pack((name, entries[name]) for name in sorted(entries)),
+        DEFAULT_TEMPLATE_IDS: (json.dumps(meta, indent=2, sort_keys=True) + "\n").encode("utf-8"),
+    }
+
+
+def _prepare(path: str | None) -> tuple[bytes, dict[Role, str], str | None, bool]:
+    """Open the template with python-docx, add what the writer needs and save it.
+
+    Returns the saved bytes, the style id of each role, the zip name of the footer the writer made
+    (None: the template's own) and whether the template's page size stands.
+    """
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
@@ -571,9 +614,7 @@ def _prepared(path: str | None, stamp: tuple[int, int] | None) -> _Template:
     doc.save(buffer)
     # A reference document's page size stands, when it has one.
     keep_page_size = path is not None and doc.element.body.sectPr.find(_w("pgSz")) is not None
-    return _from_saved(
-        buffer.getvalue(), style_ids, footer_name, keep_page_size=keep_page_size, is_default=path is None
-    )
+    return buffer.getvalue(), style_ids, footer_name, keep_page_size
 
 
 def _as_document(data: bytes) -> bytes:
@@ -824,3 +865,19 @@ def _app() -> bytes:
     root = etree.Element(f"{{{ns}}}Properties", nsmap={None: ns, "vt": _VT})
     etree.SubElement(root, f"{{{ns}}}Application").text = "pressconv"
     return _xml(root)
+
+
+def _main(argv: list[str]) -> int:
+    if argv != ["--regenerate-template"]:
+        print("usage: python -m pressconv.writers.docx --regenerate-template")
+        return 2
+    for target, data in regenerate_template().items():
+        target.write_bytes(data)
+        print(f"wrote {target} ({len(data)} bytes)")
+    return 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    raise SystemExit(_main(sys.argv[1:]))
