@@ -254,9 +254,7 @@ def find_sources(config: BuildConfig) -> list[tuple[str, str]]:
 
     Plain strings rather than Path objects: this runs for every source on every build, no-ops included.
     """
-    from pressconv import readers
-
-    accepted = {suffix.lower() for suffix in readers.suffixes()}
+    accepted = {suffix.lower() for suffix in _reader_suffixes()}
     top = os.path.abspath(config.source)
     dist = os.path.abspath(config.dist)
     if not os.path.isdir(top):
@@ -274,6 +272,26 @@ def find_sources(config: BuildConfig) -> list[tuple[str, str]]:
     return sorted(found)
 
 
+def _writer_names() -> list[str]:
+    """``writers.names()``, without importing importlib.metadata when only the built-ins are installed."""
+    from pressconv import writers
+    from pressconv.api import only_builtin_plugins
+
+    builtins = {name: spec.module for name, spec in writers.BUILTINS.items()}
+    return list(writers.BUILTINS) if only_builtin_plugins(writers.GROUP, builtins) else writers.names()
+
+
+def _reader_suffixes() -> list[str]:
+    """``readers.suffixes()``, without importing importlib.metadata when only the built-ins are installed."""
+    from pressconv import readers
+    from pressconv.api import only_builtin_plugins
+
+    builtins = {name: spec.module for name, spec in readers.BUILTINS.items()}
+    if not only_builtin_plugins(readers.GROUP, builtins):
+        return readers.suffixes()
+    return list(dict.fromkeys(suffix for spec in readers.BUILTINS.values() for suffix in spec.suffixes))
+
+
 def make_plan(
     config: BuildConfig,
     *,
@@ -283,11 +301,12 @@ def make_plan(
     """Decide what a build does.  ``only`` (source-relative paths) limits rendering to those sources."""
     from pressconv import __version__, writers
 
-    formats = tuple(dict.fromkeys(config.formats)) or tuple(writers.names())
+    registered = _writer_names()
+    formats = tuple(dict.fromkeys(config.formats)) or tuple(registered)
     for fmt in formats:
         _check_writer(fmt)  # an unknown or missing writer fails here, before anything is read
     options = WriteOptions.from_env(**dict(config.options))
-    hashes = {fmt: options_hash(options, fmt, writers.names()) for fmt in formats}
+    hashes = {fmt: options_hash(options, fmt, registered) for fmt in formats}
     manifest = Manifest.load(config.dist)
     sources: list[Source] = []
     base = _label(config.source.absolute(), config.root)
@@ -301,7 +320,7 @@ def make_plan(
         sources.append(Source(rel, label, data, _sha256(data)))
 
     plan = Plan(config, options, formats, manifest, [], {}, {}, [], [])
-    plan.suffixes = {name: writers.spec(name).suffix for name in writers.names()}
+    plan.suffixes = {name: writers.spec(name).suffix for name in registered}
     dist = str(config.dist)
     claimed: dict[str, str] = {}
     for src in sources:
@@ -328,13 +347,13 @@ def make_plan(
                 plan.stale[out] = reason
 
     present = {src.rel for src in sources}
-    registered = set(writers.names())
+    known = set(registered)
     for out, entry in sorted(manifest.outputs.items()):
         if out in claimed:
             continue
         # Gone: the source was deleted or renamed, or its format is no longer registered.  Outputs of
         # a living source in a format this run did not select stay; they are not this run's business.
-        gone = entry.source not in present or entry.format not in registered
+        gone = entry.source not in present or entry.format not in known
         if gone or plan.output_for(entry.source, entry.format) != out:
             plan.orphans.append(out)
     return plan
