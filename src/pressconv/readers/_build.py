@@ -25,6 +25,7 @@ from pressconv.errors import Notes
 from pressconv.model import Block, Document, ListBlock, Metadata, Paragraph, Quote, Section, with_identifier
 from pressconv.options import ReadOptions
 from pressconv.readers._blocks import RawBlock, Work, fold, to_work
+from pressconv.readers._cache import clear as clear_caches
 from pressconv.readers._dateline import dateline_date, find_dateline
 from pressconv.readers._dates import find_date
 from pressconv.readers._frontmatter import FrontMatter
@@ -45,6 +46,7 @@ def infer(
     A headline block marked ``derived`` is left out (it is not body text); the
     caller takes it from ``derived_headline``.
     """
+    clear_caches()  # the per-paragraph memo tables serve one document
     matter = front_matter or FrontMatter()
     given = options.title or matter.title
     derived = derived_headline(raw_blocks)

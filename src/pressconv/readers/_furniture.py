@@ -108,7 +108,7 @@ def _contact_header(line: str) -> bool:
 
 def _contact_like(work: Work) -> bool:
     """Short lines with an e-mail address, a phone number or a web address: contact details."""
-    if len(work.lines) > 8 or any(len(line.split()) > 12 for line in work.lines):
+    if len(work.lines) > 8 or any(line.count(" ") > 11 for line in work.lines):  # folded: words - 1 spaces
         return False
     return bool(_EMAIL.search(work.text) or _PHONE.search(work.text) or _URL.search(work.text))
 

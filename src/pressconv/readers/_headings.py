@@ -12,9 +12,9 @@ not a heading.  An "About …" heading opens a boilerplate section.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from pressconv.readers._blocks import Work
+from pressconv.readers._cache import per_document
 from pressconv.readers._lexicon import (
     ABBREVIATIONS,
     BOILERPLATE_HEADINGS,
@@ -93,7 +93,7 @@ def heading_shape(work: Work) -> str | None:
     return _line_shape(work.text)
 
 
-@lru_cache(maxsize=4096)  # a pure function of the line
+@per_document(maxsize=4096)  # a pure function of the line
 def _line_shape(text: str) -> str | None:
     if len(text) > _MAX_HEADING_CHARS or ends_sentence(text):
         return None  # cheap exits first: long paragraphs and sentences are never headings

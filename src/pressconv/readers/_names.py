@@ -10,8 +10,8 @@ the name ("Pat Ryder").  All tables come from ``_lexicon``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from pressconv.readers._lexicon import (
     ABBREVIATIONS,
@@ -37,8 +37,9 @@ _DETERMINERS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Run:
+# Named tuples rather than frozen dataclasses: the reader makes hundreds of thousands of them, and a
+# tuple is built in one step where a frozen dataclass sets each field through object.__setattr__.
+class Run(NamedTuple):
     """A run of capitalised tokens: the tokens, where it starts and ends, and whether it is possessive."""
 
     tokens: tuple[str, ...]
@@ -47,8 +48,7 @@ class Run:
     possessive: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One token and its position."""
 
     text: str
@@ -115,31 +115,42 @@ def runs(text: str, start: int = 0, end: int | None = None, *, several: bool = F
     found: list[Run] = []
     stop = len(text) if end is None else end
     for match in (_LONG_RUN if several else _RUN).finditer(text, start, stop):
-        matched = match.group()
-        if not _TRICKY.search(matched):
-            # no period, apostrophe or exclamation: the words are the run as they stand
-            found.append(Run(tuple(matched.split(" ")), match.start(), match.end(), False))
-            continue
-        current: list[Token] = []
-        position = match.start()
-        for word in match.group().split(" "):
-            token_start = position
-            position += len(word) + 1
-            if not is_capitalised(word):
-                current.append(Token(word, token_start, token_start + len(word)))
-                continue
-            ends_sentence = word.endswith((".", "!", "?", "…")) and not _is_initial_or_abbrev(word)
-            stripped = word.rstrip(".!?…") if ends_sentence else word
-            poss = _POSSESSIVE.search(stripped)
-            if poss:
-                stripped = stripped[: poss.start()]
-            if stripped:
-                current.append(Token(stripped, token_start, token_start + len(stripped)))
-            if poss or ends_sentence or word.endswith(("!", "?")):
-                _close(current, bool(poss), found)
-                current = []
-        _close(current, False, found)
+        at = match.start()
+        for words, first, last, possessive in _pieces(match.group()):
+            found.append(Run(words, at + first, at + last, possessive))
     return found
+
+
+_Piece = tuple[tuple[str, ...], int, int, bool]
+
+
+@lru_cache(maxsize=16384)  # a pure function of the matched words; names recur throughout a document
+def _pieces(matched: str) -> tuple[_Piece, ...]:
+    """A matched stretch cut at sentence ends and possessives: (words, start, end, possessive) each."""
+    if not _TRICKY.search(matched):
+        # no period, apostrophe or exclamation: the words are the run as they stand
+        return ((tuple(matched.split(" ")), 0, len(matched), False),)
+    found: list[Run] = []
+    current: list[Token] = []
+    position = 0
+    for word in matched.split(" "):
+        token_start = position
+        position += len(word) + 1
+        if not is_capitalised(word):
+            current.append(Token(word, token_start, token_start + len(word)))
+            continue
+        ends_sentence = word.endswith((".", "!", "?", "…")) and not _is_initial_or_abbrev(word)
+        stripped = word.rstrip(".!?…") if ends_sentence else word
+        poss = _POSSESSIVE.search(stripped)
+        if poss:
+            stripped = stripped[: poss.start()]
+        if stripped:
+            current.append(Token(stripped, token_start, token_start + len(stripped)))
+        if poss or ends_sentence or word.endswith(("!", "?")):
+            _close(current, bool(poss), found)
+            current = []
+    _close(current, False, found)
+    return tuple((run.tokens, run.start, run.end, run.possessive) for run in found)
 
 
 def _close(current: list[Token], possessive: bool, found: list[Run]) -> None:

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 
 from pressconv.errors import Notes
 from pressconv.readers._blocks import Work
+from pressconv.readers._cache import per_document
 from pressconv.readers._lexicon import SPEECH_VERBS
 
 _DOUBLE_MARKS = re.compile('[“”„‟"«»]')
@@ -53,7 +53,7 @@ def style_of(texts: Iterable[str]) -> str:
     return "single" if singles > doubles else "double"
 
 
-@lru_cache(maxsize=4096)
+@per_document(maxsize=4096)
 def _openers(text: str) -> tuple[int, int]:
     """How many double and single marks open a quotation in the text."""
     return len(_DOUBLE_OPENERS.findall(text)), len(_SINGLE_OPENERS.findall(text))
@@ -179,7 +179,7 @@ def starts_with_mark(text: str) -> bool:
     return bool(text) and text[0] in _OPENING_MARKS
 
 
-@lru_cache(maxsize=4096)  # a pure function of the text; repeated paragraphs are read once
+@per_document(maxsize=4096)  # a pure function of the text; repeated paragraphs are read once
 def _analyse(text: str, style: str) -> tuple[tuple[tuple[int, int], ...], bool, int, float, bool]:
     """Spans, left open, stray marks, quoted share, opens with an attributed quote."""
     if not _DOUBLE_MARKS.search(text) and (style != "single" or not _SINGLE_MARKS.search(text)):

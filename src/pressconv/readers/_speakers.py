@@ -22,8 +22,10 @@ from bisect import bisect_right, insort
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from pressconv.readers._blocks import Work
+from pressconv.readers._cache import per_document
 from pressconv.readers._lexicon import (
     ABBREVIATIONS,
     ACCORDING_TO,
@@ -76,8 +78,7 @@ _MAX_LOWERCASE_TITLE = 6
 _POSSESSIVE_START = re.compile("^(?:[’']s|[’'])")
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):  # a tuple: built by the thousand in pronoun look-back, cheaper than a dataclass
     """A person named in a block: where, their full name, whether only as a possessive."""
 
     position: int
@@ -212,7 +213,7 @@ class PersonIndex:
 _Person = tuple[tuple[str, ...], str | None, bool]
 
 
-@lru_cache(maxsize=4096)  # a pure function of the block; boilerplate and repeated copy recur
+@per_document(maxsize=4096)  # a pure function of the block; boilerplate and repeated copy recur
 def _people_in(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[tuple[_Person, ...], frozenset[str]]:
     """The people a block names outside its quotations (name, title, strong) and the speech-verb subjects."""
     people: list[_Person] = []
@@ -293,8 +294,8 @@ def appositive_title(text: str, after: int) -> str | None:
         return None
     stop = min(len(text), after + 200)  # an apposition is a few words, never the rest of the text
     for mark in (",", ";", "“", '"', "«", "„", "(", "—", "–"):
-        found = text.find(mark, after + 2)
-        if found != -1 and found < stop:
+        found = text.find(mark, after + 2, stop)
+        if found != -1:
             stop = found
     ends = sentence_ends(text[after + 2 : stop])
     if ends:
@@ -408,7 +409,7 @@ def find_attribution(work: Work) -> Attribution | None:
     return _attribution(work.text, work.spans, work.opens_unclosed)
 
 
-@lru_cache(maxsize=4096)  # a pure function of the block's text and quotation marks
+@per_document(maxsize=4096)  # a pure function of the block's text and quotation marks
 def _attribution(text: str, spans: tuple[tuple[int, int], ...], opens_unclosed: bool) -> Attribution | None:
     for start, end, after_quote in _segments(text, spans):
         if after_quote:
@@ -678,7 +679,7 @@ class _MentionCache:
         return grouped
 
 
-@lru_cache(maxsize=4096)  # a pure function of the block's text and quotation marks
+@per_document(maxsize=4096)  # a pure function of the block's text and quotation marks
 def _sentence_names(
     text: str, spans: tuple[tuple[int, int], ...]
 ) -> tuple[list[int], list[tuple[int, int, tuple[str, ...], bool]]]:
@@ -783,7 +784,7 @@ def _introduction(work: Work) -> Attribution | None:
     return _introduced_by(work.text)
 
 
-@lru_cache(maxsize=1024)
+@per_document(maxsize=1024)
 def _introduced_by(text: str) -> Attribution | None:
     ends = [e for e in sentence_ends(text) if text[e:].strip(_EDGE_PUNCT)]
     start = ends[-1] if ends else 0
