@@ -1,0 +1,66 @@
+"""FastFace reads a TrueType font into exactly what reportlab's own parse gives, on every system font."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import reportlab
+from reportlab.pdfbase.ttfonts import TTFError, TTFont, TTFontFace
+
+from pressconv.writers import _fonts
+from pressconv.writers._pdftags import EmbeddedTTFont, FastFace
+
+FONTS = sorted({*_fonts.system_font_files(), *(Path(reportlab.__file__).parent / "fonts").glob("*.ttf")})
+
+FACE_FIELDS = (
+    "charToGlyph",
+    "glyphToChar",
+    "charWidths",
+    "defaultWidth",
+    "hmetrics",
+    "glyphPos",
+    "numGlyphs",
+    "name",
+    "flags",
+    "ascent",
+    "descent",
+    "capHeight",
+    "bbox",
+    "italicAngle",
+    "stemV",
+    "_pos",
+)
+
+
+def _parse(cls: type[TTFontFace], path: Path) -> TTFontFace | str:
+    try:
+        return cls(str(path))
+    except (TTFError, ValueError, KeyError, IndexError, OSError) as err:
+        return f"{type(err).__name__}: {err}"
+
+
+@pytest.mark.parametrize("path", FONTS, ids=lambda p: p.name)
+def test_fast_face_equals_reportlab_face(path: Path) -> None:
+    ours, theirs = _parse(FastFace, path), _parse(TTFontFace, path)
+    if isinstance(theirs, str) or isinstance(ours, str):
+        assert ours == theirs
+        return
+    for name in FACE_FIELDS:
+        mine, real = getattr(ours, name), getattr(theirs, name)
+        assert mine == real, name
+        if isinstance(real, dict):  # the same order too: reportlab reads glyphToChar[g][0]
+            assert list(mine.items()) == list(real.items()), name
+
+
+def test_embedded_font_is_set_up_as_reportlab_sets_up_its_own() -> None:
+    path = str(FONTS[0])
+    ours, theirs = vars(EmbeddedTTFont("pc-a", path)), vars(TTFont("pc-a", path))
+    assert sorted(ours) == sorted(theirs)
+    for name in ours:
+        if name not in ("face", "encoding", "state"):
+            assert ours[name] == theirs[name], name
+
+
+def test_the_test_sees_fonts() -> None:
+    assert len(FONTS) >= 4  # at least reportlab's own Vera faces
