@@ -10,7 +10,7 @@ readers (Markdown, HTML, DOCX) build ``RawBlock`` values themselves, with a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal, TypeAlias
 
 Hint: TypeAlias = Literal["headline", "subtitle", "heading", "quote", "list", "paragraph"]
@@ -58,8 +58,10 @@ class Work:
     hint: Hint | None = None
     kind: Kind = "paragraph"
     reason: str = ""
-    items: list[str] = field(default_factory=list)
-    markers: list[str] = field(default_factory=list)
+    # Tuples until a list rule merges items into them: most blocks are no list, and a list per
+    # block per field is garbage-collector work on large documents.
+    items: tuple[str, ...] | list[str] = ()
+    markers: tuple[str, ...] | list[str] = ()
     ordered: bool = False
     role: Role = "body"
     stated_role: Role | None = None
@@ -132,8 +134,8 @@ def to_work(raw: RawBlock) -> Work:
         work.stated_role = raw.role
     if raw.hint == "list":
         work.kind = "list"
-        work.items = [fold(item) for item in raw.items]
-        work.markers = list(raw.markers)
+        work.items = tuple(fold(item) for item in raw.items)
+        work.markers = raw.markers
         work.ordered = raw.ordered
         work.reason = "list (source format)"
     return work

@@ -86,7 +86,7 @@ def confirm_lists(works: list[Work]) -> list[Work]:
             )
             if not (introduced or neighbour):
                 work.kind = "paragraph"
-                work.items, work.markers = [], []
+                work.items, work.markers = (), ()
                 work.reason = ""
         previous = out[-1] if out else None
         if (
@@ -97,8 +97,11 @@ def confirm_lists(works: list[Work]) -> list[Work]:
             and work.hint is None
             and previous.hint is None
         ):
-            previous.items.extend(work.items)
-            previous.markers.extend(work.markers)
+            items = previous.items if isinstance(previous.items, list) else list(previous.items)
+            markers = previous.markers if isinstance(previous.markers, list) else list(previous.markers)
+            items.extend(work.items)  # one list grows: a long loose list merges in linear time
+            markers.extend(work.markers)
+            previous.items, previous.markers = items, markers
             previous.lines.extend(work.lines)
             previous.text = f"{previous.text} {work.text}"
             previous.reason = f"{len(previous.items)} items with list markers (blank lines between items)"
