@@ -142,6 +142,13 @@ def test_a_plain_paragraph_that_is_a_quote_is_still_a_quote() -> None:
     assert isinstance(block, Quote) and block.speaker == "Jane Smith"
 
 
+def test_our_boilerplate_section_keeps_its_role() -> None:
+    page = """<article><h1>A release</h1><p>Some text comes first here.</p>
+    <section class="boilerplate"><h2>Who we are</h2><p>Acme makes things.</p></section></article>"""
+    document = parse(page)
+    assert [(s.heading, s.role) for s in document.sections] == [(None, "body"), ("Who we are", "boilerplate")]
+
+
 def test_markup_in_text_stays_text() -> None:
     page = "<article><h1>Escapes</h1><p>Use &lt;script&gt; and &amp;amp; and &lt;b&gt; as text.</p></article>"
     assert parse(page).blocks()[0] == Paragraph("Use <script> and &amp; and <b> as text.")

@@ -430,7 +430,11 @@ def _flush(walk: _Walk, notes: Notes) -> None:
         frame.items.append(text)
     elif role in ("headline", "heading", "subtitle"):
         hint: Hint = "headline" if role == "headline" else "heading" if role == "heading" else "subtitle"
-        walk.blocks.append(RawBlock(text, hint=hint))
+        # our writer sets "About …" sections apart as <section class="boilerplate">: say so, not guess
+        boiler = hint == "heading" and any(
+            f.tag.name == "section" and "boilerplate" in _classes(f.tag) for f in walk.frames
+        )
+        walk.blocks.append(RawBlock(text, hint=hint, role="boilerplate" if boiler else None))
     elif role == "byline" and walk.byline is None:
         walk.byline = text
     elif role == "published" and walk.date is None:
