@@ -28,6 +28,7 @@ from pressconv.readers._lexicon import (
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _PHONE = re.compile(r"(?:\+|\(?\d)[\d ()./-]{6,}\d")
+_DIGIT = re.compile(r"\d")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _BYLINE = re.compile(r"^(?:By|BY|Von|VON|Par|PAR|Por|POR)\s+[^\W\d_]")
 _CONTACT_HEADER = re.compile(
@@ -59,7 +60,7 @@ class Furniture:
 
 def _is_release(line: str) -> bool:
     lowered = line.lower()
-    if not any(lowered.startswith(notice) for notice in RELEASE_NOTICES):
+    if not lowered.startswith(RELEASE_NOTICES):
         return False
     words = line.split()
     if len(words) > 16:
@@ -110,12 +111,18 @@ def _contact_like(work: Work) -> bool:
     """Short lines with an e-mail address, a phone number or a web address: contact details."""
     if len(work.lines) > 8 or any(line.count(" ") > 11 for line in work.lines):  # folded: words - 1 spaces
         return False
-    return bool(_EMAIL.search(work.text) or _PHONE.search(work.text) or _URL.search(work.text))
+    text = work.text
+    # the plain substring tests are quick and rule out most paragraphs before a pattern runs
+    return bool(
+        ("@" in text and _EMAIL.search(text))
+        or (_DIGIT.search(text) and _PHONE.search(text))
+        or (("://" in text or "www." in text.lower()) and _URL.search(text))
+    )
 
 
 def _about_heading(line: str) -> bool:
     lowered = line.lower()
-    if not any(lowered.startswith(prefix) for prefix in BOILERPLATE_HEADINGS):
+    if not lowered.startswith(BOILERPLATE_HEADINGS):
         return False
     words = line.split()
     if len(words) > 8 or line.endswith((",", ";")):

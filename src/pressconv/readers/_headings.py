@@ -72,8 +72,10 @@ def _first_letter(word: str) -> str:
 def is_boilerplate_heading(text: str) -> bool:
     """True for "About Acme Corp." and "Notes to editors"; not for "About 300 people attended."."""
     lowered = text.lower()
-    prefix = next((p for p in BOILERPLATE_HEADINGS if lowered.startswith(p)), None)
-    if prefix is None or len(text.split()) > 10 or ends_sentence(text):
+    if not lowered.startswith(BOILERPLATE_HEADINGS):
+        return False
+    prefix = next(p for p in BOILERPLATE_HEADINGS if lowered.startswith(p))
+    if len(text.split()) > 10 or ends_sentence(text):
         return False
     rest = text[len(prefix) :].lstrip()
     if not prefix.endswith(" ") or rest[:1].isupper():

@@ -56,6 +56,9 @@ class Token(NamedTuple):
     end: int
 
 
+TOKEN_PATTERN = _TOKEN
+
+
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The tokens of ``text[start:end]`` with absolute positions."""
     stop = len(text) if end is None else end

@@ -47,6 +47,7 @@ from pressconv.readers._lexicon import (
     trie_pattern,
 )
 from pressconv.readers._names import (
+    TOKEN_PATTERN,
     Run,
     Token,
     is_capitalised,
@@ -343,8 +344,9 @@ def title_before(text: str, start: int) -> str | None:
     if not (_titled(previous) or previous in TITLE_MODIFIERS or previous in TITLE_COMPLEMENTS):
         return None  # the word before the name is no title word: nothing to walk back over
     taken: list[Token] = []
-    for token in reversed(tokens(text, max(0, start - 80), start)):
-        word = token.text
+    # match objects, not tokens: the walk back usually stops after a few of the window's words
+    for match in reversed(list(TOKEN_PATTERN.finditer(text, max(0, start - 80), start))):
+        word = match.group()
         lowered = word.lower()
         if len(word) == 1 and not word.isalnum():
             break
@@ -357,7 +359,7 @@ def title_before(text: str, start: int) -> str | None:
             or lowered in ("of", "for")
             or is_capitalised(word)
         ):
-            taken.append(token)
+            taken.append(Token(word, match.start(), match.end()))
             continue
         break
     while taken and taken[-1].text.lower() in ("of", "for", "and", "the"):
