@@ -109,11 +109,19 @@ class PersonIndex:
     weak: dict[str, dict[tuple[str, ...], Known]] = field(default_factory=dict)
     speaking: set[str] = field(default_factory=set)
     """Capitalised words seen as the subject of a speech verb in the running text."""
+    candidates: dict[tuple[tuple[str, ...], bool], list[tuple[tuple[str, ...], Known]]] = field(
+        default_factory=dict
+    )
+    """Per written name and table, the forms it may stand for (emptied whenever a form is added)."""
 
     def add(self, name: tuple[str, ...], title: str | None, block: int, strong: bool = True) -> None:
         """Record a reference to ``name`` in ``block``."""
         target = self.strong if strong else self.weak
-        known = target.setdefault(surname(name), {}).setdefault(name, Known())
+        forms = target.setdefault(surname(name), {})
+        known = forms.get(name)
+        if known is None:
+            known = forms[name] = Known()
+            self.candidates.clear()
         if not known.blocks or known.blocks[-1] <= block:
             known.blocks.append(block)
         else:
@@ -129,11 +137,14 @@ class PersonIndex:
         """The fullest known form of ``name`` and the block it came from (None: as written)."""
         key = surname(name)
         for table in (self.strong, self.weak):
-            forms = [
-                (form, known)
-                for form, known in table.get(key, {}).items()
-                if known.blocks and (_compatible(name, form) or _ends_with(name, form))
-            ]
+            forms = self.candidates.get((name, table is self.strong))
+            if forms is None:
+                forms = [
+                    (form, known)
+                    for form, known in table.get(key, {}).items()
+                    if known.blocks and (_compatible(name, form) or _ends_with(name, form))
+                ]
+                self.candidates[(name, table is self.strong)] = forms
             if not forms:
                 continue
             before: list[tuple[int, int, tuple[str, ...]]] = []
@@ -203,6 +214,7 @@ class PersonIndex:
 
     def _promote_speakers(self) -> None:
         """A surname that is the subject of a speech verb ("Smith said the …") is a person's."""
+        self.candidates.clear()
         for key in self.speaking:
             forms = self.weak.pop(key, None)
             if forms:
