@@ -153,6 +153,8 @@ def test_quote_sheet_puts_unattributed_quotes_last() -> None:
         ("the Ministry of Health said", None, None),
         ("Harbor City Council said", None, None),
         ("Smith, 45, said", "Smith", None),
+        ("said Ab Klink, the former minister", "Ab Klink", "the former minister"),
+        ("Acme AG said", None, None),
     ],
 )
 def test_names_titles_and_unnamed_speakers(attribution: str, speaker: str | None, title: str | None) -> None:

@@ -296,8 +296,8 @@ TITLE_COMPLEMENTS: frozenset[str] = frozenset(
 ORGANISATION_WORDS: frozenset[str] = frozenset(
     _words(
         """
-        inc corp corporation incorporated ltd limited llc llp plc gmbh ag kg se sa sas sarl nv bv spa srl
-        oy ab asa co company companies group holdings partners associates ministry department dept
+        corp corporation incorporated limited company companies group holdings partners associates
+        ministry department dept
         agency council association university universities college school institute institution
         foundation trust authority commission committee office bureau board bank police service
         services government administration party federation society organisation organization
@@ -307,6 +307,12 @@ ORGANISATION_WORDS: frozenset[str] = frozenset(
         ministerio gobierno agence agencia universidad université
         """
     )
+)
+
+# Legal forms that end a company's name ("Globex Inc.", "Acme AG"); only as the last word, since short
+# ones are given names elsewhere (the Dutch "Ab", the Vietnamese "Sa").
+ORGANISATION_SUFFIXES: frozenset[str] = frozenset(
+    _words("inc ltd llc llp plc gmbh ag kg se sa sas sarl nv bv spa srl oy ab asa co pty bhd kk")
 )
 
 # Tokens that may sit inside a name ("Ludwig van Beethoven", "Lloyd J. Austin III").

@@ -36,6 +36,7 @@ from pressconv.readers._lexicon import (
     MALE_NAMES,
     NOT_IN_ATTRIBUTION_GAP,
     NOT_NAMES,
+    ORGANISATION_SUFFIXES,
     ORGANISATION_WORDS,
     PRONOUN_GENDER,
     PRONOUNS,
@@ -781,6 +782,8 @@ def _use_stated(work: Work) -> None:
 
 def is_organisation(name: tuple[str, ...]) -> bool:
     """True when a word of the name marks an organisation ("Globex Inc.", "Ministry", "City Council")."""
+    if name[-1].lower().rstrip(".") in ORGANISATION_SUFFIXES:
+        return True
     return any(word.lower().rstrip(".") in ORGANISATION_WORDS for word in name)
 
 
