@@ -78,6 +78,16 @@ def test_attribution_forms(text: str, speaker: str | None, attribution: str | No
     assert quotes[0].attribution == attribution
 
 
+def test_a_lone_surname_is_a_person_when_titled_somewhere_but_an_unknown_name_is_not() -> None:
+    text = (
+        "Clinic opens in town\n\nDr. Smith opened the new clinic on Monday morning.\n\n"
+        "“We have waited a long time for this building and it shows,” Smith said.\n\n"
+        "“The hospital board will meet again next week to decide,” Acme said.\n"
+    )
+    quotes = [b for b in read_text(text).blocks() if isinstance(b, Quote)]
+    assert [q.speaker for q in quotes] == ["Smith", None]
+
+
 def test_multi_paragraph_quote_shares_its_speaker() -> None:
     text = (
         "Dr. Ann Lee leads the team.\n\n"

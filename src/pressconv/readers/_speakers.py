@@ -110,6 +110,8 @@ class PersonIndex:
     weak: dict[str, dict[tuple[str, ...], Known]] = field(default_factory=dict)
     speaking: set[str] = field(default_factory=set)
     """Capitalised words seen as the subject of a speech verb in the running text."""
+    titled_alone: set[str] = field(default_factory=set)
+    """Lone surnames written with a title somewhere ("Dr. Smith"): people, though never named in full."""
     candidates: dict[tuple[tuple[str, ...], bool], list[tuple[tuple[str, ...], Known]]] = field(
         default_factory=dict
     )
@@ -206,10 +208,11 @@ class PersonIndex:
         for number, work in enumerate(works):
             if work.kind not in ("paragraph", "quote"):
                 continue
-            people, speaking = _people_in(work.text, work.spans)
+            people, speaking, alone = _people_in(work.text, work.spans)
             for name, title, strong in people:
                 index.add(name, title, number, strong)
             index.speaking.update(speaking)
+            index.titled_alone.update(alone)
         index._promote_speakers()
         return index
 
@@ -228,20 +231,28 @@ _Person = tuple[tuple[str, ...], str | None, bool]
 
 
 @per_document(maxsize=4096)  # a pure function of the block; boilerplate and repeated copy recur
-def _people_in(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[tuple[_Person, ...], frozenset[str]]:
-    """The people a block names outside its quotations (name, title, strong) and the speech-verb subjects."""
+def _people_in(
+    text: str, spans: tuple[tuple[int, int], ...]
+) -> tuple[tuple[_Person, ...], frozenset[str], frozenset[str]]:
+    """The people a block names outside its quotations (name, title, strong), the speech-verb subjects,
+    and the lone surnames written with a title ("Dr. Smith")."""
     people: list[_Person] = []
     speaking: set[str] = set()
+    alone: set[str] = set()
     for start, end in _outside(text, spans):
         for run in runs(text, start, end, several=True):
             person = _person(text, run)
             if person is not None:
                 people.append(person)
+            else:
+                title, name = split_title(run.tokens)
+                if title is not None and len(name) == 1 and is_name(name) and not is_organisation(name):
+                    alone.add(name[0])
         for match in _SAYS.finditer(text, start, end):
             word = text[text.rfind(" ", 0, match.start()) + 1 : match.start()]
             if word[:1].isupper():
                 speaking.add(word)
-    return tuple(people), frozenset(speaking)
+    return tuple(people), frozenset(speaking), frozenset(alone)
 
 
 def _person(text: str, run: Run) -> _Person | None:
@@ -727,6 +738,8 @@ def assign_speakers(works: list[Work]) -> None:
                 index.add(attribution.name, attribution.title, number)
             elif attribution.name:
                 index.strong.setdefault(surname(attribution.name), {})
+                if attribution.title:
+                    index.titled_alone.add(attribution.name[0])
     mentions = _MentionCache(index, works)
     genders = index.genders()
     runs_of_quotes = _quote_runs(works, quote_numbers)
@@ -832,7 +845,8 @@ def _resolve(
         return None, f"speaker {clause}: an organisation, not a person"
     if attribution.name:
         full, source = index.resolve(attribution.name, number)
-        if source is None and len(attribution.name) == 1 and not _person_evidence(attribution):
+        lone = len(attribution.name) == 1
+        if source is None and lone and not _person_evidence(attribution) and full not in index.titled_alone:
             return None, f"speaker {clause}: {full} is named nowhere in full and nothing says it is a person"
         if source is not None and full != " ".join(attribution.name):
             return full, f"speaker {clause} -> {full} (full name from para {source + 1})"
