@@ -250,9 +250,13 @@ _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fal
 
 def _docx_text(data: bytes) -> str:
     """Body text of a .docx in document order (tables and content controls included; no headers)."""
-    import docx
+    from lxml import etree
 
-    body = docx.Document(io.BytesIO(data)).element.body
+    # lxml directly, not python-docx: python-docx's parser refuses a text node over 10 MB
+    # (a 10 MB one-line release), and opening with python-docx is the validator's job.
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        root = etree.fromstring(zf.read("word/document.xml"), etree.XMLParser(huge_tree=True))
+    body = root.find(f"{_W}body")
     out: list[str] = []
 
     def walk(el: Any) -> None:

@@ -187,8 +187,6 @@ CASES: dict[str, Case] = {
 }
 
 BIG = {"10mb-single-line", "100k-paragraphs"}
-#: (case, format) pairs too slow for every run; .ci/run still runs them (``-m slow`` is not deselected).
-SLOW: set[tuple[str, str]] = set()
 #: Known faults in a writer this file does not own: strict xfail, so the fix is noticed.
 KNOWN_BUGS: dict[tuple[str, str], str] = {
     ("rtl-arabic", "pdf"): "PDF writer draws right-to-left text left to right, Arabic unshaped "
@@ -197,10 +195,13 @@ KNOWN_BUGS: dict[tuple[str, str], str] = {
         "rtl-hebrew",
         "pdf",
     ): "PDF writer draws right-to-left text left to right (pdftotext reads every word reversed)",
-    ("10000-char-word", "pdf"): "PDF writer never finishes a word longer than a page can hold (hangs)",
+    ("10mb-single-line", "pdf"): "PDF writer is quadratic in a paragraph's length: 0.25 MB in one paragraph "
+    "takes 19 s, 0.5 MB 129 s, 10 MB does not finish",
 }
-#: Seconds a conversion may take before it counts as hung; a known hang gets less.
-DEADLINE, BIG_DEADLINE, HANG_DEADLINE = 120, 900, 20
+#: (case, format) pairs too slow for every run; .ci/run still runs them (``-m "not slow"`` skips them).
+SLOW: set[tuple[str, str]] = {("10mb-single-line", "pdf")}
+#: Seconds a conversion may take before it counts as hung (a linear 10 MB PDF takes about 100 s).
+DEADLINE, BIG_DEADLINE = 120, 300
 
 
 class Hung(Exception):
@@ -278,7 +279,7 @@ def run(name: str, fmt: str, via: str, root: Path) -> Run:
     folder, source, output = _prepare(name, fmt, via, root)
     before, listing = _read(source), _listing(folder)
     stderr = io.StringIO()
-    seconds = HANG_DEADLINE if (name, fmt) in KNOWN_BUGS else BIG_DEADLINE if name in BIG else DEADLINE
+    seconds = BIG_DEADLINE if name in BIG else DEADLINE
     if via == "cli":
         with contextlib.redirect_stderr(stderr), deadline(seconds):
             code = main([f"to-{fmt}", str(source), "-o", str(output)])
@@ -420,17 +421,32 @@ def test_catalogue_outputs_validate(fmt: str, root: Path) -> None:
     assert validate(fmt, files) == []
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("fmt", FORMATS)
-def test_big_outputs_validate(fmt: str, root: Path) -> None:
-    """The 10 MB and 100,000-paragraph outputs pass the validator too (slow: Java over megabytes)."""
-    _need(fmt)
-    files = []
+def _big_params() -> list[object]:
+    out: list[object] = []
     for name in sorted(BIG):
-        r = run(name, fmt, "cli" if fmt == "html" else "api", root)
-        if r.code == 0:
-            files.append(r.output)
-    assert validate(fmt, files) == []
+        for fmt in FORMATS:
+            marks = [pytest.mark.slow]
+            if (name, fmt) == ("10mb-single-line", "docx"):
+                marks.append(
+                    pytest.mark.xfail(
+                        strict=True,
+                        reason="DOCX writer puts a 10 MB paragraph in one w:t text node; python-docx "
+                        "cannot open the file (lxml: 'Text node too long, try XML_PARSE_HUGE')",
+                    )
+                )
+            out.append(pytest.param(name, fmt, id=f"{name}-{fmt}", marks=marks))
+    return out
+
+
+@pytest.mark.parametrize(("name", "fmt"), _big_params())
+def test_big_outputs_validate(name: str, fmt: str, root: Path) -> None:
+    """The 10 MB and 100,000-paragraph outputs pass the validator too (slow: a validator over megabytes)."""
+    _need(fmt)
+    if (name, fmt) in KNOWN_BUGS:
+        pytest.skip(f"no output to validate: {KNOWN_BUGS[name, fmt]}")
+    r = run(name, fmt, "cli" if fmt == "html" else "api", root)
+    assert r.code == 0, r.stderr
+    assert validate(fmt, [r.output]) == []
 
 
 def test_markup_is_text_in_html(root: Path) -> None:
