@@ -48,7 +48,7 @@ def ends_sentence(text: str) -> bool:
     if end not in _CLOSING:
         return False
     if end == ".":
-        last_word = text.rstrip(_TRAILING + " ").split()[-1].lower()
+        last_word = text.rstrip(_TRAILING + " ").rsplit(None, 1)[-1].lower()
         core = last_word.rstrip(".")
         if last_word in ABBREVIATIONS or ("." in core and all(len(p) == 1 for p in core.split("."))):
             return False
@@ -57,7 +57,7 @@ def ends_sentence(text: str) -> bool:
 
 def title_case(text: str, share: float = 0.75) -> bool:
     """True when at least ``share`` of the content words are capitalised (Title Case or ALL CAPS)."""
-    words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
+    words = [w for w in text.split() if w.isalpha() or any(ch.isalpha() for ch in w)]
     if not words:
         return False
     content = [w for w in words[1:] if w.lower() not in TITLE_CASE_SMALL] or words[:1]
@@ -66,6 +66,8 @@ def title_case(text: str, share: float = 0.75) -> bool:
 
 
 def _first_letter(word: str) -> str:
+    if word[:1].isalpha():
+        return word[0]
     return next((ch for ch in word if ch.isalpha()), "")
 
 
