@@ -42,7 +42,7 @@ def test_builtins_never_query_entry_points(monkeypatch: pytest.MonkeyPatch) -> N
     def boom(**_: object) -> list[EntryPoint]:
         raise AssertionError("entry points queried for a built-in")
 
-    monkeypatch.setattr(readers, "entry_points", boom)
+    monkeypatch.setattr("importlib.metadata.entry_points", boom)
     assert readers.for_suffix(".md") == "markdown"
     assert readers.get("html").read is not None
     assert readers.spec("docx").suffixes == (".docx",)
@@ -71,8 +71,7 @@ def _entry_points(*points: tuple[str, str]) -> object:
 def test_third_party_reader_by_name_and_suffix(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _fake_reader(tmp_path, monkeypatch)
     monkeypatch.setattr(
-        readers,
-        "entry_points",
+        "importlib.metadata.entry_points",
         _entry_points(("html", "pressconv.readers.html"), ("rst", "fake_rst_reader")),
     )
     assert readers.names() == ["text", "markdown", "html", "docx", "rst"]
@@ -87,13 +86,13 @@ def test_entry_point_clashing_with_a_builtin_is_an_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _fake_reader(tmp_path, monkeypatch)
-    monkeypatch.setattr(readers, "entry_points", _entry_points(("html", "fake_rst_reader")))
+    monkeypatch.setattr("importlib.metadata.entry_points", _entry_points(("html", "fake_rst_reader")))
     with pytest.raises(PressconvError, match="clashes with the built-in reader"):
         readers.get("rst")
 
 
 def test_unknown_format_names_the_known_ones(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(readers, "entry_points", _entry_points())
+    monkeypatch.setattr("importlib.metadata.entry_points", _entry_points())
     with pytest.raises(UnknownFormatError, match="markdown, html, docx"):
         readers.get("odt")
     assert readers.for_suffix(".odt") == "text"  # unclaimed suffixes are read as plain text

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Protocol, cast
 
-from pressconv.errors import Notes, PressconvError, UnknownFormatError
+from pressconv.errors import Notes, UnknownFormatError
 from pressconv.model import Document
 from pressconv.options import ReadOptions
 
@@ -53,24 +53,15 @@ BUILTINS: dict[str, ReaderSpec] = {
 
 @cache
 def _third_party() -> dict[str, ReaderSpec]:
-    from importlib.metadata import entry_points  # ~20 ms: only when a name is not built in
+    from pressconv._plugins import third_party
 
-    found: dict[str, ReaderSpec] = {}
-    for ep in entry_points(group=GROUP):
-        module = ep.value.split(":")[0]
-        builtin = BUILTINS.get(ep.name)
-        if builtin is not None:
-            if builtin.module != module:
-                raise PressconvError(f"reader {ep.name!r} from {module} clashes with the built-in reader")
-            continue
-        if ep.name in found and found[ep.name].module != module:
-            raise PressconvError(
-                f"reader {ep.name!r} is registered twice ({found[ep.name].module}, {module})"
-            )
-        loaded = importlib.import_module(module)
-        declared = getattr(loaded, "SUFFIXES", (f".{ep.name}",))
-        found[ep.name] = ReaderSpec(ep.name, module, tuple(str(s).lower() for s in declared))
-    return found
+    modules = third_party(GROUP, {name: spec.module for name, spec in BUILTINS.items()}, "reader")
+    return {
+        name: ReaderSpec(
+            name, module.__name__, tuple(str(s).lower() for s in getattr(module, "SUFFIXES", (f".{name}",)))
+        )
+        for name, module in modules.items()
+    }
 
 
 def names() -> list[str]:

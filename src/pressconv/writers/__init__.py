@@ -15,7 +15,7 @@ from functools import cache
 from types import ModuleType
 from typing import Protocol, cast
 
-from pressconv.errors import Notes, PressconvError, UnknownFormatError
+from pressconv.errors import Notes, UnknownFormatError
 from pressconv.model import Document
 from pressconv.options import WriteOptions
 
@@ -57,25 +57,13 @@ BUILTINS: dict[str, WriterSpec] = {
 
 @cache
 def _third_party() -> dict[str, WriterSpec]:
-    # importlib.metadata costs ~15 ms of CPU to import (email, zipfile, csv …): only pay it when a
-    # name is not a built-in, never on the `to-html` path.
-    from importlib.metadata import entry_points
+    from pressconv._plugins import third_party
 
-    found: dict[str, WriterSpec] = {}
-    for ep in entry_points(group=GROUP):
-        module = ep.value.split(":")[0]
-        builtin = BUILTINS.get(ep.name)
-        if builtin is not None:
-            if builtin.module != module:
-                raise PressconvError(f"writer {ep.name!r} from {module} clashes with the built-in writer")
-            continue
-        if ep.name in found and found[ep.name].module != module:
-            raise PressconvError(
-                f"writer {ep.name!r} is registered twice ({found[ep.name].module}, {module})"
-            )
-        loaded = _import(module)
-        found[ep.name] = WriterSpec(ep.name, module, cast(str, getattr(loaded, "SUFFIX", f".{ep.name}")))
-    return found
+    modules = third_party(GROUP, {name: spec.module for name, spec in BUILTINS.items()}, "writer")
+    return {
+        name: WriterSpec(name, module.__name__, cast(str, getattr(module, "SUFFIX", f".{name}")))
+        for name, module in modules.items()
+    }
 
 
 def names() -> list[str]:
