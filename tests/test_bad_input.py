@@ -176,7 +176,7 @@ CASES: dict[str, Case] = {
         lambda: SENTENCE.encode(), "error", "output folder does not exist", output="no/such/folder/out.{fmt}"
     ),
     "output-folder-is-a-file": Case(
-        lambda: SENTENCE.encode(), "error", "output folder does not exist", output="release.txt/out.{fmt}"
+        lambda: SENTENCE.encode(), "error", "is a file, not a folder", output="release.txt/out.{fmt}"
     ),
     "output-folder-unwritable": Case(
         lambda: SENTENCE.encode(), "error", "cannot write output", output="/proc/pressconv-out.{fmt}"
@@ -189,12 +189,12 @@ CASES: dict[str, Case] = {
 BIG = {"10mb-single-line", "100k-paragraphs"}
 #: Known faults in a writer this file does not own: strict xfail, so the fix is noticed.
 KNOWN_BUGS: dict[tuple[str, str], str] = {
-    ("rtl-arabic", "pdf"): "PDF writer draws right-to-left text left to right, Arabic unshaped "
-    "(pdftotext reads every word reversed)",
+    ("rtl-arabic", "pdf"): "PDF writer sets right-to-left text left to right, Arabic unshaped "
+    "(it warns; pdftotext reads every word reversed)",
     (
         "rtl-hebrew",
         "pdf",
-    ): "PDF writer draws right-to-left text left to right (pdftotext reads every word reversed)",
+    ): "PDF writer sets right-to-left text left to right (it warns; pdftotext reads every word reversed)",
     ("10mb-single-line", "pdf"): "PDF writer is quadratic in a paragraph's length: 0.25 MB in one paragraph "
     "takes 19 s, 0.5 MB 129 s, 10 MB does not finish",
 }

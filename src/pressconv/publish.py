@@ -31,7 +31,8 @@ def publish(path: Path, data: bytes) -> bool:
         pass
     parent = path.parent
     if not parent.is_dir():
-        raise PressconvError("output folder does not exist", str(parent))
+        fault = "is a file, not a folder" if parent.exists() else "output folder does not exist"
+        raise PressconvError(fault, str(parent))
     try:
         fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as err:
