@@ -57,6 +57,31 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+class _Paragraph(RLParagraph):
+    """reportlab's Paragraph, parsing its markup into fragments only when layout first looks at it.
+
+    A parsed paragraph holds a dozen-attribute fragment object per font run (~1.5 kB a
+    paragraph); the whole story is built before layout starts, so a 10 MB release held all of
+    them at once (+135 MB of peak RSS).  Parsed on first use, each lives from its layout to its
+    drawing.  Any attribute the object lacks triggers the parse (then reportlab's own __init__
+    sets everything it would have set), so it behaves exactly as an eager one.
+    """
+
+    def __init__(self, text: str | None, style: ParagraphStyle, *args: Any, **kwargs: Any) -> None:
+        if text is None:  # a part made by split(): fragments given, nothing to defer
+            super().__init__(text, style, *args, **kwargs)
+        else:
+            self.__dict__["_pending"] = (text, style, args, kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        pending = self.__dict__.pop("_pending", None)
+        if pending is None:
+            raise AttributeError(name)
+        text, style, args, kwargs = pending
+        RLParagraph.__init__(self, text, style, *args, **kwargs)
+        return getattr(self, name)
+
+
 @dataclass(frozen=True, slots=True)
 class _Context:
     """Read-only facts for one render, plus the notes collector."""
@@ -79,7 +104,7 @@ def _markup(ctx: _Context, text: str, face: Face) -> str:
 
 
 def _para(ctx: _Context, text: str, style: ParagraphStyle) -> RLParagraph:
-    return RLParagraph(_markup(ctx, text, ctx.faces[style.fontName]), style)
+    return _Paragraph(_markup(ctx, text, ctx.faces[style.fontName]), style)
 
 
 def _marked(
@@ -239,15 +264,48 @@ class _Rule(Flowable):
 # One handler per block type.
 
 
+#: Paragraphs longer than this many characters are laid out in pieces.  reportlab re-breaks the
+#: whole remainder of a paragraph on every page it splits it across, which is quadratic in its
+#: length (a 10 MB one-paragraph text would take hours); pieces of a few pages keep it linear.
+_PIECE = 20_000
+
+
+def _pieces(text: str) -> list[str]:
+    """``text`` cut at spaces into runs of at most ``_PIECE`` characters (a word longer than that is cut)."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > _PIECE:
+        cut = text.rfind(" ", start + _PIECE // 2, start + _PIECE)
+        if cut == -1:
+            pieces.append(text[start : start + _PIECE])
+            start += _PIECE
+        else:
+            pieces.append(text[start:cut])
+            start = cut + 1
+    pieces.append(text[start:])
+    return pieces
+
+
 def _paragraph(ctx: _Context, block: Paragraph, parent: StructElem, dateline: str | None) -> list[Flowable]:
     style = ctx.styles.body
-    if dateline and block.text.startswith(dateline):
+    elem = parent.add("P")
+    pieces = _pieces(block.text)
+    markups = [_markup(ctx, piece, ctx.faces[style.fontName]) for piece in pieces]
+    if dateline and block.text.startswith(dateline) and len(pieces[0]) >= len(dateline):
         face = ctx.styles.dateline
-        rest = block.text[len(dateline) :]
         head = f'<font name="{face.name}">{_markup(ctx, dateline, face)}</font>'
-        text = head + _markup(ctx, rest, ctx.faces[style.fontName])
-        return [Marked(RLParagraph(text, style), parent.add("P"))]
-    return [_marked(ctx, block.text, style, parent.add("P"))]
+        markups[0] = head + _markup(ctx, pieces[0][len(dateline) :], ctx.faces[style.fontName])
+    if len(markups) == 1:
+        return [Marked(_Paragraph(markups[0], style), elem)]
+    # One structure element, no space between the pieces: it reads and tags as one paragraph.
+    first = ParagraphStyle(f"{style.name}-first", parent=style, spaceAfter=0)
+    middle = ParagraphStyle(f"{style.name}-cont", parent=style, spaceBefore=0, spaceAfter=0)
+    last = ParagraphStyle(f"{style.name}-last", parent=style, spaceBefore=0)
+    styles = [first] + [middle] * (len(markups) - 2) + [last]
+    return [
+        Marked(_Paragraph(markup, piece_style), elem)
+        for markup, piece_style in zip(markups, styles, strict=True)
+    ]
 
 
 def _quote(ctx: _Context, block: Quote, parent: StructElem) -> list[Flowable]:
@@ -337,7 +395,7 @@ def _story(ctx: _Context, document: Document, root: StructElem) -> list[Flowable
     face = ctx.faces[styles.contacts.fontName]
     for contact in meta.contacts:
         lines = [_markup(ctx, line, face) for line in contact.split("\n")]
-        story.append(Marked(RLParagraph("<br/>".join(lines), styles.contacts), root.add("P")))
+        story.append(Marked(_Paragraph("<br/>".join(lines), styles.contacts), root.add("P")))
     if meta.end_mark:
         story.append(_marked(ctx, meta.end_mark, styles.end_mark, root.add("P")))
     return story

@@ -1,0 +1,34 @@
+"""A paragraph far longer than a page: laid out in pieces, read and tagged as one paragraph."""
+
+from __future__ import annotations
+
+import io
+
+from pdfminer.high_level import extract_text
+
+from _pdfua import check
+from pressconv.errors import Notes
+from pressconv.model import Document, Paragraph, Section
+from pressconv.options import WriteOptions
+from pressconv.writers import pdf
+
+
+def test_a_paragraph_of_many_pages_is_one_tagged_paragraph_with_every_word() -> None:
+    words = [f"w{n}" for n in range(12_000)]  # ~80,000 characters: four pieces, many pages
+    doc = Document(headline="Long", sections=(Section(None, (Paragraph(" ".join(words)),)),))
+    data = pdf.write(doc, WriteOptions(), Notes())
+    extracted = extract_text(io.BytesIO(data)).split()
+    assert [w for w in extracted if w.startswith("w")] == words  # headline and page footers left out
+    report = check(data)
+    assert not report.failures
+    assert [tag for tag, _ in report.elements].count("P") == 1
+    assert report.text_words(frozenset({"H1"})) == words
+
+
+def test_pieces_cut_at_spaces_and_keep_every_character() -> None:
+    text = " ".join(["word"] * 20_000)
+    pieces = pdf._pieces(text)
+    assert len(pieces) > 1 and all(len(p) <= pdf._PIECE for p in pieces)
+    assert " ".join(pieces) == text
+    giant = "x" * (pdf._PIECE * 2 + 5)  # no space to cut at: cut inside, nothing lost
+    assert "".join(pdf._pieces(giant)) == giant
