@@ -69,7 +69,7 @@ class _Paragraph(RLParagraph):
 
     def __init__(self, text: str | None, style: ParagraphStyle, *args: Any, **kwargs: Any) -> None:
         if text is None:  # a part made by split(): fragments given, nothing to defer
-            super().__init__(text, style, *args, **kwargs)
+            super().__init__(text, style, *args, **kwargs)  # type: ignore[arg-type]  # None: reportlab does it
         else:
             self.__dict__["_pending"] = (text, style, args, kwargs)
 
