@@ -37,6 +37,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from typing import Any, Literal
 
 from reportlab.pdfbase import pdfdoc, pdfmetrics
@@ -502,7 +503,8 @@ def write_structure(canv: PressCanvas, tagger: Tagger, title: str, language: str
         return pdfdoc.PDFObjectReference(names[id(elem)])
 
     root_name = "pcStructTreeRoot"
-    for elem in order:
+
+    def element(elem: StructElem) -> pdfdoc.PDFDictionary:
         mcid_pages = {k[0] for k in elem.kids if isinstance(k, tuple)}
         one_page = len(mcid_pages) == 1
         kids: list[Any] = []
@@ -523,23 +525,45 @@ def write_structure(canv: PressCanvas, tagger: Tagger, title: str, language: str
         }
         if one_page:
             entry["Pg"] = page_refs[next(iter(mcid_pages))]
-        doc.Reference(pdfdoc.PDFDictionary(entry), names[id(elem)])
+        return pdfdoc.PDFDictionary(entry)
 
-    nums: list[Any] = []
-    for index in range(len(pages)):
-        nums.extend([index, pdfdoc.PDFArray([ref(owner) for owner in tagger.owners.get(index, [])])])
-    parent_tree = doc.Reference(pdfdoc.PDFDictionary({"Nums": pdfdoc.PDFArray(nums)}))
+    def parent_tree() -> pdfdoc.PDFDictionary:
+        nums: list[Any] = []
+        for index in range(len(pages)):
+            nums.extend([index, pdfdoc.PDFArray([ref(owner) for owner in tagger.owners.get(index, [])])])
+        return pdfdoc.PDFDictionary({"Nums": pdfdoc.PDFArray(nums)})
+
+    for elem in order:  # registered now, in this order, so object numbers are fixed; made when written
+        doc.Reference(_Deferred(partial(element, elem)), names[id(elem)])
+    parent_tree_ref = doc.Reference(_Deferred(parent_tree))
     tree_root = pdfdoc.PDFDictionary(
         {
             "Type": pdfdoc.PDFName("StructTreeRoot"),
             "K": ref(tagger.root),
-            "ParentTree": parent_tree,
+            "ParentTree": parent_tree_ref,
             "ParentTreeNextKey": len(pages),
         }
     )
     doc.Catalog.StructTreeRoot = doc.Reference(tree_root, root_name)
     doc.Catalog.MarkInfo = pdfdoc.PDFDictionary({"Marked": pdfdoc.PDFtrue})
     doc.Catalog.Metadata = _XmpStream(xmp_packet(title, language, when))
+
+
+class _Deferred(pdfdoc.PDFObject):
+    """A PDF object made only when the file is written, then dropped.
+
+    A long release has tens of thousands of structure elements; holding each as a
+    PDFDictionary (with its names, references and kid arrays) until reportlab writes the file
+    cost ~10 MB per MB of text at the peak.  Made as it is written, each lives only for its own
+    formatting; the bytes are the same, since reportlab formats the object just as it would have.
+    """
+
+    def __init__(self, make: Callable[[], Any]) -> None:
+        self._make = make
+
+    def format(self, document: Any) -> bytes:
+        data: bytes = pdfdoc.format(self._make(), document, toplevel=1)
+        return data
 
 
 class _XmpStream(pdfdoc.PDFStream):
