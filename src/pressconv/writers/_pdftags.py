@@ -37,7 +37,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import partial
 from typing import Any, Literal
 
 from reportlab.pdfbase import pdfdoc, pdfmetrics
@@ -74,6 +73,8 @@ class StructElem:
     tag: str
     parent: StructElem | None = None
     kids: list[StructElem | tuple[int, int]] = field(default_factory=list)
+    number: int = -1
+    """Its place in the written tree (object name ``pcSE<number>``), set by ``write_structure``."""
 
     def add(self, tag: str) -> StructElem:
         """A new child element, appended."""
@@ -497,10 +498,11 @@ def write_structure(canv: PressCanvas, tagger: Tagger, title: str, language: str
         elem = stack.pop()
         order.append(elem)
         stack.extend(reversed([k for k in elem.kids if isinstance(k, StructElem)]))
-    names = {id(elem): f"pcSE{i}" for i, elem in enumerate(order)}
+    for number, elem in enumerate(order):
+        elem.number = number
 
     def ref(elem: StructElem) -> pdfdoc.PDFObjectReference:
-        return pdfdoc.PDFObjectReference(names[id(elem)])
+        return pdfdoc.PDFObjectReference(f"pcSE{elem.number}")
 
     root_name = "pcStructTreeRoot"
 
@@ -527,15 +529,15 @@ def write_structure(canv: PressCanvas, tagger: Tagger, title: str, language: str
             entry["Pg"] = page_refs[next(iter(mcid_pages))]
         return pdfdoc.PDFDictionary(entry)
 
-    def parent_tree() -> pdfdoc.PDFDictionary:
+    def parent_tree(_: None) -> pdfdoc.PDFDictionary:
         nums: list[Any] = []
         for index in range(len(pages)):
             nums.extend([index, pdfdoc.PDFArray([ref(owner) for owner in tagger.owners.get(index, [])])])
         return pdfdoc.PDFDictionary({"Nums": pdfdoc.PDFArray(nums)})
 
     for elem in order:  # registered now, in this order, so object numbers are fixed; made when written
-        doc.Reference(_Deferred(partial(element, elem)), names[id(elem)])
-    parent_tree_ref = doc.Reference(_Deferred(parent_tree))
+        doc.Reference(_Deferred(element, elem), f"pcSE{elem.number}")
+    parent_tree_ref = doc.Reference(_Deferred(parent_tree, None))
     tree_root = pdfdoc.PDFDictionary(
         {
             "Type": pdfdoc.PDFName("StructTreeRoot"),
@@ -558,11 +560,14 @@ class _Deferred(pdfdoc.PDFObject):
     formatting; the bytes are the same, since reportlab formats the object just as it would have.
     """
 
-    def __init__(self, make: Callable[[], Any]) -> None:
-        self._make = make
+    # No __dict__ per object: reportlab adds only __InternalName__ (not mangled: it ends in "__").
+    __slots__ = ("__InternalName__", "_make", "_of")
+
+    def __init__(self, make: Callable[[Any], Any], of: Any) -> None:
+        self._make, self._of = make, of
 
     def format(self, document: Any) -> bytes:
-        data: bytes = pdfdoc.format(self._make(), document, toplevel=1)
+        data: bytes = pdfdoc.format(self._make(self._of), document, toplevel=1)
         return data
 
 
