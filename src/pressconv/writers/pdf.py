@@ -63,7 +63,8 @@ class _Paragraph(RLParagraph):
     paragraph); the whole story is built before layout starts, so a 10 MB release held all of
     them at once (+135 MB of peak RSS).  Parsed on first use, each lives from its layout to its
     drawing.  Any attribute the object lacks triggers the parse (then reportlab's own __init__
-    sets everything it would have set), so it behaves exactly as an eager one.
+    sets everything it would have set, and the object becomes a plain Paragraph), so it behaves
+    exactly as an eager one.
     """
 
     def __init__(self, text: str | None, style: ParagraphStyle, *args: Any, **kwargs: Any) -> None:
@@ -77,6 +78,9 @@ class _Paragraph(RLParagraph):
         if pending is None:
             raise AttributeError(name)
         text, style, args, kwargs = pending
+        # From now on a plain Paragraph: reportlab probes many absent attributes (getattr with a
+        # default), and each would otherwise run this method.
+        self.__class__ = RLParagraph  # type: ignore[assignment]
         RLParagraph.__init__(self, text, style, *args, **kwargs)
         return getattr(self, name)
 
