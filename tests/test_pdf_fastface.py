@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import struct
 from pathlib import Path
 
 import pytest
@@ -36,7 +37,7 @@ FACE_FIELDS = (
 def _parse(cls: type[TTFontFace], path: Path) -> TTFontFace | str:
     try:
         return cls(str(path))
-    except (TTFError, ValueError, KeyError, IndexError, OSError) as err:
+    except (TTFError, ValueError, KeyError, IndexError, OSError, struct.error) as err:
         return f"{type(err).__name__}: {err}"
 
 
@@ -51,6 +52,19 @@ def test_fast_face_equals_reportlab_face(path: Path) -> None:
         assert mine == real, name
         if isinstance(real, dict):  # the same order too: reportlab reads glyphToChar[g][0]
             assert list(mine.items()) == list(real.items()), name
+
+
+@pytest.mark.parametrize("fraction", [0.05, 0.3, 0.6, 0.9, 0.999])
+def test_a_truncated_font_fails_or_reads_as_reportlab_reads_it(tmp_path: Path, fraction: float) -> None:
+    source = next((p for p in FONTS if p.name == "DejaVuSans.ttf"), FONTS[0])
+    data = source.read_bytes()
+    path = tmp_path / "cut.ttf"
+    path.write_bytes(data[: int(len(data) * fraction)])
+    ours, theirs = _parse(FastFace, path), _parse(TTFontFace, path)
+    if isinstance(theirs, str) or isinstance(ours, str):
+        assert ours == theirs
+    else:
+        assert [getattr(ours, n) for n in FACE_FIELDS] == [getattr(theirs, n) for n in FACE_FIELDS]
 
 
 def test_embedded_font_is_set_up_as_reportlab_sets_up_its_own() -> None:

@@ -292,6 +292,8 @@ class FastFace(TTFontFace):
             self._format4(data, encoffs, char_to_glyph, glyph_to_char)
         elif fmt == 12:
             (groups,) = struct.unpack_from(">L", data, encoffs + 12)
+            if encoffs + 16 + 12 * groups > len(data):
+                return False  # truncated: reportlab's parse fails on it as it always did
             for start, end, first in struct.iter_unpack(
                 ">LLL", data[encoffs + 16 : encoffs + 16 + 12 * groups]
             ):
