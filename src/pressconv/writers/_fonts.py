@@ -17,7 +17,6 @@ import os
 import re
 import shutil
 import struct
-import subprocess
 import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -239,6 +238,8 @@ def _fontconfig() -> tuple[tuple[Path, frozenset[str], str], ...]:
     fc_list = shutil.which("fc-list")
     if not fc_list:
         return ()
+    import subprocess  # ~2 ms to import; only fallback searches and house fonts by name ask fontconfig
+
     try:
         listing = subprocess.run(
             [fc_list, "--format", "%{file}\t%{family}\t%{style}\n"],
