@@ -7,16 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from pressconv import api, build, writers
+from pressconv import _plugins, build, writers
 
 BUILTINS = {name: spec.module for name, spec in writers.BUILTINS.items()}
 
 
 @pytest.fixture(autouse=True)
 def fresh_scan() -> Iterator[None]:
-    api._entry_point_texts.cache_clear()
+    _plugins._entry_point_texts.cache_clear()
     yield
-    api._entry_point_texts.cache_clear()
+    _plugins._entry_point_texts.cache_clear()
 
 
 def _install(folder: Path, name: str, entry_points: str) -> None:
@@ -26,7 +26,7 @@ def _install(folder: Path, name: str, entry_points: str) -> None:
 
 
 def test_this_environment_has_only_builtin_writers() -> None:
-    assert api.only_builtin_plugins(writers.GROUP, BUILTINS)
+    assert _plugins.only_builtin_plugins(writers.GROUP, BUILTINS)
     assert build._writer_names() == writers.names() == list(writers.BUILTINS)
 
 
@@ -35,7 +35,7 @@ def test_a_builtin_registered_again_with_its_own_module_is_no_plugin(
 ) -> None:
     _install(tmp_path, "again", "[pressconv.writers]\nhtml = pressconv.writers.html\n")
     monkeypatch.syspath_prepend(str(tmp_path))
-    assert api.only_builtin_plugins(writers.GROUP, BUILTINS)
+    assert _plugins.only_builtin_plugins(writers.GROUP, BUILTINS)
 
 
 @pytest.mark.parametrize(
@@ -51,11 +51,11 @@ def test_a_third_party_or_odd_writer_sends_the_build_to_the_registry(
 ) -> None:
     _install(tmp_path, "plugin", text)
     monkeypatch.syspath_prepend(str(tmp_path))
-    assert not api.only_builtin_plugins(writers.GROUP, BUILTINS)
+    assert not _plugins.only_builtin_plugins(writers.GROUP, BUILTINS)
 
 
 def test_a_reader_plugin_does_not_count_as_a_writer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _install(tmp_path, "reader", "[pressconv.readers]\nrst = fake_rst_reader\n")
     monkeypatch.syspath_prepend(str(tmp_path))
-    assert api.only_builtin_plugins(writers.GROUP, BUILTINS)
-    assert not api.only_builtin_plugins("pressconv.readers", {})
+    assert _plugins.only_builtin_plugins(writers.GROUP, BUILTINS)
+    assert not _plugins.only_builtin_plugins("pressconv.readers", {})

@@ -275,7 +275,7 @@ def find_sources(config: BuildConfig) -> list[tuple[str, str]]:
 def _writer_names() -> list[str]:
     """``writers.names()``, without importing importlib.metadata when only the built-ins are installed."""
     from pressconv import writers
-    from pressconv.api import only_builtin_plugins
+    from pressconv._plugins import only_builtin_plugins
 
     builtins = {name: spec.module for name, spec in writers.BUILTINS.items()}
     return list(writers.BUILTINS) if only_builtin_plugins(writers.GROUP, builtins) else writers.names()
@@ -284,7 +284,7 @@ def _writer_names() -> list[str]:
 def _reader_suffixes() -> list[str]:
     """``readers.suffixes()``, without importing importlib.metadata when only the built-ins are installed."""
     from pressconv import readers
-    from pressconv.api import only_builtin_plugins
+    from pressconv._plugins import only_builtin_plugins
 
     builtins = {name: spec.module for name, spec in readers.BUILTINS.items()}
     if not only_builtin_plugins(readers.GROUP, builtins):

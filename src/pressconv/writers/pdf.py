@@ -293,11 +293,14 @@ def _paragraph(ctx: _Context, block: Paragraph, parent: StructElem, dateline: st
     style = ctx.styles.body
     elem = parent.add("P")
     pieces = _pieces(block.text)
-    markups = [_markup(ctx, piece, ctx.faces[style.fontName]) for piece in pieces]
+    body_face = ctx.faces[style.fontName]
+    head = ""
     if dateline and block.text.startswith(dateline) and len(pieces[0]) >= len(dateline):
         face = ctx.styles.dateline
         head = f'<font name="{face.name}">{_markup(ctx, dateline, face)}</font>'
-        markups[0] = head + _markup(ctx, pieces[0][len(dateline) :], ctx.faces[style.fontName])
+        pieces[0] = pieces[0][len(dateline) :]
+    markups = [_markup(ctx, piece, body_face) for piece in pieces]
+    markups[0] = head + markups[0]
     if len(markups) == 1:
         return [Marked(_Paragraph(markups[0], style), elem)]
     # One structure element, no space between the pieces: it reads and tags as one paragraph.
