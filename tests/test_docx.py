@@ -93,6 +93,7 @@ FEATURES_STYLES = [
     ("Release Line", "FOR IMMEDIATE RELEASE"),
     ("Title", "Relief Agency Opens Three Field Clinics"),
     ("Subtitle", "Mobile teams reach 40,000 people a month"),
+    ("Byline", "Ana Ruiz"),
     ("Body Text", f"{DATELINE} The agency opened three clinics today."),
     ("Quote", "“We go where the need is,” said Dr. Lena Ortiz."),
     ("List Bullet", "Vaccines for children"),
@@ -130,9 +131,9 @@ def parts(data: bytes) -> dict[str, bytes]:
 
 
 def model_words(document: Document) -> list[str]:
-    """The model's words in the writer's order: release, headline, body, boilerplate, contacts, end mark."""
+    """The model's words in the writer's order: furniture, headline, dek, byline, body, contacts, end mark."""
     meta = document.metadata
-    texts = [meta.release or "", document.headline, document.subtitle or ""]
+    texts = [meta.release or "", document.headline, document.subtitle or "", meta.byline or ""]
     sections = [s for s in document.sections if s.role == "body"] + [
         s for s in document.sections if s.role == "boilerplate"
     ]
@@ -577,3 +578,10 @@ def test_reference_with_no_styles_at_all(tmp_path: Path) -> None:
     template.save(str(reference))
     data = render(features(), WriteOptions(docx_reference=reference))
     assert [(p.style.name, p.text) for p in reopen(data).paragraphs] == FEATURES_STYLES
+
+
+def test_a_paragraph_over_ten_megabytes_opens() -> None:
+    text = "word " * 2_200_000  # 11 MB: over libxml2's limit for one text node
+    document = Document(headline="Long", sections=(Section(None, (Paragraph(text.strip()),)),))
+    paragraphs = reopen(render(document)).paragraphs
+    assert paragraphs[-1].text == text.strip()

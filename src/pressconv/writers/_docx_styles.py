@@ -17,6 +17,7 @@ Role = Literal[
     "release",
     "headline",
     "subtitle",
+    "byline",
     "heading",
     "paragraph",
     "quote",
@@ -62,6 +63,7 @@ STYLES: dict[Role, StyleSpec] = {
     "release": StyleSpec("Release Line", bold=True, all_caps=True, space_after_pt=12, keep_with_next=True),
     "headline": StyleSpec("Title", size_pt=26, bold=True, space_after_pt=12, keep_with_next=True),
     "subtitle": StyleSpec("Subtitle", size_pt=14, italic=True, space_after_pt=12, keep_with_next=True),
+    "byline": StyleSpec("Byline", size_pt=10, space_after_pt=12, keep_with_next=True),
     "heading": StyleSpec(
         "Heading 1",
         size_pt=14,

@@ -224,6 +224,8 @@ class _Body:
         self.paragraph("headline", document.headline)
         if document.subtitle:
             self.paragraph("subtitle", document.subtitle)
+        if meta.byline:
+            self.paragraph("byline", meta.byline)
         body = [s for s in document.sections if s.role != "boilerplate"]
         boilerplate = [s for s in document.sections if s.role == "boilerplate"]
         dateline = document.dateline
@@ -290,6 +292,10 @@ class _Body:
         return p
 
 
+#: Characters per w:t element: well under libxml2's 10,000,000-byte limit for one text node.
+_MAX_TEXT = 1_000_000
+
+
 def _run(paragraph: etree._Element, text: str, style_id: str | None) -> None:
     """One run holding ``text``; tabs and line breaks become w:tab and w:br, as Word stores them."""
     run = etree.SubElement(paragraph, _w("r"))
@@ -304,7 +310,11 @@ def _run(paragraph: etree._Element, text: str, style_id: str | None) -> None:
         elif piece in ("\n", "\r", "\r\n"):
             etree.SubElement(run, _w("br"))
         else:
-            etree.SubElement(run, _w("t"), {_XML_SPACE: "preserve"}).text = piece
+            # Readers (lxml, python-docx) refuse a text node over 10 MB: long text spans several w:t.
+            for start in range(0, len(piece), _MAX_TEXT):
+                etree.SubElement(run, _w("t"), {_XML_SPACE: "preserve"}).text = piece[
+                    start : start + _MAX_TEXT
+                ]
 
 
 def _set_num(paragraph: etree._Element, num_id: int) -> None:
