@@ -424,14 +424,6 @@ def _big_params() -> list[object]:
     for name in sorted(BIG):
         for fmt in FORMATS:
             marks = [pytest.mark.slow]
-            if (name, fmt) == ("10mb-single-line", "docx"):
-                marks.append(
-                    pytest.mark.xfail(
-                        strict=True,
-                        reason="DOCX writer puts a 10 MB paragraph in one w:t text node; python-docx "
-                        "cannot open the file (lxml: 'Text node too long, try XML_PARSE_HUGE')",
-                    )
-                )
             out.append(pytest.param(name, fmt, id=f"{name}-{fmt}", marks=marks))
     return out
 

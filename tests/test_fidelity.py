@@ -17,9 +17,7 @@ from fidelity import (
     FORMATS,
     check_fidelity,
     extract_words,
-    fidelity_report,
     model_words,
-    words,
     writer_available,
 )
 from pressconv import api
@@ -41,10 +39,6 @@ def _need(fmt: str) -> None:
         pytest.skip(f"writer pressconv.writers.{fmt} does not exist yet")
 
 
-#: A known fault in the DOCX writer (not this file's): strict xfail wherever a document has a byline.
-DOCX_BYLINE = (
-    "DOCX writer puts the byline only in the core properties; the body loses it (e.g. 'By Jane Doe')"
-)
 _EXPECTED = re.compile(rb"^-{3,} expected -{3,}\s*$", re.MULTILINE)
 
 
@@ -79,15 +73,6 @@ def test_every_word_in_order(path: Path, fmt: str, outdir: Path) -> None:
     if isinstance(doc, str):
         pytest.skip(f"fixture is deliberately bad input: {doc}")
     data = _output(path, fmt)
-    report = fidelity_report(doc, fmt, data)
-    byline = words(doc.metadata.byline or "")
-    if (
-        fmt == "docx"
-        and report.missing_phrases == [byline]
-        and report.missing_at is None
-        and not report.extras
-    ):
-        pytest.xfail(DOCX_BYLINE)  # the strict xfail test_press_furniture_is_shown[docx] notices a fix
     check_fidelity(doc, fmt, data)
     target = outdir / fmt / (_id(path).replace("/", "__") + "." + fmt)
     target.parent.mkdir(exist_ok=True)
@@ -184,16 +169,7 @@ press@example.org
 """
 
 
-@pytest.mark.parametrize(
-    "fmt",
-    [
-        *(f for f in FORMATS if f != "docx"),
-        pytest.param(
-            "docx",
-            marks=pytest.mark.xfail(strict=True, reason=DOCX_BYLINE),
-        ),
-    ],
-)
+@pytest.mark.parametrize("fmt", FORMATS)
 def test_press_furniture_is_shown(fmt: str) -> None:
     """Release notice, byline, contacts and end mark go to metadata, and every writer shows them."""
     _need(fmt)
