@@ -32,3 +32,13 @@ def test_pieces_cut_at_spaces_and_keep_every_character() -> None:
     assert " ".join(pieces) == text
     giant = "x" * (pdf._PIECE * 2 + 5)  # no space to cut at: cut inside, nothing lost
     assert "".join(pdf._pieces(giant)) == giant
+
+
+def test_many_characters_without_a_glyph_make_one_warning() -> None:
+    text = "".join(chr(0x40000 + n) for n in range(40))  # plane 4 is unassigned: no font draws it
+    doc = Document(headline="Glyphs", sections=(Section(None, (Paragraph(f"Codes {text} end"),)),))
+    notes = Notes()
+    pdf.write(doc, WriteOptions(), notes)
+    glyphs = [item for item in notes.items if item.code == "missing-glyph"]
+    assert len(glyphs) == 1, [g.message for g in glyphs]
+    assert glyphs[0].message.startswith("40 characters") and "U+40000" in glyphs[0].message

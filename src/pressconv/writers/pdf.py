@@ -473,6 +473,26 @@ class _Sink:
         return b"".join(self._chunks)
 
 
+#: Up to this many characters without a glyph are reported one line each; more make one summary line.
+_GLYPHS_LISTED = 5
+
+
+def _summarise_missing_glyphs(notes: Notes, first: int) -> None:
+    """A CJK or emoji-heavy text should give one warning, not one line per character."""
+    added = notes.items[first:]
+    missing = [item for item in added if item.code == "missing-glyph"]
+    if len(missing) <= _GLYPHS_LISTED:
+        return
+    listed = "; ".join(item.message.split(":")[0] for item in missing[:_GLYPHS_LISTED])
+    del notes.items[first:]
+    notes.items.extend(item for item in added if item.code != "missing-glyph")
+    notes.warn(
+        "missing-glyph",
+        f"{len(missing)} characters no installed font can draw print as empty boxes: {listed}; "
+        f"and {len(missing) - _GLYPHS_LISTED} more (install a font that covers them or pass --pdf-font)",
+    )
+
+
 def write(document: Document, options: WriteOptions, notes: Notes) -> bytes:
     """Render ``document`` as PDF bytes; same document and options, same bytes."""
     fonts = font_set(options.pdf_font)
@@ -481,7 +501,9 @@ def write(document: Document, options: WriteOptions, notes: Notes) -> bytes:
     _warn_right_to_left(document, notes)
     tagger = Tagger() if options.pdf_tagged else None
     root = tagger.root if tagger is not None else StructElem("Document")
+    first_note = len(notes.items)
     story = _story(ctx, document, root)
+    _summarise_missing_glyphs(notes, first_note)
 
     when = document_datetime(document, options).astimezone(UTC)
     stamp = when.strftime("D:%Y%m%d%H%M%S+00'00'")
