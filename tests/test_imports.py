@@ -21,6 +21,7 @@ def test_import_pressconv_is_light() -> None:
 
 def test_to_html_loads_no_other_writer_library(tmp_path: Path, sample_path: Path) -> None:
     out = tmp_path / "x.html"
-    code = f"from pressconv.cli import main\nassert main(['to-html', {str(sample_path)!r}, '-o', {str(out)!r}]) == 0"
+    argv = ["to-html", str(sample_path), "-o", str(out)]
+    code = f"from pressconv.cli import main\nassert main({argv!r}) == 0"
     assert not loaded_after(code) & set(HEAVY)
     assert out.is_file()
