@@ -52,7 +52,7 @@ _MAX_XML_DEPTH = 256
 _REL_CORE = "/metadata/core-properties"
 _REL_CUSTOM = "/custom-properties"
 
-Role = Literal["headline", "subtitle", "heading", "quote", "item", "body"]
+Role = Literal["headline", "subtitle", "byline", "heading", "quote", "item", "body"]
 
 # Style names as Word, LibreOffice and pandoc write them, English and localised; lower case.
 _TITLE_NAMES = frozenset(
@@ -151,6 +151,8 @@ class _Styles:
                 role = "headline"
             elif name in _SUBTITLE_NAMES or sid in _SUBTITLE_NAMES:
                 role = "subtitle"
+            elif name == "byline" or sid == "byline":
+                role = "byline"  # our writer's Byline paragraph: metadata, not body text
             elif heading:
                 role, level = "heading", int(heading.group(1)) - 1
             elif outline is not None:
@@ -226,8 +228,9 @@ def read(data: bytes, options: ReadOptions, notes: Notes, source_path: str | Non
     core = _core(archive)
     speakers = _custom_speakers(archive)
     blocks = _blocks(paragraphs, speakers)
+    bylines = [p.text for p in paragraphs if p.role == "byline"]
     matter = FrontMatter(
-        byline=core.get("creator"),
+        byline=" ".join(bylines) if bylines else core.get("creator"),
         date=core.get("created"),
         language=core.get("language") or _default_language(styles_root),
         keywords=tuple(k for k in (fold(k) for k in core.get("keywords", "").split(",")) if k),
@@ -428,6 +431,8 @@ def _blocks(paragraphs: list[_Para], speakers: dict[int, str]) -> list[RawBlock]
             pending.append(para)
             continue
         flush_list()
+        if para.role == "byline":
+            continue  # read into the metadata by read()
         hint: Hint | None
         if para is promote or (para.role == "headline" and not headline_taken):
             hint = "headline"
