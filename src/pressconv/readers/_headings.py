@@ -4,7 +4,8 @@ A section heading is a short one-line block (≤ 12 words, ≤ 16 in Title Case)
 with no closing sentence punctuation, not a list item, not opening with a
 quotation mark, followed by body text (or by another heading that is).  A
 title-like line ending in a colon ("Research highlights:") counts; a sentence
-ending in a colon that introduces a list does not.  A sentence-case line of
+ending in a colon that introduces a list or a quote does not (a colon line in
+sentence case of more than three words, or one with a verb of saying).  A sentence-case line of
 more than six words without a final period is a sentence that lost its period,
 not a heading.  An "About …" heading opens a boilerplate section.
 """
@@ -20,6 +21,7 @@ from pressconv.readers._lexicon import (
     BOILERPLATE_HEADINGS,
     FINITE_VERBS,
     LIST_INTRODUCERS,
+    SPEECH_VERBS,
     TITLE_CASE_SMALL,
 )
 from pressconv.readers._quotes import starts_with_mark
@@ -27,6 +29,7 @@ from pressconv.readers._quotes import starts_with_mark
 MAX_WORDS = 12
 MAX_TITLE_CASE_WORDS = 16
 MAX_SENTENCE_CASE_WORDS = 6
+MAX_COLON_LABEL_WORDS = 3
 _CLOSING = ".!?…;,"
 _MAX_HEADING_CHARS = 200
 _NOT_A_HEADING = re.compile(
@@ -114,9 +117,12 @@ def _line_shape(text: str) -> str | None:
         return None
     if text.endswith(":"):
         lowered = [w.lower().strip(":,") for w in words]
-        if any(w in LIST_INTRODUCERS for w in lowered[1:]) or (
-            not titled and len(words) > MAX_SENTENCE_CASE_WORDS
+        if (
+            any(w in LIST_INTRODUCERS or _past_speech_verb(w) for w in lowered[1:])
+            or (not titled and len(words) > MAX_COLON_LABEL_WORDS)
         ):
+            # "Raman told reporters:" introduces a quote, "The report makes three
+            # recommendations:" a list; a label ("Key findings:") is short or in Title Case.
             return None
         return "short title-like line ending in a colon, followed by body text"
     if titled:
@@ -124,6 +130,11 @@ def _line_shape(text: str) -> str | None:
     if len(words) <= MAX_SENTENCE_CASE_WORDS and not _has_finite_verb(words):
         return "short line, no final punctuation, followed by body text"
     return None
+
+
+def _past_speech_verb(word: str) -> bool:
+    # "said", "told", "added"; not "highlights" or "notes", which are also nouns in labels.
+    return word in SPEECH_VERBS and not word.endswith("s")
 
 
 def _has_finite_verb(words: list[str], short_ok: bool = True) -> bool:
