@@ -30,6 +30,8 @@ MAX_WORDS = 12
 MAX_TITLE_CASE_WORDS = 16
 MAX_SENTENCE_CASE_WORDS = 6
 MAX_COLON_LABEL_WORDS = 3
+# "À propos de la Métropole de Lyon": the French prefix alone is three words.
+_MAX_ABOUT_WORDS = 8
 _CLOSING = ".!?…;,"
 _MAX_HEADING_CHARS = 200
 _NOT_A_HEADING = re.compile(
@@ -85,9 +87,12 @@ def is_boilerplate_heading(text: str) -> bool:
     rest = text[len(prefix) :].lstrip()
     if not prefix.endswith(" ") or rest[:1].isupper():
         return True
-    # "About the company", "Über die Deutsche Bahn" — short, a word (not a number) after the prefix
+    # "About the company", "Über die Deutsche Bahn", "À propos de la Métropole de Lyon" — short,
+    # a word (not a number) after the prefix, no verb
     return (
-        rest[:1].isalpha() and len(text.split()) <= 6 and not _has_finite_verb(text.split(), short_ok=False)
+        rest[:1].isalpha()
+        and len(text.split()) <= _MAX_ABOUT_WORDS
+        and not _has_finite_verb(text.split(), short_ok=False)
     )
 
 

@@ -64,6 +64,8 @@ from pressconv.readers._names import (
 _POSSESSIVE_END = re.compile("(?:[’']s|(?<=s)[’'])$")
 # Words that tie a title to its organisation ("ministra de Vivienda", "head of Sales").
 _TITLE_LINKS = frozenset({"of", "for", "at", "de", "del", "du", "des", "von", "der", "für"})
+# Articles that may stand between a title's link word and the organisation.
+_ARTICLES = frozenset({"the", "la", "le", "les", "l’", "l'", "el", "die", "das", "dem", "den"})
 # A speech verb after a space; the word before it is read in Python ("Smith said the plan …").
 # The verb comes first in the pattern so the regular-expression engine scans quickly.
 _SAYS = re.compile(
@@ -620,7 +622,11 @@ def _verb_first(text: str, after_verb: int, end: int, verb_start: int, verb_end:
         run = later
     lead = text[verb_end : run.start].strip(" ,") if later is None else ""
     gap_titled = any(_titled(w) for w in gap_words)
-    gap_connects = bool(gap_words) and gap_words[-1].lower() in _TITLE_LINKS
+    # "the president of Acme, …", "the president of the Metropole, …", "le président de la Métropole, …"
+    linking = [w.lower() for w in gap_words]
+    while linking and linking[-1] in _ARTICLES:
+        linking.pop()
+    gap_connects = bool(linking) and linking[-1] in _TITLE_LINKS
     if text.startswith(", ", run.end) and ((gap_titled and gap_connects) or not is_name(name)):
         # "the company’s chief executive, Jane Smith": the name follows the title after a comma
         following = runs(text, run.end, end)
