@@ -122,9 +122,8 @@ def _line_shape(text: str) -> str | None:
         return None
     if text.endswith(":"):
         lowered = [w.lower().strip(":,") for w in words]
-        if (
-            any(w in LIST_INTRODUCERS or _past_speech_verb(w) for w in lowered[1:])
-            or (not titled and len(words) > MAX_COLON_LABEL_WORDS)
+        if any(w in LIST_INTRODUCERS or _past_speech_verb(w) for w in lowered[1:]) or (
+            not titled and len(words) > MAX_COLON_LABEL_WORDS
         ):
             # "Raman told reporters:" introduces a quote, "The report makes three
             # recommendations:" a list; a label ("Key findings:") is short or in Title Case.
