@@ -29,7 +29,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from copy import deepcopy
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -147,11 +147,11 @@ def write(document: Document, options: WriteOptions, notes: Notes) -> bytes:
 
     parts = dict(template.entries)
     parts[template.document_name] = _xml(root)
-    parts[template.styles_name] = _styles_for(template, language)
+    parts[template.styles_name] = _per_language(template, language, template.styles_cache, _styles)
     parts[template.core_name] = _core(document, options, text, language)
     parts[template.custom_name] = _custom(template, body.speakers)
     if template.footer_name is not None:
-        parts[template.footer_name] = _footer_for(template, language)
+        parts[template.footer_name] = _per_language(template, language, template.footer_cache, _footer)
     if body.restarts and template.numbering_name is not None:
         parts[template.numbering_name] = _numbering(template, body.restarts)
     text.report(notes)
@@ -418,10 +418,16 @@ def _numbering(template: _Template, restarts: list[int]) -> bytes:
     return _xml(root)
 
 
-def _styles_for(template: _Template, language: str) -> bytes:
-    cached = template.styles_cache.get(language)
+def _per_language(
+    template: _Template,
+    language: str,
+    cache: dict[str, bytes],
+    build: Callable[[_Template, str], bytes],
+) -> bytes:
+    """A language-dependent part, built once per template and language."""
+    cached = cache.get(language)
     if cached is None:
-        cached = template.styles_cache[language] = _styles(template, language)
+        cached = cache[language] = build(template, language)
     return cached
 
 
@@ -490,13 +496,6 @@ def _right_to_left(defaults: etree._Element) -> None:
         properties.append(bidi)
     else:
         anchor.addprevious(bidi)
-
-
-def _footer_for(template: _Template, language: str) -> bytes:
-    cached = template.footer_cache.get(language)
-    if cached is None:
-        cached = template.footer_cache[language] = _footer(template, language)
-    return cached
 
 
 def _footer(template: _Template, language: str) -> bytes:

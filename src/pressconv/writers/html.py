@@ -18,7 +18,16 @@ from pathlib import Path
 from typing import Any, assert_never
 
 from pressconv.errors import Notes
-from pressconv.model import Block, Document, ListBlock, Paragraph, Quote, Section, content_identifier
+from pressconv.model import (
+    Block,
+    Document,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Section,
+    block_text,
+    content_identifier,
+)
 from pressconv.options import WriteOptions, document_datetime, parse_iso
 
 SUFFIX = ".html"
@@ -41,7 +50,7 @@ def direction(document: Document) -> str:
     """``rtl`` when the language or most strong characters of the text are right-to-left."""
     if document.metadata.language.split("-")[0].lower() in _RTL_LANGUAGES:
         return "rtl"
-    sample = document.headline + " ".join(_block_words(b) for b in document.blocks()[:5])
+    sample = " ".join([document.headline, *(block_text(b) for b in document.blocks()[:5])])
     rtl = ltr = 0
     for ch in sample[:4000]:
         bidi = unicodedata.bidirectional(ch)
@@ -50,16 +59,6 @@ def direction(document: Document) -> str:
         elif bidi == "L":
             ltr += 1
     return "rtl" if rtl > ltr else "ltr"
-
-
-def _block_words(block: Block) -> str:
-    match block:
-        case Paragraph(text=text) | Quote(text=text):
-            return text
-        case ListBlock(items=items):
-            return " ".join(items)
-        case _:
-            assert_never(block)
 
 
 def _el(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
