@@ -99,14 +99,14 @@ def _break_writes(monkeypatch: pytest.MonkeyPatch, fail: BaseException) -> list[
     """Make publish's temporary file fail half-way; returns the temp paths it used."""
     real_fdopen = os.fdopen
     used: list[str] = []
-    real_mkstemp = publish.tempfile.mkstemp
+    real_create = publish._create_temporary
 
-    def mkstemp(*args: Any, **kwargs: Any) -> tuple[int, str]:
-        fd, name = real_mkstemp(*args, **kwargs)
+    def create(*args: Any, **kwargs: Any) -> tuple[int, str]:
+        fd, name = real_create(*args, **kwargs)
         used.append(name)
         return fd, name
 
-    monkeypatch.setattr(publish.tempfile, "mkstemp", mkstemp)
+    monkeypatch.setattr(publish, "_create_temporary", create)
     monkeypatch.setattr(publish.os, "fdopen", lambda fd, mode: _HalfWriter(real_fdopen(fd, mode), fail))
     return used
 
@@ -233,3 +233,14 @@ def test_real_sigint_during_build(tmp_path: Path) -> None:
         assert not path.name.endswith(".tmp"), f"temporary file left: {path}"
         if path.suffix == ".html":
             assert path.read_bytes().rstrip().endswith(b"</html>"), f"partial output {path}"
+
+
+def test_temporary_names_do_not_collide(tmp_path: Path) -> None:
+    """Two temporaries for one target in one process get different files, each created empty."""
+    first_fd, first = publish._create_temporary(tmp_path, "out.html")
+    second_fd, second = publish._create_temporary(tmp_path, "out.html")
+    os.close(first_fd)
+    os.close(second_fd)
+    assert first != second
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([Path(first).name, Path(second).name])
+    assert all(Path(p).name.startswith(".out.html.") and p.endswith(".tmp") for p in (first, second))

@@ -309,3 +309,14 @@ def test_read_decodes_bytes_and_records_the_source_path() -> None:
     assert document.metadata.source_path == "release.txt"
     quote = document.blocks()[0]
     assert isinstance(quote, Quote) and quote.speaker == "Ann Cole"
+
+
+def test_written_out_upper_class_matches_unicode() -> None:
+    """The start-up shortcut in _names is the same class the code-point scan gives."""
+    import unicodedata
+
+    from pressconv.readers import _names
+
+    if unicodedata.unidata_version != _names._UPPER_UNIDATA:
+        pytest.skip(f"Unicode {unicodedata.unidata_version}: _names computes the class itself")
+    assert _names.upper_class() == _names._upper_class()

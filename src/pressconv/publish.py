@@ -9,11 +9,29 @@ pre-commit hook idempotent and timestamps still.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
-import tempfile
 from pathlib import Path
 
 from pressconv.errors import PressconvError
+
+
+def _create_temporary(parent: Path, name: str) -> tuple[int, str]:
+    """Create an empty file of our own beside ``name`` in ``parent``, as ``tempfile.mkstemp`` does.
+
+    tempfile costs 4 ms of start-up (it imports random, shutil, bz2 and lzma), a tenth of what
+    ``pressconv to-html`` spends on imports; a unique name only has to differ from other writers'
+    ones, which the process id and a counter under O_EXCL guarantee.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+    pid = os.getpid()
+    for attempt in range(10_000):
+        tmp = os.path.join(parent, f".{name}.{pid}-{attempt}.tmp")
+        try:
+            return os.open(tmp, flags, 0o600), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temporary name", os.path.join(parent, name))
 
 
 def _umask() -> int:
@@ -34,7 +52,7 @@ def publish(path: Path, data: bytes) -> bool:
         fault = "is a file, not a folder" if parent.exists() else "output folder does not exist"
         raise PressconvError(fault, str(parent))
     try:
-        fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{path.name}.", suffix=".tmp")
+        fd, tmp = _create_temporary(parent, path.name)
     except OSError as err:
         raise PressconvError(f"cannot write output: {err.strerror}", str(path)) from None
     try:
