@@ -118,3 +118,25 @@ def test_every_word_of_the_sample_in_order(sample_path: Path) -> None:
 
 def test_same_bytes_twice() -> None:
     assert html.write(FULL, WriteOptions(), Notes()) == html.write(FULL, WriteOptions(), Notes())
+
+
+def test_repeated_headings_get_numbered_ids_that_skip_taken_ones() -> None:
+    """Ids stay unique when a heading repeats and when a heading's own text looks like a numbered id."""
+    from pressconv.model import Document, Metadata, Paragraph, Section
+    from pressconv.writers.html import section_ids
+
+    headings = ["About Acme", "About Acme 2", "About Acme", "About Acme", "Headline", "About Acme 3", "2024"]
+    document = Document(
+        headline="Release",
+        metadata=Metadata(),
+        sections=tuple(Section(heading=h, blocks=(Paragraph(text="Words."),)) for h in headings),
+    )
+    assert section_ids(document) == [
+        "about-acme",
+        "about-acme-2",
+        "about-acme-3",
+        "about-acme-4",
+        "headline-2",
+        "about-acme-3-2",
+        "s-2024",
+    ]

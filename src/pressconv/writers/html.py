@@ -67,14 +67,22 @@ def _el(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> 
     return child
 
 
-def _slug(text: str, taken: set[str]) -> str:
+def _slug(text: str, taken: set[str], counters: dict[str, int]) -> str:
+    """A unique id for a heading: its words joined by hyphens, then ``-2``, ``-3`` … on repeats.
+
+    ``counters`` keeps where each base's numbering got to, so the thousandth "About Acme" of a long
+    collection does not test the 999 ids before it (that made long EPUBs quadratic).
+    """
     base = "".join(ch if ch.isalnum() else "-" for ch in text.lower()).strip("-")
     base = "-".join(part for part in base.split("-") if part)[:48] or "section"
     if not base[0].isalpha():
         base = f"s-{base}"
-    slug, n = base, 2
-    while slug in taken:
+    slug, n = base, counters.get(base, 2)
+    if slug in taken:
         slug, n = f"{base}-{n}", n + 1
+        while slug in taken:
+            slug, n = f"{base}-{n}", n + 1
+        counters[base] = n
     taken.add(slug)
     return slug
 
@@ -90,7 +98,8 @@ def _machine_date(value: str) -> str | None:
 def section_ids(document: Document) -> list[str | None]:
     """The ``id`` of each section's heading (None for a section without one); EPUB links to them."""
     taken: set[str] = {"headline"}
-    return [_slug(s.heading, taken) if s.heading else None for s in document.sections]
+    counters: dict[str, int] = {}
+    return [_slug(s.heading, taken, counters) if s.heading else None for s in document.sections]
 
 
 def _render_block(parent: ET.Element, block: Block) -> None:
