@@ -22,7 +22,8 @@ first word.  XMP is an own ``PDFStream``, so reportlab's ``pdfdoc.XMP``
 (4.2.2+) is not needed.  Two font fixes live here for the same reason:
 ``EmbeddedTTFont`` rewrites reportlab's ToUnicode entries for characters beyond
 the BMP (it writes ``<1F600>`` where PDF wants the UTF-16 pair ``<D83DDE00>``,
-so emoji extracted as U+1F60), and ``draw_as_notdef``/``draw_invisible`` map a
+so emoji extracted as U+1F60) and maps the Arabic presentation forms the PDF
+writer draws for shaped Arabic back to the letters they join, and ``draw_as_notdef``/``draw_invisible`` map a
 character no font has to glyph 0 (or to a zero-width blank, for invisible
 format characters) in our own font object's cmap dict, so it keeps a text code
 of its own instead of reportlab's shared code 0 (which extracts as U+0000).
@@ -32,6 +33,7 @@ from __future__ import annotations
 
 import re
 import struct
+import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -239,6 +241,22 @@ def _utf16_entry(match: re.Match[str]) -> str:
     return f"<{match[1]}> <{0xD800 + (code >> 10):04X}{0xDC00 + (code & 0x3FF):04X}>"
 
 
+#: A ToUnicode entry for an Arabic presentation form (U+FB50–U+FDFF, U+FE70–U+FEFF).
+_FORM_ENTRY = re.compile(r"<([0-9A-F]{2})> <(F(?:B[5-9A-F]|[CD][0-9A-F]|E[7-9A-F])[0-9A-F])>")
+
+
+def _letters_entry(match: re.Match[str]) -> str:
+    """A shaped Arabic glyph read back as the letters it joins (its NFKC form).
+
+    A lam-alef ligature stands for two letters; they are listed in drawing order (alef, then lam),
+    since right-to-left glyphs are drawn in visual order and extraction reverses the run they sit in.
+    """
+    letters = unicodedata.normalize("NFKC", chr(int(match[2], 16)))
+    if letters == chr(int(match[2], 16)):
+        return match[0]
+    return f"<{match[1]}> <{letters[::-1].encode('utf-16-be').hex().upper()}>"
+
+
 class FastFace(TTFontFace):
     """reportlab's TTFontFace, reading the cmap, hmtx and loca tables as whole arrays.
 
@@ -405,6 +423,8 @@ class EmbeddedTTFont(TTFont):
         for name, obj in doc.idToObject.items():
             if isinstance(name, str) and name.startswith("toUnicodeCMap:") and isinstance(obj.content, str):
                 obj.content = _WIDE_ENTRY.sub(_utf16_entry, obj.content)
+                if "<F" in obj.content:  # only a document with shaped Arabic draws presentation forms
+                    obj.content = _FORM_ENTRY.sub(_letters_entry, obj.content)
 
 
 def draw_as_notdef(font_name: str, char: str) -> None:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC
 from typing import IO, Any, assert_never, cast
 
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
@@ -93,10 +94,21 @@ class _Context:
     styles: Styles
     faces: dict[str, Face]
     notes: Notes
+    rtl: bool = False
+    """The document holds right-to-left characters: shape Arabic, lay such paragraphs out with ``_bidi``."""
+    rtl_default: bool = False
+    """The direction of a paragraph without strong characters (the document's, as the HTML writer says)."""
 
 
 def _markup(ctx: _Context, text: str, face: Face) -> str:
-    """Escaped markup for ``text`` in ``face``, with fallback-font runs for characters the face lacks."""
+    """Escaped markup for ``text`` in ``face``, with fallback-font runs for characters the face lacks.
+
+    In a right-to-left document Arabic is shaped first, so fonts are chosen for the joined forms drawn.
+    """
+    if ctx.rtl:
+        from pressconv.writers import _bidi
+
+        text = _bidi.shape(text)
     parts: list[str] = []
     for run_face, chunk in ctx.fonts.runs(text, face, ctx.notes):
         if run_face is None:
@@ -106,8 +118,27 @@ def _markup(ctx: _Context, text: str, face: Face) -> str:
     return "".join(parts)
 
 
+def _direction(ctx: _Context, text: str) -> bool | None:
+    """None for text without right-to-left characters, else whether its paragraph runs right to left."""
+    if not ctx.rtl:
+        return None
+    from pressconv.writers import _bidi
+
+    return _bidi.base_is_rtl(text, ctx.rtl_default) if _bidi.has_rtl(text) else None
+
+
+def _flow(ctx: _Context, markup: str, style: ParagraphStyle, text: str) -> RLParagraph:
+    """The paragraph for ``markup`` (made from the model's ``text``), bidi-aware for right-to-left text."""
+    rtl = _direction(ctx, text)
+    if rtl is None:
+        return _Paragraph(markup, style)
+    from pressconv.writers import _bidi
+
+    return _bidi.RtlParagraph(markup, _bidi.rtl_style(style) if rtl else style, rtl=rtl)
+
+
 def _para(ctx: _Context, text: str, style: ParagraphStyle) -> RLParagraph:
-    return _Paragraph(_markup(ctx, text, ctx.faces[style.fontName]), style)
+    return _flow(ctx, _markup(ctx, text, ctx.faces[style.fontName]), style, text)
 
 
 def _marked(
@@ -121,7 +152,10 @@ def _marked(
 
 
 class _ListItem(Flowable):
-    """A list item: label (Lbl) in the gutter beside the body (LBody); only the first part has the label."""
+    """A list item: label (Lbl) in the gutter beside the body (LBody); only the first part has the label.
+
+    The gutter is on the left, or on the right for a right-to-left item.
+    """
 
     def __init__(
         self,
@@ -131,11 +165,12 @@ class _ListItem(Flowable):
         lbl: StructElem,
         lbody: StructElem,
         space_after: float | None = None,
+        rtl: bool = False,
     ) -> None:
         """``space_after`` overrides the body's, for the last item of a list."""
         super().__init__()
         self.label, self.body, self.indent, self.lbl, self.lbody = label, body, indent, lbl, lbody
-        self.space_after = space_after
+        self.space_after, self.rtl = space_after, rtl
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         _, self.body_height = self.body.wrap(avail_width - self.indent, avail_height)
@@ -155,6 +190,7 @@ class _ListItem(Flowable):
                 self.lbl,
                 self.lbody,
                 self.space_after if i == last else None,
+                self.rtl,
             )
             for i, part in enumerate(parts)
         ]
@@ -167,11 +203,12 @@ class _ListItem(Flowable):
 
     def draw(self) -> None:
         canv = self.canv
+        label_x, body_x = (self.width - self.indent, 0.0) if self.rtl else (0.0, self.indent)
         if self.label is not None:
             with marked(canv, self.lbl):
-                self.label.drawOn(canv, 0, self.body_height - self.label.height)
+                self.label.drawOn(canv, label_x, self.body_height - self.label.height)
         with marked(canv, self.lbody):
-            self.body.drawOn(canv, self.indent, 0)
+            self.body.drawOn(canv, body_x, 0)
 
 
 class _QuoteBlock(Flowable):
@@ -227,7 +264,10 @@ class _QuoteBlock(Flowable):
             canv.saveState()
             canv.setStrokeColor(self.styles.rule_color)
             canv.setLineWidth(m.quote_rule_width)
-            rule_x = self.styles.quote.leftIndent - m.quote_rule_x
+            if getattr(self.body, "rtl", False):  # the rule stands where a right-to-left line starts
+                rule_x = self.width - self.styles.quote.rightIndent + m.quote_rule_x
+            else:
+                rule_x = self.styles.quote.leftIndent - m.quote_rule_x
             canv.line(rule_x, top - self.body_height + 2, rule_x, top - 1)
             canv.restoreState()
         with marked(canv, self.elem):
@@ -293,6 +333,7 @@ def _paragraph(ctx: _Context, block: Paragraph, parent: StructElem, dateline: st
     style = ctx.styles.body
     elem = parent.add("P")
     pieces = _pieces(block.text)
+    texts = list(pieces)  # the model's words of each piece, the dateline included
     body_face = ctx.faces[style.fontName]
     head = ""
     if dateline and block.text.startswith(dateline) and len(pieces[0]) >= len(dateline):
@@ -302,15 +343,15 @@ def _paragraph(ctx: _Context, block: Paragraph, parent: StructElem, dateline: st
     markups = [_markup(ctx, piece, body_face) for piece in pieces]
     markups[0] = head + markups[0]
     if len(markups) == 1:
-        return [Marked(_Paragraph(markups[0], style), elem)]
+        return [Marked(_flow(ctx, markups[0], style, block.text), elem)]
     # One structure element, no space between the pieces: it reads and tags as one paragraph.
     first = ParagraphStyle(f"{style.name}-first", parent=style, spaceAfter=0)
     middle = ParagraphStyle(f"{style.name}-cont", parent=style, spaceBefore=0, spaceAfter=0)
     last = ParagraphStyle(f"{style.name}-last", parent=style, spaceBefore=0)
     styles = [first] + [middle] * (len(markups) - 2) + [last]
     return [
-        Marked(_Paragraph(markup, piece_style), elem)
-        for markup, piece_style in zip(markups, styles, strict=True)
+        Marked(_flow(ctx, markup, piece_style, piece), elem)
+        for markup, piece_style, piece in zip(markups, styles, texts, strict=True)
     ]
 
 
@@ -331,11 +372,16 @@ def _list(ctx: _Context, block: ListBlock, parent: StructElem) -> list[Flowable]
         li = items.add("LI")
         lbl, lbody = li.add("Lbl"), li.add("LBody")
         marker = markers[number - 1] if markers else (f"{number}." if block.ordered else "•")
-        label = _para(ctx, marker, styles.list_label)
+        rtl = bool(_direction(ctx, text))
+        label_style = styles.list_label
+        if rtl:  # a right-to-left item: its label right-aligned in a gutter on the right
+            label_style = ParagraphStyle(f"{label_style.name}-rtl", parent=label_style, alignment=TA_RIGHT)
+        label = _para(ctx, marker, label_style)
         body = _para(ctx, text, styles.list_item)
         last = number == len(block.items)
         space_after = styles.body.spaceAfter if last else None
-        flowables.append(_ListItem(label, body, styles.measures.list_indent, lbl, lbody, space_after))
+        indent = styles.measures.list_indent
+        flowables.append(_ListItem(label, body, indent, lbl, lbody, space_after, rtl))
     return flowables
 
 
@@ -401,7 +447,7 @@ def _story(ctx: _Context, document: Document, root: StructElem) -> list[Flowable
     face = ctx.faces[styles.contacts.fontName]
     for contact in meta.contacts:
         lines = [_markup(ctx, line, face) for line in contact.split("\n")]
-        story.append(Marked(_Paragraph("<br/>".join(lines), styles.contacts), root.add("P")))
+        story.append(Marked(_flow(ctx, "<br/>".join(lines), styles.contacts, contact), root.add("P")))
     if meta.end_mark:
         story.append(_marked(ctx, meta.end_mark, styles.end_mark, root.add("P")))
     return story
@@ -431,26 +477,20 @@ def _footer(styles: Styles) -> Callable[[Canvas, BaseDocTemplate], None]:
     return draw
 
 
-def _warn_right_to_left(document: Document, notes: Notes) -> None:
-    """reportlab lays text out left to right without shaping: say so rather than print it silently wrong."""
+def _right_to_left(document: Document) -> bool:
+    """Whether any text the PDF shows holds a right-to-left character (then ``_bidi`` lays it out)."""
     meta = document.metadata
     texts = [
         document.headline,
         document.subtitle or "",
         meta.release or "",
         meta.byline or "",
+        meta.end_mark or "",
         *meta.contacts,
     ]
-    texts += [s.heading or "" for s in document.sections] + [block_text(b) for b in document.blocks()]
-    joined = "".join(texts)
-    rtl = {c for c in set(joined) if unicodedata.bidirectional(c) in ("R", "AL")}
-    if rtl:
-        first = next(c for c in joined if c in rtl)
-        notes.warn(
-            "pdf-right-to-left",
-            f"right-to-left text (U+{ord(first):04X} {unicodedata.name(first, '')} …) is set left to right "
-            "and unshaped in the PDF; the HTML, DOCX and EPUB outputs set it correctly",
-        )
+    texts += [s.heading or "" for s in document.sections]
+    texts += [block_text(b) + (b.speaker or "" if isinstance(b, Quote) else "") for b in document.blocks()]
+    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in set("".join(texts)))
 
 
 class _Sink:
@@ -498,7 +538,10 @@ def write(document: Document, options: WriteOptions, notes: Notes) -> bytes:
     fonts = font_set(options.pdf_font)
     styles = build_styles(fonts)
     ctx = _Context(fonts, styles, styles.faces, notes)
-    _warn_right_to_left(document, notes)
+    if _right_to_left(document):
+        from pressconv.writers.html import direction  # the HTML writer's rule, so both outputs agree
+
+        ctx = _Context(fonts, styles, styles.faces, notes, True, direction(document) == "rtl")
     tagger = Tagger() if options.pdf_tagged else None
     root = tagger.root if tagger is not None else StructElem("Document")
     first_note = len(notes.items)
