@@ -188,14 +188,7 @@ CASES: dict[str, Case] = {
 
 BIG = {"10mb-single-line", "100k-paragraphs"}
 #: Known faults in a writer this file does not own: strict xfail, so the fix is noticed.
-KNOWN_BUGS: dict[tuple[str, str], str] = {
-    ("rtl-arabic", "pdf"): "PDF writer sets right-to-left text left to right, Arabic unshaped "
-    "(it warns; pdftotext reads every word reversed)",
-    (
-        "rtl-hebrew",
-        "pdf",
-    ): "PDF writer sets right-to-left text left to right (it warns; pdftotext reads every word reversed)",
-}
+KNOWN_BUGS: dict[tuple[str, str], str] = {}
 #: (case, format) pairs too slow for every run; .ci/run still runs them (``-m "not slow"`` skips them).
 SLOW: set[tuple[str, str]] = set()  # the 10 MB one-paragraph PDF takes ~25 s since the writer fix
 #: Seconds a conversion may take before it counts as hung (a linear 10 MB PDF takes about 100 s).
