@@ -284,6 +284,9 @@ def _docx_text(data: bytes) -> str:
     return "".join(out)
 
 
+_BIDI_EMBEDDINGS = dict.fromkeys(map(ord, "\u202a\u202b\u202c"))
+
+
 def _pdf_text(data: bytes, engine: str | None = None) -> str:
     """Text of a PDF, by pdftotext when installed (fast), else pdfminer.six.
 
@@ -307,6 +310,9 @@ def _pdf_text(data: bytes, engine: str | None = None) -> str:
 
         text = extract_text(io.BytesIO(data))
     text = text.replace("\u00ad", "")
+    # pdftotext wraps each right-to-left run it reads in embedding controls (RLE ... PDF, LRE ... PDF):
+    # its markup for a bidi display, not the PDF's text.
+    text = text.translate(_BIDI_EMBEDDINGS)
     # Page furniture sits in the text flow at each page end, even inside a word split across pages.
     return _PAGE_LINE.sub("", text)
 
