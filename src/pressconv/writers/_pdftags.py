@@ -77,6 +77,9 @@ class StructElem:
     kids: list[StructElem | tuple[int, int]] = field(default_factory=list)
     number: int = -1
     """Its place in the written tree (object name ``pcSE<number>``), set by ``write_structure``."""
+    actual_text: str | None = None
+    """Its words in logical order, written as /ActualText: set where the content draws right-to-left
+    glyphs in visual order, so assistive technology reading the tree gets the words as written."""
 
     def add(self, tag: str) -> StructElem:
         """A new child element, appended."""
@@ -549,6 +552,8 @@ def write_structure(canv: PressCanvas, tagger: Tagger, title: str, language: str
         }
         if one_page:
             entry["Pg"] = page_refs[next(iter(mcid_pages))]
+        if elem.actual_text is not None:
+            entry["ActualText"] = pdfdoc.PDFString(elem.actual_text)
         return pdfdoc.PDFDictionary(entry)
 
     def parent_tree(_: None) -> pdfdoc.PDFDictionary:

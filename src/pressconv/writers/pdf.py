@@ -137,6 +137,13 @@ def _flow(ctx: _Context, markup: str, style: ParagraphStyle, text: str) -> RLPar
     return _bidi.RtlParagraph(markup, _bidi.rtl_style(style) if rtl else style, rtl=rtl)
 
 
+def _logical(ctx: _Context, elem: StructElem, text: str) -> StructElem:
+    """``elem``, given ``text`` as its ActualText when that text is drawn by the bidi rules (visual order)."""
+    if _direction(ctx, text) is not None:
+        elem.actual_text = " ".join(text.split())
+    return elem
+
+
 def _para(ctx: _Context, text: str, style: ParagraphStyle) -> RLParagraph:
     return _flow(ctx, _markup(ctx, text, ctx.faces[style.fontName]), style, text)
 
@@ -148,6 +155,8 @@ def _marked(
     target: StructElem | Artifact,
     **hooks: Any,
 ) -> Flowable:
+    if isinstance(target, StructElem):
+        _logical(ctx, target, text)
     return Marked(_para(ctx, text, style), target, **hooks)
 
 
@@ -331,7 +340,7 @@ def _pieces(text: str) -> list[str]:
 
 def _paragraph(ctx: _Context, block: Paragraph, parent: StructElem, dateline: str | None) -> list[Flowable]:
     style = ctx.styles.body
-    elem = parent.add("P")
+    elem = _logical(ctx, parent.add("P"), block.text)
     pieces = _pieces(block.text)
     texts = list(pieces)  # the model's words of each piece, the dateline included
     body_face = ctx.faces[style.fontName]
@@ -360,7 +369,7 @@ def _quote(ctx: _Context, block: Quote, parent: StructElem) -> list[Flowable]:
     quote = parent.add("BlockQuote")
     body = _para(ctx, block.text, styles.quote)
     speaker = _para(ctx, f"— {block.speaker}", styles.speaker) if block.speaker else None
-    return [_QuoteBlock(body, speaker, quote.add("P"), styles)]
+    return [_QuoteBlock(body, speaker, _logical(ctx, quote.add("P"), block.text), styles)]
 
 
 def _list(ctx: _Context, block: ListBlock, parent: StructElem) -> list[Flowable]:
@@ -370,7 +379,7 @@ def _list(ctx: _Context, block: ListBlock, parent: StructElem) -> list[Flowable]
     flowables: list[Flowable] = []
     for number, text in enumerate(block.items, start=1):
         li = items.add("LI")
-        lbl, lbody = li.add("Lbl"), li.add("LBody")
+        lbl, lbody = li.add("Lbl"), _logical(ctx, li.add("LBody"), text)
         marker = markers[number - 1] if markers else (f"{number}." if block.ordered else "•")
         rtl = bool(_direction(ctx, text))
         label_style = styles.list_label
@@ -447,7 +456,8 @@ def _story(ctx: _Context, document: Document, root: StructElem) -> list[Flowable
     face = ctx.faces[styles.contacts.fontName]
     for contact in meta.contacts:
         lines = [_markup(ctx, line, face) for line in contact.split("\n")]
-        story.append(Marked(_flow(ctx, "<br/>".join(lines), styles.contacts, contact), root.add("P")))
+        elem = _logical(ctx, root.add("P"), contact)
+        story.append(Marked(_flow(ctx, "<br/>".join(lines), styles.contacts, contact), elem))
     if meta.end_mark:
         story.append(_marked(ctx, meta.end_mark, styles.end_mark, root.add("P")))
     return story
