@@ -361,11 +361,13 @@ def make_plan(
 
 def _check_writer(fmt: str) -> None:
     """Fail early when ``fmt`` is unknown or its module is missing (found without importing it)."""
-    import importlib.util
-
     from pressconv import writers
 
     module = writers.spec(fmt).module
+    if fmt in writers.BUILTINS:
+        return  # shipped inside this package; looking costs 3 ms of importlib.util per build
+    import importlib.util
+
     try:
         found = importlib.util.find_spec(module) is not None
     except ImportError:
