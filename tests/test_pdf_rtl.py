@@ -318,3 +318,19 @@ def test_bidi_modules_load_only_for_right_to_left_text(text: str, loaded: bool) 
     assert bool(modules) is loaded, modules
     if loaded:
         assert {"bidi.algorithm", "arabic_reshaper", "pressconv.writers._bidi"} <= set(modules)
+
+
+@pytest.mark.parametrize(("bold", "italic"), [(False, False), (True, False), (False, True)])
+def test_one_installed_face_draws_every_joined_form_of_a_style(bold: bool, italic: bool) -> None:
+    """The fallback for shaped Arabic is one face per style, holding every form the text needs.
+
+    DejaVu Sans (regular, bold) and Noto Sans Arabic (for italics: DejaVu's oblique has no Arabic)
+    both map Arabic Presentation Forms-B; a face without them would mix fonts inside a word.
+    """
+    from pressconv.writers._fonts import font_set
+
+    fonts = font_set(None)
+    shaped = {c for c in _bidi.shape(ARABIC_LONG + MIXED_LONG) if _is_form(c)}
+    faces = {fonts.fallback(c, bold, italic) for c in sorted(shaped)}
+    assert None not in faces
+    assert len({face.path for face in faces if face is not None}) == 1
