@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pdfminer.high_level import extract_pages
 from pdfminer.layout import LTChar, LTComponent, LTLine
 
@@ -334,3 +336,24 @@ def test_one_installed_face_draws_every_joined_form_of_a_style(bold: bool, itali
     faces = {fonts.fallback(c, bold, italic) for c in sorted(shaped)}
     assert None not in faces
     assert len({face.path for face in faces if face is not None}) == 1
+
+
+_BIDI_SOUP = (
+    "ab 12,.()«»—%؟،"
+    + "שלום"
+    + "سلامجدً ُلا"
+    + "\u202a\u202b\u202c\u202e\u2066\u2067\u2068\u2069\u200f\u064b\u00a0٣"
+)
+
+
+@settings(derandomize=True, max_examples=300)
+@given(st.text(st.sampled_from(_BIDI_SOUP), max_size=40), st.booleans())
+def test_every_character_of_a_line_is_drawn_once(text: str, rtl: bool) -> None:
+    """Embeddings, isolates (which python-bidi's algorithm predates), marks: nothing lost or doubled."""
+    shaped = _bidi.shape(text)
+    half = len(shaped) // 2
+    runs = [(shaped[:half], "a"), (shaped[half:], "b")]
+    pieces, width = _bidi.line_pieces(runs, rtl, lambda chunk, _: 5.0 * len(chunk))
+    drawn = "".join(piece.actual or piece.glyphs for piece in pieces)
+    assert sorted(drawn) == sorted(shaped)
+    assert all(0 <= piece.x <= width for piece in pieces)

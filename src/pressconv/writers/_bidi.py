@@ -121,6 +121,10 @@ class Placed:
     """The character drawn: its mirror image where the algorithm says so (``(`` in right-to-left text)."""
 
 
+#: Isolate controls (Unicode 6.3) -> the embedding controls python-bidi's pure-Python algorithm knows.
+_ISOLATES = {"LRI": "LRE", "RLI": "RLE", "FSI": "FSI", "PDI": "PDF"}
+
+
 def place(text: str, rtl: bool) -> list[Placed | None]:
     """Each logical character of one line as placed (None: an explicit embedding control, never drawn)."""
     from bidi import algorithm as uba  # type: ignore[import-untyped]  # the pure-Python UBA: it exposes levels and the visual order
@@ -131,6 +135,11 @@ def place(text: str, rtl: bool) -> list[Placed | None]:
     uba.get_embedding_levels(text, storage, False, False)
     for index, char in enumerate(storage["chars"]):
         char["index"] = index
+        if char["type"] in _ISOLATES:  # this UBA predates isolates: read them as the embeddings they extend
+            kind = _ISOLATES[char["type"]]
+            if kind == "FSI":
+                kind = "RLE" if base_is_rtl(text[index + 1 :]) else "LRE"
+            char["type"] = char["orig"] = kind
     uba.explicit_embed_and_overrides(storage, False)
     uba.resolve_weak_types(storage, False)
     uba.resolve_neutral_types(storage, False)
