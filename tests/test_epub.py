@@ -768,3 +768,16 @@ def test_any_document_makes_a_sound_book() -> None:
     chosen = sorted(made, key=len)[-4:]
     found = problems_of({f"any-{n}": data for n, data in enumerate(chosen)})
     assert found == {f"any-{n}": [] for n in range(len(chosen))}
+
+
+def test_nav_keeps_the_release_title_apart_from_its_first_heading() -> None:
+    """A reader that flattens the nav to text (calibre's TXT output does) sees two separate entries."""
+    document = release_document()
+    assert document.sections[1].heading
+    book = zipfile.ZipFile(io.BytesIO(epub.write(document, OPTIONS, Notes())))
+    nav = ET.fromstring(book.read("EPUB/nav.xhtml"))
+    toc = next(el for el in nav.iter() if el.get("id") == "toc")
+    flat = "".join(toc.itertext())
+    first_heading = next(s.heading for s in document.sections if s.heading)
+    assert f"{document.headline}{first_heading}" not in flat
+    assert f"{document.headline}\n{first_heading}" in flat

@@ -351,9 +351,11 @@ def _nav(
     releases = _sub(toc, "ol")
     for chapter in chapters:
         item = _sub(releases, "li")
-        _sub(item, "a", {"href": chapter.href}, chapter.label)
+        link = _sub(item, "a", {"href": chapter.href}, chapter.label)
         sections = _toc_entries(chapter)
         if sections:
+            # a text reader (calibre's TXT output) otherwise runs the title into the first heading
+            link.tail = "\n"
             inner = _sub(item, "ol")
             for label, href in sections:
                 _sub(_sub(inner, "li"), "a", {"href": href}, label)
