@@ -16,6 +16,7 @@ import sys
 import unicodedata
 from collections import defaultdict
 from pathlib import Path
+from typing import TypeVar
 
 import pikepdf
 import pytest
@@ -66,19 +67,27 @@ def render(doc: Document) -> tuple[bytes, Notes]:
     return pdf.write(doc, WriteOptions(), notes), notes
 
 
-def chars(data: bytes) -> list[LTChar]:
-    """Every drawn character of the first page, as pdfminer places it."""
-    found: list[LTChar] = []
+_Item = TypeVar("_Item", bound=LTComponent)
+
+
+def first_page_items(data: bytes, kind: type[_Item]) -> list[_Item]:
+    """Every layout item of type ``kind`` on the first page, as pdfminer places it."""
+    found: list[_Item] = []
 
     def walk(item: object) -> None:
-        if isinstance(item, LTChar):
+        if isinstance(item, kind):
             found.append(item)
         elif hasattr(item, "__iter__"):
-            for child in item:  # type: ignore[attr-defined]
+            for child in item:
                 walk(child)
 
     walk(next(iter(extract_pages(io.BytesIO(data)))))
     return found
+
+
+def chars(data: bytes) -> list[LTChar]:
+    """Every drawn character of the first page."""
+    return first_page_items(data, LTChar)
 
 
 def body_lines(data: bytes, size: float = 10.5) -> list[list[LTChar]]:
@@ -240,16 +249,7 @@ def test_list_labels_and_the_quote_rule_stand_on_the_right() -> None:
     assert min(b.x0 for b in bullets) > max(c.x1 for c in items), "the bullet sits right of its item"
     assert bullets[0].x1 == pytest.approx(RIGHT_EDGE, abs=0.5)
 
-    lines: list[LTComponent] = []
-
-    def walk(item: object) -> None:
-        if isinstance(item, LTLine):
-            lines.append(item)
-        elif hasattr(item, "__iter__"):
-            for child in item:  # type: ignore[attr-defined]
-                walk(child)
-
-    walk(next(iter(extract_pages(io.BytesIO(data)))))
+    lines = first_page_items(data, LTLine)
     quote_rules = [line for line in lines if line.width < 1 and line.height > 5]
     assert quote_rules and quote_rules[0].x0 > RIGHT_EDGE - 20, "the quote rule is on the right"
 
