@@ -525,3 +525,27 @@ def test_invisible_format_characters_no_font_has_print_nothing_and_raise_no_warn
         fonts = list(pdf_file.pages[0].obj.Resources.Font.values())
         widths = {int(w) for font in fonts for w in font.Widths}
     assert 0 in widths  # drawn with no advance
+
+
+#: The TrueType faces scripts/test-setup installs for scripts DejaVu and Noto's TrueType sets lack.
+WIDE_SCRIPT_FONTS = {
+    "fonts-droid-fallback (Chinese, Japanese)": "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+    "fonts-nanum (Korean)": "/usr/share/fonts/truetype/nanum/NanumBarunGothic.ttf",
+    "fonts-symbola (emoji)": "/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf",
+}
+
+
+def test_cjk_and_emoji_are_drawn_with_the_recommended_fonts() -> None:
+    """With the fonts the README names, Chinese, Japanese, Korean and emoji print, not empty boxes."""
+    from validators import require
+
+    missing = [name for name, path in WIDE_SCRIPT_FONTS.items() if not Path(path).is_file()]
+    require(not missing, ", ".join(missing))
+    text = "新图书馆今天开放。東京都は本日、発表しました。서울시는 오늘 발표했다. Launch 🚀 🎉 👍 ✅"
+    document = Document("Wide scripts", sections=(Section(None, (Paragraph(text),)),))
+    data, notes = render(document)
+    assert [w.message for w in notes.items if w.code == "missing-glyph"] == []
+    with pikepdf.open(io.BytesIO(data)) as doc:
+        names = {str(f.BaseFont).split("+")[1] for _, f in doc.pages[0].obj.Resources.Font.items()}
+    assert {"DroidSansFallback", "Symbola"} <= names and any(n.startswith("Nanum") for n in names), names
+    assert "".join(text.split()) in "".join(extract_text(io.BytesIO(data)).split())
