@@ -58,6 +58,7 @@ from urllib.parse import unquote
 from xml.etree import ElementTree as ET
 
 from pressconv.model import Document, ListBlock, Paragraph, Quote, Section
+from pressconv.writers._pagination import PAGE_WORDS
 
 FORMATS = ("html", "docx", "pdf", "epub")
 
@@ -139,8 +140,14 @@ _INLINE_TAGS = frozenset(
         "font",
     ]
 )
+# The PDF footer, "Page X of Y" in any of the writers' languages (the count is a separate form, so
+# an extractor may also see "Page X" and "X of Y" apart).
+_BEFORE = "|".join(sorted({re.escape(b.strip()) for b, _ in PAGE_WORDS.values() if b.strip()}))
+_BETWEEN = "|".join(sorted({re.escape(w.strip()) for _, w in PAGE_WORDS.values()}))
 _PAGE_LINE = re.compile(
-    r"^[^\S\n]*(?:Page[^\S\n]+\d+(?:[^\S\n]+of[^\S\n]+\d+)?|\d+[^\S\n]+of[^\S\n]+\d+)[^\S\n]*$", re.M
+    rf"^[^\S\n]*(?:(?:{_BEFORE})[^\S\n]+\d+(?:[^\S\n]+(?:{_BETWEEN})[^\S\n]+\d+)?"
+    rf"|\d+[^\S\n]+(?:{_BETWEEN})[^\S\n]+\d+)[^\S\n]*$",
+    re.M,
 )
 _SKIP_TAGS = frozenset({"script", "style", "template", "head", "noscript", "title"})
 

@@ -549,3 +549,19 @@ def test_cjk_and_emoji_are_drawn_with_the_recommended_fonts() -> None:
         names = {str(f.BaseFont).split("+")[1] for _, f in doc.pages[0].obj.Resources.Font.items()}
     assert {"DroidSansFallback", "Symbola"} <= names and any(n.startswith("Nanum") for n in names), names
     assert "".join(text.split()) in "".join(extract_text(io.BytesIO(data)).split())
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+@pytest.mark.parametrize(
+    ("language", "footer"),
+    [("en-GB", "Page 1 of 1"), ("de-DE", "Seite 1 von 1"), ("ru", "Страница 1 из 1"), ("ar", "1 / 1")],
+)
+def test_footer_speaks_the_document_language(language: str, footer: str) -> None:
+    """The same words as the DOCX footer; a right-to-left language gets "1 / 1" (drawn as one string)."""
+    document = Document(
+        "Title", metadata=Metadata(language=language), sections=(Section(None, (Paragraph("A."),)),)
+    )
+    data, _ = render(document)
+    out = subprocess.run(["pdftotext", "-raw", "-", "-"], input=data, capture_output=True, check=True).stdout
+    lines = [line.strip() for line in out.decode("utf-8").replace("\f", "\n").splitlines() if line.strip()]
+    assert footer in lines, lines

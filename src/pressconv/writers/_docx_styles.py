@@ -90,31 +90,3 @@ STYLES: dict[Role, StyleSpec] = {
     "contact": StyleSpec("Contact", size_pt=10, space_before_pt=12, space_after_pt=6),
     "end_mark": StyleSpec("End Mark", align="center", space_before_pt=12),
 }
-
-#: "Page X of Y" in the footer, by primary language subtag: the words before and between the fields;
-#: other languages get the English words.
-PAGE_WORDS: dict[str, tuple[str, str]] = {
-    "en": ("Page ", " of "),
-    "de": ("Seite ", " von "),
-    "fr": ("Page ", " sur "),
-    "es": ("Página ", " de "),
-    "it": ("Pagina ", " di "),
-    "pt": ("Página ", " de "),
-    "nl": ("Pagina ", " van "),
-    "sv": ("Sida ", " av "),
-    "da": ("Side ", " af "),
-    "nb": ("Side ", " av "),
-    "pl": ("Strona ", " z "),
-    "cs": ("Strana ", " z "),
-    "ru": ("Страница ", " из "),
-    "uk": ("Сторінка ", " з "),
-    "el": ("Σελίδα ", " από "),
-    "tr": ("Sayfa ", " / "),
-    # Right-to-left languages need their own words: English ones would be reordered around the numbers.
-    "ar": ("صفحة ", " من "),
-    "he": ("עמוד ", " מתוך "),
-    "fa": ("صفحه ", " از "),
-    "ja": ("", " / "),
-    "zh": ("", " / "),
-    "ko": ("", " / "),
-}

@@ -44,7 +44,8 @@ from pressconv.errors import Notes, WriterError
 from pressconv.model import Block, Document, ListBlock, Paragraph, Quote, Section
 from pressconv.options import WriteOptions, document_datetime, page_size_for
 from pressconv.writers import _zip
-from pressconv.writers._docx_styles import PAGE_WORDS, STYLES, Role, StyleSpec
+from pressconv.writers._docx_styles import STYLES, Role, StyleSpec
+from pressconv.writers._pagination import page_words
 
 SUFFIX = ".docx"
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -504,7 +505,7 @@ def _footer(template: _Template, language: str) -> bytes:
     root = etree.fromstring(template.entries[template.footer_name])
     for child in list(root):
         root.remove(child)
-    before, between = PAGE_WORDS.get(language.split("-")[0].lower(), PAGE_WORDS["en"])
+    before, between = page_words(language)
     p = etree.SubElement(root, _w("p"))
     etree.SubElement(etree.SubElement(p, _w("pPr")), _w("pStyle"), {_w("val"): "Footer"})
     _run(p, before, None)

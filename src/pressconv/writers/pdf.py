@@ -31,6 +31,7 @@ from pressconv.errors import Notes, WriterError
 from pressconv.model import Block, Document, ListBlock, Paragraph, Quote, Section, block_text
 from pressconv.options import WriteOptions, document_datetime, page_size_for
 from pressconv.writers._fonts import Face, FontSet, font_set
+from pressconv.writers._pagination import page_words
 from pressconv.writers._pdfstyles import Styles, build_styles
 from pressconv.writers._pdftags import (
     LAYOUT,
@@ -478,12 +479,14 @@ def _story(ctx: _Context, document: Document, root: StructElem) -> list[Flowable
 # Page furniture and the document.
 
 
-def _footer(styles: Styles) -> Callable[[Canvas, BaseDocTemplate], None]:
-    """Draws "Page X of " and the page-count form, which is filled in when the last page is known."""
+def _footer(styles: Styles, language: str) -> Callable[[Canvas, BaseDocTemplate], None]:
+    """Draws "Page X of " in the document's language (as the DOCX footer has it) and the page-count
+    form, which is filled in when the last page is known."""
+    before, between = page_words(language, bidi=False)
 
     def draw(canv: Canvas, doc: BaseDocTemplate) -> None:
         m = styles.measures
-        text = f"Page {canv.getPageNumber()} of "
+        text = f"{before}{canv.getPageNumber()}{between}"
         with marked(canv, PAGINATION_FOOTER):
             canv.saveState()
             canv.setFont(styles.footer.name, styles.footer_size)
@@ -623,7 +626,7 @@ def write(document: Document, options: WriteOptions, notes: Notes) -> bytes:
         bottomPadding=0,
         id="body",
     )
-    doc.addPageTemplates([PageTemplate("page", [frame], onPage=_footer(styles))])
+    doc.addPageTemplates([PageTemplate("page", [frame], onPage=_footer(styles, language))])
     try:
         doc.build(story, canvasmaker=canvasmaker)
     except LayoutError as exc:
