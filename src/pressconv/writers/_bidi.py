@@ -5,10 +5,12 @@ right as they come.  Its own bidi support needs ``rlbidi`` (not on PyPI), so
 this module does the two missing steps itself.  Before layout, Arabic is
 shaped into its joined presentation forms (arabic-reshaper: contextual forms
 and the lam-alef ligatures only, the forms DejaVu Sans draws).  At drawing time
-``RtlParagraph`` reorders each laid-out line into visual order with the Unicode
-bidi algorithm (python-bidi), keeping each character's font run, and hands the
-line's logical, unshaped text to the canvas, which wraps the line in a
-``/Span <</ActualText …>>`` so text extraction reads the words as written.
+``RtlParagraph`` places each laid-out line's characters in visual order with
+the Unicode bidi algorithm (python-bidi), keeping each character's font run,
+and draws the line as pieces in logical order, each at its visual place:
+extractors (poppler) reverse each right-to-left run they read, so the words
+come back as written.  Only a mirrored bracket is wrapped in a
+``/Span <</ActualText …>>`` (a per-line ActualText is reordered by poppler too).
 The writer imports this module only for a document holding right-to-left
 characters: other documents never load python-bidi or arabic-reshaper.
 """
