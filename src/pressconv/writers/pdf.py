@@ -9,6 +9,8 @@ the "About" boilerplate and the end mark follow the body.  A quote's speaker is
 printed under it as a layout artifact ("— Pat Ryder"): those words are not in
 the model (the attribution inside the quote already is), so the structure tree
 leaves them out and only plain-text extraction (pdftotext) shows them.
+A paragraph holding right-to-left text is laid out and drawn by ``_bidi``,
+which only a document with such text imports.
 """
 
 from __future__ import annotations
