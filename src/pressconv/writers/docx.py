@@ -96,6 +96,18 @@ def _xml(root: etree._Element) -> bytes:
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
+def _child(parent: etree._Element, name: str, *, first: bool = False) -> etree._Element:
+    """``parent``'s w:``name`` child, made (last, or ``first``) when the part has none."""
+    child = parent.find(_w(name))
+    if child is None:
+        child = etree.Element(_w(name))
+        if first:
+            parent.insert(0, child)
+        else:
+            parent.append(child)
+    return child
+
+
 @dataclass(slots=True)
 class _Template:
     """A prepared reference document: its parts, and where the per-document ones live."""
@@ -435,20 +447,9 @@ def _per_language(
 def _styles(template: _Template, language: str) -> bytes:
     """The styles part with the document default language set, so Word spell-checks in it."""
     root = deepcopy(template.styles)
-    defaults = root.find(_w("docDefaults"))
-    if defaults is None:
-        defaults = etree.Element(_w("docDefaults"))
-        root.insert(0, defaults)
-    run_default = defaults.find(_w("rPrDefault"))
-    if run_default is None:
-        run_default = etree.Element(_w("rPrDefault"))
-        defaults.insert(0, run_default)
-    run_properties = run_default.find(_w("rPr"))
-    if run_properties is None:
-        run_properties = etree.SubElement(run_default, _w("rPr"))
-    lang = run_properties.find(_w("lang"))
-    if lang is None:
-        lang = etree.SubElement(run_properties, _w("lang"))
+    defaults = _child(root, "docDefaults", first=True)
+    run_properties = _child(_child(defaults, "rPrDefault", first=True), "rPr")
+    lang = _child(run_properties, "lang")
     primary = language.split("-")[0].lower()
     slot = "eastAsia" if primary in _EAST_ASIAN else "bidi" if primary in _BIDI else "val"
     lang.set(_w(slot), language)
@@ -483,12 +484,7 @@ _AFTER_BIDI = frozenset(
 
 def _right_to_left(defaults: etree._Element) -> None:
     """Right-to-left paragraphs by default for a right-to-left language: a default, not direct formatting."""
-    paragraph_default = defaults.find(_w("pPrDefault"))
-    if paragraph_default is None:
-        paragraph_default = etree.SubElement(defaults, _w("pPrDefault"))
-    properties = paragraph_default.find(_w("pPr"))
-    if properties is None:
-        properties = etree.SubElement(paragraph_default, _w("pPr"))
+    properties = _child(_child(defaults, "pPrDefault"), "pPr")
     if properties.find(_w("bidi")) is not None:
         return
     bidi = etree.Element(_w("bidi"))
@@ -748,10 +744,7 @@ def _shape(style: Any, spec: StyleSpec, pt: Any, align: Any) -> None:
         fmt.keep_with_next = spec.keep_with_next
     if spec.outline_level is not None:
         properties = style.element.get_or_add_pPr()
-        level = properties.find(_w("outlineLvl"))
-        if level is None:
-            level = etree.SubElement(properties, _w("outlineLvl"))
-        level.set(_w("val"), str(spec.outline_level))
+        _child(properties, "outlineLvl").set(_w("val"), str(spec.outline_level))
 
 
 def _targets(entries: dict[str, bytes], rels_name: str, base: str) -> Iterator[tuple[str, str, str]]:
