@@ -32,15 +32,7 @@ def model_words(document: Document) -> list[str]:
     if not document.headline_derived:
         words += document.headline.split()
     words += (document.subtitle or "").split()
-    for section in document.sections:
-        words += (section.heading or "").split()
-        for block in section.blocks:
-            match block:
-                case Paragraph(text=text) | Quote(text=text):
-                    words += text.split()
-                case ListBlock(items=items, markers=markers):
-                    for index, item in enumerate(items):
-                        words += ([markers[index]] if index < len(markers) else []) + item.split()
+    words += body_words(document)
     for text in (*meta.contacts, meta.end_mark):
         words += (text or "").split()
     return words
