@@ -357,3 +357,34 @@ def test_every_character_of_a_line_is_drawn_once(text: str, rtl: bool) -> None:
     drawn = "".join(piece.actual or piece.glyphs for piece in pieces)
     assert sorted(drawn) == sorted(shaped)
     assert all(0 <= piece.x <= width for piece in pieces)
+
+
+def test_right_to_left_paragraphs_are_parsed_on_first_use() -> None:
+    """Like the writer's other paragraphs: fragments exist only from layout on (memory of long releases)."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    from pressconv.writers import _bidi
+
+    paragraph = _bidi.lazy_paragraph_class()("Hello, world", ParagraphStyle("t"), rtl=True)
+    assert "frags" not in vars(paragraph)
+    paragraph.wrap(400, 800)
+    assert type(paragraph) is _bidi.RtlParagraph
+    assert paragraph.rtl and "frags" in vars(paragraph)
+
+
+def test_right_to_left_paragraphs_share_one_style_per_base_style() -> None:
+    """A long Arabic release made a ParagraphStyle per paragraph (~800 bytes each, 24 MB for 2 MB)."""
+    from pressconv.writers._fonts import font_set
+    from pressconv.writers._pdfstyles import build_styles
+    from pressconv.writers._pdftags import StructElem
+
+    fonts = font_set(None)
+    styles = build_styles(fonts)
+    ctx = pdf._Context(fonts, styles, styles.faces, Notes(), True, True)
+    document = Document(
+        "عنوان", sections=(Section(None, tuple(Paragraph(f"فقرة رقم {n}.") for n in range(20))),)
+    )
+    story = pdf._story(ctx, document, StructElem("Document"))
+    paragraphs = [vars(flowable)["inner"] for flowable in story if "inner" in vars(flowable)]
+    body = [p for p in paragraphs if p.style.name.startswith(styles.body.name)]
+    assert len(body) == 20 and len({id(p.style) for p in body}) == 1

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC
-from typing import IO, Any, assert_never, cast
+from typing import IO, Any, ClassVar, assert_never, cast
 
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
@@ -71,9 +71,13 @@ class _Paragraph(RLParagraph):
     exactly as an eager one.
     """
 
+    EAGER: ClassVar[type[RLParagraph]] = RLParagraph
+    """The class the object becomes when parsed (a subclass may defer another Paragraph class)."""
+
     def __init__(self, text: str | None, style: ParagraphStyle, *args: Any, **kwargs: Any) -> None:
         if text is None:  # a part made by split(): fragments given, nothing to defer
-            super().__init__(text, style, *args, **kwargs)  # type: ignore[arg-type]  # None: reportlab does it
+            self.__class__ = self.EAGER  # type: ignore[assignment]
+            self.EAGER.__init__(self, text, style, *args, **kwargs)  # type: ignore[arg-type]  # None: reportlab does it
         else:
             self.__dict__["_pending"] = (text, style, args, kwargs)
 
@@ -84,8 +88,9 @@ class _Paragraph(RLParagraph):
         text, style, args, kwargs = pending
         # From now on a plain Paragraph: reportlab probes many absent attributes (getattr with a
         # default), and each would otherwise run this method.
-        self.__class__ = RLParagraph  # type: ignore[assignment]
-        RLParagraph.__init__(self, text, style, *args, **kwargs)
+        eager = self.EAGER
+        self.__class__ = eager  # type: ignore[assignment]
+        eager.__init__(self, text, style, *args, **kwargs)
         return getattr(self, name)
 
 
@@ -101,6 +106,8 @@ class _Context:
     """The document holds right-to-left characters: shape Arabic, lay such paragraphs out with ``_bidi``."""
     rtl_default: bool = False
     """The direction of a paragraph without strong characters (the document's, as the HTML writer says)."""
+    rtl_styles: dict[str, ParagraphStyle] = field(default_factory=dict)
+    """Right-aligned variants by style name: one each, not one per paragraph (a style holds ~800 bytes)."""
 
 
 def _markup(ctx: _Context, text: str, face: Face) -> str:
@@ -148,7 +155,11 @@ def _flow(ctx: _Context, markup: str, style: ParagraphStyle, text: str) -> RLPar
         return _Paragraph(markup, style)
     from pressconv.writers import _bidi
 
-    return _bidi.RtlParagraph(markup, _bidi.rtl_style(style) if rtl else style, rtl=rtl)
+    if rtl:
+        if style.name not in ctx.rtl_styles:
+            ctx.rtl_styles[style.name] = _bidi.rtl_style(style)
+        style = ctx.rtl_styles[style.name]
+    return _bidi.lazy_paragraph_class()(markup, style, rtl=rtl)
 
 
 def _logical(ctx: _Context, elem: StructElem, text: str) -> StructElem:
@@ -398,7 +409,10 @@ def _list(ctx: _Context, block: ListBlock, parent: StructElem) -> list[Flowable]
         rtl = bool(_direction(ctx, text))
         label_style = styles.list_label
         if rtl:  # a right-to-left item: its label right-aligned in a gutter on the right
-            label_style = ParagraphStyle(f"{label_style.name}-rtl", parent=label_style, alignment=TA_RIGHT)
+            name = f"{label_style.name}-rtl"
+            if name not in ctx.rtl_styles:
+                ctx.rtl_styles[name] = ParagraphStyle(name, parent=label_style, alignment=TA_RIGHT)
+            label_style = ctx.rtl_styles[name]
         label = _para(ctx, marker, label_style)
         body = _para(ctx, text, styles.list_item)
         last = number == len(block.items)
