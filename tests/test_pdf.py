@@ -565,3 +565,28 @@ def test_footer_speaks_the_document_language(language: str, footer: str) -> None
     out = subprocess.run(["pdftotext", "-raw", "-", "-"], input=data, capture_output=True, check=True).stdout
     lines = [line.strip() for line in out.decode("utf-8").replace("\f", "\n").splitlines() if line.strip()]
     assert footer in lines, lines
+
+
+def test_page_streams_are_compressed_as_each_page_ends() -> None:
+    """reportlab would hold every page's content as text until save; ours is compressed at page end."""
+    from pressconv.writers._pdftags import PressCanvas
+
+    out = io.BytesIO()
+    canv = PressCanvas(out, invariant=1)
+    canv.drawString(72, 720, "First page")
+    canv.showPage()
+    page = canv.pdf_document.Pages.pages[-1]
+    assert page.stream is None and "First page" not in str(page.Contents.content)  # encoded already
+    canv.drawString(72, 720, "Second page")
+    canv.save()
+    text = extract_text(io.BytesIO(out.getvalue()))
+    assert "First page" in text and "Second page" in text
+    from reportlab.pdfgen.canvas import Canvas
+
+    plain = io.BytesIO()  # reportlab's own canvas, compressing at save: the same bytes
+    reference = Canvas(plain, invariant=1)
+    reference.drawString(72, 720, "First page")
+    reference.showPage()
+    reference.drawString(72, 720, "Second page")
+    reference.save()
+    assert out.getvalue() == plain.getvalue()

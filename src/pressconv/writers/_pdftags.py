@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Literal
 
+from reportlab import rl_config
 from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
 from reportlab.pdfgen.canvas import Canvas
@@ -411,7 +412,6 @@ class EmbeddedTTFont(TTFont):
         from fnmatch import fnmatch
         from weakref import WeakKeyDictionary
 
-        from reportlab import rl_config
         from reportlab.pdfbase.ttfonts import unShapedFontGlob  # type: ignore[attr-defined]
 
         self.fontName = name
@@ -453,6 +453,36 @@ class _SpacedText(PDFTextObject):
         super()._textOut(text + " " if TStar else text, TStar)  # type: ignore[misc]
 
 
+class _Applied:
+    """A stream filter whose work is already done: only its name goes into the file."""
+
+    def __init__(self, pdfname: str) -> None:
+        self.pdfname = pdfname
+
+    def encode(self, content: bytes) -> bytes:
+        return content
+
+
+def _encode_now(page: Any) -> None:
+    """Compress a finished page's content stream now, as reportlab's save would (the same bytes).
+
+    reportlab keeps every page's stream as text until the file is saved; a long release held all of
+    them at once (a 10 MB Arabic release, whose lines are drawn word by word, peaked at 500 MB).
+    """
+    if page.Contents or not page.stream or not page.compression:
+        return
+    filters: list[Any] = [pdfdoc.PDFZCompress]
+    if rl_config.useA85:  # as PDFPage.check_format chooses them
+        filters.insert(0, pdfdoc.PDFBase85Encode)
+    content = page.stream
+    for step in reversed(filters):
+        content = step.encode(content)
+    stream = pdfdoc.PDFStream(content=content, filters=[_Applied(step.pdfname) for step in filters])
+    stream.__Comment__ = "page stream"  # type: ignore[attr-defined]  # reportlab's own marker, as it sets it
+    page.Contents = stream
+    page.stream = None
+
+
 class PressCanvas(Canvas):
     """The writer's canvas: spaced line ends; with a tagger, StructParents per page and the tree on save."""
 
@@ -474,8 +504,9 @@ class PressCanvas(Canvas):
 
     def showPage(self) -> None:
         super().showPage()
+        pages = self.pdf_document.Pages.pages
+        _encode_now(pages[-1])
         if self.tagger is not None:
-            pages = self.pdf_document.Pages.pages
             page = pages[-1]
             page.__NoDefault__ = [*page.__NoDefault__, "StructParents", "Tabs"]
             page.StructParents = len(pages) - 1
