@@ -16,11 +16,14 @@ manifest names are ever removed.  ``build`` and the pre-commit hook both run
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
+import itertools
 import json
 import os
 import posixpath
+import signal
 import stat
 import sys
 import time
@@ -35,6 +38,7 @@ from pressconv.manifest import MANIFEST as MANIFEST  # re-exported: the hook and
 from pressconv.manifest import Entry, Manifest, removable
 from pressconv.options import WriteOptions
 
+LOCK = ".pressconv.lock"
 EXIT_STALE = 1
 EXIT_FAILED = 2
 _T = TypeVar("_T")
@@ -448,17 +452,81 @@ def run_jobs(
         for job in jobs:
             yield render_job(job, options)
         return
-    from concurrent.futures import ProcessPoolExecutor
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
 
-    pool = ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=_pool_context(formats))
+    count = min(workers, len(jobs))
+    pool = ProcessPoolExecutor(count, mp_context=_pool_context(formats), initializer=_worker_started)
+    # A few documents ahead of the one being published, not all of them: finished outputs wait in
+    # memory until their turn, so a window bounds what the build holds.
+    todo = iter(jobs)
+    pending: deque[Future[JobResult]] = deque()
+    finished = False
     try:
-        futures = [pool.submit(render_job, job, options) for job in jobs]
-        for future in futures:
-            yield future.result()
+        with _signals_held():  # the first submissions start the workers
+            for job in itertools.islice(todo, 4 * count):
+                pending.append(pool.submit(render_job, job, options))
+        while pending:
+            result = pending.popleft().result()
+            for job in itertools.islice(todo, 1):
+                pending.append(pool.submit(render_job, job, options))
+            yield result
+        finished = True
     finally:
-        # On Ctrl-C (or a consumer that stops early) drop the queued documents instead of rendering
-        # them all before exiting, as the executor's context manager would.
-        pool.shutdown(wait=True, cancel_futures=True)
+        if finished:
+            pool.shutdown(wait=True)
+        else:
+            _stop(pool)
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Ctrl-C or SIGTERM while the executor starts a worker would leave that worker half-started,
+    unknown to the executor, to fail loudly on a semaphore the main process has already removed: such
+    a signal is held until the start is over, then acted on."""
+    caught: list[int] = []
+
+    def hold(signum: int, frame: object) -> None:
+        caught.append(signum)
+
+    try:
+        previous = {sig: signal.signal(sig, hold) for sig in (signal.SIGINT, signal.SIGTERM)}
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        if caught:
+            raise KeyboardInterrupt
+
+
+def _stop(pool: Any) -> None:
+    """On Ctrl-C, SIGTERM or a consumer that stops early: drop the queued documents and end the workers
+    now, not after the documents they are rendering (a long PDF takes minutes)."""
+    # ``_processes`` is the executor's own record of its workers (Python 3.14 adds terminate_workers()).
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(timeout=10)
+    pool.shutdown(wait=True)
+
+
+def _worker_started() -> None:
+    """In each worker: leave Ctrl-C to the main process (which ends the workers), and die with the fork
+    server, which dies with the main process, so a SIGKILLed build leaves no worker behind."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+        if os.getppid() == 1:  # the parent died before prctl() took effect
+            os._exit(1)
 
 
 # --- executing --------------------------------------------------------------------------------------
@@ -738,6 +806,88 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+@contextlib.contextmanager
+def locked(dist: Path, *, exclusive: bool = True) -> Iterator[None]:
+    """Hold dist/'s lock file: one build at a time (the second waits), checks beside no build.
+
+    Two builds planning from one manifest would each write it back without the other's outputs.
+    The file is removed when the build ends; whoever opened it meanwhile sees it is not the file
+    at that path any more and tries again.  The kernel drops the lock of a killed build.  Without
+    ``fcntl`` (Windows) builds are not serialised.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    created = False
+    if exclusive and not dist.is_dir():
+        try:
+            dist.mkdir(parents=True)
+            created = True
+        except FileExistsError:
+            pass
+        except OSError as err:
+            raise PressconvError(f"cannot create the output folder: {err.strerror}", display(dist)) from None
+    path = dist / LOCK
+    flags = (os.O_RDWR | os.O_CREAT if exclusive else os.O_RDONLY) | getattr(os, "O_CLOEXEC", 0)
+    operation = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
+    fd = -1
+    try:
+        while True:
+            try:
+                fd = os.open(path, flags, 0o644)
+            except FileNotFoundError:
+                if exclusive:
+                    raise
+                break  # a check, and no build has the lock file: nothing to wait for
+            except OSError as err:
+                raise PressconvError(f"cannot open the lock file: {err.strerror}", display(path)) from None
+            try:
+                fcntl.flock(fd, operation | fcntl.LOCK_NB)
+            except BlockingIOError:
+                _echo(f"pressconv: waiting for the other build of {display(dist)} to finish", err=True)
+                fcntl.flock(fd, operation)
+            try:
+                if os.path.samestat(os.fstat(fd), os.stat(path)):
+                    break
+            except FileNotFoundError:
+                pass
+            os.close(fd)
+            fd = -1
+        yield
+    finally:
+        if fd >= 0:
+            if exclusive:
+                with contextlib.suppress(OSError):
+                    os.unlink(path)
+            os.close(fd)
+        if created:
+            with contextlib.suppress(OSError):
+                dist.rmdir()  # only when the build left it empty
+
+
+@contextlib.contextmanager
+def terminate_as_interrupt() -> Iterator[None]:
+    """SIGTERM (``kill``, a cancelled CI job, a container stopping) ends a build as Ctrl-C does: the
+    temporary file being written is removed, the workers are ended, the outputs published so far are
+    recorded in the manifest.  A second SIGTERM is ignored so that clean-up can finish."""
+
+    def on_term(signum: int, frame: object) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, on_term)
+    except ValueError:  # not the main thread: signals are not ours to handle
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def run_build(
     source_dir: Path | None,
     dist: Path | None,
@@ -759,13 +909,14 @@ def run_build(
         # A missing (or renamed) source folder must not read as "every source was deleted".
         raise PressconvError("no such folder", display(config.source))
     workers = jobs or default_jobs()
-    plan = make_plan(config, force=force and not check)
-    if check:
-        return _report_check(plan, strict=strict, jobs=workers)
-    if progress is None:
-        progress = sys.stderr.isatty()
-    reporter: Reporter = BarReporter() if progress and plan.stale else Reporter()
-    outcome = execute(plan, jobs=workers, force=force, reporter=reporter)
+    with locked(config.dist, exclusive=not check), terminate_as_interrupt():
+        plan = make_plan(config, force=force and not check)
+        if check:
+            return _report_check(plan, strict=strict, jobs=workers)
+        if progress is None:
+            progress = sys.stderr.isatty()
+        reporter: Reporter = BarReporter() if progress and plan.stale else Reporter()
+        outcome = execute(plan, jobs=workers, force=force, reporter=reporter)
     elapsed = time.perf_counter() - started
     _echo(summary(outcome, elapsed))
     return EXIT_FAILED if outcome.failed else 0
