@@ -456,7 +456,9 @@ def run_jobs(
     from concurrent.futures import Future, ProcessPoolExecutor
 
     count = min(workers, len(jobs))
-    pool = ProcessPoolExecutor(count, mp_context=_pool_context(formats), initializer=_worker_started)
+    pool = ProcessPoolExecutor(
+        count, mp_context=_pool_context(formats), initializer=_worker_started, initargs=(os.getpid(),)
+    )
     # A few documents ahead of the one being published, not all of them: finished outputs wait in
     # memory until their turn, so a window bounds what the build holds.
     todo = iter(jobs)
@@ -516,17 +518,35 @@ def _stop(pool: Any) -> None:
     pool.shutdown(wait=True)
 
 
-def _worker_started() -> None:
-    """In each worker: leave Ctrl-C to the main process (which ends the workers), and die with the fork
-    server, which dies with the main process, so a SIGKILLed build leaves no worker behind."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if sys.platform.startswith("linux"):
-        import ctypes
+def _worker_started(main_pid: int) -> None:
+    """In each worker: leave Ctrl-C to the main process (which ends the workers), and end when the main
+    process ends, even by SIGKILL.  A worker holds the fork server's "alive" pipe and the resource
+    tracker's pipe, so a worker outliving the main process keeps those two alive for ever as well."""
+    import threading
 
-        pr_set_pdeathsig = 1
-        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
-        if os.getppid() == 1:  # the parent died before prctl() took effect
-            os._exit(1)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with, args=(main_pid,), name="exit-with-main", daemon=True).start()
+
+
+def _exit_with(pid: int) -> None:
+    """Return never: end this process as soon as process ``pid`` has ended."""
+    try:
+        handle = os.pidfd_open(pid)  # Linux: readable once the process has ended, no polling
+    except ProcessLookupError:
+        os._exit(1)
+    except (AttributeError, OSError):
+        while True:  # elsewhere: poll once a second
+            time.sleep(1)
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except OSError:
+                pass
+    import select
+
+    select.select([handle], [], [])
+    os._exit(1)
 
 
 # --- executing --------------------------------------------------------------------------------------
