@@ -454,6 +454,7 @@ def run_jobs(
         return
     from collections import deque
     from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     count = min(workers, len(jobs))
     pool = ProcessPoolExecutor(
@@ -462,16 +463,26 @@ def run_jobs(
     # A few documents ahead of the one being published, not all of them: finished outputs wait in
     # memory until their turn, so a window bounds what the build holds.
     todo = iter(jobs)
-    pending: deque[Future[JobResult]] = deque()
+    pending: deque[tuple[Job, Future[JobResult]]] = deque()
     finished = False
     try:
         with _signals_held():  # the first submissions start the workers
             for job in itertools.islice(todo, 4 * count):
-                pending.append(pool.submit(render_job, job, options))
+                pending.append((job, pool.submit(render_job, job, options)))
         while pending:
-            result = pending.popleft().result()
+            job, future = pending.popleft()
+            try:
+                result = future.result()
+            except BrokenProcessPool:
+                # A worker was killed (the out-of-memory killer, a user): this document and the ones
+                # not rendered yet fail, with one line each; what was published stays recorded.
+                why = "not rendered: a worker process died (killed, or out of memory)"
+                for lost in [job, *(queued for queued, _ in pending), *todo]:
+                    yield JobResult(lost.rel, (), ((None, f"{lost.label}: {why}"),), ())
+                pending.clear()
+                break
             for job in itertools.islice(todo, 1):
-                pending.append(pool.submit(render_job, job, options))
+                pending.append((job, pool.submit(render_job, job, options)))
             yield result
         finished = True
     finally:
