@@ -10,8 +10,10 @@ Stale documents are rendered one task per document (all its formats share one
 parse), over processes when there are several; outputs go through
 ``publish`` (atomic, skipped when identical) in a stable order, so the bytes
 and the report are the same whatever the number of jobs.  Only outputs the
-manifest names are ever removed.  ``build`` and the pre-commit hook both run
-``execute`` on a ``Plan``.
+manifest names are ever removed, and only while they hold the bytes it
+recorded (``manifest.removable``).  A bad source fails alone.  ``build`` and
+the pre-commit hook both run ``execute`` on a ``Plan``, holding dist/'s lock
+file, with SIGTERM taken as Ctrl-C.
 """
 
 from __future__ import annotations
