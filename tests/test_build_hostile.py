@@ -396,19 +396,20 @@ def test_overlapping_folders_are_refused_in_one_line(
 
 def test_planning_holds_no_source_bytes(repo: Path) -> None:
     """Sources are hashed in blocks and read by the worker that renders them: planning 24 MB of
-    sources allocates far less than one of them, and a job carries a path, not bytes."""
-    block = ("The council approved the budget. " * 32 + "\n\n").encode() * 1000  # about 1 MB
-    for n in range(24):
-        (repo / "source" / f"big{n:02d}.txt").write_bytes(block)
+    sources allocates a small part of one of them, and a job carries a path, not bytes."""
     config = BuildConfig(root=repo, source=repo / "source", dist=repo / "dist", formats=("html",))
+    build_module.make_plan(config)  # imports done before measuring
+    block = ("The council approved the budget. " * 32 + "\n\n").encode() * 4000  # about 4 MB
+    for n in range(6):
+        (repo / "source" / f"big{n:02d}.txt").write_bytes(block)
     tracemalloc.start()
     try:
         plan = build_module.make_plan(config)
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert len(plan.sources) == 26
-    assert peak < len(block) // 2, f"planning allocated {peak} bytes at its peak"
+    assert len(plan.sources) == 8
+    assert peak < len(block) // 4, f"planning allocated {peak} bytes at its peak"
     assert all(len(pickle.dumps(job)) < 2000 for job in plan.jobs())
 
 
@@ -483,6 +484,34 @@ def test_a_signal_ends_the_build_cleanly(tmp_path: Path, signum: signal.Signals)
         assert not path.name.endswith(".tmp"), f"temporary file left: {path}"
         if path.suffix == ".html":
             assert path.read_bytes().rstrip().endswith(b"</html>"), f"partial output {path}"
+
+
+def test_sigterm_while_an_output_is_written_removes_its_temporary(
+    repo: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SIGTERM lands inside publish(), after the temporary file is written: exit 130, the temporary is
+    gone, the output published before it is recorded, and the next build finishes the job."""
+    from pressconv import publish
+
+    real_chmod = os.chmod
+    calls = {"n": 0}
+
+    def chmod_then_terminated(path: str, mode: int) -> None:
+        real_chmod(path, mode)
+        calls["n"] += 1
+        if calls["n"] == 2:
+            os.kill(os.getpid(), signal.SIGTERM)
+
+    monkeypatch.setattr(publish.os, "chmod", chmod_then_terminated)
+    code, out, err = build(capsys)
+    assert code == 130 and err.strip() == "pressconv: interrupted"
+    assert out == "wrote dist/a.html\n"
+    assert not [p for p in (repo / "dist").rglob("*") if p.name.endswith(".tmp")]
+    assert not (repo / "dist" / "sub" / "b.html").exists()
+    assert sorted(manifest_data(repo)["outputs"]) == ["a.html"]  # type: ignore[call-overload]
+    assert signal.getsignal(signal.SIGTERM) is signal.SIG_DFL, "the handler was not restored"
+    monkeypatch.setattr(publish.os, "chmod", real_chmod)
+    assert build(capsys)[1].splitlines()[-1].startswith("1 written, 1 unchanged")
 
 
 @needs_proc
