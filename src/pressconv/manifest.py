@@ -31,7 +31,9 @@ MANIFEST_FORMAT = 1
 #: hidden file: outputs mirror sources, which are never hidden), no NUL.  Not absolute.
 RELATIVE_PATH = r"^[^/.\x00][^/\x00]*(/[^/.\x00][^/\x00]*)*$"
 RelativePath = Annotated[str, msgspec.Meta(pattern=RELATIVE_PATH, max_length=4096)]
-Sha256 = Annotated[str, msgspec.Meta(pattern="^[0-9a-f]{64}$")]
+# A length, not a pattern: a hash is only ever compared, and 12,000 regex matches would cost a
+# no-op build of 1,000 sources 10 ms.
+Sha256 = Annotated[str, msgspec.Meta(min_length=64, max_length=64)]
 
 
 class Entry(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
