@@ -44,7 +44,7 @@ LOCK = ".pressconv.lock"
 EXIT_STALE = 1
 EXIT_FAILED = 2
 _T = TypeVar("_T")
-_BLOCK = 1 << 20
+_BLOCK = 1 << 18
 
 
 def _sha256(data: bytes) -> str:
@@ -236,10 +236,12 @@ def _hash_source(path: str) -> str:
 
 def _digest(handle: io.BufferedReader) -> str:
     # Most sources are a few kB: one read beats file_digest, which zeroes a 256 kB buffer per file.
+    # A larger one is read in blocks of 256 kB.
     data = handle.read(_BLOCK + 1)
     if len(data) <= _BLOCK:
         return _sha256(data)
     digest = hashlib.sha256(data)
+    del data
     while block := handle.read(_BLOCK):
         digest.update(block)
     return digest.hexdigest()
