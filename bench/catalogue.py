@@ -6,7 +6,9 @@ CLI in-process, as the tests do, in a scratch folder; an accepted case's row
 gives the share of the model's words found back in each output (the fidelity
 harness, ``tests/fidelity.py``) and any warning, a refused case's row the exact
 error line (paths shortened to the file name).  The 10 MB cases take a few
-minutes in PDF; ``--skip-big`` leaves them out.
+minutes in PDF; ``--skip-big`` leaves them out.  A second table gives the build
+catalogue (``tests/test_build_hostile.py``): each hostile repository state and
+what ``pressconv build`` says about it.
 
     /work/venv/bin/python bench/catalogue.py [--skip-big] [--formats html,pdf]
 """
@@ -62,7 +64,22 @@ def main(argv: list[str] | None = None) -> int:
                 if message and message not in messages:
                     messages.append(message)
             print(f"| {name} | " + " | ".join(cells) + f" | {' / '.join(messages) or '-'} |", flush=True)
+    build_cases()
     return 0
+
+
+def build_cases() -> None:
+    """The build catalogue (tests/test_build_hostile.py): a repository made hostile after a good build,
+    then ``pressconv build -f html`` in a real process: its exit status and its one stderr line."""
+    import test_build_hostile as hostile
+
+    print("\n| build case | exit | message |\n| --- | --- | --- |")
+    with tempfile.TemporaryDirectory() as scratch:
+        for name in hostile.BUILD_CASES:
+            root = Path(scratch) / name
+            code, _, err, _ = hostile.run_case(name, root)
+            line = " / ".join(err.replace(str(root) + "/", "").splitlines()) or "-"
+            print(f"| {name} | exit {code} | {line.replace('|', '/')} |", flush=True)
 
 
 if __name__ == "__main__":

@@ -322,10 +322,13 @@ def test_bad_usage_is_one_line_and_exit_2(repo: Path, capsys: pytest.CaptureFixt
     code, _, err = build(capsys, "missing-folder")
     assert (code, err) == (2, "pressconv: error: missing-folder: no such folder\n")
     build(capsys, "-f", "html")
+    # A broken manifest (a merge conflict) is data, not a fault: rebuilt from scratch, with one warning.
     (repo / "dist" / MANIFEST).write_text("<<<<<<< HEAD\n", encoding="utf-8")
     code, _, err = build(capsys, "-f", "html")
-    assert code == 2
-    assert err.startswith(f"pressconv: error: {Path('dist', MANIFEST)}: not a pressconv manifest")
+    assert code == 0
+    assert err.startswith(f"pressconv: warning: {Path('dist', MANIFEST)}: not JSON")
+    assert "rebuilt from scratch" in err and len(err.splitlines()) == 1
+    assert len(json.loads((repo / "dist" / MANIFEST).read_bytes())["outputs"]) == 3
 
 
 def test_progress_bar_on_a_terminal_replaces_the_file_lines(

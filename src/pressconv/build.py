@@ -10,114 +10,45 @@ Stale documents are rendered one task per document (all its formats share one
 parse), over processes when there are several; outputs go through
 ``publish`` (atomic, skipped when identical) in a stable order, so the bytes
 and the report are the same whatever the number of jobs.  Only outputs the
-manifest names are ever removed.  ``build`` and the pre-commit hook both run
-``execute`` on a ``Plan``.
+manifest names are ever removed, and only while they hold the bytes it
+recorded (``manifest.removable``).  A bad source fails alone.  ``build`` and
+the pre-commit hook both run ``execute`` on a ``Plan``, holding dist/'s lock
+file, with SIGTERM taken as Ctrl-C.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
+import itertools
 import json
 import os
 import posixpath
+import signal
+import stat
 import sys
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pressconv.config import BuildConfig
 from pressconv.errors import PressconvError
+from pressconv.manifest import MANIFEST as MANIFEST  # re-exported: the hook and tests name it here
+from pressconv.manifest import Entry, Manifest, removable
 from pressconv.options import WriteOptions
 
-MANIFEST = ".pressconv-manifest.json"
-MANIFEST_FORMAT = 1
+LOCK = ".pressconv.lock"
 EXIT_STALE = 1
 EXIT_FAILED = 2
+_T = TypeVar("_T")
+_BLOCK = 1 << 18
 
 
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-# --- the manifest -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """What the manifest knows about one output pressconv wrote."""
-
-    source: str
-    """The source's path relative to the source folder, POSIX style."""
-    source_sha256: str
-    format: str
-    options: str
-    """Hash of the options this format reads (see ``options_hash``)."""
-    version: str
-    """The pressconv version that wrote it."""
-    sha256: str
-    """Hash of the output bytes."""
-    size: int
-
-    def matches(self, other: Entry) -> bool:
-        """Same source bytes, format, options and version: the output need not be rendered again."""
-        return (self.source, self.source_sha256, self.format, self.options, self.version) == (
-            other.source,
-            other.source_sha256,
-            other.format,
-            other.options,
-            other.version,
-        )
-
-
-@dataclass(slots=True)
-class Manifest:
-    """Output path (relative to dist/, POSIX style) -> Entry."""
-
-    outputs: dict[str, Entry] = field(default_factory=dict)
-
-    @classmethod
-    def load(cls, dist: Path) -> Manifest:
-        """The manifest in ``dist``; empty when there is none."""
-        path = dist / MANIFEST
-        try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            return cls()
-        except OSError as err:
-            raise PressconvError(f"cannot read the manifest: {err.strerror}", display(path)) from None
-        try:
-            data = json.loads(raw)
-            if data.get("pressconv_manifest") != MANIFEST_FORMAT:
-                raise ValueError("unknown manifest format")
-            names = [f.name for f in fields(Entry)]
-            outputs = {
-                str(key): Entry(**{name: value[name] for name in names})
-                for key, value in data["outputs"].items()
-            }
-        except (ValueError, KeyError, TypeError, AttributeError):
-            raise PressconvError(
-                "not a pressconv manifest (delete it, then run `pressconv build --force`)", display(path)
-            ) from None
-        return cls(outputs)
-
-    def dumps(self) -> bytes:
-        """Deterministic JSON: sorted keys, relative paths, no times, one line per output.
-
-        One line per output keeps a commit's diff to the outputs it changed, and
-        lets the C encoder do the work (``indent`` would force the slow one).
-        """
-        names = [f.name for f in fields(Entry)]
-        lines = [
-            json.dumps(key, ensure_ascii=False)
-            + ": "
-            + json.dumps({name: getattr(entry, name) for name in names}, sort_keys=True, ensure_ascii=False)
-            for key, entry in sorted(self.outputs.items())
-        ]
-        body = "{\n  " + ",\n  ".join(lines) + "\n }" if lines else "{}"
-        text = f'{{\n "outputs": {body},\n "pressconv_manifest": {MANIFEST_FORMAT}\n}}\n'
-        return text.encode("utf-8")
 
 
 # --- options --------------------------------------------------------------------------------------
@@ -159,7 +90,7 @@ class Source:
     """Path relative to the source folder, POSIX style."""
     label: str
     """How messages and the document name it: relative to the repository root where possible."""
-    data: bytes
+    path: str
     sha256: str
 
 
@@ -170,7 +101,8 @@ class Job:
     rel: str
     label: str
     suffix: str
-    data: bytes
+    path: str
+    """Read by the worker, so no process holds every source's bytes at once."""
     formats: tuple[str, ...]
 
 
@@ -183,6 +115,8 @@ class JobResult:
     errors: tuple[tuple[str | None, str], ...]
     """(format or None for the whole document, message)."""
     warnings: tuple[str, ...]
+    source_sha256: str = ""
+    """Hash of the bytes that were rendered (the source may have changed since planning)."""
 
 
 @dataclass(slots=True)
@@ -201,11 +135,15 @@ class Plan:
     orphans: list[str]
     """Manifest outputs whose source is gone: to be removed."""
     conflicts: list[tuple[Source, str]]
-    """Sources whose output another source already claims, with the message."""
+    """Sources whose output another source already claims, or that cannot be read, with the message."""
     fresh: list[str] = field(default_factory=list)
     """Outputs that are up to date."""
     suffixes: dict[str, str] = field(default_factory=dict)
     """Output suffix of every registered format."""
+    warnings: list[str] = field(default_factory=list)
+    """Found while planning (a discarded manifest); printed by ``execute`` and ``check``."""
+    temporaries: list[str] = field(default_factory=list)
+    """Temporary files in dist/ left by a writer that was killed (its process is gone)."""
 
     def jobs(self) -> list[Job]:
         """One job per document with stale outputs, in source order."""
@@ -218,7 +156,7 @@ class Plan:
                 s.rel,
                 s.label,
                 posixpath.splitext(s.rel)[1],
-                s.data,
+                s.path,
                 tuple(f for f in self.formats if f in wanted[s.rel]),
             )
             for s in self.sources
@@ -256,13 +194,11 @@ def find_sources(config: BuildConfig) -> list[tuple[str, str]]:
     """
     accepted = {suffix.lower() for suffix in _reader_suffixes()}
     top = os.path.abspath(config.source)
-    dist = os.path.abspath(config.dist)
     if not os.path.isdir(top):
         return []
     found: list[tuple[str, str]] = []
     for folder, dirs, files in os.walk(top):
-        # dist/ may sit inside source/ (source = "."): never read outputs as sources.
-        dirs[:] = [d for d in dirs if not d.startswith(".") and os.path.join(folder, d) != dist]
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
         prefix = os.path.relpath(folder, top).replace(os.sep, "/")
         prefix = "" if prefix == "." else prefix + "/"
         for name in files:
@@ -270,6 +206,63 @@ def find_sources(config: BuildConfig) -> list[tuple[str, str]]:
                 continue
             found.append((prefix + name, os.path.join(folder, name)))
     return sorted(found)
+
+
+def _read_regular(path: str, use: Callable[[io.BufferedReader], _T]) -> _T:
+    """``use`` applied to the open source file; only a regular file is read (a FIFO would hang, a symlink
+    to /dev/zero never ends).  Faults raise PressconvError; the caller adds the file's label."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as err:
+        raise PressconvError(f"cannot read: {err.strerror}") from None
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise PressconvError("not a regular file (a FIFO, device or socket is never read)")
+        try:
+            return use(handle)
+        except OSError as err:
+            raise PressconvError(f"cannot read: {err.strerror}") from None
+
+
+def read_source(path: str) -> bytes:
+    """The bytes of one source file (see ``_read_regular``)."""
+    return _read_regular(path, lambda handle: handle.read())
+
+
+def _hash_source(path: str) -> str:
+    """The sha256 of a source; planning holds at most one block of one source at a time."""
+    return _read_regular(path, _digest)
+
+
+def _digest(handle: io.BufferedReader) -> str:
+    # Most sources are a few kB: one read beats file_digest, which zeroes a 256 kB buffer per file.
+    # A larger one is read in blocks of 256 kB.
+    data = handle.read(_BLOCK + 1)
+    if len(data) <= _BLOCK:
+        return _sha256(data)
+    digest = hashlib.sha256(data)
+    del data
+    while block := handle.read(_BLOCK):
+        digest.update(block)
+    return digest.hexdigest()
+
+
+def check_folders(config: BuildConfig) -> None:
+    """Refuse a dist/ that is the source folder or lies inside it, or the reverse: outputs would be read
+    as sources, or overwrite them."""
+    source, dist = os.path.realpath(config.source), os.path.realpath(config.dist)
+    if source == dist:
+        raise PressconvError("the output folder is the source folder; choose another", display(config.dist))
+    if dist.startswith(source + os.sep):
+        raise PressconvError(
+            f"the output folder lies inside the source folder {display(config.source)}; move it out",
+            display(config.dist),
+        )
+    if source.startswith(dist + os.sep):
+        raise PressconvError(
+            f"the source folder lies inside the output folder {display(config.dist)}; move it out",
+            display(config.source),
+        )
 
 
 def _writer_names() -> list[str]:
@@ -299,7 +292,7 @@ def make_plan(
     only: set[str] | None = None,
 ) -> Plan:
     """Decide what a build does.  ``only`` (source-relative paths) limits rendering to those sources."""
-    from pressconv import __version__, writers
+    from pressconv import __version__, publish, writers
 
     registered = _writer_names()
     formats = tuple(dict.fromkeys(config.formats)) or tuple(registered)
@@ -307,25 +300,37 @@ def make_plan(
         _check_writer(fmt)  # an unknown or missing writer fails here, before anything is read
     options = WriteOptions.from_env(**dict(config.options))
     hashes = {fmt: options_hash(options, fmt, registered) for fmt in formats}
-    manifest = Manifest.load(config.dist)
-    sources: list[Source] = []
+    check_folders(config)
+    try:
+        manifest, discarded = Manifest.load(config.dist)
+    except OSError as err:
+        where = display(config.dist / MANIFEST)
+        raise PressconvError(f"cannot read the manifest: {err.strerror}", where) from None
+    sources: list[tuple[Source, str | None]] = []
     base = _label(config.source.absolute(), config.root)
     for rel, path in find_sources(config):
         label = rel if base == "." else f"{base}/{rel}"
         try:
-            with open(path, "rb") as handle:
-                data = handle.read()
-        except OSError as err:
-            raise PressconvError(f"cannot read: {err.strerror}", label) from None
-        sources.append(Source(rel, label, data, _sha256(data)))
+            sources.append((Source(rel, label, path, _hash_source(path)), None))
+        except PressconvError as err:  # fails alone: reported and counted, the others are built
+            sources.append((Source(rel, label, path, ""), f"{label}: {err.message}"))
 
     plan = Plan(config, options, formats, manifest, [], {}, {}, [], [])
+    if discarded is not None:
+        plan.warnings.append(
+            f"{display(config.dist / MANIFEST)}: {discarded}; ignored, and rebuilt from scratch"
+        )
+    plan.temporaries = publish.stale_temporaries(config.dist)
     plan.suffixes = {name: writers.spec(name).suffix for name in registered}
     dist = str(config.dist)
     claimed: dict[str, str] = {}
-    for src in sources:
+    for src, fault in sources:
         outs = {fmt: plan.output_for(src.rel, fmt) for fmt in formats}
         clash = next((out for out in outs.values() if out in claimed), None)
+        if fault is not None:  # unreadable now, but still there: its outputs stay
+            plan.conflicts.append((src, fault))
+            claimed.update((out, src.label) for out in outs.values() if out not in claimed)
+            continue
         if clash is not None:
             message = f"{src.label}: its output {clash} also comes from {claimed[clash]}; rename one of them"
             plan.conflicts.append((src, message))
@@ -346,7 +351,7 @@ def make_plan(
             else:
                 plan.stale[out] = reason
 
-    present = {src.rel for src in sources}
+    present = {src.rel for src, _ in sources}
     known = set(registered)
     for out, entry in sorted(manifest.outputs.items()):
         if out in claimed:
@@ -411,9 +416,12 @@ def render_job(job: Job, options: WriteOptions) -> JobResult:
     notes = Notes()
     outputs: list[tuple[str, bytes]] = []
     errors: list[tuple[str | None, str]] = []
+    digest = ""
     try:
+        data = read_source(job.path)
+        digest = _sha256(data)
         reader = readers.get(readers.for_suffix(job.suffix))
-        document = reader.read(job.data, ReadOptions(), notes, job.label)
+        document = reader.read(data, ReadOptions(), notes, job.label)
     except PressconvError as err:
         errors.append((None, _message(err, job.label)))
     except Exception as err:  # a bug must not stop the other documents; it is reported and exits 2
@@ -427,7 +435,7 @@ def render_job(job: Job, options: WriteOptions) -> JobResult:
             except Exception as err:
                 errors.append((fmt, f"{job.label}: {fmt}: internal error: {type(err).__name__}: {err}"))
     warnings = tuple(f"{job.label}: {item.message}" for item in notes.items)
-    return JobResult(job.rel, tuple(outputs), tuple(errors), warnings)
+    return JobResult(job.rel, tuple(outputs), tuple(errors), warnings, digest)
 
 
 def _message(err: PressconvError, label: str, fmt: str | None = None) -> str:
@@ -460,17 +468,112 @@ def run_jobs(
         for job in jobs:
             yield render_job(job, options)
         return
-    from concurrent.futures import ProcessPoolExecutor
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
-    pool = ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=_pool_context(formats))
+    count = min(workers, len(jobs))
+    pool = ProcessPoolExecutor(
+        count, mp_context=_pool_context(formats), initializer=_worker_started, initargs=(os.getpid(),)
+    )
+    # A few documents ahead of the one being published, not all of them: finished outputs wait in
+    # memory until their turn, so a window bounds what the build holds.
+    todo = iter(jobs)
+    pending: deque[tuple[Job, Future[JobResult]]] = deque()
+    finished = False
     try:
-        futures = [pool.submit(render_job, job, options) for job in jobs]
-        for future in futures:
-            yield future.result()
+        with _signals_held():  # the first submissions start the workers
+            for job in itertools.islice(todo, 4 * count):
+                pending.append((job, pool.submit(render_job, job, options)))
+        while pending:
+            job, future = pending.popleft()
+            try:
+                result = future.result()
+            except BrokenProcessPool:
+                # A worker was killed (the out-of-memory killer, a user): this document and the ones
+                # not rendered yet fail, with one line each; what was published stays recorded.
+                why = "not rendered: a worker process died (killed, or out of memory)"
+                for lost in [job, *(queued for queued, _ in pending), *todo]:
+                    yield JobResult(lost.rel, (), ((None, f"{lost.label}: {why}"),), ())
+                pending.clear()
+                break
+            for job in itertools.islice(todo, 1):
+                pending.append((job, pool.submit(render_job, job, options)))
+            yield result
+        finished = True
     finally:
-        # On Ctrl-C (or a consumer that stops early) drop the queued documents instead of rendering
-        # them all before exiting, as the executor's context manager would.
-        pool.shutdown(wait=True, cancel_futures=True)
+        if finished:
+            pool.shutdown(wait=True)
+        else:
+            _stop(pool)
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Ctrl-C or SIGTERM while the executor starts a worker would leave that worker half-started,
+    unknown to the executor, to fail loudly on a semaphore the main process has already removed: such
+    a signal is held until the start is over, then acted on."""
+    caught: list[int] = []
+
+    def hold(signum: int, frame: object) -> None:
+        caught.append(signum)
+
+    try:
+        previous = {sig: signal.signal(sig, hold) for sig in (signal.SIGINT, signal.SIGTERM)}
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        if caught:
+            raise KeyboardInterrupt
+
+
+def _stop(pool: Any) -> None:
+    """On Ctrl-C, SIGTERM or a consumer that stops early: drop the queued documents and end the workers
+    now, not after the documents they are rendering (a long PDF takes minutes)."""
+    # ``_processes`` is the executor's own record of its workers (Python 3.14 adds terminate_workers()).
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(timeout=10)
+    pool.shutdown(wait=True)
+
+
+def _worker_started(main_pid: int) -> None:
+    """In each worker: leave Ctrl-C to the main process (which ends the workers), and end when the main
+    process ends, even by SIGKILL.  A worker holds the fork server's "alive" pipe and the resource
+    tracker's pipe, so a worker outliving the main process keeps those two alive for ever as well."""
+    import threading
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with, args=(main_pid,), name="exit-with-main", daemon=True).start()
+
+
+def _exit_with(pid: int) -> None:
+    """Return never: end this process as soon as process ``pid`` has ended."""
+    try:
+        handle = os.pidfd_open(pid)  # Linux: readable once the process has ended, no polling
+    except ProcessLookupError:
+        os._exit(1)
+    except (AttributeError, OSError):
+        while True:  # elsewhere: poll once a second
+            time.sleep(1)
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except OSError:
+                pass
+    import select
+
+    select.select([handle], [], [])
+    os._exit(1)
 
 
 # --- executing --------------------------------------------------------------------------------------
@@ -566,7 +669,11 @@ class BarReporter(Reporter):
 
 def _echo(text: str, *, err: bool = False) -> None:
     stream = sys.stderr if err else sys.stdout
-    stream.write(text + "\n")
+    try:
+        stream.write(text + "\n")
+    except UnicodeEncodeError:  # a file name that is not UTF-8 (surrogate-escaped) on a strict stream
+        encoding = stream.encoding or "utf-8"
+        stream.write(text.encode(encoding, "backslashreplace").decode(encoding) + "\n")
     stream.flush()
 
 
@@ -579,18 +686,26 @@ def execute(plan: Plan, *, jobs: int, force: bool, reporter: Reporter) -> Outcom
     original = dict(manifest.outputs)
     existed = (dist / MANIFEST).is_file()
     outcome = Outcome()
+    for message in plan.warnings:
+        reporter.warning(message)
     for src, message in plan.conflicts:
         outcome.errors.append(message)
         outcome.failed.extend(plan.output_for(src.rel, fmt) for fmt in plan.formats)
         reporter.error(message)
 
+    for rel in plan.temporaries:
+        if remove(dist / rel):
+            outcome.removed.append(rel)
+            reporter.removed(dist / rel)
     for out in plan.orphans:
         path = dist / out
-        if remove(path):
+        refusal = removable(dist, out, manifest.outputs.pop(out))
+        if refusal is None and remove(path):
             outcome.removed.append(out)
             reporter.removed(path)
             _prune(path.parent, dist)
-        del manifest.outputs[out]
+        elif refusal not in (None, "already gone"):
+            reporter.warning(f"{display(path)}: left in place, {refusal} (its source is gone)")
 
     outcome.unchanged.extend(plan.fresh)
     work = plan.jobs()
@@ -611,7 +726,7 @@ def execute(plan: Plan, *, jobs: int, force: bool, reporter: Reporter) -> Outcom
                     outcome.failed.append(plan.output_for(result.rel, fmt))
             for fmt, data in result.outputs:
                 out = plan.output_for(result.rel, fmt)
-                _publish_one(plan, out, data, force, outcome, reporter, publish)
+                _publish_one(plan, out, data, force, outcome, reporter, publish, result.source_sha256)
             reporter.advance()
     finally:
         reporter.stop()
@@ -631,6 +746,7 @@ def _publish_one(
     outcome: Outcome,
     reporter: Reporter,
     publish: Callable[[Path, bytes], bool],
+    source_sha256: str,
 ) -> None:
     path = plan.config.dist / out
     digest = _sha256(data)
@@ -657,7 +773,7 @@ def _publish_one(
         return
     want = plan.expected[out]
     plan.manifest.outputs[out] = Entry(
-        want.source, want.source_sha256, want.format, want.options, want.version, digest, len(data)
+        want.source, source_sha256, want.format, want.options, want.version, digest, len(data)
     )
     if wrote:
         outcome.written.append(out)
@@ -690,7 +806,7 @@ def check(plan: Plan, *, strict: bool, jobs: int) -> tuple[list[str], list[str]]
     catches a writer whose code changed without a version bump.
     """
     dist = plan.config.dist
-    problems: list[str] = []
+    problems = [f"{display(dist / rel)}: temporary file left by a killed build" for rel in plan.temporaries]
     failures = [message for _, message in plan.conflicts]
     for out, why in plan.stale.items():
         problems.append(f"{display(dist / out)}: {why}")
@@ -708,7 +824,7 @@ def check(plan: Plan, *, strict: bool, jobs: int) -> tuple[list[str], list[str]]
             problems.append(f"{display(dist / MANIFEST)}: lists {out}, whose source is gone")
     if strict:
         everything = [
-            Job(s.rel, s.label, posixpath.splitext(s.rel)[1], s.data, plan.formats) for s in plan.sources
+            Job(s.rel, s.label, posixpath.splitext(s.rel)[1], s.path, plan.formats) for s in plan.sources
         ]
         stale = set(plan.stale)
         for result in run_jobs(everything, plan.options, jobs, plan.formats):
@@ -737,6 +853,88 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+@contextlib.contextmanager
+def locked(dist: Path, *, exclusive: bool = True) -> Iterator[None]:
+    """Hold dist/'s lock file: one build at a time (the second waits), checks beside no build.
+
+    Two builds planning from one manifest would each write it back without the other's outputs.
+    The file is removed when the build ends; whoever opened it meanwhile sees it is not the file
+    at that path any more and tries again.  The kernel drops the lock of a killed build.  Without
+    ``fcntl`` (Windows) builds are not serialised.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    created = False
+    if exclusive and not dist.is_dir():
+        try:
+            dist.mkdir(parents=True)
+            created = True
+        except FileExistsError:
+            pass
+        except OSError as err:
+            raise PressconvError(f"cannot create the output folder: {err.strerror}", display(dist)) from None
+    path = dist / LOCK
+    flags = (os.O_RDWR | os.O_CREAT if exclusive else os.O_RDONLY) | getattr(os, "O_CLOEXEC", 0)
+    operation = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
+    fd = -1
+    try:
+        while True:
+            try:
+                fd = os.open(path, flags, 0o644)
+            except FileNotFoundError:
+                if exclusive:
+                    raise
+                break  # a check, and no build has the lock file: nothing to wait for
+            except OSError as err:
+                raise PressconvError(f"cannot open the lock file: {err.strerror}", display(path)) from None
+            try:
+                fcntl.flock(fd, operation | fcntl.LOCK_NB)
+            except BlockingIOError:
+                _echo(f"pressconv: waiting for the other build of {display(dist)} to finish", err=True)
+                fcntl.flock(fd, operation)
+            try:
+                if os.path.samestat(os.fstat(fd), os.stat(path)):
+                    break
+            except FileNotFoundError:
+                pass
+            os.close(fd)
+            fd = -1
+        yield
+    finally:
+        if fd >= 0:
+            if exclusive:
+                with contextlib.suppress(OSError):
+                    os.unlink(path)
+            os.close(fd)
+        if created:
+            with contextlib.suppress(OSError):
+                dist.rmdir()  # only when the build left it empty
+
+
+@contextlib.contextmanager
+def terminate_as_interrupt() -> Iterator[None]:
+    """SIGTERM (``kill``, a cancelled CI job, a container stopping) ends a build as Ctrl-C does: the
+    temporary file being written is removed, the workers are ended, the outputs published so far are
+    recorded in the manifest.  A second SIGTERM is ignored so that clean-up can finish."""
+
+    def on_term(signum: int, frame: object) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, on_term)
+    except ValueError:  # not the main thread: signals are not ours to handle
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def run_build(
     source_dir: Path | None,
     dist: Path | None,
@@ -758,13 +956,14 @@ def run_build(
         # A missing (or renamed) source folder must not read as "every source was deleted".
         raise PressconvError("no such folder", display(config.source))
     workers = jobs or default_jobs()
-    plan = make_plan(config, force=force and not check)
-    if check:
-        return _report_check(plan, strict=strict, jobs=workers)
-    if progress is None:
-        progress = sys.stderr.isatty()
-    reporter: Reporter = BarReporter() if progress and plan.stale else Reporter()
-    outcome = execute(plan, jobs=workers, force=force, reporter=reporter)
+    with locked(config.dist, exclusive=not check), terminate_as_interrupt():
+        plan = make_plan(config, force=force and not check)
+        if check:
+            return _report_check(plan, strict=strict, jobs=workers)
+        if progress is None:
+            progress = sys.stderr.isatty()
+        reporter: Reporter = BarReporter() if progress and plan.stale else Reporter()
+        outcome = execute(plan, jobs=workers, force=force, reporter=reporter)
     elapsed = time.perf_counter() - started
     _echo(summary(outcome, elapsed))
     return EXIT_FAILED if outcome.failed else 0
@@ -779,6 +978,8 @@ def summary(outcome: Outcome, elapsed: float) -> str:
 
 def _report_check(plan: Plan, *, strict: bool, jobs: int) -> int:
     problems, failures = check(plan, strict=strict, jobs=jobs)
+    for message in plan.warnings:
+        _echo(f"pressconv: warning: {message}", err=True)
     for message in failures:
         _echo(f"pressconv: error: {message}", err=True)
     for line in problems:

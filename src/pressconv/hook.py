@@ -53,10 +53,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(list(argv) if argv is not None else None)
     try:
         settings = config.load().override(source=args.source, dist=args.dist, formats=tuple(args.formats))
-        plan = build.make_plan(settings, only=_selected(args.filenames, settings.source))
-        outcome = build.execute(
-            plan, jobs=args.jobs or build.default_jobs(), force=False, reporter=build.Reporter(lines=False)
-        )
+        with build.locked(settings.dist), build.terminate_as_interrupt():
+            plan = build.make_plan(settings, only=_selected(args.filenames, settings.source))
+            outcome = build.execute(
+                plan,
+                jobs=args.jobs or build.default_jobs(),
+                force=False,
+                reporter=build.Reporter(lines=False),
+            )
     except PressconvError as err:
         print(f"pressconv: error: {err}", file=sys.stderr)
         return EXIT_USAGE

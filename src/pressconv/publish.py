@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 from pathlib import Path
 
 from pressconv.errors import PressconvError
@@ -32,6 +33,41 @@ def _create_temporary(parent: Path, name: str) -> tuple[int, str]:
         except FileExistsError:
             continue
     raise FileExistsError(errno.EEXIST, "no free temporary name", os.path.join(parent, name))
+
+
+_TEMPORARY = re.compile(r"\..+\.([0-9]+)-[0-9]+\.tmp")
+"""The names ``_create_temporary`` gives; group 1 is the writer's process id."""
+
+
+def stale_temporaries(folder: Path) -> list[str]:
+    """Temporary files under ``folder`` (relative POSIX paths, sorted) whose writing process is gone.
+
+    A write killed by SIGKILL (or a power cut) cannot remove its temporary file; the next build does.
+    A file whose process still runs is some other conversion's, in progress, and is left alone.
+    """
+    top = os.fspath(folder)
+    found: list[str] = []
+    for parent, dirs, files in os.walk(top):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            match = _TEMPORARY.fullmatch(name) if name.startswith(".") and name.endswith(".tmp") else None
+            if match is None or _running(int(match.group(1))):
+                continue
+            rel = os.path.relpath(os.path.join(parent, name), top)
+            found.append(rel.replace(os.sep, "/"))
+    return sorted(found)
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return True  # another user's process (or a name we cannot judge): not ours to remove
+    return True
 
 
 def _umask() -> int:
