@@ -16,9 +16,9 @@ from pressconv.errors import PressconvError, UnknownFormatError
 
 @pytest.fixture(autouse=True)
 def fresh_registry() -> Iterator[None]:
-    readers._third_party.cache_clear()
+    readers.REGISTRY.clear()
     yield None
-    readers._third_party.cache_clear()
+    readers.REGISTRY.clear()
 
 
 @pytest.mark.parametrize(

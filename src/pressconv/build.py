@@ -123,18 +123,17 @@ class Manifest:
 # --- options --------------------------------------------------------------------------------------
 
 
-def options_hash(options: WriteOptions, fmt: str, formats: Sequence[str]) -> str:
-    """A hash of the options ``fmt`` reads: shared fields and its own prefix, not other formats' fields.
+def options_hash(options: WriteOptions, fmt: str) -> str:
+    """A hash of the options ``fmt`` declares (see ``writers.options``): no other format's option counts.
 
     Files named by an option (a reference .docx, a cover, a font file) count by
     their bytes, not their path, so the hash is the same in every clone.
     """
-    prefixes = {f"{name}_" for name in formats if name != fmt}
+    from pressconv import writers
+
     record: dict[str, Any] = {}
-    for item in fields(WriteOptions):
-        if any(item.name.startswith(prefix) for prefix in prefixes):
-            continue
-        value = getattr(options, item.name)
+    for item in writers.options(fmt):
+        value = options.get(item.name, item.default)
         if isinstance(value, Path) or (isinstance(value, str) and item.name.endswith("_font")):
             value = _file_fingerprint(Path(value)) if Path(value).is_file() else str(value)
         record[item.name] = value
@@ -275,21 +274,15 @@ def find_sources(config: BuildConfig) -> list[tuple[str, str]]:
 def _writer_names() -> list[str]:
     """``writers.names()``, without importing importlib.metadata when only the built-ins are installed."""
     from pressconv import writers
-    from pressconv._plugins import only_builtin_plugins
 
-    builtins = {name: spec.module for name, spec in writers.BUILTINS.items()}
-    return list(writers.BUILTINS) if only_builtin_plugins(writers.GROUP, builtins) else writers.names()
+    return list(writers.BUILTINS) if writers.REGISTRY.only_builtins() else writers.names()
 
 
 def _reader_suffixes() -> list[str]:
     """``readers.suffixes()``, without importing importlib.metadata when only the built-ins are installed."""
     from pressconv import readers
-    from pressconv._plugins import only_builtin_plugins
 
-    builtins = {name: spec.module for name, spec in readers.BUILTINS.items()}
-    if not only_builtin_plugins(readers.GROUP, builtins):
-        return readers.suffixes()
-    return list(dict.fromkeys(suffix for spec in readers.BUILTINS.values() for suffix in spec.suffixes))
+    return readers.REGISTRY.builtin_suffixes() if readers.REGISTRY.only_builtins() else readers.suffixes()
 
 
 def make_plan(
@@ -302,11 +295,11 @@ def make_plan(
     from pressconv import __version__, writers
 
     registered = _writer_names()
-    formats = tuple(dict.fromkeys(config.formats)) or tuple(registered)
+    formats = tuple(dict.fromkeys(writers.spec(f).name for f in config.formats)) or tuple(registered)
     for fmt in formats:
         _check_writer(fmt)  # an unknown or missing writer fails here, before anything is read
-    options = WriteOptions.from_env(**dict(config.options))
-    hashes = {fmt: options_hash(options, fmt, registered) for fmt in formats}
+    options = WriteOptions.from_env(config.options)
+    hashes = {fmt: options_hash(options, fmt) for fmt in formats}
     manifest = Manifest.load(config.dist)
     sources: list[Source] = []
     base = _label(config.source.absolute(), config.root)
@@ -404,16 +397,14 @@ def _staleness(old: Entry | None, want: Entry, path: str) -> str | None:
 
 def render_job(job: Job, options: WriteOptions) -> JobResult:
     """Parse one document once and render it in each of the job's formats; faults become messages."""
-    from pressconv import api, readers
+    from pressconv import api
     from pressconv.errors import Notes
-    from pressconv.options import ReadOptions
 
     notes = Notes()
     outputs: list[tuple[str, bytes]] = []
     errors: list[tuple[str | None, str]] = []
     try:
-        reader = readers.get(readers.for_suffix(job.suffix))
-        document = reader.read(job.data, ReadOptions(), notes, job.label)
+        document = api.read(api.Resolved(job.label, data=job.data, suffix=job.suffix), None, notes)
     except PressconvError as err:
         errors.append((None, _message(err, job.label)))
     except Exception as err:  # a bug must not stop the other documents; it is reported and exits 2
@@ -630,7 +621,7 @@ def _publish_one(
     force: bool,
     outcome: Outcome,
     reporter: Reporter,
-    publish: Callable[[Path, bytes], bool],
+    publish: Callable[..., bool],
 ) -> None:
     path = plan.config.dist / out
     digest = _sha256(data)
@@ -648,7 +639,7 @@ def _publish_one(
             return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        wrote = publish(path, data)
+        wrote = publish(path, data, force=True) if force else publish(path, data)
     except (PressconvError, OSError) as err:
         message = f"{display(path)}: cannot write: {err}"
         reporter.error(message)
