@@ -144,7 +144,7 @@ WRITE_OPTIONS: tuple[Option, ...] = (
     Option(
         "source_date_epoch",
         "integer",
-        help="Seconds since the epoch for a date the document does not give (SOURCE_DATE_EPOCH).",
+        help="Seconds since the epoch, for a date the document does not give.",
         cli=False,
     ),
 )
