@@ -17,7 +17,7 @@ import sys
 import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, TypeAlias
 
@@ -143,8 +143,10 @@ def prepare(
     write = WriteOptions({**base, **write_values})
     if env:
         write = WriteOptions.from_env(write)
-    known_read = {f.name for f in fields(ReadOptions)}
-    read = ReadOptions(**{k: v for k, v in read_values.items() if k in known_read})
+    common = {o.name for o in READ_OPTIONS}
+    own = {k: v for k, v in read_values.items() if k not in common and v is not None}
+    defaults = {o.name: o.default for o in read_declared.values() if o.name not in common}
+    read = ReadOptions(**{k: v for k, v in read_values.items() if k in common}, extra={**defaults, **own})
     return read, write
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Literal, cast
@@ -169,21 +169,25 @@ class ReadOptions:
     """Author or byline that overrides front matter."""
     date: str | None = None
     """ISO 8601 date that overrides front matter."""
+    extra: Mapping[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    """Checked values of the options the chosen reader declares itself (a third-party reader's)."""
 
 
+@dataclass(init=False, repr=False, eq=False)
 class WriteOptions(Mapping[str, Any]):
     """The checked values of a writer's declared options, by name; a writer reads them as attributes.
 
     Not a closed record: a third-party writer's options live here beside the
     built-ins'.  A name nobody set reads as the built-in writers' declared
-    default (so ``WriteOptions()`` is every default), or None.
+    default (so ``WriteOptions()`` is every default), or None.  Read-only;
+    ``dataclasses.replace(options, name=value)`` and ``options.replace`` make changed copies.
     """
 
     __slots__ = ("_values",)
     _values: dict[str, Any]
 
-    def __init__(self, values: Mapping[str, Any] | None = None, /, **more: Any) -> None:
-        merged = {**(values or {}), **more}
+    def __init__(self, _values: Mapping[str, Any] | None = None, **more: Any) -> None:
+        merged = {**(_values or {}), **more}
         object.__setattr__(self, "_values", {k: v for k, v in merged.items() if v is not None})
 
     @classmethod
