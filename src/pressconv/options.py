@@ -149,14 +149,6 @@ WRITE_OPTIONS: tuple[Option, ...] = (
     ),
 )
 
-#: Shared by the writers that lay out pages; declared once so every one spells it the same.
-PAGE_SIZE = Option(
-    "page_size",
-    choices=("letter", "a4"),
-    help="Page size; default: Letter for US-style regions (and bare en), else A4.",
-)
-
-
 @dataclass(frozen=True, slots=True)
 class ReadOptions:
     """What a caller may impose on the reader."""

@@ -16,7 +16,7 @@ from typing import Any, Protocol, cast
 
 from pressconv.errors import Notes
 from pressconv.model import Document
-from pressconv.options import PAGE_SIZE, WRITE_OPTIONS, Option, WriteOptions
+from pressconv.options import WRITE_OPTIONS, Option, WriteOptions
 from pressconv.registry import Registry, Spec
 
 GROUP = "pressconv.writers"
@@ -34,6 +34,13 @@ class WriterModule(Protocol):
         """Render the document; warnings go to ``notes``; user faults raise PressconvError."""
         ...
 
+
+#: Shared by the writers that lay out pages (``options.page_size_for`` resolves it), spelled once.
+PAGE_SIZE = Option(
+    "page_size",
+    choices=("letter", "a4"),
+    help="Page size; default: Letter for US-style regions (and bare en), else A4.",
+)
 
 # Each built-in's options, declared with its registry line (the writers themselves import heavy
 # libraries, and a build decides staleness from these lists without importing them).
