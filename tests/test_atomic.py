@@ -24,6 +24,7 @@ from pressconv.cli import main
 from pressconv.errors import Notes, PressconvError, WriterError
 from pressconv.model import Document
 from pressconv.options import WriteOptions
+from pressconv.registry import Spec
 
 OLD = b"<!DOCTYPE html>\n<p>the previous output</p>\n"
 TEXT = "Council opens library\n\nThe new library opens today, the council said.\n"
@@ -53,7 +54,8 @@ def _fake_writer(monkeypatch: pytest.MonkeyPatch, fail: BaseException) -> None:
 
     module.write = write  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, module.__name__, module)
-    monkeypatch.setitem(writers.BUILTINS, "html", writers.WriterSpec("html", module.__name__, ".html"))
+    spec = Spec("html", module.__name__, (".html",), writers.HTML_OPTIONS)
+    monkeypatch.setitem(writers.BUILTINS, "html", spec)
 
 
 @pytest.mark.parametrize(

@@ -131,12 +131,12 @@ def test_options_hash_follows_file_contents_not_paths(tmp_path: Path) -> None:
     for path in (one, two):
         path.parent.mkdir()
         path.write_bytes(b"PK same bytes")
-    formats = ["html", "docx", "pdf", "epub"]
-    hash_one = options_hash(WriteOptions(docx_reference=one), "docx", formats)
-    assert hash_one == options_hash(WriteOptions(docx_reference=two), "docx", formats)
+    hash_one = options_hash(WriteOptions(docx_reference=one), "docx")
+    assert hash_one == options_hash(WriteOptions(docx_reference=two), "docx")
     two.write_bytes(b"PK other bytes")
-    assert hash_one != options_hash(WriteOptions(docx_reference=two), "docx", formats)
-    # The HTML writer does not read docx_* options.
-    assert options_hash(WriteOptions(docx_reference=two), "html", formats) == options_hash(
-        WriteOptions(), "html", formats
-    )
+    assert hash_one != options_hash(WriteOptions(docx_reference=two), "docx")
+    # The HTML writer does not read docx_* options, nor the page size (it declares neither).
+    plain = options_hash(WriteOptions(), "html")
+    assert options_hash(WriteOptions(docx_reference=two, page_size="a4"), "html") == plain
+    assert options_hash(WriteOptions(page_size="a4"), "epub") == options_hash(WriteOptions(), "epub")
+    assert options_hash(WriteOptions(page_size="a4"), "pdf") != options_hash(WriteOptions(), "pdf")

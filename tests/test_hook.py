@@ -42,11 +42,43 @@ def test_creates_outputs_then_passes(repo: Path, capsys: pytest.CaptureFixture[s
     assert run(capsys, "source/a.txt", "source/sub/b.txt") == (0, [], "")
 
 
-def test_only_the_passed_sources_are_rendered(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_adopting_the_hook_builds_every_missing_output(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # pre-commit passes only the changed files; the outputs of the others are missing all the same (#16).
     code, lines, _ = run(capsys, "source/a.txt", "README.md", "source/missing.txt")
     assert code == 1
-    assert lines == ["Updated dist/a.html", f"Updated dist/{MANIFEST}"]
-    assert not (repo / "dist/sub").exists()
+    assert lines == ["Updated dist/a.html", "Updated dist/sub/b.html", f"Updated dist/{MANIFEST}"]
+    assert cli_main(["build", "--check"]) == 0
+
+
+def test_a_configuration_change_regenerates_what_build_check_calls_stale(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "source/a.txt", "source/sub/b.txt")
+    (repo / "pyproject.toml").write_text(
+        '[tool.pressconv]\nformats = ["html"]\nhtml_stylesheet = "house.css"\n', encoding="utf-8"
+    )
+    assert cli_main(["build", "--check"]) == 1
+    capsys.readouterr()
+    code, lines, _ = run(capsys)  # no source changed: pre-commit passes no file
+    assert code == 1
+    assert lines == ["Updated dist/a.html", "Updated dist/sub/b.html", f"Updated dist/{MANIFEST}"]
+    assert 'href="house.css"' in (repo / "dist/a.html").read_text(encoding="utf-8")
+    assert cli_main(["build", "--check"]) == 0
+    assert run(capsys)[0] == 0
+
+
+def test_an_option_the_format_does_not_read_leaves_its_outputs_fresh(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "source/a.txt", "source/sub/b.txt")
+    (repo / "pyproject.toml").write_text(
+        '[tool.pressconv]\nformats = ["html"]\npage_size = "a4"\npdf_font = "DejaVu Serif"\n',
+        encoding="utf-8",
+    )
+    assert cli_main(["build", "--check"]) == 0
+    assert run(capsys)[0] == 0
 
 
 def test_an_edit_updates_and_the_second_run_passes(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -87,7 +119,7 @@ def test_a_bad_source_fails_the_hook(repo: Path, capsys: pytest.CaptureFixture[s
     write(repo / "source/empty.txt", "\n")
     code, lines, err = run(capsys, "source/a.txt", "source/empty.txt")
     assert code == 2
-    assert lines == ["Updated dist/a.html", f"Updated dist/{MANIFEST}"]
+    assert lines == ["Updated dist/a.html", "Updated dist/sub/b.html", f"Updated dist/{MANIFEST}"]
     assert err.startswith("pressconv: error: source/empty.txt: ")
 
 

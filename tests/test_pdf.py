@@ -37,9 +37,7 @@ from pressconv.serialize import from_dict
 from pressconv.writers import _fonts, pdf
 
 GOLDEN = Path(__file__).parent / "golden" / "pdf"
-EXPECTED_SAMPLE = (
-    Path(__file__).resolve().parents[2] / "shared" / "samples" / "pentagon-briefing.expected.json"
-)
+EXPECTED_SAMPLE = Path(__file__).parent / "fixtures" / "readers" / "pentagon-briefing.expected.json"
 FOOTER = re.compile(r"^Page \d+ of( \d+)?$")
 
 UNICODE_TEXT = (

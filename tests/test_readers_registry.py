@@ -16,9 +16,9 @@ from pressconv.errors import PressconvError, UnknownFormatError
 
 @pytest.fixture(autouse=True)
 def fresh_registry() -> Iterator[None]:
-    readers._third_party.cache_clear()
+    readers.REGISTRY.clear()
     yield None
-    readers._third_party.cache_clear()
+    readers.REGISTRY.clear()
 
 
 @pytest.mark.parametrize(
@@ -119,3 +119,28 @@ def test_reading_text_and_markdown_loads_no_html_or_docx_library(tmp_path: Path,
     notes = tmp_path / "notes.md"
     notes.write_text("# Headline\n\nBody text here.\n", encoding="utf-8")
     assert not _loaded_after(f"import pressconv\npressconv.parse({str(notes)!r})") & {"bs4", "docx", "lxml"}
+
+
+def test_a_third_party_reader_declares_its_own_option(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "fake_rule_reader.py").write_text(
+        "from pressconv.options import Option\n"
+        "from pressconv.readers.text import read_text\n"
+        "SUFFIXES = ('.rule',)\n"
+        "OPTIONS = (Option('rule_marker', default='====', help='The underline of a headline.'),)\n"
+        "def read(data, options, notes, source_path):\n"
+        "    text = data.decode('utf-8').replace(options.extra['rule_marker'], '')\n"
+        "    return read_text(text, options, notes, source_path=source_path)\n",
+        encoding="utf-8",
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr("importlib.metadata.entry_points", _entry_points(("rule", "fake_rule_reader")))
+    source = tmp_path / "release.rule"
+    source.write_text("A Headline Line\n~~~~\n\nThe body of the release is here.\n", encoding="utf-8")
+    assert "~~~~" in api.parse(source).headline + " ".join(b.text for b in api.parse(source).blocks())
+    assert api.parse(source, rule_marker="~~~~").headline == "A Headline Line"
+    with pytest.raises(PressconvError, match="rule_marker must be a string, not 4"):
+        api.parse(source, rule_marker=4)
+    with pytest.raises(PressconvError, match=r"unknown option 'rule_marker' for reading"):
+        api.parse("Plain text.\n\nMore text here.\n", rule_marker="~~~~")

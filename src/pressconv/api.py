@@ -1,68 +1,74 @@
-"""The library API: source -> decode -> read -> write -> publish.
+"""The one pipeline: source -> read (decode + infer) -> render -> publish, with notes.
 
-``parse`` and ``convert`` accept a path, text, bytes or a Document; options
-are passed as keywords and split into read and write options by name.
+``convert``, ``parse``, every CLI command, ``build`` and the pre-commit hook
+go through these functions; nothing else decides which reader reads a source
+(``resolve`` + ``reader_for``), renders (``render``) or writes an output
+(``publish_to``).  Options are keywords checked against what the chosen
+reader and writer declare (``prepare``): an unknown name or a bad value is a
+``pressconv`` error naming what is accepted.  Warnings go to the ``Notes``
+given; without one they reach the caller through ``warnings.warn`` with the
+``PressconvWarning`` category.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
-from dataclasses import fields
+import sys
+import warnings
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeAlias
+from typing import Any, BinaryIO, TypeAlias
 
-from pressconv.errors import Notes, PressconvError
+from pressconv.errors import Notes, OptionError, PressconvError, PressconvWarning
 from pressconv.model import Document
-from pressconv.options import ReadOptions, WriteOptions
+from pressconv.options import READ_OPTIONS, Option, ReadOptions, WriteOptions, check_options
 
 Source: TypeAlias = str | bytes | os.PathLike[str] | Document
 
-_READ_KEYS = frozenset(f.name for f in fields(ReadOptions))
-_WRITE_KEYS = frozenset(f.name for f in fields(WriteOptions))
+STDIO = "-"
+"""As a source, standard input; as an output, standard output."""
 
 
-def split_options(options: dict[str, Any]) -> tuple[ReadOptions, WriteOptions]:
-    """Keyword options split into the read and write records; an unknown name is an error."""
-    unknown = sorted(set(options) - _READ_KEYS - _WRITE_KEYS)
-    if unknown:
-        raise PressconvError(f"unknown option {unknown[0]!r}")
-    read = ReadOptions(**{k: v for k, v in options.items() if k in _READ_KEYS})
-    write = WriteOptions.from_env(**{k: v for k, v in options.items() if k in _WRITE_KEYS})
-    return read, write
+# --- sources ---------------------------------------------------------------------------------------
 
 
-def _looks_like_path(source: str) -> bool:
-    """A one-line string naming an existing file or ending in a source suffix is a path, else text."""
-    if "\n" in source or len(source) >= 4096:
-        return False
-    from pressconv import readers
+class Resolved:
+    """A source made concrete: a Document, or bytes or text with the name messages give it.
 
-    path = Path(source)
-    return path.suffix.lower() in readers.suffixes() or path.is_file()
+    A plain class, not a dataclass: every command line imports this module, and a dataclass costs
+    a few hundred microseconds to create.
+    """
+
+    __slots__ = ("data", "document", "label", "suffix", "text")
+
+    def __init__(
+        self,
+        label: str | None,
+        data: bytes | None = None,
+        text: str | None = None,
+        document: Document | None = None,
+        suffix: str = "",
+    ) -> None:
+        self.label = label
+        """The path (or ``-``) that messages and ``metadata.source_path`` name; None for text and bytes."""
+        self.data = data
+        self.text = text
+        self.document = document
+        self.suffix = suffix
 
 
-def read_source(
-    source: Source,
-    options: ReadOptions | None = None,
-    notes: Notes | None = None,
-    *,
-    from_format: str | None = None,
-) -> Document:
-    """A Document from any accepted source; paths pick their reader by suffix."""
-    from pressconv import readers
-
-    options = options or ReadOptions()
-    notes = notes if notes is not None else Notes()
+def resolve(source: Source, stdin: BinaryIO | None = None) -> Resolved:
+    """What ``source`` is: a Document, ``-`` (standard input), a path, or the text or bytes themselves."""
     if isinstance(source, Document):
-        return source
-    if isinstance(source, str) and not _looks_like_path(source):
-        from pressconv.decode import normalize
-        from pressconv.readers.text import read_text
-
-        return read_text(normalize(source, notes), options, notes)
+        return Resolved(None, document=source)
     if isinstance(source, bytes):
-        return readers.get(from_format or "text").read(source, options, notes, None)
+        return Resolved(None, data=source)
+    if isinstance(source, str) and source == STDIO:
+        stream = stdin or sys.stdin.buffer
+        return Resolved(STDIO, data=stream.read())
+    if isinstance(source, str) and not _looks_like_path(source):
+        return Resolved(None, text=source)
     path = Path(source)
     try:
         data = path.read_bytes()
@@ -72,21 +78,156 @@ def read_source(
         raise PressconvError("is a folder, not a file", str(path)) from None
     except OSError as err:
         raise PressconvError(f"cannot read: {err.strerror}", str(path)) from None
-    name = from_format or readers.for_suffix(path.suffix)
-    try:
-        return readers.get(name).read(data, options, notes, str(path))
-    except PressconvError as err:
-        if err.path is None:
-            err.path = str(path)
-        raise
+    return Resolved(str(path), data=data, suffix=path.suffix)
 
 
-def parse(
-    source: Source, *, notes: Notes | None = None, from_format: str | None = None, **options: Any
+def _looks_like_path(source: str) -> bool:
+    """A one-line string naming an existing file or ending in a source suffix is a path, else text."""
+    if "\n" in source or len(source) >= 4096:
+        return False
+    from pressconv import readers
+
+    path = Path(source)
+    suffix = path.suffix.lower()
+    return (
+        suffix in readers.REGISTRY.builtin_suffixes()
+        or path.is_file()
+        or (bool(suffix) and " " not in suffix and suffix in readers.suffixes())
+    )
+
+
+def reader_for(item: Resolved, from_format: str | None = None) -> str:
+    """The one decision of which reader reads a source: ``from_format``, else the suffix, else sniffed."""
+    from pressconv import readers
+
+    if from_format:
+        return readers.spec(from_format).name
+    if item.suffix:
+        return readers.for_suffix(item.suffix)
+    return sniff(item.data if item.data is not None else (item.text or "").encode("utf-8"))
+
+
+def sniff(data: bytes) -> str:
+    """The input format of unnamed bytes: a zip holding word/ is DOCX, markup is HTML, else plain text."""
+    if data.startswith(b"PK\x03\x04") and b"word/" in data[:4096]:
+        return "docx"
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(
+        (b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body", b"<article", b"<h1", b"<p>")
+    ):
+        return "html"
+    return "text"
+
+
+# --- options -----------------------------------------------------------------------------------------
+
+
+def prepare(
+    options: Mapping[str, Any],
+    readers_: Iterable[str] = (),
+    writer: str | None = None,
+    *,
+    env: bool = True,
+) -> tuple[ReadOptions, WriteOptions]:
+    """Keyword options checked against the chosen readers' and writer's declarations and split.
+
+    An unknown name is refused naming every option the choice accepts; a bad
+    value is refused naming what it accepts.  ``env`` adds ``SOURCE_DATE_EPOCH``.
+    """
+    from pressconv import readers, writers
+
+    read_declared: dict[str, Option] = {o.name: o for o in READ_OPTIONS}
+    for name in readers_:
+        read_declared.update((o.name, o) for o in readers.options(name))
+    write_declared = {o.name: o for o in writers.options(writer)} if writer else {}
+    unknown = sorted(set(options) - set(read_declared) - set(write_declared))
+    if unknown:
+        what = f"format {writer!r}" if writer else "reading"
+        known = ", ".join(sorted({*read_declared, *write_declared}))
+        raise OptionError(f"unknown option {unknown[0]!r} for {what} (known: {known})")
+    read_values = check_options(
+        {k: v for k, v in options.items() if k in read_declared}, read_declared.values()
+    )
+    write_values = check_options(
+        {k: v for k, v in options.items() if k in write_declared}, write_declared.values()
+    )
+    base = {o.name: o.default for o in write_declared.values() if o.default is not None}
+    write = WriteOptions({**base, **write_values})
+    if env:
+        write = WriteOptions.from_env(write)
+    common = {o.name for o in READ_OPTIONS}
+    own = {k: v for k, v in read_values.items() if k not in common and v is not None}
+    defaults = {o.name: o.default for o in read_declared.values() if o.name not in common}
+    read = ReadOptions(**{k: v for k, v in read_values.items() if k in common}, extra={**defaults, **own})
+    return read, write
+
+
+def split_options(options: dict[str, Any]) -> tuple[ReadOptions, WriteOptions]:
+    """Keyword options checked against every built-in writer's declarations (for callers with no writer)."""
+    from pressconv import writers
+
+    declared: dict[str, Option] = {}
+    for name in writers.BUILTINS:
+        declared.update((o.name, o) for o in writers.options(name))
+    read_names = {o.name for o in READ_OPTIONS}
+    unknown = sorted(set(options) - read_names - set(declared))
+    if unknown:
+        raise OptionError(
+            f"unknown option {unknown[0]!r} (known: {', '.join(sorted({*read_names, *declared}))})"
+        )
+    read, _ = prepare({k: v for k, v in options.items() if k in read_names}, env=False)
+    write = WriteOptions.from_env(
+        check_options({k: v for k, v in options.items() if k in declared}, declared.values())
+    )
+    return read, write
+
+
+# --- the steps ---------------------------------------------------------------------------------------
+
+
+def read(
+    source: Source | Resolved,
+    options: ReadOptions | None = None,
+    notes: Notes | None = None,
+    *,
+    from_format: str | None = None,
+    explain: list[str] | None = None,
 ) -> Document:
-    """The canonical Document of a path, text, bytes (or a Document, returned as is)."""
-    read, _ = split_options(options)
-    return read_source(source, read, notes, from_format=from_format)
+    """Read and infer: the Document of one source.  ``explain`` receives one line per block."""
+    from pressconv import readers
+
+    item = source if isinstance(source, Resolved) else resolve(source)
+    if item.document is not None:
+        return item.document
+    options = options or ReadOptions()
+    notes = notes if notes is not None else Notes()
+    name = reader_for(item, from_format)
+    token = readers.EXPLAIN.set(explain)
+    try:
+        if item.text is not None and name == "text":
+            from pressconv.decode import normalize
+            from pressconv.readers.text import read_text
+
+            return read_text(normalize(item.text, notes), options, notes)
+        data = item.data if item.data is not None else (item.text or "").encode("utf-8")
+        return readers.get(name).read(data, options, notes, item.label)
+    except PressconvError as err:
+        if err.path is None and item.label is not None:
+            err.path = item.label
+        raise
+    finally:
+        readers.EXPLAIN.reset(token)
+
+
+def read_source(
+    source: Source,
+    options: ReadOptions | None = None,
+    notes: Notes | None = None,
+    *,
+    from_format: str | None = None,
+) -> Document:
+    """A Document from any accepted source (``read`` under its former name)."""
+    return read(source, options, notes, from_format=from_format)
 
 
 def render(documents: Sequence[Document], to: str, options: WriteOptions, notes: Notes) -> bytes:
@@ -103,46 +244,142 @@ def render(documents: Sequence[Document], to: str, options: WriteOptions, notes:
     return data
 
 
+def publish_to(target: str | os.PathLike[str], data: bytes, *, force: bool = False) -> bool:
+    """Write ``data`` to ``target`` atomically (``-``: standard output); False when the bytes were there."""
+    if str(target) == STDIO:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return True
+    from pressconv.publish import publish
+
+    return publish(Path(target), data, force=force)
+
+
+# --- targets -----------------------------------------------------------------------------------------
+
+
+def format_for(to: str | None, output: str | os.PathLike[str] | None) -> str:
+    """The writer name: ``to`` (any case), else the output's suffix; an error when neither says."""
+    from pressconv import writers
+
+    if to:
+        return writers.spec(to).name
+    if output is not None and str(output) != STDIO:
+        found = writers.for_suffix(Path(output).suffix)
+        if found is not None:
+            return found
+        raise PressconvError(
+            f"no format writes {Path(output).suffix or 'a file without suffix'!r}; give -t FORMAT"
+        )
+    raise PressconvError("no output format: give -t FORMAT or an output file with a known suffix")
+
+
+def targets(sources: Sequence[str], fmt: str, outdir: Path | None) -> list[tuple[str, str]]:
+    """(source, output path) for each source written to its own file; refused before anything is written
+    when two sources map to one output or an output would overwrite a source."""
+    from pressconv import writers
+
+    suffix = writers.spec(fmt).suffix
+    pairs: list[tuple[str, str]] = []
+    seen: dict[str, str] = {}
+    for source in sources:
+        if source == STDIO:
+            raise PressconvError("standard input (-) has no name to derive an output from; give -o")
+        target = str((outdir or Path()) / (Path(source).stem + suffix))
+        key = os.path.normcase(os.path.abspath(target))
+        if key in seen:
+            raise PressconvError(
+                f"{source} and {seen[key]} would both be written to {target}; use -o per source"
+            )
+        seen[key] = source
+        pairs.append((source, target))
+    for _, target in pairs:
+        check_not_source(target, sources)
+    return pairs
+
+
+def check_not_source(target: str | os.PathLike[str], sources: Iterable[Source]) -> None:
+    """Refuse an output that is one of the sources (the source is never touched)."""
+    if str(target) == STDIO:
+        return
+    for source in sources:
+        if isinstance(source, str | os.PathLike) and _same_file(source, Path(target)):
+            raise PressconvError("output would overwrite the source", str(target))
+
+
+def _same_file(source: str | os.PathLike[str], target: Path) -> bool:
+    if isinstance(source, str) and (source == STDIO or not _looks_like_path(source)):
+        return False
+    try:
+        return Path(source).resolve() == target.resolve()
+    except OSError:
+        return False
+
+
+@contextmanager
+def collecting(notes: Notes | None) -> Iterator[Notes]:
+    """The caller's Notes, or one whose warnings are issued with ``warnings.warn`` at the end."""
+    if notes is not None:
+        yield notes
+        return
+    own = Notes()
+    try:
+        yield own
+    finally:
+        for item in own.items:
+            warnings.warn(f"{item.code}: {item.message}", PressconvWarning, stacklevel=4)
+
+
+# --- the public entry points ------------------------------------------------------------------------
+
+
+def parse(
+    source: Source, *, notes: Notes | None = None, from_format: str | None = None, **options: Any
+) -> Document:
+    """The canonical Document of a path, text, bytes, ``-`` (standard input) or a Document (as is)."""
+    with collecting(notes) as collected:
+        item = resolve(source)
+        names = [reader_for(item, from_format)] if item.document is None else []
+        read_options, _ = prepare(options, names, env=False)
+        return read(item, read_options, collected, from_format=from_format)
+
+
 def convert(
     source: Source | Sequence[Source],
-    to: str,
+    to: str | None = None,
     output: str | os.PathLike[str] | None = None,
     *,
     notes: Notes | None = None,
     from_format: str | None = None,
+    force: bool = False,
     **options: Any,
 ) -> bytes | Path:
-    """Convert one source (or several, into one volume) to format ``to``.
+    """Convert one source (or several, into one volume) to format ``to`` (default: ``output``'s suffix).
 
-    Returns the bytes, or writes ``output`` atomically (skipped when identical)
-    and returns its path.
+    Returns the bytes, or writes ``output`` atomically (skipped when identical
+    unless ``force``) and returns its path; ``output="-"`` writes to standard output.
     """
-    from pressconv.publish import publish
-
-    notes = notes if notes is not None else Notes()
-    read, write = split_options(options)
+    fmt = format_for(to, output)
     sources: list[Source] = (
         list(source) if isinstance(source, Sequence) and not isinstance(source, str | bytes) else [source]
     )
     if not sources:
         raise PressconvError("no source given")
     if output is not None:
-        target = Path(output)
-        for item in sources:
-            if isinstance(item, os.PathLike | str) and _same_file(item, target):
-                raise PressconvError("output would overwrite the source", str(target))
-    documents = [read_source(item, read, notes, from_format=from_format) for item in sources]
-    data = render(documents, to, write, notes)
+        check_not_source(output, sources)
+    with collecting(notes) as collected:
+        items = [resolve(item) for item in sources]
+        names = {reader_for(item, from_format) for item in items if item.document is None}
+        if len(items) > 1 and options.get("title") is not None and options.get("volume_title") is None:
+            # Several sources into one file make a volume: the title names the volume, not each release.
+            from pressconv import writers
+
+            if any(o.name == "volume_title" for o in writers.options(fmt)):
+                options = {**options, "volume_title": options["title"], "title": None}
+        read_options, write_options = prepare(options, sorted(names), fmt)
+        documents = [read(item, read_options, collected, from_format=from_format) for item in items]
+        data = render(documents, fmt, write_options, collected)
     if output is None:
         return data
-    publish(Path(output), data)
+    publish_to(output, data, force=force)
     return Path(output)
-
-
-def _same_file(source: str | os.PathLike[str], target: Path) -> bool:
-    if isinstance(source, str) and not _looks_like_path(source):
-        return False
-    try:
-        return Path(source).resolve() == target.resolve()
-    except OSError:
-        return False

@@ -30,7 +30,7 @@ import stat
 import sys
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -54,18 +54,17 @@ def _sha256(data: bytes) -> str:
 # --- options --------------------------------------------------------------------------------------
 
 
-def options_hash(options: WriteOptions, fmt: str, formats: Sequence[str]) -> str:
-    """A hash of the options ``fmt`` reads: shared fields and its own prefix, not other formats' fields.
+def options_hash(options: WriteOptions, fmt: str) -> str:
+    """A hash of the options ``fmt`` declares (see ``writers.options``): no other format's option counts.
 
     Files named by an option (a reference .docx, a cover, a font file) count by
     their bytes, not their path, so the hash is the same in every clone.
     """
-    prefixes = {f"{name}_" for name in formats if name != fmt}
+    from pressconv import writers
+
     record: dict[str, Any] = {}
-    for item in fields(WriteOptions):
-        if any(item.name.startswith(prefix) for prefix in prefixes):
-            continue
-        value = getattr(options, item.name)
+    for item in writers.options(fmt):
+        value = options.get(item.name, item.default)
         if isinstance(value, Path) or (isinstance(value, str) and item.name.endswith("_font")):
             value = _file_fingerprint(Path(value)) if Path(value).is_file() else str(value)
         record[item.name] = value
@@ -268,21 +267,15 @@ def check_folders(config: BuildConfig) -> None:
 def _writer_names() -> list[str]:
     """``writers.names()``, without importing importlib.metadata when only the built-ins are installed."""
     from pressconv import writers
-    from pressconv._plugins import only_builtin_plugins
 
-    builtins = {name: spec.module for name, spec in writers.BUILTINS.items()}
-    return list(writers.BUILTINS) if only_builtin_plugins(writers.GROUP, builtins) else writers.names()
+    return list(writers.BUILTINS) if writers.REGISTRY.only_builtins() else writers.names()
 
 
 def _reader_suffixes() -> list[str]:
     """``readers.suffixes()``, without importing importlib.metadata when only the built-ins are installed."""
     from pressconv import readers
-    from pressconv._plugins import only_builtin_plugins
 
-    builtins = {name: spec.module for name, spec in readers.BUILTINS.items()}
-    if not only_builtin_plugins(readers.GROUP, builtins):
-        return readers.suffixes()
-    return list(dict.fromkeys(suffix for spec in readers.BUILTINS.values() for suffix in spec.suffixes))
+    return readers.REGISTRY.builtin_suffixes() if readers.REGISTRY.only_builtins() else readers.suffixes()
 
 
 def make_plan(
@@ -295,11 +288,11 @@ def make_plan(
     from pressconv import __version__, publish, writers
 
     registered = _writer_names()
-    formats = tuple(dict.fromkeys(config.formats)) or tuple(registered)
+    formats = tuple(dict.fromkeys(writers.spec(f).name for f in config.formats)) or tuple(registered)
     for fmt in formats:
         _check_writer(fmt)  # an unknown or missing writer fails here, before anything is read
-    options = WriteOptions.from_env(**dict(config.options))
-    hashes = {fmt: options_hash(options, fmt, registered) for fmt in formats}
+    options = WriteOptions.from_env(config.options)
+    hashes = {fmt: options_hash(options, fmt) for fmt in formats}
     check_folders(config)
     try:
         manifest, discarded = Manifest.load(config.dist)
@@ -409,9 +402,8 @@ def _staleness(old: Entry | None, want: Entry, path: str) -> str | None:
 
 def render_job(job: Job, options: WriteOptions) -> JobResult:
     """Parse one document once and render it in each of the job's formats; faults become messages."""
-    from pressconv import api, readers
+    from pressconv import api
     from pressconv.errors import Notes
-    from pressconv.options import ReadOptions
 
     notes = Notes()
     outputs: list[tuple[str, bytes]] = []
@@ -420,8 +412,7 @@ def render_job(job: Job, options: WriteOptions) -> JobResult:
     try:
         data = read_source(job.path)
         digest = _sha256(data)
-        reader = readers.get(readers.for_suffix(job.suffix))
-        document = reader.read(data, ReadOptions(), notes, job.label)
+        document = api.read(api.Resolved(job.label, data=data, suffix=job.suffix), None, notes)
     except PressconvError as err:
         errors.append((None, _message(err, job.label)))
     except Exception as err:  # a bug must not stop the other documents; it is reported and exits 2
@@ -745,7 +736,7 @@ def _publish_one(
     force: bool,
     outcome: Outcome,
     reporter: Reporter,
-    publish: Callable[[Path, bytes], bool],
+    publish: Callable[..., bool],
     source_sha256: str,
 ) -> None:
     path = plan.config.dist / out
@@ -764,7 +755,7 @@ def _publish_one(
             return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        wrote = publish(path, data)
+        wrote = publish(path, data, force=True) if force else publish(path, data)
     except (PressconvError, OSError) as err:
         message = f"{display(path)}: cannot write: {err}"
         reporter.error(message)

@@ -1,75 +1,95 @@
-"""The command line: click commands, thin over ``api``, behind one error handler.
+"""The command line: click commands made from the declared options, thin over ``api``, one error handler.
 
 ``main(argv) -> int`` runs a command; a ``PressconvError`` (bad input, bad
-usage) becomes one line on stderr and exit status 2, never a traceback.
-Writers load only when a command needs them.
+usage) becomes one line on stderr and exit status 2, never a traceback.  No
+writer option is listed here: ``to-FORMAT`` offers what that writer declares,
+``convert -t FORMAT`` what FORMAT declares (a third-party writer's options
+included), ``build`` what every registered writer declares.  Writers load only
+when a command needs them.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import click
+from click.core import ParameterSource
 
 from pressconv.errors import EXIT_USAGE, Notes, PressconvError
+from pressconv.options import READ_OPTIONS, Option
 
-F = TypeVar("F", bound=Callable[..., Any])
+CONTEXT = {"help_option_names": ["-h", "--help"]}
 
-_READ_OPTIONS = (
-    click.option("--title", help="Headline to use instead of the one in the text."),
-    click.option("--language", help="BCP 47 language tag (default: front matter, else en)."),
-    click.option("--byline", help="Author or byline to use instead of front matter."),
-    click.option("--from", "from_format", metavar="FORMAT", help="Input format (default: from the suffix)."),
-)
 
-_WRITE_OPTIONS: dict[str, tuple[Callable[[F], F], ...]] = {
-    "common": (click.option("--page-size", type=click.Choice(["letter", "a4"]), help="DOCX/PDF page size."),),
-    "html": (
-        click.option("--fragment", "html_fragment", is_flag=True, help="Only the article, for a CMS."),
-        click.option("--stylesheet", "html_stylesheet", metavar="URL", help="Link this stylesheet instead."),
-    ),
-    "docx": (
-        click.option(
-            "--docx-reference",
-            type=click.Path(dir_okay=False, path_type=Path),
-            help="Reference .docx for styles, page set-up, header and footer.",
+# --- options as click parameters ---------------------------------------------------------------------
+
+
+def click_option(option: Option) -> click.Option:
+    """The click parameter for a declared option; its default is "not given", the declaration decides."""
+    flag = option.flag_name
+    help_text = option.help
+    if option.default is not None and option.kind != "flag":
+        help_text += f" [default: {option.default}]"
+    if option.kind == "flag":
+        decls = [f"{flag}/--{option.off_flag}" if option.off_flag else flag, option.name]
+        if option.default is True and not option.off_flag:
+            decls = [f"{flag}/--no-{flag[2:]}", option.name]
+        return click.Option(decls, is_flag=True, default=None, help=help_text + _flag_default(option))
+    kind: Any = {"integer": int, "file": click.Path(dir_okay=False, path_type=Path)}.get(option.kind, str)
+    if option.choices:
+        kind = click.Choice(option.choices, case_sensitive=False)
+    metavar = option.metavar or ("DATE" if option.kind == "date" else None)
+    return click.Option([flag, option.name], type=kind, default=None, metavar=metavar, help=help_text)
+
+
+def _flag_default(option: Option) -> str:
+    return " [default: on]" if option.default else ""
+
+
+def given(ctx: click.Context, params: dict[str, Any], declared: Iterable[Option]) -> dict[str, Any]:
+    """The declared options the user gave on the command line (not click's defaults)."""
+    names = {o.name for o in declared}
+    return {
+        name: value
+        for name, value in params.items()
+        if name in names and ctx.get_parameter_source(name) is not ParameterSource.DEFAULT
+    }
+
+
+def _read_params() -> list[click.Parameter]:
+    return [
+        click.Option(
+            ["-f", "--from", "from_format"],
+            metavar="FORMAT",
+            help="Input format (default: suffix, else sniffed).",
         ),
-    ),
-    "pdf": (
-        click.option("--pdf-font", metavar="FONT", help="House font: a .ttf path or a family name."),
-        click.option(
-            "--pdf-tagged/--no-pdf-tags", default=True, help="Tagged (accessible) PDF (default on)."
+        *(click_option(o) for o in READ_OPTIONS),
+        click.Option(
+            ["-M", "--metadata"],
+            multiple=True,
+            metavar="KEY=VALUE",
+            help=f"Set {', '.join(o.name for o in READ_OPTIONS)} (like pandoc's --metadata).",
         ),
-    ),
-    "epub": (
-        click.option(
-            "--epub-cover", type=click.Path(dir_okay=False, path_type=Path), help="JPEG or PNG cover image."
-        ),
-        click.option("--epub-publisher", metavar="NAME", help="Publisher in the EPUB metadata."),
-        click.option(
-            "--volume-title", metavar="TITLE", help="Title of a collected volume of several sources."
-        ),
-    ),
-}
-
-_READ_KEYS = ("title", "language", "byline")
+    ]
 
 
-def _apply(decorators: Sequence[Callable[[F], F]], func: F) -> F:
-    for decorator in reversed(decorators):
-        func = decorator(func)
-    return func
-
-
-def _with(decorators: Sequence[Callable[[F], F]]) -> Callable[[F], F]:
-    def wrap(func: F) -> F:
-        return _apply(decorators, func)
-
-    return wrap
+def _read_options(ctx: click.Context, params: dict[str, Any]) -> dict[str, Any]:
+    """The read options given: ``--metadata KEY=VALUE`` pairs, overridden by the named flags."""
+    names = [o.name for o in READ_OPTIONS]
+    values: dict[str, Any] = {}
+    for pair in params.get("metadata") or ():
+        key, equals, value = pair.partition("=")
+        key = key.strip().lower()
+        if not equals or key not in names:
+            raise click.UsageError(
+                f"--metadata takes KEY=VALUE with KEY one of {', '.join(names)}, not {pair!r}"
+            )
+        values[key] = value
+    values.update(given(ctx, params, READ_OPTIONS))
+    return values
 
 
 def _warn(notes: Notes, label: str) -> None:
@@ -78,57 +98,188 @@ def _warn(notes: Notes, label: str) -> None:
     notes.items.clear()
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+# --- the commands ------------------------------------------------------------------------------------
+
+
+class Commands(click.Group):
+    """The fixed commands, plus ``to-FORMAT`` for every registered writer and ``convert``/``build`` whose
+    option flags come from the writers' declarations."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        from pressconv import writers
+
+        dynamic = ("convert", "build", *(f"to-{name}" for name in writers.names()))
+        return sorted({*super().list_commands(ctx), *dynamic})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name == "convert":
+            return convert_command(None)
+        if cmd_name == "build":
+            return build_command()
+        found = super().get_command(ctx, cmd_name)
+        if found is not None or not cmd_name.startswith("to-"):
+            return found
+        from pressconv import writers
+
+        try:
+            return format_command(writers.spec(cmd_name[3:]).name)
+        except PressconvError:
+            return None
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        if args and args[0] == "convert":
+            # The writer's own flags depend on -t (or -o's suffix): read it before parsing the rest.
+            return "convert", convert_command(_peek(args[1:])), args[1:]
+        return super().resolve_command(ctx, args)
+
+
+def _peek(args: Sequence[str]) -> str | None:
+    """The format a ``convert`` command line asks for, from -t/--to, else from -o's suffix."""
+    from pressconv import writers
+
+    to: str | None = None
+    output: str | None = None
+    for i, arg in enumerate(args):
+        following = args[i + 1] if i + 1 < len(args) else None
+        if arg in ("-t", "--to"):
+            to = following
+        elif arg.startswith("--to="):
+            to = arg[5:]
+        elif arg.startswith("-t") and len(arg) > 2 and not arg.startswith("--"):
+            to = arg[2:]
+        elif arg in ("-o", "--output"):
+            output = following
+        elif arg.startswith("--output="):
+            output = arg[9:]
+    try:
+        if to:
+            return writers.spec(to).name
+        if output and output != "-":
+            return writers.for_suffix(Path(output).suffix)
+    except PressconvError:
+        return None  # an unknown name is reported when the command runs
+    return None
+
+
+@click.group(cls=Commands, context_settings=CONTEXT)
 @click.version_option(package_name="pressconv", prog_name="pressconv")
 def cli() -> None:
     """Press releases and news copy from plain text to HTML, PDF, DOCX and EPUB."""
 
 
-def _split(kwargs: dict[str, Any]) -> tuple[dict[str, Any], str | None]:
-    from_format = kwargs.pop("from_format", None)
-    return {k: v for k, v in kwargs.items() if v is not None}, from_format
+def _output_params(*, convert: bool) -> list[click.Parameter]:
+    params: list[click.Parameter] = [
+        click.Argument(["sources"], nargs=-1, required=True, metavar="SOURCE...")
+    ]
+    if convert:
+        params.append(
+            click.Option(
+                ["-t", "--to", "fmt"], metavar="FORMAT", help="Output format (default: -o's suffix)."
+            )
+        )
+    params += [
+        click.Option(
+            ["-o", "--output"],
+            metavar="OUT",
+            help="Output file (several sources: one volume), or - for standard output.",
+        ),
+        click.Option(
+            ["-d", "--outdir"],
+            type=click.Path(file_okay=False, path_type=Path),
+            help="Folder for one output per source (created when missing).",
+        ),
+        click.Option(["--force"], is_flag=True, help="Rewrite outputs even when their bytes are unchanged."),
+        *_read_params(),
+    ]
+    return params
 
 
-def _write_outputs(
-    fmt: str, sources: tuple[str, ...], output: str | None, outdir: Path | None, **kw: Any
+def format_command(fmt: str) -> click.Command:
+    """``to-FORMAT``: each SOURCE to FORMAT, with the options FORMAT declares."""
+    from pressconv import writers
+
+    declared = writers.options(fmt)
+
+    def run(**params: Any) -> None:
+        ctx = click.get_current_context()
+        write_outputs(fmt, params, ctx, declared, default_stdout=False)
+
+    return click.Command(
+        f"to-{fmt}",
+        callback=run,
+        params=[*_output_params(convert=False), *(click_option(o) for o in declared if o.cli)],
+        help=f"Write {fmt.upper()} for each SOURCE (STEM{writers.spec(fmt).suffix} in the current folder by"
+        " default; - reads standard input).",
+        context_settings=CONTEXT,
+    )
+
+
+def convert_command(fmt: str | None) -> click.Command:
+    """``convert``: SOURCE to the format of -t (or of -o's suffix), with the options that format declares."""
+    from pressconv import writers
+
+    declared = writers.options(fmt) if fmt else ()
+
+    def run(**params: Any) -> None:
+        ctx = click.get_current_context()
+        write_outputs(params.pop("fmt"), params, ctx, declared, default_stdout=True)
+
+    shown = f" Options of FORMAT {fmt} follow." if fmt else " Give -t FORMAT with --help to see its options."
+    return click.Command(
+        "convert",
+        callback=run,
+        params=[*_output_params(convert=True), *(click_option(o) for o in declared if o.cli)],
+        help="Convert SOURCE (- reads standard input) to FORMAT; without -o the output goes to standard"
+        " output." + shown,
+        context_settings=CONTEXT,
+    )
+
+
+def write_outputs(
+    fmt: str | None,
+    params: dict[str, Any],
+    ctx: click.Context,
+    declared: Sequence[Option],
+    *,
+    default_stdout: bool,
 ) -> None:
-    from pressconv import api, writers
-    from pressconv.publish import publish
+    """Run the pipeline for a ``to-FORMAT`` or ``convert`` command line."""
+    from pressconv import api
 
-    options, from_format = _split(kw)
+    sources: tuple[str, ...] = params["sources"]
+    output: str | None = params["output"]
+    outdir: Path | None = params["outdir"]
     if output is not None and outdir is not None:
         raise click.UsageError("give -o or -d, not both")
-    suffix = writers.spec(fmt).suffix
-    read, write = api.split_options(options)
-    if output is not None and len(sources) > 1:
-        # Several sources into one file make a volume: --title names the volume, not each release.
-        if read.title is not None and write.volume_title is None:
-            write = dataclasses.replace(write, volume_title=read.title)
-            read = dataclasses.replace(read, title=None)
+    if output is None and outdir is None and default_stdout:
+        output = api.STDIO
+    fmt = api.format_for(fmt, output)
+    options = {**_read_options(ctx, params), **given(ctx, params, declared)}
+    from_format = params["from_format"]
+    force = bool(params["force"])
+    if output is not None:
+        if output == api.STDIO:
+            _refuse_binary_on_terminal(fmt)
         notes = Notes()
-        docs = [api.read_source(Path(s), read, notes, from_format=from_format) for s in sources]
-        data = api.render(docs, fmt, write, notes)
-        _emit(data, output, sources)
-        _warn(notes, output)
+        api.convert(list(sources), fmt, output, notes=notes, from_format=from_format, force=force, **options)
+        _warn(notes, output if len(sources) > 1 else sources[0])
         return
+    pairs = api.targets(sources, fmt, outdir)  # refuses clashes before anything is written
+    if outdir is not None:
+        try:
+            outdir.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise PressconvError(f"cannot create the folder: {err.strerror}", str(outdir)) from None
     failed = 0
-    for source in sources:
+    for source, target in pairs:
         notes = Notes()
         try:
-            if output is not None:
-                target = output
-            else:
-                target = str((outdir or Path.cwd()) / (Path(source).stem + suffix))
-            doc = api.read_source(Path(source), read, notes, from_format=from_format)
-            data = api.render([doc], fmt, write, notes)
-            if target == "-":
-                _emit(data, target, (source,))
-            else:
-                _check_not_source(target, (source,))
-                publish(Path(target), data)
+            api.convert(source, fmt, target, notes=notes, from_format=from_format, force=force, **options)
             _warn(notes, source)
         except PressconvError as err:
-            if len(sources) == 1:
+            if len(pairs) == 1:
                 raise
             failed += 1
             click.echo(f"pressconv: error: {err}", err=True)
@@ -136,117 +287,56 @@ def _write_outputs(
         raise SystemExit(EXIT_USAGE)
 
 
-def _check_not_source(target: str, sources: Sequence[str]) -> None:
-    for source in sources:
-        try:
-            if Path(source).resolve() == Path(target).resolve():
-                raise PressconvError("output would overwrite the source", target)
-        except OSError:
-            continue
+def _refuse_binary_on_terminal(fmt: str) -> None:
+    from pressconv import writers
 
-
-def _emit(data: bytes, output: str, sources: Sequence[str]) -> None:
-    from pressconv.publish import publish
-
-    if output == "-":
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+    if not sys.stdout.isatty():
         return
-    _check_not_source(output, sources)
-    publish(Path(output), data)
+    media = str(getattr(writers.get(fmt), "MEDIA_TYPE", "application/octet-stream"))
+    if not (media.startswith("text/") or media.endswith(("+xml", "/json", "/xml"))):
+        raise PressconvError(
+            f"will not write binary {fmt.upper()} to a terminal: give -o FILE or redirect standard output"
+        )
 
 
-def _format_command(fmt: str, label: str) -> None:
-    def command(sources: tuple[str, ...], output: str | None, outdir: Path | None, **kw: Any) -> None:
-        _write_outputs(fmt, sources, output, outdir, **kw)
-
-    command.__doc__ = f"Write {label} for each SOURCE (STEM{'.' + fmt} in the current folder by default)."
-    decorated = _apply(
-        (
-            click.argument("sources", nargs=-1, required=True, metavar="SOURCE..."),
-            click.option("-o", "--output", metavar="OUT", help="Output file (one source), or - for stdout."),
-            click.option(
-                "-d",
-                "--outdir",
-                type=click.Path(file_okay=False, path_type=Path),
-                help="Folder for the outputs of several sources.",
-            ),
-            *_READ_OPTIONS,
-            *_WRITE_OPTIONS["common"],
-            *_WRITE_OPTIONS[fmt],
-        ),
-        command,
-    )
-    cli.command(f"to-{fmt}")(decorated)
-
-
-for _fmt, _label in (("html", "HTML"), ("docx", "DOCX"), ("pdf", "PDF"), ("epub", "EPUB")):
-    _format_command(_fmt, _label)
-
-
-@cli.command("convert")
-@click.argument("source")
-@click.option("-t", "--to", "fmt", required=True, metavar="FORMAT", help="Output format (see `formats`).")
-@click.option("-o", "--output", required=True, metavar="OUT", help="Output file, or - for stdout.")
-@_with((*_READ_OPTIONS, *[d for group in _WRITE_OPTIONS.values() for d in group]))
-def convert_command(source: str, fmt: str, output: str, **kw: Any) -> None:
-    """Convert SOURCE to FORMAT."""
-    from pressconv import api
-
-    options, from_format = _split(kw)
-    notes = Notes()
-    if output != "-":
-        _check_not_source(output, (source,))
-    read, write = api.split_options(options)
-    doc = api.read_source(Path(source), read, notes, from_format=from_format)
-    _emit(api.render([doc], fmt, write, notes), output, (source,))
-    _warn(notes, source)
-
-
-@cli.command("parse")
+@cli.command("parse", context_settings=CONTEXT, params=_read_params())
 @click.argument("source")
 @click.option("--json", "as_json", is_flag=True, help="Print the model as JSON (the default).")
 @click.option("--explain", is_flag=True, help="Print each block with its type and the rule that decided it.")
-@click.option("-o", "--output", metavar="OUT", help="Write to OUT instead of stdout.")
-@_with(_READ_OPTIONS)
-def parse_command(source: str, as_json: bool, explain: bool, output: str | None, **kw: Any) -> None:
-    """Read SOURCE into the canonical model and print it."""
+@click.option("-o", "--output", metavar="OUT", help="Write to OUT instead of standard output.")
+def parse_command(source: str, as_json: bool, explain: bool, output: str | None, **params: Any) -> None:
+    """Read SOURCE (- for standard input) into the canonical model and print it, or explain it."""
     from pressconv import api, serialize
 
-    options, from_format = _split(kw)
+    if as_json and explain:
+        raise click.UsageError("--json and --explain print different things: give one")
+    ctx = click.get_current_context()
+    from_format = params["from_format"]
     notes = Notes()
-    read, _ = api.split_options(options)
-    if explain:
-        from pressconv.readers import text as text_reader
-
-        if from_format not in (None, "text"):
-            raise click.UsageError("--explain reads plain text only")
-        data = Path(source).read_bytes() if Path(source).is_file() else None
-        if data is None:
-            raise PressconvError("no such file", source)
-        from pressconv.decode import decode
-
-        _, lines = text_reader.explain(decode(data, notes, source).text, read, notes, source_path=source)
-        text = "\n".join(lines) + "\n"
-    else:
-        text = serialize.dumps(api.read_source(Path(source), read, notes, from_format=from_format)) + "\n"
-    _emit(text.encode("utf-8"), output or "-", (source,))
+    item = api.resolve(source)
+    read, _ = api.prepare(_read_options(ctx, params), [api.reader_for(item, from_format)], env=False)
+    lines: list[str] = []
+    document = api.read(item, read, notes, from_format=from_format, explain=lines if explain else None)
+    text = "\n".join(lines) + "\n" if explain else serialize.dumps(document) + "\n"
+    target = output or api.STDIO
+    api.check_not_source(target, (source,))
+    api.publish_to(target, text.encode("utf-8"))
     _warn(notes, source)
 
 
-@cli.command("quotes")
+@cli.command("quotes", context_settings=CONTEXT, params=_read_params())
 @click.argument("source")
 @click.option("--json", "as_json", is_flag=True, help="Print the quote sheet as JSON.")
-@_with(_READ_OPTIONS)
-def quotes_command(source: str, as_json: bool, **kw: Any) -> None:
+def quotes_command(source: str, as_json: bool, **params: Any) -> None:
     """Print the quote sheet of SOURCE: each speaker, their title, their quotes in order."""
     from pressconv import api, quotesheet
 
-    options, from_format = _split(kw)
+    ctx = click.get_current_context()
+    from_format = params["from_format"]
     notes = Notes()
-    read, _ = api.split_options(options)
-    doc = api.read_source(Path(source), read, notes, from_format=from_format)
-    sheet = quotesheet.quote_sheet(doc)
+    item = api.resolve(source)
+    read, _ = api.prepare(_read_options(ctx, params), [api.reader_for(item, from_format)], env=False)
+    sheet = quotesheet.quote_sheet(api.read(item, read, notes, from_format=from_format))
     if as_json:
         import json
 
@@ -256,54 +346,104 @@ def quotes_command(source: str, as_json: bool, **kw: Any) -> None:
     _warn(notes, source)
 
 
-@cli.command("formats")
+@cli.command("formats", context_settings=CONTEXT)
 def formats_command() -> None:
-    """List the registered output formats."""
-    from pressconv import writers
+    """List the registered output formats (writers), then the input formats (readers)."""
+    from pressconv import readers, writers
 
     for name in writers.names():
         spec = writers.spec(name)
-        click.echo(f"{name:<6} {spec.suffix:<7} {spec.module}")
+        click.echo(f"{name:<9} output  {' '.join(spec.suffixes):<22} {spec.module}")
+    for name in readers.names():
+        spec = readers.spec(name)
+        click.echo(f"{name:<9} input   {' '.join(spec.suffixes):<22} {spec.module}")
 
 
-@cli.command("build")
-@click.argument("source_dir", required=False, type=click.Path(file_okay=False, path_type=Path))
-@click.option("-o", "--dist", type=click.Path(file_okay=False, path_type=Path), help="Output folder (dist/).")
-@click.option("-f", "--format", "formats", multiple=True, metavar="FORMAT", help="Only these formats.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Processes (default: CPU count).")
-@click.option("--check", is_flag=True, help="Write nothing; exit 1 when dist/ is stale.")
-@click.option("--strict", is_flag=True, help="With --check: also render in memory and compare bytes.")
-@click.option("--force", is_flag=True, help="Rewrite every output.")
-@_with((*_WRITE_OPTIONS["common"], *_WRITE_OPTIONS["html"], *_WRITE_OPTIONS["docx"], *_WRITE_OPTIONS["pdf"]))
-@_with(_WRITE_OPTIONS["epub"][:2])
-def build_command(
-    source_dir: Path | None,
-    dist: Path | None,
-    formats: tuple[str, ...],
-    jobs: int | None,
-    check: bool,
-    strict: bool,
-    force: bool,
-    **kw: Any,
-) -> None:
-    """Regenerate DIST (default dist/) from SOURCE_DIR (default source/) in every format.
+def build_options() -> list[Option]:
+    """Every option a registered writer declares, once each, for ``build`` and ``[tool.pressconv]``."""
+    from pressconv import config
 
-    Settings come from [tool.pressconv] in pyproject.toml; the options here override them.
-    """
-    from click.core import ParameterSource
+    return [o for o in config.declared_options().values() if o.cli]
 
-    from pressconv.build import run_build
 
-    if strict and not check:
-        raise click.UsageError("--strict goes with --check")
-    ctx = click.get_current_context()
-    # Only options given on the command line override the configuration, not click's defaults.
-    options = {k: v for k, v in kw.items() if ctx.get_parameter_source(k) is not ParameterSource.DEFAULT}
-    code = run_build(
-        source_dir, dist, formats, jobs=jobs, check=check, force=force, strict=strict, options=options
+def build_command() -> click.Command:
+    """``build``, with a flag for every option some registered writer declares."""
+    declared = build_options()
+
+    def run(
+        source_dir: Path | None,
+        dist: Path | None,
+        formats: tuple[str, ...],
+        jobs: int | None,
+        check: bool,
+        strict: bool,
+        force: bool,
+        **params: Any,
+    ) -> None:
+        from pressconv.build import run_build
+
+        if strict and not check:
+            raise click.UsageError("--strict goes with --check")
+        ctx = click.get_current_context()
+        # Only options given on the command line override the configuration, not click's defaults.
+        options = given(ctx, params, declared)
+        code = run_build(
+            source_dir, dist, formats, jobs=jobs, check=check, force=force, strict=strict, options=options
+        )
+        if code:
+            raise SystemExit(code)
+
+    params: list[click.Parameter] = [
+        click.Argument(["source_dir"], required=False, type=click.Path(file_okay=False, path_type=Path)),
+        click.Option(
+            ["-o", "--dist"], type=click.Path(file_okay=False, path_type=Path), help="Output folder (dist/)."
+        ),
+        click.Option(
+            ["-f", "--format", "formats"], multiple=True, metavar="FORMAT", help="Only these formats."
+        ),
+        click.Option(["-j", "--jobs"], type=click.IntRange(min=1), help="Processes (default: CPU count)."),
+        click.Option(["--check"], is_flag=True, help="Write nothing; exit 1 when dist/ is stale."),
+        click.Option(
+            ["--strict"], is_flag=True, help="With --check: also render in memory and compare bytes."
+        ),
+        click.Option(["--force"], is_flag=True, help="Rewrite every output."),
+        *(click_option(o) for o in declared),
+    ]
+    return click.Command(
+        "build",
+        callback=run,
+        params=params,
+        help="Regenerate DIST (default dist/) from SOURCE_DIR (default source/) in every format.\n\n"
+        "Settings come from [tool.pressconv] in pyproject.toml; the options here override them.",
+        context_settings=CONTEXT,
     )
-    if code:
-        raise SystemExit(code)
+
+
+def option_table() -> str:
+    """The README's option table, in Markdown, made from the built-in readers' and writers' declarations."""
+    from pressconv import writers
+    from pressconv.options import WRITE_OPTIONS
+
+    rows: dict[str, tuple[Option, list[str]]] = {}
+    for option in READ_OPTIONS:
+        rows[option.name] = (option, ["reading (every input format)"])
+    for option in WRITE_OPTIONS:
+        rows[option.name] = (option, ["every output format"])
+    for name, spec in writers.BUILTINS.items():
+        for option in spec.options:
+            rows.setdefault(option.name, (option, []))[1].append(name)
+    lines = [
+        "| keyword / `[tool.pressconv]` key | flag | used by | accepts | default | what it does |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for option, used in rows.values():
+        flag = f"`{option.flag_name}`" if option.cli else "`SOURCE_DATE_EPOCH`"
+        if option.off_flag:
+            flag += f" / `--{option.off_flag}`"
+        default = "—" if option.default is None else f"`{str(option.default).lower()}`"
+        cells = (f"`{option.name}`", flag, ", ".join(used), option.describe(), default, option.help)
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
 
 
 @cli.command(

@@ -1,8 +1,8 @@
 """``[tool.pressconv]`` in a repository's pyproject.toml -> a checked BuildConfig for ``build`` and the hook.
 
 The table names the source and dist folders, the formats, and writer options
-by their ``WriteOptions`` field names (``page_size``, ``pdf_font``,
-``docx_reference`` …).  Values are checked against the field types here, once,
+by the names the writers declare (``page_size``, ``pdf_font``,
+``docx_reference`` …).  Values are checked against the declarations here, once,
 so a typo fails the build with a line naming the key instead of being ignored.
 Relative paths count from the folder holding pyproject.toml, so the same
 configuration works from any working directory.  CLI flags override it.
@@ -11,16 +11,13 @@ configuration works from any working directory.  CLI flags override it.
 from __future__ import annotations
 
 import tomllib
-import types
-import typing
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields, replace
-from functools import cache
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from pressconv.errors import PressconvError
-from pressconv.options import WriteOptions
+from pressconv.options import Option
 
 PYPROJECT = "pyproject.toml"
 DEFAULT_SOURCE = "source"
@@ -135,50 +132,42 @@ def _formats(value: object) -> tuple[str, ...]:
     return tuple(dict.fromkeys(value))
 
 
-@cache
-def _option_types() -> dict[str, Any]:
-    hints = typing.get_type_hints(WriteOptions)
-    return {f.name: hints[f.name] for f in fields(WriteOptions)}
+def declared_options(formats: tuple[str, ...] = ()) -> dict[str, Option]:
+    """Every writer option the table accepts: those declared by ``formats`` (default: every writer)."""
+    from pressconv import writers
+
+    names = formats or tuple(writers.BUILTINS if writers.REGISTRY.only_builtins() else writers.names())
+    declared: dict[str, Option] = {}
+    for name in names:
+        declared.update((o.name, o) for o in writers.options(name))
+    return declared
 
 
 def option_names() -> list[str]:
     """The writer option keys the table accepts."""
-    return list(_option_types())
+    return list(declared_options())
 
 
-def check_options(table: dict[str, Any], root: Path, where: str) -> dict[str, Any]:
-    """Writer options checked against the WriteOptions field types; paths made absolute from ``root``."""
-    types_ = _option_types()
+def check_options(
+    table: dict[str, Any], root: Path, where: str, formats: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    """Writer options checked against the writers' declarations; paths made absolute from ``root``."""
+    declared = declared_options(formats)
     checked: dict[str, Any] = {}
     for key, value in table.items():
-        if key not in types_:
-            known = ", ".join([*_BUILD_KEYS, *types_])
+        option = declared.get(key)
+        if option is None:
+            known = ", ".join([*_BUILD_KEYS, *declared])
             raise PressconvError(f"unknown key {key!r} in {where} (known: {known})")
         if value is None:
             continue
-        checked[key] = _coerce(key, value, types_[key], root)
+        value = option.check(value)
+        if option.kind == "file":
+            value = root / value
+        elif key.endswith("_font") and isinstance(value, str):
+            value = _maybe_file(value, root)
+        checked[key] = value
     return checked
-
-
-def _coerce(key: str, value: Any, hint: Any, root: Path) -> Any:
-    """``value`` as the type ``hint`` wants, or an error naming the key."""
-    allowed = [arg for arg in _alternatives(hint) if arg is not type(None)]
-    for kind in allowed:
-        if typing.get_origin(kind) is typing.Literal:
-            if value in typing.get_args(kind):
-                return value
-        elif kind is bool:
-            if isinstance(value, bool):
-                return value
-        elif kind is int:
-            if isinstance(value, int) and not isinstance(value, bool):
-                return value
-        elif kind is Path:
-            if isinstance(value, str | Path) and str(value):
-                return root / value
-        elif kind is str and isinstance(value, str):
-            return _maybe_file(value, root) if key.endswith("_font") else value
-    raise PressconvError(f"{key} must be {_describe(allowed)}, not {value!r}")
 
 
 def _maybe_file(value: str, root: Path) -> str:
@@ -188,21 +177,3 @@ def _maybe_file(value: str, root: Path) -> str:
         if candidate.is_file():
             return str(candidate)
     return value
-
-
-def _alternatives(hint: Any) -> tuple[Any, ...]:
-    if typing.get_origin(hint) in (typing.Union, types.UnionType):
-        return typing.get_args(hint)
-    return (hint,)
-
-
-def _describe(allowed: list[Any]) -> str:
-    words = []
-    for kind in allowed:
-        if typing.get_origin(kind) is typing.Literal:
-            words.append("one of " + ", ".join(repr(v) for v in typing.get_args(kind)))
-        elif kind is Path:
-            words.append("a file path")
-        else:
-            words.append({bool: "true or false", int: "an integer", str: "a string"}.get(kind, str(kind)))
-    return " or ".join(words)

@@ -41,6 +41,17 @@ class WriterError(PressconvError):
     """A writer could not render the document (e.g. a bad template)."""
 
 
+class OptionError(PressconvError):
+    """An option is unknown to the chosen reader and writer, or its value is not one it accepts."""
+
+
+class PressconvWarning(UserWarning):
+    """The category of the warnings a library caller receives through ``warnings.warn``.
+
+    They are the ``Warning`` values below, issued when the caller passed no ``Notes`` to collect them.
+    """
+
+
 @dataclass(frozen=True, slots=True)
 class Warning:  # noqa: A001 - a value, deliberately not the builtin exception
     """Something the user should know that did not stop the conversion."""

@@ -3,10 +3,12 @@
 pre-commit judges a hook by its exit status and by ``git diff``, which does
 not see a new untracked output, so the hook itself returns 1 whenever it
 created, changed or removed a file in dist/, and 0 when everything was
-already in step — the second run after ``git add`` passes.  pre-commit passes
-only files that exist, so deleted sources are found by comparing the manifest
-with the source folder.  It is ``build`` restricted to the passed files: the
-same plan, the same rendering, the same manifest.
+already in step — the second run after ``git add`` passes.  It is ``build``:
+the same plan over the whole source folder, so it regenerates exactly what
+``pressconv build --check`` calls stale — a changed source, a changed
+``[tool.pressconv]`` option, an output that is missing (a repository adopting
+the hook), an orphan — whichever files pre-commit passes (it passes only the
+changed files that exist).
 """
 
 from __future__ import annotations
@@ -24,7 +26,11 @@ def _parser() -> argparse.ArgumentParser:
         prog="pressconv hook",
         description="Regenerate the dist/ outputs of the given source files (a pre-commit hook).",
     )
-    parser.add_argument("filenames", nargs="*", help="Changed files, as pre-commit passes them.")
+    parser.add_argument(
+        "filenames",
+        nargs="*",
+        help="Changed files as pre-commit passes them (the whole folder is planned).",
+    )
     parser.add_argument("--source", type=Path, help="Source folder (default: [tool.pressconv] or source/).")
     parser.add_argument("--dist", type=Path, help="Output folder (default: [tool.pressconv] or dist/).")
     parser.add_argument(
@@ -32,18 +38,6 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("-j", "--jobs", type=int, help="Processes (default: CPU count).")
     return parser
-
-
-def _selected(filenames: Sequence[str], source: Path) -> set[str]:
-    """Source-relative paths of the passed files that lie in the source folder."""
-    base = source.resolve()
-    chosen: set[str] = set()
-    for name in filenames:
-        try:
-            chosen.add(Path(name).resolve().relative_to(base).as_posix())
-        except ValueError:
-            continue
-    return chosen
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -54,7 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = config.load().override(source=args.source, dist=args.dist, formats=tuple(args.formats))
         with build.locked(settings.dist), build.terminate_as_interrupt():
-            plan = build.make_plan(settings, only=_selected(args.filenames, settings.source))
+            plan = build.make_plan(settings)
             outcome = build.execute(
                 plan,
                 jobs=args.jobs or build.default_jobs(),

@@ -76,10 +76,13 @@ def _umask() -> int:
     return mask
 
 
-def publish(path: Path, data: bytes) -> bool:
-    """Write ``data`` to ``path`` atomically; False (nothing written) when the file already holds it."""
+def publish(path: Path, data: bytes, *, force: bool = False) -> bool:
+    """Write ``data`` to ``path`` atomically; False (nothing written) when the file already holds it.
+
+    ``force`` writes even then (``build --force`` rewrites every output).
+    """
     try:
-        if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
+        if not force and path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
             return False
     except OSError:
         pass

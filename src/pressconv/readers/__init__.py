@@ -1,26 +1,29 @@
 """The reader registry: input format name -> a module that turns bytes into a Document.
 
-Shaped like the writer registry: built-ins by dotted path, imported on first
-use, chosen by file suffix or by name.  Third-party readers come from the
-``pressconv.readers`` entry-point group after the built-ins, and only when a
-name or suffix is not built-in, so ``pressconv to-html x.txt`` never scans
-entry points; an entry point that claims a built-in name with another module
-is an error.  A reader module exports ``SUFFIXES`` and
-``read(data, options, notes, source_path) -> Document``.
+The same ``Registry`` as the writers': built-ins by dotted path, imported on
+first use, chosen by name (``--from``) or by file suffix.  Third-party readers
+come from the ``pressconv.readers`` entry-point group, read only when a name or
+suffix is not built-in, so ``pressconv to-html x.txt`` never scans entry
+points.  A reader module exports ``SUFFIXES`` and
+``read(data, options, notes, source_path) -> Document``; every reader accepts
+``pressconv.options.READ_OPTIONS``.
 """
 
 from __future__ import annotations
 
-import importlib
-from dataclasses import dataclass
-from functools import cache
+from contextvars import ContextVar
 from typing import Protocol, cast
 
-from pressconv.errors import Notes, UnknownFormatError
+from pressconv.errors import Notes
 from pressconv.model import Document
-from pressconv.options import ReadOptions
+from pressconv.options import READ_OPTIONS, Option, ReadOptions
+from pressconv.registry import Registry, Spec
 
 GROUP = "pressconv.readers"
+
+#: Set by the API while it reads for ``parse --explain``: the inference every reader shares appends
+#: one line per block saying its kind and the rule that decided it.
+EXPLAIN: ContextVar[list[str] | None] = ContextVar("pressconv_explain", default=None)
 
 
 class ReaderModule(Protocol):
@@ -31,70 +34,44 @@ class ReaderModule(Protocol):
         ...
 
 
-@dataclass(frozen=True, slots=True)
-class ReaderSpec:
-    """A registered reader, known without importing it."""
-
-    name: str
-    module: str
-    suffixes: tuple[str, ...]
-
-
-BUILTINS: dict[str, ReaderSpec] = {
-    spec.name: spec
-    for spec in (
-        ReaderSpec("text", "pressconv.readers.text", (".txt", ".text")),
-        ReaderSpec("markdown", "pressconv.readers.markdown", (".md", ".markdown")),
-        ReaderSpec("html", "pressconv.readers.html", (".html", ".htm", ".xhtml")),
-        ReaderSpec("docx", "pressconv.readers.docx", (".docx",)),
-    )
-}
-
-
-@cache
-def _third_party() -> dict[str, ReaderSpec]:
-    from pressconv._plugins import third_party
-
-    modules = third_party(GROUP, {name: spec.module for name, spec in BUILTINS.items()}, "reader")
-    return {
-        name: ReaderSpec(
-            name, module.__name__, tuple(str(s).lower() for s in getattr(module, "SUFFIXES", (f".{name}",)))
-        )
-        for name, module in modules.items()
-    }
+REGISTRY = Registry(
+    "reader",
+    GROUP,
+    (
+        Spec("text", "pressconv.readers.text", (".txt", ".text")),
+        Spec("markdown", "pressconv.readers.markdown", (".md", ".markdown")),
+        Spec("html", "pressconv.readers.html", (".html", ".htm", ".xhtml")),
+        Spec("docx", "pressconv.readers.docx", (".docx",)),
+    ),
+)
+BUILTINS = REGISTRY.builtins
 
 
 def names() -> list[str]:
     """Every registered input format name, built-ins first."""
-    return [*BUILTINS, *sorted(_third_party())]
+    return REGISTRY.names()
 
 
 def suffixes() -> list[str]:
     """Every source suffix some reader accepts, built-ins first."""
-    specs = [*BUILTINS.values(), *_third_party().values()]
-    return list(dict.fromkeys(suffix for spec in specs for suffix in spec.suffixes))
+    return REGISTRY.suffixes()
 
 
 def for_suffix(suffix: str) -> str:
     """The reader name for a file suffix; plain text when nothing claims it."""
-    lowered = suffix.lower()
-    for spec in BUILTINS.values():
-        if lowered in spec.suffixes:
-            return spec.name
-    for spec in _third_party().values():
-        if lowered in spec.suffixes:
-            return spec.name
-    return "text"
+    return REGISTRY.for_suffix(suffix) or "text"
 
 
-def spec(name: str) -> ReaderSpec:
-    """The registered reader called ``name``; built-ins never touch entry points."""
-    found = BUILTINS.get(name) or _third_party().get(name)
-    if found is None:
-        raise UnknownFormatError(f"unknown input format {name!r} (known: {', '.join(names())})")
-    return found
+def spec(name: str) -> Spec:
+    """The registered reader called ``name`` (any case); built-ins never touch entry points."""
+    return REGISTRY.spec(name)
 
 
 def get(name: str) -> ReaderModule:
     """The reader module for ``name``, imported on first use."""
-    return cast(ReaderModule, importlib.import_module(spec(name).module))
+    return cast(ReaderModule, REGISTRY.get(name))
+
+
+def options(name: str) -> tuple[Option, ...]:
+    """Every option the reader ``name`` reads: those all readers accept, then its own."""
+    return (*READ_OPTIONS, *spec(name).options)

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from pressconv.errors import Notes
 from pressconv.model import Block, Document, ListBlock, Metadata, Paragraph, Quote, Section, with_identifier
 from pressconv.options import ReadOptions
+from pressconv.readers import EXPLAIN
 from pressconv.readers._blocks import RawBlock, Work, fold, to_work
 from pressconv.readers._cache import clear as clear_caches
 from pressconv.readers._dateline import dateline_date, find_dateline
@@ -58,10 +59,12 @@ def infer(
         marked = works  # nothing but furniture-shaped lines: keep them as text rather than lose every word
         furniture = Furniture()
     works = split_lists(marked)
-    if not given:
-        _headline_first(works)
-    if derived is None or given:
-        find_headline(works, given, matter.subtitle)
+    # A given title replaces the headline's text only: the structure is inferred as without it (#16).
+    _headline_first(works)
+    if derived is None:
+        find_headline(works, None, matter.subtitle)
+        if given and not any(w.kind == "headline" for w in works):
+            find_headline(works, given, matter.subtitle)  # a first line repeating the title is consumed
     start = next(
         (i + 1 for i in range(len(works) - 1, -1, -1) if works[i].kind in ("headline", "subtitle")), 0
     )
@@ -191,6 +194,8 @@ def build_document(
         metadata=metadata,
         sections=_sections(works),
     )
+    if explain is None:
+        explain = EXPLAIN.get()  # set by the API for `parse --explain`, whichever reader runs
     if explain is not None:
         explain.extend(explain_lines(works, derived, headline))
     return with_identifier(document)

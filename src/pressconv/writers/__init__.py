@@ -1,23 +1,23 @@
 """The writer registry: format name -> a module that turns a Document into bytes.
 
-Built-in writers are named by dotted path and imported on first use, so
-``pressconv to-html`` never pays for reportlab.  Third-party writers come from
-the ``pressconv.writers`` entry-point group after the built-ins; an entry point
-that claims a built-in name with another module is an error.  A writer module
-satisfies ``WriterModule``: ``SUFFIX``, ``MEDIA_TYPE`` and ``write()``.
+Built-in writers are named here once, by dotted path, with their suffix and
+the options each declares, and imported on first use, so ``pressconv
+to-html`` never pays for reportlab and ``build`` knows which options each
+format reads without importing any writer.  Third-party writers come from the
+``pressconv.writers`` entry-point group (see ``pressconv.registry``).  A writer
+module satisfies ``WriterModule``: ``SUFFIX``, ``MEDIA_TYPE`` and ``write()``,
+optionally ``write_volume()`` and ``OPTIONS``.
 """
 
 from __future__ import annotations
 
-import importlib
-from dataclasses import dataclass
 from functools import cache
-from types import ModuleType
-from typing import Protocol, cast
+from typing import Any, Protocol, cast
 
-from pressconv.errors import Notes, UnknownFormatError
+from pressconv.errors import Notes
 from pressconv.model import Document
-from pressconv.options import WriteOptions
+from pressconv.options import WRITE_OPTIONS, Option, WriteOptions
+from pressconv.registry import Registry, Spec
 
 GROUP = "pressconv.writers"
 
@@ -35,54 +35,84 @@ class WriterModule(Protocol):
         ...
 
 
-@dataclass(frozen=True, slots=True)
-class WriterSpec:
-    """A registered writer, known without importing it."""
+#: Shared by the writers that lay out pages (``options.page_size_for`` resolves it), spelled once.
+PAGE_SIZE = Option(
+    "page_size",
+    choices=("letter", "a4"),
+    help="Page size; default: Letter for US-style regions (and bare en), else A4.",
+)
 
-    name: str
-    module: str
-    suffix: str
+# Each built-in's options, declared with its registry line (the writers themselves import heavy
+# libraries, and a build decides staleness from these lists without importing them).
+HTML_OPTIONS = (
+    Option(
+        "html_fragment", "flag", False, "Only the article element, for pasting into a CMS.", flag="fragment"
+    ),
+    Option(
+        "html_stylesheet",
+        help="Link this stylesheet URL instead of embedding the built-in one.",
+        metavar="URL",
+        flag="stylesheet",
+    ),
+)
+DOCX_OPTIONS = (
+    PAGE_SIZE,
+    Option(
+        "docx_reference",
+        "file",
+        help="Reference .docx whose styles, page set-up, header and footer are used.",
+    ),
+)
+PDF_OPTIONS = (
+    PAGE_SIZE,
+    Option("pdf_font", help="House font: a .ttf path or a family name fontconfig knows.", metavar="FONT"),
+    Option("pdf_tagged", "flag", True, "Tagged (accessible) PDF.", off_flag="no-pdf-tags"),
+)
+EPUB_OPTIONS = (
+    Option("epub_cover", "file", help="A JPEG or PNG cover image."),
+    Option("epub_publisher", help="Publisher named in the EPUB metadata.", metavar="NAME"),
+    Option("volume_title", help="Title of a collected volume of several sources.", metavar="TITLE"),
+)
 
-
-BUILTINS: dict[str, WriterSpec] = {
-    spec.name: spec
-    for spec in (
-        WriterSpec("html", "pressconv.writers.html", ".html"),
-        WriterSpec("docx", "pressconv.writers.docx", ".docx"),
-        WriterSpec("pdf", "pressconv.writers.pdf", ".pdf"),
-        WriterSpec("epub", "pressconv.writers.epub", ".epub"),
-    )
-}
-
-
-@cache
-def _third_party() -> dict[str, WriterSpec]:
-    from pressconv._plugins import third_party
-
-    modules = third_party(GROUP, {name: spec.module for name, spec in BUILTINS.items()}, "writer")
-    return {
-        name: WriterSpec(name, module.__name__, cast(str, getattr(module, "SUFFIX", f".{name}")))
-        for name, module in modules.items()
-    }
+REGISTRY = Registry(
+    "writer",
+    GROUP,
+    (
+        Spec("html", "pressconv.writers.html", (".html",), HTML_OPTIONS),
+        Spec("docx", "pressconv.writers.docx", (".docx",), DOCX_OPTIONS),
+        Spec("pdf", "pressconv.writers.pdf", (".pdf",), PDF_OPTIONS),
+        Spec("epub", "pressconv.writers.epub", (".epub",), EPUB_OPTIONS),
+    ),
+)
+BUILTINS = REGISTRY.builtins
 
 
 def names() -> list[str]:
     """Every registered format name, built-ins first."""
-    return [*BUILTINS, *sorted(_third_party())]
+    return REGISTRY.names()
 
 
-def spec(name: str) -> WriterSpec:
-    """The registered writer called ``name``; built-ins never touch entry points."""
-    found = BUILTINS.get(name) or _third_party().get(name)
-    if found is None:
-        raise UnknownFormatError(f"unknown format {name!r} (known: {', '.join(names())})")
-    return found
-
-
-def _import(module: str) -> ModuleType:
-    return importlib.import_module(module)
+def spec(name: str) -> Spec:
+    """The registered writer called ``name`` (any case); built-ins never touch entry points."""
+    return REGISTRY.spec(name)
 
 
 def get(name: str) -> WriterModule:
     """The writer module for ``name``, imported on first use."""
-    return cast(WriterModule, _import(spec(name).module))
+    return cast(WriterModule, REGISTRY.get(name))
+
+
+def options(name: str) -> tuple[Option, ...]:
+    """Every option the writer ``name`` reads: those all writers accept, then its own."""
+    return (*WRITE_OPTIONS, *spec(name).options)
+
+
+def for_suffix(suffix: str) -> str | None:
+    """The format whose output takes this suffix (``.PDF`` -> ``pdf``), or None."""
+    return REGISTRY.for_suffix(suffix)
+
+
+@cache
+def builtin_defaults() -> dict[str, Any]:
+    """The declared default of every built-in writer option, for ``WriteOptions`` attribute reads."""
+    return {o.name: o.default for s in BUILTINS.values() for o in (*WRITE_OPTIONS, *s.options)}
