@@ -143,7 +143,7 @@ def test_a_file_pressconv_did_not_write_is_not_overwritten(
 ) -> None:
     write(repo / "dist/c.html", "hand-made page")
     code, _, err = build(capsys, "-f", "html")
-    assert code == 2
+    assert code == 1
     assert "dist/c.html: exists and was not written by pressconv" in err
     assert (repo / "dist/c.html").read_text(encoding="utf-8") == "hand-made page"
     assert (repo / "dist/a/b.html").is_file()
@@ -209,7 +209,7 @@ def test_a_failing_source_fails_alone(repo: Path, capsys: pytest.CaptureFixture[
     write(repo / "source/empty.txt", "  \n\n")
     (repo / "source/binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     code, out, err = build(capsys, "-f", "html")
-    assert code == 2
+    assert code == 1
     errors = err.splitlines()
     assert len(errors) == 2
     assert errors[0].startswith("pressconv: error: source/binary.txt: ")
@@ -221,7 +221,7 @@ def test_a_failing_source_fails_alone(repo: Path, capsys: pytest.CaptureFixture[
     assert not [n for n in names if n.endswith(".tmp")]
     # The bad sources are tried again next time; the good outputs are left alone.
     code, out, _ = build(capsys, "-f", "html")
-    assert code == 2
+    assert code == 1
     assert out.startswith("0 written, 3 unchanged, 0 removed, 2 failed")
 
 
@@ -301,7 +301,7 @@ def test_formats_not_selected_are_left_alone(repo: Path, capsys: pytest.CaptureF
 def test_two_sources_claiming_one_output_is_an_error(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write(repo / "source/c.text", "Another headline\n\nAnother body.\n")
     code, _, err = build(capsys, "-f", "html")
-    assert code == 2
+    assert code == 1
     assert "source/c.txt: its output c.html also comes from source/c.text" in err
     assert "Another headline" in (repo / "dist/c.html").read_text(encoding="utf-8")
 

@@ -185,14 +185,14 @@ BUILD_CASES: dict[str, BuildCase] = {
         "does not fit the schema",
     ),
     "source-dangling-symlink": BuildCase(
-        _source(lambda path: path.symlink_to("nowhere.txt")), 2, "odd.txt: cannot read: No such file"
+        _source(lambda path: path.symlink_to("nowhere.txt")), 1, "odd.txt: cannot read: No such file"
     ),
     "source-symlink-loop": BuildCase(
-        _source(lambda path: path.symlink_to(path.name)), 2, "odd.txt: cannot read: Too many levels"
+        _source(lambda path: path.symlink_to(path.name)), 1, "odd.txt: cannot read: Too many levels"
     ),
-    "source-fifo": BuildCase(_source(lambda path: os.mkfifo(path)), 2, "odd.txt: not a regular file"),
+    "source-fifo": BuildCase(_source(lambda path: os.mkfifo(path)), 1, "odd.txt: not a regular file"),
     "source-symlink-to-dev-zero": BuildCase(
-        _source(lambda path: path.symlink_to("/dev/zero")), 2, "odd.txt: not a regular file"
+        _source(lambda path: path.symlink_to("/dev/zero")), 1, "odd.txt: not a regular file"
     ),
 }
 
@@ -320,7 +320,7 @@ def test_an_unreadable_source_fails_alone_and_keeps_its_outputs(
     monkeypatch.setattr(os, "open", refusing)
     write(repo / "source" / "c.txt", TEXT.replace("library", "museum"))
     code, out, err = build(capsys)
-    assert code == 2
+    assert code == 1
     assert err == "pressconv: error: source/a.txt: cannot read: Permission denied\n"
     assert out.splitlines()[-1].startswith("1 written, 1 unchanged, 0 removed, 1 failed")
     assert (repo / "dist" / "a.html").is_file(), "the output of a source that still exists was removed"
@@ -338,7 +338,7 @@ def test_a_fifo_source_does_not_hang_a_real_build(tmp_path: Path) -> None:
         check=False,
     )
     err = done.stderr.decode()
-    assert done.returncode == 2 and "Traceback" not in err
+    assert done.returncode == 1 and "Traceback" not in err
     assert (
         err
         == "pressconv: error: source/pipe.txt: not a regular file (a FIFO, device or socket is never read)\n"
@@ -530,7 +530,7 @@ def _parent(pid: int) -> int:
 @needs_proc
 def test_a_killed_worker_fails_its_documents_not_the_build(tmp_path: Path) -> None:
     """The out-of-memory killer takes a worker: the documents not rendered fail with one line each,
-    no traceback, exit 2, and --check names them for the next build."""
+    no traceback, exit 1, and --check names them for the next build."""
     child = _busy_build(tmp_path)
     processes = [int(line.split()[0]) for line in _session(child.pid)]
     server = [pid for pid in processes if "forkserver" in Path("/proc", str(pid), "cmdline").read_text()]
@@ -542,7 +542,7 @@ def test_a_killed_worker_fails_its_documents_not_the_build(tmp_path: Path) -> No
     assert "Traceback" not in stderr, stderr[-3000:]
     if child.returncode == 0:  # pragma: no cover - every document was done before the kill landed
         pytest.skip("the build finished before the worker was killed")
-    assert child.returncode == 2, stderr
+    assert child.returncode == 1, stderr
     lines = stderr.splitlines()
     assert lines and all(
         line.endswith("not rendered: a worker process died (killed, or out of memory)") for line in lines

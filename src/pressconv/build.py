@@ -43,6 +43,9 @@ from pressconv.options import WriteOptions
 LOCK = ".pressconv.lock"
 EXIT_STALE = 1
 EXIT_FAILED = 2
+#: A build that went through but some documents failed (each named on stderr): issue #21 asks the
+#: rest to be built and the run to end with 1, keeping 2 for a build refused before it starts.
+EXIT_SOME_FAILED = 1
 _T = TypeVar("_T")
 _BLOCK = 1 << 18
 
@@ -957,7 +960,7 @@ def run_build(
         outcome = execute(plan, jobs=workers, force=force, reporter=reporter)
     elapsed = time.perf_counter() - started
     _echo(summary(outcome, elapsed))
-    return EXIT_FAILED if outcome.failed else 0
+    return EXIT_SOME_FAILED if outcome.failed else 0
 
 
 def summary(outcome: Outcome, elapsed: float) -> str:
