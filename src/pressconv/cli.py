@@ -463,7 +463,10 @@ def hook_command(args: tuple[str, ...]) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the CLI; return the exit status (0 ok, 1 a check found stale outputs or some documents of a build failed, 2 bad usage or input)."""
+    """Run the CLI; return the exit status.
+
+    0 ok; 1 a check found stale outputs, or some documents of a build failed; 2 bad usage or input.
+    """
     try:
         cli.main(args=list(argv) if argv is not None else None, prog_name="pressconv", standalone_mode=False)
     except PressconvError as err:
