@@ -63,15 +63,10 @@ def read_source(
         return read_text(normalize(source, notes), options, notes)
     if isinstance(source, bytes):
         return readers.get(from_format or "text").read(source, options, notes, None)
+    from pressconv.limits import read_file
+
     path = Path(source)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise PressconvError("no such file", str(path)) from None
-    except IsADirectoryError:
-        raise PressconvError("is a folder, not a file", str(path)) from None
-    except OSError as err:
-        raise PressconvError(f"cannot read: {err.strerror}", str(path)) from None
+    data = read_file(path)  # a regular file within the input limit, else one clear error
     name = from_format or readers.for_suffix(path.suffix)
     try:
         return readers.get(name).read(data, options, notes, str(path))

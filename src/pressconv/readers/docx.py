@@ -30,6 +30,7 @@ from lxml import etree  # type: ignore[import-untyped]  # no stubs; python-docx 
 
 from pressconv.decode import clean
 from pressconv.errors import Notes, PressconvError
+from pressconv.limits import DEFAULT_LIMITS, check_zip
 from pressconv.model import Document
 from pressconv.options import FALLBACK_DATETIME, ReadOptions
 from pressconv.readers._assemble import assemble
@@ -38,9 +39,6 @@ from pressconv.readers._frontmatter import FrontMatter
 
 SUFFIXES = (".docx",)
 
-#: More uncompressed bytes than any press release needs; a zip bomb stops here.
-MAX_UNPACKED = 256 * 1024 * 1024
-
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
@@ -48,7 +46,7 @@ _DC = "http://purl.org/dc/elements/1.1/"
 _DCTERMS = "http://purl.org/dc/terms/"
 _CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 #: libxml2's own default nesting limit, kept when a long text run forces its huge-tree mode.
-_MAX_XML_DEPTH = 256
+_MAX_XML_DEPTH = DEFAULT_LIMITS.xml_depth
 _REL_CORE = "/metadata/core-properties"
 _REL_CUSTOM = "/custom-properties"
 
@@ -248,11 +246,7 @@ def _archive(data: bytes, source_path: str | None) -> zipfile.ZipFile:
     names = set(archive.namelist())
     if "[Content_Types].xml" not in names or not any(n.startswith("word/") for n in names):
         raise PressconvError("a zip archive but not a DOCX (no Word document inside)", source_path)
-    if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED:
-        raise PressconvError(
-            f"DOCX unpacks to more than {MAX_UNPACKED // (1024 * 1024)} MB: not a document to read",
-            source_path,
-        )
+    check_zip(archive, source_path)  # inflated sizes counted, not taken from the zip directory
     return archive
 
 
@@ -274,7 +268,10 @@ def _open(data: bytes, archive: zipfile.ZipFile, source_path: str | None) -> tup
         numbering = document.part.numbering_part.element
     except (KeyError, NotImplementedError, AttributeError):
         numbering = None
-    return document.element.body, document.styles.element, numbering
+    body = document.element.body
+    if body is None:
+        raise PressconvError("not a readable DOCX: the document has no body (w:body)", source_path)
+    return body, document.styles.element, numbering
 
 
 def _unreadable(err: Exception, source_path: str | None) -> PressconvError:
@@ -363,7 +360,9 @@ def _paragraph(p: Any, styles: _Styles, notes: Notes) -> _Para | None:
             continue
         tag = el.tag
         if tag == _w("t"):
-            current.append(el.text or "")
+            # itertext, not .text: an entity reference (never resolved) splits the text node, and
+            # the words after it sit in the entity's tail; the reference itself stays as written
+            current.append("".join(el.itertext()))
         elif tag == _w("tab"):
             if el.getparent() is not None and el.getparent().tag == _w("r"):
                 current.append(" ")
