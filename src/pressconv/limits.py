@@ -62,10 +62,16 @@ def _size(n: int) -> str:
     return f"{n // MB} MB" if n >= MB and n % MB == 0 else f"{n:,} bytes"
 
 
-def read_file(path: Path, what: str = "", limits: Limits = DEFAULT_LIMITS) -> bytes:
+def read_file(
+    path: Path,
+    what: str = "",
+    limits: Limits = DEFAULT_LIMITS,
+    error: type[PressconvError] = PressconvError,
+) -> bytes:
     """The bytes of the regular file ``path``; a FIFO, device, folder or oversized file is one clear error.
 
-    ``what`` names the file in messages ("the cover image"); errors carry ``path``.
+    ``what`` names the file in messages ("the cover image"); errors carry ``path`` and are of type
+    ``error`` (a writer's option file gives a ``WriterError``), or ``LimitError`` for a limit passed.
     """
     name = str(path)
     prefix = f"{what}: " if what else ""
@@ -73,15 +79,15 @@ def read_file(path: Path, what: str = "", limits: Limits = DEFAULT_LIMITS) -> by
         # O_NONBLOCK: opening a FIFO with no writer must not hang; fstat then tells what was opened.
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        raise PressconvError(f"{prefix}no such file", name) from None
+        raise error(f"{prefix}no such file", name) from None
     except IsADirectoryError:
-        raise PressconvError(f"{prefix}is a folder, not a file", name) from None
+        raise error(f"{prefix}is a folder, not a file", name) from None
     except OSError as err:
-        raise PressconvError(f"{prefix}cannot read: {err.strerror or err}", name) from None
+        raise error(f"{prefix}cannot read: {err.strerror or err}", name) from None
     with os.fdopen(fd, "rb") as handle:
         mode = os.fstat(fd).st_mode
         if stat.S_ISDIR(mode):
-            raise PressconvError(f"{prefix}is a folder, not a file", name)
+            raise error(f"{prefix}is a folder, not a file", name)
         if not stat.S_ISREG(mode):
             kind = (
                 "a FIFO (named pipe)"
@@ -92,12 +98,12 @@ def read_file(path: Path, what: str = "", limits: Limits = DEFAULT_LIMITS) -> by
                 if stat.S_ISSOCK(mode)
                 else "not a regular file"
             )
-            raise PressconvError(f"{prefix}{kind}, not a regular file: pressconv reads only files", name)
+            raise error(f"{prefix}{kind}, not a regular file: pressconv reads only files", name)
         os.set_blocking(fd, True)
         try:
             data = handle.read(limits.input_bytes + 1)
         except OSError as err:
-            raise PressconvError(f"{prefix}cannot read: {err.strerror or err}", name) from None
+            raise error(f"{prefix}cannot read: {err.strerror or err}", name) from None
     if len(data) > limits.input_bytes:
         raise LimitError(f"{prefix}larger than the input limit of {_size(limits.input_bytes)}", name)
     return data

@@ -35,7 +35,7 @@ from pressconv.model import Document
 from pressconv.options import FALLBACK_DATETIME, ReadOptions
 from pressconv.readers._assemble import assemble
 from pressconv.readers._blocks import Hint, RawBlock, fold
-from pressconv.readers._frontmatter import FrontMatter
+from pressconv.readers._frontmatter import FrontMatter, language_tag
 
 SUFFIXES = (".docx",)
 
@@ -50,7 +50,7 @@ _MAX_XML_DEPTH = DEFAULT_LIMITS.xml_depth
 _REL_CORE = "/metadata/core-properties"
 _REL_CUSTOM = "/custom-properties"
 
-Role = Literal["headline", "subtitle", "byline", "heading", "quote", "item", "body"]
+Role = Literal["headline", "subtitle", "byline", "publisher", "heading", "quote", "item", "body"]
 
 # Style names as Word, LibreOffice and pandoc write them, English and localised; lower case.
 _TITLE_NAMES = frozenset(
@@ -151,6 +151,8 @@ class _Styles:
                 role = "subtitle"
             elif name == "byline" or sid == "byline":
                 role = "byline"  # our writer's Byline paragraph: metadata, not body text
+            elif name == "publisher" or sid == "publisher":
+                role = "publisher"  # our writer's letterhead paragraph
             elif heading:
                 role, level = "heading", int(heading.group(1)) - 1
             elif outline is not None:
@@ -227,10 +229,14 @@ def read(data: bytes, options: ReadOptions, notes: Notes, source_path: str | Non
     speakers = _custom_speakers(archive)
     blocks = _blocks(paragraphs, speakers)
     bylines = [p.text for p in paragraphs if p.role == "byline"]
+    letterhead = [line for p in paragraphs if p.role == "publisher" for line in p.lines]
     matter = FrontMatter(
+        publisher="\n".join(letterhead) or None,
         byline=" ".join(bylines) if bylines else core.get("creator"),
         date=core.get("created"),
-        language=core.get("language") or _default_language(styles_root),
+        language=language_tag(
+            core.get("language") or _default_language(styles_root), notes, "the document's"
+        ),
         keywords=tuple(k for k in (fold(k) for k in core.get("keywords", "").split(",")) if k),
     )
     return assemble(blocks, matter, options, notes, source_path, title=core.get("title"))
@@ -430,7 +436,7 @@ def _blocks(paragraphs: list[_Para], speakers: dict[int, str]) -> list[RawBlock]
             pending.append(para)
             continue
         flush_list()
-        if para.role == "byline":
+        if para.role in ("byline", "publisher"):
             continue  # read into the metadata by read()
         hint: Hint | None
         if para is promote or (para.role == "headline" and not headline_taken):

@@ -118,6 +118,7 @@ class _Walk:
     structured: bool
     blocks: list[RawBlock] = field(default_factory=list)
     byline: str | None = None
+    publisher: str | None = None
     date: str | None = None
     lines: list[str] = field(default_factory=list)
     current: list[str] = field(default_factory=list)
@@ -158,7 +159,7 @@ def read(data: bytes, options: ReadOptions, notes: Notes, source_path: str | Non
         date=walk.date or facts.get("date"),
         language=language_tag(facts.get("language"), notes, "the page's"),
         keywords=tuple(k for k in facts.get("keywords", "").split("\n") if k),
-        publisher=facts.get("publisher"),
+        publisher=walk.publisher or facts.get("publisher"),
         dateline=facts.get("dateline"),
     )
     return assemble(
@@ -444,6 +445,8 @@ def _role(tag: Tag, title_taken: bool, headline_seen: bool) -> str:
         return "item"
     if name == "pre":
         return "pre"
+    if "publisher" in classes and name == "p" and _text_length(tag) <= _MAX_BYLINE:
+        return "publisher"  # our writer's letterhead above the release line
     if classes & {"byline", "published"} and _text_length(tag) <= _MAX_BYLINE:
         # Only a short element: a CMS may put such a class on a whole column of text.
         return "byline" if "byline" in classes else "published"
@@ -541,6 +544,8 @@ def _flush(walk: _Walk, notes: Notes) -> None:
         walk.blocks.append(RawBlock(text, hint=hint, role="boilerplate" if boiler else None))
     elif role == "byline" and walk.byline is None:
         walk.byline = text
+    elif role == "publisher" and walk.publisher is None:
+        walk.publisher = "\n".join(lines)
     elif role == "published" and walk.date is None:
         stamp = frame.tag.find("time") if frame is not None else None
         walk.date = fold(_attr(stamp, "datetime")) if stamp is not None else None

@@ -232,6 +232,8 @@ class _Body:
 
     def render(self, document: Document) -> None:
         meta = document.metadata
+        if meta.publisher:  # the letterhead, where a reader expects it: above the release line
+            self.paragraph("publisher", meta.publisher)
         if meta.release:
             self.paragraph("release", meta.release)
         self.paragraph("headline", document.headline)
@@ -589,7 +591,8 @@ def _prepare(path: str | None) -> tuple[bytes, dict[Role, str], str | None, bool
     else:
         from pressconv.limits import check_zip, read_file
 
-        data = read_file(Path(path), "the reference document")  # a regular file within the input limit
+        # a regular file within the input limit, every zip member within the inflation limits
+        data = read_file(Path(path), "the reference document", error=WriterError)
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 check_zip(archive, path, "the reference document")

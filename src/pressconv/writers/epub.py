@@ -320,7 +320,7 @@ def _read_cover(path: Path | None) -> _Cover | None:
         return None
     from pressconv.limits import read_file
 
-    data = read_file(path, "the cover image")  # a regular file within the input limit
+    data = read_file(path, "the cover image", error=WriterError)  # a regular file within the input limit
     for magic, media_type, suffix in _IMAGE_TYPES:
         if data.startswith(magic):
             return _Cover(data, media_type, f"cover{suffix}")
