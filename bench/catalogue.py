@@ -5,8 +5,9 @@ closing note to list each case with its outcome).  Every case runs through the
 CLI in-process, as the tests do, in a scratch folder; an accepted case's row
 gives the share of the model's words found back in each output (the fidelity
 harness, ``tests/fidelity.py``) and any warning, a refused case's row the exact
-error line (paths shortened to the file name).  The 10 MB cases take a few
-minutes in PDF; ``--skip-big`` leaves them out.
+error line (paths shortened to the file name); "n/a" marks a case that tries
+another writer's option.  The 10 MB cases take a few minutes in PDF;
+``--skip-big`` leaves them out.
 
     /work/venv/bin/python bench/catalogue.py [--skip-big] [--formats html,pdf]
 """
@@ -32,6 +33,8 @@ def _short(line: str, folder: Path, fmt: str) -> str:
 
 def _outcome(name: str, fmt: str, root: Path) -> tuple[str, str]:
     """(cell for the table, the stderr line or warnings) for one case in one format."""
+    if not catalogue.applies(name, fmt):
+        return "n/a", ""  # the case tries an option of another writer
     run = catalogue.run(name, fmt, "cli", root)
     lines = [_short(line, run.outdir, fmt) for line in run.stderr.splitlines()]
     if run.code != 0:
