@@ -84,22 +84,23 @@ def read_file(
         raise error(f"{prefix}is a folder, not a file", name) from None
     except OSError as err:
         raise error(f"{prefix}cannot read: {err.strerror or err}", name) from None
-    with os.fdopen(fd, "rb") as handle:
-        mode = os.fstat(fd).st_mode
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
         if stat.S_ISDIR(mode):
             raise error(f"{prefix}is a folder, not a file", name)
-        if not stat.S_ISREG(mode):
-            kind = (
-                "a FIFO (named pipe)"
-                if stat.S_ISFIFO(mode)
-                else "a device"
-                if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
-                else "a socket"
-                if stat.S_ISSOCK(mode)
-                else "not a regular file"
-            )
-            raise error(f"{prefix}{kind}, not a regular file: pressconv reads only files", name)
-        os.set_blocking(fd, True)
+        kind = (
+            "a FIFO (named pipe)"
+            if stat.S_ISFIFO(mode)
+            else "a device"
+            if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+            else "a socket"
+            if stat.S_ISSOCK(mode)
+            else "not a regular file"
+        )
+        raise error(f"{prefix}{kind}, not a regular file: pressconv reads only files", name)
+    os.set_blocking(fd, True)
+    with os.fdopen(fd, "rb") as handle:
         try:
             data = handle.read(limits.input_bytes + 1)
         except OSError as err:

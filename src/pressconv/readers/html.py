@@ -221,6 +221,8 @@ def _decoded(data: bytes, notes: Notes, source_path: str | None) -> str | bytes:
     else:
         actual = codecs.lookup(bom).name
     text = decode(data, notes, source_path).text
+    if bom is not None and bom != "utf-8":  # the declaration is in UTF-16/32 code units: look in the text
+        declared = _declared(text[:8192].encode("utf-8", "replace"))
     same_family = declared is not None and declared.replace("-le", "").replace("-be", "") == actual.replace(
         "-le", ""
     ).replace("-be", "")
