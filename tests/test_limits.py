@@ -249,6 +249,14 @@ def test_a_declared_charset_is_honoured_for_legacy_bytes() -> None:
     assert notes.items == []
 
 
+def test_utf8_declared_over_a_stray_byte_is_repaired_with_a_warning() -> None:
+    page = _page("<p>Die Straße öffnet heute wieder, sagte die Stadt.</p>", '<meta charset="utf-8">').encode()
+    notes = Notes()
+    doc = api.parse(page.replace("öffnet".encode(), b"\xf6ffnet"), from_format="html", notes=notes)
+    assert "Straße öffnet" in doc.blocks()[0].text  # type: ignore[union-attr]
+    assert [w.code for w in notes.items] == ["stray-bytes"]
+
+
 def test_an_ascii_page_declaring_latin1_gives_no_warning() -> None:
     notes = Notes()
     page = _page("<p>Plain words only.</p>", '<meta charset="iso-8859-1">').encode()

@@ -214,9 +214,11 @@ def _decoded(data: bytes, notes: Notes, source_path: str | None) -> str | bytes:
         try:
             data.decode("utf-8")
         except UnicodeDecodeError:
-            if declared is not None:
+            if declared is not None and declared != "utf-8":
                 return data  # legacy bytes that declare their charset: bs4 honours the declaration
-            return decode(data, notes, source_path).text  # never a silent guess: decode() reports it
+            # no declaration, or UTF-8 declared over bytes that are not: decode() repairs stray bytes
+            # or names the legacy encoding it settles on, in a warning (bs4 would guess silently)
+            return decode(data, notes, source_path).text
         actual = "utf-8"
     else:
         actual = codecs.lookup(bom).name
