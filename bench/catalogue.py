@@ -15,6 +15,7 @@ another writer's option.  The 10 MB cases take a few minutes in PDF;
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -26,9 +27,15 @@ import test_bad_input as catalogue  # noqa: E402  (tests/ is not a package)
 from fidelity import available_formats, fidelity_report  # noqa: E402
 
 
-def _short(line: str, folder: Path, fmt: str) -> str:
-    """The line with the scratch folder left out and the format's suffix as ``.FMT`` (one line per case)."""
-    return line.replace(str(folder) + "/", "").replace(str(folder), ".").replace(f".{fmt}", ".FMT")
+def _short(line: str, folder: Path, fmt: str, source: str) -> str:
+    """The line with the scratch folder left out and the output's suffix as ``.FMT`` (one line per case).
+
+    The source's own name is kept as it is (a DOCX source in the docx column stays ``release.docx``),
+    and so is a suffix not glued to a file name ("not a usable .docx file").
+    """
+    line = line.replace(str(folder) + "/", "").replace(str(folder), ".")
+    parts = [re.sub(rf"(?<=\w)\.{fmt}\b", ".FMT", part) for part in line.split(source)]
+    return source.join(parts)
 
 
 def _outcome(name: str, fmt: str, root: Path) -> tuple[str, str]:
@@ -36,7 +43,7 @@ def _outcome(name: str, fmt: str, root: Path) -> tuple[str, str]:
     if not catalogue.applies(name, fmt):
         return "n/a", ""  # the case tries an option of another writer
     run = catalogue.run(name, fmt, "cli", root)
-    lines = [_short(line, run.outdir, fmt) for line in run.stderr.splitlines()]
+    lines = [_short(line, run.outdir, fmt, run.source.name) for line in run.stderr.splitlines()]
     if run.code != 0:
         return f"exit {run.code}", lines[0] if lines else "(no message)"
     document = catalogue._document(name, run.source)
