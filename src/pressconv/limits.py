@@ -100,7 +100,7 @@ def read_file(
         )
         raise error(f"{prefix}{kind}, not a regular file: pressconv reads only files", name)
     os.set_blocking(fd, True)
-    with os.fdopen(fd, "rb") as handle:
+    with open(fd, "rb") as handle:  # (builtin open takes the descriptor, and closes it)
         try:
             data = handle.read(limits.input_bytes + 1)
         except OSError as err:
