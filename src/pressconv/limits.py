@@ -106,7 +106,9 @@ def read_file(
         except OSError as err:
             raise error(f"{prefix}cannot read: {err.strerror or err}", name) from None
     if len(data) > limits.input_bytes:
-        raise LimitError(f"{prefix}larger than the input limit of {_size(limits.input_bytes)}", name)
+        raise LimitError(
+            f"{prefix}larger than the input limit of {_size(limits.input_bytes)} (input_bytes)", name
+        )
     return data
 
 
@@ -132,18 +134,19 @@ def check_zip(
                     if inflated > limits.zip_member_bytes:
                         raise LimitError(
                             f"{prefix}zip member {info.filename} inflates past the limit of "
-                            f"{_size(limits.zip_member_bytes)} per member",
+                            f"{_size(limits.zip_member_bytes)} per member (zip_member_bytes)",
                             path,
                         )
                     if total > limits.zip_total_bytes:
                         raise LimitError(
-                            f"{prefix}zip archive inflates past the limit of {_size(limits.zip_total_bytes)}",
+                            f"{prefix}zip archive inflates past the limit of "
+                            f"{_size(limits.zip_total_bytes)} (zip_total_bytes)",
                             path,
                         )
                     if inflated > limits.zip_ratio_grace and inflated > limits.zip_ratio * compressed:
                         raise LimitError(
                             f"{prefix}zip member {info.filename} inflates more than {limits.zip_ratio} "
-                            "times its compressed size (the zip ratio limit): a decompression bomb",
+                            "times its compressed size (zip_ratio): a decompression bomb",
                             path,
                         )
         except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError, EOFError, zlib.error) as err:
