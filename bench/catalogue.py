@@ -5,10 +5,11 @@ closing note to list each case with its outcome).  Every case runs through the
 CLI in-process, as the tests do, in a scratch folder; an accepted case's row
 gives the share of the model's words found back in each output (the fidelity
 harness, ``tests/fidelity.py``) and any warning, a refused case's row the exact
-error line (paths shortened to the file name).  The 10 MB cases take a few
-minutes in PDF; ``--skip-big`` leaves them out.  A second table gives the build
-catalogue (``tests/test_build_hostile.py``): each hostile repository state and
-what ``pressconv build`` says about it.
+error line (paths shortened to the file name); "n/a" marks a case that tries
+another writer's option.  The 10 MB cases take a few minutes in PDF;
+``--skip-big`` leaves them out.  A second table gives the build catalogue
+(``tests/test_build_hostile.py``): each hostile repository state and what
+``pressconv build`` says about it.
 
     /work/venv/bin/python bench/catalogue.py [--skip-big] [--formats html,pdf]
 """
@@ -16,6 +17,7 @@ what ``pressconv build`` says about it.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -27,15 +29,23 @@ import test_bad_input as catalogue  # noqa: E402  (tests/ is not a package)
 from fidelity import available_formats, fidelity_report  # noqa: E402
 
 
-def _short(line: str, folder: Path, fmt: str) -> str:
-    """The line with the scratch folder left out and the format's suffix as ``.FMT`` (one line per case)."""
-    return line.replace(str(folder) + "/", "").replace(str(folder), ".").replace(f".{fmt}", ".FMT")
+def _short(line: str, folder: Path, fmt: str, source: str) -> str:
+    """The line with the scratch folder left out and the output's suffix as ``.FMT`` (one line per case).
+
+    The source's own name is kept as it is (a DOCX source in the docx column stays ``release.docx``),
+    and so is a suffix not glued to a file name ("not a usable .docx file").
+    """
+    line = line.replace(str(folder) + "/", "").replace(str(folder), ".")
+    parts = [re.sub(rf"(?<=\w)\.{fmt}\b", ".FMT", part) for part in line.split(source)]
+    return source.join(parts)
 
 
 def _outcome(name: str, fmt: str, root: Path) -> tuple[str, str]:
     """(cell for the table, the stderr line or warnings) for one case in one format."""
+    if not catalogue.applies(name, fmt):
+        return "n/a", ""  # the case tries an option of another writer
     run = catalogue.run(name, fmt, "cli", root)
-    lines = [_short(line, run.outdir, fmt) for line in run.stderr.splitlines()]
+    lines = [_short(line, run.outdir, fmt, run.source.name) for line in run.stderr.splitlines()]
     if run.code != 0:
         return f"exit {run.code}", lines[0] if lines else "(no message)"
     document = catalogue._document(name, run.source)

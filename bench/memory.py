@@ -8,9 +8,11 @@ because a child's high-water mark starts from its parent's at fork.  The input i
 releases back to back (``synth.py``), the shape a press office would feed in.
 ``--check`` also extracts the words back (``tests/fidelity.py``) and reports
 the share found.  Prints one table; the ratio column is the 10 MB figure over
-the 1 MB one (linear growth is about 10).
+the 1 MB one (linear growth is about 10).  ``--long-blocks`` opens each input
+with a headline, a quote and a list item of a tenth of its size each (issue
+#21: layout must be linear in the size of any block, not only a paragraph).
 
-    /work/venv/bin/python bench/memory.py [--sizes 1,10] [--formats html,pdf] [--check]
+    /work/venv/bin/python bench/memory.py [--sizes 1,10] [--formats html,pdf] [--check] [--long-blocks]
 """
 
 from __future__ import annotations
@@ -48,10 +50,14 @@ class Measure:
     fidelity: str
 
 
-def make_input(path: Path, megabytes: float) -> None:
-    """Synthetic releases concatenated up to ``megabytes`` MiB."""
+def make_input(path: Path, megabytes: float, long: bool = False) -> None:
+    """Synthetic releases concatenated up to ``megabytes`` MiB (after the long blocks, when asked)."""
     parts: list[str] = []
-    size = 0
+    if long:
+        tenth = int(megabytes * MB / 10)
+        matter, body = synth.long_blocks(quote=tenth, item=tenth, headline=tenth // 10)
+        parts.append(matter + body)
+    size = sum(len(p.encode("utf-8")) + 1 for p in parts)
     while size < megabytes * MB:
         parts.append(synth.release(len(parts)))
         size += len(parts[-1].encode("utf-8")) + 1
@@ -113,6 +119,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--formats", default=",".join(available_formats()), help="formats, comma-separated")
     parser.add_argument("--check", action="store_true", help="also extract the words back and compare")
     parser.add_argument("--timeout", type=float, default=1800, help="seconds before a conversion is killed")
+    parser.add_argument(
+        "--long-blocks", action="store_true", help="open each input with a long headline, quote and list item"
+    )
     args = parser.parse_args(argv)
     sizes = [float(s) for s in args.sizes.split(",")]
     formats = [f for f in args.formats.split(",") if f]
@@ -120,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for megabytes in sizes:
             source = Path(tmp, f"input-{megabytes:g}mb.txt")
-            make_input(source, megabytes)
+            make_input(source, megabytes, args.long_blocks)
             for fmt in formats:
                 row = measure(fmt, source, megabytes, args.timeout)
                 rows.append(row)

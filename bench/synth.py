@@ -162,6 +162,37 @@ def release(index: int, seed: int = 0) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
+def _run_of_sentences(rng: random.Random, size: int) -> str:
+    """Sentences back to back, cut at a space to about ``size`` bytes (no paragraph break inside)."""
+    parts: list[str] = []
+    total = 0
+    while total < size:
+        parts.append(_sentence(rng))
+        total += len(parts[-1].encode("utf-8")) + 1
+    return " ".join(parts)
+
+
+def long_blocks(quote: int, item: int, headline: int, seed: int = 0) -> tuple[str, str]:
+    """(front matter, body) with one quote, one list item and a headline of about the sizes given, in bytes.
+
+    The headline comes through the front matter's ``title``: the text rules take a long first line
+    for body text, not a headline.  The body is a short opening, the quote as one paragraph with its
+    attribution, and a two-item list whose first item is the long one (issue #21: W6's long blocks).
+    """
+    rng = random.Random(seed)
+    title = _run_of_sentences(rng, headline).replace('"', "'")
+    matter = f'---\ntitle: "{title}"\n---\n'
+    body = "\n\n".join(
+        [
+            "The council published its long statement today.",
+            f"“{_run_of_sentences(rng, quote)},” the mayor said.",
+            "The plan has two parts:",
+            f"- {_run_of_sentences(rng, item)}\n- A short second item",
+        ]
+    )
+    return matter, body + "\n"
+
+
 def releases(count: int, seed: int = 0) -> list[str]:
     """Releases ``0 .. count-1``."""
     return [release(i, seed) for i in range(count)]

@@ -5,7 +5,11 @@ Target (issue #9, W6): peak RSS <= 400 MB for every format.  One
 peak resident set comes from ``wait4`` (``ru_maxrss``).  One run per format:
 at this size a run takes tens of seconds and RSS hardly varies.
 
-    /work/venv/bin/python bench/w6_memory_10mb.py [MEGABYTES]
+The input opens with long blocks (issue #21): a 100 KB headline (front-matter
+title), one 1 MB quote and one 1 MB list item, then the releases up to the
+size asked for; ``--no-long-blocks`` leaves them out (the W6 of issue #9).
+
+    /work/venv/bin/python bench/w6_memory_10mb.py [MEGABYTES] [--no-long-blocks]
 """
 
 from __future__ import annotations
@@ -21,18 +25,26 @@ TARGET_MB = 400.0
 FORMATS = ("html", "docx", "pdf", "epub")
 
 
-def main(megabytes: float) -> None:
-    header(f"W6 peak RSS for a {megabytes:g} MB input, one process per format")
+KB = 1000
+MB = 1000 * KB
+
+
+def main(megabytes: float, long: bool = True) -> None:
+    what = " (a 100 KB headline, a 1 MB quote, a 1 MB list item, then releases)" if long else ""
+    header(f"W6 peak RSS for a {megabytes:g} MB input{what}, one process per format")
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         parts: list[str] = []
-        size = 0
+        if long:
+            matter, body = synth.long_blocks(quote=MB, item=MB, headline=100 * KB)
+            parts = [matter + body]
+        size = sum(len(p.encode("utf-8")) + 1 for p in parts)
         while size < megabytes * 1e6:
             parts.append(synth.release(len(parts)))
             size += len(parts[-1].encode("utf-8")) + 1
         big = root / "big.txt"
         big.write_text("\n".join(parts), encoding="utf-8")
-        print(f"input: {big.stat().st_size:,} bytes, {len(parts)} releases concatenated")
+        print(f"input: {big.stat().st_size:,} bytes, {len(parts) - long} releases concatenated")
         peaks = {}
         for fmt in FORMATS:
             run = run_process([PRESSCONV, f"to-{fmt}", str(big), "-o", str(root / f"big.{fmt}")], root)
@@ -49,4 +61,5 @@ def main(megabytes: float) -> None:
 
 
 if __name__ == "__main__":
-    main(float(sys.argv[1]) if len(sys.argv) > 1 else 10.0)
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    main(float(args[0]) if args else 10.0, "--no-long-blocks" not in sys.argv[1:])

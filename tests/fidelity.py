@@ -15,8 +15,9 @@ The rule, precisely:
   (body sections first, then boilerplate, as every writer sets them apart
   after the body): its heading, then each block's words.  It must appear in
   the output's word sequence *as a subsequence*: in order, each word intact.
-* The *furniture phrases* (release notice, byline, each contact block, the
-  end mark) must each appear somewhere as a contiguous run of words; writers
+* The *furniture phrases* (publisher or letterhead, release notice, byline,
+  each contact block, the end mark) must each appear somewhere as a
+  contiguous run of words: none is exempt, every word of them is shown; writers
   place them where a reader expects them, so their position is not fixed.
 * Every output word that the subsequence match skipped is an *extra*.
   Extras are allowed only when they are (a) words of the document's own
@@ -181,9 +182,10 @@ def model_words(document: Document) -> list[str]:
 
 
 def model_phrases(document: Document) -> list[list[str]]:
-    """Furniture phrases that must each appear contiguously somewhere: release, byline, contacts, end mark."""
+    """Furniture phrases that must each appear contiguously somewhere: publisher, release, byline, contacts,
+    end mark."""
     meta = document.metadata
-    texts = [meta.release, meta.byline, *meta.contacts, meta.end_mark]
+    texts = [meta.publisher, meta.release, meta.byline, *meta.contacts, meta.end_mark]
     return [w for w in (words(t) for t in texts if t) if w]
 
 

@@ -90,6 +90,7 @@ def features() -> Document:
 
 
 FEATURES_STYLES = [
+    ("Publisher", "Example Relief"),  # the letterhead, above the release line (#21)
     ("Release Line", "FOR IMMEDIATE RELEASE"),
     ("Title", "Relief Agency Opens Three Field Clinics"),
     ("Subtitle", "Mobile teams reach 40,000 people a month"),
@@ -131,9 +132,16 @@ def parts(data: bytes) -> dict[str, bytes]:
 
 
 def model_words(document: Document) -> list[str]:
-    """The model's words in the writer's order: furniture, headline, dek, byline, body, contacts, end mark."""
+    """The model's words in the writer's order: letterhead, release, headline, dek, byline, body, contacts,
+    end mark."""
     meta = document.metadata
-    texts = [meta.release or "", document.headline, document.subtitle or "", meta.byline or ""]
+    texts = [
+        meta.publisher or "",
+        meta.release or "",
+        document.headline,
+        document.subtitle or "",
+        meta.byline or "",
+    ]
     sections = [s for s in document.sections if s.role == "body"] + [
         s for s in document.sections if s.role == "boilerplate"
     ]

@@ -204,7 +204,14 @@ def article_words(data: bytes) -> list[str]:
 def model_words(document: Document) -> list[str]:
     """The words of a document in the order the HTML article sets them."""
     meta = document.metadata
-    out: list[str | None] = [meta.release, document.headline, document.subtitle, meta.byline, meta.date]
+    out: list[str | None] = [
+        meta.publisher,  # the letterhead, above the release line (#21)
+        meta.release,
+        document.headline,
+        document.subtitle,
+        meta.byline,
+        meta.date,
+    ]
     sections = [s for s in document.sections if s.role != "boilerplate"]
     sections += [s for s in document.sections if s.role == "boilerplate"]
     for section in sections:

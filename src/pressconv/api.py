@@ -64,20 +64,14 @@ def resolve(source: Source, stdin: BinaryIO | None = None) -> Resolved:
         return Resolved(None, document=source)
     if isinstance(source, bytes):
         return Resolved(None, data=source)
+    from pressconv.limits import read_file, read_stream
+
     if isinstance(source, str) and source == STDIO:
-        stream = stdin or sys.stdin.buffer
-        return Resolved(STDIO, data=stream.read())
+        return Resolved(STDIO, data=read_stream(stdin or sys.stdin.buffer, STDIO))
     if isinstance(source, str) and not _looks_like_path(source):
         return Resolved(None, text=source)
     path = Path(source)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise PressconvError("no such file", str(path)) from None
-    except IsADirectoryError:
-        raise PressconvError("is a folder, not a file", str(path)) from None
-    except OSError as err:
-        raise PressconvError(f"cannot read: {err.strerror}", str(path)) from None
+    data = read_file(path)  # a regular file within the input limit, else one clear error
     return Resolved(str(path), data=data, suffix=path.suffix)
 
 

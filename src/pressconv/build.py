@@ -227,8 +227,10 @@ def _read_regular(path: str, use: Callable[[io.BufferedReader], _T]) -> _T:
 
 
 def read_source(path: str) -> bytes:
-    """The bytes of one source file (see ``_read_regular``)."""
-    return _read_regular(path, lambda handle: handle.read())
+    """The bytes of one source file (see ``_read_regular``), within the input limit (``pressconv.limits``)."""
+    from pressconv.limits import read_stream
+
+    return _read_regular(path, lambda handle: read_stream(handle, None))
 
 
 def _hash_source(path: str) -> str:

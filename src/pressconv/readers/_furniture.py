@@ -286,11 +286,13 @@ def _peel(work: Work, found: Furniture, top: bool) -> list[Work]:
         trailing = _TRAILING_END_MARK.search(last)
         assert trailing is not None
         lines.extend([last[: trailing.start()].rstrip(), trailing.group().strip()])
+    marks: list[str] = []
     while lines and _is_end_mark(lines[-1]):
         mark = lines.pop()
-        if found.end_mark is None:
-            found.end_mark = mark
+        marks.insert(0, mark)
         tail.insert(0, _furniture(mark, "end mark -> metadata.end_mark"))
+    if marks:  # every mark as written, in order ("###" then "-30-"), one per line
+        found.end_mark = "\n".join([*([found.end_mark] if found.end_mark else []), *marks])
     if lines == work.lines:
         return [work]
     pieces = list(head)

@@ -30,16 +30,14 @@ from lxml import etree  # type: ignore[import-untyped]  # no stubs; python-docx 
 
 from pressconv.decode import clean
 from pressconv.errors import Notes, PressconvError
+from pressconv.limits import DEFAULT_LIMITS, check_zip
 from pressconv.model import Document
 from pressconv.options import FALLBACK_DATETIME, ReadOptions
 from pressconv.readers._assemble import assemble
 from pressconv.readers._blocks import Hint, RawBlock, fold
-from pressconv.readers._frontmatter import FrontMatter
+from pressconv.readers._frontmatter import FrontMatter, language_tag
 
 SUFFIXES = (".docx",)
-
-#: More uncompressed bytes than any press release needs; a zip bomb stops here.
-MAX_UNPACKED = 256 * 1024 * 1024
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -48,11 +46,11 @@ _DC = "http://purl.org/dc/elements/1.1/"
 _DCTERMS = "http://purl.org/dc/terms/"
 _CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 #: libxml2's own default nesting limit, kept when a long text run forces its huge-tree mode.
-_MAX_XML_DEPTH = 256
+_MAX_XML_DEPTH = DEFAULT_LIMITS.xml_depth
 _REL_CORE = "/metadata/core-properties"
 _REL_CUSTOM = "/custom-properties"
 
-Role = Literal["headline", "subtitle", "byline", "heading", "quote", "item", "body"]
+Role = Literal["headline", "subtitle", "byline", "publisher", "heading", "quote", "item", "body"]
 
 # Style names as Word, LibreOffice and pandoc write them, English and localised; lower case.
 _TITLE_NAMES = frozenset(
@@ -153,6 +151,8 @@ class _Styles:
                 role = "subtitle"
             elif name == "byline" or sid == "byline":
                 role = "byline"  # our writer's Byline paragraph: metadata, not body text
+            elif name == "publisher" or sid == "publisher":
+                role = "publisher"  # our writer's letterhead paragraph
             elif heading:
                 role, level = "heading", int(heading.group(1)) - 1
             elif outline is not None:
@@ -229,10 +229,14 @@ def read(data: bytes, options: ReadOptions, notes: Notes, source_path: str | Non
     speakers = _custom_speakers(archive)
     blocks = _blocks(paragraphs, speakers)
     bylines = [p.text for p in paragraphs if p.role == "byline"]
+    letterhead = [line for p in paragraphs if p.role == "publisher" for line in p.lines]
     matter = FrontMatter(
+        publisher="\n".join(letterhead) or None,
         byline=" ".join(bylines) if bylines else core.get("creator"),
         date=core.get("created"),
-        language=core.get("language") or _default_language(styles_root),
+        language=language_tag(
+            core.get("language") or _default_language(styles_root), notes, "the document's"
+        ),
         keywords=tuple(k for k in (fold(k) for k in core.get("keywords", "").split(",")) if k),
     )
     return assemble(blocks, matter, options, notes, source_path, title=core.get("title"))
@@ -248,11 +252,7 @@ def _archive(data: bytes, source_path: str | None) -> zipfile.ZipFile:
     names = set(archive.namelist())
     if "[Content_Types].xml" not in names or not any(n.startswith("word/") for n in names):
         raise PressconvError("a zip archive but not a DOCX (no Word document inside)", source_path)
-    if sum(info.file_size for info in archive.infolist()) > MAX_UNPACKED:
-        raise PressconvError(
-            f"DOCX unpacks to more than {MAX_UNPACKED // (1024 * 1024)} MB: not a document to read",
-            source_path,
-        )
+    check_zip(archive, source_path)  # inflated sizes counted, not taken from the zip directory
     return archive
 
 
@@ -274,7 +274,10 @@ def _open(data: bytes, archive: zipfile.ZipFile, source_path: str | None) -> tup
         numbering = document.part.numbering_part.element
     except (KeyError, NotImplementedError, AttributeError):
         numbering = None
-    return document.element.body, document.styles.element, numbering
+    body = document.element.body
+    if body is None:
+        raise PressconvError("not a readable DOCX: the document has no body (w:body)", source_path)
+    return body, document.styles.element, numbering
 
 
 def _unreadable(err: Exception, source_path: str | None) -> PressconvError:
@@ -363,7 +366,9 @@ def _paragraph(p: Any, styles: _Styles, notes: Notes) -> _Para | None:
             continue
         tag = el.tag
         if tag == _w("t"):
-            current.append(el.text or "")
+            # itertext, not .text: an entity reference (never resolved) splits the text node, and
+            # the words after it sit in the entity's tail; the reference itself stays as written
+            current.append("".join(el.itertext()))
         elif tag == _w("tab"):
             if el.getparent() is not None and el.getparent().tag == _w("r"):
                 current.append(" ")
@@ -431,7 +436,7 @@ def _blocks(paragraphs: list[_Para], speakers: dict[int, str]) -> list[RawBlock]
             pending.append(para)
             continue
         flush_list()
-        if para.role == "byline":
+        if para.role in ("byline", "publisher"):
             continue  # read into the metadata by read()
         hint: Hint | None
         if para is promote or (para.role == "headline" and not headline_taken):

@@ -20,6 +20,14 @@ it is usually "Headline | Site").
 The tree is walked with an explicit stack and the nesting depth is checked
 before anything else touches it, so a page nested 100,000 tags deep is one
 clear error instead of a RecursionError.
+
+The bytes are decoded before parsing: a byte-order mark or valid UTF-8 wins
+over a ``<meta charset>`` or XML declaration that says otherwise (with a
+warning); only bytes that are neither are left to the declared charset.
+Nothing visible is lost to the parser: XHTML CDATA sections are text, button,
+label and select text is kept, ``<noframes>`` content is parsed as markup, a
+DOCTYPE's internal subset is not text, and a hidden ``<article>`` is never
+taken for the article.
 """
 
 from __future__ import annotations
@@ -31,13 +39,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from pressconv.decode import clean
+from pressconv.decode import clean, decode
 from pressconv.errors import EmptyInputError, Notes, PressconvError
+from pressconv.limits import DEFAULT_LIMITS, LimitError
 from pressconv.model import Document
 from pressconv.options import ReadOptions
 from pressconv.readers._assemble import assemble
 from pressconv.readers._blocks import Hint, RawBlock, fold
-from pressconv.readers._frontmatter import FrontMatter
+from pressconv.readers._frontmatter import FrontMatter, language_tag
 
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup, Tag
@@ -45,12 +54,12 @@ if TYPE_CHECKING:
 SUFFIXES = (".html", ".htm", ".xhtml")
 
 #: Deeper than any real page; a browser's own limit is in the same range.
-MAX_DEPTH = 512
+MAX_DEPTH = DEFAULT_LIMITS.html_depth
 
 _DROP = frozenset(
     {
         "script", "style", "noscript", "template", "form", "nav", "aside", "iframe", "object",
-        "embed", "svg", "math", "canvas", "button", "select", "input", "textarea", "label",
+        "embed", "svg", "math", "canvas", "input", "textarea",
         "head", "title", "meta", "link", "audio", "video", "picture", "img", "map", "dialog",
     }
 )  # fmt: skip
@@ -78,6 +87,12 @@ _CHROME = frozenset({"header", "footer"})
 _CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "complementary", "dialog"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _MARKER = re.compile(r"([·•◦▪o§–\-*]|\d{1,3}[.)]|[a-zA-Z][.)]|[ivxIVX]{1,4}[.)])\s+")
+# A DOCTYPE with an internal subset: HTML parsers end it at the first ">", leaving "]>" as text.
+_DOCTYPE_SUBSET = re.compile(rb"<!DOCTYPE\s[^\[>]*\[[^\]]*\]\s*>", re.IGNORECASE)
+_DECLARED = re.compile(
+    rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)|<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
+    re.IGNORECASE,
+)
 _NEWS_TYPES = frozenset(
     {"newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "blogposting"}
 )
@@ -103,6 +118,7 @@ class _Walk:
     structured: bool
     blocks: list[RawBlock] = field(default_factory=list)
     byline: str | None = None
+    publisher: str | None = None
     date: str | None = None
     lines: list[str] = field(default_factory=list)
     current: list[str] = field(default_factory=list)
@@ -118,7 +134,9 @@ def read(data: bytes, options: ReadOptions, notes: Notes, source_path: str | Non
         raise EmptyInputError("no text (the input is empty or only whitespace)", source_path)
     if _rough_depth(data) > 4 * MAX_DEPTH:  # fail fast, before bs4 spends seconds on a tag bomb
         raise _too_deep(source_path)
-    soup = _parse(data)
+    data = _DOCTYPE_SUBSET.sub(b"<!DOCTYPE html>", data, count=1)
+    soup = _parse(_decoded(data, notes, source_path))
+    _unframe(soup)
     depth = _depth(soup)
     if depth > MAX_DEPTH:
         raise _too_deep(source_path)
@@ -139,9 +157,9 @@ def read(data: bytes, options: ReadOptions, notes: Notes, source_path: str | Non
         title=facts.get("title") if not walk.headline_seen else None,
         byline=walk.byline or facts.get("byline"),
         date=walk.date or facts.get("date"),
-        language=facts.get("language"),
+        language=language_tag(facts.get("language"), notes, "the page's"),
         keywords=tuple(k for k in facts.get("keywords", "").split("\n") if k),
-        publisher=facts.get("publisher"),
+        publisher=walk.publisher or facts.get("publisher"),
         dateline=facts.get("dateline"),
     )
     return assemble(
@@ -155,7 +173,71 @@ def read(data: bytes, options: ReadOptions, notes: Notes, source_path: str | Non
     )
 
 
-def _parse(data: bytes) -> BeautifulSoup:
+def _declared(data: bytes) -> str | None:
+    """The charset a ``<meta>`` tag or the XML declaration names near the top, normalised; None if none."""
+    import codecs
+
+    found = _DECLARED.search(data[:8192])
+    if found is None:
+        return None
+    name = (found.group(1) or found.group(2)).decode("ascii")
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return name.lower()
+
+
+def _decoded(data: bytes, notes: Notes, source_path: str | None) -> str | bytes:
+    """The page as text when its bytes say what they are (BOM, valid UTF-8); else the bytes for bs4.
+
+    A declared charset that contradicts the bytes loses, with a warning: a page saved as UTF-8 but
+    still declaring its old charset is common, and trusting the declaration garbles every letter.
+    """
+    import codecs
+
+    declared = _declared(data)
+    bom = next(
+        (
+            name
+            for mark, name in (
+                (codecs.BOM_UTF8, "utf-8"),
+                (codecs.BOM_UTF32_LE, "utf-32-le"),
+                (codecs.BOM_UTF32_BE, "utf-32-be"),
+                (codecs.BOM_UTF16_LE, "utf-16-le"),
+                (codecs.BOM_UTF16_BE, "utf-16-be"),
+            )
+            if data.startswith(mark)
+        ),
+        None,
+    )
+    if bom is None:
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            if declared is not None and declared != "utf-8":
+                return data  # legacy bytes that declare their charset: bs4 honours the declaration
+            # no declaration, or UTF-8 declared over bytes that are not: decode() repairs stray bytes
+            # or names the legacy encoding it settles on, in a warning (bs4 would guess silently)
+            return decode(data, notes, source_path).text
+        actual = "utf-8"
+    else:
+        actual = codecs.lookup(bom).name
+    text = decode(data, notes, source_path).text
+    if bom is not None and bom != "utf-8":  # the declaration is in UTF-16/32 code units: look in the text
+        declared = _declared(text[:8192].encode("utf-8", "replace"))
+    same_family = declared is not None and declared.replace("-le", "").replace("-be", "") == actual.replace(
+        "-le", ""
+    ).replace("-be", "")
+    if declared is not None and not same_family and (not data.isascii() or declared.startswith("utf-")):
+        evidence = "a byte-order mark" if bom else "valid UTF-8"
+        notes.warn(
+            "charset",
+            f"the page declares charset {declared} but its bytes are {evidence}: read as {actual}",
+        )
+    return text
+
+
+def _parse(data: str | bytes) -> BeautifulSoup:
     from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 
     with warnings.catch_warnings():
@@ -168,7 +250,10 @@ def _parse(data: bytes) -> BeautifulSoup:
 
 
 def _too_deep(source_path: str | None) -> PressconvError:
-    return PressconvError(f"HTML nested more than {MAX_DEPTH} elements deep: not a page to read", source_path)
+    return LimitError(
+        f"HTML nested more than {MAX_DEPTH} elements deep (the html_depth limit): not a page to read",
+        source_path,
+    )
 
 
 def _rough_depth(data: bytes) -> int:
@@ -239,11 +324,11 @@ def _text_length(tag: Tag) -> int:
 
 
 def _article_root(soup: BeautifulSoup) -> Tag:
-    articles = [t for t in soup.find_all("article") if _text_length(t) > 0]
+    articles = [t for t in soup.find_all("article") if _text_length(t) > 0 and not _hidden(t, soup)]
     if articles:
         return max(articles, key=_text_length)
     main = soup.find("main") or soup.find(True, attrs={"role": "main"})
-    if main is not None and _text_length(main) > 0:
+    if main is not None and _text_length(main) > 0 and not _hidden(main, soup):
         return main
     body = soup.body or soup
     # The densest block: the element whose own paragraphs hold the most text; half counts for
@@ -266,6 +351,26 @@ def _article_root(soup: BeautifulSoup) -> Tag:
         return body
     best = max(scores.values(), key=lambda pair: pair[0])[1]
     return best
+
+
+def _hidden(tag: Tag, soup: BeautifulSoup) -> bool:
+    """True when ``tag`` or an element around it is hidden or dropped: a reader never sees its text."""
+    return _dropped(tag) or any(_dropped(p) for p in tag.parents if p.name and p is not soup)
+
+
+def _unframe(soup: BeautifulSoup) -> None:
+    """``<noframes>`` content, which the parser keeps as raw text, parsed as the markup it is."""
+    from bs4 import BeautifulSoup
+
+    for holder in soup.find_all("noframes"):
+        markup = holder.get_text()
+        holder.clear()
+        holder.name = "div"
+        if not markup.strip():
+            continue
+        inner = BeautifulSoup(markup, "lxml")
+        for child in list((inner.body or inner).contents):
+            holder.append(child.extract())
 
 
 def _inside_chrome(tag: Tag, stop: Tag) -> bool:
@@ -344,6 +449,8 @@ def _role(tag: Tag, title_taken: bool, headline_seen: bool) -> str:
         return "item"
     if name == "pre":
         return "pre"
+    if "publisher" in classes and name == "p" and _text_length(tag) <= _MAX_BYLINE:
+        return "publisher"  # our writer's letterhead above the release line
     if classes & {"byline", "published"} and _text_length(tag) <= _MAX_BYLINE:
         # Only a short element: a CMS may put such a class on a whole column of text.
         return "byline" if "byline" in classes else "published"
@@ -361,17 +468,19 @@ def _walk(root: Tag, walk: _Walk, keep_chrome: bool, notes: Notes) -> None:
             _close(walk, notes)
             continue
         if isinstance(node, NavigableString):
-            if type(node) in (NavigableString, CData) and not isinstance(node, Comment):
-                text = str(node)
-                inside_pre = any(f.role == "pre" for f in walk.frames)
-                if inside_pre:
-                    pieces = text.split("\n")
-                    walk.current.append(pieces[0])
-                    for piece in pieces[1:]:
-                        _newline(walk)
-                        walk.current.append(piece)
-                else:
-                    walk.current.append(text)
+            text = str(node)
+            if type(node) is Comment and text.startswith("[CDATA[") and text.endswith("]]"):
+                text = text[7:-2]  # XHTML CDATA, which an HTML parser keeps as a comment: its words are text
+            elif type(node) not in (NavigableString, CData):
+                continue
+            if any(f.role == "pre" for f in walk.frames):
+                pieces = text.split("\n")
+                walk.current.append(pieces[0])
+                for piece in pieces[1:]:
+                    _newline(walk)
+                    walk.current.append(piece)
+            else:
+                walk.current.append(text)
             continue
         if not isinstance(node, Tag):
             continue
@@ -383,6 +492,8 @@ def _walk(root: Tag, walk: _Walk, keep_chrome: bool, notes: Notes) -> None:
         if name == "br":
             _newline(walk)
             continue
+        if name in ("option", "optgroup"):
+            walk.current.append(" ")  # a select's options are separate words
         role = _role(node, walk.headline_seen or walk.has_h1, walk.headline_seen)
         if name in _BLOCKS or role != "block" or node is root:
             _flush(walk, notes)
@@ -437,6 +548,8 @@ def _flush(walk: _Walk, notes: Notes) -> None:
         walk.blocks.append(RawBlock(text, hint=hint, role="boilerplate" if boiler else None))
     elif role == "byline" and walk.byline is None:
         walk.byline = text
+    elif role == "publisher" and walk.publisher is None:
+        walk.publisher = "\n".join(lines)
     elif role == "published" and walk.date is None:
         stamp = frame.tag.find("time") if frame is not None else None
         walk.date = fold(_attr(stamp, "datetime")) if stamp is not None else None

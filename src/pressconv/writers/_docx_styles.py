@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 Role = Literal[
+    "publisher",
     "release",
     "headline",
     "subtitle",
@@ -60,6 +61,7 @@ class StyleSpec:
 
 #: Every role the writer renders, with the style it uses.
 STYLES: dict[Role, StyleSpec] = {
+    "publisher": StyleSpec("Publisher", bold=True, size_pt=10, space_after_pt=6, keep_with_next=True),
     "release": StyleSpec("Release Line", bold=True, all_caps=True, space_after_pt=12, keep_with_next=True),
     "headline": StyleSpec("Title", size_pt=26, bold=True, space_after_pt=12, keep_with_next=True),
     "subtitle": StyleSpec("Subtitle", size_pt=14, italic=True, space_after_pt=12, keep_with_next=True),

@@ -45,6 +45,8 @@ class Measures:
 class Styles:
     """Every paragraph style, plus the faces and colours drawn outside paragraphs."""
 
+    publisher: ParagraphStyle
+    """The letterhead: the issuer's name and address lines above the release line."""
     release: ParagraphStyle
     headline: ParagraphStyle
     subtitle: ParagraphStyle
@@ -102,6 +104,7 @@ def build_styles(fonts: FontSet, measures: Measures | None = None) -> Styles:
         return ParagraphStyle(f"pc-{name}", parent=base, **changes)
 
     return Styles(
+        publisher=style("publisher", fontName=use(sans.bold), fontSize=9, leading=12, spaceAfter=6),
         release=style(
             "release", fontName=use(sans.bold), fontSize=8.5, leading=11, textColor=ACCENT, spaceAfter=10
         ),

@@ -232,6 +232,8 @@ class _Body:
 
     def render(self, document: Document) -> None:
         meta = document.metadata
+        if meta.publisher:  # the letterhead, where a reader expects it: above the release line
+            self.paragraph("publisher", meta.publisher)
         if meta.release:
             self.paragraph("release", meta.release)
         self.paragraph("headline", document.headline)
@@ -587,16 +589,22 @@ def _prepare(path: str | None) -> tuple[bytes, dict[Role, str], str | None, bool
     if path is None:
         doc = docx.Document()
     else:
+        from pressconv.limits import check_zip, read_file
+
+        # a regular file within the input limit, every zip member within the inflation limits
+        data = read_file(Path(path), "the reference document", error=WriterError)
         try:
-            doc = docx.Document(io.BytesIO(_as_document(Path(path).read_bytes())))
-        except OSError as err:
-            raise WriterError(f"cannot read the reference document: {err.strerror}", path) from None
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                check_zip(archive, path, "the reference document")
+            doc = docx.Document(io.BytesIO(_as_document(data)))
         except zipfile.BadZipFile:
             raise WriterError(
                 "the reference document is not a .docx file (not a zip archive)", path
             ) from None
         except (PackageNotFoundError, KeyError, ValueError, etree.XMLSyntaxError) as err:
             raise WriterError(f"the reference document is not a usable .docx file ({err})", path) from None
+    if doc.element.body is None:
+        raise WriterError("the reference document is not a usable .docx file (it has no w:body)", path)
     style_ids = _ensure_styles(doc, path is None)
     settings = doc.settings.element
     # A stale "spelling is clean" mark would keep Word from checking the new text.

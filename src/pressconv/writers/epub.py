@@ -318,10 +318,9 @@ def _cover_page(title: str, language: str, direction: str, cover: _Cover) -> ET.
 def _read_cover(path: Path | None) -> _Cover | None:
     if path is None:
         return None
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise WriterError(f"cannot read the cover image: {err.strerror or err}", str(path)) from None
+    from pressconv.limits import read_file
+
+    data = read_file(path, "the cover image", error=WriterError)  # a regular file within the input limit
     for magic, media_type, suffix in _IMAGE_TYPES:
         if data.startswith(magic):
             return _Cover(data, media_type, f"cover{suffix}")

@@ -139,6 +139,8 @@ def render_article(document: Document, options: WriteOptions, notes: Notes) -> E
     meta = document.metadata
     article = ET.Element("article", {"class": "press-release"})
     header = _el(article, "header")
+    if meta.publisher:  # the letterhead, where a reader expects it: above the release line
+        _lines(_el(header, "p", class_="publisher"), meta.publisher)
     if meta.release:
         _el(header, "p", meta.release, class_="release")
     _el(header, "h1", document.headline, id="headline")
@@ -162,14 +164,18 @@ def render_article(document: Document, options: WriteOptions, notes: Notes) -> E
     if meta.contacts or meta.end_mark:
         footer = _el(article, "footer")
         for contact in meta.contacts:
-            address = _el(footer, "address", class_="contacts")
-            lines = contact.split("\n")
-            address.text = lines[0]
-            for line in lines[1:]:
-                _el(address, "br").tail = line
-        if meta.end_mark:
-            _el(footer, "p", meta.end_mark, class_="end-mark")
+            _lines(_el(footer, "address", class_="contacts"), contact)
+        if meta.end_mark:  # several marks ("###" then "-30-") one per line, as written
+            _lines(_el(footer, "p", class_="end-mark"), meta.end_mark)
     return article
+
+
+def _lines(element: ET.Element, text: str) -> None:
+    """``text``'s lines (joined by newlines in the model) as the element's text, separated by ``br``."""
+    lines = text.split("\n")
+    element.text = lines[0]
+    for line in lines[1:]:
+        _el(element, "br").tail = line
 
 
 def json_ld(document: Document, options: WriteOptions) -> dict[str, Any]:

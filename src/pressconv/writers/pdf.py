@@ -108,6 +108,10 @@ class _Context:
     """The direction of a paragraph without strong characters (the document's, as the HTML writer says)."""
     rtl_styles: dict[str, ParagraphStyle] = field(default_factory=dict)
     """Right-aligned variants by style name: one each, not one per paragraph (a style holds ~800 bytes)."""
+    piece_styles: dict[str, tuple[ParagraphStyle, ParagraphStyle, ParagraphStyle]] = field(
+        default_factory=dict
+    )
+    """First, middle and last piece style of each style a long block was cut into pieces in."""
 
 
 def _markup(ctx: _Context, text: str, face: Face) -> str:
@@ -183,6 +187,21 @@ def _marked(
     if isinstance(target, StructElem):
         _logical(ctx, target, text)
     return Marked(_para(ctx, text, style), target, **hooks)
+
+
+def _marked_pieces(
+    ctx: _Context,
+    text: str,
+    style: ParagraphStyle,
+    target: StructElem,
+    on_first_draw: Callable[[Canvas, float, float], None] | None = None,
+) -> list[Flowable]:
+    """A heading or headline of any length as one structure element: pieces for a long one (linear)."""
+    _logical(ctx, target, text)
+    return [
+        Marked(piece, target, on_first_draw=on_first_draw if i == 0 else None)
+        for i, piece in enumerate(_pieced(ctx, text, style))
+    ]
 
 
 class _ListItem(Flowable):
@@ -363,38 +382,60 @@ def _pieces(text: str) -> list[str]:
     return pieces
 
 
-def _paragraph(ctx: _Context, block: Paragraph, parent: StructElem, dateline: str | None) -> list[Flowable]:
-    style = ctx.styles.body
-    elem = _logical(ctx, parent.add("P"), block.text)
-    pieces = _pieces(block.text)
+def _piece_styles(ctx: _Context, style: ParagraphStyle, count: int) -> list[ParagraphStyle]:
+    """``style`` for each of ``count`` pieces: no space between them, and only the last kept with next."""
+    if count == 1:
+        return [style]
+    key = style.name
+    if key not in ctx.piece_styles:
+        ctx.piece_styles[key] = (
+            ParagraphStyle(f"{key}-first", parent=style, spaceAfter=0, keepWithNext=0),
+            ParagraphStyle(f"{key}-cont", parent=style, spaceBefore=0, spaceAfter=0, keepWithNext=0),
+            ParagraphStyle(f"{key}-last", parent=style, spaceBefore=0),
+        )
+    first, middle, last = ctx.piece_styles[key]
+    return [first] + [middle] * (count - 2) + [last]
+
+
+def _pieced(
+    ctx: _Context, text: str, style: ParagraphStyle, dateline: str | None = None
+) -> list[RLParagraph]:
+    """The paragraphs that lay ``text`` out in ``style``: one, or one per ``_PIECE`` of a long text.
+
+    Every kind of block goes through here (body text, quotes, list items, headings, the headline), so
+    layout time is linear in the size of any block.  The caller gives all pieces one structure
+    element, so the text reads and tags as one paragraph.
+    """
+    pieces = _pieces(text)
     texts = list(pieces)  # the model's words of each piece, the dateline included
-    body_face = ctx.faces[style.fontName]
+    face = ctx.faces[style.fontName]
     head = ""
-    if dateline and block.text.startswith(dateline) and len(pieces[0]) >= len(dateline):
-        face = ctx.styles.dateline
-        head = f'<font name="{face.name}">{_markup(ctx, dateline, face)}</font>'
+    if dateline and text.startswith(dateline) and len(pieces[0]) >= len(dateline):
+        dateline_face = ctx.styles.dateline
+        head = f'<font name="{dateline_face.name}">{_markup(ctx, dateline, dateline_face)}</font>'
         pieces[0] = pieces[0][len(dateline) :]
-    markups = [_markup(ctx, piece, body_face) for piece in pieces]
+    markups = [_markup(ctx, piece, face) for piece in pieces]
     markups[0] = head + markups[0]
-    if len(markups) == 1:
-        return [Marked(_flow(ctx, markups[0], style, block.text), elem)]
-    # One structure element, no space between the pieces: it reads and tags as one paragraph.
-    first = ParagraphStyle(f"{style.name}-first", parent=style, spaceAfter=0)
-    middle = ParagraphStyle(f"{style.name}-cont", parent=style, spaceBefore=0, spaceAfter=0)
-    last = ParagraphStyle(f"{style.name}-last", parent=style, spaceBefore=0)
-    styles = [first] + [middle] * (len(markups) - 2) + [last]
+    styles = _piece_styles(ctx, style, len(markups))
     return [
-        Marked(_flow(ctx, markup, piece_style, piece), elem)
+        _flow(ctx, markup, piece_style, piece)
         for markup, piece_style, piece in zip(markups, styles, texts, strict=True)
     ]
+
+
+def _paragraph(ctx: _Context, block: Paragraph, parent: StructElem, dateline: str | None) -> list[Flowable]:
+    elem = _logical(ctx, parent.add("P"), block.text)
+    return [Marked(piece, elem) for piece in _pieced(ctx, block.text, ctx.styles.body, dateline)]
 
 
 def _quote(ctx: _Context, block: Quote, parent: StructElem) -> list[Flowable]:
     styles = ctx.styles
     quote = parent.add("BlockQuote")
-    body = _para(ctx, block.text, styles.quote)
+    elem = _logical(ctx, quote.add("P"), block.text)
+    bodies = _pieced(ctx, block.text, styles.quote)
     speaker = _para(ctx, f"— {block.speaker}", styles.speaker) if block.speaker else None
-    return [_QuoteBlock(body, speaker, _logical(ctx, quote.add("P"), block.text), styles)]
+    last = len(bodies) - 1
+    return [_QuoteBlock(body, speaker if i == last else None, elem, styles) for i, body in enumerate(bodies)]
 
 
 def _list(ctx: _Context, block: ListBlock, parent: StructElem) -> list[Flowable]:
@@ -414,11 +455,14 @@ def _list(ctx: _Context, block: ListBlock, parent: StructElem) -> list[Flowable]
                 ctx.rtl_styles[name] = ParagraphStyle(name, parent=label_style, alignment=TA_RIGHT)
             label_style = ctx.rtl_styles[name]
         label = _para(ctx, marker, label_style)
-        body = _para(ctx, text, styles.list_item)
+        bodies = _pieced(ctx, text, styles.list_item)
         last = number == len(block.items)
-        space_after = styles.body.spaceAfter if last else None
         indent = styles.measures.list_indent
-        flowables.append(_ListItem(label, body, indent, lbl, lbody, space_after, rtl))
+        for i, body in enumerate(bodies):
+            final = i == len(bodies) - 1
+            space_after = styles.body.spaceAfter if last and final else None
+            first_label = label if i == 0 else None
+            flowables.append(_ListItem(first_label, body, indent, lbl, lbody, space_after, rtl))
     return flowables
 
 
@@ -451,10 +495,10 @@ def _section(
     if section.heading is not None:
         style = styles.boilerplate_heading if boilerplate else styles.heading
         hook = _bookmark(f"pc-section-{index}", section.heading, 1)
-        flowables.append(_marked(ctx, section.heading, style, root.add("H2"), on_first_draw=hook))
+        flowables.extend(_marked_pieces(ctx, section.heading, style, root.add("H2"), hook))
     for block in section.blocks:
         if boilerplate and isinstance(block, Paragraph):
-            flowables.append(_marked(ctx, block.text, styles.boilerplate, root.add("P")))
+            flowables.extend(_marked_pieces(ctx, block.text, styles.boilerplate, root.add("P")))
         else:
             flowables.extend(_block(ctx, block, root, dateline))
         dateline = None
@@ -465,12 +509,14 @@ def _story(ctx: _Context, document: Document, root: StructElem) -> list[Flowable
     styles = ctx.styles
     meta = document.metadata
     story: list[Flowable] = []
+    if meta.publisher:  # the letterhead, where a reader expects it: above the release line
+        story.append(_lines(ctx, meta.publisher, styles.publisher, root))
     if meta.release:
         story.append(_marked(ctx, meta.release, styles.release, root.add("P")))
     headline = _bookmark("pc-headline", document.headline, 0)
-    story.append(_marked(ctx, document.headline, styles.headline, root.add("H1"), on_first_draw=headline))
+    story.extend(_marked_pieces(ctx, document.headline, styles.headline, root.add("H1"), headline))
     if document.subtitle:
-        story.append(_marked(ctx, document.subtitle, styles.subtitle, root.add("P")))
+        story.extend(_marked_pieces(ctx, document.subtitle, styles.subtitle, root.add("P")))
     if meta.byline:
         story.append(_marked(ctx, meta.byline, styles.byline, root.add("P")))
     body = [s for s in document.sections if s.role != "boilerplate"]
@@ -481,14 +527,19 @@ def _story(ctx: _Context, document: Document, root: StructElem) -> list[Flowable
             story.append(_Rule(styles))
         story.extend(_section(ctx, section, index, root, dateline))
         dateline = None
-    face = ctx.faces[styles.contacts.fontName]
     for contact in meta.contacts:
-        lines = [_markup(ctx, line, face) for line in contact.split("\n")]
-        elem = _logical(ctx, root.add("P"), contact)
-        story.append(Marked(_flow(ctx, "<br/>".join(lines), styles.contacts, contact), elem))
-    if meta.end_mark:
-        story.append(_marked(ctx, meta.end_mark, styles.end_mark, root.add("P")))
+        story.append(_lines(ctx, contact, styles.contacts, root))
+    if meta.end_mark:  # several marks ("###" then "-30-") one per line, as written
+        story.append(_lines(ctx, meta.end_mark, styles.end_mark, root))
     return story
+
+
+def _lines(ctx: _Context, text: str, style: ParagraphStyle, root: StructElem) -> Flowable:
+    """One paragraph whose lines (joined by newlines in the model) keep their line breaks."""
+    face = ctx.faces[style.fontName]
+    lines = [_markup(ctx, line, face) for line in text.split("\n")]
+    elem = _logical(ctx, root.add("P"), text)
+    return Marked(_flow(ctx, "<br/>".join(lines), style, text), elem)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -523,6 +574,7 @@ def _right_to_left(document: Document) -> bool:
     texts = [
         document.headline,
         document.subtitle or "",
+        meta.publisher or "",
         meta.release or "",
         meta.byline or "",
         meta.end_mark or "",
