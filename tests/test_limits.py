@@ -17,7 +17,7 @@ import pytest
 
 from pressconv import api
 from pressconv.decode import decode
-from pressconv.errors import Notes, PressconvError
+from pressconv.errors import Notes, PressconvError, PressconvWarning
 from pressconv.limits import DEFAULT_LIMITS, LimitError, Limits, check_zip, read_file
 from pressconv.readers._frontmatter import split_front_matter
 
@@ -181,7 +181,8 @@ def test_language_must_look_like_a_tag(value: str, kept: str | None) -> None:
 
 
 def test_language_7_gives_a_valid_lang_attribute() -> None:
-    page = api.convert("---\nlanguage: 7\n---\nHeadline\n\nBody text.\n", "html")
+    with pytest.warns(PressconvWarning, match="language '7' is not a language tag"):
+        page = api.convert("---\nlanguage: 7\n---\nHeadline\n\nBody text.\n", "html")
     assert isinstance(page, bytes) and b'<html lang="en"' in page
 
 
