@@ -25,11 +25,16 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pressconv.config import BuildConfig
 from pressconv.errors import PressconvError
 from pressconv.options import WriteOptions
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
+    from pressconv.executors import ExecutorSpec
 
 MANIFEST = ".pressconv-manifest.json"
 MANIFEST_FORMAT = 1
@@ -183,6 +188,8 @@ class JobResult:
     errors: tuple[tuple[str | None, str], ...]
     """(format or None for the whole document, message)."""
     warnings: tuple[str, ...]
+    published: tuple[tuple[str, str, int, bool], ...] = ()
+    """(format, sha256, size, wrote) of outputs a worker wrote itself (see ``executors``)."""
 
 
 @dataclass(slots=True)
@@ -570,8 +577,16 @@ def _echo(text: str, *, err: bool = False) -> None:
     stream.flush()
 
 
-def execute(plan: Plan, *, jobs: int, force: bool, reporter: Reporter) -> Outcome:
-    """Remove orphans, render stale documents, publish the outputs, save the manifest."""
+def execute(
+    plan: Plan, *, jobs: int, force: bool, reporter: Reporter, executor: ExecutorSpec | Executor | None = None
+) -> Outcome:
+    """Remove orphans, render stale documents, publish the outputs, save the manifest.
+
+    ``executor`` is where documents render (see ``executors``): the local process pool by default.
+    During a long build the manifest is saved every ``checkpoint`` seconds, so a build killed
+    outright is resumed by the next one from what was recorded.
+    """
+    from pressconv import executors
     from pressconv.publish import publish, remove
 
     dist = plan.config.dist
@@ -598,8 +613,12 @@ def execute(plan: Plan, *, jobs: int, force: bool, reporter: Reporter) -> Outcom
         dist.mkdir(parents=True, exist_ok=True)
     formats_of = {job.rel: job.formats for job in work}
     reporter.start(len(work))
+    interval = executors.DEFAULT_CHECKPOINT
+    if isinstance(executor, executors.ExecutorSpec):
+        interval = executor.checkpoint
+    next_save = time.monotonic() + interval
     try:
-        for result in run_jobs(work, plan.options, jobs, plan.formats):
+        for result in executors.run(plan, work, workers=jobs, force=force, executor=executor):
             for message in result.warnings:
                 reporter.warning(message)
             failed_formats = {fmt for fmt, _ in result.errors}
@@ -612,14 +631,19 @@ def execute(plan: Plan, *, jobs: int, force: bool, reporter: Reporter) -> Outcom
             for fmt, data in result.outputs:
                 out = plan.output_for(result.rel, fmt)
                 _publish_one(plan, out, data, force, outcome, reporter, publish)
+            for fmt, digest, size, wrote in result.published:
+                _record(plan, plan.output_for(result.rel, fmt), digest, size, wrote, outcome, reporter)
             reporter.advance()
+            if time.monotonic() >= next_save:
+                outcome.manifest_changed |= publish(dist / MANIFEST, manifest.dumps())
+                next_save = time.monotonic() + interval
     finally:
         reporter.stop()
         # Also on an interrupt: the outputs published so far are recorded and not rendered again.
         # No manifest is created for a build that has nothing to record.
         if manifest.outputs != original or (manifest.outputs and not existed):
             dist.mkdir(parents=True, exist_ok=True)
-            outcome.manifest_changed = publish(dist / MANIFEST, manifest.dumps())
+            outcome.manifest_changed |= publish(dist / MANIFEST, manifest.dumps())
     return outcome
 
 
@@ -655,13 +679,20 @@ def _publish_one(
         outcome.errors.append(message)
         outcome.failed.append(out)
         return
+    _record(plan, out, digest, len(data), wrote, outcome, reporter)
+
+
+def _record(
+    plan: Plan, out: str, digest: str, size: int, wrote: bool, outcome: Outcome, reporter: Reporter
+) -> None:
+    """An output is in place: the manifest and the outcome say so."""
     want = plan.expected[out]
     plan.manifest.outputs[out] = Entry(
-        want.source, want.source_sha256, want.format, want.options, want.version, digest, len(data)
+        want.source, want.source_sha256, want.format, want.options, want.version, digest, size
     )
     if wrote:
         outcome.written.append(out)
-        reporter.wrote(path)
+        reporter.wrote(plan.config.dist / out)
     else:
         outcome.unchanged.append(out)
 
@@ -748,9 +779,11 @@ def run_build(
     strict: bool = False,
     options: Mapping[str, Any] | None = None,
     progress: bool | None = None,
+    executor: str | None = None,
 ) -> int:
     """``pressconv build``: 0 done (or up to date), 1 ``check`` found dist/ stale, 2 a source failed."""
     from pressconv import config as config_module
+    from pressconv import executors
 
     started = time.perf_counter()
     config = config_module.load().override(source=source_dir, dist=dist, formats=formats, options=options)
@@ -758,13 +791,16 @@ def run_build(
         # A missing (or renamed) source folder must not read as "every source was deleted".
         raise PressconvError("no such folder", display(config.source))
     workers = jobs or default_jobs()
+    spec = executors.parse(executor or config.executor)
+    if spec.kind == "dask" and not check:
+        executors.require_dask()
     plan = make_plan(config, force=force and not check)
     if check:
         return _report_check(plan, strict=strict, jobs=workers)
     if progress is None:
         progress = sys.stderr.isatty()
     reporter: Reporter = BarReporter() if progress and plan.stale else Reporter()
-    outcome = execute(plan, jobs=workers, force=force, reporter=reporter)
+    outcome = execute(plan, jobs=workers, force=force, reporter=reporter, executor=spec)
     elapsed = time.perf_counter() - started
     _echo(summary(outcome, elapsed))
     return EXIT_FAILED if outcome.failed else 0

@@ -274,6 +274,12 @@ def formats_command() -> None:
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 when dist/ is stale.")
 @click.option("--strict", is_flag=True, help="With --check: also render in memory and compare bytes.")
 @click.option("--force", is_flag=True, help="Rewrite every output.")
+@click.option(
+    "--executor",
+    metavar="SPEC",
+    help="Where documents render: local (processes, the default), dask (a local Dask cluster) "
+    "or dask://HOST:PORT (a running one); needs pressconv[dask].",
+)
 @_with((*_WRITE_OPTIONS["common"], *_WRITE_OPTIONS["html"], *_WRITE_OPTIONS["docx"], *_WRITE_OPTIONS["pdf"]))
 @_with(_WRITE_OPTIONS["epub"][:2])
 def build_command(
@@ -284,6 +290,7 @@ def build_command(
     check: bool,
     strict: bool,
     force: bool,
+    executor: str | None,
     **kw: Any,
 ) -> None:
     """Regenerate DIST (default dist/) from SOURCE_DIR (default source/) in every format.
@@ -300,7 +307,15 @@ def build_command(
     # Only options given on the command line override the configuration, not click's defaults.
     options = {k: v for k, v in kw.items() if ctx.get_parameter_source(k) is not ParameterSource.DEFAULT}
     code = run_build(
-        source_dir, dist, formats, jobs=jobs, check=check, force=force, strict=strict, options=options
+        source_dir,
+        dist,
+        formats,
+        jobs=jobs,
+        check=check,
+        force=force,
+        strict=strict,
+        options=options,
+        executor=executor,
     )
     if code:
         raise SystemExit(code)
