@@ -385,20 +385,25 @@ def dask_executor(spec: ExecutorSpec, workers: int, formats: Sequence[str]) -> I
 
     import distributed
 
-    dask: Any = distributed  # untyped library
+    dd: Any = distributed  # untyped library
     cluster: Any = None
     try:
         if spec.address is None:
-            cluster = dask.LocalCluster(
-                n_workers=workers,
-                threads_per_worker=1,
-                processes=True,
-                dashboard_address=":0",  # no fixed port: other builds and clusters may run here
-                silence_logs=logging.CRITICAL,  # failures reach the user as one line per source
-            )
-            client: Any = dask.Client(cluster)
+            import dask.config
+
+            # The workers' statistical profiler samples every thread's stack 100 times a second: CPU
+            # taken from rendering, for a dashboard nobody watches.  Nannies pass the setting on.
+            with dask.config.set({"distributed.worker.profile.enabled": False}):
+                cluster = dd.LocalCluster(
+                    n_workers=workers,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=":0",  # no fixed port: other builds and clusters may run here
+                    silence_logs=logging.CRITICAL,  # failures reach the user as one line per source
+                )
+            client: Any = dd.Client(cluster)
         else:
-            client = dask.Client(spec.address, timeout="20s")
+            client = dd.Client(spec.address, timeout="20s")
     except OSError as err:
         if cluster is not None:
             cluster.close()

@@ -1,0 +1,238 @@
+"""Synthetic archive -> HTML and PDF on the process pool and on a Dask LocalCluster (issue #20).
+
+For each archive size, two full builds of the same synthetic releases (``bench/synth.py``) into
+fresh folders, run as ``pressconv build`` processes with the same number of workers:
+
+- ``pool``: ``--jobs W`` (the local process pool, one task per document);
+- ``dask``: ``--executor dask --jobs W`` (a LocalCluster of W single-threaded worker processes,
+  started by the build; tasks are batches of documents, workers read and write the files).
+
+Reported per build: articles per second end to end (the Dask figure includes starting the
+cluster, which is also timed alone), peak RSS of the client process and of the largest worker
+(sampled with psutil every 0.1 s over the build's process tree), and whether the two dist/ trees
+hold identical bytes.  Then the scheduler's own overhead per task (no-op tasks through the same
+bounded-window loop on a LocalCluster of W workers), and the arithmetic for a million releases on
+N machines from the measured cost per article.
+
+    python bench/archive.py [--counts 1000,10000] [--workers 2] [--formats html,pdf] [--keep DIR]
+
+``--keep DIR`` keeps the generated archives (``DIR/N/source``) between runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import logging
+import math
+import os
+import shutil
+import subprocess
+import tempfile
+import threading
+import time
+from concurrent.futures import FIRST_COMPLETED, Future, wait
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import psutil
+import synth
+from _harness import PRESSCONV, _child_env, machine
+
+MILLION = 1_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class Build:
+    label: str
+    count: int
+    wall: float
+    cpu: float
+    """User + system seconds of the client and the worker processes it reaped."""
+    client_peak_mb: float
+    worker_peak_mb: float
+    workers_seen: int
+    digest: str
+    summary: str
+
+    @property
+    def rate(self) -> float:
+        return self.count / self.wall
+
+
+def _sample(pid: int, stop: threading.Event, peaks: dict[str, float], seen: set[int]) -> None:
+    """Peak RSS of the process ``pid`` and of its largest descendant, until ``stop``."""
+    try:
+        root = psutil.Process(pid)
+    except psutil.NoSuchProcess:
+        return
+    while not stop.is_set():
+        try:
+            peaks["client"] = max(peaks["client"], root.memory_info().rss)
+            for child in root.children(recursive=True):
+                try:
+                    rss = child.memory_info().rss
+                except psutil.Error:
+                    continue
+                seen.add(child.pid)
+                peaks["worker"] = max(peaks["worker"], rss)
+        except psutil.Error:
+            return
+        stop.wait(0.1)
+
+
+def digest(folder: Path) -> str:
+    """One hash over every file's relative path and bytes."""
+    total = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            total.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return total.hexdigest()
+
+
+def run_build(root: Path, label: str, count: int, args: list[str]) -> Build:
+    dist = root / f"dist-{label}"
+    shutil.rmtree(dist, ignore_errors=True)
+    argv = ["nice", "-n", "10", PRESSCONV, "build", "source", "-o", dist.name, *args]
+    peaks = {"client": 0.0, "worker": 0.0}
+    seen: set[int] = set()
+    stop = threading.Event()
+    log = root / f"{label}.log"
+    with log.open("wb") as sink:
+        start = time.perf_counter()
+        proc = subprocess.Popen(argv, cwd=root, env=_child_env(), stdout=sink, stderr=subprocess.STDOUT)
+        # nice execs pressconv in the same process, so the pid is the client's.
+        sampler = threading.Thread(target=_sample, args=(proc.pid, stop, peaks, seen))
+        sampler.start()
+        # wait4's CPU time counts the client and every process it reaped (pool or cluster workers).
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    stop.set()
+    sampler.join()
+    text = log.read_text(encoding="utf-8", errors="replace")
+    if proc.returncode != 0:
+        raise SystemExit(f"{label}: exit {proc.returncode}: {text[-2000:]}")
+    summary = text.strip().splitlines()[-1]
+    cpu = usage.ru_utime + usage.ru_stime
+    mb = 2**20
+    return Build(
+        label, count, wall, cpu, peaks["client"] / mb, peaks["worker"] / mb, len(seen), digest(dist), summary
+    )
+
+
+def _noop(batch: int) -> int:
+    return batch
+
+
+def scheduler_overhead(workers: int, tasks: int = 2000) -> tuple[float, float]:
+    """Seconds to start a LocalCluster of ``workers`` processes, and seconds per no-op task submitted
+    through ``client.get_executor()`` with the build's window (2 tasks in flight per worker)."""
+    import distributed
+
+    start = time.perf_counter()
+    with (
+        distributed.LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=":0",
+            silence_logs=logging.CRITICAL,
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        startup = time.perf_counter() - start
+        executor = client.get_executor(pure=False)
+        for _ in range(2):  # warm up both workers
+            list(executor.map(_noop, range(20)))
+        start = time.perf_counter()
+        pending: set[Future[Any]] = set()
+        submitted = 0
+        while submitted < tasks or pending:
+            while submitted < tasks and len(pending) < 2 * workers:
+                pending.add(executor.submit(_noop, submitted))
+                submitted += 1
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                future.result()
+        per_task = (time.perf_counter() - start) / tasks
+    return startup, per_task
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--counts", default="1000,10000")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--formats", default="html,pdf")
+    parser.add_argument("--keep", type=Path, help="keep the generated archives in this folder")
+    parser.add_argument("--only", choices=("pool", "dask"), help="run one side only")
+    ns = parser.parse_args()
+    counts = [int(c) for c in ns.counts.split(",")]
+    formats = [a for f in ns.formats.split(",") for a in ("-f", f)]
+    w = ns.workers
+    print(f"# archive benchmark: {ns.formats} with {w} workers; {machine()}")
+    base = ns.keep or Path(tempfile.mkdtemp(prefix="pressconv-archive-"))
+    startup, per_task = scheduler_overhead(w)
+    print(
+        f"LocalCluster({w}) start-up {startup:.2f} s; scheduler time per no-op task {per_task * 1e3:.2f} ms"
+    )
+    rows: list[tuple[Build | None, Build | None]] = []
+    for count in counts:
+        root = base / str(count)
+        if not (root / "source").is_dir() or sum(1 for _ in (root / "source").iterdir()) != count:
+            shutil.rmtree(root, ignore_errors=True)
+            synth.write_tree(root / "source", count)
+            (root / "pyproject.toml").write_text('[project]\nname = "archive"\n', encoding="utf-8")
+        pool = dask = None
+        if ns.only != "dask":
+            pool = run_build(root, "pool", count, [*formats, "--jobs", str(w)])
+            print(_line(pool))
+        if ns.only != "pool":
+            dask = run_build(root, "dask", count, [*formats, "--jobs", str(w), "--executor", "dask"])
+            print(_line(dask))
+        if pool and dask:
+            same = "identical" if pool.digest == dask.digest else "DIFFERENT"
+            print(
+                f"{count}: dist/ bytes {same}; dask/pool throughput {dask.rate / pool.rate:.0%}, "
+                f"CPU per article dask/pool {dask.cpu / pool.cpu:.2f}"
+            )
+        rows.append((pool, dask))
+    _arithmetic(rows, w, startup, per_task)
+    if ns.keep is None:
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def _line(b: Build) -> str:
+    return (
+        f"{b.count} {b.label}: {b.wall:.1f} s = {b.rate:.1f} articles/s, "
+        f"CPU {b.cpu / b.count * 1e3:.1f} ms/article; "
+        f"client peak {b.client_peak_mb:.0f} MB, largest worker {b.worker_peak_mb:.0f} MB "
+        f"({b.workers_seen} processes); {b.summary}"
+    )
+
+
+Row = tuple[Build | None, Build | None]
+
+
+def _arithmetic(rows: list[Row], w: int, startup: float, per_task: float) -> None:
+    measured = [d for _, d in rows if d is not None]
+    if not measured:
+        return
+    largest = max(measured, key=lambda b: b.count)
+    # Core-seconds per article on the cluster, start-up excluded: what each added core buys.
+    cost = (largest.wall - startup) * w / largest.count
+    batch = 32
+    tasks = math.ceil(MILLION / batch)
+    print(
+        f"a million releases: {cost * 1e3:.1f} ms of worker time per article (from {largest.count:,});"
+        f" {tasks:,} tasks of {batch}; scheduler time {tasks * per_task:.0f} s in all"
+    )
+    for machines in (1, 10, 50, 100):
+        cores = machines * w
+        hours = (MILLION * cost / cores + startup) / 3600
+        print(f"  {machines:>3} machines x {w} cores: {hours:6.2f} h")
+
+
+if __name__ == "__main__":
+    main()
