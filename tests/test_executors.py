@@ -307,3 +307,26 @@ def test_plain_dask_starts_its_own_cluster_for_the_sample(
     assert (code, err) == (0, "")
     assert build(capsys, "-o", "local", "--jobs", "2", "--executor", "local")[0] == 0
     assert files(tmp_path / "dist") == files(tmp_path / "local")
+
+
+def test_convert_many_streams_sources_into_a_folder(
+    repo: Path, capsys: pytest.CaptureFixture[str], dask_client: Any
+) -> None:
+    """The batch entry point without a manifest: same bytes as the build, on the pool and on Dask."""
+    assert build(capsys, "-f", "html", "-f", "pdf", "--jobs", "2")[0] == 0
+    expected = {k: v for k, v in files(repo / "dist").items() if k != MANIFEST}
+    address = dask_client.scheduler.address
+    choices: list[executors.ExecutorSpec | None] = [
+        None,
+        executors.parse(f"dask://{address}?batch=3"),
+        executors.parse(f"dask://{address}?io=bytes&batch=5"),
+    ]
+    for n, executor in enumerate(choices):
+        out = repo / f"many-{n}"
+        sources = (p for p in sorted((repo / "source").rglob("*.txt")))
+        results = list(executors.convert_many(sources, ("html", "pdf"), out, root=repo, executor=executor))
+        assert sorted(r.rel for r in results) == sorted(
+            f"source/{k[:-5]}.txt" for k in expected if k.endswith(".html")
+        )
+        assert all(not r.errors and len(r.published) == 2 for r in results)
+        assert files(out / "source") == expected, executor

@@ -29,7 +29,6 @@ import hashlib
 import math
 import os
 import re
-from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from dataclasses import dataclass, replace
@@ -140,7 +139,7 @@ class Task:
     job: Job
     path: str | None = None
     sha256: str = ""
-    """The source bytes' hash the plan saw; a worker that reads other bytes reports it."""
+    """The source bytes' hash the plan saw; a worker that reads other bytes reports it ("": no check)."""
     targets: tuple[Target, ...] = ()
     """Non-empty: the worker writes these outputs and returns hashes instead of bytes."""
 
@@ -159,7 +158,7 @@ def _render_task(task: Task, options: WriteOptions) -> JobResult:
         except OSError as err:
             why = f"the worker cannot read it ({err.strerror}); without a shared filesystem use io=bytes"
             return JobResult(job.rel, (), ((None, f"{job.label}: {why}"),), ())
-        if hashlib.sha256(data).hexdigest() != task.sha256:
+        if task.sha256 and hashlib.sha256(data).hexdigest() != task.sha256:
             return JobResult(job.rel, (), ((None, f"{job.label}: changed during the build"),), ())
         job = replace(job, data=data)
     result = render_job(job, options)
@@ -219,43 +218,15 @@ def stream(
     options: WriteOptions,
     *,
     in_flight: int,
-    ordered: bool = False,
 ) -> Iterator[JobResult]:
     """Render ``batches`` on ``executor`` with at most ``in_flight`` tasks submitted at a time.
 
-    Results come as tasks finish (or in submission order when ``ordered``).  A task that raises (its
-    worker died for good, the connection dropped) yields one failure per document of its batch.
-    Closing the iterator early cancels what was not started.
+    Results come as tasks finish.  A task that raises (its worker died for good, the connection
+    dropped) yields one failure per document of its batch.  Closing the iterator early cancels what
+    was not started.
     """
-    source = iter(batches)
-    pending: dict[Future[list[JobResult]], tuple[Task, ...]] = {}
-    order: deque[Future[list[JobResult]]] = deque()
-
-    def fill() -> None:
-        while len(pending) < in_flight:
-            batch = next(source, None)
-            if batch is None:
-                return
-            future = executor.submit(render_batch, batch, options)
-            pending[future] = batch
-            order.append(future)
-
-    try:
-        fill()
-        while pending:
-            if ordered:
-                done = [order[0]]
-                wait(done)
-            else:
-                done = list(wait(list(pending), return_when=FIRST_COMPLETED).done)
-            for future in done:
-                batch = pending.pop(future)
-                order.remove(future)
-                yield from _collect(future, batch)
-            fill()
-    finally:
-        for future in pending:
-            future.cancel()
+    for results, _ in _stream_batches(executor, batches, options, in_flight):
+        yield from results
 
 
 def _collect(future: Future[list[JobResult]], batch: tuple[Task, ...]) -> list[JobResult]:
@@ -328,6 +299,106 @@ def run(
         finally:
             if spec.io == "shared":
                 sweep_temporaries(plan, work)
+
+
+def convert_many(
+    sources: Iterable[Path],
+    formats: Sequence[str],
+    out_dir: Path,
+    *,
+    root: Path | None = None,
+    options: WriteOptions | None = None,
+    executor: ExecutorSpec | Executor | None = None,
+    workers: int = 2,
+) -> Iterator[JobResult]:
+    """Convert ``sources`` into ``out_dir`` in each of ``formats``; one result per source as it finishes.
+
+    ``sources`` is drawn lazily and at most a window of batches is in flight, so the caller's memory
+    does not grow with the archive: no manifest, no plan, nothing kept per source.  A source
+    ``root/a/b.txt`` becomes ``out_dir/a/b.html`` … (``root`` defaults to each source's folder).
+    Outputs are published atomically and not rewritten when unchanged; a result's ``published``
+    lists (format, sha256, size, wrote), its ``errors`` what failed.  ``executor`` is a Dask
+    specification, any ``Executor``, or None for a local process pool of ``workers``.
+    """
+    from pressconv import readers, writers
+    from pressconv.build import _pool_context
+
+    options = options or WriteOptions.from_env()
+    suffixes = {fmt: writers.spec(fmt).suffix for fmt in formats}
+    accepted = {suffix.lower() for suffix in readers.suffixes()}
+    out_dir = out_dir.absolute()
+    spec = executor if isinstance(executor, ExecutorSpec) else LOCAL
+    io = spec.io if spec.kind == "dask" else "shared"
+
+    def tasks() -> Iterator[Task]:
+        for source in sources:
+            path = Path(source).absolute()
+            rel = path.relative_to(root.absolute()).as_posix() if root is not None else path.name
+            suffix = path.suffix
+            stem = rel[: len(rel) - len(suffix)]
+            if suffix.lower() not in accepted:
+                raise PressconvError(f"no reader for {suffix or 'files without a suffix'}", str(path))
+            targets = tuple(
+                Target(
+                    fmt, str(out_dir / (stem + suffixes[fmt])), str(out_dir / (stem + suffixes[fmt])), True
+                )
+                for fmt in formats
+            )
+            job = Job(rel, str(path), suffix, b"", tuple(formats))
+            if io == "bytes":
+                yield Task(replace(job, data=path.read_bytes()), targets=targets)
+            else:
+                yield Task(job, str(path), "", targets)
+
+    @contextlib.contextmanager
+    def opened() -> Iterator[tuple[Executor, int]]:
+        if isinstance(executor, Executor):
+            yield executor, workers
+        elif spec.kind == "dask":
+            with dask_executor(spec, workers, formats) as pair:
+                yield pair
+        else:
+            from concurrent.futures import ProcessPoolExecutor
+
+            with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context(formats)) as pool:
+                yield pool, workers
+
+    with opened() as (pool, slots):
+        size = spec.batch or MAX_BATCH
+        for batch_results, batch in _stream_batches(
+            pool, batched(tasks(), size), options, spec.window * slots
+        ):
+            if io == "bytes":
+                # The worker sent bytes: the client writes them (targets stayed here, not on the worker).
+                targets = {task.job.rel: task.targets for task in batch}
+                yield from (_write(result, targets[result.rel]) for result in batch_results)
+            else:
+                yield from batch_results
+
+
+def _stream_batches(
+    executor: Executor, batches: Iterable[tuple[Task, ...]], options: WriteOptions, in_flight: int
+) -> Iterator[tuple[list[JobResult], tuple[Task, ...]]]:
+    """The bounded-window loop: submit batches while fewer than ``in_flight`` are pending, take them back
+    as they finish, each with its batch.  A bytes-mode batch's targets stay with the client."""
+    source = iter(batches)
+    pending: dict[Future[list[JobResult]], tuple[Task, ...]] = {}
+    try:
+        while True:
+            while len(pending) < max(2, in_flight):
+                batch = next(source, None)
+                if batch is None:
+                    break
+                remote = tuple(replace(task, targets=()) if task.path is None else task for task in batch)
+                pending[executor.submit(render_batch, remote, options)] = batch
+            if not pending:
+                return
+            for future in wait(list(pending), return_when=FIRST_COMPLETED).done:
+                batch = pending.pop(future)
+                yield _collect(future, batch), batch
+    finally:
+        for future in pending:
+            future.cancel()
 
 
 def _task(plan: Plan, job: Job, force: bool, io: str) -> Task:
