@@ -15,8 +15,11 @@ bounded-window loop on a LocalCluster of W workers), and the arithmetic for a mi
 N machines from the measured cost per article.
 
     python bench/archive.py [--counts 1000,10000] [--workers 2] [--formats html,pdf] [--keep DIR]
+    python bench/archive.py --mode stream --counts 10000,100000 --formats html   # convert_many
 
-``--keep DIR`` keeps the generated archives (``DIR/N/source``) between runs.
+``--keep DIR`` keeps the generated archives (``DIR/N/source``) between runs.  ``--mode stream``
+measures ``executors.convert_many`` instead of ``pressconv build``: a client that reads the source
+folder lazily and keeps nothing per source (no plan, no manifest), to show the executor's own memory.
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ from typing import Any
 
 import psutil
 import synth
-from _harness import PRESSCONV, _child_env, machine
+from _harness import PRESSCONV, PYTHON, _child_env, machine
 
 MILLION = 1_000_000
 
@@ -49,7 +52,7 @@ class Build:
     count: int
     wall: float
     cpu: float
-    """User + system seconds of the client and the worker processes it reaped."""
+    """User + system seconds of the client and every descendant, as last sampled."""
     client_peak_mb: float
     worker_peak_mb: float
     workers_seen: int
@@ -61,8 +64,10 @@ class Build:
         return self.count / self.wall
 
 
-def _sample(pid: int, stop: threading.Event, peaks: dict[str, float], seen: set[int]) -> None:
-    """Peak RSS of the process ``pid`` and of its largest descendant, until ``stop``."""
+def _sample(pid: int, stop: threading.Event, peaks: dict[str, float], cpu: dict[int, float]) -> None:
+    """Peak RSS of the process ``pid`` and of its largest descendant, and the last CPU time seen of
+    each of them (user + system; ``wait4`` would miss a pool's workers, whose fork server is not
+    reaped), every 0.1 s until ``stop``."""
     try:
         root = psutil.Process(pid)
     except psutil.NoSuchProcess:
@@ -70,12 +75,15 @@ def _sample(pid: int, stop: threading.Event, peaks: dict[str, float], seen: set[
     while not stop.is_set():
         try:
             peaks["client"] = max(peaks["client"], root.memory_info().rss)
+            times = root.cpu_times()
+            cpu[pid] = times.user + times.system
             for child in root.children(recursive=True):
                 try:
                     rss = child.memory_info().rss
+                    times = child.cpu_times()
                 except psutil.Error:
                     continue
-                seen.add(child.pid)
+                cpu[child.pid] = times.user + times.system
                 peaks["worker"] = max(peaks["worker"], rss)
         except psutil.Error:
             return
@@ -92,21 +100,46 @@ def digest(folder: Path) -> str:
 
 
 def run_build(root: Path, label: str, count: int, args: list[str]) -> Build:
+    """``pressconv build`` of ``root/source`` into ``root/dist-LABEL``, measured."""
+    return measure(root, label, count, [PRESSCONV, "build", "source", "-o", f"dist-{label}", *args])
+
+
+def run_stream(root: Path, label: str, count: int, formats: str, workers: int, executor: str) -> Build:
+    """``executors.convert_many`` over ``root/source`` (read lazily) into ``root/dist-LABEL``, measured."""
+    argv = [PYTHON, __file__, "--stream-client", formats, str(workers), executor, f"dist-{label}"]
+    return measure(root, label, count, argv)
+
+
+def stream_client(formats: str, workers: int, executor: str, out: str) -> None:
+    """The client process of ``run_stream``: nothing per source is kept."""
+    from pressconv import executors
+
+    sources = (Path(entry.path) for entry in os.scandir("source"))
+    spec = None if executor == "local" else executors.parse(executor)
+    converted = failed = 0
+    for result in executors.convert_many(
+        sources, formats.split(","), Path(out), executor=spec, workers=workers
+    ):
+        converted += 1
+        failed += bool(result.errors)
+    print(f"{converted} converted, {failed} failed")
+
+
+def measure(root: Path, label: str, count: int, command: list[str]) -> Build:
     dist = root / f"dist-{label}"
     shutil.rmtree(dist, ignore_errors=True)
-    argv = ["nice", "-n", "10", PRESSCONV, "build", "source", "-o", dist.name, *args]
+    argv = ["nice", "-n", "10", *command]
     peaks = {"client": 0.0, "worker": 0.0}
-    seen: set[int] = set()
+    cpu: dict[int, float] = {}
     stop = threading.Event()
     log = root / f"{label}.log"
     with log.open("wb") as sink:
         start = time.perf_counter()
         proc = subprocess.Popen(argv, cwd=root, env=_child_env(), stdout=sink, stderr=subprocess.STDOUT)
         # nice execs pressconv in the same process, so the pid is the client's.
-        sampler = threading.Thread(target=_sample, args=(proc.pid, stop, peaks, seen))
+        sampler = threading.Thread(target=_sample, args=(proc.pid, stop, peaks, cpu))
         sampler.start()
-        # wait4's CPU time counts the client and every process it reaped (pool or cluster workers).
-        _, status, usage = os.wait4(proc.pid, 0)
+        _, status, _ = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
     stop.set()
@@ -115,10 +148,18 @@ def run_build(root: Path, label: str, count: int, args: list[str]) -> Build:
     if proc.returncode != 0:
         raise SystemExit(f"{label}: exit {proc.returncode}: {text[-2000:]}")
     summary = text.strip().splitlines()[-1]
-    cpu = usage.ru_utime + usage.ru_stime
+    seen = len(cpu) - 1  # processes besides the client
     mb = 2**20
     return Build(
-        label, count, wall, cpu, peaks["client"] / mb, peaks["worker"] / mb, len(seen), digest(dist), summary
+        label,
+        count,
+        wall,
+        sum(cpu.values()),
+        peaks["client"] / mb,
+        peaks["worker"] / mb,
+        seen,
+        digest(dist),
+        summary,
     )
 
 
@@ -167,15 +208,24 @@ def main() -> None:
     parser.add_argument("--formats", default="html,pdf")
     parser.add_argument("--keep", type=Path, help="keep the generated archives in this folder")
     parser.add_argument("--only", choices=("pool", "dask"), help="run one side only")
+    parser.add_argument(
+        "--mode", choices=("build", "stream"), default="build", help="pressconv build or convert_many"
+    )
+    parser.add_argument("--stream-client", nargs=4, help=argparse.SUPPRESS)
     ns = parser.parse_args()
+    if ns.stream_client:
+        formats_, workers_, executor_, out_ = ns.stream_client
+        stream_client(formats_, int(workers_), executor_, out_)
+        return
     counts = [int(c) for c in ns.counts.split(",")]
     formats = [a for f in ns.formats.split(",") for a in ("-f", f)]
     w = ns.workers
-    print(f"# archive benchmark: {ns.formats} with {w} workers; {machine()}")
+    print(f"# archive benchmark ({ns.mode}): {ns.formats} with {w} workers; {machine()}", flush=True)
     base = ns.keep or Path(tempfile.mkdtemp(prefix="pressconv-archive-"))
     startup, per_task = scheduler_overhead(w)
     print(
-        f"LocalCluster({w}) start-up {startup:.2f} s; scheduler time per no-op task {per_task * 1e3:.2f} ms"
+        f"LocalCluster({w}) start-up {startup:.2f} s; scheduler time per no-op task {per_task * 1e3:.2f} ms",
+        flush=True,
     )
     rows: list[tuple[Build | None, Build | None]] = []
     for count in counts:
@@ -186,11 +236,17 @@ def main() -> None:
             (root / "pyproject.toml").write_text('[project]\nname = "archive"\n', encoding="utf-8")
         pool = dask = None
         if ns.only != "dask":
-            pool = run_build(root, "pool", count, [*formats, "--jobs", str(w)])
-            print(_line(pool))
+            if ns.mode == "stream":
+                pool = run_stream(root, "stream-pool", count, ns.formats, w, "local")
+            else:
+                pool = run_build(root, "pool", count, [*formats, "--jobs", str(w)])
+            print(_line(pool), flush=True)
         if ns.only != "pool":
-            dask = run_build(root, "dask", count, [*formats, "--jobs", str(w), "--executor", "dask"])
-            print(_line(dask))
+            if ns.mode == "stream":
+                dask = run_stream(root, "stream-dask", count, ns.formats, w, "dask")
+            else:
+                dask = run_build(root, "dask", count, [*formats, "--jobs", str(w), "--executor", "dask"])
+            print(_line(dask), flush=True)
         if pool and dask:
             same = "identical" if pool.digest == dask.digest else "DIFFERENT"
             print(
@@ -216,22 +272,32 @@ Row = tuple[Build | None, Build | None]
 
 
 def _arithmetic(rows: list[Row], w: int, startup: float, per_task: float) -> None:
+    """A million releases on N machines of ``w`` cores, from the largest Dask run's cost per article.
+
+    Two estimates: the wall time it took here (core-seconds = wall x cores; inflated when other
+    sessions share the cores), and the CPU time of every process of the build (client, scheduler,
+    workers: what the work costs on an idle core).  The scheduler's time per task, times the number
+    of tasks, says whether one scheduler keeps up.
+    """
     measured = [d for _, d in rows if d is not None]
     if not measured:
         return
     largest = max(measured, key=lambda b: b.count)
-    # Core-seconds per article on the cluster, start-up excluded: what each added core buys.
-    cost = (largest.wall - startup) * w / largest.count
+    wall_cost = max(0.0, largest.wall - startup) * w / largest.count
+    cpu_cost = largest.cpu / largest.count
     batch = 32
     tasks = math.ceil(MILLION / batch)
     print(
-        f"a million releases: {cost * 1e3:.1f} ms of worker time per article (from {largest.count:,});"
-        f" {tasks:,} tasks of {batch}; scheduler time {tasks * per_task:.0f} s in all"
+        f"a million releases (from {largest.count:,}, Dask): {wall_cost * 1e3:.1f} ms of core time an article"
+        f" by wall clock here, {cpu_cost * 1e3:.1f} ms by CPU time; {tasks:,} tasks of {batch}, scheduler"
+        f" {tasks * per_task:.0f} s in all ({per_task * 1e3:.1f} ms a task, against {batch * cpu_cost:.2f} s"
+        " of work a task)"
     )
     for machines in (1, 10, 50, 100):
         cores = machines * w
-        hours = (MILLION * cost / cores + startup) / 3600
-        print(f"  {machines:>3} machines x {w} cores: {hours:6.2f} h")
+        by_wall = (MILLION * wall_cost / cores + startup) / 3600
+        by_cpu = (MILLION * cpu_cost / cores + startup) / 3600
+        print(f"  {machines:>3} machines x {w} cores: {by_wall:6.2f} h (wall here), {by_cpu:6.2f} h (CPU)")
 
 
 if __name__ == "__main__":

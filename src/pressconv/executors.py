@@ -390,7 +390,13 @@ def _stream_batches(
                 if batch is None:
                     break
                 remote = tuple(replace(task, targets=()) if task.path is None else task for task in batch)
-                pending[executor.submit(render_batch, remote, options)] = batch
+                try:
+                    future = executor.submit(render_batch, remote, options)
+                except Exception as err:  # the executor is gone (scheduler lost, shut down)
+                    failed: Future[list[JobResult]] = Future()
+                    failed.set_exception(err)
+                    future = failed
+                pending[future] = batch
             if not pending:
                 return
             for future in wait(list(pending), return_when=FIRST_COMPLETED).done:
