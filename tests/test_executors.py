@@ -132,7 +132,11 @@ def test_executor_in_the_configuration(repo: Path, capsys: pytest.CaptureFixture
     assert config.load().executor == "dask://sched:8786"
     pyproject.write_text('[tool.pressconv]\nexecutor = "spark"\n', encoding="utf-8")
     code, _, err = build(capsys, "-f", "html")
-    assert code == 2 and "expected local, dask or dask://HOST:PORT" in err
+    assert (
+        err
+        == "pressconv: error: [tool.pressconv] executor = spark: expected local, dask or dask://HOST:PORT\n"
+    )
+    assert code == 2
     # The command line wins over the configuration.
     assert build(capsys, "-f", "html", "--executor", "local")[0] == 0
     pyproject.write_text("[tool.pressconv]\nexecutor = 3\n", encoding="utf-8")

@@ -791,7 +791,9 @@ def run_build(
         # A missing (or renamed) source folder must not read as "every source was deleted".
         raise PressconvError("no such folder", display(config.source))
     workers = jobs or default_jobs()
-    spec = executors.parse(executor or config.executor)
+    spec = executors.parse(
+        executor or config.executor, "--executor" if executor else "[tool.pressconv] executor ="
+    )
     if spec.kind == "dask" and not check:
         executors.require_dask()
     plan = make_plan(config, force=force and not check)

@@ -68,8 +68,11 @@ class ExecutorSpec:
 LOCAL = ExecutorSpec()
 
 
-def parse(text: str) -> ExecutorSpec:
-    """``local``, ``dask``, ``dask://ADDRESS``, optionally followed by ``?io=…&batch=…&window=…``."""
+def parse(text: str, where: str = "--executor") -> ExecutorSpec:
+    """``local``, ``dask``, ``dask://ADDRESS``, optionally followed by ``?io=…&batch=…&window=…``.
+
+    ``where`` names the setting in messages (the flag, or the configuration key).
+    """
     raw = text.strip()
     head, _, query = raw.partition("?")
     settings: dict[str, str] = {}
@@ -77,12 +80,12 @@ def parse(text: str) -> ExecutorSpec:
         key, sep, value = item.partition("=")
         if not sep or key not in ("io", "batch", "window", "checkpoint"):
             raise PressconvError(
-                f"--executor {raw}: unknown setting {item!r} (known: io, batch, window, checkpoint)"
+                f"{where} {raw}: unknown setting {item!r} (known: io, batch, window, checkpoint)"
             )
         settings[key] = value
     if head in ("local", "process", "processes"):
         if settings:
-            raise PressconvError(f"--executor {raw}: settings after '?' are for dask")
+            raise PressconvError(f"{where} {raw}: settings after '?' are for dask")
         return LOCAL
     address: str | None
     if head == "dask":
@@ -91,20 +94,20 @@ def parse(text: str) -> ExecutorSpec:
         rest = head[len("dask://") :]
         address = rest if "://" in rest else f"tcp://{rest}"
     else:
-        raise PressconvError(f"--executor {raw}: expected local, dask or dask://HOST:PORT")
+        raise PressconvError(f"{where} {raw}: expected local, dask or dask://HOST:PORT")
     io = settings.get("io", "shared")
     if io not in ("shared", "bytes"):
-        raise PressconvError(f"--executor {raw}: io must be shared or bytes")
+        raise PressconvError(f"{where} {raw}: io must be shared or bytes")
     try:
         batch = int(settings.get("batch", "0"))
         window = int(settings.get("window", "2"))
         checkpoint = float(settings.get("checkpoint", str(DEFAULT_CHECKPOINT)))
     except ValueError:
         raise PressconvError(
-            f"--executor {raw}: batch and window are whole numbers, checkpoint seconds"
+            f"{where} {raw}: batch and window are whole numbers, checkpoint seconds"
         ) from None
     if batch < 0 or window < 1 or not checkpoint > 0:
-        raise PressconvError(f"--executor {raw}: batch >= 0, window >= 1 and checkpoint > 0 please")
+        raise PressconvError(f"{where} {raw}: batch >= 0, window >= 1 and checkpoint > 0 please")
     return ExecutorSpec("dask", address, "shared" if io == "shared" else "bytes", batch, window, checkpoint)
 
 
