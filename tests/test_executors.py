@@ -104,6 +104,51 @@ def test_batches_are_drawn_lazily() -> None:
     assert executors.batch_size(executors.LOCAL, 10, 2) == 2
 
 
+class CountingPool(ThreadPoolExecutor):
+    """A thread pool that records the most tasks it ever held unfinished."""
+
+    def __init__(self) -> None:
+        super().__init__(max_workers=2)
+        self.open = 0
+        self.most = 0
+        self.lock = threading.Lock()
+
+    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Any:
+        with self.lock:
+            self.open += 1
+            self.most = max(self.most, self.open)
+        future = super().submit(fn, *args, **kwargs)
+        future.add_done_callback(self._done)
+        return future
+
+    def _done(self, _: object) -> None:
+        with self.lock:
+            self.open -= 1
+
+
+def test_the_client_holds_a_window_of_batches_not_the_archive() -> None:
+    from pressconv.build import Job
+    from pressconv.options import WriteOptions
+
+    drawn: list[int] = []
+
+    def tasks() -> Iterator[executors.Task]:
+        for n in range(200):
+            drawn.append(n)
+            text = f"Item {n} announced\n\nDetails of item {n} follow here.\n".encode()
+            yield executors.Task(Job(f"{n}.txt", f"{n}.txt", ".txt", text, ("html",)))
+
+    with CountingPool() as pool:
+        results = executors.stream(pool, executors.batched(tasks(), 4), WriteOptions(), in_flight=3)
+        first = next(results)
+        # When the first result is back, at most three batches of four were drawn from the source.
+        assert len(drawn) == 3 * 4
+        rest = list(results)
+    assert pool.most <= 3
+    assert sorted(int(r.rel[:-4]) for r in [first, *rest]) == list(range(200))
+    assert all(not r.errors and r.outputs[0][0] == "html" for r in [first, *rest])
+
+
 def test_any_concurrent_futures_executor_gives_the_local_bytes(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
