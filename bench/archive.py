@@ -25,6 +25,7 @@ folder lazily and keeps nothing per source (no plan, no manifest), to show the e
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import logging
 import math
@@ -34,6 +35,7 @@ import subprocess
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,7 +66,18 @@ class Build:
         return self.count / self.wall
 
 
-def _sample(pid: int, stop: threading.Event, peaks: dict[str, float], cpu: dict[int, float]) -> None:
+def _cpu_of(pid: int) -> float:
+    times = psutil.Process(pid).cpu_times()
+    return float(times.user + times.system)
+
+
+def _sample(
+    pid: int,
+    stop: threading.Event,
+    peaks: dict[str, float],
+    cpu: dict[int, float],
+    extra: tuple[int, ...] = (),
+) -> None:
     """Peak RSS of the process ``pid`` and of its largest descendant, and the last CPU time seen of
     each of them (user + system; ``wait4`` would miss a pool's workers, whose fork server is not
     reaped), every 0.1 s until ``stop``."""
@@ -77,13 +90,14 @@ def _sample(pid: int, stop: threading.Event, peaks: dict[str, float], cpu: dict[
             peaks["client"] = max(peaks["client"], root.memory_info().rss)
             times = root.cpu_times()
             cpu[pid] = times.user + times.system
-            for child in root.children(recursive=True):
+            for child in [*root.children(recursive=True), *(psutil.Process(p) for p in extra)]:
                 try:
                     rss = child.memory_info().rss
                     times = child.cpu_times()
                 except psutil.Error:
                     continue
-                cpu[child.pid] = times.user + times.system
+                if child.pid not in extra:
+                    cpu[child.pid] = times.user + times.system
                 peaks["worker"] = max(peaks["worker"], rss)
         except psutil.Error:
             return
@@ -125,7 +139,9 @@ def stream_client(formats: str, workers: int, executor: str, out: str) -> None:
     print(f"{converted} converted, {failed} failed")
 
 
-def measure(root: Path, label: str, count: int, command: list[str]) -> Build:
+def measure(root: Path, label: str, count: int, command: list[str], cluster: tuple[int, ...] = ()) -> Build:
+    """Run ``command``, sampling its process tree; ``cluster`` names processes of a cluster started
+    beforehand (its workers, and this process for the scheduler), whose CPU during the run counts too."""
     dist = root / f"dist-{label}"
     shutil.rmtree(dist, ignore_errors=True)
     argv = ["nice", "-n", "10", *command]
@@ -133,22 +149,27 @@ def measure(root: Path, label: str, count: int, command: list[str]) -> Build:
     cpu: dict[int, float] = {}
     stop = threading.Event()
     log = root / f"{label}.log"
+    before = {pid: _cpu_of(pid) for pid in cluster}
     with log.open("wb") as sink:
         start = time.perf_counter()
         proc = subprocess.Popen(argv, cwd=root, env=_child_env(), stdout=sink, stderr=subprocess.STDOUT)
         # nice execs pressconv in the same process, so the pid is the client's.
-        sampler = threading.Thread(target=_sample, args=(proc.pid, stop, peaks, cpu))
+        sampler = threading.Thread(
+            target=_sample, args=(proc.pid, stop, peaks, cpu, tuple(p for p in cluster if p != os.getpid()))
+        )
         sampler.start()
         _, status, _ = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
     stop.set()
     sampler.join()
+    for pid, was in before.items():
+        cpu[-pid] = _cpu_of(pid) - was
     text = log.read_text(encoding="utf-8", errors="replace")
     if proc.returncode != 0:
         raise SystemExit(f"{label}: exit {proc.returncode}: {text[-2000:]}")
     summary = text.strip().splitlines()[-1]
-    seen = len(cpu) - 1  # processes besides the client
+    seen = len(cpu) - 1 - len(before)  # processes besides the client
     mb = 2**20
     return Build(
         label,
@@ -163,11 +184,40 @@ def measure(root: Path, label: str, count: int, command: list[str]) -> Build:
     )
 
 
+@contextlib.contextmanager
+def warm_cluster(workers: int) -> Iterator[tuple[str, tuple[int, ...]]]:
+    """A LocalCluster as ``pressconv build --executor dask`` starts one, warmed up; its scheduler's
+    address, and the pids whose CPU is the cluster's (the workers, and this process: the scheduler)."""
+    import dask.config
+    import distributed
+
+    with (
+        dask.config.set({"distributed.worker.profile.enabled": False}),
+        distributed.LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=":0",
+            silence_logs=logging.CRITICAL,
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        client.run(_import_writers)
+        pids = tuple(client.run(os.getpid).values())
+        yield cluster.scheduler_address, (*pids, os.getpid())
+
+
+def _import_writers() -> None:
+    import pressconv.executors
+    import pressconv.writers.html
+    import pressconv.writers.pdf  # noqa: F401
+
+
 def _noop(batch: int) -> int:
     return batch
 
 
-def scheduler_overhead(workers: int, tasks: int = 2000) -> tuple[float, float]:
+def scheduler_overhead(workers: int, tasks: int = 300) -> tuple[float, float]:
     """Seconds to start a LocalCluster of ``workers`` processes, and seconds per no-op task submitted
     through ``client.get_executor()`` with the build's window (2 tasks in flight per worker)."""
     import distributed
@@ -211,6 +261,9 @@ def main() -> None:
     parser.add_argument(
         "--mode", choices=("build", "stream"), default="build", help="pressconv build or convert_many"
     )
+    parser.add_argument(
+        "--warm", action="store_true", help="dask side: a LocalCluster started beforehand, reached by address"
+    )
     parser.add_argument("--stream-client", nargs=4, help=argparse.SUPPRESS)
     ns = parser.parse_args()
     if ns.stream_client:
@@ -244,6 +297,16 @@ def main() -> None:
         if ns.only != "pool":
             if ns.mode == "stream":
                 dask = run_stream(root, "stream-dask", count, ns.formats, w, "dask")
+            elif ns.warm:
+                with warm_cluster(w) as (address, pids):
+                    args = [*formats, "--executor", f"dask://{address}"]
+                    dask = measure(
+                        root,
+                        "dask-warm",
+                        count,
+                        [PRESSCONV, "build", "source", "-o", "dist-dask-warm", *args],
+                        pids,
+                    )
             else:
                 dask = run_build(root, "dask", count, [*formats, "--jobs", str(w), "--executor", "dask"])
             print(_line(dask), flush=True)
