@@ -274,17 +274,16 @@ def run(
     """
     from pressconv.build import run_jobs
 
-    if executor is None or executor == LOCAL:
+    if executor is None or (isinstance(executor, ExecutorSpec) and executor.kind == "local"):
         yield from run_jobs(work, plan.options, workers, plan.formats)
         return
     if isinstance(executor, Executor):
         tasks = (Task(job) for job in work)
-        spec = replace(LOCAL, io="bytes")
         yield from stream(
             executor,
-            batched(tasks, batch_size(spec, len(work), workers)),
+            batched(tasks, batch_size(LOCAL, len(work), workers)),
             plan.options,
-            in_flight=max(2, spec.window * workers),
+            in_flight=max(2, LOCAL.window * workers),
         )
         return
     spec = executor
