@@ -39,6 +39,19 @@ def _synth() -> ModuleType:
     return module
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _leave_the_import_system_as_found() -> Iterator[None]:
+    """Importing distributed adds finders to sys.meta_path (tlz's loader, the importlib_metadata
+    backport's), after which the writers' registry can no longer be sure it has only built-ins and
+    caches that answer; later test modules check that it is sure, so both are put back."""
+    from pressconv import _plugins
+
+    finders = list(sys.meta_path)
+    yield
+    sys.meta_path[:] = finders
+    _plugins._entry_point_texts.cache_clear()
+
+
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A repository with 24 synthetic releases under source/ (some in a subfolder)."""
