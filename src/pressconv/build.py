@@ -462,18 +462,33 @@ def _pool_context(formats: Sequence[str]) -> Any:
 def run_jobs(
     jobs: Sequence[Job], options: WriteOptions, workers: int, formats: Sequence[str]
 ) -> Iterator[JobResult]:
-    """Results in job order; no pool for one worker or one job."""
+    """Results in job order; no pool for one worker or one job.
+
+    At most ``8 × workers`` documents are submitted ahead of the one being handed back, and a future
+    is dropped once its result is, so the outputs of a large archive are never all held at once.
+    """
     if workers <= 1 or len(jobs) <= 1:
         for job in jobs:
             yield render_job(job, options)
         return
-    from concurrent.futures import ProcessPoolExecutor
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
 
     pool = ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=_pool_context(formats))
     try:
-        futures = [pool.submit(render_job, job, options) for job in jobs]
-        for future in futures:
-            yield future.result()
+        ahead = max(16, 8 * workers)
+        queued = iter(jobs)
+        futures: deque[Future[JobResult]] = deque()
+        for job in queued:
+            futures.append(pool.submit(render_job, job, options))
+            if len(futures) >= ahead:
+                break
+        while futures:
+            result = futures.popleft().result()
+            following = next(queued, None)
+            if following is not None:
+                futures.append(pool.submit(render_job, following, options))
+            yield result
     finally:
         # On Ctrl-C (or a consumer that stops early) drop the queued documents instead of rendering
         # them all before exiting, as the executor's context manager would.
