@@ -32,13 +32,18 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pressconv.config import BuildConfig
 from pressconv.errors import PressconvError
 from pressconv.manifest import MANIFEST as MANIFEST  # re-exported: the hook and tests name it here
 from pressconv.manifest import Entry, Manifest, removable
 from pressconv.options import WriteOptions
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
+    from pressconv.executors import ExecutorSpec
 
 LOCK = ".pressconv.lock"
 EXIT_STALE = 1
@@ -106,6 +111,8 @@ class Job:
     path: str
     """Read by the worker, so no process holds every source's bytes at once."""
     formats: tuple[str, ...]
+    data: bytes | None = None
+    """The source's bytes when the client sends them (a worker without the shared folders)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +126,8 @@ class JobResult:
     warnings: tuple[str, ...]
     source_sha256: str = ""
     """Hash of the bytes that were rendered (the source may have changed since planning)."""
+    published: tuple[tuple[str, str, int, bool], ...] = ()
+    """(format, sha256, size, wrote) of outputs a worker wrote itself (see ``executors``)."""
 
 
 @dataclass(slots=True)
@@ -415,7 +424,7 @@ def render_job(job: Job, options: WriteOptions) -> JobResult:
     errors: list[tuple[str | None, str]] = []
     digest = ""
     try:
-        data = read_source(job.path)
+        data = job.data if job.data is not None else read_source(job.path)
         digest = _sha256(data)
         document = api.read(api.Resolved(job.label, data=data, suffix=job.suffix), None, notes)
     except PressconvError as err:
@@ -459,7 +468,11 @@ def _pool_context(formats: Sequence[str]) -> Any:
 def run_jobs(
     jobs: Sequence[Job], options: WriteOptions, workers: int, formats: Sequence[str]
 ) -> Iterator[JobResult]:
-    """Results in job order; no pool for one worker or one job."""
+    """Results in job order; no pool for one worker or one job.
+
+    At most ``8 × workers`` documents are submitted ahead of the one being handed back, and a future
+    is dropped once its result is, so the outputs of a large archive are never all held at once.
+    """
     if workers <= 1 or len(jobs) <= 1:
         for job in jobs:
             yield render_job(job, options)
@@ -673,8 +686,16 @@ def _echo(text: str, *, err: bool = False) -> None:
     stream.flush()
 
 
-def execute(plan: Plan, *, jobs: int, force: bool, reporter: Reporter) -> Outcome:
-    """Remove orphans, render stale documents, publish the outputs, save the manifest."""
+def execute(
+    plan: Plan, *, jobs: int, force: bool, reporter: Reporter, executor: ExecutorSpec | Executor | None = None
+) -> Outcome:
+    """Remove orphans, render stale documents, publish the outputs, save the manifest.
+
+    ``executor`` is where documents render (see ``executors``): the local process pool by default.
+    During a long build the manifest is saved every ``checkpoint`` seconds, so a build killed
+    outright is resumed by the next one from what was recorded.
+    """
+    from pressconv import executors
     from pressconv.publish import publish, remove
 
     dist = plan.config.dist
@@ -709,8 +730,12 @@ def execute(plan: Plan, *, jobs: int, force: bool, reporter: Reporter) -> Outcom
         dist.mkdir(parents=True, exist_ok=True)
     formats_of = {job.rel: job.formats for job in work}
     reporter.start(len(work))
+    interval = executors.DEFAULT_CHECKPOINT
+    if isinstance(executor, executors.ExecutorSpec):
+        interval = executor.checkpoint
+    next_save = time.monotonic() + interval
     try:
-        for result in run_jobs(work, plan.options, jobs, plan.formats):
+        for result in executors.run(plan, work, workers=jobs, force=force, executor=executor):
             for message in result.warnings:
                 reporter.warning(message)
             failed_formats = {fmt for fmt, _ in result.errors}
@@ -723,14 +748,20 @@ def execute(plan: Plan, *, jobs: int, force: bool, reporter: Reporter) -> Outcom
             for fmt, data in result.outputs:
                 out = plan.output_for(result.rel, fmt)
                 _publish_one(plan, out, data, force, outcome, reporter, publish, result.source_sha256)
+            for fmt, digest, size, wrote in result.published:
+                out = plan.output_for(result.rel, fmt)
+                _record(plan, out, digest, size, wrote, outcome, reporter, result.source_sha256)
             reporter.advance()
+            if time.monotonic() >= next_save:
+                outcome.manifest_changed |= publish(dist / MANIFEST, manifest.dumps())
+                next_save = time.monotonic() + interval
     finally:
         reporter.stop()
         # Also on an interrupt: the outputs published so far are recorded and not rendered again.
         # No manifest is created for a build that has nothing to record.
         if manifest.outputs != original or (manifest.outputs and not existed):
             dist.mkdir(parents=True, exist_ok=True)
-            outcome.manifest_changed = publish(dist / MANIFEST, manifest.dumps())
+            outcome.manifest_changed |= publish(dist / MANIFEST, manifest.dumps())
     return outcome
 
 
@@ -767,13 +798,28 @@ def _publish_one(
         outcome.errors.append(message)
         outcome.failed.append(out)
         return
+    _record(plan, out, digest, len(data), wrote, outcome, reporter, source_sha256)
+
+
+def _record(
+    plan: Plan,
+    out: str,
+    digest: str,
+    size: int,
+    wrote: bool,
+    outcome: Outcome,
+    reporter: Reporter,
+    source_sha256: str = "",
+) -> None:
+    """An output is in place: the manifest and the outcome say so."""
     want = plan.expected[out]
+    rendered = source_sha256 or want.source_sha256
     plan.manifest.outputs[out] = Entry(
-        want.source, source_sha256, want.format, want.options, want.version, digest, len(data)
+        want.source, rendered, want.format, want.options, want.version, digest, size
     )
     if wrote:
         outcome.written.append(out)
-        reporter.wrote(path)
+        reporter.wrote(plan.config.dist / out)
     else:
         outcome.unchanged.append(out)
 
@@ -942,9 +988,11 @@ def run_build(
     strict: bool = False,
     options: Mapping[str, Any] | None = None,
     progress: bool | None = None,
+    executor: str | None = None,
 ) -> int:
     """``pressconv build``: 0 done (or up to date), 1 ``check`` found dist/ stale, 2 a source failed."""
     from pressconv import config as config_module
+    from pressconv import executors
 
     started = time.perf_counter()
     config = config_module.load().override(source=source_dir, dist=dist, formats=formats, options=options)
@@ -952,6 +1000,11 @@ def run_build(
         # A missing (or renamed) source folder must not read as "every source was deleted".
         raise PressconvError("no such folder", display(config.source))
     workers = jobs or default_jobs()
+    spec = executors.parse(
+        executor or config.executor, "--executor" if executor else "[tool.pressconv] executor ="
+    )
+    if spec.kind == "dask" and not check:
+        executors.require_dask()
     with locked(config.dist, exclusive=not check), terminate_as_interrupt():
         plan = make_plan(config, force=force and not check)
         if check:
@@ -959,7 +1012,7 @@ def run_build(
         if progress is None:
             progress = sys.stderr.isatty()
         reporter: Reporter = BarReporter() if progress and plan.stale else Reporter()
-        outcome = execute(plan, jobs=workers, force=force, reporter=reporter)
+        outcome = execute(plan, jobs=workers, force=force, reporter=reporter, executor=spec)
     elapsed = time.perf_counter() - started
     _echo(summary(outcome, elapsed))
     return EXIT_SOME_FAILED if outcome.failed else 0

@@ -378,6 +378,7 @@ def build_command() -> click.Command:
         check: bool,
         strict: bool,
         force: bool,
+        executor: str | None,
         **params: Any,
     ) -> None:
         from pressconv.build import run_build
@@ -388,7 +389,15 @@ def build_command() -> click.Command:
         # Only options given on the command line override the configuration, not click's defaults.
         options = given(ctx, params, declared)
         code = run_build(
-            source_dir, dist, formats, jobs=jobs, check=check, force=force, strict=strict, options=options
+            source_dir,
+            dist,
+            formats,
+            jobs=jobs,
+            check=check,
+            force=force,
+            strict=strict,
+            options=options,
+            executor=executor,
         )
         if code:
             raise SystemExit(code)
@@ -407,6 +416,12 @@ def build_command() -> click.Command:
             ["--strict"], is_flag=True, help="With --check: also render in memory and compare bytes."
         ),
         click.Option(["--force"], is_flag=True, help="Rewrite every output."),
+        click.Option(
+            ["--executor"],
+            metavar="SPEC",
+            help="Where documents render: local (processes, the default), dask (a local Dask cluster) "
+            "or dask://HOST:PORT (a running one); needs pressconv[dask].",
+        ),
         *(click_option(o) for o in declared),
     ]
     return click.Command(

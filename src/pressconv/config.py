@@ -24,7 +24,7 @@ DEFAULT_SOURCE = "source"
 DEFAULT_DIST = "dist"
 
 # Keys of the table that are not writer options.
-_BUILD_KEYS = ("source", "dist", "formats")
+_BUILD_KEYS = ("source", "dist", "formats", "executor")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +43,8 @@ class BuildConfig:
     """WriteOptions overrides, already checked and with paths made absolute."""
     pyproject: Path | None = None
     """The file the table came from, for error messages."""
+    executor: str = "local"
+    """Where documents render: ``local`` or ``dask[://ADDRESS]`` (see ``pressconv.executors``)."""
 
     def override(
         self,
@@ -97,6 +99,11 @@ def load(start: Path | None = None) -> BuildConfig:
         source = _folder(table.pop("source", DEFAULT_SOURCE), "source")
         dist = _folder(table.pop("dist", DEFAULT_DIST), "dist")
         formats = _formats(table.pop("formats", []))
+        executor = table.pop("executor", "local")
+        if not isinstance(executor, str):
+            raise PressconvError(
+                "[tool.pressconv] executor must be a string: local, dask or dask://HOST:PORT"
+            )
         options = check_options(table, root, label)
     except PressconvError as err:
         err.path = _shown(pyproject)
@@ -108,6 +115,7 @@ def load(start: Path | None = None) -> BuildConfig:
         formats=formats,
         options=options,
         pyproject=pyproject if pyproject.is_file() else None,
+        executor=executor,
     )
 
 
