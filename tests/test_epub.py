@@ -297,6 +297,8 @@ def checked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
     return problems_of(books(tmp_path_factory.mktemp("books")) | {"broken": broken_book()})
 
 
+# Under pytest-xdist the tests that share the batch run on one worker, so EPUBCheck runs it once.
+@pytest.mark.xdist_group("epubcheck-books")
 @pytest.mark.parametrize(
     "name", ["sample", "cli-sample", "release", "hostile", "volume", "cover", "jpeg-cover", "minimal"]
 )
@@ -304,6 +306,7 @@ def test_epubcheck_reports_nothing(checked: dict[str, list[str]], name: str) -> 
     assert checked[name] == []
 
 
+@pytest.mark.xdist_group("epubcheck-books")
 def test_epubcheck_helper_does_report_faults(checked: dict[str, list[str]]) -> None:
     assert any(line.startswith(("ERROR", "FATAL")) for line in checked["broken"])
 
