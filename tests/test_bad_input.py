@@ -303,11 +303,6 @@ def _document(name: str, source: Path) -> Document:
     return _DOCS[name]
 
 
-def _big_group(name: str) -> pytest.MarkDecorator:
-    """Under pytest-xdist one big input's cases share a worker, so it is read once there (``_document``)."""
-    return pytest.mark.xdist_group(f"big-input-{name}")
-
-
 @pytest.fixture(scope="module")
 def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("catalogue")
@@ -318,8 +313,6 @@ def _params() -> list[object]:
     for name in CASES:
         for fmt in FORMATS:
             marks: list[pytest.MarkDecorator] = [pytest.mark.slow] if (name, fmt) in SLOW else []
-            if name in BIG:
-                marks.append(_big_group(name))
             if (name, fmt) in KNOWN_BUGS:
                 marks.append(pytest.mark.xfail(reason=KNOWN_BUGS[name, fmt], strict=True))
             out.append(pytest.param(name, fmt, id=f"{name}-{fmt}", marks=marks))
@@ -423,7 +416,7 @@ def _big_params() -> list[object]:
     out: list[object] = []
     for name in sorted(BIG):
         for fmt in FORMATS:
-            marks = [pytest.mark.slow, _big_group(name)]
+            marks = [pytest.mark.slow]
             out.append(pytest.param(name, fmt, id=f"{name}-{fmt}", marks=marks))
     return out
 

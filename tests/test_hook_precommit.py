@@ -119,9 +119,7 @@ def _available_formats() -> list[str]:
     return [f for f in writers.names() if importlib.util.find_spec(writers.spec(f).module) is not None]
 
 
-# The remote hook's environment is built once per session (~20 s); under pytest-xdist the remote
-# cases share one worker, so it is built once, not once per worker.
-@pytest.fixture(params=["local", pytest.param("remote", marks=pytest.mark.xdist_group("pre-commit-remote"))])
+@pytest.fixture(params=["local", "remote"])
 def repo(request: pytest.FixtureRequest, tmp_path: Path, pre_commit_home: Path) -> Repo:
     mode = str(request.param)
     if mode == "remote":
