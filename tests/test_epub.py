@@ -25,7 +25,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from _epubcheck import problems_of
+from _epubcheck import problems, problems_of
 from pressconv.errors import Notes, WriterError
 from pressconv.model import Document, ListBlock, Metadata, Paragraph, Quote, Section, with_identifier
 from pressconv.options import WriteOptions
@@ -179,8 +179,16 @@ def parts(data: bytes) -> dict[str, bytes]:
         return {info.filename: archive.read(info) for info in archive.infolist()}
 
 
+def package_path(data: bytes) -> str:
+    """Where the package document is, as META-INF/container.xml says (reading systems look there)."""
+    container = ET.fromstring(parts(data)["META-INF/container.xml"])
+    rootfile = container.find(".//{urn:oasis:names:tc:opendocument:xmlns:container}rootfile")
+    assert rootfile is not None
+    return rootfile.get("full-path", "")
+
+
 def package(data: bytes) -> ET.Element:
-    return ET.fromstring(parts(data)["EPUB/package.opf"])
+    return ET.fromstring(parts(data)[package_path(data)])
 
 
 def spine_files(data: bytes, *, linear_only: bool = True) -> list[str]:
@@ -291,20 +299,22 @@ def cli_sample(folder: Path) -> bytes:
 
 
 @pytest.fixture(scope="module")
-def checked(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
-    # One batch, so the JVM starts run two at a time.
-    return problems_of(books(tmp_path_factory.mktemp("books")) | {"broken": broken_book()})
+def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    """Every book the EPUBCheck tests cover: built in milliseconds, checked by one JVM run each."""
+    return books(tmp_path_factory.mktemp("books")) | {"broken": broken_book()}
 
 
+# One book per test, not one batch for the module: under pytest-xdist each worker builds the books
+# but checks only its own tests' books, so no book goes through EPUBCheck twice.
 @pytest.mark.parametrize(
     "name", ["sample", "cli-sample", "release", "hostile", "volume", "cover", "jpeg-cover", "minimal"]
 )
-def test_epubcheck_reports_nothing(checked: dict[str, list[str]], name: str) -> None:
-    assert checked[name] == []
+def test_epubcheck_reports_nothing(built: dict[str, bytes], name: str) -> None:
+    assert problems(built[name]) == []
 
 
-def test_epubcheck_helper_does_report_faults(checked: dict[str, list[str]]) -> None:
-    assert any(line.startswith(("ERROR", "FATAL")) for line in checked["broken"])
+def test_epubcheck_helper_does_report_faults(built: dict[str, bytes]) -> None:
+    assert any(line.startswith(("ERROR", "FATAL")) for line in problems(built["broken"]))
 
 
 # --- structure and metadata -------------------------------------------------------------------------
@@ -318,15 +328,18 @@ def test_zip_layout_mimetype_first_and_stored() -> None:
     assert infos[0].compress_type == zipfile.ZIP_STORED
     assert data[30:38] == b"mimetype" and data[38:58] == b"application/epub+zip"
     assert {info.date_time for info in infos} == {(1980, 1, 1, 0, 0, 0)}
+    # ebooklib's order: container, package document, then the manifest items in the order added.
     assert [i.filename for i in infos] == [
         "mimetype",
         "META-INF/container.xml",
-        "EPUB/package.opf",
+        "EPUB/content.opf",
+        "EPUB/style.css",
+        "EPUB/nav.css",
         "EPUB/nav.xhtml",
         "EPUB/toc.ncx",
-        "EPUB/style.css",
         "EPUB/release.xhtml",
     ]
+    assert package_path(data) == "EPUB/content.opf"
     assert parts(data)["EPUB/style.css"] == html.stylesheet().encode("utf-8")
 
 
@@ -351,7 +364,12 @@ def test_package_metadata() -> None:
     assert prop("dcterms:modified") == ["2025-03-03T00:00:00Z"]
     assert dc("identifier") == [f"urn:uuid:{uuid.UUID(dc('identifier')[0][9:])}"]
     assert uuid.UUID(dc("identifier")[0][9:]).version == 5
-    assert opf.get("unique-identifier") == "pub-id"
+    # The package's unique identifier is the content-derived one, not ebooklib's random uuid4.
+    assert [e.text for e in meta.iterfind(f"dc:identifier[@id='{opf.get('unique-identifier')}']", NS)] == dc(
+        "identifier"
+    )
+    generator = meta.find("opf:meta[@name='generator']", NS)
+    assert generator is not None and generator.get("content") == "pressconv"
     assert prop("schema:accessMode") == ["textual"]
     assert prop("schema:accessModeSufficient") == ["textual"]
     assert prop("schema:accessibilityFeature") == ["structuralNavigation", "tableOfContents", "readingOrder"]
@@ -444,6 +462,21 @@ def test_navigation_lists_headline_then_sections_in_reading_order() -> None:
             assert ET.fromstring(files[f"EPUB/{target}"]).find(f".//*[@id='{fragment}']") is not None
 
 
+def test_landmarks_are_hidden_where_the_nav_is_read_as_a_page() -> None:
+    """In a volume the nav is in the reading order; its landmarks list is for the reading system only."""
+    files = parts(epub.write_volume(volume_documents(), VOLUME, Notes()))
+    nav = ET.fromstring(files["EPUB/nav.xhtml"])
+    sheets = [link.get("href") for link in nav.iterfind("x:head/x:link", NS)]
+    assert sheets == ["style.css", "nav.css"]
+    assert nav.find(".//x:nav[@epub:type='landmarks']", NS) is not None
+    rule = files["EPUB/nav.css"].decode("utf-8")
+    assert '@namespace epub "http://www.idpf.org/2007/ops";' in rule
+    assert 'nav[epub|type~="landmarks"] { display: none; }' in rule
+    # The release pages use the HTML writer's stylesheet alone.
+    page = ET.fromstring(files["EPUB/release-1.xhtml"])
+    assert [link.get("href") for link in page.iterfind("x:head/x:link", NS)] == ["style.css"]
+
+
 def test_a_headline_alone_still_makes_a_table_of_contents() -> None:
     data = epub.write(Document(headline="Only a headline"), OPTIONS, Notes())
     assert nav_tree(data) == [("Only a headline", [])]
@@ -488,7 +521,9 @@ def test_right_to_left_text_sets_direction() -> None:
     files = parts(epub.write(hostile_document(), OPTIONS, Notes()))
     page = ET.fromstring(files["EPUB/release.xhtml"])
     assert page.get("dir") == "rtl" and page.get(XML_LANG) == "ar"
-    spine = ET.fromstring(files["EPUB/package.opf"]).find("opf:spine", NS)
+    opf = ET.fromstring(files["EPUB/content.opf"])
+    assert opf.get("dir") == "rtl"
+    spine = opf.find("opf:spine", NS)
     assert spine is not None and spine.get("page-progression-direction") == "rtl"
     assert ET.fromstring(files["EPUB/nav.xhtml"]).get("dir") == "rtl"
 
@@ -783,8 +818,10 @@ def test_nav_keeps_the_release_title_apart_from_its_first_heading() -> None:
     assert document.sections[1].heading
     book = zipfile.ZipFile(io.BytesIO(epub.write(document, OPTIONS, Notes())))
     nav = ET.fromstring(book.read("EPUB/nav.xhtml"))
-    toc = next(el for el in nav.iter() if el.get("id") == "toc")
+    toc = next(el for el in nav.iter() if el.get(f"{{{NS['epub']}}}type") == "toc")
     flat = "".join(toc.itertext())
     first_heading = next(s.heading for s in document.sections if s.heading)
+    assert first_heading is not None
     assert f"{document.headline}{first_heading}" not in flat
-    assert f"{document.headline}\n{first_heading}" in flat
+    # ebooklib writes the nav indented: a line break (and the indentation) between the two.
+    assert re.search(re.escape(document.headline) + r"\s*\n\s*" + re.escape(first_heading), flat)

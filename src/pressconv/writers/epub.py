@@ -1,26 +1,37 @@
-"""Document(s) -> EPUB 3: the HTML writer's article as XHTML, packaged as an e-book.
+"""Document(s) -> EPUB 3: the HTML writer's article as XHTML, packaged by ebooklib.
 
-This module only packages.  Each release's content document is the HTML
-writer's ``render_article`` serialised as XHTML with the shared stylesheet;
-around it go the package document (metadata, manifest, spine), the EPUB 3
-navigation document (table of contents and landmarks) and an NCX for EPUB 2
-reading systems.  Every part is an ``xml.etree`` tree written into a zip by
-``_zip.pack`` — ``mimetype`` first and stored, fixed entry times, fixed order —
-so the same documents and options always give the same bytes.  The package
-identifier is a name-based UUID of the content hash; the only date used is
-``document_datetime``.  Several documents make one collected volume: a title
-page, then one chapter per release in the order given.
+This module only packages, and ebooklib does the packaging: an
+``ebooklib.epub.EpubBook`` holds the metadata and the items (one XHTML page
+per release around the HTML writer's ``render_article``, the shared
+stylesheet, the title page, the cover), and ebooklib's ``EpubWriter`` writes
+the package document, the EPUB 3 navigation document (table of contents and
+landmarks, from ``book.toc`` and ``book.guide``) and the NCX for EPUB 2
+reading systems.
+
+ebooklib makes two choices a reproducible build cannot keep, and both are
+overridden: the identifier it invents (a random UUID) is replaced by a
+name-based UUID of the content hash, and the time it stamps on every zip entry
+is dropped by repacking the archive with ``_zip.pack`` (``mimetype`` first and
+stored, fixed entry times, ebooklib's entry order).  The only date used, for
+``dcterms:modified`` and ``dc:date``, is ``document_datetime``.  Several
+documents make one collected volume: a title page, then one chapter per
+release in the order given.
 """
 
 from __future__ import annotations
 
+import io
 import re
 import uuid
 import xml.etree.ElementTree as ET
+import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
+
+from ebooklib import epub as ebook
 
 from pressconv.decode import clean
 from pressconv.errors import Notes, WriterError
@@ -33,9 +44,6 @@ MEDIA_TYPE = "application/epub+zip"
 
 _XHTML_NS = "http://www.w3.org/1999/xhtml"
 _OPS_NS = "http://www.idpf.org/2007/ops"
-_OPF_NS = "http://www.idpf.org/2007/opf"
-_DC_NS = "http://purl.org/dc/elements/1.1/"
-_NCX_NS = "http://www.daisy.org/z3986/2005/ncx/"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _XHTML_TYPE = "application/xhtml+xml"
 _XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>\n'
@@ -52,6 +60,25 @@ _ACCESSIBILITY_SUMMARY = (
     "Text-only publication with headings for every section, a table of contents and a logical "
     "reading order; no known hazards."
 )
+
+#: The landmarks are for reading systems; in a volume the navigation document is also read in the
+#: flow as its contents page, where they would show as a second list.
+_NAV_CSS = (
+    b'@namespace epub "http://www.idpf.org/2007/ops";\nnav[epub|type~="landmarks"] { display: none; }\n'
+)
+
+_WRITER_OPTIONS: dict[str, Any] = {
+    # EPUB 3 landmarks only: the EPUB 2 <guide> duplicates them in the package document.
+    "epub2_guide": False,
+    "landmark_title": "Landmarks",
+    # ebooklib would parse every content document again to look for page breaks; there are none.
+    "epub3_pages": False,
+    "package_direction": True,
+    "play_order": {"enabled": True, "start_from": 1},
+    "raise_exceptions": True,
+    # The archive is recompressed by _zip.pack, so ebooklib's copy is stored, not deflated twice.
+    "compresslevel": 0,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +124,63 @@ def _book(
     documents: Sequence[Document], volume_title: str | None, options: WriteOptions, notes: Notes
 ) -> bytes:
     cover = _read_cover(options.epub_cover)
+    chapters = _chapters(documents, volume_title is not None)
+    title = volume_title if volume_title is not None else chapters[0].title
+    language, direction = chapters[0].language, chapters[0].direction
+    volume = volume_title is not None
+
+    book = ebook.EpubBook()
+    # EpubBook() has just set a random uuid4 identifier; the content decides it instead.
+    book.set_identifier(_identifier(documents, volume_title))
+    book.set_title(title)
+    book.set_language(language)
+    if direction == "rtl":
+        book.set_direction("rtl")
+    # The generator is named without a version, so an ebooklib upgrade alone does not change the bytes.
+    book.set_unique_metadata("OPF", "generator", "", {"name": "generator", "content": "pressconv"})
+    # The navigation document carries the book's direction on its root, like every other page.
+    book.set_template("nav", _nav_template(direction))
+    modified = _metadata(book, chapters, documents, volume, cover is not None, options)
+
+    style = book.add_item(ebook.EpubItem("css", "style.css", "text/css", html.stylesheet().encode("utf-8")))
+    nav_style = book.add_item(ebook.EpubItem("nav-css", "nav.css", "text/css", _NAV_CSS))
+    nav = book.add_item(ebook.EpubNav(title=title, direction=direction))
+    nav.add_item(style)
+    nav.add_item(nav_style)
+    book.add_item(ebook.EpubNcx())
+    spine: list[str | tuple[str, str]] = []
+    guide: list[dict[str, str]] = []
+    if cover is not None:
+        book.set_cover(cover.href, cover.data)
+        page = book.get_item_with_id("cover")
+        # ebooklib's cover page is non-linear, titled "Cover", with the title as the image's alt text.
+        page.title, page.lang, page.direction, page.is_linear = title, language, direction, True
+        spine.append("cover")
+        guide.append({"type": "cover", "href": page.file_name, "title": "Cover"})
+    if volume:
+        book.add_item(_title_page(title, language, direction, style))
+        # A volume's contents page is read in order; a single release has no use for one in the flow.
+        spine += ["title-page", "nav"]
+        guide.append({"type": "titlepage", "href": "title.xhtml", "title": "Title page"})
+    guide.append({"type": "toc", "href": nav.file_name, "title": "Table of contents"})
+    guide.append({"type": "bodymatter", "href": chapters[0].href, "title": "Start of content"})
+
+    articles = [html.render_article(chapter.document, options, notes) for chapter in chapters]
+    _report_illegal(articles, notes)
+    for n, (chapter, article) in enumerate(zip(chapters, articles, strict=True), start=1):
+        page = _page(chapter.title, chapter.language, chapter.direction, article)
+        book.add_item(ebook.EpubItem(f"release-{n}", chapter.href, _XHTML_TYPE, page))
+        spine.append(f"release-{n}")
+    if not volume:
+        # In the spine only because the landmarks link to the table of contents (EPUBCheck RSC-011).
+        spine.append(("nav", "no"))
+    book.spine = spine
+    book.guide = guide
+    book.toc = _toc(chapters)
+    return _pack(book, modified)
+
+
+def _chapters(documents: Sequence[Document], volume: bool) -> list[_Chapter]:
     width = len(str(len(documents)))
     chapters = []
     for n, doc in enumerate(documents, start=1):
@@ -104,46 +188,26 @@ def _book(
         chapters.append(
             _Chapter(
                 doc,
-                "release.xhtml" if volume_title is None else f"release-{n:0{width}d}.xhtml",
+                f"release-{n:0{width}d}.xhtml" if volume else "release.xhtml",
                 _lang(doc),
                 html.direction(doc),
                 label,
                 _plain(doc.title) or label,
             )
         )
-    title = volume_title if volume_title is not None else chapters[0].title
-    language, direction = chapters[0].language, chapters[0].direction
-    rtl = direction == "rtl"
-    identifier = _identifier(documents, volume_title)
+    return chapters
 
-    parts: list[tuple[str, ET.Element]] = []
-    articles: list[ET.Element] = []
-    for chapter in chapters:
-        article = html.render_article(chapter.document, options, notes)
-        articles.append(article)
-        parts.append((chapter.href, _page(chapter.title, chapter.language, chapter.direction, article)))
-    if volume_title is not None:
-        parts.insert(0, ("title.xhtml", _title_page(volume_title, language, direction)))
-    if cover is not None:
-        parts.insert(0, ("cover.xhtml", _cover_page(title, language, direction, cover)))
-    nav = _nav(chapters, title, language, direction, volume_title is not None, cover is not None)
-    ncx = _ncx(chapters, title, identifier)
-    opf = _package(chapters, title, identifier, documents, volume_title is not None, cover, rtl, options)
 
-    _report_illegal(articles, notes)
-    entries: list[tuple[str, bytes]] = [
-        ("mimetype", MEDIA_TYPE.encode("ascii")),
-        ("META-INF/container.xml", _serialize(_container())),
-        ("EPUB/package.opf", _serialize(opf)),
-        ("EPUB/nav.xhtml", _serialize(nav, doctype=True)),
-        ("EPUB/toc.ncx", _serialize(ncx)),
-        ("EPUB/style.css", html.stylesheet().encode("utf-8")),
-    ]
-    entries += [(f"EPUB/{name}", _serialize(root, doctype=True)) for name, root in parts]
-    if cover is not None:
-        entries.append((f"EPUB/{cover.href}", cover.data))
-    # The stylesheet is the same in every book: its compressed form is kept for the process.
-    return _zip.pack(entries, stored=("mimetype",), memo=("EPUB/style.css",))
+def _pack(book: Any, modified: datetime) -> bytes:
+    """ebooklib writes the archive; it is then repacked with fixed entry times, in ebooklib's order."""
+    raw = io.BytesIO()
+    writer = ebook.EpubWriter(raw, book, {**_WRITER_OPTIONS, "mtime": modified})
+    writer.process()
+    writer.write()
+    with zipfile.ZipFile(raw) as archive:
+        entries = [(info.filename, archive.read(info)) for info in archive.infolist()]
+    # The stylesheets are the same in every book: their compressed form is kept for the process.
+    return _zip.pack(entries, stored=("mimetype",), memo=("EPUB/style.css", "EPUB/nav.css"))
 
 
 # --- metadata ---------------------------------------------------------------------------------------
@@ -175,10 +239,6 @@ def _identifier(documents: Sequence[Document], volume_title: str | None) -> str:
     return f"urn:uuid:{uuid.uuid5(_UUID_NAMESPACE, name)}"
 
 
-def _w3c_datetime(moment: datetime) -> str:
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 def _publication_date(documents: Sequence[Document], options: WriteOptions) -> datetime | None:
     """The newest release date, when any release (or SOURCE_DATE_EPOCH) gives one."""
     if not any(doc.metadata.date for doc in documents) and options.source_date_epoch is None:
@@ -186,133 +246,110 @@ def _publication_date(documents: Sequence[Document], options: WriteOptions) -> d
     return max(document_datetime(doc, options) for doc in documents)
 
 
-def _package(
+def _metadata(
+    book: Any,
     chapters: Sequence[_Chapter],
-    title: str,
-    identifier: str,
     documents: Sequence[Document],
     volume: bool,
-    cover: _Cover | None,
-    rtl: bool,
+    cover: bool,
     options: WriteOptions,
-) -> ET.Element:
-    package = ET.Element(
-        "package",
-        {"xmlns": _OPF_NS, "version": "3.0", "unique-identifier": "pub-id", _XML_LANG: chapters[0].language},
-    )
-    if rtl:
-        package.set("dir", "rtl")
-    meta = _sub(package, "metadata", {"xmlns:dc": _DC_NS})
-    _sub(meta, "dc:identifier", {"id": "pub-id"}, identifier)
-    _sub(meta, "dc:title", {"id": "title"}, title)
-    for language in dict.fromkeys(chapter.language for chapter in chapters):
-        _sub(meta, "dc:language", {}, language)
+) -> datetime:
+    """Dublin Core and accessibility metadata on ``book``; returns the time for ``dcterms:modified``."""
+    for language in dict.fromkeys(chapter.language for chapter in chapters[1:]):
+        if language != chapters[0].language:
+            book.add_metadata("DC", "language", language)
     # EPUBCheck rejects empty metadata elements, so blank values are left out.
     creators = [_plain(d.metadata.byline) for d in documents]
     for n, creator in enumerate(dict.fromkeys(c for c in creators if c), start=1):
-        _sub(meta, "dc:creator", {"id": f"creator-{n}"}, creator)
+        book.add_author(creator, uid=f"creator-{n}")
     publishers = [_plain(options.epub_publisher), *(_plain(d.metadata.publisher) for d in documents)]
     publisher = next((p for p in publishers if p), None)
     if publisher:
-        _sub(meta, "dc:publisher", {}, publisher)
+        book.add_metadata("DC", "publisher", publisher)
     description = None if volume else _plain(documents[0].subtitle)
     if description:
-        _sub(meta, "dc:description", {}, description)
+        book.add_metadata("DC", "description", description)
     keywords = [_plain(k) for d in documents for k in d.metadata.keywords]
     for keyword in dict.fromkeys(k for k in keywords if k):
-        _sub(meta, "dc:subject", {}, keyword)
+        book.add_metadata("DC", "subject", keyword)
     published = _publication_date(documents, options)
     if published is not None:
         # A release dated by day says so, rather than claiming midnight UTC.
         day_only = published.time() == datetime.min.time()
-        _sub(meta, "dc:date", {}, published.date().isoformat() if day_only else _w3c_datetime(published))
-    modified = published or max(document_datetime(doc, options) for doc in documents)
-    _sub(meta, "meta", {"property": "dcterms:modified"}, _w3c_datetime(modified))
-    _sub(meta, "meta", {"property": "schema:accessMode"}, "textual")
-    if cover is not None:
-        _sub(meta, "meta", {"property": "schema:accessMode"}, "visual")
-    _sub(meta, "meta", {"property": "schema:accessModeSufficient"}, "textual")
-    for feature in ("structuralNavigation", "tableOfContents", "readingOrder"):
-        _sub(meta, "meta", {"property": "schema:accessibilityFeature"}, feature)
-    _sub(meta, "meta", {"property": "schema:accessibilityHazard"}, "none")
-    _sub(meta, "meta", {"property": "schema:accessibilitySummary"}, _ACCESSIBILITY_SUMMARY)
-    _sub(meta, "meta", {"name": "generator", "content": "pressconv"})
-    if cover is not None:
-        _sub(meta, "meta", {"name": "cover", "content": "cover-image"})
-
-    manifest = _sub(package, "manifest")
-    _item(manifest, "nav", "nav.xhtml", _XHTML_TYPE, "nav")
-    _item(manifest, "ncx", "toc.ncx", "application/x-dtbncx+xml")
-    _item(manifest, "css", "style.css", "text/css")
-    spine_ids: list[str] = []
-    if cover is not None:
-        _item(manifest, "cover-image", cover.href, cover.media_type, "cover-image")
-        _item(manifest, "cover", "cover.xhtml", _XHTML_TYPE)
-        spine_ids.append("cover")
-    if volume:
-        _item(manifest, "title-page", "title.xhtml", _XHTML_TYPE)
-        spine_ids.append("title-page")
-        # A volume's contents page is read in order; a single release has no use for one in the flow.
-        spine_ids.append("nav")
-    for n, chapter in enumerate(chapters, start=1):
-        _item(manifest, f"release-{n}", chapter.href, _XHTML_TYPE)
-        spine_ids.append(f"release-{n}")
-
-    spine = _sub(package, "spine", {"toc": "ncx"})
-    if rtl:
-        spine.set("page-progression-direction", "rtl")
-    for item in spine_ids:
-        _sub(spine, "itemref", {"idref": item})
-    if not volume:
-        # In the spine only because the landmarks link to the table of contents (EPUBCheck RSC-011).
-        _sub(spine, "itemref", {"idref": "nav", "linear": "no"})
-    return package
-
-
-def _item(manifest: ET.Element, item_id: str, href: str, media_type: str, properties: str = "") -> None:
-    attrs = {"id": item_id, "href": href, "media-type": media_type}
-    if properties:
-        attrs["properties"] = properties
-    _sub(manifest, "item", attrs)
+        book.add_metadata(
+            "DC",
+            "date",
+            published.date().isoformat() if day_only else published.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        )
+    accessibility = [("accessMode", "textual")]
+    if cover:
+        accessibility.append(("accessMode", "visual"))
+    accessibility.append(("accessModeSufficient", "textual"))
+    accessibility += [
+        ("accessibilityFeature", feature)
+        for feature in ("structuralNavigation", "tableOfContents", "readingOrder")
+    ]
+    accessibility += [("accessibilityHazard", "none"), ("accessibilitySummary", _ACCESSIBILITY_SUMMARY)]
+    for name, value in accessibility:
+        book.add_metadata(None, "meta", value, {"property": f"schema:{name}"})
+    return published or max(document_datetime(doc, options) for doc in documents)
 
 
 # --- content documents ------------------------------------------------------------------------------
 
 
-def _xhtml(
-    title: str, language: str, direction: str, *, epub_ns: bool = False
-) -> tuple[ET.Element, ET.Element]:
-    attrs = {"xmlns": _XHTML_NS}
-    if epub_ns:
-        attrs["xmlns:epub"] = _OPS_NS
-    attrs.update({"lang": language, _XML_LANG: language, "dir": direction})
-    root = ET.Element("html", attrs)
-    head = _sub(root, "head")
-    _sub(head, "meta", {"charset": "utf-8"})
-    _sub(head, "title", {}, title)
-    _sub(head, "link", {"rel": "stylesheet", "type": "text/css", "href": "style.css"})
-    return root, _sub(root, "body")
+def _nav_template(direction: str) -> bytes:
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?><!DOCTYPE html><html xmlns="{_XHTML_NS}" '
+        f'xmlns:epub="{_OPS_NS}" dir="{direction}"/>'
+    ).encode("ascii")
 
 
-def _page(title: str, language: str, direction: str, article: ET.Element) -> ET.Element:
-    root, body = _xhtml(title, language, direction, epub_ns=True)
-    body.set("epub:type", "bodymatter")
+def _page(title: str, language: str, direction: str, article: ET.Element) -> bytes:
+    """A release's content document: the HTML writer's article in an XHTML page, as bytes.
+
+    Serialised here rather than by ``ebooklib.epub.EpubHtml``, which parses its content again with
+    lxml's HTML parser: libxml2 cuts a text node at 10 MB there (no ``huge_tree``), and a release
+    that is one 10 MB paragraph would lose its words.  ``xml.etree`` has no such limit.
+    """
+    root = ET.Element(
+        "html",
+        {"xmlns": _XHTML_NS, "xmlns:epub": _OPS_NS, "lang": language, _XML_LANG: language, "dir": direction},
+    )
+    head = ET.SubElement(root, "head")
+    ET.SubElement(head, "meta", {"charset": "utf-8"})
+    ET.SubElement(head, "title").text = title
+    ET.SubElement(head, "link", {"rel": "stylesheet", "type": "text/css", "href": "style.css"})
+    body = ET.SubElement(root, "body", {"epub:type": "bodymatter"})
     body.append(article)
-    return root
+    _scrub(root)
+    markup = ET.tostring(root, encoding="unicode", method="xml", short_empty_elements=True)
+    return (_XML_DECLARATION + "<!DOCTYPE html>\n" + markup + "\n").encode("utf-8")
 
 
-def _title_page(title: str, language: str, direction: str) -> ET.Element:
-    root, body = _xhtml(title, language, direction, epub_ns=True)
-    section = _sub(body, "section", {"epub:type": "titlepage", "class": "title-page"})
-    _sub(section, "h1", {}, title)
-    return root
+def _fragment(element: ET.Element) -> bytes:
+    """``element`` as HTML for ``EpubHtml``, which parses its content with lxml's HTML parser.
+
+    HTML, not XML, serialisation: an empty ``<p/>`` read by an HTML parser would swallow what follows.
+    """
+    _scrub(element)
+    return ET.tostring(element, encoding="unicode", method="html").encode("utf-8")
 
 
-def _cover_page(title: str, language: str, direction: str, cover: _Cover) -> ET.Element:
-    root, body = _xhtml(title, language, direction, epub_ns=True)
-    section = _sub(body, "section", {"epub:type": "cover", "class": "cover"})
-    _sub(section, "img", {"src": cover.href, "alt": title})
-    return root
+def _title_page(title: str, language: str, direction: str, style: Any) -> Any:
+    section = ET.Element("section", {"epub:type": "titlepage", "class": "title-page"})
+    ET.SubElement(section, "h1").text = title
+    page = ebook.EpubHtml(
+        "title-page",
+        "title.xhtml",
+        title=title,
+        lang=language,
+        direction=direction,
+        content=_fragment(section),
+    )
+    page.add_meta(charset="utf-8")
+    page.add_item(style)
+    return page
 
 
 def _read_cover(path: Path | None) -> _Cover | None:
@@ -341,83 +378,25 @@ def _toc_entries(chapter: _Chapter) -> list[tuple[str, str]]:
     return [(label, href) for label, href in entries if label]
 
 
-def _nav(
-    chapters: Sequence[_Chapter], title: str, language: str, direction: str, volume: bool, cover: bool
-) -> ET.Element:
-    root, body = _xhtml(title, language, direction, epub_ns=True)
-    toc = _sub(body, "nav", {"epub:type": "toc", "id": "toc"})
-    _sub(toc, "h1", {}, title)
-    releases = _sub(toc, "ol")
+def _toc(chapters: Sequence[_Chapter]) -> list[Any]:
+    """ebooklib's table of contents: a release, with its headed sections under it when it has any."""
+    toc: list[Any] = []
+    count = 0
     for chapter in chapters:
-        item = _sub(releases, "li")
-        link = _sub(item, "a", {"href": chapter.href}, chapter.label)
+        count += 1
         sections = _toc_entries(chapter)
-        if sections:
-            # a text reader (calibre's TXT output) otherwise runs the title into the first heading
-            link.tail = "\n"
-            inner = _sub(item, "ol")
-            for label, href in sections:
-                _sub(_sub(inner, "li"), "a", {"href": href}, label)
-    landmarks = _sub(body, "nav", {"epub:type": "landmarks", "id": "landmarks", "hidden": "hidden"})
-    marks = _sub(landmarks, "ol")
-    if cover:
-        _sub(_sub(marks, "li"), "a", {"epub:type": "cover", "href": "cover.xhtml"}, "Cover")
-    if volume:
-        _sub(_sub(marks, "li"), "a", {"epub:type": "titlepage", "href": "title.xhtml"}, "Title page")
-    _sub(_sub(marks, "li"), "a", {"epub:type": "toc", "href": "nav.xhtml#toc"}, "Table of contents")
-    _sub(_sub(marks, "li"), "a", {"epub:type": "bodymatter", "href": chapters[0].href}, "Start of content")
-    return root
+        if not sections:
+            toc.append(ebook.Link(chapter.href, chapter.label, f"nav-{count}"))
+            continue
+        links = []
+        for label, href in sections:
+            count += 1
+            links.append(ebook.Link(href, label, f"nav-{count}"))
+        toc.append((ebook.Section(chapter.label, chapter.href), links))
+    return toc
 
 
-def _ncx(chapters: Sequence[_Chapter], title: str, identifier: str) -> ET.Element:
-    ncx = ET.Element("ncx", {"xmlns": _NCX_NS, "version": "2005-1"})
-    head = _sub(ncx, "head")
-    _sub(head, "meta", {"name": "dtb:uid", "content": identifier})
-    depth = "2" if any(_toc_entries(chapter) for chapter in chapters) else "1"
-    _sub(head, "meta", {"name": "dtb:depth", "content": depth})
-    _sub(head, "meta", {"name": "dtb:totalPageCount", "content": "0"})
-    _sub(head, "meta", {"name": "dtb:maxPageNumber", "content": "0"})
-    _sub(_sub(ncx, "docTitle"), "text", {}, title)
-    nav_map = _sub(ncx, "navMap")
-    order = 0
-
-    def point(parent: ET.Element, label: str, href: str) -> ET.Element:
-        nonlocal order
-        order += 1
-        node = _sub(parent, "navPoint", {"id": f"nav-{order}", "playOrder": str(order)})
-        _sub(_sub(node, "navLabel"), "text", {}, label)
-        _sub(node, "content", {"src": href})
-        return node
-
-    for chapter in chapters:
-        node = point(nav_map, chapter.label, chapter.href)
-        for label, href in _toc_entries(chapter):
-            point(node, label, href)
-    return ncx
-
-
-def _container() -> ET.Element:
-    container = ET.Element(
-        "container", {"version": "1.0", "xmlns": "urn:oasis:names:tc:opendocument:xmlns:container"}
-    )
-    rootfiles = _sub(container, "rootfiles")
-    _sub(
-        rootfiles,
-        "rootfile",
-        {"full-path": "EPUB/package.opf", "media-type": "application/oebps-package+xml"},
-    )
-    return container
-
-
-# --- trees to bytes ---------------------------------------------------------------------------------
-
-
-def _sub(
-    parent: ET.Element, tag: str, attrs: dict[str, str] | None = None, text: str | None = None
-) -> ET.Element:
-    child = ET.SubElement(parent, tag, attrs or {})
-    child.text = text
-    return child
+# --- text checks ------------------------------------------------------------------------------------
 
 
 def _strings(root: ET.Element) -> Iterable[str]:
@@ -448,9 +427,3 @@ def _scrub(root: ET.Element) -> None:
             element.tail = clean(element.tail, scratch)
         for key, value in element.attrib.items():
             element.set(key, clean(value, scratch))
-
-
-def _serialize(root: ET.Element, *, doctype: bool = False) -> bytes:
-    _scrub(root)
-    body = ET.tostring(root, encoding="unicode", method="xml", short_empty_elements=True)
-    return (_XML_DECLARATION + ("<!DOCTYPE html>\n" if doctype else "") + body + "\n").encode("utf-8")
