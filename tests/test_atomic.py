@@ -194,11 +194,29 @@ def _sigint_run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
-    # wait until the interpreter is up and converting (the CLI module imported), then interrupt
-    time.sleep(1.5)
+    # Wait until the interpreter catches SIGINT (before that, the signal kills it outright: -2, not a
+    # KeyboardInterrupt), then a moment more so it is converting, then interrupt.  A fixed sleep
+    # was not enough on a loaded machine running the suite on every core.
+    _wait_until_sigint_is_caught(child.pid)
+    time.sleep(0.5)
     child.send_signal(signal.SIGINT)
     out, err = child.communicate(timeout=120)
     return subprocess.CompletedProcess(child.args, child.returncode, out, err)
+
+
+def _wait_until_sigint_is_caught(pid: int, limit: float = 120.0) -> None:
+    """Return once process ``pid`` has a SIGINT handler (the ``SigCgt`` mask of /proc/PID/status)."""
+    deadline = time.monotonic() + limit
+    bit = 1 << (signal.SIGINT - 1)
+    while time.monotonic() < deadline:
+        try:
+            status = Path(f"/proc/{pid}/status").read_text(encoding="ascii")
+        except OSError:
+            return  # already gone: the caller sees how it ended
+        caught = next((line.split()[1] for line in status.splitlines() if line.startswith("SigCgt:")), "0")
+        if int(caught, 16) & bit:
+            return
+        time.sleep(0.02)
 
 
 def _big_source(path: Path) -> None:
