@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, TypeAlias
 
 from pressconv.errors import Notes, OptionError, PressconvError, PressconvWarning
-from pressconv.limits import DEFAULT_LIMITS, Limits
+from pressconv.limits import DEFAULT_LIMITS, Limits, read_file, read_stream
 from pressconv.model import Document
 from pressconv.options import (
     LIMIT_OPTIONS,
@@ -77,8 +77,6 @@ def resolve(source: Source, stdin: BinaryIO | None = None, limits: Limits = DEFA
         return Resolved(None, document=source)
     if isinstance(source, bytes):
         return Resolved(None, data=source)
-    from pressconv.limits import read_file, read_stream
-
     if isinstance(source, str) and source == STDIO:
         return Resolved(STDIO, data=read_stream(stdin or sys.stdin.buffer, STDIO, limits=limits))
     if isinstance(source, str) and not _looks_like_path(source):
