@@ -21,8 +21,18 @@ from pathlib import Path
 from typing import Any, BinaryIO, TypeAlias
 
 from pressconv.errors import Notes, OptionError, PressconvError, PressconvWarning
+from pressconv.limits import DEFAULT_LIMITS, Limits, read_file, read_stream
 from pressconv.model import Document
-from pressconv.options import READ_OPTIONS, Option, ReadOptions, WriteOptions, check_options
+from pressconv.options import (
+    LIMIT_OPTIONS,
+    METADATA_OPTIONS,
+    READ_OPTIONS,
+    Option,
+    ReadOptions,
+    WriteOptions,
+    check_options,
+    limits_from,
+)
 
 Source: TypeAlias = str | bytes | os.PathLike[str] | Document
 
@@ -58,20 +68,21 @@ class Resolved:
         self.suffix = suffix
 
 
-def resolve(source: Source, stdin: BinaryIO | None = None) -> Resolved:
-    """What ``source`` is: a Document, ``-`` (standard input), a path, or the text or bytes themselves."""
+def resolve(source: Source, stdin: BinaryIO | None = None, limits: Limits = DEFAULT_LIMITS) -> Resolved:
+    """What ``source`` is: a Document, ``-`` (standard input), a path, or the text or bytes themselves.
+
+    A file or standard input is read within ``limits.input_bytes``.
+    """
     if isinstance(source, Document):
         return Resolved(None, document=source)
     if isinstance(source, bytes):
         return Resolved(None, data=source)
-    from pressconv.limits import read_file, read_stream
-
     if isinstance(source, str) and source == STDIO:
-        return Resolved(STDIO, data=read_stream(stdin or sys.stdin.buffer, STDIO))
+        return Resolved(STDIO, data=read_stream(stdin or sys.stdin.buffer, STDIO, limits=limits))
     if isinstance(source, str) and not _looks_like_path(source):
         return Resolved(None, text=source)
     path = Path(source)
-    data = read_file(path)  # a regular file within the input limit, else one clear error
+    data = read_file(path, limits=limits)  # a regular file within the input limit, else one clear error
     return Resolved(str(path), data=data, suffix=path.suffix)
 
 
@@ -152,8 +163,15 @@ def prepare(
     common = {o.name for o in READ_OPTIONS}
     own = {k: v for k, v in read_values.items() if k not in common and v is not None}
     defaults = {o.name: o.default for o in read_declared.values() if o.name not in common}
-    read = ReadOptions(**{k: v for k, v in read_values.items() if k in common}, extra={**defaults, **own})
+    metadata = {o.name: read_values[o.name] for o in METADATA_OPTIONS if o.name in read_values}
+    read = ReadOptions(**metadata, limits=limits_from(read_values), extra={**defaults, **own})
     return read, write
+
+
+def limits_given(options: Mapping[str, Any]) -> Limits:
+    """The limits among keyword ``options``, checked (a source is read before its reader is known)."""
+    names = {o.name for o in LIMIT_OPTIONS}
+    return limits_from(check_options({k: v for k, v in options.items() if k in names}, LIMIT_OPTIONS))
 
 
 def split_options(options: dict[str, Any]) -> tuple[ReadOptions, WriteOptions]:
@@ -190,10 +208,10 @@ def read(
     """Read and infer: the Document of one source.  ``explain`` receives one line per block."""
     from pressconv import readers
 
-    item = source if isinstance(source, Resolved) else resolve(source)
+    options = options or ReadOptions()
+    item = source if isinstance(source, Resolved) else resolve(source, limits=options.limits)
     if item.document is not None:
         return item.document
-    options = options or ReadOptions()
     notes = notes if notes is not None else Notes()
     name = reader_for(item, from_format)
     token = readers.EXPLAIN.set(explain)
@@ -332,7 +350,7 @@ def parse(
 ) -> Document:
     """The canonical Document of a path, text, bytes, ``-`` (standard input) or a Document (as is)."""
     with collecting(notes) as collected:
-        item = resolve(source)
+        item = resolve(source, limits=limits_given(options))
         names = [reader_for(item, from_format)] if item.document is None else []
         read_options, _ = prepare(options, names, env=False)
         return read(item, read_options, collected, from_format=from_format)
@@ -362,7 +380,8 @@ def convert(
     if output is not None:
         check_not_source(output, sources)
     with collecting(notes) as collected:
-        items = [resolve(item) for item in sources]
+        limits = limits_given(options)
+        items = [resolve(item, limits=limits) for item in sources]
         names = {reader_for(item, from_format) for item in items if item.document is None}
         if len(items) > 1 and options.get("title") is not None and options.get("volume_title") is None:
             # Several sources into one file make a volume: the title names the volume, not each release.

@@ -36,9 +36,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from pressconv.config import BuildConfig
 from pressconv.errors import PressconvError
+from pressconv.limits import DEFAULT_LIMITS, Limits
 from pressconv.manifest import MANIFEST as MANIFEST  # re-exported: the hook and tests name it here
 from pressconv.manifest import Entry, Manifest, removable
-from pressconv.options import WriteOptions
+from pressconv.options import ReadOptions, WriteOptions, limits_from
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
@@ -235,11 +236,11 @@ def _read_regular(path: str, use: Callable[[io.BufferedReader], _T]) -> _T:
             raise PressconvError(f"cannot read: {err.strerror}") from None
 
 
-def read_source(path: str) -> bytes:
-    """The bytes of one source file (see ``_read_regular``), within the input limit (``pressconv.limits``)."""
+def read_source(path: str, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """The bytes of one source file (see ``_read_regular``), within ``limits.input_bytes``."""
     from pressconv.limits import read_stream
 
-    return _read_regular(path, lambda handle: read_stream(handle, None))
+    return _read_regular(path, lambda handle: read_stream(handle, None, limits=limits))
 
 
 def _hash_source(path: str) -> str:
@@ -415,7 +416,10 @@ def _staleness(old: Entry | None, want: Entry, path: str) -> str | None:
 
 
 def render_job(job: Job, options: WriteOptions) -> JobResult:
-    """Parse one document once and render it in each of the job's formats; faults become messages."""
+    """Parse one document once and render it in each of the job's formats; faults become messages.
+
+    The input limits among ``options`` (``[tool.pressconv]``, build's flags) apply to the reading.
+    """
     from pressconv import api
     from pressconv.errors import Notes
 
@@ -424,9 +428,12 @@ def render_job(job: Job, options: WriteOptions) -> JobResult:
     errors: list[tuple[str | None, str]] = []
     digest = ""
     try:
-        data = job.data if job.data is not None else read_source(job.path)
+        limits = limits_from(options)
+        data = job.data if job.data is not None else read_source(job.path, limits)
         digest = _sha256(data)
-        document = api.read(api.Resolved(job.label, data=data, suffix=job.suffix), None, notes)
+        document = api.read(
+            api.Resolved(job.label, data=data, suffix=job.suffix), ReadOptions(limits=limits), notes
+        )
     except PressconvError as err:
         errors.append((None, _message(err, job.label)))
     except Exception as err:  # a bug must not stop the other documents; it is reported and exits 2

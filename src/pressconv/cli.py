@@ -19,7 +19,7 @@ import click
 from click.core import ParameterSource
 
 from pressconv.errors import EXIT_USAGE, Notes, PressconvError
-from pressconv.options import READ_OPTIONS, Option
+from pressconv.options import METADATA_OPTIONS, READ_OPTIONS, Option
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
@@ -71,14 +71,14 @@ def _read_params() -> list[click.Parameter]:
             ["-M", "--metadata"],
             multiple=True,
             metavar="KEY=VALUE",
-            help=f"Set {', '.join(o.name for o in READ_OPTIONS)} (like pandoc's --metadata).",
+            help=f"Set {', '.join(o.name for o in METADATA_OPTIONS)} (like pandoc's --metadata).",
         ),
     ]
 
 
 def _read_options(ctx: click.Context, params: dict[str, Any]) -> dict[str, Any]:
     """The read options given: ``--metadata KEY=VALUE`` pairs, overridden by the named flags."""
-    names = [o.name for o in READ_OPTIONS]
+    names = [o.name for o in METADATA_OPTIONS]
     values: dict[str, Any] = {}
     for pair in params.get("metadata") or ():
         key, equals, value = pair.partition("=")
@@ -313,8 +313,9 @@ def parse_command(source: str, as_json: bool, explain: bool, output: str | None,
     ctx = click.get_current_context()
     from_format = params["from_format"]
     notes = Notes()
-    item = api.resolve(source)
-    read, _ = api.prepare(_read_options(ctx, params), [api.reader_for(item, from_format)], env=False)
+    options = _read_options(ctx, params)
+    item = api.resolve(source, limits=api.limits_given(options))
+    read, _ = api.prepare(options, [api.reader_for(item, from_format)], env=False)
     lines: list[str] = []
     document = api.read(item, read, notes, from_format=from_format, explain=lines if explain else None)
     text = "\n".join(lines) + "\n" if explain else serialize.dumps(document) + "\n"
@@ -334,8 +335,9 @@ def quotes_command(source: str, as_json: bool, **params: Any) -> None:
     ctx = click.get_current_context()
     from_format = params["from_format"]
     notes = Notes()
-    item = api.resolve(source)
-    read, _ = api.prepare(_read_options(ctx, params), [api.reader_for(item, from_format)], env=False)
+    options = _read_options(ctx, params)
+    item = api.resolve(source, limits=api.limits_given(options))
+    read, _ = api.prepare(options, [api.reader_for(item, from_format)], env=False)
     sheet = quotesheet.quote_sheet(api.read(item, read, notes, from_format=from_format))
     if as_json:
         import json

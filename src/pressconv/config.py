@@ -1,6 +1,7 @@
 """``[tool.pressconv]`` in a repository's pyproject.toml -> a checked BuildConfig for ``build`` and the hook.
 
-The table names the source and dist folders, the formats, and writer options
+The table names the source and dist folders, the formats, the input limits
+(``input_bytes`` … as ``pressconv.limits.Limits`` declares them) and writer options
 by the names the writers declare (``page_size``, ``pdf_font``,
 ``docx_reference`` …).  Values are checked against the declarations here, once,
 so a typo fails the build with a line naming the key instead of being ignored.
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from pressconv.errors import PressconvError
-from pressconv.options import Option
+from pressconv.options import LIMIT_OPTIONS, Option
 
 PYPROJECT = "pyproject.toml"
 DEFAULT_SOURCE = "source"
@@ -141,11 +142,12 @@ def _formats(value: object) -> tuple[str, ...]:
 
 
 def declared_options(formats: tuple[str, ...] = ()) -> dict[str, Option]:
-    """Every writer option the table accepts: those declared by ``formats`` (default: every writer)."""
+    """Every option the table accepts: the input limits, and the writer options ``formats`` declare
+    (default: every writer)."""
     from pressconv import writers
 
     names = formats or tuple(writers.BUILTINS if writers.REGISTRY.only_builtins() else writers.names())
-    declared: dict[str, Option] = {}
+    declared: dict[str, Option] = {o.name: o for o in LIMIT_OPTIONS}
     for name in names:
         declared.update((o.name, o) for o in writers.options(name))
     return declared

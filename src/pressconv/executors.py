@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pressconv.build import Job, JobResult, read_source, render_job
 from pressconv.errors import PressconvError
-from pressconv.options import WriteOptions
+from pressconv.options import WriteOptions, limits_from
 
 if TYPE_CHECKING:
     from pressconv.build import Plan
@@ -156,7 +156,7 @@ def _render_task(task: Task, options: WriteOptions) -> JobResult:
     job = task.job
     if task.path is not None:
         try:
-            data = read_source(task.path)
+            data = read_source(task.path, limits_from(options))
         except PressconvError as err:
             why = f"the worker cannot read it ({err.message}); without a shared filesystem use io=bytes"
             return JobResult(job.rel, (), ((None, f"{job.label}: {why}"),), ())

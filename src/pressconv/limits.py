@@ -9,47 +9,58 @@ header that lies about the size does not help a decompression bomb.  Front
 matter (YAML), HTML and XML are nested at most so deep.  A limit exceeded is a
 ``LimitError``: one line naming the file and the limit, exit status 2.
 
-The defaults live in ``DEFAULT_LIMITS``; readers and writers take a ``Limits``
-argument defaulting to it, so an option can later replace it per conversion.
+Each field of ``Limits`` is also a read option (``pressconv.options`` declares
+them from the fields): ``convert(..., input_bytes=...)``, ``--input-bytes`` and
+``[tool.pressconv]`` change a limit per conversion, and the readers take the
+checked values from ``ReadOptions.limits``.  Files a writer reads (an EPUB
+cover, a DOCX reference document) keep ``DEFAULT_LIMITS``.
 """
 
 from __future__ import annotations
 
 import os
 import stat
-import zipfile
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from pressconv.errors import PressconvError
 
+if TYPE_CHECKING:
+    import zipfile  # imported where a zip is checked: the command line does not pay for it
+
 MB = 1024 * 1024
+
+
+def _limit(default: int, text: str, minimum: int = 1) -> Any:
+    """A ``Limits`` field: its default, its one line of help and the least value that makes sense.
+
+    ``pressconv.options`` declares one read option per field from these, so a limit is declared here
+    once: its keyword, ``[tool.pressconv]`` key, CLI flag and README row all come from the field.
+    """
+    return field(default=default, metadata={"help": text, "minimum": minimum})
 
 
 @dataclass(frozen=True, slots=True)
 class Limits:
     """How much pressconv reads before it refuses an input as hostile or broken."""
 
-    input_bytes: int = 64 * MB
-    """Largest file read: a source, an EPUB cover image, a DOCX reference document."""
-    zip_member_bytes: int = 64 * MB
-    """Largest inflated size of one zip member (DOCX source or reference document)."""
-    zip_total_bytes: int = 128 * MB
-    """Largest inflated size of all members of one zip archive together."""
-    zip_ratio: int = 100
-    """Largest inflated-to-compressed ratio of one member, applied once it passes ``zip_ratio_grace``."""
-    zip_ratio_grace: int = 16 * MB
-    """Inflated bytes a member may reach before its ratio counts (repetitive XML compresses very well)."""
-    yaml_depth: int = 32
-    """Deepest nesting of lists and mappings in front matter."""
-    yaml_aliases: int = 0
-    """YAML aliases (``*name``) allowed in front matter: none, so an alias bomb cannot expand."""
-    html_depth: int = 512
-    """Deepest element nesting in an HTML page (a browser's own limit is in the same range)."""
-    xml_depth: int = 256
-    """Deepest element nesting in a DOCX part (libxml2's own default)."""
+    input_bytes: int = _limit(64 * MB, "Largest source file read, in bytes.")
+    zip_member_bytes: int = _limit(64 * MB, "Largest inflated size of one member of a DOCX source, in bytes.")
+    zip_total_bytes: int = _limit(128 * MB, "Largest inflated size of a whole DOCX source, in bytes.")
+    zip_ratio: int = _limit(
+        100, "Largest inflated-to-compressed ratio of a DOCX member, once past `zip_ratio_grace`."
+    )
+    zip_ratio_grace: int = _limit(
+        16 * MB, "Inflated bytes a DOCX member may reach before its ratio counts.", minimum=0
+    )
+    yaml_depth: int = _limit(32, "Deepest nesting of lists and mappings in front matter.")
+    yaml_aliases: int = _limit(
+        0, "YAML aliases (`*name`) allowed in front matter (none: no alias bomb expands).", minimum=0
+    )
+    html_depth: int = _limit(512, "Deepest element nesting in an HTML source.")
+    xml_depth: int = _limit(256, "Deepest element nesting in a DOCX source's parts (at most 256).")
 
 
 DEFAULT_LIMITS = Limits()
@@ -132,6 +143,8 @@ def check_zip(
 
     The sizes in the zip directory are not trusted: the count is of the bytes actually inflated.
     """
+    import zipfile
+
     prefix = f"{what}: " if what else ""
     total = 0
     for info in archive.infolist():

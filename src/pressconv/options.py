@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Literal, cast
 
 from pressconv.errors import OptionError
+from pressconv.limits import DEFAULT_LIMITS, Limits
 from pressconv.model import Document
 
 PageSize = Literal["letter", "a4"]
@@ -63,6 +64,8 @@ class Option:
     """For a flag option that defaults to true: the CLI flag that turns it off (``no-pdf-tags``)."""
     cli: bool = True
     """False for an option the command line does not offer (it comes from the environment)."""
+    minimum: int | None = None
+    """For an integer option: the least value accepted (a limit of 0 bytes means nothing)."""
 
     @property
     def flag_name(self) -> str:
@@ -73,6 +76,8 @@ class Option:
         """What the option accepts, in words: ``one of letter, a4`` or ``a file path``."""
         if self.choices:
             return "one of " + ", ".join(repr(choice) for choice in self.choices)
+        if self.minimum is not None:
+            return f"an integer of at least {self.minimum}"
         return _KIND_WORDS[self.kind]
 
     def check(self, value: Any) -> Any:
@@ -93,7 +98,9 @@ def _coerce(option: Option, value: Any) -> Any:
     if kind == "flag":
         return value if isinstance(value, bool) else _BAD
     if kind == "integer":
-        return value if isinstance(value, int) and not isinstance(value, bool) else _BAD
+        if not isinstance(value, int) or isinstance(value, bool):
+            return _BAD
+        return _BAD if option.minimum is not None and value < option.minimum else value
     if kind == "file":
         return Path(value) if isinstance(value, str | os.PathLike) and str(value) else _BAD
     if kind == "date":
@@ -131,13 +138,29 @@ def check_options(
     return checked
 
 
-#: What every reader accepts: values that override what the source says.
-READ_OPTIONS: tuple[Option, ...] = (
+#: What every reader accepts that overrides what the source says (also ``--metadata KEY=VALUE``).
+METADATA_OPTIONS: tuple[Option, ...] = (
     Option("title", help="Headline to use instead of the one in the text (its text only)."),
     Option("language", help="BCP 47 language tag (default: front matter, else en)."),
     Option("byline", help="Author or byline to use instead of front matter."),
     Option("date", "date", help="Publication date, YYYY-MM-DD, instead of the one in the text."),
 )
+
+#: One integer option per ``Limits`` field, declared there (default, help, least value), not here.
+LIMIT_OPTIONS: tuple[Option, ...] = tuple(
+    Option(
+        item.name,
+        "integer",
+        default=item.default,
+        help=item.metadata["help"],
+        minimum=item.metadata["minimum"],
+        metavar="N",
+    )
+    for item in fields(Limits)
+)
+
+#: What every reader accepts.
+READ_OPTIONS: tuple[Option, ...] = (*METADATA_OPTIONS, *LIMIT_OPTIONS)
 
 #: What every writer accepts.
 WRITE_OPTIONS: tuple[Option, ...] = (
@@ -161,8 +184,16 @@ class ReadOptions:
     """Author or byline that overrides front matter."""
     date: str | None = None
     """ISO 8601 date that overrides front matter."""
+    limits: Limits = DEFAULT_LIMITS
+    """How much the reader reads before it refuses the input (``pressconv.limits``)."""
     extra: Mapping[str, Any] = field(default_factory=dict, hash=False, compare=False)
     """Checked values of the options the chosen reader declares itself (a third-party reader's)."""
+
+
+def limits_from(values: Mapping[str, Any]) -> Limits:
+    """The ``Limits`` with the checked values of ``values`` that name one (others, and None, ignored)."""
+    given = {o.name: values[o.name] for o in LIMIT_OPTIONS if values.get(o.name) is not None}
+    return Limits(**given) if given else DEFAULT_LIMITS
 
 
 @dataclass(init=False, repr=False, eq=False)

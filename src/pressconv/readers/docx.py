@@ -30,7 +30,7 @@ from lxml import etree  # type: ignore[import-untyped]  # no stubs; python-docx 
 
 from pressconv.decode import clean
 from pressconv.errors import Notes, PressconvError
-from pressconv.limits import DEFAULT_LIMITS, check_zip
+from pressconv.limits import LimitError, Limits, check_zip
 from pressconv.model import Document
 from pressconv.options import FALLBACK_DATETIME, ReadOptions
 from pressconv.readers._assemble import assemble
@@ -45,8 +45,8 @@ _CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 _DC = "http://purl.org/dc/elements/1.1/"
 _DCTERMS = "http://purl.org/dc/terms/"
 _CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
-#: libxml2's own default nesting limit, kept when a long text run forces its huge-tree mode.
-_MAX_XML_DEPTH = DEFAULT_LIMITS.xml_depth
+#: libxml2's own nesting limit (python-docx's parser keeps it): ``xml_depth`` can only lower it.
+_LIBXML2_DEPTH = 256
 _REL_CORE = "/metadata/core-properties"
 _REL_CUSTOM = "/custom-properties"
 
@@ -221,8 +221,8 @@ def _outline(ppr: Any) -> int | None:
 
 def read(data: bytes, options: ReadOptions, notes: Notes, source_path: str | None) -> Document:
     """Open the DOCX, read its paragraphs and properties, run the shared rules."""
-    archive = _archive(data, source_path)
-    body, styles_root, numbering = _open(data, archive, source_path)
+    archive = _archive(data, source_path, options.limits)
+    body, styles_root, numbering = _open(data, archive, source_path, options.limits.xml_depth)
     styles = _Styles(styles_root, numbering)
     paragraphs = [p for p in (_paragraph(el, styles, notes) for el in _paragraph_elements(body)) if p]
     core = _core(archive)
@@ -242,7 +242,7 @@ def read(data: bytes, options: ReadOptions, notes: Notes, source_path: str | Non
     return assemble(blocks, matter, options, notes, source_path, title=core.get("title"))
 
 
-def _archive(data: bytes, source_path: str | None) -> zipfile.ZipFile:
+def _archive(data: bytes, source_path: str | None, limits: Limits) -> zipfile.ZipFile:
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
         raise PressconvError("an old binary Word .doc file, not DOCX (save it as .docx)", source_path)
     try:
@@ -252,12 +252,12 @@ def _archive(data: bytes, source_path: str | None) -> zipfile.ZipFile:
     names = set(archive.namelist())
     if "[Content_Types].xml" not in names or not any(n.startswith("word/") for n in names):
         raise PressconvError("a zip archive but not a DOCX (no Word document inside)", source_path)
-    check_zip(archive, source_path)  # inflated sizes counted, not taken from the zip directory
+    check_zip(archive, source_path, limits=limits)  # inflated sizes counted, not taken from the zip directory
     return archive
 
 
-def _open(data: bytes, archive: zipfile.ZipFile, source_path: str | None) -> tuple[Any, Any, Any]:
-    """The body, styles and numbering elements (the last two may be None)."""
+def _open(data: bytes, archive: zipfile.ZipFile, source_path: str | None, depth: int) -> tuple[Any, Any, Any]:
+    """The body, styles and numbering elements (the last two may be None); ``depth`` is ``xml_depth``."""
     import docx
 
     try:
@@ -267,13 +267,15 @@ def _open(data: bytes, archive: zipfile.ZipFile, source_path: str | None) -> tup
             raise _unreadable(err, source_path) from None
         # python-docx's parser keeps libxml2's 10 MB text-node limit, which one long paragraph
         # (our own output of a one-line 10 MB text) exceeds: read the parts directly instead.
-        return _open_huge(archive, source_path)
+        return _open_huge(archive, source_path, min(depth, _LIBXML2_DEPTH))
     except Exception as err:  # python-docx raises KeyError, ValueError, lxml errors … for broken packages
         raise _unreadable(err, source_path) from None
     try:
         numbering = document.part.numbering_part.element
     except (KeyError, NotImplementedError, AttributeError):
         numbering = None
+    if depth < _LIBXML2_DEPTH and _depth_over(document.element, depth):  # libxml2 refused deeper
+        raise _too_deep(depth, source_path)
     body = document.element.body
     if body is None:
         raise PressconvError("not a readable DOCX: the document has no body (w:body)", source_path)
@@ -285,7 +287,11 @@ def _unreadable(err: Exception, source_path: str | None) -> PressconvError:
     return PressconvError(f"not a readable DOCX: {detail}", source_path)
 
 
-def _open_huge(archive: zipfile.ZipFile, source_path: str | None) -> tuple[Any, Any, Any]:
+def _too_deep(depth: int, source_path: str | None) -> PressconvError:
+    return LimitError(f"DOCX XML nested more than {depth} elements deep (the xml_depth limit)", source_path)
+
+
+def _open_huge(archive: zipfile.ZipFile, source_path: str | None, depth: int) -> tuple[Any, Any, Any]:
 
     parser = etree.XMLParser(huge_tree=True, resolve_entities=False, no_network=True)
     main = _part_names(archive, "/officeDocument", "word/document.xml")
@@ -300,8 +306,8 @@ def _open_huge(archive: zipfile.ZipFile, source_path: str | None) -> tuple[Any, 
         numbering_root = etree.fromstring(archive.read(numbering), parser) if numbering else None
     except (etree.XMLSyntaxError, KeyError, zipfile.BadZipFile) as err:
         raise _unreadable(err, source_path) from None
-    if _depth_over(root, _MAX_XML_DEPTH):  # huge_tree lifts libxml2's depth limit too: keep one
-        raise PressconvError(f"not a readable DOCX: XML nested more than {_MAX_XML_DEPTH} deep", source_path)
+    if _depth_over(root, depth):  # huge_tree lifts libxml2's depth limit too: keep one
+        raise _too_deep(depth, source_path)
     body = root.find(_w("body"))
     if body is None:
         raise PressconvError("not a readable DOCX: the document has no body", source_path)

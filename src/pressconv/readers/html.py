@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 
 from pressconv.decode import clean, decode
 from pressconv.errors import EmptyInputError, Notes, PressconvError
-from pressconv.limits import DEFAULT_LIMITS, LimitError
+from pressconv.limits import LimitError
 from pressconv.model import Document
 from pressconv.options import ReadOptions
 from pressconv.readers._assemble import assemble
@@ -52,9 +52,6 @@ if TYPE_CHECKING:
     from bs4 import BeautifulSoup, Tag
 
 SUFFIXES = (".html", ".htm", ".xhtml")
-
-#: Deeper than any real page; a browser's own limit is in the same range.
-MAX_DEPTH = DEFAULT_LIMITS.html_depth
 
 _DROP = frozenset(
     {
@@ -132,14 +129,14 @@ def read(data: bytes, options: ReadOptions, notes: Notes, source_path: str | Non
     """Parse the page, find the article, read it through the shared rules."""
     if not data.strip():
         raise EmptyInputError("no text (the input is empty or only whitespace)", source_path)
-    if _rough_depth(data) > 4 * MAX_DEPTH:  # fail fast, before bs4 spends seconds on a tag bomb
-        raise _too_deep(source_path)
+    limit = options.limits.html_depth
+    if _rough_depth(data) > 4 * limit:  # fail fast, before bs4 spends seconds on a tag bomb
+        raise _too_deep(limit, source_path)
     data = _DOCTYPE_SUBSET.sub(b"<!DOCTYPE html>", data, count=1)
     soup = _parse(_decoded(data, notes, source_path))
     _unframe(soup)
-    depth = _depth(soup)
-    if depth > MAX_DEPTH:
-        raise _too_deep(source_path)
+    if _depth(soup, limit) > limit:
+        raise _too_deep(limit, source_path)
     facts = _page_facts(soup)
     root = _article_root(soup)
     keep_chrome = root.name in ("article", "main")
@@ -249,9 +246,9 @@ def _parse(data: str | bytes) -> BeautifulSoup:
             raise PressconvError(f"cannot parse the HTML: {err}") from None
 
 
-def _too_deep(source_path: str | None) -> PressconvError:
+def _too_deep(limit: int, source_path: str | None) -> PressconvError:
     return LimitError(
-        f"HTML nested more than {MAX_DEPTH} elements deep (the html_depth limit): not a page to read",
+        f"HTML nested more than {limit} elements deep (the html_depth limit): not a page to read",
         source_path,
     )
 
@@ -259,7 +256,7 @@ def _too_deep(source_path: str | None) -> PressconvError:
 def _rough_depth(data: bytes) -> int:
     """The deepest run of open tags, counted on the raw bytes; elements HTML closes itself are skipped.
 
-    An over-estimate on odd markup, so only a limit well above ``MAX_DEPTH`` is applied to it;
+    An over-estimate on odd markup, so only a limit well above ``html_depth`` is applied to it;
     the parsed tree's own depth is the real check.
     """
     depth = deepest = 0
@@ -272,8 +269,9 @@ def _rough_depth(data: bytes) -> int:
     return deepest
 
 
-def _depth(soup: BeautifulSoup) -> int:
-    """The deepest element nesting, without recursion (bs4's own helpers recurse on some paths)."""
+def _depth(soup: BeautifulSoup, limit: int) -> int:
+    """The deepest element nesting (at most just past ``limit``), without recursion (bs4's own helpers
+    recurse on some paths)."""
     from bs4 import Tag
 
     deepest = 0
@@ -282,7 +280,7 @@ def _depth(soup: BeautifulSoup) -> int:
         tag, depth = stack.pop()
         if depth > deepest:
             deepest = depth
-            if deepest > MAX_DEPTH:
+            if deepest > limit:
                 return deepest
         stack.extend((child, depth + 1) for child in tag.contents if isinstance(child, Tag))
     return deepest

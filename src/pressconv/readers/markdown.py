@@ -71,7 +71,7 @@ def read_markdown(
     notes = notes if notes is not None else Notes()
     if not text.strip():
         raise EmptyInputError("no text (the input is empty or only whitespace)", source_path)
-    matter, body = split_front_matter(text, notes)
+    matter, body = split_front_matter(text, notes, options.limits)
     return assemble(markdown_blocks(body), matter, options, notes, source_path)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from pressconv.decode import decode
 from pressconv.errors import EmptyInputError, Notes
+from pressconv.limits import DEFAULT_LIMITS
 from pressconv.model import Document
 from pressconv.options import ReadOptions
 from pressconv.readers._blocks import RawBlock, split_blocks
@@ -62,7 +63,7 @@ def _read(
     notes = notes if notes is not None else Notes()
     if not text.strip():
         raise EmptyInputError("no text (the input is empty or only whitespace)", source_path)
-    matter, body = split_front_matter(text, notes)
+    matter, body = split_front_matter(text, notes, options.limits if options else DEFAULT_LIMITS)
     blocks = split_blocks(body)
     if not blocks and (matter is None or not (matter.title or (options and options.title))):
         raise EmptyInputError("no text after the front matter", source_path)
