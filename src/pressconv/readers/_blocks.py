@@ -11,11 +11,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Literal, TypeAlias
 
 Hint: TypeAlias = Literal["headline", "subtitle", "heading", "quote", "list", "paragraph"]
 Role: TypeAlias = Literal["body", "boilerplate"]
-Kind: TypeAlias = Literal["paragraph", "heading", "list", "quote", "headline", "subtitle", "furniture"]
+
+
+class Kind(StrEnum):
+    """What a working block has been found to be; rules and the assembler match on it exhaustively."""
+
+    PARAGRAPH = "paragraph"
+    HEADING = "heading"
+    LIST = "list"
+    QUOTE = "quote"
+    HEADLINE = "headline"
+    SUBTITLE = "subtitle"
+    FURNITURE = "furniture"
+
 
 # A line holding only whitespace; str.isspace() covers NBSP and the other Unicode spaces.
 _BREAK = re.compile(r"\n(?:[^\S\n]*\n)+")
@@ -56,7 +69,7 @@ class Work:
     text: str
     lines: list[str]
     hint: Hint | None = None
-    kind: Kind = "paragraph"
+    kind: Kind = Kind.PARAGRAPH
     reason: str = ""
     # Tuples until a list rule merges items into them: most blocks are no list, and a list per
     # block per field is garbage-collector work on large documents.
@@ -133,7 +146,7 @@ def to_work(raw: RawBlock) -> Work:
     if raw.role is not None:
         work.stated_role = raw.role
     if raw.hint == "list":
-        work.kind = "list"
+        work.kind = Kind.LIST
         work.items = tuple(fold(item) for item in raw.items)
         work.markers = raw.markers
         work.ordered = raw.ordered

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from pressconv.readers._blocks import Work
+from pressconv.readers._blocks import Kind, Work
 from pressconv.readers._cache import per_document
 from pressconv.readers._lexicon import (
     ABBREVIATIONS,
@@ -100,7 +100,7 @@ def heading_shape(work: Work) -> str | None:
     """Why the block is shaped like a heading, or None (the 'followed by body text' test comes later)."""
     if work.hint == "heading":
         return "heading (source format)"
-    if work.kind != "paragraph" or work.hint is not None or not work.one_line or work.date_line:
+    if work.kind != Kind.PARAGRAPH or work.hint is not None or not work.one_line or work.date_line:
         return None
     return _line_shape(work.text)
 
@@ -155,12 +155,12 @@ def classify_headings(works: list[Work], start: int) -> None:
     followed = False  # is the block after this one body text (or a heading that is followed by body)?
     for i in range(len(works) - 1, start - 1, -1):
         work = works[i]
-        if work.kind == "furniture":
+        if work.kind == Kind.FURNITURE:
             followed = False  # a heading needs body text before the end mark or contact block
             continue
         shape = shapes[i]
         if shape is not None and (followed or work.hint == "heading"):
-            work.kind = "heading"
+            work.kind = Kind.HEADING
             work.reason = shape
             if work.stated_role is not None:
                 work.role = work.stated_role  # the source format says what the section is
@@ -171,4 +171,4 @@ def classify_headings(works: list[Work], start: int) -> None:
             work.reason = "short line but nothing follows it: a paragraph"
             followed = True
         else:
-            followed = work.kind in ("paragraph", "quote", "list")
+            followed = work.kind in (Kind.PARAGRAPH, Kind.QUOTE, Kind.LIST)

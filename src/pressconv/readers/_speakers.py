@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from pressconv.readers._blocks import Work
+from pressconv.readers._blocks import Kind, Work
 from pressconv.readers._cache import per_document
 from pressconv.readers._lexicon import (
     ABBREVIATIONS,
@@ -208,7 +208,7 @@ class PersonIndex:
         """Read every body block once and index the people named in it."""
         index = cls()
         for number, work in enumerate(works):
-            if work.kind not in ("paragraph", "quote"):
+            if work.kind not in (Kind.PARAGRAPH, Kind.QUOTE):
                 continue
             people, speaking, alone = _people_in(work.text, work.spans)
             for name, title, strong in people:
@@ -732,7 +732,7 @@ def _sentence_names(
 def assign_speakers(works: list[Work]) -> None:
     """Set speaker, title and attribution on every quote block (multi-paragraph runs share one speaker)."""
     index = PersonIndex.build(works)
-    quote_numbers = [i for i, w in enumerate(works) if w.kind == "quote"]
+    quote_numbers = [i for i, w in enumerate(works) if w.kind == Kind.QUOTE]
     found: dict[int, Attribution] = {}
     for number in quote_numbers:
         attribution = find_attribution(works[number])
@@ -768,7 +768,7 @@ def assign_speakers(works: list[Work]) -> None:
                 works[run_numbers[0]].attribution = introduced.clause
                 found[run_numbers[0]] = introduced
                 source = run_numbers[0]
-            elif before is not None and before.kind == "quote" and before.speaker:
+            elif before is not None and before.kind == Kind.QUOTE and before.speaker:
                 # A quote with no attribution right after a quote that has a speaker goes on in that
                 # voice (the release habit of closing the marks between paragraphs of one statement).
                 speaker = before.speaker
@@ -815,7 +815,7 @@ def _person_evidence(attribution: Attribution) -> bool:
 
 def _introduction(work: Work) -> Attribution | None:
     """ "Smith said:" (or "She added:") ending the paragraph just above a quote."""
-    if work.kind != "paragraph" or not work.text.rstrip().endswith(":"):
+    if work.kind != Kind.PARAGRAPH or not work.text.rstrip().endswith(":"):
         return None
     return _introduced_by(work.text)
 
@@ -898,7 +898,7 @@ def _antecedent(
     fallback: tuple[str, int] | None = None
     for back in range(number, max(-1, number - _LOOKBACK_BLOCKS - 1), -1):
         work = works[back]
-        if work.kind not in ("paragraph", "quote"):
+        if work.kind not in (Kind.PARAGRAPH, Kind.QUOTE):
             continue
         for _end, people in reversed(mentions.sentences(back)):
             relevant = [m for m in people if (back != number or m.position < position) and fits(m.name)]
@@ -907,6 +907,6 @@ def _antecedent(
                 return subjects[0].name, back
             if relevant and fallback is None:
                 fallback = (relevant[0].name, back)
-        if back != number and work.kind == "quote" and work.speaker and fits(work.speaker):
+        if back != number and work.kind == Kind.QUOTE and work.speaker and fits(work.speaker):
             return work.speaker, back
     return fallback

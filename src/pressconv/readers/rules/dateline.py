@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 
+from pressconv.readers._blocks import Kind
 from pressconv.readers._dates import find_date
 from pressconv.readers._lexicon import MONTHS, NOT_PLACES
+from pressconv.readers._worklist import WorkList
 
 # A word of a place name: hyphens only between letters, so "FRANCISCO--(BUSINESS WIRE)" splits.
 _WORD = r"[^\W\d_](?:[\w.’'&]|-(?=\w))*(?![\w])"
@@ -31,6 +33,22 @@ _DATELINE = re.compile(
     rf"^{_PLACE}{_REGION}(?P<date>(?:,|[ ]+[-–—])?[ ]*{_DATE})?{_CREDIT}?{_SEPARATOR}(?=\S)", re.UNICODE
 )
 _MAX_LENGTH = 100
+
+
+def apply(work: WorkList) -> None:
+    """Record the lede's dateline in ``work.dateline`` (front matter first); the lede keeps its text."""
+    work.dateline = work.matter.dateline
+    start = work.body_start()
+    lede = next(
+        (w for w in work.blocks[start:] if w.kind in (Kind.PARAGRAPH, Kind.QUOTE) and not w.date_line), None
+    )
+    if lede is None:
+        return
+    found = find_dateline(lede.text)
+    if found is not None:
+        work.dateline = work.dateline or found
+        said = f'lede; dateline "{found}"'
+        lede.reason = f"{lede.reason}; {said}" if lede.reason else said
 
 
 def find_dateline(text: str) -> str | None:

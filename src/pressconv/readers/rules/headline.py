@@ -11,12 +11,13 @@ stays in the body.
 
 from __future__ import annotations
 
-from pressconv.readers._blocks import Work
-from pressconv.readers._dateline import find_dateline
+from pressconv.readers._blocks import Kind, Work
 from pressconv.readers._furniture import is_date_line
 from pressconv.readers._headings import ends_sentence, title_case
 from pressconv.readers._names import sentence_ends
 from pressconv.readers._quotes import starts_with_mark
+from pressconv.readers._worklist import WorkList
+from pressconv.readers.rules.dateline import find_dateline
 
 MAX_HEADLINE_WORDS = 25
 MAX_DEK_WORDS = 35
@@ -24,16 +25,42 @@ MAX_DERIVED_WORDS = 30
 
 
 def _content(works: list[Work]) -> list[int]:
-    return [i for i, w in enumerate(works) if w.kind != "furniture" and not w.date_line]
+    return [i for i, w in enumerate(works) if w.kind != Kind.FURNITURE and not w.date_line]
 
 
 def _line_shaped(work: Work, max_words: int) -> bool:
-    if work.kind != "paragraph" or work.hint not in (None,) or len(work.lines) > 2:
+    if work.kind != Kind.PARAGRAPH or work.hint not in (None,) or len(work.lines) > 2:
         return False
     if work.text.endswith(":"):
         return False  # a line ending in a colon introduces what follows
     words = work.text.split()
     return 0 < len(words) <= max_words and any(ch.isalpha() for ch in work.text)
+
+
+def apply(work: WorkList) -> None:
+    """Mark the headline line and dek; a headline the source format marks below other text moves up."""
+    if not work.given_title:
+        _headline_first(work.blocks)
+    if work.source_derived is None or work.given_title:
+        find_headline(work.blocks, work.given_title, work.matter.subtitle)
+
+
+def _headline_first(works: list[Work]) -> None:
+    """A headline block below other text (a kicker, a section label) moves to the top of the content.
+
+    The headline rule looks at the first block of content only; the text that
+    stood above the source's own headline is body text, never a heading.
+    """
+    content = _content(works)
+    at = next((i for i in content if works[i].hint == "headline"), None)
+    if at is None or at == content[0]:
+        return
+    for i in content:
+        if i == at:
+            break
+        if works[i].hint is None:
+            works[i].hint = "paragraph"
+    works.insert(content[0], works.pop(at))
 
 
 def find_headline(works: list[Work], given_title: str | None, given_subtitle: str | None) -> None:
@@ -51,10 +78,10 @@ def find_headline(works: list[Work], given_title: str | None, given_subtitle: st
         works.insert(content[0] + 1, dek)
         content = _content(works)
     if first.hint == "headline":
-        first.kind, first.reason = "headline", "headline (source format)"
+        first.kind, first.reason = Kind.HEADLINE, "headline (source format)"
     elif given_title is not None:
-        if _same(first.text, given_title) and first.kind == "paragraph":
-            first.kind, first.reason = "headline", "headline line, the same as the title given"
+        if _same(first.text, given_title) and first.kind == Kind.PARAGRAPH:
+            first.kind, first.reason = Kind.HEADLINE, "headline line, the same as the title given"
         else:
             return
     elif (
@@ -65,7 +92,7 @@ def find_headline(works: list[Work], given_title: str | None, given_subtitle: st
         and find_dateline(first.text) is None
         and not (starts_with_mark(first.text) and first.text.rstrip()[-1:] in '”"»')
     ):
-        first.kind = "headline"
+        first.kind = Kind.HEADLINE
         first.reason = "first block: one short line, no closing punctuation, followed by body text"
         if ends_sentence(first.text):
             first.reason = "first block: one short Title Case line, followed by body text"
@@ -76,10 +103,10 @@ def find_headline(works: list[Work], given_title: str | None, given_subtitle: st
     second = works[content[1]]
     after = works[content[2]]
     if second.hint == "subtitle":
-        second.kind, second.reason = "subtitle", "subtitle (source format)"
+        second.kind, second.reason = Kind.SUBTITLE, "subtitle (source format)"
     elif given_subtitle is not None:
-        if _same(second.text, given_subtitle) and second.kind == "paragraph":
-            second.kind, second.reason = "subtitle", "dek line, the same as the subtitle given"
+        if _same(second.text, given_subtitle) and second.kind == Kind.PARAGRAPH:
+            second.kind, second.reason = Kind.SUBTITLE, "dek line, the same as the subtitle given"
     elif (
         _line_shaped(second, MAX_DEK_WORDS)
         and find_dateline(second.text) is None
@@ -87,10 +114,10 @@ def find_headline(works: list[Work], given_title: str | None, given_subtitle: st
     ):
         one_phrase = not sentence_ends(second.text.rstrip(".!?"))
         if not ends_sentence(second.text) and one_phrase and len(second.text.split()) <= MAX_HEADLINE_WORDS:
-            second.kind, second.reason = "subtitle", "second short line under the headline: the dek"
-        elif after.kind in ("paragraph", "quote") and find_dateline(after.text) is not None:
+            second.kind, second.reason = Kind.SUBTITLE, "second short line under the headline: the dek"
+        elif after.kind in (Kind.PARAGRAPH, Kind.QUOTE) and find_dateline(after.text) is not None:
             second.kind, second.reason = (
-                "subtitle",
+                Kind.SUBTITLE,
                 "one-line sentence under the headline, before the dateline",
             )
 
@@ -122,10 +149,10 @@ def _titled_question(text: str) -> bool:
 
 def derive_headline(works: list[Work], dateline: str | None) -> str:
     """A headline from the lede's first sentence (without the dateline)."""
-    lede = next((w for w in works if w.kind in ("paragraph", "quote") and not w.date_line), None)
+    lede = next((w for w in works if w.kind in (Kind.PARAGRAPH, Kind.QUOTE) and not w.date_line), None)
     if lede is None:
-        lede = next((w for w in works if w.kind != "furniture"), works[0])
-        text = lede.items[0] if lede.kind == "list" and lede.items else lede.text
+        lede = next((w for w in works if w.kind != Kind.FURNITURE), works[0])
+        text = lede.items[0] if lede.kind == Kind.LIST and lede.items else lede.text
     else:
         text = lede.text
     return headline_from_lede(text, dateline)

@@ -12,9 +12,10 @@ split off too.  List lines are left together for the list rule.
 
 from __future__ import annotations
 
-from pressconv.readers._blocks import Work
+from pressconv.readers._blocks import Kind, Work
 from pressconv.readers._headings import ends_sentence, heading_shape
-from pressconv.readers._lists import marker
+from pressconv.readers._worklist import WorkList
+from pressconv.readers.rules.lists import marker
 
 LONG_LINE = 100
 _GLUED_RATIO = 0.6
@@ -24,11 +25,16 @@ _MIN_WRAP_WIDTH = 50
 _SHORT_LINE = 0.7
 
 
+def apply(work: WorkList) -> None:
+    """Split unwrapped multi-paragraph blocks and glued heading lines."""
+    work.blocks = split_lines(work.blocks)
+
+
 def split_lines(works: list[Work]) -> list[Work]:
     """The blocks, with unwrapped multi-paragraph blocks and glued heading lines split."""
     out: list[Work] = []
     for work in works:
-        if work.kind != "paragraph" or work.hint is not None or len(work.lines) < 2:
+        if work.kind != Kind.PARAGRAPH or work.hint is not None or len(work.lines) < 2:
             out.append(work)
             continue
         if max(len(line) for line in work.lines) > LONG_LINE:
