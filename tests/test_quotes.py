@@ -115,8 +115,13 @@ def test_a_possessive_is_not_the_subject_a_pronoun_points_to() -> None:
 def test_quote_sheet_groups_speakers_in_order_with_titles() -> None:
     document = read_text(SAMPLE.read_text(encoding="utf-8"))
     sheet = quote_sheet(document)
-    assert [item.speaker for item in sheet] == ["Pat Ryder", "Lloyd J. Austin III", "Sabrina Singh"]
-    assert [len(item.quotes) for item in sheet] == [7, 1, 1]
+    # the partial quote in a narrative paragraph ("… aligned with the United States’ “ironclad
+    # support for Israel’s defense.”") is listed too, unattributed, after the speakers
+    assert [item.speaker for item in sheet] == ["Pat Ryder", "Lloyd J. Austin III", "Sabrina Singh", None]
+    assert [len(item.quotes) for item in sheet] == [7, 1, 1, 1]
+    assert sheet[3].quotes[0].kind == "partial" and sheet[3].quotes[0].quoted.startswith("“ironclad")
+    # Austin's quotation is split around "Austin said in his prepared remarks at …": one entry
+    assert sheet[1].quotes[0].quoted.count("“") == 2
     assert sheet[0].title == "Pentagon Press Secretary Air Force Maj. Gen."
     assert sheet[0].quotes[0].quoted.startswith("“Initial indications")
     assert "Ryder stated" not in sheet[0].quotes[0].quoted

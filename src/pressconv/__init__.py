@@ -5,7 +5,7 @@ Nothing heavy is imported here.
 """
 
 from pressconv.api import convert, parse
-from pressconv.model import Block, Document, ListBlock, Metadata, Paragraph, Quote, Section
+from pressconv.model import Block, Document, ListBlock, Metadata, Paragraph, Quotation, Quote, Section
 
 __version__ = "0.1.0"
 
@@ -15,6 +15,7 @@ __all__ = [
     "ListBlock",
     "Metadata",
     "Paragraph",
+    "Quotation",
     "Quote",
     "Section",
     "__version__",

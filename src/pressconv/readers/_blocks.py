@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Literal, TypeAlias
+from typing import Literal, NamedTuple, TypeAlias
+
+from pressconv.model import Quotation
 
 Hint: TypeAlias = Literal["headline", "subtitle", "heading", "quote", "list", "paragraph"]
 Role: TypeAlias = Literal["body", "boilerplate"]
@@ -62,6 +64,18 @@ class RawBlock:
     role: Role | None = None
 
 
+class Partial(NamedTuple):
+    """A direct quotation inside a narrative paragraph, as the speaker rule found it."""
+
+    start: int
+    end: int
+    speaker: str | None
+    clause: str | None
+    """The attribution clause as written, when one was found in the quotation's sentence."""
+    reason: str
+    """How the speaker was bound, for ``parse --explain``."""
+
+
 @dataclass(slots=True)
 class Work:
     """A block while the rules run: each rule may change its kind and says why."""
@@ -93,6 +107,10 @@ class Work:
     stated_speaker: str | None = None
     """The quote's speaker as the source format states it (used instead of the inferred one)."""
     stated_attribution: str | None = None
+    partial: tuple[Partial, ...] = ()
+    """A paragraph's direct quotations with their speakers (set by the speaker and statement rules)."""
+    quotations: tuple[Quotation, ...] = ()
+    """Every direct quotation of the block, in the model's form (set by the quotations rule)."""
 
     @property
     def one_line(self) -> bool:

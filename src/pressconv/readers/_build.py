@@ -145,9 +145,11 @@ def _sections(works: list[Work]) -> tuple[Section, ...]:
                     )
                 heading, role, blocks, opened = work.text, work.role, [], True
             case Kind.PARAGRAPH:
-                blocks.append(Paragraph(work.text))
+                blocks.append(Paragraph(work.text, work.quotations))
             case Kind.QUOTE:
-                blocks.append(Quote(work.text, work.speaker, work.attribution, work.speaker_title))
+                blocks.append(
+                    Quote(work.text, work.speaker, work.attribution, work.speaker_title, work.quotations)
+                )
             case Kind.LIST:
                 blocks.append(ListBlock(work.ordered, tuple(work.items), tuple(work.markers)))
             case Kind.HEADLINE | Kind.SUBTITLE | Kind.FURNITURE:

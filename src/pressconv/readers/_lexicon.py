@@ -304,7 +304,8 @@ ORGANISATION_WORDS: frozenset[str] = frozenset(
         network networks hospital clinic fund centre center club league museum airlines airways
         systems technologies technology solutions labs laboratories pharmaceuticals pharma industries
         media team ministerium regierung verband stiftung universität behörde ministère gouvernement
-        ministerio gobierno agence agencia universidad université
+        ministerio gobierno agence agencia universidad université ayuntamiento mairie préfecture
+        rathaus landkreis stadtverwaltung consejería gendarmerie polizei policía
         """
     )
 )
@@ -530,6 +531,7 @@ NOT_PLACES: frozenset[str] = frozenset(
         """
         note update updated correction breaking watch photos photo video advisory media editor editors
         what when where who why how contact contacts source sources read more live alert urgent embargo
+        fact sheet moderator meeting statement readout transcript background
         """
     )
 )
@@ -543,4 +545,46 @@ TITLE_CASE_SMALL: frozenset[str] = frozenset(
         el los las y
         """
     )
+)
+
+# Words of page chrome, mastheads and section labels above a headline ("Press release",
+# "News story", "BRIEFING ROOM", "Communiqué de presse", "Meetings Coverage and Press Releases"):
+# a short line made only of these words (and small words) is a label, never the headline.
+PAGE_CHROME_WORDS: frozenset[str] = frozenset(
+    _words(
+        """
+        press release releases news story stories media advisory advisories alert statement statements
+        briefing briefings room newsroom newsrooms home latest update updates announcement announcements
+        notice notices readout readouts remarks speech speeches transcript transcripts fact sheet sheets
+        coverage meetings meeting conference conferences official officielle officiel questions answers
+        and q&a faq appeal appeals feature features blog article articles publication publications
+        immediate for release: share this page print email subscribe rss all world national local
+        international local regional daily bulletin highlights noon summary club sports
+        communiqué communiqués communique presse actualités actualité accueil nota notas prensa sala
+        comunicado comunicados noticias inicio publicación su para inmediata pressemitteilung
+        pressemitteilungen presseinformation aktuelles nachrichten startseite meldung medieninformation
+        mitteilung de la des du el del von der und et y
+        """
+    )
+)
+
+# Phrases that open page chrome lines wherever they stand ("Share this article", "News provided by …").
+PAGE_CHROME_OPENINGS: tuple[str, ...] = (
+    "share this",
+    "share on",
+    "news provided by",
+    "provided by",
+    "skip to",
+    "back to",
+    "print this",
+    "email this",
+    "follow us",
+    "last updated",
+    "published",
+    "updated",
+    "for planning purposes",
+    "from:",
+    "sent:",
+    "to:",
+    "subject:",
 )

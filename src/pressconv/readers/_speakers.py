@@ -20,11 +20,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right, insort
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import NamedTuple
 
-from pressconv.readers._blocks import Kind, Work
+from pressconv.readers._blocks import Kind, Partial, Work
 from pressconv.readers._cache import per_document
 from pressconv.readers._lexicon import (
     ABBREVIATIONS,
@@ -729,8 +729,13 @@ def _sentence_names(
     return ends, named
 
 
-def assign_speakers(works: list[Work]) -> None:
-    """Set speaker, title and attribution on every quote block (multi-paragraph runs share one speaker)."""
+def assign_speakers(works: list[Work], issuer: str | None = None) -> None:
+    """Set speaker, title and attribution on every quote block (multi-paragraph runs share one speaker).
+
+    ``issuer`` is the person a statement is issued in the name of, as written
+    ("Governor Ana Ruiz", "the Secretary-General"): the speaker of every quote,
+    and every partial quotation, that has no attribution of its own.
+    """
     index = PersonIndex.build(works)
     quote_numbers = [i for i, w in enumerate(works) if w.kind == Kind.QUOTE]
     found: dict[int, Attribution] = {}
@@ -748,6 +753,7 @@ def assign_speakers(works: list[Work]) -> None:
                     index.titled_alone.add(attribution.name[0])
     mentions = _MentionCache(index, works)
     genders = index.genders()
+    issued = _issuer(issuer, index) if issuer else (None, "")
     runs_of_quotes = _quote_runs(works, quote_numbers)
     first_titles: dict[str, tuple[str | None, int]] = {}  # the index is complete: ask once per speaker
     for run_numbers in runs_of_quotes:
@@ -773,6 +779,8 @@ def assign_speakers(works: list[Work]) -> None:
                 # voice (the release habit of closing the marks between paragraphs of one statement).
                 speaker = before.speaker
                 reason = f"no attribution; follows the quote of {speaker} in para {run_numbers[0]}"
+            elif issued[0] is not None:
+                speaker, reason = issued
         for number in run_numbers:
             work = works[number]
             work.speaker = speaker
@@ -788,6 +796,82 @@ def assign_speakers(works: list[Work]) -> None:
                 work.speaker_reason = f"{reason}, same quote as para {source + 1}"
             if work.stated_speaker:
                 _use_stated(work)
+    for number, work in enumerate(works):
+        if work.kind == Kind.PARAGRAPH and work.spans:
+            work.partial = _partial_quotations(number, work, works, index, mentions, genders)
+            if issued[0] is not None:
+                work.partial = tuple(
+                    p._replace(speaker=issued[0], reason=issued[1]) if p.clause is None else p
+                    for p in work.partial
+                )
+
+
+def _issuer(issuer: str, index: PersonIndex) -> tuple[str | None, str]:
+    """The full name of a statement's issuer as written: the last name in it, or the holder of its role."""
+    for run in reversed(runs(issuer)):
+        _title, name = split_title(run.tokens)
+        if is_name(name) and not is_organisation(name):
+            full, _ = index.resolve(name, 0)
+            return full, f'no attribution; the statement is issued by "{issuer}" -> {full}'
+    words = [w.lower().strip(",.") for w in issuer.split()]
+    for word in reversed(words):
+        if _titled(word):
+            holders = index.holders(word)
+            if len(holders) == 1:
+                return (
+                    holders[0],
+                    (
+                    f'no attribution; the statement is issued by "{issuer}" -> {holders[0]}'
+                    f" (the only person titled {word!r})"
+                ),
+                )
+            break
+    return None, ""
+
+
+# A partial quote of fewer words with no attribution in its sentence is a name or a scare quote.
+_MIN_UNATTRIBUTED_WORDS = 5
+
+
+def _partial_quotations(
+    number: int,
+    work: Work,
+    works: list[Work],
+    index: PersonIndex,
+    mentions: _MentionCache,
+    genders: dict[str, str],
+) -> tuple[Partial, ...]:
+    """The direct quotations of a narrative paragraph, each bound to the speaker of its own sentence.
+
+    A quoted span is a quotation when its sentence attributes it ("Smith called
+    the plan “a step backwards”", "“It works,” she said") or when it is a
+    stretch of speech of some length; a short unattributed span ("the
+    so-called “green corridor”") or a quoted title in Title Case is not.
+    """
+    text = work.text
+    ends = [e for e in sentence_ends(text) if not any(a < e < b for a, b in work.spans)]
+    found: list[Partial] = []
+    for start, end in work.spans:
+        first = max((e for e in ends if e <= start), default=0)
+        last = min((e for e in ends if e >= end), default=len(text))
+        local = tuple((a - first, b - first) for a, b in work.spans if a >= first and b <= last)
+        attribution = _attribution(text[first:last], local, False)
+        quoted = text[start:end]
+        if attribution is not None:
+            attribution = replace(attribution, position=attribution.position + first)
+            speaker, reason = _resolve(attribution, number, works, index, mentions, genders)
+            found.append(Partial(start, end, speaker, attribution.clause, reason))
+        elif len(quoted.split()) >= _MIN_UNATTRIBUTED_WORDS and not _quoted_title(quoted):
+            found.append(Partial(start, end, None, None, "no attribution in its sentence"))
+    return tuple(found)
+
+
+def _quoted_title(quoted: str) -> bool:
+    """ "“Water for Tomorrow: Securing Supplies”": every content word capitalised, no closing punctuation."""
+    words = [w for w in quoted.strip('“”"„«» ').split() if w[:1].isalpha()]
+    if not words or quoted.rstrip('“”"„«» ')[-1:] in ".,!?;":
+        return False
+    return sum(1 for w in words if w[:1].isupper()) >= 0.75 * len(words)
 
 
 def _use_stated(work: Work) -> None:

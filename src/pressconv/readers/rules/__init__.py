@@ -12,8 +12,10 @@ in ``tests/fixtures/reader/`` and one line in ``ORDER``.
 6. ``headings``    short title-like lines followed by body -> section headings
 7. ``quotes``      mostly-quoted paragraphs -> quotes, multi-paragraph runs
 8. ``dateline``    the lede's dateline (left in the text)
-9. ``speakers``    attribution, full name, title, pronouns, role references
-10. ``derive``     a headline from the lede when none came from option, front matter or text
+9. ``statement``   a statement issued in someone's name: whose it is, as written
+10. ``speakers``   attribution, full name, title, pronouns, role references, the statement's issuer
+11. ``quotations`` every direct quotation as a span with its speaker, pieces of one quotation joined
+12. ``derive``     a headline from the lede when none came from option, front matter or text
 """
 
 from __future__ import annotations
@@ -30,8 +32,10 @@ from pressconv.readers.rules import (
     headline,
     lines,
     lists,
+    quotations,
     quotes,
     speakers,
+    statement,
 )
 
 Rule = Callable[[WorkList], None]
@@ -45,7 +49,9 @@ ORDER: tuple[tuple[str, Rule], ...] = (
     ("headings", headings.apply),
     ("quotes", quotes.apply),
     ("dateline", dateline.apply),
+    ("statement", statement.apply),
     ("speakers", speakers.apply),
+    ("quotations", quotations.apply),
     ("derive", derive.apply),
 )
 

@@ -7,5 +7,5 @@ from pressconv.readers._worklist import WorkList
 
 
 def apply(work: WorkList) -> None:
-    """Set speaker, title and attribution on every quote block."""
-    assign_speakers(work.blocks)
+    """Set speaker, title and attribution on every quote block, and the speaker of every partial quotation."""
+    assign_speakers(work.blocks, work.issuer)
