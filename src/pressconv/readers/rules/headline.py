@@ -147,6 +147,16 @@ _WINDOW = 8
 _MIN_SCORE = 1.0
 _MIN_SENTENCE_WORDS = 5
 _MAX_NAME_WORDS = 9
+_MAX_LABEL_WORDS = 4
+# Why a line alone is page chrome (not merely unlike a headline): one such line makes a two-line masthead.
+_MASTHEAD_REASONS = (
+    "breadcrumbs",
+    "a document code",
+    "a date line",
+    "contact details",
+    "page chrome",
+    "a section label",
+)
 _MAX_PERSON_WORDS = 5
 # Words after an organisation word that continue its name ("Office of …", "Department for …").
 _NAME_LINKS = frozenset({"of", "for", "and", "de", "du", "des", "del", "für", "der", "&"})
@@ -154,6 +164,16 @@ _BREADCRUMB = re.compile(r"\s(?:>|›|»|\||/|::)\s|^\s*(?:home|accueil|inicio|s
 _CODE = re.compile(r"^[A-Z]{1,6}(?:/[A-Z0-9.-]+)+$|^[A-Z]{1,5}[-‑ ]?\d[\d/.-]*$")
 _CONTACT = re.compile(r"@\w|https?://|www\.|\(?\+?\d[\d ().-]{7,}\d")
 _KICKER = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý’' &-]{2,40}:\s+\S")
+_SALUTATION = re.compile(
+    r"^(?:hi|hello|dear|hey|good (?:morning|afternoon)|hallo|liebe|lieber|sehr geehrte|bonjour|chers?|"
+    r"chères?|hola|estimad[oa]s?|queridos?)\b[^.!?]{0,60}[,:!]?$",
+    re.IGNORECASE,
+)
+_FORWARD = re.compile(
+    r"^(?:-{2,}.*|_{5,}|={5,}|begin forwarded message:?|.*\bforwarded message\b.*|.*\boriginal message\b.*)$",
+    re.IGNORECASE,
+)
+_COVER_NOTE_BLOCKS = 12
 _WORD = re.compile(r"[^\W\d_][\w’'&.-]*")
 
 
@@ -168,7 +188,7 @@ def _choose(works: list[Work], content: list[int], evidence: list[str]) -> int |
     dates, contact lines, a bare organisation or person's name.
     """
     window: list[int] = []
-    for i in content:
+    for i in content[_cover_note(works, content) :]:
         if len(window) >= _WINDOW or _body_like(works[i]):
             break
         window.append(i)
@@ -194,6 +214,20 @@ def _choose(works: list[Work], content: list[int], evidence: list[str]) -> int |
     chosen = window[-neg_rank]
     works[chosen].reason = f"headline: the best-scored of {len(window)} candidate(s), {best:+.1f} ({why})"
     return chosen
+
+
+def _cover_note(works: list[Work], content: list[int]) -> int:
+    """Where the release starts in an e-mail that opens with a cover note ("Hi all, … ---------- Forwarded").
+
+    When the first block is a salutation, the release starts after the first
+    forward marker or separator line; otherwise at the top.
+    """
+    if not content or not _SALUTATION.match(works[content[0]].text):
+        return 0
+    for k, i in enumerate(content[:_COVER_NOTE_BLOCKS]):
+        if any(_FORWARD.match(line) for line in works[i].lines):
+            return k + 1
+    return 0
 
 
 def _preview(text: str, width: int) -> str:
@@ -233,8 +267,10 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
     if len(work.lines) == 2:
         for line in work.lines:
             alone, why = _score(Work(text=line, lines=[line]), [], 0)
-            if alone <= -9.0 or "only a name" in why:
+            if (alone <= -9.0 and why.startswith(_MASTHEAD_REASONS)) or "only a name" in why:
                 return -9.0, f"a masthead: two lines, one of them {why.split(',')[0]}"
+        if all(len(line.split()) <= _MAX_LABEL_WORDS and not _has_verb(line) for line in work.lines):
+            return -9.0, "a masthead: two short label lines without a verb"
     if not any(ch.isalpha() for ch in text) or len(words) > MAX_HEADLINE_WORDS + 10:
         return -9.0, "no words, or too long"
     lowered = text.lower()
@@ -348,6 +384,8 @@ def _has_verb(text: str, endings: bool = True) -> bool:
         if (
             endings
             and k > 0
+            and "’" not in word
+            and "'" not in word
             and len(word) > 3
             and word.endswith(("s", "ed"))
             and not word.endswith(("ss", "us", "is", "ics"))
@@ -370,6 +408,8 @@ def _headline_over_dek(lines: list[str]) -> bool:
     first, second = lines
     if ends_sentence(first) or first.endswith((",", ":", ";")) or not second[:1].isupper():
         return False
+    if (first.isupper() and second.isupper()) or first.rsplit(None, 1)[-1].lower() in TITLE_CASE_SMALL:
+        return False  # "… GIFT TO" / "REBUILD ITS 1911 LIBRARY": one headline wrapped
     return (first.isupper() and not second.isupper()) or len(first) < 50
 
 
