@@ -16,6 +16,7 @@ import re
 
 from pressconv.readers._blocks import Kind, Work
 from pressconv.readers._cache import per_document
+from pressconv.readers._furniture import is_date_line
 from pressconv.readers._lexicon import (
     ABBREVIATIONS,
     BOILERPLATE_HEADINGS,
@@ -35,8 +36,83 @@ _MAX_ABOUT_WORDS = 8
 _CLOSING = ".!?…;,"
 _MAX_HEADING_CHARS = 200
 _NOT_A_HEADING = re.compile(
-    r"://|\bwww\.|@\w|^(?:photo|image|picture|credit|source|caption|tags|video|foto|bild|quelle)\s*:",
+    r"://|\bwww\.|@\w|^(?:photo|image|picture|credit|source|caption|tags|video|foto|bild|quelle)\s*:"
+    # e-mail and page headers: "From:", "Published", "Page 1 of 2", "(MORE)"
+    r"|^(?:from|to|sent|subject|date|cc|published|updated|last updated)\s*:?\s*$"
+    r"|\b(?:page|seite|página|pág\.)\s*\d+\s*(?:of|von|de|/)\s*\d+|^[(\[-]*\s*more\s*[)\]-]*$"
+    # a label fused with its value: "WHERE: City Hall", "Who: the mayor" (the value is the paragraph)
+    r"|^(?:[A-ZÀ-Ý][A-ZÀ-Ý &/-]{1,30}|what|who|when|where|why|how"
+    r"|wer|wann|wo|qui|quand|où|quién|cuándo|dónde)\s*:\s+\S",
     re.IGNORECASE,
+)
+# Question words that open a sentence-case label heading ("How the study was done", "What happens next").
+_QUESTION_WORDS = frozenset(
+    {
+        "what",
+        "who",
+        "when",
+        "where",
+        "why",
+        "how",
+        "was",
+        "wer",
+        "wann",
+        "wo",
+        "warum",
+        "wie",
+        "qui",
+        "quand",
+        "où",
+        "pourquoi",
+        "comment",
+        "qué",
+        "quién",
+        "cuándo",
+        "dónde",
+        "por",
+        "cómo",
+    }
+)
+_MAX_QUESTION_LABEL_WORDS = 8
+_MAX_COLON_LABEL_NO_VERB = 6
+# Words that open a sentence rather than a label ("The report makes three recommendations:").
+_SENTENCE_OPENERS = frozenset(
+    {
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "our",
+        "its",
+        "their",
+        "his",
+        "her",
+        "we",
+        "it",
+        "they",
+        "he",
+        "she",
+        "el",
+        "la",
+        "los",
+        "las",
+        "le",
+        "les",
+        "der",
+        "die",
+        "das",
+        "wir",
+        "nous",
+        "nosotros",
+        "un",
+        "una",
+        "une",
+        "ein",
+        "eine",
+        "a",
+        "an",
+    }
 )
 _TRAILING = '”’"»)]*'
 
@@ -114,6 +190,8 @@ def _line_shape(text: str) -> str | None:
         return None
     if _NOT_A_HEADING.search(text):
         return None  # web and e-mail addresses, captions and credits are lines of their own, not headings
+    if is_date_line(text):
+        return None  # "Thursday, March 11, 2027" under "WHEN:" is the label's value
     if is_boilerplate_heading(text) and not text.endswith((",", ";")):
         return "about-heading: short line opening a boilerplate section"
     titled = title_case(text)
@@ -123,7 +201,13 @@ def _line_shape(text: str) -> str | None:
     if text.endswith(":"):
         lowered = [w.lower().strip(":,") for w in words]
         if any(w in LIST_INTRODUCERS or _past_speech_verb(w) for w in lowered[1:]) or (
-            not titled and len(words) > MAX_COLON_LABEL_WORDS
+            not titled
+            and len(words) > MAX_COLON_LABEL_WORDS
+            and (
+                len(words) > _MAX_COLON_LABEL_NO_VERB
+                or _has_finite_verb(words, short_ok=False)
+                or lowered[0] in _SENTENCE_OPENERS
+            )
         ):
             # "Raman told reporters:" introduces a quote, "The report makes three
             # recommendations:" a list; a label ("Key findings:") is short or in Title Case.
@@ -133,6 +217,8 @@ def _line_shape(text: str) -> str | None:
         return "short line, no final punctuation, followed by body text"
     if len(words) <= MAX_SENTENCE_CASE_WORDS and not _has_finite_verb(words):
         return "short line, no final punctuation, followed by body text"
+    if words[0].lower() in _QUESTION_WORDS and len(words) <= _MAX_QUESTION_LABEL_WORDS:
+        return "short line opening with a question word, no final punctuation: a label heading"
     return None
 
 

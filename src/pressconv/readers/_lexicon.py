@@ -510,6 +510,8 @@ LIST_INTRODUCERS: frozenset[str] = frozenset(
         """
         include includes including included following follows are is were was will be been has have
         had such these those below here there can could should must would may might these our
+        incluye incluyen siguiente siguientes comprend comprennent suivant suivants suivante suivantes
+        umfasst umfassen folgende folgenden sind
         """
     )
 )

@@ -821,9 +821,9 @@ def _issuer(issuer: str, index: PersonIndex) -> tuple[str | None, str]:
                 return (
                     holders[0],
                     (
-                    f'no attribution; the statement is issued by "{issuer}" -> {holders[0]}'
-                    f" (the only person titled {word!r})"
-                ),
+                        f'no attribution; the statement is issued by "{issuer}" -> {holders[0]}'
+                        f" (the only person titled {word!r})"
+                    ),
                 )
             break
     return None, ""

@@ -10,6 +10,8 @@ in ``tests/fixtures/reader/`` and one line in ``ORDER``.
 4. ``lists``       marker lines -> list blocks (loose lists merged)
 5. ``headline``    the headline line (a scored choice among the first blocks) and its dek
 6. ``headings``    short title-like lines followed by body -> section headings
+   ``labels``      a heading under a label heading ("WHEN:") is the label's value
+   ``questions``   the questions of an FAQ or Q&A -> headings
 7. ``quotes``      mostly-quoted paragraphs -> quotes, multi-paragraph runs
 8. ``dateline``    the lede's dateline (left in the text)
 9. ``statement``   a statement issued in someone's name: whose it is, as written
@@ -30,8 +32,10 @@ from pressconv.readers.rules import (
     furniture,
     headings,
     headline,
+    labels,
     lines,
     lists,
+    questions,
     quotations,
     quotes,
     speakers,
@@ -47,6 +51,8 @@ ORDER: tuple[tuple[str, Rule], ...] = (
     ("lists", lists.apply),
     ("headline", headline.apply),
     ("headings", headings.apply),
+    ("labels", labels.apply),
+    ("questions", questions.apply),
     ("quotes", quotes.apply),
     ("dateline", dateline.apply),
     ("statement", statement.apply),

@@ -133,7 +133,12 @@ def find_headline(
         and not starts_with_mark(second.text)
     ):
         one_phrase = not sentence_ends(second.text.rstrip(".!?"))
-        if not ends_sentence(second.text) and one_phrase and len(second.text.split()) <= MAX_HEADLINE_WORDS:
+        dek_words = len(second.text.split())
+        if (
+            not ends_sentence(second.text)
+            and one_phrase
+            and _MIN_DEK_WORDS <= dek_words <= MAX_HEADLINE_WORDS
+        ):
             second.kind, second.reason = Kind.SUBTITLE, "second short line under the headline: the dek"
         elif after.kind in (Kind.PARAGRAPH, Kind.QUOTE) and find_dateline(after.text) is not None:
             second.kind, second.reason = (
@@ -146,6 +151,7 @@ def find_headline(
 _WINDOW = 8
 _MIN_SCORE = 1.0
 _MIN_SENTENCE_WORDS = 5
+_MIN_DEK_WORDS = 3  # a lone "Who" or "Appeals" under the headline is a label, not a dek
 _MAX_NAME_WORDS = 9
 _MAX_LABEL_WORDS = 4
 # Why a line alone is page chrome (not merely unlike a headline): one such line makes a two-line masthead.

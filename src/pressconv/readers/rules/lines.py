@@ -20,6 +20,7 @@ from pressconv.readers.rules.lists import marker
 LONG_LINE = 100
 _GLUED_RATIO = 0.6
 _GLUED_MIN_NEXT = 40
+_GLUED_MIN_WRAPPED = 55
 _MIN_WRAPPED_LINES = 4
 _MIN_WRAP_WIDTH = 50
 _SHORT_LINE = 0.7
@@ -92,7 +93,12 @@ def _glued_heading(lines: list[str]) -> bool:
     first, second = lines[0], lines[1]
     if marker(first) or marker(second) or not _shaped_like_heading(first) or first.endswith(","):
         return False
-    return len(second) >= _GLUED_MIN_NEXT and len(first) < _GLUED_RATIO * len(second)
+    # the rest must be a wrapped paragraph, not more short lines (a list of names under "WHO:")
+    rest = lines[1:]
+    wrapped = max(len(line) for line in rest) >= _GLUED_MIN_WRAPPED or (
+        len(rest) == 1 and ends_sentence(rest[0])
+    )
+    return len(second) >= _GLUED_MIN_NEXT and len(first) < _GLUED_RATIO * len(second) and wrapped
 
 
 def _unwrapped(work: Work) -> list[Work]:
