@@ -131,6 +131,12 @@ TITLE_WORDS: frozenset[str] = frozenset(
         bürgermeisterin m. mme mme. monsieur madame ministre président présidente directeur
         directrice porte-parole maire señor señora sr. sra. presidente presidenta ministro ministra
         director directora portavoz alcalde alcaldesa
+        constable pc dc ds di dci supt. supt ch. insp. insp sheriff undersheriff trooper marshal
+        co-author coauthor author lecturer fellow curator coach manager captain physician surgeon
+        nurse chaplain commissaire préfet préfète sous-préfet directeur-général directrice-générale
+        consejero consejera concejal concejala delegado delegada rector rectora decano decana
+        bürgermeisterin landrat landrätin polizeipräsident polizeipräsidentin pressesprecher
+        pressesprecherin staatssekretär staatssekretärin
         """
     )
 )

@@ -17,6 +17,7 @@ Order of work, each step linear in the document:
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right, insort
 from collections.abc import Sequence
@@ -80,6 +81,14 @@ _EDGE_PUNCT = " ,;:.!?—–-\u00a0"
 _LOOKBACK_BLOCKS = 4
 _MAX_LOWERCASE_TITLE = 6
 _POSSESSIVE_START = re.compile("^(?:[’']s|[’'])")
+
+
+# Words that make a title another office than its head word: a Vice President is not "the President".
+# How many closing sentences of a paragraph may report the speech a quote below goes on with.
+_REPORT_SENTENCES = 3
+_ROLE_QUALIFIERS = frozenset(
+    {"vice", "deputy", "assistant", "under", "acting", "associate", "former", "vize", "adjoint"}
+)
 
 
 class Mention(NamedTuple):  # a tuple: built by the thousand in pronoun look-back, cheaper than a dataclass
@@ -180,15 +189,24 @@ class PersonIndex:
         return found
 
     def holders(self, role: str) -> list[str]:
-        """Full names of the people whose title includes the word ``role`` ("president")."""
+        """Full names of the people whose title holds the role ("president", "foreign secretary").
+
+        When some hold exactly that title ("President", not "Vice President"), only they count.
+        """
         found: list[str] = []
+        exact: list[str] = []
+        wanted = role.split()
         for forms in self.strong.values():
             for form, known in forms.items():
                 words = [w.lower().strip(",.") for w in (known.title or "").split()]
                 name = " ".join(form)
-                if role in words and name not in found and not any(name in other for other in found):
+                if name in found or any(name in other for other in found):
+                    continue
+                if any(words[i : i + len(wanted)] == wanted for i in range(len(words))):
                     found.append(name)
-        return found
+                    if words[-len(wanted) :] == wanted and not any(w in _ROLE_QUALIFIERS for w in words):
+                        exact.append(name)
+        return exact if len(exact) == 1 else found
 
     def first_title(self, full_name: str) -> tuple[str | None, int]:
         """The title the person carried on first reference and that reference's block (-1: none)."""
@@ -551,6 +569,11 @@ def _subject_first(
         return Attribution(text[subject.start : verb_end], subject.start, pronoun=pronoun)
     if subject.text.lower() in GROUP_PRONOUNS:
         return Attribution(text[subject.start : verb_end], subject.start)
+    capitalised_role = _capitalised_role(words, k)
+    if capitalised_role is not None:
+        # "The Foreign Secretary said", "the Vice President added": the person the text gives that title
+        article, phrase = capitalised_role
+        return Attribution(text[words[article].start : verb_end], words[article].start, role=phrase)
     before = runs(text, start, subject.end)
     if before and before[-1].end == subject.end and not before[-1].possessive:
         run = before[-1]
@@ -591,8 +614,27 @@ def _subject_first(
         and _titled(described[-1])
         and all(not is_capitalised(w) for w in described)
     ):
-        role = described[-1].lower()
+        role = " ".join(w.lower() for w in described[1:])
     return Attribution(text[first.start : verb_end], first.start, role=role)
+
+
+_ARTICLES_BEFORE_ROLE = frozenset({"the", "la", "le", "el", "die", "der", "l’", "l'"})
+_MAX_ROLE_WORDS = 4
+
+
+def _capitalised_role(words: list[Token], k: int) -> tuple[int, str] | None:
+    """ "The Foreign Secretary" / "the Chief Constable" ending at ``words[k]``: (article index, role)."""
+    if not (is_capitalised(words[k].text) and _titled(words[k].text)):
+        return None
+    first = k
+    while first > 0 and k - first < _MAX_ROLE_WORDS and is_capitalised(words[first - 1].text):
+        if words[first - 1].text.lower() in _ARTICLES_BEFORE_ROLE:
+            break
+        first -= 1
+    if first == 0 or words[first - 1].text.lower() not in _ARTICLES_BEFORE_ROLE:
+        return None
+    phrase = " ".join(w.text.lower().strip(",.") for w in words[first : k + 1])
+    return first - 1, phrase
 
 
 def _verb_first(text: str, after_verb: int, end: int, verb_start: int, verb_end: int) -> Attribution | None:
@@ -754,6 +796,9 @@ def assign_speakers(works: list[Work], issuer: str | None = None) -> None:
     mentions = _MentionCache(index, works)
     genders = index.genders()
     issued = _issuer(issuer, index) if issuer else (None, "")
+    for number, work in enumerate(works):
+        if work.kind == Kind.PARAGRAPH and work.spans:
+            work.partial = _partial_quotations(number, work, works, index, mentions, genders)
     runs_of_quotes = _quote_runs(works, quote_numbers)
     first_titles: dict[str, tuple[str | None, int]] = {}  # the index is complete: ask once per speaker
     for run_numbers in runs_of_quotes:
@@ -779,7 +824,15 @@ def assign_speakers(works: list[Work], issuer: str | None = None) -> None:
                 # voice (the release habit of closing the marks between paragraphs of one statement).
                 speaker = before.speaker
                 reason = f"no attribution; follows the quote of {speaker} in para {run_numbers[0]}"
-            elif issued[0] is not None:
+            if speaker is None and before is not None and before.partial and before.partial[-1].speaker:
+                # „…“, sagte Rebollo. closing the paragraph above, then more of her words
+                speaker = before.partial[-1].speaker
+                reason = f"no attribution; continues the quotation of {speaker} in the paragraph above"
+            if speaker is None and before is not None and (reported := _reported_speech(before)) is not None:
+                # "Reyes-Ortiz said the deal …", then the quote: whom the paragraph above reports speaking
+                speaker, reason = _resolve(reported, run_numbers[0] - 1, works, index, mentions, genders)
+                reason = reason.replace("speaker ", "speaker (reported speech in the paragraph above) ", 1)
+            if speaker is None and issued[0] is not None:
                 speaker, reason = issued
         for number in run_numbers:
             work = works[number]
@@ -796,10 +849,9 @@ def assign_speakers(works: list[Work], issuer: str | None = None) -> None:
                 work.speaker_reason = f"{reason}, same quote as para {source + 1}"
             if work.stated_speaker:
                 _use_stated(work)
-    for number, work in enumerate(works):
-        if work.kind == Kind.PARAGRAPH and work.spans:
-            work.partial = _partial_quotations(number, work, works, index, mentions, genders)
-            if issued[0] is not None:
+    if issued[0] is not None:
+        for work in works:
+            if work.kind == Kind.PARAGRAPH and work.partial:
                 work.partial = tuple(
                     p._replace(speaker=issued[0], reason=issued[1]) if p.clause is None else p
                     for p in work.partial
@@ -909,6 +961,28 @@ def _introduced_by(text: str) -> Attribution | None:
     ends = [e for e in sentence_ends(text) if text[e:].strip(_EDGE_PUNCT)]
     start = ends[-1] if ends else 0
     return _clause(text, start, len(text), before_quote=True)
+
+
+def _reported_speech(work: Work) -> Attribution | None:
+    """The speaker of the last sentence of a narrative paragraph that reports speech ("Smith said the …").
+
+    Only a person, a pronoun or a role counts: "the company said" names no one.
+    """
+    if work.kind != Kind.PARAGRAPH or work.text.rstrip().endswith(":"):
+        return None
+    return _reported_in(work.text, work.spans)
+
+
+@per_document(maxsize=1024)
+def _reported_in(text: str, spans: tuple[tuple[int, int], ...]) -> Attribution | None:
+    ends = [0, *(e for e in sentence_ends(text) if text[e:].strip(_EDGE_PUNCT)), len(text)]
+    for start, end in list(itertools.pairwise(ends))[::-1][:_REPORT_SENTENCES]:
+        if any(a < end and b > start for a, b in spans):
+            return None  # the sentence quotes someone itself: its own attribution, not a report
+        found = _clause(text, start, end)
+        if found is not None:
+            return found if (found.name or found.pronoun or found.role) else None
+    return None
 
 
 def _quote_runs(works: list[Work], quote_numbers: list[int]) -> list[list[int]]:

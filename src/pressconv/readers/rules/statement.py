@@ -27,7 +27,19 @@ _HEADLINE = re.compile(
     r"(?P<who>.+?)"
     r"(?:\s+(?:on|about|regarding|following|after|in response to|at|to mark"
     r"|sur|à propos|sobre|zu|zum|zur)\b.*"
-    r"|[:,–—-].*)?$",
+    r"|\s*[:,]\s.*|\s[–—-]\s.*)?$",
+    re.IGNORECASE,
+)
+# "Attorney General Okoro-Lindahl Statement on …", "Mayor Reed’s statement on …": the issuer first.
+_NAME_FIRST = re.compile(
+    r"^(?P<who>[A-ZÀ-Ý][^:]{2,80}?)(?:[’']s)?\s+(?:statement|remarks|message)\s+"
+    r"(?:on|about|regarding|following|after|in response to|to mark)\b",
+    re.IGNORECASE,
+)
+# Where the issuer's name ends in an introduction that goes on: "… from X on the decision to …".
+_TOPIC = re.compile(
+    r"\s+(?:on|about|regarding|following|after|in response to|at|to mark|sur|à propos|sobre|zu|zum|zur)\s.*$"
+    r"|\s*[,:]\s.*$",
     re.IGNORECASE,
 )
 _INTRODUCED = re.compile(
@@ -52,7 +64,7 @@ def apply(work: WorkList) -> None:
             block.kind in (Kind.HEADLINE, Kind.SUBTITLE, Kind.PARAGRAPH, Kind.HEADING)
             and len(block.text) < 200
         ):
-            match = _HEADLINE.match(block.text)
+            match = _HEADLINE.match(block.text) or _NAME_FIRST.match(block.text)
             if match and _plausible(match.group("who")):
                 work.issuer = match.group("who").strip(" ,")
                 work.issuer_evidence = f'block {number + 1} is a statement headline: "{block.text[:60]}"'
@@ -60,7 +72,7 @@ def apply(work: WorkList) -> None:
         if block.kind == Kind.PARAGRAPH:
             found = _INTRODUCED.search(block.text)
             if found:
-                who = (found.group("who") or found.group("who2") or "").strip(" ,")
+                who = _TOPIC.sub("", found.group("who") or found.group("who2") or "").strip(" ,")
                 if _plausible(who):
                     work.issuer = who
                     work.issuer_evidence = (
