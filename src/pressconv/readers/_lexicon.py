@@ -136,7 +136,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
         nurse chaplain commissaire préfet préfète sous-préfet directeur-général directrice-générale
         consejero consejera concejal concejala delegado delegada rector rectora decano decana
         bürgermeisterin landrat landrätin polizeipräsident polizeipräsidentin pressesprecher
-        pressesprecherin staatssekretär staatssekretärin
+        pressesprecherin staatssekretär staatssekretärin agent member
         """
     )
 )

@@ -84,6 +84,8 @@ _POSSESSIVE_START = re.compile("^(?:[’']s|[’'])")
 
 
 # Words that make a title another office than its head word: a Vice President is not "the President".
+# A title set off by a comma before the name may run to this many words.
+_MAX_SET_OFF_TITLE_WORDS = 10
 # How many closing sentences of a paragraph may report the speech a quote below goes on with.
 _REPORT_SENTENCES = 3
 _ROLE_QUALIFIERS = frozenset(
@@ -223,10 +225,10 @@ class PersonIndex:
 
     @classmethod
     def build(cls, works: list[Work]) -> PersonIndex:
-        """Read every body block once and index the people named in it."""
+        """Read every body block once and index the people named in it (bio headers among the headings)."""
         index = cls()
         for number, work in enumerate(works):
-            if work.kind not in (Kind.PARAGRAPH, Kind.QUOTE):
+            if work.kind not in (Kind.PARAGRAPH, Kind.QUOTE, Kind.HEADING):
                 continue
             people, speaking, alone = _people_in(work.text, work.spans)
             for name, title, strong in people:
@@ -588,12 +590,22 @@ def _subject_first(
         return Attribution(text[clause_start:verb_end], clause_start, name, title)
     if subject.text == "," and k >= 1:
         # "Jane Smith, chief executive of Acme, said", "Rep. Nancy Pelosi, D-Calif., said", "Smith, 45, said"
-        for run in reversed(runs(text, start, subject.start)):
+        before_comma = runs(text, start, subject.start)
+        # "Die Leiterin der Notaufnahme, Dr. Yasemin Karaca, erklärte": the name right before the comma,
+        # its title set off before it -- tried only when no name stands before an apposition
+        candidates = [(run, False) for run in reversed(before_comma)]
+        candidates += [(run, True) for run in reversed(before_comma)]
+        for run, set_off in candidates:
             gap = text[run.end : subject.start]
-            if not gap.startswith(", ") or len(gap.split()) > 10 or run.possessive:
+            if set_off:
+                if gap or not text.endswith(", ", 0, run.start):
+                    continue
+            elif not gap.startswith(", "):
+                continue
+            if len(gap.split()) > 10 or run.possessive:
                 continue
             title, name = split_title(run.tokens)
-            if is_name(name):
+            if is_name(name) and not is_organisation(name):
                 apposition = appositive_title(text, run.end)
                 title = prefer_title(title or title_before(text, run.start), apposition)
                 person = _PERSON_AFTER.match(text, run.end) is not None
@@ -651,6 +663,17 @@ def _verb_first(text: str, after_verb: int, end: int, verb_start: int, verb_end:
         return Attribution(text[verb_start : after[0].end], verb_start)
     run = after[0]
     gap_words = text[verb_end : run.start].split()
+    if (
+        5 < len(gap_words) <= _MAX_SET_OFF_TITLE_WORDS
+        and text.endswith(", ", 0, run.start)
+        and any(_titled(w) for w in gap_words)
+        and is_name(split_title(run.tokens)[1])
+    ):
+        # "a déclaré la commissaire chargée de la cohésion, Margarethe Lindqvist-Aubry": a long title, a comma
+        set_off = text[verb_end : run.start].strip(" ,")
+        appended = appositive_title(text, run.end)
+        clause_end = run.end + 2 + len(appended) if appended else run.end
+        return Attribution(text[verb_start:clause_end], verb_start, split_title(run.tokens)[1], set_off)
     if len(gap_words) > 5 or any(
         w.lower().strip(",") in NOT_IN_ATTRIBUTION_GAP for w in gap_words if w.strip(",")
     ):
