@@ -61,6 +61,7 @@ from pressconv.readers._names import (
     surname,
     tokens,
 )
+from pressconv.readers._quotes import starts_with_mark
 
 _POSSESSIVE_END = re.compile("(?:[’']s|(?<=s)[’'])$")
 # Words that tie a title to its organisation ("ministra de Vivienda", "head of Sales").
@@ -833,6 +834,9 @@ def assign_speakers(works: list[Work], issuer: str | None = None) -> None:
             speaker, reason = _resolve(attribution, source, works, index, mentions, genders)
             works[source].attribution = attribution.clause
         else:
+            # only a paragraph that is nothing but quotation goes on in a voice from above; "Objectors
+            # called the plan “…”" has a subject of its own
+            pure = starts_with_mark(works[run_numbers[0]].text)
             before = works[run_numbers[0] - 1] if run_numbers[0] > 0 else None
             introduced = _introduction(before) if before is not None else None
             if before is not None and introduced is not None:
@@ -842,16 +846,22 @@ def assign_speakers(works: list[Work], issuer: str | None = None) -> None:
                 works[run_numbers[0]].attribution = introduced.clause
                 found[run_numbers[0]] = introduced
                 source = run_numbers[0]
-            elif before is not None and before.kind == Kind.QUOTE and before.speaker:
+            elif pure and before is not None and before.kind == Kind.QUOTE and before.speaker:
                 # A quote with no attribution right after a quote that has a speaker goes on in that
                 # voice (the release habit of closing the marks between paragraphs of one statement).
                 speaker = before.speaker
                 reason = f"no attribution; follows the quote of {speaker} in para {run_numbers[0]}"
-            if speaker is None and before is not None and before.partial and before.partial[-1].speaker:
+            if (
+                speaker is None
+                and pure
+                and before is not None
+                and before.partial
+                and before.partial[-1].speaker
+            ):
                 # „…“, sagte Rebollo. closing the paragraph above, then more of her words
                 speaker = before.partial[-1].speaker
                 reason = f"no attribution; continues the quotation of {speaker} in the paragraph above"
-            if speaker is None and before is not None and (reported := _reported_speech(before)) is not None:
+            if speaker is None and pure and before is not None and (reported := _reported_speech(before)):
                 # "Reyes-Ortiz said the deal …", then the quote: whom the paragraph above reports speaking
                 speaker, reason = _resolve(reported, run_numbers[0] - 1, works, index, mentions, genders)
                 reason = reason.replace("speaker ", "speaker (reported speech in the paragraph above) ", 1)
@@ -931,6 +941,11 @@ def _partial_quotations(
         last = min((e for e in ends if e >= end), default=len(text))
         local = tuple((a - first, b - first) for a, b in work.spans if a >= first and b <= last)
         attribution = _attribution(text[first:last], local, False)
+        if attribution is None or not (attribution.name or attribution.pronoun or attribution.role):
+            # "Harwood described the road as “…” and promised …": the verb before the quotation binds it
+            earlier = _clause(text, first, start)
+            if earlier is not None and (earlier.name or earlier.pronoun or earlier.role):
+                attribution = replace(earlier, position=earlier.position - first)
         quoted = text[start:end]
         if attribution is not None:
             attribution = replace(attribution, position=attribution.position + first)

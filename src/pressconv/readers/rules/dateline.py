@@ -19,7 +19,7 @@ import re
 
 from pressconv.readers._blocks import Kind
 from pressconv.readers._dates import find_date
-from pressconv.readers._lexicon import MONTHS, NOT_PLACES
+from pressconv.readers._lexicon import MONTHS, NOT_PLACES, ROLE_WORDS, TITLE_WORDS
 from pressconv.readers._worklist import WorkList
 
 # A word of a place name: hyphens only between letters, so "FRANCISCO--(BUSINESS WIRE)" splits.
@@ -65,7 +65,11 @@ def apply(work: WorkList) -> None:
     found = None
     for lede in texts[:_LEDE_BLOCKS]:
         found = find_dateline(lede.text)
-        if found is not None or len(lede.text.split()) > _MAX_CHROME_WORDS:
+        if (
+            found is not None
+            or len(lede.text.split()) > _MAX_CHROME_WORDS
+            or lede.text.rstrip()[-1:] in ".!?:"
+        ):
             break  # the dateline opens the lede; short blocks above it ("News provided by …") are chrome
     if found is not None:
         work.dateline = work.dateline or found
@@ -114,6 +118,8 @@ def find_dateline(text: str) -> str | None:
     # "NEW DELHI: The government …" is a dateline; "Berlin: …" is not
     if separator == ":" and not (has_date or credit.strip()) and (not capitals or region):
         return None
+    if separator == ":" and any(w.lower() in TITLE_WORDS or w.lower() in ROLE_WORDS for w in words):
+        return None  # "ENGINEER:", "SPOKESPERSON:" label a speaker in a transcript
     return text[: match.end()].rstrip()
 
 

@@ -151,9 +151,12 @@ def find_headline(
 _WINDOW = 8
 _MIN_SCORE = 1.0
 _MIN_SENTENCE_WORDS = 5
+_MIN_INTRODUCTION_WORDS = 8
 _MIN_DEK_WORDS = 3  # a lone "Who" or "Appeals" under the headline is a label, not a dek
 _MAX_NAME_WORDS = 9
 _MAX_LABEL_WORDS = 4
+# Words that relate a name to something else: "Briefing by the Spokesperson for the Harbour Authority".
+_RELATION = re.compile(r"\b(?:by|on|to|with|from|at|in|after|over|about)\b", re.IGNORECASE)
 # Why a line alone is page chrome (not merely unlike a headline): one such line makes a two-line masthead.
 _MASTHEAD_REASONS = (
     "breadcrumbs",
@@ -249,6 +252,8 @@ def _body_like(work: Work) -> bool:
         return True
     if words > 45:
         return True
+    if work.text.endswith(":") and words >= _MIN_INTRODUCTION_WORDS:
+        return True  # a sentence introducing a quote or a list: running text
     # a sentence is running text: nothing below it is the headline (a dek comes under the headline)
     return (
         words >= _MIN_SENTENCE_WORDS
@@ -292,7 +297,7 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
         return -9.0, "page chrome (share, provided by, published …)"
     if text.endswith(":") or (find_dateline(text) is not None and not _kicker_line(work)):
         return -9.0, "introduces what follows (ends in a colon) or opens with a dateline"
-    if starts_with_mark(text) and text.rstrip()[-1:] in '”"»':
+    if starts_with_mark(text) and text.rstrip()[-1:] in '”"»“«’':
         return -9.0, "a quotation"
     reasons: list[str] = []
     score = 0.0
@@ -359,7 +364,7 @@ def _names_only(text: str) -> bool:
     ("Office of Communications"); "Council Approves Park" has a verb there.
     """
     words = _WORD.findall(text)
-    if not words or len(words) > _MAX_NAME_WORDS or _has_verb(text, endings=False):
+    if not words or len(words) > _MAX_NAME_WORDS or _has_verb(text, endings=False) or _RELATION.search(text):
         return False
     lowered = [w.lower().strip(".") for w in words]
     if not (title_case(text, share=1.0) or text.isupper()):
