@@ -177,3 +177,26 @@ def test_names_titles_and_unnamed_speakers(attribution: str, speaker: str | None
     text = f"Headline For The Test\n\n{quoted} {attribution}.\n\nMore text.\n"
     quote = next(b for b in read_text(text).blocks() if isinstance(b, Quote))
     assert (quote.speaker, quote.speaker_title) == (speaker, title)
+
+
+def test_the_sheet_lists_partial_quotes_and_joins_split_and_run_on_quotations() -> None:
+    text = (
+        "Ferry Timetable Changes\n\n"
+        "Captain Rosa Lindell called the new timetable “a relief for everyone who works late” on Monday.\n\n"
+        "“The last boat leaves at midnight,” said Lindell, “and the first at five.”\n\n"
+        "“Passengers asked for this for years.\n\n"
+        "“Now they have it,” she added.\n"
+    )
+    sheet = quote_sheet(read_text(text))
+    assert [item.speaker for item in sheet] == ["Rosa Lindell"]
+    quotes = sheet[0].quotes
+    assert [q.kind for q in quotes] == ["partial", "quote", "quote"]
+    assert quotes[0].quoted == "“a relief for everyone who works late”"
+    assert quotes[1].quoted == "“The last boat leaves at midnight,” “and the first at five.”"
+    assert quotes[2].quoted == "“Passengers asked for this for years. “Now they have it,”"
+    assert quotes[2].text.count("\n") == 1  # one quotation, two paragraphs
+
+
+def test_a_short_unattributed_span_is_no_quotation() -> None:
+    text = "Canal Works Begin\n\nWork on the so-called “blue mile” started on Monday after years of delay.\n"
+    assert quote_sheet(read_text(text)) == []

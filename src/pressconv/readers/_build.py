@@ -177,6 +177,10 @@ def explain_lines(work_list: WorkList) -> list[str]:
         reason = work.reason or _default_reason(work)
         if work.kind == Kind.QUOTE:
             reason = _join(reason, work.speaker_reason)
+        for partial in work.partial if work.kind == Kind.PARAGRAPH else ():
+            quoted = _preview(work.text[partial.start : partial.end], 30)
+            who = partial.speaker or "no speaker"
+            reason = _join(reason, f"quotation {quoted} -> {who} ({partial.reason})")
         if work.role == "boilerplate" and work.kind == Kind.HEADING:
             reason = _join(reason, "section role boilerplate")
         lines.append(f"{number:>3}  {work.kind:<10} {reason}  | {_preview(work.text, 50)}")

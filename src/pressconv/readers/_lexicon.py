@@ -60,7 +60,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
         mused muses countered counters elaborated elaborates summarized summarizes summarised
         summarises cited cites believes believed thinks feels reflected reflects
         pledged pledges contended contends mentioned mentions estimated estimates predicted wondered
-        described describes branded brands dubbed dubs termed terms
+        described describes branded brands dubbed dubs termed terms called calls
         wonders sagte sagt sagten erklärte erklärt betonte betont meinte meint ergänzte ergänzt
         kommentierte kommentiert unterstrich unterstreicht berichtete berichtet erläuterte erläutert
         sagt so déclare dit explique souligne ajoute affirme estime précise indique poursuit conclut
