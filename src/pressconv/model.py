@@ -167,7 +167,10 @@ def content_identifier(document: Document) -> str:
     """
     from pressconv.serialize import to_dict
 
-    data = to_dict(replace(document, metadata=replace(document.metadata, identifier=None, source_path=None)))
+    data = to_dict(
+        replace(document, metadata=replace(document.metadata, identifier=None, source_path=None)),
+        quotations=False,
+    )
     del data["model_version"]  # the same words keep their identifier when the JSON shape grows
     payload = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()

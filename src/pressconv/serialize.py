@@ -31,6 +31,8 @@ READABLE_VERSIONS = frozenset({1, MODEL_VERSION})
 
 
 def _quotations_to_list(text: str, quotations: tuple[Quotation, ...]) -> list[dict[str, Any]]:
+    if not quotations:
+        return []
     return [
         {
             "start": q.start,
@@ -50,15 +52,15 @@ def _quotations_from_list(data: Any) -> tuple[Quotation, ...]:
     )
 
 
-def block_to_dict(block: Block) -> dict[str, Any]:
-    """One block as a JSON-ready dict."""
+def block_to_dict(block: Block, quotations: bool = True) -> dict[str, Any]:
+    """One block as a JSON-ready dict (without its quotation spans when ``quotations`` is false)."""
     match block:
         case Paragraph():
             return {
                 "type": "paragraph",
                 "text": block.text,
                 "speaker": None,
-                "quotations": _quotations_to_list(block.text, block.quotations),
+                "quotations": _quotations_to_list(block.text, block.quotations) if quotations else [],
             }
         case Quote():
             return {
@@ -67,7 +69,7 @@ def block_to_dict(block: Block) -> dict[str, Any]:
                 "speaker": block.speaker,
                 "attribution": block.attribution,
                 "speaker_title": block.speaker_title,
-                "quotations": _quotations_to_list(block.text, block.quotations),
+                "quotations": _quotations_to_list(block.text, block.quotations) if quotations else [],
             }
         case ListBlock():
             return {
@@ -82,8 +84,12 @@ def block_to_dict(block: Block) -> dict[str, Any]:
             assert_never(block)
 
 
-def to_dict(document: Document) -> dict[str, Any]:
-    """The document as a JSON-ready dict (SPEC §2 shape plus ``model_version``)."""
+def to_dict(document: Document, quotations: bool = True) -> dict[str, Any]:
+    """The document as a JSON-ready dict (SPEC §2 shape plus ``model_version``).
+
+    ``quotations=False`` leaves the quotation spans out (the content identifier,
+    which they add nothing to: they follow from the words and the speakers).
+    """
     meta = document.metadata
     return {
         "model_version": MODEL_VERSION,
@@ -109,7 +115,7 @@ def to_dict(document: Document) -> dict[str, Any]:
             {
                 "heading": section.heading,
                 "role": section.role,
-                "blocks": [block_to_dict(block) for block in section.blocks],
+                "blocks": [block_to_dict(block, quotations) for block in section.blocks],
             }
             for section in document.sections
         ],

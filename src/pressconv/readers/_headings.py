@@ -190,7 +190,7 @@ def _line_shape(text: str) -> str | None:
         return None
     if _NOT_A_HEADING.search(text):
         return None  # web and e-mail addresses, captions and credits are lines of their own, not headings
-    if is_date_line(text):
+    if any(ch.isdigit() for ch in text) and is_date_line(text):
         return None  # "Thursday, March 11, 2027" under "WHEN:" is the label's value
     if is_boilerplate_heading(text) and not text.endswith((",", ";")):
         return "about-heading: short line opening a boilerplate section"

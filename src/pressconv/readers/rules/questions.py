@@ -22,6 +22,8 @@ _MARKED = re.compile(r"^(?:Q|F|Question|Frage|Pregunta|Pergunta)\s*[:.)]\s+\S")
 _ANSWER = re.compile(r"^(?:A|R|Answer|Antwort|Respuesta|Réponse|Resposta)\s*[:.)]\s+\S")
 _SPEAKER_LABEL = re.compile(r"^[A-ZÀ-Ý][\w.’' -]{1,40}:\s+\S")
 _MAX_WORDS = 25
+_MAX_CHARS = 300
+_MARK_INITIALS = frozenset("QFP")
 _MIN_UNMARKED = 2
 
 
@@ -42,9 +44,11 @@ def apply(work: WorkList) -> None:
 
 
 def _question_line(block: Work) -> bool:
+    text = block.text
+    if not (text.endswith("?") or text[:1] in _MARK_INITIALS) or len(text) > _MAX_CHARS:
+        return False  # the common case, decided on two characters
     if block.kind not in (Kind.PARAGRAPH, Kind.HEADING) or block.hint is not None or not block.one_line:
         return False
-    text = block.text.rstrip()
     if starts_with_mark(text) or len(text.split()) > _MAX_WORDS:
         return False
     return text.endswith("?") or bool(_MARKED.match(text))

@@ -13,6 +13,7 @@ reopened there).
 from __future__ import annotations
 
 import re
+from typing import assert_never
 
 from pressconv.model import Quotation
 from pressconv.readers._blocks import Kind, Work
@@ -22,6 +23,9 @@ from pressconv.readers._worklist import WorkList
 
 # The words between two pieces of one quotation: one attribution sentence ("Austin said in his remarks at …").
 _MAX_ATTRIBUTION_WORDS = 20
+_MAX_GAP_CHARS = 200
+# Where a sentence might end inside the words between two pieces (checked properly when found).
+_SENTENCE_BREAK = re.compile(r"[.!?…]\s+\S")
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 
 
@@ -34,10 +38,15 @@ def apply(work: WorkList) -> None:
                 spans = block.spans or ((0, len(block.text)),)
                 pieces = [(start, end, block.speaker) for start, end in spans]
             case Kind.PARAGRAPH:
+                if not block.partial:
+                    previous = None
+                    continue  # most paragraphs quote no one
                 pieces = [(p.start, p.end, p.speaker) for p in block.partial]
             case Kind.HEADING | Kind.LIST | Kind.HEADLINE | Kind.SUBTITLE | Kind.FURNITURE:
                 previous = None
                 continue
+            case _:
+                assert_never(block.kind)
         quotations: list[Quotation] = []
         for k, (start, end, speaker) in enumerate(pieces):
             if k == 0:
@@ -47,9 +56,8 @@ def apply(work: WorkList) -> None:
                 joined = before.speaker == speaker and _attribution_only(block.text[before.end : start])
             quotations.append(Quotation(start, end, speaker, joined))
         block.quotations = tuple(quotations)
-        previous = (
-            block if block.opens_unclosed and quotations and quotations[-1].end == len(block.text) else None
-        )
+        open_at_end = block.opens_unclosed and quotations[-1].end == len(block.text)
+        previous = block if open_at_end else None
 
 
 def _attribution_only(gap: str) -> bool:
@@ -58,11 +66,16 @@ def _attribution_only(gap: str) -> bool:
     A gap of two sentences ("she said. The ministry published figures.") holds
     narrative too: the pieces are two quotations.
     """
+    if len(gap) > _MAX_GAP_CHARS:
+        return False
     words = _WORD.findall(gap)
     if not words or len(words) > _MAX_ATTRIBUTION_WORDS:
         return False
-    if any(gap[end:].strip(" .,;:!?—–-") for end in sentence_ends(gap)):
-        return False
     lowered = [w.lower() for w in words]
-    text = " ".join(lowered)
-    return any(w in SPEECH_VERBS for w in lowered) or any(phrase in text for phrase in ACCORDING_TO)
+    if not any(w in SPEECH_VERBS for w in lowered):
+        text = " ".join(lowered)
+        if not any(phrase in text for phrase in ACCORDING_TO):
+            return False
+    if not _SENTENCE_BREAK.search(gap):
+        return True  # no sentence can end inside it: one clause
+    return not any(gap[end:].strip(" .,;:!?—–-") for end in sentence_ends(gap))

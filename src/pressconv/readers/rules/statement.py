@@ -20,6 +20,18 @@ from pressconv.readers._worklist import WorkList
 
 # How many blocks from the top a statement's headline or introduction may stand.
 _TOP_BLOCKS = 6
+_MAX_HEADLINE_CHARS = 200
+_KEYWORDS = (
+    "statement",
+    "remarks",
+    "message",
+    "declaration",
+    "déclaration",
+    "declaración",
+    "comunicado",
+    "erklärung",
+    "stellungnahme",
+)
 _HEADLINE = re.compile(
     r"^(?:[A-Z][\w’'-]*\s+){0,3}?"  # "Joint", "Press", "Readout of a" …
     r"(?:statement|remarks|message|declaration|déclaration|declaración|comunicado|erklärung|stellungnahme)"
@@ -57,12 +69,18 @@ def apply(work: WorkList) -> None:
     for number, block in enumerate(work.blocks):
         if block.kind == Kind.FURNITURE or block.date_line:
             continue
+        lowered = block.text[:_MAX_HEADLINE_CHARS].lower()
+        if not any(word in lowered for word in _KEYWORDS) and "ollowing" not in block.text:
+            seen += 1
+            if seen > _TOP_BLOCKS:
+                return
+            continue  # neither a statement headline nor an introduction: the regular expressions need not run
         seen += 1
         if seen > _TOP_BLOCKS:
             return
         if (
             block.kind in (Kind.HEADLINE, Kind.SUBTITLE, Kind.PARAGRAPH, Kind.HEADING)
-            and len(block.text) < 200
+            and len(block.text) < _MAX_HEADLINE_CHARS
         ):
             match = _HEADLINE.match(block.text) or _NAME_FIRST.match(block.text)
             if match and _plausible(match.group("who")):
