@@ -137,7 +137,8 @@ TITLE_WORDS: frozenset[str] = frozenset(
         nurse chaplain commissaire préfet préfète sous-préfet directeur-général directrice-générale
         consejero consejera concejal concejala delegado delegada rector rectora decano decana
         bürgermeisterin landrat landrätin polizeipräsident polizeipräsidentin pressesprecher
-        pressesprecherin staatssekretär staatssekretärin agent member
+        pressesprecherin staatssekretär staatssekretärin agent member kommissar kommissarin
+        commissaire comisario comisaria
         """
     )
 )

@@ -87,6 +87,7 @@ _POSSESSIVE_START = re.compile("^(?:[’']s|[’'])")
 # Words that make a title another office than its head word: a Vice President is not "the President".
 # A title set off by a comma before the name may run to this many words.
 _MAX_SET_OFF_TITLE_WORDS = 10
+_MIN_FULL_NAME = 2
 # How many closing sentences of a paragraph may report the speech a quote below goes on with.
 _REPORT_SENTENCES = 3
 _ROLE_QUALIFIERS = frozenset(
@@ -367,7 +368,11 @@ def _keeps_period(phrase: str) -> bool:
 @lru_cache(maxsize=16384)  # a pure function of one word, asked about the same words again and again
 def _titled(word: str) -> bool:
     lowered = _POSSESSIVE_END.sub("", word.lower().strip(".,;:"))
-    return lowered in ROLE_WORDS or is_title_word(lowered)
+    if lowered in ROLE_WORDS or is_title_word(lowered):
+        return True
+    # "EU-Kommissar", "ex-minister": a title after a prefix
+    tail = lowered.rsplit("-", 1)[-1]
+    return tail != lowered and (tail in ROLE_WORDS or is_title_word(tail))
 
 
 def title_before(text: str, start: int) -> str | None:
@@ -603,6 +608,8 @@ def _subject_first(
                     continue
             elif not gap.startswith(", "):
                 continue
+            if not set_off and len(run.tokens) == 1 and _names_person(gap[2:]):
+                continue  # "Die Leiterin der Vertretung in Deutschland, Dr. Annegret Pfleiderer, betonte"
             if len(gap.split()) > 10 or run.possessive:
                 continue
             title, name = split_title(run.tokens)
@@ -663,6 +670,13 @@ def _verb_first(text: str, after_verb: int, end: int, verb_start: int, verb_end:
         # "said a spokesman for Acme Corp.": the capitalised run is the organisation, not the speaker
         return Attribution(text[verb_start : after[0].end], verb_start)
     run = after[0]
+    titled_later = _titled_name_run(text, after, verb_end)
+    if titled_later is not None and split_title(run.tokens)[0] is None and titled_later is not run:
+        # "sagte der für Verkehr zuständige EU-Kommissar Pavel Nordström": German capitalises the nouns
+        # before the title; the speaker is the titled name, the words before it the title
+        later_name = split_title(titled_later.tokens)[1]
+        later_title = text[verb_end : titled_later.end - len(" ".join(later_name))].strip(" ,")
+        return Attribution(text[verb_start : titled_later.end], verb_start, later_name, later_title or None)
     gap_words = text[verb_end : run.start].split()
     if (
         5 < len(gap_words) <= _MAX_SET_OFF_TITLE_WORDS
@@ -712,6 +726,17 @@ def _verb_first(text: str, after_verb: int, end: int, verb_start: int, verb_end:
     clause_end = run.end + 2 + len(apposition) if apposition else run.end
     title = prefer_title(title, apposition)
     return Attribution(text[verb_start:clause_end], verb_start, name, title)
+
+
+def _titled_name_run(text: str, after: list[Run], verb_end: int) -> Run | None:
+    """The first run close after the verb that is a title and a full name ("EU-Kommissar Pavel Nordström")."""
+    for run in after:
+        if len(text[verb_end : run.start].split()) > _MAX_SET_OFF_TITLE_WORDS:
+            return None
+        title, name = split_title(run.tokens)
+        if title is not None and len(name) >= _MIN_FULL_NAME and is_name(name) and not is_organisation(name):
+            return run
+    return None
 
 
 def _name_after_lowercase_title(text: str, run: Run, end: int) -> Run | None:
@@ -999,6 +1024,15 @@ def _introduced_by(text: str) -> Attribution | None:
     ends = [e for e in sentence_ends(text) if text[e:].strip(_EDGE_PUNCT)]
     start = ends[-1] if ends else 0
     return _clause(text, start, len(text), before_quote=True)
+
+
+def _names_person(apposition: str) -> bool:
+    """True when an apposition is itself a person's name (with a title or not): "Dr. Annegret Pfleiderer"."""
+    found = runs(apposition)
+    if len(found) != 1 or found[0].start > 0 or found[0].end < len(apposition.rstrip(" ,")):
+        return False
+    _title, name = split_title(found[0].tokens)
+    return len(name) >= _MIN_FULL_NAME and is_name(name) and not is_organisation(name)
 
 
 def _reported_speech(work: Work) -> Attribution | None:
