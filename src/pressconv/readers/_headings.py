@@ -36,12 +36,16 @@ _MAX_ABOUT_WORDS = 8
 _CLOSING = ".!?…;,"
 _MAX_HEADING_CHARS = 200
 _NOT_A_HEADING = re.compile(
-    r"://|\bwww\.|@\w|^(?:photo|image|picture|credit|source|caption|tags|video|foto|bild|quelle)\s*:"
-    # e-mail and page headers: "From:", "Published", "Page 1 of 2", "(MORE)"
-    r"|^(?:from|to|sent|subject|date|cc|published|updated|last updated)\s*:?\s*$"
-    r"|\b(?:page|seite|página|pág\.)\s*\d+\s*(?:of|von|de|/)\s*\d+|^[(\[-]*\s*more\s*[)\]-]*$"
+    r"://|\bwww\.|@\w|\b(?:page|seite|página|pág\.)\s*\d+\s*(?:of|von|de|/)\s*\d+",
+    re.IGNORECASE,
+)
+_NOT_A_HEADING_START = re.compile(
+    r"(?:photo|image|picture|credit|source|caption|tags|video|foto|bild|quelle)\s*:"
+    # e-mail and page headers: "From:", "Published", "(MORE)"
+    r"|(?:from|to|sent|subject|date|cc|published|updated|last updated)\s*:?\s*$"
+    r"|[(\[-]*\s*more\s*[)\]-]*$"
     # a label fused with its value: "WHERE: City Hall", "Who: the mayor" (the value is the paragraph)
-    r"|^(?:[A-ZÀ-Ý][A-ZÀ-Ý &/-]{1,30}|what|who|when|where|why|how"
+    r"|(?:[A-ZÀ-Ý][A-ZÀ-Ý &/-]{1,30}|what|who|when|where|why|how"
     r"|wer|wann|wo|qui|quand|où|quién|cuándo|dónde)\s*:\s+\S",
     re.IGNORECASE,
 )
@@ -75,6 +79,7 @@ _QUESTION_WORDS = frozenset(
 )
 _MAX_QUESTION_LABEL_WORDS = 8
 _MAX_COLON_LABEL_NO_VERB = 6
+_MAX_DATE_LINE_WORDS = 10
 # Words that open a sentence rather than a label ("The report makes three recommendations:").
 _SENTENCE_OPENERS = frozenset(
     {
@@ -188,9 +193,9 @@ def _line_shape(text: str) -> str | None:
     words = text.split()
     if len(words) > MAX_TITLE_CASE_WORDS or not any(ch.isalpha() for ch in text) or starts_with_mark(text):
         return None
-    if _NOT_A_HEADING.search(text):
+    if _NOT_A_HEADING.search(text) or _NOT_A_HEADING_START.match(text):
         return None  # web and e-mail addresses, captions and credits are lines of their own, not headings
-    if any(ch.isdigit() for ch in text) and is_date_line(text):
+    if len(words) <= _MAX_DATE_LINE_WORDS and any(ch.isdigit() for ch in text) and is_date_line(text):
         return None  # "Thursday, March 11, 2027" under "WHEN:" is the label's value
     if is_boilerplate_heading(text) and not text.endswith((",", ";")):
         return "about-heading: short line opening a boilerplate section"

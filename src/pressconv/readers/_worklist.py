@@ -15,6 +15,9 @@ from pressconv.readers._blocks import Kind, Work
 from pressconv.readers._frontmatter import FrontMatter
 from pressconv.readers._furniture import Furniture
 
+# How far below the last headline or dek block another may still stand (the headline rule's reach).
+_HEADLINE_REACH = 64
+
 
 @dataclass(slots=True)
 class WorkList:
@@ -46,11 +49,18 @@ class WorkList:
     """Why ``issuer`` was chosen."""
 
     def body_start(self) -> int:
-        """The index of the first block after the headline and dek (0 when there are none)."""
-        for i in range(len(self.blocks) - 1, -1, -1):
-            if self.blocks[i].kind in (Kind.HEADLINE, Kind.SUBTITLE):
-                return i + 1
-        return 0
+        """The index of the first block after the headline and dek (0 when there are none).
+
+        The headline and dek stand near the top, so the search stops after the
+        first run of content once neither has been seen for a while.
+        """
+        last = -1
+        for i, block in enumerate(self.blocks):
+            if block.kind in (Kind.HEADLINE, Kind.SUBTITLE):
+                last = i
+            elif i - last > _HEADLINE_REACH:
+                break
+        return last + 1
 
     def content(self) -> list[int]:
         """Indexes of the blocks that are not furniture and not a lone date line."""

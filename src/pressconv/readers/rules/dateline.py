@@ -15,6 +15,7 @@ date, when it names year, month and day, becomes the document date.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from pressconv.readers._blocks import Kind
@@ -61,9 +62,9 @@ def apply(work: WorkList) -> None:
     """Record the lede's dateline in ``work.dateline`` (front matter first); the lede keeps its text."""
     work.dateline = work.matter.dateline
     start = work.body_start()
-    texts = [w for w in work.blocks[start:] if w.kind in (Kind.PARAGRAPH, Kind.QUOTE) and not w.date_line]
+    texts = (w for w in work.blocks[start:] if w.kind in (Kind.PARAGRAPH, Kind.QUOTE) and not w.date_line)
     found = None
-    for lede in texts[:_LEDE_BLOCKS]:
+    for lede in itertools.islice(texts, _LEDE_BLOCKS):
         found = find_dateline(lede.text)
         if (
             found is not None

@@ -36,7 +36,14 @@ MAX_DERIVED_WORDS = 30
 
 
 def _content(works: list[Work]) -> list[int]:
-    return [i for i, w in enumerate(works) if w.kind != Kind.FURNITURE and not w.date_line]
+    """Indexes of the first content blocks (not furniture, not a date line): all a headline needs."""
+    found: list[int] = []
+    for i, w in enumerate(works):
+        if w.kind != Kind.FURNITURE and not w.date_line:
+            found.append(i)
+            if len(found) >= _TOP_CONTENT:
+                break
+    return found
 
 
 def _line_shaped(work: Work, max_words: int) -> bool:
@@ -149,6 +156,7 @@ def find_headline(
 
 # How many blocks from the top may hold the headline, and the least score a headline needs.
 _WINDOW = 8
+_TOP_CONTENT = 40  # content blocks looked at from the top (cover note, window, lede and dek)
 _MIN_SCORE = 1.0
 _MIN_SENTENCE_WORDS = 5
 _MIN_INTRODUCTION_WORDS = 8
