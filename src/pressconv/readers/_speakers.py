@@ -230,8 +230,10 @@ class PersonIndex:
         """Read every body block once and index the people named in it (bio headers among the headings)."""
         index = cls()
         for number, work in enumerate(works):
-            if work.kind not in (Kind.PARAGRAPH, Kind.QUOTE, Kind.HEADING):
-                continue
+            if work.kind not in (Kind.PARAGRAPH, Kind.QUOTE) and not (
+                work.kind == Kind.HEADING and "," in work.text
+            ):
+                continue  # a heading names a person only as a bio header, "Name, Title"
             people, speaking, alone = _people_in(work.text, work.spans)
             for name, title, strong in people:
                 index.add(name, title, number, strong)
@@ -670,7 +672,10 @@ def _verb_first(text: str, after_verb: int, end: int, verb_start: int, verb_end:
         # "said a spokesman for Acme Corp.": the capitalised run is the organisation, not the speaker
         return Attribution(text[verb_start : after[0].end], verb_start)
     run = after[0]
-    titled_later = _titled_name_run(text, after, verb_end)
+    # only a lone capitalised word first (a German noun) makes a later titled name worth looking for
+    titled_later = (
+        _titled_name_run(text, after, verb_end) if len(after) > 1 and len(run.tokens) == 1 else None
+    )
     if titled_later is not None and split_title(run.tokens)[0] is None and titled_later is not run:
         # "sagte der für Verkehr zuständige EU-Kommissar Pavel Nordström": German capitalises the nouns
         # before the title; the speaker is the titled name, the words before it the title
