@@ -15,7 +15,7 @@ from pressconv.errors import Notes
 from pressconv.model import Block, Document, ListBlock, Metadata, Paragraph, Quote, Section, with_identifier
 from pressconv.options import ReadOptions
 from pressconv.readers import rules
-from pressconv.readers._blocks import Kind, RawBlock, Work, fold, to_work
+from pressconv.readers._blocks import HEADING, PARAGRAPH, QUOTE, SUBTITLE, Kind, RawBlock, Work, fold, to_work
 from pressconv.readers._cache import clear as clear_caches
 from pressconv.readers._dates import find_date
 from pressconv.readers._frontmatter import FrontMatter
@@ -94,7 +94,7 @@ def build_document(
     work = infer(raw_blocks, matter, options, notes)
     works, furniture, dateline = work.blocks, work.furniture, work.dateline
     headline, derived = work.headline or "", work.headline_derived
-    subtitle_block = next((w for w in works if w.kind == Kind.SUBTITLE), None)
+    subtitle_block = next((w for w in works if w.kind == SUBTITLE), None)
     subtitle = matter.subtitle or (subtitle_block.text if subtitle_block else None)
 
     date = options.date or matter.date or furniture.date or (dateline_date(dateline) if dateline else None)
@@ -175,20 +175,20 @@ def explain_lines(work_list: WorkList) -> list[str]:
         lines.append(f"  -  statement  issued in the name of {work_list.issuer}: {work_list.issuer_evidence}")
     for number, work in enumerate(work_list.blocks, start=1):
         reason = work.reason or _default_reason(work)
-        if work.kind == Kind.QUOTE:
+        if work.kind == QUOTE:
             reason = _join(reason, work.speaker_reason)
-        for partial in work.partial if work.kind == Kind.PARAGRAPH else ():
+        for partial in work.partial if work.kind == PARAGRAPH else ():
             quoted = _preview(work.text[partial.start : partial.end], 30)
             who = partial.speaker or "no speaker"
             reason = _join(reason, f"quotation {quoted} -> {who} ({partial.reason})")
-        if work.role == "boilerplate" and work.kind == Kind.HEADING:
+        if work.role == "boilerplate" and work.kind == HEADING:
             reason = _join(reason, "section role boilerplate")
         lines.append(f"{number:>3}  {work.kind:<10} {reason}  | {_preview(work.text, 50)}")
     return lines
 
 
 def _default_reason(work: Work) -> str:
-    if work.kind != Kind.PARAGRAPH:
+    if work.kind != PARAGRAPH:
         return work.kind
     words = len(work.text.split())
     if work.one_line and work.text.endswith(":"):

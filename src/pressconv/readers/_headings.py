@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from pressconv.readers._blocks import Kind, Work
+from pressconv.readers._blocks import FURNITURE, HEADING, LIST, PARAGRAPH, QUOTE, Work
 from pressconv.readers._cache import per_document
 from pressconv.readers._furniture import is_date_line
 from pressconv.readers._lexicon import (
@@ -181,7 +181,7 @@ def heading_shape(work: Work) -> str | None:
     """Why the block is shaped like a heading, or None (the 'followed by body text' test comes later)."""
     if work.hint == "heading":
         return "heading (source format)"
-    if work.kind != Kind.PARAGRAPH or work.hint is not None or not work.one_line or work.date_line:
+    if work.kind != PARAGRAPH or work.hint is not None or not work.one_line or work.date_line:
         return None
     return _line_shape(work.text)
 
@@ -246,12 +246,12 @@ def classify_headings(works: list[Work], start: int) -> None:
     followed = False  # is the block after this one body text (or a heading that is followed by body)?
     for i in range(len(works) - 1, start - 1, -1):
         work = works[i]
-        if work.kind == Kind.FURNITURE:
+        if work.kind == FURNITURE:
             followed = False  # a heading needs body text before the end mark or contact block
             continue
         shape = shapes[i]
         if shape is not None and (followed or work.hint == "heading"):
-            work.kind = Kind.HEADING
+            work.kind = HEADING
             work.reason = shape
             if work.stated_role is not None:
                 work.role = work.stated_role  # the source format says what the section is
@@ -262,4 +262,4 @@ def classify_headings(works: list[Work], start: int) -> None:
             work.reason = "short line but nothing follows it: a paragraph"
             followed = True
         else:
-            followed = work.kind in (Kind.PARAGRAPH, Kind.QUOTE, Kind.LIST)
+            followed = work.kind in (PARAGRAPH, QUOTE, LIST)

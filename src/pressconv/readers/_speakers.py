@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import NamedTuple
 
-from pressconv.readers._blocks import Kind, Partial, Work
+from pressconv.readers._blocks import HEADING, PARAGRAPH, QUOTE, Partial, Work
 from pressconv.readers._cache import per_document
 from pressconv.readers._lexicon import (
     ABBREVIATIONS,
@@ -230,9 +230,7 @@ class PersonIndex:
         """Read every body block once and index the people named in it (bio headers among the headings)."""
         index = cls()
         for number, work in enumerate(works):
-            if work.kind not in (Kind.PARAGRAPH, Kind.QUOTE) and not (
-                work.kind == Kind.HEADING and "," in work.text
-            ):
+            if work.kind not in (PARAGRAPH, QUOTE) and not (work.kind == HEADING and "," in work.text):
                 continue  # a heading names a person only as a bio header, "Name, Title"
             people, speaking, alone = _people_in(work.text, work.spans)
             for name, title, strong in people:
@@ -833,7 +831,7 @@ def assign_speakers(works: list[Work], issuer: str | None = None) -> None:
     and every partial quotation, that has no attribution of its own.
     """
     index = PersonIndex.build(works)
-    quote_numbers = [i for i, w in enumerate(works) if w.kind == Kind.QUOTE]
+    quote_numbers = [i for i, w in enumerate(works) if w.kind == QUOTE]
     found: dict[int, Attribution] = {}
     for number in quote_numbers:
         attribution = find_attribution(works[number])
@@ -851,7 +849,7 @@ def assign_speakers(works: list[Work], issuer: str | None = None) -> None:
     genders = index.genders()
     issued = _issuer(issuer, index) if issuer else (None, "")
     for number, work in enumerate(works):
-        if work.kind == Kind.PARAGRAPH and work.spans:
+        if work.kind == PARAGRAPH and work.spans:
             work.partial = _partial_quotations(number, work, works, index, mentions, genders)
     runs_of_quotes = _quote_runs(works, quote_numbers)
     first_titles: dict[str, tuple[str | None, int]] = {}  # the index is complete: ask once per speaker
@@ -876,7 +874,7 @@ def assign_speakers(works: list[Work], issuer: str | None = None) -> None:
                 works[run_numbers[0]].attribution = introduced.clause
                 found[run_numbers[0]] = introduced
                 source = run_numbers[0]
-            elif pure and before is not None and before.kind == Kind.QUOTE and before.speaker:
+            elif pure and before is not None and before.kind == QUOTE and before.speaker:
                 # A quote with no attribution right after a quote that has a speaker goes on in that
                 # voice (the release habit of closing the marks between paragraphs of one statement).
                 speaker = before.speaker
@@ -914,7 +912,7 @@ def assign_speakers(works: list[Work], issuer: str | None = None) -> None:
                 _use_stated(work)
     if issued[0] is not None:
         for work in works:
-            if work.kind == Kind.PARAGRAPH and work.partial:
+            if work.kind == PARAGRAPH and work.partial:
                 work.partial = tuple(
                     p._replace(speaker=issued[0], reason=issued[1]) if p.clause is None else p
                     for p in work.partial
@@ -1019,7 +1017,7 @@ def _person_evidence(attribution: Attribution) -> bool:
 
 def _introduction(work: Work) -> Attribution | None:
     """ "Smith said:" (or "She added:") ending the paragraph just above a quote."""
-    if work.kind != Kind.PARAGRAPH or not work.text.rstrip().endswith(":"):
+    if work.kind != PARAGRAPH or not work.text.rstrip().endswith(":"):
         return None
     return _introduced_by(work.text)
 
@@ -1045,7 +1043,7 @@ def _reported_speech(work: Work) -> Attribution | None:
 
     Only a person, a pronoun or a role counts: "the company said" names no one.
     """
-    if work.kind != Kind.PARAGRAPH or work.text.rstrip().endswith(":"):
+    if work.kind != PARAGRAPH or work.text.rstrip().endswith(":"):
         return None
     return _reported_in(work.text, work.spans)
 
@@ -1133,7 +1131,7 @@ def _antecedent(
     fallback: tuple[str, int] | None = None
     for back in range(number, max(-1, number - _LOOKBACK_BLOCKS - 1), -1):
         work = works[back]
-        if work.kind not in (Kind.PARAGRAPH, Kind.QUOTE):
+        if work.kind not in (PARAGRAPH, QUOTE):
             continue
         for _end, people in reversed(mentions.sentences(back)):
             relevant = [m for m in people if (back != number or m.position < position) and fits(m.name)]
@@ -1142,6 +1140,6 @@ def _antecedent(
                 return subjects[0].name, back
             if relevant and fallback is None:
                 fallback = (relevant[0].name, back)
-        if back != number and work.kind == Kind.QUOTE and work.speaker and fits(work.speaker):
+        if back != number and work.kind == QUOTE and work.speaker and fits(work.speaker):
             return work.speaker, back
     return fallback

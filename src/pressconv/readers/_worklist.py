@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pressconv.errors import Notes
-from pressconv.readers._blocks import Kind, Work
+from pressconv.readers._blocks import FURNITURE, HEADLINE, SUBTITLE, Work
 from pressconv.readers._frontmatter import FrontMatter
 from pressconv.readers._furniture import Furniture
 
@@ -56,7 +56,7 @@ class WorkList:
         """
         last = -1
         for i, block in enumerate(self.blocks):
-            if block.kind in (Kind.HEADLINE, Kind.SUBTITLE):
+            if block.kind in (HEADLINE, SUBTITLE):
                 last = i
             elif i - last > _HEADLINE_REACH:
                 break
@@ -64,4 +64,4 @@ class WorkList:
 
     def content(self) -> list[int]:
         """Indexes of the blocks that are not furniture and not a lone date line."""
-        return [i for i, w in enumerate(self.blocks) if w.kind != Kind.FURNITURE and not w.date_line]
+        return [i for i, w in enumerate(self.blocks) if w.kind != FURNITURE and not w.date_line]

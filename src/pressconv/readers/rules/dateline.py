@@ -18,7 +18,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from pressconv.readers._blocks import Kind
+from pressconv.readers._blocks import PARAGRAPH, QUOTE
 from pressconv.readers._dates import find_date
 from pressconv.readers._lexicon import MONTHS, NOT_PLACES, ROLE_WORDS, TITLE_WORDS
 from pressconv.readers._worklist import WorkList
@@ -62,7 +62,7 @@ def apply(work: WorkList) -> None:
     """Record the lede's dateline in ``work.dateline`` (front matter first); the lede keeps its text."""
     work.dateline = work.matter.dateline
     start = work.body_start()
-    texts = (w for w in work.blocks[start:] if w.kind in (Kind.PARAGRAPH, Kind.QUOTE) and not w.date_line)
+    texts = (w for w in work.blocks[start:] if w.kind in (PARAGRAPH, QUOTE) and not w.date_line)
     found = None
     for lede in itertools.islice(texts, _LEDE_BLOCKS):
         found = find_dateline(lede.text)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from pressconv.readers._blocks import Kind
+from pressconv.readers._blocks import HEADLINE
 from pressconv.readers._worklist import WorkList
 from pressconv.readers.rules.headline import derive_headline
 
 
 def apply(work: WorkList) -> None:
     """Set ``work.headline`` (and ``headline_derived``) from wherever the headline comes."""
-    line = next((w for w in work.blocks if w.kind == Kind.HEADLINE), None)
+    line = next((w for w in work.blocks if w.kind == HEADLINE), None)
     if work.given_title:
         work.headline = work.given_title
     elif line is not None:

@@ -7,7 +7,7 @@ rather than lose every word.
 
 from __future__ import annotations
 
-from pressconv.readers._blocks import Kind
+from pressconv.readers._blocks import FURNITURE
 from pressconv.readers._furniture import Furniture, extract_furniture
 from pressconv.readers._worklist import WorkList
 
@@ -16,6 +16,6 @@ def apply(work: WorkList) -> None:
     """Mark furniture blocks and record what they say in ``work.furniture``."""
     found = Furniture()
     marked = extract_furniture(work.blocks, found)
-    if all(w.kind == Kind.FURNITURE for w in marked):
+    if all(w.kind == FURNITURE for w in marked):
         return  # nothing but furniture-shaped lines: keep them as text
     work.blocks, work.furniture = marked, found

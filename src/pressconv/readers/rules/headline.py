@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from pressconv.readers._blocks import Kind, Work
+from pressconv.readers._blocks import FURNITURE, HEADLINE, LIST, PARAGRAPH, QUOTE, SUBTITLE, Work
 from pressconv.readers._dates import find_date
 from pressconv.readers._furniture import is_date_line
 from pressconv.readers._headings import ends_sentence, title_case
@@ -39,7 +39,7 @@ def _content(works: list[Work]) -> list[int]:
     """Indexes of the first content blocks (not furniture, not a date line): all a headline needs."""
     found: list[int] = []
     for i, w in enumerate(works):
-        if w.kind != Kind.FURNITURE and not w.date_line:
+        if w.kind != FURNITURE and not w.date_line:
             found.append(i)
             if len(found) >= _TOP_CONTENT:
                 break
@@ -47,7 +47,7 @@ def _content(works: list[Work]) -> list[int]:
 
 
 def _line_shaped(work: Work, max_words: int) -> bool:
-    if work.kind != Kind.PARAGRAPH or work.hint not in (None,) or len(work.lines) > 2:
+    if work.kind != PARAGRAPH or work.hint not in (None,) or len(work.lines) > 2:
         return False
     if work.text.endswith(":"):
         return False  # a line ending in a colon introduces what follows
@@ -116,24 +116,24 @@ def find_headline(
         works.insert(at + 1, dek)
     content = [i for i in _content(works) if i >= at]
     if first.hint == "headline":
-        first.kind, first.reason = Kind.HEADLINE, "headline (source format)"
+        first.kind, first.reason = HEADLINE, "headline (source format)"
     elif given_title is not None:
-        if _same(first.text, given_title) and first.kind == Kind.PARAGRAPH:
-            first.kind, first.reason = Kind.HEADLINE, "headline line, the same as the title given"
+        if _same(first.text, given_title) and first.kind == PARAGRAPH:
+            first.kind, first.reason = HEADLINE, "headline line, the same as the title given"
         else:
             return
     else:
-        first.kind = Kind.HEADLINE
+        first.kind = HEADLINE
         first.reason = first.reason or "the best-scored headline candidate (see the headline lines above)"
     if len(content) < 3:
         return
     second = works[content[1]]
     after = works[content[2]]
     if second.hint == "subtitle":
-        second.kind, second.reason = Kind.SUBTITLE, "subtitle (source format)"
+        second.kind, second.reason = SUBTITLE, "subtitle (source format)"
     elif given_subtitle is not None:
-        if _same(second.text, given_subtitle) and second.kind == Kind.PARAGRAPH:
-            second.kind, second.reason = Kind.SUBTITLE, "dek line, the same as the subtitle given"
+        if _same(second.text, given_subtitle) and second.kind == PARAGRAPH:
+            second.kind, second.reason = SUBTITLE, "dek line, the same as the subtitle given"
     elif (
         _line_shaped(second, MAX_DEK_WORDS)
         and find_dateline(second.text) is None
@@ -146,10 +146,10 @@ def find_headline(
             and one_phrase
             and _MIN_DEK_WORDS <= dek_words <= MAX_HEADLINE_WORDS
         ):
-            second.kind, second.reason = Kind.SUBTITLE, "second short line under the headline: the dek"
-        elif after.kind in (Kind.PARAGRAPH, Kind.QUOTE) and find_dateline(after.text) is not None:
+            second.kind, second.reason = SUBTITLE, "second short line under the headline: the dek"
+        elif after.kind in (PARAGRAPH, QUOTE) and find_dateline(after.text) is not None:
             second.kind, second.reason = (
-                Kind.SUBTITLE,
+                SUBTITLE,
                 "one-line sentence under the headline, before the dateline",
             )
 
@@ -253,8 +253,8 @@ def _preview(text: str, width: int) -> str:
 
 def _body_like(work: Work) -> bool:
     """Running text: the lede or any paragraph the headline must stand above."""
-    if work.kind not in (Kind.PARAGRAPH, Kind.QUOTE) or work.hint is not None:
-        return work.kind in (Kind.LIST, Kind.QUOTE)
+    if work.kind not in (PARAGRAPH, QUOTE) or work.hint is not None:
+        return work.kind in (LIST, QUOTE)
     words = len(work.text.split())
     if find_dateline(work.text) is not None and words > 8 and not _kicker_line(work):
         return True
@@ -279,7 +279,7 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
     """A headline score for one block and the reasons, most telling first."""
     text = work.text
     words = text.split()
-    if work.hint is not None or work.kind != Kind.PARAGRAPH:
+    if work.hint is not None or work.kind != PARAGRAPH:
         return -9.0, "not a plain text block"
     if len(work.lines) > 2:
         return -9.0, f"{len(work.lines)} lines: a block, not a headline"
@@ -341,7 +341,7 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
         reasons.append("has a verb")
     if following:
         after = following[0]
-        if _body_like(after) or after.kind == Kind.QUOTE:
+        if _body_like(after) or after.kind == QUOTE:
             score += 1.5
             reasons.append("the lede follows")
         elif len(following) > 1 and _body_like(following[1]) and _dek_shaped(after):
@@ -360,9 +360,7 @@ def _chrome_words(part: str) -> bool:
 
 
 def _dek_shaped(work: Work) -> bool:
-    return (
-        work.kind == Kind.PARAGRAPH and len(work.lines) <= 2 and 3 <= len(work.text.split()) <= MAX_DEK_WORDS
-    )
+    return work.kind == PARAGRAPH and len(work.lines) <= 2 and 3 <= len(work.text.split()) <= MAX_DEK_WORDS
 
 
 def _names_only(text: str) -> bool:
@@ -444,10 +442,10 @@ def _titled_question(text: str) -> bool:
 
 def derive_headline(works: list[Work], dateline: str | None) -> str:
     """A headline from the lede's first sentence (without the dateline)."""
-    lede = next((w for w in works if w.kind in (Kind.PARAGRAPH, Kind.QUOTE) and not w.date_line), None)
+    lede = next((w for w in works if w.kind in (PARAGRAPH, QUOTE) and not w.date_line), None)
     if lede is None:
-        lede = next((w for w in works if w.kind != Kind.FURNITURE), works[0])
-        text = lede.items[0] if lede.kind == Kind.LIST and lede.items else lede.text
+        lede = next((w for w in works if w.kind != FURNITURE), works[0])
+        text = lede.items[0] if lede.kind == LIST and lede.items else lede.text
     else:
         text = lede.text
     return headline_from_lede(text, dateline)

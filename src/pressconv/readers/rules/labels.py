@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from pressconv.readers._blocks import Kind
+from pressconv.readers._blocks import HEADING, PARAGRAPH
 from pressconv.readers._worklist import WorkList
 
 
@@ -18,11 +18,11 @@ def apply(work: WorkList) -> None:
     blocks = work.blocks
     for before, block in pairwise(blocks):
         if (
-            before.kind == Kind.HEADING
+            before.kind == HEADING
             and before.text.rstrip().endswith(":")
-            and block.kind == Kind.HEADING
+            and block.kind == HEADING
             and block.hint != "heading"
             and not block.text.rstrip().endswith(":")
         ):
-            block.kind = Kind.PARAGRAPH
+            block.kind = PARAGRAPH
             block.reason = f'the value of the label "{before.text}" above it, not a heading'

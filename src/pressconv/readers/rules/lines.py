@@ -12,7 +12,7 @@ split off too.  List lines are left together for the list rule.
 
 from __future__ import annotations
 
-from pressconv.readers._blocks import Kind, Work
+from pressconv.readers._blocks import PARAGRAPH, Work
 from pressconv.readers._headings import ends_sentence, heading_shape
 from pressconv.readers._worklist import WorkList
 from pressconv.readers.rules.lists import marker
@@ -35,7 +35,7 @@ def split_lines(works: list[Work]) -> list[Work]:
     """The blocks, with unwrapped multi-paragraph blocks and glued heading lines split."""
     out: list[Work] = []
     for work in works:
-        if work.kind != Kind.PARAGRAPH or work.hint is not None or len(work.lines) < 2:
+        if work.kind != PARAGRAPH or work.hint is not None or len(work.lines) < 2:
             out.append(work)
             continue
         if max(len(line) for line in work.lines) > LONG_LINE:

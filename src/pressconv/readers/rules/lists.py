@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from pressconv.readers._blocks import Kind, Work
+from pressconv.readers._blocks import LIST, PARAGRAPH, Work
 from pressconv.readers._worklist import WorkList
 
 _MARKER = re.compile(
@@ -44,7 +44,7 @@ def split_lists(works: list[Work]) -> list[Work]:
     """The blocks with list lines turned into list blocks (candidates confirmed in ``confirm_lists``)."""
     out: list[Work] = []
     for work in works:
-        if work.kind != Kind.PARAGRAPH or work.hint is not None:
+        if work.kind != PARAGRAPH or work.hint is not None:
             out.append(work)
             continue
         first = next((i for i, line in enumerate(work.lines) if marker(line)), None)
@@ -70,7 +70,7 @@ def split_lists(works: list[Work]) -> list[Work]:
             continue
         if intro:
             out.append(Work(text=" ".join(intro), lines=list(intro)))
-        listed = Work(text=" ".join(work.lines[first:]), lines=list(work.lines[first:]), kind=Kind.LIST)
+        listed = Work(text=" ".join(work.lines[first:]), lines=list(work.lines[first:]), kind=LIST)
         listed.items, listed.markers, listed.ordered = items, markers, ordered
         listed.reason = f"{len(items)} line(s) with list markers"
         if intro:
@@ -83,22 +83,22 @@ def confirm_lists(works: list[Work]) -> list[Work]:
     """Keep single-item lists only when introduced or next to another list; merge neighbouring lists."""
     out: list[Work] = []
     for i, work in enumerate(works):
-        if work.kind == Kind.LIST and work.hint is None and len(work.items) == 1:
+        if work.kind == LIST and work.hint is None and len(work.items) == 1:
             before = works[i - 1] if i > 0 else None
             after = works[i + 1] if i + 1 < len(works) else None
-            introduced = before is not None and before.kind == Kind.PARAGRAPH and before.text.endswith(":")
+            introduced = before is not None and before.kind == PARAGRAPH and before.text.endswith(":")
             neighbour = any(
-                n is not None and n.kind == Kind.LIST and n.ordered == work.ordered for n in (before, after)
+                n is not None and n.kind == LIST and n.ordered == work.ordered for n in (before, after)
             )
             if not (introduced or neighbour):
-                work.kind = Kind.PARAGRAPH
+                work.kind = PARAGRAPH
                 work.items, work.markers = (), ()
                 work.reason = ""
         previous = out[-1] if out else None
         if (
-            work.kind == Kind.LIST
+            work.kind == LIST
             and previous is not None
-            and previous.kind == Kind.LIST
+            and previous.kind == LIST
             and previous.ordered == work.ordered
             and work.hint is None
             and previous.hint is None

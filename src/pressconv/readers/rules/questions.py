@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from pressconv.readers._blocks import Kind, Work
+from pressconv.readers._blocks import HEADING, LIST, PARAGRAPH, QUOTE, Work
 from pressconv.readers._quotes import starts_with_mark
 from pressconv.readers._worklist import WorkList
 
@@ -38,7 +38,7 @@ def apply(work: WorkList) -> None:
     chosen = marked or (found if len(found) >= _MIN_UNMARKED else [])
     for i in chosen:
         block = blocks[i]
-        block.kind = Kind.HEADING
+        block.kind = HEADING
         how = "marked Q:" if marked else f"one of {len(found)} question lines each followed by its answer"
         block.reason = f"a question of a Q&A ({how}): a heading"
 
@@ -47,7 +47,7 @@ def _question_line(block: Work) -> bool:
     text = block.text
     if not (text.endswith("?") or text[:1] in _MARK_INITIALS) or len(text) > _MAX_CHARS:
         return False  # the common case, decided on two characters
-    if block.kind not in (Kind.PARAGRAPH, Kind.HEADING) or block.hint is not None or not block.one_line:
+    if block.kind not in (PARAGRAPH, HEADING) or block.hint is not None or not block.one_line:
         return False
     if starts_with_mark(text) or len(text.split()) > _MAX_WORDS:
         return False
@@ -59,7 +59,7 @@ def _answered(blocks: list[Work], i: int) -> bool:
     if i + 1 >= len(blocks):
         return False
     after = blocks[i + 1]
-    if after.kind not in (Kind.PARAGRAPH, Kind.LIST, Kind.QUOTE):
+    if after.kind not in (PARAGRAPH, LIST, QUOTE):
         return False
     if _ANSWER.match(after.text):
         return True

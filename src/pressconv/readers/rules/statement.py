@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from pressconv.readers._blocks import Kind
+from pressconv.readers._blocks import FURNITURE, HEADING, HEADLINE, PARAGRAPH, SUBTITLE
 from pressconv.readers._worklist import WorkList
 
 # How many blocks from the top a statement's headline or introduction may stand.
@@ -67,7 +67,7 @@ def apply(work: WorkList) -> None:
     """Set ``work.issuer`` when the headline or an introducing sentence names whose statement this is."""
     seen = 0
     for number, block in enumerate(work.blocks):
-        if block.kind == Kind.FURNITURE or block.date_line:
+        if block.kind == FURNITURE or block.date_line:
             continue
         lowered = block.text[:_MAX_HEADLINE_CHARS].lower()
         if not any(word in lowered for word in _KEYWORDS) and "ollowing" not in block.text:
@@ -78,16 +78,13 @@ def apply(work: WorkList) -> None:
         seen += 1
         if seen > _TOP_BLOCKS:
             return
-        if (
-            block.kind in (Kind.HEADLINE, Kind.SUBTITLE, Kind.PARAGRAPH, Kind.HEADING)
-            and len(block.text) < _MAX_HEADLINE_CHARS
-        ):
+        if block.kind in (HEADLINE, SUBTITLE, PARAGRAPH, HEADING) and len(block.text) < _MAX_HEADLINE_CHARS:
             match = _HEADLINE.match(block.text) or _NAME_FIRST.match(block.text)
             if match and _plausible(match.group("who")):
                 work.issuer = match.group("who").strip(" ,")
                 work.issuer_evidence = f'block {number + 1} is a statement headline: "{block.text[:60]}"'
                 return
-        if block.kind == Kind.PARAGRAPH:
+        if block.kind == PARAGRAPH:
             found = _INTRODUCED.search(block.text)
             if found:
                 who = _TOPIC.sub("", found.group("who") or found.group("who2") or "").strip(" ,")
