@@ -171,7 +171,9 @@ def content_identifier(document: Document) -> str:
         replace(document, metadata=replace(document.metadata, identifier=None, source_path=None)),
         quotations=False,
     )
-    del data["model_version"]  # the same words keep their identifier when the JSON shape grows
+    # The payload keeps the version-1 shape (no quotation spans, version 1), so the same words keep
+    # the identifier they had before the JSON grew: quotations follow from the words and speakers.
+    data["model_version"] = 1
     payload = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 

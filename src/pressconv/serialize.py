@@ -56,21 +56,21 @@ def block_to_dict(block: Block, quotations: bool = True) -> dict[str, Any]:
     """One block as a JSON-ready dict (without its quotation spans when ``quotations`` is false)."""
     match block:
         case Paragraph():
-            return {
-                "type": "paragraph",
-                "text": block.text,
-                "speaker": None,
-                "quotations": _quotations_to_list(block.text, block.quotations) if quotations else [],
-            }
+            data: dict[str, Any] = {"type": "paragraph", "text": block.text, "speaker": None}
+            if quotations:
+                data["quotations"] = _quotations_to_list(block.text, block.quotations)
+            return data
         case Quote():
-            return {
+            data = {
                 "type": "quote",
                 "text": block.text,
                 "speaker": block.speaker,
                 "attribution": block.attribution,
                 "speaker_title": block.speaker_title,
-                "quotations": _quotations_to_list(block.text, block.quotations) if quotations else [],
             }
+            if quotations:
+                data["quotations"] = _quotations_to_list(block.text, block.quotations)
+            return data
         case ListBlock():
             return {
                 "type": "list",

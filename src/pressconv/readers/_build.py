@@ -137,15 +137,15 @@ def _sections(works: list[Work]) -> tuple[Section, ...]:
     blocks: list[Block] = []
     opened = False
     for work in works:
-        match work.kind:
+        match work.kind:  # the commonest kinds first: each case reads its enum member
+            case Kind.PARAGRAPH:
+                blocks.append(Paragraph(work.text, work.quotations))
             case Kind.HEADING:
                 if opened or blocks:
                     sections.append(
                         Section(heading, tuple(blocks), "boilerplate" if role == "boilerplate" else "body")
                     )
                 heading, role, blocks, opened = work.text, work.role, [], True
-            case Kind.PARAGRAPH:
-                blocks.append(Paragraph(work.text, work.quotations))
             case Kind.QUOTE:
                 blocks.append(
                     Quote(work.text, work.speaker, work.attribution, work.speaker_title, work.quotations)

@@ -16,7 +16,7 @@ import re
 from typing import assert_never
 
 from pressconv.model import Quotation
-from pressconv.readers._blocks import Kind, Work
+from pressconv.readers._blocks import PARAGRAPH, Kind, Work
 from pressconv.readers._lexicon import ACCORDING_TO, SPEECH_VERBS
 from pressconv.readers._names import sentence_ends
 from pressconv.readers._worklist import WorkList
@@ -33,6 +33,9 @@ def apply(work: WorkList) -> None:
     """Set ``quotations`` on every paragraph and quote block."""
     previous: Work | None = None  # the block before, when its last quotation was left open
     for block in work.blocks:
+        if block.kind is PARAGRAPH and not block.partial:
+            previous = None
+            continue  # most paragraphs quote no one: decided before the match reads any enum member
         match block.kind:
             case Kind.QUOTE:
                 spans = block.spans or ((0, len(block.text)),)
