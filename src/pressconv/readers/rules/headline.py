@@ -159,6 +159,7 @@ _WINDOW = 8
 _TOP_CONTENT = 40  # content blocks looked at from the top (cover note, window, lede and dek)
 _MIN_SCORE = 1.0
 _MIN_SENTENCE_WORDS = 5
+_SHORT_HEADLINE_WORDS = 4
 _MIN_INTRODUCTION_WORDS = 8
 _MIN_DEK_WORDS = 3  # a lone "Who" or "Appeals" under the headline is a label, not a dek
 _MAX_NAME_WORDS = 9
@@ -325,7 +326,7 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
         score += 2.0
         reasons.append(f"{n} words")
     elif n <= 2:
-        score -= 2.0
+        score -= 1.0
         reasons.append(f"only {n} word(s)")
     elif n <= 4:
         score += 1.0
@@ -350,6 +351,12 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
         elif is_date_line(after.text) or after.date_line:
             score += 0.5
             reasons.append("a date line follows")
+        elif after.kind == PARAGRAPH and ends_sentence(after.text):
+            score += 1.0
+            reasons.append("a short paragraph follows")
+    if rank == 0 and n <= _SHORT_HEADLINE_WORDS:
+        score += 1.0  # a short first line over the text ("Third", "First release") is its title
+        reasons.append("the first block")
     score -= 0.25 * rank
     return score, ", ".join(reasons) or "no evidence either way"
 
