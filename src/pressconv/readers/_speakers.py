@@ -88,6 +88,7 @@ _POSSESSIVE_START = re.compile("^(?:[’']s|[’'])")
 # A title set off by a comma before the name may run to this many words.
 _MAX_SET_OFF_TITLE_WORDS = 10
 _MIN_FULL_NAME = 2
+_MIN_ROLE_CLAUSE = 2
 # How many closing sentences of a paragraph may report the speech a quote below goes on with.
 _REPORT_SENTENCES = 3
 _ROLE_QUALIFIERS = frozenset(
@@ -661,6 +662,10 @@ def _verb_first(text: str, after_verb: int, end: int, verb_start: int, verb_end:
     """Speech verb first: "said Smith", "said library director Maria Lopez", "so Müller"."""
     after = runs(text, after_verb, end)
     words_after = text[verb_end:end].split()
+    role = _role_after_verb(words_after)
+    if role is not None:
+        # "señaló la alcaldesa.", "sagte der Bürgermeister": the person the text gives that title
+        return Attribution(text[verb_start:end].rstrip(" .,;:!?"), verb_start, role=role)
     unnamed = bool(words_after) and words_after[0].lower() in ("a", "an", "the")
     if not after:
         # "admitted a spokesman for the operator": said by someone unnamed
@@ -729,6 +734,23 @@ def _verb_first(text: str, after_verb: int, end: int, verb_start: int, verb_end:
     clause_end = run.end + 2 + len(apposition) if apposition else run.end
     title = prefer_title(title, apposition)
     return Attribution(text[verb_start:clause_end], verb_start, name, title)
+
+
+def _role_after_verb(words: list[str]) -> str | None:
+    """ "the mayor." / "la alcaldesa." / "der Bürgermeister": an article and title words ending the clause."""
+    if len(words) < _MIN_ROLE_CLAUSE or words[0].lower() not in _ARTICLES_BEFORE_ROLE:
+        return None
+    taken: list[str] = []
+    for k, word in enumerate(words[1 : 1 + _MAX_ROLE_WORDS], start=1):
+        bare = word.rstrip(".,;:!?")
+        if word.endswith(",") and k + 1 < len(words) and words[k + 1][:1].isupper():
+            return None  # "dijo la alcaldesa, Inmaculada Ferrer Soto": the name follows the title
+        if not (_titled(bare) or bare.lower() in TITLE_MODIFIERS):
+            return None
+        taken.append(bare.lower())
+        if bare != word:  # the clause ends here
+            return " ".join(taken) if _titled(bare) else None
+    return " ".join(taken) if taken and len(words) == len(taken) + 1 and _titled(taken[-1]) else None
 
 
 def _titled_name_run(text: str, after: list[Run], verb_end: int) -> Run | None:
