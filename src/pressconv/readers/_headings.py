@@ -35,10 +35,10 @@ MAX_COLON_LABEL_WORDS = 3
 _MAX_ABOUT_WORDS = 8
 _CLOSING = ".!?…;,"
 _MAX_HEADING_CHARS = 200
-_NOT_A_HEADING = re.compile(
-    r"://|\bwww\.|@\w|\b(?:page|seite|página|pág\.)\s*\d+\s*(?:of|von|de|/)\s*\d+",
-    re.IGNORECASE,
-)
+_NOT_A_HEADING = re.compile(r"://|www\.|@\w", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+# "Page 1 of 2", "Seite 1 von 2": a page header, looked for only in lines with a digit
+_PAGE_NUMBER = re.compile(r"\b(?:page|seite|página|pág\.)\s*\d+\s*(?:of|von|de|/)\s*\d+", re.IGNORECASE)
 _NOT_A_HEADING_START = re.compile(
     r"(?:photo|image|picture|credit|source|caption|tags|video|foto|bild|quelle)\s*:"
     # e-mail and page headers: "From:", "Published", "(MORE)"
@@ -80,6 +80,8 @@ _QUESTION_WORDS = frozenset(
 _MAX_QUESTION_LABEL_WORDS = 8
 _MAX_COLON_LABEL_NO_VERB = 6
 _MAX_DATE_LINE_WORDS = 10
+_LABEL_REACH = 48  # a label's colon stands within this many characters ("MEDIA REQUIREMENTS:")
+_SHORT_HEADER_CHARS = 16  # "Published", "(MORE)", "Last updated"
 # Words that open a sentence rather than a label ("The report makes three recommendations:").
 _SENTENCE_OPENERS = frozenset(
     {
@@ -193,10 +195,13 @@ def _line_shape(text: str) -> str | None:
     words = text.split()
     if len(words) > MAX_TITLE_CASE_WORDS or not any(ch.isalpha() for ch in text) or starts_with_mark(text):
         return None
-    if _NOT_A_HEADING.search(text) or _NOT_A_HEADING_START.match(text):
+    labelled = ":" in text[:_LABEL_REACH] or len(text) < _SHORT_HEADER_CHARS  # else the match cannot succeed
+    if _NOT_A_HEADING.search(text) or (labelled and _NOT_A_HEADING_START.match(text)):
         return None  # web and e-mail addresses, captions and credits are lines of their own, not headings
-    if len(words) <= _MAX_DATE_LINE_WORDS and any(ch.isdigit() for ch in text) and is_date_line(text):
-        return None  # "Thursday, March 11, 2027" under "WHEN:" is the label's value
+    if _DIGIT.search(text) and (
+        _PAGE_NUMBER.search(text) or (len(words) <= _MAX_DATE_LINE_WORDS and is_date_line(text))
+    ):
+        return None  # a page header; "Thursday, March 11, 2027" under "WHEN:" is the label's value
     if is_boilerplate_heading(text) and not text.endswith((",", ";")):
         return "about-heading: short line opening a boilerplate section"
     titled = title_case(text)

@@ -32,6 +32,9 @@ def apply(work: WorkList) -> None:
     blocks = work.blocks
     found: list[int] = []
     for i in range(work.body_start(), len(blocks)):
+        text = blocks[i].text
+        if text[-1:] != "?" and text[:1] not in _MARK_INITIALS:
+            continue  # the common case, decided on two characters before any call
         if _question_line(blocks[i]) and _answered(blocks, i):
             found.append(i)
     marked = [i for i in found if _MARKED.match(blocks[i].text)]
