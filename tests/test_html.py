@@ -140,3 +140,31 @@ def test_repeated_headings_get_numbered_ids_that_skip_taken_ones() -> None:
         "about-acme-3-2",
         "s-2024",
     ]
+
+
+QUOTED_RELEASE = (
+    "Council Approves Cycle Lane on Quarry Road\n\n"
+    "Councillor Jun Harwood described the road as “the most dangerous mile in the borough” on Thursday.\n\n"
+    "“We have waited long enough,” said Mayor Tessa Ubarri, “and so have the parents.”\n"
+)
+
+
+def test_each_quotation_is_a_span_with_its_speaker_and_no_word_is_added(tmp_path: Path) -> None:
+    from validators import validate_html
+
+    document = parse(QUOTED_RELEASE)
+    page = html.write(document, WriteOptions(), Notes())
+    soup = BeautifulSoup(page, "html.parser")
+    spans = soup.select("span.quotation")
+    assert [(s.get_text(), s.get("data-speaker")) for s in spans] == [
+        ("“the most dangerous mile in the borough”", "Jun Harwood"),
+        ("“We have waited long enough,”", "Tessa Ubarri"),
+        ("“and so have the parents.”", "Tessa Ubarri"),
+    ]
+    assert "quotation-continued" in spans[2]["class"] and "quotation-continued" not in spans[1]["class"]
+    # the paragraph reads exactly as written: the spans add markup, never characters
+    texts = [p.get_text() for p in soup.select("article p")]
+    assert document.blocks()[0].text in texts and document.blocks()[1].text in texts
+    out = tmp_path / "quoted.html"
+    out.write_bytes(page)
+    assert validate_html([out]) == []

@@ -15,6 +15,7 @@ from pressconv.model import (
     ListBlock,
     Metadata,
     Paragraph,
+    Quotation,
     Quote,
     Section,
     content_identifier,
@@ -23,9 +24,25 @@ from pressconv.model import (
 
 text = st.text(min_size=1, max_size=40)
 optional = st.none() | text
+
+
+@st.composite
+def _with_quotations(draw: st.DrawFn, kind: type[Paragraph] | type[Quote]) -> Paragraph | Quote:
+    """A paragraph or quote whose quotation spans are ordered offsets into its text."""
+    body = draw(text)
+    cuts = sorted(set(draw(st.lists(st.integers(0, len(body)), max_size=4))))
+    spans = tuple(
+        Quotation(a, b, draw(optional), draw(st.booleans()))
+        for a, b in zip(cuts[::2], cuts[1::2], strict=False)
+    )
+    if kind is Paragraph:
+        return Paragraph(body, spans)
+    return Quote(body, draw(optional), draw(optional), draw(optional), spans)
+
+
 blocks = st.one_of(
-    st.builds(Paragraph, text),
-    st.builds(Quote, text, optional, optional, optional),
+    _with_quotations(Paragraph),
+    _with_quotations(Quote),
     st.builds(ListBlock, st.booleans(), st.lists(text, min_size=1, max_size=4).map(tuple)),
 )
 sections = st.builds(
@@ -65,10 +82,52 @@ def test_json_has_the_spec_shape() -> None:
         sections=(Section(None, (Paragraph("p"), Quote("“q,” he said.", "Pat Ryder", "he said"))),),
     )
     data = json.loads(serialize.dumps(doc))
-    assert data["model_version"] == 1
-    assert data["sections"][0]["blocks"][0] == {"type": "paragraph", "text": "p", "speaker": None}
+    assert data["model_version"] == 2
+    assert data["sections"][0]["blocks"][0] == {
+        "type": "paragraph",
+        "text": "p",
+        "speaker": None,
+        "quotations": [],
+    }
     quote = data["sections"][0]["blocks"][1]
     assert (quote["type"], quote["speaker"], quote["attribution"]) == ("quote", "Pat Ryder", "he said")
+
+
+def test_quotations_carry_offsets_words_and_speaker() -> None:
+    text = "“We will,” she said, “and soon.”"
+    spans = (Quotation(0, 10, "Ana Ruiz"), Quotation(21, len(text), "Ana Ruiz", joined=True))
+    doc = Document(
+        headline="H", sections=(Section(None, (Quote(text, "Ana Ruiz", "she said", None, spans),)),)
+    )
+    data = json.loads(serialize.dumps(doc))
+    listed = data["sections"][0]["blocks"][0]["quotations"]
+    assert [q["text"] for q in listed] == ["“We will,”", "“and soon.”"]
+    assert [(q["speaker"], q["joined"]) for q in listed] == [("Ana Ruiz", False), ("Ana Ruiz", True)]
+    assert serialize.loads(serialize.dumps(doc)) == doc
+
+
+def test_version_1_json_still_loads_without_quotations() -> None:
+    v1 = {
+        "model_version": 1,
+        "headline": "H",
+        "sections": [
+            {
+                "heading": None,
+                "blocks": [
+                    {"type": "paragraph", "text": "p", "speaker": None},
+                    {
+                        "type": "quote",
+                        "text": "“q,” he said.",
+                        "speaker": "Pat Ryder",
+                        "attribution": "he said",
+                    },
+                ],
+            }
+        ],
+    }
+    doc = serialize.from_dict(v1)
+    assert doc.sections[0].blocks == (Paragraph("p"), Quote("“q,” he said.", "Pat Ryder", "he said"))
+    assert json.loads(serialize.dumps(doc))["model_version"] == 2
 
 
 def test_other_model_version_is_refused() -> None:

@@ -115,8 +115,13 @@ def test_a_possessive_is_not_the_subject_a_pronoun_points_to() -> None:
 def test_quote_sheet_groups_speakers_in_order_with_titles() -> None:
     document = read_text(SAMPLE.read_text(encoding="utf-8"))
     sheet = quote_sheet(document)
-    assert [item.speaker for item in sheet] == ["Pat Ryder", "Lloyd J. Austin III", "Sabrina Singh"]
-    assert [len(item.quotes) for item in sheet] == [7, 1, 1]
+    # the partial quote in a narrative paragraph ("… aligned with the United States’ “ironclad
+    # support for Israel’s defense.”") is listed too, unattributed, after the speakers
+    assert [item.speaker for item in sheet] == ["Pat Ryder", "Lloyd J. Austin III", "Sabrina Singh", None]
+    assert [len(item.quotes) for item in sheet] == [7, 1, 1, 1]
+    assert sheet[3].quotes[0].kind == "partial" and sheet[3].quotes[0].quoted.startswith("“ironclad")
+    # Austin's quotation is split around "Austin said in his prepared remarks at …": one entry
+    assert sheet[1].quotes[0].quoted.count("“") == 2
     assert sheet[0].title == "Pentagon Press Secretary Air Force Maj. Gen."
     assert sheet[0].quotes[0].quoted.startswith("“Initial indications")
     assert "Ryder stated" not in sheet[0].quotes[0].quoted
@@ -172,3 +177,26 @@ def test_names_titles_and_unnamed_speakers(attribution: str, speaker: str | None
     text = f"Headline For The Test\n\n{quoted} {attribution}.\n\nMore text.\n"
     quote = next(b for b in read_text(text).blocks() if isinstance(b, Quote))
     assert (quote.speaker, quote.speaker_title) == (speaker, title)
+
+
+def test_the_sheet_lists_partial_quotes_and_joins_split_and_run_on_quotations() -> None:
+    text = (
+        "Ferry Timetable Changes\n\n"
+        "Captain Rosa Lindell called the new timetable “a relief for everyone who works late” on Monday.\n\n"
+        "“The last boat leaves at midnight,” said Lindell, “and the first at five.”\n\n"
+        "“Passengers asked for this for years.\n\n"
+        "“Now they have it,” she added.\n"
+    )
+    sheet = quote_sheet(read_text(text))
+    assert [item.speaker for item in sheet] == ["Rosa Lindell"]
+    quotes = sheet[0].quotes
+    assert [q.kind for q in quotes] == ["partial", "quote", "quote"]
+    assert quotes[0].quoted == "“a relief for everyone who works late”"
+    assert quotes[1].quoted == "“The last boat leaves at midnight,” “and the first at five.”"
+    assert quotes[2].quoted == "“Passengers asked for this for years. “Now they have it,”"
+    assert quotes[2].text.count("\n") == 1  # one quotation, two paragraphs
+
+
+def test_a_short_unattributed_span_is_no_quotation() -> None:
+    text = "Canal Works Begin\n\nWork on the so-called “blue mile” started on Monday after years of delay.\n"
+    assert quote_sheet(read_text(text)) == []

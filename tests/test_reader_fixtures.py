@@ -8,6 +8,7 @@ import pytest
 
 from pressconv.errors import Notes
 from pressconv.model import Document, ListBlock, Paragraph, Quote
+from pressconv.quotesheet import quote_sheet
 from pressconv.readers.text import read_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "reader"
@@ -43,6 +44,13 @@ def _check_fact(document: Document, notes: Notes, key: str, value: str) -> None:
         assert simple[key] == _none(value), key
     elif key == "contact":
         assert value in [c.replace("\n", " / ") for c in meta.contacts], meta.contacts
+    elif key == "quotation":
+        who, _, start = value.partition(" | ")
+        entries = [(item.speaker, q.quoted) for item in quote_sheet(document) for q in item.quotes]
+        wanted = _none(who)
+        assert any(speaker == wanted and quoted.startswith(start) for speaker, quoted in entries), entries
+    elif key == "quotations":
+        assert len([q for item in quote_sheet(document) for q in item.quotes]) == int(value)
     elif key == "warning":
         assert value in [w.code for w in notes.items]
     else:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from pressconv.errors import EmptyInputError, Notes, PressconvError
-from pressconv.model import Document, ListBlock, Paragraph, Quote
+from pressconv.model import Document, ListBlock, Paragraph, Quotation, Quote
 from pressconv.options import ReadOptions
 from pressconv.readers.markdown import read, read_markdown
 
@@ -121,7 +121,8 @@ def test_nesting_markdown_it_would_truncate_is_a_clear_error(text: str) -> None:
 
 def test_ordinary_nesting_keeps_every_word() -> None:
     document = parse("# Deep\n\nSome body text first.\n\n" + "> " * 5 + "deep words\n")
-    assert document.blocks()[-1] == Quote("deep words")
+    # a quote block without quotation marks is one quotation, the whole text
+    assert document.blocks()[-1] == Quote("deep words", quotations=(Quotation(0, 10),))
 
 
 def test_a_table_is_one_paragraph_with_a_line_per_row() -> None:

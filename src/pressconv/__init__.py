@@ -14,7 +14,7 @@ from pressconv.errors import (
     UnknownFormatError,
     WriterError,
 )
-from pressconv.model import Block, Document, ListBlock, Metadata, Paragraph, Quote, Section
+from pressconv.model import Block, Document, ListBlock, Metadata, Paragraph, Quotation, Quote, Section
 
 __version__ = "0.1.0"
 
@@ -29,6 +29,7 @@ __all__ = [
     "Paragraph",
     "PressconvError",
     "PressconvWarning",
+    "Quotation",
     "Quote",
     "Section",
     "UnknownFormatError",

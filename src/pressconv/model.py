@@ -13,10 +13,31 @@ import json
 from dataclasses import dataclass, field, replace
 from typing import Literal, TypeAlias
 
-#: Bumped whenever the JSON shape changes; ``serialize.load`` refuses other versions.
-MODEL_VERSION = 1
+#: Bumped whenever the JSON shape changes; ``serialize.load`` reads this version and the ones before it.
+#: 2 added quotation spans (``Paragraph.quotations``, ``Quote.quotations``).
+MODEL_VERSION = 2
 
 Role: TypeAlias = Literal["body", "boilerplate"]
+
+
+@dataclass(frozen=True, slots=True)
+class Quotation:
+    """One direct quotation inside a block's text: where it stands and who said it.
+
+    A quotation split around its attribution ("“We will,” she said, “and
+    soon.”") or running over several paragraphs is several spans; every span
+    after the first says ``joined`` so that readers of the model can put the
+    pieces back together as one quotation.
+    """
+
+    start: int
+    """Offset of the opening quotation mark in the block's text."""
+    end: int
+    """Offset just after the closing mark (the end of the text when the quotation runs on)."""
+    speaker: str | None = None
+    """Full name of the speaker; None when unknown."""
+    joined: bool = False
+    """True when this span continues the previous quotation (same speaker, same words)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +46,8 @@ class Paragraph:
 
     text: str
     """The paragraph exactly as written, whitespace folded to single spaces."""
+    quotations: tuple[Quotation, ...] = ()
+    """The direct quotations (partial quotes) in the paragraph, in order."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +62,8 @@ class Quote:
     """The attribution clause as written, e.g. "Ryder stated"."""
     speaker_title: str | None = None
     """The speaker's title on first reference, e.g. "Pentagon Press Secretary"."""
+    quotations: tuple[Quotation, ...] = ()
+    """The quoted spans of the paragraph, in order, each with its speaker."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +167,13 @@ def content_identifier(document: Document) -> str:
     """
     from pressconv.serialize import to_dict
 
-    data = to_dict(replace(document, metadata=replace(document.metadata, identifier=None, source_path=None)))
+    data = to_dict(
+        replace(document, metadata=replace(document.metadata, identifier=None, source_path=None)),
+        quotations=False,
+    )
+    # The payload keeps the version-1 shape (no quotation spans, version 1), so the same words keep
+    # the identifier they had before the JSON grew: quotations follow from the words and speakers.
+    data["model_version"] = 1
     payload = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 

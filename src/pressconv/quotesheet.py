@@ -1,9 +1,13 @@
-"""Document -> quote sheet: each speaker with their title and their quotes, in order of first quote.
+"""Document -> quote sheet: each speaker with their title and their quotations, in order of first quotation.
 
-What press officers and journalists ask for: who said what.  Speakers appear
-in the order they are first quoted; quotes without a known speaker come last
-under ``speaker: None``.  Each quote keeps its whole paragraph (``text``) and
-the words inside the quotation marks (``quoted``).
+What press officers and journalists ask for: who said what.  Every direct
+quotation of the text is listed once — the quote blocks' and the partial
+quotes inside narrative paragraphs — from the model's quotation spans; the
+pieces of a quotation split around its attribution, or running over several
+paragraphs, are one entry.  Speakers appear in the order they are first
+quoted; quotations without a known speaker come last under ``speaker: None``.
+Each entry keeps the paragraph(s) it stands in (``text``) and the quoted words
+(``quoted``).
 """
 
 from __future__ import annotations
@@ -11,22 +15,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from pressconv.model import Document, Quote
-from pressconv.readers._quotes import scan, style_of
+from pressconv.model import Document, Paragraph, Quote
 
 
 @dataclass(frozen=True, slots=True)
 class QuoteEntry:
-    """One quote on the sheet."""
+    """One quotation on the sheet."""
 
     text: str
-    """The whole paragraph as written, attribution included."""
+    """The paragraph(s) the quotation stands in, as written (several joined by a newline)."""
     quoted: str
     """Only the words inside quotation marks, the marks included, pieces joined by a space."""
     attribution: str | None
-    """The attribution clause as written."""
+    """The attribution clause of a quote block, as written."""
     section: str | None
-    """Heading of the section the quote stands in (None for the opening section)."""
+    """Heading of the section the quotation starts in (None for the opening section)."""
+    kind: str = "quote"
+    """``quote`` when it stands in a quote block, ``partial`` inside a narrative paragraph."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,36 +39,62 @@ class SpeakerQuotes:
     """A speaker and everything they are quoted as saying."""
 
     speaker: str | None
-    """Full name; None collects the quotes no speaker could be found for."""
+    """Full name; None collects the quotations no speaker could be found for."""
     title: str | None
     """The speaker's title on first reference."""
     quotes: tuple[QuoteEntry, ...]
-    """Their quotes, in document order."""
+    """Their quotations, in document order."""
+
+
+@dataclass(slots=True)
+class _Open:
+    speaker: str | None
+    texts: list[str]
+    pieces: list[str]
+    attribution: str | None
+    section: str | None
+    kind: str
 
 
 def quote_sheet(document: Document) -> list[SpeakerQuotes]:
-    """The document's quotes grouped by speaker, speakers in order of their first quote."""
-    quotes = [(section.heading, block) for section in document.sections for block in section.blocks]
-    only_quotes = [(heading, block) for heading, block in quotes if isinstance(block, Quote)]
-    style = style_of(block.text for _, block in only_quotes)
+    """The document's quotations grouped by speaker, speakers in order of their first quotation."""
+    entries: list[_Open] = []
+    titles: dict[str | None, str | None] = {}
+    for section in document.sections:
+        for block in section.blocks:
+            if not isinstance(block, (Paragraph, Quote)):
+                continue
+            attribution = block.attribution if isinstance(block, Quote) else None
+            kind = "quote" if isinstance(block, Quote) else "partial"
+            if isinstance(block, Quote) and block.speaker and titles.get(block.speaker) is None:
+                titles[block.speaker] = block.speaker_title
+            for quotation in block.quotations:
+                piece = block.text[quotation.start : quotation.end].strip()
+                if quotation.joined and entries:
+                    current = entries[-1]
+                    if current.texts[-1] is not block.text:
+                        current.texts.append(block.text)
+                    current.pieces.append(piece)
+                    current.attribution = current.attribution or attribution
+                    continue
+                entries.append(
+                    _Open(quotation.speaker, [block.text], [piece], attribution, section.heading, kind)
+                )
     order: list[str | None] = []
     grouped: dict[str | None, list[QuoteEntry]] = {}
-    titles: dict[str | None, str | None] = {}
-    for heading, block in only_quotes:
-        spans, _, _ = scan(block.text, style)
-        quoted = " ".join(block.text[start:end].strip() for start, end in spans) or block.text
-        entry = QuoteEntry(block.text, quoted, block.attribution, heading)
-        if block.speaker not in grouped:
-            order.append(block.speaker)
-            grouped[block.speaker] = []
-            titles[block.speaker] = None
-        grouped[block.speaker].append(entry)
-        if titles[block.speaker] is None and block.speaker_title:
-            titles[block.speaker] = block.speaker_title
+    for entry in entries:
+        if entry.speaker not in grouped:
+            order.append(entry.speaker)
+            grouped[entry.speaker] = []
+        grouped[entry.speaker].append(
+            QuoteEntry(
+                "\n".join(entry.texts), " ".join(entry.pieces), entry.attribution, entry.section, entry.kind
+            )
+        )
     if None in order:
         order.remove(None)
         order.append(None)
-    return [SpeakerQuotes(name, titles[name], tuple(grouped[name])) for name in order]
+    return [SpeakerQuotes(name, titles.get(name), tuple(grouped[name])) for name in order]
 
 
 def quote_sheet_to_dict(sheet: list[SpeakerQuotes]) -> list[dict[str, Any]]:
@@ -73,7 +104,13 @@ def quote_sheet_to_dict(sheet: list[SpeakerQuotes]) -> list[dict[str, Any]]:
             "speaker": item.speaker,
             "title": item.title,
             "quotes": [
-                {"text": q.text, "quoted": q.quoted, "attribution": q.attribution, "section": q.section}
+                {
+                    "text": q.text,
+                    "quoted": q.quoted,
+                    "attribution": q.attribution,
+                    "section": q.section,
+                    "kind": q.kind,
+                }
                 for q in item.quotes
             ],
         }

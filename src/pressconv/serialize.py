@@ -1,7 +1,10 @@
 """Document <-> JSON-ready dicts, with the model version checked on load.
 
 The JSON shape is SPEC §2's: every block carries ``type``, ``text`` and
-``speaker`` so consumers need not know each node type.
+``speaker`` so consumers need not know each node type.  Paragraphs and quotes
+add ``quotations`` (model version 2): each direct quotation's offsets in
+``text``, its words, its speaker and whether it continues the one before.
+Version 1 documents (no quotations) still load.
 """
 
 from __future__ import annotations
@@ -17,25 +20,57 @@ from pressconv.model import (
     ListBlock,
     Metadata,
     Paragraph,
+    Quotation,
     Quote,
     Section,
     block_text,
 )
 
+#: The model versions ``from_dict`` reads: version 1 had no quotation spans.
+READABLE_VERSIONS = frozenset({1, MODEL_VERSION})
 
-def block_to_dict(block: Block) -> dict[str, Any]:
-    """One block as a JSON-ready dict."""
+
+def _quotations_to_list(text: str, quotations: tuple[Quotation, ...]) -> list[dict[str, Any]]:
+    if not quotations:
+        return []
+    return [
+        {
+            "start": q.start,
+            "end": q.end,
+            "text": text[q.start : q.end],
+            "speaker": q.speaker,
+            "joined": q.joined,
+        }
+        for q in quotations
+    ]
+
+
+def _quotations_from_list(data: Any) -> tuple[Quotation, ...]:
+    return tuple(
+        Quotation(int(q["start"]), int(q["end"]), q.get("speaker"), bool(q.get("joined", False)))
+        for q in data or ()
+    )
+
+
+def block_to_dict(block: Block, quotations: bool = True) -> dict[str, Any]:
+    """One block as a JSON-ready dict (without its quotation spans when ``quotations`` is false)."""
     match block:
         case Paragraph():
-            return {"type": "paragraph", "text": block.text, "speaker": None}
+            data: dict[str, Any] = {"type": "paragraph", "text": block.text, "speaker": None}
+            if quotations:
+                data["quotations"] = _quotations_to_list(block.text, block.quotations)
+            return data
         case Quote():
-            return {
+            data = {
                 "type": "quote",
                 "text": block.text,
                 "speaker": block.speaker,
                 "attribution": block.attribution,
                 "speaker_title": block.speaker_title,
             }
+            if quotations:
+                data["quotations"] = _quotations_to_list(block.text, block.quotations)
+            return data
         case ListBlock():
             return {
                 "type": "list",
@@ -49,8 +84,12 @@ def block_to_dict(block: Block) -> dict[str, Any]:
             assert_never(block)
 
 
-def to_dict(document: Document) -> dict[str, Any]:
-    """The document as a JSON-ready dict (SPEC §2 shape plus ``model_version``)."""
+def to_dict(document: Document, quotations: bool = True) -> dict[str, Any]:
+    """The document as a JSON-ready dict (SPEC §2 shape plus ``model_version``).
+
+    ``quotations=False`` leaves the quotation spans out (the content identifier,
+    which they add nothing to: they follow from the words and the speakers).
+    """
     meta = document.metadata
     return {
         "model_version": MODEL_VERSION,
@@ -76,7 +115,7 @@ def to_dict(document: Document) -> dict[str, Any]:
             {
                 "heading": section.heading,
                 "role": section.role,
-                "blocks": [block_to_dict(block) for block in section.blocks],
+                "blocks": [block_to_dict(block, quotations) for block in section.blocks],
             }
             for section in document.sections
         ],
@@ -91,13 +130,14 @@ def dumps(document: Document, indent: int | None = 2) -> str:
 def _block_from_dict(data: dict[str, Any]) -> Block:
     kind = data.get("type")
     if kind == "paragraph":
-        return Paragraph(text=data["text"])
+        return Paragraph(text=data["text"], quotations=_quotations_from_list(data.get("quotations")))
     if kind == "quote":
         return Quote(
             text=data["text"],
             speaker=data.get("speaker"),
             attribution=data.get("attribution"),
             speaker_title=data.get("speaker_title"),
+            quotations=_quotations_from_list(data.get("quotations")),
         )
     if kind == "list":
         return ListBlock(
@@ -109,10 +149,10 @@ def _block_from_dict(data: dict[str, Any]) -> Block:
 
 
 def from_dict(data: dict[str, Any]) -> Document:
-    """A document from ``to_dict`` output; refuses another model version."""
+    """A document from ``to_dict`` output (this model version or an earlier one); refuses others."""
     version = data.get("model_version")
-    if version != MODEL_VERSION:
-        raise PressconvError(f"model version {version!r} is not {MODEL_VERSION}")
+    if version not in READABLE_VERSIONS:
+        raise PressconvError(f"model version {version!r} is not one of {sorted(READABLE_VERSIONS)}")
     try:
         meta = data.get("metadata", {})
         return Document(
@@ -143,7 +183,7 @@ def from_dict(data: dict[str, Any]) -> Document:
                 for section in data["sections"]
             ),
         )
-    except (KeyError, TypeError, AttributeError) as err:
+    except (KeyError, TypeError, AttributeError, ValueError) as err:
         raise PressconvError(f"not a pressconv document: missing or bad {err}") from None
 
 

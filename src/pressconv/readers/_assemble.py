@@ -19,9 +19,9 @@ from pressconv.model import Document
 from pressconv.options import ReadOptions
 from pressconv.readers._blocks import RawBlock, fold
 from pressconv.readers._build import build_document
-from pressconv.readers._dateline import find_dateline
 from pressconv.readers._frontmatter import FrontMatter
-from pressconv.readers._headline import headline_from_lede
+from pressconv.readers.rules.dateline import find_dateline
+from pressconv.readers.rules.headline import headline_from_lede
 
 
 def assemble(

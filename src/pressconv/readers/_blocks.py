@@ -11,11 +11,37 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal, TypeAlias
+from enum import StrEnum
+from typing import Final, Literal, NamedTuple, TypeAlias
+
+from pressconv.model import Quotation
 
 Hint: TypeAlias = Literal["headline", "subtitle", "heading", "quote", "list", "paragraph"]
 Role: TypeAlias = Literal["body", "boilerplate"]
-Kind: TypeAlias = Literal["paragraph", "heading", "list", "quote", "headline", "subtitle", "furniture"]
+
+
+class Kind(StrEnum):
+    """What a working block has been found to be; rules and the assembler match on it exhaustively."""
+
+    PARAGRAPH = "paragraph"
+    HEADING = "heading"
+    LIST = "list"
+    QUOTE = "quote"
+    HEADLINE = "headline"
+    SUBTITLE = "subtitle"
+    FURNITURE = "furniture"
+
+
+# The members as module constants: reading ``Kind.X`` through the class costs an enum look-up on every
+# use (about ten times a name look-up on Python 3.11), and the rules compare kinds in every loop.
+PARAGRAPH: Final = Kind.PARAGRAPH
+HEADING: Final = Kind.HEADING
+LIST: Final = Kind.LIST
+QUOTE: Final = Kind.QUOTE
+HEADLINE: Final = Kind.HEADLINE
+SUBTITLE: Final = Kind.SUBTITLE
+FURNITURE: Final = Kind.FURNITURE
+
 
 # A line holding only whitespace; str.isspace() covers NBSP and the other Unicode spaces.
 _BREAK = re.compile(r"\n(?:[^\S\n]*\n)+")
@@ -49,6 +75,18 @@ class RawBlock:
     role: Role | None = None
 
 
+class Partial(NamedTuple):
+    """A direct quotation inside a narrative paragraph, as the speaker rule found it."""
+
+    start: int
+    end: int
+    speaker: str | None
+    clause: str | None
+    """The attribution clause as written, when one was found in the quotation's sentence."""
+    reason: str
+    """How the speaker was bound, for ``parse --explain``."""
+
+
 @dataclass(slots=True)
 class Work:
     """A block while the rules run: each rule may change its kind and says why."""
@@ -56,7 +94,7 @@ class Work:
     text: str
     lines: list[str]
     hint: Hint | None = None
-    kind: Kind = "paragraph"
+    kind: Kind = PARAGRAPH
     reason: str = ""
     # Tuples until a list rule merges items into them: most blocks are no list, and a list per
     # block per field is garbage-collector work on large documents.
@@ -80,6 +118,10 @@ class Work:
     stated_speaker: str | None = None
     """The quote's speaker as the source format states it (used instead of the inferred one)."""
     stated_attribution: str | None = None
+    partial: tuple[Partial, ...] = ()
+    """A paragraph's direct quotations with their speakers (set by the speaker and statement rules)."""
+    quotations: tuple[Quotation, ...] = ()
+    """Every direct quotation of the block, in the model's form (set by the quotations rule)."""
 
     @property
     def one_line(self) -> bool:
@@ -133,7 +175,7 @@ def to_work(raw: RawBlock) -> Work:
     if raw.role is not None:
         work.stated_role = raw.role
     if raw.hint == "list":
-        work.kind = "list"
+        work.kind = LIST
         work.items = tuple(fold(item) for item in raw.items)
         work.markers = raw.markers
         work.ordered = raw.ordered

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pressconv.readers._blocks import Work
+from pressconv.readers._blocks import FURNITURE, PARAGRAPH, Work
 from pressconv.readers._dates import find_date, find_datetime
 from pressconv.readers._lexicon import (
     BOILERPLATE_HEADINGS,
@@ -137,7 +137,7 @@ def split_about_lines(works: list[Work]) -> list[Work]:
     out: list[Work] = []
     for work in works:
         if (
-            work.kind == "paragraph"
+            work.kind == PARAGRAPH
             and work.hint is None
             and len(work.lines) > 1
             and _about_heading(work.lines[0])
@@ -165,11 +165,11 @@ def _letterhead(works: list[Work], found: Furniture) -> None:
     if notice is None or notice == 0:
         return
     above = works[:notice]
-    if all(w.kind == "furniture" or (w.kind == "paragraph" and _letterhead_line(w)) for w in above):
+    if all(w.kind == FURNITURE or (w.kind == PARAGRAPH and _letterhead_line(w)) for w in above):
         for work in above:
-            if work.kind == "paragraph":
+            if work.kind == PARAGRAPH:
                 work.kind, work.reason = (
-                    "furniture",
+                    FURNITURE,
                     "letterhead above the release notice -> metadata.publisher",
                 )
                 found.publisher.extend(work.lines)
@@ -186,20 +186,20 @@ def _extract(works: list[Work], found: Furniture) -> list[Work]:
     in_contact = False
     after_end = False
     for work in works:
-        if work.kind != "paragraph" or work.hint not in (None, "paragraph"):
+        if work.kind != PARAGRAPH or work.hint not in (None, "paragraph"):
             top = False
             in_contact = False
             out.append(work)
             continue
         pieces = _peel(work, found, top)
         for piece in pieces:
-            if piece.kind == "furniture" or piece.date_line:
+            if piece.kind == FURNITURE or piece.date_line:
                 if piece.reason.startswith("end mark"):
                     after_end = True
                 out.append(piece)
                 continue
             if _contact_header(piece.lines[0]) and (len(piece.text.split()) <= 60 or _contact_like(piece)):
-                piece.kind, piece.reason = "furniture", "media contact block -> metadata.contacts"
+                piece.kind, piece.reason = FURNITURE, "media contact block -> metadata.contacts"
                 found.contacts.append("\n".join(piece.lines))
                 # a bare header ("Media contact:") announces details in the blocks that follow
                 in_contact = piece.lines[-1].endswith(":") or (
@@ -209,7 +209,7 @@ def _extract(works: list[Work], found: Furniture) -> list[Work]:
                 out.append(piece)
                 continue
             if (in_contact or after_end) and _contact_like(piece) and not _about_heading(piece.lines[0]):
-                piece.kind, piece.reason = "furniture", "contact details -> metadata.contacts"
+                piece.kind, piece.reason = FURNITURE, "contact details -> metadata.contacts"
                 if in_contact and found.contacts:
                     found.contacts[-1] += "\n" + "\n".join(piece.lines)
                 else:
@@ -223,7 +223,7 @@ def _extract(works: list[Work], found: Furniture) -> list[Work]:
                 and not (_about_heading(piece.lines[0]))
             )
             if in_contact:
-                piece.kind, piece.reason = "furniture", "contact details -> metadata.contacts"
+                piece.kind, piece.reason = FURNITURE, "contact details -> metadata.contacts"
                 found.contacts[-1] += "\n" + "\n".join(piece.lines)
                 out.append(piece)
                 continue
@@ -318,4 +318,4 @@ def _note_date(found: Furniture, line: str) -> None:
 
 
 def _furniture(line: str, reason: str) -> Work:
-    return Work(text=line, lines=[line], kind="furniture", reason=reason)
+    return Work(text=line, lines=[line], kind=FURNITURE, reason=reason)

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 
-from pressconv.readers._blocks import Work
+from pressconv.readers._blocks import FURNITURE, HEADING, LIST, PARAGRAPH, QUOTE, Work
 from pressconv.readers._cache import per_document
+from pressconv.readers._furniture import is_date_line
 from pressconv.readers._lexicon import (
     ABBREVIATIONS,
     BOILERPLATE_HEADINGS,
@@ -34,11 +35,93 @@ MAX_COLON_LABEL_WORDS = 3
 _MAX_ABOUT_WORDS = 8
 _CLOSING = ".!?…;,"
 _MAX_HEADING_CHARS = 200
-_NOT_A_HEADING = re.compile(
-    r"://|\bwww\.|@\w|^(?:photo|image|picture|credit|source|caption|tags|video|foto|bild|quelle)\s*:",
+_NOT_A_HEADING = re.compile(r"://|www\.|@\w", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+# "Page 1 of 2", "Seite 1 von 2": a page header, looked for only in lines with a digit
+_PAGE_NUMBER = re.compile(r"\b(?:page|seite|página|pág\.)\s*\d+\s*(?:of|von|de|/)\s*\d+", re.IGNORECASE)
+_NOT_A_HEADING_START = re.compile(
+    r"(?:photo|image|picture|credit|source|caption|tags|video|foto|bild|quelle)\s*:"
+    # e-mail and page headers: "From:", "Published", "(MORE)"
+    r"|(?:from|to|sent|subject|date|cc|published|updated|last updated)\s*:?\s*$"
+    r"|[(\[-]*\s*more\s*[)\]-]*$"
+    # a label fused with its value: "WHERE: City Hall", "Who: the mayor" (the value is the paragraph)
+    r"|(?:[A-ZÀ-Ý][A-ZÀ-Ý &/-]{1,30}|what|who|when|where|why|how"
+    r"|wer|wann|wo|qui|quand|où|quién|cuándo|dónde)\s*:\s+\S",
     re.IGNORECASE,
 )
-_TRAILING = '”’"»)]*'
+# Question words that open a sentence-case label heading ("How the study was done", "What happens next").
+_QUESTION_WORDS = frozenset(
+    {
+        "what",
+        "who",
+        "when",
+        "where",
+        "why",
+        "how",
+        "was",
+        "wer",
+        "wann",
+        "wo",
+        "warum",
+        "wie",
+        "qui",
+        "quand",
+        "où",
+        "pourquoi",
+        "comment",
+        "qué",
+        "quién",
+        "cuándo",
+        "dónde",
+        "por",
+        "cómo",
+    }
+)
+_MAX_QUESTION_LABEL_WORDS = 8
+_MAX_COLON_LABEL_NO_VERB = 6
+_MAX_DATE_LINE_WORDS = 10
+_LABEL_REACH = 48  # a label's colon stands within this many characters ("MEDIA REQUIREMENTS:")
+_SHORT_HEADER_CHARS = 16  # "Published", "(MORE)", "Last updated"
+# Words that open a sentence rather than a label ("The report makes three recommendations:").
+_SENTENCE_OPENERS = frozenset(
+    {
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "our",
+        "its",
+        "their",
+        "his",
+        "her",
+        "we",
+        "it",
+        "they",
+        "he",
+        "she",
+        "el",
+        "la",
+        "los",
+        "las",
+        "le",
+        "les",
+        "der",
+        "die",
+        "das",
+        "wir",
+        "nous",
+        "nosotros",
+        "un",
+        "una",
+        "une",
+        "ein",
+        "eine",
+        "a",
+        "an",
+    }
+)
+_TRAILING = '”’"»“‘«)]*'
 
 
 def last_char(text: str) -> str:
@@ -100,7 +183,7 @@ def heading_shape(work: Work) -> str | None:
     """Why the block is shaped like a heading, or None (the 'followed by body text' test comes later)."""
     if work.hint == "heading":
         return "heading (source format)"
-    if work.kind != "paragraph" or work.hint is not None or not work.one_line or work.date_line:
+    if work.kind != PARAGRAPH or work.hint is not None or not work.one_line or work.date_line:
         return None
     return _line_shape(work.text)
 
@@ -112,8 +195,13 @@ def _line_shape(text: str) -> str | None:
     words = text.split()
     if len(words) > MAX_TITLE_CASE_WORDS or not any(ch.isalpha() for ch in text) or starts_with_mark(text):
         return None
-    if _NOT_A_HEADING.search(text):
+    labelled = ":" in text[:_LABEL_REACH] or len(text) < _SHORT_HEADER_CHARS  # else the match cannot succeed
+    if _NOT_A_HEADING.search(text) or (labelled and _NOT_A_HEADING_START.match(text)):
         return None  # web and e-mail addresses, captions and credits are lines of their own, not headings
+    if _DIGIT.search(text) and (
+        _PAGE_NUMBER.search(text) or (len(words) <= _MAX_DATE_LINE_WORDS and is_date_line(text))
+    ):
+        return None  # a page header; "Thursday, March 11, 2027" under "WHEN:" is the label's value
     if is_boilerplate_heading(text) and not text.endswith((",", ";")):
         return "about-heading: short line opening a boilerplate section"
     titled = title_case(text)
@@ -123,7 +211,13 @@ def _line_shape(text: str) -> str | None:
     if text.endswith(":"):
         lowered = [w.lower().strip(":,") for w in words]
         if any(w in LIST_INTRODUCERS or _past_speech_verb(w) for w in lowered[1:]) or (
-            not titled and len(words) > MAX_COLON_LABEL_WORDS
+            not titled
+            and len(words) > MAX_COLON_LABEL_WORDS
+            and (
+                len(words) > _MAX_COLON_LABEL_NO_VERB
+                or _has_finite_verb(words, short_ok=False)
+                or lowered[0] in _SENTENCE_OPENERS
+            )
         ):
             # "Raman told reporters:" introduces a quote, "The report makes three
             # recommendations:" a list; a label ("Key findings:") is short or in Title Case.
@@ -133,6 +227,8 @@ def _line_shape(text: str) -> str | None:
         return "short line, no final punctuation, followed by body text"
     if len(words) <= MAX_SENTENCE_CASE_WORDS and not _has_finite_verb(words):
         return "short line, no final punctuation, followed by body text"
+    if words[0].lower() in _QUESTION_WORDS and len(words) <= _MAX_QUESTION_LABEL_WORDS:
+        return "short line opening with a question word, no final punctuation: a label heading"
     return None
 
 
@@ -155,12 +251,12 @@ def classify_headings(works: list[Work], start: int) -> None:
     followed = False  # is the block after this one body text (or a heading that is followed by body)?
     for i in range(len(works) - 1, start - 1, -1):
         work = works[i]
-        if work.kind == "furniture":
+        if work.kind == FURNITURE:
             followed = False  # a heading needs body text before the end mark or contact block
             continue
         shape = shapes[i]
         if shape is not None and (followed or work.hint == "heading"):
-            work.kind = "heading"
+            work.kind = HEADING
             work.reason = shape
             if work.stated_role is not None:
                 work.role = work.stated_role  # the source format says what the section is
@@ -171,4 +267,4 @@ def classify_headings(works: list[Work], start: int) -> None:
             work.reason = "short line but nothing follows it: a paragraph"
             followed = True
         else:
-            followed = work.kind in ("paragraph", "quote", "list")
+            followed = work.kind in (PARAGRAPH, QUOTE, LIST)

@@ -60,6 +60,7 @@ SPEECH_VERBS: frozenset[str] = frozenset(
         mused muses countered counters elaborated elaborates summarized summarizes summarised
         summarises cited cites believes believed thinks feels reflected reflects
         pledged pledges contended contends mentioned mentions estimated estimates predicted wondered
+        described describes branded brands dubbed dubs termed terms called calls
         wonders sagte sagt sagten erklärte erklärt betonte betont meinte meint ergänzte ergänzt
         kommentierte kommentiert unterstrich unterstreicht berichtete berichtet erläuterte erläutert
         sagt so déclare dit explique souligne ajoute affirme estime précise indique poursuit conclut
@@ -131,6 +132,13 @@ TITLE_WORDS: frozenset[str] = frozenset(
         bürgermeisterin m. mme mme. monsieur madame ministre président présidente directeur
         directrice porte-parole maire señor señora sr. sra. presidente presidenta ministro ministra
         director directora portavoz alcalde alcaldesa
+        constable pc dc ds di dci supt. supt ch. insp. insp sheriff undersheriff trooper marshal
+        co-author coauthor author lecturer fellow curator coach manager captain physician surgeon
+        nurse chaplain commissaire préfet préfète sous-préfet directeur-général directrice-générale
+        consejero consejera concejal concejala delegado delegada rector rectora decano decana
+        bürgermeisterin landrat landrätin polizeipräsident polizeipräsidentin pressesprecher
+        pressesprecherin staatssekretär staatssekretärin agent member kommissar kommissarin
+        commissaire comisario comisaria
         """
     )
 )
@@ -304,7 +312,8 @@ ORGANISATION_WORDS: frozenset[str] = frozenset(
         network networks hospital clinic fund centre center club league museum airlines airways
         systems technologies technology solutions labs laboratories pharmaceuticals pharma industries
         media team ministerium regierung verband stiftung universität behörde ministère gouvernement
-        ministerio gobierno agence agencia universidad université
+        ministerio gobierno agence agencia universidad université ayuntamiento mairie préfecture
+        rathaus landkreis stadtverwaltung consejería gendarmerie polizei policía
         """
     )
 )
@@ -509,6 +518,8 @@ LIST_INTRODUCERS: frozenset[str] = frozenset(
         """
         include includes including included following follows are is were was will be been has have
         had such these those below here there can could should must would may might these our
+        incluye incluyen siguiente siguientes comprend comprennent suivant suivants suivante suivantes
+        umfasst umfassen folgende folgenden sind
         """
     )
 )
@@ -530,6 +541,8 @@ NOT_PLACES: frozenset[str] = frozenset(
         """
         note update updated correction breaking watch photos photo video advisory media editor editors
         what when where who why how contact contacts source sources read more live alert urgent embargo
+        fact sheet moderator meeting statement readout transcript background
+        meanwhile today tomorrow yesterday tonight overall however finally first also
         """
     )
 )
@@ -543,4 +556,49 @@ TITLE_CASE_SMALL: frozenset[str] = frozenset(
         el los las y
         """
     )
+)
+
+# Words of page chrome, mastheads and section labels above a headline ("Press release",
+# "News story", "BRIEFING ROOM", "Communiqué de presse", "Meetings Coverage and Press Releases"):
+# a short line made only of these words (and small words) is a label, never the headline.
+PAGE_CHROME_WORDS: frozenset[str] = frozenset(
+    _words(
+        """
+        press release releases news story stories media advisory advisories alert statement statements
+        briefing briefings room newsroom newsrooms home latest update updates announcement announcements
+        notice notices readout readouts remarks speech speeches transcript transcripts fact sheet sheets
+        coverage meetings meeting conference conferences official officielle officiel questions answers
+        and q&a faq appeal appeals feature features blog article articles publication publications
+        immediate for release: share this page print email subscribe rss all world national local
+        international local regional daily bulletin highlights noon summary club sports
+        communiqué communiqués communique presse actualités actualité accueil nota notas prensa sala
+        comunicado comunicados noticias inicio publicación su para inmediata pressemitteilung
+        pressemitteilungen presseinformation aktuelles nachrichten startseite meldung medieninformation
+        mitteilung de la des du el del von der und et y
+        """
+    )
+)
+
+# Phrases that open page chrome lines wherever they stand ("Share this article", "News provided by …").
+PAGE_CHROME_OPENINGS: tuple[str, ...] = (
+    "share this",
+    "share on",
+    "news provided by",
+    "provided by",
+    "skip to",
+    "back to",
+    "print this",
+    "email this",
+    "follow us",
+    "last updated",
+    "published",
+    "updated",
+    "for planning purposes",
+    "not for distribution",
+    "not for release",
+    "for immediate release",
+    "from:",
+    "sent:",
+    "to:",
+    "subject:",
 )

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 
 from pressconv.errors import Notes
-from pressconv.readers._blocks import Work
+from pressconv.readers._blocks import HEADING, LIST, PARAGRAPH, QUOTE, Work
 from pressconv.readers._cache import per_document
 from pressconv.readers._lexicon import SPEECH_VERBS
 
@@ -40,7 +40,7 @@ OPENING_QUOTE_SHARE = 0.4
 
 def primary_style(works: list[Work]) -> str:
     """``double`` unless the document quotes with single marks (British style) more than double."""
-    return style_of(work.text for work in works if work.kind in ("paragraph", "quote"))
+    return style_of(work.text for work in works if work.kind in (PARAGRAPH, QUOTE))
 
 
 def style_of(texts: Iterable[str]) -> str:
@@ -194,8 +194,8 @@ def classify_quotes(works: list[Work], notes: Notes) -> None:
     style = primary_style(works)
     previous_open: Work | None = None
     for work in works:
-        if work.kind not in ("paragraph", "quote"):
-            if work.kind in ("heading", "list") and previous_open is not None:
+        if work.kind not in (PARAGRAPH, QUOTE):
+            if work.kind in (HEADING, LIST) and previous_open is not None:
                 notes.warn("unbalanced-quotes", f"quotation left open before: {work.text[:40]!r}")
                 previous_open = None
             continue
@@ -211,24 +211,24 @@ def classify_quotes(works: list[Work], notes: Notes) -> None:
             else:
                 notes.warn("unbalanced-quotes", f"quotation never closed in: {previous_open.text[:40]!r}")
         if work.hint == "quote":
-            work.kind = "quote"
+            work.kind = QUOTE
             work.reason = "quote (source format)"
         elif work.continues_quote and work.quoted_share > 0:
-            work.kind = "quote"
+            work.kind = QUOTE
             work.reason = f"{round(work.quoted_share * 100)}% quoted; continues the quote left open above"
         elif work.quoted_share > QUOTED_SHARE:
-            work.kind = "quote"
+            work.kind = QUOTE
             work.reason = f"{round(work.quoted_share * 100)}% quoted"
             if left_open:
                 work.reason += ", quote left open (continues below)"
         elif attributed:
-            work.kind = "quote"
+            work.kind = QUOTE
             work.reason = (
                 f"{round(work.quoted_share * 100)}% quoted, but opens with a quoted sentence "
                 "attributed right after it (a long attribution, not a partial quote)"
             )
         else:
-            work.kind = "paragraph"
+            work.kind = PARAGRAPH
             if spans:
                 work.reason = (
                     f"only {round(work.quoted_share * 100)}% quoted: a partial quote stays a paragraph"

@@ -17,14 +17,15 @@ Order of work, each step linear in the document:
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right, insort
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import NamedTuple
 
-from pressconv.readers._blocks import Work
+from pressconv.readers._blocks import HEADING, PARAGRAPH, QUOTE, Partial, Work
 from pressconv.readers._cache import per_document
 from pressconv.readers._lexicon import (
     ABBREVIATIONS,
@@ -60,6 +61,7 @@ from pressconv.readers._names import (
     surname,
     tokens,
 )
+from pressconv.readers._quotes import starts_with_mark
 
 _POSSESSIVE_END = re.compile("(?:[’']s|(?<=s)[’'])$")
 # Words that tie a title to its organisation ("ministra de Vivienda", "head of Sales").
@@ -80,6 +82,18 @@ _EDGE_PUNCT = " ,;:.!?—–-\u00a0"
 _LOOKBACK_BLOCKS = 4
 _MAX_LOWERCASE_TITLE = 6
 _POSSESSIVE_START = re.compile("^(?:[’']s|[’'])")
+
+
+# Words that make a title another office than its head word: a Vice President is not "the President".
+# A title set off by a comma before the name may run to this many words.
+_MAX_SET_OFF_TITLE_WORDS = 10
+_MIN_FULL_NAME = 2
+_MIN_ROLE_CLAUSE = 2
+# How many closing sentences of a paragraph may report the speech a quote below goes on with.
+_REPORT_SENTENCES = 3
+_ROLE_QUALIFIERS = frozenset(
+    {"vice", "deputy", "assistant", "under", "acting", "associate", "former", "vize", "adjoint"}
+)
 
 
 class Mention(NamedTuple):  # a tuple: built by the thousand in pronoun look-back, cheaper than a dataclass
@@ -180,15 +194,24 @@ class PersonIndex:
         return found
 
     def holders(self, role: str) -> list[str]:
-        """Full names of the people whose title includes the word ``role`` ("president")."""
+        """Full names of the people whose title holds the role ("president", "foreign secretary").
+
+        When some hold exactly that title ("President", not "Vice President"), only they count.
+        """
         found: list[str] = []
+        exact: list[str] = []
+        wanted = role.split()
         for forms in self.strong.values():
             for form, known in forms.items():
                 words = [w.lower().strip(",.") for w in (known.title or "").split()]
                 name = " ".join(form)
-                if role in words and name not in found and not any(name in other for other in found):
+                if name in found or any(name in other for other in found):
+                    continue
+                if any(words[i : i + len(wanted)] == wanted for i in range(len(words))):
                     found.append(name)
-        return found
+                    if words[-len(wanted) :] == wanted and not any(w in _ROLE_QUALIFIERS for w in words):
+                        exact.append(name)
+        return exact if len(exact) == 1 else found
 
     def first_title(self, full_name: str) -> tuple[str | None, int]:
         """The title the person carried on first reference and that reference's block (-1: none)."""
@@ -205,11 +228,11 @@ class PersonIndex:
 
     @classmethod
     def build(cls, works: list[Work]) -> PersonIndex:
-        """Read every body block once and index the people named in it."""
+        """Read every body block once and index the people named in it (bio headers among the headings)."""
         index = cls()
         for number, work in enumerate(works):
-            if work.kind not in ("paragraph", "quote"):
-                continue
+            if work.kind not in (PARAGRAPH, QUOTE) and not (work.kind == HEADING and "," in work.text):
+                continue  # a heading names a person only as a bio header, "Name, Title"
             people, speaking, alone = _people_in(work.text, work.spans)
             for name, title, strong in people:
                 index.add(name, title, number, strong)
@@ -346,7 +369,11 @@ def _keeps_period(phrase: str) -> bool:
 @lru_cache(maxsize=16384)  # a pure function of one word, asked about the same words again and again
 def _titled(word: str) -> bool:
     lowered = _POSSESSIVE_END.sub("", word.lower().strip(".,;:"))
-    return lowered in ROLE_WORDS or is_title_word(lowered)
+    if lowered in ROLE_WORDS or is_title_word(lowered):
+        return True
+    # "EU-Kommissar", "ex-minister": a title after a prefix
+    tail = lowered.rsplit("-", 1)[-1]
+    return tail != lowered and (tail in ROLE_WORDS or is_title_word(tail))
 
 
 def title_before(text: str, start: int) -> str | None:
@@ -551,6 +578,11 @@ def _subject_first(
         return Attribution(text[subject.start : verb_end], subject.start, pronoun=pronoun)
     if subject.text.lower() in GROUP_PRONOUNS:
         return Attribution(text[subject.start : verb_end], subject.start)
+    capitalised_role = _capitalised_role(words, k)
+    if capitalised_role is not None:
+        # "The Foreign Secretary said", "the Vice President added": the person the text gives that title
+        article, phrase = capitalised_role
+        return Attribution(text[words[article].start : verb_end], words[article].start, role=phrase)
     before = runs(text, start, subject.end)
     if before and before[-1].end == subject.end and not before[-1].possessive:
         run = before[-1]
@@ -565,12 +597,24 @@ def _subject_first(
         return Attribution(text[clause_start:verb_end], clause_start, name, title)
     if subject.text == "," and k >= 1:
         # "Jane Smith, chief executive of Acme, said", "Rep. Nancy Pelosi, D-Calif., said", "Smith, 45, said"
-        for run in reversed(runs(text, start, subject.start)):
+        before_comma = runs(text, start, subject.start)
+        # "Die Leiterin der Notaufnahme, Dr. Yasemin Karaca, erklärte": the name right before the comma,
+        # its title set off before it -- tried only when no name stands before an apposition
+        candidates = [(run, False) for run in reversed(before_comma)]
+        candidates += [(run, True) for run in reversed(before_comma)]
+        for run, set_off in candidates:
             gap = text[run.end : subject.start]
-            if not gap.startswith(", ") or len(gap.split()) > 10 or run.possessive:
+            if set_off:
+                if gap or not text.endswith(", ", 0, run.start):
+                    continue
+            elif not gap.startswith(", "):
+                continue
+            if not set_off and len(run.tokens) == 1 and _names_person(gap[2:]):
+                continue  # "Die Leiterin der Vertretung in Deutschland, Dr. Annegret Pfleiderer, betonte"
+            if len(gap.split()) > 10 or run.possessive:
                 continue
             title, name = split_title(run.tokens)
-            if is_name(name):
+            if is_name(name) and not is_organisation(name):
                 apposition = appositive_title(text, run.end)
                 title = prefer_title(title or title_before(text, run.start), apposition)
                 person = _PERSON_AFTER.match(text, run.end) is not None
@@ -591,14 +635,37 @@ def _subject_first(
         and _titled(described[-1])
         and all(not is_capitalised(w) for w in described)
     ):
-        role = described[-1].lower()
+        role = " ".join(w.lower() for w in described[1:])
     return Attribution(text[first.start : verb_end], first.start, role=role)
+
+
+_ARTICLES_BEFORE_ROLE = frozenset({"the", "la", "le", "el", "die", "der", "l’", "l'"})
+_MAX_ROLE_WORDS = 4
+
+
+def _capitalised_role(words: list[Token], k: int) -> tuple[int, str] | None:
+    """ "The Foreign Secretary" / "the Chief Constable" ending at ``words[k]``: (article index, role)."""
+    if not (is_capitalised(words[k].text) and _titled(words[k].text)):
+        return None
+    first = k
+    while first > 0 and k - first < _MAX_ROLE_WORDS and is_capitalised(words[first - 1].text):
+        if words[first - 1].text.lower() in _ARTICLES_BEFORE_ROLE:
+            break
+        first -= 1
+    if first == 0 or words[first - 1].text.lower() not in _ARTICLES_BEFORE_ROLE:
+        return None
+    phrase = " ".join(w.text.lower().strip(",.") for w in words[first : k + 1])
+    return first - 1, phrase
 
 
 def _verb_first(text: str, after_verb: int, end: int, verb_start: int, verb_end: int) -> Attribution | None:
     """Speech verb first: "said Smith", "said library director Maria Lopez", "so Müller"."""
     after = runs(text, after_verb, end)
     words_after = text[verb_end:end].split()
+    role = _role_after_verb(words_after)
+    if role is not None:
+        # "señaló la alcaldesa.", "sagte der Bürgermeister": the person the text gives that title
+        return Attribution(text[verb_start:end].rstrip(" .,;:!?"), verb_start, role=role)
     unnamed = bool(words_after) and words_after[0].lower() in ("a", "an", "the")
     if not after:
         # "admitted a spokesman for the operator": said by someone unnamed
@@ -608,7 +675,28 @@ def _verb_first(text: str, after_verb: int, end: int, verb_start: int, verb_end:
         # "said a spokesman for Acme Corp.": the capitalised run is the organisation, not the speaker
         return Attribution(text[verb_start : after[0].end], verb_start)
     run = after[0]
+    # only a lone capitalised word first (a German noun) makes a later titled name worth looking for
+    titled_later = (
+        _titled_name_run(text, after, verb_end) if len(after) > 1 and len(run.tokens) == 1 else None
+    )
+    if titled_later is not None and split_title(run.tokens)[0] is None and titled_later is not run:
+        # "sagte der für Verkehr zuständige EU-Kommissar Pavel Nordström": German capitalises the nouns
+        # before the title; the speaker is the titled name, the words before it the title
+        later_name = split_title(titled_later.tokens)[1]
+        later_title = text[verb_end : titled_later.end - len(" ".join(later_name))].strip(" ,")
+        return Attribution(text[verb_start : titled_later.end], verb_start, later_name, later_title or None)
     gap_words = text[verb_end : run.start].split()
+    if (
+        5 < len(gap_words) <= _MAX_SET_OFF_TITLE_WORDS
+        and text.endswith(", ", 0, run.start)
+        and any(_titled(w) for w in gap_words)
+        and is_name(split_title(run.tokens)[1])
+    ):
+        # "a déclaré la commissaire chargée de la cohésion, Margarethe Lindqvist-Aubry": a long title, a comma
+        set_off = text[verb_end : run.start].strip(" ,")
+        appended = appositive_title(text, run.end)
+        clause_end = run.end + 2 + len(appended) if appended else run.end
+        return Attribution(text[verb_start:clause_end], verb_start, split_title(run.tokens)[1], set_off)
     if len(gap_words) > 5 or any(
         w.lower().strip(",") in NOT_IN_ATTRIBUTION_GAP for w in gap_words if w.strip(",")
     ):
@@ -646,6 +734,34 @@ def _verb_first(text: str, after_verb: int, end: int, verb_start: int, verb_end:
     clause_end = run.end + 2 + len(apposition) if apposition else run.end
     title = prefer_title(title, apposition)
     return Attribution(text[verb_start:clause_end], verb_start, name, title)
+
+
+def _role_after_verb(words: list[str]) -> str | None:
+    """ "the mayor." / "la alcaldesa." / "der Bürgermeister": an article and title words ending the clause."""
+    if len(words) < _MIN_ROLE_CLAUSE or words[0].lower() not in _ARTICLES_BEFORE_ROLE:
+        return None
+    taken: list[str] = []
+    for k, word in enumerate(words[1 : 1 + _MAX_ROLE_WORDS], start=1):
+        bare = word.rstrip(".,;:!?")
+        if word.endswith(",") and k + 1 < len(words) and words[k + 1][:1].isupper():
+            return None  # "dijo la alcaldesa, Inmaculada Ferrer Soto": the name follows the title
+        if not (_titled(bare) or bare.lower() in TITLE_MODIFIERS):
+            return None
+        taken.append(bare.lower())
+        if bare != word:  # the clause ends here
+            return " ".join(taken) if _titled(bare) else None
+    return " ".join(taken) if taken and len(words) == len(taken) + 1 and _titled(taken[-1]) else None
+
+
+def _titled_name_run(text: str, after: list[Run], verb_end: int) -> Run | None:
+    """The first run close after the verb that is a title and a full name ("EU-Kommissar Pavel Nordström")."""
+    for run in after:
+        if len(text[verb_end : run.start].split()) > _MAX_SET_OFF_TITLE_WORDS:
+            return None
+        title, name = split_title(run.tokens)
+        if title is not None and len(name) >= _MIN_FULL_NAME and is_name(name) and not is_organisation(name):
+            return run
+    return None
 
 
 def _name_after_lowercase_title(text: str, run: Run, end: int) -> Run | None:
@@ -729,10 +845,15 @@ def _sentence_names(
     return ends, named
 
 
-def assign_speakers(works: list[Work]) -> None:
-    """Set speaker, title and attribution on every quote block (multi-paragraph runs share one speaker)."""
+def assign_speakers(works: list[Work], issuer: str | None = None) -> None:
+    """Set speaker, title and attribution on every quote block (multi-paragraph runs share one speaker).
+
+    ``issuer`` is the person a statement is issued in the name of, as written
+    ("Governor Ana Ruiz", "the Secretary-General"): the speaker of every quote,
+    and every partial quotation, that has no attribution of its own.
+    """
     index = PersonIndex.build(works)
-    quote_numbers = [i for i, w in enumerate(works) if w.kind == "quote"]
+    quote_numbers = [i for i, w in enumerate(works) if w.kind == QUOTE]
     found: dict[int, Attribution] = {}
     for number in quote_numbers:
         attribution = find_attribution(works[number])
@@ -748,6 +869,10 @@ def assign_speakers(works: list[Work]) -> None:
                     index.titled_alone.add(attribution.name[0])
     mentions = _MentionCache(index, works)
     genders = index.genders()
+    issued = _issuer(issuer, index) if issuer else (None, "")
+    for number, work in enumerate(works):
+        if work.kind == PARAGRAPH and work.spans:
+            work.partial = _partial_quotations(number, work, works, index, mentions, genders)
     runs_of_quotes = _quote_runs(works, quote_numbers)
     first_titles: dict[str, tuple[str | None, int]] = {}  # the index is complete: ask once per speaker
     for run_numbers in runs_of_quotes:
@@ -759,6 +884,9 @@ def assign_speakers(works: list[Work]) -> None:
             speaker, reason = _resolve(attribution, source, works, index, mentions, genders)
             works[source].attribution = attribution.clause
         else:
+            # only a paragraph that is nothing but quotation goes on in a voice from above; "Objectors
+            # called the plan “…”" has a subject of its own
+            pure = starts_with_mark(works[run_numbers[0]].text)
             before = works[run_numbers[0] - 1] if run_numbers[0] > 0 else None
             introduced = _introduction(before) if before is not None else None
             if before is not None and introduced is not None:
@@ -768,11 +896,27 @@ def assign_speakers(works: list[Work]) -> None:
                 works[run_numbers[0]].attribution = introduced.clause
                 found[run_numbers[0]] = introduced
                 source = run_numbers[0]
-            elif before is not None and before.kind == "quote" and before.speaker:
+            elif pure and before is not None and before.kind == QUOTE and before.speaker:
                 # A quote with no attribution right after a quote that has a speaker goes on in that
                 # voice (the release habit of closing the marks between paragraphs of one statement).
                 speaker = before.speaker
                 reason = f"no attribution; follows the quote of {speaker} in para {run_numbers[0]}"
+            if (
+                speaker is None
+                and pure
+                and before is not None
+                and before.partial
+                and before.partial[-1].speaker
+            ):
+                # „…“, sagte Rebollo. closing the paragraph above, then more of her words
+                speaker = before.partial[-1].speaker
+                reason = f"no attribution; continues the quotation of {speaker} in the paragraph above"
+            if speaker is None and pure and before is not None and (reported := _reported_speech(before)):
+                # "Reyes-Ortiz said the deal …", then the quote: whom the paragraph above reports speaking
+                speaker, reason = _resolve(reported, run_numbers[0] - 1, works, index, mentions, genders)
+                reason = reason.replace("speaker ", "speaker (reported speech in the paragraph above) ", 1)
+            if speaker is None and issued[0] is not None:
+                speaker, reason = issued
         for number in run_numbers:
             work = works[number]
             work.speaker = speaker
@@ -788,6 +932,86 @@ def assign_speakers(works: list[Work]) -> None:
                 work.speaker_reason = f"{reason}, same quote as para {source + 1}"
             if work.stated_speaker:
                 _use_stated(work)
+    if issued[0] is not None:
+        for work in works:
+            if work.kind == PARAGRAPH and work.partial:
+                work.partial = tuple(
+                    p._replace(speaker=issued[0], reason=issued[1]) if p.clause is None else p
+                    for p in work.partial
+                )
+
+
+def _issuer(issuer: str, index: PersonIndex) -> tuple[str | None, str]:
+    """The full name of a statement's issuer as written: the last name in it, or the holder of its role."""
+    for run in reversed(runs(issuer)):
+        _title, name = split_title(run.tokens)
+        if is_name(name) and not is_organisation(name):
+            full, _ = index.resolve(name, 0)
+            return full, f'no attribution; the statement is issued by "{issuer}" -> {full}'
+    words = [w.lower().strip(",.") for w in issuer.split()]
+    for word in reversed(words):
+        if _titled(word):
+            holders = index.holders(word)
+            if len(holders) == 1:
+                return (
+                    holders[0],
+                    (
+                        f'no attribution; the statement is issued by "{issuer}" -> {holders[0]}'
+                        f" (the only person titled {word!r})"
+                    ),
+                )
+            break
+    return None, ""
+
+
+# A partial quote of fewer words with no attribution in its sentence is a name or a scare quote.
+_MIN_UNATTRIBUTED_WORDS = 5
+
+
+def _partial_quotations(
+    number: int,
+    work: Work,
+    works: list[Work],
+    index: PersonIndex,
+    mentions: _MentionCache,
+    genders: dict[str, str],
+) -> tuple[Partial, ...]:
+    """The direct quotations of a narrative paragraph, each bound to the speaker of its own sentence.
+
+    A quoted span is a quotation when its sentence attributes it ("Smith called
+    the plan “a step backwards”", "“It works,” she said") or when it is a
+    stretch of speech of some length; a short unattributed span ("the
+    so-called “green corridor”") or a quoted title in Title Case is not.
+    """
+    text = work.text
+    ends = [e for e in sentence_ends(text) if not any(a < e < b for a, b in work.spans)]
+    found: list[Partial] = []
+    for start, end in work.spans:
+        first = max((e for e in ends if e <= start), default=0)
+        last = min((e for e in ends if e >= end), default=len(text))
+        local = tuple((a - first, b - first) for a, b in work.spans if a >= first and b <= last)
+        attribution = _attribution(text[first:last], local, False)
+        if attribution is None or not (attribution.name or attribution.pronoun or attribution.role):
+            # "Harwood described the road as “…” and promised …": the verb before the quotation binds it
+            earlier = _clause(text, first, start)
+            if earlier is not None and (earlier.name or earlier.pronoun or earlier.role):
+                attribution = replace(earlier, position=earlier.position - first)
+        quoted = text[start:end]
+        if attribution is not None:
+            attribution = replace(attribution, position=attribution.position + first)
+            speaker, reason = _resolve(attribution, number, works, index, mentions, genders)
+            found.append(Partial(start, end, speaker, attribution.clause, reason))
+        elif len(quoted.split()) >= _MIN_UNATTRIBUTED_WORDS and not _quoted_title(quoted):
+            found.append(Partial(start, end, None, None, "no attribution in its sentence"))
+    return tuple(found)
+
+
+def _quoted_title(quoted: str) -> bool:
+    """ "“Water for Tomorrow: Securing Supplies”": every content word capitalised, no closing punctuation."""
+    words = [w for w in quoted.strip('“”"„«» ').split() if w[:1].isalpha()]
+    if not words or quoted.rstrip('“”"„«» ')[-1:] in ".,!?;":
+        return False
+    return sum(1 for w in words if w[:1].isupper()) >= 0.75 * len(words)
 
 
 def _use_stated(work: Work) -> None:
@@ -815,7 +1039,7 @@ def _person_evidence(attribution: Attribution) -> bool:
 
 def _introduction(work: Work) -> Attribution | None:
     """ "Smith said:" (or "She added:") ending the paragraph just above a quote."""
-    if work.kind != "paragraph" or not work.text.rstrip().endswith(":"):
+    if work.kind != PARAGRAPH or not work.text.rstrip().endswith(":"):
         return None
     return _introduced_by(work.text)
 
@@ -825,6 +1049,37 @@ def _introduced_by(text: str) -> Attribution | None:
     ends = [e for e in sentence_ends(text) if text[e:].strip(_EDGE_PUNCT)]
     start = ends[-1] if ends else 0
     return _clause(text, start, len(text), before_quote=True)
+
+
+def _names_person(apposition: str) -> bool:
+    """True when an apposition is itself a person's name (with a title or not): "Dr. Annegret Pfleiderer"."""
+    found = runs(apposition)
+    if len(found) != 1 or found[0].start > 0 or found[0].end < len(apposition.rstrip(" ,")):
+        return False
+    _title, name = split_title(found[0].tokens)
+    return len(name) >= _MIN_FULL_NAME and is_name(name) and not is_organisation(name)
+
+
+def _reported_speech(work: Work) -> Attribution | None:
+    """The speaker of the last sentence of a narrative paragraph that reports speech ("Smith said the …").
+
+    Only a person, a pronoun or a role counts: "the company said" names no one.
+    """
+    if work.kind != PARAGRAPH or work.text.rstrip().endswith(":"):
+        return None
+    return _reported_in(work.text, work.spans)
+
+
+@per_document(maxsize=1024)
+def _reported_in(text: str, spans: tuple[tuple[int, int], ...]) -> Attribution | None:
+    ends = [0, *(e for e in sentence_ends(text) if text[e:].strip(_EDGE_PUNCT)), len(text)]
+    for start, end in list(itertools.pairwise(ends))[::-1][:_REPORT_SENTENCES]:
+        if any(a < end and b > start for a, b in spans):
+            return None  # the sentence quotes someone itself: its own attribution, not a report
+        found = _clause(text, start, end)
+        if found is not None:
+            return found if (found.name or found.pronoun or found.role) else None
+    return None
 
 
 def _quote_runs(works: list[Work], quote_numbers: list[int]) -> list[list[int]]:
@@ -898,7 +1153,7 @@ def _antecedent(
     fallback: tuple[str, int] | None = None
     for back in range(number, max(-1, number - _LOOKBACK_BLOCKS - 1), -1):
         work = works[back]
-        if work.kind not in ("paragraph", "quote"):
+        if work.kind not in (PARAGRAPH, QUOTE):
             continue
         for _end, people in reversed(mentions.sentences(back)):
             relevant = [m for m in people if (back != number or m.position < position) and fits(m.name)]
@@ -907,6 +1162,6 @@ def _antecedent(
                 return subjects[0].name, back
             if relevant and fallback is None:
                 fallback = (relevant[0].name, back)
-        if back != number and work.kind == "quote" and work.speaker and fits(work.speaker):
+        if back != number and work.kind == QUOTE and work.speaker and fits(work.speaker):
             return work.speaker, back
     return fallback

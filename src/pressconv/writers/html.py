@@ -23,6 +23,7 @@ from pressconv.model import (
     Document,
     ListBlock,
     Paragraph,
+    Quotation,
     Quote,
     Section,
     block_text,
@@ -102,18 +103,50 @@ def section_ids(document: Document) -> list[str | None]:
     return [_slug(s.heading, taken, counters) if s.heading else None for s in document.sections]
 
 
+def _inline(element: ET.Element, text: str, quotations: tuple[Quotation, ...]) -> None:
+    """The text into ``element``, each direct quotation a ``span.quotation`` with its speaker.
+
+    Only spans are added, never characters: the quotation marks are the text's
+    own.  A piece that continues the quotation before it (split around its
+    attribution, or run on from the paragraph above) also carries the class
+    ``quotation-continued``.  Offsets that do not fit the text are ignored.
+    """
+    position = 0
+    last: ET.Element | None = None
+    for quotation in quotations:
+        start, end = quotation.start, quotation.end
+        if start < position or end <= start or end > len(text):
+            continue
+        between = text[position:start]
+        if last is None:
+            element.text = between
+        else:
+            last.tail = between
+        classes = "quotation quotation-continued" if quotation.joined else "quotation"
+        attrs = {"class": classes}
+        if quotation.speaker:
+            attrs["data-speaker"] = quotation.speaker
+        last = ET.SubElement(element, "span", attrs)
+        last.text = text[start:end]
+        position = end
+    if last is None:
+        element.text = text
+    else:
+        last.tail = text[position:]
+
+
 def _render_block(parent: ET.Element, block: Block) -> None:
     match block:
-        case Paragraph(text=text):
-            _el(parent, "p", text)
-        case Quote(text=text, speaker=speaker, attribution=attribution):
+        case Paragraph(text=text, quotations=quotations):
+            _inline(_el(parent, "p"), text, quotations)
+        case Quote(text=text, speaker=speaker, attribution=attribution, quotations=quotations):
             attrs = {"class_": "quote"}
             if speaker:
                 attrs["data_speaker"] = speaker
             if attribution:
                 attrs["data_attribution"] = attribution
             quote = _el(parent, "blockquote", **attrs)
-            _el(quote, "p", text)
+            _inline(_el(quote, "p"), text, quotations)
         case ListBlock(ordered=ordered, items=items):
             lst = _el(parent, "ol" if ordered else "ul")
             for item in items:

@@ -12,23 +12,30 @@ split off too.  List lines are left together for the list rule.
 
 from __future__ import annotations
 
-from pressconv.readers._blocks import Work
+from pressconv.readers._blocks import PARAGRAPH, Work
 from pressconv.readers._headings import ends_sentence, heading_shape
-from pressconv.readers._lists import marker
+from pressconv.readers._worklist import WorkList
+from pressconv.readers.rules.lists import marker
 
 LONG_LINE = 100
 _GLUED_RATIO = 0.6
 _GLUED_MIN_NEXT = 40
+_GLUED_MIN_WRAPPED = 55
 _MIN_WRAPPED_LINES = 4
 _MIN_WRAP_WIDTH = 50
 _SHORT_LINE = 0.7
+
+
+def apply(work: WorkList) -> None:
+    """Split unwrapped multi-paragraph blocks and glued heading lines."""
+    work.blocks = split_lines(work.blocks)
 
 
 def split_lines(works: list[Work]) -> list[Work]:
     """The blocks, with unwrapped multi-paragraph blocks and glued heading lines split."""
     out: list[Work] = []
     for work in works:
-        if work.kind != "paragraph" or work.hint is not None or len(work.lines) < 2:
+        if work.kind != PARAGRAPH or work.hint is not None or len(work.lines) < 2:
             out.append(work)
             continue
         if max(len(line) for line in work.lines) > LONG_LINE:
@@ -86,7 +93,12 @@ def _glued_heading(lines: list[str]) -> bool:
     first, second = lines[0], lines[1]
     if marker(first) or marker(second) or not _shaped_like_heading(first) or first.endswith(","):
         return False
-    return len(second) >= _GLUED_MIN_NEXT and len(first) < _GLUED_RATIO * len(second)
+    # the rest must be a wrapped paragraph, not more short lines (a list of names under "WHO:")
+    rest = lines[1:]
+    wrapped = max(len(line) for line in rest) >= _GLUED_MIN_WRAPPED or (
+        len(rest) == 1 and ends_sentence(rest[0])
+    )
+    return len(second) >= _GLUED_MIN_NEXT and len(first) < _GLUED_RATIO * len(second) and wrapped
 
 
 def _unwrapped(work: Work) -> list[Work]:

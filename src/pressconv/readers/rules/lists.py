@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from pressconv.readers._blocks import Work
+from pressconv.readers._blocks import LIST, PARAGRAPH, Work
+from pressconv.readers._worklist import WorkList
 
 _MARKER = re.compile(
     r"^(?:(?P<bullet>[-*•·▪◦‣⁃►■□●○✓✔–o])|(?P<number>\d{1,2}|[a-z])(?P<close>[.)])|\((?P<paren>\d{1,2}|[a-z])\))"
@@ -34,11 +35,16 @@ def marker(line: str) -> tuple[str, bool] | None:
     return match.group().rstrip(), match.group("number") is not None or (match.group("paren") or "").isdigit()
 
 
+def apply(work: WorkList) -> None:
+    """Turn marker lines into list blocks."""
+    work.blocks = split_lists(work.blocks)
+
+
 def split_lists(works: list[Work]) -> list[Work]:
     """The blocks with list lines turned into list blocks (candidates confirmed in ``confirm_lists``)."""
     out: list[Work] = []
     for work in works:
-        if work.kind != "paragraph" or work.hint is not None:
+        if work.kind != PARAGRAPH or work.hint is not None:
             out.append(work)
             continue
         first = next((i for i, line in enumerate(work.lines) if marker(line)), None)
@@ -64,7 +70,7 @@ def split_lists(works: list[Work]) -> list[Work]:
             continue
         if intro:
             out.append(Work(text=" ".join(intro), lines=list(intro)))
-        listed = Work(text=" ".join(work.lines[first:]), lines=list(work.lines[first:]), kind="list")
+        listed = Work(text=" ".join(work.lines[first:]), lines=list(work.lines[first:]), kind=LIST)
         listed.items, listed.markers, listed.ordered = items, markers, ordered
         listed.reason = f"{len(items)} line(s) with list markers"
         if intro:
@@ -77,22 +83,22 @@ def confirm_lists(works: list[Work]) -> list[Work]:
     """Keep single-item lists only when introduced or next to another list; merge neighbouring lists."""
     out: list[Work] = []
     for i, work in enumerate(works):
-        if work.kind == "list" and work.hint is None and len(work.items) == 1:
+        if work.kind == LIST and work.hint is None and len(work.items) == 1:
             before = works[i - 1] if i > 0 else None
             after = works[i + 1] if i + 1 < len(works) else None
-            introduced = before is not None and before.kind == "paragraph" and before.text.endswith(":")
+            introduced = before is not None and before.kind == PARAGRAPH and before.text.endswith(":")
             neighbour = any(
-                n is not None and n.kind == "list" and n.ordered == work.ordered for n in (before, after)
+                n is not None and n.kind == LIST and n.ordered == work.ordered for n in (before, after)
             )
             if not (introduced or neighbour):
-                work.kind = "paragraph"
+                work.kind = PARAGRAPH
                 work.items, work.markers = (), ()
                 work.reason = ""
         previous = out[-1] if out else None
         if (
-            work.kind == "list"
+            work.kind == LIST
             and previous is not None
-            and previous.kind == "list"
+            and previous.kind == LIST
             and previous.ordered == work.ordered
             and work.hint is None
             and previous.hint is None

@@ -1,0 +1,68 @@
+"""The inference rules, one module each, run in the declared ``ORDER`` over one ``WorkList``.
+
+Every rule has the same shape, markdown-it's rule chain: ``apply(work) -> None``
+reads and refines the work list.  Adding a rule is its own module, its fixture
+in ``tests/fixtures/reader/`` and one line in ``ORDER``.
+
+1. ``lines``       unwrapped paragraphs split; a heading line glued on top split off
+2. ``about``       an "About …" first line becomes its own block
+3. ``furniture``   release notice, embargo, byline, date line, contacts, end mark -> metadata
+4. ``lists``       marker lines -> list blocks (loose lists merged)
+5. ``headline``    the headline line (a scored choice among the first blocks) and its dek
+6. ``headings``    short title-like lines followed by body -> section headings
+   ``labels``      a heading under a label heading ("WHEN:") is the label's value
+   ``questions``   the questions of an FAQ or Q&A -> headings
+7. ``quotes``      mostly-quoted paragraphs -> quotes, multi-paragraph runs
+8. ``dateline``    the lede's dateline (left in the text)
+9. ``statement``   a statement issued in someone's name: whose it is, as written
+10. ``speakers``   attribution, full name, title, pronouns, role references, the statement's issuer
+11. ``quotations`` every direct quotation as a span with its speaker, pieces of one quotation joined
+12. ``derive``     a headline from the lede when none came from option, front matter or text
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from pressconv.readers._worklist import WorkList
+from pressconv.readers.rules import (
+    about,
+    dateline,
+    derive,
+    furniture,
+    headings,
+    headline,
+    labels,
+    lines,
+    lists,
+    questions,
+    quotations,
+    quotes,
+    speakers,
+    statement,
+)
+
+Rule = Callable[[WorkList], None]
+
+ORDER: tuple[tuple[str, Rule], ...] = (
+    ("lines", lines.apply),
+    ("about", about.apply),
+    ("furniture", furniture.apply),
+    ("lists", lists.apply),
+    ("headline", headline.apply),
+    ("headings", headings.apply),
+    ("labels", labels.apply),
+    ("questions", questions.apply),
+    ("quotes", quotes.apply),
+    ("dateline", dateline.apply),
+    ("statement", statement.apply),
+    ("speakers", speakers.apply),
+    ("quotations", quotations.apply),
+    ("derive", derive.apply),
+)
+
+
+def run(work: WorkList) -> None:
+    """Apply every rule in order."""
+    for _name, rule in ORDER:
+        rule(work)

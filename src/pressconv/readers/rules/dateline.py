@@ -1,0 +1,139 @@
+"""The lede's opening -> dateline ("WASHINGTON (AP) —", "LONDON, March 3, 2025 /PRNewswire/ --").
+
+A dateline is a place, optionally a region, a date and a wire-service credit,
+then a dash or colon, at the very start of the first body paragraph; the
+place may stand in parentheses ("(WASHINGTON)—", "(Washington, DC) –"), and
+Spanish and German copy close it with ".-" or a period ("MÉRIDA, 4 de marzo
+de 2026.-", "Oberweiden, 3. März 2026. Nach …").  The place must be in
+capitals, or in Title Case (small connecting words such as "de" allowed)
+with a date, a credit, a region ("Cambridge, Mass. -") or a dash after it
+("Hameln –").  A colon or a period closes a dateline only after capitals or a
+date, so "MODERATOR:" or "Q:" label lines are never datelines.  The dateline
+is recorded as written (dash included) and left in the paragraph's text; its
+date, when it names year, month and day, becomes the document date.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from pressconv.readers._blocks import PARAGRAPH, QUOTE
+from pressconv.readers._dates import find_date
+from pressconv.readers._lexicon import MONTHS, NOT_PLACES, ROLE_WORDS, TITLE_WORDS
+from pressconv.readers._worklist import WorkList
+
+# A word of a place name: hyphens only between letters, so "FRANCISCO--(BUSINESS WIRE)" splits.
+_WORD = r"[^\W\d_](?:[\w.’'&]|-(?=\w))*(?![\w])"
+_PLACE = rf"(?P<open>\()?(?P<place>{_WORD}(?:[ ]{_WORD}){{0,3}})"
+_REGION = rf"(?P<region>(?:,[ ]*{_WORD}(?:[ ]{_WORD}){{0,2}}){{0,2}})"
+_DATE = (
+    r"(?:(?:le|den|am|el|the)[ ]+)?"
+    r"(?:[^\W\d_]+\.?[ ]+\d{1,2}(?:st|nd|rd|th)?(?:,?[ ]+\d{4})?"
+    r"|\d{1,2}(?:\.|er|st|nd|rd|th)?[ ]+(?:de[ ]+)?[^\W\d_]+\.?(?:,?[ ]+(?:de[ ]+)?\d{4})?"
+    r"|\d{4}-\d{2}-\d{2})"
+)
+_CREDIT = r"(?P<credit>[ ]*(?:--|—|–)?[ ]*\([^()\n]{2,40}\)|[ ]*/[^/\n]{2,40}/)"
+_SEPARATOR = r"[ ]*(?P<sep>--|—|–|:|[ ]-)[ ]*"
+# Spanish ".-" and German "." close a dateline too; tried second, so "WASHINGTON, Jan. 11 —" is not cut
+# at the abbreviation's period.
+_PERIOD_SEPARATOR = r"[ ]*(?P<sep>\.-|\.(?=[ ]))[ ]*"
+_DATELINE, _DATELINE_PERIOD = (
+    re.compile(
+        rf"^{_PLACE}{_REGION}(?(open)\))(?P<date>(?:,|[ ]+[-–—])?[ ]*{_DATE})?{_CREDIT}?{separator}(?=\S)",
+        re.UNICODE,
+    )
+    for separator in (_SEPARATOR, _PERIOD_SEPARATOR)
+)
+# Small words that may stand lower-case inside a place name ("Ciudad de Guatemala", "Frankfurt am Main").
+_PLACE_LINKS = frozenset(
+    {"de", "del", "la", "las", "los", "el", "do", "da", "am", "an", "der", "sur", "upon", "on"}
+)
+_DASHES = frozenset({"--", "—", "–", " -", ".-"})
+_MAX_LENGTH = 100
+# The lede may sit under a few short chrome blocks ("News provided by" / the issuer / a time).
+_LEDE_BLOCKS = 3
+_MAX_CHROME_WORDS = 20
+_MAX_TITLE_PLACE_WORDS = 4
+_MIN_CAPS_PLACE = 4
+
+
+def apply(work: WorkList) -> None:
+    """Record the lede's dateline in ``work.dateline`` (front matter first); the lede keeps its text."""
+    work.dateline = work.matter.dateline
+    start = work.body_start()
+    texts = (w for w in work.blocks[start:] if w.kind in (PARAGRAPH, QUOTE) and not w.date_line)
+    found = None
+    for lede in itertools.islice(texts, _LEDE_BLOCKS):
+        found = find_dateline(lede.text)
+        if (
+            found is not None
+            or len(lede.text.split()) > _MAX_CHROME_WORDS
+            or lede.text.rstrip()[-1:] in ".!?:"
+        ):
+            break  # the dateline opens the lede; short blocks above it ("News provided by …") are chrome
+    if found is not None:
+        work.dateline = work.dateline or found
+        said = f'lede; dateline "{found}"'
+        lede.reason = f"{lede.reason}; {said}" if lede.reason else said
+
+
+def find_dateline(text: str) -> str | None:
+    """The dateline at the start of ``text`` as written (separator included), or None."""
+    head = text[: _MAX_LENGTH + 20]
+    match = _DATELINE.match(head) or _DATELINE_PERIOD.match(head)
+    if not match or match.end() > _MAX_LENGTH:
+        return None
+    place = match.group("place")
+    letters = [ch for ch in place if ch.isalpha()]
+    if len(letters) < 2:
+        return None
+    date_text = match.group("date") or ""
+    has_date = bool(date_text) and _names_month(date_text)
+    if date_text and not has_date:
+        return None  # the "date" was ordinary words
+    credit = match.group("credit") or ""
+    region = match.group("region") or ""
+    capitals = all(ch.isupper() for ch in letters)
+    words = place.split()
+    title_place = (
+        words[0][:1].isupper()
+        and all(word[:1].isupper() or word in _PLACE_LINKS for word in words)
+        and len(words) <= _MAX_TITLE_PLACE_WORDS
+    )
+    separator = match.group("sep")
+    dashed = separator in _DASHES
+    if not capitals and not (title_place and (has_date or credit.strip() or region or dashed)):
+        return None
+    if (
+        not (capitals or has_date or credit.strip() or region)
+        and not text[match.end() : match.end() + 1].isupper()
+    ):
+        return None  # "Meanwhile – the rain …": a Title Case word and a dash open a sentence, not a dateline
+    if separator in (".", ":") and not (capitals or has_date):
+        return None  # "Berlin: …", "Hameln. Die …": a period or colon after Title Case is a sentence
+    if separator == "." and not (has_date or len(place) >= _MIN_CAPS_PLACE):
+        return None
+    if any(w.strip(".’'").lower() in NOT_PLACES for w in place.split()):
+        return None  # "UPDATE —", "EDITOR’S NOTE:" are labels, not places
+    # "NEW DELHI: The government …" is a dateline; "Berlin: …" is not
+    if separator == ":" and not (has_date or credit.strip()) and (not capitals or region):
+        return None
+    if separator == ":" and any(w.lower() in TITLE_WORDS or w.lower() in ROLE_WORDS for w in words):
+        return None  # "ENGINEER:", "SPOKESPERSON:" label a speaker in a transcript
+    return text[: match.end()].rstrip()
+
+
+def _names_month(text: str) -> bool:
+    if re.search(r"\d{4}-\d{2}-\d{2}", text):
+        return True
+    return any(
+        word.lower() in MONTHS or word.lower().rstrip(".") in MONTHS
+        for word in re.findall(r"[^\W\d_]+\.?", text)
+    )
+
+
+def dateline_date(dateline: str) -> str | None:
+    """The ISO date a dateline names, when it names a full one."""
+    found = find_date(dateline)
+    return found[0] if found else None

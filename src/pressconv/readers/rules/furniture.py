@@ -1,0 +1,21 @@
+"""Rule: press furniture (release notice, embargo, byline, date line, contacts, end mark) -> metadata.
+
+The recognition lives in ``_furniture``; this rule runs it over the work
+list.  A text made of nothing but furniture-shaped lines keeps them as text
+rather than lose every word.
+"""
+
+from __future__ import annotations
+
+from pressconv.readers._blocks import FURNITURE
+from pressconv.readers._furniture import Furniture, extract_furniture
+from pressconv.readers._worklist import WorkList
+
+
+def apply(work: WorkList) -> None:
+    """Mark furniture blocks and record what they say in ``work.furniture``."""
+    found = Furniture()
+    marked = extract_furniture(work.blocks, found)
+    if all(w.kind == FURNITURE for w in marked):
+        return  # nothing but furniture-shaped lines: keep them as text
+    work.blocks, work.furniture = marked, found

@@ -1,0 +1,11 @@
+"""Rule: short title-like lines followed by body text -> section headings (see ``_headings``)."""
+
+from __future__ import annotations
+
+from pressconv.readers._headings import classify_headings
+from pressconv.readers._worklist import WorkList
+
+
+def apply(work: WorkList) -> None:
+    """Mark heading-shaped blocks below the headline and dek as headings when body text follows."""
+    classify_headings(work.blocks, work.body_start())

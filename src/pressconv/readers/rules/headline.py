@@ -1,0 +1,480 @@
+"""The top of the body -> headline line and dek, or a headline derived from the lede.
+
+A headline line is the first block when it is one short line (≤ 25 words, or
+two hard-wrapped lines within that) with no closing sentence punctuation,
+followed by more text.  A second such line directly under it is the dek
+(subtitle); so is a one-line sentence under the headline when the paragraph
+after it opens with a dateline.  Without a headline line the headline is the
+lede's first sentence (dateline removed, final period dropped) and the lede
+stays in the body.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pressconv.readers._blocks import FURNITURE, HEADLINE, LIST, PARAGRAPH, QUOTE, SUBTITLE, Work
+from pressconv.readers._dates import find_date
+from pressconv.readers._furniture import is_date_line
+from pressconv.readers._headings import ends_sentence, title_case
+from pressconv.readers._lexicon import (
+    FINITE_VERBS,
+    ORGANISATION_SUFFIXES,
+    ORGANISATION_WORDS,
+    PAGE_CHROME_OPENINGS,
+    PAGE_CHROME_WORDS,
+    TITLE_CASE_SMALL,
+)
+from pressconv.readers._names import is_title_word, sentence_ends
+from pressconv.readers._quotes import starts_with_mark
+from pressconv.readers._worklist import WorkList
+from pressconv.readers.rules.dateline import find_dateline
+
+MAX_HEADLINE_WORDS = 25
+MAX_DEK_WORDS = 35
+MAX_DERIVED_WORDS = 30
+
+
+def _content(works: list[Work]) -> list[int]:
+    """Indexes of the first content blocks (not furniture, not a date line): all a headline needs."""
+    found: list[int] = []
+    for i, w in enumerate(works):
+        if w.kind != FURNITURE and not w.date_line:
+            found.append(i)
+            if len(found) >= _TOP_CONTENT:
+                break
+    return found
+
+
+def _line_shaped(work: Work, max_words: int) -> bool:
+    if work.kind != PARAGRAPH or work.hint not in (None,) or len(work.lines) > 2:
+        return False
+    if work.text.endswith(":"):
+        return False  # a line ending in a colon introduces what follows
+    words = work.text.split()
+    return 0 < len(words) <= max_words and any(ch.isalpha() for ch in work.text)
+
+
+def apply(work: WorkList) -> None:
+    """Mark the headline line and dek; a headline the source format marks below other text moves up."""
+    # A given title replaces the headline's text only: the structure is inferred as without it (#16).
+    _headline_first(work.blocks)
+    if work.source_derived is None:
+        find_headline(work.blocks, None, work.matter.subtitle, work.headline_evidence)
+        if work.given_title and not any(w.kind == HEADLINE for w in work.blocks):
+            # no headline line of its own: a first line repeating the given title is consumed
+            find_headline(work.blocks, work.given_title, work.matter.subtitle, work.headline_evidence)
+
+
+def _headline_first(works: list[Work]) -> None:
+    """A headline block below other text (a kicker, a section label) moves to the top of the content.
+
+    The headline rule looks at the first block of content only; the text that
+    stood above the source's own headline is body text, never a heading.
+    """
+    content = _content(works)
+    at = next((i for i in content if works[i].hint == "headline"), None)
+    if at is None or at == content[0]:
+        return
+    for i in content:
+        if i == at:
+            break
+        if works[i].hint is None:
+            works[i].hint = "paragraph"
+    works.insert(content[0], works.pop(at))
+
+
+def find_headline(
+    works: list[Work], given_title: str | None, given_subtitle: str | None, evidence: list[str] | None = None
+) -> None:
+    """Mark the headline line and the dek (kinds ``headline`` and ``subtitle``) when the text has them.
+
+    Without a headline from the source format or a given title, the headline
+    is a scored choice among the first blocks (see ``_choose``); the blocks
+    above it (page chrome, mastheads, codes, contacts, dates) stay text that is
+    never a heading.  ``evidence`` receives the candidates and their scores.
+    """
+    content = _content(works)
+    if len(content) < 2:
+        return
+    at = content[0]
+    if works[at].hint != "headline" and given_title is None:
+        picked = _choose(works, content, evidence if evidence is not None else [])
+        if picked is None:
+            return
+        at = picked
+        for i in content:
+            if i >= at:
+                break
+            if works[i].hint is None:
+                works[i].hint = "paragraph"
+                works[i].reason = "above the headline: page chrome, masthead or label, kept as text"
+    first = works[at]
+    if first.hint is None and len(first.lines) == 2 and _headline_over_dek(first.lines):
+        # "TRANSPORT MINISTRY ANNOUNCES …" over "New trains for northern routes": two blocks, not one
+        dek = Work(text=first.lines[1], lines=[first.lines[1]], date_line=is_date_line(first.lines[1]))
+        if dek.date_line:
+            dek.reason = "date line under the headline: kept as text, its date -> metadata.date"
+        first.lines, first.text = first.lines[:1], first.lines[0]
+        works.insert(at + 1, dek)
+    content = [i for i in _content(works) if i >= at]
+    if first.hint == "headline":
+        first.kind, first.reason = HEADLINE, "headline (source format)"
+    elif given_title is not None:
+        if _same(first.text, given_title) and first.kind == PARAGRAPH:
+            first.kind, first.reason = HEADLINE, "headline line, the same as the title given"
+        else:
+            return
+    else:
+        first.kind = HEADLINE
+        first.reason = first.reason or "the best-scored headline candidate (see the headline lines above)"
+    if len(content) < 3:
+        return
+    second = works[content[1]]
+    after = works[content[2]]
+    if second.hint == "subtitle":
+        second.kind, second.reason = SUBTITLE, "subtitle (source format)"
+    elif given_subtitle is not None:
+        if _same(second.text, given_subtitle) and second.kind == PARAGRAPH:
+            second.kind, second.reason = SUBTITLE, "dek line, the same as the subtitle given"
+    elif (
+        _line_shaped(second, MAX_DEK_WORDS)
+        and find_dateline(second.text) is None
+        and not starts_with_mark(second.text)
+    ):
+        one_phrase = not sentence_ends(second.text.rstrip(".!?"))
+        dek_words = len(second.text.split())
+        if (
+            not ends_sentence(second.text)
+            and one_phrase
+            and _MIN_DEK_WORDS <= dek_words <= MAX_HEADLINE_WORDS
+        ):
+            second.kind, second.reason = SUBTITLE, "second short line under the headline: the dek"
+        elif after.kind in (PARAGRAPH, QUOTE) and find_dateline(after.text) is not None:
+            second.kind, second.reason = (
+                SUBTITLE,
+                "one-line sentence under the headline, before the dateline",
+            )
+
+
+# How many blocks from the top may hold the headline, and the least score a headline needs.
+_WINDOW = 8
+_TOP_CONTENT = 40  # content blocks looked at from the top (cover note, window, lede and dek)
+_MIN_SCORE = 1.0
+_MIN_SENTENCE_WORDS = 5
+_SHORT_HEADLINE_WORDS = 4
+_MIN_INTRODUCTION_WORDS = 8
+_MIN_DEK_WORDS = 3  # a lone "Who" or "Appeals" under the headline is a label, not a dek
+_MAX_NAME_WORDS = 9
+_MAX_LABEL_WORDS = 4
+# Words that relate a name to something else: "Briefing by the Spokesperson for the Harbour Authority".
+_RELATION = re.compile(r"\b(?:by|on|to|with|from|at|in|after|over|about)\b", re.IGNORECASE)
+# Why a line alone is page chrome (not merely unlike a headline): one such line makes a two-line masthead.
+_MASTHEAD_REASONS = (
+    "breadcrumbs",
+    "a document code",
+    "a date line",
+    "contact details",
+    "page chrome",
+    "a section label",
+)
+_MAX_PERSON_WORDS = 5
+# Words after an organisation word that continue its name ("Office of …", "Department for …").
+_NAME_LINKS = frozenset({"of", "for", "and", "de", "du", "des", "del", "für", "der", "&"})
+_BREADCRUMB = re.compile(r"\s(?:>|›|»|\||/|::)\s|^\s*(?:home|accueil|inicio|startseite)\b", re.IGNORECASE)
+_CODE = re.compile(r"^[A-Z]{1,6}(?:/[A-Z0-9.-]+)+$|^[A-Z]{1,5}[-‑ ]?\d[\d/.-]*$")
+_CONTACT = re.compile(r"@\w|https?://|www\.|\(?\+?\d[\d ().-]{7,}\d")
+_KICKER = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý’' &-]{2,40}:\s+\S")
+_SALUTATION = re.compile(
+    r"^(?:hi|hello|dear|hey|good (?:morning|afternoon)|hallo|liebe|lieber|sehr geehrte|bonjour|chers?|"
+    r"chères?|hola|estimad[oa]s?|queridos?)\b[^.!?]{0,60}[,:!]?$",
+    re.IGNORECASE,
+)
+_FORWARD = re.compile(
+    r"^(?:-{2,}.*|_{5,}|={5,}|begin forwarded message:?|.*\bforwarded message\b.*|.*\boriginal message\b.*)$",
+    re.IGNORECASE,
+)
+_COVER_NOTE_BLOCKS = 12
+_WORD = re.compile(r"[^\W\d_][\w’'&.-]*")
+
+
+def _choose(works: list[Work], content: list[int], evidence: list[str]) -> int | None:
+    """The index of the best headline candidate among the first blocks, or None.
+
+    Candidates are the blocks above the lede (the first block that is running
+    text or opens with a dateline), at most ``_WINDOW``.  Each is scored on
+    its shape (one or two lines, a headline's length, no closing period unless
+    Title Case), on what follows it (the lede, or a dek then the lede) and on
+    what it is not: breadcrumbs, section labels and mastheads, document codes,
+    dates, contact lines, a bare organisation or person's name.
+    """
+    window: list[int] = []
+    for i in content[_cover_note(works, content) :]:
+        if len(window) >= _WINDOW or _body_like(works[i]):
+            break
+        window.append(i)
+    if not window:
+        return None
+    lede = next((i for i in content if i > window[-1]), None)
+    scored: list[tuple[float, int, str]] = []
+    first_shaped = True
+    for rank, i in enumerate(window):
+        later = [j for j in window if j > i] + ([lede] if lede is not None else [])
+        score, why = _score(works[i], [works[j] for j in later[:2]], rank)
+        if first_shaped and score > 0 and why.split(" ", 1)[0].isdigit() and "name" not in why:
+            # the first block shaped like a headline, everything above it chrome: the usual layout
+            first_shaped = False
+            score += 1.0
+            why += ", the first headline-shaped block"
+        scored.append((score, -rank, why))
+        evidence.append(f"  -  headline?  {score:+.1f} {why}  | {_preview(works[i].text, 50)}")
+    best, neg_rank, why = max(scored)
+    if best < _MIN_SCORE:
+        evidence.append("  -  headline   no candidate scores enough: derived from the lede")
+        return None
+    chosen = window[-neg_rank]
+    works[chosen].reason = f"headline: the best-scored of {len(window)} candidate(s), {best:+.1f} ({why})"
+    return chosen
+
+
+def _cover_note(works: list[Work], content: list[int]) -> int:
+    """Where the release starts in an e-mail that opens with a cover note ("Hi all, … ---------- Forwarded").
+
+    When the first block is a salutation, the release starts after the first
+    forward marker or separator line; otherwise at the top.
+    """
+    if not content or not _SALUTATION.match(works[content[0]].text):
+        return 0
+    for k, i in enumerate(content[:_COVER_NOTE_BLOCKS]):
+        if any(_FORWARD.match(line) for line in works[i].lines):
+            return k + 1
+    return 0
+
+
+def _preview(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _body_like(work: Work) -> bool:
+    """Running text: the lede or any paragraph the headline must stand above."""
+    if work.kind not in (PARAGRAPH, QUOTE) or work.hint is not None:
+        return work.kind in (LIST, QUOTE)
+    words = len(work.text.split())
+    if find_dateline(work.text) is not None and words > 8 and not _kicker_line(work):
+        return True
+    if words > 45:
+        return True
+    if work.text.endswith(":") and words >= _MIN_INTRODUCTION_WORDS:
+        return True  # a sentence introducing a quote or a list: running text
+    # a sentence is running text: nothing below it is the headline (a dek comes under the headline)
+    return (
+        words >= _MIN_SENTENCE_WORDS
+        and ends_sentence(work.text)
+        and not (_title_case_statement(work.text) or _titled_question(work.text))
+    )
+
+
+def _kicker_line(work: Work) -> bool:
+    """ "FACT SHEET: Administration Launches …": a label and a colon on a one-line title, not a dateline."""
+    return bool(_KICKER.match(work.text)) and len(work.lines) <= 2 and not ends_sentence(work.text)
+
+
+def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
+    """A headline score for one block and the reasons, most telling first."""
+    text = work.text
+    words = text.split()
+    if work.hint is not None or work.kind != PARAGRAPH:
+        return -9.0, "not a plain text block"
+    if len(work.lines) > 2:
+        return -9.0, f"{len(work.lines)} lines: a block, not a headline"
+    if len(work.lines) == 2:
+        for line in work.lines:
+            alone, why = _score(Work(text=line, lines=[line]), [], 0)
+            if (alone <= -9.0 and why.startswith(_MASTHEAD_REASONS)) or "only a name" in why:
+                return -9.0, f"a masthead: two lines, one of them {why.split(',')[0]}"
+        if all(len(line.split()) <= _MAX_LABEL_WORDS and not _has_verb(line) for line in work.lines):
+            return -9.0, "a masthead: two short label lines without a verb"
+    if not any(ch.isalpha() for ch in text) or len(words) > MAX_HEADLINE_WORDS + 10:
+        return -9.0, "no words, or too long"
+    lowered = text.lower()
+    if _BREADCRUMB.search(text):
+        return -9.0, "breadcrumbs or a section path"
+    if _CODE.match(text.strip()):
+        return -9.0, "a document code"
+    if is_date_line(text) or (find_date(text) is not None and len(words) <= 6):
+        return -9.0, "a date line"
+    if _CONTACT.search(text):
+        return -9.0, "contact details (phone, e-mail or web address)"
+    if lowered.startswith(PAGE_CHROME_OPENINGS):
+        return -9.0, "page chrome (share, provided by, published …)"
+    if text.endswith(":") or (find_dateline(text) is not None and not _kicker_line(work)):
+        return -9.0, "introduces what follows (ends in a colon) or opens with a dateline"
+    if starts_with_mark(text) and text.rstrip()[-1:] in '”"»“«’':
+        return -9.0, "a quotation"
+    reasons: list[str] = []
+    score = 0.0
+    content_words = [w for w in _WORD.findall(lowered) if w not in TITLE_CASE_SMALL]
+    if content_words and all(w.strip(".") in PAGE_CHROME_WORDS for w in content_words) and len(words) <= 8:
+        return -9.0, "a section label or masthead (press release, news story, briefing room …)"
+    parts = [part for part in re.split(r"\s[-–—|:]\s", text) if part]
+    if len(parts) > 1 and all(_chrome_words(part) for part in parts[1:]):
+        return -9.0, 'an organisation and a section label ("European Commission - Press release")'
+    if ends_sentence(text) and not (_title_case_statement(text) or _titled_question(text)):
+        return -9.0, "a sentence (closing punctuation): a lede or dek, not a headline"
+    if find_date(text) is not None and any(ch.isdigit() for ch in text):
+        score -= 2.0
+        reasons.append("holds a date")
+    n = len(words)
+    if 5 <= n <= MAX_HEADLINE_WORDS:
+        score += 2.0
+        reasons.append(f"{n} words")
+    elif n <= 2:
+        score -= 1.0
+        reasons.append(f"only {n} word(s)")
+    elif n <= 4:
+        score += 1.0
+        reasons.append(f"short ({n} words)")
+    if _names_only(text):
+        score -= 3.0
+        reasons.append("only a name (organisation or person)")
+    if _KICKER.match(text):
+        score += 0.5
+        reasons.append("kicker prefix")
+    if _has_verb(text):
+        score += 1.0
+        reasons.append("has a verb")
+    if following:
+        after = following[0]
+        if _body_like(after) or after.kind == QUOTE:
+            score += 1.5
+            reasons.append("the lede follows")
+        elif len(following) > 1 and _body_like(following[1]) and _dek_shaped(after):
+            score += 2.0
+            reasons.append("a dek, then the lede, follows")
+        elif is_date_line(after.text) or after.date_line:
+            score += 0.5
+            reasons.append("a date line follows")
+        elif after.kind == PARAGRAPH and ends_sentence(after.text):
+            score += 1.0
+            reasons.append("a short paragraph follows")
+    if rank == 0 and n <= _SHORT_HEADLINE_WORDS:
+        score += 1.0  # a short first line over the text ("Third", "First release") is its title
+        reasons.append("the first block")
+    score -= 0.25 * rank
+    return score, ", ".join(reasons) or "no evidence either way"
+
+
+def _chrome_words(part: str) -> bool:
+    words = [w.strip(".") for w in _WORD.findall(part.lower()) if w not in TITLE_CASE_SMALL]
+    return bool(words) and all(w in PAGE_CHROME_WORDS for w in words)
+
+
+def _dek_shaped(work: Work) -> bool:
+    return work.kind == PARAGRAPH and len(work.lines) <= 2 and 3 <= len(work.text.split()) <= MAX_DEK_WORDS
+
+
+def _names_only(text: str) -> bool:
+    """ "U.S. Department of Rural Infrastructure", "PIO Sgt. Marcus Tillery", "CITY OF BRAMLEY HEIGHTS".
+
+    An organisation's name has its organisation word at the end or before "of"
+    ("Office of Communications"); "Council Approves Park" has a verb there.
+    """
+    words = _WORD.findall(text)
+    if not words or len(words) > _MAX_NAME_WORDS or _has_verb(text, endings=False) or _RELATION.search(text):
+        return False
+    lowered = [w.lower().strip(".") for w in words]
+    if not (title_case(text, share=1.0) or text.isupper()):
+        return False
+    for k, word in enumerate(lowered):
+        if word in ORGANISATION_WORDS or word in ORGANISATION_SUFFIXES:
+            following = lowered[k + 1] if k + 1 < len(lowered) else None
+            if following is None or following in _NAME_LINKS:
+                return True
+    capitalised = [w for w in words if w[:1].isupper()]
+    return (
+        len(words) <= _MAX_PERSON_WORDS
+        and len(capitalised) == len(words)
+        and any(is_title_word(w) for w in lowered)
+        and not _has_verb(text)
+    )
+
+
+def _has_verb(text: str, endings: bool = True) -> bool:
+    """A finite verb as headlines write them: "Department Awards", "names", "to open", "will host".
+
+    Without ``endings`` only auxiliaries and "to" count, not words ending in -s or -ed.
+    """
+    words = [w.lower().strip(".,;:!?’'") for w in text.split()]
+    for k, word in enumerate(words):
+        if word in FINITE_VERBS or (word == "to" and k + 1 < len(words) and words[k + 1].isalpha()):
+            return True
+        if (
+            endings
+            and k > 0
+            and "’" not in word
+            and "'" not in word
+            and len(word) > 3
+            and word.endswith(("s", "ed"))
+            and not word.endswith(("ss", "us", "is", "ics"))
+        ):
+            previous = words[k - 1]
+            if previous not in TITLE_CASE_SMALL and not previous.endswith(("’s", "'s")):
+                return True
+    return False
+
+
+def _title_case_statement(text: str) -> bool:
+    """Every word capitalised, a period at the end ("City Unveils Tree Plan."): a headline, not a lede."""
+    if not text.endswith(".") or len(text.split()) < 4 or sentence_ends(text[:-1]):
+        return False
+    return title_case(text, share=1.0)
+
+
+def _headline_over_dek(lines: list[str]) -> bool:
+    """Two lines at the top that are a headline and a dek, not one headline wrapped in two."""
+    first, second = lines
+    if ends_sentence(first) or first.endswith((",", ":", ";")) or not second[:1].isupper():
+        return False
+    if (first.isupper() and second.isupper()) or first.rsplit(None, 1)[-1].lower() in TITLE_CASE_SMALL:
+        return False  # "… GIFT TO" / "REBUILD ITS 1911 LIBRARY": one headline wrapped
+    return (first.isupper() and not second.isupper()) or len(first) < 50
+
+
+def _titled_question(text: str) -> bool:
+    """ "Is This the End of Cash?" — a Title Case question or exclamation heading the text."""
+    return (
+        text.endswith(("?", "!"))
+        and len(text.split()) >= 3
+        and title_case(text)
+        and not sentence_ends(text[:-1])
+    )
+
+
+def derive_headline(works: list[Work], dateline: str | None) -> str:
+    """A headline from the lede's first sentence (without the dateline)."""
+    lede = next((w for w in works if w.kind in (PARAGRAPH, QUOTE) and not w.date_line), None)
+    if lede is None:
+        lede = next((w for w in works if w.kind != FURNITURE), works[0])
+        text = lede.items[0] if lede.kind == LIST and lede.items else lede.text
+    else:
+        text = lede.text
+    return headline_from_lede(text, dateline)
+
+
+def headline_from_lede(text: str, dateline: str | None) -> str:
+    """The lede's first sentence without its dateline and final period (long ones cut with "…")."""
+    if dateline and text.startswith(dateline):
+        text = text[len(dateline) :].lstrip() or text
+    ends = sentence_ends(text)
+    sentence = text[: ends[0]] if ends else text
+    sentence = sentence.strip()
+    if sentence.endswith(".") and not sentence.endswith(".."):
+        sentence = sentence[:-1]
+    words = sentence.split()
+    if len(words) > MAX_DERIVED_WORDS:
+        sentence = " ".join(words[:MAX_DERIVED_WORDS]) + " …"
+    return sentence or text
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()

@@ -1,0 +1,11 @@
+"""Rule: quote blocks -> speakers: attribution clause, full name, title, pronouns (see ``_speakers``)."""
+
+from __future__ import annotations
+
+from pressconv.readers._speakers import assign_speakers
+from pressconv.readers._worklist import WorkList
+
+
+def apply(work: WorkList) -> None:
+    """Set speaker, title and attribution on every quote block, and the speaker of every partial quotation."""
+    assign_speakers(work.blocks, work.issuer)
