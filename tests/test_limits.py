@@ -289,3 +289,15 @@ def test_the_publisher_survives_our_html_and_docx(tmp_path: Path) -> None:
         out = tmp_path / f"r.{fmt}"
         api.convert(source, fmt, out)
         assert api.parse(out).metadata.publisher == "NORTHFIELD WATER BOARD"
+
+
+def test_letterhead_words_survive_a_front_matter_publisher() -> None:
+    """Letterhead lines are text: a publisher named in front matter does not replace them (#21)."""
+    text = (
+        "---\npublisher: Coastal Ministry\n---\n"
+        "Ministry of Coastal Affairs\n12 Harbour Row, Port Elsin\n\nFOR IMMEDIATE RELEASE\n\n"
+        "New tide gauges for three harbours\n\nThe ministry will install new gauges this spring.\n"
+    )
+    page = api.convert(text, "html", notes=Notes())
+    assert isinstance(page, bytes)
+    assert b"Ministry of Coastal Affairs" in page and b"12 Harbour Row, Port Elsin" in page

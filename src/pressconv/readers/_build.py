@@ -115,7 +115,9 @@ def build_document(
         embargo=furniture.embargo,
         contacts=tuple(furniture.contacts),
         end_mark=furniture.end_mark,
-        publisher=matter.publisher or ("\n".join(furniture.publisher) or None),
+        # Letterhead lines are words of the text, shown above the release line; a front-matter
+        # publisher only fills in where the text has none, so those words are never dropped (#21).
+        publisher="\n".join(furniture.publisher) or matter.publisher,
     )
     document = Document(
         headline=headline,
