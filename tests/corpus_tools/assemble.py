@@ -43,6 +43,6 @@ def assemble(target: Path, corpus: Path = CORPUS) -> Path:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        sys.exit("usage: assemble.py OUT_DIR")
-    print(assemble(Path(sys.argv[1])))
+    if len(sys.argv) not in (2, 3):
+        sys.exit("usage: assemble.py OUT_DIR [CORPUS_DIR]")
+    print(assemble(Path(sys.argv[1]), Path(sys.argv[2]) if len(sys.argv) == 3 else CORPUS))
