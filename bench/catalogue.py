@@ -11,7 +11,7 @@ another writer's option.  The 10 MB cases take a few minutes in PDF;
 (``tests/test_build_hostile.py``): each hostile repository state and what
 ``pressconv build`` says about it.
 
-    /work/venv/bin/python bench/catalogue.py [--skip-big] [--formats html,pdf]
+    .venv/bin/python bench/catalogue.py [--skip-big] [--formats html,pdf]
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ word; this prints the same comparison as figures for a reader (issue #8: "the
 fidelity harness reports 100% for every format on source/ and on every
 fixture"): per format, how many texts came back whole and the lowest share.
 
-    /work/venv/bin/python bench/fidelity_report.py
+    .venv/bin/python bench/fidelity_report.py
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ the 1 MB one (linear growth is about 10).  ``--long-blocks`` opens each input
 with a headline, a quote and a list item of a tenth of its size each (issue
 #21: layout must be linear in the size of any block, not only a paragraph).
 
-    /work/venv/bin/python bench/memory.py [--sizes 1,10] [--formats html,pdf] [--check] [--long-blocks]
+    .venv/bin/python bench/memory.py [--sizes 1,10] [--formats html,pdf] [--check] [--long-blocks]
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ font subsetting, zlib, and the whole of saving the file (which holds the
 subsetting and zlib).  The stages overlap only where said; the rest of the
 total is platypus's frame and page handling and pressconv's own code.
 
-    /work/venv/bin/python bench/pdf_breakdown.py [ROUNDS]        # the sample and 200 synthetic releases
+    .venv/bin/python bench/pdf_breakdown.py [ROUNDS]        # the sample and 200 synthetic releases
 """
 
 from __future__ import annotations

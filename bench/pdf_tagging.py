@@ -6,7 +6,7 @@ rounds alternate A B, B A, … and the figure is the median of the per-round
 ratios, in wall and in CPU time.  Also prints the warm median of ``write()``
 (tagged, the default) over the same rounds.
 
-    /work/venv/bin/python bench/pdf_tagging.py [ROUNDS] [--big]
+    .venv/bin/python bench/pdf_tagging.py [ROUNDS] [--big]
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ Each script runs as its own process (so no workload warms another's
 imports); its output goes to ``OUTDIR/wN_….txt`` and its last line, the
 table row, is collected with the command that produced it.
 
-    /work/venv/bin/python bench/run_all.py [OUTDIR]
+    .venv/bin/python bench/run_all.py [OUTDIR]
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ def main(outdir: Path) -> None:
         (outdir / script.replace(".py", ".txt")).write_text(done.stdout + done.stderr, encoding="utf-8")
         last = [line for line in done.stdout.splitlines() if line.startswith("| W")]
         row = last[-1] if last else f"| {script} | failed (exit {done.returncode}) | | | | |"
-        rows.append(f"{row} `{' '.join(['/work/venv/bin/python', *command[1:]])}` |")
+        rows.append(f"{row} `{' '.join(['.venv/bin/python', *command[1:]])}` |")
         print(rows[-1], flush=True)
     print()
     print(f"Run started {started}; finished {machine()}.")

@@ -6,7 +6,7 @@ the sample as ``source/``; pandoc runs once per format, the PDF through
 wkhtmltopdf, and its four runs add up to one round.  Rounds alternate
 (A B, B A, …); the ratio is the median of per-round ratios.
 
-    /work/venv/bin/python bench/w1_build_one_article.py [ROUNDS]
+    .venv/bin/python bench/w1_build_one_article.py [ROUNDS]
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ Target (issue #9, W2): pressconv / pandoc <= 1.0.  Both commands start a
 fresh process per run, read the same file and write one .html into a
 scratch folder; the ratio is the median of per-round ratios (A B, B A, …).
 
-    /work/venv/bin/python bench/w2_to_html_process.py [ROUNDS]
+    .venv/bin/python bench/w2_to_html_process.py [ROUNDS]
 """
 
 from __future__ import annotations

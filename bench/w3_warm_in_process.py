@@ -7,7 +7,7 @@ round times the parse and each writer separately, in wall time
 is their sum in that round.  On a quiet machine the two agree; on a shared
 one the CPU figure is the one that says what the code costs.
 
-    /work/venv/bin/python bench/w3_warm_in_process.py [ROUNDS]
+    .venv/bin/python bench/w3_warm_in_process.py [ROUNDS]
 """
 
 from __future__ import annotations

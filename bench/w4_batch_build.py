@@ -10,7 +10,7 @@ and then two processes: its speed-up is what the machine itself offers at
 that moment (other sessions share the two cores), so the build's speed-up is
 reported beside it and as a share of it.
 
-    /work/venv/bin/python bench/w4_batch_build.py [ROUNDS] [COUNT]
+    .venv/bin/python bench/w4_batch_build.py [ROUNDS] [COUNT]
 """
 
 from __future__ import annotations

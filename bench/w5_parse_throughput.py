@@ -9,7 +9,7 @@ warm-up parse, and timed both in wall time and in CPU time
 multi-second parse mostly measures the neighbours.  The rate and the
 linearity verdict use CPU time; both are printed.
 
-    /work/venv/bin/python bench/w5_parse_throughput.py [MAX_FACTOR]
+    .venv/bin/python bench/w5_parse_throughput.py [MAX_FACTOR]
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ The input opens with long blocks (issue #21): a 100 KB headline (front-matter
 title), one 1 MB quote and one 1 MB list item, then the releases up to the
 size asked for; ``--no-long-blocks`` leaves them out (the W6 of issue #9).
 
-    /work/venv/bin/python bench/w6_memory_10mb.py [MEGABYTES] [--no-long-blocks]
+    .venv/bin/python bench/w6_memory_10mb.py [MEGABYTES] [--no-long-blocks]
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ built once (untimed, --jobs 2); then ``pressconv build`` runs repeatedly
 with nothing to do, and the script checks that nothing was rewritten (the
 outputs' modification times stay put).
 
-    /work/venv/bin/python bench/w7_noop_build.py [RUNS] [COUNT]
+    .venv/bin/python bench/w7_noop_build.py [RUNS] [COUNT]
 """
 
 from __future__ import annotations
