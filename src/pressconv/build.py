@@ -49,6 +49,8 @@ if TYPE_CHECKING:
 LOCK = ".pressconv.lock"
 EXIT_STALE = 1
 EXIT_FAILED = 2
+#: Seconds between manifest saves while a build runs (``?checkpoint=`` of an executor changes it).
+DEFAULT_CHECKPOINT = 30.0
 #: A build that went through but some documents failed (each named on stderr): issue #21 asks the
 #: rest to be built and the run to end with 1, keeping 2 for a build refused before it starts.
 EXIT_SOME_FAILED = 1
@@ -702,7 +704,6 @@ def execute(
     During a long build the manifest is saved every ``checkpoint`` seconds, so a build killed
     outright is resumed by the next one from what was recorded.
     """
-    from pressconv import executors
     from pressconv.publish import publish, remove
 
     dist = plan.config.dist
@@ -737,12 +738,18 @@ def execute(
         dist.mkdir(parents=True, exist_ok=True)
     formats_of = {job.rel: job.formats for job in work}
     reporter.start(len(work))
-    interval = executors.DEFAULT_CHECKPOINT
-    if isinstance(executor, executors.ExecutorSpec):
-        interval = executor.checkpoint
+    interval = DEFAULT_CHECKPOINT
+    if executor is None:  # the local process pool; executors (and concurrent.futures) load only if needed
+        results = run_jobs(work, plan.options, jobs, plan.formats)
+    else:
+        from pressconv import executors
+
+        if isinstance(executor, executors.ExecutorSpec):
+            interval = executor.checkpoint
+        results = executors.run(plan, work, workers=jobs, force=force, executor=executor)
     next_save = time.monotonic() + interval
     try:
-        for result in executors.run(plan, work, workers=jobs, force=force, executor=executor):
+        for result in results:
             for message in result.warnings:
                 reporter.warning(message)
             failed_formats = {fmt for fmt, _ in result.errors}
@@ -997,9 +1004,9 @@ def run_build(
     progress: bool | None = None,
     executor: str | None = None,
 ) -> int:
-    """``pressconv build``: 0 done (or up to date), 1 ``check`` found dist/ stale, 2 a source failed."""
+    """``pressconv build``: 0 done (or up to date), 1 ``check`` found dist/ stale or a document failed,
+    2 refused before building."""
     from pressconv import config as config_module
-    from pressconv import executors
 
     started = time.perf_counter()
     config = config_module.load().override(source=source_dir, dist=dist, formats=formats, options=options)
@@ -1007,11 +1014,14 @@ def run_build(
         # A missing (or renamed) source folder must not read as "every source was deleted".
         raise PressconvError("no such folder", display(config.source))
     workers = jobs or default_jobs()
-    spec = executors.parse(
-        executor or config.executor, "--executor" if executor else "[tool.pressconv] executor ="
-    )
-    if spec.kind == "dask" and not check:
-        executors.require_dask()
+    chosen = executor or config.executor
+    spec: ExecutorSpec | None = None  # plain "local": the process pool, without loading executors
+    if chosen != "local":
+        from pressconv import executors
+
+        spec = executors.parse(chosen, "--executor" if executor else "[tool.pressconv] executor =")
+        if spec.kind == "dask" and not check:
+            executors.require_dask()
     with locked(config.dist, exclusive=not check), terminate_as_interrupt():
         plan = make_plan(config, force=force and not check)
         if check:

@@ -35,7 +35,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from pressconv.build import Job, JobResult, read_source, render_job
+from pressconv.build import DEFAULT_CHECKPOINT, Job, JobResult, read_source, render_job
 from pressconv.errors import PressconvError
 from pressconv.options import WriteOptions, limits_from
 
@@ -43,7 +43,6 @@ if TYPE_CHECKING:
     from pressconv.build import Plan
 
 INSTALL_HINT = "--executor dask needs Dask: pip install 'pressconv[dask]'"
-DEFAULT_CHECKPOINT = 30.0
 MAX_BATCH = 32
 _TEMPORARY = re.compile(r"^\.(?P<name>.+)\.\d+-\d+\.tmp$")  # what publishing writes before renaming
 
