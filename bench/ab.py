@@ -6,11 +6,14 @@ machine's speed drifts within minutes, so both sides run alternately in the same
 ``git worktree add ../base <commit>`` and ``python -m venv ../base/.venv &&
 ../base/.venv/bin/pip install -e ../base``).
 
-- W1: ``pressconv build --force --jobs 1`` of a folder holding the sample, all four formats (the
-  timed command of ``w1_build_one_article.py``, without the pandoc side).
+- W1: ``pressconv build --jobs 1`` of a folder holding the sample into an empty ``dist/``, all four
+  formats (``w1_build_one_article.py``'s command without the pandoc side).  An empty folder, not
+  ``--force``: since issue #16 ``--force`` really rewrites unchanged outputs, where earlier versions
+  skipped them, so ``--force`` would compare different amounts of work.
 - W3: each side's own ``bench/w3_warm_in_process.py`` (parse + four writers in a warm process);
   the figure is the script's median total CPU per document.
-- W4: ``pressconv build --force --jobs 2`` of N synthetic releases × 4 formats (``synth.py``).
+- W4: ``pressconv build --jobs 2`` of N synthetic releases × 4 formats (``synth.py``) into an empty
+  ``dist/``.
 
     .venv/bin/python bench/ab.py ../base [--rounds 5] [--w4-count 200]
 
@@ -42,6 +45,11 @@ def _tree(root: Path, sources: list[Path]) -> Path:
     return root
 
 
+def _fresh(exe: Path, jobs: int) -> list[list[str]]:
+    """Empty ``dist/``, then build every output (the rm's own cost is a millisecond)."""
+    return [["rm", "-rf", "dist"], [str(exe), "build", "source", "-o", "dist", "-j", str(jobs)]]
+
+
 def _w3_cpu_ms(python: Path, script: Path, rounds: int) -> float:
     done = subprocess.run([str(python), str(script), str(rounds)], capture_output=True, text=True, check=True)
     found = _W3_TOTAL.search(done.stdout)
@@ -69,14 +77,13 @@ def main() -> None:
         # W1
         roots = {name: _tree(scratch / f"w1-{name}", [SAMPLE]) for name in sides}
         w1 = compare(
-            lambda: run_command([[str(exe["base"]), "build", "source", "-o", "dist", "--force", "-j", "1"]],
-                                roots["base"]),
-            lambda: run_command([[str(exe["this"]), "build", "source", "-o", "dist", "--force", "-j", "1"]],
-                                roots["this"]),
+            lambda: run_command(_fresh(exe["base"], 1), roots["base"]),
+            lambda: run_command(_fresh(exe["this"], 1), roots["this"]),
             rounds=args.rounds * 4,
         )
         a, b = median([r.cpu for r in w1.a]), median([r.cpu for r in w1.b])
-        print(f"W1 build 1 article x 4: base cpu {ms(a)}, this cpu {ms(b)}, this/base {b / a:.3f}")
+        print(f"W1 build 1 article x 4 (fresh dist): base cpu {ms(a)}, this cpu {ms(b)}, "
+              f"this/base {b / a:.3f}")
 
         # W3
         base_w3, this_w3 = [], []
@@ -94,16 +101,14 @@ def main() -> None:
         sources = sorted(synth.iterdir())
         roots = {name: _tree(scratch / f"w4-{name}", sources) for name in sides}
         w4 = compare(
-            lambda: run_command([[str(exe["base"]), "build", "source", "-o", "dist", "--force", "-j", "2"]],
-                                roots["base"]),
-            lambda: run_command([[str(exe["this"]), "build", "source", "-o", "dist", "--force", "-j", "2"]],
-                                roots["this"]),
+            lambda: run_command(_fresh(exe["base"], 2), roots["base"]),
+            lambda: run_command(_fresh(exe["this"], 2), roots["this"]),
             rounds=max(2, args.rounds // 2),
             warmup=1,
         )
         a, b = median([r.cpu for r in w4.a]), median([r.cpu for r in w4.b])
         wa, wb = median([r.wall for r in w4.a]), median([r.wall for r in w4.b])
-        print(f"W4 {args.w4_count} releases x 4, -j 2: base cpu {ms(a)} (wall {ms(wa)}), "
+        print(f"W4 {args.w4_count} releases x 4, -j 2 (fresh dist): base cpu {ms(a)} (wall {ms(wa)}), "
               f"this cpu {ms(b)} (wall {ms(wb)}), this/base cpu {b / a:.3f}, wall {wb / wa:.3f}")
 
 
