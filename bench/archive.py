@@ -189,10 +189,25 @@ def warm_cluster(workers: int) -> Iterator[tuple[str, tuple[int, ...]]]:
     """A LocalCluster as ``pressconv build --executor dask`` starts one, warmed up; its scheduler's
     address, and the pids whose CPU is the cluster's (the workers, and this process: the scheduler)."""
     import dask.config
-    import distributed
 
     with (
         dask.config.set({"distributed.worker.profile.enabled": False}),
+        _cluster(workers) as (
+            cluster,
+            client,
+        ),
+    ):
+        client.run(_import_writers)
+        pids = tuple(client.run(os.getpid).values())
+        yield cluster.scheduler_address, (*pids, os.getpid())
+
+
+@contextlib.contextmanager
+def _cluster(workers: int) -> Iterator[tuple[Any, Any]]:
+    """A LocalCluster of ``workers`` single-threaded processes, as the build starts one, and its client."""
+    import distributed
+
+    with (
         distributed.LocalCluster(
             n_workers=workers,
             threads_per_worker=1,
@@ -202,9 +217,7 @@ def warm_cluster(workers: int) -> Iterator[tuple[str, tuple[int, ...]]]:
         ) as cluster,
         distributed.Client(cluster) as client,
     ):
-        client.run(_import_writers)
-        pids = tuple(client.run(os.getpid).values())
-        yield cluster.scheduler_address, (*pids, os.getpid())
+        yield cluster, client
 
 
 def _import_writers() -> None:
@@ -220,19 +233,8 @@ def _noop(batch: int) -> int:
 def scheduler_overhead(workers: int, tasks: int = 300) -> tuple[float, float]:
     """Seconds to start a LocalCluster of ``workers`` processes, and seconds per no-op task submitted
     through ``client.get_executor()`` with the build's window (2 tasks in flight per worker)."""
-    import distributed
-
     start = time.perf_counter()
-    with (
-        distributed.LocalCluster(
-            n_workers=workers,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=":0",
-            silence_logs=logging.CRITICAL,
-        ) as cluster,
-        distributed.Client(cluster) as client,
-    ):
+    with _cluster(workers) as (_, client):
         startup = time.perf_counter() - start
         executor = client.get_executor(pure=False)
         for _ in range(2):  # warm up both workers
