@@ -63,7 +63,11 @@ TOKEN_PATTERN = _TOKEN
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The tokens of ``text[start:end]`` with absolute positions."""
     stop = len(text) if end is None else end
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, stop)]
+    # tuple.__new__ builds the same Token without the named tuple's Python-level __new__ (a hot path)
+    return [_new_tuple(Token, (m.group(), m.start(), m.end())) for m in _TOKEN.finditer(text, start, stop)]
+
+
+_new_tuple = tuple.__new__
 
 
 def is_capitalised(token: str) -> bool:
