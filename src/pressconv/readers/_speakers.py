@@ -502,12 +502,15 @@ def _inside_open_quote(text: str, start: int) -> Attribution | None:
 
 def _speech_verb(words: list[Token]) -> tuple[int, int] | None:
     """Index of the first speech verb (and how many tokens it takes)."""
+    following: str | None = None  # the next word lowered for the pair test, reused as that word's own
     for i, token in enumerate(words):
-        lowered = token.text.lower().rstrip(".,:;!?")
+        lowered = token.text.lower().rstrip(".,:;!?") if following is None else following
+        following = None
         if "-t-" in lowered or lowered.endswith(("-il", "-elle")):
             continue  # the inverted French pronoun itself ("a-t-elle"), the verb follows
         if i + 1 < len(words):
-            pair = f"{lowered} {words[i + 1].text.lower().rstrip('.,:;!?')}"
+            following = words[i + 1].text.lower().rstrip(".,:;!?")
+            pair = f"{lowered} {following}"
             if pair in SPEECH_PHRASES:
                 return i, 2
         if lowered in SPEECH_VERBS:
