@@ -124,12 +124,15 @@ def find_dateline(text: str) -> str | None:
     return text[: match.end()].rstrip()
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_LETTERS = re.compile(r"[^\W\d_]+\.?")
+
+
 def _names_month(text: str) -> bool:
-    if re.search(r"\d{4}-\d{2}-\d{2}", text):
+    if _ISO_DATE.search(text):
         return True
     return any(
-        word.lower() in MONTHS or word.lower().rstrip(".") in MONTHS
-        for word in re.findall(r"[^\W\d_]+\.?", text)
+        word.lower() in MONTHS or word.lower().rstrip(".") in MONTHS for word in _LETTERS.findall(text)
     )
 
 
