@@ -19,6 +19,7 @@ import itertools
 import re
 
 from pressconv.readers._blocks import PARAGRAPH, QUOTE
+from pressconv.readers._cache import per_document
 from pressconv.readers._dates import find_date
 from pressconv.readers._lexicon import MONTHS, NOT_PLACES, ROLE_WORDS, TITLE_WORDS
 from pressconv.readers._worklist import WorkList
@@ -78,6 +79,7 @@ def apply(work: WorkList) -> None:
         lede.reason = f"{lede.reason}; {said}" if lede.reason else said
 
 
+@per_document(maxsize=256)  # a pure function of the text; the headline rule asks about the lede again
 def find_dateline(text: str) -> str | None:
     """The dateline at the start of ``text`` as written (separator included), or None."""
     head = text[: _MAX_LENGTH + 20]
