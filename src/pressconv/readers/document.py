@@ -15,13 +15,13 @@ from pressconv.errors import Notes
 from pressconv.model import Block, Document, ListBlock, Metadata, Paragraph, Quote, Section, with_identifier
 from pressconv.options import ReadOptions
 from pressconv.readers import EXPLAIN, rules
-from pressconv.readers._blocks import HEADING, PARAGRAPH, QUOTE, SUBTITLE, Kind, RawBlock, Work, fold, to_work
-from pressconv.readers._cache import clear as clear_caches
-from pressconv.readers._dates import find_date
-from pressconv.readers._frontmatter import FrontMatter
-from pressconv.readers._headings import ends_sentence
-from pressconv.readers._worklist import WorkList
+from pressconv.readers.blocks import HEADING, PARAGRAPH, QUOTE, SUBTITLE, Kind, RawBlock, Work, fold, to_work
+from pressconv.readers.dates import find_date
+from pressconv.readers.document_cache import clear as clear_caches
+from pressconv.readers.front_matter import FrontMatter
+from pressconv.readers.heading_shape import ends_sentence
 from pressconv.readers.rules.dateline import dateline_date
+from pressconv.readers.worklist import WorkList
 
 
 def infer(
