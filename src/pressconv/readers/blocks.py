@@ -17,7 +17,8 @@ from typing import Final, Literal, NamedTuple, TypeAlias
 from pressconv.model import Quotation
 
 Hint: TypeAlias = Literal["headline", "subtitle", "heading", "quote", "list", "paragraph"]
-Role: TypeAlias = Literal["body", "boilerplate"]
+# The part of the release a block belongs to: the body, or the "About …" boilerplate after it.
+ReleasePart: TypeAlias = Literal["body", "boilerplate"]
 
 
 class Kind(StrEnum):
@@ -72,7 +73,7 @@ class RawBlock:
     speaker: str | None = None
     attribution: str | None = None
     derived: bool = False
-    role: Role | None = None
+    role: ReleasePart | None = None
 
 
 class Partial(NamedTuple):
@@ -101,8 +102,8 @@ class Work:
     items: tuple[str, ...] | list[str] = ()
     markers: tuple[str, ...] | list[str] = ()
     ordered: bool = False
-    role: Role = "body"
-    stated_role: Role | None = None
+    role: ReleasePart = "body"
+    stated_role: ReleasePart | None = None
     """The section role the source format states for a heading."""
     date_line: bool = False
     """A line holding only a date above the body: text, but never headline, heading or lede."""
