@@ -58,6 +58,7 @@ def assign_speakers(works: list[Work], issuer: str | None = None) -> None:
                 index.strong.setdefault(surname(attribution.name), {})
                 if attribution.title:
                     index.titled_alone.add(attribution.name[0])
+                    index.lone_titles.setdefault(attribution.name[0], (attribution.title, number))
     mentions = MentionCache(index, works)
     genders = index.genders()
     issued = _issuer(issuer, index) if issuer else (None, "")
@@ -178,10 +179,10 @@ def _partial_quotations(
         last = min((e for e in ends if e >= end), default=len(text))
         local = tuple((a - first, b - first) for a, b in work.spans if a >= first and b <= last)
         attribution = attribution_in(text[first:last], local, False)
-        if attribution is None or not (attribution.name or attribution.pronoun or attribution.role):
+        if attribution is None or not attribution.points_to_someone:
             # "Harwood described the road as “…” and promised …": the verb before the quotation binds it
             earlier = clause_in(text, first, start)
-            if earlier is not None and (earlier.name or earlier.pronoun or earlier.role):
+            if earlier is not None and earlier.points_to_someone:
                 attribution = replace(earlier, position=earlier.position - first)
         quoted = text[start:end]
         if attribution is not None:
@@ -247,15 +248,16 @@ def _resolve(
         if source is not None and full != " ".join(attribution.name):
             return full, f"speaker {clause} -> {full} (full name from para {source + 1})"
         return full, f"speaker {clause} -> {full}"
-    if attribution.pronoun:
-        gender = PRONOUN_GENDER.get(attribution.pronoun, "")
+    if attribution.pronoun or attribution.implied:
+        gender = PRONOUN_GENDER.get(attribution.pronoun or "", "")
+        what = "pronoun" if attribution.pronoun else "no subject"
         found = _antecedent(number, attribution.position, works, mentions, gender, genders)
         if found is None:
-            return None, f"speaker {clause}: no person named before the pronoun"
+            return None, f"speaker {clause}: no person named before the {what}"
         name, where = found
         if gender:
             genders.setdefault(name, gender)
-        return name, f"speaker {clause} -> {name} (pronoun: first person named in para {where + 1})"
+        return name, f"speaker {clause} -> {name} ({what}: first person named in para {where + 1})"
     if attribution.role:
         holders = index.holders(attribution.role)
         if len(holders) == 1:
@@ -264,6 +266,14 @@ def _resolve(
             ], f"speaker {clause} -> {holders[0]} (the only person titled {attribution.role!r})"
         if holders:
             return None, f"speaker {clause}: {len(holders)} people titled {attribution.role!r}, none chosen"
+        # "sublinhou a governante": a title no one in the text holds refers back, as a pronoun does
+        found = _antecedent(number, attribution.position, works, mentions, "", genders)
+        if found is not None:
+            name, where = found
+            return name, (
+                f"speaker {clause} -> {name} (no one is titled {attribution.role!r}: "
+                f"first person named in para {where + 1})"
+            )
     return None, f"speaker {clause}: not a named person"
 
 
