@@ -1,9 +1,11 @@
 """HTML -> Document: the article inside a page as hinted raw blocks, then the shared news rules.
 
 beautifulsoup4 (with lxml's parser, which closes ``<p>`` and ``<li>`` the way
-browsers do) parses the page.  The article is the ``article`` element with
-the most text, else ``main``, else the element whose paragraphs hold the most
-text; navigation, scripts, styles, forms, hidden elements and comments are
+browsers do) parses the page.  The article is found by text density (see
+``article.article_root``): the ``article`` element whose paragraphs hold the
+most text outside links, unless that is a teaser beside a story marked up
+otherwise; else ``main``; else the densest column of paragraphs.
+Navigation, scripts, styles, forms, hidden elements and comments are
 dropped, and a header or footer counts as page chrome unless it sits inside
 the article.  Inside it: the first ``h1`` is the headline, other headings are
 section headings, ``p`` and loose text are paragraphs, ``blockquote`` holds

@@ -18,6 +18,14 @@ DROP = frozenset(
         "head", "title", "meta", "link", "audio", "video", "picture", "img", "map", "dialog",
     }
 )  # fmt: skip
+BLOCKS = frozenset(
+    {
+        "p", "div", "section", "article", "main", "header", "footer", "address", "blockquote",
+        "ul", "ol", "li", "dl", "dt", "dd", "pre", "table", "thead", "tbody", "tfoot", "tr", "td",
+        "th", "caption", "figure", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "body",
+        "center", "details", "summary", "fieldset", "hgroup",
+    }
+)  # fmt: skip
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 SECTION_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 CHROME = frozenset({"header", "footer"})

@@ -9,19 +9,11 @@ from typing import TYPE_CHECKING, Any
 from pressconv.decode import clean
 from pressconv.errors import Notes
 from pressconv.readers._blocks import Hint, RawBlock, fold
-from pressconv.readers.html.tree import CHROME, HEADINGS, attr, classes, dropped, text_length
+from pressconv.readers.html.tree import BLOCKS, CHROME, HEADINGS, attr, classes, dropped, text_length
 
 if TYPE_CHECKING:
     from bs4 import Tag
 
-_BLOCKS = frozenset(
-    {
-        "p", "div", "section", "article", "main", "header", "footer", "address", "blockquote",
-        "ul", "ol", "li", "dl", "dt", "dd", "pre", "table", "thead", "tbody", "tfoot", "tr", "td",
-        "th", "caption", "figure", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "body",
-        "center", "details", "summary", "fieldset", "hgroup",
-    }
-)  # fmt: skip
 _MAX_BYLINE = 200
 _MARKER = re.compile(r"([·•◦▪o§–\-*]|\d{1,3}[.)]|[a-zA-Z][.)]|[ivxIVX]{1,4}[.)])\s+")
 
@@ -122,7 +114,7 @@ def walk_article(root: Tag, walk: Walk, keep_chrome: bool, notes: Notes) -> None
         if name in ("option", "optgroup"):
             walk.current.append(" ")  # a select's options are separate words
         role = _role(node, walk.headline_seen or walk.has_h1, walk.headline_seen)
-        if name in _BLOCKS or role != "block" or node is root:
+        if name in BLOCKS or role != "block" or node is root:
             _flush(walk, notes)
             walk.headline_seen = walk.headline_seen or role == "headline"
             frame = Frame(node, role)
