@@ -5,10 +5,10 @@ from __future__ import annotations
 from pressconv.errors import Notes
 from pressconv.model import ListBlock, Paragraph
 from pressconv.options import ReadOptions
-from pressconv.readers._blocks import LIST, RawBlock, RawMark
-from pressconv.readers._build import build_document, infer
-from pressconv.readers._frontmatter import FrontMatter
 from pressconv.readers._marks import InlineText, MarkTrail
+from pressconv.readers.blocks import LIST, RawBlock, RawMark
+from pressconv.readers.document import build_document, infer
+from pressconv.readers.front_matter import FrontMatter
 
 
 def covered(text: str, marks: tuple[RawMark, ...]) -> list[tuple[str, str, str | None]]:

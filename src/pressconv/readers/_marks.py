@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from pressconv.readers._blocks import MarkKind, RawBlock, RawMark, fold
+from pressconv.readers.blocks import MarkKind, RawBlock, RawMark, fold
 
 #: How many raw texts past the current one a finished block's text is looked for.
 _LOOK_AHEAD = 8

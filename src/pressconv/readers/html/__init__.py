@@ -34,9 +34,9 @@ from __future__ import annotations
 from pressconv.errors import EmptyInputError, Notes
 from pressconv.model import Document
 from pressconv.options import ReadOptions
-from pressconv.readers._assemble import assemble
-from pressconv.readers._blocks import RawBlock
-from pressconv.readers._frontmatter import FrontMatter, language_tag
+from pressconv.readers.assemble import assemble
+from pressconv.readers.blocks import RawBlock
+from pressconv.readers.front_matter import FrontMatter, language_tag
 from pressconv.readers.html.article import article_root, has_structure, outside_headline
 from pressconv.readers.html.facts import page_facts
 from pressconv.readers.html.source import soup_of

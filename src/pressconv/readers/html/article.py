@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from pressconv.decode import clean
 from pressconv.errors import Notes
-from pressconv.readers._blocks import fold
+from pressconv.readers.blocks import fold
 from pressconv.readers.html.tree import (
     BLOCKS,
     CHROME,

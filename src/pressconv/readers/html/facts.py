@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from pressconv.decode import clean
 from pressconv.errors import Notes
-from pressconv.readers._blocks import fold
+from pressconv.readers.blocks import fold
 from pressconv.readers.html.tree import attr
 
 if TYPE_CHECKING:

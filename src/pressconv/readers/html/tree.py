@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from pressconv.readers._blocks import fold
+from pressconv.readers.blocks import fold
 
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup, Tag

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from pressconv.decode import clean
 from pressconv.errors import Notes
-from pressconv.readers._blocks import Hint, RawBlock, fold
+from pressconv.readers.blocks import Hint, RawBlock, fold
 from pressconv.readers.html.tree import BLOCKS, CHROME, HEADINGS, attr, classes, dropped, text_length
 
 if TYPE_CHECKING:
