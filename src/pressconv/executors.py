@@ -35,12 +35,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from pressconv.build import DEFAULT_CHECKPOINT, Job, JobResult, read_source, render_job
+from pressconv.build.plan import Job, read_source
+from pressconv.build.render import DEFAULT_CHECKPOINT, JobResult, render_job
 from pressconv.errors import PressconvError
 from pressconv.options import WriteOptions, limits_from
 
 if TYPE_CHECKING:
-    from pressconv.build import Plan
+    from pressconv.build.plan import Plan
 
 INSTALL_HINT = "--executor dask needs Dask: pip install 'pressconv[dask]'"
 MAX_BATCH = 32
@@ -270,7 +271,7 @@ def run(
     An ``Executor`` instance is used as given (the client sends bytes and writes); a Dask
     specification opens (and afterwards closes) its client and cluster.
     """
-    from pressconv.build import run_jobs
+    from pressconv.build.render import run_jobs
 
     if executor is None or (isinstance(executor, ExecutorSpec) and executor.kind == "local"):
         yield from run_jobs(work, plan.options, workers, plan.formats)
@@ -321,7 +322,7 @@ def convert_many(
     specification, any ``Executor``, or None for a local process pool of ``workers``.
     """
     from pressconv import readers, writers
-    from pressconv.build import _pool_context
+    from pressconv.build.render import _pool_context
 
     options = options or WriteOptions.from_env()
     suffixes = {fmt: writers.spec(fmt).suffix for fmt in formats}
@@ -419,7 +420,7 @@ def _with_bytes(job: Job) -> Job:
 def _task(plan: Plan, job: Job, force: bool, io: str) -> Task:
     if io == "bytes":
         return Task(_with_bytes(job))
-    from pressconv.build import display
+    from pressconv.build.report import display
 
     dist = plan.config.dist.absolute()
     targets = []
