@@ -10,13 +10,15 @@ itself.  One module per step, each importing only the ones listed before it:
 - ``manifest``: the checked manifest file, the options hash, what may be removed;
 - ``plan``: sources + manifest + stat() -> a ``Plan`` of stale outputs, orphans and conflicts;
 - ``render``: one ``Job`` per document -> a ``JobResult`` (in worker processes, a bounded pool);
+- ``executors``: where the jobs render when ``--executor`` names more than the local pool (Dask);
 - ``execute``: a ``Plan`` -> dist/ (orphans removed, outputs published, the manifest saved);
 - ``check``: ``--check``, which compares and writes nothing;
 - ``command``: ``pressconv build`` itself, dist/'s lock file, SIGTERM taken as Ctrl-C.
 
 A bad source fails alone.  ``build`` and the pre-commit hook both run
 ``execute`` on a ``Plan``, holding dist/'s lock file.  The names below are the
-ones the CLI, the hook, ``executors``, the tests and bench/ use.
+ones the CLI, the hook, the tests and bench/ use; ``pressconv.executors`` keeps the public
+names of ``executors``.
 """
 
 from __future__ import annotations

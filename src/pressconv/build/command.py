@@ -24,7 +24,7 @@ from pressconv.build.report import BarReporter, Reporter, display, echo, summary
 from pressconv.errors import PressconvError
 
 if TYPE_CHECKING:
-    from pressconv.executors import ExecutorSpec
+    from pressconv.build.executors import ExecutorSpec
 
 LOCK = ".pressconv.lock"
 #: A build that went through but some documents failed (each named on stderr): issue #21 asks the
@@ -148,7 +148,7 @@ def run_build(
     chosen = executor or config.executor
     spec: ExecutorSpec | None = None  # plain "local": the process pool, without loading executors
     if chosen != "local":
-        from pressconv import executors
+        from pressconv.build import executors
 
         spec = executors.parse(chosen, "--executor" if executor else "[tool.pressconv] executor =")
         if spec.kind == "dask" and not check:

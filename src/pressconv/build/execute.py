@@ -23,7 +23,7 @@ from pressconv.errors import PressconvError
 if TYPE_CHECKING:
     from concurrent.futures import Executor
 
-    from pressconv.executors import ExecutorSpec
+    from pressconv.build.executors import ExecutorSpec
 
 
 def execute(
@@ -73,7 +73,7 @@ def execute(
     if executor is None:  # the local process pool; executors (and concurrent.futures) load only if needed
         results = run_jobs(work, plan.options, jobs, plan.formats)
     else:
-        from pressconv import executors
+        from pressconv.build import executors
 
         if isinstance(executor, executors.ExecutorSpec):
             interval = executor.checkpoint
