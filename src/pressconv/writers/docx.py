@@ -39,10 +39,10 @@ from typing import Any, assert_never
 
 from lxml import etree  # type: ignore[import-untyped]  # no stubs; lxml keeps Word's ns prefixes
 
-from pressconv.decode import clean
 from pressconv.errors import Notes, WriterError
 from pressconv.model import Block, Document, Figure, ListBlock, Paragraph, Quote, Section, Table, block_text
 from pressconv.options import WriteOptions, document_datetime, page_size_for
+from pressconv.text import clean
 from pressconv.writers import _zip
 from pressconv.writers._docx_styles import STYLES, Role, StyleSpec
 from pressconv.writers._pagination import page_words

@@ -635,7 +635,7 @@ def write(document: Document, options: WriteOptions, notes: Notes) -> bytes:
     styles = build_styles(fonts)
     ctx = _Context(fonts, styles, styles.faces, notes)
     if _right_to_left(document):
-        from pressconv.writers.html import direction  # the HTML writer's rule, so both outputs agree
+        from pressconv.text import direction  # the rule every writer follows, so the outputs agree
 
         ctx = _Context(fonts, styles, styles.faces, notes, True, direction(document) == "rtl")
     tagger = Tagger() if options.pdf_tagged else None
