@@ -13,7 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Role = Literal[
+#: The kind of text a paragraph or run of a release holds; it decides the Word style it wears.
+#: (Not ``model.Role``, which says whether a section is body or boilerplate.)
+TextKind = Literal[
     "publisher",
     "release",
     "headline",
@@ -59,8 +61,8 @@ class StyleSpec:
     """List numbering the created style carries, so list items show their bullets or numbers."""
 
 
-#: Every role the writer renders, with the style it uses.
-STYLES: dict[Role, StyleSpec] = {
+#: Every kind of text the writer renders, with the style it uses.
+STYLES: dict[TextKind, StyleSpec] = {
     "publisher": StyleSpec("Publisher", bold=True, size_pt=10, space_after_pt=6, keep_with_next=True),
     "release": StyleSpec("Release Line", bold=True, all_caps=True, space_after_pt=12, keep_with_next=True),
     "headline": StyleSpec("Title", size_pt=26, bold=True, space_after_pt=12, keep_with_next=True),
