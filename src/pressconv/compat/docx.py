@@ -128,6 +128,12 @@ def numbering_element(doc: Any) -> etree._Element:
         return created
 
 
+def style_element(style: Any) -> etree._Element:
+    """A style's w:style element."""
+    element: etree._Element = style.element
+    return element
+
+
 def style_paragraph_properties(style: Any) -> etree._Element:
     """A style's w:pPr element, made when it has none."""
     properties: etree._Element = style.element.get_or_add_pPr()

@@ -81,7 +81,11 @@ def _ensure_styles(doc: Any, is_default: bool) -> dict[TextKind, str]:
     styles = doc.styles
     ids: dict[TextKind, str] = {}
     for kind_of_text, spec in STYLES.items():
-        kind = WD_STYLE_TYPE.CHARACTER if spec.kind == "character" else WD_STYLE_TYPE.PARAGRAPH
+        kind = {
+            "character": WD_STYLE_TYPE.CHARACTER,
+            "table": WD_STYLE_TYPE.TABLE,
+            "paragraph": WD_STYLE_TYPE.PARAGRAPH,
+        }[spec.kind]
         if spec.name in styles and styles[spec.name].type == kind:
             style = styles[spec.name]
             if is_default:  # the house look; a reference document's own styles are left as they are
@@ -95,15 +99,19 @@ def _ensure_styles(doc: Any, is_default: bool) -> dict[TextKind, str]:
         if spec.numbering is not None:
             _number(doc, style, spec.numbering)
         style.quick_style = True
+        if spec.kind == "table":
+            _table_look(compat.style_element(style))
         ids[kind_of_text] = style.style_id
     if is_default:
         # Centre the page numbers; a reference document's own Footer style is left alone.
         styles["Footer"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
         # python-docx's template carries 140 table styles (340 kB of a 400 kB styles part) that a
-        # release never uses; the default table style stays.
+        # release never uses; the default table style and the style map's stay.
         element = compat.styles_element(doc)
+        kept = set(ids.values())
         for style in element.findall(w("style")):
-            if style.get(w("type")) == "table" and style.get(w("default")) != "1":
+            table = style.get(w("type")) == "table" and style.get(w("default")) != "1"
+            if table and style.get(w("styleId")) not in kept:
                 element.remove(style)
     return ids
 
@@ -154,7 +162,17 @@ def _shape(style: Any, spec: StyleSpec, pt: Any, align: Any) -> None:
         font.italic = spec.italic
     if spec.all_caps is not None:
         font.all_caps = spec.all_caps
-    if spec.kind == "character":
+    if spec.underline is not None:
+        font.underline = spec.underline
+    if spec.superscript is not None:
+        font.superscript = spec.superscript
+    if spec.color is not None:
+        from docx.shared import RGBColor
+
+        font.color.rgb = RGBColor.from_string(spec.color)
+    if spec.font is not None:
+        font.name = spec.font
+    if spec.kind != "paragraph":
         return
     fmt = style.paragraph_format
     if spec.align is not None:
@@ -170,3 +188,19 @@ def _shape(style: Any, spec: StyleSpec, pt: Any, align: Any) -> None:
     if spec.outline_level is not None:
         properties = compat.style_paragraph_properties(style)
         child(properties, "outlineLvl").set(w("val"), str(spec.outline_level))
+
+
+def _table_look(style: etree._Element) -> None:
+    """A created table style's look: thin grey borders, and the header row bold on light grey."""
+    properties = etree.SubElement(style, w("tblPr"))
+    borders = etree.SubElement(properties, w("tblBorders"))
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        attributes = {w("val"): "single", w("sz"): "4", w("space"): "0", w("color"): "808080"}
+        etree.SubElement(borders, w(side), attributes)
+    margins = etree.SubElement(properties, w("tblCellMar"))
+    for side in ("left", "right"):
+        etree.SubElement(margins, w(side), {w("w"): "108", w("type"): "dxa"})
+    header = etree.SubElement(style, w("tblStylePr"), {w("type"): "firstRow"})
+    etree.SubElement(etree.SubElement(header, w("rPr")), w("b"))
+    shading = {w("val"): "clear", w("color"): "auto", w("fill"): "E7E6E6"}
+    etree.SubElement(etree.SubElement(header, w("tcPr")), w("shd"), shading)

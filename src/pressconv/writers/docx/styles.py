@@ -31,6 +31,28 @@ TextKind = Literal[
     "boilerplate",
     "contact",
     "end_mark",
+    # Model v3 (#18): deeper headings and lists, inline runs, tables, figures and notes.
+    "heading_3",
+    "heading_4",
+    "list_bullet_2",
+    "list_bullet_3",
+    "list_number_2",
+    "list_number_3",
+    "hyperlink",
+    "emphasis",
+    "strong",
+    "code",
+    "table",
+    "table_text",
+    "caption",
+    "figure",
+    "credit",
+    "footnote_text",
+    "footnote_reference",
+    "endnote_text",
+    "endnote_reference",
+    "notes_heading",
+    "editors_note",
 ]
 
 
@@ -40,8 +62,8 @@ class StyleSpec:
 
     name: str
     """The style's UI name, as Word shows it."""
-    kind: Literal["paragraph", "character"] = "paragraph"
-    """Paragraph or character (run) style."""
+    kind: Literal["paragraph", "character", "table"] = "paragraph"
+    """Paragraph, character (run) or table style."""
     base: str | None = "Normal"
     """The style it is based on when created."""
     size_pt: float | None = None
@@ -49,6 +71,12 @@ class StyleSpec:
     bold: bool | None = None
     italic: bool | None = None
     all_caps: bool | None = None
+    underline: bool | None = None
+    superscript: bool | None = None
+    color: str | None = None
+    """Font colour as six hex digits ("0563C1")."""
+    font: str | None = None
+    """Font family name, for a style that must not wear the body font (code)."""
     align: Literal["left", "center", "right"] | None = None
     space_before_pt: float | None = None
     space_after_pt: float | None = None
@@ -93,4 +121,59 @@ STYLES: dict[TextKind, StyleSpec] = {
     "boilerplate": StyleSpec("Boilerplate", size_pt=9, space_after_pt=4),
     "contact": StyleSpec("Contact", size_pt=10, space_before_pt=12, space_after_pt=6),
     "end_mark": StyleSpec("End Mark", align="center", space_before_pt=12),
+    # Model v3 (#18). Section levels 3 and 4 wear Heading 2 and 3: level 2 keeps Heading 1, so the
+    # outline has no gap under the Title and a reference document's Heading 1 look still applies.
+    "heading_3": StyleSpec(
+        "Heading 2",
+        size_pt=12,
+        bold=True,
+        space_before_pt=12,
+        space_after_pt=4,
+        keep_with_next=True,
+        outline_level=1,
+    ),
+    "heading_4": StyleSpec(
+        "Heading 3",
+        size_pt=11,
+        bold=True,
+        italic=True,
+        space_before_pt=10,
+        space_after_pt=4,
+        keep_with_next=True,
+        outline_level=2,
+    ),
+    # Nested list items: Word's own "List Bullet 2" … styles, each indented one step further.
+    "list_bullet_2": StyleSpec("List Bullet 2", numbering="bullet"),
+    "list_bullet_3": StyleSpec("List Bullet 3", numbering="bullet"),
+    "list_number_2": StyleSpec("List Number 2", numbering="decimal"),
+    "list_number_3": StyleSpec("List Number 3", numbering="decimal"),
+    "hyperlink": StyleSpec(
+        "Hyperlink", kind="character", base="Default Paragraph Font", color="0563C1", underline=True
+    ),
+    "emphasis": StyleSpec("Emphasis", kind="character", base="Default Paragraph Font", italic=True),
+    "strong": StyleSpec("Strong", kind="character", base="Default Paragraph Font", bold=True),
+    "code": StyleSpec("HTML Code", kind="character", base="Default Paragraph Font", font="Courier New"),
+    # The table style: thin borders, the header row bold on a light grey (added in prepare.py).
+    "table": StyleSpec("Press Table", kind="table", base="Normal Table"),
+    "table_text": StyleSpec("Table Text", space_after_pt=0),
+    "caption": StyleSpec("Caption", size_pt=9, italic=True, space_before_pt=4, space_after_pt=8),
+    "figure": StyleSpec("Figure", align="center", space_before_pt=6, keep_with_next=True),
+    "credit": StyleSpec("Photo Credit", size_pt=8, space_after_pt=8),
+    "footnote_text": StyleSpec("Footnote Text", size_pt=9, space_after_pt=0),
+    "footnote_reference": StyleSpec(
+        "Footnote Reference", kind="character", base="Default Paragraph Font", superscript=True
+    ),
+    "endnote_text": StyleSpec("Endnote Text", size_pt=9, space_after_pt=0),
+    "endnote_reference": StyleSpec(
+        "Endnote Reference", kind="character", base="Default Paragraph Font", superscript=True
+    ),
+    "notes_heading": StyleSpec(
+        "Notes Heading",
+        base="Heading 1",
+        size_pt=11,
+        space_before_pt=24,
+        space_after_pt=4,
+        keep_with_next=True,
+    ),
+    "editors_note": StyleSpec("Note to Editors", size_pt=9, space_after_pt=4),
 }
