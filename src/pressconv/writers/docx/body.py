@@ -8,7 +8,6 @@ speakers are collected for the ``Quote N speaker`` custom properties.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, assert_never
 
 from lxml import etree  # type: ignore[import-untyped]
@@ -16,16 +15,12 @@ from lxml import etree  # type: ignore[import-untyped]
 from pressconv.decode import clean
 from pressconv.errors import Notes
 from pressconv.model import Block, Document, ListBlock, Paragraph, Quote, Section
-from pressconv.writers.docx.ooxml import XML_SPACE, W, w
+from pressconv.writers.docx.ooxml import W, w
+from pressconv.writers.docx.runs import run
 from pressconv.writers.docx.styles import TextKind
 
 if TYPE_CHECKING:
     from pressconv.writers.docx.template import Template
-
-_BREAKS = re.compile(r"(\t|\r\n|\r|\n)")
-
-#: Characters per w:t element: well under libxml2's 10,000,000-byte limit for one text node.
-_MAX_TEXT = 1_000_000
 
 
 class Cleaner:
@@ -155,27 +150,6 @@ class Body:
         if bookmark is not None:
             etree.SubElement(p, w("bookmarkEnd"), {w("id"): str(bookmark)})
         return p
-
-
-def run(paragraph: etree._Element, text: str, style_id: str | None) -> None:
-    """One run holding ``text``; tabs and line breaks become w:tab and w:br, as Word stores them."""
-    element = etree.SubElement(paragraph, w("r"))
-    if style_id is not None:
-        properties = etree.SubElement(element, w("rPr"))
-        etree.SubElement(properties, w("rStyle"), {w("val"): style_id})
-    for piece in _BREAKS.split(text):
-        if not piece:
-            continue
-        if piece == "\t":
-            etree.SubElement(element, w("tab"))
-        elif piece in ("\n", "\r", "\r\n"):
-            etree.SubElement(element, w("br"))
-        else:
-            # Readers (lxml, python-docx) refuse a text node over 10 MB: long text spans several w:t.
-            for start in range(0, len(piece), _MAX_TEXT):
-                etree.SubElement(element, w("t"), {XML_SPACE: "preserve"}).text = piece[
-                    start : start + _MAX_TEXT
-                ]
 
 
 def _set_num(paragraph: etree._Element, num_id: int) -> None:

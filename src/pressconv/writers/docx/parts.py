@@ -17,9 +17,10 @@ from lxml import etree  # type: ignore[import-untyped]
 from pressconv.model import Document
 from pressconv.options import WriteOptions, document_datetime
 from pressconv.writers._pagination import page_words
-from pressconv.writers.docx.body import Cleaner, run
+from pressconv.writers.docx.body import Cleaner
 from pressconv.writers.docx.ooxml import CP, CUSTOM, DC, DCTERMS, VT, XML_SPACE, XSI, w, xml
 from pressconv.writers.docx.rtl import set_language
+from pressconv.writers.docx.runs import run
 
 if TYPE_CHECKING:
     from pressconv.writers.docx.template import Template
