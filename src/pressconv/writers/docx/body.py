@@ -14,7 +14,7 @@ from lxml import etree  # type: ignore[import-untyped]
 
 from pressconv.decode import clean
 from pressconv.errors import Notes
-from pressconv.model import Block, Document, ListBlock, Paragraph, Quote, Section
+from pressconv.model import Block, Document, Figure, ListBlock, Paragraph, Quote, Section, Table, block_text
 from pressconv.writers.docx.ooxml import W, w
 from pressconv.writers.docx.runs import run
 from pressconv.writers.docx.styles import TextKind
@@ -129,6 +129,12 @@ class Body:
                     p = self.paragraph("list_number" if ordered else "list_bullet", item)
                     if num_id is not None:
                         _set_num(p, num_id)
+            case Table() | Figure():
+                # Until this writer renders them: their words as paragraphs, in reading order.
+                for line in block_text(block).split("\n"):
+                    if line:
+                        self.paragraph(text_kind, line, dateline)
+                        dateline = None
             case _:
                 assert_never(block)
 
