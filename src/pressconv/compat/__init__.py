@@ -1,0 +1,1 @@
+"""Fences around third-party internals: one module per library holds every private thing used of it."""
