@@ -37,6 +37,8 @@ _CLOSING = ".!?…;,"
 _MAX_HEADING_CHARS = 200
 _NOT_A_HEADING = re.compile(r"://|www\.|@\w", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+# "– The Honourable Jane Roe, Minister of …" under a quote: an attribution line, never a heading
+_DASH_OPENING = re.compile(r"[–—―]\s|-{1,2}\s")
 # "Page 1 of 2", "Seite 1 von 2": a page header, looked for only in lines with a digit
 _PAGE_NUMBER = re.compile(r"\b(?:page|seite|página|pág\.)\s*\d+\s*(?:of|von|de|/)\s*\d+", re.IGNORECASE)
 _NOT_A_HEADING_START = re.compile(
@@ -195,6 +197,8 @@ def _line_shape(text: str) -> str | None:
     words = text.split()
     if len(words) > MAX_TITLE_CASE_WORDS or not any(ch.isalpha() for ch in text) or starts_with_mark(text):
         return None
+    if _DASH_OPENING.match(text):
+        return None  # an attribution line ("– Jane Roe, Minister") or a dash-marked item
     labelled = ":" in text[:_LABEL_REACH] or len(text) < _SHORT_HEADER_CHARS  # else the match cannot succeed
     if _NOT_A_HEADING.search(text) or (labelled and _NOT_A_HEADING_START.match(text)):
         return None  # web and e-mail addresses, captions and credits are lines of their own, not headings
