@@ -23,7 +23,8 @@ import re
 from pressconv.readers._blocks import PARAGRAPH, QUOTE
 from pressconv.readers._cache import per_document
 from pressconv.readers._dates import find_date
-from pressconv.readers._lexicon import MONTHS, NOT_PLACES, ROLE_WORDS, TITLE_WORDS
+from pressconv.readers._headings import is_chrome_line
+from pressconv.readers._lexicon import MONTHS, NOT_PLACES, PAGE_CHROME_OPENINGS, ROLE_WORDS, TITLE_WORDS
 from pressconv.readers._worklist import WorkList
 
 # A word of a place name: hyphens only between letters, so "FRANCISCO--(BUSINESS WIRE)" splits.
@@ -64,6 +65,7 @@ _MAX_LENGTH = 100
 # The lede may sit under a few short chrome blocks ("News provided by" / the issuer / a time).
 _LEDE_BLOCKS = 3
 _MAX_CHROME_WORDS = 20
+_MAX_CHROME_LINE = 60
 _MAX_TITLE_PLACE_WORDS = 4
 _MIN_CAPS_PLACE = 4
 
@@ -72,7 +74,11 @@ def apply(work: WorkList) -> None:
     """Record the lede's dateline in ``work.dateline`` (front matter first); the lede keeps its text."""
     work.dateline = work.matter.dateline
     start = work.body_start()
-    texts = (w for w in work.blocks[start:] if w.kind in (PARAGRAPH, QUOTE) and not w.date_line)
+    texts = (
+        w
+        for w in work.blocks[start:]
+        if w.kind in (PARAGRAPH, QUOTE) and not w.date_line and not _chrome(w.text)
+    )
     found = None
     for lede in itertools.islice(texts, _LEDE_BLOCKS):
         found = find_dateline(lede.text)
@@ -86,6 +92,13 @@ def apply(work: WorkList) -> None:
         work.dateline = work.dateline or found
         said = f'lede; dateline "{found}"'
         lede.reason = f"{lede.reason}; {said}" if lede.reason else said
+
+
+def _chrome(text: str) -> bool:
+    """ "News provided by", "Share this article": page chrome between the headline and the lede."""
+    return len(text) < _MAX_CHROME_LINE and (
+        is_chrome_line(text) or text.lower().startswith(PAGE_CHROME_OPENINGS)
+    )
 
 
 @per_document(maxsize=256)  # a pure function of the text; the headline rule asks about the lede again

@@ -16,7 +16,7 @@ import re
 from pressconv.readers._blocks import FURNITURE, HEADLINE, LIST, PARAGRAPH, QUOTE, SUBTITLE, Work
 from pressconv.readers._dates import find_date
 from pressconv.readers._furniture import is_date_line
-from pressconv.readers._headings import ends_sentence, title_case
+from pressconv.readers._headings import ends_sentence, is_chrome_line, title_case
 from pressconv.readers._lexicon import (
     FINITE_VERBS,
     ORGANISATION_SUFFIXES,
@@ -142,6 +142,8 @@ def find_headline(
         and find_dateline(second.text) is None
         and not starts_with_mark(second.text)
         and not _roll(second.text)
+        and not is_chrome_line(second.text)
+        and not second.text.lower().startswith(PAGE_CHROME_OPENINGS)
     ):
         one_phrase = not sentence_ends(second.text.rstrip(".!?"))
         dek_words = len(second.text.split())
