@@ -47,11 +47,12 @@ _CHROME_LINE = re.compile(
     r"|cookie|accept all|privacy (?:policy|notice|settings)|terms of use|terms and conditions"
     r"|report a problem|(?:is|was) this (?:page|article|information) (?:useful|helpful)"
     r"|copyright|all rights reserved|posted (?:by|in|on)|filed under|story by|written by|photos? by"
-    r"|photo courtesy|courtesy of|(?:news )?provided by|distributed by|continued on"
+    r"|(?:photo|image|picture|caption|credit|video|foto|bild)s?\s*:|photo courtesy|courtesy of"
+    r"|(?:news )?provided by|distributed by|continued on"
     r"|page \d+\s*$|cont(?:inued|['’]d)\.?\s*$"
     r"|(?:(?:kind|best|warm|warmest) )?regards[.,!]?\s*$|best wishes[.,!]?\s*$|many thanks[.,!]?\s*$"
     r"|yours (?:sincerely|faithfully|truly)[.,!]?\s*$|sincerely[.,!]?\s*$|thank you[.,!]?\s*$"
-    r"|(?:menu|search|home|share|print)\s*$)\b",
+    r"|(?:menu|search|home|share|print)\s*$)(?!\w)",
     re.IGNORECASE,
 )
 # "By Jane Smith" below the top: a byline; "By the numbers" is a heading

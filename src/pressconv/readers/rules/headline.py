@@ -184,6 +184,29 @@ _MASTHEAD_REASONS = (
 )
 _MAX_PERSON_WORDS = 5
 _MIN_ROLL_ITEMS = 3
+# Nouns ending in -s that section labels and names are made of ("Transport news", "Inland Fisheries").
+_PLURAL_NOUNS = frozenset(
+    {
+        "news",
+        "series",
+        "species",
+        "headquarters",
+        "affairs",
+        "relations",
+        "communications",
+        "fisheries",
+        "industries",
+        "services",
+        "sports",
+        "arts",
+        "events",
+        "updates",
+        "releases",
+        "statements",
+        "stories",
+        "highlights",
+    }
+)
 _CASE_NAME = re.compile(r"\s(?:v|v\.|vs\.?)\s")
 # Words that make comma-separated capitalised items a sentence, not a roll of names.
 _ROLL_BREAKERS = frozenset({"to", "after", "as", "in", "at", "on", "for", "with", "from"})
@@ -382,8 +405,8 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
         return -9.0, "a date line"
     if _CONTACT.search(text):
         return -9.0, "contact details (phone, e-mail or web address)"
-    if lowered.startswith(PAGE_CHROME_OPENINGS):
-        return -9.0, "page chrome (share, provided by, published …)"
+    if lowered.startswith(PAGE_CHROME_OPENINGS) or is_chrome_line(text):
+        return -9.0, "page chrome (share, provided by, published, a caption …)"
     if text.endswith(":") or (find_dateline(text) is not None and not _kicker_line(work)):
         return -9.0, "introduces what follows (ends in a colon) or opens with a dateline"
     if starts_with_mark(text) and text.rstrip()[-1:] in '”"»“«’':
@@ -528,6 +551,7 @@ def _has_verb(text: str, endings: bool = True) -> bool:
             and len(word) > 3
             and word.endswith(("s", "ed"))
             and not word.endswith(("ss", "us", "is", "ics"))
+            and word not in _PLURAL_NOUNS
         ):
             previous = words[k - 1]
             if previous not in TITLE_CASE_SMALL and not previous.endswith(("’s", "'s")):
