@@ -542,6 +542,7 @@ NOT_PLACES: frozenset[str] = frozenset(
         note update updated correction breaking watch photos photo video advisory media editor editors
         what when where who why how contact contacts source sources read more live alert urgent embargo
         fact sheet moderator meeting statement readout transcript background
+        warning important attention caution reminder notice speaker speakers question answer
         meanwhile today tomorrow yesterday tonight overall however finally first also
         """
     )
