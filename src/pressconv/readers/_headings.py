@@ -113,6 +113,7 @@ _OPEN_ENDINGS = frozenset(
         "sind",
     }
 )
+_CODE_LINE = re.compile(r"[A-Z]{1,8}(?:/[A-Z0-9.-]+)+$")
 # "– The Honourable Jane Roe, Minister of …" under a quote: an attribution line, never a heading
 _DASH_OPENING = re.compile(r"[–—―]\s|-{1,2}\s")
 # "Page 1 of 2", "Seite 1 von 2": a page header, looked for only in lines with a digit
@@ -285,6 +286,8 @@ def _line_shape(text: str) -> str | None:
         return None
     if _DASH_OPENING.match(text):
         return None  # an attribution line ("– Jane Roe, Minister") or a dash-marked item
+    if _CODE_LINE.match(text):
+        return None  # a document code ("SC/16204", "QANDA/28/402")
     if is_chrome_line(text):
         return None  # page chrome, a byline or a sign-off is a line of text, not a section's title
     if words[-1].lower() in _OPEN_ENDINGS and words[0].lower() not in _QUESTION_WORDS:
@@ -361,4 +364,5 @@ def classify_headings(works: list[Work], start: int) -> None:
             work.reason = "short line but nothing follows it: a paragraph"
             followed = True
         else:
-            followed = work.kind in (PARAGRAPH, QUOTE, LIST)
+            # a document code ("QANDA/28/402") under a link's label is not the body a heading needs
+            followed = work.kind in (PARAGRAPH, QUOTE, LIST) and not _CODE_LINE.match(work.text)
