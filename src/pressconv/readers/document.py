@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import assert_never
 
+from pressconv.contacts import parse_contact
 from pressconv.errors import Notes
-from pressconv.model import Block, Document, ListBlock, Metadata, Paragraph, Quote, Section, with_identifier
+from pressconv.model import Block, Document, ListBlock, Metadata, Paragraph, Quote, Section
 from pressconv.options import ReadOptions
 from pressconv.readers import EXPLAIN, rules
 from pressconv.readers.blocks import HEADING, PARAGRAPH, QUOTE, SUBTITLE, Kind, RawBlock, Work, fold, to_work
@@ -22,6 +23,7 @@ from pressconv.readers.front_matter import FrontMatter
 from pressconv.readers.heading_shape import ends_sentence
 from pressconv.readers.rules.dateline import dateline_date
 from pressconv.readers.worklist import WorkList
+from pressconv.serialize import with_identifier
 
 
 def infer(
@@ -114,6 +116,7 @@ def build_document(
         release="\n".join(furniture.release) or None,
         embargo=furniture.embargo,
         contacts=tuple(furniture.contacts),
+        contact_details=tuple(parse_contact(contact) for contact in furniture.contacts),
         end_mark=furniture.end_mark,
         # Letterhead lines are words of the text, shown above the release line; a front-matter
         # publisher only fills in where the text has none, so those words are never dropped (#21).
@@ -156,6 +159,9 @@ def _sections(works: list[Work]) -> tuple[Section, ...]:
                 )
             case Kind.LIST:
                 blocks.append(ListBlock(work.ordered, tuple(work.items), tuple(work.markers)))
+            case Kind.EMBEDDED:
+                if work.block is not None:
+                    blocks.append(work.block)
             case Kind.HEADLINE | Kind.SUBTITLE | Kind.FURNITURE:
                 pass  # the headline and dek are Document fields; furniture went to metadata
             case _:
