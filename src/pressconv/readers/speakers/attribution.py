@@ -84,6 +84,9 @@ _ROMANCE_ARTICLES_BEFORE_ROLE = frozenset({"a", "o", "os", "as"})
 # Dashes that set an attribution off inside a quotation: «Con questi cantieri – ha dichiarato il sindaco – …».
 _INTERJECTION = re.compile(r" [–—] ([^–—«»“”\"]{3,80}?) [–—] ")
 _MAX_INTERJECTION_WORDS = 8
+# A line of its own under a quote that opens with a dash and names the speaker.
+_SIGN_OFF = re.compile(r"[–—―-]{1,2} ?")
+_MAX_SIGN_OFF_WORDS = 16
 
 _MAX_ROLE_WORDS = 4
 
@@ -528,3 +531,26 @@ def _reported_in(text: str, spans: tuple[tuple[int, int], ...]) -> Attribution |
         if found is not None:
             return found if found.points_to_someone else None
     return None
+
+
+def sign_off(work: Work) -> Attribution | None:
+    """ "– The Honourable Jane Doe, Minister of Transport": a dash, then who said the quote above."""
+    if work.kind != PARAGRAPH or work.spans:
+        return None
+    return _signed_by(work.text)
+
+
+@per_document(maxsize=256)
+def _signed_by(text: str) -> Attribution | None:
+    dash = _SIGN_OFF.match(text)
+    if dash is None or len(text.split()) > _MAX_SIGN_OFF_WORDS:
+        return None
+    found = runs(text, dash.end())
+    if not found or found[0].start != dash.end():
+        return None
+    title, name = split_title(found[0].tokens)
+    rest = text[found[0].end :].strip()
+    if not is_name(name) or is_organisation(name) or (rest and not rest.startswith(",")):
+        return None
+    title = prefer_title(title, appositive_title(text, found[0].end))
+    return Attribution(text[dash.end() :], dash.end(), name, title, person=True)

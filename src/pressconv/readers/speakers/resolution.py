@@ -26,6 +26,7 @@ from pressconv.readers.speakers.attribution import (
     find_attribution,
     introduction,
     reported_speech,
+    sign_off,
 )
 from pressconv.readers.speakers.people import MentionCache, PersonIndex
 from pressconv.readers.speakers.words import is_organisation, is_titled
@@ -81,7 +82,16 @@ def assign_speakers(works: list[Work], issuer: str | None = None) -> None:
             pure = starts_with_mark(works[run_numbers[0]].text)
             before = works[run_numbers[0] - 1] if run_numbers[0] > 0 else None
             introduced = introduction(before) if before is not None else None
-            if before is not None and introduced is not None:
+            below = run_numbers[-1] + 1
+            signed = sign_off(works[below]) if below < len(works) else None
+            if signed is not None:
+                # "– Jane Doe, Minister of Transport" on the line below the quote: who said it
+                speaker, reason = _resolve(signed, below, works, index, mentions, genders)
+                reason = reason.replace("speaker ", "speaker (signed below) ", 1)
+                works[run_numbers[0]].attribution = signed.clause
+                found[run_numbers[0]] = signed
+                source = run_numbers[0]
+            elif before is not None and introduced is not None:
                 # "Smith said:" closing the paragraph above introduces the quote
                 speaker, reason = _resolve(introduced, run_numbers[0] - 1, works, index, mentions, genders)
                 reason = reason.replace("speaker ", "speaker (introduced above) ", 1)
