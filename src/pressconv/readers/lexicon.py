@@ -116,6 +116,14 @@ SPEECH_PHRASES: frozenset[str] = frozenset(
         "legt uit",
         "liet weten",
         "merkte op",
+        "s'est félicité",
+        "s'est félicitée",
+        "s’est félicité",
+        "s’est félicitée",
+        "s'est réjoui",
+        "s'est réjouie",
+        "s’est réjoui",
+        "s’est réjouie",
     }
 )
 
@@ -346,6 +354,8 @@ TITLE_COMPLEMENTS: frozenset[str] = frozenset(
         products public relations policy strategy growth innovation staff army navy air force marine
         corps joint chiefs the and of for corp. corp inc. inc ltd. ltd llc plc gmbh ag co. company
         group board
+        internal market competition environment climate digital migration cohesion budget fisheries
+        oceans enlargement equality
         """
     )
 )

@@ -264,7 +264,8 @@ def _people_in(
     speaking: set[str] = set()
     alone: list[tuple[str, str]] = []
     for start, end in unquoted_stretches(text, spans):
-        for run in runs(text, start, end, several=True):
+        found = runs(text, start, end, several=True)
+        for run in [part for whole in found for part in _coordinated(text, whole)]:
             person = _person(text, run)
             if person is not None:
                 people.append(person)
@@ -300,6 +301,27 @@ def _titled_in_headline(text: str) -> tuple[tuple[tuple[str, ...], str], ...]:
         ):
             found.append((name, title))
     return tuple(found)
+
+
+def _coordinated(text: str, run: Run) -> list[Run]:
+    """ "Deputy Shaylene Roberts and Deputy Amos Kettering": one run per person when it joins two of them."""
+    if not any(word in _COORDINATORS for word in run.tokens):
+        return [run]
+    parts: list[Run] = []
+    words: list[str] = []
+    start = position = run.start
+    for word in run.tokens:
+        if word in _COORDINATORS and words:
+            parts.append(Run(tuple(words), start, position - 1, False))
+            words, start = [], position + len(word) + 1
+        elif word not in _COORDINATORS:
+            words.append(word)
+        position += len(word) + 1
+    if words:
+        parts.append(Run(tuple(words), start, run.end, run.possessive))
+    if len(parts) > 1 and all(_person(text, part) is not None for part in parts):
+        return parts
+    return [run]
 
 
 def _person(text: str, run: Run) -> _Person | None:
