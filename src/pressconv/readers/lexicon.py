@@ -380,6 +380,40 @@ ORGANISATION_WORDS: frozenset[str] = frozenset(
     )
 )
 
+# What a text calls an organisation when it says the organisation said something ("the club said"),
+# and the words that mark a name as one of that kind ("Harrowgate Borough FC" is a club).
+_COMPANY_MARKERS = "company corporation corp inc ltd plc llc gmbh ag sa"
+ORGANISATION_KINDS: dict[str, frozenset[str]] = {
+    kind: frozenset(_words(markers))
+    for kind, markers in {
+        "club": "club fc afc cf sc rfc fk",
+        "company": _COMPANY_MARKERS,
+        "firm": _COMPANY_MARKERS,
+        "council": "council",
+        "ministry": "ministry",
+        "department": "department",
+        "university": "university",
+        "hospital": "hospital",
+        "charity": "charity trust foundation",
+        "trust": "trust",
+        "foundation": "foundation",
+        "agency": "agency",
+        "commission": "commission",
+        "bank": "bank",
+        "museum": "museum",
+        "association": "association",
+        "federation": "federation",
+        "union": "union",
+        "society": "society",
+        "college": "college",
+        "institute": "institute",
+        "police": "police constabulary",
+        "authority": "authority",
+        "organisation": "organisation organization",
+        "organization": "organisation organization",
+    }.items()
+}
+
 # Legal forms that end a company's name ("Globex Inc.", "Acme AG"); only as the last word, since short
 # ones are given names elsewhere (the Dutch "Ab", the Vietnamese "Sa").
 ORGANISATION_SUFFIXES: frozenset[str] = frozenset(

@@ -285,6 +285,11 @@ def _resolve(
                 f"speaker {clause} -> {name} (no one is titled {attribution.role!r}: "
                 f"first person named in para {where + 1})"
             )
+    if attribution.organisation:
+        named = index.organisations_of(attribution.organisation)
+        if len(named) == 1:
+            # "the club said": the text says the organisation said it, and names one such organisation
+            return named[0], f"speaker {clause} -> {named[0]} (the only {attribution.organisation} named)"
     return None, f"speaker {clause}: not a named person"
 
 
