@@ -44,9 +44,9 @@ from pressconv.errors import EmptyInputError, Notes, PressconvError
 from pressconv.limits import LimitError
 from pressconv.model import Document
 from pressconv.options import ReadOptions
-from pressconv.readers._assemble import assemble
-from pressconv.readers._blocks import Hint, RawBlock, fold
-from pressconv.readers._frontmatter import FrontMatter, language_tag
+from pressconv.readers.assemble import assemble
+from pressconv.readers.blocks import Hint, RawBlock, fold
+from pressconv.readers.front_matter import FrontMatter, language_tag
 
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup, Tag

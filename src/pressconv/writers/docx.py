@@ -40,7 +40,7 @@ from typing import Any, assert_never
 from lxml import etree  # type: ignore[import-untyped]  # no stubs; lxml keeps Word's ns prefixes
 
 from pressconv.errors import Notes, WriterError
-from pressconv.model import Block, Document, ListBlock, Paragraph, Quote, Section
+from pressconv.model import Block, Document, Figure, ListBlock, Paragraph, Quote, Section, Table, block_text
 from pressconv.options import WriteOptions, document_datetime, page_size_for
 from pressconv.text import clean
 from pressconv.writers import _zip
@@ -282,6 +282,12 @@ class _Body:
                     p = self.paragraph("list_number" if ordered else "list_bullet", item)
                     if num_id is not None:
                         _set_num(p, num_id)
+            case Table() | Figure():
+                # Until this writer renders them: their words as paragraphs, in reading order.
+                for line in block_text(block).split("\n"):
+                    if line:
+                        self.paragraph(text_role, line, dateline)
+                        dateline = None
             case _:
                 assert_never(block)
 

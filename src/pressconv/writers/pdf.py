@@ -30,7 +30,7 @@ from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus.doctemplate import LayoutError
 
 from pressconv.errors import Notes, WriterError
-from pressconv.model import Block, Document, ListBlock, Paragraph, Quote, Section, block_text
+from pressconv.model import Block, Document, Figure, ListBlock, Paragraph, Quote, Section, Table, block_text
 from pressconv.options import WriteOptions, document_datetime, page_size_for
 from pressconv.writers._fonts import Face, FontSet, font_set
 from pressconv.writers._pagination import page_words
@@ -474,6 +474,10 @@ def _block(ctx: _Context, block: Block, parent: StructElem, dateline: str | None
             return _quote(ctx, block, parent)
         case ListBlock():
             return _list(ctx, block, parent)
+        case Table() | Figure():
+            # Until this writer renders them: their words as paragraphs, in reading order.
+            lines = [line for line in block_text(block).split("\n") if line]
+            return [f for line in lines for f in _paragraph(ctx, Paragraph(line), parent, None)]
         case _:
             assert_never(block)
 

@@ -4,7 +4,7 @@ The shared word-level machinery of the speaker rule: a *run* is a stretch of
 capitalised tokens (with initials, particles and "of"-connectors inside), cut
 at commas, sentence ends and possessives.  ``split_title`` separates a run's
 leading title or rank ("Pentagon Press Secretary Air Force Maj. Gen.") from
-the name ("Pat Ryder").  All tables come from ``_lexicon``.
+the name ("Pat Ryder").  All tables come from ``lexicon``.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
-from pressconv.readers._lexicon import (
+from pressconv.readers.lexicon import (
     ABBREVIATIONS,
     NAME_PARTICLES,
     NAME_SUFFIXES,

@@ -8,7 +8,7 @@ Order of work, each step linear in the document:
    by surname; other capitalised two-to-four-word runs go to a weaker index.
 2. For each quote, ``find_attribution`` reads the unquoted text next to the
    quoted spans: "Ryder stated", "said Smith", "Smith said: “…”",
-   "according to Smith", "she added".  Speech verbs are data (``_lexicon``).
+   "according to Smith", "she added".  Speech verbs are data (``lexicon``).
 3. A name resolves to the fullest form in the index (nearest mention before
    the quote, else the first after); a pronoun resolves to the first person,
    not in a possessive, named in the nearest preceding sentence that names one.
@@ -25,9 +25,9 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import NamedTuple
 
-from pressconv.readers._blocks import HEADING, PARAGRAPH, QUOTE, Partial, Work
-from pressconv.readers._cache import per_document
-from pressconv.readers._lexicon import (
+from pressconv.readers.blocks import HEADING, PARAGRAPH, QUOTE, Partial, Work
+from pressconv.readers.document_cache import per_document
+from pressconv.readers.lexicon import (
     ABBREVIATIONS,
     ACCORDING_TO,
     ATTRIBUTION_ADVERBS,
@@ -48,7 +48,7 @@ from pressconv.readers._lexicon import (
     TITLE_MODIFIERS,
     trie_pattern,
 )
-from pressconv.readers._names import (
+from pressconv.readers.name_runs import (
     TOKEN_PATTERN,
     Run,
     Token,
@@ -61,7 +61,7 @@ from pressconv.readers._names import (
     surname,
     tokens,
 )
-from pressconv.readers._quotes import starts_with_mark
+from pressconv.readers.quote_marks import starts_with_mark
 
 _POSSESSIVE_END = re.compile("(?:[’']s|(?<=s)[’'])$")
 # Words that tie a title to its organisation ("ministra de Vivienda", "head of Sales").

@@ -112,7 +112,7 @@ def _date(value: object, notes: Notes) -> str | None:
     if value is None:
         return None
     from pressconv.options import parse_iso
-    from pressconv.readers._dates import find_date
+    from pressconv.readers.dates import find_date
 
     text = str(value).strip()
     found = find_date(text)

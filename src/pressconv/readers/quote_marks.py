@@ -17,9 +17,9 @@ import re
 from collections.abc import Iterable
 
 from pressconv.errors import Notes
-from pressconv.readers._blocks import HEADING, LIST, PARAGRAPH, QUOTE, Work
-from pressconv.readers._cache import per_document
-from pressconv.readers._lexicon import SPEECH_VERBS
+from pressconv.readers.blocks import HEADING, LIST, PARAGRAPH, QUOTE, Work
+from pressconv.readers.document_cache import per_document
+from pressconv.readers.lexicon import SPEECH_VERBS
 
 _DOUBLE_MARKS = re.compile('[“”„‟"«»]')
 _SINGLE_MARKS = re.compile("[‘’‚']")

@@ -11,17 +11,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import assert_never
 
+from pressconv.contacts import parse_contact
 from pressconv.errors import Notes
-from pressconv.model import Block, Document, ListBlock, Metadata, Paragraph, Quote, Section, with_identifier
+from pressconv.model import Block, Document, ListBlock, Metadata, Paragraph, Quote, Section
 from pressconv.options import ReadOptions
 from pressconv.readers import EXPLAIN, rules
-from pressconv.readers._blocks import HEADING, PARAGRAPH, QUOTE, SUBTITLE, Kind, RawBlock, Work, fold, to_work
-from pressconv.readers._cache import clear as clear_caches
-from pressconv.readers._dates import find_date
-from pressconv.readers._frontmatter import FrontMatter
-from pressconv.readers._headings import ends_sentence
-from pressconv.readers._worklist import WorkList
+from pressconv.readers.blocks import HEADING, PARAGRAPH, QUOTE, SUBTITLE, Kind, RawBlock, Work, fold, to_work
+from pressconv.readers.dates import find_date
+from pressconv.readers.document_cache import clear as clear_caches
+from pressconv.readers.front_matter import FrontMatter
+from pressconv.readers.heading_shape import ends_sentence
 from pressconv.readers.rules.dateline import dateline_date
+from pressconv.readers.worklist import WorkList
+from pressconv.serialize import with_identifier
 
 
 def infer(
@@ -114,6 +116,7 @@ def build_document(
         release="\n".join(furniture.release) or None,
         embargo=furniture.embargo,
         contacts=tuple(furniture.contacts),
+        contact_details=tuple(parse_contact(contact) for contact in furniture.contacts),
         end_mark=furniture.end_mark,
         # Letterhead lines are words of the text, shown above the release line; a front-matter
         # publisher only fills in where the text has none, so those words are never dropped (#21).

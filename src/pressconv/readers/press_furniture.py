@@ -16,9 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from pressconv.readers._blocks import FURNITURE, PARAGRAPH, Work
-from pressconv.readers._dates import find_date, find_datetime
-from pressconv.readers._lexicon import (
+from pressconv.readers.blocks import FURNITURE, PARAGRAPH, Work
+from pressconv.readers.dates import find_date, find_datetime
+from pressconv.readers.lexicon import (
     BOILERPLATE_HEADINGS,
     CONTACT_HEADERS,
     DATE_LABELS,

@@ -1,7 +1,7 @@
 """Hinted raw blocks from a structured format (Markdown, HTML, DOCX) -> Document, through the shared rules.
 
 The structured readers turn their format into ``RawBlock`` values with hints
-(a quote's stated speaker included) and hand them to ``_build.build_document``
+(a quote's stated speaker included) and hand them to ``document.build_document``
 like the text reader does.  This module adds one recognition the rules need
 from outside: a headline that is only the lede's first sentence -- what
 pressconv derives when a text has no headline -- is marked ``derived``, so that
@@ -17,9 +17,9 @@ from dataclasses import replace
 from pressconv.errors import EmptyInputError, Notes
 from pressconv.model import Document
 from pressconv.options import ReadOptions
-from pressconv.readers._blocks import RawBlock, fold
-from pressconv.readers._build import build_document
-from pressconv.readers._frontmatter import FrontMatter
+from pressconv.readers.blocks import RawBlock, fold
+from pressconv.readers.document import build_document
+from pressconv.readers.front_matter import FrontMatter
 from pressconv.readers.rules.dateline import find_dateline
 from pressconv.readers.rules.headline import headline_from_lede
 

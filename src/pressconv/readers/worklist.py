@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pressconv.errors import Notes
-from pressconv.readers._blocks import FURNITURE, HEADLINE, SUBTITLE, Work
-from pressconv.readers._frontmatter import FrontMatter
-from pressconv.readers._furniture import Furniture
+from pressconv.readers.blocks import FURNITURE, HEADLINE, SUBTITLE, Work
+from pressconv.readers.front_matter import FrontMatter
+from pressconv.readers.press_furniture import Furniture
 
 # How far below the last headline or dek block another may still stand (the headline rule's reach).
 _HEADLINE_REACH = 64

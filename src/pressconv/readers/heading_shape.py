@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import re
 
-from pressconv.readers._blocks import FURNITURE, HEADING, LIST, PARAGRAPH, QUOTE, Work
-from pressconv.readers._cache import per_document
-from pressconv.readers._furniture import is_date_line
-from pressconv.readers._lexicon import (
+from pressconv.readers.blocks import FURNITURE, HEADING, LIST, PARAGRAPH, QUOTE, Work
+from pressconv.readers.document_cache import per_document
+from pressconv.readers.lexicon import (
     ABBREVIATIONS,
     BOILERPLATE_HEADINGS,
     FINITE_VERBS,
@@ -25,7 +24,8 @@ from pressconv.readers._lexicon import (
     SPEECH_VERBS,
     TITLE_CASE_SMALL,
 )
-from pressconv.readers._quotes import starts_with_mark
+from pressconv.readers.press_furniture import is_date_line
+from pressconv.readers.quote_marks import starts_with_mark
 
 MAX_WORDS = 12
 MAX_TITLE_CASE_WORDS = 16

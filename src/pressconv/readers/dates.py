@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from pressconv.readers._lexicon import MONTHS, trie_pattern
+from pressconv.readers.lexicon import MONTHS, trie_pattern
 
 # A prefix tree of the month names: a plain alternation of ~100 names is slow to try at every position.
 _MONTH = trie_pattern(sorted(MONTHS))
