@@ -123,7 +123,7 @@ def _render(document: Document, options: WriteOptions, notes: Notes) -> bytes:
     styles = build_styles(fonts)
     ctx = Context(fonts, styles, styles.faces, notes)
     if right_to_left(document):
-        from pressconv.writers.html import direction  # the HTML writer's rule, so both outputs agree
+        from pressconv.text import direction  # the rule every writer follows, so the outputs agree
 
         ctx = Context(fonts, styles, styles.faces, notes, True, direction(document) == "rtl")
     tagger = Tagger() if options.pdf_tagged else None

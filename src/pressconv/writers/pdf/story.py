@@ -23,7 +23,7 @@ from reportlab.platypus import Flowable
 from reportlab.platypus import Paragraph as RLParagraph
 
 from pressconv.errors import Notes
-from pressconv.model import Block, Document, ListBlock, Paragraph, Quote, Section, block_text
+from pressconv.model import Block, Document, Figure, ListBlock, Paragraph, Quote, Section, Table, block_text
 from pressconv.writers.pdf.flowables import ListItem, QuoteBlock, Rule
 from pressconv.writers.pdf.fonts import Face, FontSet
 from pressconv.writers.pdf.paragraph import LazyParagraph, escape
@@ -256,6 +256,10 @@ def _block(ctx: Context, block: Block, parent: StructElem, dateline: str | None)
             return _quote(ctx, block, parent)
         case ListBlock():
             return _list(ctx, block, parent)
+        case Table() | Figure():
+            # Until this writer renders them: their words as paragraphs, in reading order.
+            lines = [line for line in block_text(block).split("\n") if line]
+            return [f for line in lines for f in _paragraph(ctx, Paragraph(line), parent, None)]
         case _:
             assert_never(block)
 
