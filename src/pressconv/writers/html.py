@@ -9,6 +9,7 @@ Escaping happens once, in ElementTree's serializer, at the text leaves.
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 import unicodedata
@@ -20,16 +21,19 @@ from typing import Any, assert_never
 from pressconv.errors import Notes
 from pressconv.model import (
     Block,
+    Cell,
     Document,
+    Figure,
     ListBlock,
     Paragraph,
     Quotation,
     Quote,
     Section,
+    Table,
     block_text,
-    content_identifier,
 )
 from pressconv.options import WriteOptions, document_datetime, parse_iso
+from pressconv.serialize import content_identifier
 
 SUFFIX = ".html"
 MEDIA_TYPE = "text/html"
@@ -151,8 +155,58 @@ def _render_block(parent: ET.Element, block: Block) -> None:
             lst = _el(parent, "ol" if ordered else "ul")
             for item in items:
                 _el(lst, "li", item)
+        case Table():
+            _table(parent, block)
+        case Figure():
+            _figure(parent, block)
         case _:
             assert_never(block)
+
+
+def _table(parent: ET.Element, table: Table) -> None:
+    element = _el(parent, "table")
+    if table.caption:
+        _el(element, "caption", table.caption)
+    if table.header:
+        head = _el(element, "thead")
+        for row in table.header:
+            tr = _el(head, "tr")
+            for cell in row:
+                _cell(tr, "th", cell)
+    if table.rows:
+        body = _el(element, "tbody")
+        for row in table.rows:
+            tr = _el(body, "tr")
+            for cell in row:
+                _cell(tr, "td", cell)
+
+
+def _cell(row: ET.Element, tag: str, cell: Cell) -> None:
+    attrs = {"scope": "col"} if tag == "th" else {}
+    if cell.colspan > 1:
+        attrs["colspan"] = str(cell.colspan)
+    if cell.rowspan > 1:
+        attrs["rowspan"] = str(cell.rowspan)
+    _el(row, tag, cell.text, **attrs)
+
+
+def _figure(parent: ET.Element, figure: Figure) -> None:
+    element = _el(parent, "figure")
+    if figure.data is not None:
+        media_type = figure.media_type or "application/octet-stream"
+        src: str | None = f"data:{media_type};base64,{base64.b64encode(figure.data).decode('ascii')}"
+    else:
+        src = figure.src
+    if src is not None:
+        _el(element, "img", src=src, alt=figure.alt)
+    elif figure.alt:  # an image the source only described: its description stands in for it
+        _el(element, "p", figure.alt, class_="figure-alt")
+    if figure.caption or figure.credit:
+        caption = _el(element, "figcaption")
+        if figure.caption:
+            caption.text = figure.caption + (" " if figure.credit else "")
+        if figure.credit:
+            _el(caption, "span", figure.credit, class_="credit")
 
 
 def _render_section(parent: ET.Element, section: Section, anchor: str | None) -> None:

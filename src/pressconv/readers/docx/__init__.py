@@ -17,13 +17,13 @@ from __future__ import annotations
 from pressconv.errors import Notes
 from pressconv.model import Document
 from pressconv.options import ReadOptions
-from pressconv.readers._assemble import assemble
-from pressconv.readers._blocks import fold
-from pressconv.readers._frontmatter import FrontMatter, language_tag
+from pressconv.readers.assemble import assemble
+from pressconv.readers.blocks import fold
 from pressconv.readers.docx.blocks import to_blocks
 from pressconv.readers.docx.body import Para, Reader
 from pressconv.readers.docx.package import core, custom_speakers, default_language, open_package
 from pressconv.readers.docx.styles import Styles
+from pressconv.readers.front_matter import FrontMatter, language_tag
 
 SUFFIXES = (".docx",)
 

@@ -12,7 +12,7 @@ next to a picture or table is its caption.
 
 from __future__ import annotations
 
-from pressconv.readers._blocks import Hint, RawBlock
+from pressconv.readers.blocks import Hint, RawBlock
 from pressconv.readers.docx.body import Figure, Item, Para, Table
 
 

@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any, Literal, TypeAlias
 
-from pressconv.decode import clean
 from pressconv.errors import Notes
 from pressconv.readers.docx.package import MC, Part, R, w
 from pressconv.readers.docx.styles import RunMark, Styles, direct_marks
+from pressconv.text import clean
 
 #: A mark over the folded text, as the model will carry it.
 MarkKind: TypeAlias = Literal["emphasis", "strong", "link", "code", "break", "noteref"]

@@ -21,7 +21,7 @@ from lxml import etree  # type: ignore[import-untyped]  # no stubs; python-docx 
 from pressconv.errors import PressconvError
 from pressconv.limits import LimitError, Limits, check_zip
 from pressconv.options import FALLBACK_DATETIME
-from pressconv.readers._blocks import fold
+from pressconv.readers.blocks import fold
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
