@@ -14,16 +14,19 @@ by the ``_Quote_N`` bookmark) give speakers.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pressconv.errors import Notes
 from pressconv.model import Document
 from pressconv.options import ReadOptions
 from pressconv.readers.assemble import assemble
 from pressconv.readers.blocks import fold
-from pressconv.readers.docx.blocks import to_blocks
+from pressconv.readers.docx.blocks import model_notes, to_blocks
 from pressconv.readers.docx.body import Para, Reader
 from pressconv.readers.docx.package import core, custom_speakers, default_language, open_package
 from pressconv.readers.docx.styles import Styles
 from pressconv.readers.front_matter import FrontMatter, language_tag
+from pressconv.serialize import with_identifier
 
 SUFFIXES = (".docx",)
 
@@ -34,8 +37,9 @@ def read(data: bytes, options: ReadOptions, notes: Notes, source_path: str | Non
     styles = Styles(package.styles, package.numbering)
     reader = Reader(package.main, styles, notes)
     items = reader.items(package.body)
+    footnotes, note_ids = model_notes(reader.notes_in_order(package))
     facts = core(package.archive)
-    blocks = to_blocks(items, custom_speakers(package.archive))
+    blocks = to_blocks(items, custom_speakers(package.archive), note_ids)
     paragraphs = [item for item in items if isinstance(item, Para)]
     bylines = [p.text for p in paragraphs if p.role == "byline"]
     letterhead = [line for p in paragraphs if p.role == "publisher" for line in p.lines]
@@ -48,4 +52,5 @@ def read(data: bytes, options: ReadOptions, notes: Notes, source_path: str | Non
         ),
         keywords=tuple(k for k in (fold(k) for k in facts.get("keywords", "").split(",")) if k),
     )
-    return assemble(blocks, matter, options, notes, source_path, title=facts.get("title"))
+    document = assemble(blocks, matter, options, notes, source_path, title=facts.get("title"))
+    return with_identifier(replace(document, notes=footnotes)) if footnotes else document

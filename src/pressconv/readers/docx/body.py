@@ -13,11 +13,12 @@ own parts, in the order the body refers to them.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, TypeAlias
 
 from pressconv.errors import Notes
-from pressconv.readers.docx.inline import Folded, Image, Inline, NoteKind, Piece, Span, fold_pieces, runs
+from pressconv.readers.blocks import RawMark
+from pressconv.readers.docx.inline import Folded, Image, Inline, NoteKind, Piece, fold_pieces, runs
 from pressconv.readers.docx.package import MC, Package, Part, w
 from pressconv.readers.docx.styles import StyledAs, Styles, num_pr, on, outline
 
@@ -53,7 +54,9 @@ class Cell:
     """A table cell's words (its paragraphs joined by line breaks) and marks."""
 
     text: str
-    marks: tuple[Span, ...] = ()
+    marks: tuple[RawMark, ...] = ()
+    colspan: int = 1
+    rowspan: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,14 +169,31 @@ class Reader:
         return Para(folded, role, level, ordered, quote_number, style_id or "")
 
     def _table(self, tbl: Any, images: list[Image]) -> Table:
-        rows: list[tuple[Cell, ...]] = []
+        rows: list[list[Cell]] = []
         header_rows = 0
         counting = True
+        above: dict[int, tuple[int, int]] = {}  # grid column -> (row, cell) of the cell starting there
         for tr in _rows(tbl):
-            cells = tuple(self._cell(tc, images) for tc in _cells(tr))
+            trpr = tr.find(w("trPr"))
+            column = _number(trpr.find(w("gridBefore")) if trpr is not None else None, 0)
+            cells: list[Cell] = []
+            for tc in _cells(tr):
+                tcpr = tc.find(w("tcPr"))
+                span = max(1, _number(tcpr.find(w("gridSpan")) if tcpr is not None else None, 1))
+                merge = tcpr.find(w("vMerge")) if tcpr is not None else None
+                cell = self._cell(tc, images, span)
+                if merge is not None and merge.get(w("val"), "continue") == "continue" and column in above:
+                    row_at, cell_at = above[column]
+                    if not cell.text:  # covered by the cell above: not listed, the one above spans it
+                        owner = rows[row_at][cell_at]
+                        rows[row_at][cell_at] = replace(owner, rowspan=owner.rowspan + 1)
+                        column += span
+                        continue
+                above[column] = (len(rows), len(cells))
+                cells.append(cell)
+                column += span
             if not cells:
                 continue
-            trpr = tr.find(w("trPr"))
             if counting and trpr is not None and on(trpr.find(w("tblHeader"))):
                 header_rows += 1
             else:
@@ -181,16 +201,16 @@ class Reader:
             rows.append(cells)
         if not header_rows and rows and self._first_row_styled(tbl) and len(rows) > 1:
             header_rows = 1
-        return Table(tuple(rows), header_rows)
+        return Table(tuple(tuple(row) for row in rows), header_rows)
 
-    def _cell(self, tc: Any, images: list[Image]) -> Cell:
+    def _cell(self, tc: Any, images: list[Image], colspan: int = 1) -> Cell:
         pieces: list[Piece] = []
         for item in self._flat(tc, self.references, images):
             if pieces:
                 pieces.append(Piece("\n"))
             pieces.extend(item)
         folded = fold_pieces(pieces)
-        return Cell(folded.text, folded.marks)
+        return Cell(folded.text, folded.marks, colspan)
 
     def _flat(self, container: Any, references: list[str], images: list[Image]) -> Iterator[list[Piece]]:
         """The pieces of every paragraph inside a cell or note, nested tables' cells included, in order."""
@@ -276,3 +296,8 @@ def _cells(tr: Any) -> Any:
             yield child
         elif child.tag in (w("sdt"), w("sdtContent"), w("customXml")):
             yield from _cells(child)
+
+
+def _number(element: Any, default: int) -> int:
+    value = element.get(w("val"), "") if element is not None else ""
+    return int(value) if value.isdigit() else default

@@ -18,12 +18,11 @@ from itertools import pairwise
 from typing import Any, Literal, TypeAlias
 
 from pressconv.errors import Notes
+from pressconv.readers.blocks import MarkKind, RawMark
 from pressconv.readers.docx.package import MC, Part, R, w
 from pressconv.readers.docx.styles import RunMark, Styles, direct_marks
 from pressconv.text import clean
 
-#: A mark over the folded text, as the model will carry it.
-MarkKind: TypeAlias = Literal["emphasis", "strong", "link", "code", "break", "noteref"]
 NoteKind: TypeAlias = Literal["footnote", "endnote"]
 
 _WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
@@ -34,17 +33,6 @@ _O = "urn:schemas-microsoft-com:office:office"
 _NOT_OWN = frozenset({w("p"), w("del"), w("moveFrom"), f"{{{MC}}}Fallback", w("pPr"), w("rPr")})
 _FIELD_TOKEN = re.compile(r'"([^"]*)"|(\S+)')
 _SWITCH_WITH_ARGUMENT = frozenset({"\\l", "\\o", "\\t"})
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A mark over ``text[start:end]`` (zero-width for a line break or a note reference)."""
-
-    start: int
-    end: int
-    kind: MarkKind
-    target: str | None = None
-    """A link's URL (or ``#anchor``); a note reference's ``footnote:ID`` or ``endnote:ID``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +50,7 @@ class Image:
 
 @dataclass(frozen=True, slots=True)
 class Piece:
-    """A run of text with the marks it carries; ``text`` "\n" is a line break, "" with a note a reference."""
+    """A run of text with the marks it carries; ``text`` "\\n" is a line break, "" with a note a reference."""
 
     text: str
     marks: frozenset[RunMark] = frozenset()
@@ -86,7 +74,7 @@ class Folded:
 
     text: str
     lines: tuple[str, ...]
-    marks: tuple[Span, ...]
+    marks: tuple[RawMark, ...]
 
 
 @dataclass(slots=True)
@@ -244,19 +232,21 @@ def fold_pieces(pieces: list[Piece]) -> Folded:
     """Pieces -> folded text (whitespace runs one space, line breaks one space between lines) and marks.
 
     A mark covers the pieces that carry it, whitespace between them included but
-    never at its ends; a line break and a note reference are zero-width marks
-    (a break stands on the space that joins its two lines).
+    never at its ends.  Marks nest and never partly overlap: when a mark stops
+    while marks opened inside it go on, those are closed and opened again after
+    it.  A line break is a zero-width mark where its new line starts; a note
+    reference a zero-width mark where it stood.
     """
     out: list[str] = []
     length = 0
     pending = ""  # "" nothing, " " a space, "\n" a line break owed before the next word
+    stack: list[tuple[MarkKind, str | None]] = []  # open marks, outermost first
     starts: dict[tuple[MarkKind, str | None], int] = {}
-    spans: list[Span] = []
     ends: dict[tuple[MarkKind, str | None], int] = {}
-    breaks: list[int] = []
+    marks: list[RawMark] = []
     for piece in pieces:
         if piece.note is not None:
-            spans.append(Span(length, length, "noteref", piece.note))
+            marks.append(RawMark(length, length, "noteref", piece.note))
             continue
         if piece.text == "\n":
             if length:
@@ -268,36 +258,40 @@ def fold_pieces(pieces: list[Piece]) -> Folded:
                 pending = " "
             continue
         if length and (pending or piece.text[0].isspace()):
-            if pending == "\n":
-                breaks.append(length)
             out.append(" ")
             length += 1
+            if pending == "\n":
+                marks.append(RawMark(length, length, "break"))
         pending = ""
         # Sorted, never a set's order: the marks come out in the same order on every run.
         keys: list[tuple[MarkKind, str | None]] = [(kind, None) for kind in sorted(piece.marks)]
         if piece.link is not None:
-            keys.append(("link", piece.link))
-        for key in list(starts):
-            if key not in keys:  # the mark stopped before this word
-                spans.append(Span(starts.pop(key), ends.pop(key), key[0], key[1]))
+            keys.insert(0, ("link", piece.link))
+        stopped = next((i for i, key in enumerate(stack) if key not in keys), None)
+        if stopped is not None:
+            for key in reversed(stack[stopped:]):  # close from the innermost out
+                marks.append(RawMark(starts.pop(key), ends.pop(key), key[0], key[1]))
+            reopened = [key for key in stack[stopped:] if key in keys]
+            del stack[stopped:]
+            for key in reopened:
+                stack.append(key)
+                starts[key] = length
         for key in keys:
-            starts.setdefault(key, length)
+            if key not in starts:
+                stack.append(key)
+                starts[key] = length
         out.append(core)
         length += len(core)
-        for key in keys:
+        for key in stack:
             ends[key] = length
         if piece.text[-1].isspace():
             pending = " "
-    for key, start in starts.items():
-        spans.append(Span(start, ends[key], key[0], key[1]))
+    for key in reversed(stack):
+        marks.append(RawMark(starts[key], ends[key], key[0], key[1]))
     text = "".join(out)
-    spans.extend(Span(at, at, "break") for at in breaks)
-    spans = [
-        Span(min(s.start, length), min(s.end, length), s.kind, s.target)
-        for s in spans
-        if s.start < s.end or s.kind in ("break", "noteref")
-    ]
-    spans.sort(key=lambda s: (s.start, s.end))  # stable: references at one place stay in reading order
-    cuts = [-1, *breaks, length]
-    lines = tuple(text[a + 1 : b] for a, b in pairwise(cuts))
-    return Folded(text, tuple(line for line in lines if line), tuple(spans))
+    # In order of start, the longer (outer) first; the sort is stable, so references keep reading order.
+    marks.sort(key=lambda m: (m.start, -m.end))
+    breaks = [m.start for m in marks if m.kind == "break"]
+    cuts = [0, *breaks, length + 1]
+    lines = tuple(text[a : b - 1] for a, b in pairwise(cuts))
+    return Folded(text, tuple(line for line in lines if line), tuple(marks))
