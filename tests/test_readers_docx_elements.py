@@ -348,6 +348,18 @@ def test_an_inline_picture_keeps_its_bytes_and_description() -> None:
     assert paras(items)[1].role == "caption"
 
 
+def test_a_linked_picture_keeps_where_it_is() -> None:
+    doc = WordDocument()
+    doc.add_paragraph("The pier plan is online.")
+    doc.add_picture(io.BytesIO(png_bytes()))
+    blip = doc.element.body.findall(".//" + qn("a:blip"))[0]
+    rel = doc.part.relate_to("https://example.org/pier-plan.png", RT.IMAGE, is_external=True)
+    del blip.attrib[qn("r:embed")]
+    blip.set(qn("r:link"), rel)
+    figures = [i for i in extract(save(doc))[0] if isinstance(i, Figure)]
+    assert [(f.image.data, f.image.src) for f in figures] == [(None, "https://example.org/pier-plan.png")]
+
+
 # --- heading levels and list nesting --------------------------------------------------------------------
 
 

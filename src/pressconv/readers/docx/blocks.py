@@ -130,6 +130,7 @@ def _figure(figure: Figure, caption: Para | None, note_ids: dict[str, str]) -> m
     image = figure.image
     return model.Figure(
         alt=image.alt,
+        src=image.src,
         data=image.data,
         media_type=image.media_type,
         caption=caption.text if caption else None,

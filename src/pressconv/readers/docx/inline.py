@@ -39,10 +39,11 @@ _SWITCH_WITH_ARGUMENT = frozenset({"\\l", "\\o", "\\t"})
 class Image:
     """An inline picture: its bytes and media type, and the words the document gives it."""
 
-    data: bytes
-    media_type: str
-    name: str
-    """The part name inside the package ("word/media/image1.png")."""
+    data: bytes | None
+    """The bytes of an embedded picture; None for one linked from outside the package."""
+    media_type: str | None
+    src: str | None
+    """Where a linked picture is (its URL or path); None for an embedded one."""
     alt: str
     """``wp:docPr`` ``descr`` (or ``title`` when there is no description)."""
     title: str
@@ -166,24 +167,40 @@ class _Walk:
     def images(self, element: Any) -> None:
         """Pictures in a drawing (DrawingML ``a:blip``) or VML shape (``v:imagedata``), with their words."""
         for blip in element.iter(f"{{{_A}}}blip"):
-            found = self.part.blob(blip.get(f"{{{R}}}embed") or blip.get(f"{{{R}}}link"))
-            if found is None:
-                continue
+            if _in_text_box(blip, element):
+                continue  # a picture in a text box is read with the text box's own paragraphs
             props = next((a.find(f"{{{_WP}}}docPr") for a in blip.iterancestors() if a.tag in _ANCHORS), None)
             title = fold_text(props.get("title", "")) if props is not None else ""
             descr = fold_text(props.get("descr", "")) if props is not None else ""
-            self.out.images.append(Image(found[0], found[1], found[2], descr or title, title))
+            self.picture(blip.get(f"{{{R}}}embed") or blip.get(f"{{{R}}}link"), descr or title, title)
         for data in element.iter(f"{{{_V}}}imagedata"):
-            found = self.part.blob(data.get(f"{{{R}}}id"))
-            if found is None:
+            if _in_text_box(data, element):
                 continue
             shape = data.getparent()
             title = fold_text(data.get(f"{{{_O}}}title", ""))
             alt = fold_text(shape.get("alt", "")) if shape is not None else ""
-            self.out.images.append(Image(found[0], found[1], found[2], alt or title, title))
+            self.picture(data.get(f"{{{R}}}id"), alt or title, title)
+
+    def picture(self, rel_id: str | None, alt: str, title: str) -> None:
+        embedded = self.part.blob(rel_id)
+        if embedded is not None:
+            self.out.images.append(Image(embedded[0], embedded[1], None, alt, title))
+            return
+        rel = self.part.rels.get(rel_id or "")
+        if rel is not None and rel.external:
+            self.out.images.append(Image(None, None, rel.target, alt, title))
 
 
 _ANCHORS = frozenset({f"{{{_WP}}}inline", f"{{{_WP}}}anchor"})
+
+
+def _in_text_box(element: Any, within: Any) -> bool:
+    for parent in element.iterancestors():
+        if parent is within:
+            return False
+        if parent.tag == w("txbxContent"):
+            return True
+    return False
 
 
 def fold_text(text: str) -> str:
