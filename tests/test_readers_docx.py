@@ -150,7 +150,8 @@ def test_tables_and_line_breaks_keep_their_words_in_order() -> None:
     assert joined.index("Before") < joined.index("Left") < joined.index("Right") < joined.index("After")
     assert "After the table on a second line." in texts
     table = document.blocks()[1]
-    assert isinstance(table, Table) and [c.text for c in table.rows[0]] == ["Left cell words", "Right cell words"]
+    assert isinstance(table, Table)
+    assert [c.text for c in table.rows[0]] == ["Left cell words", "Right cell words"]
 
 
 def test_our_speaker_properties_are_read_back() -> None:
