@@ -360,6 +360,42 @@ def test_a_linked_picture_keeps_where_it_is() -> None:
     assert [(f.image.data, f.image.src) for f in figures] == [(None, "https://example.org/pier-plan.png")]
 
 
+_BOX_NS = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"'
+)
+
+
+def test_a_text_box_follows_its_anchor_and_its_picture_is_read_once() -> None:
+    doc = WordDocument()
+    rel_id, _ = doc.part.get_or_add_image(io.BytesIO(png_bytes()))
+    inner = (
+        "<w:p><w:r><w:t>Inside the box</w:t></w:r></w:p>"
+        '<w:p><w:r><w:drawing><wp:inline><wp:docPr id="2" name="Picture" descr="A red buoy"/>'
+        f'<a:graphic><a:graphicData><a:blip r:embed="{rel_id}"/></a:graphicData></a:graphic>'
+        "</wp:inline></w:drawing></w:r></w:p>"
+    )
+    box = (
+        f'<w:p {_BOX_NS}><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor>'
+        '<wp:docPr id="1" name="Text Box 1"/><a:graphic><a:graphicData><wps:wsp><wps:txbx>'
+        f"<w:txbxContent>{inner}</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic>"
+        "</wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>"
+        "<w:txbxContent><w:p><w:r><w:t>Inside the box</w:t></w:r></w:p></w:txbxContent>"
+        "</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+        "<w:r><w:t>Words around the box.</w:t></w:r></w:p>"
+    )
+    doc.element.body.insert(0, parse_xml(box))
+    items, _ = extract(save(doc))
+    assert [p.text for p in paras(items)] == ["Words around the box.", "Inside the box"]
+    figures = [i for i in items if isinstance(i, Figure)]
+    assert [f.image.alt for f in figures] == ["A red buoy"]
+
+
 # --- heading levels and list nesting --------------------------------------------------------------------
 
 
