@@ -428,6 +428,26 @@ def test_numbered_nesting_keeps_each_items_level() -> None:
     ]
 
 
+def test_another_numbering_instance_is_another_list() -> None:
+    doc = WordDocument()
+    doc.add_paragraph("Two Short Lists From the Board")
+    doc.add_paragraph("The board published two lists for the opening of the new pier today.")
+    number = doc.styles["List Number"].element.pPr.numPr.numId.val
+    numbering = doc.part.numbering_part.element
+    restart = numbering.add_num(numbering.num_having_numId(number).abstractNumId.val).numId
+    for text, num_id in (("Ferries", number), ("Buses", number), ("Bicycles", restart), ("Taxis", restart)):
+        p = doc.add_paragraph(text)
+        num_pr = p._p.get_or_add_pPr().get_or_add_numPr()
+        num_pr.get_or_add_ilvl().val = 0
+        num_pr.get_or_add_numId().val = num_id
+    lists = [
+        b
+        for b in read(save(doc), ReadOptions(), Notes(), "x.docx").blocks()
+        if isinstance(b, model.ListBlock)
+    ]
+    assert [b.items for b in lists] == [("Ferries", "Buses"), ("Bicycles", "Taxis")]
+
+
 # --- whole documents ------------------------------------------------------------------------------------
 
 

@@ -39,6 +39,8 @@ class Para:
     quote_number: int | None = None
     style: str = ""
     """The paragraph's style id as written (empty for the default style)."""
+    numbering: str = ""
+    """A list item's numbering instance (``w:numId``): another instance is another list."""
 
     @property
     def text(self) -> str:
@@ -166,7 +168,8 @@ class Reader:
             if name.startswith(_QUOTE_BOOKMARK_PREFIX) and name[len(_QUOTE_BOOKMARK_PREFIX) :].isdigit():
                 quote_number = int(name[len(_QUOTE_BOOKMARK_PREFIX) :])
                 break
-        return Para(folded, role, level, ordered, quote_number, style_id or "")
+        numbering = num[0] if role == "item" and num is not None else ""
+        return Para(folded, role, level, ordered, quote_number, style_id or "", numbering)
 
     def _table(self, tbl: Any, images: list[Image]) -> Table:
         rows: list[list[Cell]] = []
