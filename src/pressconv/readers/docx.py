@@ -33,9 +33,9 @@ from pressconv.errors import Notes, PressconvError
 from pressconv.limits import LimitError, Limits, check_zip
 from pressconv.model import Document
 from pressconv.options import FALLBACK_DATETIME, ReadOptions
-from pressconv.readers._assemble import assemble
-from pressconv.readers._blocks import Hint, RawBlock, fold
-from pressconv.readers._frontmatter import FrontMatter, language_tag
+from pressconv.readers.assemble import assemble
+from pressconv.readers.blocks import Hint, RawBlock, fold
+from pressconv.readers.front_matter import FrontMatter, language_tag
 
 SUFFIXES = (".docx",)
 

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from pressconv.readers._worklist import WorkList
 from pressconv.readers.rules import (
     about,
     dateline,
@@ -41,6 +40,7 @@ from pressconv.readers.rules import (
     speakers,
     statement,
 )
+from pressconv.readers.worklist import WorkList
 
 Rule = Callable[[WorkList], None]
 
