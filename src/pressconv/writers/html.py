@@ -14,11 +14,9 @@ import json
 import re
 import unicodedata
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, NamedTuple, TypeAlias, assert_never
+from typing import Any, assert_never
 
 from pressconv.errors import Notes
 from pressconv.model import (
@@ -27,11 +25,8 @@ from pressconv.model import (
     Document,
     Figure,
     ListBlock,
-    Mark,
-    Marks,
     Note,
     Paragraph,
-    Quotation,
     Quote,
     Section,
     Table,
@@ -39,6 +34,7 @@ from pressconv.model import (
 )
 from pressconv.options import WriteOptions, document_datetime, parse_iso
 from pressconv.serialize import content_identifier
+from pressconv.writers._html_inline import Context, ImageStore, add_text, context, href, image_type, inline
 
 SUFFIX = ".html"
 MEDIA_TYPE = "text/html"
@@ -112,190 +108,10 @@ def section_ids(document: Document) -> list[str | None]:
     return [_slug(s.heading, taken, counters) if s.heading else None for s in document.sections]
 
 
-_SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel", "ftp"})
-_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
-_TAGS: dict[str, str] = {"emphasis": "em", "strong": "strong", "code": "code", "link": "a"}
-_IMAGE_MAGIC = (
-    (b"\x89PNG\r\n\x1a\n", "image/png"),
-    (b"\xff\xd8\xff", "image/jpeg"),
-    (b"GIF87a", "image/gif"),
-    (b"GIF89a", "image/gif"),
-)
-
-ImageStore: TypeAlias = Callable[[bytes, str], str]
-"""Given an embedded image's bytes and media type, the ``src`` to refer to it by (the EPUB writer stores
-it as a package item and returns its path)."""
-
-
-def image_type(data: bytes) -> str | None:
-    """The media type of PNG, JPEG, GIF, WebP or SVG bytes, judged by their content; else None."""
-    for magic, media_type in _IMAGE_MAGIC:
-        if data.startswith(magic):
-            return media_type
-    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
-        return "image/webp"
-    head = data[:512].lstrip().lower()
-    if head.startswith(b"<svg") or (head.startswith(b"<?xml") and b"<svg" in head):
-        return "image/svg+xml"
-    return None
-
-
-@dataclass(slots=True)
-class _Context:
-    """What rendering one article needs besides the node at hand: note numbers, images, the target."""
-
-    numbers: dict[str, int]
-    """``Note.id`` -> the note's number in the document (1, 2, …): its element id."""
-    labels: dict[str, str]
-    """``Note.id`` -> the label the note shows."""
-    refs: dict[int, int] = field(default_factory=dict)
-    """Note number -> references rendered so far (the first has id ``ref_N``, later ``ref_N_2`` …)."""
-    images: ImageStore | None = None
-    """Set for EPUB: embedded images become package items, and links stay absolute."""
-    level: int = 1
-    """The level of the last heading written (the headline is 1)."""
-
-    @property
-    def epub(self) -> bool:
-        return self.images is not None
-
-
-def _href(ctx: _Context, target: str | None) -> str | None:
-    """A link target safe to write: a known scheme, or (HTML only) a relative reference; else None."""
-    if target is None or not target.strip():
-        return None
-    target = target.strip()
-    scheme = _SCHEME.match(target)
-    if scheme is None:
-        # A relative reference points beside the page: fine on the web, but a missing package resource
-        # (or an undefined fragment) in an EPUB, so there the words stay unlinked.
-        return None if ctx.epub else target
-    return target if scheme.group(1).lower() in _SAFE_SCHEMES else None
-
-
-def _add_text(parent: ET.Element, text: str, lines: bool = False) -> None:
-    """Append ``text`` after whatever ``parent`` holds so far; with ``lines``, newlines become ``br``."""
-    if not text:
-        return
-    if lines and "\n" in text:
-        first, *rest = text.split("\n")
-        _add_text(parent, first)
-        for line in rest:
-            ET.SubElement(parent, "br")
-            _add_text(parent, line)
-        return
-    if len(parent):
-        last = parent[-1]
-        last.tail = (last.tail or "") + text
-    else:
-        parent.text = (parent.text or "") + text
-
-
-class _Span(NamedTuple):
-    start: int
-    end: int
-    rank: int  # quotations outside marks of the same extent
-    order: int
-    tag: str
-    attrs: dict[str, str]
-
-
-def _inline(
-    ctx: _Context,
-    element: ET.Element,
-    text: str,
-    quotations: tuple[Quotation, ...] = (),
-    marks: Marks = (),
-    lines: bool = False,
-) -> None:
-    """The text into ``element``, with its direct quotations and inline marks as elements.
-
-    Each quotation is a ``span.quotation`` with its speaker (a piece that
-    continues the quotation before it also has the class
-    ``quotation-continued``); marks become ``em``, ``strong``, ``code``, ``a``,
-    ``br`` and note references.  Only elements are added, never characters of
-    the text (a note reference shows its note's label).  Spans that cross are
-    split so the markup nests; offsets that do not fit the text are ignored,
-    and so is a link whose target is unsafe (``javascript:``).
-    """
-    n = len(text)
-    spans: list[_Span] = []
-    points: dict[int, list[Mark]] = {}
-    for i, quotation in enumerate(quotations):
-        if 0 <= quotation.start < quotation.end <= n:
-            classes = "quotation quotation-continued" if quotation.joined else "quotation"
-            attrs = {"class": classes}
-            if quotation.speaker:
-                attrs["data-speaker"] = quotation.speaker
-            spans.append(_Span(quotation.start, quotation.end, 0, i, "span", attrs))
-    for i, mark in enumerate(marks):
-        if mark.kind in ("break", "noteref"):
-            if 0 <= mark.start <= n:
-                points.setdefault(mark.start, []).append(mark)
-            continue
-        if not 0 <= mark.start < mark.end <= n:
-            continue
-        attrs = {}
-        if mark.kind == "link":
-            href = _href(ctx, mark.target)
-            if href is None:
-                continue
-            attrs["href"] = href
-        spans.append(_Span(mark.start, mark.end, 1, i, _TAGS[mark.kind], attrs))
-    if not spans and not points:
-        _add_text(element, text, lines)
-        return
-    spans.sort()
-    bounds = sorted({0, n, *points, *(s.start for s in spans), *(s.end for s in spans)})
-    stack: list[tuple[_Span, ET.Element]] = []
-    active: list[_Span] = []
-    waiting = 0
-    for index, pos in enumerate(bounds):
-        active = [s for s in active if s.end > pos]
-        while waiting < len(spans) and spans[waiting].start <= pos:
-            active.append(spans[waiting])
-            waiting += 1
-        active.sort()
-        keep = 0
-        while keep < len(stack) and keep < len(active) and stack[keep][0] is active[keep]:
-            keep += 1
-        del stack[keep:]
-        parent = stack[-1][1] if stack else element
-        for mark in points.get(pos, ()):
-            _point(ctx, parent, mark)
-        for span in active[keep:]:
-            parent = ET.SubElement(parent, span.tag, span.attrs)
-            stack.append((span, parent))
-        if index + 1 < len(bounds):
-            _add_text(parent, text[pos : bounds[index + 1]], lines)
-
-
-def _point(ctx: _Context, parent: ET.Element, mark: Mark) -> None:
-    """A zero-width mark: a line break, or a reference to a note (its label, linked to the note)."""
-    if mark.kind == "break":
-        ET.SubElement(parent, "br")
-        return
-    number = ctx.numbers.get(mark.target or "")
-    if number is None:
-        return  # a reference to no note of this document: nothing to link to
-    seen = ctx.refs.get(number, 0) + 1
-    ctx.refs[number] = seen
-    attrs = {
-        "href": f"#note_{number}",
-        "id": f"ref_{number}" if seen == 1 else f"ref_{number}_{seen}",
-        "class": "noteref",
-        "role": "doc-noteref",
-    }
-    if ctx.epub:
-        attrs["epub:type"] = "noteref"
-    link = ET.SubElement(parent, "a", attrs)
-    ET.SubElement(link, "sup").text = ctx.labels[mark.target or ""]
-
-
-def _render_block(ctx: _Context, parent: ET.Element, block: Block) -> None:
+def _render_block(ctx: Context, parent: ET.Element, block: Block) -> None:
     match block:
         case Paragraph(text=text, quotations=quotations, marks=marks):
-            _inline(ctx, _el(parent, "p"), text, quotations, marks)
+            inline(ctx, _el(parent, "p"), text, quotations, marks)
         case Quote(text=text, speaker=speaker, attribution=attribution, quotations=quotations, marks=marks):
             attrs = {"class_": "quote"}
             if speaker:
@@ -303,7 +119,7 @@ def _render_block(ctx: _Context, parent: ET.Element, block: Block) -> None:
             if attribution:
                 attrs["data_attribution"] = attribution
             quote = _el(parent, "blockquote", **attrs)
-            _inline(ctx, _el(quote, "p"), text, quotations, marks)
+            inline(ctx, _el(quote, "p"), text, quotations, marks)
         case ListBlock():
             _list(ctx, parent, block)
         case Table():
@@ -314,7 +130,7 @@ def _render_block(ctx: _Context, parent: ET.Element, block: Block) -> None:
             assert_never(block)
 
 
-def _list(ctx: _Context, parent: ET.Element, block: ListBlock) -> None:
+def _list(ctx: Context, parent: ET.Element, block: ListBlock) -> None:
     """The list, its deeper items as lists inside the item before them."""
     tag = "ol" if block.ordered else "ul"
     stack = [_el(parent, tag)]
@@ -326,13 +142,13 @@ def _list(ctx: _Context, parent: ET.Element, block: ListBlock) -> None:
         if level > len(stack) - 1 and item is not None:  # one level deeper (the model allows no more)
             stack.append(_el(item, tag))
         item = _el(stack[-1], "li")
-        _inline(ctx, item, text, (), block.marks(index))
+        inline(ctx, item, text, (), block.marks(index))
 
 
-def _table(ctx: _Context, parent: ET.Element, table: Table) -> None:
+def _table(ctx: Context, parent: ET.Element, table: Table) -> None:
     element = _el(parent, "table")
     if table.caption:
-        _inline(ctx, _el(element, "caption"), table.caption, (), table.caption_marks)
+        inline(ctx, _el(element, "caption"), table.caption, (), table.caption_marks)
     for group, rows, tag in (("thead", table.header, "th"), ("tbody", table.rows, "td")):
         if rows:
             section = _el(element, group)
@@ -342,16 +158,16 @@ def _table(ctx: _Context, parent: ET.Element, table: Table) -> None:
                     _cell(ctx, tr, tag, cell)
 
 
-def _cell(ctx: _Context, row: ET.Element, tag: str, cell: Cell) -> None:
+def _cell(ctx: Context, row: ET.Element, tag: str, cell: Cell) -> None:
     attrs = {"scope": "col"} if tag == "th" else {}
     if cell.colspan > 1:
         attrs["colspan"] = str(cell.colspan)
     if cell.rowspan > 1:
         attrs["rowspan"] = str(cell.rowspan)
-    _inline(ctx, _el(row, tag, **attrs), cell.text, (), cell.marks)
+    inline(ctx, _el(row, tag, **attrs), cell.text, (), cell.marks)
 
 
-def _figure(ctx: _Context, parent: ET.Element, figure: Figure) -> None:
+def _figure(ctx: Context, parent: ET.Element, figure: Figure) -> None:
     """``figure`` with its ``img`` (alt text kept), caption and credit.
 
     Embedded bytes are a ``data:`` URI in a page (which stays one self-contained
@@ -370,7 +186,7 @@ def _figure(ctx: _Context, parent: ET.Element, figure: Figure) -> None:
             else:
                 src = f"data:{media_type};base64,{base64.b64encode(figure.data).decode('ascii')}"
     elif figure.src and not ctx.epub:
-        src = figure.src if figure.src.startswith("data:image/") else _href(ctx, figure.src)
+        src = figure.src if figure.src.startswith("data:image/") else href(ctx, figure.src)
     if src is not None:
         _el(element, "img", src=src, alt=figure.alt)
     elif figure.alt:  # an image that cannot be shown: its description stands in for it
@@ -378,22 +194,22 @@ def _figure(ctx: _Context, parent: ET.Element, figure: Figure) -> None:
     if figure.caption or figure.credit:
         caption = _el(element, "figcaption")
         if figure.caption:
-            _inline(ctx, caption, figure.caption, (), figure.caption_marks)
+            inline(ctx, caption, figure.caption, (), figure.caption_marks)
         if figure.credit:
-            _add_text(caption, " " if figure.caption else "")
+            add_text(caption, " " if figure.caption else "")
             _el(caption, "span", figure.credit, class_="credit")
 
 
-def _heading(ctx: _Context, parent: ET.Element, section: Section, anchor: str | None) -> None:
+def _heading(ctx: Context, parent: ET.Element, section: Section, anchor: str | None) -> None:
     # Never deeper than one below the heading before: a skipped level misleads a screen reader's outline.
     level = min(max(section.level, 2), 4, ctx.level + 1)
     ctx.level = level
     # A heading of only whitespace gets no anchor, and an empty id is invalid HTML and XHTML.
     heading = _el(parent, f"h{level}", **({"id": anchor} if anchor else {}))
-    _inline(ctx, heading, section.heading or "", (), section.heading_marks)
+    inline(ctx, heading, section.heading or "", (), section.heading_marks)
 
 
-def _render_section(ctx: _Context, parent: ET.Element, section: Section, anchor: str | None) -> None:
+def _render_section(ctx: Context, parent: ET.Element, section: Section, anchor: str | None) -> None:
     if section.heading is None:
         container = parent
     else:
@@ -404,7 +220,7 @@ def _render_section(ctx: _Context, parent: ET.Element, section: Section, anchor:
         _render_block(ctx, container, block)
 
 
-def _notes(ctx: _Context, parent: ET.Element, document: Document) -> None:
+def _notes(ctx: Context, parent: ET.Element, document: Document) -> None:
     """Footnotes and endnotes under "Notes", each with a link back to its first reference; then the
     notes to editors under their own heading."""
     cited = [note for note in document.notes if note.kind != "editors"]
@@ -421,7 +237,7 @@ def _notes(ctx: _Context, parent: ET.Element, document: Document) -> None:
         _note_list(ctx, section, editors)
 
 
-def _note_list(ctx: _Context, parent: ET.Element, notes: list[Note]) -> None:
+def _note_list(ctx: Context, parent: ET.Element, notes: list[Note]) -> None:
     listing = _el(parent, "ol", class_="notes")
     for note in notes:
         number = ctx.numbers[note.id]
@@ -434,21 +250,12 @@ def _note_list(ctx: _Context, parent: ET.Element, notes: list[Note]) -> None:
             item.set("epub:type", "endnote")
         if not note.label.isdigit() and note.label:
             _el(item, "span", note.label, class_="note-label")
-            _add_text(item, " ")
-        _inline(ctx, item, note.text, (), note.marks)
+            add_text(item, " ")
+        inline(ctx, item, note.text, (), note.marks)
         if ctx.refs.get(number):
-            _add_text(item, " ")
+            add_text(item, " ")
             back = _el(item, "a", "↩", href=f"#ref_{number}", class_="backlink", role="doc-backlink")
             back.set("aria-label", f"Back to reference {note.label or number}")
-
-
-def _context(document: Document, images: ImageStore | None) -> _Context:
-    numbers: dict[str, int] = {}
-    labels: dict[str, str] = {}
-    for number, note in enumerate(document.notes, start=1):
-        numbers.setdefault(note.id, number)
-        labels.setdefault(note.id, note.label or str(number))
-    return _Context(numbers, labels, images=images)
 
 
 def render_article(
@@ -458,7 +265,7 @@ def render_article(
 
     ``images`` is the EPUB writer's: it stores each embedded image in the package (see ``ImageStore``).
     """
-    ctx = _context(document, images)
+    ctx = context(document, images)
     meta = document.metadata
     article = ET.Element("article", {"class": "press-release"})
     header = _el(article, "header")
@@ -466,9 +273,9 @@ def render_article(
         _lines(_el(header, "p", class_="publisher"), meta.publisher)
     if meta.release:
         _el(header, "p", meta.release, class_="release")
-    _inline(ctx, _el(header, "h1", id="headline"), document.headline, (), document.headline_marks)
+    inline(ctx, _el(header, "h1", id="headline"), document.headline, (), document.headline_marks)
     if document.subtitle:
-        _inline(ctx, _el(header, "p", class_="subtitle"), document.subtitle, (), document.subtitle_marks)
+        inline(ctx, _el(header, "p", class_="subtitle"), document.subtitle, (), document.subtitle_marks)
     if meta.byline:
         _el(header, "p", meta.byline, class_="byline")
     if meta.date:
@@ -490,7 +297,7 @@ def render_article(
         details = meta.contact_details if len(meta.contact_details) == len(meta.contacts) else ()
         for index, contact in enumerate(meta.contacts):
             marks = details[index].marks if details and details[index].text == contact else ()
-            _inline(ctx, _el(footer, "address", class_="contacts"), contact, (), marks, lines=True)
+            inline(ctx, _el(footer, "address", class_="contacts"), contact, (), marks, lines=True)
         if meta.end_mark:  # several marks ("###" then "-30-") one per line, as written
             _lines(_el(footer, "p", class_="end-mark"), meta.end_mark)
     return article
