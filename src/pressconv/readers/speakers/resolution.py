@@ -16,8 +16,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from pressconv.readers.blocks import PARAGRAPH, QUOTE, Partial, Work
-from pressconv.readers.lexicon import FEMALE_NAMES, MALE_NAMES, PRONOUN_GENDER
-from pressconv.readers.name_runs import is_name, runs, sentence_ends, split_title, surname
+from pressconv.readers.lexicon import FEMALE_NAMES, MALE_NAMES, PRONOUN_GENDER, SPOKESPERSON_ROLES
+from pressconv.readers.name_runs import is_name, is_title_word, runs, sentence_ends, split_title, surname
 from pressconv.readers.quote_marks import is_page_line, starts_with_mark
 from pressconv.readers.speakers.attribution import (
     Attribution,
@@ -277,8 +277,13 @@ def _resolve(
             ], f"speaker {clause} -> {holders[0]} (the only person titled {attribution.role!r})"
         if holders:
             return None, f"speaker {clause}: {len(holders)} people titled {attribution.role!r}, none chosen"
-        # "sublinhou a governante": a title no one in the text holds refers back, as a pronoun does
-        found = _antecedent(number, attribution.position, works, mentions, "", genders)
+        # "sublinhou a governante": an office no one in the text holds refers back, as a pronoun does;
+        # a spokesperson or an official speaks for someone else
+        head = attribution.role.split()[-1]
+        refers_back = is_title_word(head) and head not in SPOKESPERSON_ROLES
+        found = None
+        if refers_back:
+            found = _antecedent(number, attribution.position, works, mentions, "", genders)
         if found is not None:
             name, where = found
             return name, (
