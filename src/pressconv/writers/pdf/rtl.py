@@ -371,6 +371,7 @@ def lazy_paragraph_class() -> Callable[..., RLParagraph]:
     A right-to-left paragraph holds a font run per word, so a long Arabic release built every
     paragraph's fragments before layout (2 MB in: 245 MB of peak memory).
     """
+
     class LazyRtlParagraph(LazyParagraph):
         EAGER = RtlParagraph
 
