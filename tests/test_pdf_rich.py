@@ -240,3 +240,14 @@ def test_contacts_and_end_mark_never_start_a_page_alone(count: int) -> None:
     end = next(p for p in pages if "###" in p)
     assert "Paragraph" in contacts, f"contacts alone on a page with {count} paragraphs"
     assert "Paragraph" in end or "press@example.org" in end
+
+
+def test_marked_text_is_escaped_and_only_web_mail_and_phone_links_open() -> None:
+    text = 'Click <b>here</b> & "there" now'
+    marks = (
+        Mark(text.index("<b>here"), text.index(" &"), "link", 'https://example.org/?a=1&b="2"'),
+        Mark(text.index('"there"'), text.index(" now"), "link", "javascript:alert(1)"),
+    )
+    data = render(Document("Escaping", sections=(Section(None, (Paragraph(text, marks=marks),)),)))
+    assert text in extract_text("pdf", data)
+    assert pdf_structure(data).links == [('https://example.org/?a=1&b="2"', "<b>here</b>")]

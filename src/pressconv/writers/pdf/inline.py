@@ -22,6 +22,9 @@ from pressconv.model import Mark, Marks
 from pressconv.writers.pdf.fonts import Face, FontSet
 from pressconv.writers.pdf.paragraph import escape
 
+#: Links are told apart from the words around them by colour (the house accent, as headings use).
+LINK_COLOR = "#1f4e79"
+
 #: Link targets drawn as link annotations; anything else (javascript:, data:, relative paths) stays text.
 LINK_SCHEMES = ("http://", "https://", "mailto:", "tel:", "ftp://")
 
@@ -92,7 +95,7 @@ def render(
         if open_link is not None:
             parts.append("</a>")
         if url is not None:
-            parts.append(f'<a href="{_attribute(url)}">')
+            parts.append(f'<a href="{_attribute(url)}" color="{LINK_COLOR}">')
         open_link = url
 
     for a, b in zip(cuts, [*cuts[1:], None], strict=True):

@@ -462,7 +462,7 @@ def notes_list(ctx: Context, document: Document, root: StructElem) -> list[Flowa
         for note in notes:
             li = items.add("LI")
             lbl, lbody = li.add("Lbl"), _logical(ctx, li.add("LBody"), note.text)
-            label = _para(ctx, note.label, styles.list_label)
+            label = _para(ctx, note.label, styles.note)
             bodies = _pieced(ctx, note.text, styles.note, marks=note.marks)
             indent = styles.measures.list_indent
             flowables += [
@@ -505,4 +505,5 @@ def right_to_left(document: Document) -> bool:
     ]
     texts += [s.heading or "" for s in document.sections]
     texts += [block_text(b) + (b.speaker or "" if isinstance(b, Quote) else "") for b in document.blocks()]
+    texts += [note.text for note in document.notes] + [document.notes_heading or ""]
     return any(unicodedata.bidirectional(c) in ("R", "AL") for c in set("".join(texts)))
