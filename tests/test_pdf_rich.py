@@ -251,3 +251,32 @@ def test_marked_text_is_escaped_and_only_web_mail_and_phone_links_open() -> None
     data = render(Document("Escaping", sections=(Section(None, (Paragraph(text, marks=marks),)),)))
     assert text in extract_text("pdf", data)
     assert pdf_structure(data).links == [('https://example.org/?a=1&b="2"', "<b>here</b>")]
+
+
+def test_the_shared_rich_document_reads_back_from_the_pdf() -> None:
+    """tests/rich_document.py (every model v3 element, as the other writers' tests use it)."""
+    from fidelity import check_fidelity
+    from rich_document import rich_document
+
+    document = rich_document()
+    data = render(document)
+    assert check(data).failures == []
+    report = check_fidelity(document, "pdf", data)
+    assert report.ok, report.describe()
+    structure = pdf_structure(data)
+    marked = [
+        (m.target, block.text[m.start : m.end])
+        for block in document.blocks()
+        if isinstance(block, Paragraph)
+        for m in block.marks
+        if m.kind == "link" and (m.target or "").startswith(("http://", "https://", "mailto:", "tel:"))
+    ]
+    assert marked and all(link in structure.links for link in marked), (marked, structure.links)
+    figures = [b for b in document.blocks() if isinstance(b, Figure)]
+    assert structure.alts == [f.alt or f.caption or "Image" for f in figures]
+    tables = [b for b in document.blocks() if isinstance(b, Table)]
+    cells = [c.text for t in tables for row in (*t.header, *t.rows) for c in row]
+    assert [text for _, text in structure.cells] == [" ".join(c.split()) for c in cells]
+    assert structure.notes and all(
+        any(" ".join(n.text.split()) in found for found in structure.notes) for n in document.notes
+    )
