@@ -11,7 +11,6 @@ with such text imports.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, assert_never
@@ -33,7 +32,6 @@ from pressconv.model import (
     Quote,
     Section,
     Table,
-    block_text,
 )
 from pressconv.writers.pdf import tables
 from pressconv.writers.pdf.contacts import contact_marks
@@ -489,21 +487,3 @@ def _lines(ctx: Context, text: str, style: ParagraphStyle, root: StructElem, mar
         at += len(line) + 1
     elem = _logical(ctx, root.add("P"), text)
     return Marked(_flow(ctx, "<br/>".join(lines), style, text), elem)
-
-
-def right_to_left(document: Document) -> bool:
-    """Whether any text the PDF shows holds a right-to-left character (then ``rtl`` lays it out)."""
-    meta = document.metadata
-    texts = [
-        document.headline,
-        document.subtitle or "",
-        meta.publisher or "",
-        meta.release or "",
-        meta.byline or "",
-        meta.end_mark or "",
-        *meta.contacts,
-    ]
-    texts += [s.heading or "" for s in document.sections]
-    texts += [block_text(b) + (b.speaker or "" if isinstance(b, Quote) else "") for b in document.blocks()]
-    texts += [note.text for note in document.notes] + [document.notes_heading or ""]
-    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in set("".join(texts)))
