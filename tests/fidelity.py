@@ -391,6 +391,58 @@ def extract_words(fmt: str, data: bytes) -> list[str]:
     return words(extract_text(fmt, data))
 
 
+@dataclass(frozen=True)
+class PdfStructure:
+    """What a tagged PDF says beyond its running text: link targets, alt texts, cells, note texts."""
+
+    links: list[tuple[str, str]]
+    """(URI, /Contents) of each link annotation, page by page."""
+    alts: list[str]
+    """The /Alt of each Figure, in reading order."""
+    cells: list[tuple[str, str]]
+    """(TH or TD, the cell's words) in reading order; a header repeated on a later page counts once."""
+    notes: list[str]
+    """The words of each item in a list under a "Notes…" heading (notes to editors, footnotes)."""
+
+
+def pdf_structure(data: bytes) -> PdfStructure:
+    """Link targets, alt texts, table cells and notes of a tagged PDF, read from its annotations and tree."""
+    import pikepdf
+
+    from _pdfua import check
+
+    links: list[tuple[str, str]] = []
+    alts: list[str] = []
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            for annotation in page.obj.get("/Annots", []):
+                action = annotation.get("/A")
+                if annotation.get("/Subtype") == "/Link" and action is not None and "/URI" in action:
+                    links.append((str(action.URI), str(annotation.get("/Contents", ""))))
+
+        def walk(elem: Any) -> None:
+            if not isinstance(elem, pikepdf.Dictionary):
+                return
+            if elem.get("/S") == "/Figure":
+                alts.append(str(elem.get("/Alt", "")))
+            kids = elem.get("/K")
+            for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+                if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                    walk(kid)
+
+        walk(pdf.Root.StructTreeRoot.K)
+    elements = check(data).elements
+    cells = [(tag, " ".join(text.split())) for tag, text in elements if tag in ("TH", "TD")]
+    notes: list[str] = []
+    in_notes = False
+    for tag, text in elements:
+        if re.fullmatch(r"H[1-6]", tag):
+            in_notes = text.strip().casefold().startswith("notes")
+        elif in_notes and tag == "LBody":
+            notes.append(" ".join(text.split()))
+    return PdfStructure(links, alts, cells, notes)
+
+
 # --- comparison -----------------------------------------------------------------------------------
 
 
