@@ -9,8 +9,8 @@ import pytest
 import reportlab
 from reportlab.pdfbase.ttfonts import TTFError, TTFont, TTFontFace
 
-from pressconv.writers import _fonts
-from pressconv.writers._pdftags import EmbeddedTTFont, FastFace
+from pressconv.writers.pdf import fonts as _fonts
+from pressconv.writers.pdf.embedding import EmbeddedTTFont, FastFace
 
 FONTS = sorted({*_fonts.system_font_files(), *(Path(reportlab.__file__).parent / "fonts").glob("*.ttf")})
 
@@ -69,8 +69,12 @@ def test_a_truncated_font_fails_or_reads_as_reportlab_reads_it(tmp_path: Path, f
 
 def test_embedded_font_is_set_up_as_reportlab_sets_up_its_own() -> None:
     path = str(FONTS[0])
-    ours, theirs = vars(EmbeddedTTFont("pc-a", path)), vars(TTFont("pc-a", path))
+    font = EmbeddedTTFont("pc-a", path)
+    # The face is kept as base_face (``face`` is a property answering a write's own copy, if any).
+    ours = {("face" if name == "base_face" else name): value for name, value in vars(font).items()}
+    theirs = vars(TTFont("pc-a", path))
     assert sorted(ours) == sorted(theirs)
+    assert font.face is ours["face"]
     for name in ours:
         if name not in ("face", "encoding", "state"):
             assert ours[name] == theirs[name], name

@@ -39,7 +39,7 @@ def assemble(
     only when it differs from the headline.  Raises EmptyInputError when the
     source holds no words and no title is given.
     """
-    blocks = [b for b in blocks if b.text.strip() or b.items]
+    blocks = [b for b in blocks if b.text.strip() or b.items or b.block is not None]
     given_title = options.title or (matter.title if matter else None)
     if not blocks and not given_title:
         raise EmptyInputError("no text (the document holds no words)", source_path)

@@ -14,10 +14,29 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final, Literal, NamedTuple, TypeAlias
 
-from pressconv.model import Quotation
+from pressconv.model import Block, Quotation
 
-Hint: TypeAlias = Literal["headline", "subtitle", "heading", "quote", "list", "paragraph"]
-Role: TypeAlias = Literal["body", "boilerplate"]
+Hint: TypeAlias = Literal["headline", "subtitle", "heading", "quote", "list", "paragraph", "embedded"]
+# The part of the release a block belongs to: the body, or the "About …" boilerplate after it.
+ReleasePart: TypeAlias = Literal["body", "boilerplate"]
+MarkKind: TypeAlias = Literal["emphasis", "strong", "link", "code", "break", "noteref"]
+
+
+class RawMark(NamedTuple):
+    """Inline markup a format states over a raw block's text (or over one list item's text).
+
+    ``start``/``end`` are character offsets into the folded text (``RawBlock.text``,
+    or the item); a ``break`` (a line break inside the block) is zero-width.
+    ``target`` is a link's URL or a note reference's note label.  The rules may
+    trim or split the text (a glued heading, a contact block, a dateline): marks
+    follow the words they cover or are dropped, never shifted onto other words
+    (see ``_marks.MarkTrail``).
+    """
+
+    start: int
+    end: int
+    kind: MarkKind
+    target: str | None = None
 
 
 class Kind(StrEnum):
@@ -30,6 +49,8 @@ class Kind(StrEnum):
     HEADLINE = "headline"
     SUBTITLE = "subtitle"
     FURNITURE = "furniture"
+    EMBEDDED = "embedded"
+    """A finished model block the format built itself (a table, a figure): passed through the rules."""
 
 
 # The members as module constants: reading ``Kind.X`` through the class costs an enum look-up on every
@@ -41,6 +62,7 @@ QUOTE: Final = Kind.QUOTE
 HEADLINE: Final = Kind.HEADLINE
 SUBTITLE: Final = Kind.SUBTITLE
 FURNITURE: Final = Kind.FURNITURE
+EMBEDDED: Final = Kind.EMBEDDED
 
 
 # A line holding only whitespace; str.isspace() covers NBSP and the other Unicode spaces.
@@ -72,7 +94,12 @@ class RawBlock:
     speaker: str | None = None
     attribution: str | None = None
     derived: bool = False
-    role: Role | None = None
+    role: ReleasePart | None = None
+    marks: tuple[RawMark, ...] = ()
+    item_marks: tuple[tuple[RawMark, ...], ...] = ()
+    level: int | None = None
+    levels: tuple[int, ...] = ()
+    block: Block | None = None
 
 
 class Partial(NamedTuple):
@@ -101,9 +128,15 @@ class Work:
     items: tuple[str, ...] | list[str] = ()
     markers: tuple[str, ...] | list[str] = ()
     ordered: bool = False
-    role: Role = "body"
-    stated_role: Role | None = None
+    role: ReleasePart = "body"
+    stated_role: ReleasePart | None = None
     """The section role the source format states for a heading."""
+    level: int | None = None
+    """A heading's level as the source format states it (None: not stated)."""
+    levels: tuple[int, ...] = ()
+    """A source list's nesting depth per item (empty: every item at the outermost level)."""
+    block: Block | None = None
+    """An ``EMBEDDED`` block's finished model block."""
     date_line: bool = False
     """A line holding only a date above the body: text, but never headline, heading or lede."""
     # Quote analysis (filled by the quote rule).
@@ -174,10 +207,16 @@ def to_work(raw: RawBlock) -> Work:
         work.stated_speaker, work.stated_attribution = fold(raw.speaker), raw.attribution
     if raw.role is not None:
         work.stated_role = raw.role
+    if raw.level is not None:
+        work.level = raw.level
+    if raw.hint == "embedded":
+        work.kind, work.block, work.reason = EMBEDDED, raw.block, "embedded (source format)"
+        return work
     if raw.hint == "list":
         work.kind = LIST
         work.items = tuple(fold(item) for item in raw.items)
         work.markers = raw.markers
         work.ordered = raw.ordered
+        work.levels = raw.levels if len(raw.levels) == len(raw.items) else ()
         work.reason = "list (source format)"
     return work

@@ -159,6 +159,9 @@ def _sections(works: list[Work]) -> tuple[Section, ...]:
                 )
             case Kind.LIST:
                 blocks.append(ListBlock(work.ordered, tuple(work.items), tuple(work.markers)))
+            case Kind.EMBEDDED:
+                if work.block is not None:
+                    blocks.append(work.block)
             case Kind.HEADLINE | Kind.SUBTITLE | Kind.FURNITURE:
                 pass  # the headline and dek are Document fields; furniture went to metadata
             case _:

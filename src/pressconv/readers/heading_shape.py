@@ -37,6 +37,85 @@ _CLOSING = ".!?…;,"
 _MAX_HEADING_CHARS = 200
 _NOT_A_HEADING = re.compile(r"://|www\.|@\w", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+# Lines of a web page, an e-mail or a printout that are not the text's headings: sharing and
+# navigation, calls to action, bylines, sign-offs, copyright, page and continuation marks.
+_CHROME_LINE = re.compile(
+    r"(?:share|print|e-?mail|tweet|follow us|subscribe|sign up|sign in|log in|skip to|back to|jump to"
+    r"|read more|read the full|learn more|find out more|more news|more stories|click here|tap here"
+    r"|watch the|listen to this|view (?:the )?(?:gallery|video|photos?|slideshow)"
+    r"|(?:previous|next) (?:article|story|post|page|item|release)|advertisement|sponsored"
+    r"|cookie|accept all|privacy (?:policy|notice|settings)|terms of use|terms and conditions"
+    r"|report a problem|(?:is|was) this (?:page|article|information) (?:useful|helpful)"
+    r"|copyright|all rights reserved|posted (?:by|in|on)|filed under|story by|written by|photos? by"
+    r"|(?:photo|image|picture|caption|credit|video|foto|bild)s?\s*:|photo courtesy|courtesy of"
+    r"|(?:news )?provided by|distributed by|continued on"
+    r"|page \d+\s*$|cont(?:inued|['’]d)\.?\s*$"
+    r"|(?:(?:kind|best|warm|warmest) )?regards[.,!]?\s*$|best wishes[.,!]?\s*$|many thanks[.,!]?\s*$"
+    r"|yours (?:sincerely|faithfully|truly)[.,!]?\s*$|sincerely[.,!]?\s*$|thank you[.,!]?\s*$"
+    r"|(?:menu|search|home|share|print)\s*$)(?!\w)",
+    re.IGNORECASE,
+)
+# "By Jane Smith" below the top: a byline; "By the numbers" is a heading
+_BYLINE = re.compile(r"(?:By|BY)\s+(?!the\b|THE\b)[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){1,3}$")
+# A row of sharing buttons: "Facebook Twitter LinkedIn", "Share | Email | Print"
+_SOCIAL = frozenset(
+    {
+        "facebook",
+        "twitter",
+        "x",
+        "linkedin",
+        "instagram",
+        "youtube",
+        "whatsapp",
+        "email",
+        "e-mail",
+        "print",
+        "share",
+        "tiktok",
+        "threads",
+        "bluesky",
+        "mastodon",
+        "reddit",
+        "pinterest",
+        "copy",
+        "link",
+        "|",
+        "•",
+        "·",
+    }
+)
+# The last word of an unfinished sentence that introduces a list ("The measures include" / "- …").
+_OPEN_ENDINGS = frozenset(
+    {
+        "include",
+        "includes",
+        "including",
+        "are",
+        "is",
+        "were",
+        "was",
+        "will",
+        "can",
+        "could",
+        "should",
+        "must",
+        "would",
+        "may",
+        "might",
+        "has",
+        "have",
+        "had",
+        "incluye",
+        "incluyen",
+        "umfasst",
+        "umfassen",
+        "comprennent",
+        "sind",
+    }
+)
+_CODE_LINE = re.compile(r"[A-Z]{1,8}(?:/[A-Z0-9.-]+)+$")
+# "– The Honourable Jane Roe, Minister of …" under a quote: an attribution line, never a heading
+_DASH_OPENING = re.compile(r"[–—―]\s|-{1,2}\s")
 # "Page 1 of 2", "Seite 1 von 2": a page header, looked for only in lines with a digit
 _PAGE_NUMBER = re.compile(r"\b(?:page|seite|página|pág\.)\s*\d+\s*(?:of|von|de|/)\s*\d+", re.IGNORECASE)
 _NOT_A_HEADING_START = re.compile(
@@ -179,6 +258,16 @@ def is_boilerplate_heading(text: str) -> bool:
     )
 
 
+def is_chrome_line(text: str) -> bool:
+    """Page chrome, a byline or a sign-off ("Share this article", "By Jane Roe", "Kind regards")."""
+    words = text.split()
+    return (
+        text.startswith("©")
+        or bool(_CHROME_LINE.match(text) or _BYLINE.match(text))
+        or (bool(words) and all(w.lower() in _SOCIAL for w in words))
+    )
+
+
 def heading_shape(work: Work) -> str | None:
     """Why the block is shaped like a heading, or None (the 'followed by body text' test comes later)."""
     if work.hint == "heading":
@@ -195,6 +284,14 @@ def _line_shape(text: str) -> str | None:
     words = text.split()
     if len(words) > MAX_TITLE_CASE_WORDS or not any(ch.isalpha() for ch in text) or starts_with_mark(text):
         return None
+    if _DASH_OPENING.match(text):
+        return None  # an attribution line ("– Jane Roe, Minister") or a dash-marked item
+    if _CODE_LINE.match(text):
+        return None  # a document code ("SC/16204", "QANDA/28/402")
+    if is_chrome_line(text):
+        return None  # page chrome, a byline or a sign-off is a line of text, not a section's title
+    if words[-1].lower() in _OPEN_ENDINGS and words[0].lower() not in _QUESTION_WORDS:
+        return None  # "The measures include": a sentence that goes on in the list below it
     labelled = ":" in text[:_LABEL_REACH] or len(text) < _SHORT_HEADER_CHARS  # else the match cannot succeed
     if _NOT_A_HEADING.search(text) or (labelled and _NOT_A_HEADING_START.match(text)):
         return None  # web and e-mail addresses, captions and credits are lines of their own, not headings
@@ -267,4 +364,5 @@ def classify_headings(works: list[Work], start: int) -> None:
             work.reason = "short line but nothing follows it: a paragraph"
             followed = True
         else:
-            followed = work.kind in (PARAGRAPH, QUOTE, LIST)
+            # a document code ("QANDA/28/402") under a link's label is not the body a heading needs
+            followed = work.kind in (PARAGRAPH, QUOTE, LIST) and not _CODE_LINE.match(work.text)

@@ -386,18 +386,18 @@ ABBREVIATIONS: frozenset[str] = frozenset(
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     (
-        "january jan jan. januar janvier enero janeiro jänner",
-        "february feb feb. februar février fevrier febrero fevereiro",
-        "march mar mar. märz maerz mars marzo março",
-        "april apr apr. avril abril",
-        "may mai mayo maio",
-        "june jun jun. juni juin junio junho",
-        "july jul jul. juli juillet julio julho",
-        "august aug aug. août aout agosto",
-        "september sep sep. sept sept. septembre septiembre setembro",
-        "october oct oct. oktober octobre octubre outubro",
+        "january jan jan. januar janvier enero janeiro jänner gennaio januari",
+        "february feb feb. februar février fevrier febrero fevereiro febbraio februari",
+        "march mar mar. märz maerz mars marzo março maart",
+        "april apr apr. avril abril aprile",
+        "may mai mayo maio maggio mei",
+        "june jun jun. juni juin junio junho giugno",
+        "july jul jul. juli juillet julio julho luglio",
+        "august aug aug. août aout agosto augustus",
+        "september sep sep. sept sept. septembre septiembre setembro settembre",
+        "october oct oct. oktober octobre octubre outubro ottobre",
         "november nov nov. novembre noviembre novembro",
-        "december dec dec. dezember décembre decembre diciembre dezembro",
+        "december dec dec. dezember décembre decembre diciembre dezembro dicembre",
     ),
     start=1,
 ):
@@ -542,6 +542,7 @@ NOT_PLACES: frozenset[str] = frozenset(
         note update updated correction breaking watch photos photo video advisory media editor editors
         what when where who why how contact contacts source sources read more live alert urgent embargo
         fact sheet moderator meeting statement readout transcript background
+        warning important attention caution reminder notice speaker speakers question answer
         meanwhile today tomorrow yesterday tonight overall however finally first also
         """
     )

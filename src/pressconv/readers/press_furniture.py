@@ -179,13 +179,29 @@ def _letterhead_line(work: Work) -> bool:
     return len(work.lines) <= 3 and all(len(line.split()) <= 8 for line in work.lines) and not work.date_line
 
 
+# Headers that announce contacts or only more reading ("For more information" over links): a block of
+# its own with one of them is a contact header only when contact details follow it.
+_WEAK_HEADERS = ("for more information", "for further information", "further information")
+
+
+def _weak_header(piece: Work, following: Work | None) -> bool:
+    """ "For More Information" over "Questions and answers on …": a heading, not a contact block."""
+    if len(piece.lines) > 1 or _contact_like(piece):
+        return False
+    if piece.lines[0].rstrip(" :.").lower() not in _WEAK_HEADERS:
+        return False  # "For more information, please contact …" is a contact line
+    return following is None or not (
+        following.kind == PARAGRAPH and (_contact_like(following) or _contact_header(following.lines[0]))
+    )
+
+
 def _extract(works: list[Work], found: Furniture) -> list[Work]:
     out: list[Work] = []
     top = True
     seen = 0
     in_contact = False
     after_end = False
-    for work in works:
+    for at, work in enumerate(works):
         if work.kind != PARAGRAPH or work.hint not in (None, "paragraph"):
             top = False
             in_contact = False
@@ -198,7 +214,11 @@ def _extract(works: list[Work], found: Furniture) -> list[Work]:
                     after_end = True
                 out.append(piece)
                 continue
-            if _contact_header(piece.lines[0]) and (len(piece.text.split()) <= 60 or _contact_like(piece)):
+            if (
+                _contact_header(piece.lines[0])
+                and (len(piece.text.split()) <= 60 or _contact_like(piece))
+                and not _weak_header(piece, works[at + 1] if at + 1 < len(works) else None)
+            ):
                 piece.kind, piece.reason = FURNITURE, "media contact block -> metadata.contacts"
                 found.contacts.append("\n".join(piece.lines))
                 # a bare header ("Media contact:") announces details in the blocks that follow

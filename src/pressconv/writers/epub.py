@@ -33,11 +33,11 @@ from typing import Any
 
 from ebooklib import epub as ebook
 
-from pressconv.decode import clean
 from pressconv.errors import Notes, WriterError
 from pressconv.model import Document, block_text
 from pressconv.options import WriteOptions, document_datetime
 from pressconv.serialize import content_identifier
+from pressconv.text import clean
 from pressconv.writers import _zip, html
 
 SUFFIX = ".epub"

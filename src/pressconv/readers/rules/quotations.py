@@ -45,7 +45,7 @@ def apply(work: WorkList) -> None:
                     previous = None
                     continue  # most paragraphs quote no one
                 pieces = [(p.start, p.end, p.speaker) for p in block.partial]
-            case Kind.HEADING | Kind.LIST | Kind.HEADLINE | Kind.SUBTITLE | Kind.FURNITURE:
+            case Kind.HEADING | Kind.LIST | Kind.HEADLINE | Kind.SUBTITLE | Kind.FURNITURE | Kind.EMBEDDED:
                 previous = None
                 continue
             case _:

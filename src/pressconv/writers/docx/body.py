@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING, assert_never
 
 from lxml import etree  # type: ignore[import-untyped]
 
-from pressconv.decode import clean
 from pressconv.errors import Notes
 from pressconv.model import Block, Document, Figure, ListBlock, Marks, Note, Paragraph, Quote, Section, Table
+from pressconv.text import body_and_boilerplate, clean
 from pressconv.writers.docx import figures, inline, tables
 from pressconv.writers.docx.notes import NotePlan
 from pressconv.writers.docx.ooxml import R, W, w
@@ -37,7 +37,7 @@ _NOTES_HEADING = "Notes to editors"
 
 
 class Cleaner:
-    """Strips what XML cannot carry (decode's one rule), counting it, so a document gets one warning.
+    """Strips what XML cannot carry (``pressconv.text.clean``), counting it, so a document gets one warning.
 
     Decoding already removed these from text that was read; a Document built by
     hand can still hold them, and lxml refuses them.
@@ -110,8 +110,7 @@ class Body:
             self.paragraph("subtitle", document.subtitle, marks=document.subtitle_marks)
         if meta.byline:
             self.paragraph("byline", meta.byline)
-        body = [s for s in document.sections if s.role != "boilerplate"]
-        boilerplate = [s for s in document.sections if s.role == "boilerplate"]
+        body, boilerplate = body_and_boilerplate(document.sections)
         dateline = document.dateline
         for section in body:
             self.section(section, "paragraph", _HEADING.get(section.level, "heading_4"), dateline)

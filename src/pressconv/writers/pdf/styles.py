@@ -16,7 +16,7 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
-from pressconv.writers._fonts import Face, FontSet
+from pressconv.writers.pdf.fonts import Face, FontSet
 
 INK = HexColor("#1a1a1a")
 ACCENT = HexColor("#1f4e79")

@@ -9,7 +9,8 @@ plain relative paths (no ``..``, no leading ``/``, no hidden part, no NUL).  A f
 that fails is not an error but a manifest to rebuild from scratch, with a
 warning.  ``removable`` is the one gate before any output is deleted: inside
 dist/ after following symlinks, a regular file, and still the bytes the
-manifest recorded.
+manifest recorded.  ``options_hash`` is the hash each entry keeps of the options its format
+reads.
 """
 
 from __future__ import annotations
@@ -20,9 +21,11 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import msgspec
+
+from pressconv.options import WriteOptions
 
 MANIFEST = ".pressconv-manifest.json"
 MANIFEST_FORMAT = 1
@@ -45,7 +48,7 @@ class Entry(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     source_sha256: Sha256
     format: Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
     options: Sha256
-    """Hash of the options this format reads (see ``build.options_hash``)."""
+    """Hash of the options this format reads (see ``options_hash``)."""
     version: Annotated[str, msgspec.Meta(max_length=200)]
     """The pressconv version that wrote it."""
     sha256: Sha256
@@ -163,3 +166,31 @@ def removable(dist: Path, out: str, entry: Entry) -> str | None:
     except OSError as err:
         return f"cannot be read: {err.strerror}"
     return None if digest == entry.sha256 else "changed since pressconv wrote it"
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def options_hash(options: WriteOptions, fmt: str) -> str:
+    """A hash of the options ``fmt`` declares (see ``writers.options``): no other format's option counts.
+
+    Files named by an option (a reference .docx, a cover, a font file) count by
+    their bytes, not their path, so the hash is the same in every clone.
+    """
+    from pressconv import writers
+
+    record: dict[str, Any] = {}
+    for item in writers.options(fmt):
+        value = options.get(item.name, item.default)
+        if isinstance(value, Path) or (isinstance(value, str) and item.name.endswith("_font")):
+            value = _file_fingerprint(Path(value)) if Path(value).is_file() else str(value)
+        record[item.name] = value
+    return sha256(json.dumps(record, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+
+
+def _file_fingerprint(path: Path) -> str:
+    try:
+        return "sha256:" + sha256(path.read_bytes())
+    except OSError:
+        return str(path)

@@ -26,8 +26,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError
 
 from pressconv.errors import Notes, PressconvError
-from pressconv.writers._pdftags import EmbeddedTTFont, draw_as_notdef, draw_invisible
-from pressconv.writers._unicode_blocks import block_name
+from pressconv.writers.pdf.embedding import EmbeddedTTFont, draw_as_notdef, draw_invisible
+from pressconv.writers.pdf.unicode_blocks import block_name
 
 STYLES = ("regular", "bold", "italic", "bold_italic")
 

@@ -29,6 +29,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.rl_config import paraFontSizeHeightOffset
 
+from pressconv.compat.reportlab import emit, laid_out, show
+from pressconv.writers.pdf.paragraph import LazyParagraph
+
 _T = TypeVar("_T")
 
 #: Bidi classes of the strong right-to-left characters (Hebrew, Arabic, Syriac, Thaana, N'Ko…).
@@ -306,7 +309,7 @@ class RtlParagraph(RLParagraph):
 
     def _lines(self) -> list[list[tuple[str, _Look]]]:
         """Each laid-out line as styled runs in logical order, trailing spaces dropped."""
-        bl: Any = self.blPara  # type: ignore[attr-defined]  # set by wrap(); reportlab's, untyped
+        bl: Any = laid_out(self)  # set by wrap()
         if bl.kind == 0:
             look = (bl.fontName, bl.fontSize, bl.textColor)
             return [[(" ".join(words), look)] for _, words in bl.lines]
@@ -322,7 +325,7 @@ class RtlParagraph(RLParagraph):
 
     def drawPara(self, debug: int = 0) -> None:
         canv, style = self.canv, self.style
-        bl: Any = self.blPara  # type: ignore[attr-defined]
+        bl: Any = laid_out(self)
         if not bl.lines:
             return
         first = bl if bl.kind == 0 else bl.lines[0]
@@ -353,10 +356,10 @@ class RtlParagraph(RLParagraph):
                     # The last piece ends with a space: extraction keeps the line end a word break.
                     glyphs = piece.glyphs + (" " if n == len(pieces) - 1 else "")
                     if piece.actual is not None:
-                        tx._code.append(f"/Span <</ActualText {_text_string(piece.actual)}>> BDC")  # type: ignore[attr-defined]
-                    tx._textOut(glyphs, 0)  # type: ignore[attr-defined]
+                        emit(tx, f"/Span <</ActualText {_text_string(piece.actual)}>> BDC")
+                    show(tx, glyphs)
                     if piece.actual is not None:
-                        tx._code.append("EMC")  # type: ignore[attr-defined]
+                        emit(tx, "EMC")
             y -= style.leading
         canv.drawText(tx)
 
@@ -368,9 +371,7 @@ def lazy_paragraph_class() -> Callable[..., RLParagraph]:
     A right-to-left paragraph holds a font run per word, so a long Arabic release built every
     paragraph's fragments before layout (2 MB in: 245 MB of peak memory).
     """
-    from pressconv.writers.pdf import _Paragraph
-
-    class LazyRtlParagraph(_Paragraph):
+    class LazyRtlParagraph(LazyParagraph):
         EAGER = RtlParagraph
 
     return LazyRtlParagraph
