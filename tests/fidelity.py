@@ -298,6 +298,10 @@ def _docx_text(data: bytes) -> str:
         if tag == f"{_W}t":
             out.append(el.text or "")
             return
+        if tag == f"{_W}r" and el.find(f"{_W}footnoteReference") is not None:
+            return  # a note's reference mark (its own label, when it has one), not a word of the text
+        if tag == f"{_W}r" and el.find(f"{_W}endnoteReference") is not None:
+            return
         if tag in (f"{_W}tab", f"{_W}ptab"):
             out.append("\t")
             return

@@ -551,3 +551,40 @@ def test_golden_parts() -> None:
     assert manifest == (folder / "MANIFEST").read_text(encoding="utf-8")
     for name, text in rendered.items():
         assert text == (folder / name).read_text(encoding="utf-8"), name
+
+
+def test_a_note_with_its_own_mark_keeps_it_and_word_numbers_the_others() -> None:
+    text = "Costs fell. Prices rose. Wages held."
+    marks = (
+        Mark(text.index(" Prices"), text.index(" Prices"), "noteref", "star"),
+        Mark(text.index(" Wages"), text.index(" Wages"), "noteref", "one"),
+    )
+    document = Document(
+        headline="H",
+        sections=(Section(None, (Paragraph(text, marks=marks),)),),
+        notes=(Note("star", "*", "Seasonally adjusted."), Note("one", "1", "Median hourly pay.")),
+    )
+    data = render(document)
+    refs = xml(data, "word/document.xml").findall(".//w:footnoteReference", NS)
+    assert [(r.get(f"{{{W}}}id"), r.get(f"{{{W}}}customMarkFollows")) for r in refs] == [
+        ("1", "1"),
+        ("2", None),
+    ]
+    assert refs[0].getnext().text == "*"  # the own mark follows the reference in its run
+    footnotes = xml(data, "word/footnotes.xml")
+    star, one = footnotes[2], footnotes[3]
+    assert star.find("w:p/w:r/w:footnoteRef", NS) is None
+    assert star.find("w:p/w:r/w:t", NS).text == "*"
+    assert one.find("w:p/w:r/w:footnoteRef", NS) is not None  # Word shows 1: the first it numbers
+    check_fidelity(document, "docx", data)
+    assert docx_structure_problems(document, data) == []
+
+
+def test_a_right_to_left_documents_tables_run_right_to_left() -> None:
+    table = Table(((Cell("واحد"), Cell("اثنان")),), ((Cell("العمود"), Cell("القيمة")),))
+    for language, expected in (("ar-EG", True), ("en", False)):
+        document = Document(
+            headline="عنوان", metadata=Metadata(language=language), sections=(Section(None, (table,)),)
+        )
+        found = xml(render(document), "word/document.xml").find(".//w:tbl/w:tblPr/w:bidiVisual", NS)
+        assert (found is not None) is expected, language

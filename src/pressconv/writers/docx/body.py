@@ -77,8 +77,11 @@ class Body:
         clean: Cleaner,
         relations: Relations | None = None,
         notes: NotePlan | None = None,
+        *,
+        rtl: bool = False,
     ) -> None:
         self.template = template
+        self.rtl = rtl
         self.clean = clean
         self.ids = template.style_ids
         self.relations = relations if relations is not None else Relations()
@@ -161,7 +164,7 @@ class Body:
             case ListBlock():
                 self.list_block(block)
             case Table():
-                tables.table(self.root, block, self.ids, self.write)
+                tables.table(self.root, block, self.ids, self.write, rtl=self.rtl)
             case Figure():
                 figures.figure(self.root, block, self.ids, self.write, self.relations, self.media)
             case _:

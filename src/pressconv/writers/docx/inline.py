@@ -17,7 +17,7 @@ from typing import Protocol
 
 from lxml import etree  # type: ignore[import-untyped]
 
-from pressconv.writers.docx.ooxml import R, w
+from pressconv.writers.docx.ooxml import XML_SPACE, R, w
 from pressconv.writers.docx.relations import Relations
 from pressconv.writers.docx.runs import run
 from pressconv.writers.docx.styles import TextKind
@@ -36,8 +36,8 @@ class Span(Protocol):
     def target(self) -> str | None: ...
 
 
-#: A note id -> ("footnote" | "endnote", the w:id it has in its part); None when it is not a real note.
-NoteLookup = Callable[[str], tuple[str, int] | None]
+#: A note id -> ("footnote" | "endnote", its w:id, its own mark or None); None when it is no Word note.
+NoteLookup = Callable[[str], tuple[str, int, str | None] | None]
 
 _STYLED: tuple[TextKind, ...] = ("code", "strong", "emphasis")
 
@@ -112,9 +112,14 @@ def _point(paragraph: etree._Element, mark: Span, ids: dict[TextKind, str], note
         found = notes(mark.target)
         if found is None:
             return
-        kind, number = found
+        kind, number, own_mark = found
         element = etree.SubElement(paragraph, w("r"))
         properties = etree.SubElement(element, w("rPr"))
         style: TextKind = "endnote_reference" if kind == "endnote" else "footnote_reference"
         etree.SubElement(properties, w("rStyle"), {w("val"): ids[style]})
-        etree.SubElement(element, w(f"{kind}Reference"), {w("id"): str(number)})
+        if own_mark is None:
+            etree.SubElement(element, w(f"{kind}Reference"), {w("id"): str(number)})
+        else:  # the note's own mark follows the reference, and Word does not number it
+            attributes = {w("customMarkFollows"): "1", w("id"): str(number)}
+            etree.SubElement(element, w(f"{kind}Reference"), attributes)
+            etree.SubElement(element, w("t"), {XML_SPACE: "preserve"}).text = own_mark
