@@ -458,14 +458,16 @@ def test_footnotes_and_endnotes_are_word_notes_with_references() -> None:
     assert section.find("w:endnotePr/w:numFmt", NS).get(f"{{{W}}}val") == "decimal"
 
 
-def test_notes_to_editors_and_unreferenced_notes_follow_the_body() -> None:
+def test_notes_to_editors_and_unreferenced_notes_follow_the_boilerplate() -> None:
     paragraphs = [(p.style.name, p.text) for p in docx.Document(io.BytesIO(render(elements()))).paragraphs]
-    end = paragraphs.index(("End Mark", "###"))
-    assert paragraphs[end + 1 :] == [
+    start = paragraphs.index(("Boilerplate", "The agency works in 30 countries."))
+    assert paragraphs[start + 1 :] == [
         ("Notes Heading", "Notes to editors"),
         ("Note to Editors", "1.\tThe agency was founded in 1990."),
         ("Note to Editors", "2.\tPhotos are free to use with credit."),
         ("Footnote Text", "*\tA note nothing refers to."),
+        ("Contact", "Media contact:\nAna Ruiz\npress@example.org"),
+        ("End Mark", "###"),
     ]
 
 

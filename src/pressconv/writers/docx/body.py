@@ -1,5 +1,5 @@
 """The document's words as body elements: styles by kind of text, inline marks, quotes, lists,
-tables, figures, note references, and the notes that stand after the body.
+tables, figures, note references, and the notes that stand after the boilerplate.
 
 Quote speakers are kept out of the text, so the words of the output are
 exactly the model's: every Quote-style paragraph is wrapped in a hidden
@@ -101,8 +101,8 @@ class Body:
         return list(self.root)
 
     def render(self, document: Document) -> None:
-        """Release line above the headline; headline, subtitle, body; boilerplate; contacts, end mark;
-        then the notes to editors and any note the text never referred to."""
+        """Release line above the headline; headline, subtitle, body; boilerplate; the notes to editors
+        and any note the text never referred to; contacts, end mark."""
         meta = document.metadata
         if meta.publisher:  # the letterhead, where a reader expects it: above the release line
             self.paragraph("publisher", meta.publisher)
@@ -120,11 +120,11 @@ class Body:
             dateline = None  # only the first paragraph of the body carries it
         for section in boilerplate:
             self.section(section, "boilerplate", "boilerplate_heading", None)
+        self.standing_notes(document)  # where the HTML and EPUB writers put their notes too
         for contact in meta.contacts:
             self.paragraph("contact", contact)
         if meta.end_mark:
             self.paragraph("end_mark", meta.end_mark)
-        self.standing_notes(document)
 
     def standing_notes(self, document: Document) -> None:
         """Notes to editors under their heading, then notes no reference points to, each with its label."""

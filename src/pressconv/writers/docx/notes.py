@@ -6,7 +6,7 @@ that opens with its w:footnoteRef mark, so Word numbers, places and links both
 ends.  The parts keep a reference document's separators (or get Word's own:
 ids -1 and 0), and the notes follow with ids from there.  Endnotes are numbered
 1, 2, 3 like footnotes (Word's default is i, ii, iii).  A note no text refers
-to, and every note to editors, is shown after the body instead (``Body``).
+to, and every note to editors, is shown after the boilerplate instead (``Body``).
 """
 
 from __future__ import annotations
@@ -86,7 +86,7 @@ class NotePlan:
         return sorted(found, key=lambda entry: entry[0])
 
     def unreferenced(self) -> list[Note]:
-        """Word notes no text referred to, in document order: shown after the body."""
+        """Word notes no text referred to, in document order: shown after the boilerplate."""
         return [note for note_id, note in self.notes.items() if note_id not in self.numbers]
 
     @staticmethod
