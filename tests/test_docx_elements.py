@@ -590,3 +590,18 @@ def test_a_right_to_left_documents_tables_run_right_to_left() -> None:
         )
         found = xml(render(document), "word/document.xml").find(".//w:tbl/w:tblPr/w:bidiVisual", NS)
         assert (found is not None) is expected, language
+
+
+def test_a_link_word_should_not_follow_keeps_its_words_unlinked() -> None:
+    text = "Click here or there or elsewhere."
+    marks = (
+        _span(text, "here", "link", "javascript:alert(1)"),
+        _span(text, "there", "link", "../relative/page.html"),
+        _span(text, "elsewhere", "link", "https://example.org/ok"),
+    )
+    document = Document(headline="H", sections=(Section(None, (Paragraph(text, marks=marks),)),))
+    data = render(document)
+    assert docx_structure(data).links == [("elsewhere", "https://example.org/ok")]
+    assert b"javascript" not in parts(data)["word/_rels/document.xml.rels"]
+    check_fidelity(document, "docx", data)
+    assert docx_structure_problems(document, data) == []

@@ -6,12 +6,14 @@ boundary; each piece becomes one w:r whose character style is the most
 specific mark over it (Hyperlink, then HTML Code, Strong, Emphasis, then the
 paragraph's own run style such as Dateline), with the other marks as direct
 bold or italic; consecutive pieces under one link share a w:hyperlink whose
-r:id names an external relationship (one per target).  A break is a w:br; a
+r:id names an external relationship (one per target); a link Word should not
+follow (``javascript:``, a relative reference) keeps its words, unlinked.  A break is a w:br; a
 note reference a w:footnoteReference or w:endnoteReference run.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
@@ -38,6 +40,9 @@ class Span(Protocol):
 
 #: A note id -> ("footnote" | "endnote", its w:id, its own mark or None); None when it is no Word note.
 NoteLookup = Callable[[str], tuple[str, int, str | None] | None]
+
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+_SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel", "ftp", "ftps", "sms", "news"})
 
 _STYLED: tuple[TextKind, ...] = ("code", "strong", "emphasis")
 
@@ -79,7 +84,7 @@ def render(
         if not piece:
             continue
         over = [m for m in spans if m.start <= start and end <= m.end and m.start < m.end]
-        link = next((m for m in reversed(over) if m.kind == "link" and m.target), None)
+        link = next((m for m in reversed(over) if m.kind == "link" and safe_target(m.target)), None)
         kinds = {m.kind for m in over}
         styles = [kind for kind in _STYLED if kind in kinds]
         head_style = head[1] if head is not None and end <= head[0] else None
@@ -94,15 +99,24 @@ def render(
             parent = paragraph
         else:
             if hyperlink is None or link_mark is not link:
-                target = link.target or ""
-                if target.startswith("#"):  # a place in this document: a bookmark, not a relationship
-                    hyperlink = etree.SubElement(paragraph, w("hyperlink"), {w("anchor"): target[1:]})
-                else:
-                    rel = links.link(target)
-                    hyperlink = etree.SubElement(paragraph, w("hyperlink"), {f"{{{R}}}id": rel})
+                rel = links.link(safe_target(link.target) or "")
+                hyperlink = etree.SubElement(paragraph, w("hyperlink"), {f"{{{R}}}id": rel})
                 link_mark = link
             parent = hyperlink
         run(parent, piece, style, bold="strong" in styles, italic="emphasis" in styles)
+
+
+def safe_target(target: str | None) -> str | None:
+    """A link target Word may follow: an absolute address with a known scheme; else None.
+
+    A relative reference or a fragment would point beside the .docx or to a bookmark it does not
+    have, and ``javascript:`` and other schemes are not links to follow: their words stay, unlinked.
+    """
+    if target is None:
+        return None
+    target = target.strip()
+    found = _SCHEME.match(target)
+    return target if found is not None and found.group(1).lower() in _SAFE_SCHEMES else None
 
 
 def _point(paragraph: etree._Element, mark: Span, ids: dict[TextKind, str], notes: NoteLookup) -> None:
