@@ -63,6 +63,13 @@ def render(
     ``ids`` are the style ids by kind of text; ``head`` is (length, style id) of a prefix that wears
     a run style of its own (the dateline); ``clean`` strips what XML cannot carry, piece by piece.
     """
+    if not marks:  # most text: one run, or the dateline's and the rest
+        split = head[0] if head is not None and 0 < head[0] < len(text) else 0
+        for start, end, piece_style in ((0, split, head[1] if head else None), (split, len(text), None)):
+            piece = clean(text[start:end]) if start < end else ""
+            if piece:
+                run(paragraph, piece, piece_style)
+        return
     spans = [m for m in marks if 0 <= m.start <= m.end <= len(text)]
     cuts = {0, len(text)}
     for mark in spans:
