@@ -605,3 +605,28 @@ def test_a_link_word_should_not_follow_keeps_its_words_unlinked() -> None:
     assert b"javascript" not in parts(data)["word/_rels/document.xml.rels"]
     check_fidelity(document, "docx", data)
     assert docx_structure_problems(document, data) == []
+
+
+# --- the shared rich document (tests/rich_document.py), as the HTML and EPUB writers' tests use it --
+
+
+def test_the_rich_document_keeps_every_word_link_alt_cell_and_note() -> None:
+    from rich_document import rich_document
+
+    document = rich_document()
+    data = render(document)
+    check_fidelity(document, "docx", data)
+    assert docx_structure_problems(document, data) == []
+    word = docx.Document(io.BytesIO(data))
+    assert len(word.tables) == 1 and len(word.inline_shapes) == 1
+
+
+def test_contacts_link_their_email_web_address_and_phone() -> None:
+    from rich_document import CONTACT, rich_document
+
+    data = render(rich_document())
+    links = docx_structure(data).links
+    assert ("press@oakbridge-water.example", "mailto:press@oakbridge-water.example") in links
+    assert ("(415) 555-0172", "tel:+14155550172") in links
+    contact = next(p for p in docx.Document(io.BytesIO(data)).paragraphs if p.style.name == "Contact")
+    assert contact.text == CONTACT  # the words as written, lines kept

@@ -121,8 +121,11 @@ class Body:
         for section in boilerplate:
             self.section(section, "boilerplate", "boilerplate_heading", None)
         self.standing_notes(document)  # where the HTML and EPUB writers put their notes too
-        for contact in meta.contacts:
-            self.paragraph("contact", contact)
+        # Structured contacts carry link marks (e-mail, web address, tel: phone) over the words as written.
+        details = meta.contact_details if len(meta.contact_details) == len(meta.contacts) else ()
+        for index, contact in enumerate(meta.contacts):
+            marks = details[index].marks if details and details[index].text == contact else ()
+            self.paragraph("contact", contact, marks=marks)
         if meta.end_mark:
             self.paragraph("end_mark", meta.end_mark)
 
