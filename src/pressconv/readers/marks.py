@@ -61,6 +61,12 @@ class InlineText:
         if hard:
             self._marks.append((self._length, self._length, "break", None))
 
+    def carry(self) -> InlineText:
+        """A new, empty text with this one's open marks open in it (a block that starts inside a link)."""
+        following = InlineText()
+        following._open = [_Open(0, mark.kind, mark.target) for mark in self._open]
+        return following
+
     @property
     def empty(self) -> bool:
         return not any(part.strip() for part in self._parts)
@@ -132,6 +138,31 @@ class InlineText:
             if a < b:
                 marks.append(RawMark(a, b, kind, target))
         return tuple(lines), text, tuple(_unique_breaks(marks))
+
+
+def joined(
+    pieces: Sequence[tuple[str, tuple[RawMark, ...]]], *, broken: bool = True
+) -> tuple[str, tuple[RawMark, ...]]:
+    """Folded texts with their marks joined by a space; ``broken`` puts a ``break`` mark at each join
+    (paragraphs of one table cell, list item or note)."""
+    text = ""
+    marks: list[RawMark] = []
+    for piece, piece_marks in pieces:
+        if not piece:
+            continue
+        if text:
+            text += " "
+            if broken:
+                marks.append(RawMark(len(text), len(text), "break"))
+        shift = len(text)
+        marks.extend(m._replace(start=m.start + shift, end=m.end + shift) for m in piece_marks)
+        text += piece
+    return text, tuple(marks)
+
+
+def shifted(marks: tuple[RawMark, ...], start: int, end: int) -> tuple[RawMark, ...]:
+    """The marks over ``text[start:end]`` with offsets into that slice (clipped; dropped when outside)."""
+    return _clipped(marks, start, end)
 
 
 def _removed(raw: str, cleaned: str) -> frozenset[int]:
