@@ -17,7 +17,8 @@ from typing import Final, Literal, NamedTuple, TypeAlias
 from pressconv.model import Block, Quotation
 
 Hint: TypeAlias = Literal["headline", "subtitle", "heading", "quote", "list", "paragraph", "embedded"]
-Role: TypeAlias = Literal["body", "boilerplate"]
+# The part of the release a block belongs to: the body, or the "About …" boilerplate after it.
+ReleasePart: TypeAlias = Literal["body", "boilerplate"]
 MarkKind: TypeAlias = Literal["emphasis", "strong", "link", "code", "break", "noteref"]
 
 
@@ -93,7 +94,7 @@ class RawBlock:
     speaker: str | None = None
     attribution: str | None = None
     derived: bool = False
-    role: Role | None = None
+    role: ReleasePart | None = None
     marks: tuple[RawMark, ...] = ()
     item_marks: tuple[tuple[RawMark, ...], ...] = ()
     level: int | None = None
@@ -127,8 +128,8 @@ class Work:
     items: tuple[str, ...] | list[str] = ()
     markers: tuple[str, ...] | list[str] = ()
     ordered: bool = False
-    role: Role = "body"
-    stated_role: Role | None = None
+    role: ReleasePart = "body"
+    stated_role: ReleasePart | None = None
     """The section role the source format states for a heading."""
     level: int | None = None
     """A heading's level as the source format states it (None: not stated)."""

@@ -37,6 +37,85 @@ _CLOSING = ".!?…;,"
 _MAX_HEADING_CHARS = 200
 _NOT_A_HEADING = re.compile(r"://|www\.|@\w", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+# Lines of a web page, an e-mail or a printout that are not the text's headings: sharing and
+# navigation, calls to action, bylines, sign-offs, copyright, page and continuation marks.
+_CHROME_LINE = re.compile(
+    r"(?:share|print|e-?mail|tweet|follow us|subscribe|sign up|sign in|log in|skip to|back to|jump to"
+    r"|read more|read the full|learn more|find out more|more news|more stories|click here|tap here"
+    r"|watch the|listen to this|view (?:the )?(?:gallery|video|photos?|slideshow)"
+    r"|(?:previous|next) (?:article|story|post|page|item|release)|advertisement|sponsored"
+    r"|cookie|accept all|privacy (?:policy|notice|settings)|terms of use|terms and conditions"
+    r"|report a problem|(?:is|was) this (?:page|article|information) (?:useful|helpful)"
+    r"|copyright|all rights reserved|posted (?:by|in|on)|filed under|story by|written by|photos? by"
+    r"|(?:photo|image|picture|caption|credit|video|foto|bild)s?\s*:|photo courtesy|courtesy of"
+    r"|(?:news )?provided by|distributed by|continued on"
+    r"|page \d+\s*$|cont(?:inued|['’]d)\.?\s*$"
+    r"|(?:(?:kind|best|warm|warmest) )?regards[.,!]?\s*$|best wishes[.,!]?\s*$|many thanks[.,!]?\s*$"
+    r"|yours (?:sincerely|faithfully|truly)[.,!]?\s*$|sincerely[.,!]?\s*$|thank you[.,!]?\s*$"
+    r"|(?:menu|search|home|share|print)\s*$)(?!\w)",
+    re.IGNORECASE,
+)
+# "By Jane Smith" below the top: a byline; "By the numbers" is a heading
+_BYLINE = re.compile(r"(?:By|BY)\s+(?!the\b|THE\b)[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){1,3}$")
+# A row of sharing buttons: "Facebook Twitter LinkedIn", "Share | Email | Print"
+_SOCIAL = frozenset(
+    {
+        "facebook",
+        "twitter",
+        "x",
+        "linkedin",
+        "instagram",
+        "youtube",
+        "whatsapp",
+        "email",
+        "e-mail",
+        "print",
+        "share",
+        "tiktok",
+        "threads",
+        "bluesky",
+        "mastodon",
+        "reddit",
+        "pinterest",
+        "copy",
+        "link",
+        "|",
+        "•",
+        "·",
+    }
+)
+# The last word of an unfinished sentence that introduces a list ("The measures include" / "- …").
+_OPEN_ENDINGS = frozenset(
+    {
+        "include",
+        "includes",
+        "including",
+        "are",
+        "is",
+        "were",
+        "was",
+        "will",
+        "can",
+        "could",
+        "should",
+        "must",
+        "would",
+        "may",
+        "might",
+        "has",
+        "have",
+        "had",
+        "incluye",
+        "incluyen",
+        "umfasst",
+        "umfassen",
+        "comprennent",
+        "sind",
+    }
+)
+_CODE_LINE = re.compile(r"[A-Z]{1,8}(?:/[A-Z0-9.-]+)+$")
+# "– The Honourable Jane Roe, Minister of …" under a quote: an attribution line, never a heading
+_DASH_OPENING = re.compile(r"[–—―]\s|-{1,2}\s")
 # "Page 1 of 2", "Seite 1 von 2": a page header, looked for only in lines with a digit
 _PAGE_NUMBER = re.compile(r"\b(?:page|seite|página|pág\.)\s*\d+\s*(?:of|von|de|/)\s*\d+", re.IGNORECASE)
 _NOT_A_HEADING_START = re.compile(
@@ -145,12 +224,29 @@ def ends_sentence(text: str) -> bool:
 
 def title_case(text: str, share: float = 0.75) -> bool:
     """True when at least ``share`` of the content words are capitalised (Title Case or ALL CAPS)."""
+    if share >= 1.0:
+        return _all_capitalised(text)
     words = [w for w in text.split() if w.isalpha() or any(ch.isalpha() for ch in w)]
     if not words:
         return False
     content = [w for w in words[1:] if w.lower() not in TITLE_CASE_SMALL] or words[:1]
     capitalised = sum(1 for w in content if _first_letter(w).isupper())
     return capitalised / len(content) >= share and _first_letter(words[0]).isupper()
+
+
+def _all_capitalised(text: str) -> bool:
+    """``title_case(text, share=1.0)``, stopping at the first word in lower case (long text is not read)."""
+    first = True
+    for word in text.split():
+        if not (word.isalpha() or any(ch.isalpha() for ch in word)):
+            continue
+        if first:
+            if not _first_letter(word).isupper():
+                return False
+            first = False
+        elif word.lower() not in TITLE_CASE_SMALL and not _first_letter(word).isupper():
+            return False
+    return not first
 
 
 def _first_letter(word: str) -> str:
@@ -179,12 +275,24 @@ def is_boilerplate_heading(text: str) -> bool:
     )
 
 
+def is_chrome_line(text: str) -> bool:
+    """Page chrome, a byline or a sign-off ("Share this article", "By Jane Roe", "Kind regards")."""
+    words = text.split()
+    return (
+        text.startswith("©")
+        or bool(_CHROME_LINE.match(text) or _BYLINE.match(text))
+        or (bool(words) and all(w.lower() in _SOCIAL for w in words))
+    )
+
+
 def heading_shape(work: Work) -> str | None:
     """Why the block is shaped like a heading, or None (the 'followed by body text' test comes later)."""
     if work.hint == "heading":
         return "heading (source format)"
-    if work.kind != PARAGRAPH or work.hint is not None or not work.one_line or work.date_line:
+    if work.kind != PARAGRAPH or work.hint is not None or len(work.lines) > 1 or work.date_line:
         return None
+    if len(work.text) > _MAX_HEADING_CHARS:
+        return None  # a paragraph (decided before the memo table hashes the text)
     return _line_shape(work.text)
 
 
@@ -195,6 +303,14 @@ def _line_shape(text: str) -> str | None:
     words = text.split()
     if len(words) > MAX_TITLE_CASE_WORDS or not any(ch.isalpha() for ch in text) or starts_with_mark(text):
         return None
+    if _DASH_OPENING.match(text):
+        return None  # an attribution line ("– Jane Roe, Minister") or a dash-marked item
+    if _CODE_LINE.match(text):
+        return None  # a document code ("SC/16204", "QANDA/28/402")
+    if is_chrome_line(text):
+        return None  # page chrome, a byline or a sign-off is a line of text, not a section's title
+    if words[-1].lower() in _OPEN_ENDINGS and words[0].lower() not in _QUESTION_WORDS:
+        return None  # "The measures include": a sentence that goes on in the list below it
     labelled = ":" in text[:_LABEL_REACH] or len(text) < _SHORT_HEADER_CHARS  # else the match cannot succeed
     if _NOT_A_HEADING.search(text) or (labelled and _NOT_A_HEADING_START.match(text)):
         return None  # web and e-mail addresses, captions and credits are lines of their own, not headings
@@ -247,7 +363,7 @@ def _has_finite_verb(words: list[str], short_ok: bool = True) -> bool:
 
 def classify_headings(works: list[Work], start: int) -> None:
     """Mark heading-shaped blocks from ``start`` on as headings when body text follows them."""
-    shapes = [heading_shape(w) if i >= start else None for i, w in enumerate(works)]
+    shapes = [None] * start + [heading_shape(w) for w in works[start:]]
     followed = False  # is the block after this one body text (or a heading that is followed by body)?
     for i in range(len(works) - 1, start - 1, -1):
         work = works[i]
@@ -267,4 +383,8 @@ def classify_headings(works: list[Work], start: int) -> None:
             work.reason = "short line but nothing follows it: a paragraph"
             followed = True
         else:
-            followed = work.kind in (PARAGRAPH, QUOTE, LIST)
+            # a document code ("QANDA/28/402") under a link's label is not the body a heading needs
+            text = work.text
+            followed = work.kind in (PARAGRAPH, QUOTE, LIST) and not (
+                "/" in text and " " not in text and _CODE_LINE.match(text)
+            )

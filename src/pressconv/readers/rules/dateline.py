@@ -8,7 +8,9 @@ de 2026.-", "Oberweiden, 3. März 2026. Nach …").  The place must be in
 capitals, or in Title Case (small connecting words such as "de" allowed)
 with a date, a credit, a region ("Cambridge, Mass. -") or a dash after it
 ("Hameln –").  A colon or a period closes a dateline only after capitals or a
-date, so "MODERATOR:" or "Q:" label lines are never datelines.  The dateline
+date, so "MODERATOR:" or "Q:" label lines are never datelines, and a colon
+without a date or credit opens a lede only when the text is a sentence ("NEW
+DELHI: The ministry said …."; not "SIGN-UPS OPEN: Children Can Register").  The dateline
 is recorded as written (dash included) and left in the paragraph's text; its
 date, when it names year, month and day, becomes the document date.
 """
@@ -21,7 +23,8 @@ import re
 from pressconv.readers.blocks import PARAGRAPH, QUOTE
 from pressconv.readers.dates import find_date
 from pressconv.readers.document_cache import per_document
-from pressconv.readers.lexicon import MONTHS, NOT_PLACES, ROLE_WORDS, TITLE_WORDS
+from pressconv.readers.heading_shape import is_chrome_line
+from pressconv.readers.lexicon import MONTHS, NOT_PLACES, PAGE_CHROME_OPENINGS, ROLE_WORDS, TITLE_WORDS
 from pressconv.readers.worklist import WorkList
 
 # A word of a place name: hyphens only between letters, so "FRANCISCO--(BUSINESS WIRE)" splits.
@@ -46,15 +49,24 @@ _DATELINE, _DATELINE_PERIOD = (
     )
     for separator in (_SEPARATOR, _PERIOD_SEPARATOR)
 )
+# The date first, then the place, each closed by a dash: "May 3, 2030 – Saint Andrews, New Brunswick –".
+_DATE_FIRST = re.compile(
+    rf"^(?P<date>{_DATE})[ ]*(?:--|—|–|[ ]-)[ ]*"
+    rf"(?P<place>{_WORD}(?:[ ]{_WORD}){{0,3}}){_REGION}[ ]*(?P<sep>--|—|–|[ ]-)[ ]*(?=\S)",
+    re.UNICODE,
+)
+_DATE_FIRST_REACH = 20
 # Small words that may stand lower-case inside a place name ("Ciudad de Guatemala", "Frankfurt am Main").
 _PLACE_LINKS = frozenset(
     {"de", "del", "la", "las", "los", "el", "do", "da", "am", "an", "der", "sur", "upon", "on"}
 )
+_CLOSERS = ' ”’"»)]'
 _DASHES = frozenset({"--", "—", "–", " -", ".-"})
 _MAX_LENGTH = 100
 # The lede may sit under a few short chrome blocks ("News provided by" / the issuer / a time).
 _LEDE_BLOCKS = 3
 _MAX_CHROME_WORDS = 20
+_MAX_CHROME_LINE = 60
 _MAX_TITLE_PLACE_WORDS = 4
 _MIN_CAPS_PLACE = 4
 
@@ -63,7 +75,11 @@ def apply(work: WorkList) -> None:
     """Record the lede's dateline in ``work.dateline`` (front matter first); the lede keeps its text."""
     work.dateline = work.matter.dateline
     start = work.body_start()
-    texts = (w for w in work.blocks[start:] if w.kind in (PARAGRAPH, QUOTE) and not w.date_line)
+    texts = (
+        w
+        for w in work.blocks[start:]
+        if w.kind in (PARAGRAPH, QUOTE) and not w.date_line and not _chrome(w.text)
+    )
     found = None
     for lede in itertools.islice(texts, _LEDE_BLOCKS):
         found = find_dateline(lede.text)
@@ -79,10 +95,21 @@ def apply(work: WorkList) -> None:
         lede.reason = f"{lede.reason}; {said}" if lede.reason else said
 
 
+def _chrome(text: str) -> bool:
+    """ "News provided by", "Share this article": page chrome between the headline and the lede."""
+    return len(text) < _MAX_CHROME_LINE and (
+        is_chrome_line(text) or text.lower().startswith(PAGE_CHROME_OPENINGS)
+    )
+
+
 @per_document(maxsize=256)  # a pure function of the text; the headline rule asks about the lede again
 def find_dateline(text: str) -> str | None:
     """The dateline at the start of ``text`` as written (separator included), or None."""
     head = text[: _MAX_LENGTH + 20]
+    if (head[:1].isdigit() or head[:1].isupper()) and any(ch.isdigit() for ch in head[:_DATE_FIRST_REACH]):
+        first = _date_first(head)  # a date first has its first digit within reach ("the September 12")
+        if first is not None:
+            return first
     match = _DATELINE.match(head) or _DATELINE_PERIOD.match(head)
     if not match or match.end() > _MAX_LENGTH:
         return None
@@ -121,9 +148,29 @@ def find_dateline(text: str) -> str | None:
     # "NEW DELHI: The government …" is a dateline; "Berlin: …" is not
     if separator == ":" and not (has_date or credit.strip()) and (not capitals or region):
         return None
-    if separator == ":" and any(w.lower() in TITLE_WORDS or w.lower() in ROLE_WORDS for w in words):
-        return None  # "ENGINEER:", "SPOKESPERSON:" label a speaker in a transcript
+    if separator == ":" and not (has_date or credit.strip()) and text.rstrip(_CLOSERS)[-1:] not in ".!?…":
+        return None  # "SIGN-UPS OPEN: Children Can Register …": a label over a title, not a lede
+    if separator == ":" and any(_role_word(w.lower()) for w in words):
+        return None  # "ENGINEER:", "SPOKESPERSON:", "JUSTICES:" label a speaker or a roll of names
     return text[: match.end()].rstrip()
+
+
+def _role_word(lowered: str) -> bool:
+    singular = lowered[:-1] if lowered.endswith("s") else lowered
+    return any(w in TITLE_WORDS or w in ROLE_WORDS for w in (lowered, singular))
+
+
+def _date_first(head: str) -> str | None:
+    """ "May 3, 2030 – Saint Andrews, New Brunswick –": a full date, a place in capitals or Title Case."""
+    match = _DATE_FIRST.match(head)
+    if not match or match.end() > _MAX_LENGTH or find_date(match.group("date")) is None:
+        return None
+    words = match.group("place").split()
+    if not all(word[:1].isupper() or word in _PLACE_LINKS for word in words):
+        return None
+    if any(w.strip(".’'").lower() in NOT_PLACES for w in words):
+        return None
+    return head[: match.end()].rstrip()
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

@@ -15,7 +15,7 @@ import re
 
 from pressconv.readers.blocks import FURNITURE, HEADLINE, LIST, PARAGRAPH, QUOTE, SUBTITLE, Work
 from pressconv.readers.dates import find_date
-from pressconv.readers.heading_shape import ends_sentence, title_case
+from pressconv.readers.heading_shape import ends_sentence, is_chrome_line, title_case
 from pressconv.readers.lexicon import (
     FINITE_VERBS,
     ORGANISATION_SUFFIXES,
@@ -141,6 +141,9 @@ def find_headline(
         _line_shaped(second, MAX_DEK_WORDS)
         and find_dateline(second.text) is None
         and not starts_with_mark(second.text)
+        and not _roll(second.text)
+        and not is_chrome_line(second.text)
+        and not second.text.lower().startswith(PAGE_CHROME_OPENINGS)
     ):
         one_phrase = not sentence_ends(second.text.rstrip(".!?"))
         dek_words = len(second.text.split())
@@ -173,16 +176,86 @@ _RELATION = re.compile(r"\b(?:by|on|to|with|from|at|in|after|over|about)\b", re.
 _MASTHEAD_REASONS = (
     "breadcrumbs",
     "a document code",
+    "a meeting number",
     "a date line",
     "contact details",
     "page chrome",
     "a section label",
 )
 _MAX_PERSON_WORDS = 5
+_MIN_ROLL_ITEMS = 3
+# Nouns ending in -s that section labels and names are made of ("Transport news", "Inland Fisheries").
+_PLURAL_NOUNS = frozenset(
+    {
+        "news",
+        "series",
+        "species",
+        "headquarters",
+        "affairs",
+        "relations",
+        "communications",
+        "fisheries",
+        "industries",
+        "services",
+        "sports",
+        "arts",
+        "events",
+        "updates",
+        "releases",
+        "statements",
+        "stories",
+        "highlights",
+    }
+)
+_CASE_NAME = re.compile(r"\s(?:v|v\.|vs\.?)\s")
+# Words that make comma-separated capitalised items a sentence, not a roll of names.
+_ROLL_BREAKERS = frozenset({"to", "after", "as", "in", "at", "on", "for", "with", "from"})
+# Organisation words of languages the shared lexicon lacks (Italian, Portuguese, Dutch), words that
+# open an institution's name in them ("Comune di Valdarena", "Ministério do Ambiente"), and courts and
+# legislatures (left out of the shared list, where "Court" may be a surname; here a name is chrome
+# either way).
+_MORE_ORGANISATION_WORDS = frozenset(
+    {
+        "ministero",
+        "ministério",
+        "ministerie",
+        "comune",
+        "câmara",
+        "gemeente",
+        "provincie",
+        "regione",
+        "região",
+        "università",
+        "universidade",
+        "universiteit",
+        "república",
+        "repubblica",
+        "republiek",
+        "governo",
+        "regering",
+        "tribunal",
+        "court",
+        "courts",
+        "judiciary",
+        "parliament",
+        "assembly",
+        "senate",
+    }
+)
+# How many words an organisation's name may have when its organisation word comes first.
+_MAX_ORGANISATION_FIRST_WORDS = 6
 # Words after an organisation word that continue its name ("Office of …", "Department for …").
 _NAME_LINKS = frozenset({"of", "for", "and", "de", "du", "des", "del", "für", "der", "&"})
 _BREADCRUMB = re.compile(r"\s(?:>|›|»|\||/|::)\s|^\s*(?:home|accueil|inicio|startseite)\b", re.IGNORECASE)
-_CODE = re.compile(r"^[A-Z]{1,6}(?:/[A-Z0-9.-]+)+$|^[A-Z]{1,5}[-‑ ]?\d[\d/.-]*$")
+_CODE = re.compile(
+    r"^[A-Z]{1,6}(?:/[A-Z0-9.-]+)+$|^[A-Z]{1,5}[-‑ ]?\d[\d/.-]*$"
+    # a neutral citation: "[2031] ESC 27", "[2030] ECA Civ 412"
+    r"|^\[\d{4}\]\s+[A-Z]{2,6}(?:\s+[A-Z][a-z]{1,5})?\s+\d+$"
+)
+# "41st Session (PM)", "9981st Meeting (AM)": a meeting's number in a masthead
+_SESSION = re.compile(
+    r"\b\d+(?:st|nd|rd|th)\s+(?:session|meeting|plenary|sitting)\b|\((?:AM|PM)\)$", re.IGNORECASE
+)
 _CONTACT = re.compile(r"@\w|https?://|www\.|\(?\+?\d[\d ().-]{7,}\d")
 _KICKER = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý’' &-]{2,40}:\s+\S")
 _SALUTATION = re.compile(
@@ -228,6 +301,15 @@ def _choose(works: list[Work], content: list[int], evidence: list[str]) -> int |
             why += ", the first headline-shaped block"
         scored.append((score, -rank, why))
         evidence.append(f"  -  headline?  {score:+.1f} {why}  | {_preview(works[i].text, 50)}")
+    # Only chrome may stand above the headline: the model sets the headline before the body, so a
+    # block of text above it would move below it (words out of order).  The first block that is
+    # text, not chrome, is the last that may win; nothing below it is the headline.
+    reach = next((k for k, (score, _rank, why) in enumerate(scored) if not _chrome(score, why)), None)
+    if reach is not None and reach + 1 < len(scored):
+        evidence.append(
+            f"  -  headline   candidates below #{reach + 1} passed over: text would stand above them"
+        )
+        scored = scored[: reach + 1]
     best, neg_rank, why = max(scored)
     if best < _MIN_SCORE:
         evidence.append("  -  headline   no candidate scores enough: derived from the lede")
@@ -235,6 +317,20 @@ def _choose(works: list[Work], content: list[int], evidence: list[str]) -> int |
     chosen = window[-neg_rank]
     works[chosen].reason = f"headline: the best-scored of {len(window)} candidate(s), {best:+.1f} ({why})"
     return chosen
+
+
+def _chrome(score: float, why: str) -> bool:
+    """A candidate that is page furniture, a name or a label: it may stand above the headline.
+
+    Anything else (a line of text with words and a verb, a sentence, a quotation) is
+    text the reader must keep before whatever follows it.
+    """
+    if score <= -9.0:
+        return not why.startswith(("a sentence", "a quotation"))
+    if score <= 0 or "only a name" in why:
+        return True
+    short = "short (" in why or " word(s)" in why  # at most four words: a label ("THE WHITE HOUSE")
+    return short and "has a verb" not in why
 
 
 def _cover_note(works: list[Work], content: list[int]) -> int:
@@ -294,6 +390,8 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
                 return -9.0, f"a masthead: two lines, one of them {why.split(',')[0]}"
         if all(len(line.split()) <= _MAX_LABEL_WORDS and not _has_verb(line) for line in work.lines):
             return -9.0, "a masthead: two short label lines without a verb"
+        if _role_line(work.lines[1]) and len(work.lines[0].split()) <= _MAX_PERSON_WORDS + 1:
+            return -9.0, "a name over its role (a minister's or an author's header)"
     if not any(ch.isalpha() for ch in text) or len(words) > MAX_HEADLINE_WORDS + 10:
         return -9.0, "no words, or too long"
     lowered = text.lower()
@@ -301,16 +399,20 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
         return -9.0, "breadcrumbs or a section path"
     if _CODE.match(text.strip()):
         return -9.0, "a document code"
+    if _SESSION.search(text) and len(words) <= _MAX_LABEL_WORDS + 2:
+        return -9.0, "a meeting number"
     if is_date_line(text) or (find_date(text) is not None and len(words) <= 6):
         return -9.0, "a date line"
     if _CONTACT.search(text):
         return -9.0, "contact details (phone, e-mail or web address)"
-    if lowered.startswith(PAGE_CHROME_OPENINGS):
-        return -9.0, "page chrome (share, provided by, published …)"
+    if lowered.startswith(PAGE_CHROME_OPENINGS) or is_chrome_line(text):
+        return -9.0, "page chrome (share, provided by, published, a caption …)"
     if text.endswith(":") or (find_dateline(text) is not None and not _kicker_line(work)):
         return -9.0, "introduces what follows (ends in a colon) or opens with a dateline"
     if starts_with_mark(text) and text.rstrip()[-1:] in '”"»“«’':
         return -9.0, "a quotation"
+    if _roll(text):
+        return -9.0, "a roll of names (a label and a list, no verb)"
     reasons: list[str] = []
     score = 0.0
     content_words = [w for w in _WORD.findall(lowered) if w not in TITLE_CASE_SMALL]
@@ -364,6 +466,35 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
     return score, ", ".join(reasons) or "no evidence either way"
 
 
+def _role_line(line: str) -> bool:
+    """ "Minister for Infrastructure, Transport and Regional Development": a title word, then its remit."""
+    words = line.split()
+    return (
+        0 < len(words) <= _MAX_NAME_WORDS
+        and is_title_word(words[0].lower().strip(".,"))
+        and title_case(line, share=1.0)
+        and not _has_verb(line, endings=False)
+        and not any(w.endswith(("’s", "'s")) for w in words)
+    )
+
+
+def _roll(text: str) -> bool:
+    """ "JUSTICES: Lady A (President), Lord B, Lady C": names listed under a label, with no verb.
+
+    Three or more short comma-separated items in capitals after an optional
+    label; a headline with commas has a verb ("Mayor, Fire Chief to Demonstrate …").
+    """
+    label, colon, rest = text.partition(": ")
+    body = rest if colon and len(label.split()) <= _MAX_LABEL_WORDS else text
+    items = [item.strip() for item in body.split(",")]
+    return (
+        len(items) >= _MIN_ROLL_ITEMS
+        and all(0 < len(item.split()) <= _MAX_PERSON_WORDS and item[:1].isupper() for item in items)
+        and not _has_verb(body, endings=False)
+        and not any(w.lower() in _ROLL_BREAKERS for w in body.split())
+    )
+
+
 def _chrome_words(part: str) -> bool:
     words = [w.strip(".") for w in _WORD.findall(part.lower()) if w not in TITLE_CASE_SMALL]
     return bool(words) and all(w in PAGE_CHROME_WORDS for w in words)
@@ -382,14 +513,18 @@ def _names_only(text: str) -> bool:
     words = _WORD.findall(text)
     if not words or len(words) > _MAX_NAME_WORDS or _has_verb(text, endings=False) or _RELATION.search(text):
         return False
+    if _CASE_NAME.search(text):
+        return False  # "Marlow Freight Ltd v Harbour Board": a case, the title of a judgment
     lowered = [w.lower().strip(".") for w in words]
     if not (title_case(text, share=1.0) or text.isupper()):
         return False
     for k, word in enumerate(lowered):
-        if word in ORGANISATION_WORDS or word in ORGANISATION_SUFFIXES:
+        if word in ORGANISATION_WORDS or word in ORGANISATION_SUFFIXES or word in _MORE_ORGANISATION_WORDS:
             following = lowered[k + 1] if k + 1 < len(lowered) else None
             if following is None or following in _NAME_LINKS:
                 return True
+            if k == 0 and len(words) <= _MAX_ORGANISATION_FIRST_WORDS and not _has_verb(text):
+                return True  # "CLUB BALONCESTO RÍA DE AROUSA": the organisation word first
     capitalised = [w for w in words if w[:1].isupper()]
     return (
         len(words) <= _MAX_PERSON_WORDS
@@ -416,6 +551,7 @@ def _has_verb(text: str, endings: bool = True) -> bool:
             and len(word) > 3
             and word.endswith(("s", "ed"))
             and not word.endswith(("ss", "us", "is", "ics"))
+            and word not in _PLURAL_NOUNS
         ):
             previous = words[k - 1]
             if previous not in TITLE_CASE_SMALL and not previous.endswith(("’s", "'s")):
@@ -425,9 +561,9 @@ def _has_verb(text: str, endings: bool = True) -> bool:
 
 def _title_case_statement(text: str) -> bool:
     """Every word capitalised, a period at the end ("City Unveils Tree Plan."): a headline, not a lede."""
-    if not text.endswith(".") or len(text.split()) < 4 or sentence_ends(text[:-1]):
+    if not text.endswith(".") or len(text.split()) < 4:
         return False
-    return title_case(text, share=1.0)
+    return title_case(text, share=1.0) and not sentence_ends(text[:-1])  # the cheaper test first
 
 
 def _headline_over_dek(lines: list[str]) -> bool:

@@ -8,6 +8,12 @@ after every line that closes a sentence (or ends in a colon, or is shaped like
 a heading).  In hard-wrapped text, a short heading-shaped first line sitting
 directly on a much longer wrapped line ("Why it matters" / "Leaks waste …") is
 split off too.  List lines are left together for the list rule.
+
+Two shapes stay one block: a label ending in a colon fused with the one line
+of text it labels ("Note for editors:" / "The full report is …", in either
+kind of text: the label belongs to its text, as in "NOTE: Space is limited."),
+and a first line over a roll of short lines that close no sentence (a name
+over more names and roles, as under "WHO").
 """
 
 from __future__ import annotations
@@ -95,15 +101,20 @@ def _glued_heading(lines: list[str]) -> bool:
         return False
     # the rest must be a wrapped paragraph, not more short lines (a list of names under "WHO:")
     rest = lines[1:]
-    wrapped = max(len(line) for line in rest) >= _GLUED_MIN_WRAPPED or (
-        len(rest) == 1 and ends_sentence(rest[0])
-    )
+    if len(rest) == 1:
+        # one line of text: a heading over it, but a label ending in a colon is fused with it
+        wrapped = ends_sentence(rest[0]) and not first.endswith(":")
+    else:
+        # a wrapped paragraph closes a sentence; a roll of names and roles does not
+        wrapped = max(len(line) for line in rest) >= _GLUED_MIN_WRAPPED and ends_sentence(rest[-1])
     return len(second) >= _GLUED_MIN_NEXT and len(first) < _GLUED_RATIO * len(second) and wrapped
 
 
 def _unwrapped(work: Work) -> list[Work]:
-    chunks: list[list[str]] = [[]]
     lines = work.lines
+    if len(lines) == 2 and lines[0].endswith(":") and not marker(lines[1]):
+        return [work]  # "Originalpublikation:" fused with the one line it labels
+    chunks: list[list[str]] = [[]]
     for i, line in enumerate(lines):
         chunks[-1].append(line)
         following = lines[i + 1] if i + 1 < len(lines) else None

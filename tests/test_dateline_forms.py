@@ -1,0 +1,68 @@
+"""The dateline rule over the forms real copy uses, and over label lines that are not datelines.
+
+Each case is the opening of a lede (our own words); ``find_dateline`` must return
+the dateline exactly as written, or None for a label.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pressconv.readers.rules.dateline import find_dateline
+
+LEDE = "The city council approved the new budget on Tuesday after a long debate."
+
+DATELINES = [
+    "DALLAS –",
+    "LOS ANGELES, April 28 —",
+    "Washington, D.C. -",
+    "(WASHINGTON)—",
+    "LONDON, March 3, 2027 /PRNewswire/ --",
+    "SEATTLE--(BUSINESS WIRE)--",
+    "NEW DELHI, March 3 (PTI):",
+    "BRUSSELS, 3 March 2027 -",
+    "Paris, le 3 mars 2027 –",
+    "BERLIN (dpa) –",
+    "LONDON, 3 March 2027:",
+    "Ottawa, Ontario - March 3, 2027 -",
+    "NAIROBI, Kenya, 3 March 2027 --",
+    "São Paulo, 3 de março de 2027 –",
+    "Amsterdam, 3 maart 2027 –",
+    "Roma, 3 marzo 2027 -",
+    "Milano, 5 aprile 2030 –",
+    "Den Haag, 12 januari 2028 -",
+    "KUALA LUMPUR, 3 March (Bernama) --",
+    "GENEVA (3 March 2027) –",
+    "ST. LOUIS, Mo. –",
+    "WINSTON-SALEM, N.C. —",
+    "London, UK – 3 March 2027 –",
+    "March 3, 2027 – Halifax, Nova Scotia –",
+    "3 March 2027 – Wellington –",
+    "MEXICO CITY (Reuters) -",
+    "Hamburg, 3. März 2027 –",
+    "MUMBAI:",
+]
+
+LABELS = [
+    "MODERATOR: Good morning.",
+    "Q: What happens next?",
+    "UPDATE: The road has reopened.",
+    "EDITOR'S NOTE: This story has been corrected.",
+    "WARNING: Heavy rain is expected.",
+    "IMPORTANT: Bring photo identification.",
+    "SPEAKER: Thank you all for coming.",
+    "JUSTICES: Lady Arne (President), Lord Bex, Lady Coll",
+    "SIGN-UPS OPEN: Children Can Register From Monday",
+    "Meanwhile – the rain continued.",
+    "Background: The plan was first proposed in 2020.",
+]
+
+
+@pytest.mark.parametrize("dateline", DATELINES)
+def test_a_dateline_is_found_as_written(dateline: str) -> None:
+    assert find_dateline(f"{dateline} {LEDE}") == dateline
+
+
+@pytest.mark.parametrize("text", LABELS)
+def test_a_label_line_is_not_a_dateline(text: str) -> None:
+    assert find_dateline(text) is None
