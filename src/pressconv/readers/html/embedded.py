@@ -19,12 +19,12 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from pressconv.decode import clean
 from pressconv.errors import Notes
 from pressconv.model import Cell, Figure, Mark, Row, Table
 from pressconv.readers.blocks import RawMark, fold
 from pressconv.readers.html.inline import inline_of
 from pressconv.readers.html.tree import attr, classes, text_length
+from pressconv.text import clean
 
 if TYPE_CHECKING:
     from bs4 import Tag

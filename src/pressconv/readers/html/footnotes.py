@@ -17,12 +17,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from pressconv.decode import clean
 from pressconv.errors import Notes
 from pressconv.model import Mark, Note, NoteKind
 from pressconv.readers.blocks import fold
 from pressconv.readers.html.inline import inline_of
 from pressconv.readers.html.tree import attr, classes
+from pressconv.text import clean
 
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup, Tag

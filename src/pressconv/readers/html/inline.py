@@ -14,11 +14,11 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from pressconv.decode import clean
 from pressconv.errors import Notes
 from pressconv.readers.blocks import MarkKind, RawMark
 from pressconv.readers.html.tree import BLOCKS, attr, dropped
 from pressconv.readers.marks import InlineText
+from pressconv.text import clean
 
 if TYPE_CHECKING:
     from bs4 import Tag

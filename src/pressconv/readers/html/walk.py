@@ -14,7 +14,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from pressconv.decode import clean
 from pressconv.errors import Notes
 from pressconv.model import Block
 from pressconv.readers.blocks import Hint, RawBlock, RawMark, fold
@@ -31,6 +30,7 @@ from pressconv.readers.html.tree import (
     text_length,
 )
 from pressconv.readers.marks import InlineText, joined, shifted
+from pressconv.text import clean
 
 if TYPE_CHECKING:
     from bs4 import Tag
