@@ -163,8 +163,8 @@ def test_footnotes_become_notes_with_zero_width_references() -> None:
     assert second.marks == (Mark(len(second.text), len(second.text), "noteref", "fn2"),)
     assert third.marks == (Mark(len(third.text), len(third.text), "noteref", "note-a"),)
     assert [(n.id, n.label, n.kind) for n in document.notes] == [
-        ("fn1", "1", "endnote"),
-        ("fn2", "2", "endnote"),
+        ("fn1", "1", "footnote"),  # HTML has no page foot: a doc-endnotes list holds footnotes
+        ("fn2", "2", "footnote"),
         ("note-a", "a", "footnote"),
     ]
     first = document.notes[0]
@@ -200,3 +200,21 @@ def test_a_link_around_a_block_carries_into_it() -> None:
     last = document.blocks()[-1]
     assert isinstance(last, Paragraph)
     assert marked(last.text, last.marks) == [("link", "Read the annual report", "https://c.example/report")]
+
+
+def test_endnotes_by_class_and_notes_to_editors() -> None:
+    document = page(
+        "<h1>Library extends its hours</h1>"
+        "<p>The library opens until ten from Monday.<a href='#e1'>i</a></p>"
+        "<ol class='endnotes'><li id='e1'>Except on public holidays.</li></ol>"
+        "<section class='notes-to-editors'><h2>Notes for editors</h2><ol class='notes'>"
+        "<li>Photographs are available.</li><li value='7'>The library was founded in 1901.</li>"
+        "</ol></section>"
+    )
+    assert [(n.kind, n.label, n.text) for n in document.notes] == [
+        ("endnote", "i", "Except on public holidays."),
+        ("editors", "1", "Photographs are available."),
+        ("editors", "7", "The library was founded in 1901."),
+    ]
+    assert document.notes_heading == "Notes for editors"
+    assert [s.heading for s in document.sections] == [None]

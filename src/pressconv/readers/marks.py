@@ -137,7 +137,7 @@ class InlineText:
                 b -= 1
             if a < b:
                 marks.append(RawMark(a, b, kind, target))
-        return tuple(lines), text, tuple(_unique_breaks(marks))
+        return tuple(lines), text, tuple(_unique_breaks(_merged(text, marks)))
 
 
 def joined(
@@ -177,6 +177,34 @@ def _removed(raw: str, cleaned: str) -> frozenset[int]:
         else:
             gone.add(i)
     return frozenset(gone)
+
+
+def _merged(text: str, marks: list[RawMark]) -> list[RawMark]:
+    """Marks of one kind and target that only whitespace separates, as one (``<em>a</em> <em>b</em>``,
+    or a writer's emphasis cut at a quotation's edge)."""
+    out: list[RawMark] = []
+    for mark in marks:
+        twin = next(
+            (
+                i
+                for i in range(len(out) - 1, -1, -1)
+                if out[i].kind == mark.kind
+                and out[i].target == mark.target
+                and out[i].end <= mark.start
+                and not text[out[i].end : mark.start].strip()
+            ),
+            None,
+        )
+        if twin is not None and mark.kind not in ("break", "noteref") and _alone(out, twin, mark.start):
+            out[twin] = out[twin]._replace(end=max(out[twin].end, mark.end))
+            continue
+        out.append(mark)
+    return out
+
+
+def _alone(marks: list[RawMark], index: int, until: int) -> bool:
+    """True when no mark after ``marks[index]`` starts before ``until`` (merging would cross it)."""
+    return all(m.start >= until or m.kind in ("break", "noteref") for m in marks[index + 1 :])
 
 
 def _unique_breaks(marks: list[RawMark]) -> Iterable[RawMark]:

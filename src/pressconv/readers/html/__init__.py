@@ -88,4 +88,5 @@ def read(data: bytes, options: ReadOptions, notes: Notes, source_path: str | Non
         # The page's <title> is not taken: it is "Headline | Site" or, from pandoc, the file name.
         title=facts.get("title"),
         footnotes=found.notes,
+        notes_heading=found.heading,
     )

@@ -7,7 +7,8 @@ lists or quotes in its cells, a cell of more than a paragraph's text, or a
 single cell; such a table is walked as text, as before.  A ``figure`` holding
 an image is a ``Figure`` (the image's ``alt``, its ``src`` or the bytes of a
 ``data:`` URI, the ``figcaption`` as caption, an element whose class names a
-credit as the credit).  An ``img`` standing alone with an ``alt`` text is a
+credit as the credit; our EPUB writer's ``figure-alt`` text stands in for an
+image outside the book).  An ``img`` standing alone with an ``alt`` text is a
 figure too; one without is decoration (``alt=""``) or a tracking pixel.
 """
 
@@ -115,14 +116,17 @@ def _span(cell: Tag, name: str) -> int:
 def figure_of(figure: Tag, notes: Notes, refs: Mapping[str, str]) -> Figure | None:
     """The figure of a ``figure`` element holding an image; None when it holds other words too."""
     image = figure.find("img")
-    if image is None:
+    stand_in = figure.find(class_="figure-alt") if image is None else None
+    if image is None and stand_in is None:
         return None
     caption_tag = figure.find("figcaption")
     credit_tag = figure.find(_credit)
-    words = text_length(figure)
-    words -= text_length(caption_tag) if caption_tag is not None else 0
+    words = _letters(figure)
+    words -= _letters(caption_tag) if caption_tag is not None else 0
     if credit_tag is not None and (caption_tag is None or credit_tag not in caption_tag.descendants):
-        words -= text_length(credit_tag)
+        words -= _letters(credit_tag)
+    if stand_in is not None:
+        words -= _letters(stand_in)
     if words > 0:
         return None  # words of the text beside the image: walked as text, not hidden in a figure
     caption, caption_marks = (
@@ -131,6 +135,11 @@ def figure_of(figure: Tag, notes: Notes, refs: Mapping[str, str]) -> Figure | No
         else ("", ())
     )
     credit = fold(clean(credit_tag.get_text(" "), notes)) if credit_tag is not None else ""
+    if image is None:  # our EPUB writer's figure of an image outside the book: its alt text stands in
+        alt = fold(clean(stand_in.get_text(" "), notes)) if stand_in is not None else ""
+        return Figure(
+            alt=alt, caption=caption or None, caption_marks=_model(caption_marks), credit=credit or None
+        )
     return _figure(image, notes, caption, caption_marks, credit)
 
 
@@ -159,6 +168,11 @@ def _figure(image: Tag, notes: Notes, caption: str, marks: tuple[RawMark, ...], 
         caption_marks=_model(marks) if caption else (),
         credit=credit or None,
     )
+
+
+def _letters(tag: Tag) -> int:
+    """The characters of the element's text that are not whitespace."""
+    return sum(len(word) for word in tag.get_text(" ").split())
 
 
 def _credit(tag: Tag) -> bool:
