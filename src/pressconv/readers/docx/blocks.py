@@ -181,8 +181,10 @@ def to_blocks(items: list[Item], speakers: dict[int, str], note_ids: dict[str, s
             continue
         para = item
         if para.role == "item":
-            if pending and para.level == 0 and (
-                pending[-1].ordered != para.ordered or pending[0].numbering != para.numbering
+            if (
+                pending
+                and para.level == 0
+                and (pending[-1].ordered != para.ordered or pending[0].numbering != para.numbering)
             ):
                 flush_list()  # a bullet list after a numbered one, or another numbering: another list
             pending.append(para)

@@ -205,19 +205,25 @@ class Styles:
         return formats[max(defined)] not in ("bullet", "none")
 
 
+_B, _I, _FONTS, _ASCII, _HANSI = w("b"), w("i"), w("rFonts"), w("ascii"), w("hAnsi")
+_NO_MARKS: frozenset[RunMark] = frozenset()
+
+
 def direct_marks(rpr: Any) -> frozenset[RunMark]:
     """The marks of run properties themselves: w:b, w:i, a monospaced font."""
     if rpr is None:
-        return frozenset()
+        return _NO_MARKS
     marks: set[RunMark] = set()
-    if on(rpr.find(w("b"))):
+    bold = rpr.find(_B)
+    if bold is not None and on(bold):
         marks.add("strong")
-    if on(rpr.find(w("i"))):
+    italic = rpr.find(_I)
+    if italic is not None and on(italic):
         marks.add("emphasis")
-    fonts = rpr.find(w("rFonts"))
-    if fonts is not None and (fonts.get(w("ascii")) or fonts.get(w("hAnsi")) or "").lower() in MONOSPACE:
+    fonts = rpr.find(_FONTS)
+    if fonts is not None and (fonts.get(_ASCII) or fonts.get(_HANSI) or "").lower() in MONOSPACE:
         marks.add("code")
-    return frozenset(marks)
+    return frozenset(marks) if marks else _NO_MARKS
 
 
 def _chain(styles: dict[str, Any], style_id: str | None) -> Iterator[Any]:
