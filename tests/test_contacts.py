@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pressconv.contacts import link_target, parse_contact
 from pressconv.model import Contact
 
@@ -11,7 +13,7 @@ def test_a_labelled_block_with_each_part_on_its_line() -> None:
         "Media contact:\nJane Roe\nPress Officer\nSpringfield Council\n(202) 555-0143\n"
         "press@springfield.example"
     )
-    assert parse_contact(text) == Contact(
+    assert replace(parse_contact(text), marks=()) == Contact(
         text=text,
         name="Jane Roe",
         role="Press Officer",
@@ -52,3 +54,15 @@ def test_link_targets() -> None:
     assert link_target("press@example.org") == "mailto:press@example.org"
     assert link_target("www.example.org") == "https://www.example.org"
     assert link_target("http://example.org/a") == "http://example.org/a"
+
+
+def test_marks_link_every_address_and_number_in_the_text() -> None:
+    text = "Jo Park\nTel: (202) 555-0143\njo@example.org\nhttps://example.org/news/2024/10/28"
+    contact = parse_contact(text)
+    linked = [(text[m.start : m.end], m.target) for m in contact.marks]
+    assert linked == [
+        ("(202) 555-0143", "tel:+12025550143"),
+        ("jo@example.org", "mailto:jo@example.org"),
+        ("https://example.org/news/2024/10/28", "https://example.org/news/2024/10/28"),
+    ]
+    assert all(m.kind == "link" for m in contact.marks)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from pressconv.model import Contact
+from pressconv.model import Contact, Mark
 
 #: An e-mail address (the common, practical shape; not RFC 5322's every corner).
 EMAIL: Final = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
@@ -79,11 +79,32 @@ def link_target(text: str) -> str:
     return text if "://" in text else "https://" + text
 
 
+def link_marks(text: str) -> tuple[Mark, ...]:
+    """Link marks over every e-mail address and web address in ``text``, in order.
+
+    A web address inside an e-mail address ("jo@www.example.org") is not a second link.
+    """
+    found = [(m.start(), m.end()) for m in EMAIL.finditer(text)]
+    for m in URL.finditer(text):
+        if not any(a <= m.start() < b for a, b in found):
+            found.append((m.start(), m.end()))
+    return tuple(Mark(a, b, "link", link_target(text[a:b])) for a, b in sorted(found))
+
+
 def parse_contact(text: str, region: str = "US") -> Contact:
-    """The contact block ``text`` (lines joined by newlines) with its parts picked out."""
-    email = EMAIL.search(text)
-    url = _first_url(text)
-    phone = _first_phone(text, region)
+    """The contact block ``text`` (lines joined by newlines) with its parts picked out.
+
+    Its ``marks`` link every e-mail address, web address and phone number in it.
+    """
+    links = link_marks(text)
+    phones = [p for p in _phones(text, region) if not any(m.start < p[1] and p[0] < m.end for m in links)]
+    marks = tuple(
+        sorted((*links, *(Mark(a, b, "link", "tel:" + number) for a, b, number in phones)), key=_order)
+    )
+    email = next(
+        (m.target.removeprefix("mailto:") for m in links if m.target and m.target.startswith("mailto:")), None
+    )
+    url = next((m.target for m in links if m.target and not m.target.startswith("mailto:")), None)
     plain: list[str] = []
     for line in text.split("\n"):
         line = _LABEL.sub("", line, count=1).strip() if not plain else line.strip()
@@ -113,24 +134,25 @@ def parse_contact(text: str, region: str = "US") -> Contact:
         name=name,
         role=role,
         organisation=organisation,
-        phone=phone,
-        email=email.group() if email else None,
-        url=link_target(url) if url else None,
+        phone=phones[0][2] if phones else None,
+        email=email,
+        url=url,
+        marks=marks,
     )
 
 
-def _first_url(text: str) -> str | None:
-    for found in URL.finditer(text):
-        start = found.start()
-        if start and text[start - 1] == "@":
-            continue
-        return found.group()
-    return None
+def _order(mark: Mark) -> tuple[int, int]:
+    return (mark.start, -mark.end)
 
 
-def _first_phone(text: str, region: str) -> str | None:
+def _phones(text: str, region: str) -> list[tuple[int, int, str]]:
+    """(start, end, E.164 number) of each phone number in ``text``."""
+    if sum(ch.isdigit() for ch in text) < 5:
+        return []  # no number to find: phonenumbers (and its import) is not needed
     import phonenumbers
 
-    for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.POSSIBLE):
-        return phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
-    return None
+    E164 = phonenumbers.PhoneNumberFormat.E164
+    return [
+        (m.start, m.end, phonenumbers.format_number(m.number, E164))
+        for m in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.POSSIBLE)
+    ]

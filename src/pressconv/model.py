@@ -251,6 +251,9 @@ class Contact:
     """The first e-mail address."""
     url: str | None = None
     """The first web address."""
+    marks: Marks = ()
+    """Link marks over ``text``: every e-mail address (``mailto:``), web address and phone number
+    (``tel:`` with the E.164 number) found in it."""
 
 
 @dataclass(frozen=True, slots=True)

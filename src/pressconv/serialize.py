@@ -115,7 +115,7 @@ def _note_from_dict(data: dict[str, Any]) -> Note:
 
 
 def _contact_to_dict(contact: Contact) -> dict[str, Any]:
-    return {
+    data: dict[str, Any] = {
         "text": contact.text,
         "name": contact.name,
         "role": contact.role,
@@ -124,6 +124,8 @@ def _contact_to_dict(contact: Contact) -> dict[str, Any]:
         "email": contact.email,
         "url": contact.url,
     }
+    _put_marks(data, "marks", contact.text, contact.marks)
+    return data
 
 
 def _contact_from_dict(data: dict[str, Any]) -> Contact:
@@ -135,6 +137,7 @@ def _contact_from_dict(data: dict[str, Any]) -> Contact:
         phone=data.get("phone"),
         email=data.get("email"),
         url=data.get("url"),
+        marks=_marks_from_list(data.get("marks")),
     )
 
 
