@@ -15,17 +15,25 @@ import zlib
 from typing import Any
 
 import pytest
+from bs4 import BeautifulSoup
 from docx import Document as WordDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 
-from fidelity import available_formats, extract_text, fidelity_report, model_words, words
+from fidelity import (
+    available_formats,
+    compare,
+    docx_structure_problems,
+    epub_spine,
+    extract_text,
+    extract_words,
+    words,
+)
 from pressconv import model
 from pressconv.errors import Notes
 from pressconv.limits import Limits
-from pressconv.model import block_text
 from pressconv.options import ReadOptions, WriteOptions
 from pressconv.readers.blocks import RawMark
 from pressconv.readers.docx import read
@@ -547,25 +555,69 @@ def test_every_element_reaches_the_model() -> None:
     assert figure.data == png_bytes()
 
 
+def _output_words(fmt: str, data: bytes) -> list[str]:
+    """The output's words; in HTML and EPUB without the note reference labels.
+
+    The harness reads a label written right after a word ("report.<sup>1</sup>") as part of the
+    word ("report.1"); the reference itself is checked apart (``_html_structure``).
+    """
+    if fmt not in ("html", "epub"):
+        return extract_words(fmt, data)
+    pages = [data] if fmt == "html" else [page for _, page in epub_spine(data)]
+    found: list[str] = []
+    for page in pages:
+        soup = BeautifulSoup(page, "html.parser")
+        for ref in soup.select("a.noteref"):
+            ref.decompose()
+        found += words(extract_text("html", str(soup).encode()))
+    return found
+
+
+def _html_structure(fmt: str, data: bytes) -> BeautifulSoup:
+    pages = [data] if fmt == "html" else [page for _, page in epub_spine(data)]
+    return BeautifulSoup(b"".join(pages), "html.parser")
+
+
 @pytest.mark.parametrize("fmt", available_formats())
 def test_every_element_survives_every_writer(fmt: str) -> None:
     from pressconv import writers
 
     document = read(full_release(), ReadOptions(), Notes(), "pier.docx")
     data = writers.get(fmt).write(document, WriteOptions(), Notes())
-    report = fidelity_report(document, fmt, data)
-    assert report.matched == len(model_words(document)), report.describe()
-    # The harness does not count table, figure and note words as model words yet: every word it
-    # calls extra must be one of theirs, and each of them must be in the output.
-    ours = set(
-        words(" ".join(block_text(b) for b in document.blocks() if isinstance(b, model.Table | model.Figure)))
-    )
-    ours |= set(words(" ".join(note.text for note in document.notes)))
-    assert {_bare(w) for _, w in report.extras} <= {_bare(w) for w in ours}, report.describe()
-    text = " ".join(extract_text(fmt, data).split())
-    for phrase in ("Ferry crossings by season", "1,240", "The finished pier at dawn"):
-        assert phrase in text, f"{phrase!r} not in the {fmt} output"
+    report = compare(document, fmt, _output_words(fmt, data))
+    assert report.missing_at is None and report.matched == len(report.model), report.describe()
+    # The one word the harness does not know yet: the heading writers give the notes section.
+    assert {word for _, word in report.extras} <= {"Notes"}, report.describe()
+    if fmt == "docx":
+        assert not docx_structure_problems(document, data)
+    elif fmt in ("html", "epub"):
+        soup = _html_structure(fmt, data)
+        links = {
+            a.get_text(): a.get("href") for a in soup.select("a") if "noteref" not in (a.get("class") or [])
+        }
+        assert links.get("the building report") == "https://example.org/pier-report"
+        assert [img.get("alt") for img in soup.select("img")] == ["The pier at low tide"]
+        assert [th.get_text() for th in soup.select("table th")] == ["Season", "Crossings"]
+        assert soup.select_one("table caption").get_text() == "Ferry crossings by season"
+        assert "Published by the board in March." in soup.get_text()
+        assert len(soup.select("a.noteref")) == 1
 
 
-def _bare(word: str) -> str:
-    return word.strip(".,;:!?()").lower()
+@pytest.mark.parametrize(
+    "fmt",
+    [
+        pytest.param(
+            fmt,
+            marks=pytest.mark.xfail(strict=True, reason="the PDF writer on main renders no notes yet"),
+        )
+        if fmt == "pdf"
+        else fmt
+        for fmt in available_formats()
+    ],
+)
+def test_the_footnote_reaches_every_writer(fmt: str) -> None:
+    from pressconv import writers
+
+    document = read(full_release(), ReadOptions(), Notes(), "pier.docx")
+    data = writers.get(fmt).write(document, WriteOptions(), Notes())
+    assert "Published by the board in March." in " ".join(extract_text(fmt, data).split())

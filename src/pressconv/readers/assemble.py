@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from pressconv.errors import EmptyInputError, Notes
-from pressconv.model import Document
+from pressconv.model import Document, Note
 from pressconv.options import ReadOptions
 from pressconv.readers.blocks import RawBlock, fold
 from pressconv.readers.document import build_document
@@ -32,11 +32,13 @@ def assemble(
     source_path: str | None,
     *,
     title: str | None = None,
+    footnotes: Sequence[Note] = (),
 ) -> Document:
     """The Document for the blocks.
 
     ``title`` is a document-properties title; it becomes ``metadata.title``
-    only when it differs from the headline.  Raises EmptyInputError when the
+    only when it differs from the headline.  ``footnotes`` are the source's
+    notes (``Document.notes``).  Raises EmptyInputError when the
     source holds no words and no title is given.
     """
     blocks = [b for b in blocks if b.text.strip() or b.items or b.block is not None]
@@ -45,7 +47,7 @@ def assemble(
         raise EmptyInputError("no text (the document holds no words)", source_path)
     if not given_title:
         blocks = _mark_derived(blocks, matter.dateline if matter else None)
-    return build_document(blocks, matter, options, notes, source_path, title=title)
+    return build_document(blocks, matter, options, notes, source_path, title=title, footnotes=footnotes)
 
 
 def _mark_derived(blocks: list[RawBlock], dateline: str | None) -> list[RawBlock]:
