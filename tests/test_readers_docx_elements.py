@@ -621,3 +621,34 @@ def test_the_footnote_reaches_every_writer(fmt: str) -> None:
     document = read(full_release(), ReadOptions(), Notes(), "pier.docx")
     data = writers.get(fmt).write(document, WriteOptions(), Notes())
     assert "Published by the board in March." in " ".join(extract_text(fmt, data).split())
+
+
+def test_our_docx_of_every_element_reads_back() -> None:
+    from pressconv.writers import docx as docx_writer
+    from rich_document import rich_document
+
+    original = rich_document()
+    back = read(docx_writer.write(original, WriteOptions(), Notes()), ReadOptions(), Notes(), "rich.docx")
+    assert back.headline_marks == original.headline_marks
+    assert [n for n in back.notes] == [n for n in original.notes if n.kind != "editors"]
+    first, second = (s.blocks for s in (original.sections[0], back.sections[0]))
+    for was, now in zip(first, second, strict=True):
+        assert type(now) is type(was) and model.block_text(now) == model.block_text(was)
+        if isinstance(was, model.Paragraph) and isinstance(now, model.Paragraph):
+            assert set(was.marks) <= set(now.marks)  # the writer's bold dateline reads back as strong too
+    tables = [b for b in back.blocks() if isinstance(b, model.Table)]
+    assert tables == [b for b in original.blocks() if isinstance(b, model.Table)]
+    figure = next(b for b in back.blocks() if isinstance(b, model.Figure))
+    embedded = next(b for b in original.blocks() if isinstance(b, model.Figure) and b.data)
+    assert (figure.alt, figure.caption, figure.credit, figure.data, figure.media_type) == (
+        embedded.alt,
+        embedded.caption,
+        embedded.credit,
+        embedded.data,
+        embedded.media_type,
+    )
+    lists = [b for b in back.blocks() if isinstance(b, model.ListBlock)]
+    assert lists == [b for b in original.blocks() if isinstance(b, model.ListBlock)]
+    assert [(s.heading, s.level) for s in back.sections][:4] == [
+        (s.heading, s.level) for s in original.sections[:4]
+    ]

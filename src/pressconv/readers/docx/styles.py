@@ -4,9 +4,9 @@ A paragraph's style decides what it is: Title is the headline, Subtitle the
 dek, Heading N -- or any style, localised or custom, whose own definition or
 base style carries an outline level -- a section heading, Quote-like styles
 (Quote, Intense Quote, pandoc's Block Text, Zitat, Citation …) quotes,
-Caption-like styles captions, and paragraphs with list numbering (``numPr`` on
-the paragraph or its style) or a List style list items, ordered when their
-numbering format is not a bullet.  A character style says bold, italic or
+Caption-like styles captions, Photo Credit-like styles credits, and
+paragraphs with list numbering (``numPr`` on the paragraph or its style) or a
+List style list items, ordered when their numbering format is not a bullet.  A character style says bold, italic or
 code through its own run properties, those of its base styles, or its name.
 """
 
@@ -20,7 +20,7 @@ from pressconv.readers.docx.package import w
 
 #: What a paragraph's style says it is.
 StyledAs: TypeAlias = Literal[
-    "headline", "subtitle", "byline", "publisher", "heading", "quote", "item", "caption", "body"
+    "headline", "subtitle", "byline", "publisher", "heading", "quote", "item", "caption", "credit", "body"
 ]
 #: An inline mark a run's properties can give.
 RunMark: TypeAlias = Literal["strong", "emphasis", "code"]
@@ -49,6 +49,17 @@ _CAPTION_NAMES = frozenset(
         "legende", "didascalia", "epígrafe", "podpis", "bijschrift", "bildtext",
     }
 )  # fmt: skip
+_CREDIT_NAMES = frozenset(
+    {
+        "photo credit",
+        "image credit",
+        "credit",
+        "picture credit",
+        "bildnachweis",
+        "crédit photo",
+        "fotonachweis",
+    }
+)
 _HEADING_NAME = re.compile(
     r"^(?:heading|überschrift|titre|título|titulo|titolo|nagłówek|kop|rubrik|overskrift|otsikko|"
     r"nadpis|заголовок|başlık)\s*([1-9])$"
@@ -140,6 +151,8 @@ class Styles:
                 role = "quote"
             elif name in _CAPTION_NAMES or sid in _CAPTION_NAMES:
                 role = "caption"
+            elif name in _CREDIT_NAMES or sid in _CREDIT_NAMES:
+                role = "credit"
             elif _LIST_NAME.match(name) and "continue" not in name:
                 role = "item"
                 numbered_name = bool(_NUMBERED_NAME.search(name))
