@@ -18,7 +18,7 @@ from itertools import pairwise
 from typing import Any, Literal, TypeAlias
 
 from pressconv.errors import Notes
-from pressconv.readers.blocks import MarkKind, RawMark
+from pressconv.readers.blocks import MarkKind, RawMark, fold
 from pressconv.readers.docx.package import MC, Part, R, w
 from pressconv.readers.docx.styles import RunMark, Styles, direct_marks
 from pressconv.text import clean
@@ -170,8 +170,16 @@ class _Walk:
                             self.images(inner)
 
     def add(self, text: str, marks: frozenset[RunMark], outer: str | None) -> None:
-        if text:
-            self.out.pieces.append(Piece(clean(text, self.notes), marks, self.link(outer)))
+        if not text:
+            return
+        text, link = clean(text, self.notes), self.link(outer)
+        pieces = self.out.pieces
+        if pieces:
+            last = pieces[-1]
+            if last.marks == marks and last.link == link and last.note is None and last.text != "\n":
+                pieces[-1] = Piece(last.text + text, marks, link)  # Word splits runs for its own reasons
+                return
+        pieces.append(Piece(text, marks, link))
 
     def field_char(self, kind: str | None) -> None:
         if kind == "begin":
@@ -273,6 +281,9 @@ def fold_pieces(pieces: list[Piece]) -> Folded:
     it.  A line break is a zero-width mark where its new line starts; a note
     reference a zero-width mark where it stood.
     """
+    if len(pieces) == 1 and not pieces[0].marks and pieces[0].link is None and pieces[0].note is None:
+        text = fold(pieces[0].text) if pieces[0].text != "\n" else ""
+        return Folded(text, (text,) if text else (), ())  # a plain paragraph, the common case
     out: list[str] = []
     length = 0
     pending = ""  # "" nothing, " " a space, "\n" a line break owed before the next word

@@ -6,8 +6,9 @@ base style carries an outline level -- a section heading, Quote-like styles
 (Quote, Intense Quote, pandoc's Block Text, Zitat, Citation …) quotes,
 Caption-like styles captions, Photo Credit-like styles credits, and
 paragraphs with list numbering (``numPr`` on the paragraph or its style) or a
-List style list items, ordered when their numbering format is not a bullet.  A character style says bold, italic or
-code through its own run properties, those of its base styles, or its name.
+List style list items, ordered when their numbering format is not a bullet.
+A character style says bold, italic or code through its own run properties,
+those of its base styles, or its name.
 """
 
 from __future__ import annotations
