@@ -324,6 +324,16 @@ def test_a_table_style_with_a_first_row_look_gives_a_header_row() -> None:
     assert [t.header_rows for t in tables] == [1, 0]
 
 
+def test_a_row_deleted_with_changes_tracked_is_not_read() -> None:
+    doc = WordDocument()
+    table = fact_table(doc, [("Pier", "Length"), ("Old pier", "40 m"), ("New pier", "90 m")])
+    table.rows[1]._tr.get_or_add_trPr().append(
+        parse_xml(f'<w:del {nsdecls("w")} w:id="7" w:author="Editor" w:date="2024-05-01T09:00:00Z"/>')
+    )
+    found = [i for i in extract(save(doc))[0] if isinstance(i, Table)]
+    assert [[c.text for c in row] for row in found[0].rows] == [["Pier", "Length"], ["New pier", "90 m"]]
+
+
 def test_nested_tables_keep_their_words_in_the_cell() -> None:
     doc = WordDocument()
     outer = fact_table(doc, [("Site", "Detail")])

@@ -178,6 +178,8 @@ class Reader:
         above: dict[int, tuple[int, int]] = {}  # grid column -> (row, cell) of the cell starting there
         for tr in _rows(tbl):
             trpr = tr.find(w("trPr"))
+            if trpr is not None and trpr.find(w("del")) is not None:
+                continue  # a row deleted with changes tracked: read as accepted
             column = _number(trpr.find(w("gridBefore")) if trpr is not None else None, 0)
             cells: list[Cell] = []
             for tc in _cells(tr):
