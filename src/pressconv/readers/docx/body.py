@@ -1,9 +1,11 @@
 """The document body (and each note) -> paragraphs, tables and pictures in reading order.
 
-Body children are read in order: paragraphs, tables (``w:tbl``: rows of
-cells, each cell's paragraphs and nested tables as its words), and what
-wraps them (content controls, custom XML, inserted or moved-here text).  A
-text box's paragraphs follow the paragraph that anchors it.  A drop cap --
+Body children are read in order: paragraphs, tables, and what wraps them
+(content controls, custom XML, inserted or moved-here text).  A table
+(``w:tbl``) is rows of cells, each cell's paragraphs and nested tables its
+words; its header rows are those marked ``w:tblHeader``, or the first row when
+the table style sets it apart; ``w:gridSpan`` and ``w:vMerge`` give spans; a
+row deleted with changes tracked is left out.  A text box's paragraphs follow the paragraph that anchors it.  A drop cap --
 a framed paragraph (``w:framePr w:dropCap``) holding the first letter -- is
 joined to the word it starts in the next paragraph.  A paragraph's pictures
 follow its text.  Footnotes and endnotes are read the same way from their
@@ -124,7 +126,10 @@ class Reader:
         return found
 
     def _elements(self, container: Any) -> Iterator[tuple[Any, Inline]]:
-        """(w:p element, its runs) and Table values in reading order, text boxes after their anchor."""
+        """(w:p element, its runs) or (Table, the pictures in its cells), in reading order.
+
+        A text box's paragraphs follow the paragraph that anchors it.
+        """
         for child in container:
             tag = child.tag
             if tag == w("p"):
