@@ -5,10 +5,10 @@ Body children are read in order: paragraphs, tables, and what wraps them
 (``w:tbl``) is rows of cells, each cell's paragraphs and nested tables its
 words; its header rows are those marked ``w:tblHeader``, or the first row when
 the table style sets it apart; ``w:gridSpan`` and ``w:vMerge`` give spans; a
-row deleted with changes tracked is left out.  A text box's paragraphs follow the paragraph that anchors it.  A drop cap --
-a framed paragraph (``w:framePr w:dropCap``) holding the first letter -- is
-joined to the word it starts in the next paragraph.  A paragraph's pictures
-follow its text.  Footnotes and endnotes are read the same way from their
+row deleted with changes tracked is left out.  A text box's paragraphs
+follow the paragraph that anchors it.  A drop cap -- a framed paragraph
+(``w:framePr w:dropCap``) holding the first letter -- is joined to the word
+it starts in the next paragraph.  A paragraph's pictures follow its text.  Footnotes and endnotes are read the same way from their
 own parts, in the order the body refers to them.
 """
 
