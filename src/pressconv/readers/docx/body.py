@@ -8,8 +8,9 @@ the table style sets it apart; ``w:gridSpan`` and ``w:vMerge`` give spans; a
 row deleted with changes tracked is left out.  A text box's paragraphs
 follow the paragraph that anchors it.  A drop cap -- a framed paragraph
 (``w:framePr w:dropCap``) holding the first letter -- is joined to the word
-it starts in the next paragraph.  A paragraph's pictures follow its text.  Footnotes and endnotes are read the same way from their
-own parts, in the order the body refers to them.
+it starts in the next paragraph.  A paragraph's pictures follow its text.
+Footnotes and endnotes are read the same way from their own parts, in the
+order the body refers to them.
 """
 
 from __future__ import annotations
