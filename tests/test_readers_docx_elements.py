@@ -222,11 +222,16 @@ _NOTES = """<w:{kind}s {ns}>
 </w:{kind}s>"""
 
 
-def with_notes(data: bytes, kind: str, notes: dict[int, str]) -> bytes:
-    """The DOCX with a footnotes or endnotes part holding these notes (python-docx writes none)."""
+def with_notes(data: bytes, kind: str, notes: dict[int, str], typed: dict[int, str] | None = None) -> bytes:
+    """The DOCX with a footnotes or endnotes part holding these notes (python-docx writes none).
+
+    A note in ``typed`` opens with that mark typed in, as Word writes a custom-mark note.
+    """
+    typed = typed or {}
     body = "".join(
-        f'<w:{kind} w:id="{i}"><w:p><w:r><w:{kind}Ref/></w:r>'
-        f'<w:r><w:t xml:space="preserve"> {text}</w:t></w:r></w:p></w:{kind}>'
+        f'<w:{kind} w:id="{i}"><w:p>'
+        + (f"<w:r><w:t>{typed[i]}</w:t></w:r>" if i in typed else f"<w:r><w:{kind}Ref/></w:r>")
+        + f'<w:r><w:t xml:space="preserve"> {text}</w:t></w:r></w:p></w:{kind}>'
         for i, text in notes.items()
     )
     part = _NOTES.format(kind=kind, ns=nsdecls("w"), notes=body).encode()
@@ -254,8 +259,32 @@ def with_notes(data: bytes, kind: str, notes: dict[int, str]) -> bytes:
     return buffer.getvalue()
 
 
-def reference(paragraph: Any, kind: str, note_id: int) -> None:
-    paragraph._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:{kind}Reference w:id="{note_id}"/></w:r>'))
+def reference(paragraph: Any, kind: str, note_id: int, typed: str | None = None) -> None:
+    mark = f' w:customMarkFollows="1"/><w:t>{typed}</w:t>' if typed else "/>"
+    paragraph._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:{kind}Reference w:id="{note_id}"{mark}</w:r>'))
+
+
+def test_a_note_with_a_typed_mark_is_labelled_with_it() -> None:
+    doc = WordDocument()
+    doc.add_paragraph("Ferry Fares Stay the Same This Summer")
+    p = doc.add_paragraph("Fares stay the same for the whole summer season")
+    reference(p, "footnote", 1, typed="*")
+    p.add_run(", the board said")
+    reference(p, "footnote", 2)
+    p.add_run(".")
+    data = with_notes(save(doc), "footnote", {1: "Except on holidays.", 2: "At its May meeting."}, {1: "*"})
+    document = read(data, ReadOptions(), Notes(), "fares.docx")
+    lede = document.blocks()[0]
+    assert (
+        lede.text == "Fares stay the same for the whole summer season, the board said."
+    )  # no "*" in the words
+    assert [(n.id, n.label, n.text) for n in document.notes] == [
+        ("fn1", "*", "Except on holidays."),
+        ("fn2", "1", "At its May meeting."),  # the typed mark took no number
+    ]
+    assert isinstance(lede, model.Paragraph)
+    refs = [(m.start, m.target) for m in lede.marks if m.kind == "noteref"]
+    assert refs == [(lede.text.index(", the"), "fn1"), (lede.text.index("."), "fn2")]
 
 
 def test_footnotes_and_endnotes_are_read_in_reference_order() -> None:

@@ -11,7 +11,8 @@ Tables and pictures are finished model blocks placed where they stood; a
 caption paragraph next to one (after a picture, before or after a table) is
 its caption.  Footnotes and endnotes become the document's notes, numbered
 in the order the text refers to them, footnotes 1, 2, 3 and endnotes i, ii,
-iii as Word numbers them by default.
+iii as Word numbers them by default; a note whose reference is a typed mark
+("*") is labelled with that mark and takes no number.
 """
 
 from __future__ import annotations
@@ -50,11 +51,16 @@ def model_notes(notes: Sequence[Note]) -> tuple[tuple[model.Note, ...], dict[str
     found: list[model.Note] = []
     ids: dict[str, str] = {}
     counts = {"footnote": 0, "endnote": 0}
+    numbered = {"footnote": 0, "endnote": 0}  # a note with a typed mark takes no number
     for note in notes:
         counts[note.kind] += 1
-        number = counts[note.kind]
-        label = str(number) if note.kind == "footnote" else _roman(number)
-        note_id = f"{'fn' if note.kind == 'footnote' else 'en'}{number}"
+        note_id = f"{'fn' if note.kind == 'footnote' else 'en'}{counts[note.kind]}"
+        if note.label:
+            label = note.label
+        else:
+            numbered[note.kind] += 1
+            number = numbered[note.kind]
+            label = str(number) if note.kind == "footnote" else _roman(number)
         ids[f"{note.kind}:{note.id}"] = note_id
         marks = _model_marks(_marks(note.folded.marks, ids))  # its own references: to notes read before
         found.append(model.Note(note_id, label, note.folded.text, marks, note.kind))

@@ -89,6 +89,8 @@ class Note:
     kind: NoteKind
     id: str
     folded: Folded
+    label: str | None = None
+    """The mark typed in the reference's place ("*"), when the note is not numbered."""
 
 
 class Reader:
@@ -100,6 +102,8 @@ class Reader:
         self.notes = notes
         self.references: list[str] = []
         """Note references (``footnote:ID``) in reading order."""
+        self.labels: dict[str, str] = {}
+        """Note references with a typed mark -> that mark."""
 
     def items(self, container: Any) -> list[Item]:
         found: list[Item] = []
@@ -136,6 +140,7 @@ class Reader:
             if tag == w("p"):
                 inline = runs(child, self.part, self.styles, self.notes)
                 self.references.extend(inline.notes)
+                self.labels.update(inline.labels)
                 yield child, inline
                 for box in _text_boxes(child):
                     yield from self._elements(box)
@@ -230,6 +235,7 @@ class Reader:
                 continue
             inline = runs(p, self.part, self.styles, self.notes)
             references.extend(inline.notes)
+            self.labels.update(inline.labels)
             images.extend(inline.images)
             yield inline.pieces
 
@@ -266,17 +272,30 @@ class Reader:
             for note in part.root.findall(w(kind)):
                 if note.get(w("type")) not in (None, "normal"):
                     continue  # the separator lines Word keeps among the notes
+                note_id = note.get(w("id"), "")
+                label = self.labels.get(f"{kind}:{note_id}")
                 pieces: list[Piece] = []
                 for item in reader._flat(note, [], []):
                     if pieces:
                         pieces.append(Piece("\n"))
                     pieces.extend(item)
-                folded = fold_pieces(pieces)
+                folded = fold_pieces(_without_label(pieces, label) if label else pieces)
                 if folded.text:
-                    note_id = note.get(w("id"), "")
-                    found[f"{kind}:{note_id}"] = Note(kind, note_id, folded)
+                    found[f"{kind}:{note_id}"] = Note(kind, note_id, folded, label)
         ordered = [found.pop(ref) for ref in dict.fromkeys(self.references) if ref in found]
         return ordered + list(found.values())
+
+
+def _without_label(pieces: list[Piece], label: str) -> list[Piece]:
+    """A note's pieces without the typed mark that opens it ("* The survey…" -> "The survey…")."""
+    for at, piece in enumerate(pieces):
+        if piece.note is not None or not piece.text.strip():
+            continue
+        if piece.text.lstrip().startswith(label):
+            rest = piece.text.lstrip()[len(label) :]
+            return [*pieces[:at], Piece(rest, piece.marks, piece.link), *pieces[at + 1 :]]
+        break
+    return pieces
 
 
 def _drop_cap(p: Any) -> bool:

@@ -39,6 +39,7 @@ _NO_BREAK_HYPHEN, _FOOTNOTE_REF, _ENDNOTE_REF = (
     w("endnoteReference"),
 )
 _FLD_CHAR, _FLD_CHAR_TYPE, _INSTR_TEXT = w("fldChar"), w("fldCharType"), w("instrText")
+_CUSTOM_MARK = w("customMarkFollows")
 _PICTURES = frozenset({w("drawing"), w("pict"), w("object")})
 _ALTERNATE = f"{{{MC}}}AlternateContent"
 # A nested paragraph (text box), deleted or moved-away text, the fallback copy of a drawing, properties.
@@ -82,6 +83,8 @@ class Inline:
     images: list[Image] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     """The note references (``footnote:ID``) in reading order."""
+    labels: dict[str, str] = field(default_factory=dict)
+    """A note reference -> the mark typed in its place (``w:customMarkFollows``: "*", "†")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,11 +141,17 @@ class _Walk:
             style = rpr.find(_RSTYLE)
             if style is not None:
                 marks = marks | self.styles.run_marks(style.get(_VAL, ""))
+        custom: str | None = None  # a note reference whose mark is the text that follows it
         for child in run:
             tag = child.tag
             if tag == _T:
                 # itertext, not .text: an entity reference (never resolved) splits the text node
-                self.add(child.text if len(child) == 0 else "".join(child.itertext()), marks, outer)
+                text = child.text if len(child) == 0 else "".join(child.itertext())
+                if custom is not None and text and text.strip():
+                    self.out.labels[custom] = " ".join(text.split())  # the note's label, shown by writers
+                    custom = None
+                    continue
+                self.add(text, marks, outer)
             elif tag == _RPR:
                 continue
             elif tag == _TAB:
@@ -156,6 +165,8 @@ class _Walk:
                 ref = f"{kind}:{child.get(_ID, '')}"
                 self.out.notes.append(ref)
                 self.out.pieces.append(Piece("", note=ref))
+                if child.get(_CUSTOM_MARK) in ("1", "true", "on"):
+                    custom = ref
             elif tag == _FLD_CHAR:
                 self.field_char(child.get(_FLD_CHAR_TYPE))
             elif tag == _INSTR_TEXT and self.fields and not self.fields[-1].showing:
