@@ -65,7 +65,7 @@ def test_a_deferred_paragraph_becomes_a_plain_one_on_first_use() -> None:
 
 #: Private reportlab names the writer uses; outside compat/reportlab.py none may appear.
 _PRIVATE = re.compile(r"\.(_doc|_code|_textOut|blPara|_ttf_data|_pdfScale|_asciiReadable|_fixedWidth|"
-                      r"_fixedHeight|__NoDefault__|idToObject)\b|__class__\s*=")
+                      r"_fixedHeight|__NoDefault__|idToObject|_pos)\b|__class__\s*=")
 
 
 def test_only_the_compat_module_names_reportlab_internals() -> None:

@@ -17,17 +17,12 @@ SRC = Path(pressconv.__file__).parent
 
 #: Pure data (word lists, Unicode tables): as long as the data is.
 DATA_TABLES = {
-    "readers/_lexicon.py": "word lists the inference rules consult",
+    "readers/lexicon.py": "word lists the inference rules consult",
 }
 
 #: Over the limit today, each waiting for its split under issue #17.
 EXCEPTIONS = {
-    "readers/_speakers.py": "speaker rules -> people / attribution / resolution (reader module split)",
-    "readers/html.py": "HTML reader (its own branch)",
-    "readers/docx.py": "DOCX reader (its own branch)",
-    "writers/docx.py": "writers/docx/ package (body, template, styles)",
-    "writers/pdf.py": "writers/pdf/ package (layout, tagging, fonts, right-to-left)",
-    "writers/_pdftags.py": "writers/pdf/ package (tagging, TrueType, ToUnicode, XMP)",
+    "readers/rules/headline.py": "grew past the limit with #15; its scoring is the part to split off",
     "cli.py": "the CLI; to follow when options are declared per reader and writer",
     "build/executors.py": "moved whole into build/; the Dask cluster set-up is the part to split off",
 }

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pressconv.errors import Notes
 from pressconv.model import ListBlock, Paragraph
 from pressconv.options import ReadOptions
-from pressconv.readers._marks import InlineText, MarkTrail
 from pressconv.readers.blocks import LIST, RawBlock, RawMark
 from pressconv.readers.document import build_document, infer
 from pressconv.readers.front_matter import FrontMatter
+from pressconv.readers.marks import InlineText, MarkTrail
 
 
 def covered(text: str, marks: tuple[RawMark, ...]) -> list[tuple[str, str, str | None]]:
@@ -177,3 +177,57 @@ def test_a_list_keeps_its_levels_when_they_fit() -> None:
         [RawBlock("a b", hint="list", items=("a", "b"), levels=(1,))], FrontMatter(), ReadOptions(), Notes()
     )
     assert next(w for w in bad.blocks if w.kind == LIST).levels == ()
+
+
+def test_marks_levels_and_notes_reach_the_document() -> None:
+    from pressconv.model import Mark, Note
+
+    lede = "SPRINGFIELD — Acme opened a plant today, read the full report for details."
+    link = lede.index("the full report")
+    items = ("Panels", "Roof panels", "Jobs")
+    blocks = [
+        RawBlock("Acme Opens a Plant", hint="headline", marks=(RawMark(0, 4, "strong"),)),
+        RawBlock(lede, hint="paragraph", marks=(RawMark(link, link + 15, "link", "https://r.example"),)),
+        RawBlock("What it makes", hint="heading", level=3, marks=(RawMark(5, 7, "emphasis"),)),
+        RawBlock(
+            " ".join(items),
+            hint="list",
+            items=items,
+            levels=(0, 1, 0),
+            item_marks=((), (RawMark(0, 4, "code"),), ()),
+        ),
+        RawBlock("Deep heading", hint="heading", level=6),
+        RawBlock(
+            "The plant employs 300 people.", hint="paragraph", marks=(RawMark(29, 29, "noteref", "n1"),)
+        ),
+    ]
+    note = Note("n1", "1", "Figures from the company's annual report.")
+    document = build_document(blocks, None, None, None, None, footnotes=(note,))
+    assert document.headline_marks == (Mark(0, 4, "strong"),)
+    paragraph = document.blocks()[0]
+    assert isinstance(paragraph, Paragraph)
+    assert paragraph.marks == (Mark(link, link + 15, "link", "https://r.example"),)
+    assert [(s.heading, s.level) for s in document.sections] == [
+        (None, 2),
+        ("What it makes", 3),
+        ("Deep heading", 4),
+    ]
+    assert document.sections[1].heading_marks == (Mark(5, 7, "emphasis"),)
+    listed = document.blocks()[1]
+    assert isinstance(listed, ListBlock)
+    assert listed.levels == (0, 1, 0)
+    assert listed.item_marks == ((), (Mark(0, 4, "code"),), ())
+    assert document.notes == (note,)
+    last = document.blocks()[-1]  # a note reference at the very end of a text is kept
+    assert isinstance(last, Paragraph)
+    assert last.marks == (Mark(29, 29, "noteref", "n1"),)
+
+
+def test_a_note_reference_is_zero_width_and_kept_at_the_end() -> None:
+    inline = InlineText()
+    inline.add("Sales rose by a fifth. ")
+    inline.open("noteref", "fn1")
+    inline.close()
+    _, text, marks = inline.finish()
+    assert text == "Sales rose by a fifth."
+    assert marks == (RawMark(len(text), len(text), "noteref", "fn1"),)

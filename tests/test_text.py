@@ -6,11 +6,11 @@ import pytest
 
 from pressconv import text
 from pressconv.errors import Notes
-from pressconv.model import Document, Metadata, Paragraph, Role, Section
+from pressconv.model import Document, Metadata, Paragraph, Section, SectionRole
 
 
 def _document(
-    headline: str, body: str, *, language: str = "en", roles: tuple[Role, ...] = ("body",)
+    headline: str, body: str, *, language: str = "en", roles: tuple[SectionRole, ...] = ("body",)
 ) -> Document:
     sections = tuple(
         Section(heading=f"Part {i}", blocks=(Paragraph(f"{body} {i}"),), role=role)
@@ -71,7 +71,7 @@ def test_the_html_writer_and_the_shared_rule_agree() -> None:
 
 
 def test_boilerplate_comes_after_the_body_each_in_source_order() -> None:
-    roles: tuple[Role, ...] = ("boilerplate", "body", "boilerplate", "body", "body")
+    roles: tuple[SectionRole, ...] = ("boilerplate", "body", "boilerplate", "body", "body")
     document = _document("Headline", "Words", roles=roles)
     order = text.reading_order(document.sections)
     assert order == [1, 3, 4, 0, 2]

@@ -43,6 +43,7 @@ def probe() -> list[str]:
     import docx
     from docx.opc.part import Part
     from docx.oxml.document import CT_Body
+    from docx.oxml.shape import CT_Inline
     from docx.oxml.styles import CT_Style
     from docx.oxml.text.parfmt import CT_PPr
 
@@ -51,6 +52,7 @@ def probe() -> list[str]:
         (CT_Body, "sectPr"),
         (CT_Style, "get_or_add_pPr"),
         (CT_PPr, "get_or_add_numPr"),
+        (CT_Inline, "new_pic_inline"),
         (Part, "rels"),
         (Part, "partname"),
         (Part, "part_related_by"),
@@ -65,6 +67,8 @@ def probe() -> list[str]:
         ("docx.opc.packuri", "PackURI"),
         ("docx.oxml.parser", "parse_xml"),
         ("docx.opc.constants", "RELATIONSHIP_TYPE"),
+        ("docx.image.image", "Image"),
+        ("docx.image.exceptions", "UnrecognizedImageError"),
     ]:
         if not hasattr(__import__(module, fromlist=[name]), name):
             problems.append(f"python-docx {version}: {module}.{name} is gone; pressconv uses it")
@@ -143,3 +147,25 @@ def style_paragraph_properties(style: Any) -> etree._Element:
 def set_style_numbering(style: Any, num_id: int) -> None:
     """Tie a paragraph style to numbering instance ``num_id`` (its w:pPr/w:numPr/w:numId)."""
     style.element.get_or_add_pPr().get_or_add_numPr().get_or_add_numId().val = num_id
+
+
+def image_facts(data: bytes) -> tuple[str, str, int, int] | None:
+    """(media type, file extension, width, height in EMU at the image's own resolution) of an image
+    python-docx can place (PNG, JPEG, GIF, BMP, TIFF); None for anything else."""
+    from docx.image.exceptions import UnrecognizedImageError
+    from docx.image.image import Image
+
+    try:
+        image = Image.from_blob(data)
+        return image.content_type, image.ext, int(image.width), int(image.height)
+    except (UnrecognizedImageError, ValueError, IndexError, KeyError, ZeroDivisionError):
+        return None
+
+
+def picture_inline(shape_id: int, rel_id: str, filename: str, cx: int, cy: int) -> etree._Element:
+    """The wp:inline python-docx's ``add_picture`` makes, as a plain lxml element."""
+    from docx.oxml.shape import CT_Inline
+    from docx.shared import Emu
+
+    inline = CT_Inline.new_pic_inline(shape_id, rel_id, filename, Emu(cx), Emu(cy))
+    return etree.fromstring(etree.tostring(inline))

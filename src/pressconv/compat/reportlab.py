@@ -3,8 +3,8 @@
 reportlab has no public API for what a tagged, reproducible, memory-lean PDF needs: marked
 content and structure trees (the canvas's PDFDocument, page dictionaries), paragraphs parsed
 only when laid out (a class swap), lines drawn right to left (a paragraph's laid-out lines and
-a text object's operator list), page streams compressed as soon as a page is done, and a font
-object set up from a face parsed another way.  Nothing outside this module names a private
+a text object's operator list), page streams compressed as soon as a page is done, and the ToUnicode maps
+of embedded fonts.  Nothing outside this module names a private
 reportlab attribute; each function below names one and says why.  ``probe()`` checks the
 installed reportlab for every one of them (the test suite runs it), so an untested release
 fails with a message naming what changed instead of a wrong PDF.
@@ -18,14 +18,11 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Iterator
-from fnmatch import fnmatch
 from typing import Any, TypeVar
-from weakref import WeakKeyDictionary
 
 import reportlab
 from reportlab import rl_config
 from reportlab.pdfbase import pdfdoc
-from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
@@ -183,33 +180,6 @@ def to_unicode_cmaps(document: Any) -> Iterator[Any]:
 
 
 # ---------------------------------------------------------------------------------------------------------
-# TrueType fonts.
-
-
-def init_ttfont(font: TTFont, name: str, face: TTFontFace) -> None:
-    """Set a TTFont up around a face parsed elsewhere, exactly as ``TTFont.__init__`` would."""
-    font.fontName = name
-    font.face = face
-    font.encoding = TTEncoding()
-    font.state = WeakKeyDictionary()
-    font._asciiReadable = rl_config.ttfAsciiReadable  # type: ignore[attr-defined]
-    globs: list[str] = rl_config.unShapedFontGlob or []
-    font.shapable = not any(fnmatch(name, glob) for glob in globs)
-
-
-def font_data(face: TTFontFace) -> bytes:
-    """A parsed face's whole font file (``_ttf_data``)."""
-    data: bytes = face._ttf_data  # type: ignore[attr-defined]
-    return data
-
-
-def pdf_scale(face: TTFontFace) -> Callable[[int], Any]:
-    """A face's font-units-to-PDF-units scaling, as its own parse applies it (``_pdfScale``)."""
-    scale: Callable[[int], Any] = face._pdfScale  # type: ignore[attr-defined]
-    return scale
-
-
-# ---------------------------------------------------------------------------------------------------------
 # The probe.
 
 
@@ -223,11 +193,8 @@ def _check(problems: list[str], what: str, test: Callable[[], object]) -> None:
         problems.append(what)
 
 
-def probe(font_file: str | None = None) -> list[str]:
-    """What in the installed reportlab differs from what this module relies on; empty when all holds.
-
-    ``font_file`` is a TrueType file to probe the font internals with (default: reportlab's Vera).
-    """
+def probe() -> list[str]:
+    """What in the installed reportlab differs from what this module relies on; empty when all holds."""
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph
 
@@ -308,26 +275,22 @@ def probe(font_file: str | None = None) -> list[str]:
         )
 
     _check(problems, "PDFPage.Contents/stream/compression and the stream filters", page_stream)
-    _check(problems, "rl_config.useA85, ttfAsciiReadable, unShapedFontGlob", lambda: all(
-        hasattr(rl_config, a) for a in ("useA85", "ttfAsciiReadable", "unShapedFontGlob")
-    ))
+    _check(problems, "rl_config.useA85", lambda: hasattr(rl_config, "useA85"))
     _check(problems, "Flowable._fixedWidth/_fixedHeight on the class", lambda: all(
         hasattr(Flowable, a) for a in FLOWABLE_CLASS_ATTRIBUTES
     ))
 
-    def fonts() -> bool:
-        path = font_file or str(__import__("pathlib").Path(reportlab.__file__).parent / "fonts" / "Vera.ttf")
-        theirs = TTFont("pc-probe", path)
-        ours = TTFont.__new__(TTFont)
-        init_ttfont(ours, "pc-probe", theirs.face)
-        face = theirs.face
-        return (
-            sorted(vars(ours)) == sorted(vars(theirs))
-            and isinstance(font_data(face), bytes)
-            and callable(pdf_scale(face))
-            and isinstance(face.charToGlyph, dict)
-            and isinstance(face.charWidths, dict)
-        )
+    def unicode_maps() -> bool:
+        from pathlib import Path
 
-    _check(problems, "TTFont's attributes (set by init_ttfont), TTFontFace._ttf_data and _pdfScale", fonts)
+        from reportlab.pdfbase.ttfonts import TTFont
+
+        doc = pdf_document(Canvas(io.BytesIO(), invariant=1))
+        font = TTFont("pc-probe", str(Path(reportlab.__file__).parent / "fonts" / "Vera.ttf"))
+        font.splitString("ab", doc)  # not registered: nothing outside this document changes
+        font.addObjects(doc)
+        found = list(to_unicode_cmaps(doc))
+        return len(found) == 1 and "beginbfchar" in found[0].content and "<0061>" in found[0].content
+
+    _check(problems, "ToUnicode CMaps as 'toUnicodeCMap:…' text streams in idToObject", unicode_maps)
     return problems

@@ -30,7 +30,7 @@ class RawMark(NamedTuple):
     ``target`` is a link's URL or a note reference's note label.  The rules may
     trim or split the text (a glued heading, a contact block, a dateline): marks
     follow the words they cover or are dropped, never shifted onto other words
-    (see ``_marks.MarkTrail``).
+    (see ``marks.MarkTrail``).
     """
 
     start: int

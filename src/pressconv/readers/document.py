@@ -13,7 +13,18 @@ from typing import assert_never
 
 from pressconv.contacts import parse_contact
 from pressconv.errors import Notes
-from pressconv.model import Block, Document, ListBlock, Metadata, Paragraph, Quote, Section
+from pressconv.model import (
+    Block,
+    Document,
+    ListBlock,
+    Mark,
+    Marks,
+    Metadata,
+    Note,
+    Paragraph,
+    Quote,
+    Section,
+)
 from pressconv.options import ReadOptions
 from pressconv.readers import EXPLAIN, rules
 from pressconv.readers.blocks import HEADING, PARAGRAPH, QUOTE, SUBTITLE, Kind, RawBlock, Work, fold, to_work
@@ -21,6 +32,7 @@ from pressconv.readers.dates import find_date
 from pressconv.readers.document_cache import clear as clear_caches
 from pressconv.readers.front_matter import FrontMatter
 from pressconv.readers.heading_shape import ends_sentence
+from pressconv.readers.marks import MarkTrail
 from pressconv.readers.rules.dateline import dateline_date
 from pressconv.readers.worklist import WorkList
 from pressconv.serialize import with_identifier
@@ -59,6 +71,7 @@ def build_document(
     *,
     explain: list[str] | None = None,
     title: str | None = None,
+    footnotes: Sequence[Note] = (),
 ) -> Document:
     """A Document from raw blocks: the structure inference every reader shares.
 
@@ -88,6 +101,13 @@ def build_document(
       for odd input.  An empty block list gives a Document with no sections.
     - ``explain``, when given, receives one line per block saying its kind and
       the rule that decided it.
+    - Inline marks (``RawBlock.marks``/``item_marks``) reach the finished
+      blocks, headline, subtitle and headings through ``marks.MarkTrail``: they
+      follow their words when a rule cuts a block, and are dropped when the
+      words are not found.  A heading's stated ``level`` (clamped to 2-4) and a
+      list's ``levels`` are kept; an ``embedded`` block is placed where it stood.
+    - ``footnotes`` are the document's notes (``Document.notes``), referenced
+      by ``noteref`` marks.
     - The result carries ``metadata.identifier`` from its content.
     """
     options = options or ReadOptions()
@@ -122,13 +142,18 @@ def build_document(
         # publisher only fills in where the text has none, so those words are never dropped (#21).
         publisher="\n".join(furniture.publisher) or matter.publisher,
     )
+    trail = MarkTrail([raw for raw in raw_blocks if not (raw.hint == "headline" and raw.derived)])
+    sections, headline_marks, subtitle_marks = _sections(works, trail, headline, subtitle)
     document = Document(
         headline=headline,
         headline_derived=derived,
         subtitle=subtitle,
         dateline=dateline,
         metadata=metadata,
-        sections=_sections(works),
+        sections=sections,
+        headline_marks=headline_marks,
+        subtitle_marks=subtitle_marks,
+        notes=tuple(footnotes),
     )
     if explain is None:
         explain = EXPLAIN.get()  # set by the API for `parse --explain`, whichever reader runs
@@ -137,38 +162,82 @@ def build_document(
     return with_identifier(document)
 
 
-def _sections(works: list[Work]) -> tuple[Section, ...]:
+def _sections(
+    works: list[Work], trail: MarkTrail, headline: str, subtitle: str | None
+) -> tuple[tuple[Section, ...], Marks, Marks]:
+    """The sections, and the marks of the headline and the subtitle when they are the text's own."""
     sections: list[Section] = []
     heading: str | None = None
+    heading_marks: Marks = ()
+    level = 2
     role: str = "body"
     blocks: list[Block] = []
     opened = False
+    headline_marks: Marks = ()
+    subtitle_marks: Marks = ()
+    marked = trail.marked
     for work in works:
         match work.kind:  # the commonest kinds first: each case reads its enum member
             case Kind.PARAGRAPH:
-                blocks.append(Paragraph(work.text, work.quotations))
+                marks = _marks(trail, work.text) if marked else ()
+                blocks.append(Paragraph(work.text, work.quotations, marks))
             case Kind.HEADING:
                 if opened or blocks:
-                    sections.append(
-                        Section(heading, tuple(blocks), "boilerplate" if role == "boilerplate" else "body")
-                    )
+                    sections.append(_section(heading, blocks, role, level, heading_marks))
                 heading, role, blocks, opened = work.text, work.role, [], True
+                level = min(4, max(2, work.level)) if work.level is not None else 2
+                heading_marks = _marks(trail, work.text) if marked else ()
             case Kind.QUOTE:
+                marks = _marks(trail, work.text) if marked else ()
                 blocks.append(
-                    Quote(work.text, work.speaker, work.attribution, work.speaker_title, work.quotations)
+                    Quote(
+                        work.text, work.speaker, work.attribution, work.speaker_title, work.quotations, marks
+                    )
                 )
             case Kind.LIST:
-                blocks.append(ListBlock(work.ordered, tuple(work.items), tuple(work.markers)))
+                items = tuple(work.items)
+                item_marks = tuple(_marks(trail, item) for item in items) if marked else ()
+                levels = _levels(work.levels) if len(work.levels) == len(items) else ()
+                blocks.append(
+                    ListBlock(
+                        work.ordered,
+                        items,
+                        tuple(work.markers),
+                        levels,
+                        item_marks if any(item_marks) else (),
+                    )
+                )
             case Kind.EMBEDDED:
                 if work.block is not None:
                     blocks.append(work.block)
             case Kind.HEADLINE | Kind.SUBTITLE | Kind.FURNITURE:
-                pass  # the headline and dek are Document fields; furniture went to metadata
+                # the headline and dek are Document fields; furniture went to metadata
+                marks = _marks(trail, work.text) if marked else ()
+                if work.kind is Kind.HEADLINE and work.text == headline:
+                    headline_marks = marks
+                elif work.kind is Kind.SUBTITLE and work.text == subtitle:
+                    subtitle_marks = marks
             case _:
                 assert_never(work.kind)
     if opened or blocks:
-        sections.append(Section(heading, tuple(blocks), "boilerplate" if role == "boilerplate" else "body"))
-    return tuple(sections)
+        sections.append(_section(heading, blocks, role, level, heading_marks))
+    return tuple(sections), headline_marks, subtitle_marks
+
+
+def _section(heading: str | None, blocks: list[Block], role: str, level: int, marks: Marks) -> Section:
+    return Section(heading, tuple(blocks), "boilerplate" if role == "boilerplate" else "body", level, marks)
+
+
+def _levels(stated: tuple[int, ...]) -> tuple[int, ...]:
+    """List levels as the model holds them: the first at 0, each at most one deeper than the one before."""
+    levels: list[int] = []
+    for level in stated:
+        levels.append(max(0, min(level, levels[-1] + 1 if levels else 0)))
+    return tuple(levels) if any(levels) else ()
+
+
+def _marks(trail: MarkTrail, text: str) -> Marks:
+    return tuple(Mark(m.start, m.end, m.kind, m.target) for m in trail.take(text))
 
 
 def explain_lines(work_list: WorkList) -> list[str]:

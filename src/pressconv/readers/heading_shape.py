@@ -224,12 +224,29 @@ def ends_sentence(text: str) -> bool:
 
 def title_case(text: str, share: float = 0.75) -> bool:
     """True when at least ``share`` of the content words are capitalised (Title Case or ALL CAPS)."""
+    if share >= 1.0:
+        return _all_capitalised(text)
     words = [w for w in text.split() if w.isalpha() or any(ch.isalpha() for ch in w)]
     if not words:
         return False
     content = [w for w in words[1:] if w.lower() not in TITLE_CASE_SMALL] or words[:1]
     capitalised = sum(1 for w in content if _first_letter(w).isupper())
     return capitalised / len(content) >= share and _first_letter(words[0]).isupper()
+
+
+def _all_capitalised(text: str) -> bool:
+    """``title_case(text, share=1.0)``, stopping at the first word in lower case (long text is not read)."""
+    first = True
+    for word in text.split():
+        if not (word.isalpha() or any(ch.isalpha() for ch in word)):
+            continue
+        if first:
+            if not _first_letter(word).isupper():
+                return False
+            first = False
+        elif word.lower() not in TITLE_CASE_SMALL and not _first_letter(word).isupper():
+            return False
+    return not first
 
 
 def _first_letter(word: str) -> str:
@@ -272,8 +289,10 @@ def heading_shape(work: Work) -> str | None:
     """Why the block is shaped like a heading, or None (the 'followed by body text' test comes later)."""
     if work.hint == "heading":
         return "heading (source format)"
-    if work.kind != PARAGRAPH or work.hint is not None or not work.one_line or work.date_line:
+    if work.kind != PARAGRAPH or work.hint is not None or len(work.lines) > 1 or work.date_line:
         return None
+    if len(work.text) > _MAX_HEADING_CHARS:
+        return None  # a paragraph (decided before the memo table hashes the text)
     return _line_shape(work.text)
 
 
@@ -344,7 +363,7 @@ def _has_finite_verb(words: list[str], short_ok: bool = True) -> bool:
 
 def classify_headings(works: list[Work], start: int) -> None:
     """Mark heading-shaped blocks from ``start`` on as headings when body text follows them."""
-    shapes = [heading_shape(w) if i >= start else None for i, w in enumerate(works)]
+    shapes = [None] * start + [heading_shape(w) for w in works[start:]]
     followed = False  # is the block after this one body text (or a heading that is followed by body)?
     for i in range(len(works) - 1, start - 1, -1):
         work = works[i]
@@ -365,4 +384,7 @@ def classify_headings(works: list[Work], start: int) -> None:
             followed = True
         else:
             # a document code ("QANDA/28/402") under a link's label is not the body a heading needs
-            followed = work.kind in (PARAGRAPH, QUOTE, LIST) and not _CODE_LINE.match(work.text)
+            text = work.text
+            followed = work.kind in (PARAGRAPH, QUOTE, LIST) and not (
+                "/" in text and " " not in text and _CODE_LINE.match(text)
+            )

@@ -44,7 +44,7 @@ def trie_pattern(words: list[str]) -> str:
 
 # Verbs of saying as they appear in attributions ("Ryder stated", "said Smith",
 # "so Müller", "a déclaré Dupont").  Multi-word forms are matched as phrases.
-SPEECH_VERBS: frozenset[str] = frozenset(
+ENGLISH_SPEECH_VERBS: frozenset[str] = frozenset(
     _words(
         """
         said says say saying stated states added adds explained explains noted notes told
@@ -61,13 +61,24 @@ SPEECH_VERBS: frozenset[str] = frozenset(
         summarises cited cites believes believed thinks feels reflected reflects
         pledged pledges contended contends mentioned mentions estimated estimates predicted wondered
         described describes branded brands dubbed dubs termed terms called calls
-        wonders sagte sagt sagten erklärte erklärt betonte betont meinte meint ergänzte ergänzt
+        wonders
+        """
+    )
+)
+SPEECH_VERBS: frozenset[str] = ENGLISH_SPEECH_VERBS | frozenset(
+    _words(
+        """
+        sagte sagt sagten erklärte erklärt betonte betont meinte meint ergänzte ergänzt
         kommentierte kommentiert unterstrich unterstreicht berichtete berichtet erläuterte erläutert
         sagt so déclare dit explique souligne ajoute affirme estime précise indique poursuit conclut
         commente rappelle insiste confie assure dijo dice afirmó afirma explicó explica señaló
         señala añadió añade declaró declara aseguró asegura indicó indica comentó comenta disse
         afirmou explicou acrescentou declarou déclaré expliqué ajouté souligné affirmé indiqué précisé
         estimé confié rappelé assuré poursuivi conclu
+        dichiara spiega afferma sottolinea aggiunge commenta ricorda osserva
+        sublinhou referiu salientou destacou frisou adiantou garantiu lembrou sublinha refere
+        acrescenta diz
+        zei zegt aldus verklaarde verklaart benadrukte benadrukt vertelde vertelt stelde stelt
         """
     )
 )
@@ -90,6 +101,21 @@ SPEECH_PHRASES: frozenset[str] = frozenset(
         "a rappelé",
         "fügte hinzu",
         "hob hervor",
+        "ha dichiarato",
+        "ha detto",
+        "ha spiegato",
+        "ha affermato",
+        "ha sottolineato",
+        "ha aggiunto",
+        "ha ricordato",
+        "ha commentato",
+        "ha precisato",
+        "ha osservato",
+        "ha concluso",
+        "legde uit",
+        "legt uit",
+        "liet weten",
+        "merkte op",
     }
 )
 
@@ -102,12 +128,20 @@ ATTRIBUTION_ADVERBS: frozenset[str] = frozenset(
         """
         also later further then again once previously recently has had have was is will would could
         earlier subsequently additionally
+        lo
         """
     )
 )
 
 # Subject pronouns that need resolving to a person; "they"/"we" are groups and stay unresolved.
-PRONOUNS: frozenset[str] = frozenset({"he", "she", "er", "sie", "il", "elle", "él", "ella", "ele", "ela"})
+PRONOUNS: frozenset[str] = frozenset(
+    {"he", "she", "er", "sie", "il", "elle", "él", "ella", "ele", "ela", "lui", "lei", "hij", "zij"}
+)
+# Forms of address that stand for a person after "his"/"her" ("her Honour said"): that pronoun.
+FORMS_OF_ADDRESS: frozenset[str] = frozenset(
+    {"honour", "honor", "excellency", "worship", "majesty", "highness", "lordship", "ladyship"}
+)
+POSSESSIVE_PRONOUNS: dict[str, str] = {"his": "he", "her": "she"}
 GROUP_PRONOUNS: frozenset[str] = frozenset({"they", "we", "i", "you", "it", "ils", "elles", "wir", "nous"})
 
 # Words that make a capitalised run a title or rank rather than part of a name.
@@ -139,6 +173,13 @@ TITLE_WORDS: frozenset[str] = frozenset(
         bürgermeisterin landrat landrätin polizeipräsident polizeipräsidentin pressesprecher
         pressesprecherin staatssekretär staatssekretärin agent member kommissar kommissarin
         commissaire comisario comisaria
+        hon. hon honourable honorable rt. rt magistrate
+        sindaco sindaca assessore assessora rettore rettrice direttore direttrice professore
+        professoressa coordinatore coordinatrice presidentessa prefetto questore responsabile architetto
+        architetta
+        secretário secretária diretor diretora reitor reitora vereador vereadora autarca governante
+        burgemeester wethouder directeur voorzitter woordvoerder woordvoerster hoogleraar gedeputeerde
+        staatssecretaris
         """
     )
 )
@@ -149,6 +190,7 @@ TITLE_MODIFIERS: frozenset[str] = frozenset(
         """
         senior junior acting interim associate managing global regional national international local
         deputy former longtime long-time chief executive general principal lead head
+        algemeen
         """
     )
 )
@@ -162,6 +204,8 @@ ROLE_WORDS: frozenset[str] = frozenset(
         owner landlord tenant parent mother father pastor imam rabbi priest captain player manager
         neighbour neighbor witness passenger shopper customer fan voter driver grandmother grandfather
         survivor victim patient entrepreneur founder homeowner commuter
+        entrenador entrenadora entraîneur entraîneuse trainer trainerin allenatore allenatrice treinador
+        treinadora
         """
     )
 )
@@ -202,6 +246,10 @@ HONORIFICS: dict[str, str] = {
     "prof.": "",
     "prof": "",
     "mx.": "",
+    "hon.": "",
+    "hon": "",
+    "honourable": "",
+    "honorable": "",
 }
 
 # Common given names whose gender is near certain: lets "she said" pass over a man named just before.
@@ -253,6 +301,10 @@ PRONOUN_GENDER: dict[str, str] = {
     "elle": "f",
     "ella": "f",
     "ela": "f",
+    "lui": "m",
+    "lei": "f",
+    "hij": "m",
+    "zij": "f",
 }
 
 # Endings that make a compound word a title (German "Infrastrukturvorstand", "Regierungssprecherin").
@@ -363,7 +415,7 @@ NOT_NAMES: frozenset[str] = frozenset(
         while when where then earlier later meanwhile however nevertheless also still last next
         first second third mr. mrs. ms. dr. we i you they he she us u.s. uk eu un der die das ein
         eine le la les un une el los las according selon laut según segundo under without despite like
-        unlike among between about above across against along around behind
+        unlike among between about above across against along around behind ook
         """
     )
 )

@@ -32,6 +32,7 @@ _SENTENCE_END = re.compile('[.!?…]+["”’»)\\]]*(?=\\s|$)')
 _POSSESSIVE = re.compile("(?:[’']s|(?<=s)[’'])$")
 _CONNECTORS = frozenset({"of", "for", "and", "at", "to", "für", "the"}) | NAME_PARTICLES
 _NAME_ENDERS = frozenset({"of", "for", "and", "at", "to", "für", "the"})
+_PREPOSITION_PARTICLES = frozenset({"van", "von"})
 _TITLE_CONNECTORS = frozenset({"of", "for", "at", "to", "für", "de", "du", "des", "del"})
 _DETERMINERS = frozenset(
     {"the", "a", "an", "its", "our", "their", "his", "her", "der", "die", "le", "la", "el"}
@@ -275,7 +276,8 @@ def split_title(words: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
 def _cut_name(words: tuple[str, ...]) -> tuple[str, ...]:
     """A name ends before "of", "for", "the" … and before post-nominals ("Jane Smith MP" -> Jane Smith)."""
     for k, word in enumerate(words):
-        if k and word in _NAME_ENDERS:
+        if (k and word in _NAME_ENDERS) or (k >= 2 and word in _PREPOSITION_PARTICLES):
+            # "Jeroen Baarsma van Noordzee Elektrolyse": after a given name and a surname, "van" is "of"
             words = words[:k]
             break
     while len(words) > 1 and words[-1].lower().rstrip(",") in POSTNOMINALS and words[-1][:1].isupper():

@@ -35,6 +35,8 @@ _CONTACT_HEADER = re.compile(
     "|".join(re.escape(h) for h in sorted(CONTACT_HEADERS, key=len, reverse=True)), re.IGNORECASE
 )
 _TOP_REGION_WORDS = 30
+# The first letters of the contact headers (the pattern ignores case).
+_CONTACT_INITIALS = frozenset(header[0] for header in CONTACT_HEADERS)
 _TRAILING_END_MARK = re.compile(r"(?<=[.!?”\"])\s+(?:###|# # #|-30-|–30–|—30—)$")
 _TOP_REGION_BLOCKS = 4
 _LONGEST_END_MARK = 2 * max(len(mark) for mark in END_MARKS)
@@ -98,6 +100,9 @@ def is_date_line(line: str) -> bool:
 
 
 def _contact_header(line: str) -> bool:
+    first = line[:1]
+    if first.isascii() and first.lower() not in _CONTACT_INITIALS:
+        return False  # no header starts so (decided before the pattern runs)
     match = _CONTACT_HEADER.match(line)
     if match is None:
         return False
@@ -109,7 +114,11 @@ def _contact_header(line: str) -> bool:
 
 def _contact_like(work: Work) -> bool:
     """Short lines with an e-mail address, a phone number or a web address: contact details."""
-    if len(work.lines) > 8 or any(line.count(" ") > 11 for line in work.lines):  # folded: words - 1 spaces
+    lines = work.lines
+    if len(lines) == 1:
+        if lines[0].count(" ") > 11:  # folded: words - 1 spaces
+            return False  # one long line: a paragraph (the common case, decided without a generator)
+    elif len(lines) > 8 or any(line.count(" ") > 11 for line in lines):
         return False
     text = work.text
     # the plain substring tests are quick and rule out most paragraphs before a pattern runs
@@ -256,6 +265,10 @@ def _extract(works: list[Work], found: Furniture) -> list[Work]:
 
 def _peel(work: Work, found: Furniture, top: bool) -> list[Work]:
     """Split furniture lines off the top and bottom of a block; return the pieces in order."""
+    if not top:
+        last = work.lines[-1] if work.lines else ""
+        if not last or (len(last) > _LONGEST_END_MARK and not last.endswith(_END_MARK_ENDINGS)):
+            return [work]  # below the top, only an end mark is peeled: none here (decided without copying)
     lines = list(work.lines)
     head: list[Work] = []
     tail: list[Work] = []

@@ -55,6 +55,7 @@ _DATE_FIRST = re.compile(
     rf"(?P<place>{_WORD}(?:[ ]{_WORD}){{0,3}}){_REGION}[ ]*(?P<sep>--|—|–|[ ]-)[ ]*(?=\S)",
     re.UNICODE,
 )
+_DATE_FIRST_REACH = 20
 # Small words that may stand lower-case inside a place name ("Ciudad de Guatemala", "Frankfurt am Main").
 _PLACE_LINKS = frozenset(
     {"de", "del", "la", "las", "los", "el", "do", "da", "am", "an", "der", "sur", "upon", "on"}
@@ -105,8 +106,8 @@ def _chrome(text: str) -> bool:
 def find_dateline(text: str) -> str | None:
     """The dateline at the start of ``text`` as written (separator included), or None."""
     head = text[: _MAX_LENGTH + 20]
-    if head[:1].isdigit() or head[:1].isupper():
-        first = _date_first(head)
+    if (head[:1].isdigit() or head[:1].isupper()) and any(ch.isdigit() for ch in head[:_DATE_FIRST_REACH]):
+        first = _date_first(head)  # a date first has its first digit within reach ("the September 12")
         if first is not None:
             return first
     match = _DATELINE.match(head) or _DATELINE_PERIOD.match(head)

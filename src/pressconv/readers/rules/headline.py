@@ -561,9 +561,9 @@ def _has_verb(text: str, endings: bool = True) -> bool:
 
 def _title_case_statement(text: str) -> bool:
     """Every word capitalised, a period at the end ("City Unveils Tree Plan."): a headline, not a lede."""
-    if not text.endswith(".") or len(text.split()) < 4 or sentence_ends(text[:-1]):
+    if not text.endswith(".") or len(text.split()) < 4:
         return False
-    return title_case(text, share=1.0)
+    return title_case(text, share=1.0) and not sentence_ends(text[:-1])  # the cheaper test first
 
 
 def _headline_over_dek(lines: list[str]) -> bool:

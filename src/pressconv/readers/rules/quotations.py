@@ -75,7 +75,7 @@ def _attribution_only(gap: str) -> bool:
     if not words or len(words) > _MAX_ATTRIBUTION_WORDS:
         return False
     lowered = [w.lower() for w in words]
-    if not any(w in SPEECH_VERBS for w in lowered):
+    if SPEECH_VERBS.isdisjoint(lowered):
         text = " ".join(lowered)
         if not any(phrase in text for phrase in ACCORDING_TO):
             return False

@@ -12,6 +12,7 @@ verbs are data (``lexicon``).
 from __future__ import annotations
 
 import itertools
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,8 +22,11 @@ from pressconv.readers.document_cache import per_document
 from pressconv.readers.lexicon import (
     ACCORDING_TO,
     ATTRIBUTION_ADVERBS,
+    ENGLISH_SPEECH_VERBS,
+    FORMS_OF_ADDRESS,
     GROUP_PRONOUNS,
     NOT_IN_ATTRIBUTION_GAP,
+    POSSESSIVE_PRONOUNS,
     TITLE_MODIFIERS,
 )
 from pressconv.readers.name_runs import (
@@ -46,7 +50,10 @@ from pressconv.readers.speakers.words import (
 )
 
 # Words that tie a title to its organisation ("ministra de Vivienda", "head of Sales").
-_TITLE_LINKS = frozenset({"of", "for", "at", "de", "del", "du", "des", "von", "der", "für"})
+_TITLE_LINKS = frozenset(
+    {"of", "for", "at", "de", "del", "du", "des", "von", "der", "für"}
+    | {"do", "da", "dos", "das", "di", "della", "dello", "degli", "dei", "ai", "al", "alla", "van", "voor"}
+)
 
 # Articles that may stand between a title's link word and the organisation.
 _ARTICLES = frozenset({"the", "la", "le", "les", "l’", "l'", "el", "die", "das", "dem", "den"})
@@ -70,7 +77,16 @@ _MIN_ROLE_CLAUSE = 2
 # How many closing sentences of a paragraph may report the speech a quote below goes on with.
 _REPORT_SENTENCES = 3
 
-_ARTICLES_BEFORE_ROLE = frozenset({"the", "la", "le", "el", "die", "der", "l’", "l'"})
+_ARTICLES_BEFORE_ROLE = frozenset({"the", "la", "le", "el", "die", "der", "l’", "l'", "il", "lo", "het"})
+# Portuguese definite articles, which English reads as "a" (indefinite) and "o": a role after a verb
+# that is not English ("sublinhou a governante") only.
+_ROMANCE_ARTICLES_BEFORE_ROLE = frozenset({"a", "o", "os", "as"})
+# Dashes that set an attribution off inside a quotation: «Con questi cantieri – ha dichiarato il sindaco – …».
+_INTERJECTION = re.compile(r" [–—] ([^–—«»“”\"]{3,80}?) [–—] ")
+_MAX_INTERJECTION_WORDS = 8
+# A line of its own under a quote that opens with a dash and names the speaker.
+_SIGN_OFF = re.compile(r"[–—―-]{1,2} ?")
+_MAX_SIGN_OFF_WORDS = 16
 
 _MAX_ROLE_WORDS = 4
 
@@ -88,6 +104,13 @@ class Attribution:
     """For "the president said": the title word that points to a person named earlier."""
     person: bool = False
     """The clause itself shows the name is a person's ("Smith, 45, said", "Smith, who …, said")."""
+    implied: bool = False
+    """A speech verb with no subject at all ("«…», afirmou."): the person spoken of just before."""
+
+    @property
+    def points_to_someone(self) -> bool:
+        """True when the clause names, or refers back to, one person (not "the company said")."""
+        return bool(self.name or self.pronoun or self.role or self.implied)
 
 
 def _segments(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int, bool]]:
@@ -127,7 +150,20 @@ def attribution_in(text: str, spans: tuple[tuple[int, int], ...], opens_unclosed
         if found is not None:
             return found
     if opens_unclosed and spans:
-        return _inside_open_quote(text, spans[-1][0])
+        found = _inside_open_quote(text, spans[-1][0])
+        if found is not None:
+            return found
+    return _interjection(text, spans)
+
+
+def _interjection(text: str, spans: Sequence[tuple[int, int]]) -> Attribution | None:
+    """An attribution set off by dashes inside the quotation marks ("– ha dichiarato il sindaco –")."""
+    for start, end in spans:
+        for match in _INTERJECTION.finditer(text, start, end):
+            if len(match.group(1).split()) <= _MAX_INTERJECTION_WORDS:
+                found = clause_in(text, match.start(1), match.end(1))
+                if found is not None and found.points_to_someone:
+                    return found
     return None
 
 
@@ -183,7 +219,11 @@ def clause_in(text: str, start: int, end: int, before_quote: bool = False) -> At
         k -= 1
     if k >= 0:
         return _subject_first(text, start, words, k, verb_end, before_quote)
-    return _verb_first(text, words[v + width - 1].end, end, verb_start, verb_end)
+    if v + width == len(words) and v == 0 and words[v].text.lower() not in ENGLISH_SPEECH_VERBS:
+        # "«…», afirmou.": a language that drops the subject; the person spoken of just before
+        return Attribution(text[verb_start:verb_end], verb_start, implied=True)
+    english = words[v].text.lower() in ENGLISH_SPEECH_VERBS
+    return _verb_first(text, words[v + width - 1].end, end, verb_start, verb_end, english)
 
 
 def _subject_first(
@@ -194,6 +234,13 @@ def _subject_first(
     pronoun = personal_pronoun(subject.text)
     if pronoun is not None:
         return Attribution(text[subject.start : verb_end], subject.start, pronoun=pronoun)
+    owner_word = words[k - 1].text.lower() if k >= 1 else ""
+    if subject.text.lower() in FORMS_OF_ADDRESS and owner_word in POSSESSIVE_PRONOUNS:
+        # "her Honour said", "His Excellency added": a form of address is a pronoun of its gender
+        owner = words[k - 1]
+        return Attribution(
+            text[owner.start : verb_end], owner.start, pronoun=POSSESSIVE_PRONOUNS[owner.text.lower()]
+        )
     if subject.text.lower() in GROUP_PRONOUNS:
         return Attribution(text[subject.start : verb_end], subject.start)
     capitalised_role = _capitalised_role(words, k)
@@ -272,11 +319,13 @@ def _capitalised_role(words: list[Token], k: int) -> tuple[int, str] | None:
     return first - 1, phrase
 
 
-def _verb_first(text: str, after_verb: int, end: int, verb_start: int, verb_end: int) -> Attribution | None:
+def _verb_first(
+    text: str, after_verb: int, end: int, verb_start: int, verb_end: int, english: bool = True
+) -> Attribution | None:
     """Speech verb first: "said Smith", "said library director Maria Lopez", "so Müller"."""
     after = runs(text, after_verb, end)
     words_after = text[verb_end:end].split()
-    role = _role_after_verb(words_after)
+    role = _role_after_verb(words_after, english)
     if role is not None:
         # "señaló la alcaldesa.", "sagte der Bürgermeister": the person the text gives that title
         return Attribution(text[verb_start:end].rstrip(" .,;:!?"), verb_start, role=role)
@@ -311,6 +360,14 @@ def _verb_first(text: str, after_verb: int, end: int, verb_start: int, verb_end:
         appended = appositive_title(text, run.end)
         clause_end = run.end + 2 + len(appended) if appended else run.end
         return Attribution(text[verb_start:clause_end], verb_start, split_title(run.tokens)[1], set_off)
+    closing = _closing_name(text, after, verb_end, end)
+    if closing is not None and (closing is not run or len(gap_words) > 5):
+        # "ha spiegato la coordinatrice dello studio, la professoressa Ilaria Donnarumma.",
+        # "Lo ha dichiarato l'assessora ai Lavori pubblici, Federica Santangelo.": the clause ends in
+        # the name, every word between it and the verb is its title
+        closing_title, closing_name = split_title(closing.tokens)
+        set_off = " ".join(p for p in (text[verb_end : closing.start].strip(" ,"), closing_title) if p)
+        return Attribution(text[verb_start : closing.end], verb_start, closing_name, set_off or None)
     if len(gap_words) > 5 or any(
         w.lower().strip(",") in NOT_IN_ATTRIBUTION_GAP for w in gap_words if w.strip(",")
     ):
@@ -350,9 +407,12 @@ def _verb_first(text: str, after_verb: int, end: int, verb_start: int, verb_end:
     return Attribution(text[verb_start:clause_end], verb_start, name, title)
 
 
-def _role_after_verb(words: list[str]) -> str | None:
+def _role_after_verb(words: list[str], english: bool = True) -> str | None:
     """ "the mayor." / "la alcaldesa." / "der Bürgermeister": an article and title words ending the clause."""
-    if len(words) < _MIN_ROLE_CLAUSE or words[0].lower() not in _ARTICLES_BEFORE_ROLE:
+    if len(words) < _MIN_ROLE_CLAUSE:
+        return None
+    article = words[0].lower()
+    if article not in _ARTICLES_BEFORE_ROLE and (english or article not in _ROMANCE_ARTICLES_BEFORE_ROLE):
         return None
     taken: list[str] = []
     for k, word in enumerate(words[1 : 1 + _MAX_ROLE_WORDS], start=1):
@@ -365,6 +425,28 @@ def _role_after_verb(words: list[str]) -> str | None:
         if bare != word:  # the clause ends here
             return " ".join(taken) if is_titled(bare) else None
     return " ".join(taken) if taken and len(words) == len(taken) + 1 and is_titled(taken[-1]) else None
+
+
+def _closing_name(text: str, after: list[Run], verb_end: int, end: int) -> Run | None:
+    """The full name that ends a verb-first clause, when only its title stands between it and the verb.
+
+    The words between hold a title word and nothing that ends an attribution ("that", "in", "when" …).
+    """
+    run = after[-1]
+    if text[run.end : end].strip(_EDGE_PUNCT):
+        return None
+    for earlier in after[:-1]:
+        if len(split_title(earlier.tokens)[1]) >= _MIN_FULL_NAME and is_name(split_title(earlier.tokens)[1]):
+            return None  # "said Renata Okafor, chief executive of Harborline Foods": the name came first
+    _title, name = split_title(run.tokens)
+    if len(name) < _MIN_FULL_NAME or not is_name(name) or is_organisation(name):
+        return None
+    gap = [w.strip(",").lower() for w in text[verb_end : run.start].split() if w.strip(",")]
+    if not gap or len(gap) > _MAX_SET_OFF_TITLE_WORDS or not any(is_titled(w) for w in gap):
+        return None
+    if any(w in NOT_IN_ATTRIBUTION_GAP and w not in _TITLE_LINKS for w in gap):
+        return None
+    return run
 
 
 def _titled_name_run(text: str, after: list[Run], verb_end: int) -> Run | None:
@@ -447,5 +529,28 @@ def _reported_in(text: str, spans: tuple[tuple[int, int], ...]) -> Attribution |
             return None  # the sentence quotes someone itself: its own attribution, not a report
         found = clause_in(text, start, end)
         if found is not None:
-            return found if (found.name or found.pronoun or found.role) else None
+            return found if found.points_to_someone else None
     return None
+
+
+def sign_off(work: Work) -> Attribution | None:
+    """ "– The Honourable Jane Doe, Minister of Transport": a dash, then who said the quote above."""
+    if work.kind != PARAGRAPH or work.spans:
+        return None
+    return _signed_by(work.text)
+
+
+@per_document(maxsize=256)
+def _signed_by(text: str) -> Attribution | None:
+    dash = _SIGN_OFF.match(text)
+    if dash is None or len(text.split()) > _MAX_SIGN_OFF_WORDS:
+        return None
+    found = runs(text, dash.end())
+    if not found or found[0].start != dash.end():
+        return None
+    title, name = split_title(found[0].tokens)
+    rest = text[found[0].end :].strip()
+    if not is_name(name) or is_organisation(name) or (rest and not rest.startswith(",")):
+        return None
+    title = prefer_title(title, appositive_title(text, found[0].end))
+    return Attribution(text[dash.end() :], dash.end(), name, title, person=True)

@@ -16,13 +16,14 @@ from bisect import bisect_right, insort
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from pressconv.readers.blocks import HEADING, PARAGRAPH, QUOTE, Work
+from pressconv.readers.blocks import HEADING, HEADLINE, PARAGRAPH, QUOTE, Work
 from pressconv.readers.document_cache import per_document
 from pressconv.readers.lexicon import (
     ABBREVIATIONS,
     FEMALE_NAMES,
     HONORIFICS,
     MALE_NAMES,
+    NAME_SUFFIXES,
     NOT_NAMES,
     SPEECH_VERBS,
     TITLE_COMPLEMENTS,
@@ -51,6 +52,9 @@ from pressconv.readers.speakers.words import (
 
 # A speech verb after a space; the word before it is read in Python ("Smith said the plan …").
 # The verb comes first in the pattern so the regular-expression engine scans quickly.
+_COORDINATORS = frozenset({"and", "or", "but", "y", "o", "et", "ou", "und", "oder", "e", "en"})
+# Lines of at most this many words in a block of several are read one by one (a name, then its title).
+_SHORT_LINE = 8
 _SAYS = re.compile(
     r" (?:" + trie_pattern(sorted(v for v in SPEECH_VERBS if len(v) > 3 and v.isalpha())) + r")\b"
 )
@@ -96,6 +100,8 @@ class PersonIndex:
     """Capitalised words seen as the subject of a speech verb in the running text."""
     titled_alone: set[str] = field(default_factory=set)
     """Lone surnames written with a title somewhere ("Dr. Smith"): people, though never named in full."""
+    lone_titles: dict[str, tuple[str, int]] = field(default_factory=dict)
+    """Per lone surname, the first title it is written with ("Assistant Minister Kalani") and where."""
     candidates: dict[tuple[tuple[str, ...], bool], list[tuple[tuple[str, ...], Known]]] = field(
         default_factory=dict
     )
@@ -169,16 +175,24 @@ class PersonIndex:
         found: list[str] = []
         exact: list[str] = []
         wanted = role.split()
-        for forms in self.strong.values():
-            for form, known in forms.items():
-                words = [w.lower().strip(",.") for w in (known.title or "").split()]
-                name = " ".join(form)
-                if name in found or any(name in other for other in found):
-                    continue
-                if any(words[i : i + len(wanted)] == wanted for i in range(len(words))):
-                    found.append(name)
-                    if words[-len(wanted) :] == wanted and not any(w in _ROLE_QUALIFIERS for w in words):
-                        exact.append(name)
+        titled = [
+            (" ".join(form), known.title) for forms in self.strong.values() for form, known in forms.items()
+        ]
+        # "Assistant Minister Kalani said …": a surname with a title, named in full elsewhere or not at all
+        titled += [
+            (self.resolve((key,), block)[0], title) for key, (title, block) in self.lone_titles.items()
+        ]
+        for name, title in titled:
+            words = [w.lower().strip(",.") for w in (title or "").split()]
+            if name in found or any(name in other for other in found):
+                continue
+            if any(words[i : i + len(wanted)] == wanted for i in range(len(words))) or (
+                # "Wirtschaftsministerin Sabine Eckhardt" holds the role "Ministerin": a German compound
+                len(wanted) == 1 and any(w.endswith(wanted[0]) and len(w) > len(wanted[0]) + 3 for w in words)
+            ):
+                found.append(name)
+                if words[-len(wanted) :] == wanted and not any(w in _ROLE_QUALIFIERS for w in words):
+                    exact.append(name)
         return exact if len(exact) == 1 else found
 
     def first_title(self, full_name: str) -> tuple[str | None, int]:
@@ -199,13 +213,30 @@ class PersonIndex:
         """Read every body block once and index the people named in it (bio headers among the headings)."""
         index = cls()
         for number, work in enumerate(works):
+            if work.kind == HEADLINE:
+                for name, held in _titled_in_headline(work.text):
+                    index.add(name, held, number)
+                continue
             if work.kind not in (PARAGRAPH, QUOTE) and not (work.kind == HEADING and "," in work.text):
                 continue  # a heading names a person only as a bio header, "Name, Title"
-            people, speaking, alone = _people_in(work.text, work.spans)
-            for name, title, strong in people:
-                index.add(name, title, number, strong)
-            index.speaking.update(speaking)
-            index.titled_alone.update(alone)
+            if (
+                len(work.lines) > 1
+                and not work.spans
+                and all(len(line.split()) <= _SHORT_LINE for line in work.lines)
+            ):
+                # names and titles one to a line ("The Hon. Jane Doe MP" / "Minister for Roads"): line by line
+                found = [_people_in(line, ()) for line in work.lines]
+            else:
+                found = [_people_in(work.text, work.spans)]
+            for people, speaking, alone in found:
+                for name, title, strong in people:
+                    index.add(name, title, number, strong)
+                index.speaking.update(speaking)
+                for key, held in alone:
+                    index.titled_alone.add(key)
+                    if is_titled(held.split()[-1]) and not (len(key) >= 3 and key.isupper()):
+                        # "Assistant Minister Kalani", not "Ambassador to Veloria" or a line in capitals
+                        index.lone_titles.setdefault(key, (held, number))
         index._promote_speakers()
         return index
 
@@ -226,12 +257,12 @@ _Person = tuple[tuple[str, ...], str | None, bool]
 @per_document(maxsize=4096)  # a pure function of the block; boilerplate and repeated copy recur
 def _people_in(
     text: str, spans: tuple[tuple[int, int], ...]
-) -> tuple[tuple[_Person, ...], frozenset[str], frozenset[str]]:
+) -> tuple[tuple[_Person, ...], frozenset[str], tuple[tuple[str, str], ...]]:
     """The people a block names outside its quotations (name, title, strong), the speech-verb subjects,
-    and the lone surnames written with a title ("Dr. Smith")."""
+    and the lone surnames written with a title ("Dr. Smith") with that title."""
     people: list[_Person] = []
     speaking: set[str] = set()
-    alone: set[str] = set()
+    alone: list[tuple[str, str]] = []
     for start, end in unquoted_stretches(text, spans):
         for run in runs(text, start, end, several=True):
             person = _person(text, run)
@@ -240,12 +271,35 @@ def _people_in(
             else:
                 title, name = split_title(run.tokens)
                 if title is not None and len(name) == 1 and is_name(name) and not is_organisation(name):
-                    alone.add(name[0])
+                    alone.append((name[0], title))
         for match in _SAYS.finditer(text, start, end):
             word = text[text.rfind(" ", 0, match.start()) + 1 : match.start()]
             if word[:1].isupper():
                 speaking.add(word)
-    return tuple(people), frozenset(speaking), frozenset(alone)
+    return tuple(people), frozenset(speaking), tuple(alone)
+
+
+@per_document(maxsize=256)
+def _titled_in_headline(text: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """People a headline names after a title ("Minister Ó Briain's response to …"), as (name, title).
+
+    Only a run that ends where the headline goes on in lower case, at a comma or at a possessive: in a
+    Title Case headline a run swallows the words after the name ("Governor Signs Bill").
+    """
+    found: list[tuple[tuple[str, ...], str]] = []
+    for run in runs(text):
+        title, name = split_title(run.tokens)
+        following = text[run.end : run.end + 2]
+        delimited = run.possessive or following.startswith(",") or following[1:2].islower()
+        if (
+            title is not None
+            and delimited
+            and 2 <= len(name) <= 3
+            and is_name(name)
+            and not is_organisation(name)
+        ):
+            found.append((name, title))
+    return tuple(found)
 
 
 def _person(text: str, run: Run) -> _Person | None:
@@ -253,9 +307,14 @@ def _person(text: str, run: Run) -> _Person | None:
     title, name = split_title(run.tokens)
     if len(name) < 2 or not is_name(name):
         return None  # a lone surname adds nothing to resolve against
+    if is_organisation(name) or any(
+        len(w) >= 3 and w.isupper() and w.lower() not in NAME_SUFFIXES for w in name
+    ):
+        return None  # "Towns Network", "PROSECUTIONS Media Statement": an organisation, a line in capitals
     apposition = appositive_title(text, run.end)
-    if title is None:
-        title = title_before(text, run.start)
+    if title is None or title.lower() in HONORIFICS:
+        # "the Director of Public Prosecutions, Ms Rosalind Achterberg": the office says more than "Ms"
+        title = title_before(text, run.start) or title
     title = prefer_title(title, apposition)
     if title is not None:
         return name, title, True
@@ -305,8 +364,8 @@ def appositive_title(text: str, after: int) -> str | None:
     if phrase.endswith(".") and not _keeps_period(phrase):
         phrase = phrase[:-1]
     words = phrase.split()
-    if not words or len(words) > 10 or phrase[:1].isdigit():
-        return None
+    if not words or len(words) > 10 or phrase[:1].isdigit() or words[0].lower() in _COORDINATORS:
+        return None  # ", and the Minister of Health, …" names the next person, not this one's title
     if any(is_titled(w) for w in words):
         return phrase
     return None

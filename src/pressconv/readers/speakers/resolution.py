@@ -26,6 +26,7 @@ from pressconv.readers.speakers.attribution import (
     find_attribution,
     introduction,
     reported_speech,
+    sign_off,
 )
 from pressconv.readers.speakers.people import MentionCache, PersonIndex
 from pressconv.readers.speakers.words import is_organisation, is_titled
@@ -58,6 +59,7 @@ def assign_speakers(works: list[Work], issuer: str | None = None) -> None:
                 index.strong.setdefault(surname(attribution.name), {})
                 if attribution.title:
                     index.titled_alone.add(attribution.name[0])
+                    index.lone_titles.setdefault(attribution.name[0], (attribution.title, number))
     mentions = MentionCache(index, works)
     genders = index.genders()
     issued = _issuer(issuer, index) if issuer else (None, "")
@@ -80,7 +82,16 @@ def assign_speakers(works: list[Work], issuer: str | None = None) -> None:
             pure = starts_with_mark(works[run_numbers[0]].text)
             before = works[run_numbers[0] - 1] if run_numbers[0] > 0 else None
             introduced = introduction(before) if before is not None else None
-            if before is not None and introduced is not None:
+            below = run_numbers[-1] + 1
+            signed = sign_off(works[below]) if below < len(works) else None
+            if signed is not None:
+                # "– Jane Doe, Minister of Transport" on the line below the quote: who said it
+                speaker, reason = _resolve(signed, below, works, index, mentions, genders)
+                reason = reason.replace("speaker ", "speaker (signed below) ", 1)
+                works[run_numbers[0]].attribution = signed.clause
+                found[run_numbers[0]] = signed
+                source = run_numbers[0]
+            elif before is not None and introduced is not None:
                 # "Smith said:" closing the paragraph above introduces the quote
                 speaker, reason = _resolve(introduced, run_numbers[0] - 1, works, index, mentions, genders)
                 reason = reason.replace("speaker ", "speaker (introduced above) ", 1)
@@ -178,10 +189,10 @@ def _partial_quotations(
         last = min((e for e in ends if e >= end), default=len(text))
         local = tuple((a - first, b - first) for a, b in work.spans if a >= first and b <= last)
         attribution = attribution_in(text[first:last], local, False)
-        if attribution is None or not (attribution.name or attribution.pronoun or attribution.role):
+        if attribution is None or not attribution.points_to_someone:
             # "Harwood described the road as “…” and promised …": the verb before the quotation binds it
             earlier = clause_in(text, first, start)
-            if earlier is not None and (earlier.name or earlier.pronoun or earlier.role):
+            if earlier is not None and earlier.points_to_someone:
                 attribution = replace(earlier, position=earlier.position - first)
         quoted = text[start:end]
         if attribution is not None:
@@ -247,15 +258,16 @@ def _resolve(
         if source is not None and full != " ".join(attribution.name):
             return full, f"speaker {clause} -> {full} (full name from para {source + 1})"
         return full, f"speaker {clause} -> {full}"
-    if attribution.pronoun:
-        gender = PRONOUN_GENDER.get(attribution.pronoun, "")
+    if attribution.pronoun or attribution.implied:
+        gender = PRONOUN_GENDER.get(attribution.pronoun or "", "")
+        what = "pronoun" if attribution.pronoun else "no subject"
         found = _antecedent(number, attribution.position, works, mentions, gender, genders)
         if found is None:
-            return None, f"speaker {clause}: no person named before the pronoun"
+            return None, f"speaker {clause}: no person named before the {what}"
         name, where = found
         if gender:
             genders.setdefault(name, gender)
-        return name, f"speaker {clause} -> {name} (pronoun: first person named in para {where + 1})"
+        return name, f"speaker {clause} -> {name} ({what}: first person named in para {where + 1})"
     if attribution.role:
         holders = index.holders(attribution.role)
         if len(holders) == 1:
@@ -264,6 +276,14 @@ def _resolve(
             ], f"speaker {clause} -> {holders[0]} (the only person titled {attribution.role!r})"
         if holders:
             return None, f"speaker {clause}: {len(holders)} people titled {attribution.role!r}, none chosen"
+        # "sublinhou a governante": a title no one in the text holds refers back, as a pronoun does
+        found = _antecedent(number, attribution.position, works, mentions, "", genders)
+        if found is not None:
+            name, where = found
+            return name, (
+                f"speaker {clause} -> {name} (no one is titled {attribution.role!r}: "
+                f"first person named in para {where + 1})"
+            )
     return None, f"speaker {clause}: not a named person"
 
 

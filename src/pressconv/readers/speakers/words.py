@@ -23,6 +23,8 @@ from pressconv.readers.name_runs import Token, is_capitalised, is_title_word
 
 POSSESSIVE_END = re.compile("(?:[’']s|(?<=s)[’'])$")
 POSSESSIVE_START = re.compile("^(?:[’']s|[’'])")
+# An article or preposition elided onto the next word: "l'assessora", "dell’ateneo".
+_ELIDED_ARTICLE = re.compile("^(?:l|d|dell|all|nell|sull|dall)[’']")
 
 
 def unquoted_stretches(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -40,7 +42,9 @@ def unquoted_stretches(text: str, spans: Sequence[tuple[int, int]]) -> list[tupl
 
 @lru_cache(maxsize=16384)  # a pure function of one word, asked about the same words again and again
 def is_titled(word: str) -> bool:
+    """A title or role word, also after a prefix ("EU-Kommissar") or an elided article ("l'assessora")."""
     lowered = POSSESSIVE_END.sub("", word.lower().strip(".,;:"))
+    lowered = _ELIDED_ARTICLE.sub("", lowered)
     if lowered in ROLE_WORDS or is_title_word(lowered):
         return True
     # "EU-Kommissar", "ex-minister": a title after a prefix

@@ -26,7 +26,11 @@ Properties > Custom in Word).  A quote with no known speaker has no property.
 The modules, by concern:
 
 - ``styles``: the style map, as data (kind of text -> named Word style);
-- ``body``: the document's words as w:p elements;
+- ``body``: the document's words as body elements (paragraphs, lists, notes to editors);
+- ``inline``: a text's marks as runs (character styles, hyperlinks, breaks, note references);
+- ``tables``, ``figures``, ``notes``: real Word tables, inline pictures, footnotes and endnotes;
+- ``relations``: the relationships and content types a document adds;
+- ``runs``: one run of text;
 - ``parts``: the other per-document parts (page set-up, properties, numbering, styles, footer);
 - ``rtl``: the document's language in Word's terms, right to left by default where it applies;
 - ``template``: the prepared template, cached per process; the shipped default template;
@@ -41,16 +45,22 @@ from __future__ import annotations
 
 from copy import deepcopy
 
+from lxml import etree  # type: ignore[import-untyped]
+
 from pressconv.errors import Notes
-from pressconv.model import Document
+from pressconv.model import Document, Marks
 from pressconv.options import WriteOptions, page_size_for
 from pressconv.writers import _zip
 from pressconv.writers.docx import parts
 from pressconv.writers.docx.body import Body, Cleaner
+from pressconv.writers.docx.notes import CONTENT_TYPE, KINDS, RELATIONSHIP, NotePlan, first_ids
+from pressconv.writers.docx.notes import part as notes_part
 from pressconv.writers.docx.ooxml import w, xml
+from pressconv.writers.docx.relations import Relations, content_types
 from pressconv.writers.docx.template import (
     DEFAULT_TEMPLATE,
     DEFAULT_TEMPLATE_IDS,
+    Template,
     regenerate_template,
     template,
 )
@@ -66,7 +76,10 @@ def write(document: Document, options: WriteOptions, notes: Notes) -> bytes:
     prepared = template(options.docx_reference)
     text = Cleaner()
     language = text(document.metadata.language).strip().replace("_", "-") or "en"  # w:lang wants "en-US"
-    body = Body(prepared, text)
+    existing_notes = {kind: _entry(prepared, prepared.note_parts.get(kind)) for kind in KINDS}
+    plan = NotePlan.of(document.notes, first_ids(existing_notes))
+    relations = Relations(existing=prepared.entries.get(prepared.document_rels_name))
+    body = Body(prepared, text, relations, plan)
     body.render(document)
 
     root = deepcopy(prepared.document)
@@ -82,6 +95,47 @@ def write(document: Document, options: WriteOptions, notes: Notes) -> bytes:
         parts.set_page(section_properties, page_size_for(document, options))
 
     entries = dict(prepared.entries)
+    content_defaults: dict[str, str] = {}
+    content_overrides: dict[str, str] = {}
+    for kind in KINDS:
+        referenced = plan.referenced(kind)
+        if not referenced:
+            continue
+        name = prepared.note_parts.get(kind) or f"word/{kind}s.xml"
+        note_relations = Relations(existing=entries.get(_rels_name(name)))
+
+        def write_note(
+            parent: etree._Element,
+            style_id: str,
+            words: str,
+            marks: Marks,
+            first: list[etree._Element],
+            links: Relations = note_relations,
+        ) -> etree._Element:
+            return body.write(parent, style_id, words, marks, first, links)
+
+        entries[name] = notes_part(kind, referenced, existing_notes[kind], prepared.style_ids, write_note)
+        if note_relations.added:
+            entries[_rels_name(name)] = note_relations.part()
+        if kind not in prepared.note_parts:
+            relations.internal("Notes", RELATIONSHIP[kind], f"{kind}s.xml")
+            content_overrides[f"/{name}"] = CONTENT_TYPE[kind]
+        if kind == "endnote" and section_properties is not None:
+            parts.number_endnotes(section_properties)
+    for name, (data, media_type) in sorted(body.media.parts.items()):
+        entries[name] = data
+        content_defaults[name.rpartition(".")[2]] = media_type
+    if body.media.unplaceable:
+        notes.warn(
+            "docx-image",
+            f"DOCX: {body.media.unplaceable} image(s) in a format Word cannot show; their alt text is kept",
+        )
+    if relations.added:
+        entries[prepared.document_rels_name] = relations.part()
+    if content_defaults or content_overrides:
+        entries["[Content_Types].xml"] = content_types(
+            entries["[Content_Types].xml"], content_defaults, content_overrides
+        )
     entries[prepared.document_name] = xml(root)
     entries[prepared.styles_name] = parts.per_language(
         prepared, language, prepared.styles_cache, parts.styles
@@ -98,3 +152,12 @@ def write(document: Document, options: WriteOptions, notes: Notes) -> bytes:
     order = ["[Content_Types].xml", "_rels/.rels"]
     order += sorted(name for name in entries if name not in order)
     return _zip.pack(((name, entries[name]) for name in order), memo=prepared.memo_names())
+
+
+def _entry(prepared: Template, name: str | None) -> bytes | None:
+    return prepared.entries.get(name) if name is not None else None
+
+
+def _rels_name(part_name: str) -> str:
+    folder, _, leaf = part_name.rpartition("/")
+    return f"{folder}/_rels/{leaf}.rels"

@@ -66,6 +66,25 @@ def set_page(section_properties: etree._Element, size: str) -> None:
         anchor.addprevious(margin_el)
 
 
+def number_endnotes(section_properties: etree._Element) -> None:
+    """Endnotes numbered 1, 2, 3 like footnotes (Word's default for endnotes is i, ii, iii)."""
+    if section_properties.find(w("endnotePr")) is not None:
+        return
+    properties = etree.Element(w("endnotePr"))
+    etree.SubElement(properties, w("numFmt"), {w("val"): "decimal"})
+    # Schema order: header/footer references, footnotePr, endnotePr, then the rest.
+    anchor = next(
+        (c for c in section_properties if etree.QName(c).localname not in _BEFORE_ENDNOTE_PROPERTIES), None
+    )
+    if anchor is None:
+        section_properties.append(properties)
+    else:
+        anchor.addprevious(properties)
+
+
+_BEFORE_ENDNOTE_PROPERTIES = frozenset({"headerReference", "footerReference", "footnotePr"})
+
+
 def _w3cdtf(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -115,13 +134,13 @@ def custom(template: Template, speakers: list[tuple[int, str]]) -> bytes:
     return xml(root)
 
 
-def numbering(template: Template, restarts: list[int]) -> bytes:
-    """The numbering part plus one numbering instance per ordered list after the first, each from 1."""
+def numbering(template: Template, restarts: list[tuple[int, str]]) -> bytes:
+    """The numbering part plus one numbering instance per list numbered afresh (an ordered list after
+    the first, a nested numbered list under each parent item), each from 1."""
     root = etree.fromstring(template.entries[template.numbering_name or ""])
-    assert template.list_number_abstract is not None
-    for num_id in restarts:
+    for num_id, abstract in restarts:
         num = etree.SubElement(root, w("num"), {w("numId"): str(num_id)})
-        etree.SubElement(num, w("abstractNumId"), {w("val"): template.list_number_abstract})
+        etree.SubElement(num, w("abstractNumId"), {w("val"): abstract})
         override = etree.SubElement(num, w("lvlOverride"), {w("ilvl"): "0"})
         etree.SubElement(override, w("startOverride"), {w("val"): "1"})
     return xml(root)

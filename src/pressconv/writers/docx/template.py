@@ -32,6 +32,7 @@ from pressconv.writers.docx.ooxml import (
 )
 from pressconv.writers.docx.package import app, declare_custom, list_numbering, targets
 from pressconv.writers.docx.parts import SPEAKER_PROPERTY
+from pressconv.writers.docx.relations import RT_ENDNOTES, RT_FOOTNOTES
 from pressconv.writers.docx.styles import TextKind
 
 _ASSETS = Path(__file__).parent.parent / "assets"
@@ -61,6 +62,12 @@ class Template:
     list_number_abstract: str | None
     """The abstract numbering behind List Number, to restart numbering for each ordered list."""
     next_num_id: int
+    list_abstracts: dict[TextKind, str]
+    """The abstract numbering behind each nested numbered list style ("List Number 2", "… 3")."""
+    document_rels_name: str
+    """Zip name of the main document part's relationships."""
+    note_parts: dict[str, str]
+    """Zip names of the footnotes and endnotes parts a reference document has, by kind."""
     keep_page_size: bool
     """True when a reference document sets a page size: it stands unless a page size is asked for."""
     footer_cache: dict[str, bytes] = field(default_factory=dict)
@@ -71,6 +78,7 @@ class Template:
     def memo_names(self) -> frozenset[str]:
         """Parts that are the same for every document of this template (styles: the same per language)."""
         dynamic = {self.document_name, self.core_name, self.custom_name, self.numbering_name}
+        dynamic |= {"[Content_Types].xml", self.document_rels_name, *self.note_parts.values()}
         return frozenset(name for name in [*self.entries, self.styles_name] if name not in dynamic)
 
 
@@ -155,6 +163,16 @@ def _from_saved(
             body.remove(element)  # a reference document lends its look, never its text
 
     abstract, next_num_id = list_numbering(entries, numbering_name, styles_name, style_ids["list_number"])
+    nested: dict[TextKind, str] = {}
+    for kind in ("list_number_2", "list_number_3"):
+        found, _ = list_numbering(entries, numbering_name, styles_name, style_ids.get(kind, ""))
+        if found is not None:
+            nested[kind] = found
+    notes = {
+        kind: part_rels[rtype]
+        for kind, rtype in (("footnote", RT_FOOTNOTES), ("endnote", RT_ENDNOTES))
+        if rtype in part_rels
+    }
     if "docProps/app.xml" in entries and is_default:
         entries["docProps/app.xml"] = app()
     return Template(
@@ -168,8 +186,11 @@ def _from_saved(
         custom=custom,
         style_ids=style_ids,
         footer_name=footer_name,
-        numbering_name=numbering_name if abstract is not None else None,
+        numbering_name=numbering_name if abstract is not None or nested else None,
         list_number_abstract=abstract,
         next_num_id=next_num_id,
+        list_abstracts=nested,
+        document_rels_name=f"{folder}/_rels/{leaf}.rels",
+        note_parts=notes,
         keep_page_size=keep_page_size,
     )

@@ -13,6 +13,7 @@ characters the main face lacks.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import shutil
@@ -132,77 +133,36 @@ class Family:
 
 
 # ---------------------------------------------------------------------------------------------------------
-# Reading a font file: just enough of the sfnt format to know coverage without loading the font.
+# Reading a font file's coverage without registering it.
 
-
-def _tables(data: bytes) -> dict[bytes, tuple[int, int]]:
-    if len(data) < 12 or data[:4] not in (b"\x00\x01\x00\x00", b"true"):
-        return {}
-    (count,) = struct.unpack_from(">H", data, 4)
-    tables: dict[bytes, tuple[int, int]] = {}
-    for i in range(count):
-        tag, _, offset, length = struct.unpack_from(">4sIII", data, 12 + 16 * i)
-        tables[tag] = (offset, length)
-    return tables
-
-
-def _cmap_format4(data: bytes, at: int) -> set[int]:
-    (seg_x2,) = struct.unpack_from(">H", data, at + 6)
-    n = seg_x2 // 2
-    ends = struct.unpack_from(f">{n}H", data, at + 14)
-    starts = struct.unpack_from(f">{n}H", data, at + 16 + seg_x2)
-    deltas = struct.unpack_from(f">{n}h", data, at + 16 + 2 * seg_x2)
-    range_at = at + 16 + 3 * seg_x2
-    offsets = struct.unpack_from(f">{n}H", data, range_at)
-    found: set[int] = set()
-    for i in range(n):
-        start, end, delta, offset = starts[i], ends[i], deltas[i], offsets[i]
-        if start == 0xFFFF:
-            continue
-        if offset == 0:
-            found.update(c for c in range(start, end + 1) if (c + delta) & 0xFFFF)
-            continue
-        base = range_at + 2 * i + offset
-        for c in range(start, end + 1):
-            where = base + 2 * (c - start)
-            if where + 2 <= len(data) and struct.unpack_from(">H", data, where)[0]:
-                found.add(c)
-    return found
-
-
-def _cmap_format12(data: bytes, at: int) -> set[int]:
-    (groups,) = struct.unpack_from(">I", data, at + 12)
-    found: set[int] = set()
-    for i in range(groups):
-        start, end, glyph = struct.unpack_from(">III", data, at + 16 + 12 * i)
-        found.update(range(start if glyph else start + 1, min(end, 0x10FFFF) + 1))
-    return found
+#: The cmap subtables looked at, in order of preference: full Unicode first, then the BMP.
+_CMAP_PREFERENCE = ((3, 10), (0, 6), (0, 4), (3, 1), (0, 3), (0, 1), (0, 0))
 
 
 @cache
 def coverage(path: Path) -> frozenset[str]:
-    """Characters a TrueType-outline font file maps; empty for CFF, collections and unreadable files."""
+    """Characters a TrueType-outline font file maps to a glyph; empty for CFF, collections and bad files.
+
+    Read with fontTools, only when a fallback search reaches the file (fontTools is imported then).
+    Glyph ids stand in for glyph names, so the 'post' table is never read.
+    """
+    from fontTools.ttLib import TTFont as FontFile
+
     try:
         data = path.read_bytes()
-        tables = _tables(data)
-        if b"glyf" not in tables or b"cmap" not in tables:
+        if data[:4] not in (b"\x00\x01\x00\x00", b"true"):
             return frozenset()
-        cmap_at = tables[b"cmap"][0]
-        _, count = struct.unpack_from(">HH", data, cmap_at)
-        subtables: dict[tuple[int, int], int] = {}
-        for i in range(count):
-            platform, encoding, offset = struct.unpack_from(">HHI", data, cmap_at + 4 + 8 * i)
-            subtables[(platform, encoding)] = cmap_at + offset
-        for key in ((3, 10), (0, 6), (0, 4), (3, 1), (0, 3), (0, 1), (0, 0)):
-            at = subtables.get(key)
-            if at is None:
-                continue
-            (fmt,) = struct.unpack_from(">H", data, at)
-            if fmt == 12:
-                return frozenset(map(chr, _cmap_format12(data, at)))
-            if fmt == 4:
-                return frozenset(map(chr, _cmap_format4(data, at)))
-    except (OSError, struct.error):
+        font = FontFile(io.BytesIO(data), lazy=True)
+        if "glyf" not in font or "cmap" not in font:
+            return frozenset()
+        font.setGlyphOrder([str(gid) for gid in range(font["maxp"].numGlyphs)])
+        cmap = font["cmap"]
+        for platform, encoding in _CMAP_PREFERENCE:
+            subtable = cmap.getcmap(platform, encoding)
+            if subtable is not None and subtable.format in (4, 12):
+                # fontTools leaves out codes mapped to glyph 0 (no glyph) and the closing 0xFFFF segment
+                return frozenset(chr(code) for code in subtable.cmap if code <= 0x10FFFF)
+    except Exception:  # fontTools raises many kinds on a damaged file: such a file covers nothing
         pass
     return frozenset()
 

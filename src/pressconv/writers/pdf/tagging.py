@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
@@ -25,9 +25,6 @@ from reportlab.platypus import Flowable
 
 from pressconv.compat.reportlab import cleared_keep_with_next, forward_class_attributes, pages, pdf_document
 from pressconv.writers.pdf.xmp import XmpStream, xmp_packet
-
-if TYPE_CHECKING:
-    from pressconv.writers.pdf.canvas import PressCanvas
 
 #: The standard structure types the writer may use (ISO 32000-1 §14.8.4); no RoleMap is written.
 STANDARD_TYPES = frozenset(
@@ -219,7 +216,7 @@ def _prune(elem: StructElem) -> bool:
     return bool(elem.kids)
 
 
-def write_structure(canv: PressCanvas, tagger: Tagger, title: str, language: str, when: datetime) -> None:
+def write_structure(canv: Canvas, tagger: Tagger, title: str, language: str, when: datetime) -> None:
     """Add the structure tree, ParentTree, MarkInfo and XMP to the canvas's document (call before save)."""
     doc = pdf_document(canv)
     done = pages(canv)

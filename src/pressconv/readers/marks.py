@@ -122,6 +122,9 @@ class InlineText:
                 if 0 < b < len(text):
                     marks.append(RawMark(b, b, kind))
                 continue
+            if kind == "noteref":  # zero-width where the reference stood, the end of the text included
+                marks.append(RawMark(a, a, kind, target))
+                continue
             while a < b and text[a] == " ":
                 a += 1
             while b > a and text[b - 1] == " ":
@@ -178,7 +181,7 @@ class MarkTrail:
 
     def take(self, text: str) -> tuple[RawMark, ...]:
         """The marks over ``text``, the next finished text of the document; () when none or not found."""
-        if not text or not self._texts:
+        if not text or not self.marked:
             return ()
         for index in range(self._at, min(self._at + _LOOK_AHEAD + 1, len(self._texts))):
             source, marks = self._texts[index]
@@ -204,6 +207,10 @@ def _clipped(marks: tuple[RawMark, ...], start: int, end: int) -> tuple[RawMark,
     for mark in marks:
         if mark.kind == "break":
             if start < mark.start < end:
+                kept.append(mark._replace(start=mark.start - start, end=mark.start - start))
+            continue
+        if mark.kind == "noteref":
+            if start <= mark.start <= end:
                 kept.append(mark._replace(start=mark.start - start, end=mark.start - start))
             continue
         a, b = max(mark.start, start), min(mark.end, end)
