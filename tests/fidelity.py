@@ -253,6 +253,8 @@ def allowed_extras(document: Document, fmt: str) -> frozenset[str]:
     if editors_notes(document) and not document.notes_heading:
         texts.append("Notes to editors")
     texts += [note.label for note in document.notes]
+    if fmt in CITED_NOTES_APART:  # shown where the format keeps them, checked by its structure check
+        texts += [note.text for note in cited_notes(document)]
     allowed = {_strip_punct(w) for t in texts for w in words(t)}
     if meta.date:
         # A date may be shown spelled out ("October 28, 2024"): its parts are furniture.

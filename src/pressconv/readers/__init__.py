@@ -48,7 +48,7 @@ REGISTRY = Registry(
     GROUP,
     (
         Spec("text", "pressconv.readers.text", (".txt", ".text"), (SMART_QUOTES,)),
-        Spec("markdown", "pressconv.readers.markdown", (".md", ".markdown")),
+        Spec("markdown", "pressconv.readers.markdown", (".md", ".markdown"), (SMART_QUOTES,)),
         Spec("html", "pressconv.readers.html", (".html", ".htm", ".xhtml")),
         Spec("docx", "pressconv.readers.docx", (".docx",)),
     ),

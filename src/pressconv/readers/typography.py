@@ -25,7 +25,8 @@ def smarten(text: str, *, quotes: bool = True) -> str:
 
     attr = smartypants.Attr
     flags = attr.D | attr.e | attr.u | (attr.q | attr.b if quotes else 0)
-    if quotes:  # a decade or year cut short ('90s, '26) is an apostrophe; SmartyPants opens a quote there
-        text = _ELIDED_YEAR.sub("’", text)
+    # A decade or year cut short ('90s, '26) is an apostrophe; SmartyPants (and markdown-it) open a
+    # quote there or leave it straight.
+    text = _ELIDED_YEAR.sub("’", text)
     escaped = html.escape(text, quote=False).replace("\\", "&#92;")
     return html.unescape(smartypants.smartypants(escaped, flags))
