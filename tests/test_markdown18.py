@@ -158,3 +158,26 @@ def test_the_pages_and_book_of_every_fixture_validate(tmp_path: Path) -> None:
         [doc(path.name) for path in MARKDOWN], "epub", WriteOptions(volume_title="Markdown"), Notes()
     )
     assert problems(volume) == []
+
+
+def test_a_data_uri_image_is_embedded_and_a_bad_one_stays_a_reference() -> None:
+    import base64
+
+    from rich_document import png_bytes
+
+    png = base64.b64encode(png_bytes()).decode("ascii")
+    document = api.parse(
+        f"# Chart\n\nThe figures follow.\n\n![Bars](data:image/png;base64,{png})\n".encode(),
+        from_format="markdown",
+    )
+    (figure,) = [b for b in document.blocks() if isinstance(b, Figure)]
+    assert (figure.data, figure.media_type, figure.src, figure.alt) == (
+        png_bytes(),
+        "image/png",
+        None,
+        "Bars",
+    )
+    broken = api.parse(
+        b"# Chart\n\nThe figures follow.\n\n![Bars](data:image/png;base64,@@@)\n", from_format="markdown"
+    )
+    assert not any(isinstance(b, Figure) and b.data for b in broken.blocks())

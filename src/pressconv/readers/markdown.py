@@ -9,7 +9,8 @@ lost.  Inline emphasis, strong, code, links and hard line breaks become marks
 over the plain text (``RawBlock.marks``, carried through the rules by
 ``marks.MarkTrail``).  A GFM table is a ``Table`` (header row, body rows,
 cells with their marks); a paragraph that is only an image is a ``Figure``
-(its alt text, its source, its title as the caption); an image inside running
+(its alt text, its source -- the bytes themselves for a base64 ``data:image``
+URI -- and its title as the caption); an image inside running
 text keeps its alt text as words.  Footnotes (``[^1]``, by ``mdit-py-plugins``)
 become ``Document.notes`` with ``noteref`` marks where they are cited.  When the
 Markdown marks no section heading, paragraphs go unhinted and the plain-text
@@ -24,6 +25,8 @@ drop words is refused with a clear error.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import html
 import re
 from dataclasses import dataclass, field, replace
@@ -352,4 +355,22 @@ def _figure(token: Token) -> Figure | None:
         return None
     image = images[0]
     title = fold(str(image.attrGet("title") or "")) or None
-    return Figure(alt=fold(image.content), src=str(image.attrGet("src") or "") or None, caption=title)
+    src = str(image.attrGet("src") or "") or None
+    embedded = _data_uri(src) if src else None
+    if embedded is not None:  # the image itself, carried in the text: embedded in every output
+        return Figure(alt=fold(image.content), data=embedded[1], media_type=embedded[0], caption=title)
+    return Figure(alt=fold(image.content), src=src, caption=title)
+
+
+_DATA_URI = re.compile(r"^data:(image/[a-z0-9.+-]+);base64,([A-Za-z0-9+/=\s]+)$", re.IGNORECASE)
+
+
+def _data_uri(src: str) -> tuple[str, bytes] | None:
+    """(media type, bytes) of a base64 ``data:image/…`` URI; None for anything else."""
+    found = _DATA_URI.match(src)
+    if found is None:
+        return None
+    try:
+        return found.group(1).lower(), base64.b64decode("".join(found.group(2).split()), validate=True)
+    except binascii.Error:
+        return None
