@@ -58,7 +58,7 @@ from typing import Any
 from urllib.parse import unquote
 from xml.etree import ElementTree as ET
 
-from pressconv.model import Document, ListBlock, Paragraph, Quote, Section
+from pressconv.model import Document, Figure, ListBlock, Paragraph, Quote, Section, Table
 from pressconv.writers._pagination import PAGE_WORDS
 
 FORMATS = ("html", "docx", "pdf", "epub")
@@ -167,6 +167,14 @@ def _block_strings(section: Section) -> Iterator[str]:
                 yield text
             case ListBlock(items=items):
                 yield from items
+            case Table(caption=caption, header=header, rows=rows):
+                # Model v3: the caption, then the cells row by row (header rows first).
+                if caption:
+                    yield caption
+                yield from (cell.text for row in (*header, *rows) for cell in row)
+            case Figure(caption=caption, credit=credit):
+                # The alt text is the image's description, not reading text: see allowed_extras.
+                yield from (part for part in (caption, credit) if part)
 
 
 def model_words(document: Document) -> list[str]:
@@ -186,6 +194,9 @@ def model_phrases(document: Document) -> list[list[str]]:
     end mark."""
     meta = document.metadata
     texts = [meta.publisher, meta.release, meta.byline, *meta.contacts, meta.end_mark]
+    # Notes (model v3) stand apart from the body sequence: footnotes at a page foot or in a notes
+    # section, notes to editors after the body; each note's words must still appear together.
+    texts += [note.text for note in document.notes]
     return [w for w in (words(t) for t in texts if t) if w]
 
 
@@ -203,6 +214,12 @@ def allowed_extras(document: Document, fmt: str) -> frozenset[str]:
             texts += [block.speaker or "", block.attribution or "", block.speaker_title or ""]
     texts += [meta.byline or "", meta.date or "", meta.release or "", meta.publisher or "", meta.language]
     texts += [meta.end_mark or "", *meta.contacts, *meta.keywords, meta.embargo or ""]
+    # Model v3: a figure's alt text may be shown where the image cannot be; notes carry their labels and
+    # the notes to editors their heading.
+    texts += [block.alt for block in document.blocks() if isinstance(block, Figure)]
+    texts += [note.label for note in document.notes] + [note.text for note in document.notes]
+    if any(note.kind == "editors" for note in document.notes):
+        texts.append(document.notes_heading or "Notes to editors")
     allowed = {_strip_punct(w) for t in texts for w in words(t)}
     if meta.date:
         # A date may be shown spelled out ("October 28, 2024"): its parts are furniture.
@@ -257,14 +274,22 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
+_NOTE_PARTS = ("word/footnotes.xml", "word/endnotes.xml")
+
+
 def _docx_text(data: bytes) -> str:
-    """Body text of a .docx in document order (tables and content controls included; no headers)."""
+    """Body text of a .docx in document order (tables and content controls included; no headers),
+    then the footnotes' and endnotes' text, as a reader meets them at the page foot and the end."""
     from lxml import etree
 
     # lxml directly, not python-docx: python-docx's parser refuses a text node over 10 MB
     # (a 10 MB one-line release), and opening with python-docx is the validator's job.
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        names = set(zf.namelist())
         root = etree.fromstring(zf.read("word/document.xml"), etree.XMLParser(huge_tree=True))
+        notes = [
+            etree.fromstring(zf.read(n)) for n in ("word/footnotes.xml", "word/endnotes.xml") if n in names
+        ]
     body = root.find(f"{_W}body")
     out: list[str] = []
 
@@ -290,6 +315,10 @@ def _docx_text(data: bytes) -> str:
             out.append("\n")
 
     walk(body)
+    for part in notes:
+        for note in part:
+            if note.get(f"{_W}type") in (None, "normal"):  # not the separators
+                walk(note)
     return "".join(out)
 
 
@@ -522,3 +551,117 @@ def writer_available(fmt: str) -> bool:
 def available_formats(candidates: Iterable[str] = FORMATS) -> list[str]:
     """The formats among ``candidates`` whose writer module exists."""
     return [fmt for fmt in candidates if writer_available(fmt)]
+
+
+# --- DOCX structure (model v3): link targets, alt text, table cells, note text ----------------------
+
+
+@dataclass
+class DocxStructure:
+    """What a .docx carries beyond its words' order: what Word shows as links, alt text, cells, notes."""
+
+    links: list[tuple[str, str]] = field(default_factory=list)
+    """(link text, target) of every w:hyperlink, in document order (notes after the body)."""
+    alts: list[str] = field(default_factory=list)
+    """The description (wp:docPr descr) of every picture, in document order."""
+    tables: list[list[list[str]]] = field(default_factory=list)
+    """Each table's rows of cell texts; cells a vertical merge continues are left out."""
+    notes: list[str] = field(default_factory=list)
+    """The text of every footnote and endnote, its reference mark excluded."""
+
+
+def _rels(zf: zipfile.ZipFile, part: str) -> dict[str, str]:
+    folder, _, leaf = part.rpartition("/")
+    name = f"{folder}/_rels/{leaf}.rels"
+    if name not in zf.namelist():
+        return {}
+    return {rel.get("Id", ""): rel.get("Target", "") for rel in ET.fromstring(zf.read(name))}
+
+
+def _text_of(element: Any) -> str:
+    out = []
+    for node in element.iter():
+        if node.tag == f"{_W}t":
+            out.append(node.text or "")
+        elif node.tag in (f"{_W}br", f"{_W}cr"):
+            out.append("\n")
+        elif node.tag == f"{_W}tab":
+            out.append("\t")
+    return "".join(out)
+
+
+def docx_structure(data: bytes) -> DocxStructure:
+    """Links (with their relationship targets), picture descriptions, table cells and note texts."""
+    found = DocxStructure()
+    r_id = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+    doc_pr = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        names = zf.namelist()
+        parts = ["word/document.xml"] + [n for n in ("word/footnotes.xml", "word/endnotes.xml") if n in names]
+        for part in parts:
+            rels = _rels(zf, part)
+            root = ET.fromstring(zf.read(part))
+            for link in root.iter(f"{_W}hyperlink"):
+                target = (
+                    rels.get(link.get(r_id, ""), "") if link.get(r_id) else "#" + link.get(f"{_W}anchor", "")
+                )
+                found.links.append((_text_of(link), target))
+            if part != "word/document.xml":
+                for note in root:
+                    if note.get(f"{_W}type") in (None, "normal"):
+                        found.notes.append(_text_of(note).strip())
+                continue
+            found.alts += [el.get("descr", "") for el in root.iter(doc_pr)]
+            for table in root.iter(f"{_W}tbl"):
+                rows = []
+                for tr in table.findall(f"{_W}tr"):
+                    cells = []
+                    for tc in tr.findall(f"{_W}tc"):
+                        merge = tc.find(f"{_W}tcPr/{_W}vMerge")
+                        if merge is not None and merge.get(f"{_W}val") != "restart":
+                            continue
+                        cells.append(_text_of(tc))
+                    rows.append(cells)
+                found.tables.append(rows)
+    return found
+
+
+def docx_structure_problems(document: Document, data: bytes) -> list[str]:
+    """What of the model's links, alt texts, table cells and note texts the .docx does not carry."""
+    found = docx_structure(data)
+    problems: list[str] = []
+    wanted_links = []
+    texts: list[tuple[str, tuple[Any, ...]]] = [(document.headline, document.headline_marks)]
+    for block in document.blocks():
+        match block:
+            case Paragraph(text=text, marks=marks) | Quote(text=text, marks=marks):
+                texts.append((text, marks))
+            case ListBlock(items=items):
+                texts += [(item, block.marks(i)) for i, item in enumerate(items)]
+            case Table(header=header, rows=rows):
+                texts += [(cell.text, cell.marks) for row in (*header, *rows) for cell in row]
+            case Figure(caption=caption, caption_marks=marks) if caption:
+                texts.append((caption, marks))
+    texts += [(note.text, note.marks) for note in document.notes]
+    for text, marks in texts:
+        for mark in marks:
+            if mark.kind == "link" and mark.target:
+                wanted_links.append((text[mark.start : mark.end], mark.target))
+    for link in wanted_links:
+        if link not in found.links:
+            problems.append(f"link {link!r} missing (found {found.links!r})")
+    for block in document.blocks():
+        if isinstance(block, Figure) and block.data is not None and block.alt not in found.alts:
+            problems.append(f"alt text {block.alt!r} missing (found {found.alts!r})")
+    model_tables = [b for b in document.blocks() if isinstance(b, Table)]
+    for index, table in enumerate(model_tables):
+        want = [[cell.text for cell in row] for row in (*table.header, *table.rows)]
+        got = found.tables[index] if index < len(found.tables) else None
+        trimmed = [[c for c in row if c] for row in got] if got is not None else None
+        if trimmed != [[c for c in row if c] for row in want]:
+            problems.append(f"table {index + 1}: cells {got!r}, wanted {want!r}")
+    shown = " ".join(found.notes) + "\n" + _docx_text(data)
+    for note in document.notes:
+        if " ".join(words(note.text)) not in " ".join(words(shown)):
+            problems.append(f"note {note.id!r} text missing")
+    return problems

@@ -28,9 +28,9 @@ import pytest
 
 from pressconv import build as build_module
 from pressconv.build import MANIFEST
+from pressconv.build.manifest import Entry, Manifest, sha256
 from pressconv.cli import main
 from pressconv.config import BuildConfig
-from pressconv.manifest import Entry, Manifest
 
 TEXT = "Council opens new library\n\nThe city council opened the new library on Monday.\n"
 LINUX = Path("/proc/self/stat").exists()
@@ -105,7 +105,7 @@ def _key_outside(key: Callable[[Path], str]) -> Callable[[Path], None]:
 
         def change(outputs: dict[str, dict[str, object]]) -> None:
             entry = dict(outputs["a.html"], source="gone.txt")
-            entry["sha256"] = build_module._sha256(victim.read_bytes())
+            entry["sha256"] = sha256(victim.read_bytes())
             entry["size"] = victim.stat().st_size
             outputs[key(repo)] = entry
 
@@ -139,7 +139,7 @@ def _symlinked_folder(repo: Path) -> None:
 
     def change(outputs: dict[str, dict[str, object]]) -> None:
         entry = dict(outputs["a.html"], source="escape/x.txt")
-        entry["sha256"] = build_module._sha256(victim.read_bytes())
+        entry["sha256"] = sha256(victim.read_bytes())
         entry["size"] = victim.stat().st_size
         outputs["escape/x.html"] = entry
 

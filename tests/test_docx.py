@@ -34,7 +34,7 @@ from pressconv.model import Document, ListBlock, Metadata, Paragraph, Quote, Sec
 from pressconv.options import WriteOptions
 from pressconv.readers.text import read_text
 from pressconv.writers import docx as docx_writer
-from pressconv.writers._docx_styles import STYLES
+from pressconv.writers.docx.styles import STYLES
 
 GOLDEN = Path(__file__).parent / "golden" / "docx"
 SAMPLE = Path(__file__).resolve().parent.parent / "source" / "pentagon-briefing.txt"

@@ -21,8 +21,8 @@ from typing import Any
 
 import pytest
 
-from pressconv import config, executors
-from pressconv.build import MANIFEST, Manifest, Reporter, execute, make_plan
+from pressconv import config
+from pressconv.build import MANIFEST, Manifest, Reporter, execute, executors, make_plan
 from pressconv.cli import main
 from pressconv.errors import PressconvError
 

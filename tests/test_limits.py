@@ -19,7 +19,7 @@ from pressconv import api
 from pressconv.decode import decode
 from pressconv.errors import Notes, PressconvError, PressconvWarning
 from pressconv.limits import DEFAULT_LIMITS, LimitError, Limits, check_zip, read_file
-from pressconv.readers._frontmatter import split_front_matter
+from pressconv.readers.front_matter import split_front_matter
 
 # --- read_file: regular files only, at most input_bytes -------------------------------------------
 

@@ -34,7 +34,8 @@ from pressconv.errors import Notes, PressconvError
 from pressconv.model import Document, ListBlock, Metadata, Paragraph, Quote, Section
 from pressconv.options import WriteOptions
 from pressconv.serialize import from_dict
-from pressconv.writers import _fonts, pdf
+from pressconv.writers import pdf
+from pressconv.writers.pdf import fonts as _fonts
 
 GOLDEN = Path(__file__).parent / "golden" / "pdf"
 EXPECTED_SAMPLE = Path(__file__).parent / "fixtures" / "readers" / "pentagon-briefing.expected.json"
@@ -525,6 +526,36 @@ def test_invisible_format_characters_no_font_has_print_nothing_and_raise_no_warn
     assert 0 in widths  # drawn with no advance
 
 
+
+def test_a_write_never_changes_the_fonts_registered_for_the_process(vera_only: str) -> None:
+    """Glyphs for characters no font has go to the write's own copy of a face, not the shared font."""
+    from reportlab.pdfbase import pdfmetrics
+
+    fonts = _fonts.font_set(vera_only)
+    faces = [fonts.serif.face(style) for style in _fonts.STYLES]
+    registered = {face.name: pdfmetrics.getFont(face.name) for face in faces}
+    before = {
+        name: (font.face, dict(font.face.charToGlyph), dict(font.face.charWidths))
+        for name, font in registered.items()
+    }
+    text = "Kept \u0378 box, and\ufe0f invisible"
+    document = Document("Shared \u0378", sections=(Section("Heading \u0378", (Paragraph(text),)),))
+    data, _ = render(document, pdf_font=vera_only)
+    assert text in extract_text(io.BytesIO(data))  # the write did give both characters text codes
+    for name, font in registered.items():
+        face, to_glyph, widths = before[name]
+        assert pdfmetrics.getFont(name) is font and font.face is face
+        assert font.face.charToGlyph == to_glyph and font.face.charWidths == widths, name
+        assert 0x0378 not in font.face.charToGlyph and 0xFE0F not in font.face.charToGlyph
+    assert render(document, pdf_font=vera_only)[0] == data
+
+
+def test_glyphs_are_added_only_inside_a_write() -> None:
+    from pressconv.writers.pdf.embedding import draw_as_notdef
+
+    with pytest.raises(RuntimeError, match="glyph_additions"):
+        draw_as_notdef(_fonts.font_set(None).serif.regular.name, "\u0378")
+
 #: The TrueType faces scripts/test-setup installs for scripts DejaVu and Noto's TrueType sets lack.
 WIDE_SCRIPT_FONTS = {
     "fonts-droid-fallback (Chinese, Japanese)": "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
@@ -567,7 +598,7 @@ def test_footer_speaks_the_document_language(language: str, footer: str) -> None
 
 def test_page_streams_are_compressed_as_each_page_ends() -> None:
     """reportlab would hold every page's content as text until save; ours is compressed at page end."""
-    from pressconv.writers._pdftags import PressCanvas
+    from pressconv.writers.pdf.canvas import PressCanvas
 
     out = io.BytesIO()
     canv = PressCanvas(out, invariant=1)

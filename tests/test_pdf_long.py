@@ -11,6 +11,7 @@ from pressconv.errors import Notes
 from pressconv.model import Document, Paragraph, Section
 from pressconv.options import WriteOptions
 from pressconv.writers import pdf
+from pressconv.writers.pdf import story
 
 
 def test_a_paragraph_of_many_pages_is_one_tagged_paragraph_with_every_word() -> None:
@@ -27,11 +28,11 @@ def test_a_paragraph_of_many_pages_is_one_tagged_paragraph_with_every_word() -> 
 
 def test_pieces_cut_at_spaces_and_keep_every_character() -> None:
     text = " ".join(["word"] * 20_000)
-    pieces = pdf._pieces(text)
-    assert len(pieces) > 1 and all(len(p) <= pdf._PIECE for p in pieces)
+    pieces = story._pieces(text)
+    assert len(pieces) > 1 and all(len(p) <= story._PIECE for p in pieces)
     assert " ".join(pieces) == text
-    giant = "x" * (pdf._PIECE * 2 + 5)  # no space to cut at: cut inside, nothing lost
-    assert "".join(pdf._pieces(giant)) == giant
+    giant = "x" * (story._PIECE * 2 + 5)  # no space to cut at: cut inside, nothing lost
+    assert "".join(story._pieces(giant)) == giant
 
 
 def test_many_characters_without_a_glyph_make_one_warning() -> None:

@@ -30,7 +30,8 @@ from fidelity import check_fidelity, extract_words
 from pressconv.errors import Notes
 from pressconv.model import Document, ListBlock, Paragraph, Quote, Section
 from pressconv.options import WriteOptions
-from pressconv.writers import _bidi, pdf
+from pressconv.writers import pdf
+from pressconv.writers.pdf import rtl as _bidi
 from test_bad_input import ARABIC, HEBREW
 from validators import validate_pdf
 
@@ -303,7 +304,7 @@ from pressconv.writers import pdf
 doc = Document("Headline", sections=(Section(None, (Paragraph(sys.argv[1]),)),))
 pdf.write(doc, WriteOptions(), Notes())
 print(sorted(m for m in sys.modules if m.split(".")[0] in ("bidi", "arabic_reshaper")
-             or m == "pressconv.writers._bidi"))
+             or m == "pressconv.writers.pdf.rtl"))
 """
 
 
@@ -319,7 +320,7 @@ def test_bidi_modules_load_only_for_right_to_left_text(text: str, loaded: bool) 
     modules = eval(done.stdout)  # a printed list of module names
     assert bool(modules) is loaded, modules
     if loaded:
-        assert {"bidi.algorithm", "arabic_reshaper", "pressconv.writers._bidi"} <= set(modules)
+        assert {"bidi.algorithm", "arabic_reshaper", "pressconv.writers.pdf.rtl"} <= set(modules)
 
 
 @pytest.mark.parametrize(("bold", "italic"), [(False, False), (True, False), (False, True)])
@@ -329,7 +330,7 @@ def test_one_installed_face_draws_every_joined_form_of_a_style(bold: bool, itali
     DejaVu Sans (regular, bold) and Noto Sans Arabic (for italics: DejaVu's oblique has no Arabic)
     both map Arabic Presentation Forms-B; a face without them would mix fonts inside a word.
     """
-    from pressconv.writers._fonts import font_set
+    from pressconv.writers.pdf.fonts import font_set
 
     fonts = font_set(None)
     shaped = {c for c in _bidi.shape(ARABIC_LONG + MIXED_LONG) if _is_form(c)}
@@ -363,7 +364,7 @@ def test_right_to_left_paragraphs_are_parsed_on_first_use() -> None:
     """Like the writer's other paragraphs: fragments exist only from layout on (memory of long releases)."""
     from reportlab.lib.styles import ParagraphStyle
 
-    from pressconv.writers import _bidi
+    from pressconv.writers.pdf import rtl as _bidi
 
     paragraph = _bidi.lazy_paragraph_class()("Hello, world", ParagraphStyle("t"), rtl=True)
     assert "frags" not in vars(paragraph)
@@ -374,17 +375,18 @@ def test_right_to_left_paragraphs_are_parsed_on_first_use() -> None:
 
 def test_right_to_left_paragraphs_share_one_style_per_base_style() -> None:
     """A long Arabic release made a ParagraphStyle per paragraph (~800 bytes each, 24 MB for 2 MB)."""
-    from pressconv.writers._fonts import font_set
-    from pressconv.writers._pdfstyles import build_styles
-    from pressconv.writers._pdftags import StructElem
+    from pressconv.writers.pdf import story as pdf_story
+    from pressconv.writers.pdf.fonts import font_set
+    from pressconv.writers.pdf.styles import build_styles
+    from pressconv.writers.pdf.tagging import StructElem
 
     fonts = font_set(None)
     styles = build_styles(fonts)
-    ctx = pdf._Context(fonts, styles, styles.faces, Notes(), True, True)
+    ctx = pdf_story.Context(fonts, styles, styles.faces, Notes(), True, True)
     document = Document(
         "عنوان", sections=(Section(None, tuple(Paragraph(f"فقرة رقم {n}.") for n in range(20))),)
     )
-    story = pdf._story(ctx, document, StructElem("Document"))
+    story = pdf_story.build_story(ctx, document, StructElem("Document"))
     paragraphs = [vars(flowable)["inner"] for flowable in story if "inner" in vars(flowable)]
     body = [p for p in paragraphs if p.style.name.startswith(styles.body.name)]
     assert len(body) == 20 and len({id(p.style) for p in body}) == 1

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from pressconv import _plugins, build, writers
+from pressconv import _plugins, writers
+from pressconv.build import plan
 
 BUILTINS = {name: spec.module for name, spec in writers.BUILTINS.items()}
 
@@ -27,7 +28,7 @@ def _install(folder: Path, name: str, entry_points: str) -> None:
 
 def test_this_environment_has_only_builtin_writers() -> None:
     assert _plugins.only_builtin_plugins(writers.GROUP, BUILTINS)
-    assert build._writer_names() == writers.names() == list(writers.BUILTINS)
+    assert plan._writer_names() == writers.names() == list(writers.BUILTINS)
 
 
 def test_a_builtin_registered_again_with_its_own_module_is_no_plugin(

@@ -8,7 +8,7 @@ import pytest
 
 from pressconv.model import Quote
 from pressconv.quotesheet import format_quote_sheet, quote_sheet, to_json
-from pressconv.readers._quotes import quoted_share, scan
+from pressconv.readers.quote_marks import quoted_share, scan
 from pressconv.readers.text import read_text
 
 SAMPLE = Path(__file__).resolve().parents[1] / "source" / "pentagon-briefing.txt"

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from pressconv.errors import EmptyInputError, Notes
 from pressconv.model import Document, ListBlock, Paragraph, Quote
 from pressconv.options import ReadOptions
-from pressconv.readers._blocks import RawBlock, split_blocks
+from pressconv.readers.blocks import RawBlock, split_blocks
 from pressconv.readers.text import build_document, explain, read_text
 from pressconv.serialize import to_dict
 
@@ -301,11 +301,11 @@ def test_read_decodes_bytes_and_records_the_source_path() -> None:
 
 
 def test_written_out_upper_class_matches_unicode() -> None:
-    """The start-up shortcut in _names is the same class the code-point scan gives."""
+    """The start-up shortcut in name_runs is the same class the code-point scan gives."""
     import unicodedata
 
-    from pressconv.readers import _names
+    from pressconv.readers import name_runs
 
-    if unicodedata.unidata_version != _names._UPPER_UNIDATA:
-        pytest.skip(f"Unicode {unicodedata.unidata_version}: _names computes the class itself")
-    assert _names.upper_class() == _names._upper_class()
+    if unicodedata.unidata_version != name_runs._UPPER_UNIDATA:
+        pytest.skip(f"Unicode {unicodedata.unidata_version}: name_runs computes the class itself")
+    assert name_runs.upper_class() == name_runs._upper_class()

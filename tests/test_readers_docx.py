@@ -18,7 +18,7 @@ from docx.oxml.ns import qn
 
 from pressconv import api
 from pressconv.errors import EmptyInputError, Notes, PressconvError
-from pressconv.model import Document, ListBlock, Paragraph, Quote, Section
+from pressconv.model import Document, ListBlock, Paragraph, Quote, Section, Table, block_text
 from pressconv.options import ReadOptions, WriteOptions
 from pressconv.readers.docx import read
 from pressconv.writers import docx as docx_writer
@@ -145,11 +145,13 @@ def test_tables_and_line_breaks_keep_their_words_in_order() -> None:
     p.add_run().add_break()
     p.add_run("on a second line.")
     document = parse(save(doc))
-    # Short cell lines may be taken for headings by the shared rules; the words and order are the point.
-    texts = [t for s in document.sections for t in (s.heading, *(b.text for b in s.blocks)) if t]
+    texts = [t for s in document.sections for t in (s.heading, *(block_text(b) for b in s.blocks)) if t]
     joined = " ".join(texts)
     assert joined.index("Before") < joined.index("Left") < joined.index("Right") < joined.index("After")
     assert "After the table on a second line." in texts
+    table = document.blocks()[1]
+    assert isinstance(table, Table)
+    assert [c.text for c in table.rows[0]] == ["Left cell words", "Right cell words"]
 
 
 def test_our_speaker_properties_are_read_back() -> None:

@@ -14,17 +14,37 @@ from pressconv.errors import (
     UnknownFormatError,
     WriterError,
 )
-from pressconv.model import Block, Document, ListBlock, Metadata, Paragraph, Quotation, Quote, Section
+from pressconv.model import (
+    Block,
+    Cell,
+    Contact,
+    Document,
+    Figure,
+    ListBlock,
+    Mark,
+    Metadata,
+    Note,
+    Paragraph,
+    Quotation,
+    Quote,
+    Section,
+    Table,
+)
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Block",
+    "Cell",
+    "Contact",
     "DecodeError",
     "Document",
     "EmptyInputError",
+    "Figure",
     "ListBlock",
+    "Mark",
     "Metadata",
+    "Note",
     "OptionError",
     "Paragraph",
     "PressconvError",
@@ -32,6 +52,7 @@ __all__ = [
     "Quotation",
     "Quote",
     "Section",
+    "Table",
     "UnknownFormatError",
     "WriterError",
     "__version__",

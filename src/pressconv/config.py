@@ -45,7 +45,7 @@ class BuildConfig:
     pyproject: Path | None = None
     """The file the table came from, for error messages."""
     executor: str = "local"
-    """Where documents render: ``local`` or ``dask[://ADDRESS]`` (see ``pressconv.executors``)."""
+    """Where documents render: ``local`` or ``dask[://ADDRESS]`` (see ``pressconv.build.executors``)."""
 
     def override(
         self,

@@ -8,7 +8,7 @@ goes to charset-normalizer (legacy single-byte text such as Windows-1252), and
 a warning says which encoding was assumed: no guess is silent.  Line ends
 become LF.  Characters that XML cannot carry (C0/C1 controls other than tab
 and newline, surrogates, U+FFFE/U+FFFF) are removed here and reported once, so
-every writer sees the same text.
+every writer sees the same text (by ``text.clean``, which writers also use).
 """
 
 from __future__ import annotations
@@ -19,6 +19,9 @@ from dataclasses import dataclass
 
 from pressconv.errors import DecodeError, Notes
 
+# Re-exported: the readers clean extracted text with it; it lives in ``text``, below the writers too.
+from pressconv.text import clean as clean
+
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -27,8 +30,6 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 
-# C0 controls except TAB/LF/CR, DEL and C1 controls, surrogates, the two XML non-characters.
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 # Magic numbers of common binary formats that are not text in any encoding.
 _BINARY_MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x7fELF", b"\x1f\x8b")
 
@@ -56,19 +57,6 @@ def normalize(text: str, notes: Notes) -> str:
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     return clean(text, notes)
-
-
-def clean(text: str, notes: Notes) -> str:
-    """``text`` with XML-illegal characters removed, reporting how many and which."""
-    found = _ILLEGAL.findall(text)
-    if found:
-        kinds = ", ".join(f"U+{ord(ch):04X}" for ch in sorted(set(found))[:5])
-        more = "…" if len(set(found)) > 5 else ""
-        notes.warn(
-            "control-chars", f"removed {len(found)} control or XML-illegal character(s): {kinds}{more}"
-        )
-        text = _ILLEGAL.sub("", text)
-    return text
 
 
 #: Stray bytes listed by position in the warning; the rest are counted.

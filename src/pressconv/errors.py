@@ -1,4 +1,4 @@
-"""Errors and warnings: one exception type for user errors, warnings as values.
+"""Errors and warnings: one exception type for user errors, warnings as ``Note`` values.
 
 A ``PressconvError`` is a fault in the input or the usage that the CLI turns
 into one stderr line and exit status 2.  Anything else escaping is a bug.
@@ -48,13 +48,16 @@ class OptionError(PressconvError):
 class PressconvWarning(UserWarning):
     """The category of the warnings a library caller receives through ``warnings.warn``.
 
-    They are the ``Warning`` values below, issued when the caller passed no ``Notes`` to collect them.
+    They are the ``Note`` values below, issued when the caller passed no ``Notes`` to collect them.
     """
 
 
 @dataclass(frozen=True, slots=True)
-class Warning:  # noqa: A001 - a value, deliberately not the builtin exception
-    """Something the user should know that did not stop the conversion."""
+class Note:
+    """A warning as a value: something the user should know that did not stop the conversion.
+
+    Not named ``Warning``, which would shadow the builtin exception class.
+    """
 
     code: str
     """Stable short code, e.g. ``control-chars`` or ``missing-glyph``."""
@@ -66,10 +69,10 @@ class Warning:  # noqa: A001 - a value, deliberately not the builtin exception
 class Notes:
     """Collects warnings during one conversion; the only mutable state passed around."""
 
-    items: list[Warning] = field(default_factory=list)
+    items: list[Note] = field(default_factory=list)
 
     def warn(self, code: str, message: str) -> None:
         """Record a warning once (the same code and message are not repeated)."""
-        item = Warning(code, message)
+        item = Note(code, message)
         if item not in self.items:
             self.items.append(item)

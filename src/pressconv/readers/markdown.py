@@ -24,9 +24,9 @@ from pressconv.decode import decode
 from pressconv.errors import EmptyInputError, Notes, PressconvError
 from pressconv.model import Document
 from pressconv.options import ReadOptions
-from pressconv.readers._assemble import assemble
-from pressconv.readers._blocks import Hint, RawBlock, fold
-from pressconv.readers._frontmatter import split_front_matter
+from pressconv.readers.assemble import assemble
+from pressconv.readers.blocks import Hint, RawBlock, fold
+from pressconv.readers.front_matter import split_front_matter
 
 if TYPE_CHECKING:
     from markdown_it.token import Token

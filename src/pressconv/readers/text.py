@@ -2,7 +2,7 @@
 
 The text reader only does what is particular to plain text — the YAML front
 matter at the very top and the split into blocks at blank or whitespace-only
-lines — and hands the blocks to ``_build.build_document``, which runs the
+lines — and hands the blocks to ``document.build_document``, which runs the
 inference rules (furniture, lists, headline, headings, quotes, dateline,
 speakers) in the order documented there.  ``explain`` returns the same
 Document with one line per block saying which rule decided it.
@@ -15,9 +15,9 @@ from pressconv.errors import EmptyInputError, Notes
 from pressconv.limits import DEFAULT_LIMITS
 from pressconv.model import Document
 from pressconv.options import ReadOptions
-from pressconv.readers._blocks import RawBlock, split_blocks
-from pressconv.readers._build import build_document
-from pressconv.readers._frontmatter import split_front_matter
+from pressconv.readers.blocks import RawBlock, split_blocks
+from pressconv.readers.document import build_document
+from pressconv.readers.front_matter import split_front_matter
 
 SUFFIXES = (".txt", ".text")
 

@@ -20,23 +20,25 @@ release in the order given.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import uuid
 import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from ebooklib import epub as ebook
 
-from pressconv.decode import clean
 from pressconv.errors import Notes, WriterError
-from pressconv.model import Document, block_text, content_identifier
+from pressconv.model import Document, block_text
 from pressconv.options import WriteOptions, document_datetime
+from pressconv.serialize import content_identifier
+from pressconv.text import clean
 from pressconv.writers import _zip, html
 
 SUFFIX = ".epub"
@@ -60,6 +62,17 @@ _ACCESSIBILITY_SUMMARY = (
     "Text-only publication with headings for every section, a table of contents and a logical "
     "reading order; no known hazards."
 )
+_ACCESSIBILITY_SUMMARY_IMAGES = (
+    "Text with images, each with the alternative text its source gave, headings for every section, "
+    "a table of contents and a logical reading order; no known hazards."
+)
+_IMAGE_SUFFIX = {
+    "image/png": ".png",
+    "image/jpeg": ".jpg",
+    "image/gif": ".gif",
+    "image/webp": ".webp",
+    "image/svg+xml": ".svg",
+}
 
 #: The landmarks are for reading systems; in a volume the navigation document is also read in the
 #: flow as its contents page, where they would show as a second list.
@@ -93,6 +106,20 @@ class _Chapter:
     """The headline as plain text, for navigation (never empty: EPUBCheck rejects an empty link)."""
     title: str
     """The document title as plain text, for the page's <title> (never empty)."""
+
+
+@dataclass(slots=True)
+class _Images:
+    """The embedded images of a book's articles, stored once each under a name from their content."""
+
+    items: dict[str, tuple[str, bytes]] = field(default_factory=dict)
+    """href -> (media type, bytes), in the order first met."""
+
+    def add(self, data: bytes, media_type: str) -> str:
+        """``html.ImageStore``: the image's path in the package, relative to the content documents."""
+        href = f"images/{hashlib.sha256(data).hexdigest()[:16]}{_IMAGE_SUFFIX[media_type]}"
+        self.items.setdefault(href, (media_type, data))
+        return href
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +167,9 @@ def _book(
     book.set_unique_metadata("OPF", "generator", "", {"name": "generator", "content": "pressconv"})
     # The navigation document carries the book's direction on its root, like every other page.
     book.set_template("nav", _nav_template(direction))
-    modified = _metadata(book, chapters, documents, volume, cover is not None, options)
+    images = _Images()
+    articles = [html.render_article(chapter.document, options, notes, images.add) for chapter in chapters]
+    modified = _metadata(book, chapters, documents, volume, cover is not None, bool(images.items), options)
 
     style = book.add_item(ebook.EpubItem("css", "style.css", "text/css", html.stylesheet().encode("utf-8")))
     nav_style = book.add_item(ebook.EpubItem("nav-css", "nav.css", "text/css", _NAV_CSS))
@@ -165,8 +194,9 @@ def _book(
     guide.append({"type": "toc", "href": nav.file_name, "title": "Table of contents"})
     guide.append({"type": "bodymatter", "href": chapters[0].href, "title": "Start of content"})
 
-    articles = [html.render_article(chapter.document, options, notes) for chapter in chapters]
     _report_illegal(articles, notes)
+    for n, (href, (media_type, data)) in enumerate(images.items.items(), start=1):
+        book.add_item(ebook.EpubItem(f"image-{n}", href, media_type, data))
     for n, (chapter, article) in enumerate(zip(chapters, articles, strict=True), start=1):
         page = _page(chapter.title, chapter.language, chapter.direction, article)
         book.add_item(ebook.EpubItem(f"release-{n}", chapter.href, _XHTML_TYPE, page))
@@ -252,6 +282,7 @@ def _metadata(
     documents: Sequence[Document],
     volume: bool,
     cover: bool,
+    images: bool,
     options: WriteOptions,
 ) -> datetime:
     """Dublin Core and accessibility metadata on ``book``; returns the time for ``dcterms:modified``."""
@@ -282,14 +313,15 @@ def _metadata(
             published.date().isoformat() if day_only else published.strftime("%Y-%m-%dT%H:%M:%SZ"),
         )
     accessibility = [("accessMode", "textual")]
-    if cover:
+    if cover or images:
         accessibility.append(("accessMode", "visual"))
     accessibility.append(("accessModeSufficient", "textual"))
-    accessibility += [
-        ("accessibilityFeature", feature)
-        for feature in ("structuralNavigation", "tableOfContents", "readingOrder")
-    ]
-    accessibility += [("accessibilityHazard", "none"), ("accessibilitySummary", _ACCESSIBILITY_SUMMARY)]
+    features = ["structuralNavigation", "tableOfContents", "readingOrder"]
+    if images:
+        features.append("alternativeText")
+    accessibility += [("accessibilityFeature", feature) for feature in features]
+    summary = _ACCESSIBILITY_SUMMARY_IMAGES if images else _ACCESSIBILITY_SUMMARY
+    accessibility += [("accessibilityHazard", "none"), ("accessibilitySummary", summary)]
     for name, value in accessibility:
         book.add_metadata(None, "meta", value, {"property": f"schema:{name}"})
     return published or max(document_datetime(doc, options) for doc in documents)

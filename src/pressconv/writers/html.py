@@ -9,6 +9,7 @@ Escaping happens once, in ElementTree's serializer, at the text leaves.
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 import unicodedata
@@ -20,16 +21,20 @@ from typing import Any, assert_never
 from pressconv.errors import Notes
 from pressconv.model import (
     Block,
+    Cell,
     Document,
+    Figure,
     ListBlock,
+    Note,
     Paragraph,
-    Quotation,
     Quote,
     Section,
+    Table,
     block_text,
-    content_identifier,
 )
 from pressconv.options import WriteOptions, document_datetime, parse_iso
+from pressconv.serialize import content_identifier
+from pressconv.writers._html_inline import Context, ImageStore, add_text, context, href, image_type, inline
 
 SUFFIX = ".html"
 MEDIA_TYPE = "text/html"
@@ -103,72 +108,164 @@ def section_ids(document: Document) -> list[str | None]:
     return [_slug(s.heading, taken, counters) if s.heading else None for s in document.sections]
 
 
-def _inline(element: ET.Element, text: str, quotations: tuple[Quotation, ...]) -> None:
-    """The text into ``element``, each direct quotation a ``span.quotation`` with its speaker.
-
-    Only spans are added, never characters: the quotation marks are the text's
-    own.  A piece that continues the quotation before it (split around its
-    attribution, or run on from the paragraph above) also carries the class
-    ``quotation-continued``.  Offsets that do not fit the text are ignored.
-    """
-    position = 0
-    last: ET.Element | None = None
-    for quotation in quotations:
-        start, end = quotation.start, quotation.end
-        if start < position or end <= start or end > len(text):
-            continue
-        between = text[position:start]
-        if last is None:
-            element.text = between
-        else:
-            last.tail = between
-        classes = "quotation quotation-continued" if quotation.joined else "quotation"
-        attrs = {"class": classes}
-        if quotation.speaker:
-            attrs["data-speaker"] = quotation.speaker
-        last = ET.SubElement(element, "span", attrs)
-        last.text = text[start:end]
-        position = end
-    if last is None:
-        element.text = text
-    else:
-        last.tail = text[position:]
-
-
-def _render_block(parent: ET.Element, block: Block) -> None:
+def _render_block(ctx: Context, parent: ET.Element, block: Block) -> None:
     match block:
-        case Paragraph(text=text, quotations=quotations):
-            _inline(_el(parent, "p"), text, quotations)
-        case Quote(text=text, speaker=speaker, attribution=attribution, quotations=quotations):
+        case Paragraph(text=text, quotations=quotations, marks=marks):
+            inline(ctx, _el(parent, "p"), text, quotations, marks)
+        case Quote(text=text, speaker=speaker, attribution=attribution, quotations=quotations, marks=marks):
             attrs = {"class_": "quote"}
             if speaker:
                 attrs["data_speaker"] = speaker
             if attribution:
                 attrs["data_attribution"] = attribution
             quote = _el(parent, "blockquote", **attrs)
-            _inline(_el(quote, "p"), text, quotations)
-        case ListBlock(ordered=ordered, items=items):
-            lst = _el(parent, "ol" if ordered else "ul")
-            for item in items:
-                _el(lst, "li", item)
+            inline(ctx, _el(quote, "p"), text, quotations, marks)
+        case ListBlock():
+            _list(ctx, parent, block)
+        case Table():
+            _table(ctx, parent, block)
+        case Figure():
+            _figure(ctx, parent, block)
         case _:
             assert_never(block)
 
 
-def _render_section(parent: ET.Element, section: Section, anchor: str | None) -> None:
+def _list(ctx: Context, parent: ET.Element, block: ListBlock) -> None:
+    """The list, its deeper items as lists inside the item before them."""
+    tag = "ol" if block.ordered else "ul"
+    stack = [_el(parent, tag)]
+    item: ET.Element | None = None
+    for index, text in enumerate(block.items):
+        level = block.level(index)
+        while len(stack) - 1 > level:
+            stack.pop()
+        if level > len(stack) - 1 and item is not None:  # one level deeper (the model allows no more)
+            stack.append(_el(item, tag))
+        item = _el(stack[-1], "li")
+        inline(ctx, item, text, (), block.marks(index))
+
+
+def _table(ctx: Context, parent: ET.Element, table: Table) -> None:
+    element = _el(parent, "table")
+    if table.caption:
+        inline(ctx, _el(element, "caption"), table.caption, (), table.caption_marks)
+    for group, rows, tag in (("thead", table.header, "th"), ("tbody", table.rows, "td")):
+        if rows:
+            section = _el(element, group)
+            for row in rows:
+                tr = _el(section, "tr")
+                for cell in row:
+                    _cell(ctx, tr, tag, cell)
+
+
+def _cell(ctx: Context, row: ET.Element, tag: str, cell: Cell) -> None:
+    attrs = {"scope": "col"} if tag == "th" else {}
+    if cell.colspan > 1:
+        attrs["colspan"] = str(cell.colspan)
+    if cell.rowspan > 1:
+        attrs["rowspan"] = str(cell.rowspan)
+    inline(ctx, _el(row, tag, **attrs), cell.text, (), cell.marks)
+
+
+def _figure(ctx: Context, parent: ET.Element, figure: Figure) -> None:
+    """``figure`` with its ``img`` (alt text kept), caption and credit.
+
+    Embedded bytes are a ``data:`` URI in a page (which stays one self-contained
+    file) and a package item in an EPUB; a reference is written as given in a
+    page and, since an EPUB may hold no outside image, shown there by its alt
+    text.  Bytes that are no PNG, JPEG, GIF, WebP or SVG image are shown the
+    same way.
+    """
+    element = _el(parent, "figure")
+    src: str | None = None
+    if figure.data is not None:
+        media_type = image_type(figure.data)
+        if media_type is not None:
+            if ctx.images is not None:
+                src = ctx.images(figure.data, media_type)
+            else:
+                src = f"data:{media_type};base64,{base64.b64encode(figure.data).decode('ascii')}"
+    elif figure.src and not ctx.epub:
+        src = figure.src if figure.src.startswith("data:image/") else href(ctx, figure.src)
+    if src is not None:
+        _el(element, "img", src=src, alt=figure.alt)
+    elif figure.alt:  # an image that cannot be shown: its description stands in for it
+        _el(element, "p", figure.alt, class_="figure-alt")
+    if figure.caption or figure.credit:
+        caption = _el(element, "figcaption")
+        if figure.caption:
+            inline(ctx, caption, figure.caption, (), figure.caption_marks)
+        if figure.credit:
+            add_text(caption, " " if figure.caption else "")
+            _el(caption, "span", figure.credit, class_="credit")
+
+
+def _heading(ctx: Context, parent: ET.Element, section: Section, anchor: str | None) -> None:
+    # Never deeper than one below the heading before: a skipped level misleads a screen reader's outline.
+    level = min(max(section.level, 2), 4, ctx.level + 1)
+    ctx.level = level
+    # A heading of only whitespace gets no anchor, and an empty id is invalid HTML and XHTML.
+    heading = _el(parent, f"h{level}", **({"id": anchor} if anchor else {}))
+    inline(ctx, heading, section.heading or "", (), section.heading_marks)
+
+
+def _render_section(ctx: Context, parent: ET.Element, section: Section, anchor: str | None) -> None:
     if section.heading is None:
         container = parent
     else:
         attrs = {"class_": "boilerplate"} if section.role == "boilerplate" else {}
         container = _el(parent, "section", **attrs)
-        # A heading of only whitespace gets no anchor, and an empty id is invalid HTML and XHTML.
-        _el(container, "h2", section.heading, **({"id": anchor} if anchor else {}))
+        _heading(ctx, container, section, anchor)
     for block in section.blocks:
-        _render_block(container, block)
+        _render_block(ctx, container, block)
 
 
-def render_article(document: Document, options: WriteOptions, notes: Notes) -> ET.Element:
-    """The ``<article>`` element: release line, headline, dek, body, boilerplate, contacts, end mark."""
+def _notes(ctx: Context, parent: ET.Element, document: Document) -> None:
+    """Footnotes and endnotes under "Notes", each with a link back to its first reference; then the
+    notes to editors under their own heading."""
+    cited = [note for note in document.notes if note.kind != "editors"]
+    editors = [note for note in document.notes if note.kind == "editors"]
+    if cited:
+        section = _el(parent, "section", class_="notes", role="doc-endnotes")
+        if ctx.epub:
+            section.set("epub:type", "endnotes")
+        _el(section, "h2", "Notes")
+        _note_list(ctx, section, cited)
+    if editors:
+        section = _el(parent, "section", class_="notes-to-editors")
+        _el(section, "h2", document.notes_heading or "Notes to editors")
+        _note_list(ctx, section, editors)
+
+
+def _note_list(ctx: Context, parent: ET.Element, notes: list[Note]) -> None:
+    listing = _el(parent, "ol", class_="notes")
+    for note in notes:
+        number = ctx.numbers[note.id]
+        item = _el(listing, "li", id=f"note_{number}")
+        if note.label.isdigit():
+            item.set("value", note.label)
+        else:
+            item.set("class", "labelled")
+        if ctx.epub and note.kind != "editors":
+            item.set("epub:type", "endnote")
+        if not note.label.isdigit() and note.label:
+            _el(item, "span", note.label, class_="note-label")
+            add_text(item, " ")
+        inline(ctx, item, note.text, (), note.marks)
+        if ctx.refs.get(number):
+            add_text(item, " ")
+            back = _el(item, "a", "↩", href=f"#ref_{number}", class_="backlink", role="doc-backlink")
+            back.set("aria-label", f"Back to reference {note.label or number}")
+
+
+def render_article(
+    document: Document, options: WriteOptions, notes: Notes, images: ImageStore | None = None
+) -> ET.Element:
+    """The ``<article>`` element: release line, headline, dek, body, boilerplate, notes, contacts, end mark.
+
+    ``images`` is the EPUB writer's: it stores each embedded image in the package (see ``ImageStore``).
+    """
+    ctx = context(document, images)
     meta = document.metadata
     article = ET.Element("article", {"class": "press-release"})
     header = _el(article, "header")
@@ -176,9 +273,9 @@ def render_article(document: Document, options: WriteOptions, notes: Notes) -> E
         _lines(_el(header, "p", class_="publisher"), meta.publisher)
     if meta.release:
         _el(header, "p", meta.release, class_="release")
-    _el(header, "h1", document.headline, id="headline")
+    inline(ctx, _el(header, "h1", id="headline"), document.headline, (), document.headline_marks)
     if document.subtitle:
-        _el(header, "p", document.subtitle, class_="subtitle")
+        inline(ctx, _el(header, "p", class_="subtitle"), document.subtitle, (), document.subtitle_marks)
     if meta.byline:
         _el(header, "p", meta.byline, class_="byline")
     if meta.date:
@@ -193,11 +290,14 @@ def render_article(document: Document, options: WriteOptions, notes: Notes) -> E
     body = [(s, a) for s, a in zip(document.sections, anchors, strict=True) if s.role != "boilerplate"]
     boiler = [(s, a) for s, a in zip(document.sections, anchors, strict=True) if s.role == "boilerplate"]
     for section, anchor in body + boiler:
-        _render_section(article, section, anchor)
+        _render_section(ctx, article, section, anchor)
+    _notes(ctx, article, document)
     if meta.contacts or meta.end_mark:
         footer = _el(article, "footer")
-        for contact in meta.contacts:
-            _lines(_el(footer, "address", class_="contacts"), contact)
+        details = meta.contact_details if len(meta.contact_details) == len(meta.contacts) else ()
+        for index, contact in enumerate(meta.contacts):
+            marks = details[index].marks if details and details[index].text == contact else ()
+            inline(ctx, _el(footer, "address", class_="contacts"), contact, (), marks, lines=True)
         if meta.end_mark:  # several marks ("###" then "-30-") one per line, as written
             _lines(_el(footer, "p", class_="end-mark"), meta.end_mark)
     return article

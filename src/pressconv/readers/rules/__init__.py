@@ -26,7 +26,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from pressconv.readers._worklist import WorkList
 from pressconv.readers.rules import (
     about,
     dateline,
@@ -44,6 +43,7 @@ from pressconv.readers.rules import (
     statement,
     summary,
 )
+from pressconv.readers.worklist import WorkList
 
 Rule = Callable[[WorkList], None]
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from pressconv.readers._furniture import split_about_lines
-from pressconv.readers._worklist import WorkList
+from pressconv.readers.press_furniture import split_about_lines
+from pressconv.readers.worklist import WorkList
 
 
 def apply(work: WorkList) -> None:

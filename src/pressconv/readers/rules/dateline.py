@@ -20,12 +20,12 @@ from __future__ import annotations
 import itertools
 import re
 
-from pressconv.readers._blocks import PARAGRAPH, QUOTE
-from pressconv.readers._cache import per_document
-from pressconv.readers._dates import find_date
-from pressconv.readers._headings import is_chrome_line
-from pressconv.readers._lexicon import MONTHS, NOT_PLACES, PAGE_CHROME_OPENINGS, ROLE_WORDS, TITLE_WORDS
-from pressconv.readers._worklist import WorkList
+from pressconv.readers.blocks import PARAGRAPH, QUOTE
+from pressconv.readers.dates import find_date
+from pressconv.readers.document_cache import per_document
+from pressconv.readers.heading_shape import is_chrome_line
+from pressconv.readers.lexicon import MONTHS, NOT_PLACES, PAGE_CHROME_OPENINGS, ROLE_WORDS, TITLE_WORDS
+from pressconv.readers.worklist import WorkList
 
 # A word of a place name: hyphens only between letters, so "FRANCISCO--(BUSINESS WIRE)" splits.
 _WORD = r"[^\W\d_](?:[\w.’'&]|-(?=\w))*(?![\w])"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from pressconv.readers._blocks import HEADLINE
-from pressconv.readers._worklist import WorkList
+from pressconv.readers.blocks import HEADLINE
 from pressconv.readers.rules.headline import derive_headline
+from pressconv.readers.worklist import WorkList
 
 
 def apply(work: WorkList) -> None:

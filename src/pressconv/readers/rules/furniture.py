@@ -1,15 +1,15 @@
 """Rule: press furniture (release notice, embargo, byline, date line, contacts, end mark) -> metadata.
 
-The recognition lives in ``_furniture``; this rule runs it over the work
+The recognition lives in ``press_furniture``; this rule runs it over the work
 list.  A text made of nothing but furniture-shaped lines keeps them as text
 rather than lose every word.
 """
 
 from __future__ import annotations
 
-from pressconv.readers._blocks import FURNITURE
-from pressconv.readers._furniture import Furniture, extract_furniture
-from pressconv.readers._worklist import WorkList
+from pressconv.readers.blocks import FURNITURE
+from pressconv.readers.press_furniture import Furniture, extract_furniture
+from pressconv.readers.worklist import WorkList
 
 
 def apply(work: WorkList) -> None:

@@ -1,9 +1,9 @@
-"""Rule: short title-like lines followed by body text -> section headings (see ``_headings``)."""
+"""Rule: short title-like lines followed by body text -> section headings (see ``heading_shape``)."""
 
 from __future__ import annotations
 
-from pressconv.readers._headings import classify_headings
-from pressconv.readers._worklist import WorkList
+from pressconv.readers.heading_shape import classify_headings
+from pressconv.readers.worklist import WorkList
 
 
 def apply(work: WorkList) -> None:

@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import re
 
-from pressconv.readers._blocks import FURNITURE, HEADLINE, LIST, PARAGRAPH, QUOTE, SUBTITLE, Work
-from pressconv.readers._dates import find_date
-from pressconv.readers._furniture import is_date_line
-from pressconv.readers._headings import ends_sentence, is_chrome_line, is_place_and_date, title_case
-from pressconv.readers._lexicon import (
+from pressconv.readers.blocks import FURNITURE, HEADLINE, LIST, PARAGRAPH, QUOTE, SUBTITLE, Work
+from pressconv.readers.dates import find_date
+from pressconv.readers.heading_shape import ends_sentence, is_chrome_line, is_place_and_date, title_case
+from pressconv.readers.lexicon import (
     FINITE_VERBS,
     ORGANISATION_SUFFIXES,
     ORGANISATION_WORDS,
@@ -25,10 +24,11 @@ from pressconv.readers._lexicon import (
     PAGE_CHROME_WORDS,
     TITLE_CASE_SMALL,
 )
-from pressconv.readers._names import is_title_word, sentence_ends
-from pressconv.readers._quotes import starts_with_mark
-from pressconv.readers._worklist import WorkList
+from pressconv.readers.name_runs import is_title_word, sentence_ends
+from pressconv.readers.press_furniture import is_date_line
+from pressconv.readers.quote_marks import starts_with_mark
 from pressconv.readers.rules.dateline import find_dateline
+from pressconv.readers.worklist import WorkList
 
 MAX_HEADLINE_WORDS = 25
 MAX_DEK_WORDS = 35

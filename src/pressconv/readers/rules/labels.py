@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from pressconv.readers._blocks import HEADING, PARAGRAPH
-from pressconv.readers._worklist import WorkList
+from pressconv.readers.blocks import HEADING, PARAGRAPH
+from pressconv.readers.worklist import WorkList
 
 
 def apply(work: WorkList) -> None:

@@ -18,10 +18,10 @@ over more names and roles, as under "WHO").
 
 from __future__ import annotations
 
-from pressconv.readers._blocks import PARAGRAPH, Work
-from pressconv.readers._headings import ends_sentence, heading_shape
-from pressconv.readers._worklist import WorkList
+from pressconv.readers.blocks import PARAGRAPH, Work
+from pressconv.readers.heading_shape import ends_sentence, heading_shape
 from pressconv.readers.rules.lists import marker
+from pressconv.readers.worklist import WorkList
 
 LONG_LINE = 100
 _GLUED_RATIO = 0.6

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from pressconv.readers._blocks import LIST, PARAGRAPH, Work
-from pressconv.readers._worklist import WorkList
+from pressconv.readers.blocks import LIST, PARAGRAPH, Work
+from pressconv.readers.worklist import WorkList
 
 _MARKER = re.compile(
     r"^(?:(?P<bullet>[-*•·▪◦‣⁃►■□●○✓✔–o])|(?P<number>\d{1,2}|[a-z])(?P<close>[.)])|\((?P<paren>\d{1,2}|[a-z])\))"

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 
-from pressconv.readers._blocks import HEADING, LIST, PARAGRAPH, QUOTE, Work
-from pressconv.readers._quotes import starts_with_mark
-from pressconv.readers._worklist import WorkList
+from pressconv.readers.blocks import HEADING, LIST, PARAGRAPH, QUOTE, Work
+from pressconv.readers.quote_marks import starts_with_mark
+from pressconv.readers.worklist import WorkList
 
 _MARKED = re.compile(r"^(?:Q|F|Question|Frage|Pregunta|Pergunta)\s*[:.)]\s+\S")
 _ANSWER = re.compile(r"^(?:A|R|Answer|Antwort|Respuesta|Réponse|Resposta)\s*[:.)]\s+\S")

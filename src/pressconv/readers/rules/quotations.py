@@ -16,10 +16,10 @@ import re
 from typing import assert_never
 
 from pressconv.model import Quotation
-from pressconv.readers._blocks import PARAGRAPH, Kind, Work
-from pressconv.readers._lexicon import ACCORDING_TO, SPEECH_VERBS
-from pressconv.readers._names import sentence_ends
-from pressconv.readers._worklist import WorkList
+from pressconv.readers.blocks import PARAGRAPH, Kind, Work
+from pressconv.readers.lexicon import ACCORDING_TO, SPEECH_VERBS
+from pressconv.readers.name_runs import sentence_ends
+from pressconv.readers.worklist import WorkList
 
 # The words between two pieces of one quotation: one attribution sentence ("Austin said in his remarks at …").
 _MAX_ATTRIBUTION_WORDS = 20
@@ -45,7 +45,7 @@ def apply(work: WorkList) -> None:
                     previous = None
                     continue  # most paragraphs quote no one
                 pieces = [(p.start, p.end, p.speaker) for p in block.partial]
-            case Kind.HEADING | Kind.LIST | Kind.HEADLINE | Kind.SUBTITLE | Kind.FURNITURE:
+            case Kind.HEADING | Kind.LIST | Kind.HEADLINE | Kind.SUBTITLE | Kind.FURNITURE | Kind.EMBEDDED:
                 previous = None
                 continue
             case _:

@@ -1,9 +1,9 @@
-"""Rule: paragraphs most of whose words are quoted -> quotes, multi-paragraph runs (see ``_quotes``)."""
+"""Rule: paragraphs most of whose words are quoted -> quotes, multi-paragraph runs (see ``quote_marks``)."""
 
 from __future__ import annotations
 
-from pressconv.readers._quotes import classify_quotes
-from pressconv.readers._worklist import WorkList
+from pressconv.readers.quote_marks import classify_quotes
+from pressconv.readers.worklist import WorkList
 
 
 def apply(work: WorkList) -> None:

@@ -1,9 +1,9 @@
-"""Rule: quote blocks -> speakers: attribution clause, full name, title, pronouns (see ``_speakers``)."""
+"""Rule: quote blocks -> speakers: attribution clause, full name, title, pronouns (see ``speakers``)."""
 
 from __future__ import annotations
 
-from pressconv.readers._speakers import assign_speakers
-from pressconv.readers._worklist import WorkList
+from pressconv.readers.speakers import assign_speakers
+from pressconv.readers.worklist import WorkList
 
 
 def apply(work: WorkList) -> None:

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 
-from pressconv.readers._blocks import FURNITURE, HEADING, HEADLINE, PARAGRAPH, SUBTITLE
-from pressconv.readers._worklist import WorkList
+from pressconv.readers.blocks import FURNITURE, HEADING, HEADLINE, PARAGRAPH, SUBTITLE
+from pressconv.readers.worklist import WorkList
 
 # How many blocks from the top a statement's headline or introduction may stand.
 _TOP_BLOCKS = 6

@@ -10,9 +10,9 @@ Secretary said:"), so the speaker rule reads it as text first.
 
 from __future__ import annotations
 
-from pressconv.readers._blocks import FURNITURE, HEADLINE, PARAGRAPH, QUOTE, SUBTITLE
-from pressconv.readers._worklist import WorkList
+from pressconv.readers.blocks import FURNITURE, HEADLINE, PARAGRAPH, QUOTE, SUBTITLE
 from pressconv.readers.rules.headline import dek_shaped, page_metadata
+from pressconv.readers.worklist import WorkList
 
 
 def apply(work: WorkList) -> None:

@@ -1,0 +1,181 @@
+"""A ``Plan`` -> dist/: orphans removed, stale documents rendered, outputs published, the manifest saved.
+
+Outputs go through ``publish`` (atomic, skipped when identical) in a stable
+order, so the bytes and the report are the same whatever the number of jobs.
+Only outputs the manifest names are ever removed, and only while they hold
+the bytes it recorded (``manifest.removable``).  A file pressconv did not
+write is never overwritten.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pressconv.build.manifest import MANIFEST, Entry, removable, sha256
+from pressconv.build.plan import Plan
+from pressconv.build.render import DEFAULT_CHECKPOINT, run_jobs
+from pressconv.build.report import Outcome, Reporter, display
+from pressconv.errors import PressconvError
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
+    from pressconv.build.executors import ExecutorSpec
+
+
+def execute(
+    plan: Plan, *, jobs: int, force: bool, reporter: Reporter, executor: ExecutorSpec | Executor | None = None
+) -> Outcome:
+    """Remove orphans, render stale documents, publish the outputs, save the manifest.
+
+    ``executor`` is where documents render (see ``executors``): the local process pool by default.
+    During a long build the manifest is saved every ``checkpoint`` seconds, so a build killed
+    outright is resumed by the next one from what was recorded.
+    """
+    from pressconv.publish import publish, remove
+
+    dist = plan.config.dist
+    manifest = plan.manifest
+    original = dict(manifest.outputs)
+    existed = (dist / MANIFEST).is_file()
+    outcome = Outcome()
+    for message in plan.warnings:
+        reporter.warning(message)
+    for src, message in plan.conflicts:
+        outcome.errors.append(message)
+        outcome.failed.extend(plan.output_for(src.rel, fmt) for fmt in plan.formats)
+        reporter.error(message)
+
+    for rel in plan.temporaries:
+        if remove(dist / rel):
+            outcome.removed.append(rel)
+            reporter.removed(dist / rel)
+    for out in plan.orphans:
+        path = dist / out
+        refusal = removable(dist, out, manifest.outputs.pop(out))
+        if refusal is None and remove(path):
+            outcome.removed.append(out)
+            reporter.removed(path)
+            _prune(path.parent, dist)
+        elif refusal not in (None, "already gone"):
+            reporter.warning(f"{display(path)}: left in place, {refusal} (its source is gone)")
+
+    outcome.unchanged.extend(plan.fresh)
+    work = plan.jobs()
+    if work:
+        dist.mkdir(parents=True, exist_ok=True)
+    formats_of = {job.rel: job.formats for job in work}
+    reporter.start(len(work))
+    interval = DEFAULT_CHECKPOINT
+    if executor is None:  # the local process pool; executors (and concurrent.futures) load only if needed
+        results = run_jobs(work, plan.options, jobs, plan.formats)
+    else:
+        from pressconv.build import executors
+
+        if isinstance(executor, executors.ExecutorSpec):
+            interval = executor.checkpoint
+        results = executors.run(plan, work, workers=jobs, force=force, executor=executor)
+    next_save = time.monotonic() + interval
+    try:
+        for result in results:
+            for message in result.warnings:
+                reporter.warning(message)
+            failed_formats = {fmt for fmt, _ in result.errors}
+            for _, message in result.errors:
+                reporter.error(message)
+                outcome.errors.append(message)
+            for fmt in formats_of[result.rel]:
+                if None in failed_formats or fmt in failed_formats:
+                    outcome.failed.append(plan.output_for(result.rel, fmt))
+            for fmt, data in result.outputs:
+                out = plan.output_for(result.rel, fmt)
+                _publish_one(plan, out, data, force, outcome, reporter, publish, result.source_sha256)
+            for fmt, digest, size, wrote in result.published:
+                out = plan.output_for(result.rel, fmt)
+                _record(plan, out, digest, size, wrote, outcome, reporter, result.source_sha256)
+            reporter.advance()
+            if time.monotonic() >= next_save:
+                outcome.manifest_changed |= publish(dist / MANIFEST, manifest.dumps())
+                next_save = time.monotonic() + interval
+    finally:
+        reporter.stop()
+        # Also on an interrupt: the outputs published so far are recorded and not rendered again.
+        # No manifest is created for a build that has nothing to record.
+        if manifest.outputs != original or (manifest.outputs and not existed):
+            dist.mkdir(parents=True, exist_ok=True)
+            outcome.manifest_changed |= publish(dist / MANIFEST, manifest.dumps())
+    return outcome
+
+
+def _publish_one(
+    plan: Plan,
+    out: str,
+    data: bytes,
+    force: bool,
+    outcome: Outcome,
+    reporter: Reporter,
+    publish: Callable[..., bool],
+    source_sha256: str,
+) -> None:
+    path = plan.config.dist / out
+    digest = sha256(data)
+    if out not in plan.manifest.outputs and path.exists() and not force:
+        # Not ours: never overwrite a file pressconv did not write, unless it already holds these bytes.
+        try:
+            same = path.is_file() and sha256(path.read_bytes()) == digest
+        except OSError:
+            same = False
+        if not same:
+            message = f"{display(path)}: exists and was not written by pressconv (remove it, or use --force)"
+            reporter.error(message)
+            outcome.errors.append(message)
+            outcome.failed.append(out)
+            return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        wrote = publish(path, data, force=True) if force else publish(path, data)
+    except (PressconvError, OSError) as err:
+        message = f"{display(path)}: cannot write: {err}"
+        reporter.error(message)
+        outcome.errors.append(message)
+        outcome.failed.append(out)
+        return
+    _record(plan, out, digest, len(data), wrote, outcome, reporter, source_sha256)
+
+
+def _record(
+    plan: Plan,
+    out: str,
+    digest: str,
+    size: int,
+    wrote: bool,
+    outcome: Outcome,
+    reporter: Reporter,
+    source_sha256: str = "",
+) -> None:
+    """An output is in place: the manifest and the outcome say so."""
+    want = plan.expected[out]
+    rendered = source_sha256 or want.source_sha256
+    plan.manifest.outputs[out] = Entry(
+        want.source, rendered, want.format, want.options, want.version, digest, size
+    )
+    if wrote:
+        outcome.written.append(out)
+        reporter.wrote(plan.config.dist / out)
+    else:
+        outcome.unchanged.append(out)
+
+
+def _prune(folder: Path, dist: Path) -> None:
+    """Remove folders emptied by removing outputs, up to (not including) dist/."""
+    dist = dist.absolute()
+    folder = folder.absolute()
+    while folder != dist and dist in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent

@@ -1,0 +1,219 @@
+"""A ``Job`` -> a ``JobResult``: one document parsed once and rendered in its formats, here or in a pool.
+
+``render_job`` runs in worker processes (and on Dask workers, see
+``executors``); every fault becomes a message in the result, so one bad
+document never stops the others.  ``run_jobs`` hands results back in job
+order through a local process pool with a bounded window of documents in
+flight, and ends its workers on Ctrl-C, SIGTERM or when the main process dies.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import os
+import signal
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pressconv.build.manifest import sha256
+from pressconv.build.plan import Job, read_source
+from pressconv.errors import PressconvError
+from pressconv.options import ReadOptions, WriteOptions, limits_from
+
+#: Seconds between manifest saves while a build runs (``?checkpoint=`` of an executor changes it).
+DEFAULT_CHECKPOINT = 30.0
+
+
+@dataclass(frozen=True, slots=True)
+class JobResult:
+    """What rendering one document gave: bytes per format, error lines, warning lines."""
+
+    rel: str
+    outputs: tuple[tuple[str, bytes], ...]
+    errors: tuple[tuple[str | None, str], ...]
+    """(format or None for the whole document, message)."""
+    warnings: tuple[str, ...]
+    source_sha256: str = ""
+    """Hash of the bytes that were rendered (the source may have changed since planning)."""
+    published: tuple[tuple[str, str, int, bool], ...] = ()
+    """(format, sha256, size, wrote) of outputs a worker wrote itself (see ``executors``)."""
+
+
+def render_job(job: Job, options: WriteOptions) -> JobResult:
+    """Parse one document once and render it in each of the job's formats; faults become messages.
+
+    The input limits among ``options`` (``[tool.pressconv]``, build's flags) apply to the reading.
+    """
+    from pressconv import api
+    from pressconv.errors import Notes
+
+    notes = Notes()
+    outputs: list[tuple[str, bytes]] = []
+    errors: list[tuple[str | None, str]] = []
+    digest = ""
+    try:
+        limits = limits_from(options)
+        data = job.data if job.data is not None else read_source(job.path, limits)
+        digest = sha256(data)
+        document = api.read(
+            api.Resolved(job.label, data=data, suffix=job.suffix), ReadOptions(limits=limits), notes
+        )
+    except PressconvError as err:
+        errors.append((None, _message(err, job.label)))
+    except Exception as err:  # a bug must not stop the other documents; it is reported and exits 2
+        errors.append((None, f"{job.label}: internal error: {type(err).__name__}: {err}"))
+    else:
+        for fmt in job.formats:
+            try:
+                outputs.append((fmt, api.render([document], fmt, options, notes)))
+            except PressconvError as err:
+                errors.append((fmt, _message(err, job.label, fmt)))
+            except Exception as err:
+                errors.append((fmt, f"{job.label}: {fmt}: internal error: {type(err).__name__}: {err}"))
+    warnings = tuple(f"{job.label}: {item.message}" for item in notes.items)
+    return JobResult(job.rel, tuple(outputs), tuple(errors), warnings, digest)
+
+
+def _message(err: PressconvError, label: str, fmt: str | None = None) -> str:
+    where = f"{label}: {fmt}" if fmt else label
+    if err.path is None or err.path == label:
+        return f"{where}: {err.message}"
+    return f"{where}: {err}"
+
+
+def _pool_context(formats: Sequence[str]) -> Any:
+    import multiprocessing
+
+    from pressconv import writers
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    # A fork server forks workers from a clean single-threaded process (no fork-with-threads hazard,
+    # e.g. rich's refresh thread), and preloading the writers there means each worker does not
+    # import reportlab again.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["pressconv.build.render", *(writers.spec(f).module for f in formats)])
+    return context
+
+
+def run_jobs(
+    jobs: Sequence[Job], options: WriteOptions, workers: int, formats: Sequence[str]
+) -> Iterator[JobResult]:
+    """Results in job order; no pool for one worker or one job.
+
+    At most ``8 × workers`` documents are submitted ahead of the one being handed back, and a future
+    is dropped once its result is, so the outputs of a large archive are never all held at once.
+    """
+    if workers <= 1 or len(jobs) <= 1:
+        for job in jobs:
+            yield render_job(job, options)
+        return
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    count = min(workers, len(jobs))
+    pool = ProcessPoolExecutor(
+        count, mp_context=_pool_context(formats), initializer=_worker_started, initargs=(os.getpid(),)
+    )
+    # A few documents ahead of the one being published, not all of them: finished outputs wait in
+    # memory until their turn, so a window bounds what the build holds.
+    todo = iter(jobs)
+    pending: deque[tuple[Job, Future[JobResult]]] = deque()
+    finished = False
+    try:
+        with _signals_held():  # the first submissions start the workers
+            for job in itertools.islice(todo, 4 * count):
+                pending.append((job, pool.submit(render_job, job, options)))
+        while pending:
+            job, future = pending.popleft()
+            try:
+                result = future.result()
+            except BrokenProcessPool:
+                # A worker was killed (the out-of-memory killer, a user): this document and the ones
+                # not rendered yet fail, with one line each; what was published stays recorded.
+                why = "not rendered: a worker process died (killed, or out of memory)"
+                for lost in [job, *(queued for queued, _ in pending), *todo]:
+                    yield JobResult(lost.rel, (), ((None, f"{lost.label}: {why}"),), ())
+                pending.clear()
+                break
+            for job in itertools.islice(todo, 1):
+                pending.append((job, pool.submit(render_job, job, options)))
+            yield result
+        finished = True
+    finally:
+        if finished:
+            pool.shutdown(wait=True)
+        else:
+            _stop(pool)
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Ctrl-C or SIGTERM while the executor starts a worker would leave that worker half-started,
+    unknown to the executor, to fail loudly on a semaphore the main process has already removed: such
+    a signal is held until the start is over, then acted on."""
+    caught: list[int] = []
+
+    def hold(signum: int, frame: object) -> None:
+        caught.append(signum)
+
+    try:
+        previous = {sig: signal.signal(sig, hold) for sig in (signal.SIGINT, signal.SIGTERM)}
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        if caught:
+            raise KeyboardInterrupt
+
+
+def _stop(pool: Any) -> None:
+    """On Ctrl-C, SIGTERM or a consumer that stops early: drop the queued documents and end the workers
+    now, not after the documents they are rendering (a long PDF takes minutes)."""
+    # ``_processes`` is the executor's own record of its workers (Python 3.14 adds terminate_workers()).
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(timeout=10)
+    pool.shutdown(wait=True)
+
+
+def _worker_started(main_pid: int) -> None:
+    """In each worker: leave Ctrl-C to the main process (which ends the workers), and end when the main
+    process ends, even by SIGKILL.  A worker holds the fork server's "alive" pipe and the resource
+    tracker's pipe, so a worker outliving the main process keeps those two alive for ever as well."""
+    import threading
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with, args=(main_pid,), name="exit-with-main", daemon=True).start()
+
+
+def _exit_with(pid: int) -> None:
+    """Return never: end this process as soon as process ``pid`` has ended."""
+    try:
+        handle = os.pidfd_open(pid)  # Linux: readable once the process has ended, no polling
+    except ProcessLookupError:
+        os._exit(1)
+    except (AttributeError, OSError):
+        while True:  # elsewhere: poll once a second
+            time.sleep(1)
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except OSError:
+                pass
+    import select
+
+    select.select([handle], [], [])
+    os._exit(1)

@@ -1,0 +1,81 @@
+"""Written dates ("Oct. 28, 2024", "12. März 2025", "3 mars 2025", "2025-03-03") -> ISO 8601.
+
+Only dates that name a year, a month and a day are read: "March 3" alone is
+not reliable enough to stamp a document with.  Numeric dates other than ISO
+(03/04/2025) are ambiguous between conventions and are not read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from pressconv.readers.lexicon import MONTHS, trie_pattern
+
+# A prefix tree of the month names: a plain alternation of ~100 names is slow to try at every position.
+_MONTH = trie_pattern(sorted(MONTHS))
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2}))?")
+# "Oct. 28, 2024", "March 3rd 2025"
+_MDY = re.compile(rf"(?<!\w)({_MONTH})(?!\w)\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE)
+# "28 October 2024", "12. März 2025", "3 mars 2025", "3 de marzo de 2025", "1er mars 2025"
+_DMY = re.compile(
+    rf"\b(\d{{1,2}})(?:\.|er|st|nd|rd|th)?\s+(?:de\s+)?({_MONTH})(?!\w)\.?,?\s+(?:de\s+)?(\d{{4}})\b",
+    re.IGNORECASE,
+)
+# "09:00", "9:00 a.m.", "9 a.m.", "00:01 GMT"
+_TIME = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?|h\b|uhr\b)?", re.IGNORECASE)
+
+
+def find_date(text: str) -> tuple[str, int, int] | None:
+    """The first full date in ``text`` as (ISO date, start, end), or None."""
+    best: tuple[str, int, int] | None = None
+    for pattern, order in ((_ISO, "ymd"), (_MDY, "mdy"), (_DMY, "dmy")):
+        match = pattern.search(text)
+        if not match or (best is not None and match.start() >= best[1]):
+            continue
+        iso = _iso(match, order)
+        if iso is not None:
+            best = (iso, match.start(), match.end())
+    return best
+
+
+def find_datetime(text: str) -> str | None:
+    """A date with its time of day when one is written next to it (embargo lines), ISO 8601."""
+    found = find_date(text)
+    if found is None:
+        return None
+    iso, start, end = found
+    if "T" in iso:
+        return iso
+    for match in _TIME.finditer(text):
+        if start <= match.start() < end:
+            continue
+        hour_text, minute_text, suffix = match.group(1), match.group(2), (match.group(3) or "").lower()
+        if minute_text is None and not suffix:
+            continue  # a bare number is a day or a count, not a time
+        hour, minute = int(hour_text), int(minute_text or 0)
+        if suffix.startswith("p") and hour < 12:
+            hour += 12
+        if suffix.startswith("a") and hour == 12:
+            hour = 0
+        if hour < 24 and minute < 60:
+            return f"{iso}T{hour:02d}:{minute:02d}"
+    return iso
+
+
+def _iso(match: re.Match[str], order: str) -> str | None:
+    try:
+        if order == "ymd":
+            day = dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+            if match.group(4) is not None:
+                hour, minute = int(match.group(4)), int(match.group(5))
+                if hour < 24 and minute < 60:
+                    return f"{day.isoformat()}T{hour:02d}:{minute:02d}"
+            return day.isoformat()
+        if order == "mdy":
+            month, day_number, year = MONTHS[match.group(1).lower()], int(match.group(2)), int(match.group(3))
+        else:
+            day_number, month, year = int(match.group(1)), MONTHS[match.group(2).lower()], int(match.group(3))
+        return dt.date(year, month, day_number).isoformat()
+    except (ValueError, KeyError):
+        return None

@@ -1,0 +1,657 @@
+"""Word lists the inference rules consult: speech verbs, titles and ranks, pronouns, months, furniture.
+
+This is data, not logic: the rules never assume English beyond these lists,
+so supporting another language's releases means adding its words here.
+Everything is lower-case; lookups lower-case the token first.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def trie_pattern(words: list[str]) -> str:
+    """A regular expression matching exactly these words, factored by common prefixes.
+
+    Python's engine tries an alternation's branches one by one; a prefix tree lets it
+    reject most positions after one character, which matters on megabytes of text.
+    """
+    import re
+
+    tree: dict[str, Any] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch]
+        optional = "" in node
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and not optional else "(?:" + "|".join(branches) + ")"
+        if optional:
+            body = ("(?:" + "|".join(branches) + ")?") if len(branches) > 1 else f"(?:{branches[0]})?"
+        return body
+
+    return walk(tree)
+
+
+# Verbs of saying as they appear in attributions ("Ryder stated", "said Smith",
+# "so Müller", "a déclaré Dupont").  Multi-word forms are matched as phrases.
+ENGLISH_SPEECH_VERBS: frozenset[str] = frozenset(
+    _words(
+        """
+        said says say saying stated states added adds explained explains noted notes told
+        tells remarked remarks commented comments continued continues concluded concludes emphasized
+        emphasizes emphasised emphasises stressed stresses insisted insists argued argues asked asks
+        answered answers replied replies responded responds wrote writes declared declares announced
+        announces acknowledged acknowledges admitted admits observed observes recalled recalls
+        warned warns cautioned cautions urged urges predicted predicts suggested suggests confirmed
+        confirms affirmed affirms claimed claims maintained maintains agreed agrees conceded
+        concedes reiterated reiterates underscored underscores highlighted highlights joked jokes
+        quipped quips shouted shouts whispered whispers exclaimed exclaims recounted recounts
+        testified testifies tweeted tweets assured assures promised promises vowed vows
+        mused muses countered counters elaborated elaborates summarized summarizes summarised
+        summarises cited cites believes believed thinks feels reflected reflects
+        pledged pledges contended contends mentioned mentions estimated estimates predicted wondered
+        described describes branded brands dubbed dubs termed terms called calls
+        wonders
+        """
+    )
+)
+SPEECH_VERBS: frozenset[str] = ENGLISH_SPEECH_VERBS | frozenset(
+    _words(
+        """
+        sagte sagt sagten erklärte erklärt betonte betont meinte meint ergänzte ergänzt
+        kommentierte kommentiert unterstrich unterstreicht berichtete berichtet erläuterte erläutert
+        sagt so déclare dit explique souligne ajoute affirme estime précise indique poursuit conclut
+        commente rappelle insiste confie assure dijo dice afirmó afirma explicó explica señaló
+        señala añadió añade declaró declara aseguró asegura indicó indica comentó comenta disse
+        afirmou explicou acrescentou declarou déclaré expliqué ajouté souligné affirmé indiqué précisé
+        estimé confié rappelé assuré poursuivi conclu
+        dichiara spiega afferma sottolinea aggiunge commenta ricorda osserva
+        sublinhou referiu salientou destacou frisou adiantou garantiu lembrou sublinha refere
+        acrescenta diz
+        zei zegt aldus verklaarde verklaart benadrukte benadrukt vertelde vertelt stelde stelt
+        """
+    )
+)
+
+# Two-word speech verbs (French passé composé, English phrasal forms).
+SPEECH_PHRASES: frozenset[str] = frozenset(
+    {
+        "pointed out",
+        "went on",
+        "a déclaré",
+        "a dit",
+        "a expliqué",
+        "a souligné",
+        "a ajouté",
+        "a affirmé",
+        "a précisé",
+        "a indiqué",
+        "a estimé",
+        "a confié",
+        "a rappelé",
+        "fügte hinzu",
+        "hob hervor",
+        "ha dichiarato",
+        "ha detto",
+        "ha spiegato",
+        "ha affermato",
+        "ha sottolineato",
+        "ha aggiunto",
+        "ha ricordato",
+        "ha commentato",
+        "ha precisato",
+        "ha osservato",
+        "ha concluso",
+        "legde uit",
+        "legt uit",
+        "liet weten",
+        "merkte op",
+    }
+)
+
+# "according to Smith", "laut Müller", "selon Dupont", "según García".
+ACCORDING_TO: tuple[str, ...] = ("according to", "laut", "selon", "según", "segundo", "zufolge")
+
+# Adverbs and auxiliaries that sit between a subject and its speech verb ("Smith later added").
+ATTRIBUTION_ADVERBS: frozenset[str] = frozenset(
+    _words(
+        """
+        also later further then again once previously recently has had have was is will would could
+        earlier subsequently additionally
+        lo
+        """
+    )
+)
+
+# Subject pronouns that need resolving to a person; "they"/"we" are groups and stay unresolved.
+PRONOUNS: frozenset[str] = frozenset(
+    {"he", "she", "er", "sie", "il", "elle", "él", "ella", "ele", "ela", "lui", "lei", "hij", "zij"}
+)
+# Forms of address that stand for a person after "his"/"her" ("her Honour said"): that pronoun.
+FORMS_OF_ADDRESS: frozenset[str] = frozenset(
+    {"honour", "honor", "excellency", "worship", "majesty", "highness", "lordship", "ladyship"}
+)
+POSSESSIVE_PRONOUNS: dict[str, str] = {"his": "he", "her": "she"}
+GROUP_PRONOUNS: frozenset[str] = frozenset({"they", "we", "i", "you", "it", "ils", "elles", "wir", "nous"})
+
+# Words that make a capitalised run a title or rank rather than part of a name.
+TITLE_WORDS: frozenset[str] = frozenset(
+    _words(
+        """
+        secretary deputy assistant under undersecretary president vice chairman chairwoman
+        chairperson chair director manager officer executive chief head minister prime premier
+        chancellor governor gov. mayor senator sen. representative rep. congressman congresswoman
+        councilman councilwoman councillor councilor commissioner ambassador spokesperson spokesman
+        spokeswoman spokesperson press general gen. lieutenant lt. colonel col. major maj. captain
+        capt. commander cmdr. admiral adm. sergeant sgt. corporal cpl. private pvt. brig. brigadier
+        marshal ensign specialist spc. dr. dr prof. prof professor mr. mr mrs. mrs ms. ms mx. sir
+        dame lord lady rev. reverend father pope king queen prince princess sheikh judge justice
+        attorney counsel ceo cfo coo cto cmo cio ciso cpo evp svp vp md gm founder co-founder
+        cofounder partner principal dean provost rector chancellor superintendent inspector
+        detective det. officer chief treasurer trustee leader analyst economist researcher scientist
+        engineer editor correspondent coordinator administrator superintendent supervisor lead herr
+        frau bundeskanzler bundeskanzlerin kanzler kanzlerin ministerin minister präsident
+        präsidentin geschäftsführer geschäftsführerin vorstandsvorsitzender vorstandsvorsitzende
+        vorstand sprecher sprecherin leiter leiterin direktor direktorin bürgermeister
+        bürgermeisterin m. mme mme. monsieur madame ministre président présidente directeur
+        directrice porte-parole maire señor señora sr. sra. presidente presidenta ministro ministra
+        director directora portavoz alcalde alcaldesa
+        constable pc dc ds di dci supt. supt ch. insp. insp sheriff undersheriff trooper marshal
+        co-author coauthor author lecturer fellow curator coach manager captain physician surgeon
+        nurse chaplain commissaire préfet préfète sous-préfet directeur-général directrice-générale
+        consejero consejera concejal concejala delegado delegada rector rectora decano decana
+        bürgermeisterin landrat landrätin polizeipräsident polizeipräsidentin pressesprecher
+        pressesprecherin staatssekretär staatssekretärin agent member kommissar kommissarin
+        commissaire comisario comisaria
+        hon. hon honourable honorable rt. rt magistrate
+        sindaco sindaca assessore assessora rettore rettrice direttore direttrice professore
+        professoressa coordinatore coordinatrice presidentessa prefetto questore responsabile architetto
+        architetta
+        secretário secretária diretor diretora reitor reitora vereador vereadora autarca governante
+        burgemeester wethouder directeur voorzitter woordvoerder woordvoerster hoogleraar gedeputeerde
+        staatssecretaris
+        """
+    )
+)
+
+# Adjectives inside a title ("senior economist", "acting director"): part of a title, never one alone.
+TITLE_MODIFIERS: frozenset[str] = frozenset(
+    _words(
+        """
+        senior junior acting interim associate managing global regional national international local
+        deputy former longtime long-time chief executive general principal lead head
+        algemeen
+        """
+    )
+)
+
+# Occupations and roles that describe a speaker the way a title does ("teacher Grace Mensah").
+ROLE_WORDS: frozenset[str] = frozenset(
+    _words(
+        """
+        teacher nurse doctor farmer owner worker volunteer resident member mp mep student pupil coach
+        lawyer chef author artist official expert historian activist campaigner organiser organizer
+        owner landlord tenant parent mother father pastor imam rabbi priest captain player manager
+        neighbour neighbor witness passenger shopper customer fan voter driver grandmother grandfather
+        survivor victim patient entrepreneur founder homeowner commuter
+        entrenador entrenadora entraîneur entraîneuse trainer trainerin allenatore allenatrice treinador
+        treinadora
+        """
+    )
+)
+
+# Words that cannot stand between a speech verb and the speaker's name ("said in a statement that Smith").
+NOT_IN_ATTRIBUTION_GAP: frozenset[str] = frozenset(
+    _words(
+        """
+        that in on at to with after before during when while as which who it this last by from into about
+        today yesterday tomorrow earlier later also he she they we i you there here if but and or than
+        """
+    )
+)
+
+# Honorifics that say less about a speaker than a title in apposition does; some give a gender.
+HONORIFICS: dict[str, str] = {
+    "mr.": "m",
+    "mr": "m",
+    "herr": "m",
+    "m.": "m",
+    "monsieur": "m",
+    "señor": "m",
+    "sr.": "m",
+    "sir": "m",
+    "mrs.": "f",
+    "mrs": "f",
+    "ms.": "f",
+    "ms": "f",
+    "frau": "f",
+    "mme": "f",
+    "mme.": "f",
+    "madame": "f",
+    "señora": "f",
+    "sra.": "f",
+    "dame": "f",
+    "dr.": "",
+    "dr": "",
+    "prof.": "",
+    "prof": "",
+    "mx.": "",
+    "hon.": "",
+    "hon": "",
+    "honourable": "",
+    "honorable": "",
+}
+
+# Common given names whose gender is near certain: lets "she said" pass over a man named just before.
+# Only ever used to rule a candidate out, never to pick one.
+FEMALE_NAMES: frozenset[str] = frozenset(
+    _words(
+        """
+        mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret
+        sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca
+        sharon laura cynthia kathleen amy angela shirley anna brenda pamela emma nicole helen samantha
+        katherine christine debra rachel carolyn janet catherine maria heather diane ruth julie olivia
+        joyce virginia victoria kelly lauren christina joan evelyn judith megan cheryl hannah
+        jacqueline martha gloria teresa ann sara madison frances kathryn janice abigail alice judy
+        sophia grace denise amber doris marilyn danielle beverly isabella theresa diana natalie brittany
+        charlotte marie kayla alexis lori anne claire sophie chloe lucy ellen fiona jane julia eva laura
+        ursula sabine petra monika claudia katrin annette birgit isabelle camille nathalie sylvie celine
+        carmen lucia elena isabel pilar rosa ana beatriz francesca giulia chiara sabrina heidi
+        kamala hillary nancy ursula christine angela greta jacinda theresa liz priya ingrid lena astrid
+        """
+    )
+)
+MALE_NAMES: frozenset[str] = frozenset(
+    _words(
+        """
+        james robert john michael david william richard joseph thomas charles christopher daniel matthew
+        anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward
+        jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin
+        samuel gregory alexander frank patrick raymond jack dennis jerry tyler aaron jose adam nathan henry
+        douglas zachary peter kyle ethan walter noah jeremy christian keith roger terry gerald harold sean
+        austin carl arthur lawrence dylan jesse  bryan billy joe bruce gabriel logan albert willie
+        alan juan wayne elijah randy roy vincent ralph eugene russell bobby mason philip louis tom tim
+    mike dave jim bill bob steve lloyd hans klaus jürgen wolfgang stefan andreas thomas
+        michael markus pierre jean-pierre jacques philippe nicolas emmanuel françois olivier carlos
+        antonio manuel francisco javier miguel luis pedro giuseppe giovanni marco luca matteo joe
+        vladimir volodymyr olaf boris keir rishi narendra xi recep benjamin
+        """
+    )
+)
+
+# Pronoun -> gender ("" where the pronoun does not say).
+PRONOUN_GENDER: dict[str, str] = {
+    "he": "m",
+    "er": "m",
+    "il": "m",
+    "él": "m",
+    "ele": "m",
+    "she": "f",
+    "sie": "f",
+    "elle": "f",
+    "ella": "f",
+    "ela": "f",
+    "lui": "m",
+    "lei": "f",
+    "hij": "m",
+    "zij": "f",
+}
+
+# Endings that make a compound word a title (German "Infrastrukturvorstand", "Regierungssprecherin").
+TITLE_SUFFIXES: tuple[str, ...] = (
+    "vorstand",
+    "vorständin",
+    "sprecher",
+    "sprecherin",
+    "minister",
+    "ministerin",
+    "leiter",
+    "leiterin",
+    "chef",
+    "chefin",
+    "direktor",
+    "direktorin",
+    "präsident",
+    "präsidentin",
+    "vorsitzende",
+    "vorsitzender",
+    "kanzler",
+    "kanzlerin",
+    "meister",
+    "meisterin",
+    "beauftragte",
+    "beauftragter",
+    "führer",
+    "führerin",
+)
+
+# Words that follow "of"/"for" after a title and belong to it ("Secretary of Defense").
+TITLE_COMPLEMENTS: frozenset[str] = frozenset(
+    _words(
+        """
+        defense defence state health education energy commerce labor labour justice transportation
+        transport agriculture treasury homeland security foreign affairs interior veterans human
+        services housing urban development finance economy economic trade industry science
+        technology culture marketing operations communications sales research engineering product
+        products public relations policy strategy growth innovation staff army navy air force marine
+        corps joint chiefs the and of for corp. corp inc. inc ltd. ltd llc plc gmbh ag co. company
+        group board
+        """
+    )
+)
+
+# Words that make a capitalised name an organisation's, not a person's ("Globex Inc.", "Ministry of
+# Health", "Harbor City Council"); compared lower-case without a final period.  Common surnames
+# (Church, Court, Banks) are left out: a person's name must never be dropped as an organisation.
+ORGANISATION_WORDS: frozenset[str] = frozenset(
+    _words(
+        """
+        corp corporation incorporated limited company companies group holdings partners associates
+        ministry department dept
+        agency council association university universities college school institute institution
+        foundation trust authority commission committee office bureau board bank police service
+        services government administration party federation society organisation organization
+        network networks hospital clinic fund centre center club league museum airlines airways
+        systems technologies technology solutions labs laboratories pharmaceuticals pharma industries
+        media team ministerium regierung verband stiftung universität behörde ministère gouvernement
+        ministerio gobierno agence agencia universidad université ayuntamiento mairie préfecture
+        rathaus landkreis stadtverwaltung consejería gendarmerie polizei policía
+        """
+    )
+)
+
+# Legal forms that end a company's name ("Globex Inc.", "Acme AG"); only as the last word, since short
+# ones are given names elsewhere (the Dutch "Ab", the Vietnamese "Sa").
+ORGANISATION_SUFFIXES: frozenset[str] = frozenset(
+    _words("inc ltd llc llp plc gmbh ag kg se sa sas sarl nv bv spa srl oy ab asa co pty bhd kk")
+)
+
+# Tokens that may sit inside a name ("Ludwig van Beethoven", "Lloyd J. Austin III").
+NAME_PARTICLES: frozenset[str] = frozenset(
+    {
+        "de",
+        "van",
+        "von",
+        "der",
+        "den",
+        "da",
+        "di",
+        "du",
+        "la",
+        "le",
+        "del",
+        "dos",
+        "das",
+        "bin",
+        "al",
+        "ibn",
+        "ten",
+    }
+)
+# Letters after a name that are honours or offices, not part of it ("Jane Smith MP", "John Doe OBE").
+POSTNOMINALS: frozenset[str] = frozenset(
+    _words("mp mep msp mla am obe mbe cbe kbe dbe kc qc frs phd ph.d. md esq. esq mdb mdl")
+)
+NAME_SUFFIXES: frozenset[str] = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv", "v", "phd", "ph.d."})
+
+# Capitalised words that start sentences or name things but are never people.
+NOT_NAMES: frozenset[str] = frozenset(
+    _words(
+        """
+        the a an this that these those it its his her their our my your today yesterday tomorrow
+        monday tuesday wednesday thursday friday saturday sunday january february march april may
+        june july august september october november december jan. feb. mar. apr. jun. jul. aug. sep.
+        sept. oct. nov. dec. on in at for and but or so as by from with after before during since
+        while when where then earlier later meanwhile however nevertheless also still last next
+        first second third mr. mrs. ms. dr. we i you they he she us u.s. uk eu un der die das ein
+        eine le la les un une el los las according selon laut según segundo under without despite like
+        unlike among between about above across against along around behind ook
+        """
+    )
+)
+
+# Abbreviations whose period does not end a sentence.
+ABBREVIATIONS: frozenset[str] = frozenset(
+    _words(
+        """
+        mr. mrs. ms. dr. prof. sr. jr. st. mt. ft. gen. maj. lt. col. capt. cmdr. adm. sgt. cpl.
+        pvt. brig. spc. sen. rep. gov. rev. det. hon. gen. inc. corp. ltd. co. no. vs. etc. e.g.
+        i.e. approx. dept. est. jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. u.s.
+        u.k. u.n. d.c. a.m. p.m. calif. fla. mass. n.y. ill. wash. pa. va. tex. ariz. colo. conn.
+        ga. md. mich. minn. mo. n.j. ore. tenn. wis. ala. ky. la. nev. okla. s.c. n.c. n.h. vt. del.
+        neb. kan. miss. ark. wyo. mont. idaho. z.b. bzw. ca. nr. dr. hr. fr. mme. m.
+        """
+    )
+)
+
+# Month names (and abbreviations) of the supported languages -> month number.
+MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        "january jan jan. januar janvier enero janeiro jänner gennaio januari",
+        "february feb feb. februar février fevrier febrero fevereiro febbraio februari",
+        "march mar mar. märz maerz mars marzo março maart",
+        "april apr apr. avril abril aprile",
+        "may mai mayo maio maggio mei",
+        "june jun jun. juni juin junio junho giugno",
+        "july jul jul. juli juillet julio julho luglio",
+        "august aug aug. août aout agosto augustus",
+        "september sep sep. sept sept. septembre septiembre setembro settembre",
+        "october oct oct. oktober octobre octubre outubro ottobre",
+        "november nov nov. novembre noviembre novembro",
+        "december dec dec. dezember décembre decembre diciembre dezembro dicembre",
+    ),
+    start=1,
+):
+    for _name in _names.split():
+        MONTHS[_name] = _number
+
+# Words that may stand beside a date on a date line ("Updated: Monday, March 3, 2025").
+DATE_LABELS: frozenset[str] = frozenset(
+    [
+        "",
+        *_words(
+            """
+            updated published posted date datum le on at am um dated release released last modified
+            monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag
+            freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche
+            """
+        ),
+    ]
+)
+
+# Release notices at the top of a release (matched at the start of a line, case-insensitive).
+RELEASE_NOTICES: tuple[str, ...] = (
+    "for immediate release",
+    "immediate release",
+    "for release",
+    "embargoed until",
+    "embargoed till",
+    "embargoed to",
+    "embargo until",
+    "embargo:",
+    "embargoed:",
+    "embargoed",
+    "under embargo until",
+    "not for release before",
+    "hold for release",
+    "news release",
+    "press release",
+    "media release",
+    "zur sofortigen veröffentlichung",
+    "sperrfrist",
+    "pressemitteilung",
+    "communiqué de presse",
+    "pour diffusion immédiate",
+    "comunicado de prensa",
+    "nota de prensa",
+)
+
+# Headers that open a media-contact block.
+CONTACT_HEADERS: tuple[str, ...] = (
+    "media contact",
+    "media contacts",
+    "press contact",
+    "press contacts",
+    "media inquiries",
+    "media enquiries",
+    "press inquiries",
+    "press enquiries",
+    "media relations",
+    "for media inquiries",
+    "for more information",
+    "for further information",
+    "further information",
+    "contact",
+    "contacts",
+    "investor contact",
+    "investor relations",
+    "pressekontakt",
+    "kontakt",
+    "contact presse",
+    "contacts presse",
+    "contacto de prensa",
+    "contacto",
+)
+
+# End marks, compared after removing spaces and lower-casing.
+END_MARKS: frozenset[str] = frozenset(
+    {
+        "###",
+        "#",
+        "-30-",
+        "–30–",
+        "—30—",
+        "30",
+        "-end-",
+        "–end–",
+        "—end—",
+        "end",
+        "ends",
+        "-ends-",
+        "–ends–",
+        "—ends—",
+    }
+)
+
+# Headings that open an "About …" boilerplate section (prefix match, case-insensitive).
+BOILERPLATE_HEADINGS: tuple[str, ...] = (
+    "about ",
+    "über ",
+    "à propos de ",
+    "a propos de ",
+    "à propos d’",
+    "à propos d'",
+    "acerca de ",
+    "sobre ",
+    "notes to editors",
+    "note to editors",
+    "notes for editors",
+    "editor’s note",
+    "editor's note",
+    "editors’ note",
+    "editors' note",
+    "hinweis für redaktionen",
+)
+
+# Words that make a colon-ended line a sentence introducing a list, not a heading.
+LIST_INTRODUCERS: frozenset[str] = frozenset(
+    _words(
+        """
+        include includes including included following follows are is were was will be been has have
+        had such these those below here there can could should must would may might these our
+        incluye incluyen siguiente siguientes comprend comprennent suivant suivants suivante suivantes
+        umfasst umfassen folgende folgenden sind
+        """
+    )
+)
+
+# Finite verbs that mark a short sentence-case line as a sentence that lost its period, not a heading.
+FINITE_VERBS: frozenset[str] = frozenset(
+    _words(
+        """
+        is are was were will would has have had said says can could should must did does do may might
+        shall won't can't isn't aren't wasn't weren't ist sind war waren wird werden hat haben est sont
+        était sera ont es son fue será han
+        """
+    )
+)
+
+# Labels that look like a capitalised dateline before a colon but are not places.
+NOT_PLACES: frozenset[str] = frozenset(
+    _words(
+        """
+        note update updated correction breaking watch photos photo video advisory media editor editors
+        what when where who why how contact contacts source sources read more live alert urgent embargo
+        fact sheet moderator meeting statement readout transcript background
+        warning important attention caution reminder notice speaker speakers question answer
+        meanwhile today tomorrow yesterday tonight overall however finally first also
+        """
+    )
+)
+
+# Small words that stay lower-case in Title Case headings.
+TITLE_CASE_SMALL: frozenset[str] = frozenset(
+    _words(
+        """
+        a an the and or but nor for of on in at to by with from as into over per via vs. vs up off
+        out de des du la le les et ou à au aux en pour sur der die das und oder für von mit zu im am
+        el los las y
+        """
+    )
+)
+
+# Words of page chrome, mastheads and section labels above a headline ("Press release",
+# "News story", "BRIEFING ROOM", "Communiqué de presse", "Meetings Coverage and Press Releases"):
+# a short line made only of these words (and small words) is a label, never the headline.
+PAGE_CHROME_WORDS: frozenset[str] = frozenset(
+    _words(
+        """
+        press release releases news story stories media advisory advisories alert statement statements
+        briefing briefings room newsroom newsrooms home latest update updates announcement announcements
+        notice notices readout readouts remarks speech speeches transcript transcripts fact sheet sheets
+        coverage meetings meeting conference conferences official officielle officiel questions answers
+        and q&a faq appeal appeals feature features blog article articles publication publications
+        immediate for release: share this page print email subscribe rss all world national local
+        international local regional daily bulletin highlights noon summary club sports
+        communiqué communiqués communique presse actualités actualité accueil nota notas prensa sala
+        comunicado comunicados noticias inicio publicación su para inmediata pressemitteilung
+        pressemitteilungen presseinformation aktuelles nachrichten startseite meldung medieninformation
+        mitteilung de la des du el del von der und et y
+        """
+    )
+)
+
+# Phrases that open page chrome lines wherever they stand ("Share this article", "News provided by …").
+PAGE_CHROME_OPENINGS: tuple[str, ...] = (
+    "share this",
+    "share on",
+    "news provided by",
+    "provided by",
+    "skip to",
+    "back to",
+    "print this",
+    "email this",
+    "follow us",
+    "last updated",
+    "published",
+    "updated",
+    "for planning purposes",
+    "not for distribution",
+    "not for release",
+    "for immediate release",
+    "from:",
+    "sent:",
+    "to:",
+    "subject:",
+)

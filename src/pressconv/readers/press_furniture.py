@@ -1,0 +1,354 @@
+"""Blocks -> press furniture in metadata: release notice, embargo, byline, media contacts, end mark.
+
+Furniture is recognised by shape, never by position alone: a release notice
+is a short line opening with FOR IMMEDIATE RELEASE / EMBARGOED UNTIL … (its
+embargo date parsed); a byline a short "By …" line above the body; a media
+contact block opens with a contact header ("Media contact:") and holds short
+lines, e-mail addresses or phone numbers; an end mark is a line of its own
+such as ``###``, ``-30-`` or ``- end -``.  Furniture blocks keep their place
+in the block list with kind ``furniture`` (so ``explain`` can show them) and
+are left out of the body.  A block whose first line is an "About …" heading
+is split so the heading stands alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pressconv.readers.blocks import FURNITURE, PARAGRAPH, Work
+from pressconv.readers.dates import find_date, find_datetime
+from pressconv.readers.lexicon import (
+    BOILERPLATE_HEADINGS,
+    CONTACT_HEADERS,
+    DATE_LABELS,
+    END_MARKS,
+    RELEASE_NOTICES,
+)
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_PHONE = re.compile(r"(?:\+|\(?\d)[\d ()./-]{6,}\d")
+_DIGIT = re.compile(r"\d")
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_BYLINE = re.compile(r"^(?:By|BY|Von|VON|Par|PAR|Por|POR)\s+[^\W\d_]")
+_CONTACT_HEADER = re.compile(
+    "|".join(re.escape(h) for h in sorted(CONTACT_HEADERS, key=len, reverse=True)), re.IGNORECASE
+)
+_TOP_REGION_WORDS = 30
+# The first letters of the contact headers (the pattern ignores case).
+_CONTACT_INITIALS = frozenset(header[0] for header in CONTACT_HEADERS)
+_TRAILING_END_MARK = re.compile(r"(?<=[.!?”\"])\s+(?:###|# # #|-30-|–30–|—30—)$")
+_TOP_REGION_BLOCKS = 4
+_LONGEST_END_MARK = 2 * max(len(mark) for mark in END_MARKS)
+_END_MARK_ENDINGS = ("###", "# # #", "-30-", "–30–", "—30—")
+_TIME_OF_DAY = re.compile(
+    r"\b\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|uhr|h))?(?:\s+[A-Z]{2,4}\b)?", re.IGNORECASE
+)
+_EMBARGO_WORDS = ("embargo", "sperrfrist", "hold for", "not for release", "for release")
+
+
+@dataclass(slots=True)
+class Furniture:
+    """What the furniture rule found."""
+
+    release: list[str] = field(default_factory=list)
+    embargo: str | None = None
+    byline: str | None = None
+    date: str | None = None
+    contacts: list[str] = field(default_factory=list)
+    end_mark: str | None = None
+    publisher: list[str] = field(default_factory=list)
+
+
+def _is_release(line: str) -> bool:
+    lowered = line.lower()
+    if not lowered.startswith(RELEASE_NOTICES):
+        return False
+    words = line.split()
+    if len(words) > 16:
+        return False
+    letters = [ch for ch in line if ch.isalpha()]
+    upper_share = sum(ch.isupper() for ch in letters) / len(letters) if letters else 0.0
+    bare = lowered.rstrip(" :.-–—")
+    return (
+        upper_share >= 0.6
+        or bare in RELEASE_NOTICES
+        or lowered.startswith(("for immediate release", "embargo", "sperrfrist", "for release", "hold for"))
+    )
+
+
+def _is_end_mark(line: str) -> bool:
+    if len(line) > _LONGEST_END_MARK:
+        return False  # folded lines: an end mark of at most six signs spans at most twelve characters
+    squeezed = "".join(line.split()).lower()
+    if squeezed in END_MARKS:
+        return (
+            squeezed not in ("end", "ends") or line.strip(" -–—").isupper() or line.strip() in ("End", "Ends")
+        )
+    return False
+
+
+def is_date_line(line: str) -> bool:
+    """ "March 3, 2025", "Updated: 3 March 2025, 10:15 GMT", "Published Monday, March 3, 2025"."""
+    found = find_date(line)
+    if found is None:
+        return False
+    _, start, end = found
+    rest = _TIME_OF_DAY.sub(" ", line[:start] + " " + line[end:])
+    words = [w for w in rest.replace("|", " ").split() if w.strip(",.:-–—|/").lower() not in DATE_LABELS]
+    return len(words) <= 1
+
+
+def _contact_header(line: str) -> bool:
+    first = line[:1]
+    if first.isascii() and first.lower() not in _CONTACT_INITIALS:
+        return False  # no header starts so (decided before the pattern runs)
+    match = _CONTACT_HEADER.match(line)
+    if match is None:
+        return False
+    rest = line[match.end() :].lower()
+    if rest.rstrip() == "" or rest.startswith((":", " :", "s:", "(")):
+        return True
+    return rest.startswith((",", " ")) and bool(_EMAIL.search(line) or _PHONE.search(line))
+
+
+def _contact_like(work: Work) -> bool:
+    """Short lines with an e-mail address, a phone number or a web address: contact details."""
+    lines = work.lines
+    if len(lines) == 1:
+        if lines[0].count(" ") > 11:  # folded: words - 1 spaces
+            return False  # one long line: a paragraph (the common case, decided without a generator)
+    elif len(lines) > 8 or any(line.count(" ") > 11 for line in lines):
+        return False
+    text = work.text
+    # the plain substring tests are quick and rule out most paragraphs before a pattern runs
+    return bool(
+        ("@" in text and _EMAIL.search(text))
+        or (_DIGIT.search(text) and _PHONE.search(text))
+        or (("://" in text or "www." in text.lower()) and _URL.search(text))
+    )
+
+
+def _about_heading(line: str) -> bool:
+    lowered = line.lower()
+    if not lowered.startswith(BOILERPLATE_HEADINGS):
+        return False
+    words = line.split()
+    if len(words) > 8 or line.endswith((",", ";")):
+        return False
+    head = next((p for p in BOILERPLATE_HEADINGS if lowered.startswith(p)), "")
+    rest = line[len(head) :].lstrip()
+    return not rest or rest[0].isupper() or not head.endswith(" ")
+
+
+def split_about_lines(works: list[Work]) -> list[Work]:
+    """Split "About Acme\\nAcme is …" so the heading line stands as its own block."""
+    out: list[Work] = []
+    for work in works:
+        if (
+            work.kind == PARAGRAPH
+            and work.hint is None
+            and len(work.lines) > 1
+            and _about_heading(work.lines[0])
+        ):
+            first, rest = work.lines[0], work.lines[1:]
+            if len(first) < 0.7 * max(len(line) for line in rest) or first.endswith(":"):
+                head = Work(text=first, lines=[first])
+                out.append(head)
+                out.append(Work(text=" ".join(rest), lines=list(rest)))
+                continue
+        out.append(work)
+    return out
+
+
+def extract_furniture(works: list[Work], found: Furniture) -> list[Work]:
+    """Mark furniture blocks (kind ``furniture``) and record what they say in ``found``."""
+    marked = _extract(works, found)
+    _letterhead(marked, found)
+    return marked
+
+
+def _letterhead(works: list[Work], found: Furniture) -> None:
+    """Short lines above the release notice ("ACME CORPORATION") are the issuer's letterhead."""
+    notice = next((i for i, w in enumerate(works) if w.reason.startswith("release notice")), None)
+    if notice is None or notice == 0:
+        return
+    above = works[:notice]
+    if all(w.kind == FURNITURE or (w.kind == PARAGRAPH and _letterhead_line(w)) for w in above):
+        for work in above:
+            if work.kind == PARAGRAPH:
+                work.kind, work.reason = (
+                    FURNITURE,
+                    "letterhead above the release notice -> metadata.publisher",
+                )
+                found.publisher.extend(work.lines)
+
+
+def _letterhead_line(work: Work) -> bool:
+    return len(work.lines) <= 3 and all(len(line.split()) <= 8 for line in work.lines) and not work.date_line
+
+
+# Headers that announce contacts or only more reading ("For more information" over links): a block of
+# its own with one of them is a contact header only when contact details follow it.
+_WEAK_HEADERS = ("for more information", "for further information", "further information")
+
+
+def _weak_header(piece: Work, following: Work | None) -> bool:
+    """ "For More Information" over "Questions and answers on …": a heading, not a contact block."""
+    if len(piece.lines) > 1 or _contact_like(piece):
+        return False
+    if piece.lines[0].rstrip(" :.").lower() not in _WEAK_HEADERS:
+        return False  # "For more information, please contact …" is a contact line
+    return following is None or not (
+        following.kind == PARAGRAPH and (_contact_like(following) or _contact_header(following.lines[0]))
+    )
+
+
+def _extract(works: list[Work], found: Furniture) -> list[Work]:
+    out: list[Work] = []
+    top = True
+    seen = 0
+    in_contact = False
+    after_end = False
+    for at, work in enumerate(works):
+        if work.kind != PARAGRAPH or work.hint not in (None, "paragraph"):
+            top = False
+            in_contact = False
+            out.append(work)
+            continue
+        pieces = _peel(work, found, top)
+        for piece in pieces:
+            if piece.kind == FURNITURE or piece.date_line:
+                if piece.reason.startswith("end mark"):
+                    after_end = True
+                out.append(piece)
+                continue
+            if (
+                _contact_header(piece.lines[0])
+                and (len(piece.text.split()) <= 60 or _contact_like(piece))
+                and not _weak_header(piece, works[at + 1] if at + 1 < len(works) else None)
+            ):
+                piece.kind, piece.reason = FURNITURE, "media contact block -> metadata.contacts"
+                found.contacts.append("\n".join(piece.lines))
+                # a bare header ("Media contact:") announces details in the blocks that follow
+                in_contact = piece.lines[-1].endswith(":") or (
+                    len(piece.lines) == 1
+                    and _CONTACT_HEADER.fullmatch(piece.lines[0].rstrip(" :")) is not None
+                )
+                out.append(piece)
+                continue
+            if (in_contact or after_end) and _contact_like(piece) and not _about_heading(piece.lines[0]):
+                piece.kind, piece.reason = FURNITURE, "contact details -> metadata.contacts"
+                if in_contact and found.contacts:
+                    found.contacts[-1] += "\n" + "\n".join(piece.lines)
+                else:
+                    found.contacts.append("\n".join(piece.lines))
+                out.append(piece)
+                continue
+            in_contact = (
+                in_contact
+                and len(piece.text.split()) <= 12
+                and len(piece.lines) <= 3
+                and not (_about_heading(piece.lines[0]))
+            )
+            if in_contact:
+                piece.kind, piece.reason = FURNITURE, "contact details -> metadata.contacts"
+                found.contacts[-1] += "\n" + "\n".join(piece.lines)
+                out.append(piece)
+                continue
+            seen += 1
+            if top and (seen >= _TOP_REGION_BLOCKS or len(piece.text.split()) > _TOP_REGION_WORDS):
+                top = False  # release notice, byline and date lines sit above the body, nowhere else
+            out.append(piece)
+    return out
+
+
+def _peel(work: Work, found: Furniture, top: bool) -> list[Work]:
+    """Split furniture lines off the top and bottom of a block; return the pieces in order."""
+    if not top:
+        last = work.lines[-1] if work.lines else ""
+        if not last or (len(last) > _LONGEST_END_MARK and not last.endswith(_END_MARK_ENDINGS)):
+            return [work]  # below the top, only an end mark is peeled: none here (decided without copying)
+    lines = list(work.lines)
+    head: list[Work] = []
+    tail: list[Work] = []
+    # Release notice (and a date line under it), byline, bare date lines: only above the body.
+    while top and lines:
+        line = lines[0]
+        if _is_release(line):
+            found.release.append(line)
+            lowered = line.lower()
+            if (
+                found.embargo is None
+                and "immediate" not in lowered
+                and any(k in lowered for k in _EMBARGO_WORDS)
+            ):
+                found.embargo = find_datetime(line)
+            elif "immediate" in lowered:
+                _note_date(found, line)  # "FOR IMMEDIATE RELEASE: March 3, 2025" dates the release
+            head.append(_furniture(line, "release notice -> metadata.release"))
+            lines.pop(0)
+        elif _is_byline(line, len(lines)):
+            found.byline = line if found.byline is None else f"{found.byline}\n{line}"
+            head.append(_furniture(line, "byline -> metadata.byline"))
+            lines.pop(0)
+        elif is_date_line(line) and len(line.split()) <= 8 and (head or len(lines) == 1):
+            _note_date(found, line)
+            if found.release and head and head[-1].reason.startswith("release"):
+                found.release.append(line)
+                head.append(_furniture(line, "date under the release notice -> metadata.release"))
+            elif found.byline is not None and head and head[-1].reason.startswith("byline"):
+                found.byline += "\n" + line
+                head.append(_furniture(line, "date under the byline -> metadata.byline"))
+            else:
+                # A date on its own line stays in the body (SPEC keeps every word); only its date is read.
+                kept = Work(text=line, lines=[line], date_line=True)
+                kept.reason = "date line above the body: kept as text, its date -> metadata.date"
+                head.append(kept)
+            lines.pop(0)
+        else:
+            break
+    if (
+        lines
+        and lines[-1].endswith(_END_MARK_ENDINGS)
+        and _TRAILING_END_MARK.search(lines[-1])
+        and not _is_end_mark(lines[-1])
+    ):
+        # "… as of today. ###": the end mark typed on the last line of the text
+        last = lines.pop()
+        trailing = _TRAILING_END_MARK.search(last)
+        assert trailing is not None
+        lines.extend([last[: trailing.start()].rstrip(), trailing.group().strip()])
+    marks: list[str] = []
+    while lines and _is_end_mark(lines[-1]):
+        mark = lines.pop()
+        marks.insert(0, mark)
+        tail.insert(0, _furniture(mark, "end mark -> metadata.end_mark"))
+    if marks:  # every mark as written, in order ("###" then "-30-"), one per line
+        found.end_mark = "\n".join([*([found.end_mark] if found.end_mark else []), *marks])
+    if lines == work.lines:
+        return [work]
+    pieces = list(head)
+    if lines:
+        pieces.append(Work(text=" ".join(lines), lines=lines, hint=work.hint))
+    return [*pieces, *tail]
+
+
+def _is_byline(line: str, block_lines: int) -> bool:
+    if not _BYLINE.match(line) or line.endswith((".", "?", "!", ":")):
+        return False
+    words = line.split()
+    if len(words) > 14 or (block_lines > 1 and len(words) > 8):
+        return False
+    # "By Friday, the company …" is a sentence: a comma followed by a lower-case word
+    return not re.search(r",\s+[a-z]", line)
+
+
+def _note_date(found: Furniture, line: str) -> None:
+    parsed = find_date(line)
+    if parsed is not None and found.date is None:
+        found.date = parsed[0]
+
+
+def _furniture(line: str, reason: str) -> Work:
+    return Work(text=line, lines=[line], kind=FURNITURE, reason=reason)

@@ -1,0 +1,238 @@
+"""Paragraphs -> quotes: where the quotation marks are, what share of words they hold, multi-paragraph runs.
+
+Marks are read as the copy uses them: curly and straight double marks,
+German „…“, French « … » (and the reversed »…« style), and British single
+marks ‘…’ when the document uses single marks as its primary quotation marks.
+Opening or closing is decided by the glyph and by its position (a mark after a
+space opens, one before a space or punctuation closes).  Apostrophes — a mark
+between letters, or before digits as in ’90s — are never quotation marks.
+A paragraph more than half of whose words lie inside quotation marks is a
+quote; an opening mark that is never closed runs to the paragraph's end and,
+when the next paragraph reopens with a mark, the quote continues there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from pressconv.errors import Notes
+from pressconv.readers.blocks import HEADING, LIST, PARAGRAPH, QUOTE, Work
+from pressconv.readers.document_cache import per_document
+from pressconv.readers.lexicon import SPEECH_VERBS
+
+_DOUBLE_MARKS = re.compile('[“”„‟"«»]')
+_SINGLE_MARKS = re.compile("[‘’‚']")
+# Opening marks: after a space, an opening bracket or a dash, or at the very start.  The mark
+# comes first in the pattern so the regular-expression engine scans for it quickly.
+_DOUBLE_OPENERS = re.compile(r"[“„«\"](?<![^\s(\[—–-][“„«\"])")
+_SINGLE_OPENERS = re.compile(r"[‘'‚](?<![^\s(\[—–-][‘'‚])(?=[^\W\d_])")
+# Characters after which a mark is at the start of a quotation.
+_OPEN_CONTEXT = frozenset("([{—–-/\u00a0 ")
+# Characters before which a mark is at the end of a quotation.
+_CLOSE_CONTEXT = frozenset(".,;:!?)]}…—–-/")
+_OPENING_MARKS = frozenset("“„‟\"«»‘'‚")
+
+QUOTED_SHARE = 0.5
+# A paragraph that opens with a whole quoted sentence and its attribution is a quote from this share on.
+OPENING_QUOTE_SHARE = 0.4
+
+
+def primary_style(works: list[Work]) -> str:
+    """``double`` unless the document quotes with single marks (British style) more than double."""
+    return style_of(work.text for work in works if work.kind in (PARAGRAPH, QUOTE))
+
+
+def style_of(texts: Iterable[str]) -> str:
+    """``single`` when single marks open more quotations than double marks in these texts."""
+    doubles = singles = 0
+    for text in texts:
+        double, single = _openers(text)
+        doubles += double
+        singles += single
+    return "single" if singles > doubles else "double"
+
+
+@per_document(maxsize=4096)
+def _openers(text: str) -> tuple[int, int]:
+    """How many double and single marks open a quotation in the text."""
+    return len(_DOUBLE_OPENERS.findall(text)), len(_SINGLE_OPENERS.findall(text))
+
+
+def scan(text: str, style: str) -> tuple[list[tuple[int, int]], bool, int]:
+    """Quoted spans (start, end) in ``text``, whether the last one is left open, and stray marks seen.
+
+    Double marks (straight or curly, „ “, « ») always quote; in the ``single`` style
+    single marks quote too, and a span nested inside another is part of the outer one.
+    """
+    doubles, double_open, double_stray = _scan_double(text)
+    if style != "single":
+        return doubles, double_open, double_stray
+    # Double marks are quotation marks in every style; a single-primary text adds its single marks.
+    singles, single_open, single_stray = _scan_single(text)
+    if not doubles:
+        return singles, single_open, single_stray
+    if not singles:
+        return doubles, double_open, double_stray
+    spans: list[tuple[int, int]] = []
+    for span in sorted(doubles + singles):
+        if spans and span[0] < spans[-1][1]:
+            continue  # nested inside (or crossing) the span already taken: the outer quotation counts
+        spans.append(span)
+    return spans, spans[-1][1] == len(text) and (double_open or single_open), double_stray + single_stray
+
+
+def _context(text: str, i: int) -> tuple[bool, bool]:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    left_open = before.isspace() or before in _OPEN_CONTEXT or before in _OPENING_MARKS
+    right_close = after.isspace() or after in _CLOSE_CONTEXT
+    return left_open, right_close
+
+
+# For each opening mark, the marks that may close it.
+_CLOSERS = {"“": '”“"', "„": '“”"', "‟": '”"', '"': '"”“', "«": "»", "»": "«", "”": "”"}
+
+
+def _scan_double(text: str) -> tuple[list[tuple[int, int]], bool, int]:
+    spans: list[tuple[int, int]] = []
+    open_at = -1
+    open_char = ""
+    stray = 0
+    for match in _DOUBLE_MARKS.finditer(text):
+        i = match.start()
+        ch = text[i]
+        left_open, right_close = _context(text, i)
+        looks_opening = left_open and not right_close
+        if open_at < 0:
+            if ch in '”"' and right_close and not left_open:
+                stray += 1  # a closing mark with nothing open
+                continue
+            open_at, open_char = i, ch
+        elif ch in _CLOSERS[open_char]:
+            if looks_opening and ch in '“"„':
+                # A fresh opening while one is open: the earlier quotation was never closed.
+                stray += 1
+                spans.append((open_at, i))
+                open_at, open_char = i, ch
+            else:
+                spans.append((open_at, i + 1))
+                open_at = -1
+    left_open_at_end = open_at >= 0
+    if left_open_at_end:
+        spans.append((open_at, len(text)))
+    return spans, left_open_at_end, stray
+
+
+def _scan_single(text: str) -> tuple[list[tuple[int, int]], bool, int]:
+    spans: list[tuple[int, int]] = []
+    open_at = -1
+    stray = 0
+    for match in _SINGLE_MARKS.finditer(text):
+        i = match.start()
+        ch = text[i]
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if before.isalnum() and after.isalnum():
+            continue  # an apostrophe inside a word: North Korea’s, don't
+        left_open, right_close = _context(text, i)
+        if left_open and after.isdigit():
+            continue  # ’90s
+        if open_at < 0:
+            if left_open and not right_close and ch in "‘'‚":
+                open_at = i
+            continue  # a closing-looking mark with nothing open is an apostrophe (the players’)
+        if right_close and not left_open and ch in "’'":
+            spans.append((open_at, i + 1))
+            open_at = -1
+        elif left_open and not right_close and ch in "‘‚":
+            stray += 1
+            spans.append((open_at, i))
+            open_at = i
+    left_open_at_end = open_at >= 0
+    if left_open_at_end:
+        spans.append((open_at, len(text)))
+    return spans, left_open_at_end, stray
+
+
+def quoted_share(text: str, spans: list[tuple[int, int]]) -> float:
+    """The share of the text's words that lie inside the spans."""
+    if not spans:
+        return 0.0
+    total = len(text.split())
+    inside = sum(len(text[start:end].split()) for start, end in spans)
+    return min(1.0, inside / total) if total else 0.0
+
+
+def opens_with_attributed_quote(text: str, spans: list[tuple[int, int]], share: float) -> bool:
+    """“Dosing the first patient is a milestone,” said Mr. Robert Chen, Chief Executive Officer of …"""
+    if share < OPENING_QUOTE_SHARE or not spans or spans[0][0] != 0 or spans[0][1] >= len(text):
+        return False
+    if len(text[: spans[0][1]].split()) < 4:
+        return False
+    following = text[spans[0][1] : spans[0][1] + 120].split()[:8]
+    return any(word.lower().strip(".,;:") in SPEECH_VERBS for word in following)
+
+
+def starts_with_mark(text: str) -> bool:
+    """True when the text opens with a quotation mark."""
+    return bool(text) and text[0] in _OPENING_MARKS
+
+
+@per_document(maxsize=4096)  # a pure function of the text; repeated paragraphs are read once
+def _analyse(text: str, style: str) -> tuple[tuple[tuple[int, int], ...], bool, int, float, bool]:
+    """Spans, left open, stray marks, quoted share, opens with an attributed quote."""
+    if not _DOUBLE_MARKS.search(text) and (style != "single" or not _SINGLE_MARKS.search(text)):
+        return (), False, 0, 0.0, False  # no quotation mark at all: most paragraphs
+    spans, left_open, stray = scan(text, style)
+    share = quoted_share(text, spans)
+    return tuple(spans), left_open, stray, share, opens_with_attributed_quote(text, spans, share)
+
+
+def classify_quotes(works: list[Work], notes: Notes) -> None:
+    """Mark each paragraph whose words are mostly quoted as a quote; link multi-paragraph runs."""
+    style = primary_style(works)
+    previous_open: Work | None = None
+    for work in works:
+        if work.kind not in (PARAGRAPH, QUOTE):
+            if work.kind in (HEADING, LIST) and previous_open is not None:
+                notes.warn("unbalanced-quotes", f"quotation left open before: {work.text[:40]!r}")
+                previous_open = None
+            continue
+        spans, left_open, stray, share, attributed = _analyse(work.text, style)
+        if stray:
+            notes.warn("unbalanced-quotes", f"unmatched quotation mark in: {work.text[:40]!r}")
+        work.spans = spans
+        work.opens_unclosed = left_open
+        work.quoted_share = share
+        if previous_open is not None:
+            if starts_with_mark(work.text):
+                work.continues_quote = True
+            else:
+                notes.warn("unbalanced-quotes", f"quotation never closed in: {previous_open.text[:40]!r}")
+        if work.hint == "quote":
+            work.kind = QUOTE
+            work.reason = "quote (source format)"
+        elif work.continues_quote and work.quoted_share > 0:
+            work.kind = QUOTE
+            work.reason = f"{round(work.quoted_share * 100)}% quoted; continues the quote left open above"
+        elif work.quoted_share > QUOTED_SHARE:
+            work.kind = QUOTE
+            work.reason = f"{round(work.quoted_share * 100)}% quoted"
+            if left_open:
+                work.reason += ", quote left open (continues below)"
+        elif attributed:
+            work.kind = QUOTE
+            work.reason = (
+                f"{round(work.quoted_share * 100)}% quoted, but opens with a quoted sentence "
+                "attributed right after it (a long attribution, not a partial quote)"
+            )
+        else:
+            work.kind = PARAGRAPH
+            if spans:
+                work.reason = (
+                    f"only {round(work.quoted_share * 100)}% quoted: a partial quote stays a paragraph"
+                )
+        previous_open = work if left_open else None
+    if previous_open is not None:
+        notes.warn("unbalanced-quotes", f"quotation never closed in: {previous_open.text[:40]!r}")

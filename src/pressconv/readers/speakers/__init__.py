@@ -1,0 +1,17 @@
+"""Quote blocks and quotations -> speakers: the attribution clause, the full name it points to, and the title.
+
+Order of work, each step linear in the document:
+
+1. ``people``: ``PersonIndex.build`` reads every body block once and records
+   the people named, with their titles, keyed by surname.
+2. ``attribution``: for each quote, ``find_attribution`` reads the unquoted
+   text next to the quoted spans ("Ryder stated", "said Smith", "Smith said:
+   “…”", "according to Smith", "she added", "sagte Müller").
+3. ``resolution``: ``assign_speakers`` binds each quote and quotation to the
+   fullest form of the name, a pronoun's antecedent, a role's holder, the
+   voice of the quote above it, or a statement's issuer.
+"""
+
+from pressconv.readers.speakers.resolution import assign_speakers
+
+__all__ = ["assign_speakers"]

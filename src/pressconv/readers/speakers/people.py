@@ -1,0 +1,470 @@
+"""The people a text names: the person index (full names, titles, roles held) and mentions per sentence.
+
+``PersonIndex.build`` reads every body block once and records people named
+with a title or rank ("Deputy Pentagon Press Secretary Sabrina Singh"), or
+with a title in apposition ("Jane Smith, chief executive of Acme,"), keyed by
+surname; other capitalised two-to-four-word runs go to a weaker index.  A
+name resolves to the fullest form in the index (nearest mention before the
+quote, else the first after); a role ("the president") to the one person
+whose title holds it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right, insort
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from pressconv.readers.blocks import HEADING, HEADLINE, PARAGRAPH, QUOTE, Work
+from pressconv.readers.document_cache import per_document
+from pressconv.readers.lexicon import (
+    ABBREVIATIONS,
+    FEMALE_NAMES,
+    HONORIFICS,
+    MALE_NAMES,
+    NAME_SUFFIXES,
+    NOT_NAMES,
+    SPEECH_VERBS,
+    TITLE_COMPLEMENTS,
+    TITLE_MODIFIERS,
+    trie_pattern,
+)
+from pressconv.readers.name_runs import (
+    TOKEN_PATTERN,
+    Run,
+    Token,
+    is_capitalised,
+    is_name,
+    runs,
+    sentence_ends,
+    split_title,
+    surname,
+    tokens,
+)
+from pressconv.readers.speakers.words import (
+    POSSESSIVE_END,
+    is_organisation,
+    is_titled,
+    speech_verb,
+    unquoted_stretches,
+)
+
+# A speech verb after a space; the word before it is read in Python ("Smith said the plan …").
+# The verb comes first in the pattern so the regular-expression engine scans quickly.
+_COORDINATORS = frozenset({"and", "or", "but", "y", "o", "et", "ou", "und", "oder", "e", "en"})
+# Lines of at most this many words in a block of several are read one by one (a name, then its title).
+_SHORT_LINE = 8
+_SAYS = re.compile(
+    r" (?:" + trie_pattern(sorted(v for v in SPEECH_VERBS if len(v) > 3 and v.isalpha())) + r")\b"
+)
+
+# What follows only a person's name: an age in apposition, or a "who" clause.
+PERSON_AFTER = re.compile(r", (?:\d{1,3}, |who |whose |wer |der |die |qui )")
+
+# Words that make a title another office than its head word: a Vice President is not "the President".
+_ROLE_QUALIFIERS = frozenset(
+    {"vice", "deputy", "assistant", "under", "acting", "associate", "former", "vize", "adjoint"}
+)
+
+
+class Mention(NamedTuple):  # a tuple: built by the thousand in pronoun look-back, cheaper than a dataclass
+    """A person named in a block: where, their full name, whether only as a possessive."""
+
+    position: int
+    name: str
+    possessive: bool
+
+
+@dataclass(slots=True)
+class Known:
+    """Everything indexed about one written form of a name: where it occurs and its first title."""
+
+    blocks: list[int] = field(default_factory=list)
+    title: str | None = None
+    title_block: int = -1
+
+
+@dataclass(slots=True)
+class PersonIndex:
+    """People named in the document, keyed by surname, then by written form; built once, consulted per quote.
+
+    Each surname has only a handful of written forms, and each form keeps its
+    blocks sorted, so a look-up costs a bisection rather than a scan of every
+    mention in the document.
+    """
+
+    strong: dict[str, dict[tuple[str, ...], Known]] = field(default_factory=dict)
+    weak: dict[str, dict[tuple[str, ...], Known]] = field(default_factory=dict)
+    speaking: set[str] = field(default_factory=set)
+    """Capitalised words seen as the subject of a speech verb in the running text."""
+    titled_alone: set[str] = field(default_factory=set)
+    """Lone surnames written with a title somewhere ("Dr. Smith"): people, though never named in full."""
+    lone_titles: dict[str, tuple[str, int]] = field(default_factory=dict)
+    """Per lone surname, the first title it is written with ("Assistant Minister Kalani") and where."""
+    candidates: dict[tuple[tuple[str, ...], bool], list[tuple[tuple[str, ...], Known]]] = field(
+        default_factory=dict
+    )
+    """Per written name and table, the forms it may stand for (emptied whenever a form is added)."""
+
+    def add(self, name: tuple[str, ...], title: str | None, block: int, strong: bool = True) -> None:
+        """Record a reference to ``name`` in ``block``."""
+        target = self.strong if strong else self.weak
+        forms = target.setdefault(surname(name), {})
+        known = forms.get(name)
+        if known is None:
+            known = forms[name] = Known()
+            self.candidates.clear()
+        if not known.blocks or known.blocks[-1] <= block:
+            known.blocks.append(block)
+        else:
+            insort(known.blocks, block)
+        if title and (known.title is None or block < known.title_block):
+            known.title, known.title_block = title, block
+
+    def knows(self, key: str) -> bool:
+        """True when a person with this surname was named with a title or as a speaker."""
+        return key in self.strong
+
+    def resolve(self, name: tuple[str, ...], block: int) -> tuple[str, int | None]:
+        """The fullest known form of ``name`` and the block it came from (None: as written)."""
+        key = surname(name)
+        for table in (self.strong, self.weak):
+            forms = self.candidates.get((name, table is self.strong))
+            if forms is None:
+                forms = [
+                    (form, known)
+                    for form, known in table.get(key, {}).items()
+                    if known.blocks and (_compatible(name, form) or _ends_with(name, form))
+                ]
+                self.candidates[(name, table is self.strong)] = forms
+            if not forms:
+                continue
+            before: list[tuple[int, int, tuple[str, ...]]] = []
+            after: list[tuple[int, int, tuple[str, ...]]] = []
+            for form, known in forms:
+                at = bisect_right(known.blocks, block)
+                if at:
+                    before.append((len(form), known.blocks[at - 1], form))
+                else:
+                    after.append((len(form), -known.blocks[0], form))
+            # the fullest form; among equals the nearest reference before the quote, else the first after
+            length, where, best = max(before) if before else max(after)
+            if length >= len(name) or _ends_with(name, best):
+                return " ".join(best), abs(where)
+        return " ".join(name), None
+
+    def genders(self) -> dict[str, str]:
+        """Full name -> "m"/"f" where a title opens with a gendered honorific (Mr., Ms., Frau …)."""
+        found: dict[str, str] = {}
+        for forms in self.strong.values():
+            for form, known in forms.items():
+                first = (known.title or "").split()[:1]
+                gender = HONORIFICS.get(first[0].lower(), "") if first else ""
+                given = form[0].lower() if len(form) > 1 else ""
+                gender = gender or ("f" if given in FEMALE_NAMES else "m" if given in MALE_NAMES else "")
+                if gender:
+                    found.setdefault(" ".join(form), gender)
+        return found
+
+    def holders(self, role: str) -> list[str]:
+        """Full names of the people whose title holds the role ("president", "foreign secretary").
+
+        When some hold exactly that title ("President", not "Vice President"), only they count.
+        """
+        found: list[str] = []
+        exact: list[str] = []
+        wanted = role.split()
+        titled = [
+            (" ".join(form), known.title) for forms in self.strong.values() for form, known in forms.items()
+        ]
+        # "Assistant Minister Kalani said …": a surname with a title, named in full elsewhere or not at all
+        titled += [
+            (self.resolve((key,), block)[0], title) for key, (title, block) in self.lone_titles.items()
+        ]
+        for name, title in titled:
+            words = [w.lower().strip(",.") for w in (title or "").split()]
+            if name in found or any(name in other for other in found):
+                continue
+            if any(words[i : i + len(wanted)] == wanted for i in range(len(words))) or (
+                # "Wirtschaftsministerin Sabine Eckhardt" holds the role "Ministerin": a German compound
+                len(wanted) == 1 and any(w.endswith(wanted[0]) and len(w) > len(wanted[0]) + 3 for w in words)
+            ):
+                found.append(name)
+                if words[-len(wanted) :] == wanted and not any(w in _ROLE_QUALIFIERS for w in words):
+                    exact.append(name)
+        return exact if len(exact) == 1 else found
+
+    def first_title(self, full_name: str) -> tuple[str | None, int]:
+        """The title the person carried on first reference and that reference's block (-1: none)."""
+        words = tuple(full_name.split())
+        titled = [
+            (known.title_block, known.title)
+            for form, known in self.strong.get(surname(words), {}).items()
+            if known.title and _compatible(words, form)
+        ]
+        if not titled:
+            return None, -1
+        block, title = min(titled)
+        return title, block
+
+    @classmethod
+    def build(cls, works: list[Work]) -> PersonIndex:
+        """Read every body block once and index the people named in it (bio headers among the headings)."""
+        index = cls()
+        for number, work in enumerate(works):
+            if work.kind == HEADLINE:
+                for name, held in _titled_in_headline(work.text):
+                    index.add(name, held, number)
+                continue
+            if work.kind not in (PARAGRAPH, QUOTE) and not (work.kind == HEADING and "," in work.text):
+                continue  # a heading names a person only as a bio header, "Name, Title"
+            if (
+                len(work.lines) > 1
+                and not work.spans
+                and all(len(line.split()) <= _SHORT_LINE for line in work.lines)
+            ):
+                # names and titles one to a line ("The Hon. Jane Doe MP" / "Minister for Roads"): line by line
+                found = [_people_in(line, ()) for line in work.lines]
+            else:
+                found = [_people_in(work.text, work.spans)]
+            for people, speaking, alone in found:
+                for name, title, strong in people:
+                    index.add(name, title, number, strong)
+                index.speaking.update(speaking)
+                for key, held in alone:
+                    index.titled_alone.add(key)
+                    if is_titled(held.split()[-1]) and not (len(key) >= 3 and key.isupper()):
+                        # "Assistant Minister Kalani", not "Ambassador to Veloria" or a line in capitals
+                        index.lone_titles.setdefault(key, (held, number))
+        index._promote_speakers()
+        return index
+
+    def _promote_speakers(self) -> None:
+        """A surname that is the subject of a speech verb ("Smith said the …") is a person's."""
+        self.candidates.clear()
+        for key in self.speaking:
+            forms = self.weak.pop(key, None)
+            if forms:
+                target = self.strong.setdefault(key, {})
+                for form, known in forms.items():
+                    target.setdefault(form, known)
+
+
+_Person = tuple[tuple[str, ...], str | None, bool]
+
+
+@per_document(maxsize=4096)  # a pure function of the block; boilerplate and repeated copy recur
+def _people_in(
+    text: str, spans: tuple[tuple[int, int], ...]
+) -> tuple[tuple[_Person, ...], frozenset[str], tuple[tuple[str, str], ...]]:
+    """The people a block names outside its quotations (name, title, strong), the speech-verb subjects,
+    and the lone surnames written with a title ("Dr. Smith") with that title."""
+    people: list[_Person] = []
+    speaking: set[str] = set()
+    alone: list[tuple[str, str]] = []
+    for start, end in unquoted_stretches(text, spans):
+        for run in runs(text, start, end, several=True):
+            person = _person(text, run)
+            if person is not None:
+                people.append(person)
+            else:
+                title, name = split_title(run.tokens)
+                if title is not None and len(name) == 1 and is_name(name) and not is_organisation(name):
+                    alone.append((name[0], title))
+        for match in _SAYS.finditer(text, start, end):
+            word = text[text.rfind(" ", 0, match.start()) + 1 : match.start()]
+            if word[:1].isupper():
+                speaking.add(word)
+    return tuple(people), frozenset(speaking), tuple(alone)
+
+
+@per_document(maxsize=256)
+def _titled_in_headline(text: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """People a headline names after a title ("Minister Ó Briain's response to …"), as (name, title).
+
+    Only a run that ends where the headline goes on in lower case, at a comma or at a possessive: in a
+    Title Case headline a run swallows the words after the name ("Governor Signs Bill").
+    """
+    found: list[tuple[tuple[str, ...], str]] = []
+    for run in runs(text):
+        title, name = split_title(run.tokens)
+        following = text[run.end : run.end + 2]
+        delimited = run.possessive or following.startswith(",") or following[1:2].islower()
+        if (
+            title is not None
+            and delimited
+            and 2 <= len(name) <= 3
+            and is_name(name)
+            and not is_organisation(name)
+        ):
+            found.append((name, title))
+    return tuple(found)
+
+
+def _person(text: str, run: Run) -> _Person | None:
+    """The name in a run with its title, and whether it is surely a person's (strong), or None."""
+    title, name = split_title(run.tokens)
+    if len(name) < 2 or not is_name(name):
+        return None  # a lone surname adds nothing to resolve against
+    if is_organisation(name) or any(
+        len(w) >= 3 and w.isupper() and w.lower() not in NAME_SUFFIXES for w in name
+    ):
+        return None  # "Towns Network", "PROSECUTIONS Media Statement": an organisation, a line in capitals
+    apposition = appositive_title(text, run.end)
+    if title is None or title.lower() in HONORIFICS:
+        # "the Director of Public Prosecutions, Ms Rosalind Achterberg": the office says more than "Ms"
+        title = title_before(text, run.start) or title
+    title = prefer_title(title, apposition)
+    if title is not None:
+        return name, title, True
+    if len(name) <= 4 and _name_like(name):
+        # "Maria Santos, 54,", "Jane Doe, who …" and "Jane Doe said" are people even without a title
+        person = bool(
+            PERSON_AFTER.match(text, run.end)
+            or _SAYS.match(text, run.end)
+            or name[0].lower() in FEMALE_NAMES
+            or name[0].lower() in MALE_NAMES
+        )
+        return name, None, person
+    return None
+
+
+def _name_like(words: tuple[str, ...]) -> bool:
+    return all(
+        w[:1].isupper() and w.lower() not in NOT_NAMES and w.lower() not in TITLE_COMPLEMENTS
+        for w in words
+        if w.lower() not in ("de", "van", "von", "der", "da", "di", "du", "la", "le", "del", "bin", "al")
+    )
+
+
+def _ends_with(words: tuple[str, ...], name: tuple[str, ...]) -> bool:
+    """True when a run ends in a known full name ("Selon Marie Dupont" ~ "Marie Dupont")."""
+    return len(name) >= 2 and len(words) > len(name) and words[-len(name) :] == name
+
+
+def _compatible(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """True when every word of the short form appears in the full form (Ryder ~ Pat Ryder)."""
+    return all(word in full for word in short)
+
+
+def appositive_title(text: str, after: int) -> str | None:
+    """The title in ", chief executive of Acme," right after a name, when there is one."""
+    if not text.startswith(", ", after):
+        return None
+    stop = min(len(text), after + 200)  # an apposition is a few words, never the rest of the text
+    for mark in (",", ";", "“", '"', "«", "„", "(", "—", "–"):
+        found = text.find(mark, after + 2, stop)
+        if found != -1:
+            stop = found
+    ends = sentence_ends(text[after + 2 : stop])
+    if ends:
+        stop = after + 2 + ends[0]
+    phrase = text[after + 2 : stop].strip()
+    if phrase.endswith(".") and not _keeps_period(phrase):
+        phrase = phrase[:-1]
+    words = phrase.split()
+    if not words or len(words) > 10 or phrase[:1].isdigit() or words[0].lower() in _COORDINATORS:
+        return None  # ", and the Minister of Health, …" names the next person, not this one's title
+    if any(is_titled(w) for w in words):
+        return phrase
+    return None
+
+
+def _keeps_period(phrase: str) -> bool:
+    last = phrase.split()[-1].lower()
+    return last in ABBREVIATIONS
+
+
+def title_before(text: str, start: int) -> str | None:
+    """A title written just before a name: "Union leader", "library director", "Club president".
+
+    Also the title set off by a comma before the name: "The Royal College of
+    Nursing’s general secretary, Nicola Ranger, said".
+    """
+    if text.endswith(", ", 0, start):
+        comma = text.rfind(", ", 0, start - 2)
+        clause_start = comma + 2 if comma >= 0 else 0
+        ends = sentence_ends(text[clause_start : start - 2])
+        if ends:
+            clause_start += ends[-1]
+        phrase = text[clause_start : start - 2].strip()
+        words = phrase.split()
+        if 0 < len(words) <= 10 and any(is_titled(w) for w in words) and not speech_verb(tokens(phrase)):
+            return phrase
+        return None
+    previous = text[text.rfind(" ", 0, max(0, start - 1)) + 1 : max(0, start - 1)].lower()
+    if not (is_titled(previous) or previous in TITLE_MODIFIERS or previous in TITLE_COMPLEMENTS):
+        return None  # the word before the name is no title word: nothing to walk back over
+    taken: list[Token] = []
+    # match objects, not tokens: the walk back usually stops after a few of the window's words
+    for match in reversed(list(TOKEN_PATTERN.finditer(text, max(0, start - 80), start))):
+        word = match.group()
+        lowered = word.lower()
+        if len(word) == 1 and not word.isalnum():
+            break
+        if POSSESSIVE_END.search(word) or lowered in NOT_NAMES:
+            break
+        if (
+            is_titled(word)
+            or lowered in TITLE_MODIFIERS
+            or lowered in TITLE_COMPLEMENTS
+            or lowered in ("of", "for")
+            or is_capitalised(word)
+        ):
+            taken.append(Token(word, match.start(), match.end()))
+            continue
+        break
+    while taken and taken[-1].text.lower() in ("of", "for", "and", "the"):
+        taken.pop()
+    if not taken or not any(is_titled(t.text) for t in taken):
+        return None
+    return text[taken[-1].start : taken[0].end]
+
+
+def prefer_title(title: str | None, apposition: str | None) -> str | None:
+    """An apposition says more than a bare honorific ("Dr.", "Mr."); otherwise the title as written."""
+    if apposition and (title is None or title.lower() in HONORIFICS):
+        return apposition
+    return title or apposition
+
+
+@dataclass(slots=True)
+class MentionCache:
+    """Person mentions per block, computed on first use (pronoun look-back only touches a few blocks)."""
+
+    index: PersonIndex
+    works: list[Work]
+    cache: dict[int, list[tuple[int, list[Mention]]]] = field(default_factory=dict)
+
+    def sentences(self, number: int) -> list[tuple[int, list[Mention]]]:
+        """(sentence end, mentions in it) for each sentence of a block, mentions outside quotes only."""
+        if number in self.cache:
+            return self.cache[number]
+        work = self.works[number]
+        ends, named = _sentence_names(work.text, work.spans)
+        grouped: list[tuple[int, list[Mention]]] = [(end, []) for end in ends]
+        for slot, start, name, possessive in named:
+            if self.index.knows(surname(name)):
+                full, _ = self.index.resolve(name, number)
+                grouped[slot][1].append(Mention(start, full, possessive))
+        self.cache[number] = grouped
+        return grouped
+
+
+@per_document(maxsize=4096)  # a pure function of the block's text and quotation marks
+def _sentence_names(
+    text: str, spans: tuple[tuple[int, int], ...]
+) -> tuple[list[int], list[tuple[int, int, tuple[str, ...], bool]]]:
+    """The block's sentence ends, and each name outside quotations: (sentence, start, words, possessive)."""
+    ends = sentence_ends(text) or [len(text)]
+    if ends[-1] < len(text):
+        ends.append(len(text))
+    named: list[tuple[int, int, tuple[str, ...], bool]] = []
+    for start, stop in unquoted_stretches(text, spans):
+        for run in runs(text, start, stop):
+            _title, name = split_title(run.tokens)
+            if is_name(name):
+                slot = min(bisect_right(ends, run.start), len(ends) - 1)
+                named.append((slot, run.start, name, run.possessive))
+    return ends, named

@@ -1,0 +1,322 @@
+"""Binding quotes and quotations to people: names, pronouns, roles, continuation, statements.
+
+For each quote (a multi-paragraph run shares one speaker) and each direct
+quotation in a narrative paragraph, the attribution found next to it is
+resolved: a name to the fullest form in the person index, a pronoun to the
+first person, not in a possessive, named in the nearest preceding sentence
+that names one, a role to its one holder.  A quote with no attribution of its
+own goes on in the voice of the quote, quotation or reported speech just
+above, or of a colon introduction; in a statement issued in someone's name
+it is the issuer's.  No attribution, or an unnamed one ("the company said"),
+gives no speaker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from pressconv.readers.blocks import PARAGRAPH, QUOTE, Partial, Work
+from pressconv.readers.lexicon import FEMALE_NAMES, MALE_NAMES, PRONOUN_GENDER
+from pressconv.readers.name_runs import is_name, runs, sentence_ends, split_title, surname
+from pressconv.readers.quote_marks import starts_with_mark
+from pressconv.readers.speakers.attribution import (
+    Attribution,
+    attribution_in,
+    clause_in,
+    find_attribution,
+    introduction,
+    reported_speech,
+    sign_off,
+)
+from pressconv.readers.speakers.people import MentionCache, PersonIndex
+from pressconv.readers.speakers.words import is_organisation, is_titled
+
+_LOOKBACK_BLOCKS = 4
+
+# A partial quote of fewer words with no attribution in its sentence is a name or a scare quote.
+_MIN_UNATTRIBUTED_WORDS = 5
+
+
+def assign_speakers(works: list[Work], issuer: str | None = None) -> None:
+    """Set speaker, title and attribution on every quote block (multi-paragraph runs share one speaker).
+
+    ``issuer`` is the person a statement is issued in the name of, as written
+    ("Governor Ana Ruiz", "the Secretary-General"): the speaker of every quote,
+    and every partial quotation, that has no attribution of its own.
+    """
+    index = PersonIndex.build(works)
+    quote_numbers = [i for i, w in enumerate(works) if w.kind == QUOTE]
+    found: dict[int, Attribution] = {}
+    for number in quote_numbers:
+        attribution = find_attribution(works[number])
+        if attribution is not None:
+            found[number] = attribution
+            if attribution.name and is_organisation(attribution.name):
+                pass  # "Globex Inc. said": an organisation speaks, no person to index
+            elif attribution.name and len(attribution.name) >= 2:
+                index.add(attribution.name, attribution.title, number)
+            elif attribution.name:
+                index.strong.setdefault(surname(attribution.name), {})
+                if attribution.title:
+                    index.titled_alone.add(attribution.name[0])
+                    index.lone_titles.setdefault(attribution.name[0], (attribution.title, number))
+    mentions = MentionCache(index, works)
+    genders = index.genders()
+    issued = _issuer(issuer, index) if issuer else (None, "")
+    for number, work in enumerate(works):
+        if work.kind == PARAGRAPH and work.spans:
+            work.partial = _partial_quotations(number, work, works, index, mentions, genders)
+    runs_of_quotes = _quote_runs(works, quote_numbers)
+    first_titles: dict[str, tuple[str | None, int]] = {}  # the index is complete: ask once per speaker
+    for run_numbers in runs_of_quotes:
+        source = next((n for n in run_numbers if n in found), None)
+        speaker: str | None = None
+        reason = "no attribution found"
+        if source is not None:
+            attribution = found[source]
+            speaker, reason = _resolve(attribution, source, works, index, mentions, genders)
+            works[source].attribution = attribution.clause
+        else:
+            # only a paragraph that is nothing but quotation goes on in a voice from above; "Objectors
+            # called the plan “…”" has a subject of its own
+            pure = starts_with_mark(works[run_numbers[0]].text)
+            before = works[run_numbers[0] - 1] if run_numbers[0] > 0 else None
+            introduced = introduction(before) if before is not None else None
+            below = run_numbers[-1] + 1
+            signed = sign_off(works[below]) if below < len(works) else None
+            if signed is not None:
+                # "– Jane Doe, Minister of Transport" on the line below the quote: who said it
+                speaker, reason = _resolve(signed, below, works, index, mentions, genders)
+                reason = reason.replace("speaker ", "speaker (signed below) ", 1)
+                works[run_numbers[0]].attribution = signed.clause
+                found[run_numbers[0]] = signed
+                source = run_numbers[0]
+            elif before is not None and introduced is not None:
+                # "Smith said:" closing the paragraph above introduces the quote
+                speaker, reason = _resolve(introduced, run_numbers[0] - 1, works, index, mentions, genders)
+                reason = reason.replace("speaker ", "speaker (introduced above) ", 1)
+                works[run_numbers[0]].attribution = introduced.clause
+                found[run_numbers[0]] = introduced
+                source = run_numbers[0]
+            elif pure and before is not None and before.kind == QUOTE and before.speaker:
+                # A quote with no attribution right after a quote that has a speaker goes on in that
+                # voice (the release habit of closing the marks between paragraphs of one statement).
+                speaker = before.speaker
+                reason = f"no attribution; follows the quote of {speaker} in para {run_numbers[0]}"
+            if (
+                speaker is None
+                and pure
+                and before is not None
+                and before.partial
+                and before.partial[-1].speaker
+            ):
+                # „…“, sagte Rebollo. closing the paragraph above, then more of her words
+                speaker = before.partial[-1].speaker
+                reason = f"no attribution; continues the quotation of {speaker} in the paragraph above"
+            if speaker is None and pure and before is not None and (reported := reported_speech(before)):
+                # "Reyes-Ortiz said the deal …", then the quote: whom the paragraph above reports speaking
+                speaker, reason = _resolve(reported, run_numbers[0] - 1, works, index, mentions, genders)
+                reason = reason.replace("speaker ", "speaker (reported speech in the paragraph above) ", 1)
+            if speaker is None and issued[0] is not None:
+                speaker, reason = issued
+        for number in run_numbers:
+            work = works[number]
+            work.speaker = speaker
+            if speaker and speaker not in first_titles:
+                first_titles[speaker] = index.first_title(speaker)
+            title, where = first_titles[speaker] if speaker else (None, -1)
+            if speaker and source is not None and found[source].title and (title is None or where >= source):
+                title = found[source].title  # the attribution is the first reference: its title as written
+            work.speaker_title = title
+            if number == source or source is None:
+                work.speaker_reason = reason
+            else:
+                work.speaker_reason = f"{reason}, same quote as para {source + 1}"
+            if work.stated_speaker:
+                _use_stated(work)
+    if issued[0] is not None:
+        for work in works:
+            if work.kind == PARAGRAPH and work.partial:
+                work.partial = tuple(
+                    p._replace(speaker=issued[0], reason=issued[1]) if p.clause is None else p
+                    for p in work.partial
+                )
+
+
+def _issuer(issuer: str, index: PersonIndex) -> tuple[str | None, str]:
+    """The full name of a statement's issuer as written: the last name in it, or the holder of its role."""
+    for run in reversed(runs(issuer)):
+        _title, name = split_title(run.tokens)
+        if is_name(name) and not is_organisation(name):
+            full, _ = index.resolve(name, 0)
+            return full, f'no attribution; the statement is issued by "{issuer}" -> {full}'
+    words = [w.lower().strip(",.") for w in issuer.split()]
+    for word in reversed(words):
+        if is_titled(word):
+            holders = index.holders(word)
+            if len(holders) == 1:
+                return (
+                    holders[0],
+                    (
+                        f'no attribution; the statement is issued by "{issuer}" -> {holders[0]}'
+                        f" (the only person titled {word!r})"
+                    ),
+                )
+            break
+    return None, ""
+
+
+def _partial_quotations(
+    number: int,
+    work: Work,
+    works: list[Work],
+    index: PersonIndex,
+    mentions: MentionCache,
+    genders: dict[str, str],
+) -> tuple[Partial, ...]:
+    """The direct quotations of a narrative paragraph, each bound to the speaker of its own sentence.
+
+    A quoted span is a quotation when its sentence attributes it ("Smith called
+    the plan “a step backwards”", "“It works,” she said") or when it is a
+    stretch of speech of some length; a short unattributed span ("the
+    so-called “green corridor”") or a quoted title in Title Case is not.
+    """
+    text = work.text
+    ends = [e for e in sentence_ends(text) if not any(a < e < b for a, b in work.spans)]
+    found: list[Partial] = []
+    for start, end in work.spans:
+        first = max((e for e in ends if e <= start), default=0)
+        last = min((e for e in ends if e >= end), default=len(text))
+        local = tuple((a - first, b - first) for a, b in work.spans if a >= first and b <= last)
+        attribution = attribution_in(text[first:last], local, False)
+        if attribution is None or not attribution.points_to_someone:
+            # "Harwood described the road as “…” and promised …": the verb before the quotation binds it
+            earlier = clause_in(text, first, start)
+            if earlier is not None and earlier.points_to_someone:
+                attribution = replace(earlier, position=earlier.position - first)
+        quoted = text[start:end]
+        if attribution is not None:
+            attribution = replace(attribution, position=attribution.position + first)
+            speaker, reason = _resolve(attribution, number, works, index, mentions, genders)
+            found.append(Partial(start, end, speaker, attribution.clause, reason))
+        elif len(quoted.split()) >= _MIN_UNATTRIBUTED_WORDS and not _quoted_title(quoted):
+            found.append(Partial(start, end, None, None, "no attribution in its sentence"))
+    return tuple(found)
+
+
+def _quoted_title(quoted: str) -> bool:
+    """ "“Water for Tomorrow: Securing Supplies”": every content word capitalised, no closing punctuation."""
+    words = [w for w in quoted.strip('“”"„«» ').split() if w[:1].isalpha()]
+    if not words or quoted.rstrip('“”"„«» ')[-1:] in ".,!?;":
+        return False
+    return sum(1 for w in words if w[:1].isupper()) >= 0.75 * len(words)
+
+
+def _use_stated(work: Work) -> None:
+    """The speaker the source format states replaces the inferred one (the title only if they agree)."""
+    if work.speaker != work.stated_speaker:
+        work.speaker_title = None
+    work.speaker = work.stated_speaker
+    work.attribution = work.stated_attribution or work.attribution
+    work.speaker_reason = f"speaker stated by the source format: {work.speaker}"
+
+
+def _person_evidence(attribution: Attribution) -> bool:
+    """A lone name is a person's when titled, shown as one in the clause, or a known given name."""
+    assert attribution.name is not None
+    word = attribution.name[0].lower()
+    return bool(attribution.title or attribution.person or word in FEMALE_NAMES or word in MALE_NAMES)
+
+
+def _quote_runs(works: list[Work], quote_numbers: list[int]) -> list[list[int]]:
+    groups: list[list[int]] = []
+    for number in quote_numbers:
+        work = works[number]
+        if groups and work.continues_quote and groups[-1][-1] == number - 1:
+            groups[-1].append(number)
+        else:
+            groups.append([number])
+    return groups
+
+
+def _resolve(
+    attribution: Attribution,
+    number: int,
+    works: list[Work],
+    index: PersonIndex,
+    mentions: MentionCache,
+    genders: dict[str, str],
+) -> tuple[str | None, str]:
+    clause = f'"{attribution.clause}"'
+    if attribution.name and is_organisation(attribution.name):
+        return None, f"speaker {clause}: an organisation, not a person"
+    if attribution.name:
+        full, source = index.resolve(attribution.name, number)
+        lone = len(attribution.name) == 1
+        if source is None and lone and not _person_evidence(attribution) and full not in index.titled_alone:
+            return None, f"speaker {clause}: {full} is named nowhere in full and nothing says it is a person"
+        if source is not None and full != " ".join(attribution.name):
+            return full, f"speaker {clause} -> {full} (full name from para {source + 1})"
+        return full, f"speaker {clause} -> {full}"
+    if attribution.pronoun or attribution.implied:
+        gender = PRONOUN_GENDER.get(attribution.pronoun or "", "")
+        what = "pronoun" if attribution.pronoun else "no subject"
+        found = _antecedent(number, attribution.position, works, mentions, gender, genders)
+        if found is None:
+            return None, f"speaker {clause}: no person named before the {what}"
+        name, where = found
+        if gender:
+            genders.setdefault(name, gender)
+        return name, f"speaker {clause} -> {name} ({what}: first person named in para {where + 1})"
+    if attribution.role:
+        holders = index.holders(attribution.role)
+        if len(holders) == 1:
+            return holders[
+                0
+            ], f"speaker {clause} -> {holders[0]} (the only person titled {attribution.role!r})"
+        if holders:
+            return None, f"speaker {clause}: {len(holders)} people titled {attribution.role!r}, none chosen"
+        # "sublinhou a governante": a title no one in the text holds refers back, as a pronoun does
+        found = _antecedent(number, attribution.position, works, mentions, "", genders)
+        if found is not None:
+            name, where = found
+            return name, (
+                f"speaker {clause} -> {name} (no one is titled {attribution.role!r}: "
+                f"first person named in para {where + 1})"
+            )
+    return None, f"speaker {clause}: not a named person"
+
+
+def _antecedent(
+    number: int,
+    position: int,
+    works: list[Work],
+    mentions: MentionCache,
+    gender: str,
+    genders: dict[str, str],
+) -> tuple[str, int] | None:
+    """The first non-possessive person of the nearest preceding sentence that names one.
+
+    A person already known to be of the other gender (from an honorific or an
+    earlier pronoun) is passed over, so "she added" after "he said" looks further.
+    """
+
+    def fits(name: str) -> bool:
+        known = genders.get(name, "")
+        return not gender or not known or known == gender
+
+    fallback: tuple[str, int] | None = None
+    for back in range(number, max(-1, number - _LOOKBACK_BLOCKS - 1), -1):
+        work = works[back]
+        if work.kind not in (PARAGRAPH, QUOTE):
+            continue
+        for _end, people in reversed(mentions.sentences(back)):
+            relevant = [m for m in people if (back != number or m.position < position) and fits(m.name)]
+            subjects = [m for m in relevant if not m.possessive]
+            if subjects:
+                return subjects[0].name, back
+            if relevant and fallback is None:
+                fallback = (relevant[0].name, back)
+        if back != number and work.kind == QUOTE and work.speaker and fits(work.speaker):
+            return work.speaker, back
+    return fallback

@@ -1,0 +1,102 @@
+"""The words of attribution: title words, speech verbs, pronouns, organisations, unquoted stretches.
+
+Small tests on one word or one stretch of text that the person index, the
+attribution grammar and the resolution all ask; every table is data in
+``lexicon``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from pressconv.readers.lexicon import (
+    ORGANISATION_SUFFIXES,
+    ORGANISATION_WORDS,
+    PRONOUNS,
+    ROLE_WORDS,
+    SPEECH_PHRASES,
+    SPEECH_VERBS,
+)
+from pressconv.readers.name_runs import Token, is_capitalised, is_title_word
+
+POSSESSIVE_END = re.compile("(?:[’']s|(?<=s)[’'])$")
+POSSESSIVE_START = re.compile("^(?:[’']s|[’'])")
+# An article or preposition elided onto the next word: "l'assessora", "dell’ateneo".
+_ELIDED_ARTICLE = re.compile("^(?:l|d|dell|all|nell|sull|dall)[’']")
+
+
+def unquoted_stretches(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The stretches of a block's text that lie outside its quoted spans."""
+    pieces: list[tuple[int, int]] = []
+    position = 0
+    for start, end in spans:
+        if start > position:
+            pieces.append((position, start))
+        position = max(position, end)
+    if position < len(text):
+        pieces.append((position, len(text)))
+    return pieces
+
+
+@lru_cache(maxsize=16384)  # a pure function of one word, asked about the same words again and again
+def is_titled(word: str) -> bool:
+    """A title or role word, also after a prefix ("EU-Kommissar") or an elided article ("l'assessora")."""
+    lowered = POSSESSIVE_END.sub("", word.lower().strip(".,;:"))
+    lowered = _ELIDED_ARTICLE.sub("", lowered)
+    if lowered in ROLE_WORDS or is_title_word(lowered):
+        return True
+    # "EU-Kommissar", "ex-minister": a title after a prefix
+    tail = lowered.rsplit("-", 1)[-1]
+    return tail != lowered and (tail in ROLE_WORDS or is_title_word(tail))
+
+
+def speech_verb(words: list[Token]) -> tuple[int, int] | None:
+    """Index of the first speech verb (and how many tokens it takes)."""
+    following: str | None = None  # the next word lowered for the pair test, reused as that word's own
+    for i, token in enumerate(words):
+        lowered = token.text.lower().rstrip(".,:;!?") if following is None else following
+        following = None
+        if "-t-" in lowered or lowered.endswith(("-il", "-elle")):
+            continue  # the inverted French pronoun itself ("a-t-elle"), the verb follows
+        if i + 1 < len(words):
+            following = words[i + 1].text.lower().rstrip(".,:;!?")
+            pair = f"{lowered} {following}"
+            if pair in SPEECH_PHRASES:
+                return i, 2
+        if lowered in SPEECH_VERBS:
+            if lowered == "so" and (i != 0 or i + 1 >= len(words) or not is_capitalised(words[i + 1].text)):
+                continue  # German "so Müller" only, never English "so"
+            return i, 1
+    return None
+
+
+def personal_pronoun(word: str) -> str | None:
+    """The personal pronoun a token is or ends in ("she", "a-t-elle" -> "elle")."""
+    lowered = word.lower()
+    if lowered in PRONOUNS:
+        return lowered
+    tail = lowered.rsplit("-", 1)[-1]
+    if "-" in lowered and tail in PRONOUNS:
+        return tail
+    return None
+
+
+def find_word(haystack: str, phrase: str) -> int:
+    at = haystack.find(phrase)
+    while at >= 0:
+        before_ok = at == 0 or not haystack[at - 1].isalnum()
+        after_at = at + len(phrase)
+        after_ok = after_at >= len(haystack) or not haystack[after_at].isalnum()
+        if before_ok and after_ok:
+            return at
+        at = haystack.find(phrase, at + 1)
+    return -1
+
+
+def is_organisation(name: tuple[str, ...]) -> bool:
+    """True when a word of the name marks an organisation ("Globex Inc.", "Ministry", "City Council")."""
+    if name[-1].lower().rstrip(".") in ORGANISATION_SUFFIXES:
+        return True
+    return any(word.lower().rstrip(".") in ORGANISATION_WORDS for word in name)

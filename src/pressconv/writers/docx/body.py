@@ -1,0 +1,248 @@
+"""The document's words as body elements: styles by kind of text, inline marks, quotes, lists,
+tables, figures, note references, and the notes that stand after the body.
+
+Quote speakers are kept out of the text, so the words of the output are
+exactly the model's: every Quote-style paragraph is wrapped in a hidden
+bookmark ``_Quote_N`` (N counts quotes from 1 in document order), and the
+speakers are collected for the ``Quote N speaker`` custom properties.
+
+Section levels 2, 3 and 4 wear Heading 1, 2 and 3.  Nested list items wear
+Word's "List Bullet 2"/"List Number 2" and "… 3" styles (deeper items the
+level-3 style); a nested numbered list restarts from 1 under each parent item.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, assert_never
+
+from lxml import etree  # type: ignore[import-untyped]
+
+from pressconv.errors import Notes
+from pressconv.model import Block, Document, Figure, ListBlock, Marks, Note, Paragraph, Quote, Section, Table
+from pressconv.text import clean
+from pressconv.writers.docx import figures, inline, tables
+from pressconv.writers.docx.notes import NotePlan
+from pressconv.writers.docx.ooxml import R, W, w
+from pressconv.writers.docx.relations import Relations
+from pressconv.writers.docx.styles import TextKind
+
+if TYPE_CHECKING:
+    from pressconv.writers.docx.template import Template
+
+_HEADING: dict[int, TextKind] = {2: "heading", 3: "heading_3", 4: "heading_4"}
+_BULLETS: tuple[TextKind, ...] = ("list_bullet", "list_bullet_2", "list_bullet_3")
+_NUMBERS: tuple[TextKind, ...] = ("list_number", "list_number_2", "list_number_3")
+_NOTES_HEADING = "Notes to editors"
+
+
+class Cleaner:
+    """Strips what XML cannot carry (decode's one rule), counting it, so a document gets one warning.
+
+    Decoding already removed these from text that was read; a Document built by
+    hand can still hold them, and lxml refuses them.
+    """
+
+    def __init__(self) -> None:
+        self.removed = 0
+        self.kinds: set[str] = set()
+        self._scratch = Notes()
+        self._counted: set[str] = set()
+
+    def __call__(self, text: str, *, count: bool = True) -> str:
+        cleaned = clean(text, self._scratch)
+        if count and len(cleaned) != len(text) and text not in self._counted:
+            # Each distinct string counts once: the headline is also the title property.
+            self._counted.add(text)
+            self.removed += len(text) - len(cleaned)
+            self.kinds |= set(text) - set(cleaned)
+        return cleaned
+
+    def report(self, notes: Notes) -> None:
+        if self.removed:
+            kinds = ", ".join(f"U+{ord(ch):04X}" for ch in sorted(self.kinds)[:5])
+            more = "…" if len(self.kinds) > 5 else ""
+            notes.warn(
+                "control-chars",
+                f"DOCX: removed {self.removed} control or XML-illegal character(s): {kinds}{more}",
+            )
+
+
+class Body:
+    """Turns the document's parts into body elements, counting quotes and ordered lists as it goes."""
+
+    def __init__(
+        self,
+        template: Template,
+        clean: Cleaner,
+        relations: Relations | None = None,
+        notes: NotePlan | None = None,
+    ) -> None:
+        self.template = template
+        self.clean = clean
+        self.ids = template.style_ids
+        self.relations = relations if relations is not None else Relations()
+        self.notes = notes if notes is not None else NotePlan()
+        self.media = figures.Media()
+        # A detached w:body so SubElement gives every paragraph the right namespace from the start.
+        self.root = etree.Element(w("body"), nsmap={"w": W, "r": R})
+        self.speakers: list[tuple[int, str]] = []
+        self.quotes = 0
+        self.ordered_lists = 0
+        self.restarts: list[tuple[int, str]] = []
+        """(numbering instance id, abstract numbering id) of each list numbered afresh from 1."""
+        self.next_num_id = template.next_num_id
+
+    @property
+    def paragraphs(self) -> list[etree._Element]:
+        return list(self.root)
+
+    def render(self, document: Document) -> None:
+        """Release line above the headline; headline, subtitle, body; boilerplate; contacts, end mark;
+        then the notes to editors and any note the text never referred to."""
+        meta = document.metadata
+        if meta.publisher:  # the letterhead, where a reader expects it: above the release line
+            self.paragraph("publisher", meta.publisher)
+        if meta.release:
+            self.paragraph("release", meta.release)
+        self.paragraph("headline", document.headline, marks=document.headline_marks)
+        if document.subtitle:
+            self.paragraph("subtitle", document.subtitle, marks=document.subtitle_marks)
+        if meta.byline:
+            self.paragraph("byline", meta.byline)
+        body = [s for s in document.sections if s.role != "boilerplate"]
+        boilerplate = [s for s in document.sections if s.role == "boilerplate"]
+        dateline = document.dateline
+        for section in body:
+            self.section(section, "paragraph", _HEADING.get(section.level, "heading_4"), dateline)
+            dateline = None  # only the first paragraph of the body carries it
+        for section in boilerplate:
+            self.section(section, "boilerplate", "boilerplate_heading", None)
+        for contact in meta.contacts:
+            self.paragraph("contact", contact)
+        if meta.end_mark:
+            self.paragraph("end_mark", meta.end_mark)
+        self.standing_notes(document)
+
+    def standing_notes(self, document: Document) -> None:
+        """Notes to editors under their heading, then notes no reference points to, each with its label."""
+        editors = [note for note in document.notes if note.kind == "editors"]
+        if editors:
+            self.paragraph("notes_heading", document.notes_heading or _NOTES_HEADING)
+        for note in editors:
+            self.note_paragraph("editors_note", note)
+        for note in self.notes.unreferenced():
+            self.note_paragraph("endnote_text" if note.kind == "endnote" else "footnote_text", note)
+
+    def note_paragraph(self, kind: TextKind, note: Note) -> None:
+        label = f"{note.label}." if note.label.isdigit() else note.label
+        p = self.paragraph(kind, "")
+        if label:
+            inline.render(p, f"{label}\t", (), self.ids, self.relations, self.notes.lookup, self.clean)
+        inline.render(p, note.text, note.marks, self.ids, self.relations, self.notes.lookup, self.clean)
+
+    def section(
+        self, section: Section, text_kind: TextKind, heading_kind: TextKind, dateline: str | None
+    ) -> None:
+        if section.heading is not None:
+            self.paragraph(heading_kind, section.heading, marks=section.heading_marks)
+        for index, block in enumerate(section.blocks):
+            self.block(block, text_kind, dateline if index == 0 else None)
+
+    def block(self, block: Block, text_kind: TextKind, dateline: str | None) -> None:
+        match block:
+            case Paragraph(text=text, marks=marks):
+                self.paragraph(text_kind, text, dateline, marks=marks)
+            case Quote(text=text, speaker=speaker, marks=marks):
+                self.quotes += 1
+                # The bookmark ties the paragraph to its "Quote N speaker" custom property.
+                self.paragraph("quote", text, dateline, bookmark=self.quotes, marks=marks)
+                if speaker:
+                    self.speakers.append((self.quotes, self.clean(speaker)))
+            case ListBlock():
+                self.list_block(block)
+            case Table():
+                tables.table(self.root, block, self.ids, self.write)
+            case Figure():
+                figures.figure(self.root, block, self.ids, self.write, self.relations, self.media)
+            case _:
+                assert_never(block)
+
+    def list_block(self, block: ListBlock) -> None:
+        kinds = _NUMBERS if block.ordered else _BULLETS
+        num_id: int | None = None
+        if block.ordered:
+            self.ordered_lists += 1
+            abstract = self.template.list_number_abstract
+            if self.ordered_lists > 1 and abstract is not None:
+                num_id = self.restart(abstract)
+        nested: dict[int, int] = {}  # level -> the numbering instance of the sublist open at that level
+        previous = 0
+        for index, item in enumerate(block.items):
+            level = min(block.level(index), len(kinds) - 1)
+            if block.ordered and level > 0 and (level not in nested or previous < level):
+                sub_abstract = self.template.list_abstracts.get(kinds[level])
+                if sub_abstract is not None:  # each sublist counts from 1 under its parent item
+                    nested[level] = self.restart(sub_abstract)
+            p = self.paragraph(kinds[level], item, marks=block.marks(index))
+            number = num_id if level == 0 else nested.get(level)
+            if number is not None:
+                _set_num(p, number)
+            previous = level
+
+    def restart(self, abstract: str) -> int:
+        num_id = self.next_num_id
+        self.next_num_id += 1
+        self.restarts.append((num_id, abstract))
+        return num_id
+
+    def paragraph(
+        self,
+        kind: TextKind,
+        text: str,
+        dateline: str | None = None,
+        *,
+        bookmark: int | None = None,
+        marks: Marks = (),
+    ) -> etree._Element:
+        p = _new_paragraph(self.root, self.ids[kind])
+        if bookmark is not None:
+            etree.SubElement(p, w("bookmarkStart"), {w("id"): str(bookmark), w("name"): f"_Quote_{bookmark}"})
+        head = None
+        if dateline and dateline.strip() and text.startswith(dateline):
+            head = (len(dateline), self.ids["dateline"])
+        inline.render(p, text, marks, self.ids, self.relations, self.notes.lookup, self.clean, head=head)
+        if bookmark is not None:
+            etree.SubElement(p, w("bookmarkEnd"), {w("id"): str(bookmark)})
+        return p
+
+    def write(
+        self,
+        parent: etree._Element,
+        style_id: str,
+        text: str,
+        marks: Marks,
+        first: Sequence[etree._Element] = (),
+        relations: Relations | None = None,
+    ) -> etree._Element:
+        """A paragraph of ``style_id`` under ``parent`` (a table cell, a note), ``first`` runs leading."""
+        p = _new_paragraph(parent, style_id)
+        p.extend(first)
+        links = relations if relations is not None else self.relations
+        inline.render(p, text, marks, self.ids, links, self.notes.lookup, self.clean)
+        return p
+
+
+def _new_paragraph(parent: etree._Element, style_id: str) -> etree._Element:
+    p = etree.SubElement(parent, w("p"))
+    properties = etree.SubElement(p, w("pPr"))
+    etree.SubElement(properties, w("pStyle"), {w("val"): style_id})
+    return p
+
+
+def _set_num(paragraph: etree._Element, num_id: int) -> None:
+    properties = paragraph.find(w("pPr"))
+    assert properties is not None
+    numbering = etree.SubElement(properties, w("numPr"))
+    etree.SubElement(numbering, w("ilvl"), {w("val"): "0"})
+    etree.SubElement(numbering, w("numId"), {w("val"): str(num_id)})

@@ -1,0 +1,177 @@
+"""Typography as data: a font set -> every paragraph style the PDF writer uses, built in one place.
+
+The house look of a press release: a small spaced release line, a sans
+headline, a serif body, quotes indented and set in italic behind a rule with
+the speaker beneath, sans section headings kept with what follows, and the
+press furniture (contacts, boilerplate, end mark) set smaller after the body.
+No widows or orphans anywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+
+from pressconv.writers.pdf.fonts import Face, FontSet
+
+INK = HexColor("#1a1a1a")
+ACCENT = HexColor("#1f4e79")
+MUTED = HexColor("#5a5a5a")
+RULE = HexColor("#9db3c8")
+
+
+@dataclass(frozen=True, slots=True)
+class Measures:
+    """Page geometry in points."""
+
+    margin_x: float = 66.0
+    margin_top: float = 60.0
+    margin_bottom: float = 66.0
+    footer_y: float = 34.0
+    """Baseline of the page-number footer."""
+    quote_indent: float = 20.0
+    quote_rule_x: float = 8.0
+    """How far left of the quote text its rule is drawn."""
+    quote_rule_width: float = 2.0
+    list_indent: float = 18.0
+    """Width kept for a list item's bullet or number."""
+
+
+@dataclass(frozen=True, slots=True)
+class Styles:
+    """Every paragraph style, plus the faces and colours drawn outside paragraphs."""
+
+    publisher: ParagraphStyle
+    """The letterhead: the issuer's name and address lines above the release line."""
+    release: ParagraphStyle
+    headline: ParagraphStyle
+    subtitle: ParagraphStyle
+    byline: ParagraphStyle
+    dateline: Face
+    """The face the dateline at the start of the first paragraph is set in."""
+    heading: ParagraphStyle
+    body: ParagraphStyle
+    quote: ParagraphStyle
+    speaker: ParagraphStyle
+    list_item: ParagraphStyle
+    list_label: ParagraphStyle
+    boilerplate_heading: ParagraphStyle
+    boilerplate: ParagraphStyle
+    contacts: ParagraphStyle
+    end_mark: ParagraphStyle
+    footer: Face
+    faces: dict[str, Face]
+    """Every face a style uses, by reportlab name."""
+    footer_size: float
+    footer_color: Color
+    rule_color: Color
+    measures: Measures
+
+
+def build_styles(fonts: FontSet, measures: Measures | None = None) -> Styles:
+    """The one place every style is made."""
+    m = measures or Measures()
+    serif, sans = fonts.serif, fonts.sans
+    faces: dict[str, Face] = {}
+
+    def used(face: Face) -> Face:
+        # Only the faces a style names are registered (each costs ~30 ms to load, once per process).
+        faces[face.name] = face
+        return face
+
+    def use(face: Face) -> str:
+        return used(face).name
+
+    # allowWidows/allowOrphans 0: a paragraph never leaves one line alone at a page top or bottom.
+    base = ParagraphStyle(
+        "pc-base",
+        fontName=use(serif.regular),
+        fontSize=10.5,
+        leading=14.5,
+        textColor=INK,
+        alignment=TA_LEFT,
+        allowWidows=0,
+        allowOrphans=0,
+        spaceAfter=7.5,
+        splitLongWords=1,
+    )
+
+    def style(name: str, **changes: Any) -> ParagraphStyle:
+        return ParagraphStyle(f"pc-{name}", parent=base, **changes)
+
+    return Styles(
+        publisher=style("publisher", fontName=use(sans.bold), fontSize=9, leading=12, spaceAfter=6),
+        release=style(
+            "release", fontName=use(sans.bold), fontSize=8.5, leading=11, textColor=ACCENT, spaceAfter=10
+        ),
+        headline=style(
+            "headline", fontName=use(sans.bold), fontSize=21, leading=25.5, spaceAfter=8, keepWithNext=1
+        ),
+        subtitle=style(
+            "subtitle",
+            fontName=use(serif.regular),
+            fontSize=13,
+            leading=17,
+            textColor=MUTED,
+            spaceAfter=10,
+            keepWithNext=1,
+        ),
+        byline=style("byline", fontName=use(serif.regular), fontSize=9, leading=12, textColor=MUTED),
+        dateline=used(sans.bold),
+        heading=style(
+            "heading",
+            fontName=use(sans.bold),
+            fontSize=13,
+            leading=17,
+            textColor=ACCENT,
+            spaceBefore=10,
+            spaceAfter=5,
+            keepWithNext=1,
+        ),
+        body=base,
+        quote=style(
+            "quote",
+            fontName=use(serif.italic),
+            leftIndent=m.quote_indent,
+            rightIndent=m.quote_indent,
+            spaceBefore=2,
+            spaceAfter=2,
+        ),
+        speaker=style(
+            "speaker",
+            fontName=use(serif.regular),
+            fontSize=8.5,
+            leading=11,
+            textColor=MUTED,
+            leftIndent=m.quote_indent,
+            spaceBefore=0,
+            spaceAfter=10,
+        ),
+        list_item=style("list-item", spaceAfter=3),
+        list_label=style("list-label", spaceAfter=0),
+        boilerplate_heading=style(
+            "boilerplate-heading",
+            fontName=use(sans.bold),
+            fontSize=10,
+            leading=13,
+            textColor=INK,
+            spaceBefore=14,
+            spaceAfter=3,
+            keepWithNext=1,
+        ),
+        boilerplate=style("boilerplate", fontSize=9, leading=12.5, textColor=MUTED, spaceAfter=5),
+        contacts=style(
+            "contacts", fontName=use(serif.regular), fontSize=9, leading=12, spaceBefore=8, spaceAfter=5
+        ),
+        end_mark=style("end-mark", fontName=use(sans.bold), fontSize=10, alignment=TA_CENTER, spaceBefore=12),
+        footer=used(serif.regular),
+        faces=faces,
+        footer_size=8,
+        footer_color=MUTED,
+        rule_color=RULE,
+        measures=m,
+    )

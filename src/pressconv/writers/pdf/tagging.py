@@ -1,0 +1,304 @@
+"""PDF tagging: a tree of structure elements + marked content drawn by platypus -> a tagged PDF.
+
+The writer builds a ``StructElem`` tree from the model before layout and wraps
+each flowable in ``Marked``; while the pages are drawn, ``Tagger`` brackets each
+flowable's operators in ``/Tag <</MCID n>> BDC … EMC`` (or an ``/Artifact``
+sequence) and records which element owns each MCID on each page.  When the
+canvas is saved ``write_structure`` adds StructTreeRoot, ParentTree, MarkInfo
+and XMP metadata as reportlab PDF objects (the canvas adds each page's
+StructParents and Tabs).  A flowable that splits across pages keeps its one
+element, which then owns MCIDs on two pages.  reportlab has no API for structure
+trees: what it needs of reportlab's internals goes through ``pressconv.compat.reportlab``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from reportlab.pdfbase import pdfdoc
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable
+
+from pressconv.compat.reportlab import cleared_keep_with_next, forward_class_attributes, pages, pdf_document
+from pressconv.writers.pdf.xmp import XmpStream, xmp_packet
+
+#: The standard structure types the writer may use (ISO 32000-1 §14.8.4); no RoleMap is written.
+STANDARD_TYPES = frozenset(
+    {
+        "Document",
+        "Part",
+        "Sect",
+        "Div",
+        "H1",
+        "H2",
+        "H3",
+        "P",
+        "BlockQuote",
+        "L",
+        "LI",
+        "Lbl",
+        "LBody",
+        "Span",
+    }
+)
+
+
+@dataclass(eq=False, slots=True)
+class StructElem:
+    """One structure element; kids are elements or (page index, MCID) pairs, in reading order."""
+
+    tag: str
+    parent: StructElem | None = None
+    kids: list[StructElem | tuple[int, int]] = field(default_factory=list)
+    number: int = -1
+    """Its place in the written tree (object name ``pcSE<number>``), set by ``write_structure``."""
+    actual_text: str | None = None
+    """Its words in logical order, written as /ActualText: set where the content draws right-to-left
+    glyphs in visual order, so assistive technology reading the tree gets the words as written."""
+
+    def add(self, tag: str) -> StructElem:
+        """A new child element, appended."""
+        assert tag in STANDARD_TYPES, tag
+        child = StructElem(tag, self)
+        self.kids.append(child)
+        return child
+
+
+@dataclass(frozen=True, slots=True)
+class Artifact:
+    """Content that is not part of the text: page furniture, decoration, repeated words."""
+
+    properties: str = ""
+    """The property list after ``/Artifact``, e.g. ``/Type /Pagination /Subtype /Footer``."""
+
+
+PAGINATION_FOOTER = Artifact("/Type /Pagination /Subtype /Footer")
+LAYOUT = Artifact("/Type /Layout")
+REDUNDANT = Artifact()
+
+
+@dataclass(slots=True)
+class Tagger:
+    """Numbers marked content per page while drawing, and remembers which element owns each MCID."""
+
+    root: StructElem = field(default_factory=lambda: StructElem("Document"))
+    owners: dict[int, list[StructElem]] = field(default_factory=dict)
+    """Page index (0-based) -> the element owning MCID i at position i."""
+
+    def begin(self, canv: Canvas, target: StructElem | Artifact) -> None:
+        """Open a marked-content sequence for ``target`` on the current page."""
+        if isinstance(target, Artifact):
+            props = f" <<{target.properties}>> BDC" if target.properties else " BMC"
+            canv.addLiteral("/Artifact" + props)
+            return
+        page = canv.getPageNumber() - 1
+        owners = self.owners.setdefault(page, [])
+        mcid = len(owners)
+        owners.append(target)
+        target.kids.append((page, mcid))
+        canv.addLiteral(f"/{target.tag} <</MCID {mcid}>> BDC")
+
+    @staticmethod
+    def end(canv: Canvas) -> None:
+        """Close the innermost marked-content sequence."""
+        canv.addLiteral("EMC")
+
+
+@contextmanager
+def marked(canv: Canvas, target: StructElem | Artifact) -> Iterator[None]:
+    """Bracket what is drawn inside in marked content, when the canvas tags at all."""
+    tagger = getattr(canv, "tagger", None)
+    if tagger is None:
+        yield
+        return
+    tagger.begin(canv, target)
+    try:
+        yield
+    finally:
+        tagger.end(canv)
+
+
+#: Runs when a flowable's first part is drawn: (canvas, x, y of its top).
+FirstDraw = Callable[[Canvas, float, float], None]
+
+
+@forward_class_attributes
+class Marked(Flowable):
+    """Any flowable, drawn inside a marked-content sequence for its element; parts of a split share it.
+
+    Everything but drawing and splitting is delegated, so keepWithNext, spacing and
+    widow control behave exactly as for the wrapped flowable.
+    """
+
+    def __init__(
+        self,
+        inner: Flowable,
+        target: StructElem | Artifact,
+        *,
+        on_first_draw: FirstDraw | None = None,
+    ) -> None:
+        """``on_first_draw`` runs once, when the first part is drawn (e.g. to bookmark it)."""
+        self.__dict__.update(inner=inner, target=target, on_first_draw=on_first_draw)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.__dict__["inner"], name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in self.__dict__:
+            self.__dict__[name] = value
+        else:
+            setattr(self.__dict__["inner"], name, value)
+
+    def __delattr__(self, name: str) -> None:
+        delattr(self.__dict__["inner"], name)
+
+    def _parts(self, parts: list[Flowable]) -> list[Flowable]:
+        return [
+            Marked(
+                part,
+                self.target,
+                on_first_draw=self.on_first_draw if i == 0 else None,
+            )
+            for i, part in enumerate(parts)
+        ]
+
+    def getKeepWithNext(self) -> Any:
+        # The doc template clears keepWithNext by writing straight into __dict__ once it has grouped the
+        # flowable with the next one; honour that, or the group is regrouped forever.
+        cleared = cleared_keep_with_next(self)
+        return self.inner.getKeepWithNext() if cleared is None else cleared
+
+    def getSpaceBefore(self) -> Any:
+        return self.inner.getSpaceBefore()
+
+    def getSpaceAfter(self) -> Any:
+        return self.inner.getSpaceAfter()
+
+    def minWidth(self) -> Any:
+        return self.inner.minWidth()
+
+    def isIndexing(self) -> Any:
+        return self.inner.isIndexing()
+
+    def identity(self, maxLen: int | None = None) -> Any:
+        return self.inner.identity(maxLen)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.inner.wrap(avail_width, avail_height)  # type: ignore[no-any-return]
+
+    def wrapOn(self, canv: Canvas, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.inner.wrapOn(canv, avail_width, avail_height)  # type: ignore[no-any-return]
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        return self._parts(self.inner.split(avail_width, avail_height))
+
+    def splitOn(self, canv: Canvas, avail_width: float, avail_height: float) -> list[Flowable]:
+        return self._parts(self.inner.splitOn(canv, avail_width, avail_height))
+
+    def drawOn(self, canv: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        if self.on_first_draw is not None:
+            self.on_first_draw(canv, x, y + self.inner.height)
+        with marked(canv, self.target):
+            self.inner.drawOn(canv, x, y, _sW)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Writing the tree.
+
+
+def _prune(elem: StructElem) -> bool:
+    """Drop elements that received no content (e.g. a block that drew nothing); True when ``elem`` stays."""
+    elem.kids = [k for k in elem.kids if not isinstance(k, StructElem) or _prune(k)]
+    return bool(elem.kids)
+
+
+def write_structure(canv: Canvas, tagger: Tagger, title: str, language: str, when: datetime) -> None:
+    """Add the structure tree, ParentTree, MarkInfo and XMP to the canvas's document (call before save)."""
+    doc = pdf_document(canv)
+    done = pages(canv)
+    page_refs = [doc.Reference(page) for page in done]
+    _prune(tagger.root)
+
+    order: list[StructElem] = []
+    stack = [tagger.root]
+    while stack:
+        elem = stack.pop()
+        order.append(elem)
+        stack.extend(reversed([k for k in elem.kids if isinstance(k, StructElem)]))
+    for number, elem in enumerate(order):
+        elem.number = number
+
+    def ref(elem: StructElem) -> pdfdoc.PDFObjectReference:
+        return pdfdoc.PDFObjectReference(f"pcSE{elem.number}")
+
+    root_name = "pcStructTreeRoot"
+
+    def element(elem: StructElem) -> pdfdoc.PDFDictionary:
+        mcid_pages = {k[0] for k in elem.kids if isinstance(k, tuple)}
+        one_page = len(mcid_pages) == 1
+        kids: list[Any] = []
+        for kid in elem.kids:
+            if isinstance(kid, StructElem):
+                kids.append(ref(kid))
+            elif one_page:
+                kids.append(kid[1])
+            else:
+                mcr = {"Type": pdfdoc.PDFName("MCR"), "Pg": page_refs[kid[0]], "MCID": kid[1]}
+                kids.append(pdfdoc.PDFDictionary(mcr))
+        entry: dict[str, Any] = {
+            "Type": pdfdoc.PDFName("StructElem"),
+            "S": pdfdoc.PDFName(elem.tag),
+            "P": ref(elem.parent) if elem.parent is not None else pdfdoc.PDFObjectReference(root_name),
+            # A single kid is written bare: the spec allows it and some checkers trip over one-element arrays.
+            "K": kids[0] if len(kids) == 1 else pdfdoc.PDFArray(kids),
+        }
+        if one_page:
+            entry["Pg"] = page_refs[next(iter(mcid_pages))]
+        if elem.actual_text is not None:
+            entry["ActualText"] = pdfdoc.PDFString(elem.actual_text)
+        return pdfdoc.PDFDictionary(entry)
+
+    def parent_tree(_: None) -> pdfdoc.PDFDictionary:
+        nums: list[Any] = []
+        for index in range(len(done)):
+            nums.extend([index, pdfdoc.PDFArray([ref(owner) for owner in tagger.owners.get(index, [])])])
+        return pdfdoc.PDFDictionary({"Nums": pdfdoc.PDFArray(nums)})
+
+    for elem in order:  # registered now, in this order, so object numbers are fixed; made when written
+        doc.Reference(_Deferred(element, elem), f"pcSE{elem.number}")
+    parent_tree_ref = doc.Reference(_Deferred(parent_tree, None))
+    tree_root = pdfdoc.PDFDictionary(
+        {
+            "Type": pdfdoc.PDFName("StructTreeRoot"),
+            "K": ref(tagger.root),
+            "ParentTree": parent_tree_ref,
+            "ParentTreeNextKey": len(done),
+        }
+    )
+    doc.Catalog.StructTreeRoot = doc.Reference(tree_root, root_name)
+    doc.Catalog.MarkInfo = pdfdoc.PDFDictionary({"Marked": pdfdoc.PDFtrue})
+    doc.Catalog.Metadata = XmpStream(xmp_packet(title, language, when))
+
+
+class _Deferred(pdfdoc.PDFObject):
+    """A PDF object made only when the file is written, then dropped.
+
+    A long release has tens of thousands of structure elements; holding each as a
+    PDFDictionary (with its names, references and kid arrays) until reportlab writes the file
+    cost ~10 MB per MB of text at the peak.  Made as it is written, each lives only for its own
+    formatting; the bytes are the same, since reportlab formats the object just as it would have.
+    """
+
+    # No __dict__ per object: reportlab adds only __InternalName__ (not mangled: it ends in "__").
+    __slots__ = ("__InternalName__", "_make", "_of")
+
+    def __init__(self, make: Callable[[Any], Any], of: Any) -> None:
+        self._make, self._of = make, of
+
+    def format(self, document: Any) -> bytes:
+        data: bytes = pdfdoc.format(self._make(self._of), document, toplevel=1)
+        return data

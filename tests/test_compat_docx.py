@@ -1,0 +1,57 @@
+"""python-docx is one of the versions pressconv was tested with, and every internal it uses is there."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from pressconv.compat import docx as compat
+
+PYPROJECT = Path(__file__).resolve().parent.parent / "pyproject.toml"
+
+
+def test_installed_python_docx_is_tested() -> None:
+    problems = compat.probe()
+    assert not problems, "\n".join(problems)
+
+
+def test_probe_names_an_untested_version(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(compat, "installed_version", lambda: "9.0.0")
+    problems = compat.probe()
+    assert len(problems) == 1
+    assert "python-docx 9.0.0 is not a version pressconv was tested with" in problems[0]
+
+
+def test_probe_names_a_missing_internal(monkeypatch: pytest.MonkeyPatch) -> None:
+    from docx.oxml.document import CT_Body
+
+    monkeypatch.delattr(CT_Body, "get_or_add_sectPr")
+    problems = compat.probe()
+    assert any("CT_Body.get_or_add_sectPr is gone" in problem for problem in problems), problems
+
+
+def test_pyproject_bounds_python_docx_around_the_tested_versions() -> None:
+    found = re.search(r'"python-docx>=([\d.]+),<([\d.]+)"', PYPROJECT.read_text(encoding="utf-8"))
+    assert found, "pyproject.toml must give python-docx an upper bound"
+    low, high = (tuple(int(n) for n in v.split(".")) for v in found.groups())
+    for version in compat.TESTED_VERSIONS:
+        parts = tuple(int(n) for n in version.split("."))
+        assert low <= parts < high, f"tested version {version} outside the declared bound"
+
+
+def test_no_python_docx_internals_outside_compat() -> None:
+    # Private attributes and oxml/opc internals are reached only through pressconv.compat.docx.
+    src = Path(__file__).resolve().parent.parent / "src" / "pressconv" / "writers" / "docx"
+    pattern = re.compile(
+        r"\w\._element\b|\w\._p\b|\w\._r\b|\w\._?rels\b|get_or_add_|part_related_by|relate_to|"
+        r"\bpartname\b|(?<![.\w])docx\.(oxml|opc\.(?!exceptions)|parts)\b"
+    )
+    offenders = [
+        f"{path.name}:{n}: {line.strip()}"
+        for path in sorted(src.glob("*.py"))
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if pattern.search(line)
+    ]
+    assert not offenders, "\n".join(offenders)

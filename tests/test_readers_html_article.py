@@ -1,0 +1,69 @@
+"""The HTML reader finds the story on a page by its text density, not by the first or longest ``article``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pressconv.errors import Notes
+from pressconv.model import Document, ListBlock
+from pressconv.options import ReadOptions
+from pressconv.readers.html import read
+
+FIXTURES = Path(__file__).parent / "fixtures" / "readers" / "html"
+
+
+def parse(name: str) -> Document:
+    return read((FIXTURES / name).read_bytes(), ReadOptions(), Notes(), name)
+
+
+def text_of(document: Document) -> str:
+    parts = [document.headline, *(s.heading or "" for s in document.sections)]
+    for block in document.blocks():
+        parts.append(" ".join(block.items) if isinstance(block, ListBlock) else block.text)
+    return " ".join(parts)
+
+
+def test_teaser_cards_beside_a_story_outside_any_article() -> None:
+    document = parse("teasers-beside-story.html")
+    assert document.headline == "Harbour Ferry Returns After Two-Year Refit"
+    assert document.dateline == "PORT ELLIN, March 3, 2025 —"
+    texts = [b.text for b in document.blocks() if not isinstance(b, ListBlock)]
+    assert texts[0].startswith("PORT ELLIN, March 3, 2025 — The old harbour ferry")
+    assert texts[-1].startswith("Crossings will run every half hour")
+    assert len(texts) == 4
+    words = text_of(document)
+    for teaser in ("petition", "Lighthouse", "second bridge", "Fishing fleet", "More stories"):
+        assert teaser not in words, teaser
+
+
+def test_the_story_article_wins_over_a_longer_article_of_links() -> None:
+    document = parse("story-article-among-link-lists.html")
+    assert document.headline == "City Library Opens Until Midnight During Exam Season"
+    words = text_of(document)
+    assert "café on the ground floor" in words
+    for link in ("cherry trees", "night service", "Latest from the newsroom"):
+        assert link not in words, link
+
+
+def test_loose_text_of_a_blog_post_outweighs_a_sidebar_of_words() -> None:
+    document = parse("blog-loose-text.html")
+    words = text_of(document)
+    assert "brittle as old paper" in words
+    assert "steam iron to undo it" in words
+    assert [s.heading for s in document.sections] == ["Rebuilding a Pedal Organ, Part Two", "What went wrong"]
+    for chrome in ("Archive", "November", "restoration"):
+        assert chrome not in words, chrome
+
+
+@pytest.mark.parametrize(
+    ("page", "story"),
+    [
+        ("<article><p>Only text in the article, no paragraph long enough.</p></article>", "Only text"),
+        ("<main><p>A main element with one paragraph of ordinary length in it.</p></main>", "ordinary"),
+    ],
+)
+def test_pages_without_dense_text_still_read(page: str, story: str) -> None:
+    document = read(page.encode(), ReadOptions(), Notes(), None)
+    assert story in text_of(document)

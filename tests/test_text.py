@@ -1,0 +1,82 @@
+"""The text rules shared by readers and writers (``pressconv.text``): one answer everywhere."""
+
+from __future__ import annotations
+
+import pytest
+
+from pressconv import text
+from pressconv.errors import Notes
+from pressconv.model import Document, Metadata, Paragraph, Section, SectionRole
+
+
+def _document(
+    headline: str, body: str, *, language: str = "en", roles: tuple[SectionRole, ...] = ("body",)
+) -> Document:
+    sections = tuple(
+        Section(heading=f"Part {i}", blocks=(Paragraph(f"{body} {i}"),), role=role)
+        for i, role in enumerate(roles)
+    )
+    return Document(headline=headline, sections=sections, metadata=Metadata(language=language))
+
+
+def test_clean_removes_xml_illegal_characters_and_says_which_once() -> None:
+    notes = Notes()
+    assert text.clean("a\x00b\x0bc\ufffed\tE\n", notes) == "abcd\tE\n"
+    assert [n.code for n in notes.items] == ["control-chars"]
+    assert "U+0000, U+000B, U+FFFE" in notes.items[0].message
+    assert text.clean("plain words", notes) == "plain words"
+    assert len(notes.items) == 1
+
+
+def test_decode_keeps_offering_clean_to_the_readers() -> None:
+    from pressconv import decode
+
+    assert decode.clean is text.clean
+
+
+@pytest.mark.parametrize(
+    ("language", "rtl"),
+    [
+        ("ar", True),
+        ("ar-EG", True),
+        ("HE", True),
+        ("dv", True),
+        ("ckb-IQ", True),
+        ("ur-PK", True),
+        ("en", False),
+        ("fr-CA", False),
+        ("ja", False),
+    ],
+)
+def test_right_to_left_languages_by_primary_subtag(language: str, rtl: bool) -> None:
+    assert text.is_rtl_language(language) is rtl
+    assert text.direction(_document("Headline", "Words", language=language)) == ("rtl" if rtl else "ltr")
+
+
+def test_direction_without_a_right_to_left_language_follows_most_strong_characters() -> None:
+    assert text.direction(_document("افتتاح المكتبة الجديدة", "افتتح المجلس المكتبة")) == "rtl"
+    assert text.direction(_document("Library opens", "The council opened the library; مكتبة")) == "ltr"
+    assert text.direction(_document("2024", "1 2 3")) == "ltr"  # no strong characters at all
+
+
+def test_the_html_writer_and_the_shared_rule_agree() -> None:
+    from pressconv.writers import html
+
+    for document in (
+        _document("افتتاح المكتبة", "افتتح المجلس"),
+        _document("Library opens", "Words", language="ckb"),
+        _document("Library opens", "Words", language="de"),
+    ):
+        assert html.direction(document) == text.direction(document)
+
+
+def test_boilerplate_comes_after_the_body_each_in_source_order() -> None:
+    roles: tuple[SectionRole, ...] = ("boilerplate", "body", "boilerplate", "body", "body")
+    document = _document("Headline", "Words", roles=roles)
+    order = text.reading_order(document.sections)
+    assert order == [1, 3, 4, 0, 2]
+    body, boilerplate = text.body_and_boilerplate(document.sections)
+    assert [document.sections.index(s) for s in body] == [1, 3, 4]
+    assert [document.sections.index(s) for s in boilerplate] == [0, 2]
+    assert [document.sections[i] for i in order] == body + boilerplate
+    assert text.reading_order(()) == []
