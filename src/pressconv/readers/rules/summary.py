@@ -21,9 +21,12 @@ def apply(work: WorkList) -> None:
     at = next((i for i, w in enumerate(blocks[: work.body_start()]) if w.kind is HEADLINE), None)
     if at is None or any(w.kind is SUBTITLE for w in blocks[at : at + 2]):
         return
-    content = [
-        i for i in range(at + 1, len(blocks)) if blocks[i].kind != FURNITURE and not blocks[i].date_line
-    ]
+    content: list[int] = []  # the first two blocks of text under the headline
+    for i in range(at + 1, len(blocks)):
+        if blocks[i].kind != FURNITURE and not blocks[i].date_line:
+            content.append(i)
+            if len(content) == 2:
+                break
     if len(content) < 2:
         return
     summary = blocks[content[0]]
