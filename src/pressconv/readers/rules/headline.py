@@ -187,7 +187,8 @@ _MIN_ROLL_ITEMS = 3
 # A page's metadata lines between the summary and the text ("From: Department … Published 3 May 2027").
 _METADATA_OPENINGS = ("from:", "published", "updated", "last updated", "posted", "date:")
 _MAX_METADATA_CHARS = 300
-# Nouns ending in -s that section labels and names are made of ("Transport news", "Inland Fisheries").
+# Nouns ending in -s that section labels and names are made of ("Transport news", "Inland Fisheries");
+# not those headlines use as verbs ("Council releases", "Mayor highlights", "Minister updates").
 _PLURAL_NOUNS = frozenset(
     {
         "news",
@@ -203,11 +204,8 @@ _PLURAL_NOUNS = frozenset(
         "sports",
         "arts",
         "events",
-        "updates",
-        "releases",
         "statements",
         "stories",
-        "highlights",
     }
 )
 _CASE_NAME = re.compile(r"\s(?:v|v\.|vs\.?)\s")
