@@ -66,7 +66,7 @@ def read(data: bytes, options: ReadOptions, notes: Notes, source_path: str | Non
         walk.blocks.append(RawBlock(headline, hint="headline"))
         walk.headline_seen = True
     walk_article(root, walk, keep_chrome, notes)
-    if not any(b.text.strip() for b in walk.blocks):
+    if not any(b.text.strip() or b.block is not None for b in walk.blocks):
         raise EmptyInputError(
             "no text in the HTML (no words outside scripts, styles and navigation)", source_path
         )

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from pressconv.errors import Notes
 from pressconv.readers.blocks import fold
+from pressconv.readers.html.embedded import data_table
 from pressconv.readers.html.tree import (
     BLOCKS,
     CHROME,
@@ -66,6 +67,8 @@ def article_root(soup: BeautifulSoup) -> Tag:
             old = columns.get(id(grand), (0.0, grand))
             columns[id(grand)] = (old[0] + length / 2, grand)
     column = max(columns.values(), key=lambda pair: pair[0])[1] if columns else None
+    if column is not None:
+        column = _around_table(column)
     densest = totals.get(id(column), 0.0) if column is not None else 0.0
     articles = [t for t in soup.find_all("article") if text_length(t) > 0 and not hidden(t, soup)]
     if articles:
@@ -108,6 +111,14 @@ def _own_text(tag: Tag) -> float:
             ):
                 length += text_length(child) - sum(text_length(a) for a in child.find_all("a"))
     return float(length) if length >= _SHORT else 0.0
+
+
+def _around_table(column: Tag) -> Tag:
+    """The element around a data table when the densest column is its row or cell: the table is the text."""
+    table = column if column.name == "table" else column.find_parent("table")
+    if table is not None and table.parent is not None and data_table(table):
+        return table.parent
+    return column
 
 
 def _inside(tag: Tag, container: Tag) -> bool:
