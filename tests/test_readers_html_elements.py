@@ -222,7 +222,7 @@ def test_endnotes_by_class_and_notes_to_editors() -> None:
 
 def test_a_page_that_is_one_table_is_that_table() -> None:
     rows = "".join(f"<tr><td>Site {n}</td><td>{n * 12}</td><td>open</td></tr>" for n in range(1, 8))
-    markup = f"<table><caption><p>Sites and their staff</p></caption><thead><tr><th>Site</th><th>Staff</th>"
+    markup = "<table><caption><p>Sites and their staff</p></caption><thead><tr><th>Site</th><th>Staff</th>"
     markup += f"<th>Status</th></tr></thead><tbody>{rows}</tbody></table>"
     document = read(markup.encode(), ReadOptions(), Notes(), None)
     assert len(document.blocks()) == 1
