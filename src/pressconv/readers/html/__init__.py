@@ -1,32 +1,37 @@
 """HTML -> Document: the article inside a page as hinted raw blocks, then the shared news rules.
 
-beautifulsoup4 (with lxml's parser, which closes ``<p>`` and ``<li>`` the way
-browsers do) parses the page.  The article is found by text density (see
+beautifulsoup4 (with lxml's parser, which closes ``<p>`` and ``<li>`` the
+way browsers do) parses the page. The article is found by text density (see
 ``article.article_root``): the ``article`` element whose paragraphs hold the
 most text outside links, unless that is a teaser beside a story marked up
-otherwise; else ``main``; else the densest column of paragraphs.
-Navigation, scripts, styles, forms, hidden elements and comments are
-dropped, and a header or footer counts as page chrome unless it sits inside
-the article.  Inside it: the first ``h1`` is the headline, other headings are
-section headings, ``p`` and loose text are paragraphs, ``blockquote`` holds
-quotes (our own ``data-speaker`` is taken as the speaker), ``ul``/``ol`` are
-lists, ``br`` separates lines; an h1 above the text column (or in a title
-header) is still the headline.  Word-exported HTML keeps its class names
-(MsoTitle, MsoQuote, MsoListParagraph …) and Google Docs its ``title`` and
-``subtitle`` classes; those are read as hints too.  Other paragraphs are
-hinted as body text only when the page marks section headings, so a page
-that marks none gets the plain-text heading rule.  schema.org NewsArticle
-JSON-LD and ``<meta>`` tags fill the metadata (the page ``<title>`` does not:
-it is usually "Headline | Site").
+otherwise; else ``main``; else the densest column of paragraphs. Navigation,
+scripts, styles, forms, hidden elements and comments are dropped, and a
+header or footer counts as page chrome unless it sits inside the article.
+Inside it: the first ``h1`` is the headline, other headings are section
+headings, ``p`` and loose text are paragraphs, ``blockquote`` holds quotes
+(our own ``data-speaker`` is taken as the speaker), ``ul``/``ol`` are lists
+(nested ones keep their depth), ``br`` separates lines; an h1 above the text
+column (or in a title header) is still the headline. Headings keep their
+level (h2-h4; h5/h6 are level 4); links, emphasis, strong, code and line
+breaks are marks over the text; a data table is a ``Table``, a figure or an
+image with alt text a ``Figure``, footnotes are the document's notes. Word-
+exported HTML keeps its class names (MsoTitle, MsoQuote, MsoListParagraph …)
+and Google Docs its ``title`` and ``subtitle`` classes; those are read as
+hints too. Other paragraphs are hinted as body text only when the page marks
+section headings, so a page that marks none gets the plain-text heading
+rule. schema.org NewsArticle JSON-LD and ``<meta>`` tags fill the metadata
+(the page ``<title>`` does not: it is usually "Headline | Site").
 
 The package, by concern: ``source`` (bytes -> parsed tree: decoding, the
-depth guard), ``tree`` (questions about one element: hidden, dropped, chrome),
-``article`` (where the story is), ``facts`` (JSON-LD and ``<meta>``
-metadata), ``walk`` (the article's elements -> hinted raw blocks).  Nothing
-visible is lost to the parser: XHTML CDATA sections are text, button, label
-and select text is kept, ``<noframes>`` content is parsed as markup, a
-DOCTYPE's internal subset is not text, and a hidden ``<article>`` is never
-taken for the article.
+depth guard), ``tree`` (questions about one element: hidden, dropped,
+chrome), ``article`` (where the story is), ``facts`` (JSON-LD and ``<meta>``
+metadata), ``walk`` (the article's elements -> hinted raw blocks),
+``inline`` (inline elements -> marks), ``embedded`` (tables and figures),
+``footnotes`` (notes and their references). Nothing visible is lost to the
+parser: XHTML CDATA sections are text, button, label and select text is
+kept, ``<noframes>`` content is parsed as markup, a DOCTYPE's internal
+subset is not text, and a hidden ``<article>`` is never taken for the
+article.
 """
 
 from __future__ import annotations
