@@ -14,13 +14,14 @@ headings, ``p`` and loose text are paragraphs, ``blockquote`` holds quotes
 column (or in a title header) is still the headline. Headings keep their
 level (h2-h4; h5/h6 are level 4); links, emphasis, strong, code and line
 breaks are marks over the text; a data table is a ``Table``, a figure or an
-image with alt text a ``Figure``, footnotes are the document's notes. Word-
-exported HTML keeps its class names (MsoTitle, MsoQuote, MsoListParagraph …)
-and Google Docs its ``title`` and ``subtitle`` classes; those are read as
-hints too. Other paragraphs are hinted as body text only when the page marks
-section headings, so a page that marks none gets the plain-text heading
-rule. schema.org NewsArticle JSON-LD and ``<meta>`` tags fill the metadata
-(the page ``<title>`` does not: it is usually "Headline | Site").
+image with alt text a ``Figure``, footnotes are the document's notes.
+Word-exported HTML keeps its class names (MsoTitle, MsoQuote,
+MsoListParagraph …) and Google Docs its ``title`` and ``subtitle`` classes;
+those are read as hints too. Other paragraphs are hinted as body text only
+when the page marks section headings, so a page that marks none gets the
+plain-text heading rule. schema.org NewsArticle JSON-LD and ``<meta>`` tags
+fill the metadata (the page ``<title>`` does not: it is usually "Headline |
+Site").
 
 The package, by concern: ``source`` (bytes -> parsed tree: decoding, the
 depth guard), ``tree`` (questions about one element: hidden, dropped,
