@@ -232,3 +232,15 @@ def test_a_page_that_is_one_table_is_that_table() -> None:
     assert table.caption == "Sites and their staff"
     assert len(table.header) == 1 and len(table.rows) == 7
     assert table.rows[-1][1].text == "84"
+
+
+def test_word_exported_footnotes() -> None:
+    document = parse("word-footnotes.html")
+    lede = document.blocks()[0]
+    assert isinstance(lede, Paragraph)
+    assert "collection, which holds" in lede.text  # the reference's "[1]" is the note's label
+    assert lede.marks == (Mark(lede.text.index(", which"), lede.text.index(", which"), "noteref", "_ftn1"),)
+    assert [(n.id, n.label, n.text, n.kind) for n in document.notes] == [
+        ("_ftn1", "1", "The grant comes from a national heritage fund.", "footnote")
+    ]
+    assert "heritage fund" not in " ".join(b.text for b in document.blocks() if isinstance(b, Paragraph))

@@ -28,7 +28,24 @@ from pressconv.options import ReadOptions, WriteOptions
 from pressconv.readers.html import read
 
 FIXTURES = Path(__file__).parent / "fixtures" / "readers" / "html"
-ELEMENTS = ("inline-marks.html", "table.html", "figures.html", "footnotes.html", "levels.html")
+ELEMENTS = (
+    "inline-marks.html",
+    "table.html",
+    "figures.html",
+    "footnotes.html",
+    "word-footnotes.html",
+    "levels.html",
+)
+
+
+#: (fixture, format) -> why its words do not all come back yet, printed as the expected failure's reason;
+#: once they do, the test passes (the entry is only consulted on a failure): remove the entry then.
+KNOWN_GAPS = {
+    ("word-footnotes.html", "pdf"): (
+        "PDF: a note reference set right before a comma comes out as 'collection 1 ,' in the"
+        " extracted text, the word cut from its punctuation (writers/pdf or the harness; reported)"
+    ),
+}
 
 
 @cache
@@ -48,7 +65,14 @@ def test_every_word_and_element_comes_back(name: str, fmt: str) -> None:
         pytest.skip(f"writer pressconv.writers.{fmt} is not installed")
     document = _document(name)
     data = _output(name, fmt)
-    check_fidelity(document, fmt, data)
+    try:
+        check_fidelity(document, fmt, data)
+    except AssertionError:
+        gap = KNOWN_GAPS.get((name, fmt))
+        if gap is None:
+            raise
+        pytest.xfail(gap)  # printed; passes as soon as the output keeps the words whole
+
     if fmt in STRUCTURE_EXTRACTORS:
         check_structure(document, fmt, data)
     elif fmt == "docx":
