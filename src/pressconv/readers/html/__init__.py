@@ -43,7 +43,7 @@ from pressconv.options import ReadOptions
 from pressconv.readers.assemble import assemble
 from pressconv.readers.blocks import RawBlock
 from pressconv.readers.front_matter import FrontMatter, language_tag
-from pressconv.readers.html.article import article_root, has_structure, outside_headline
+from pressconv.readers.html.article import article_root, has_structure, outside_headline, split_column
 from pressconv.readers.html.facts import page_facts
 from pressconv.readers.html.footnotes import page_notes
 from pressconv.readers.html.source import soup_of
@@ -58,14 +58,14 @@ def read(data: bytes, options: ReadOptions, notes: Notes, source_path: str | Non
         raise EmptyInputError("no text (the input is empty or only whitespace)", source_path)
     soup = soup_of(data, options.limits.html_depth, notes, source_path)
     facts = page_facts(soup)
-    root = article_root(soup)
+    root, left_out = split_column(article_root(soup))
     keep_chrome = root.name in ("article", "main")
     found = page_notes(soup, notes)
     walk = Walk(
         structured=has_structure(root),
         has_h1=root.find("h1") is not None,
         refs=found.refs,
-        skip=found.containers,
+        skip=found.containers | left_out,
     )
     headline = outside_headline(soup, root, keep_chrome, facts.get("title") or facts.get("page_title"))
     if headline:
