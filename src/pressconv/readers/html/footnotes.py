@@ -8,7 +8,10 @@ A note is an element with an ``id`` inside a notes container -- ``section``,
 container itself when it is one note.  Notes are footnotes unless the class
 says endnotes (HTML has no page foot: pandoc and our writer put footnotes in a
 ``doc-endnotes`` section).  Our writer's ``notes-to-editors`` section holds
-notes of kind ``editors`` (every item, with its heading as written).  A link
+notes of kind ``editors`` (every item, with its heading as written).  Word's
+HTML export holds its notes in a ``div`` styled ``mso-element:footnote-list``
+(or endnote-list), each note a ``div`` whose anchor ``name`` the reference
+points at.  A link
 ``href="#id"`` to a note is its reference (its text, "1" or "[1]", is the
 note's label).  Back-links from a note to its reference (``↩``) are not the
 note's words.  Notes are listed in the order of their first reference.
@@ -18,6 +21,7 @@ appear once, as notes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -37,6 +41,8 @@ _CONTAINER_CLASSES = frozenset(
     | {"notes-to-editors"}
 )
 _ENDNOTES = frozenset({"endnotes", "endnote"})
+_WORD_LIST = re.compile(r"mso-element\s*:\s*(footnote|endnote)-list", re.IGNORECASE)
+_WORD_NOTE = re.compile(r"mso-element\s*:\s*(?:footnote|endnote)\b(?!-)", re.IGNORECASE)
 _CONTAINER_ROLES = frozenset({"doc-endnotes", "doc-footnote", "doc-footnotes"})
 _BACK_CLASSES = frozenset({"footnote-back", "footnote-backref", "fn-back", "reversefootnote", "backlink"})
 _LABEL_TRIM = "[]()"
@@ -66,6 +72,16 @@ def page_notes(soup: BeautifulSoup, notes: Notes) -> PageNotes:
         kind: NoteKind = (
             "editors" if "notes-to-editors" in names else "endnote" if names & _ENDNOTES else "footnote"
         )
+        word = _WORD_LIST.search(attr(container, "style"))
+        if word is not None:  # Word's HTML: div#ftn1 holding <a name="_ftn1">, referenced as #_ftn1
+            kind = "endnote" if word.group(1).lower() == "endnote" else "footnote"
+            for note in container.find_all("div", style=_WORD_NOTE):
+                anchor = note.find("a", attrs={"name": True})
+                page_id = attr(anchor, "name") if anchor is not None else attr(note, "id")
+                if page_id:
+                    holders.append((note, page_id, kind))
+            found.containers.add(id(container))
+            continue
         items = [li for li in container.find_all("li") if attr(li, "id") or kind == "editors"]
         if items:
             holders.extend((li, attr(li, "id") or f"editors-{len(holders) + 1}", kind) for li in items)
@@ -110,6 +126,8 @@ def _skipper(label: Tag | None, refs: dict[str, str]) -> Callable[[Tag], bool]:
 def _is_container(tag: Tag) -> bool:
     if tag.name not in ("section", "div", "ol", "aside", "ul", "footer"):
         return False
+    if tag.name == "div" and _WORD_LIST.search(attr(tag, "style")):
+        return True
     return (
         bool(classes(tag) & _CONTAINER_CLASSES)
         or attr(tag, "role").lower() in _CONTAINER_ROLES
