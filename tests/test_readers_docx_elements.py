@@ -213,6 +213,25 @@ def test_hyperlinks_by_relationship_anchor_and_field_keep_their_targets() -> Non
     ]
 
 
+def test_a_link_inside_the_document_keeps_its_words_not_its_target() -> None:
+    doc = WordDocument()
+    doc.add_paragraph("Pier Opening Programme Published")
+    p = doc.add_paragraph("The harbour board published the programme; see ")
+    p._p.append(
+        parse_xml(
+            f'<w:hyperlink {nsdecls("w")} w:anchor="_Toc1"><w:r><w:t>the timetable</w:t></w:r></w:hyperlink>'
+        )
+    )
+    p.add_run(" and ")
+    add_hyperlink(doc, p, "the map", "https://example.org/map")
+    p.add_run(".")
+    lede = read(save(doc), ReadOptions(), Notes(), "programme.docx").blocks()[0]
+    assert isinstance(lede, model.Paragraph) and "see the timetable and the map." in lede.text
+    assert [(lede.text[m.start : m.end], m.target) for m in lede.marks] == [
+        ("the map", "https://example.org/map")
+    ]
+
+
 # --- notes ----------------------------------------------------------------------------------------------
 
 _NOTES = """<w:{kind}s {ns}>
