@@ -710,3 +710,11 @@ def test_our_docx_of_every_element_reads_back() -> None:
     assert [(s.heading, s.level) for s in back.sections][:4] == [
         (s.heading, s.level) for s in original.sections[:4]
     ]
+
+
+def test_epubcheck_passes_the_book_of_the_pier_release() -> None:
+    from _epubcheck import problems
+    from pressconv.writers import epub
+
+    document = read(full_release(), ReadOptions(), Notes(), "pier.docx")
+    assert problems(epub.write(document, WriteOptions(), Notes())) == []
