@@ -77,9 +77,15 @@ def _roman(number: int) -> str:
 
 
 def _marks(marks: Sequence[RawMark], note_ids: dict[str, str]) -> tuple[RawMark, ...]:
-    """The marks with note references pointing at the notes' ids (dropped when the note is not there)."""
+    """The marks with note references pointing at the notes' ids (dropped when the note is not there).
+
+    A link to a place inside the document (a bookmark, a table-of-contents entry: ``#_Toc12``) is
+    dropped, its words kept: the model has no anchors, so no output could hold its target.
+    """
     kept: list[RawMark] = []
     for mark in marks:
+        if mark.kind == "link" and (mark.target or "").startswith("#"):
+            continue
         if mark.kind == "noteref":
             target = note_ids.get(mark.target or "")
             if target is None:
