@@ -333,6 +333,10 @@ def _docx_text(data: bytes) -> str:
         if tag == f"{_W}t":
             out.append(el.text or "")
             return
+        if tag == f"{_W}r" and el.find(f"{_W}footnoteReference") is not None:
+            return  # a note's reference mark (its own label, when it has one), not a word of the text
+        if tag == f"{_W}r" and el.find(f"{_W}endnoteReference") is not None:
+            return
         if tag in (f"{_W}tab", f"{_W}ptab"):
             out.append("\t")
             return
@@ -424,6 +428,58 @@ def extract_text(fmt: str, data: bytes) -> str:
 def extract_words(fmt: str, data: bytes) -> list[str]:
     """The words of one output in reading order."""
     return words(extract_text(fmt, data))
+
+
+@dataclass(frozen=True)
+class PdfStructure:
+    """What a tagged PDF says beyond its running text: link targets, alt texts, cells, note texts."""
+
+    links: list[tuple[str, str]]
+    """(URI, /Contents) of each link annotation, page by page."""
+    alts: list[str]
+    """The /Alt of each Figure, in reading order."""
+    cells: list[tuple[str, str]]
+    """(TH or TD, the cell's words) in reading order; a header repeated on a later page counts once."""
+    notes: list[str]
+    """The words of each item in a list under a "Notes…" heading (notes to editors, footnotes)."""
+
+
+def pdf_structure(data: bytes) -> PdfStructure:
+    """Link targets, alt texts, table cells and notes of a tagged PDF, read from its annotations and tree."""
+    import pikepdf
+
+    from _pdfua import check
+
+    links: list[tuple[str, str]] = []
+    alts: list[str] = []
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            for annotation in page.obj.get("/Annots", []):
+                action = annotation.get("/A")
+                if annotation.get("/Subtype") == "/Link" and action is not None and "/URI" in action:
+                    links.append((str(action.URI), str(annotation.get("/Contents", ""))))
+
+        def walk(elem: Any) -> None:
+            if not isinstance(elem, pikepdf.Dictionary):
+                return
+            if elem.get("/S") == "/Figure":
+                alts.append(str(elem.get("/Alt", "")))
+            kids = elem.get("/K")
+            for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+                if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                    walk(kid)
+
+        walk(pdf.Root.StructTreeRoot.K)
+    elements = check(data).elements
+    cells = [(tag, " ".join(text.split())) for tag, text in elements if tag in ("TH", "TD")]
+    notes: list[str] = []
+    in_notes = False
+    for tag, text in elements:
+        if re.fullmatch(r"H[1-6]", tag):
+            in_notes = text.strip().casefold().startswith("notes")
+        elif in_notes and tag == "LBody":
+            notes.append(" ".join(text.split()))
+    return PdfStructure(links, alts, cells, notes)
 
 
 # --- comparison -----------------------------------------------------------------------------------
@@ -836,6 +892,9 @@ def docx_structure(data: bytes) -> DocxStructure:
     return found
 
 
+_FOLLOWED = re.compile(r"(?i)(?:https?|mailto|tel|ftps?|sms|news):")
+
+
 def docx_structure_problems(document: Document, data: bytes) -> list[str]:
     """What of the model's links, alt texts, table cells and note texts the .docx does not carry."""
     found = docx_structure(data)
@@ -855,8 +914,9 @@ def docx_structure_problems(document: Document, data: bytes) -> list[str]:
     texts += [(note.text, note.marks) for note in document.notes]
     for text, marks in texts:
         for mark in marks:
-            if mark.kind == "link" and mark.target:
-                wanted_links.append((text[mark.start : mark.end], mark.target))
+            # Only links a writer may follow are demanded (javascript: and relative ones keep only words).
+            if mark.kind == "link" and mark.target and _FOLLOWED.match(mark.target.strip()):
+                wanted_links.append((text[mark.start : mark.end], mark.target.strip()))
     for link in wanted_links:
         if link not in found.links:
             problems.append(f"link {link!r} missing (found {found.links!r})")

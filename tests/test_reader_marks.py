@@ -231,3 +231,20 @@ def test_a_note_reference_is_zero_width_and_kept_at_the_end() -> None:
     _, text, marks = inline.finish()
     assert text == "Sales rose by a fifth."
     assert marks == (RawMark(len(text), len(text), "noteref", "fn1"),)
+
+
+def test_marks_of_one_kind_apart_only_by_a_space_are_one() -> None:
+    inline = InlineText()
+    for word in ("the work", " ", "goes on"):
+        if word.strip():
+            inline.open("emphasis")
+            inline.add(word)
+            inline.close()
+        else:
+            inline.add(word)
+    inline.add(", ")
+    inline.open("emphasis")
+    inline.add("then")
+    inline.close()
+    _, text, marks = inline.finish()
+    assert covered(text, marks) == [("emphasis", "the work goes on", None), ("emphasis", "then", None)]

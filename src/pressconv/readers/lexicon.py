@@ -116,6 +116,14 @@ SPEECH_PHRASES: frozenset[str] = frozenset(
         "legt uit",
         "liet weten",
         "merkte op",
+        "s'est félicité",
+        "s'est félicitée",
+        "s’est félicité",
+        "s’est félicitée",
+        "s'est réjoui",
+        "s'est réjouie",
+        "s’est réjoui",
+        "s’est réjouie",
     }
 )
 
@@ -346,6 +354,8 @@ TITLE_COMPLEMENTS: frozenset[str] = frozenset(
         products public relations policy strategy growth innovation staff army navy air force marine
         corps joint chiefs the and of for corp. corp inc. inc ltd. ltd llc plc gmbh ag co. company
         group board
+        internal market competition environment climate digital migration cohesion budget fisheries
+        oceans enlargement equality
         """
     )
 )
@@ -369,6 +379,40 @@ ORGANISATION_WORDS: frozenset[str] = frozenset(
         """
     )
 )
+
+# What a text calls an organisation when it says the organisation said something ("the club said"),
+# and the words that mark a name as one of that kind ("Harrowgate Borough FC" is a club).
+_COMPANY_MARKERS = "company corporation corp inc ltd plc llc gmbh ag sa"
+ORGANISATION_KINDS: dict[str, frozenset[str]] = {
+    kind: frozenset(_words(markers))
+    for kind, markers in {
+        "club": "club fc afc cf sc rfc fk",
+        "company": _COMPANY_MARKERS,
+        "firm": _COMPANY_MARKERS,
+        "council": "council",
+        "ministry": "ministry",
+        "department": "department",
+        "university": "university",
+        "hospital": "hospital",
+        "charity": "charity trust foundation",
+        "trust": "trust",
+        "foundation": "foundation",
+        "agency": "agency",
+        "commission": "commission",
+        "bank": "bank",
+        "museum": "museum",
+        "association": "association",
+        "federation": "federation",
+        "union": "union",
+        "society": "society",
+        "college": "college",
+        "institute": "institute",
+        "police": "police constabulary",
+        "authority": "authority",
+        "organisation": "organisation organization",
+        "organization": "organisation organization",
+    }.items()
+}
 
 # Legal forms that end a company's name ("Globex Inc.", "Acme AG"); only as the last word, since short
 # ones are given names elsewhere (the Dutch "Ab", the Vietnamese "Sa").

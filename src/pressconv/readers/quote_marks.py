@@ -189,11 +189,32 @@ def _analyse(text: str, style: str) -> tuple[tuple[tuple[int, int], ...], bool, 
     return tuple(spans), left_open, stray, share, opens_with_attributed_quote(text, spans, share)
 
 
+# A page header or footer pasted in from a PDF: "Page 2 of 3", "Seite 1 von 2", "- 2 -", "(more)".
+_PAGE_LINE = re.compile(
+    r"(?:.{0,60}\b(?:page|seite|página|pagina|pág\.|p\.)\s*\d+\s*(?:of|von|de|di|/)\s*\d+.{0,20}"
+    r"|[-–—]\s*\d{1,3}\s*[-–—]|[(\[]?\s*-*\s*more\s*-*\s*[)\]]?)",
+    re.IGNORECASE,
+)
+_MAX_PAGE_LINE_WORDS = 12
+
+
+def is_page_line(text: str) -> bool:
+    """True for a line that is only a page header or footer, never part of what is said."""
+    return (
+        len(text) < _MAX_PAGE_LINE_WORDS * 10
+        and len(text.split()) <= _MAX_PAGE_LINE_WORDS
+        and not _DOUBLE_MARKS.search(text)
+        and _PAGE_LINE.fullmatch(text) is not None
+    )
+
+
 def classify_quotes(works: list[Work], notes: Notes) -> None:
     """Mark each paragraph whose words are mostly quoted as a quote; link multi-paragraph runs."""
     style = primary_style(works)
     previous_open: Work | None = None
     for work in works:
+        if previous_open is not None and is_page_line(work.text):
+            continue  # "Seite 1 von 2" between two paragraphs of one quotation: the quotation goes on
         if work.kind not in (PARAGRAPH, QUOTE):
             if work.kind in (HEADING, LIST) and previous_open is not None:
                 notes.warn("unbalanced-quotes", f"quotation left open before: {work.text[:40]!r}")

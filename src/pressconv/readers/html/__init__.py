@@ -39,6 +39,7 @@ from pressconv.readers.blocks import RawBlock
 from pressconv.readers.front_matter import FrontMatter, language_tag
 from pressconv.readers.html.article import article_root, has_structure, outside_headline
 from pressconv.readers.html.facts import page_facts
+from pressconv.readers.html.footnotes import page_notes
 from pressconv.readers.html.source import soup_of
 from pressconv.readers.html.walk import Walk, walk_article
 
@@ -53,7 +54,13 @@ def read(data: bytes, options: ReadOptions, notes: Notes, source_path: str | Non
     facts = page_facts(soup)
     root = article_root(soup)
     keep_chrome = root.name in ("article", "main")
-    walk = Walk(structured=has_structure(root), has_h1=root.find("h1") is not None)
+    found = page_notes(soup, notes)
+    walk = Walk(
+        structured=has_structure(root),
+        has_h1=root.find("h1") is not None,
+        refs=found.refs,
+        skip=found.containers,
+    )
     headline = outside_headline(soup, root, keep_chrome, facts.get("title") or facts.get("page_title"))
     if headline:
         walk.blocks.append(RawBlock(headline, hint="headline"))
@@ -80,4 +87,6 @@ def read(data: bytes, options: ReadOptions, notes: Notes, source_path: str | Non
         source_path,
         # The page's <title> is not taken: it is "Headline | Site" or, from pandoc, the file name.
         title=facts.get("title"),
+        footnotes=found.notes,
+        notes_heading=found.heading,
     )

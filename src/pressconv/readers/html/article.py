@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pressconv.decode import clean
 from pressconv.errors import Notes
 from pressconv.readers.blocks import fold
 from pressconv.readers.html.tree import (
@@ -17,6 +16,7 @@ from pressconv.readers.html.tree import (
     iter_tags,
     text_length,
 )
+from pressconv.text import clean
 
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup, Tag

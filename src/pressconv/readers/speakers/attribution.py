@@ -26,6 +26,7 @@ from pressconv.readers.lexicon import (
     FORMS_OF_ADDRESS,
     GROUP_PRONOUNS,
     NOT_IN_ATTRIBUTION_GAP,
+    ORGANISATION_KINDS,
     POSSESSIVE_PRONOUNS,
     TITLE_MODIFIERS,
 )
@@ -106,6 +107,8 @@ class Attribution:
     """The clause itself shows the name is a person's ("Smith, 45, said", "Smith, who …, said")."""
     implied: bool = False
     """A speech verb with no subject at all ("«…», afirmou."): the person spoken of just before."""
+    organisation: str | None = None
+    """For "the club said": the kind of organisation the text says spoke."""
 
     @property
     def points_to_someone(self) -> bool:
@@ -301,7 +304,24 @@ def _subject_first(
         and all(not is_capitalised(w) for w in described)
     ):
         role = " ".join(w.lower() for w in described[1:])
-    return Attribution(text[first.start : verb_end], first.start, role=role)
+    return Attribution(
+        text[first.start : verb_end], first.start, role=role, organisation=_organisation_kind(described)
+    )
+
+
+def _organisation_kind(described: list[str]) -> str | None:
+    """ "the club", "the company": the kind of organisation a definite description names, or None."""
+    if len(described) < _MIN_ROLE_CLAUSE or described[-2].lower() not in (
+        "the",
+        "la",
+        "le",
+        "el",
+        "der",
+        "die",
+    ):
+        return None
+    kind = described[-1].lower().strip(".,;:!?")
+    return kind if kind in ORGANISATION_KINDS else None
 
 
 def _capitalised_role(words: list[Token], k: int) -> tuple[int, str] | None:
@@ -331,8 +351,10 @@ def _verb_first(
         return Attribution(text[verb_start:end].rstrip(" .,;:!?"), verb_start, role=role)
     unnamed = bool(words_after) and words_after[0].lower() in ("a", "an", "the")
     if not after:
-        # "admitted a spokesman for the operator": said by someone unnamed
-        return Attribution(text[verb_start:end].rstrip(" .,;:!?"), verb_start) if unnamed else None
+        # "admitted a spokesman for the operator": said by someone unnamed; "said the club": an organisation
+        clause = text[verb_start:end].rstrip(" .,;:!?")
+        kind = _organisation_kind(clause.split()[-2:]) if len(words_after) == _MIN_ROLE_CLAUSE else None
+        return Attribution(clause, verb_start, organisation=kind) if unnamed else None
     before_run = [w.lower() for w in text[verb_end : after[0].start].split()]
     if unnamed and any(w in _PREPOSITIONS for w in before_run) and not text.startswith(", ", after[0].end):
         # "said a spokesman for Acme Corp.": the capitalised run is the organisation, not the speaker

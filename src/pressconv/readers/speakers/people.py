@@ -25,6 +25,7 @@ from pressconv.readers.lexicon import (
     MALE_NAMES,
     NAME_SUFFIXES,
     NOT_NAMES,
+    ORGANISATION_KINDS,
     SPEECH_VERBS,
     TITLE_COMPLEMENTS,
     TITLE_MODIFIERS,
@@ -52,6 +53,7 @@ from pressconv.readers.speakers.words import (
 
 # A speech verb after a space; the word before it is read in Python ("Smith said the plan …").
 # The verb comes first in the pattern so the regular-expression engine scans quickly.
+_CLUB_MARKERS = ORGANISATION_KINDS["club"]
 _COORDINATORS = frozenset({"and", "or", "but", "y", "o", "et", "ou", "und", "oder", "e", "en"})
 # Lines of at most this many words in a block of several are read one by one (a name, then its title).
 _SHORT_LINE = 8
@@ -100,6 +102,8 @@ class PersonIndex:
     """Capitalised words seen as the subject of a speech verb in the running text."""
     titled_alone: set[str] = field(default_factory=set)
     """Lone surnames written with a title somewhere ("Dr. Smith"): people, though never named in full."""
+    organisations: dict[str, int] = field(default_factory=dict)
+    """Organisations named in the text ("Harrowgate Borough FC"), with the block of their first mention."""
     lone_titles: dict[str, tuple[str, int]] = field(default_factory=dict)
     """Per lone surname, the first title it is written with ("Assistant Minister Kalani") and where."""
     candidates: dict[tuple[tuple[str, ...], bool], list[tuple[tuple[str, ...], Known]]] = field(
@@ -195,6 +199,12 @@ class PersonIndex:
                     exact.append(name)
         return exact if len(exact) == 1 else found
 
+    def organisations_of(self, kind: str) -> list[str]:
+        """The organisations of one kind ("club", "council") the text names, longest form of each."""
+        markers = ORGANISATION_KINDS.get(kind, frozenset())
+        named = [n for n in self.organisations if markers & {w.lower().strip(".,") for w in n.split()}]
+        return [n for n in named if not any(n != other and n in other for other in named)]
+
     def first_title(self, full_name: str) -> tuple[str | None, int]:
         """The title the person carried on first reference and that reference's block (-1: none)."""
         words = tuple(full_name.split())
@@ -228,9 +238,11 @@ class PersonIndex:
                 found = [_people_in(line, ()) for line in work.lines]
             else:
                 found = [_people_in(work.text, work.spans)]
-            for people, speaking, alone in found:
+            for people, speaking, alone, organisations in found:
                 for name, title, strong in people:
                     index.add(name, title, number, strong)
+                for organisation in organisations:
+                    index.organisations.setdefault(organisation, number)
                 index.speaking.update(speaking)
                 for key, held in alone:
                     index.titled_alone.add(key)
@@ -257,17 +269,21 @@ _Person = tuple[tuple[str, ...], str | None, bool]
 @per_document(maxsize=4096)  # a pure function of the block; boilerplate and repeated copy recur
 def _people_in(
     text: str, spans: tuple[tuple[int, int], ...]
-) -> tuple[tuple[_Person, ...], frozenset[str], tuple[tuple[str, str], ...]]:
+) -> tuple[tuple[_Person, ...], frozenset[str], tuple[tuple[str, str], ...], tuple[str, ...]]:
     """The people a block names outside its quotations (name, title, strong), the speech-verb subjects,
-    and the lone surnames written with a title ("Dr. Smith") with that title."""
+    the lone surnames written with a title ("Dr. Smith") with that title, and the organisations."""
     people: list[_Person] = []
+    organisations: list[str] = []
     speaking: set[str] = set()
     alone: list[tuple[str, str]] = []
     for start, end in unquoted_stretches(text, spans):
-        for run in runs(text, start, end, several=True):
+        found = runs(text, start, end, several=True)
+        for run in [part for whole in found for part in _coordinated(text, whole)]:
             person = _person(text, run)
             if person is not None:
                 people.append(person)
+            elif _organisation_name(run.tokens):
+                organisations.append(" ".join(run.tokens))
             else:
                 title, name = split_title(run.tokens)
                 if title is not None and len(name) == 1 and is_name(name) and not is_organisation(name):
@@ -276,7 +292,7 @@ def _people_in(
             word = text[text.rfind(" ", 0, match.start()) + 1 : match.start()]
             if word[:1].isupper():
                 speaking.add(word)
-    return tuple(people), frozenset(speaking), tuple(alone)
+    return tuple(people), frozenset(speaking), tuple(alone), tuple(organisations)
 
 
 @per_document(maxsize=256)
@@ -302,12 +318,43 @@ def _titled_in_headline(text: str) -> tuple[tuple[tuple[str, ...], str], ...]:
     return tuple(found)
 
 
+def _organisation_name(words: tuple[str, ...]) -> bool:
+    """ "Harrowgate Borough FC", "Tallowood Shire Council": an organisation's name, not a line in capitals."""
+    if all(w.isupper() for w in words if len(w) > 2):
+        return False
+    return is_organisation(words) or words[-1].lower().strip(".") in _CLUB_MARKERS
+
+
+def _coordinated(text: str, run: Run) -> list[Run]:
+    """ "Deputy Shaylene Roberts and Deputy Amos Kettering": one run per person (or organisation) it joins."""
+    if not any(word in _COORDINATORS for word in run.tokens):
+        return [run]
+    parts: list[Run] = []
+    words: list[str] = []
+    start = position = run.start
+    for word in run.tokens:
+        if word in _COORDINATORS and words:
+            parts.append(Run(tuple(words), start, position - 1, False))
+            words, start = [], position + len(word) + 1
+        elif word not in _COORDINATORS:
+            words.append(word)
+        position += len(word) + 1
+    if words:
+        parts.append(Run(tuple(words), start, run.end, run.possessive))
+    if len(parts) > 1 and (
+        all(_person(text, part) is not None for part in parts)
+        or all(_organisation_name(part.tokens) for part in parts)  # "X District Council and Y Town Council"
+    ):
+        return parts
+    return [run]
+
+
 def _person(text: str, run: Run) -> _Person | None:
     """The name in a run with its title, and whether it is surely a person's (strong), or None."""
     title, name = split_title(run.tokens)
     if len(name) < 2 or not is_name(name):
         return None  # a lone surname adds nothing to resolve against
-    if is_organisation(name) or any(
+    if _organisation_name(name) or any(
         len(w) >= 3 and w.isupper() and w.lower() not in NAME_SUFFIXES for w in name
     ):
         return None  # "Towns Network", "PROSECUTIONS Media Statement": an organisation, a line in capitals

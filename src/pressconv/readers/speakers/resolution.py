@@ -18,7 +18,7 @@ from dataclasses import replace
 from pressconv.readers.blocks import PARAGRAPH, QUOTE, Partial, Work
 from pressconv.readers.lexicon import FEMALE_NAMES, MALE_NAMES, PRONOUN_GENDER
 from pressconv.readers.name_runs import is_name, runs, sentence_ends, split_title, surname
-from pressconv.readers.quote_marks import starts_with_mark
+from pressconv.readers.quote_marks import is_page_line, starts_with_mark
 from pressconv.readers.speakers.attribution import (
     Attribution,
     attribution_in,
@@ -232,7 +232,8 @@ def _quote_runs(works: list[Work], quote_numbers: list[int]) -> list[list[int]]:
     groups: list[list[int]] = []
     for number in quote_numbers:
         work = works[number]
-        if groups and work.continues_quote and groups[-1][-1] == number - 1:
+        between = range(groups[-1][-1] + 1, number) if groups else range(0)
+        if groups and work.continues_quote and all(is_page_line(works[n].text) for n in between):
             groups[-1].append(number)
         else:
             groups.append([number])
@@ -284,6 +285,11 @@ def _resolve(
                 f"speaker {clause} -> {name} (no one is titled {attribution.role!r}: "
                 f"first person named in para {where + 1})"
             )
+    if attribution.organisation:
+        named = index.organisations_of(attribution.organisation)
+        if len(named) == 1:
+            # "the club said": the text says the organisation said it, and names one such organisation
+            return named[0], f"speaker {clause} -> {named[0]} (the only {attribution.organisation} named)"
     return None, f"speaker {clause}: not a named person"
 
 

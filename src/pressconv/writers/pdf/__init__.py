@@ -126,7 +126,7 @@ def _render(document: Document, options: WriteOptions, notes: Notes) -> bytes:
         from pressconv.text import direction  # the rule every writer follows, so the outputs agree
 
         ctx = Context(fonts, styles, styles.faces, notes, True, direction(document) == "rtl")
-    tagger = Tagger() if options.pdf_tagged else None
+    tagger = Tagger(link_texts=ctx.links) if options.pdf_tagged else None
     root = tagger.root if tagger is not None else StructElem("Document")
     first_note = len(notes.items)
     story = build_story(ctx, document, root)
