@@ -179,12 +179,12 @@ def _block_strings(section: Section) -> Iterator[str]:
 
 
 def cited_notes(document: Document) -> list[Note]:
-    """Footnotes and endnotes, in order (writers set them after the body and boilerplate)."""
+    """Footnotes and endnotes, in order (writers set them after the notes to editors)."""
     return [note for note in document.notes if note.kind != "editors"]
 
 
 def editors_notes(document: Document) -> list[Note]:
-    """The notes to editors, in order (after the cited notes)."""
+    """The notes to editors, in order (writers set them after the body and boilerplate)."""
     return [note for note in document.notes if note.kind == "editors"]
 
 
@@ -194,20 +194,20 @@ CITED_NOTES_APART = frozenset({"docx"})
 
 
 def _note_strings(document: Document, cited: bool = True) -> Iterator[str]:
-    if cited:
-        yield from (note.text for note in cited_notes(document))
     editors = editors_notes(document)
     if editors and document.notes_heading:
         yield document.notes_heading
     yield from (note.text for note in editors)
+    if cited:
+        yield from (note.text for note in cited_notes(document))
 
 
 def model_words(document: Document, fmt: str | None = None) -> list[str]:
     """The body sequence: headline, subtitle, body sections, boilerplate sections, then the notes.
 
-    Tables give their caption and cells (header rows first), figures their caption and credit;
-    footnotes and endnotes follow the sections (unless ``fmt`` keeps them apart, see
-    ``CITED_NOTES_APART``), then the notes to editors under their heading.
+    Tables give their caption and cells (header rows first), figures their caption and credit; the
+    notes to editors follow the sections under their heading, then footnotes and endnotes (unless
+    ``fmt`` keeps them apart, see ``CITED_NOTES_APART``).
     """
     parts: list[str] = [document.headline]
     if document.subtitle:
@@ -539,13 +539,16 @@ def _show(word: str) -> str:
     return shown.encode("unicode_escape").decode("ascii") if not shown.isprintable() else shown
 
 
-def _match_at(word: str, output: list[str], k: int, off: int, joins: bool) -> tuple[int, int] | None:
+def _match_at(
+    word: str, output: list[str], k: int, off: int, joins: bool, labels: frozenset[str] = frozenset()
+) -> tuple[int, int] | None:
     """Where ``word`` ends when it starts at ``output[k][off:]``, or None.
 
     Without joins the word must be the whole token.  With joins (PDF) the word's characters are
     matched across token boundaries, in both directions: extraction may split a word where the
     line broke, or run two words together where it misjudged a narrow space; a "-" ending a token
-    may be a hyphen the line break added.
+    may be a hyphen the line break added; a token that is a note reference's label (``labels``) may
+    stand inside a word, where the reference was drawn ("days" "1" "," for "days,").
     """
     token = output[k]
     if off == 0 and token == word:
@@ -559,6 +562,9 @@ def _match_at(word: str, output: list[str], k: int, off: int, joins: bool) -> tu
         token = output[k]
         if off == len(token):
             k, off = k + 1, 0
+            continue
+        if off == 0 and i > 0 and token in labels:
+            k += 1
             continue
         ch = token[off]
         if ch == word[i]:
@@ -581,6 +587,7 @@ def compare(document: Document, fmt: str, output: list[str]) -> Report:
     """Compare a document's words with words extracted from its ``fmt`` output."""
     model = model_words(document, fmt)
     joins = fmt == "pdf"
+    labels = frozenset(note.label for note in cited_notes(document)) if joins else frozenset()
     allowed = allowed_extras(document, fmt)
     report = Report(fmt, model, output)
     skipped: list[str] = []
@@ -589,7 +596,7 @@ def compare(document: Document, fmt: str, output: list[str]) -> Report:
     for i, word in enumerate(model):
         k, o, end = j, off, None
         while k < len(output):
-            end = _match_at(word, output, k, o, joins)
+            end = _match_at(word, output, k, o, joins, labels)
             if end is not None:
                 break
             skipped.append(output[k][o:])
@@ -658,7 +665,7 @@ class Structure:
     tables: list[tuple[str, list[list[str]]]] = field(default_factory=list)
     """Each table's caption ("" when none) and rows of cell texts, header rows first."""
     notes: list[str] = field(default_factory=list)
-    """Each note's text: footnotes and endnotes, then notes to editors."""
+    """Each note's text: notes to editors, then footnotes and endnotes."""
 
 
 _SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:", "ftp:")
@@ -713,7 +720,7 @@ def model_structure(document: Document, fmt: str) -> Structure:
             elif isinstance(block, Table):
                 rows = [[cell.text for cell in row] for row in (*block.header, *block.rows)]
                 expected.tables.append((block.caption or "", rows))
-    notes = [*cited_notes(document), *editors_notes(document)]
+    notes = [*editors_notes(document), *cited_notes(document)]
     for note in notes:
         links += _mark_links(note.text, note.marks)
     expected.notes = [note.text for note in notes]

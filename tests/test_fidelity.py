@@ -36,13 +36,7 @@ TEXTS = sorted({*ROOT.glob("tests/fixtures/**/*.txt"), *(p for p in ROOT.glob("s
 #: Model v3 content a writer does not render yet, by format: (does the document have it, why).  An
 #: output missing only that is an expected failure with the reason printed; remove the entry when the
 #: writer renders it (the test then fails loudly if the words are still missing).
-KNOWN_GAPS: dict[str, tuple[Callable[[Document], bool], str]] = {
-    "pdf": (lambda doc: bool(doc.notes), "PDF writer does not render Document.notes yet (#18, writers/pdf)"),
-    "docx": (
-        lambda doc: bool(doc.notes),
-        "DOCX writer does not render Document.notes yet (#18, writers/docx)",
-    ),
-}
+KNOWN_GAPS: dict[str, tuple[Callable[[Document], bool], str]] = {}
 
 
 def _id(path: Path) -> str:

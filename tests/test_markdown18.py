@@ -132,12 +132,7 @@ def test_smart_quotes_only_when_asked_and_never_in_code() -> None:
 def test_every_format_carries_every_word_and_structure(path: Path, fmt: str) -> None:
     document = doc(path.name)
     data = api.render([document], fmt, WriteOptions(), Notes())
-    try:
-        fidelity.check_fidelity(document, fmt, data)
-    except AssertionError:
-        if fmt == "pdf" and document.notes:
-            pytest.xfail("PDF writer does not render Document.notes yet (#18, writers/pdf)")
-        raise
+    fidelity.check_fidelity(document, fmt, data)
     if fmt in fidelity.STRUCTURE_EXTRACTORS:
         fidelity.check_structure(document, fmt, data)
     elif fmt == "docx" and hasattr(fidelity, "docx_structure_problems"):

@@ -178,7 +178,7 @@ def test_the_fidelity_harness_reads_every_word_and_structure_back() -> None:
         assert ("full report", "https://oakbridge-water.example/report-2025") in found.links
         assert found.alts[0] == "A trench on Elm Street with new blue pipe laid in it"
         assert found.tables[0][1][0] == ["District", "Kilometres", "Homes"]
-        assert found.notes[-1] == "The board meets in public on the first Monday of each month."
+        assert found.notes[-1] == "Lead lines are counted by service address. See the method online."
 
 
 def test_the_structure_check_catches_a_lost_link_alt_cell_and_note() -> None:
