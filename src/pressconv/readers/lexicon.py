@@ -181,7 +181,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
         bürgermeisterin landrat landrätin polizeipräsident polizeipräsidentin pressesprecher
         pressesprecherin staatssekretär staatssekretärin agent member kommissar kommissarin
         commissaire comisario comisaria
-        hon. hon honourable honorable rt. rt magistrate
+        hon. hon honourable honorable rt. rt magistrate harbourmaster harbormaster
         sindaco sindaca assessore assessora rettore rettrice direttore direttrice professore
         professoressa coordinatore coordinatrice presidentessa prefetto questore responsabile architetto
         architetta
@@ -413,6 +413,16 @@ ORGANISATION_KINDS: dict[str, frozenset[str]] = {
         "organization": "organisation organization",
     }.items()
 }
+
+# Roles that speak for someone else and never mean the person named just before ("the spokesman said").
+SPOKESPERSON_ROLES: frozenset[str] = frozenset(
+    _words(
+        """
+        spokesperson spokesman spokeswoman spokespeople official officials source sources representative
+        sprecher sprecherin pressesprecher pressesprecherin porte-parole portavoz woordvoerder woordvoerster
+        """
+    )
+)
 
 # Legal forms that end a company's name ("Globex Inc.", "Acme AG"); only as the last word, since short
 # ones are given names elsewhere (the Dutch "Ab", the Vietnamese "Sa").

@@ -7,9 +7,14 @@ Order of work, each step linear in the document:
 2. ``attribution``: for each quote, ``find_attribution`` reads the unquoted
    text next to the quoted spans ("Ryder stated", "said Smith", "Smith said:
    “…”", "according to Smith", "she added", "sagte Müller").
-3. ``resolution``: ``assign_speakers`` binds each quote and quotation to the
-   fullest form of the name, a pronoun's antecedent, a role's holder, the
-   voice of the quote above it, or a statement's issuer.
+3. ``surroundings``: for a quote with no attribution of its own, a colon
+   introduction above it, speech reported just above, or a dash line below.
+4. ``resolution``: ``assign_speakers`` binds each quote and quotation to the
+   fullest form of the name, a pronoun's antecedent, a role's holder, an
+   organisation the text says spoke, the voice of the quote above it, or a
+   statement's issuer.
+
+``words`` holds the word tests all of them ask (title word, speech verb, pronoun).
 """
 
 from pressconv.readers.speakers.resolution import assign_speakers

@@ -11,13 +11,12 @@ verbs are data (``lexicon``).
 
 from __future__ import annotations
 
-import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pressconv.readers.blocks import PARAGRAPH, Work
+from pressconv.readers.blocks import Work
 from pressconv.readers.document_cache import per_document
 from pressconv.readers.lexicon import (
     ACCORDING_TO,
@@ -64,7 +63,7 @@ _OPEN_QUOTE_REACH = 2000
 
 _PREPOSITIONS = frozenset({"for", "at", "of", "with", "from", "in", "bei", "von", "für", "de", "du", "chez"})
 
-_EDGE_PUNCT = " ,;:.!?—–-\u00a0"
+EDGE_PUNCT = " ,;:.!?—–-\u00a0"
 
 _MAX_LOWERCASE_TITLE = 6
 
@@ -75,8 +74,6 @@ _MIN_FULL_NAME = 2
 
 _MIN_ROLE_CLAUSE = 2
 
-# How many closing sentences of a paragraph may report the speech a quote below goes on with.
-_REPORT_SENTENCES = 3
 
 _ARTICLES_BEFORE_ROLE = frozenset({"the", "la", "le", "el", "die", "der", "l’", "l'", "il", "lo", "het"})
 # Portuguese definite articles, which English reads as "a" (indefinite) and "o": a role after a verb
@@ -85,9 +82,6 @@ _ROMANCE_ARTICLES_BEFORE_ROLE = frozenset({"a", "o", "os", "as"})
 # Dashes that set an attribution off inside a quotation: «Con questi cantieri – ha dichiarato il sindaco – …».
 _INTERJECTION = re.compile(r" [–—] ([^–—«»“”\"]{3,80}?) [–—] ")
 _MAX_INTERJECTION_WORDS = 8
-# A line of its own under a quote that opens with a dash and names the speaker.
-_SIGN_OFF = re.compile(r"[–—―-]{1,2} ?")
-_MAX_SIGN_OFF_WORDS = 16
 
 _MAX_ROLE_WORDS = 4
 
@@ -142,12 +136,12 @@ def attribution_in(text: str, spans: tuple[tuple[int, int], ...], opens_unclosed
         if after_quote:
             stop = end
             for cut in sentence_ends(text[start:end]):
-                if text[start:end][:cut].strip(_EDGE_PUNCT):
+                if text[start:end][:cut].strip(EDGE_PUNCT):
                     stop = start + cut
                     break
             found = clause_in(text, start, stop)
         else:
-            ends = [e for e in sentence_ends(text[start:end]) if text[start + e : end].strip(_EDGE_PUNCT)]
+            ends = [e for e in sentence_ends(text[start:end]) if text[start + e : end].strip(EDGE_PUNCT)]
             clause_start = start + ends[-1] if ends else start
             found = clause_in(text, clause_start, end, before_quote=True)
         if found is not None:
@@ -455,7 +449,7 @@ def _closing_name(text: str, after: list[Run], verb_end: int, end: int) -> Run |
     The words between hold a title word and nothing that ends an attribution ("that", "in", "when" …).
     """
     run = after[-1]
-    if text[run.end : end].strip(_EDGE_PUNCT):
+    if text[run.end : end].strip(EDGE_PUNCT):
         return None
     for earlier in after[:-1]:
         if len(split_title(earlier.tokens)[1]) >= _MIN_FULL_NAME and is_name(split_title(earlier.tokens)[1]):
@@ -517,62 +511,3 @@ def _names_person(apposition: str) -> bool:
         return False
     _title, name = split_title(found[0].tokens)
     return len(name) >= _MIN_FULL_NAME and is_name(name) and not is_organisation(name)
-
-
-def introduction(work: Work) -> Attribution | None:
-    """ "Smith said:" (or "She added:") ending the paragraph just above a quote."""
-    if work.kind != PARAGRAPH or not work.text.rstrip().endswith(":"):
-        return None
-    return _introduced_by(work.text)
-
-
-@per_document(maxsize=1024)
-def _introduced_by(text: str) -> Attribution | None:
-    ends = [e for e in sentence_ends(text) if text[e:].strip(_EDGE_PUNCT)]
-    start = ends[-1] if ends else 0
-    return clause_in(text, start, len(text), before_quote=True)
-
-
-def reported_speech(work: Work) -> Attribution | None:
-    """The speaker of the last sentence of a narrative paragraph that reports speech ("Smith said the …").
-
-    Only a person, a pronoun or a role counts: "the company said" names no one.
-    """
-    if work.kind != PARAGRAPH or work.text.rstrip().endswith(":"):
-        return None
-    return _reported_in(work.text, work.spans)
-
-
-@per_document(maxsize=1024)
-def _reported_in(text: str, spans: tuple[tuple[int, int], ...]) -> Attribution | None:
-    ends = [0, *(e for e in sentence_ends(text) if text[e:].strip(_EDGE_PUNCT)), len(text)]
-    for start, end in list(itertools.pairwise(ends))[::-1][:_REPORT_SENTENCES]:
-        if any(a < end and b > start for a, b in spans):
-            return None  # the sentence quotes someone itself: its own attribution, not a report
-        found = clause_in(text, start, end)
-        if found is not None:
-            return found if found.points_to_someone else None
-    return None
-
-
-def sign_off(work: Work) -> Attribution | None:
-    """ "– The Honourable Jane Doe, Minister of Transport": a dash, then who said the quote above."""
-    if work.kind != PARAGRAPH or work.spans:
-        return None
-    return _signed_by(work.text)
-
-
-@per_document(maxsize=256)
-def _signed_by(text: str) -> Attribution | None:
-    dash = _SIGN_OFF.match(text)
-    if dash is None or len(text.split()) > _MAX_SIGN_OFF_WORDS:
-        return None
-    found = runs(text, dash.end())
-    if not found or found[0].start != dash.end():
-        return None
-    title, name = split_title(found[0].tokens)
-    rest = text[found[0].end :].strip()
-    if not is_name(name) or is_organisation(name) or (rest and not rest.startswith(",")):
-        return None
-    title = prefer_title(title, appositive_title(text, found[0].end))
-    return Attribution(text[dash.end() :], dash.end(), name, title, person=True)

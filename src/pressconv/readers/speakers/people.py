@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right, insort
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 from pressconv.readers.blocks import HEADING, HEADLINE, PARAGRAPH, QUOTE, Work
 from pressconv.readers.document_cache import per_document
@@ -68,14 +67,6 @@ PERSON_AFTER = re.compile(r", (?:\d{1,3}, |who |whose |wer |der |die |qui )")
 _ROLE_QUALIFIERS = frozenset(
     {"vice", "deputy", "assistant", "under", "acting", "associate", "former", "vize", "adjoint"}
 )
-
-
-class Mention(NamedTuple):  # a tuple: built by the thousand in pronoun look-back, cheaper than a dataclass
-    """A person named in a block: where, their full name, whether only as a possessive."""
-
-    position: int
-    name: str
-    possessive: bool
 
 
 @dataclass(slots=True)
@@ -474,44 +465,3 @@ def prefer_title(title: str | None, apposition: str | None) -> str | None:
     if apposition and (title is None or title.lower() in HONORIFICS):
         return apposition
     return title or apposition
-
-
-@dataclass(slots=True)
-class MentionCache:
-    """Person mentions per block, computed on first use (pronoun look-back only touches a few blocks)."""
-
-    index: PersonIndex
-    works: list[Work]
-    cache: dict[int, list[tuple[int, list[Mention]]]] = field(default_factory=dict)
-
-    def sentences(self, number: int) -> list[tuple[int, list[Mention]]]:
-        """(sentence end, mentions in it) for each sentence of a block, mentions outside quotes only."""
-        if number in self.cache:
-            return self.cache[number]
-        work = self.works[number]
-        ends, named = _sentence_names(work.text, work.spans)
-        grouped: list[tuple[int, list[Mention]]] = [(end, []) for end in ends]
-        for slot, start, name, possessive in named:
-            if self.index.knows(surname(name)):
-                full, _ = self.index.resolve(name, number)
-                grouped[slot][1].append(Mention(start, full, possessive))
-        self.cache[number] = grouped
-        return grouped
-
-
-@per_document(maxsize=4096)  # a pure function of the block's text and quotation marks
-def _sentence_names(
-    text: str, spans: tuple[tuple[int, int], ...]
-) -> tuple[list[int], list[tuple[int, int, tuple[str, ...], bool]]]:
-    """The block's sentence ends, and each name outside quotations: (sentence, start, words, possessive)."""
-    ends = sentence_ends(text) or [len(text)]
-    if ends[-1] < len(text):
-        ends.append(len(text))
-    named: list[tuple[int, int, tuple[str, ...], bool]] = []
-    for start, stop in unquoted_stretches(text, spans):
-        for run in runs(text, start, stop):
-            _title, name = split_title(run.tokens)
-            if is_name(name):
-                slot = min(bisect_right(ends, run.start), len(ends) - 1)
-                named.append((slot, run.start, name, run.possessive))
-    return ends, named

@@ -13,28 +13,73 @@ gives no speaker.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from bisect import bisect_right
+from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from pressconv.readers.blocks import PARAGRAPH, QUOTE, Partial, Work
-from pressconv.readers.lexicon import FEMALE_NAMES, MALE_NAMES, PRONOUN_GENDER
-from pressconv.readers.name_runs import is_name, runs, sentence_ends, split_title, surname
+from pressconv.readers.document_cache import per_document
+from pressconv.readers.lexicon import FEMALE_NAMES, MALE_NAMES, PRONOUN_GENDER, SPOKESPERSON_ROLES
+from pressconv.readers.name_runs import is_name, is_title_word, runs, sentence_ends, split_title, surname
 from pressconv.readers.quote_marks import is_page_line, starts_with_mark
-from pressconv.readers.speakers.attribution import (
-    Attribution,
-    attribution_in,
-    clause_in,
-    find_attribution,
-    introduction,
-    reported_speech,
-    sign_off,
-)
-from pressconv.readers.speakers.people import MentionCache, PersonIndex
-from pressconv.readers.speakers.words import is_organisation, is_titled
+from pressconv.readers.speakers.attribution import Attribution, attribution_in, clause_in, find_attribution
+from pressconv.readers.speakers.people import PersonIndex
+from pressconv.readers.speakers.surroundings import introduction, reported_speech, sign_off
+from pressconv.readers.speakers.words import is_organisation, is_titled, unquoted_stretches
 
 _LOOKBACK_BLOCKS = 4
 
 # A partial quote of fewer words with no attribution in its sentence is a name or a scare quote.
 _MIN_UNATTRIBUTED_WORDS = 5
+
+
+class Mention(NamedTuple):  # a tuple: built by the thousand in pronoun look-back, cheaper than a dataclass
+    """A person named in a block: where, their full name, whether only as a possessive."""
+
+    position: int
+    name: str
+    possessive: bool
+
+
+@dataclass(slots=True)
+class MentionCache:
+    """Person mentions per block, computed on first use (pronoun look-back only touches a few blocks)."""
+
+    index: PersonIndex
+    works: list[Work]
+    cache: dict[int, list[tuple[int, list[Mention]]]] = field(default_factory=dict)
+
+    def sentences(self, number: int) -> list[tuple[int, list[Mention]]]:
+        """(sentence end, mentions in it) for each sentence of a block, mentions outside quotes only."""
+        if number in self.cache:
+            return self.cache[number]
+        work = self.works[number]
+        ends, named = _sentence_names(work.text, work.spans)
+        grouped: list[tuple[int, list[Mention]]] = [(end, []) for end in ends]
+        for slot, start, name, possessive in named:
+            if self.index.knows(surname(name)):
+                full, _ = self.index.resolve(name, number)
+                grouped[slot][1].append(Mention(start, full, possessive))
+        self.cache[number] = grouped
+        return grouped
+
+
+@per_document(maxsize=4096)  # a pure function of the block's text and quotation marks
+def _sentence_names(
+    text: str, spans: tuple[tuple[int, int], ...]
+) -> tuple[list[int], list[tuple[int, int, tuple[str, ...], bool]]]:
+    """The block's sentence ends, and each name outside quotations: (sentence, start, words, possessive)."""
+    ends = sentence_ends(text) or [len(text)]
+    if ends[-1] < len(text):
+        ends.append(len(text))
+    named: list[tuple[int, int, tuple[str, ...], bool]] = []
+    for start, stop in unquoted_stretches(text, spans):
+        for run in runs(text, start, stop):
+            _title, name = split_title(run.tokens)
+            if is_name(name):
+                slot = min(bisect_right(ends, run.start), len(ends) - 1)
+                named.append((slot, run.start, name, run.possessive))
+    return ends, named
 
 
 def assign_speakers(works: list[Work], issuer: str | None = None) -> None:
@@ -277,8 +322,13 @@ def _resolve(
             ], f"speaker {clause} -> {holders[0]} (the only person titled {attribution.role!r})"
         if holders:
             return None, f"speaker {clause}: {len(holders)} people titled {attribution.role!r}, none chosen"
-        # "sublinhou a governante": a title no one in the text holds refers back, as a pronoun does
-        found = _antecedent(number, attribution.position, works, mentions, "", genders)
+        # "sublinhou a governante": an office no one in the text holds refers back, as a pronoun does;
+        # a spokesperson or an official speaks for someone else
+        head = attribution.role.split()[-1]
+        refers_back = is_title_word(head) and head not in SPOKESPERSON_ROLES
+        found = None
+        if refers_back:
+            found = _antecedent(number, attribution.position, works, mentions, "", genders)
         if found is not None:
             name, where = found
             return name, (

@@ -1,0 +1,86 @@
+"""Attributions outside the quote's own paragraph: the paragraph above it or the line below it.
+
+A paragraph ending "Smith said:" introduces the quote under it; the closing
+sentences of a paragraph may report the speech a quote below goes on with
+("Reyes said the deal …"); a line of its own under a quote, opening with a
+dash, signs it ("– The Honourable Jane Doe, Minister of Transport").
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from pressconv.readers.blocks import PARAGRAPH, Work
+from pressconv.readers.document_cache import per_document
+from pressconv.readers.name_runs import is_name, runs, sentence_ends, split_title
+from pressconv.readers.speakers.attribution import EDGE_PUNCT, Attribution, clause_in
+from pressconv.readers.speakers.people import appositive_title, prefer_title
+from pressconv.readers.speakers.words import is_organisation
+
+# How many closing sentences of a paragraph may report the speech a quote below goes on with.
+_REPORT_SENTENCES = 3
+
+# A line of its own under a quote that opens with a dash and names the speaker.
+_SIGN_OFF = re.compile(r"[–—―-]{1,2} ?")
+
+_MAX_SIGN_OFF_WORDS = 16
+
+
+def introduction(work: Work) -> Attribution | None:
+    """ "Smith said:" (or "She added:") ending the paragraph just above a quote."""
+    if work.kind != PARAGRAPH or not work.text.rstrip().endswith(":"):
+        return None
+    return _introduced_by(work.text)
+
+
+@per_document(maxsize=1024)
+def _introduced_by(text: str) -> Attribution | None:
+    ends = [e for e in sentence_ends(text) if text[e:].strip(EDGE_PUNCT)]
+    start = ends[-1] if ends else 0
+    return clause_in(text, start, len(text), before_quote=True)
+
+
+def reported_speech(work: Work) -> Attribution | None:
+    """The speaker of the last sentence of a narrative paragraph that reports speech ("Smith said the …").
+
+    Only a person, a pronoun or a role counts: "the company said" names no one.
+    """
+    if work.kind != PARAGRAPH or work.text.rstrip().endswith(":"):
+        return None
+    return _reported_in(work.text, work.spans)
+
+
+@per_document(maxsize=1024)
+def _reported_in(text: str, spans: tuple[tuple[int, int], ...]) -> Attribution | None:
+    ends = [0, *(e for e in sentence_ends(text) if text[e:].strip(EDGE_PUNCT)), len(text)]
+    for start, end in list(itertools.pairwise(ends))[::-1][:_REPORT_SENTENCES]:
+        if any(a < end and b > start for a, b in spans):
+            return None  # the sentence quotes someone itself: its own attribution, not a report
+        found = clause_in(text, start, end)
+        if found is not None:
+            return found if found.points_to_someone else None
+    return None
+
+
+def sign_off(work: Work) -> Attribution | None:
+    """ "– The Honourable Jane Doe, Minister of Transport": a dash, then who said the quote above."""
+    if work.kind != PARAGRAPH or work.spans:
+        return None
+    return _signed_by(work.text)
+
+
+@per_document(maxsize=256)
+def _signed_by(text: str) -> Attribution | None:
+    dash = _SIGN_OFF.match(text)
+    if dash is None or len(text.split()) > _MAX_SIGN_OFF_WORDS:
+        return None
+    found = runs(text, dash.end())
+    if not found or found[0].start != dash.end():
+        return None
+    title, name = split_title(found[0].tokens)
+    rest = text[found[0].end :].strip()
+    if not is_name(name) or is_organisation(name) or (rest and not rest.startswith(",")):
+        return None
+    title = prefer_title(title, appositive_title(text, found[0].end))
+    return Attribution(text[dash.end() :], dash.end(), name, title, person=True)
