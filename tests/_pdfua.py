@@ -3,6 +3,8 @@
 Checked: MarkInfo (Marked, not Suspects), /Lang, DisplayDocTitle, XMP
 (dc:title, dc:language, pdfuaid:part 1), Info title = XMP title,
 StructTreeRoot with standard types only, lists nested L > LI > Lbl/LBody,
+tables Table > TR > TH/TD, every Figure with /Alt, every link annotation with
+/Contents and owned (OBJR, StructParent in the ParentTree) by a Link element,
 headings starting at H1 without skipped levels, every page with StructParents
 and Tabs /S, every painting operator inside an MCID sequence or an Artifact
 (never one inside the other), MCIDs unique per page, ParentTree and tree
@@ -98,6 +100,10 @@ class Report:
     """(structure type, text) for every element that owns content, in reading order."""
     types: dict[str, int] = field(default_factory=dict)
     """How many elements of each structure type."""
+    links: int = 0
+    """Link structure elements."""
+    link_annotations: int = 0
+    """Link annotations on the pages."""
 
     def fail(self, message: str) -> None:
         self.failures.append(message)
@@ -268,6 +274,7 @@ def check(data: bytes) -> Report:
     text = _mcid_text(data)
     tree = root.StructTreeRoot
     owners: dict[tuple[int, int], tuple[int, int]] = {}  # (page, mcid) -> element objgen
+    objr_owners: dict[tuple[int, int], tuple[int, int]] = {}  # annotation objgen -> element objgen
 
     headings: list[int] = []
 
@@ -284,6 +291,10 @@ def check(data: bytes) -> Report:
             report.fail(f"{tag} directly inside L")
         if re.fullmatch(r"H[1-6]", tag):
             headings.append(int(tag[1]))
+        if tag == "Figure" and not str(elem.get("/Alt", "")).strip():
+            report.fail("Figure without /Alt")  # Matterhorn 13-004
+        if tag == "Link":
+            report.links += 1
         pg = elem.get("/Pg")
         kids = elem.get("/K")
         kids = list(kids) if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []
@@ -296,6 +307,13 @@ def check(data: bytes) -> Report:
                 key = (page_index[pg.objgen], int(kid))
             elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/MCR":
                 key = (page_index[kid.Pg.objgen], int(kid.MCID))
+            elif isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/OBJR":
+                # Matterhorn 28-011: an annotation is owned by a structure element (Link for a link).
+                annotation = kid.Obj
+                objr_owners[annotation.objgen] = elem.objgen
+                if tag != "Link" and annotation.get("/Subtype") == "/Link":
+                    report.fail(f"link annotation owned by {tag}, not Link")
+                continue
             elif isinstance(kid, pikepdf.Dictionary):
                 if kid.get("/P") is None or kid.P.objgen != elem.objgen:
                     report.fail(f"{kid.get('/S')} does not point back to its parent {tag}")
@@ -340,10 +358,34 @@ def check(data: bytes) -> Report:
                 report.fail(f"page {i + 1}: ParentTree maps MCID {mcid} to the wrong element")
             if (i, mcid) not in owners:
                 report.fail(f"page {i + 1}: MCID {mcid} belongs to no structure element")
+    # Matterhorn 28-002/28-008/28-011: every link annotation has /Contents, a StructParent the
+    # ParentTree maps to the element owning it through an OBJR, and the page tab order follows structure.
+    for i, page in enumerate(pdf.pages):
+        for annotation in page.obj.get("/Annots", []):
+            if annotation.get("/Subtype") != "/Link":
+                continue
+            report.link_annotations += 1
+            if not str(annotation.get("/Contents", "")).strip():
+                report.fail(f"page {i + 1}: link annotation without /Contents")
+            key = annotation.get("/StructParent")
+            owner = objr_owners.get(annotation.objgen)
+            if key is None or owner is None:
+                report.fail(f"page {i + 1}: link annotation outside the structure tree")
+            elif parent_tree.get(int(key)) is None or parent_tree[int(key)].objgen != owner:
+                report.fail(f"page {i + 1}: ParentTree maps a link annotation to the wrong element")
+    if parent_tree and int(tree.get("/ParentTreeNextKey", 0)) <= max(parent_tree):
+        report.fail("ParentTreeNextKey is not above every ParentTree key")
     return report
 
 
-_PARENTS = {"LI": ("L",), "Lbl": ("LI",), "LBody": ("LI",)}
+_PARENTS = {
+    "LI": ("L",),
+    "Lbl": ("LI",),
+    "LBody": ("LI",),
+    "TR": ("Table", "THead", "TBody", "TFoot"),
+    "TH": ("TR",),
+    "TD": ("TR",),
+}
 
 
 def _is_int(obj: Any) -> bool:

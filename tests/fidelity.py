@@ -58,7 +58,7 @@ from typing import Any
 from urllib.parse import unquote
 from xml.etree import ElementTree as ET
 
-from pressconv.model import Document, Figure, ListBlock, Paragraph, Quote, Section, Table
+from pressconv.model import Document, Figure, ListBlock, Marks, Note, Paragraph, Quote, Section, Table
 from pressconv.writers._pagination import PAGE_WORDS
 
 FORMATS = ("html", "docx", "pdf", "epub")
@@ -173,12 +173,42 @@ def _block_strings(section: Section) -> Iterator[str]:
                     yield caption
                 yield from (cell.text for row in (*header, *rows) for cell in row)
             case Figure(caption=caption, credit=credit):
-                # The alt text is the image's description, not reading text: see allowed_extras.
+                # The alt text is an attribute in markup (checked by ``check_structure``), shown as text
+                # only where an image cannot be: it is an allowed extra, not part of the sequence.
                 yield from (part for part in (caption, credit) if part)
 
 
-def model_words(document: Document) -> list[str]:
-    """The body sequence: headline, subtitle, then body sections, then boilerplate sections."""
+def cited_notes(document: Document) -> list[Note]:
+    """Footnotes and endnotes, in order (writers set them after the notes to editors)."""
+    return [note for note in document.notes if note.kind != "editors"]
+
+
+def editors_notes(document: Document) -> list[Note]:
+    """The notes to editors, in order (writers set them after the body and boilerplate)."""
+    return [note for note in document.notes if note.kind == "editors"]
+
+
+#: Formats whose footnotes and endnotes live apart from the body text (Word's footnotes part): their
+#: words are checked by the format's structure check, not in the body sequence.
+CITED_NOTES_APART = frozenset({"docx"})
+
+
+def _note_strings(document: Document, cited: bool = True) -> Iterator[str]:
+    editors = editors_notes(document)
+    if editors and document.notes_heading:
+        yield document.notes_heading
+    yield from (note.text for note in editors)
+    if cited:
+        yield from (note.text for note in cited_notes(document))
+
+
+def model_words(document: Document, fmt: str | None = None) -> list[str]:
+    """The body sequence: headline, subtitle, body sections, boilerplate sections, then the notes.
+
+    Tables give their caption and cells (header rows first), figures their caption and credit; the
+    notes to editors follow the sections under their heading, then footnotes and endnotes (unless
+    ``fmt`` keeps them apart, see ``CITED_NOTES_APART``).
+    """
     parts: list[str] = [document.headline]
     if document.subtitle:
         parts.append(document.subtitle)
@@ -186,6 +216,7 @@ def model_words(document: Document) -> list[str]:
     ordered += [s for s in document.sections if s.role == "boilerplate"]
     for section in ordered:
         parts.extend(_block_strings(section))
+    parts.extend(_note_strings(document, cited=fmt not in CITED_NOTES_APART))
     return [w for part in parts for w in words(part)]
 
 
@@ -214,12 +245,16 @@ def allowed_extras(document: Document, fmt: str) -> frozenset[str]:
             texts += [block.speaker or "", block.attribution or "", block.speaker_title or ""]
     texts += [meta.byline or "", meta.date or "", meta.release or "", meta.publisher or "", meta.language]
     texts += [meta.end_mark or "", *meta.contacts, *meta.keywords, meta.embargo or ""]
-    # Model v3: a figure's alt text may be shown where the image cannot be; notes carry their labels and
-    # the notes to editors their heading.
+    # Shown where an image cannot be (an EPUB holds no outside image): the figure's alt text.
     texts += [block.alt for block in document.blocks() if isinstance(block, Figure)]
-    texts += [note.label for note in document.notes] + [note.text for note in document.notes]
-    if any(note.kind == "editors" for note in document.notes):
-        texts.append(document.notes_heading or "Notes to editors")
+    # The headings writers give the notes: "Notes", and "Notes to editors" when the source had none.
+    if cited_notes(document):
+        texts.append("Notes")
+    if editors_notes(document) and not document.notes_heading:
+        texts.append("Notes to editors")
+    texts += [note.label for note in document.notes]
+    if fmt in CITED_NOTES_APART:  # shown where the format keeps them, checked by its structure check
+        texts += [note.text for note in cited_notes(document)]
     allowed = {_strip_punct(w) for t in texts for w in words(t)}
     if meta.date:
         # A date may be shown spelled out ("October 28, 2024"): its parts are furniture.
@@ -255,8 +290,8 @@ def _html_text(markup: str | bytes) -> str:
         for child in node.children:
             if isinstance(child, Tag):
                 name = child.name.lower().split(":")[-1]
-                if name in _SKIP_TAGS:
-                    continue
+                if name in _SKIP_TAGS or (name == "a" and "noteref" in (child.get("class") or [])):
+                    continue  # a note reference is the writer's marker (its label), glued to a word
                 block = name not in _INLINE_TAGS
                 if block:
                     out.append("\n")
@@ -297,6 +332,10 @@ def _docx_text(data: bytes) -> str:
         tag = el.tag
         if tag == f"{_W}t":
             out.append(el.text or "")
+            return
+        if tag == f"{_W}r" and el.find(f"{_W}footnoteReference") is not None:
+            return  # a note's reference mark (its own label, when it has one), not a word of the text
+        if tag == f"{_W}r" and el.find(f"{_W}endnoteReference") is not None:
             return
         if tag in (f"{_W}tab", f"{_W}ptab"):
             out.append("\t")
@@ -391,6 +430,58 @@ def extract_words(fmt: str, data: bytes) -> list[str]:
     return words(extract_text(fmt, data))
 
 
+@dataclass(frozen=True)
+class PdfStructure:
+    """What a tagged PDF says beyond its running text: link targets, alt texts, cells, note texts."""
+
+    links: list[tuple[str, str]]
+    """(URI, /Contents) of each link annotation, page by page."""
+    alts: list[str]
+    """The /Alt of each Figure, in reading order."""
+    cells: list[tuple[str, str]]
+    """(TH or TD, the cell's words) in reading order; a header repeated on a later page counts once."""
+    notes: list[str]
+    """The words of each item in a list under a "Notes…" heading (notes to editors, footnotes)."""
+
+
+def pdf_structure(data: bytes) -> PdfStructure:
+    """Link targets, alt texts, table cells and notes of a tagged PDF, read from its annotations and tree."""
+    import pikepdf
+
+    from _pdfua import check
+
+    links: list[tuple[str, str]] = []
+    alts: list[str] = []
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            for annotation in page.obj.get("/Annots", []):
+                action = annotation.get("/A")
+                if annotation.get("/Subtype") == "/Link" and action is not None and "/URI" in action:
+                    links.append((str(action.URI), str(annotation.get("/Contents", ""))))
+
+        def walk(elem: Any) -> None:
+            if not isinstance(elem, pikepdf.Dictionary):
+                return
+            if elem.get("/S") == "/Figure":
+                alts.append(str(elem.get("/Alt", "")))
+            kids = elem.get("/K")
+            for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
+                if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                    walk(kid)
+
+        walk(pdf.Root.StructTreeRoot.K)
+    elements = check(data).elements
+    cells = [(tag, " ".join(text.split())) for tag, text in elements if tag in ("TH", "TD")]
+    notes: list[str] = []
+    in_notes = False
+    for tag, text in elements:
+        if re.fullmatch(r"H[1-6]", tag):
+            in_notes = text.strip().casefold().startswith("notes")
+        elif in_notes and tag == "LBody":
+            notes.append(" ".join(text.split()))
+    return PdfStructure(links, alts, cells, notes)
+
+
 # --- comparison -----------------------------------------------------------------------------------
 
 
@@ -448,13 +539,16 @@ def _show(word: str) -> str:
     return shown.encode("unicode_escape").decode("ascii") if not shown.isprintable() else shown
 
 
-def _match_at(word: str, output: list[str], k: int, off: int, joins: bool) -> tuple[int, int] | None:
+def _match_at(
+    word: str, output: list[str], k: int, off: int, joins: bool, labels: frozenset[str] = frozenset()
+) -> tuple[int, int] | None:
     """Where ``word`` ends when it starts at ``output[k][off:]``, or None.
 
     Without joins the word must be the whole token.  With joins (PDF) the word's characters are
     matched across token boundaries, in both directions: extraction may split a word where the
     line broke, or run two words together where it misjudged a narrow space; a "-" ending a token
-    may be a hyphen the line break added.
+    may be a hyphen the line break added; a token that is a note reference's label (``labels``) may
+    stand inside a word, where the reference was drawn ("days" "1" "," for "days,").
     """
     token = output[k]
     if off == 0 and token == word:
@@ -468,6 +562,9 @@ def _match_at(word: str, output: list[str], k: int, off: int, joins: bool) -> tu
         token = output[k]
         if off == len(token):
             k, off = k + 1, 0
+            continue
+        if off == 0 and i > 0 and token in labels:
+            k += 1
             continue
         ch = token[off]
         if ch == word[i]:
@@ -488,8 +585,9 @@ def _contains(haystack: list[str], needle: list[str]) -> bool:
 
 def compare(document: Document, fmt: str, output: list[str]) -> Report:
     """Compare a document's words with words extracted from its ``fmt`` output."""
-    model = model_words(document)
+    model = model_words(document, fmt)
     joins = fmt == "pdf"
+    labels = frozenset(note.label for note in cited_notes(document)) if joins else frozenset()
     allowed = allowed_extras(document, fmt)
     report = Report(fmt, model, output)
     skipped: list[str] = []
@@ -498,7 +596,7 @@ def compare(document: Document, fmt: str, output: list[str]) -> Report:
     for i, word in enumerate(model):
         k, o, end = j, off, None
         while k < len(output):
-            end = _match_at(word, output, k, o, joins)
+            end = _match_at(word, output, k, o, joins, labels)
             if end is not None:
                 break
             skipped.append(output[k][o:])
@@ -551,6 +649,181 @@ def writer_available(fmt: str) -> bool:
 def available_formats(candidates: Iterable[str] = FORMATS) -> list[str]:
     """The formats among ``candidates`` whose writer module exists."""
     return [fmt for fmt in candidates if writer_available(fmt)]
+
+
+# --- structure: link targets, alt text, table cells, note text -----------------------------------
+
+
+@dataclass
+class Structure:
+    """What an output says beyond its words, or what the model says it should: in reading order."""
+
+    links: list[tuple[str, str]] = field(default_factory=list)
+    """(link text, target) of every link, note references and back-links left out."""
+    alts: list[str] = field(default_factory=list)
+    """Each figure's alt text."""
+    tables: list[tuple[str, list[list[str]]]] = field(default_factory=list)
+    """Each table's caption ("" when none) and rows of cell texts, header rows first."""
+    notes: list[str] = field(default_factory=list)
+    """Each note's text: notes to editors, then footnotes and endnotes."""
+
+
+_SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:", "ftp:")
+
+
+def _relative(target: str) -> bool:
+    return re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", target) is None
+
+
+#: Which model link targets a format writes: a page keeps relative references, an EPUB (which may
+#: hold no outside resource) only absolute ones; neither writes an unsafe scheme (javascript:).
+LINK_POLICY: dict[str, Any] = {
+    "html": lambda t: t.lower().startswith(_SAFE_SCHEMES) or _relative(t),
+    "epub": lambda t: t.lower().startswith(_SAFE_SCHEMES),
+}
+
+
+def _mark_links(text: str, marks: Marks) -> list[tuple[str, str]]:
+    return [(text[m.start : m.end], m.target.strip()) for m in marks if m.kind == "link" and m.target]
+
+
+def _block_links(block: Any) -> list[tuple[str, str]]:
+    match block:
+        case Paragraph() | Quote():
+            return _mark_links(block.text, block.marks)
+        case ListBlock():
+            return [link for i, item in enumerate(block.items) for link in _mark_links(item, block.marks(i))]
+        case Table():
+            found = _mark_links(block.caption or "", block.caption_marks)
+            for row in (*block.header, *block.rows):
+                for cell in row:
+                    found += _mark_links(cell.text, cell.marks)
+            return found
+        case Figure():
+            return _mark_links(block.caption or "", block.caption_marks)
+    return []
+
+
+def model_structure(document: Document, fmt: str) -> Structure:
+    """What ``fmt``'s output of ``document`` must carry, in the order writers set it."""
+    expected = Structure()
+    links = _mark_links(document.headline, document.headline_marks)
+    links += _mark_links(document.subtitle or "", document.subtitle_marks)
+    ordered = [s for s in document.sections if s.role != "boilerplate"]
+    ordered += [s for s in document.sections if s.role == "boilerplate"]
+    for section in ordered:
+        links += _mark_links(section.heading or "", section.heading_marks)
+        for block in section.blocks:
+            links += _block_links(block)
+            if isinstance(block, Figure):
+                expected.alts.append(block.alt)
+            elif isinstance(block, Table):
+                rows = [[cell.text for cell in row] for row in (*block.header, *block.rows)]
+                expected.tables.append((block.caption or "", rows))
+    notes = [*editors_notes(document), *cited_notes(document)]
+    for note in notes:
+        links += _mark_links(note.text, note.marks)
+    expected.notes = [note.text for note in notes]
+    meta = document.metadata
+    if len(meta.contact_details) == len(meta.contacts):
+        for contact in meta.contact_details:
+            links += _mark_links(contact.text, contact.marks)
+    keep = LINK_POLICY.get(fmt, lambda t: True)
+    expected.links = [(text, target) for text, target in links if keep(target)]
+    return expected
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _html_structure(markup: str | bytes) -> Structure:
+    from bs4 import BeautifulSoup
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        soup = BeautifulSoup(markup, "html.parser")
+    found = Structure()
+    last: Any = None
+    for a in soup.find_all("a"):
+        classes = a.get("class") or []
+        if "noteref" in classes or "backlink" in classes or not a.get("href"):
+            continue
+        text, href = a.get_text(), str(a["href"])
+        before = a.find_previous(string=True)
+        if last is not None and last.get("href") == href and before is not None and last in before.parents:
+            found.links[-1] = (found.links[-1][0] + text, href)  # one link the markup split in two
+        else:
+            found.links.append((text, href))
+        last = a
+    for figure in soup.find_all("figure"):
+        img = figure.find("img")
+        stand_in = figure.find("p", class_="figure-alt")
+        found.alts.append(
+            str(img.get("alt", "")) if img is not None else stand_in.get_text() if stand_in else ""
+        )
+    for table in soup.find_all("table"):
+        caption = table.find("caption")
+        rows = [[_one_line(c.get_text()) for c in tr.find_all(["th", "td"])] for tr in table.find_all("tr")]
+        found.tables.append((_one_line(caption.get_text()) if caption else "", rows))
+    for section in soup.select("section.notes, section.notes-to-editors"):
+        for item in section.select("ol.notes > li"):
+            for extra in item.select("a.backlink, span.note-label"):
+                extra.decompose()
+            found.notes.append(_one_line(item.get_text()))
+    return found
+
+
+def _epub_structure(data: bytes) -> Structure:
+    found = Structure()
+    for _, doc in epub_spine(data):
+        part = _html_structure(doc)
+        found.links += part.links
+        found.alts += part.alts
+        found.tables += part.tables
+        found.notes += part.notes
+    return found
+
+
+#: Per format: output bytes -> its ``Structure``.  The PDF and DOCX writers' owners add theirs here.
+STRUCTURE_EXTRACTORS: dict[str, Any] = {"html": _html_structure, "epub": _epub_structure}
+
+
+def extract_structure(fmt: str, data: bytes) -> Structure:
+    """Link targets, alt texts, table cells and note texts of one output."""
+    if fmt not in STRUCTURE_EXTRACTORS:
+        raise NotImplementedError(f"no structure extractor for {fmt!r} yet")
+    extracted: Structure = STRUCTURE_EXTRACTORS[fmt](data)
+    return extracted
+
+
+def check_structure(document: Document, fmt: str, data: bytes) -> Structure:
+    """Fail (AssertionError naming each difference) unless the output carries the model's link targets,
+    alt texts, table cells and note texts, each in order."""
+    expected = model_structure(document, fmt)
+    found = extract_structure(fmt, data)
+    faults: list[str] = []
+    links = [(_one_line(t), h) for t, h in found.links]
+    wanted = [(_one_line(t), h) for t, h in expected.links]
+    at = 0
+    for link in wanted:  # in order; an output may link more (contacts a writer links itself)
+        try:
+            at = links.index(link, at) + 1
+        except ValueError:
+            faults.append(f"link {link!r} missing or out of order (found {links})")
+            break
+    if found.alts != expected.alts:
+        faults.append(f"alt texts {found.alts!r} != model {expected.alts!r}")
+    want_tables = [
+        (_one_line(c), [[_one_line(x) for x in row] for row in rows]) for c, rows in expected.tables
+    ]
+    if found.tables != want_tables:
+        faults.append(f"tables {found.tables!r} != model {want_tables!r}")
+    if found.notes != [_one_line(n) for n in expected.notes]:
+        faults.append(f"notes {found.notes!r} != model {expected.notes!r}")
+    if faults:
+        raise AssertionError(f"{fmt}: " + "\n".join(faults))
+    return found
 
 
 # --- DOCX structure (model v3): link targets, alt text, table cells, note text ----------------------
@@ -626,6 +899,9 @@ def docx_structure(data: bytes) -> DocxStructure:
     return found
 
 
+_FOLLOWED = re.compile(r"(?i)(?:https?|mailto|tel|ftps?|sms|news):")
+
+
 def docx_structure_problems(document: Document, data: bytes) -> list[str]:
     """What of the model's links, alt texts, table cells and note texts the .docx does not carry."""
     found = docx_structure(data)
@@ -645,8 +921,9 @@ def docx_structure_problems(document: Document, data: bytes) -> list[str]:
     texts += [(note.text, note.marks) for note in document.notes]
     for text, marks in texts:
         for mark in marks:
-            if mark.kind == "link" and mark.target:
-                wanted_links.append((text[mark.start : mark.end], mark.target))
+            # Only links a writer may follow are demanded (javascript: and relative ones keep only words).
+            if mark.kind == "link" and mark.target and _FOLLOWED.match(mark.target.strip()):
+                wanted_links.append((text[mark.start : mark.end], mark.target.strip()))
     for link in wanted_links:
         if link not in found.links:
             problems.append(f"link {link!r} missing (found {found.links!r})")

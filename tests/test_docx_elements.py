@@ -458,14 +458,16 @@ def test_footnotes_and_endnotes_are_word_notes_with_references() -> None:
     assert section.find("w:endnotePr/w:numFmt", NS).get(f"{{{W}}}val") == "decimal"
 
 
-def test_notes_to_editors_and_unreferenced_notes_follow_the_body() -> None:
+def test_notes_to_editors_and_unreferenced_notes_follow_the_boilerplate() -> None:
     paragraphs = [(p.style.name, p.text) for p in docx.Document(io.BytesIO(render(elements()))).paragraphs]
-    end = paragraphs.index(("End Mark", "###"))
-    assert paragraphs[end + 1 :] == [
+    start = paragraphs.index(("Boilerplate", "The agency works in 30 countries."))
+    assert paragraphs[start + 1 :] == [
         ("Notes Heading", "Notes to editors"),
         ("Note to Editors", "1.\tThe agency was founded in 1990."),
         ("Note to Editors", "2.\tPhotos are free to use with credit."),
         ("Footnote Text", "*\tA note nothing refers to."),
+        ("Contact", "Media contact:\nAna Ruiz\npress@example.org"),
+        ("End Mark", "###"),
     ]
 
 
@@ -551,3 +553,80 @@ def test_golden_parts() -> None:
     assert manifest == (folder / "MANIFEST").read_text(encoding="utf-8")
     for name, text in rendered.items():
         assert text == (folder / name).read_text(encoding="utf-8"), name
+
+
+def test_a_note_with_its_own_mark_keeps_it_and_word_numbers_the_others() -> None:
+    text = "Costs fell. Prices rose. Wages held."
+    marks = (
+        Mark(text.index(" Prices"), text.index(" Prices"), "noteref", "star"),
+        Mark(text.index(" Wages"), text.index(" Wages"), "noteref", "one"),
+    )
+    document = Document(
+        headline="H",
+        sections=(Section(None, (Paragraph(text, marks=marks),)),),
+        notes=(Note("star", "*", "Seasonally adjusted."), Note("one", "1", "Median hourly pay.")),
+    )
+    data = render(document)
+    refs = xml(data, "word/document.xml").findall(".//w:footnoteReference", NS)
+    assert [(r.get(f"{{{W}}}id"), r.get(f"{{{W}}}customMarkFollows")) for r in refs] == [
+        ("1", "1"),
+        ("2", None),
+    ]
+    assert refs[0].getnext().text == "*"  # the own mark follows the reference in its run
+    footnotes = xml(data, "word/footnotes.xml")
+    star, one = footnotes[2], footnotes[3]
+    assert star.find("w:p/w:r/w:footnoteRef", NS) is None
+    assert star.find("w:p/w:r/w:t", NS).text == "*"
+    assert one.find("w:p/w:r/w:footnoteRef", NS) is not None  # Word shows 1: the first it numbers
+    check_fidelity(document, "docx", data)
+    assert docx_structure_problems(document, data) == []
+
+
+def test_a_right_to_left_documents_tables_run_right_to_left() -> None:
+    table = Table(((Cell("واحد"), Cell("اثنان")),), ((Cell("العمود"), Cell("القيمة")),))
+    for language, expected in (("ar-EG", True), ("en", False)):
+        document = Document(
+            headline="عنوان", metadata=Metadata(language=language), sections=(Section(None, (table,)),)
+        )
+        found = xml(render(document), "word/document.xml").find(".//w:tbl/w:tblPr/w:bidiVisual", NS)
+        assert (found is not None) is expected, language
+
+
+def test_a_link_word_should_not_follow_keeps_its_words_unlinked() -> None:
+    text = "Click here or there or elsewhere."
+    marks = (
+        _span(text, "here", "link", "javascript:alert(1)"),
+        _span(text, "there", "link", "../relative/page.html"),
+        _span(text, "elsewhere", "link", "https://example.org/ok"),
+    )
+    document = Document(headline="H", sections=(Section(None, (Paragraph(text, marks=marks),)),))
+    data = render(document)
+    assert docx_structure(data).links == [("elsewhere", "https://example.org/ok")]
+    assert b"javascript" not in parts(data)["word/_rels/document.xml.rels"]
+    check_fidelity(document, "docx", data)
+    assert docx_structure_problems(document, data) == []
+
+
+# --- the shared rich document (tests/rich_document.py), as the HTML and EPUB writers' tests use it --
+
+
+def test_the_rich_document_keeps_every_word_link_alt_cell_and_note() -> None:
+    from rich_document import rich_document
+
+    document = rich_document()
+    data = render(document)
+    check_fidelity(document, "docx", data)
+    assert docx_structure_problems(document, data) == []
+    word = docx.Document(io.BytesIO(data))
+    assert len(word.tables) == 1 and len(word.inline_shapes) == 1
+
+
+def test_contacts_link_their_email_web_address_and_phone() -> None:
+    from rich_document import CONTACT, rich_document
+
+    data = render(rich_document())
+    links = docx_structure(data).links
+    assert ("press@oakbridge-water.example", "mailto:press@oakbridge-water.example") in links
+    assert ("(415) 555-0172", "tel:+14155550172") in links
+    contact = next(p for p in docx.Document(io.BytesIO(data)).paragraphs if p.style.name == "Contact")
+    assert contact.text == CONTACT  # the words as written, lines kept

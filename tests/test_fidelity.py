@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -15,7 +16,9 @@ import pytest
 
 from fidelity import (
     FORMATS,
+    STRUCTURE_EXTRACTORS,
     check_fidelity,
+    check_structure,
     extract_words,
     model_words,
     writer_available,
@@ -28,6 +31,12 @@ from validators import validate
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = sorted({*ROOT.glob("tests/fixtures/**/*.txt"), *(p for p in ROOT.glob("source/**/*") if p.is_file())})
+
+
+#: Model v3 content a writer does not render yet, by format: (does the document have it, why).  An
+#: output missing only that is an expected failure with the reason printed; remove the entry when the
+#: writer renders it (the test then fails loudly if the words are still missing).
+KNOWN_GAPS: dict[str, tuple[Callable[[Document], bool], str]] = {}
 
 
 def _id(path: Path) -> str:
@@ -73,7 +82,15 @@ def test_every_word_in_order(path: Path, fmt: str, outdir: Path) -> None:
     if isinstance(doc, str):
         pytest.skip(f"fixture is deliberately bad input: {doc}")
     data = _output(path, fmt)
-    check_fidelity(doc, fmt, data)
+    try:
+        check_fidelity(doc, fmt, data)
+    except AssertionError:
+        gap = KNOWN_GAPS.get(fmt)
+        if gap is not None and gap[0](doc):
+            pytest.xfail(gap[1])  # printed; passes as soon as the writer renders it
+        raise
+    if fmt in STRUCTURE_EXTRACTORS:
+        check_structure(doc, fmt, data)  # link targets, alt text, cells and notes, in order
     target = outdir / fmt / (_id(path).replace("/", "__") + "." + fmt)
     target.parent.mkdir(exist_ok=True)
     target.write_bytes(data)

@@ -83,7 +83,7 @@ documents = st.builds(
 )
 
 
-@settings(derandomize=True, max_examples=150)
+@settings(derandomize=True, max_examples=150, deadline=None)  # no timings in tests
 @given(documents)
 def test_json_round_trip_is_exact(document: Document) -> None:
     assert serialize.loads(serialize.dumps(document)) == document
@@ -233,7 +233,7 @@ rich_documents = st.builds(
 )
 
 
-@settings(derandomize=True, max_examples=150)
+@settings(derandomize=True, max_examples=150, deadline=None)  # no timings in tests
 @given(rich_documents)
 def test_json_round_trip_is_exact_with_version_3_content(document: Document) -> None:
     assert serialize.loads(serialize.dumps(document)) == document

@@ -73,11 +73,15 @@ def _rendered(document: Document) -> list[str]:
                     out.append(f"Q({who} / {title}): {text}" if title else f"Q({who}): {text}")
                 case ListBlock(ordered=ordered, items=items):
                     out.append(f"{'L1' if ordered else 'L'}: {' | '.join(items)}")
+    editors = [note.text for note in document.notes if note.kind == "editors"]
+    if editors:  # numbered notes to editors: Document.notes, under their heading as written
+        out.append(f"# [notes] {document.notes_heading}")
+        out.append(f"N: {' | '.join(editors)}")
     return out
 
 
 def _matches(expected: str, got: str) -> bool:
-    if expected.startswith("#") or expected.startswith("L"):
+    if expected.startswith(("#", "L", "N:")):
         return expected == got
     if expected.startswith("Q(") and got.startswith("Q("):
         exp_who, exp_text = expected[2:].split("): ", 1)
@@ -97,7 +101,7 @@ def test_fixture(path: Path) -> None:
     source, expected = _load(path)
     notes = Notes()
     document = read_text(source, notes=notes)
-    facts = [line for line in expected if not line.startswith(("#", "P:", "Q(", "L:", "L1:"))]
+    facts = [line for line in expected if not line.startswith(("#", "P:", "Q(", "L:", "L1:", "N:"))]
     blocks = [line for line in expected if line not in facts]
     for fact in facts:
         key, value = fact.split(": ", 1) if ": " in fact else (fact.rstrip(":"), "")

@@ -231,3 +231,47 @@ def test_a_note_reference_is_zero_width_and_kept_at_the_end() -> None:
     _, text, marks = inline.finish()
     assert text == "Sales rose by a fifth."
     assert marks == (RawMark(len(text), len(text), "noteref", "fn1"),)
+
+
+def test_marks_of_one_kind_apart_only_by_a_space_are_one() -> None:
+    inline = InlineText()
+    for word in ("the work", " ", "goes on"):
+        if word.strip():
+            inline.open("emphasis")
+            inline.add(word)
+            inline.close()
+        else:
+            inline.add(word)
+    inline.add(", ")
+    inline.open("emphasis")
+    inline.add("then")
+    inline.close()
+    _, text, marks = inline.finish()
+    assert covered(text, marks) == [("emphasis", "the work goes on", None), ("emphasis", "then", None)]
+
+
+def test_marks_inside_words_and_across_lines_with_removed_characters() -> None:
+    inline = InlineText()
+    inline.add("un")
+    inline.open("strong")
+    inline.add("believ")
+    inline.close()
+    inline.add("able  \x07deal ")
+    inline.open("link", "/x")
+    inline.add(" over")
+    inline.newline()
+    inline.add("\n  two\x00 lines ")
+    inline.close()
+    inline.newline()
+    inline.newline()  # an empty line: no second break, no stray space
+    inline.add("end")
+    lines, text, marks = inline.finish(lambda s: s.replace("\x07", "").replace("\x00", ""))
+    assert lines == ("unbelievable deal over", "two lines", "end")
+    assert text == "unbelievable deal over two lines end"
+    assert covered(text, marks) == [
+        ("strong", "believ", None),
+        ("link", "over two lines", "/x"),
+        ("break", "", None),
+        ("break", "", None),
+    ]
+    assert [m.start for m in marks if m.kind == "break"] == [text.index("two"), text.index("end")]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from pressconv.errors import EmptyInputError, Notes, PressconvError
-from pressconv.model import Document, ListBlock, Paragraph, Quote
+from pressconv.model import Document, ListBlock, Mark, Paragraph, Quote
 from pressconv.options import ReadOptions
 from pressconv.readers.html import read
 
@@ -52,10 +52,12 @@ def test_a_page_yields_only_its_article() -> None:
         "tracking",
     ):
         assert chrome not in text, chrome
-    assert document.blocks()[0] == Paragraph(
+    lede = (
         "SPRINGFIELD, Ill., Oct. 28, 2024 — Acme Corp. today opened a solar panel plant in Springfield,"
         " its largest investment in the Midwest."
     )
+    today = lede.index("today")
+    assert document.blocks()[0] == Paragraph(lede, marks=(Mark(today, today + 5, "strong"),))
     quote = document.blocks()[1]
     assert isinstance(quote, Quote) and quote.speaker == "Maria Lopez"
 
@@ -113,16 +115,18 @@ def test_br_separated_lines_and_loose_text() -> None:
     <h2>Media contact</h2>
     </div></body>"""
     blocks = parse(page).blocks()
-    assert blocks[0] == Paragraph("Loose text before a break, continued on the next line.")
-    assert blocks[1] == Paragraph("First line Second line")
+    loose = "Loose text before a break, continued on the next line."
+    at = loose.index("continued")
+    assert blocks[0] == Paragraph(loose, marks=(Mark(at, at, "break"),))
+    assert blocks[1] == Paragraph("First line Second line", marks=(Mark(11, 11, "break"),))
 
 
-def test_lists_ordered_nested_and_flattened() -> None:
+def test_lists_ordered_and_nested() -> None:
     page = """<article><h1>Plan announced today</h1><p>The plan has steps.</p>
     <ol><li>Design <ul><li>sketch</li><li>review</li></ul></li><li><p>Build</p></li></ol>
     <p>More text follows here.</p></article>"""
     lists = [b for b in parse(page).blocks() if isinstance(b, ListBlock)]
-    assert lists == [ListBlock(True, ("Design", "sketch", "review", "Build"))]
+    assert lists == [ListBlock(True, ("Design", "sketch", "review", "Build"), levels=(0, 1, 1, 0))]
 
 
 def test_our_blockquote_speaker_is_a_hint() -> None:

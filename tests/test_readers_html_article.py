@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from pressconv.errors import Notes
-from pressconv.model import Document, ListBlock
+from pressconv.model import Document, Figure, ListBlock, Paragraph, Table
 from pressconv.options import ReadOptions
 from pressconv.readers.html import read
 
@@ -21,7 +21,12 @@ def parse(name: str) -> Document:
 def text_of(document: Document) -> str:
     parts = [document.headline, *(s.heading or "" for s in document.sections)]
     for block in document.blocks():
-        parts.append(" ".join(block.items) if isinstance(block, ListBlock) else block.text)
+        if isinstance(block, ListBlock):
+            parts.append(" ".join(block.items))
+        elif isinstance(block, Figure):
+            parts.append(f"{block.alt} {block.caption or ''}")
+        elif not isinstance(block, Table):
+            parts.append(block.text)
     return " ".join(parts)
 
 
@@ -67,3 +72,17 @@ def test_loose_text_of_a_blog_post_outweighs_a_sidebar_of_words() -> None:
 def test_pages_without_dense_text_still_read(page: str, story: str) -> None:
     document = read(page.encode(), ReadOptions(), Notes(), None)
     assert story in text_of(document)
+
+
+def test_a_story_cut_in_pieces_by_figures_is_read_whole() -> None:
+    document = parse("story-cut-by-figures.html")
+    assert document.headline == "Volunteers Map Every Old Orchard in the Valley"
+    texts = [b.text for b in document.blocks() if isinstance(b, Paragraph)]
+    assert texts[0].startswith("HOLLOWAY, Sept. 30, 2025")
+    assert texts[-1].startswith("The survey will be published")
+    assert len(texts) == 5
+    figures = [b for b in document.blocks() if isinstance(b, Figure)]
+    assert [f.alt for f in figures] == ["Rows of old apple trees on a slope in autumn"]
+    words = text_of(document)
+    for chrome in ("Share this", "More stories", "Another story"):
+        assert chrome not in words, chrome

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from pressconv.errors import EmptyInputError, Notes, PressconvError
-from pressconv.model import Document, ListBlock, Paragraph, Quotation, Quote
+from pressconv.model import Cell, Document, ListBlock, Mark, Paragraph, Quotation, Quote, Table
 from pressconv.options import ReadOptions
 from pressconv.readers.markdown import read, read_markdown
 
@@ -34,13 +34,20 @@ def test_notes_fixture() -> None:
         ("About Acme", "boilerplate"),
     ]
     lede = document.sections[0].blocks[0]
-    # Emphasis and links are kept as their words.
+    # Emphasis, strong and links keep their words as text, the markup as marks over them.
+    text = "SPRINGFIELD, Oct. 28, 2024 — Acme Corp. today opened its new plant in Springfield."
     assert lede == Paragraph(
-        "SPRINGFIELD, Oct. 28, 2024 — Acme Corp. today opened its new plant in Springfield."
+        text,
+        marks=(
+            Mark(text.index("today"), text.index("today") + 5, "emphasis"),
+            Mark(text.index("new"), text.index("new") + 3, "strong"),
+            Mark(text.index("Springfield."), len(text) - 1, "link", "https://example.com"),
+        ),
     )
     assert document.dateline == "SPRINGFIELD, Oct. 28, 2024 —"
     highlights = document.sections[1].blocks
-    assert highlights[0] == ListBlock(False, ("300 new jobs", "Solar roof", "nested point"), ("-", "-", "*"))
+    nested = ListBlock(False, ("300 new jobs", "Solar roof", "nested point"), ("-", "-", "*"), (0, 0, 1))
+    assert highlights[0] == nested
     assert highlights[1] == ListBlock(True, ("first", "second"), ("1.", "2."))
     quote = highlights[2]
     assert isinstance(quote, Quote) and quote.speaker == "Tom Brown"
@@ -125,11 +132,14 @@ def test_ordinary_nesting_keeps_every_word() -> None:
     assert document.blocks()[-1] == Quote("deep words", quotations=(Quotation(0, 10),))
 
 
-def test_a_table_is_one_paragraph_with_a_line_per_row() -> None:
+def test_a_table_is_a_table_with_its_header_row_and_cell_marks() -> None:
     document = parse(
         "## Results\n\nThe figures for the year follow.\n\n"
         "| Region | Jobs |\n| --- | ---: |\n| North | 120 |\n| *South* | 80 |\n\nMore text after the table.\n"
     )
     blocks = document.blocks()
-    assert blocks[1] == Paragraph("Region | Jobs North | 120 South | 80")
+    assert blocks[1] == Table(
+        rows=((Cell("North"), Cell("120")), (Cell("South", (Mark(0, 5, "emphasis"),)), Cell("80"))),
+        header=((Cell("Region"), Cell("Jobs")),),
+    )
     assert blocks[2] == Paragraph("More text after the table.")

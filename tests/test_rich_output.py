@@ -161,3 +161,46 @@ def test_epubcheck_passes_the_book_with_every_element() -> None:
     from _epubcheck import problems
 
     assert problems(epub.write(rich_document(), WriteOptions(), Notes())) == []
+
+
+def test_the_fidelity_harness_reads_every_word_and_structure_back() -> None:
+    from fidelity import check_fidelity, check_structure
+
+    document = rich_document()
+    for fmt in ("html", "epub"):
+        data = (
+            html.write(document, WriteOptions(), Notes())
+            if fmt == "html"
+            else epub.write(document, WriteOptions(), Notes())
+        )
+        check_fidelity(document, fmt, data)
+        found = check_structure(document, fmt, data)
+        assert ("full report", "https://oakbridge-water.example/report-2025") in found.links
+        assert found.alts[0] == "A trench on Elm Street with new blue pipe laid in it"
+        assert found.tables[0][1][0] == ["District", "Kilometres", "Homes"]
+        assert found.notes[-1] == "Lead lines are counted by service address. See the method online."
+
+
+def test_the_structure_check_catches_a_lost_link_alt_cell_and_note() -> None:
+    import dataclasses
+
+    import pytest
+
+    from fidelity import check_structure
+
+    document = rich_document()
+    data = html.write(document, WriteOptions(), Notes())
+    first = document.sections[0]
+    lede = first.blocks[0]
+    assert isinstance(lede, Paragraph)
+    moved = dataclasses.replace(
+        lede, marks=(Mark(lede.marks[1].start, lede.marks[1].end, "link", "https://elsewhere.example"),)
+    )
+    changed = dataclasses.replace(
+        document,
+        sections=(dataclasses.replace(first, blocks=(moved, *first.blocks[1:])), *document.sections[1:]),
+    )
+    with pytest.raises(AssertionError, match="elsewhere"):
+        check_structure(changed, "html", data)
+    with pytest.raises(AssertionError, match="notes"):
+        check_structure(dataclasses.replace(document, notes=document.notes[:-1]), "html", data)

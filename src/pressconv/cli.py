@@ -59,6 +59,13 @@ def given(ctx: click.Context, params: dict[str, Any], declared: Iterable[Option]
     }
 
 
+def _all_read_options() -> tuple[Option, ...]:
+    """What every reader accepts, then what some built-in reader declares (``--smart-quotes``)."""
+    from pressconv import readers
+
+    return (*READ_OPTIONS, *readers.builtin_options())
+
+
 def _read_params() -> list[click.Parameter]:
     return [
         click.Option(
@@ -66,7 +73,7 @@ def _read_params() -> list[click.Parameter]:
             metavar="FORMAT",
             help="Input format (default: suffix, else sniffed).",
         ),
-        *(click_option(o) for o in READ_OPTIONS),
+        *(click_option(o) for o in _all_read_options()),
         click.Option(
             ["-M", "--metadata"],
             multiple=True,
@@ -88,7 +95,7 @@ def _read_options(ctx: click.Context, params: dict[str, Any]) -> dict[str, Any]:
                 f"--metadata takes KEY=VALUE with KEY one of {', '.join(names)}, not {pair!r}"
             )
         values[key] = value
-    values.update(given(ctx, params, READ_OPTIONS))
+    values.update(given(ctx, params, _all_read_options()))
     return values
 
 
@@ -442,8 +449,13 @@ def option_table() -> str:
     from pressconv.options import WRITE_OPTIONS
 
     rows: dict[str, tuple[Option, list[str]]] = {}
+    from pressconv import readers
+
     for option in READ_OPTIONS:
         rows[option.name] = (option, ["reading (every input format)"])
+    for name, spec in readers.BUILTINS.items():
+        for option in spec.options:
+            rows.setdefault(option.name, (option, []))[1].append(f"reading {name}")
     for option in WRITE_OPTIONS:
         rows[option.name] = (option, ["every output format"])
     for name, spec in writers.BUILTINS.items():

@@ -169,6 +169,7 @@ def removable(dist: Path, out: str, entry: Entry) -> str | None:
 
 
 def sha256(data: bytes) -> str:
+    """The hex SHA-256 of ``data``: how the manifest names source, options and output bytes."""
     return hashlib.sha256(data).hexdigest()
 
 

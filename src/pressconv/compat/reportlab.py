@@ -172,6 +172,17 @@ def encode_page_now(page: Any) -> None:
     page.stream = None
 
 
+def last_annotation(canvas: Canvas) -> tuple[Any, Any]:
+    """The annotation dictionary a ``linkURL`` call just added to the page, and a reference to it.
+
+    reportlab names each annotation ``NUMBER<count>`` from the canvas's ``_annotationCount`` and
+    keeps it in its PDFDocument under ``annotationName(name)``.
+    """
+    doc = pdf_document(canvas)
+    name = f"NUMBER{canvas._annotationCount}"  # type: ignore[attr-defined]
+    return doc.idToObject[doc.annotationName(name)], doc.refAnnotation(name)
+
+
 def to_unicode_cmaps(document: Any) -> Iterator[Any]:
     """The ToUnicode CMap stream objects registered in a PDFDocument (``idToObject``), in order."""
     for name, obj in document.idToObject.items():
@@ -276,9 +287,35 @@ def probe() -> list[str]:
 
     _check(problems, "PDFPage.Contents/stream/compression and the stream filters", page_stream)
     _check(problems, "rl_config.useA85", lambda: hasattr(rl_config, "useA85"))
-    _check(problems, "Flowable._fixedWidth/_fixedHeight on the class", lambda: all(
-        hasattr(Flowable, a) for a in FLOWABLE_CLASS_ATTRIBUTES
-    ))
+    _check(
+        problems,
+        "Flowable._fixedWidth/_fixedHeight on the class",
+        lambda: all(hasattr(Flowable, a) for a in FLOWABLE_CLASS_ATTRIBUTES),
+    )
+
+    def annotations() -> bool:
+        canv = Canvas(io.BytesIO(), invariant=1)
+        canv.linkURL("https://example.org/", (0, 0, 10, 10), relative=1, Contents=pdfdoc.PDFString("x"))
+        annotation, reference = last_annotation(canv)
+        return (
+            str(annotation["Subtype"]) == "/Link"
+            and "Contents" in annotation.dict
+            and isinstance(reference, pdfdoc.PDFObjectReference)
+        )
+
+    _check(problems, "Canvas.linkURL(**kw), _annotationCount, annotationName/refAnnotation", annotations)
+
+    def table_events() -> bool:
+        from reportlab.platypus import Table
+
+        seen: list[str] = []
+        table = Table([["a", "b"]], renderCB=lambda t, event, *a: seen.append(event))  # type: ignore[arg-type]
+        canv = Canvas(io.BytesIO(), invariant=1)
+        table.wrapOn(canv, 200, 200)
+        table.drawOn(canv, 0, 0)
+        return {"startBG", "endBG", "startLines", "endLines"} <= set(seen)
+
+    _check(problems, "Table(renderCB=…) called with startBG/endBG/startLines/endLines", table_events)
 
     def unicode_maps() -> bool:
         from pathlib import Path

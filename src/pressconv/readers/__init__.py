@@ -21,6 +21,15 @@ from pressconv.registry import Registry, Spec
 
 GROUP = "pressconv.readers"
 
+#: Declared by the text reader: typographic punctuation on request (``readers.typography``). Here, so
+#: the registry knows a reader's options without importing the reader.
+SMART_QUOTES = Option(
+    "smart_quotes",
+    "flag",
+    default=False,
+    help="Typographic quotes, apostrophes, dashes (-- en, --- em) and ellipses in place of straight ones.",
+)
+
 #: Set by the API while it reads for ``parse --explain``: the inference every reader shares appends
 #: one line per block saying its kind and the rule that decided it.
 EXPLAIN: ContextVar[list[str] | None] = ContextVar("pressconv_explain", default=None)
@@ -38,8 +47,8 @@ REGISTRY = Registry(
     "reader",
     GROUP,
     (
-        Spec("text", "pressconv.readers.text", (".txt", ".text")),
-        Spec("markdown", "pressconv.readers.markdown", (".md", ".markdown")),
+        Spec("text", "pressconv.readers.text", (".txt", ".text"), (SMART_QUOTES,)),
+        Spec("markdown", "pressconv.readers.markdown", (".md", ".markdown"), (SMART_QUOTES,)),
         Spec("html", "pressconv.readers.html", (".html", ".htm", ".xhtml")),
         Spec("docx", "pressconv.readers.docx", (".docx",)),
     ),
@@ -75,3 +84,12 @@ def get(name: str) -> ReaderModule:
 def options(name: str) -> tuple[Option, ...]:
     """Every option the reader ``name`` reads: those all readers accept, then its own."""
     return (*READ_OPTIONS, *spec(name).options)
+
+
+def builtin_options() -> tuple[Option, ...]:
+    """The options some built-in reader declares beyond those all accept, each once (the CLI's flags)."""
+    found: dict[str, Option] = {}
+    for item in BUILTINS.values():
+        for option in item.options:
+            found.setdefault(option.name, option)
+    return tuple(found.values())

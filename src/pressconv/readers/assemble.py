@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from pressconv.errors import EmptyInputError, Notes
-from pressconv.model import Document
+from pressconv.model import Document, Note
 from pressconv.options import ReadOptions
 from pressconv.readers.blocks import RawBlock, fold
 from pressconv.readers.document import build_document
@@ -32,12 +32,16 @@ def assemble(
     source_path: str | None,
     *,
     title: str | None = None,
+    footnotes: Sequence[Note] = (),
+    notes_heading: str | None = None,
 ) -> Document:
     """The Document for the blocks.
 
     ``title`` is a document-properties title; it becomes ``metadata.title``
-    only when it differs from the headline.  Raises EmptyInputError when the
-    source holds no words and no title is given.
+    only when it differs from the headline.  ``footnotes`` are the source's
+    notes (``Document.notes``), ``notes_heading`` the heading of its notes
+    to editors.  Raises EmptyInputError when the source holds no words and no
+    title is given.
     """
     blocks = [b for b in blocks if b.text.strip() or b.items or b.block is not None]
     given_title = options.title or (matter.title if matter else None)
@@ -45,7 +49,16 @@ def assemble(
         raise EmptyInputError("no text (the document holds no words)", source_path)
     if not given_title:
         blocks = _mark_derived(blocks, matter.dateline if matter else None)
-    return build_document(blocks, matter, options, notes, source_path, title=title)
+    return build_document(
+        blocks,
+        matter,
+        options,
+        notes,
+        source_path,
+        title=title,
+        footnotes=footnotes,
+        notes_heading=notes_heading,
+    )
 
 
 def _mark_derived(blocks: list[RawBlock], dateline: str | None) -> list[RawBlock]:

@@ -72,6 +72,7 @@ def build_document(
     explain: list[str] | None = None,
     title: str | None = None,
     footnotes: Sequence[Note] = (),
+    notes_heading: str | None = None,
 ) -> Document:
     """A Document from raw blocks: the structure inference every reader shares.
 
@@ -107,7 +108,7 @@ def build_document(
       words are not found.  A heading's stated ``level`` (clamped to 2-4) and a
       list's ``levels`` are kept; an ``embedded`` block is placed where it stood.
     - ``footnotes`` are the document's notes (``Document.notes``), referenced
-      by ``noteref`` marks.
+      by ``noteref`` marks; ``notes_heading`` heads its notes to editors.
     - The result carries ``metadata.identifier`` from its content.
     """
     options = options or ReadOptions()
@@ -154,6 +155,7 @@ def build_document(
         headline_marks=headline_marks,
         subtitle_marks=subtitle_marks,
         notes=tuple(footnotes),
+        notes_heading=notes_heading,
     )
     if explain is None:
         explain = EXPLAIN.get()  # set by the API for `parse --explain`, whichever reader runs

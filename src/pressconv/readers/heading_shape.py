@@ -114,6 +114,9 @@ _OPEN_ENDINGS = frozenset(
     }
 )
 _CODE_LINE = re.compile(r"[A-Z]{1,8}(?:/[A-Z0-9.-]+)+$")
+_SHORT_LINE = 80  # lines this short get a reason in --explain when they are not headings
+# "Jaén, 12/02/2026": a place and a numeric date on a line of their own
+_PLACE_AND_DATE = re.compile(r"[^\W\d_][\w .’'-]{1,40},\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$")
 # "– The Honourable Jane Roe, Minister of …" under a quote: an attribution line, never a heading
 _DASH_OPENING = re.compile(r"[–—―]\s|-{1,2}\s")
 # "Page 1 of 2", "Seite 1 von 2": a page header, looked for only in lines with a digit
@@ -275,6 +278,25 @@ def is_boilerplate_heading(text: str) -> bool:
     )
 
 
+def _not_a_heading(text: str) -> str:
+    """Why a short line that is not a heading is text (the tests of ``_line_shape``), or ""."""
+    if _DASH_OPENING.match(text):
+        return "opens with a dash: an attribution line or a dash-marked item, not a heading"
+    if _CODE_LINE.match(text) or is_place_and_date(text):
+        return "a document code or a place and date: page metadata, not a heading"
+    if is_chrome_line(text):
+        return "page chrome, a byline or a sign-off: text, not a heading"
+    words = text.split()
+    if words and words[-1].lower() in _OPEN_ENDINGS and words[0].lower() not in _QUESTION_WORDS:
+        return "an unfinished sentence that goes on in the list below: not a heading"
+    return ""
+
+
+def is_place_and_date(text: str) -> bool:
+    """ "Jaén, 12/02/2026": a place and a numeric date, a line of page metadata."""
+    return bool(_PLACE_AND_DATE.match(text))
+
+
 def is_chrome_line(text: str) -> bool:
     """Page chrome, a byline or a sign-off ("Share this article", "By Jane Roe", "Kind regards")."""
     words = text.split()
@@ -305,8 +327,8 @@ def _line_shape(text: str) -> str | None:
         return None
     if _DASH_OPENING.match(text):
         return None  # an attribution line ("– Jane Roe, Minister") or a dash-marked item
-    if _CODE_LINE.match(text):
-        return None  # a document code ("SC/16204", "QANDA/28/402")
+    if _CODE_LINE.match(text) or is_place_and_date(text):
+        return None  # a document code ("SC/16204", "QANDA/28/402"), a place and date ("Jaén, 12/02/2026")
     if is_chrome_line(text):
         return None  # page chrome, a byline or a sign-off is a line of text, not a section's title
     if words[-1].lower() in _OPEN_ENDINGS and words[0].lower() not in _QUESTION_WORDS:
@@ -388,3 +410,10 @@ def classify_headings(works: list[Work], start: int) -> None:
             followed = work.kind in (PARAGRAPH, QUOTE, LIST) and not (
                 "/" in text and " " not in text and _CODE_LINE.match(text)
             )
+            if (
+                not work.reason
+                and work.kind == PARAGRAPH
+                and len(work.lines) == 1
+                and len(text) < _SHORT_LINE
+            ):
+                work.reason = _not_a_heading(text)  # for --explain: why a short line is text

@@ -12,6 +12,7 @@ dropped when the text is not found -- never moved onto other words.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -61,6 +62,12 @@ class InlineText:
         if hard:
             self._marks.append((self._length, self._length, "break", None))
 
+    def carry(self) -> InlineText:
+        """A new, empty text with this one's open marks open in it (a block that starts inside a link)."""
+        following = InlineText()
+        following._open = [_Open(0, mark.kind, mark.target) for mark in self._open]
+        return following
+
     @property
     def empty(self) -> bool:
         return not any(part.strip() for part in self._parts)
@@ -78,46 +85,59 @@ class InlineText:
         while self._open:
             self.close()
         raw = "".join(self._parts)
-        removed = _removed(raw, clean(raw)) if clean is not None else frozenset()
-        bounds = [0, *self._lines, len(raw)]
-        # new offset of every raw offset: the folded line's characters are copied, whitespace runs
-        # become one space, and lines are joined by one space
-        where = [0] * (len(raw) + 1)
+        spans = self._marks
+        line_starts = self._lines
+        if clean is not None:
+            cleaned = clean(raw)
+            if len(cleaned) != len(raw):  # characters removed: every offset moves back past them
+                gone = sorted(_removed(raw, cleaned))
+                spans = [(_less(s, gone), _less(e, gone), k, g) for s, e, k, g in spans]
+                line_starts = [_less(offset, gone) for offset in line_starts]
+                raw = cleaned
+        # the folded text, and the new offset of each raw offset a mark or a line needs: whitespace
+        # runs become one space, lines are joined by one space (an offset inside whitespace may land on
+        # either side of its space: marks are trimmed of spaces below)
+        needed = sorted({offset for s, e, _, _ in spans for offset in (s, e)})
+        where: dict[int, int] = {}
         out: list[str] = []
         lines: list[str] = []
         length = 0
-        for start, end in pairwise(bounds):
+        for start, end in pairwise([0, *line_starts, len(raw)]):
             line: list[str] = []
+            line_length = 0
             pending = False
-            joined = bool(lines)
-            for i in range(start, end):
-                ch = raw[i]
-                if removed and i in removed:
-                    where[i] = length + len(line)
-                    continue
-                if ch.isspace():
-                    pending = bool(line)
-                    where[i] = length + len(line) + (1 if joined and not line else 0)
-                    continue
-                if pending:
-                    line.append(" ")
-                    pending = False
-                if not line and joined:
-                    out.append(" ")
-                    length += 1
-                    joined = False
-                where[i] = length + len(line)
-                line.append(ch)
-            where[end] = length + len(line)
-            if line:
+            relative: list[tuple[int, int]] = []
+            at = start
+            for cut in [*needed[bisect_left(needed, start) : bisect_right(needed, end)], end]:
+                piece = raw[at:cut]
+                if piece:
+                    if line_length and piece[0].isspace():
+                        pending = True
+                    words = piece.split()
+                    if words:
+                        if pending:
+                            line.append(" ")
+                            line_length += 1
+                        folded = " ".join(words)
+                        line.append(folded)
+                        line_length += len(folded)
+                        pending = piece[-1].isspace()
+                relative.append((cut, line_length))
+                at = cut
+            base = length + 1 if lines else length
+            for offset, position in relative:
+                where[offset] = base + position
+            if line_length:
                 text_line = "".join(line)
+                if lines:
+                    out.append(" ")
                 lines.append(text_line)
                 out.append(text_line)
-                length += len(text_line)
+                length = base + line_length
         text = "".join(out)
         marks: list[RawMark] = []
-        for start, end, kind, target in sorted(self._marks, key=lambda m: (m[0], -m[1])):
-            a, b = min(where[start], len(text)), min(where[end], len(text))
+        for start, end, kind, target in sorted(spans, key=lambda m: (m[0], -m[1])):
+            a, b = min(where.get(start, 0), len(text)), min(where.get(end, 0), len(text))
             if kind == "break":
                 if 0 < b < len(text):
                     marks.append(RawMark(b, b, kind))
@@ -131,7 +151,37 @@ class InlineText:
                 b -= 1
             if a < b:
                 marks.append(RawMark(a, b, kind, target))
-        return tuple(lines), text, tuple(_unique_breaks(marks))
+        return tuple(lines), text, tuple(_unique_breaks(_merged(text, marks)))
+
+
+def joined(
+    pieces: Sequence[tuple[str, tuple[RawMark, ...]]], *, broken: bool = True
+) -> tuple[str, tuple[RawMark, ...]]:
+    """Folded texts with their marks joined by a space; ``broken`` puts a ``break`` mark at each join
+    (paragraphs of one table cell, list item or note)."""
+    text = ""
+    marks: list[RawMark] = []
+    for piece, piece_marks in pieces:
+        if not piece:
+            continue
+        if text:
+            text += " "
+            if broken:
+                marks.append(RawMark(len(text), len(text), "break"))
+        shift = len(text)
+        marks.extend(m._replace(start=m.start + shift, end=m.end + shift) for m in piece_marks)
+        text += piece
+    return text, tuple(marks)
+
+
+def shifted(marks: tuple[RawMark, ...], start: int, end: int) -> tuple[RawMark, ...]:
+    """The marks over ``text[start:end]`` with offsets into that slice (clipped; dropped when outside)."""
+    return _clipped(marks, start, end)
+
+
+def _less(offset: int, gone: list[int]) -> int:
+    """``offset`` moved back by the removed characters before it."""
+    return offset - bisect_left(gone, offset)
 
 
 def _removed(raw: str, cleaned: str) -> frozenset[int]:
@@ -146,6 +196,34 @@ def _removed(raw: str, cleaned: str) -> frozenset[int]:
         else:
             gone.add(i)
     return frozenset(gone)
+
+
+def _merged(text: str, marks: list[RawMark]) -> list[RawMark]:
+    """Marks of one kind and target that only whitespace separates, as one (``<em>a</em> <em>b</em>``,
+    or a writer's emphasis cut at a quotation's edge)."""
+    out: list[RawMark] = []
+    for mark in marks:
+        twin = next(
+            (
+                i
+                for i in range(len(out) - 1, -1, -1)
+                if out[i].kind == mark.kind
+                and out[i].target == mark.target
+                and out[i].end <= mark.start
+                and not text[out[i].end : mark.start].strip()
+            ),
+            None,
+        )
+        if twin is not None and mark.kind not in ("break", "noteref") and _alone(out, twin, mark.start):
+            out[twin] = out[twin]._replace(end=max(out[twin].end, mark.end))
+            continue
+        out.append(mark)
+    return out
+
+
+def _alone(marks: list[RawMark], index: int, until: int) -> bool:
+    """True when no mark after ``marks[index]`` starts before ``until`` (merging would cross it)."""
+    return all(m.start >= until or m.kind in ("break", "noteref") for m in marks[index + 1 :])
 
 
 def _unique_breaks(marks: list[RawMark]) -> Iterable[RawMark]:

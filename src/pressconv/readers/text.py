@@ -5,7 +5,11 @@ matter at the very top and the split into blocks at blank or whitespace-only
 lines — and hands the blocks to ``document.build_document``, which runs the
 inference rules (furniture, lists, headline, headings, quotes, dateline,
 speakers) in the order documented there.  ``explain`` returns the same
-Document with one line per block saying which rule decided it.
+Document with one line per block saying which rule decided it.  Then what
+plain text cannot say in markup is added (``links_and_notes``): bare web and
+e-mail addresses become links, numbered notes to editors become notes.  With
+the ``smart_quotes`` option the text gets typographic quotes, dashes and
+ellipses first (``typography``); without it no character changes.
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ from pressconv.options import ReadOptions
 from pressconv.readers.blocks import RawBlock, split_blocks
 from pressconv.readers.document import build_document
 from pressconv.readers.front_matter import split_front_matter
+from pressconv.readers.links_and_notes import editors_notes, link_addresses
+from pressconv.serialize import with_identifier
 
 SUFFIXES = (".txt", ".text")
 
@@ -64,7 +70,13 @@ def _read(
     if not text.strip():
         raise EmptyInputError("no text (the input is empty or only whitespace)", source_path)
     matter, body = split_front_matter(text, notes, options.limits if options else DEFAULT_LIMITS)
+    if options is not None and options.extra.get("smart_quotes"):
+        from pressconv.readers.typography import smarten
+
+        body = smarten(body)
     blocks = split_blocks(body)
     if not blocks and (matter is None or not (matter.title or (options and options.title))):
         raise EmptyInputError("no text after the front matter", source_path)
-    return build_document(blocks, matter, options, notes, source_path, explain=lines)
+    document = build_document(blocks, matter, options, notes, source_path, explain=lines)
+    enriched = editors_notes(link_addresses(document))
+    return document if enriched is document else with_identifier(enriched)

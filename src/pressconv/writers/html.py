@@ -221,20 +221,20 @@ def _render_section(ctx: Context, parent: ET.Element, section: Section, anchor: 
 
 
 def _notes(ctx: Context, parent: ET.Element, document: Document) -> None:
-    """Footnotes and endnotes under "Notes", each with a link back to its first reference; then the
-    notes to editors under their own heading."""
+    """The notes to editors under their own heading, then footnotes and endnotes under "Notes", each
+    with a link back to its first reference (the order the PDF and DOCX writers keep too)."""
     cited = [note for note in document.notes if note.kind != "editors"]
     editors = [note for note in document.notes if note.kind == "editors"]
+    if editors:
+        section = _el(parent, "section", class_="notes-to-editors")
+        _el(section, "h2", document.notes_heading or "Notes to editors")
+        _note_list(ctx, section, editors)
     if cited:
         section = _el(parent, "section", class_="notes", role="doc-endnotes")
         if ctx.epub:
             section.set("epub:type", "endnotes")
         _el(section, "h2", "Notes")
         _note_list(ctx, section, cited)
-    if editors:
-        section = _el(parent, "section", class_="notes-to-editors")
-        _el(section, "h2", document.notes_heading or "Notes to editors")
-        _note_list(ctx, section, editors)
 
 
 def _note_list(ctx: Context, parent: ET.Element, notes: list[Note]) -> None:

@@ -14,8 +14,6 @@ by the ``_Quote_N`` bookmark) give speakers.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from pressconv.errors import Notes
 from pressconv.model import Document
 from pressconv.options import ReadOptions
@@ -26,7 +24,6 @@ from pressconv.readers.docx.body import Para, Reader
 from pressconv.readers.docx.package import core, custom_speakers, default_language, open_package
 from pressconv.readers.docx.styles import Styles
 from pressconv.readers.front_matter import FrontMatter, language_tag
-from pressconv.serialize import with_identifier
 
 SUFFIXES = (".docx",)
 
@@ -52,5 +49,6 @@ def read(data: bytes, options: ReadOptions, notes: Notes, source_path: str | Non
         ),
         keywords=tuple(k for k in (fold(k) for k in facts.get("keywords", "").split(",")) if k),
     )
-    document = assemble(blocks, matter, options, notes, source_path, title=facts.get("title"))
-    return with_identifier(replace(document, notes=footnotes)) if footnotes else document
+    return assemble(
+        blocks, matter, options, notes, source_path, title=facts.get("title"), footnotes=footnotes
+    )

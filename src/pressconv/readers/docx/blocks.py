@@ -11,7 +11,8 @@ Tables and pictures are finished model blocks placed where they stood; a
 caption paragraph next to one (after a picture, before or after a table) is
 its caption.  Footnotes and endnotes become the document's notes, numbered
 in the order the text refers to them, footnotes 1, 2, 3 and endnotes i, ii,
-iii as Word numbers them by default.
+iii as Word numbers them by default; a note whose reference is a typed mark
+("*") is labelled with that mark and takes no number.
 """
 
 from __future__ import annotations
@@ -50,11 +51,16 @@ def model_notes(notes: Sequence[Note]) -> tuple[tuple[model.Note, ...], dict[str
     found: list[model.Note] = []
     ids: dict[str, str] = {}
     counts = {"footnote": 0, "endnote": 0}
+    numbered = {"footnote": 0, "endnote": 0}  # a note with a typed mark takes no number
     for note in notes:
         counts[note.kind] += 1
-        number = counts[note.kind]
-        label = str(number) if note.kind == "footnote" else _roman(number)
-        note_id = f"{'fn' if note.kind == 'footnote' else 'en'}{number}"
+        note_id = f"{'fn' if note.kind == 'footnote' else 'en'}{counts[note.kind]}"
+        if note.label:
+            label = note.label
+        else:
+            numbered[note.kind] += 1
+            number = numbered[note.kind]
+            label = str(number) if note.kind == "footnote" else _roman(number)
         ids[f"{note.kind}:{note.id}"] = note_id
         marks = _model_marks(_marks(note.folded.marks, ids))  # its own references: to notes read before
         found.append(model.Note(note_id, label, note.folded.text, marks, note.kind))
@@ -71,9 +77,15 @@ def _roman(number: int) -> str:
 
 
 def _marks(marks: Sequence[RawMark], note_ids: dict[str, str]) -> tuple[RawMark, ...]:
-    """The marks with note references pointing at the notes' ids (dropped when the note is not there)."""
+    """The marks with note references pointing at the notes' ids (dropped when the note is not there).
+
+    A link to a place inside the document (a bookmark, a table-of-contents entry: ``#_Toc12``) is
+    dropped, its words kept: the model has no anchors, so no output could hold its target.
+    """
     kept: list[RawMark] = []
     for mark in marks:
+        if mark.kind == "link" and (mark.target or "").startswith("#"):
+            continue
         if mark.kind == "noteref":
             target = note_ids.get(mark.target or "")
             if target is None:
@@ -87,15 +99,27 @@ def _model_marks(marks: Sequence[RawMark]) -> model.Marks:
     return tuple(model.Mark(m.start, m.end, m.kind, m.target) for m in marks)
 
 
-def _captions(items: list[Item]) -> tuple[list[Item], dict[int, Para]]:
-    """The items without the caption paragraphs that belong to a table or picture, and those captions."""
+def _captions(items: list[Item]) -> tuple[list[Item], dict[int, Para], dict[int, Para]]:
+    """The items without the caption and credit paragraphs that belong to a table or picture, and those.
+
+    A caption stands after a picture, or before or after a table; a credit after a picture or
+    after the picture's caption.
+    """
     captions: dict[int, Para] = {}  # id(table or figure) -> its caption
+    credit_of: dict[int, Para] = {}
     taken: set[int] = set()
     for at, item in enumerate(items):
-        if not isinstance(item, Para) or item.role != "caption":
+        if not isinstance(item, Para) or item.role not in ("caption", "credit"):
             continue
         before = items[at - 1] if at else None
         after = items[at + 1] if at + 1 < len(items) else None
+        if item.role == "credit":
+            if isinstance(before, Para) and id(before) in taken and at > 1:
+                before = items[at - 2]  # the picture's caption stands between
+            if isinstance(before, Figure) and id(before) not in credit_of:
+                credit_of[id(before)] = item
+                taken.add(id(item))
+            continue
         if isinstance(before, Figure) and id(before) not in captions:
             captions[id(before)] = item
         elif isinstance(after, Table | Figure) and id(after) not in captions:
@@ -105,7 +129,7 @@ def _captions(items: list[Item]) -> tuple[list[Item], dict[int, Para]]:
         else:
             continue
         taken.add(id(item))
-    return [item for item in items if id(item) not in taken], captions
+    return [item for item in items if id(item) not in taken], captions, credit_of
 
 
 def _table(table: Table, caption: Para | None, note_ids: dict[str, str]) -> model.Table | None:
@@ -126,7 +150,9 @@ def _table(table: Table, caption: Para | None, note_ids: dict[str, str]) -> mode
     )
 
 
-def _figure(figure: Figure, caption: Para | None, note_ids: dict[str, str]) -> model.Figure:
+def _figure(
+    figure: Figure, caption: Para | None, credit: Para | None, note_ids: dict[str, str]
+) -> model.Figure:
     image = figure.image
     return model.Figure(
         alt=image.alt,
@@ -135,12 +161,13 @@ def _figure(figure: Figure, caption: Para | None, note_ids: dict[str, str]) -> m
         media_type=image.media_type,
         caption=caption.text if caption else None,
         caption_marks=_model_marks(_marks(caption.folded.marks, note_ids)) if caption else (),
+        credit=credit.text if credit else None,
     )
 
 
 def to_blocks(items: list[Item], speakers: dict[int, str], note_ids: dict[str, str]) -> list[RawBlock]:
     """The raw blocks of the body, in order."""
-    items, captions = _captions(items)
+    items, captions, credit_of = _captions(items)
     paragraphs = [item for item in items if isinstance(item, Para)]
     promote = promoted_heading(paragraphs)
     levels = heading_levels(paragraphs, promote)
@@ -171,18 +198,20 @@ def to_blocks(items: list[Item], speakers: dict[int, str], note_ids: dict[str, s
         if isinstance(item, Table | Figure):
             flush_list()
             caption = captions.get(id(item))
-            found = (
-                _table(item, caption, note_ids)
-                if isinstance(item, Table)
-                else _figure(item, caption, note_ids)
-            )
+            found: model.Block | None
+            if isinstance(item, Table):
+                found = _table(item, caption, note_ids)
+            else:
+                found = _figure(item, caption, credit_of.get(id(item)), note_ids)
             if found is not None:
                 blocks.append(RawBlock("", hint="embedded", block=found))
             continue
         para = item
         if para.role == "item":
-            if pending and para.level == 0 and (
-                pending[-1].ordered != para.ordered or pending[0].numbering != para.numbering
+            if (
+                pending
+                and para.level == 0
+                and (pending[-1].ordered != para.ordered or pending[0].numbering != para.numbering)
             ):
                 flush_list()  # a bullet list after a numbered one, or another numbering: another list
             pending.append(para)

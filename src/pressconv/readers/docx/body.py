@@ -1,13 +1,16 @@
 """The document body (and each note) -> paragraphs, tables and pictures in reading order.
 
-Body children are read in order: paragraphs, tables (``w:tbl``: rows of
-cells, each cell's paragraphs and nested tables as its words), and what
-wraps them (content controls, custom XML, inserted or moved-here text).  A
-text box's paragraphs follow the paragraph that anchors it.  A drop cap --
-a framed paragraph (``w:framePr w:dropCap``) holding the first letter -- is
-joined to the word it starts in the next paragraph.  A paragraph's pictures
-follow its text.  Footnotes and endnotes are read the same way from their
-own parts, in the order the body refers to them.
+Body children are read in order: paragraphs, tables, and what wraps them
+(content controls, custom XML, inserted or moved-here text).  A table
+(``w:tbl``) is rows of cells, each cell's paragraphs and nested tables its
+words; its header rows are those marked ``w:tblHeader``, or the first row when
+the table style sets it apart; ``w:gridSpan`` and ``w:vMerge`` give spans; a
+row deleted with changes tracked is left out.  A text box's paragraphs
+follow the paragraph that anchors it.  A drop cap -- a framed paragraph
+(``w:framePr w:dropCap``) holding the first letter -- is joined to the word
+it starts in the next paragraph.  A paragraph's pictures follow its text.
+Footnotes and endnotes are read the same way from their own parts, in the
+order the body refers to them.
 """
 
 from __future__ import annotations
@@ -86,6 +89,8 @@ class Note:
     kind: NoteKind
     id: str
     folded: Folded
+    label: str | None = None
+    """The mark typed in the reference's place ("*"), when the note is not numbered."""
 
 
 class Reader:
@@ -97,6 +102,8 @@ class Reader:
         self.notes = notes
         self.references: list[str] = []
         """Note references (``footnote:ID``) in reading order."""
+        self.labels: dict[str, str] = {}
+        """Note references with a typed mark -> that mark."""
 
     def items(self, container: Any) -> list[Item]:
         found: list[Item] = []
@@ -124,12 +131,16 @@ class Reader:
         return found
 
     def _elements(self, container: Any) -> Iterator[tuple[Any, Inline]]:
-        """(w:p element, its runs) and Table values in reading order, text boxes after their anchor."""
+        """(w:p element, its runs) or (Table, the pictures in its cells), in reading order.
+
+        A text box's paragraphs follow the paragraph that anchors it.
+        """
         for child in container:
             tag = child.tag
             if tag == w("p"):
                 inline = runs(child, self.part, self.styles, self.notes)
                 self.references.extend(inline.notes)
+                self.labels.update(inline.labels)
                 yield child, inline
                 for box in _text_boxes(child):
                     yield from self._elements(box)
@@ -178,6 +189,8 @@ class Reader:
         above: dict[int, tuple[int, int]] = {}  # grid column -> (row, cell) of the cell starting there
         for tr in _rows(tbl):
             trpr = tr.find(w("trPr"))
+            if trpr is not None and trpr.find(w("del")) is not None:
+                continue  # a row deleted with changes tracked: read as accepted
             column = _number(trpr.find(w("gridBefore")) if trpr is not None else None, 0)
             cells: list[Cell] = []
             for tc in _cells(tr):
@@ -222,6 +235,7 @@ class Reader:
                 continue
             inline = runs(p, self.part, self.styles, self.notes)
             references.extend(inline.notes)
+            self.labels.update(inline.labels)
             images.extend(inline.images)
             yield inline.pieces
 
@@ -258,17 +272,30 @@ class Reader:
             for note in part.root.findall(w(kind)):
                 if note.get(w("type")) not in (None, "normal"):
                     continue  # the separator lines Word keeps among the notes
+                note_id = note.get(w("id"), "")
+                label = self.labels.get(f"{kind}:{note_id}")
                 pieces: list[Piece] = []
                 for item in reader._flat(note, [], []):
                     if pieces:
                         pieces.append(Piece("\n"))
                     pieces.extend(item)
-                folded = fold_pieces(pieces)
+                folded = fold_pieces(_without_label(pieces, label) if label else pieces)
                 if folded.text:
-                    note_id = note.get(w("id"), "")
-                    found[f"{kind}:{note_id}"] = Note(kind, note_id, folded)
+                    found[f"{kind}:{note_id}"] = Note(kind, note_id, folded, label)
         ordered = [found.pop(ref) for ref in dict.fromkeys(self.references) if ref in found]
         return ordered + list(found.values())
+
+
+def _without_label(pieces: list[Piece], label: str) -> list[Piece]:
+    """A note's pieces without the typed mark that opens it ("* The survey…" -> "The survey…")."""
+    for at, piece in enumerate(pieces):
+        if piece.note is not None or not piece.text.strip():
+            continue
+        if piece.text.lstrip().startswith(label):
+            rest = piece.text.lstrip()[len(label) :]
+            return [*pieces[:at], Piece(rest, piece.marks, piece.link), *pieces[at + 1 :]]
+        break
+    return pieces
 
 
 def _drop_cap(p: Any) -> bool:

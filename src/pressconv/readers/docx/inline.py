@@ -18,7 +18,7 @@ from itertools import pairwise
 from typing import Any, Literal, TypeAlias
 
 from pressconv.errors import Notes
-from pressconv.readers.blocks import MarkKind, RawMark
+from pressconv.readers.blocks import MarkKind, RawMark, fold
 from pressconv.readers.docx.package import MC, Part, R, w
 from pressconv.readers.docx.styles import RunMark, Styles, direct_marks
 from pressconv.text import clean
@@ -29,6 +29,19 @@ _WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _V = "urn:schemas-microsoft-com:vml"
 _O = "urn:schemas-microsoft-com:office:office"
+_R, _T, _RPR, _RSTYLE, _VAL, _TAB, _BR, _CR = (
+    w(t) for t in ("r", "t", "rPr", "rStyle", "val", "tab", "br", "cr")
+)
+_HYPERLINK, _FLD_SIMPLE, _INSTR, _ID = w("hyperlink"), w("fldSimple"), w("instr"), w("id")
+_NO_BREAK_HYPHEN, _FOOTNOTE_REF, _ENDNOTE_REF = (
+    w("noBreakHyphen"),
+    w("footnoteReference"),
+    w("endnoteReference"),
+)
+_FLD_CHAR, _FLD_CHAR_TYPE, _INSTR_TEXT = w("fldChar"), w("fldCharType"), w("instrText")
+_CUSTOM_MARK = w("customMarkFollows")
+_PICTURES = frozenset({w("drawing"), w("pict"), w("object")})
+_ALTERNATE = f"{{{MC}}}AlternateContent"
 # A nested paragraph (text box), deleted or moved-away text, the fallback copy of a drawing, properties.
 _NOT_OWN = frozenset({w("p"), w("del"), w("moveFrom"), f"{{{MC}}}Fallback", w("pPr"), w("rPr")})
 _FIELD_TOKEN = re.compile(r'"([^"]*)"|(\S+)')
@@ -59,6 +72,9 @@ class Piece:
     note: str | None = None
 
 
+_LINE_BREAK = Piece("\n")
+
+
 @dataclass(slots=True)
 class Inline:
     """What a paragraph's runs hold, before folding."""
@@ -67,6 +83,8 @@ class Inline:
     images: list[Image] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     """The note references (``footnote:ID``) in reading order."""
+    labels: dict[str, str] = field(default_factory=dict)
+    """A note reference -> the mark typed in its place (``w:customMarkFollows``: "*", "†")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,55 +122,75 @@ class _Walk:
     def children(self, element: Any, link: str | None) -> None:
         for child in element:
             tag = child.tag
-            if tag in _NOT_OWN or not isinstance(tag, str):
-                continue
-            if tag == w("r"):
+            if tag == _R:
                 self.run(child, link)
-            elif tag == w("hyperlink"):
+            elif tag in _NOT_OWN or not isinstance(tag, str):
+                continue
+            elif tag == _HYPERLINK:
                 self.children(child, _hyperlink(child, self.part) or link)
-            elif tag == w("fldSimple"):
-                self.children(child, field_link(child.get(w("instr"), "")) or link)
+            elif tag == _FLD_SIMPLE:
+                self.children(child, field_link(child.get(_INSTR, "")) or link)
             else:  # w:ins, w:moveTo, w:smartTag, w:sdt, w:sdtContent, w:customXml, mc:AlternateContent …
                 self.children(child, link)
 
     def run(self, run: Any, outer: str | None) -> None:
-        rpr = run.find(w("rPr"))
-        marks = direct_marks(rpr)
-        style = rpr.find(w("rStyle")) if rpr is not None else None
-        if style is not None:
-            marks = marks | self.styles.run_marks(style.get(w("val"), ""))
+        rpr = run.find(_RPR)
+        marks: frozenset[RunMark] = frozenset()
+        if rpr is not None:
+            marks = direct_marks(rpr)
+            style = rpr.find(_RSTYLE)
+            if style is not None:
+                marks = marks | self.styles.run_marks(style.get(_VAL, ""))
+        custom: str | None = None  # a note reference whose mark is the text that follows it
         for child in run:
             tag = child.tag
-            if tag == w("t"):
+            if tag == _T:
                 # itertext, not .text: an entity reference (never resolved) splits the text node
-                self.add("".join(child.itertext()), marks, outer)
-            elif tag == w("tab"):
+                text = child.text if len(child) == 0 else "".join(child.itertext())
+                if custom is not None and text and text.strip():
+                    self.out.labels[custom] = " ".join(text.split())  # the note's label, shown by writers
+                    custom = None
+                    continue
+                self.add(text, marks, outer)
+            elif tag == _RPR:
+                continue
+            elif tag == _TAB:
                 self.add(" ", marks, outer)
-            elif tag in (w("br"), w("cr")):
-                self.out.pieces.append(Piece("\n"))
-            elif tag == w("noBreakHyphen"):
+            elif tag in (_BR, _CR):
+                self.out.pieces.append(_LINE_BREAK)
+            elif tag == _NO_BREAK_HYPHEN:
                 self.add("\u2011", marks, outer)
-            elif tag in (w("footnoteReference"), w("endnoteReference")):
-                kind = "footnote" if tag == w("footnoteReference") else "endnote"
-                ref = f"{kind}:{child.get(w('id'), '')}"
+            elif tag in (_FOOTNOTE_REF, _ENDNOTE_REF):
+                kind = "footnote" if tag == _FOOTNOTE_REF else "endnote"
+                ref = f"{kind}:{child.get(_ID, '')}"
                 self.out.notes.append(ref)
                 self.out.pieces.append(Piece("", note=ref))
-            elif tag == w("fldChar"):
-                self.field_char(child.get(w("fldCharType")))
-            elif tag == w("instrText") and self.fields and not self.fields[-1].showing:
+                if child.get(_CUSTOM_MARK) in ("1", "true", "on"):
+                    custom = ref
+            elif tag == _FLD_CHAR:
+                self.field_char(child.get(_FLD_CHAR_TYPE))
+            elif tag == _INSTR_TEXT and self.fields and not self.fields[-1].showing:
                 self.fields[-1].instruction.append("".join(child.itertext()))
-            elif tag in (w("drawing"), w("pict"), w("object")):
+            elif tag in _PICTURES:
                 self.images(child)
-            elif tag == f"{{{MC}}}AlternateContent":
+            elif tag == _ALTERNATE:
                 choice = child.find(f"{{{MC}}}Choice")
                 if choice is not None:
                     for inner in choice:
-                        if inner.tag in (w("drawing"), w("pict")):
+                        if inner.tag in _PICTURES:
                             self.images(inner)
 
     def add(self, text: str, marks: frozenset[RunMark], outer: str | None) -> None:
-        if text:
-            self.out.pieces.append(Piece(clean(text, self.notes), marks, self.link(outer)))
+        if not text:
+            return
+        text, link = clean(text, self.notes), self.link(outer)
+        pieces = self.out.pieces
+        if pieces:
+            last = pieces[-1]
+            if last.marks == marks and last.link == link and last.note is None and last.text != "\n":
+                pieces[-1] = Piece(last.text + text, marks, link)  # Word splits runs for its own reasons
+                return
+        pieces.append(Piece(text, marks, link))
 
     def field_char(self, kind: str | None) -> None:
         if kind == "begin":
@@ -254,6 +292,9 @@ def fold_pieces(pieces: list[Piece]) -> Folded:
     it.  A line break is a zero-width mark where its new line starts; a note
     reference a zero-width mark where it stood.
     """
+    if len(pieces) == 1 and not pieces[0].marks and pieces[0].link is None and pieces[0].note is None:
+        text = fold(pieces[0].text) if pieces[0].text != "\n" else ""
+        return Folded(text, (text,) if text else (), ())  # a plain paragraph, the common case
     out: list[str] = []
     length = 0
     pending = ""  # "" nothing, " " a space, "\n" a line break owed before the next word

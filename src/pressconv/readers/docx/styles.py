@@ -4,10 +4,11 @@ A paragraph's style decides what it is: Title is the headline, Subtitle the
 dek, Heading N -- or any style, localised or custom, whose own definition or
 base style carries an outline level -- a section heading, Quote-like styles
 (Quote, Intense Quote, pandoc's Block Text, Zitat, Citation …) quotes,
-Caption-like styles captions, and paragraphs with list numbering (``numPr`` on
-the paragraph or its style) or a List style list items, ordered when their
-numbering format is not a bullet.  A character style says bold, italic or
-code through its own run properties, those of its base styles, or its name.
+Caption-like styles captions, Photo Credit-like styles credits, and
+paragraphs with list numbering (``numPr`` on the paragraph or its style) or a
+List style list items, ordered when their numbering format is not a bullet.
+A character style says bold, italic or code through its own run properties,
+those of its base styles, or its name.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from pressconv.readers.docx.package import w
 
 #: What a paragraph's style says it is.
 StyledAs: TypeAlias = Literal[
-    "headline", "subtitle", "byline", "publisher", "heading", "quote", "item", "caption", "body"
+    "headline", "subtitle", "byline", "publisher", "heading", "quote", "item", "caption", "credit", "body"
 ]
 #: An inline mark a run's properties can give.
 RunMark: TypeAlias = Literal["strong", "emphasis", "code"]
@@ -49,6 +50,17 @@ _CAPTION_NAMES = frozenset(
         "legende", "didascalia", "epígrafe", "podpis", "bijschrift", "bildtext",
     }
 )  # fmt: skip
+_CREDIT_NAMES = frozenset(
+    {
+        "photo credit",
+        "image credit",
+        "credit",
+        "picture credit",
+        "bildnachweis",
+        "crédit photo",
+        "fotonachweis",
+    }
+)
 _HEADING_NAME = re.compile(
     r"^(?:heading|überschrift|titre|título|titulo|titolo|nagłówek|kop|rubrik|overskrift|otsikko|"
     r"nadpis|заголовок|başlık)\s*([1-9])$"
@@ -140,6 +152,8 @@ class Styles:
                 role = "quote"
             elif name in _CAPTION_NAMES or sid in _CAPTION_NAMES:
                 role = "caption"
+            elif name in _CREDIT_NAMES or sid in _CREDIT_NAMES:
+                role = "credit"
             elif _LIST_NAME.match(name) and "continue" not in name:
                 role = "item"
                 numbered_name = bool(_NUMBERED_NAME.search(name))
@@ -205,19 +219,25 @@ class Styles:
         return formats[max(defined)] not in ("bullet", "none")
 
 
+_B, _I, _FONTS, _ASCII, _HANSI = w("b"), w("i"), w("rFonts"), w("ascii"), w("hAnsi")
+_NO_MARKS: frozenset[RunMark] = frozenset()
+
+
 def direct_marks(rpr: Any) -> frozenset[RunMark]:
     """The marks of run properties themselves: w:b, w:i, a monospaced font."""
     if rpr is None:
-        return frozenset()
+        return _NO_MARKS
     marks: set[RunMark] = set()
-    if on(rpr.find(w("b"))):
+    bold = rpr.find(_B)
+    if bold is not None and on(bold):
         marks.add("strong")
-    if on(rpr.find(w("i"))):
+    italic = rpr.find(_I)
+    if italic is not None and on(italic):
         marks.add("emphasis")
-    fonts = rpr.find(w("rFonts"))
-    if fonts is not None and (fonts.get(w("ascii")) or fonts.get(w("hAnsi")) or "").lower() in MONOSPACE:
+    fonts = rpr.find(_FONTS)
+    if fonts is not None and (fonts.get(_ASCII) or fonts.get(_HANSI) or "").lower() in MONOSPACE:
         marks.add("code")
-    return frozenset(marks)
+    return frozenset(marks) if marks else _NO_MARKS
 
 
 def _chain(styles: dict[str, Any], style_id: str | None) -> Iterator[Any]:

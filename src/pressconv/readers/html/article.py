@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from pressconv.decode import clean
 from pressconv.errors import Notes
 from pressconv.readers.blocks import fold
+from pressconv.readers.html.embedded import data_table
 from pressconv.readers.html.tree import (
     BLOCKS,
     CHROME,
     SECTION_HEADINGS,
+    classes,
     dropped,
     hidden,
     inside_chrome,
     iter_tags,
     text_length,
 )
+from pressconv.text import clean
 
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup, Tag
@@ -26,6 +28,11 @@ _PARAGRAPHS = frozenset({"p", "pre", "blockquote", "h2", "h3"})
 # Elements whose loose text (between their block-level children) counts as a paragraph.
 _TEXT_HOLDERS = frozenset({"div", "td", "section"})
 _NOT_LOOSE = BLOCKS | {"a"}
+_BETWEEN = frozenset(
+    {"figure", "picture", "img", "blockquote", "h2", "h3", "h4", "h5", "h6", "p", "hr", "ul", "ol", "table"}
+)
+_SPLIT_DEPTH = 5
+"""Levels of single-child wrappers climbed to find the pieces of a story cut by figures."""
 _SHORT = 25
 """Characters of a paragraph's own (unlinked) text below which it is a caption or teaser line, not story."""
 _TEASER_SHARE = 0.5
@@ -66,6 +73,8 @@ def article_root(soup: BeautifulSoup) -> Tag:
             old = columns.get(id(grand), (0.0, grand))
             columns[id(grand)] = (old[0] + length / 2, grand)
     column = max(columns.values(), key=lambda pair: pair[0])[1] if columns else None
+    if column is not None:
+        column = _around_table(column)
     densest = totals.get(id(column), 0.0) if column is not None else 0.0
     articles = [t for t in soup.find_all("article") if text_length(t) > 0 and not hidden(t, soup)]
     if articles:
@@ -77,6 +86,53 @@ def article_root(soup: BeautifulSoup) -> Tag:
     if main is not None and visible_main and (column is None or not articles or _inside(column, main)):
         return main
     return column if column is not None and densest > 0 else body
+
+
+def split_column(root: Tag) -> tuple[Tag, set[int]]:
+    """The story's element when it is a column the page cut in pieces, and the elements to leave out.
+
+    A story set between figures and pull quotes is often several sibling
+    elements of one class (each perhaps wrapped a few levels deep); the
+    densest alone is a part of the story.  Their parent is then the story,
+    without its other children but figures, quotes, headings, paragraphs and
+    lists standing between them and what holds the ``h1``; a piece that is
+    mostly links is left out too.
+    """
+    from bs4.element import Tag
+
+    piece: Tag = root
+    for _ in range(_SPLIT_DEPTH):
+        parent = piece.parent
+        if parent is None or piece.name in ("article", "main", "body") or parent.name in ("body", "html"):
+            break
+        kind = sorted(classes(piece))
+        pieces = [
+            child
+            for child in parent.children
+            if isinstance(child, Tag) and kind and child.name == piece.name and sorted(classes(child)) == kind
+        ]
+        prose = [p for p in pieces if p is piece or _prose(p)]
+        if len(prose) >= 2:
+            skip = {
+                id(child)
+                for child in parent.children
+                if isinstance(child, Tag)
+                and child not in prose
+                and child.name not in _BETWEEN
+                and child.find("h1") is None  # the headline above the pieces stays
+            }
+            return parent, skip
+        if len(pieces) >= 2 or any(isinstance(c, Tag) and c is not piece for c in parent.children):
+            break  # a parent with other content is where the column stands: no pieces
+        piece = parent
+    return root, set()
+
+
+def _prose(tag: Tag) -> bool:
+    """True when most of the element's words are not links (a piece of story, not a list of links)."""
+    length = text_length(tag)
+    linked = sum(text_length(a) for a in tag.find_all("a"))
+    return length >= _SHORT and linked * 2 < length
 
 
 def _paragraph(tag: Tag) -> bool:
@@ -108,6 +164,14 @@ def _own_text(tag: Tag) -> float:
             ):
                 length += text_length(child) - sum(text_length(a) for a in child.find_all("a"))
     return float(length) if length >= _SHORT else 0.0
+
+
+def _around_table(column: Tag) -> Tag:
+    """The element around a data table when the densest column is its row or cell: the table is the text."""
+    table = column if column.name == "table" else column.find_parent("table")
+    if table is not None and table.parent is not None and data_table(table):
+        return table.parent
+    return column
 
 
 def _inside(tag: Tag, container: Tag) -> bool:

@@ -9,10 +9,10 @@ import json
 import re
 from typing import TYPE_CHECKING, Any
 
-from pressconv.decode import clean
 from pressconv.errors import Notes
 from pressconv.readers.blocks import fold
 from pressconv.readers.html.tree import attr
+from pressconv.text import clean
 
 if TYPE_CHECKING:
     from bs4 import BeautifulSoup

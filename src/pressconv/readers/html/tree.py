@@ -54,9 +54,15 @@ def classes(tag: Tag) -> set[str]:
 
 
 def dropped(tag: Tag) -> bool:
+    """True for an element whose text no reader sees: scripts, navigation, hidden elements …"""
     name = tag.name.lower()
     if name in DROP or name.startswith(("v:", "w:")):  # Word's VML shapes and XML islands hold no words
         return True
+    return concealed(tag)
+
+
+def concealed(tag: Tag) -> bool:
+    """True for an element hidden by its attributes (``hidden``, ``aria-hidden``, a chrome role, CSS)."""
     if tag.has_attr("hidden") or attr(tag, "aria-hidden").lower() == "true":
         return True
     if attr(tag, "role").lower() in CHROME_ROLES:

@@ -1,21 +1,47 @@
-"""The article's elements -> hinted raw blocks, walked with an explicit stack (no recursion)."""
+"""The article's elements -> hinted raw blocks, walked with an explicit stack (no recursion).
+
+Inline markup becomes marks over the blocks' text (see ``inline``); a data
+table, a figure and an image with alt text become embedded blocks where they
+stand (see ``embedded``); headings keep their level (``h5``/``h6`` are level
+4) and nested lists their depth; footnote containers are left to
+``footnotes``.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from pressconv.decode import clean
 from pressconv.errors import Notes
-from pressconv.readers.blocks import Hint, RawBlock, fold
-from pressconv.readers.html.tree import BLOCKS, CHROME, HEADINGS, attr, classes, dropped, text_length
+from pressconv.model import Block
+from pressconv.readers.blocks import Hint, RawBlock, RawMark, fold
+from pressconv.readers.html.embedded import data_table, figure_of, image_of, table_of
+from pressconv.readers.html.inline import mark_of, text_of
+from pressconv.readers.html.tree import (
+    BLOCKS,
+    CHROME,
+    HEADINGS,
+    attr,
+    classes,
+    concealed,
+    dropped,
+    text_length,
+)
+from pressconv.readers.marks import InlineText, joined, shifted
+from pressconv.text import clean
 
 if TYPE_CHECKING:
     from bs4 import Tag
 
 _MAX_BYLINE = 200
 _MARKER = re.compile(r"([·•◦▪o§–\-*]|\d{1,3}[.)]|[a-zA-Z][.)]|[ivxIVX]{1,4}[.)])\s+")
+_LEVELS = {"h1": 2, "h2": 2, "h3": 3, "h4": 4, "h5": 4, "h6": 4}
+Marked = tuple[str, tuple[RawMark, ...]]
+Item = tuple[str, tuple[RawMark, ...], int]
+"""A list item: its text, marks and nesting depth."""
+_OPEN, _CLOSE_BLOCK, _CLOSE_MARK = 0, 1, 2
 
 
 @dataclass(slots=True)
@@ -27,8 +53,8 @@ class Frame:
     speaker: tuple[str, str | None] | None = None
     """A blockquote's data-speaker and data-attribution."""
     ordered: bool = False
-    items: list[str] = field(default_factory=list)
-    parts: list[str] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    parts: list[Marked] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -40,12 +66,15 @@ class Walk:
     byline: str | None = None
     publisher: str | None = None
     date: str | None = None
-    lines: list[str] = field(default_factory=list)
-    current: list[str] = field(default_factory=list)
+    inline: InlineText = field(default_factory=InlineText)
     frames: list[Frame] = field(default_factory=list)
     headline_seen: bool = False
     has_h1: bool = False
     loose_list: int = -1  # index of a list block built from loose items, which the next item extends
+    refs: Mapping[str, str] = field(default_factory=dict)
+    """Page ids of footnotes -> note ids: a link to one is a note reference."""
+    skip: set[int] = field(default_factory=set)
+    """``id()`` of elements the walk leaves out (footnote containers)."""
 
 
 def _role(tag: Tag, title_taken: bool, headline_seen: bool) -> str:
@@ -77,42 +106,47 @@ def _role(tag: Tag, title_taken: bool, headline_seen: bool) -> str:
 
 
 def walk_article(root: Tag, walk: Walk, keep_chrome: bool, notes: Notes) -> None:
-    from bs4.element import CData, Comment, NavigableString, Tag
+    from bs4.element import Tag
 
-    # (node, closing): a closing entry finishes a block-level element after its children.
-    stack: list[tuple[Any, bool]] = [(root, False)]
+    # (node, step): _OPEN reads the node; _CLOSE_BLOCK finishes a block-level element after its
+    # children; _CLOSE_MARK ends the mark an inline element opened.
+    stack: list[tuple[Any, int]] = [(root, _OPEN)]
     while stack:
-        node, closing = stack.pop()
-        if closing:
+        node, step = stack.pop()
+        if step == _CLOSE_BLOCK:
             _close(walk, notes)
             continue
-        if isinstance(node, NavigableString):
-            text = str(node)
-            if type(node) is Comment and text.startswith("[CDATA[") and text.endswith("]]"):
-                text = text[7:-2]  # XHTML CDATA, which an HTML parser keeps as a comment: its words are text
-            elif type(node) not in (NavigableString, CData):
-                continue
+        if step == _CLOSE_MARK:
+            walk.inline.close()
+            continue
+        text = text_of(node)
+        if text is not None:
             if any(f.role == "pre" for f in walk.frames):
                 pieces = text.split("\n")
-                walk.current.append(pieces[0])
+                walk.inline.add(pieces[0])
                 for piece in pieces[1:]:
-                    _newline(walk)
-                    walk.current.append(piece)
+                    walk.inline.newline()
+                    walk.inline.add(piece)
             else:
-                walk.current.append(text)
+                walk.inline.add(text)
             continue
-        if not isinstance(node, Tag):
+        if not isinstance(node, Tag) or id(node) in walk.skip:
             continue
         name = (node.name or "").lower()
+        if name in ("img", "picture") and node is not root:
+            _image(walk, node, notes)
+            continue
         if node is not root and dropped(node):
             continue
         if name in CHROME and not keep_chrome and node is not root:
             continue
         if name == "br":
-            _newline(walk)
+            walk.inline.newline()
             continue
         if name in ("option", "optgroup"):
-            walk.current.append(" ")  # a select's options are separate words
+            walk.inline.add(" ")  # a select's options are separate words
+        if node is not root and _embedded(walk, node, name, notes):
+            continue
         role = _role(node, walk.headline_seen or walk.has_h1, walk.headline_seen)
         if name in BLOCKS or role != "block" or node is root:
             _flush(walk, notes)
@@ -127,44 +161,76 @@ def walk_article(root: Tag, walk: Walk, keep_chrome: bool, notes: Notes) -> None
                 if speaker:
                     frame.speaker = (speaker, fold(attr(node, "data-attribution")) or None)
             walk.frames.append(frame)
-            stack.append((node, True))
-        stack.extend((child, False) for child in reversed(node.contents))
+            stack.append((node, _CLOSE_BLOCK))
+        else:
+            mark = mark_of(node, walk.refs)
+            if mark is not None:
+                walk.inline.open(*mark)
+                if mark[0] == "noteref":
+                    walk.inline.close()
+                    continue  # the reference's label is the note's, shown with it
+                stack.append((node, _CLOSE_MARK))
+        stack.extend((child, _OPEN) for child in reversed(node.contents))
 
 
-def _newline(walk: Walk) -> None:
-    walk.lines.append("".join(walk.current))
-    walk.current = []
+def _embedded(walk: Walk, node: Tag, name: str, notes: Notes) -> bool:
+    """True when ``node`` became an embedded block (a data table, a figure)."""
+    block: Block | None = None
+    if name == "table" and data_table(node):
+        block = table_of(node, notes, walk.refs)
+    elif name == "figure":
+        block = figure_of(node, notes, walk.refs)
+    if block is None:
+        return False
+    _flush(walk, notes)
+    walk.blocks.append(RawBlock("", hint="embedded", block=block))
+    return True
 
 
-def _take_lines(walk: Walk, notes: Notes) -> list[str]:
-    _newline(walk)
-    lines = [fold(clean(line, notes)) for line in walk.lines]
-    walk.lines = []
-    return [line for line in lines if line]
+def _image(walk: Walk, node: Tag, notes: Notes) -> None:
+    """An image standing alone with alt text: a figure where it stands (an image inside running text
+    or a hidden one is left out, as before)."""
+    image = node if node.name == "img" else node.find("img")
+    if image is None or concealed(node) or concealed(image) or not walk.inline.empty:
+        return
+    figure = image_of(image, notes)
+    if figure is not None:
+        _flush(walk, notes)
+        walk.blocks.append(RawBlock("", hint="embedded", block=figure))
+
+
+def _take(walk: Walk, notes: Notes) -> tuple[tuple[str, ...], str, tuple[RawMark, ...]]:
+    """The lines, text and marks gathered since the last block boundary; the open marks carry on."""
+    following = walk.inline.carry()
+    taken = walk.inline.finish(lambda raw: clean(raw, notes))
+    walk.inline = following
+    return taken
 
 
 def _flush(walk: Walk, notes: Notes) -> None:
     """The text gathered since the last block boundary, as a block of the innermost frame's kind."""
-    lines = _take_lines(walk, notes)
+    lines, text, marks = _take(walk, notes)
     if not lines:
         return
     frame = _innermost(walk)
     role = frame.role if frame is not None else "block"
     quote = next((f for f in reversed(walk.frames) if f.role == "quote"), None)
-    text = " ".join(lines)
     if role == "item":
         frame_item = frame
         assert frame_item is not None
-        frame_item.parts.extend(lines)
+        frame_item.parts.append((text, marks))
     elif role == "list" and frame is not None:
-        frame.items.append(text)
+        frame.items.append((text, marks, 0))
     elif role in ("headline", "heading", "subtitle"):
         hint: Hint = "headline" if role == "headline" else "heading" if role == "heading" else "subtitle"
         # our writer sets "About …" sections apart as <section class="boilerplate">: say so, not guess
         boiler = hint == "heading" and any(
             f.tag.name == "section" and "boilerplate" in classes(f.tag) for f in walk.frames
         )
-        walk.blocks.append(RawBlock(text, hint=hint, role="boilerplate" if boiler else None))
+        level = _LEVELS.get(frame.tag.name.lower()) if frame is not None and hint == "heading" else None
+        walk.blocks.append(
+            RawBlock(text, hint=hint, role="boilerplate" if boiler else None, marks=marks, level=level)
+        )
     elif role == "byline" and walk.byline is None:
         walk.byline = text
     elif role == "publisher" and walk.publisher is None:
@@ -178,14 +244,16 @@ def _flush(walk: Walk, notes: Notes) -> None:
         walk.blocks.append(
             RawBlock(
                 text,
-                tuple(lines),
+                lines,
                 hint="quote",
                 speaker=said[0] if said else None,
                 attribution=said[1] if said else None,
+                marks=marks,
             )
         )
     else:
-        walk.blocks.append(RawBlock(text, tuple(lines), hint="paragraph" if walk.structured else None))
+        hinted: Hint | None = "paragraph" if walk.structured else None
+        walk.blocks.append(RawBlock(text, lines, hint=hinted, marks=marks))
 
 
 def _innermost(walk: Walk) -> Frame | None:
@@ -198,25 +266,34 @@ def _innermost(walk: Walk) -> Frame | None:
 
 def _finish_item(walk: Walk, frame: Frame, notes: Notes) -> None:
     _flush(walk, notes)
-    text = fold(" ".join(frame.parts))
+    text, marks = joined(frame.parts)
     frame.parts.clear()
     if not text:
         return
     target = next((f for f in reversed(walk.frames) if f.role == "list"), None)
     if target is not None:
-        target.items.append(text)
+        target.items.append((text, marks, 0))
         return
     # A Word list paragraph (its bullet or number typed into the text) or a stray li:
     # consecutive ones make one list.
     marker = _MARKER.match(text)
     ordered = bool(marker and marker.group(1)[0].isdigit())
-    item = text[marker.end() :] if marker and marker.end() < len(text) else text
+    cut = marker.end() if marker and marker.end() < len(text) else 0
+    item, item_marks = text[cut:], shifted(marks, cut, len(text))
     last = walk.blocks[-1] if walk.blocks else None
     if last is not None and walk.loose_list == len(walk.blocks) - 1 and last.ordered == ordered:
         items = (*last.items, item)
-        walk.blocks[-1] = RawBlock(" ".join(items), hint="list", items=items, ordered=ordered)
+        walk.blocks[-1] = RawBlock(
+            " ".join(items),
+            hint="list",
+            items=items,
+            ordered=ordered,
+            item_marks=(*last.item_marks, item_marks),
+        )
     else:
-        walk.blocks.append(RawBlock(item, hint="list", items=(item,), ordered=ordered))
+        walk.blocks.append(
+            RawBlock(item, hint="list", items=(item,), ordered=ordered, item_marks=(item_marks,))
+        )
     walk.loose_list = len(walk.blocks) - 1
 
 
@@ -232,8 +309,16 @@ def _close(walk: Walk, notes: Notes) -> None:
         return
     outer = next((f for f in reversed(walk.frames) if f.role == "list"), None)
     if outer is not None:
-        outer.items.extend(frame.items)  # nested lists flatten: the model has one level
+        # a nested list: its items one level deeper than the item they sit under
+        outer.items.extend((text, marks, level + 1) for text, marks, level in frame.items)
     else:
         walk.blocks.append(
-            RawBlock(" ".join(frame.items), hint="list", items=tuple(frame.items), ordered=frame.ordered)
+            RawBlock(
+                " ".join(text for text, _, _ in frame.items),
+                hint="list",
+                items=tuple(text for text, _, _ in frame.items),
+                ordered=frame.ordered,
+                item_marks=tuple(marks for _, marks, _ in frame.items),
+                levels=tuple(level for _, _, level in frame.items),
+            )
         )

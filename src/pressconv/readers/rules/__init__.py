@@ -17,7 +17,9 @@ in ``tests/fixtures/reader/`` and one line in ``ORDER``.
 9. ``statement``   a statement issued in someone's name: whose it is, as written
 10. ``speakers``   attribution, full name, title, pronouns, role references, the statement's issuer
 11. ``quotations`` every direct quotation as a span with its speaker, pieces of one quotation joined
-12. ``derive``     a headline from the lede when none came from option, front matter or text
+12. ``summary``    a one-sentence summary under the headline, above the page's byline or date -> the dek
+                   (after the speakers: the summary may name whom the quotes refer to by role)
+13. ``derive``     a headline from the lede when none came from option, front matter or text
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from pressconv.readers.rules import (
     quotes,
     speakers,
     statement,
+    summary,
 )
 from pressconv.readers.worklist import WorkList
 
@@ -58,6 +61,7 @@ ORDER: tuple[tuple[str, Rule], ...] = (
     ("statement", statement.apply),
     ("speakers", speakers.apply),
     ("quotations", quotations.apply),
+    ("summary", summary.apply),
     ("derive", derive.apply),
 )
 

@@ -15,7 +15,7 @@ import re
 
 from pressconv.readers.blocks import FURNITURE, HEADLINE, LIST, PARAGRAPH, QUOTE, SUBTITLE, Work
 from pressconv.readers.dates import find_date
-from pressconv.readers.heading_shape import ends_sentence, is_chrome_line, title_case
+from pressconv.readers.heading_shape import ends_sentence, is_chrome_line, is_place_and_date, title_case
 from pressconv.readers.lexicon import (
     FINITE_VERBS,
     ORGANISATION_SUFFIXES,
@@ -184,7 +184,11 @@ _MASTHEAD_REASONS = (
 )
 _MAX_PERSON_WORDS = 5
 _MIN_ROLL_ITEMS = 3
-# Nouns ending in -s that section labels and names are made of ("Transport news", "Inland Fisheries").
+# A page's metadata lines between the summary and the text ("From: Department … Published 3 May 2027").
+_METADATA_OPENINGS = ("from:", "published", "updated", "last updated", "posted", "date:")
+_MAX_METADATA_CHARS = 300
+# Nouns ending in -s that section labels and names are made of ("Transport news", "Inland Fisheries");
+# not those headlines use as verbs ("Council releases", "Mayor highlights", "Minister updates").
 _PLURAL_NOUNS = frozenset(
     {
         "news",
@@ -200,11 +204,8 @@ _PLURAL_NOUNS = frozenset(
         "sports",
         "arts",
         "events",
-        "updates",
-        "releases",
         "statements",
         "stories",
-        "highlights",
     }
 )
 _CASE_NAME = re.compile(r"\s(?:v|v\.|vs\.?)\s")
@@ -493,6 +494,31 @@ def _roll(text: str) -> bool:
         and not _has_verb(body, endings=False)
         and not any(w.lower() in _ROLL_BREAKERS for w in body.split())
     )
+
+
+def dek_shaped(work: Work) -> bool:
+    """One line or two, one phrase or sentence of a dek's length, not a label, quotation or page chrome."""
+    return (
+        _line_shaped(work, MAX_DEK_WORDS)
+        and len(work.text.split()) >= _MIN_DEK_WORDS
+        and find_dateline(work.text) is None
+        and not starts_with_mark(work.text)
+        and not _roll(work.text)
+        and not is_chrome_line(work.text)
+        and not work.text.lower().startswith(PAGE_CHROME_OPENINGS)
+        and not sentence_ends(work.text.rstrip(".!?"))
+    )
+
+
+def page_metadata(work: Work) -> bool:
+    """What a page sets between the summary and the text: a byline, a date, "From: … Published …"."""
+    if work.date_line:
+        return True
+    if work.kind == FURNITURE:
+        return work.reason.startswith(("byline", "date"))
+    if work.kind != PARAGRAPH or len(work.text) > _MAX_METADATA_CHARS:
+        return False
+    return work.text.lower().startswith(_METADATA_OPENINGS) or is_place_and_date(work.text)
 
 
 def _chrome_words(part: str) -> bool:

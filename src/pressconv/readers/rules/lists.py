@@ -21,6 +21,8 @@ _MARKER = re.compile(
 
 
 def marker(line: str) -> tuple[str, bool] | None:
+    if line[:1].isupper():
+        return None  # no marker is a capital letter (most lines open so: decided before the pattern runs)
     match = _MARKER.match(line)
     if not match:
         return None
@@ -47,7 +49,11 @@ def split_lists(works: list[Work]) -> list[Work]:
         if work.kind != PARAGRAPH or work.hint is not None:
             out.append(work)
             continue
-        first = next((i for i, line in enumerate(work.lines) if marker(line)), None)
+        lines = work.lines
+        if len(lines) == 1:
+            first = 0 if marker(lines[0]) else None  # one line: no generator needed
+        else:
+            first = next((i for i, line in enumerate(lines) if marker(line)), None)
         if first is None:
             out.append(work)
             continue

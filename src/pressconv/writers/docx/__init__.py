@@ -50,6 +50,7 @@ from lxml import etree  # type: ignore[import-untyped]
 from pressconv.errors import Notes
 from pressconv.model import Document, Marks
 from pressconv.options import WriteOptions, page_size_for
+from pressconv.text import is_rtl_language
 from pressconv.writers import _zip
 from pressconv.writers.docx import parts
 from pressconv.writers.docx.body import Body, Cleaner
@@ -79,7 +80,7 @@ def write(document: Document, options: WriteOptions, notes: Notes) -> bytes:
     existing_notes = {kind: _entry(prepared, prepared.note_parts.get(kind)) for kind in KINDS}
     plan = NotePlan.of(document.notes, first_ids(existing_notes))
     relations = Relations(existing=prepared.entries.get(prepared.document_rels_name))
-    body = Body(prepared, text, relations, plan)
+    body = Body(prepared, text, relations, plan, rtl=is_rtl_language(language))
     body.render(document)
 
     root = deepcopy(prepared.document)

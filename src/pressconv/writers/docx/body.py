@@ -1,5 +1,5 @@
 """The document's words as body elements: styles by kind of text, inline marks, quotes, lists,
-tables, figures, note references, and the notes that stand after the body.
+tables, figures, note references, and the notes that stand after the boilerplate.
 
 Quote speakers are kept out of the text, so the words of the output are
 exactly the model's: every Quote-style paragraph is wrapped in a hidden
@@ -20,7 +20,7 @@ from lxml import etree  # type: ignore[import-untyped]
 
 from pressconv.errors import Notes
 from pressconv.model import Block, Document, Figure, ListBlock, Marks, Note, Paragraph, Quote, Section, Table
-from pressconv.text import clean
+from pressconv.text import body_and_boilerplate, clean
 from pressconv.writers.docx import figures, inline, tables
 from pressconv.writers.docx.notes import NotePlan
 from pressconv.writers.docx.ooxml import R, W, w
@@ -37,7 +37,7 @@ _NOTES_HEADING = "Notes to editors"
 
 
 class Cleaner:
-    """Strips what XML cannot carry (decode's one rule), counting it, so a document gets one warning.
+    """Strips what XML cannot carry (``pressconv.text.clean``), counting it, so a document gets one warning.
 
     Decoding already removed these from text that was read; a Document built by
     hand can still hold them, and lxml refuses them.
@@ -77,8 +77,11 @@ class Body:
         clean: Cleaner,
         relations: Relations | None = None,
         notes: NotePlan | None = None,
+        *,
+        rtl: bool = False,
     ) -> None:
         self.template = template
+        self.rtl = rtl
         self.clean = clean
         self.ids = template.style_ids
         self.relations = relations if relations is not None else Relations()
@@ -98,8 +101,8 @@ class Body:
         return list(self.root)
 
     def render(self, document: Document) -> None:
-        """Release line above the headline; headline, subtitle, body; boilerplate; contacts, end mark;
-        then the notes to editors and any note the text never referred to."""
+        """Release line above the headline; headline, subtitle, body; boilerplate; the notes to editors
+        and any note the text never referred to; contacts, end mark."""
         meta = document.metadata
         if meta.publisher:  # the letterhead, where a reader expects it: above the release line
             self.paragraph("publisher", meta.publisher)
@@ -110,19 +113,21 @@ class Body:
             self.paragraph("subtitle", document.subtitle, marks=document.subtitle_marks)
         if meta.byline:
             self.paragraph("byline", meta.byline)
-        body = [s for s in document.sections if s.role != "boilerplate"]
-        boilerplate = [s for s in document.sections if s.role == "boilerplate"]
+        body, boilerplate = body_and_boilerplate(document.sections)
         dateline = document.dateline
         for section in body:
             self.section(section, "paragraph", _HEADING.get(section.level, "heading_4"), dateline)
             dateline = None  # only the first paragraph of the body carries it
         for section in boilerplate:
             self.section(section, "boilerplate", "boilerplate_heading", None)
-        for contact in meta.contacts:
-            self.paragraph("contact", contact)
+        self.standing_notes(document)  # where the HTML and EPUB writers put their notes too
+        # Structured contacts carry link marks (e-mail, web address, tel: phone) over the words as written.
+        details = meta.contact_details if len(meta.contact_details) == len(meta.contacts) else ()
+        for index, contact in enumerate(meta.contacts):
+            marks = details[index].marks if details and details[index].text == contact else ()
+            self.paragraph("contact", contact, marks=marks)
         if meta.end_mark:
             self.paragraph("end_mark", meta.end_mark)
-        self.standing_notes(document)
 
     def standing_notes(self, document: Document) -> None:
         """Notes to editors under their heading, then notes no reference points to, each with its label."""
@@ -162,7 +167,7 @@ class Body:
             case ListBlock():
                 self.list_block(block)
             case Table():
-                tables.table(self.root, block, self.ids, self.write)
+                tables.table(self.root, block, self.ids, self.write, rtl=self.rtl)
             case Figure():
                 figures.figure(self.root, block, self.ids, self.write, self.relations, self.media)
             case _:

@@ -6,18 +6,20 @@ boundary; each piece becomes one w:r whose character style is the most
 specific mark over it (Hyperlink, then HTML Code, Strong, Emphasis, then the
 paragraph's own run style such as Dateline), with the other marks as direct
 bold or italic; consecutive pieces under one link share a w:hyperlink whose
-r:id names an external relationship (one per target).  A break is a w:br; a
+r:id names an external relationship (one per target); a link Word should not
+follow (``javascript:``, a relative reference) keeps its words, unlinked.  A break is a w:br; a
 note reference a w:footnoteReference or w:endnoteReference run.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from lxml import etree  # type: ignore[import-untyped]
 
-from pressconv.writers.docx.ooxml import R, w
+from pressconv.writers.docx.ooxml import XML_SPACE, R, w
 from pressconv.writers.docx.relations import Relations
 from pressconv.writers.docx.runs import run
 from pressconv.writers.docx.styles import TextKind
@@ -36,8 +38,11 @@ class Span(Protocol):
     def target(self) -> str | None: ...
 
 
-#: A note id -> ("footnote" | "endnote", the w:id it has in its part); None when it is not a real note.
-NoteLookup = Callable[[str], tuple[str, int] | None]
+#: A note id -> ("footnote" | "endnote", its w:id, its own mark or None); None when it is no Word note.
+NoteLookup = Callable[[str], tuple[str, int, str | None] | None]
+
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+_SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel", "ftp", "ftps", "sms", "news"})
 
 _STYLED: tuple[TextKind, ...] = ("code", "strong", "emphasis")
 
@@ -58,6 +63,13 @@ def render(
     ``ids`` are the style ids by kind of text; ``head`` is (length, style id) of a prefix that wears
     a run style of its own (the dateline); ``clean`` strips what XML cannot carry, piece by piece.
     """
+    if not marks:  # most text: one run, or the dateline's and the rest
+        split = head[0] if head is not None and 0 < head[0] < len(text) else 0
+        for start, end, piece_style in ((0, split, head[1] if head else None), (split, len(text), None)):
+            piece = clean(text[start:end]) if start < end else ""
+            if piece:
+                run(paragraph, piece, piece_style)
+        return
     spans = [m for m in marks if 0 <= m.start <= m.end <= len(text)]
     cuts = {0, len(text)}
     for mark in spans:
@@ -79,7 +91,7 @@ def render(
         if not piece:
             continue
         over = [m for m in spans if m.start <= start and end <= m.end and m.start < m.end]
-        link = next((m for m in reversed(over) if m.kind == "link" and m.target), None)
+        link = next((m for m in reversed(over) if m.kind == "link" and safe_target(m.target)), None)
         kinds = {m.kind for m in over}
         styles = [kind for kind in _STYLED if kind in kinds]
         head_style = head[1] if head is not None and end <= head[0] else None
@@ -94,15 +106,24 @@ def render(
             parent = paragraph
         else:
             if hyperlink is None or link_mark is not link:
-                target = link.target or ""
-                if target.startswith("#"):  # a place in this document: a bookmark, not a relationship
-                    hyperlink = etree.SubElement(paragraph, w("hyperlink"), {w("anchor"): target[1:]})
-                else:
-                    rel = links.link(target)
-                    hyperlink = etree.SubElement(paragraph, w("hyperlink"), {f"{{{R}}}id": rel})
+                rel = links.link(safe_target(link.target) or "")
+                hyperlink = etree.SubElement(paragraph, w("hyperlink"), {f"{{{R}}}id": rel})
                 link_mark = link
             parent = hyperlink
         run(parent, piece, style, bold="strong" in styles, italic="emphasis" in styles)
+
+
+def safe_target(target: str | None) -> str | None:
+    """A link target Word may follow: an absolute address with a known scheme; else None.
+
+    A relative reference or a fragment would point beside the .docx or to a bookmark it does not
+    have, and ``javascript:`` and other schemes are not links to follow: their words stay, unlinked.
+    """
+    if target is None:
+        return None
+    target = target.strip()
+    found = _SCHEME.match(target)
+    return target if found is not None and found.group(1).lower() in _SAFE_SCHEMES else None
 
 
 def _point(paragraph: etree._Element, mark: Span, ids: dict[TextKind, str], notes: NoteLookup) -> None:
@@ -112,9 +133,14 @@ def _point(paragraph: etree._Element, mark: Span, ids: dict[TextKind, str], note
         found = notes(mark.target)
         if found is None:
             return
-        kind, number = found
+        kind, number, own_mark = found
         element = etree.SubElement(paragraph, w("r"))
         properties = etree.SubElement(element, w("rPr"))
         style: TextKind = "endnote_reference" if kind == "endnote" else "footnote_reference"
         etree.SubElement(properties, w("rStyle"), {w("val"): ids[style]})
-        etree.SubElement(element, w(f"{kind}Reference"), {w("id"): str(number)})
+        if own_mark is None:
+            etree.SubElement(element, w(f"{kind}Reference"), {w("id"): str(number)})
+        else:  # the note's own mark follows the reference, and Word does not number it
+            attributes = {w("customMarkFollows"): "1", w("id"): str(number)}
+            etree.SubElement(element, w(f"{kind}Reference"), attributes)
+            etree.SubElement(element, w("t"), {XML_SPACE: "preserve"}).text = own_mark

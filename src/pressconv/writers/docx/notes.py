@@ -6,7 +6,7 @@ that opens with its w:footnoteRef mark, so Word numbers, places and links both
 ends.  The parts keep a reference document's separators (or get Word's own:
 ids -1 and 0), and the notes follow with ids from there.  Endnotes are numbered
 1, 2, 3 like footnotes (Word's default is i, ii, iii).  A note no text refers
-to, and every note to editors, is shown after the body instead (``Body``).
+to, and every note to editors, is shown after the boilerplate instead (``Body``).
 """
 
 from __future__ import annotations
@@ -42,7 +42,11 @@ class NotePlan:
     """Footnotes and endnotes by id (notes to editors are never Word notes)."""
     numbers: dict[str, int] = field(default_factory=dict)
     """A referenced note's w:id, given in the order the text refers to them."""
+    custom: dict[str, str] = field(default_factory=dict)
+    """A referenced note's own mark, when its label is not the number Word would give it ("*", "a")."""
     next_id: dict[Kind, int] = field(default_factory=lambda: {"footnote": 1, "endnote": 1})
+    counted: dict[Kind, int] = field(default_factory=lambda: {"footnote": 0, "endnote": 0})
+    """Notes of each kind Word numbers itself so far (a note with its own mark does not count)."""
 
     @classmethod
     def of(cls, notes: tuple[Note, ...], first_ids: dict[Kind, int]) -> NotePlan:
@@ -52,25 +56,37 @@ class NotePlan:
                 plan.notes[note.id] = note
         return plan
 
-    def lookup(self, note_id: str) -> tuple[str, int] | None:
-        """The (kind, w:id) a reference to ``note_id`` uses; None when it is no Word note."""
+    def lookup(self, note_id: str) -> tuple[str, int, str | None] | None:
+        """The (kind, w:id, own mark or None) a reference to ``note_id`` uses; None when it is no Word note.
+
+        Word numbers notes 1, 2, 3 in the order the text refers to them; a note whose label is not
+        that number keeps its label as its own mark (w:customMarkFollows), so "*" stays "*".
+        """
         note = self.notes.get(note_id)
         if note is None:
             return None
-        kind: Kind = "endnote" if note.kind == "endnote" else "footnote"
+        kind = self._kind(note)
         number = self.numbers.get(note_id)
         if number is None:
             number = self.numbers[note_id] = self.next_id[kind]
             self.next_id[kind] += 1
-        return kind, number
+            if note.label.strip() == str(self.counted[kind] + 1) or not note.label.strip():
+                self.counted[kind] += 1
+            else:
+                self.custom[note_id] = note.label.strip()
+        return kind, number, self.custom.get(note_id)
 
-    def referenced(self, kind: Kind) -> list[tuple[int, Note]]:
-        """The notes of ``kind`` the text referred to, by w:id."""
-        found = [(n, self.notes[i]) for i, n in self.numbers.items() if self._kind(self.notes[i]) == kind]
-        return sorted(found, key=lambda pair: pair[0])
+    def referenced(self, kind: Kind) -> list[tuple[int, Note, str | None]]:
+        """The notes of ``kind`` the text referred to, by w:id, each with its own mark or None."""
+        found = [
+            (n, self.notes[i], self.custom.get(i))
+            for i, n in self.numbers.items()
+            if self._kind(self.notes[i]) == kind
+        ]
+        return sorted(found, key=lambda entry: entry[0])
 
     def unreferenced(self) -> list[Note]:
-        """Word notes no text referred to, in document order: shown after the body."""
+        """Word notes no text referred to, in document order: shown after the boilerplate."""
         return [note for note_id, note in self.notes.items() if note_id not in self.numbers]
 
     @staticmethod
@@ -93,7 +109,11 @@ def first_ids(existing: dict[Kind, bytes | None]) -> dict[Kind, int]:
 
 
 def part(
-    kind: Kind, notes: list[tuple[int, Note]], existing: bytes | None, ids: dict[TextKind, str], write: Writer
+    kind: Kind,
+    notes: list[tuple[int, Note, str | None]],
+    existing: bytes | None,
+    ids: dict[TextKind, str],
+    write: Writer,
 ) -> bytes:
     """The footnotes (or endnotes) part: the separators, then each note with its reference mark."""
     if existing:
@@ -109,12 +129,15 @@ def part(
             spacing = {w("after"): "0", w("line"): "240", w("lineRule"): "auto"}
             etree.SubElement(etree.SubElement(p, w("pPr")), w("spacing"), spacing)
             etree.SubElement(etree.SubElement(p, w("r")), w(separator))
-    for number, note in notes:
+    for number, note, own_mark in notes:
         element = etree.SubElement(root, w(kind), {w("id"): str(number)})
         mark = etree.Element(w("r"))
         reference: TextKind = "endnote_reference" if kind == "endnote" else "footnote_reference"
         etree.SubElement(etree.SubElement(mark, w("rPr")), w("rStyle"), {w("val"): ids[reference]})
-        etree.SubElement(mark, w(f"{kind}Ref"))
+        if own_mark is None:
+            etree.SubElement(mark, w(f"{kind}Ref"))
+        else:
+            etree.SubElement(mark, w("t"), {XML_SPACE: "preserve"}).text = own_mark
         space = etree.Element(w("r"))
         etree.SubElement(space, w("t"), {XML_SPACE: "preserve"}).text = " "
         text: TextKind = "endnote_text" if kind == "endnote" else "footnote_text"

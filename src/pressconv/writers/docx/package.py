@@ -4,6 +4,7 @@ extended properties, and telling a .dotx template from a document.  Pure zip and
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 
@@ -21,6 +22,10 @@ from pressconv.writers.docx.ooxml import (
     w,
     xml,
 )
+
+#: The custom property that names a quote's speaker (``parts.custom`` writes them; a reference document
+#: that is an earlier pressconv output has some, which ``template`` removes).
+SPEAKER_PROPERTY = re.compile(r"Quote \d+ speaker")
 
 
 def targets(entries: dict[str, bytes], rels_name: str, base: str) -> Iterator[tuple[str, str, str]]:

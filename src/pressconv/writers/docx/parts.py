@@ -6,7 +6,6 @@ Built as lxml trees from the prepared template's parts; python-docx is never ope
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from copy import deepcopy
 from datetime import datetime
@@ -27,7 +26,6 @@ if TYPE_CHECKING:
 
 #: The format id Word gives every user-defined custom property.
 _FMTID_USER = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
-SPEAKER_PROPERTY = re.compile(r"Quote \d+ speaker")
 
 # Page sizes and margins in twentieths of a point: one inch (2.54 cm) all round.
 _PAGE_TWIPS = {"letter": (12240, 15840), "a4": (11906, 16838)}

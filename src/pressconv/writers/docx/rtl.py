@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from lxml import etree  # type: ignore[import-untyped]
 
+from pressconv.text import is_rtl_language, primary_language
 from pressconv.writers.docx.ooxml import child, w
 
-# Languages whose text Word keeps in the East Asian or complex-script (bidi) slot of w:lang.
+# Languages whose text Word keeps in the East Asian slot of w:lang; right-to-left ones (the one list
+# every writer asks, ``pressconv.text.RTL_LANGUAGES``) go in the complex-script (bidi) slot.
 EAST_ASIAN = frozenset({"zh", "ja", "ko"})
-BIDI = frozenset({"ar", "he", "fa", "ur", "yi", "ps", "sd", "ug"})
 
 # Paragraph properties that follow w:bidi in the schema's fixed order.
 _AFTER_BIDI = frozenset(
@@ -46,10 +47,10 @@ def set_language(styles: etree._Element, language: str) -> None:
     defaults = child(styles, "docDefaults", first=True)
     run_properties = child(child(defaults, "rPrDefault", first=True), "rPr")
     lang = child(run_properties, "lang")
-    primary = language.split("-")[0].lower()
-    slot = "eastAsia" if primary in EAST_ASIAN else "bidi" if primary in BIDI else "val"
+    rtl = is_rtl_language(language)
+    slot = "eastAsia" if primary_language(language) in EAST_ASIAN else "bidi" if rtl else "val"
     lang.set(w(slot), language)
-    if primary in BIDI:
+    if rtl:
         _right_to_left(defaults)
 
 

@@ -28,8 +28,11 @@ Writer = Callable[[etree._Element, str, str, Marks], etree._Element]
 _Slot = tuple[int, int, Cell | None, bool]
 
 
-def table(parent: etree._Element, model: Table, ids: dict[TextKind, str], paragraph: Writer) -> None:
-    """Append the caption paragraph (if any) and the w:tbl to ``parent``."""
+def table(
+    parent: etree._Element, model: Table, ids: dict[TextKind, str], paragraph: Writer, *, rtl: bool = False
+) -> None:
+    """Append the caption paragraph (if any) and the w:tbl to ``parent``; ``rtl``: columns run right to
+    left (w:bidiVisual), as a right-to-left document's tables do."""
     if model.caption:
         paragraph(parent, ids["caption"], model.caption, model.caption_marks)
     rows = [*model.header, *model.rows]
@@ -37,6 +40,8 @@ def table(parent: etree._Element, model: Table, ids: dict[TextKind, str], paragr
     element = etree.SubElement(parent, w("tbl"))
     properties = etree.SubElement(element, w("tblPr"))
     etree.SubElement(properties, w("tblStyle"), {w("val"): ids["table"]})
+    if rtl:
+        etree.SubElement(properties, w("bidiVisual"))
     etree.SubElement(properties, w("tblW"), {w("w"): "5000", w("type"): "pct"})
     # w:val for Word 2007 (0x0020 first row, 0x0200 no row bands, 0x0400 no column bands), the rest after.
     look = {"val": "0620" if model.header else "0600"}

@@ -30,8 +30,7 @@ from pressconv.writers.docx.ooxml import (
     VT,
     w,
 )
-from pressconv.writers.docx.package import app, declare_custom, list_numbering, targets
-from pressconv.writers.docx.parts import SPEAKER_PROPERTY
+from pressconv.writers.docx.package import SPEAKER_PROPERTY, app, declare_custom, list_numbering, targets
 from pressconv.writers.docx.relations import RT_ENDNOTES, RT_FOOTNOTES
 from pressconv.writers.docx.styles import TextKind
 

@@ -12,6 +12,7 @@ reportlab internal the package needs goes through ``pressconv.compat.reportlab``
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from datetime import UTC
 from typing import IO, Any, cast
@@ -22,14 +23,14 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
 from pressconv.errors import Notes, WriterError
-from pressconv.model import Document
+from pressconv.model import Document, Quote, block_text
 from pressconv.options import WriteOptions, document_datetime, page_size_for
 from pressconv.writers._pagination import page_words
 from pressconv.writers.pdf.canvas import PressCanvas
 from pressconv.writers.pdf.embedding import glyph_additions
 from pressconv.writers.pdf.fonts import font_set
 from pressconv.writers.pdf.paragraph import escape
-from pressconv.writers.pdf.story import Context, build_story, right_to_left
+from pressconv.writers.pdf.story import Context, build_story
 from pressconv.writers.pdf.styles import Styles, build_styles
 from pressconv.writers.pdf.tagging import PAGINATION_FOOTER, StructElem, Tagger, marked, write_structure
 
@@ -66,6 +67,24 @@ def _footer(styles: Styles, language: str) -> Callable[[Canvas, BaseDocTemplate]
             canv.restoreState()
 
     return draw
+
+
+def right_to_left(document: Document) -> bool:
+    """Whether any text the PDF shows holds a right-to-left character (then ``rtl`` lays it out)."""
+    meta = document.metadata
+    texts = [
+        document.headline,
+        document.subtitle or "",
+        meta.publisher or "",
+        meta.release or "",
+        meta.byline or "",
+        meta.end_mark or "",
+        *meta.contacts,
+    ]
+    texts += [s.heading or "" for s in document.sections]
+    texts += [block_text(b) + (b.speaker or "" if isinstance(b, Quote) else "") for b in document.blocks()]
+    texts += [note.text for note in document.notes] + [document.notes_heading or ""]
+    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in set("".join(texts)))
 
 
 class _Sink:
@@ -126,7 +145,7 @@ def _render(document: Document, options: WriteOptions, notes: Notes) -> bytes:
         from pressconv.text import direction  # the rule every writer follows, so the outputs agree
 
         ctx = Context(fonts, styles, styles.faces, notes, True, direction(document) == "rtl")
-    tagger = Tagger() if options.pdf_tagged else None
+    tagger = Tagger(link_texts=ctx.links) if options.pdf_tagged else None
     root = tagger.root if tagger is not None else StructElem("Document")
     first_note = len(notes.items)
     story = build_story(ctx, document, root)

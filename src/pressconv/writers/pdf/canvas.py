@@ -18,6 +18,7 @@ from pressconv.compat.reportlab import (
     add_page_entries,
     encode_page_now,
     has_unfinished_page,
+    last_annotation,
     pages,
     pdf_document,
 )
@@ -42,6 +43,25 @@ class PressCanvas(Canvas):
 
     def beginText(self, x: float = 0, y: float = 0, direction: Any = None) -> PDFTextObject:
         return SpacedTextObject(self, x, y, direction=direction)
+
+    def linkURL(  # reportlab's names
+        self,
+        url: str,
+        rect: Any,
+        relative: Any = 0,
+        thickness: Any = 0,
+        color: Any = None,
+        dashArray: Any = None,
+        kind: str = "URI",
+        **kw: Any,
+    ) -> None:
+        """A link annotation; when tagging, with its words as /Contents and owned by a Link element."""
+        if self.tagger is not None:
+            kw.setdefault("Contents", pdfdoc.PDFString(self.tagger.link_texts.get(url) or url))
+        super().linkURL(url, rect, relative, thickness, color, dashArray, kind, **kw)
+        if self.tagger is not None:
+            annotation, reference = last_annotation(self)
+            self.tagger.link(self, annotation, reference)
 
     def showPage(self) -> None:
         super().showPage()

@@ -27,21 +27,23 @@ class ListItem(Flowable):
         lbody: StructElem,
         space_after: float | None = None,
         rtl: bool = False,
+        offset: float = 0.0,
     ) -> None:
-        """``space_after`` overrides the body's, for the last item of a list."""
+        """``space_after`` overrides the body's, for the last item of a list; ``offset`` is the indent
+        of a nested item's gutter."""
         super().__init__()
         self.label, self.body, self.indent, self.lbl, self.lbody = label, body, indent, lbl, lbody
-        self.space_after, self.rtl = space_after, rtl
+        self.space_after, self.rtl, self.offset = space_after, rtl, offset
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        _, self.body_height = self.body.wrap(avail_width - self.indent, avail_height)
+        _, self.body_height = self.body.wrap(avail_width - self.indent - self.offset, avail_height)
         if self.label is not None:
             self.label.wrap(self.indent, avail_height)
         self.width, self.height = avail_width, self.body_height
         return self.width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        parts = self.body.split(avail_width - self.indent, avail_height)
+        parts = self.body.split(avail_width - self.indent - self.offset, avail_height)
         last = len(parts) - 1
         return [
             ListItem(
@@ -52,6 +54,7 @@ class ListItem(Flowable):
                 self.lbody,
                 self.space_after if i == last else None,
                 self.rtl,
+                self.offset,
             )
             for i, part in enumerate(parts)
         ]
@@ -64,7 +67,10 @@ class ListItem(Flowable):
 
     def draw(self) -> None:
         canv = self.canv
-        label_x, body_x = (self.width - self.indent, 0.0) if self.rtl else (0.0, self.indent)
+        if self.rtl:
+            label_x, body_x = self.width - self.indent - self.offset, 0.0
+        else:
+            label_x, body_x = self.offset, self.offset + self.indent
         if self.label is not None:
             with marked(canv, self.lbl):
                 self.label.drawOn(canv, label_x, self.body_height - self.label.height)

@@ -295,6 +295,12 @@ _KNOWN_FILES = {
         "italic": "DejaVuSans-Oblique.ttf",
         "bold_italic": "DejaVuSans-BoldOblique.ttf",
     },
+    "DejaVu Sans Mono": {
+        "regular": "DejaVuSansMono.ttf",
+        "bold": "DejaVuSansMono-Bold.ttf",
+        "italic": "DejaVuSansMono-Oblique.ttf",
+        "bold_italic": "DejaVuSansMono-BoldOblique.ttf",
+    },
 }
 
 
@@ -328,6 +334,8 @@ class FontSet:
 
     serif: Family
     sans: Family
+    mono: Family | None = None
+    """The family code spans are set in (None: the sans family)."""
     _candidates: tuple[Path, ...] | None = None
     _fallback: dict[tuple[str, bool, bool], Face | None] = field(default_factory=dict)
 
@@ -342,6 +350,13 @@ class FontSet:
             found = (p for p in system_font_files() if p not in used)
             self._candidates = tuple(sorted(found, key=_candidate_rank))
         return self._candidates
+
+    def family_of(self, face: Face) -> Family:
+        """The family a face belongs to (the sans family for a fallback face)."""
+        for family in (self.serif, self.sans, self.mono):
+            if family is not None and any(path == face.path for _, path in family.files):
+                return family
+        return self.sans
 
     def fallback(self, char: str, bold: bool, italic: bool) -> Face | None:
         """The first fallback face that draws ``char`` (in the asked style when the family has it)."""
@@ -444,4 +459,5 @@ def font_set(request: str | None) -> FontSet:
         bundled = _family(_bundled())
         serif = _family(serif_files) if "regular" in serif_files else bundled
         sans = _family(sans_files) if "regular" in sans_files else bundled
-    return FontSet(serif, sans)
+    mono_files = _default_family_files("DejaVu Sans Mono")
+    return FontSet(serif, sans, _family(mono_files) if "regular" in mono_files else None)

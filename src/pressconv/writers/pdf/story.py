@@ -11,7 +11,6 @@ with such text imports.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, assert_never
@@ -19,13 +18,26 @@ from typing import Any, assert_never
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable
+from reportlab.platypus import CondPageBreak, Flowable
 from reportlab.platypus import Paragraph as RLParagraph
 
 from pressconv.errors import Notes
-from pressconv.model import Block, Document, Figure, ListBlock, Paragraph, Quote, Section, Table, block_text
+from pressconv.model import (
+    Block,
+    Document,
+    Figure,
+    ListBlock,
+    Marks,
+    Paragraph,
+    Quote,
+    Section,
+    Table,
+)
+from pressconv.writers.pdf import tables
+from pressconv.writers.pdf.contacts import contact_marks
 from pressconv.writers.pdf.flowables import ListItem, QuoteBlock, Rule
 from pressconv.writers.pdf.fonts import Face, FontSet
+from pressconv.writers.pdf.inline import clip, keep_amounts_together, render
 from pressconv.writers.pdf.paragraph import LazyParagraph, escape
 from pressconv.writers.pdf.styles import Styles
 from pressconv.writers.pdf.tagging import Artifact, Marked, StructElem
@@ -49,9 +61,39 @@ class Context:
         default_factory=dict
     )
     """First, middle and last piece style of each style a long block was cut into pieces in."""
+    labels: dict[str, str] = field(default_factory=dict)
+    """Each note's id -> its label, for note references."""
+    links: dict[str, str] = field(default_factory=dict)
+    """Each link target drawn -> the words of its first link (the annotation's alternate text)."""
 
 
-def _markup(ctx: Context, text: str, face: Face) -> str:
+def _cells(ctx: Context) -> tables.Cells:
+    """What the table and figure handlers need of this render."""
+    return tables.Cells(
+        ctx.styles,
+        lambda text, style, marks: _para(ctx, text, style, marks),
+        lambda elem, text: _logical(ctx, elem, text),
+        ctx.notes,
+    )
+
+
+def _markup(ctx: Context, text: str, face: Face, marks: Marks = ()) -> str:
+    """Markup for ``text`` in ``face`` with its inline ``marks`` (``inline``); amounts kept on one line."""
+    text = keep_amounts_together(text)
+    if not marks:
+        return _plain(ctx, text, face)
+    return render(
+        text,
+        face,
+        marks,
+        fonts=ctx.fonts,
+        plain=lambda t, f: _plain(ctx, t, f),
+        labels=ctx.labels,
+        links=ctx.links,
+    )
+
+
+def _plain(ctx: Context, text: str, face: Face) -> str:
     """Escaped markup for ``text`` in ``face``, with fallback-font runs for characters the face lacks.
 
     In a right-to-left document Arabic is shaped first, so fonts are chosen for the joined forms drawn.
@@ -110,8 +152,8 @@ def _logical(ctx: Context, elem: StructElem, text: str) -> StructElem:
     return elem
 
 
-def _para(ctx: Context, text: str, style: ParagraphStyle) -> RLParagraph:
-    return _flow(ctx, _markup(ctx, text, ctx.faces[style.fontName]), style, text)
+def _para(ctx: Context, text: str, style: ParagraphStyle, marks: Marks = ()) -> RLParagraph:
+    return _flow(ctx, _markup(ctx, text, ctx.faces[style.fontName], marks), style, text)
 
 
 def _marked(
@@ -132,14 +174,14 @@ def _marked_pieces(
     style: ParagraphStyle,
     target: StructElem,
     on_first_draw: Callable[[Canvas, float, float], None] | None = None,
+    marks: Marks = (),
 ) -> list[Flowable]:
     """A heading or headline of any length as one structure element: pieces for a long one (linear)."""
     _logical(ctx, target, text)
     return [
         Marked(piece, target, on_first_draw=on_first_draw if i == 0 else None)
-        for i, piece in enumerate(_pieced(ctx, text, style))
+        for i, piece in enumerate(_pieced(ctx, text, style, marks=marks))
     ]
-
 
 
 #: Paragraphs longer than this many characters are laid out in pieces.  reportlab re-breaks the
@@ -179,24 +221,44 @@ def _piece_styles(ctx: Context, style: ParagraphStyle, count: int) -> list[Parag
     return [first] + [middle] * (count - 2) + [last]
 
 
+def _piece_starts(text: str, pieces: list[str]) -> list[int]:
+    """Where each of ``_pieces(text)`` starts in ``text`` (a cut at a space drops that space)."""
+    starts, at = [], 0
+    for piece in pieces:
+        at = at if text.startswith(piece, at) else at + 1
+        starts.append(at)
+        at += len(piece)
+    return starts
+
+
 def _pieced(
-    ctx: Context, text: str, style: ParagraphStyle, dateline: str | None = None
+    ctx: Context, text: str, style: ParagraphStyle, dateline: str | None = None, marks: Marks = ()
 ) -> list[RLParagraph]:
     """The paragraphs that lay ``text`` out in ``style``: one, or one per ``_PIECE`` of a long text.
 
     Every kind of block goes through here (body text, quotes, list items, headings, the headline), so
     layout time is linear in the size of any block.  The caller gives all pieces one structure
-    element, so the text reads and tags as one paragraph.
+    element, so the text reads and tags as one paragraph.  Each piece gets the marks over its words.
     """
     pieces = _pieces(text)
     texts = list(pieces)  # the model's words of each piece, the dateline included
+    starts = _piece_starts(text, pieces)
+    last = len(pieces) - 1
+    spans = [
+        clip(marks, start, start + len(piece), last=i == last) if marks else ()
+        for i, (start, piece) in enumerate(zip(starts, pieces, strict=True))
+    ]
     face = ctx.faces[style.fontName]
     head = ""
     if dateline and text.startswith(dateline) and len(pieces[0]) >= len(dateline):
         dateline_face = ctx.styles.dateline
-        head = f'<font name="{dateline_face.name}">{_markup(ctx, dateline, dateline_face)}</font>'
-        pieces[0] = pieces[0][len(dateline) :]
-    markups = [_markup(ctx, piece, face) for piece in pieces]
+        cut = len(dateline)
+        head_marks = clip(spans[0], 0, cut, last=False) if spans[0] else ()
+        head_markup = _markup(ctx, dateline, dateline_face, head_marks)
+        head = f'<font name="{dateline_face.name}">{head_markup}</font>'
+        spans[0] = clip(spans[0], cut, len(pieces[0]), last=last == 0) if spans[0] else ()
+        pieces[0] = pieces[0][cut:]
+    markups = [_markup(ctx, piece, face, span) for piece, span in zip(pieces, spans, strict=True)]
     markups[0] = head + markups[0]
     styles = _piece_styles(ctx, style, len(markups))
     return [
@@ -207,28 +269,44 @@ def _pieced(
 
 def _paragraph(ctx: Context, block: Paragraph, parent: StructElem, dateline: str | None) -> list[Flowable]:
     elem = _logical(ctx, parent.add("P"), block.text)
-    return [Marked(piece, elem) for piece in _pieced(ctx, block.text, ctx.styles.body, dateline)]
+    pieces = _pieced(ctx, block.text, ctx.styles.body, dateline, block.marks)
+    return [Marked(piece, elem) for piece in pieces]
 
 
 def _quote(ctx: Context, block: Quote, parent: StructElem) -> list[Flowable]:
     styles = ctx.styles
     quote = parent.add("BlockQuote")
     elem = _logical(ctx, quote.add("P"), block.text)
-    bodies = _pieced(ctx, block.text, styles.quote)
+    bodies = _pieced(ctx, block.text, styles.quote, marks=block.marks)
     speaker = _para(ctx, f"— {block.speaker}", styles.speaker) if block.speaker else None
     last = len(bodies) - 1
     return [QuoteBlock(body, speaker if i == last else None, elem, styles) for i, body in enumerate(bodies)]
 
 
+#: The label of an unordered item by depth: the same whatever bullet the source used.
+BULLETS = ("•", "◦", "▪")
+
+
 def _list(ctx: Context, block: ListBlock, parent: StructElem) -> list[Flowable]:
+    """A list, nested by item level: a deeper item opens a list inside the previous item's body."""
     styles = ctx.styles
-    items = parent.add("L")
-    markers = block.markers if len(block.markers) == len(block.items) else ()
+    indent = styles.measures.list_indent
+    stack = [parent.add("L")]  # the open list at each depth
+    bodies_at: list[StructElem] = []  # the last item's body at each depth
+    numbers = [0]  # the running number at each depth
     flowables: list[Flowable] = []
-    for number, text in enumerate(block.items, start=1):
-        li = items.add("LI")
+    count = len(block.items)
+    for index, text in enumerate(block.items):
+        depth = min(block.level(index), len(bodies_at))  # at most one deeper than the item before
+        if depth == len(stack):  # one level deeper: a list inside the last item's body
+            stack.append(bodies_at[depth - 1].add("L"))
+            numbers.append(0)
+        del stack[depth + 1 :], numbers[depth + 1 :], bodies_at[depth:]
+        numbers[depth] += 1
+        li = stack[depth].add("LI")
         lbl, lbody = li.add("Lbl"), _logical(ctx, li.add("LBody"), text)
-        marker = markers[number - 1] if markers else (f"{number}." if block.ordered else "•")
+        bodies_at.append(lbody)
+        marker = f"{numbers[depth]}." if block.ordered else BULLETS[min(depth, len(BULLETS) - 1)]
         rtl = bool(_direction(ctx, text))
         label_style = styles.list_label
         if rtl:  # a right-to-left item: its label right-aligned in a gutter on the right
@@ -237,14 +315,15 @@ def _list(ctx: Context, block: ListBlock, parent: StructElem) -> list[Flowable]:
                 ctx.rtl_styles[name] = ParagraphStyle(name, parent=label_style, alignment=TA_RIGHT)
             label_style = ctx.rtl_styles[name]
         label = _para(ctx, marker, label_style)
-        bodies = _pieced(ctx, text, styles.list_item)
-        last = number == len(block.items)
-        indent = styles.measures.list_indent
+        bodies = _pieced(ctx, text, styles.list_item, marks=block.marks(index))
+        last = index == count - 1
         for i, body in enumerate(bodies):
             final = i == len(bodies) - 1
             space_after = styles.body.spaceAfter if last and final else None
             first_label = label if i == 0 else None
-            flowables.append(ListItem(first_label, body, indent, lbl, lbody, space_after, rtl))
+            flowables.append(
+                ListItem(first_label, body, indent, lbl, lbody, space_after, rtl, indent * depth)
+            )
     return flowables
 
 
@@ -256,10 +335,10 @@ def _block(ctx: Context, block: Block, parent: StructElem, dateline: str | None)
             return _quote(ctx, block, parent)
         case ListBlock():
             return _list(ctx, block, parent)
-        case Table() | Figure():
-            # Until this writer renders them: their words as paragraphs, in reading order.
-            lines = [line for line in block_text(block).split("\n") if line]
-            return [f for line in lines for f in _paragraph(ctx, Paragraph(line), parent, None)]
+        case Table():
+            return tables.table(_cells(ctx), block, parent)
+        case Figure():
+            return tables.figure(_cells(ctx), block, parent)
         case _:
             assert_never(block)
 
@@ -273,18 +352,30 @@ def _bookmark(key: str, title: str, level: int) -> Callable[[Canvas, float, floa
 
 
 def _section(
-    ctx: Context, section: Section, index: int, root: StructElem, dateline: str | None
+    ctx: Context, section: Section, index: int, root: StructElem, dateline: str | None, level: int
 ) -> list[Flowable]:
+    """A section; ``level`` is its heading level in the tags (never more than one below the last)."""
     boilerplate = section.role == "boilerplate"
     styles = ctx.styles
     flowables: list[Flowable] = []
     if section.heading is not None:
-        style = styles.boilerplate_heading if boilerplate else styles.heading
-        hook = _bookmark(f"pc-section-{index}", section.heading, 1)
-        flowables.extend(_marked_pieces(ctx, section.heading, style, root.add("H2"), hook))
+        style = styles.boilerplate_heading if boilerplate else styles.headings[level]
+        hook = _bookmark(f"pc-section-{index}", section.heading, level - 1)
+        heading = root.add(f"H{level}")
+        pieces = _marked_pieces(ctx, section.heading, style, heading, hook, section.heading_marks)
+        if section.blocks and isinstance(section.blocks[0], Table):
+            # Kept with the table by the page break the table asks for, not by keepWithNext, which would
+            # move a table longer than the space left to the next page whole.
+            flowables.append(CondPageBreak(tables.TABLE_START + 2 * style.leading))
+            for piece in pieces:
+                assert isinstance(piece, Marked)
+                piece.keep_with_next(False)
+        flowables.extend(pieces)
     for block in section.blocks:
         if boilerplate and isinstance(block, Paragraph):
-            flowables.extend(_marked_pieces(ctx, block.text, styles.boilerplate, root.add("P")))
+            flowables.extend(
+                _marked_pieces(ctx, block.text, styles.boilerplate, root.add("P"), marks=block.marks)
+            )
         else:
             flowables.extend(_block(ctx, block, root, dateline))
         dateline = None
@@ -294,53 +385,105 @@ def _section(
 def build_story(ctx: Context, document: Document, root: StructElem) -> list[Flowable]:
     styles = ctx.styles
     meta = document.metadata
+    ctx.labels.update((note.id, note.label) for note in document.notes)
     story: list[Flowable] = []
     if meta.publisher:  # the letterhead, where a reader expects it: above the release line
         story.append(_lines(ctx, meta.publisher, styles.publisher, root))
     if meta.release:
         story.append(_marked(ctx, meta.release, styles.release, root.add("P")))
     headline = _bookmark("pc-headline", document.headline, 0)
-    story.extend(_marked_pieces(ctx, document.headline, styles.headline, root.add("H1"), headline))
+    story.extend(
+        _marked_pieces(
+            ctx, document.headline, styles.headline, root.add("H1"), headline, document.headline_marks
+        )
+    )
     if document.subtitle:
-        story.extend(_marked_pieces(ctx, document.subtitle, styles.subtitle, root.add("P")))
+        story.extend(
+            _marked_pieces(
+                ctx, document.subtitle, styles.subtitle, root.add("P"), marks=document.subtitle_marks
+            )
+        )
     if meta.byline:
         story.append(_marked(ctx, meta.byline, styles.byline, root.add("P")))
     body = [s for s in document.sections if s.role != "boilerplate"]
     about = [s for s in document.sections if s.role == "boilerplate"]
     dateline = document.dateline
+    level = 1  # the headline's
     for index, section in enumerate([*body, *about]):
         if about and section is about[0]:
             story.append(Rule(styles))
-        story.extend(_section(ctx, section, index, root, dateline))
+        if section.heading is not None:
+            level = max(2, min(section.level, level + 1, 4))
+        story.extend(_section(ctx, section, index, root, dateline, level))
         dateline = None
-    for contact in meta.contacts:
-        story.append(_lines(ctx, contact, styles.contacts, root))
+    closing: list[Flowable] = []
+    for number, contact in enumerate(meta.contacts):
+        details = meta.contact_details[number] if len(meta.contact_details) == len(meta.contacts) else None
+        closing.append(_lines(ctx, contact, styles.contacts, root, contact_marks(contact, details)))
     if meta.end_mark:  # several marks ("###" then "-30-") one per line, as written
-        story.append(_lines(ctx, meta.end_mark, styles.end_mark, root))
+        closing.append(_lines(ctx, meta.end_mark, styles.end_mark, root))
+    if closing and story:
+        # The contacts and end mark never start a page alone: each is kept with what follows it,
+        # and the last block before them with them.
+        for flowable in [story[-1], *closing[:-1]]:
+            keep_with_next(flowable)
+    story.extend(closing)
+    story.extend(notes_list(ctx, document, root))
     return story
 
 
-def _lines(ctx: Context, text: str, style: ParagraphStyle, root: StructElem) -> Flowable:
+def keep_with_next(flowable: Flowable) -> None:
+    """Keep ``flowable`` on the page of the flowable after it."""
+    if isinstance(flowable, Marked):
+        flowable.keep_with_next()
+    else:
+        flowable.keepWithNext = 1
+
+
+def notes_list(ctx: Context, document: Document, root: StructElem) -> list[Flowable]:
+    """The notes after the body: the notes to editors under their heading, then foot- and endnotes.
+
+    Each is a list item labelled as the source labelled it; a note reference in the text shows the
+    same label, raised.
+    """
+    styles = ctx.styles
+    flowables: list[Flowable] = []
+    groups = [
+        (document.notes_heading or "Notes to editors", [n for n in document.notes if n.kind == "editors"]),
+        ("Notes", [n for n in document.notes if n.kind != "editors"]),
+    ]
+    for heading, notes in groups:
+        if not notes:
+            continue
+        flowables.extend(_marked_pieces(ctx, heading, styles.boilerplate_heading, root.add("H2")))
+        items = root.add("L")
+        for note in notes:
+            li = items.add("LI")
+            lbl, lbody = li.add("Lbl"), _logical(ctx, li.add("LBody"), note.text)
+            label = _para(ctx, note.label, styles.note)
+            bodies = _pieced(ctx, note.text, styles.note, marks=note.marks)
+            indent = styles.measures.list_indent
+            flowables += [
+                ListItem(
+                    label if i == 0 else None,
+                    body,
+                    indent,
+                    lbl,
+                    lbody,
+                    None,
+                    bool(_direction(ctx, note.text)),
+                )
+                for i, body in enumerate(bodies)
+            ]
+    return flowables
+
+
+def _lines(ctx: Context, text: str, style: ParagraphStyle, root: StructElem, marks: Marks = ()) -> Flowable:
     """One paragraph whose lines (joined by newlines in the model) keep their line breaks."""
     face = ctx.faces[style.fontName]
-    lines = [_markup(ctx, line, face) for line in text.split("\n")]
+    lines, at = [], 0
+    for line in text.split("\n"):
+        lines.append(_markup(ctx, line, face, clip(marks, at, at + len(line), last=True) if marks else ()))
+        at += len(line) + 1
     elem = _logical(ctx, root.add("P"), text)
     return Marked(_flow(ctx, "<br/>".join(lines), style, text), elem)
-
-
-
-def right_to_left(document: Document) -> bool:
-    """Whether any text the PDF shows holds a right-to-left character (then ``rtl`` lays it out)."""
-    meta = document.metadata
-    texts = [
-        document.headline,
-        document.subtitle or "",
-        meta.publisher or "",
-        meta.release or "",
-        meta.byline or "",
-        meta.end_mark or "",
-        *meta.contacts,
-    ]
-    texts += [s.heading or "" for s in document.sections]
-    texts += [block_text(b) + (b.speaker or "" if isinstance(b, Quote) else "") for b in document.blocks()]
-    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in set("".join(texts)))

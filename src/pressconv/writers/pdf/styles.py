@@ -38,7 +38,9 @@ class Measures:
     """How far left of the quote text its rule is drawn."""
     quote_rule_width: float = 2.0
     list_indent: float = 18.0
-    """Width kept for a list item's bullet or number."""
+    """Width kept for a list item's bullet or number (and the indent of each nested level)."""
+    figure_max_height: float = 330.0
+    """The tallest an image is drawn (about half a page)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +56,8 @@ class Styles:
     dateline: Face
     """The face the dateline at the start of the first paragraph is set in."""
     heading: ParagraphStyle
+    headings: dict[int, ParagraphStyle]
+    """Section heading style by level, 2 to 4 (2 is ``heading``)."""
     body: ParagraphStyle
     quote: ParagraphStyle
     speaker: ParagraphStyle
@@ -63,12 +67,20 @@ class Styles:
     boilerplate: ParagraphStyle
     contacts: ParagraphStyle
     end_mark: ParagraphStyle
+    note: ParagraphStyle
+    """A note's text in the notes list."""
+    caption: ParagraphStyle
+    """A table's or figure's caption, a figure's credit."""
+    cell: ParagraphStyle
+    cell_header: ParagraphStyle
     footer: Face
     faces: dict[str, Face]
     """Every face a style uses, by reportlab name."""
     footer_size: float
     footer_color: Color
     rule_color: Color
+    header_fill: Color
+    """The shading of a table's header rows."""
     measures: Measures
 
 
@@ -101,8 +113,18 @@ def build_styles(fonts: FontSet, measures: Measures | None = None) -> Styles:
     )
 
     def style(name: str, **changes: Any) -> ParagraphStyle:
-        return ParagraphStyle(f"pc-{name}", parent=base, **changes)
+        return ParagraphStyle(f"pc-{name}", parent=changes.pop("parent", base), **changes)
 
+    heading = style(
+        "heading",
+        fontName=use(sans.bold),
+        fontSize=13,
+        leading=17,
+        textColor=ACCENT,
+        spaceBefore=10,
+        spaceAfter=5,
+        keepWithNext=1,
+    )
     return Styles(
         publisher=style("publisher", fontName=use(sans.bold), fontSize=9, leading=12, spaceAfter=6),
         release=style(
@@ -122,16 +144,20 @@ def build_styles(fonts: FontSet, measures: Measures | None = None) -> Styles:
         ),
         byline=style("byline", fontName=use(serif.regular), fontSize=9, leading=12, textColor=MUTED),
         dateline=used(sans.bold),
-        heading=style(
-            "heading",
-            fontName=use(sans.bold),
-            fontSize=13,
-            leading=17,
-            textColor=ACCENT,
-            spaceBefore=10,
-            spaceAfter=5,
-            keepWithNext=1,
-        ),
+        heading=heading,
+        headings={
+            2: heading,
+            3: style("heading-3", parent=heading, fontSize=11.5, leading=15, spaceBefore=8, spaceAfter=4),
+            4: style(
+                "heading-4",
+                parent=heading,
+                fontSize=10.5,
+                leading=14,
+                textColor=INK,
+                spaceBefore=6,
+                spaceAfter=3,
+            ),
+        },
         body=base,
         quote=style(
             "quote",
@@ -168,10 +194,19 @@ def build_styles(fonts: FontSet, measures: Measures | None = None) -> Styles:
             "contacts", fontName=use(serif.regular), fontSize=9, leading=12, spaceBefore=8, spaceAfter=5
         ),
         end_mark=style("end-mark", fontName=use(sans.bold), fontSize=10, alignment=TA_CENTER, spaceBefore=12),
+        note=style("note", fontSize=9, leading=12.5, spaceAfter=3),
+        caption=style(
+            "caption", fontName=use(serif.italic), fontSize=9, leading=12, textColor=MUTED, spaceAfter=6
+        ),
+        cell=style("cell", fontSize=9, leading=12, spaceAfter=0, allowWidows=1, allowOrphans=1),
+        cell_header=style(
+            "cell-header", fontName=use(sans.bold), fontSize=9, leading=12, spaceAfter=0, allowWidows=1
+        ),
         footer=used(serif.regular),
         faces=faces,
         footer_size=8,
         footer_color=MUTED,
         rule_color=RULE,
+        header_fill=HexColor("#e8eef4"),
         measures=m,
     )

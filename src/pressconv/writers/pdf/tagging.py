@@ -43,6 +43,14 @@ STANDARD_TYPES = frozenset(
         "Lbl",
         "LBody",
         "Span",
+        "H4",
+        "Table",
+        "TR",
+        "TH",
+        "TD",
+        "Caption",
+        "Figure",
+        "Link",
     }
 )
 
@@ -59,6 +67,13 @@ class StructElem:
     actual_text: str | None = None
     """Its words in logical order, written as /ActualText: set where the content draws right-to-left
     glyphs in visual order, so assistive technology reading the tree gets the words as written."""
+    alt: str | None = None
+    """A figure's alternate text (/Alt)."""
+    attributes: dict[str, str] | None = None
+    """Layout or table attributes (/A): owner ``O`` and names, written as PDF names."""
+    annotations: list[tuple[int, Any, Any]] | None = None
+    """Link annotations owned by the element, as (page index, annotation dictionary, reference); each
+    is written as an OBJR kid after the element's other kids."""
 
     def add(self, tag: str) -> StructElem:
         """A new child element, appended."""
@@ -77,6 +92,8 @@ class Artifact:
 
 
 PAGINATION_FOOTER = Artifact("/Type /Pagination /Subtype /Footer")
+REPEATED_HEADER = Artifact("/Type /Pagination /Subtype /Header")
+"""A table's header rows repeated at the top of a page: their words are in the tree once already."""
 LAYOUT = Artifact("/Type /Layout")
 REDUNDANT = Artifact()
 
@@ -88,9 +105,16 @@ class Tagger:
     root: StructElem = field(default_factory=lambda: StructElem("Document"))
     owners: dict[int, list[StructElem]] = field(default_factory=dict)
     """Page index (0-based) -> the element owning MCID i at position i."""
+    open: list[StructElem | Artifact] = field(default_factory=list)
+    """The marked-content sequences open now, innermost last."""
+    links: list[StructElem] = field(default_factory=list)
+    """Every Link element made while drawing, in order (their annotations get StructParent keys)."""
+    link_texts: dict[str, str] = field(default_factory=dict)
+    """Each link target -> the words drawn for it, the annotation's /Contents."""
 
     def begin(self, canv: Canvas, target: StructElem | Artifact) -> None:
         """Open a marked-content sequence for ``target`` on the current page."""
+        self.open.append(target)
         if isinstance(target, Artifact):
             props = f" <<{target.properties}>> BDC" if target.properties else " BMC"
             canv.addLiteral("/Artifact" + props)
@@ -102,10 +126,23 @@ class Tagger:
         target.kids.append((page, mcid))
         canv.addLiteral(f"/{target.tag} <</MCID {mcid}>> BDC")
 
-    @staticmethod
-    def end(canv: Canvas) -> None:
+    def end(self, canv: Canvas) -> None:
         """Close the innermost marked-content sequence."""
+        self.open.pop()
         canv.addLiteral("EMC")
+
+    def link(self, canv: Canvas, annotation: Any, reference: Any) -> None:
+        """A link annotation just added to the page: owned by a new Link element inside the element
+        being drawn (the paragraph whose words it covers)."""
+        owner = next((t for t in reversed(self.open) if isinstance(t, StructElem)), self.root)
+        if owner.tag == "Link":
+            link = owner
+        else:
+            link = owner.add("Link")
+            self.links.append(link)
+        if link.annotations is None:
+            link.annotations = []
+        link.annotations.append((canv.getPageNumber() - 1, annotation, reference))
 
 
 @contextmanager
@@ -140,9 +177,22 @@ class Marked(Flowable):
         target: StructElem | Artifact,
         *,
         on_first_draw: FirstDraw | None = None,
+        repeated: Artifact | None = None,
     ) -> None:
-        """``on_first_draw`` runs once, when the first part is drawn (e.g. to bookmark it)."""
-        self.__dict__.update(inner=inner, target=target, on_first_draw=on_first_draw)
+        """``on_first_draw`` runs once, when the first part is drawn (e.g. to bookmark it).
+
+        ``repeated``: what the flowable is marked as when drawn again (a table's header row repeated
+        on the next page), so its words are in the structure tree once.
+        """
+        self.__dict__.update(inner=inner, target=target, on_first_draw=on_first_draw, repeated=repeated)
+        self.__dict__["drawn"] = False
+
+    def keep_with_next(self, keep: bool = True) -> None:
+        """Keep this flowable on the page of the one after it, or not, whatever its style says.
+
+        Set where the doc template reads and clears the flag, in this wrapper's own dictionary.
+        """
+        self.__dict__["keepWithNext"] = int(keep)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.__dict__["inner"], name)
@@ -202,7 +252,11 @@ class Marked(Flowable):
     def drawOn(self, canv: Canvas, x: float, y: float, _sW: float = 0) -> None:
         if self.on_first_draw is not None:
             self.on_first_draw(canv, x, y + self.inner.height)
-        with marked(canv, self.target):
+        target = self.target
+        if self.drawn and self.repeated is not None:
+            target = self.repeated
+        self.__dict__["drawn"] = True
+        with marked(canv, target):
             self.inner.drawOn(canv, x, y, _sW)
 
 
@@ -213,7 +267,7 @@ class Marked(Flowable):
 def _prune(elem: StructElem) -> bool:
     """Drop elements that received no content (e.g. a block that drew nothing); True when ``elem`` stays."""
     elem.kids = [k for k in elem.kids if not isinstance(k, StructElem) or _prune(k)]
-    return bool(elem.kids)
+    return bool(elem.kids or elem.annotations)
 
 
 def write_structure(canv: Canvas, tagger: Tagger, title: str, language: str, when: datetime) -> None:
@@ -249,6 +303,9 @@ def write_structure(canv: Canvas, tagger: Tagger, title: str, language: str, whe
             else:
                 mcr = {"Type": pdfdoc.PDFName("MCR"), "Pg": page_refs[kid[0]], "MCID": kid[1]}
                 kids.append(pdfdoc.PDFDictionary(mcr))
+        for page, _, reference in elem.annotations or ():
+            objr = {"Type": pdfdoc.PDFName("OBJR"), "Pg": page_refs[page], "Obj": reference}
+            kids.append(pdfdoc.PDFDictionary(objr))
         entry: dict[str, Any] = {
             "Type": pdfdoc.PDFName("StructElem"),
             "S": pdfdoc.PDFName(elem.tag),
@@ -260,12 +317,27 @@ def write_structure(canv: Canvas, tagger: Tagger, title: str, language: str, whe
             entry["Pg"] = page_refs[next(iter(mcid_pages))]
         if elem.actual_text is not None:
             entry["ActualText"] = pdfdoc.PDFString(elem.actual_text)
+        if elem.alt is not None:
+            entry["Alt"] = pdfdoc.PDFString(elem.alt)
+        if elem.attributes:
+            entry["A"] = pdfdoc.PDFDictionary(
+                {k: pdfdoc.PDFName(v) if not v.isdigit() else int(v) for k, v in elem.attributes.items()}
+            )
         return pdfdoc.PDFDictionary(entry)
+
+    # Each link annotation is keyed in the ParentTree after the pages' keys, to its Link element.
+    annotation_owners: list[StructElem] = []
+    for link in tagger.links:
+        for _, annotation, _ in link.annotations or ():
+            annotation["StructParent"] = len(done) + len(annotation_owners)
+            annotation_owners.append(link)
 
     def parent_tree(_: None) -> pdfdoc.PDFDictionary:
         nums: list[Any] = []
         for index in range(len(done)):
             nums.extend([index, pdfdoc.PDFArray([ref(owner) for owner in tagger.owners.get(index, [])])])
+        for key, owner in enumerate(annotation_owners, start=len(done)):
+            nums.extend([key, ref(owner)])
         return pdfdoc.PDFDictionary({"Nums": pdfdoc.PDFArray(nums)})
 
     for elem in order:  # registered now, in this order, so object numbers are fixed; made when written
@@ -276,7 +348,7 @@ def write_structure(canv: Canvas, tagger: Tagger, title: str, language: str, whe
             "Type": pdfdoc.PDFName("StructTreeRoot"),
             "K": ref(tagger.root),
             "ParentTree": parent_tree_ref,
-            "ParentTreeNextKey": len(done),
+            "ParentTreeNextKey": len(done) + len(annotation_owners),
         }
     )
     doc.Catalog.StructTreeRoot = doc.Reference(tree_root, root_name)

@@ -15,6 +15,7 @@ class XmpStream(pdfdoc.PDFStream):
         meta = {"Type": pdfdoc.PDFName("Metadata"), "Subtype": pdfdoc.PDFName("XML")}
         super().__init__(pdfdoc.PDFDictionary(meta), packet, filters=[])
 
+
 _NS = {
     "x": "adobe:ns:meta/",
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",

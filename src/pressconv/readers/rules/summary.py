@@ -1,0 +1,44 @@
+"""Rule: a one-sentence summary under the headline, above the page's byline, date or "From:" line -> the dek.
+
+Government and university pages set a summary sentence directly under the
+headline, then the page's metadata (a byline, a date line, "From: Department
+… Published 3 May 2027", "Jaén, 12/02/2026"), then the text.  That sentence is
+the subtitle, not the lede.  The rule runs after the speaker rule: a summary
+often names the person the quotes below refer to by role only ("The Foreign
+Secretary said:"), so the speaker rule reads it as text first.
+"""
+
+from __future__ import annotations
+
+from pressconv.readers.blocks import FURNITURE, HEADLINE, PARAGRAPH, QUOTE, SUBTITLE
+from pressconv.readers.rules.headline import dek_shaped, page_metadata
+from pressconv.readers.worklist import WorkList
+
+
+def apply(work: WorkList) -> None:
+    """Mark the summary sentence under the headline as the subtitle when page metadata follows it."""
+    blocks = work.blocks
+    at = next((i for i, w in enumerate(blocks[: work.body_start()]) if w.kind is HEADLINE), None)
+    if at is None or any(w.kind is SUBTITLE for w in blocks[at : at + 2]):
+        return
+    content: list[int] = []  # the first two blocks of text under the headline
+    for i in range(at + 1, len(blocks)):
+        if blocks[i].kind != FURNITURE and not blocks[i].date_line:
+            content.append(i)
+            if len(content) == 2:
+                break
+    if len(content) < 2:
+        return
+    summary = blocks[content[0]]
+    if summary.kind is not PARAGRAPH or summary.partial or not dek_shaped(summary):
+        return
+    following = content[0] + 1
+    if (
+        following < len(blocks)
+        and page_metadata(blocks[following])
+        and blocks[content[1]].kind in (PARAGRAPH, QUOTE)
+    ):
+        summary.kind = SUBTITLE
+        summary.reason = (
+            "one-sentence summary under the headline, above the page's byline, date or From: line"
+        )
