@@ -642,18 +642,7 @@ def test_every_element_survives_every_writer(fmt: str) -> None:
         assert len(soup.select("a.noteref")) == 1
 
 
-@pytest.mark.parametrize(
-    "fmt",
-    [
-        pytest.param(
-            fmt,
-            marks=pytest.mark.xfail(strict=True, reason="the PDF writer on main renders no notes yet"),
-        )
-        if fmt == "pdf"
-        else fmt
-        for fmt in available_formats()
-    ],
-)
+@pytest.mark.parametrize("fmt", available_formats())
 def test_the_footnote_reaches_every_writer(fmt: str) -> None:
     from pressconv import writers
 
