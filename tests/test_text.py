@@ -60,14 +60,31 @@ def test_direction_without_a_right_to_left_language_follows_most_strong_characte
 
 
 def test_the_html_writer_and_the_shared_rule_agree() -> None:
+    from pressconv.options import WriteOptions
     from pressconv.writers import html
 
-    for document in (
-        _document("افتتاح المكتبة", "افتتح المجلس"),
-        _document("Library opens", "Words", language="ckb"),
-        _document("Library opens", "Words", language="de"),
+    for document, expected in (
+        (_document("افتتاح المكتبة", "افتتح المجلس"), "rtl"),
+        (_document("Library opens", "Words", language="ckb"), "rtl"),
+        (_document("Library opens", "Words", language="de"), "ltr"),
     ):
-        assert html.direction(document) == text.direction(document)
+        assert text.direction(document) == expected
+        page = html.write(document, WriteOptions(), Notes()).decode()
+        assert f'dir="{expected}"' in page.split(">", 2)[1]
+
+
+def test_no_writer_keeps_its_own_direction_or_reading_order() -> None:
+    """The rules live in ``pressconv.text`` only: a writer that grows its own copy again fails here."""
+    import pathlib
+
+    import pressconv
+
+    writers = pathlib.Path(pressconv.__file__).parent / "writers"
+    for path in writers.rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        assert "def direction(" not in source, path
+        assert "_RTL_LANGUAGES" not in source, path
+        assert 'role == "boilerplate"' not in source and 'role != "boilerplate"' not in source, path
 
 
 def test_boilerplate_comes_after_the_body_each_in_source_order() -> None:

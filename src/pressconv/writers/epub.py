@@ -38,7 +38,8 @@ from pressconv.errors import Notes, WriterError
 from pressconv.model import Document, block_text
 from pressconv.options import WriteOptions, document_datetime
 from pressconv.serialize import content_identifier
-from pressconv.text import clean
+from pressconv.text import clean, reading_order
+from pressconv.text import direction as script_direction
 from pressconv.writers import _zip, html
 
 SUFFIX = ".epub"
@@ -220,7 +221,7 @@ def _chapters(documents: Sequence[Document], volume: bool) -> list[_Chapter]:
                 doc,
                 f"release-{n:0{width}d}.xhtml" if volume else "release.xhtml",
                 _lang(doc),
-                html.direction(doc),
+                script_direction(doc),
                 label,
                 _plain(doc.title) or label,
             )
@@ -403,8 +404,7 @@ def _toc_entries(chapter: _Chapter) -> list[tuple[str, str]]:
     """(label, href) of each headed section, in the order the article renders them."""
     doc = chapter.document
     pairs = list(zip(doc.sections, html.section_ids(doc), strict=True))
-    ordered = [p for p in pairs if p[0].role != "boilerplate"]
-    ordered += [p for p in pairs if p[0].role == "boilerplate"]
+    ordered = [pairs[index] for index in reading_order(doc.sections)]
     # A blank heading has no text to show, and EPUBCheck rejects a navigation link without text.
     entries = [(_plain(s.heading), f"{chapter.href}#{anchor}") for s, anchor in ordered if anchor]
     return [(label, href) for label, href in entries if label]

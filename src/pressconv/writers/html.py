@@ -12,7 +12,6 @@ from __future__ import annotations
 import base64
 import json
 import re
-import unicodedata
 import xml.etree.ElementTree as ET
 from functools import cache
 from pathlib import Path
@@ -30,10 +29,10 @@ from pressconv.model import (
     Quote,
     Section,
     Table,
-    block_text,
 )
 from pressconv.options import WriteOptions, document_datetime, parse_iso
 from pressconv.serialize import content_identifier
+from pressconv.text import direction, is_boilerplate, reading_order
 from pressconv.writers._html_inline import Context, ImageStore, add_text, context, href, image_type, inline
 
 SUFFIX = ".html"
@@ -41,7 +40,6 @@ MEDIA_TYPE = "text/html"
 
 # The date and date-time forms HTML accepts in <time datetime>, ISO 8601's common subset.
 _HTML_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?")
-_RTL_LANGUAGES = frozenset({"ar", "he", "fa", "ur", "yi", "ps", "dv", "ug", "ckb", "sd"})
 
 
 @cache
@@ -50,21 +48,6 @@ def stylesheet() -> str:
     # Read beside this module rather than through importlib.resources, whose import (readers,
     # adapters) costs more than the rest of this writer; the package is always installed as files.
     return (Path(__file__).parent / "assets" / "pressconv.css").read_text(encoding="utf-8")
-
-
-def direction(document: Document) -> str:
-    """``rtl`` when the language or most strong characters of the text are right-to-left."""
-    if document.metadata.language.split("-")[0].lower() in _RTL_LANGUAGES:
-        return "rtl"
-    sample = " ".join([document.headline, *(block_text(b) for b in document.blocks()[:5])])
-    rtl = ltr = 0
-    for ch in sample[:4000]:
-        bidi = unicodedata.bidirectional(ch)
-        if bidi in ("R", "AL"):
-            rtl += 1
-        elif bidi == "L":
-            ltr += 1
-    return "rtl" if rtl > ltr else "ltr"
 
 
 def _el(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
@@ -213,7 +196,7 @@ def _render_section(ctx: Context, parent: ET.Element, section: Section, anchor: 
     if section.heading is None:
         container = parent
     else:
-        attrs = {"class_": "boilerplate"} if section.role == "boilerplate" else {}
+        attrs = {"class_": "boilerplate"} if is_boilerplate(section) else {}
         container = _el(parent, "section", **attrs)
         _heading(ctx, container, section, anchor)
     for block in section.blocks:
@@ -287,10 +270,8 @@ def render_article(
             # <time> needs a valid date in datetime= or as its text; a free-form date stays plain text.
             published.text = meta.date
     anchors = section_ids(document)
-    body = [(s, a) for s, a in zip(document.sections, anchors, strict=True) if s.role != "boilerplate"]
-    boiler = [(s, a) for s, a in zip(document.sections, anchors, strict=True) if s.role == "boilerplate"]
-    for section, anchor in body + boiler:
-        _render_section(ctx, article, section, anchor)
+    for index in reading_order(document.sections):
+        _render_section(ctx, article, document.sections[index], anchors[index])
     _notes(ctx, article, document)
     if meta.contacts or meta.end_mark:
         footer = _el(article, "footer")

@@ -33,6 +33,7 @@ from pressconv.model import (
     Section,
     Table,
 )
+from pressconv.text import body_and_boilerplate, is_boilerplate
 from pressconv.writers.pdf import tables
 from pressconv.writers.pdf.contacts import contact_marks
 from pressconv.writers.pdf.flowables import ListItem, QuoteBlock, Rule
@@ -355,7 +356,7 @@ def _section(
     ctx: Context, section: Section, index: int, root: StructElem, dateline: str | None, level: int
 ) -> list[Flowable]:
     """A section; ``level`` is its heading level in the tags (never more than one below the last)."""
-    boilerplate = section.role == "boilerplate"
+    boilerplate = is_boilerplate(section)
     styles = ctx.styles
     flowables: list[Flowable] = []
     if section.heading is not None:
@@ -405,8 +406,7 @@ def build_story(ctx: Context, document: Document, root: StructElem) -> list[Flow
         )
     if meta.byline:
         story.append(_marked(ctx, meta.byline, styles.byline, root.add("P")))
-    body = [s for s in document.sections if s.role != "boilerplate"]
-    about = [s for s in document.sections if s.role == "boilerplate"]
+    body, about = body_and_boilerplate(document.sections)
     dateline = document.dateline
     level = 1  # the headline's
     for index, section in enumerate([*body, *about]):
