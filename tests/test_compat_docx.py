@@ -43,15 +43,33 @@ def test_pyproject_bounds_python_docx_around_the_tested_versions() -> None:
 
 def test_no_python_docx_internals_outside_compat() -> None:
     # Private attributes and oxml/opc internals are reached only through pressconv.compat.docx.
-    src = Path(__file__).resolve().parent.parent / "src" / "pressconv" / "writers" / "docx"
-    pattern = re.compile(
-        r"\w\._element\b|\w\._p\b|\w\._r\b|\w\._?rels\b|get_or_add_|part_related_by|relate_to|"
-        r"\bpartname\b|(?<![.\w])docx\.(oxml|opc\.(?!exceptions)|parts)\b"
-    )
+    package = Path(__file__).resolve().parent.parent / "src" / "pressconv"
     offenders = [
-        f"{path.name}:{n}: {line.strip()}"
-        for path in sorted(src.glob("*.py"))
+        f"{path.relative_to(package)}:{n}: {line.strip()}"
+        for folder in ("writers/docx", "readers/docx")
+        for path in sorted((package / folder).glob("*.py"))
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-        if pattern.search(line)
+        if _INTERNAL.search(line)
     ]
     assert not offenders, "\n".join(offenders)
+
+
+#: A python-docx private attribute or oxml/opc internal named in a line of code.
+_INTERNAL = re.compile(
+    r"\w\._element\b|\w\._p\b|\w\._r\b|\w\._?rels\b|\w\.element\b|numbering_part|get_or_add_|"
+    r"part_related_by|relate_to|\bpartname\b|(?<![.\w])docx\.(oxml|opc\.(?!exceptions)|parts)\b"
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "numbering = document.part.numbering_part.element",
+        "root = archive.read(document.part.partname)",
+        "return body, document.styles.element, numbering",
+        "body = doc.element.body",
+        "for rel in part.rels.values():",
+    ],
+)
+def test_the_internals_check_catches_a_reader_reaching_in(line: str) -> None:
+    assert _INTERNAL.search(line)

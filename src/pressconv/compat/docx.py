@@ -1,7 +1,10 @@
 """python-docx internals, fenced: everything pressconv does with python-docx beyond its public API.
 
-The DOCX writer opens python-docx only to prepare a template (a reference
-document, or the default template at release time) and, for a document with
+The DOCX reader opens a package with python-docx (it refuses what is not a Word
+document) and takes the main part's name, the styles and the numbering element
+from it here; the body is then walked as plain lxml.  The DOCX writer opens
+python-docx only to prepare a template (a reference document, or the default
+template at release time) and, for a document with
 pictures, to read image sizes and build inline picture XML; the rest is lxml on
 the saved parts.  What it needs there that python-docx has no public API for --
 the oxml element tree (``CT_Body.get_or_add_sectPr``, ``get_or_add_pPr`` …),
@@ -41,11 +44,13 @@ def probe() -> list[str]:
             "pressconv.compat.docx.TESTED_VERSIONS and widen the bound in pyproject.toml"
         )
     import docx
-    from docx.opc.part import Part
+    from docx.opc.part import Part, XmlPart
     from docx.oxml.document import CT_Body
     from docx.oxml.shape import CT_Inline
     from docx.oxml.styles import CT_Style
     from docx.oxml.text.parfmt import CT_PPr
+    from docx.parts.document import DocumentPart
+    from docx.styles.styles import Styles
 
     needed: list[tuple[Any, str]] = [
         (CT_Body, "get_or_add_sectPr"),
@@ -58,6 +63,9 @@ def probe() -> list[str]:
         (Part, "part_related_by"),
         (Part, "relate_to"),
         (Part, "package"),
+        (XmlPart, "element"),
+        (DocumentPart, "numbering_part"),
+        (Styles, "element"),
     ]
     for owner, name in needed:
         if not hasattr(owner, name):
@@ -112,6 +120,15 @@ def part_name(part: Any) -> str:
     """A part's zip name: its partname without the leading slash."""
     name: str = part.partname
     return name.lstrip("/")
+
+
+def existing_numbering_element(doc: Any) -> etree._Element | None:
+    """The document's w:numbering element, or None when it has no numbering part (nothing is created)."""
+    try:
+        numbering: etree._Element = doc.part.numbering_part.element
+    except (KeyError, NotImplementedError, AttributeError):
+        return None
+    return numbering
 
 
 def numbering_element(doc: Any) -> etree._Element:

@@ -224,7 +224,7 @@ class _Walk:
         if embedded is not None:
             self.out.images.append(Image(embedded[0], embedded[1], None, alt, title))
             return
-        rel = self.part.rels.get(rel_id or "")
+        rel = self.part.relations.get(rel_id or "")
         if rel is not None and rel.external:
             self.out.images.append(Image(None, None, rel.target, alt, title))
 

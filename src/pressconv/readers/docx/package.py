@@ -18,6 +18,7 @@ from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]  # no stubs; python-docx is built on it
 
+from pressconv.compat import docx as compat
 from pressconv.errors import PressconvError
 from pressconv.limits import LimitError, Limits, check_zip
 from pressconv.options import FALLBACK_DATETIME
@@ -58,18 +59,18 @@ class Part:
     """An XML part with its relationships by id, and the archive to resolve internal targets."""
 
     root: Any
-    rels: dict[str, Relationship]
+    relations: dict[str, Relationship]
     archive: zipfile.ZipFile
     content_types: dict[str, str] = field(default_factory=dict)
 
     def link(self, rel_id: str | None) -> str | None:
         """The target of a hyperlink relationship."""
-        rel = self.rels.get(rel_id or "")
+        rel = self.relations.get(rel_id or "")
         return rel.target if rel is not None else None
 
     def blob(self, rel_id: str | None) -> tuple[bytes, str, str] | None:
         """Bytes, media type and part name of an internal related part (an image); None when absent."""
-        rel = self.rels.get(rel_id or "")
+        rel = self.relations.get(rel_id or "")
         if rel is None or rel.external:
             return None
         try:
@@ -133,14 +134,11 @@ def _open(data: bytes, archive: zipfile.ZipFile, source_path: str | None, depth:
         return _open_huge(archive, source_path, min(depth, _LIBXML2_DEPTH))
     except Exception as err:  # python-docx raises KeyError, ValueError, lxml errors … for broken packages
         raise _unreadable(err, source_path) from None
-    try:
-        numbering = document.part.numbering_part.element
-    except (KeyError, NotImplementedError, AttributeError):
-        numbering = None
+    numbering = compat.existing_numbering_element(document)
     # python-docx vouched for the package; the body is walked as plain lxml elements, several times
     # faster than python-docx's element classes, which build a Python proxy for every node visited.
     try:
-        root = etree.fromstring(archive.read(document.part.partname.lstrip("/")), _SAFE)
+        root = etree.fromstring(archive.read(compat.part_name(document.part)), _SAFE)
     except (etree.XMLSyntaxError, KeyError, zipfile.BadZipFile) as err:
         raise _unreadable(err, source_path) from None
     if depth < _LIBXML2_DEPTH and _depth_over(root, depth):  # libxml2 refused deeper
@@ -148,7 +146,7 @@ def _open(data: bytes, archive: zipfile.ZipFile, source_path: str | None, depth:
     body = root.find(w("body"))
     if body is None:
         raise PressconvError("not a readable DOCX: the document has no body (w:body)", source_path)
-    return body, document.styles.element, numbering
+    return body, compat.styles_element(document), numbering
 
 
 def _unreadable(err: Exception, source_path: str | None) -> PressconvError:
@@ -231,7 +229,7 @@ def _notes_part(
 ) -> Part | None:
     """The footnotes or endnotes part of the main document, parsed with the same depth limit."""
     name = next(
-        (rel.target for rel in main.rels.values() if rel.kind == f"/{kind}" and not rel.external), None
+        (rel.target for rel in main.relations.values() if rel.kind == f"/{kind}" and not rel.external), None
     )
     if name is None:
         return None
