@@ -232,7 +232,7 @@ class WriteOptions(Mapping[str, Any]):
         values: dict[str, Any] = object.__getattribute__(self, "_values")
         if name in values:
             return values[name]
-        return _builtin_defaults().get(name)
+        return _DECLARED_DEFAULTS.get(name)
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError("WriteOptions is read-only")
@@ -263,10 +263,21 @@ class WriteOptions(Mapping[str, Any]):
         return WriteOptions({**self._values, **changes})
 
 
-def _builtin_defaults() -> dict[str, Any]:
-    from pressconv.writers import builtin_defaults
+#: The declared default of every option a writer registered (``declare_defaults``), by name: what a
+#: ``WriteOptions`` attribute nobody set reads as.  The writer registry (``pressconv.writers``) fills
+#: it with the built-in writers' options when it is imported, before any writer can run, so this
+#: module never imports a writer.
+_DECLARED_DEFAULTS: dict[str, Any] = {}
 
-    return builtin_defaults()
+
+def declare_defaults(options: Iterable[Option]) -> None:
+    """Make each option's declared default what ``WriteOptions`` reads when nobody set it."""
+    _DECLARED_DEFAULTS.update((o.name, o.default) for o in options)
+
+
+def declared_defaults() -> dict[str, Any]:
+    """A copy of the defaults declared so far, by option name."""
+    return dict(_DECLARED_DEFAULTS)
 
 
 def document_datetime(document: Document, options: WriteOptions) -> datetime:

@@ -11,12 +11,11 @@ optionally ``write_volume()`` and ``OPTIONS``.
 
 from __future__ import annotations
 
-from functools import cache
-from typing import Any, Protocol, cast
+from typing import Protocol, cast
 
 from pressconv.errors import Notes
 from pressconv.model import Document
-from pressconv.options import WRITE_OPTIONS, Option, WriteOptions
+from pressconv.options import WRITE_OPTIONS, Option, WriteOptions, declare_defaults
 from pressconv.registry import Registry, Spec
 
 GROUP = "pressconv.writers"
@@ -112,7 +111,7 @@ def for_suffix(suffix: str) -> str | None:
     return REGISTRY.for_suffix(suffix)
 
 
-@cache
-def builtin_defaults() -> dict[str, Any]:
-    """The declared default of every built-in writer option, for ``WriteOptions`` attribute reads."""
-    return {o.name: o.default for s in BUILTINS.values() for o in (*WRITE_OPTIONS, *s.options)}
+# ``WriteOptions`` reads a built-in option nobody set as its declared default: declared here, where the
+# options are, so that ``pressconv.options`` never imports the writers (a writer module is always
+# imported through this package, so the table is full before any writer reads an option).
+declare_defaults(o for s in BUILTINS.values() for o in (*WRITE_OPTIONS, *s.options))
