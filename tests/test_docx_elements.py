@@ -422,6 +422,17 @@ def test_a_picture_word_cannot_show_keeps_its_alt_text_and_warns() -> None:
     assert "format Word cannot show" in notes.items[0].message
 
 
+
+def test_a_truncated_picture_keeps_its_alt_text_and_warns_instead_of_failing() -> None:
+    """A PNG cut short (a broken download, a damaged data: URI) is not a traceback: the alt text stands in."""
+    figure = Figure(alt="The harbour at dawn", data=PHOTO[:40], media_type="image/png")
+    document = Document(headline="H", sections=(Section(None, (figure,)),))
+    notes = Notes()
+    data = docx_writer.write(document, WriteOptions(), notes)
+    assert not [n for n in parts(data) if n.startswith("word/media/")]
+    assert [p.text for p in docx.Document(io.BytesIO(data)).paragraphs][-1] == "The harbour at dawn"
+    assert [w.code for w in notes.items] == ["docx-image"]
+
 def test_a_figure_with_only_an_address_links_its_alt_text() -> None:
     figure = Figure(alt="The clinic map", src="https://example.org/map.png", caption="Map")
     data = render(Document(headline="H", sections=(Section(None, (figure,)),)))

@@ -58,6 +58,13 @@ def test_loose_text_of_a_blog_post_outweighs_a_sidebar_of_words() -> None:
     assert "brittle as old paper" in words
     assert "steam iron to undo it" in words
     assert [s.heading for s in document.sections] == ["Rebuilding a Pedal Organ, Part Two", "What went wrong"]
+    # <br><br> ends a paragraph, as a blank line does in text; one <br> is a line break inside it
+    opening = [b.text for b in document.sections[0].blocks]
+    assert opening == [
+        "This week the bellows came out of the case, and the leather was as brittle as old paper.",
+        "I cut new gussets from goat skin and glued them with hot hide glue, which gives you a minute or"
+        " two to move things before it grabs.",
+    ]
     for chrome in ("Archive", "November", "restoration"):
         assert chrome not in words, chrome
 

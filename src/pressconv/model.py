@@ -91,6 +91,9 @@ class Paragraph:
     """The direct quotations (partial quotes) in the paragraph, in order."""
     marks: Marks = ()
     """Inline marks over ``text``, in order."""
+    speaker: str | None = None
+    """Whose words the paragraph is when it is unquoted first-person text of a statement issued in
+    someone's name ("We will rebuild …" under "Statement by Governor Ana Ruiz"); None otherwise."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -167,7 +167,13 @@ def block_to_dict(block: Block, quotations: bool = True) -> dict[str, Any]:
     """One block as a JSON-ready dict (without its quotation spans when ``quotations`` is false)."""
     match block:
         case Paragraph():
-            data: dict[str, Any] = {"type": "paragraph", "text": block.text, "speaker": None}
+            # The speaker of first-person statement text is inferred, like quotation spans: it stays
+            # out of the content identifier's payload (``quotations`` false), so identifiers follow words.
+            data: dict[str, Any] = {
+                "type": "paragraph",
+                "text": block.text,
+                "speaker": block.speaker if quotations else None,
+            }
             if quotations:
                 data["quotations"] = _quotations_to_list(block.text, block.quotations)
             _put_marks(data, "marks", block.text, block.marks)
@@ -288,6 +294,7 @@ def _block_from_dict(data: dict[str, Any]) -> Block:
             text=data["text"],
             quotations=_quotations_from_list(data.get("quotations")),
             marks=_marks_from_list(data.get("marks")),
+            speaker=data.get("speaker"),
         )
     if kind == "quote":
         return Quote(

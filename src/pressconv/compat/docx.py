@@ -69,6 +69,8 @@ def probe() -> list[str]:
         ("docx.opc.constants", "RELATIONSHIP_TYPE"),
         ("docx.image.image", "Image"),
         ("docx.image.exceptions", "UnrecognizedImageError"),
+        ("docx.image.exceptions", "UnexpectedEndOfFileError"),
+        ("docx.image.exceptions", "InvalidImageStreamError"),
     ]:
         if not hasattr(__import__(module, fromlist=[name]), name):
             problems.append(f"python-docx {version}: {module}.{name} is gone; pressconv uses it")
@@ -152,13 +154,25 @@ def set_style_numbering(style: Any, num_id: int) -> None:
 def image_facts(data: bytes) -> tuple[str, str, int, int] | None:
     """(media type, file extension, width, height in EMU at the image's own resolution) of an image
     python-docx can place (PNG, JPEG, GIF, BMP, TIFF); None for anything else."""
-    from docx.image.exceptions import UnrecognizedImageError
+    from docx.image.exceptions import (
+        InvalidImageStreamError,
+        UnexpectedEndOfFileError,
+        UnrecognizedImageError,
+    )
     from docx.image.image import Image
 
     try:
         image = Image.from_blob(data)
         return image.content_type, image.ext, int(image.width), int(image.height)
-    except (UnrecognizedImageError, ValueError, IndexError, KeyError, ZeroDivisionError):
+    except (
+        UnrecognizedImageError,
+        UnexpectedEndOfFileError,  # a truncated PNG or JPEG
+        InvalidImageStreamError,
+        ValueError,
+        IndexError,
+        KeyError,
+        ZeroDivisionError,
+    ):
         return None
 
 

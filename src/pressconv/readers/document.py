@@ -182,7 +182,7 @@ def _sections(
         match work.kind:  # the commonest kinds first: each case reads its enum member
             case Kind.PARAGRAPH:
                 marks = _marks(trail, work.text) if marked else ()
-                blocks.append(Paragraph(work.text, work.quotations, marks))
+                blocks.append(Paragraph(work.text, work.quotations, marks, work.speaker))
             case Kind.HEADING:
                 if opened or blocks:
                     sections.append(_section(heading, blocks, role, level, heading_marks))
@@ -256,7 +256,7 @@ def explain_lines(work_list: WorkList) -> list[str]:
         lines.append(f"  -  statement  issued in the name of {work_list.issuer}: {work_list.issuer_evidence}")
     for number, work in enumerate(work_list.blocks, start=1):
         reason = work.reason or _default_reason(work)
-        if work.kind == QUOTE:
+        if work.kind == QUOTE or (work.kind == PARAGRAPH and work.speaker):
             reason = _join(reason, work.speaker_reason)
         for partial in work.partial if work.kind == PARAGRAPH else ():
             quoted = _preview(work.text[partial.start : partial.end], 30)

@@ -62,6 +62,19 @@ class InlineText:
         if hard:
             self._marks.append((self._length, self._length, "break", None))
 
+    @property
+    def blank_line(self) -> bool:
+        """True when a line was started and nothing but whitespace came since (two line breaks in a row)."""
+        if not self._lines:
+            return False
+        start, at, gathered = self._lines[-1], self._length, []
+        for part in reversed(self._parts):
+            if at <= start:
+                break
+            gathered.append(part[max(0, start - (at - len(part))) :])
+            at -= len(part)
+        return not "".join(gathered).strip()
+
     def carry(self) -> InlineText:
         """A new, empty text with this one's open marks open in it (a block that starts inside a link)."""
         following = InlineText()

@@ -26,7 +26,8 @@ _SINGLE_MARKS = re.compile("[‘’‚']")
 # Opening marks: after a space, an opening bracket or a dash, or at the very start.  The mark
 # comes first in the pattern so the regular-expression engine scans for it quickly.
 _DOUBLE_OPENERS = re.compile(r"[“„«\"](?<![^\s(\[—–-][“„«\"])")
-_SINGLE_OPENERS = re.compile(r"[‘'‚](?<![^\s(\[—–-][‘'‚])(?=[^\W\d_])")
+# A mark before "s " or "s-" is the Dutch contraction of "des" ("'s ochtends", "'s-Hertogenbosch").
+_SINGLE_OPENERS = re.compile(r"[‘'‚](?<![^\s(\[—–-][‘'‚])(?=[^\W\d_])(?!s[\s-])")
 # Characters after which a mark is at the start of a quotation.
 _OPEN_CONTEXT = frozenset("([{—–-/\u00a0 ")
 # Characters before which a mark is at the end of a quotation.
@@ -56,7 +57,8 @@ def style_of(texts: Iterable[str]) -> str:
 @per_document(maxsize=4096)
 def _openers(text: str) -> tuple[int, int]:
     """How many double and single marks open a quotation in the text."""
-    return len(_DOUBLE_OPENERS.findall(text)), len(_SINGLE_OPENERS.findall(text))
+    dutch = len(_DUTCH_OPENER.findall(text)) if ",," in text else 0
+    return len(_DOUBLE_OPENERS.findall(text)) + dutch, len(_SINGLE_OPENERS.findall(text))
 
 
 def scan(text: str, style: str) -> tuple[list[tuple[int, int]], bool, int]:
@@ -136,8 +138,8 @@ def _scan_single(text: str) -> tuple[list[tuple[int, int]], bool, int]:
         if before.isalnum() and after.isalnum():
             continue  # an apostrophe inside a word: North Korea’s, don't
         left_open, right_close = _context(text, i)
-        if left_open and after.isdigit():
-            continue  # ’90s
+        if left_open and (after.isdigit() or text[i + 1 : i + 3] in ("s ", "s-")):
+            continue  # ’90s; the Dutch 's ochtends
         if open_at < 0:
             if left_open and not right_close and ch in "‘'‚":
                 open_at = i
@@ -175,13 +177,19 @@ def opens_with_attributed_quote(text: str, spans: list[tuple[int, int]], share: 
 
 
 def starts_with_mark(text: str) -> bool:
-    """True when the text opens with a quotation mark."""
-    return bool(text) and text[0] in _OPENING_MARKS
+    """True when the text opens with a quotation mark (the Dutch typed ",," too)."""
+    return bool(text) and (text[0] in _OPENING_MARKS or _DUTCH_OPENER.match(text) is not None)
+
+
+# Dutch copy types its low opening mark as two commas: ,,We zien …" -- read as „ (same length).
+_DUTCH_OPENER = re.compile(r"(?:(?<=[\s(\[—–-])|^),,(?=[^\s,\d])")
 
 
 @per_document(maxsize=4096)  # a pure function of the text; repeated paragraphs are read once
 def _analyse(text: str, style: str) -> tuple[tuple[tuple[int, int], ...], bool, int, float, bool]:
     """Spans, left open, stray marks, quoted share, opens with an attributed quote."""
+    if ",," in text:
+        text = _DUTCH_OPENER.sub("\u201e,", text)  # same offsets: the span starts at the first comma
     if not _DOUBLE_MARKS.search(text) and (style != "single" or not _SINGLE_MARKS.search(text)):
         return (), False, 0, 0.0, False  # no quotation mark at all: most paragraphs
     spans, left_open, stray = scan(text, style)
@@ -212,8 +220,10 @@ def classify_quotes(works: list[Work], notes: Notes) -> None:
     """Mark each paragraph whose words are mostly quoted as a quote; link multi-paragraph runs."""
     style = primary_style(works)
     previous_open: Work | None = None
+    broken_by_page = False
     for work in works:
         if previous_open is not None and is_page_line(work.text):
+            broken_by_page = True
             continue  # "Seite 1 von 2" between two paragraphs of one quotation: the quotation goes on
         if work.kind not in (PARAGRAPH, QUOTE):
             if work.kind in (HEADING, LIST) and previous_open is not None:
@@ -221,13 +231,21 @@ def classify_quotes(works: list[Work], notes: Notes) -> None:
                 previous_open = None
             continue
         spans, left_open, stray, share, attributed = _analyse(work.text, style)
+        resumed = previous_open is not None and broken_by_page and work.text[:1].islower()
+        broken_by_page = False
+        if resumed:
+            # "…for\n\nPage 1 of 2\n\ndecades, and …": a page break cut the quoted paragraph in two;
+            # the second half opens inside the quotation
+            spans, left_open, stray, share, attributed = _analyse("\u201c" + work.text, style)
+            spans = tuple((max(0, start - 1), end - 1) for start, end in spans)
+            share = quoted_share(work.text, list(spans))
         if stray:
             notes.warn("unbalanced-quotes", f"unmatched quotation mark in: {work.text[:40]!r}")
         work.spans = spans
         work.opens_unclosed = left_open
         work.quoted_share = share
         if previous_open is not None:
-            if starts_with_mark(work.text):
+            if starts_with_mark(work.text) or resumed:
                 work.continues_quote = True
             else:
                 notes.warn("unbalanced-quotes", f"quotation never closed in: {previous_open.text[:40]!r}")

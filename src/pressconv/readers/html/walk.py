@@ -141,7 +141,7 @@ def walk_article(root: Tag, walk: Walk, keep_chrome: bool, notes: Notes) -> None
         if name in CHROME and not keep_chrome and node is not root:
             continue
         if name == "br":
-            walk.inline.newline()
+            _line_break(walk, notes)
             continue
         if name in ("option", "optgroup"):
             walk.inline.add(" ")  # a select's options are separate words
@@ -171,6 +171,16 @@ def walk_article(root: Tag, walk: Walk, keep_chrome: bool, notes: Notes) -> None
                     continue  # the reference's label is the note's, shown with it
                 stack.append((node, _CLOSE_MARK))
         stack.extend((child, _OPEN) for child in reversed(node.contents))
+
+
+def _line_break(walk: Walk, notes: Notes) -> None:
+    """A ``br``; a second one in a row ends the paragraph, as a blank line does in text (blog posts and
+    old pages write paragraphs as text between ``<br><br>``)."""
+    frame = _innermost(walk)
+    if walk.inline.blank_line and not walk.inline.empty and (frame is None or frame.role == "quote"):
+        _flush(walk, notes)
+        return
+    walk.inline.newline()
 
 
 def _embedded(walk: Walk, node: Tag, name: str, notes: Notes) -> bool:

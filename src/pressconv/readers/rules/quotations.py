@@ -19,6 +19,7 @@ from pressconv.model import Quotation
 from pressconv.readers.blocks import PARAGRAPH, Kind, Work
 from pressconv.readers.lexicon import ACCORDING_TO, SPEECH_VERBS
 from pressconv.readers.name_runs import sentence_ends
+from pressconv.readers.quote_marks import is_page_line
 from pressconv.readers.worklist import WorkList
 
 # The words between two pieces of one quotation: one attribution sentence ("Austin said in his remarks at …").
@@ -34,7 +35,8 @@ def apply(work: WorkList) -> None:
     previous: Work | None = None  # the block before, when its last quotation was left open
     for block in work.blocks:
         if block.kind is PARAGRAPH and not block.partial:
-            previous = None
+            if previous is None or not is_page_line(block.text):
+                previous = None  # a page footer between two pieces of one quotation does not part them
             continue  # most paragraphs quote no one: decided before the match reads any enum member
         match block.kind:
             case Kind.QUOTE:

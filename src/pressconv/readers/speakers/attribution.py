@@ -155,6 +155,8 @@ def attribution_in(text: str, spans: tuple[tuple[int, int], ...], opens_unclosed
 
 def _interjection(text: str, spans: Sequence[tuple[int, int]]) -> Attribution | None:
     """An attribution set off by dashes inside the quotation marks ("– ha dichiarato il sindaco –")."""
+    if " – " not in text and " — " not in text:
+        return None  # most quotations hold no dash at all: no regular expression to run
     for start, end in spans:
         for match in _INTERJECTION.finditer(text, start, end):
             if len(match.group(1).split()) <= _MAX_INTERJECTION_WORDS:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right, insort
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pressconv.readers.blocks import HEADING, HEADLINE, PARAGRAPH, QUOTE, Work
 from pressconv.readers.document_cache import per_document
@@ -268,17 +269,17 @@ def _people_in(
     speaking: set[str] = set()
     alone: list[tuple[str, str]] = []
     for start, end in unquoted_stretches(text, spans):
-        found = runs(text, start, end, several=True)
-        for run in [part for whole in found for part in _coordinated(text, whole)]:
-            person = _person(text, run)
-            if person is not None:
-                people.append(person)
-            elif _organisation_name(run.tokens):
-                organisations.append(" ".join(run.tokens))
-            else:
-                title, name = split_title(run.tokens)
-                if title is not None and len(name) == 1 and is_name(name) and not is_organisation(name):
-                    alone.append((name[0], title))
+        for whole in runs(text, start, end, several=True):
+            for run in (whole,) if _COORDINATORS.isdisjoint(whole.tokens) else _coordinated(text, whole):
+                person = _person(text, run)
+                if person is not None:
+                    people.append(person)
+                elif _organisation_name(run.tokens):
+                    organisations.append(" ".join(run.tokens))
+                else:
+                    title, name = split_title(run.tokens)
+                    if title is not None and len(name) == 1 and is_name(name) and not is_organisation(name):
+                        alone.append((name[0], title))
         for match in _SAYS.finditer(text, start, end):
             word = text[text.rfind(" ", 0, match.start()) + 1 : match.start()]
             if word[:1].isupper():
@@ -309,6 +310,15 @@ def _titled_in_headline(text: str) -> tuple[tuple[tuple[str, ...], str], ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=8192)  # a pure function of the words, asked once per capitalised run
+def _never_a_person(name: tuple[str, ...]) -> bool:
+    """An organisation's name, or one with a word in capitals ("PROSECUTIONS Media Statement")."""
+    return _organisation_name(name) or any(
+        len(w) >= 3 and w.isupper() and w.lower() not in NAME_SUFFIXES for w in name
+    )
+
+
+@lru_cache(maxsize=8192)  # a pure function of the words, asked once per capitalised run
 def _organisation_name(words: tuple[str, ...]) -> bool:
     """ "Harrowgate Borough FC", "Tallowood Shire Council": an organisation's name, not a line in capitals."""
     if all(w.isupper() for w in words if len(w) > 2):
@@ -318,8 +328,6 @@ def _organisation_name(words: tuple[str, ...]) -> bool:
 
 def _coordinated(text: str, run: Run) -> list[Run]:
     """ "Deputy Shaylene Roberts and Deputy Amos Kettering": one run per person (or organisation) it joins."""
-    if not any(word in _COORDINATORS for word in run.tokens):
-        return [run]
     parts: list[Run] = []
     words: list[str] = []
     start = position = run.start
@@ -345,9 +353,7 @@ def _person(text: str, run: Run) -> _Person | None:
     title, name = split_title(run.tokens)
     if len(name) < 2 or not is_name(name):
         return None  # a lone surname adds nothing to resolve against
-    if _organisation_name(name) or any(
-        len(w) >= 3 and w.isupper() and w.lower() not in NAME_SUFFIXES for w in name
-    ):
+    if _never_a_person(name):
         return None  # "Towns Network", "PROSECUTIONS Media Statement": an organisation, a line in capitals
     apposition = appositive_title(text, run.end)
     if title is None or title.lower() in HONORIFICS:

@@ -13,11 +13,12 @@ gives no speaker.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
-from pressconv.readers.blocks import PARAGRAPH, QUOTE, Partial, Work
+from pressconv.readers.blocks import HEADING, PARAGRAPH, QUOTE, Partial, Work
 from pressconv.readers.document_cache import per_document
 from pressconv.readers.lexicon import FEMALE_NAMES, MALE_NAMES, PRONOUN_GENDER, SPOKESPERSON_ROLES
 from pressconv.readers.name_runs import is_name, is_title_word, runs, sentence_ends, split_title, surname
@@ -80,6 +81,16 @@ def _sentence_names(
                 slot = min(bisect_right(ends, run.start), len(ends) - 1)
                 named.append((slot, run.start, name, run.possessive))
     return ends, named
+
+
+# First-person words of a statement's own voice (English, French, Spanish, German); case-sensitive so
+# that "US" (the country) and "Mi" are not taken for pronouns.
+_FIRST_PERSON = re.compile(
+    r"\b(?:I|I’m|I'm|I’ve|I've|we|We|our|Our|us|my|My|me"
+    r"|je|Je|nous|Nous|notre|Notre|nos|Nos"
+    r"|nosotros|Nosotros|nuestro|Nuestro|nuestra|Nuestra|nuestros|nuestras"
+    r"|ich|Ich|wir|Wir|unser|Unser|unsere|Unsere|unseren|unserer)\b"
+)
 
 
 def assign_speakers(works: list[Work], issuer: str | None = None) -> None:
@@ -180,11 +191,24 @@ def assign_speakers(works: list[Work], issuer: str | None = None) -> None:
             if work.stated_speaker:
                 _use_stated(work)
     if issued[0] is not None:
+        boilerplate = False
         for work in works:
+            boilerplate = boilerplate or (work.kind == HEADING and work.role == "boilerplate")
             if work.kind == PARAGRAPH and work.partial:
                 work.partial = tuple(
                     p._replace(speaker=issued[0], reason=issued[1]) if p.clause is None else p
                     for p in work.partial
+                )
+            elif (
+                work.kind == PARAGRAPH
+                and not boilerplate
+                and work.role == "body"
+                and _FIRST_PERSON.search(work.text)
+            ):
+                # "We will rebuild every school" in a statement issued in someone's name: the issuer's words
+                work.speaker = issued[0]
+                work.speaker_reason = (
+                    f"first-person statement text; {issued[1].replace('no attribution; ', '')}"
                 )
 
 

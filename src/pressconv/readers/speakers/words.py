@@ -95,7 +95,7 @@ def find_word(haystack: str, phrase: str) -> int:
     return -1
 
 
-@lru_cache(maxsize=8192)  # a pure function of the words; the same runs are asked about again and again
+@lru_cache(maxsize=8192)  # a pure function of the words; the same names are asked about again and again
 def is_organisation(name: tuple[str, ...]) -> bool:
     """True when a word of the name marks an organisation ("Globex Inc.", "Ministry", "City Council")."""
     if name[-1].lower().rstrip(".") in ORGANISATION_SUFFIXES:

@@ -1,0 +1,60 @@
+"""Unquoted first-person text of a statement issued in someone's name is that person's (issue #15)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+from pressconv import parse
+from pressconv.model import Paragraph, Quote
+from pressconv.serialize import content_identifier, dumps, loads
+
+FIXTURE = Path(__file__).parent / "fixtures" / "statement_voice" / "council-leader.txt"
+
+
+def _paragraphs(document_blocks: list[object]) -> list[Paragraph]:
+    return [block for block in document_blocks if isinstance(block, Paragraph)]
+
+
+def test_first_person_statement_text_belongs_to_the_issuer() -> None:
+    document = parse(FIXTURE)
+    by_opening = {block.text[:20]: block for block in _paragraphs(document.blocks())}
+    we = next(text for text in by_opening if text.startswith("We have agreed"))
+    assert by_opening[we].speaker == "Marguerite Osei-Bannerman"
+
+
+def test_third_person_and_boilerplate_text_keeps_no_speaker() -> None:
+    document = parse(FIXTURE)
+    for block in _paragraphs(document.blocks()):
+        if block.text.startswith(("The repairs", "Halverton Council serves", "HALVERTON")):
+            assert block.speaker is None, block.text
+
+
+def test_quotes_of_the_statement_keep_the_issuer() -> None:
+    document = parse(FIXTURE)
+    quotes = [block for block in document.blocks() if isinstance(block, Quote)]
+    assert quotes and {quote.speaker for quote in quotes} == {"Marguerite Osei-Bannerman"}
+
+
+def test_paragraph_speaker_round_trips_and_stays_out_of_the_identifier() -> None:
+    document = parse(FIXTURE)
+    again = loads(dumps(document))
+    assert again.blocks() == document.blocks()
+    data = json.loads(dumps(document))
+    speakers = [b["speaker"] for s in data["sections"] for b in s["blocks"] if b["type"] == "paragraph"]
+    assert "Marguerite Osei-Bannerman" in speakers
+    # the identifier follows the words: the inferred paragraph speaker does not change it
+    silent = replace(
+        document,
+        sections=tuple(
+            replace(
+                section,
+                blocks=tuple(
+                    replace(b, speaker=None) if isinstance(b, Paragraph) else b for b in section.blocks
+                ),
+            )
+            for section in document.sections
+        ),
+    )
+    assert content_identifier(silent) == content_identifier(document)
