@@ -110,7 +110,7 @@ def parse_contact(text: str, region: str = "US") -> Contact:
         line = _LABEL.sub("", line, count=1).strip() if not plain else line.strip()
         if not line or EMAIL.search(line) or URL.search(line) or _FIELD_LABEL.match(line):
             continue
-        if sum(ch.isdigit() for ch in line) >= 5:
+        if sum(map(str.isdigit, line)) >= 5:
             continue
         plain.append(line)
     parts: list[str] = []
@@ -147,7 +147,7 @@ def _order(mark: Mark) -> tuple[int, int]:
 
 def _phones(text: str, region: str) -> list[tuple[int, int, str]]:
     """(start, end, E.164 number) of each phone number in ``text``."""
-    if sum(ch.isdigit() for ch in text) < 5:
+    if sum(map(str.isdigit, text)) < 5:
         return []  # no number to find: phonenumbers (and its import) is not needed
     import phonenumbers
 

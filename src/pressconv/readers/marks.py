@@ -260,6 +260,11 @@ class MarkTrail:
 
     def __init__(self, raw_blocks: Sequence[RawBlock]) -> None:
         self._texts: list[tuple[str, tuple[RawMark, ...]]] = []
+        self._at = 0
+        self._offset = 0
+        if not any(raw.marks or any(raw.item_marks) for raw in raw_blocks):
+            self.marked = False  # plain text: no block has a mark, so nothing is folded or looked for
+            return
         for raw in raw_blocks:
             if raw.items:
                 marks = raw.item_marks if len(raw.item_marks) == len(raw.items) else ((),) * len(raw.items)
@@ -267,8 +272,6 @@ class MarkTrail:
             elif raw.text:
                 self._texts.append(_checked(raw.text, raw.marks))
         self.marked = any(marks for _, marks in self._texts)
-        self._at = 0
-        self._offset = 0
 
     def take(self, text: str) -> tuple[RawMark, ...]:
         """The marks over ``text``, the next finished text of the document; () when none or not found."""

@@ -374,12 +374,18 @@ def _person(text: str, run: Run) -> _Person | None:
     return None
 
 
+# Lower-case particles of a name, passed over when asking whether its words look like a name.
+_NAME_PARTICLES = frozenset(("de", "van", "von", "der", "da", "di", "du", "la", "le", "del", "bin", "al"))
+
+
 def _name_like(words: tuple[str, ...]) -> bool:
-    return all(
-        w[:1].isupper() and w.lower() not in NOT_NAMES and w.lower() not in TITLE_COMPLEMENTS
-        for w in words
-        if w.lower() not in ("de", "van", "von", "der", "da", "di", "du", "la", "le", "del", "bin", "al")
-    )
+    for word in words:
+        lowered = word.lower()  # once per word: the tests below ask three tables
+        if lowered in _NAME_PARTICLES:
+            continue
+        if not word[:1].isupper() or lowered in NOT_NAMES or lowered in TITLE_COMPLEMENTS:
+            return False
+    return True
 
 
 def _ends_with(words: tuple[str, ...], name: tuple[str, ...]) -> bool:

@@ -25,6 +25,8 @@ POSSESSIVE_END = re.compile("(?:[’']s|(?<=s)[’'])$")
 POSSESSIVE_START = re.compile("^(?:[’']s|[’'])")
 # An article or preposition elided onto the next word: "l'assessora", "dell’ateneo".
 _ELIDED_ARTICLE = re.compile("^(?:l|d|dell|all|nell|sull|dall)[’']")
+# The first word of each two-word speech phrase: only these start the pair test.
+_PHRASE_STARTS = frozenset(phrase.split(" ", 1)[0] for phrase in SPEECH_PHRASES)
 
 
 def unquoted_stretches(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -54,19 +56,17 @@ def is_titled(word: str) -> bool:
 
 def speech_verb(words: list[Token]) -> tuple[int, int] | None:
     """Index of the first speech verb (and how many tokens it takes)."""
-    following: str | None = None  # the next word lowered for the pair test, reused as that word's own
-    for i, token in enumerate(words):
-        lowered = token.text.lower().rstrip(".,:;!?") if following is None else following
-        following = None
-        if "-t-" in lowered or lowered.endswith(("-il", "-elle")):
+    lowered = [token.text.lower().rstrip(".,:;!?") for token in words]
+    for i, word in enumerate(lowered):
+        starts_phrase = word in _PHRASE_STARTS
+        if not starts_phrase and word not in SPEECH_VERBS:
+            continue  # most words are neither: the tests below cannot match
+        if "-t-" in word or word.endswith(("-il", "-elle")):
             continue  # the inverted French pronoun itself ("a-t-elle"), the verb follows
-        if i + 1 < len(words):
-            following = words[i + 1].text.lower().rstrip(".,:;!?")
-            pair = f"{lowered} {following}"
-            if pair in SPEECH_PHRASES:
-                return i, 2
-        if lowered in SPEECH_VERBS:
-            if lowered == "so" and (i != 0 or i + 1 >= len(words) or not is_capitalised(words[i + 1].text)):
+        if starts_phrase and i + 1 < len(words) and f"{word} {lowered[i + 1]}" in SPEECH_PHRASES:
+            return i, 2
+        if word in SPEECH_VERBS:
+            if word == "so" and (i != 0 or i + 1 >= len(words) or not is_capitalised(words[i + 1].text)):
                 continue  # German "so Müller" only, never English "so"
             return i, 1
     return None
