@@ -15,23 +15,32 @@ import re
 
 from pressconv.readers.blocks import FURNITURE, HEADLINE, LIST, PARAGRAPH, QUOTE, SUBTITLE, Work
 from pressconv.readers.dates import find_date
-from pressconv.readers.heading_shape import ends_sentence, is_chrome_line, is_place_and_date, title_case
-from pressconv.readers.lexicon import (
-    FINITE_VERBS,
-    ORGANISATION_SUFFIXES,
-    ORGANISATION_WORDS,
-    PAGE_CHROME_OPENINGS,
-    PAGE_CHROME_WORDS,
-    TITLE_CASE_SMALL,
-)
-from pressconv.readers.name_runs import is_title_word, sentence_ends
+from pressconv.readers.heading_shape import ends_sentence, is_chrome_line
+from pressconv.readers.lexicon import PAGE_CHROME_OPENINGS, PAGE_CHROME_WORDS, TITLE_CASE_SMALL
+from pressconv.readers.name_runs import sentence_ends
 from pressconv.readers.press_furniture import is_date_line
 from pressconv.readers.quote_marks import starts_with_mark
 from pressconv.readers.rules.dateline import find_dateline
+from pressconv.readers.rules.headline_shape import (
+    MAX_DEK_WORDS,
+    MAX_LABEL_WORDS,
+    MAX_PERSON_WORDS,
+    MIN_DEK_WORDS,
+    WORD,
+    chrome_words,
+    has_verb,
+    headline_over_dek,
+    line_shaped,
+    names_only,
+    paragraph_dek_shaped,
+    role_line,
+    roll,
+    title_case_statement,
+    titled_question,
+)
 from pressconv.readers.worklist import WorkList
 
 MAX_HEADLINE_WORDS = 25
-MAX_DEK_WORDS = 35
 MAX_DERIVED_WORDS = 30
 
 
@@ -44,15 +53,6 @@ def _content(works: list[Work]) -> list[int]:
             if len(found) >= _TOP_CONTENT:
                 break
     return found
-
-
-def _line_shaped(work: Work, max_words: int) -> bool:
-    if work.kind != PARAGRAPH or work.hint not in (None,) or len(work.lines) > 2:
-        return False
-    if work.text.endswith(":"):
-        return False  # a line ending in a colon introduces what follows
-    words = work.text.split()
-    return 0 < len(words) <= max_words and any(ch.isalpha() for ch in work.text)
 
 
 def apply(work: WorkList) -> None:
@@ -110,7 +110,7 @@ def find_headline(
                 works[i].hint = "paragraph"
                 works[i].reason = "above the headline: page chrome, masthead or label, kept as text"
     first = works[at]
-    if first.hint is None and len(first.lines) == 2 and _headline_over_dek(first.lines):
+    if first.hint is None and len(first.lines) == 2 and headline_over_dek(first.lines):
         # "TRANSPORT MINISTRY ANNOUNCES …" over "New trains for northern routes": two blocks, not one
         dek = Work(text=first.lines[1], lines=[first.lines[1]], date_line=is_date_line(first.lines[1]))
         if dek.date_line:
@@ -138,20 +138,16 @@ def find_headline(
         if _same(second.text, given_subtitle) and second.kind == PARAGRAPH:
             second.kind, second.reason = SUBTITLE, "dek line, the same as the subtitle given"
     elif (
-        _line_shaped(second, MAX_DEK_WORDS)
+        line_shaped(second, MAX_DEK_WORDS)
         and find_dateline(second.text) is None
         and not starts_with_mark(second.text)
-        and not _roll(second.text)
+        and not roll(second.text)
         and not is_chrome_line(second.text)
         and not second.text.lower().startswith(PAGE_CHROME_OPENINGS)
     ):
         one_phrase = not sentence_ends(second.text.rstrip(".!?"))
         dek_words = len(second.text.split())
-        if (
-            not ends_sentence(second.text)
-            and one_phrase
-            and _MIN_DEK_WORDS <= dek_words <= MAX_HEADLINE_WORDS
-        ):
+        if not ends_sentence(second.text) and one_phrase and MIN_DEK_WORDS <= dek_words <= MAX_HEADLINE_WORDS:
             second.kind, second.reason = SUBTITLE, "second short line under the headline: the dek"
         elif after.kind in (PARAGRAPH, QUOTE) and find_dateline(after.text) is not None:
             second.kind, second.reason = (
@@ -167,11 +163,6 @@ _MIN_SCORE = 1.0
 _MIN_SENTENCE_WORDS = 5
 _SHORT_HEADLINE_WORDS = 4
 _MIN_INTRODUCTION_WORDS = 8
-_MIN_DEK_WORDS = 3  # a lone "Who" or "Appeals" under the headline is a label, not a dek
-_MAX_NAME_WORDS = 9
-_MAX_LABEL_WORDS = 4
-# Words that relate a name to something else: "Briefing by the Spokesperson for the Harbour Authority".
-_RELATION = re.compile(r"\b(?:by|on|to|with|from|at|in|after|over|about)\b", re.IGNORECASE)
 # Why a line alone is page chrome (not merely unlike a headline): one such line makes a two-line masthead.
 _MASTHEAD_REASONS = (
     "breadcrumbs",
@@ -182,71 +173,6 @@ _MASTHEAD_REASONS = (
     "page chrome",
     "a section label",
 )
-_MAX_PERSON_WORDS = 5
-_MIN_ROLL_ITEMS = 3
-# A page's metadata lines between the summary and the text ("From: Department … Published 3 May 2027").
-_METADATA_OPENINGS = ("from:", "published", "updated", "last updated", "posted", "date:")
-_MAX_METADATA_CHARS = 300
-# Nouns ending in -s that section labels and names are made of ("Transport news", "Inland Fisheries");
-# not those headlines use as verbs ("Council releases", "Mayor highlights", "Minister updates").
-_PLURAL_NOUNS = frozenset(
-    {
-        "news",
-        "series",
-        "species",
-        "headquarters",
-        "affairs",
-        "relations",
-        "communications",
-        "fisheries",
-        "industries",
-        "services",
-        "sports",
-        "arts",
-        "events",
-        "statements",
-        "stories",
-    }
-)
-_CASE_NAME = re.compile(r"\s(?:v|v\.|vs\.?)\s")
-# Words that make comma-separated capitalised items a sentence, not a roll of names.
-_ROLL_BREAKERS = frozenset({"to", "after", "as", "in", "at", "on", "for", "with", "from"})
-# Organisation words of languages the shared lexicon lacks (Italian, Portuguese, Dutch), words that
-# open an institution's name in them ("Comune di Valdarena", "Ministério do Ambiente"), and courts and
-# legislatures (left out of the shared list, where "Court" may be a surname; here a name is chrome
-# either way).
-_MORE_ORGANISATION_WORDS = frozenset(
-    {
-        "ministero",
-        "ministério",
-        "ministerie",
-        "comune",
-        "câmara",
-        "gemeente",
-        "provincie",
-        "regione",
-        "região",
-        "università",
-        "universidade",
-        "universiteit",
-        "república",
-        "repubblica",
-        "republiek",
-        "governo",
-        "regering",
-        "tribunal",
-        "court",
-        "courts",
-        "judiciary",
-        "parliament",
-        "assembly",
-        "senate",
-    }
-)
-# How many words an organisation's name may have when its organisation word comes first.
-_MAX_ORGANISATION_FIRST_WORDS = 6
-# Words after an organisation word that continue its name ("Office of …", "Department for …").
-_NAME_LINKS = frozenset({"of", "for", "and", "de", "du", "des", "del", "für", "der", "&"})
 _BREADCRUMB = re.compile(r"\s(?:>|›|»|\||/|::)\s|^\s*(?:home|accueil|inicio|startseite)\b", re.IGNORECASE)
 _CODE = re.compile(
     r"^[A-Z]{1,6}(?:/[A-Z0-9.-]+)+$|^[A-Z]{1,5}[-‑ ]?\d[\d/.-]*$"
@@ -269,7 +195,6 @@ _FORWARD = re.compile(
     re.IGNORECASE,
 )
 _COVER_NOTE_BLOCKS = 12
-_WORD = re.compile(r"[^\W\d_][\w’'&.-]*")
 
 
 def _choose(works: list[Work], content: list[int], evidence: list[str]) -> int | None:
@@ -367,7 +292,7 @@ def _body_like(work: Work) -> bool:
     return (
         words >= _MIN_SENTENCE_WORDS
         and ends_sentence(work.text)
-        and not (_title_case_statement(work.text) or _titled_question(work.text))
+        and not (title_case_statement(work.text) or titled_question(work.text))
     )
 
 
@@ -389,9 +314,9 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
             alone, why = _score(Work(text=line, lines=[line]), [], 0)
             if (alone <= -9.0 and why.startswith(_MASTHEAD_REASONS)) or "only a name" in why:
                 return -9.0, f"a masthead: two lines, one of them {why.split(',')[0]}"
-        if all(len(line.split()) <= _MAX_LABEL_WORDS and not _has_verb(line) for line in work.lines):
+        if all(len(line.split()) <= MAX_LABEL_WORDS and not has_verb(line) for line in work.lines):
             return -9.0, "a masthead: two short label lines without a verb"
-        if _role_line(work.lines[1]) and len(work.lines[0].split()) <= _MAX_PERSON_WORDS + 1:
+        if role_line(work.lines[1]) and len(work.lines[0].split()) <= MAX_PERSON_WORDS + 1:
             return -9.0, "a name over its role (a minister's or an author's header)"
     if not any(ch.isalpha() for ch in text) or len(words) > MAX_HEADLINE_WORDS + 10:
         return -9.0, "no words, or too long"
@@ -400,7 +325,7 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
         return -9.0, "breadcrumbs or a section path"
     if _CODE.match(text.strip()):
         return -9.0, "a document code"
-    if _SESSION.search(text) and len(words) <= _MAX_LABEL_WORDS + 2:
+    if _SESSION.search(text) and len(words) <= MAX_LABEL_WORDS + 2:
         return -9.0, "a meeting number"
     if is_date_line(text) or (find_date(text) is not None and len(words) <= 6):
         return -9.0, "a date line"
@@ -412,17 +337,17 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
         return -9.0, "introduces what follows (ends in a colon) or opens with a dateline"
     if starts_with_mark(text) and text.rstrip()[-1:] in '”"»“«’':
         return -9.0, "a quotation"
-    if _roll(text):
+    if roll(text):
         return -9.0, "a roll of names (a label and a list, no verb)"
     reasons: list[str] = []
     score = 0.0
-    content_words = [w for w in _WORD.findall(lowered) if w not in TITLE_CASE_SMALL]
+    content_words = [w for w in WORD.findall(lowered) if w not in TITLE_CASE_SMALL]
     if content_words and all(w.strip(".") in PAGE_CHROME_WORDS for w in content_words) and len(words) <= 8:
         return -9.0, "a section label or masthead (press release, news story, briefing room …)"
     parts = [part for part in re.split(r"\s[-–—|:]\s", text) if part]
-    if len(parts) > 1 and all(_chrome_words(part) for part in parts[1:]):
+    if len(parts) > 1 and all(chrome_words(part) for part in parts[1:]):
         return -9.0, 'an organisation and a section label ("European Commission - Press release")'
-    if ends_sentence(text) and not (_title_case_statement(text) or _titled_question(text)):
+    if ends_sentence(text) and not (title_case_statement(text) or titled_question(text)):
         return -9.0, "a sentence (closing punctuation): a lede or dek, not a headline"
     if find_date(text) is not None and any(ch.isdigit() for ch in text):
         score -= 2.0
@@ -437,13 +362,13 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
     elif n <= 4:
         score += 1.0
         reasons.append(f"short ({n} words)")
-    if _names_only(text):
+    if names_only(text):
         score -= 3.0
         reasons.append("only a name (organisation or person)")
     if _KICKER.match(text):
         score += 0.5
         reasons.append("kicker prefix")
-    if _has_verb(text):
+    if has_verb(text):
         score += 1.0
         reasons.append("has a verb")
     if following:
@@ -451,7 +376,7 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
         if _body_like(after) or after.kind == QUOTE:
             score += 1.5
             reasons.append("the lede follows")
-        elif len(following) > 1 and _body_like(following[1]) and _dek_shaped(after):
+        elif len(following) > 1 and _body_like(following[1]) and paragraph_dek_shaped(after):
             score += 2.0
             reasons.append("a dek, then the lede, follows")
         elif is_date_line(after.text) or after.date_line:
@@ -465,151 +390,6 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
         reasons.append("the first block")
     score -= 0.25 * rank
     return score, ", ".join(reasons) or "no evidence either way"
-
-
-def _role_line(line: str) -> bool:
-    """ "Minister for Infrastructure, Transport and Regional Development": a title word, then its remit."""
-    words = line.split()
-    return (
-        0 < len(words) <= _MAX_NAME_WORDS
-        and is_title_word(words[0].lower().strip(".,"))
-        and title_case(line, share=1.0)
-        and not _has_verb(line, endings=False)
-        and not any(w.endswith(("’s", "'s")) for w in words)
-    )
-
-
-def _roll(text: str) -> bool:
-    """ "JUSTICES: Lady A (President), Lord B, Lady C": names listed under a label, with no verb.
-
-    Three or more short comma-separated items in capitals after an optional
-    label; a headline with commas has a verb ("Mayor, Fire Chief to Demonstrate …").
-    """
-    label, colon, rest = text.partition(": ")
-    body = rest if colon and len(label.split()) <= _MAX_LABEL_WORDS else text
-    items = [item.strip() for item in body.split(",")]
-    return (
-        len(items) >= _MIN_ROLL_ITEMS
-        and all(0 < len(item.split()) <= _MAX_PERSON_WORDS and item[:1].isupper() for item in items)
-        and not _has_verb(body, endings=False)
-        and not any(w.lower() in _ROLL_BREAKERS for w in body.split())
-    )
-
-
-def dek_shaped(work: Work) -> bool:
-    """One line or two, one phrase or sentence of a dek's length, not a label, quotation or page chrome."""
-    return (
-        _line_shaped(work, MAX_DEK_WORDS)
-        and len(work.text.split()) >= _MIN_DEK_WORDS
-        and find_dateline(work.text) is None
-        and not starts_with_mark(work.text)
-        and not _roll(work.text)
-        and not is_chrome_line(work.text)
-        and not work.text.lower().startswith(PAGE_CHROME_OPENINGS)
-        and not sentence_ends(work.text.rstrip(".!?"))
-    )
-
-
-def page_metadata(work: Work) -> bool:
-    """What a page sets between the summary and the text: a byline, a date, "From: … Published …"."""
-    if work.date_line:
-        return True
-    if work.kind == FURNITURE:
-        return work.reason.startswith(("byline", "date"))
-    if work.kind != PARAGRAPH or len(work.text) > _MAX_METADATA_CHARS:
-        return False
-    return work.text.lower().startswith(_METADATA_OPENINGS) or is_place_and_date(work.text)
-
-
-def _chrome_words(part: str) -> bool:
-    words = [w.strip(".") for w in _WORD.findall(part.lower()) if w not in TITLE_CASE_SMALL]
-    return bool(words) and all(w in PAGE_CHROME_WORDS for w in words)
-
-
-def _dek_shaped(work: Work) -> bool:
-    return work.kind == PARAGRAPH and len(work.lines) <= 2 and 3 <= len(work.text.split()) <= MAX_DEK_WORDS
-
-
-def _names_only(text: str) -> bool:
-    """ "U.S. Department of Rural Infrastructure", "PIO Sgt. Marcus Tillery", "CITY OF BRAMLEY HEIGHTS".
-
-    An organisation's name has its organisation word at the end or before "of"
-    ("Office of Communications"); "Council Approves Park" has a verb there.
-    """
-    words = _WORD.findall(text)
-    if not words or len(words) > _MAX_NAME_WORDS or _has_verb(text, endings=False) or _RELATION.search(text):
-        return False
-    if _CASE_NAME.search(text):
-        return False  # "Marlow Freight Ltd v Harbour Board": a case, the title of a judgment
-    lowered = [w.lower().strip(".") for w in words]
-    if not (title_case(text, share=1.0) or text.isupper()):
-        return False
-    for k, word in enumerate(lowered):
-        if word in ORGANISATION_WORDS or word in ORGANISATION_SUFFIXES or word in _MORE_ORGANISATION_WORDS:
-            following = lowered[k + 1] if k + 1 < len(lowered) else None
-            if following is None or following in _NAME_LINKS:
-                return True
-            if k == 0 and len(words) <= _MAX_ORGANISATION_FIRST_WORDS and not _has_verb(text):
-                return True  # "CLUB BALONCESTO RÍA DE AROUSA": the organisation word first
-    capitalised = [w for w in words if w[:1].isupper()]
-    return (
-        len(words) <= _MAX_PERSON_WORDS
-        and len(capitalised) == len(words)
-        and any(is_title_word(w) for w in lowered)
-        and not _has_verb(text)
-    )
-
-
-def _has_verb(text: str, endings: bool = True) -> bool:
-    """A finite verb as headlines write them: "Department Awards", "names", "to open", "will host".
-
-    Without ``endings`` only auxiliaries and "to" count, not words ending in -s or -ed.
-    """
-    words = [w.lower().strip(".,;:!?’'") for w in text.split()]
-    for k, word in enumerate(words):
-        if word in FINITE_VERBS or (word == "to" and k + 1 < len(words) and words[k + 1].isalpha()):
-            return True
-        if (
-            endings
-            and k > 0
-            and "’" not in word
-            and "'" not in word
-            and len(word) > 3
-            and word.endswith(("s", "ed"))
-            and not word.endswith(("ss", "us", "is", "ics"))
-            and word not in _PLURAL_NOUNS
-        ):
-            previous = words[k - 1]
-            if previous not in TITLE_CASE_SMALL and not previous.endswith(("’s", "'s")):
-                return True
-    return False
-
-
-def _title_case_statement(text: str) -> bool:
-    """Every word capitalised, a period at the end ("City Unveils Tree Plan."): a headline, not a lede."""
-    if not text.endswith(".") or len(text.split()) < 4:
-        return False
-    return title_case(text, share=1.0) and not sentence_ends(text[:-1])  # the cheaper test first
-
-
-def _headline_over_dek(lines: list[str]) -> bool:
-    """Two lines at the top that are a headline and a dek, not one headline wrapped in two."""
-    first, second = lines
-    if ends_sentence(first) or first.endswith((",", ":", ";")) or not second[:1].isupper():
-        return False
-    if (first.isupper() and second.isupper()) or first.rsplit(None, 1)[-1].lower() in TITLE_CASE_SMALL:
-        return False  # "… GIFT TO" / "REBUILD ITS 1911 LIBRARY": one headline wrapped
-    return (first.isupper() and not second.isupper()) or len(first) < 50
-
-
-def _titled_question(text: str) -> bool:
-    """ "Is This the End of Cash?" — a Title Case question or exclamation heading the text."""
-    return (
-        text.endswith(("?", "!"))
-        and len(text.split()) >= 3
-        and title_case(text)
-        and not sentence_ends(text[:-1])
-    )
 
 
 def derive_headline(works: list[Work], dateline: str | None) -> str:

@@ -11,7 +11,7 @@ Secretary said:"), so the speaker rule reads it as text first.
 from __future__ import annotations
 
 from pressconv.readers.blocks import FURNITURE, HEADLINE, PARAGRAPH, QUOTE, SUBTITLE
-from pressconv.readers.rules.headline import dek_shaped, page_metadata
+from pressconv.readers.rules.headline_shape import dek_shaped, page_metadata
 from pressconv.readers.worklist import WorkList
 
 

@@ -1,0 +1,252 @@
+"""What the lines at the top of a text look like: a dek, a name or role line, a roll of names, page metadata.
+
+Shape predicates only, each about one line or block and its words (a verb as
+headlines write it, Title Case, an organisation's or a person's name); the
+headline rule (``headline``) weighs them into scores and chooses, and the
+summary rule asks ``dek_shaped`` and ``page_metadata``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pressconv.readers.blocks import FURNITURE, PARAGRAPH, Work
+from pressconv.readers.heading_shape import ends_sentence, is_chrome_line, is_place_and_date, title_case
+from pressconv.readers.lexicon import (
+    FINITE_VERBS,
+    ORGANISATION_SUFFIXES,
+    ORGANISATION_WORDS,
+    PAGE_CHROME_OPENINGS,
+    PAGE_CHROME_WORDS,
+    TITLE_CASE_SMALL,
+)
+from pressconv.readers.name_runs import is_title_word, sentence_ends
+from pressconv.readers.quote_marks import starts_with_mark
+from pressconv.readers.rules.dateline import find_dateline
+
+MAX_DEK_WORDS = 35
+MIN_DEK_WORDS = 3  # a lone "Who" or "Appeals" under the headline is a label, not a dek
+_MAX_NAME_WORDS = 9
+MAX_LABEL_WORDS = 4
+# Words that relate a name to something else: "Briefing by the Spokesperson for the Harbour Authority".
+_RELATION = re.compile(r"\b(?:by|on|to|with|from|at|in|after|over|about)\b", re.IGNORECASE)
+MAX_PERSON_WORDS = 5
+_MIN_ROLL_ITEMS = 3
+# A page's metadata lines between the summary and the text ("From: Department … Published 3 May 2027").
+_METADATA_OPENINGS = ("from:", "published", "updated", "last updated", "posted", "date:")
+_MAX_METADATA_CHARS = 300
+# Nouns ending in -s that section labels and names are made of ("Transport news", "Inland Fisheries");
+# not those headlines use as verbs ("Council releases", "Mayor highlights", "Minister updates").
+_PLURAL_NOUNS = frozenset(
+    {
+        "news",
+        "series",
+        "species",
+        "headquarters",
+        "affairs",
+        "relations",
+        "communications",
+        "fisheries",
+        "industries",
+        "services",
+        "sports",
+        "arts",
+        "events",
+        "statements",
+        "stories",
+    }
+)
+_CASE_NAME = re.compile(r"\s(?:v|v\.|vs\.?)\s")
+# Words that make comma-separated capitalised items a sentence, not a roll of names.
+_ROLL_BREAKERS = frozenset({"to", "after", "as", "in", "at", "on", "for", "with", "from"})
+# Organisation words of languages the shared lexicon lacks (Italian, Portuguese, Dutch), words that
+# open an institution's name in them ("Comune di Valdarena", "Ministério do Ambiente"), and courts and
+# legislatures (left out of the shared list, where "Court" may be a surname; here a name is chrome
+# either way).
+_MORE_ORGANISATION_WORDS = frozenset(
+    {
+        "ministero",
+        "ministério",
+        "ministerie",
+        "comune",
+        "câmara",
+        "gemeente",
+        "provincie",
+        "regione",
+        "região",
+        "università",
+        "universidade",
+        "universiteit",
+        "república",
+        "repubblica",
+        "republiek",
+        "governo",
+        "regering",
+        "tribunal",
+        "court",
+        "courts",
+        "judiciary",
+        "parliament",
+        "assembly",
+        "senate",
+    }
+)
+# How many words an organisation's name may have when its organisation word comes first.
+_MAX_ORGANISATION_FIRST_WORDS = 6
+# Words after an organisation word that continue its name ("Office of …", "Department for …").
+_NAME_LINKS = frozenset({"of", "for", "and", "de", "du", "des", "del", "für", "der", "&"})
+WORD = re.compile(r"[^\W\d_][\w’'&.-]*")
+
+
+def line_shaped(work: Work, max_words: int) -> bool:
+    if work.kind != PARAGRAPH or work.hint not in (None,) or len(work.lines) > 2:
+        return False
+    if work.text.endswith(":"):
+        return False  # a line ending in a colon introduces what follows
+    words = work.text.split()
+    return 0 < len(words) <= max_words and any(ch.isalpha() for ch in work.text)
+
+
+def role_line(line: str) -> bool:
+    """ "Minister for Infrastructure, Transport and Regional Development": a title word, then its remit."""
+    words = line.split()
+    return (
+        0 < len(words) <= _MAX_NAME_WORDS
+        and is_title_word(words[0].lower().strip(".,"))
+        and title_case(line, share=1.0)
+        and not has_verb(line, endings=False)
+        and not any(w.endswith(("’s", "'s")) for w in words)
+    )
+
+
+def roll(text: str) -> bool:
+    """ "JUSTICES: Lady A (President), Lord B, Lady C": names listed under a label, with no verb.
+
+    Three or more short comma-separated items in capitals after an optional
+    label; a headline with commas has a verb ("Mayor, Fire Chief to Demonstrate …").
+    """
+    label, colon, rest = text.partition(": ")
+    body = rest if colon and len(label.split()) <= MAX_LABEL_WORDS else text
+    items = [item.strip() for item in body.split(",")]
+    return (
+        len(items) >= _MIN_ROLL_ITEMS
+        and all(0 < len(item.split()) <= MAX_PERSON_WORDS and item[:1].isupper() for item in items)
+        and not has_verb(body, endings=False)
+        and not any(w.lower() in _ROLL_BREAKERS for w in body.split())
+    )
+
+
+def dek_shaped(work: Work) -> bool:
+    """One line or two, one phrase or sentence of a dek's length, not a label, quotation or page chrome."""
+    return (
+        line_shaped(work, MAX_DEK_WORDS)
+        and len(work.text.split()) >= MIN_DEK_WORDS
+        and find_dateline(work.text) is None
+        and not starts_with_mark(work.text)
+        and not roll(work.text)
+        and not is_chrome_line(work.text)
+        and not work.text.lower().startswith(PAGE_CHROME_OPENINGS)
+        and not sentence_ends(work.text.rstrip(".!?"))
+    )
+
+
+def page_metadata(work: Work) -> bool:
+    """What a page sets between the summary and the text: a byline, a date, "From: … Published …"."""
+    if work.date_line:
+        return True
+    if work.kind == FURNITURE:
+        return work.reason.startswith(("byline", "date"))
+    if work.kind != PARAGRAPH or len(work.text) > _MAX_METADATA_CHARS:
+        return False
+    return work.text.lower().startswith(_METADATA_OPENINGS) or is_place_and_date(work.text)
+
+
+def chrome_words(part: str) -> bool:
+    words = [w.strip(".") for w in WORD.findall(part.lower()) if w not in TITLE_CASE_SMALL]
+    return bool(words) and all(w in PAGE_CHROME_WORDS for w in words)
+
+
+def paragraph_dek_shaped(work: Work) -> bool:
+    return work.kind == PARAGRAPH and len(work.lines) <= 2 and 3 <= len(work.text.split()) <= MAX_DEK_WORDS
+
+
+def names_only(text: str) -> bool:
+    """ "U.S. Department of Rural Infrastructure", "PIO Sgt. Marcus Tillery", "CITY OF BRAMLEY HEIGHTS".
+
+    An organisation's name has its organisation word at the end or before "of"
+    ("Office of Communications"); "Council Approves Park" has a verb there.
+    """
+    words = WORD.findall(text)
+    if not words or len(words) > _MAX_NAME_WORDS or has_verb(text, endings=False) or _RELATION.search(text):
+        return False
+    if _CASE_NAME.search(text):
+        return False  # "Marlow Freight Ltd v Harbour Board": a case, the title of a judgment
+    lowered = [w.lower().strip(".") for w in words]
+    if not (title_case(text, share=1.0) or text.isupper()):
+        return False
+    for k, word in enumerate(lowered):
+        if word in ORGANISATION_WORDS or word in ORGANISATION_SUFFIXES or word in _MORE_ORGANISATION_WORDS:
+            following = lowered[k + 1] if k + 1 < len(lowered) else None
+            if following is None or following in _NAME_LINKS:
+                return True
+            if k == 0 and len(words) <= _MAX_ORGANISATION_FIRST_WORDS and not has_verb(text):
+                return True  # "CLUB BALONCESTO RÍA DE AROUSA": the organisation word first
+    capitalised = [w for w in words if w[:1].isupper()]
+    return (
+        len(words) <= MAX_PERSON_WORDS
+        and len(capitalised) == len(words)
+        and any(is_title_word(w) for w in lowered)
+        and not has_verb(text)
+    )
+
+
+def has_verb(text: str, endings: bool = True) -> bool:
+    """A finite verb as headlines write them: "Department Awards", "names", "to open", "will host".
+
+    Without ``endings`` only auxiliaries and "to" count, not words ending in -s or -ed.
+    """
+    words = [w.lower().strip(".,;:!?’'") for w in text.split()]
+    for k, word in enumerate(words):
+        if word in FINITE_VERBS or (word == "to" and k + 1 < len(words) and words[k + 1].isalpha()):
+            return True
+        if (
+            endings
+            and k > 0
+            and "’" not in word
+            and "'" not in word
+            and len(word) > 3
+            and word.endswith(("s", "ed"))
+            and not word.endswith(("ss", "us", "is", "ics"))
+            and word not in _PLURAL_NOUNS
+        ):
+            previous = words[k - 1]
+            if previous not in TITLE_CASE_SMALL and not previous.endswith(("’s", "'s")):
+                return True
+    return False
+
+
+def title_case_statement(text: str) -> bool:
+    """Every word capitalised, a period at the end ("City Unveils Tree Plan."): a headline, not a lede."""
+    if not text.endswith(".") or len(text.split()) < 4:
+        return False
+    return title_case(text, share=1.0) and not sentence_ends(text[:-1])  # the cheaper test first
+
+
+def headline_over_dek(lines: list[str]) -> bool:
+    """Two lines at the top that are a headline and a dek, not one headline wrapped in two."""
+    first, second = lines
+    if ends_sentence(first) or first.endswith((",", ":", ";")) or not second[:1].isupper():
+        return False
+    if (first.isupper() and second.isupper()) or first.rsplit(None, 1)[-1].lower() in TITLE_CASE_SMALL:
+        return False  # "… GIFT TO" / "REBUILD ITS 1911 LIBRARY": one headline wrapped
+    return (first.isupper() and not second.isupper()) or len(first) < 50
+
+
+def titled_question(text: str) -> bool:
+    """ "Is This the End of Cash?" — a Title Case question or exclamation heading the text."""
+    return (
+        text.endswith(("?", "!"))
+        and len(text.split()) >= 3
+        and title_case(text)
+        and not sentence_ends(text[:-1])
+    )
