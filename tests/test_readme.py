@@ -1,7 +1,7 @@
 """The README says what the code does: its option table, its pipe examples and its hook snippet.
 
 The option table is made from the readers' and writers' declarations
-(``pressconv.cli.option_table``); ``PRESSCONV_REGEN=1`` rewrites it.  The hook
+(``pressconv.config.option_table``); ``PRESSCONV_REGEN=1`` rewrites it.  The hook
 snippet is run as written under the real ``pre-commit`` in a repository that
 adopts it with sources and no ``dist/`` yet.
 """
@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from pressconv.cli import option_table
+from pressconv.config import option_table
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"

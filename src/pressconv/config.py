@@ -7,6 +7,7 @@ by the names the writers declare (``page_size``, ``pdf_font``,
 so a typo fails the build with a line naming the key instead of being ignored.
 Relative paths count from the folder holding pyproject.toml, so the same
 configuration works from any working directory.  CLI flags override it.
+``option_table`` writes the README's table of every option from the same declarations.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from pressconv.errors import PressconvError
-from pressconv.options import LIMIT_OPTIONS, Option
+from pressconv.options import LIMIT_OPTIONS, READ_OPTIONS, Option
 
 PYPROJECT = "pyproject.toml"
 DEFAULT_SOURCE = "source"
@@ -187,3 +188,35 @@ def _maybe_file(value: str, root: Path) -> str:
         if candidate.is_file():
             return str(candidate)
     return value
+
+
+def option_table() -> str:
+    """The README's option table, in Markdown, made from the built-in readers' and writers' declarations."""
+    from pressconv import writers
+    from pressconv.options import WRITE_OPTIONS
+
+    rows: dict[str, tuple[Option, list[str]]] = {}
+    from pressconv import readers
+
+    for option in READ_OPTIONS:
+        rows[option.name] = (option, ["reading (every input format)"])
+    for name, spec in readers.BUILTINS.items():
+        for option in spec.options:
+            rows.setdefault(option.name, (option, []))[1].append(f"reading {name}")
+    for option in WRITE_OPTIONS:
+        rows[option.name] = (option, ["every output format"])
+    for name, spec in writers.BUILTINS.items():
+        for option in spec.options:
+            rows.setdefault(option.name, (option, []))[1].append(name)
+    lines = [
+        "| keyword / `[tool.pressconv]` key | flag | used by | accepts | default | what it does |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for option, used in rows.values():
+        flag = f"`{option.flag_name}`" if option.cli else "`SOURCE_DATE_EPOCH`"
+        if option.off_flag:
+            flag += f" / `--{option.off_flag}`"
+        default = "—" if option.default is None else f"`{str(option.default).lower()}`"
+        cells = (f"`{option.name}`", flag, ", ".join(used), option.describe(), default, option.help)
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
