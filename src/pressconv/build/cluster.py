@@ -15,6 +15,28 @@ from pressconv.errors import PressconvError
 
 INSTALL_HINT = "--executor dask needs Dask: pip install 'pressconv[dask]'"
 
+#: Dask settings for the LocalCluster a build starts (nannies pass them on to the workers).
+LOCAL_CLUSTER_CONFIG: dict[str, object] = {
+    # The statistical profiler samples every thread's stack 100 times a second: CPU taken from
+    # rendering, for a dashboard nobody watches.
+    "distributed.worker.profile.enabled": False,
+    # The scheduler of a LocalCluster runs inside the client process and keeps, per topic, its last
+    # N events (three a task) and its last N transitions; the workers keep such logs too.  Dask's
+    # default, 1,000 (10,000 for the admin logs), lets the client grow with the archive for the first
+    # few thousand tasks; a short tail is all a failed build's message needs.
+    "distributed.admin.low-level-log-length": 64,
+    "distributed.admin.log-length": 64,
+    # Every process of the cluster (scheduler, nannies, workers) wakes up to check its event loop's
+    # health every 20 ms, samples its own CPU and memory every 0.5 s, and each nanny polls its
+    # worker's memory every 0.1 s; the scheduler looks for tasks to steal every second.  Fixed
+    # costs per process that weigh on a small machine when a document costs a few milliseconds.
+    # Batches are alike and at most a window of them is queued, so stealing has nothing to balance.
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.scheduler.work-stealing": False,
+}
+
 
 def require_dask() -> None:
     """Fail with one line saying how to install Dask when ``dask.distributed`` cannot be imported."""
@@ -44,9 +66,7 @@ def dask_executor(
         if address is None:
             import dask.config
 
-            # The workers' statistical profiler samples every thread's stack 100 times a second: CPU
-            # taken from rendering, for a dashboard nobody watches.  Nannies pass the setting on.
-            with dask.config.set({"distributed.worker.profile.enabled": False}):
+            with dask.config.set(LOCAL_CLUSTER_CONFIG):
                 cluster = dd.LocalCluster(
                     n_workers=workers,
                     threads_per_worker=1,
