@@ -186,12 +186,15 @@ def measure(root: Path, label: str, count: int, command: list[str], cluster: tup
 
 @contextlib.contextmanager
 def warm_cluster(workers: int) -> Iterator[tuple[str, tuple[int, ...]]]:
-    """A LocalCluster as ``pressconv build --executor dask`` starts one, warmed up; its scheduler's
-    address, and the pids whose CPU is the cluster's (the workers, and this process: the scheduler)."""
+    """A LocalCluster as ``pressconv build --executor dask`` starts one (with its Dask settings), warmed
+    up; its scheduler's address, and the pids whose CPU is the cluster's (the workers, and this
+    process: the scheduler)."""
     import dask.config
 
+    from pressconv.build.cluster import LOCAL_CLUSTER_CONFIG
+
     with (
-        dask.config.set({"distributed.worker.profile.enabled": False}),
+        dask.config.set(LOCAL_CLUSTER_CONFIG),
         _cluster(workers) as (
             cluster,
             client,

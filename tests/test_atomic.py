@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 from pressconv import api, publish, writers
+from pressconv.build import LOCK
 from pressconv.cli import main
 from pressconv.errors import Notes, PressconvError, WriterError
 from pressconv.model import Document
@@ -186,8 +187,14 @@ def _wait_for(predicate: Any, seconds: float) -> bool:
     return False
 
 
-def _sigint_run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
-    """Start pressconv, send SIGINT once it has started working, return what it did."""
+def _sigint_run(
+    args: list[str], cwd: Path, started: Path | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """Start pressconv, send SIGINT once it has started working, return what it did.
+
+    ``started`` is a file the command makes once its imports are done and its work has begun (the
+    build's lock file): on a loaded machine the imports alone can take longer than any fixed pause.
+    """
     child = subprocess.Popen(
         [sys.executable, "-m", "pressconv.cli", *args],
         cwd=cwd,
@@ -198,6 +205,10 @@ def _sigint_run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes
     # KeyboardInterrupt), then a moment more so it is converting, then interrupt.  A fixed sleep
     # was not enough on a loaded machine running the suite on every core.
     _wait_until_sigint_is_caught(child.pid)
+    if started is not None:
+        deadline = time.monotonic() + 120
+        while not started.exists() and child.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.02)
     time.sleep(0.5)
     child.send_signal(signal.SIGINT)
     out, err = child.communicate(timeout=120)
@@ -245,7 +256,9 @@ def test_real_sigint_during_build(tmp_path: Path) -> None:
     source.mkdir()
     for n in range(4):
         _big_source(source / f"big{n}.txt")
-    done = _sigint_run(["build", "source", "-o", "dist", "-f", "html", "-j", "2"], tmp_path)
+    done = _sigint_run(
+        ["build", "source", "-o", "dist", "-f", "html", "-j", "2"], tmp_path, started=tmp_path / "dist" / LOCK
+    )
     stderr = done.stderr.decode()
     assert "Traceback" not in stderr, stderr[-3000:]
     assert done.returncode in (0, 130), stderr

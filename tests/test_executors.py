@@ -392,3 +392,21 @@ def test_convert_many_streams_sources_into_a_folder(
         )
         assert all(not r.errors and len(r.published) == 2 for r in results)
         assert files(out / "source") == expected, executor
+
+
+def test_the_cluster_a_build_starts_keeps_short_logs_on_every_process() -> None:
+    """The LocalCluster's scheduler runs in the client process: its logs are cut short so the client
+    does not grow with the archive, and the workers get the same settings through their nannies."""
+    pytest.importorskip("distributed", reason=NO_DASK)
+    import dask.config
+
+    from pressconv.build.cluster import LOCAL_CLUSTER_CONFIG, dask_executor
+
+    short = LOCAL_CLUSTER_CONFIG["distributed.admin.low-level-log-length"]
+    with dask_executor(None, 1, ("html",)) as (pool, slots):
+        assert slots == 1
+        on_worker = {key: pool.submit(dask.config.get, key).result() for key in LOCAL_CLUSTER_CONFIG}
+        client: Any = pool._client  # type: ignore[attr-defined]
+        assert client.cluster.scheduler.transition_log.maxlen == short
+    assert on_worker == LOCAL_CLUSTER_CONFIG
+    assert dask.config.get("distributed.admin.low-level-log-length") != short, "the client's own is as found"

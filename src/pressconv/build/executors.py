@@ -33,8 +33,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
+from pressconv.build.cluster import INSTALL_HINT as INSTALL_HINT
+from pressconv.build.cluster import dask_executor
+from pressconv.build.cluster import require_dask as require_dask
 from pressconv.build.plan import Job, read_source
 from pressconv.build.render import DEFAULT_CHECKPOINT, JobResult, render_job
 from pressconv.errors import PressconvError
@@ -43,7 +46,6 @@ from pressconv.options import WriteOptions, limits_from
 if TYPE_CHECKING:
     from pressconv.build.plan import Plan
 
-INSTALL_HINT = "--executor dask needs Dask: pip install 'pressconv[dask]'"
 MAX_BATCH = 32
 _TEMPORARY = re.compile(r"^\.(?P<name>.+)\.\d+-\d+\.tmp$")  # what publishing writes before renaming
 
@@ -109,14 +111,6 @@ def parse(text: str, where: str = "--executor") -> ExecutorSpec:
     if batch < 0 or window < 1 or not checkpoint > 0:
         raise PressconvError(f"{where} {raw}: batch >= 0, window >= 1 and checkpoint > 0 please")
     return ExecutorSpec("dask", address, "shared" if io == "shared" else "bytes", batch, window, checkpoint)
-
-
-def require_dask() -> None:
-    """Fail with one line saying how to install Dask when ``dask.distributed`` cannot be imported."""
-    try:
-        import distributed  # noqa: F401
-    except ImportError:
-        raise PressconvError(INSTALL_HINT) from None
 
 
 # --- what travels to a worker --------------------------------------------------------------------------
@@ -288,7 +282,7 @@ def run(
     spec = executor
     if not work:
         return
-    with dask_executor(spec, workers, plan.formats) as (pool, slots):
+    with dask_executor(spec.address, workers, plan.formats) as (pool, slots):
         tasks = (_task(plan, job, force, spec.io) for job in work)
         try:
             yield from stream(
@@ -356,7 +350,7 @@ def convert_many(
         if isinstance(executor, Executor):
             yield executor, workers
         elif spec.kind == "dask":
-            with dask_executor(spec, workers, formats) as pair:
+            with dask_executor(spec.address, workers, formats) as pair:
                 yield pair
         else:
             from concurrent.futures import ProcessPoolExecutor
@@ -458,63 +452,3 @@ def sweep_temporaries(plan: Plan, work: Sequence[Job]) -> list[Path]:
                     os.unlink(entry.path)
                     removed.append(Path(entry.path))
     return removed
-
-
-@contextlib.contextmanager
-def dask_executor(spec: ExecutorSpec, workers: int, formats: Sequence[str]) -> Iterator[tuple[Executor, int]]:
-    """A ``concurrent.futures`` view of a Dask client, and the number of worker threads behind it.
-
-    Without an address a LocalCluster of ``workers`` single-threaded worker processes is started
-    (restarted by their nannies when they die) and stopped afterwards.
-    """
-    require_dask()
-    import logging
-
-    import distributed
-
-    dd: Any = distributed  # untyped library
-    cluster: Any = None
-    try:
-        if spec.address is None:
-            import dask.config
-
-            # The workers' statistical profiler samples every thread's stack 100 times a second: CPU
-            # taken from rendering, for a dashboard nobody watches.  Nannies pass the setting on.
-            with dask.config.set({"distributed.worker.profile.enabled": False}):
-                cluster = dd.LocalCluster(
-                    n_workers=workers,
-                    threads_per_worker=1,
-                    processes=True,
-                    dashboard_address=":0",  # no fixed port: other builds and clusters may run here
-                    silence_logs=logging.CRITICAL,  # failures reach the user as one line per source
-                )
-            client: Any = dd.Client(cluster)
-        else:
-            client = dd.Client(spec.address, timeout="20s")
-    except OSError as err:
-        if cluster is not None:
-            cluster.close()
-        raise PressconvError(f"cannot reach the Dask scheduler: {err}", spec.address) from None
-    try:
-        _preload(client, formats)
-        slots = sum(info.get("nthreads", 1) for info in client.scheduler_info()["workers"].values())
-        yield client.get_executor(pure=False), max(1, slots)
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
-
-
-def _preload(client: Any, formats: Sequence[str]) -> None:
-    """Import the writers on every worker once, as the process pool's fork server does."""
-    from pressconv import writers
-
-    modules = ["pressconv.build.executors", *(writers.spec(fmt).module for fmt in formats)]
-    client.run(_import_all, modules)
-
-
-def _import_all(modules: list[str]) -> None:
-    import importlib
-
-    for name in modules:
-        importlib.import_module(name)

@@ -441,8 +441,7 @@ def keep_with_next(flowable: Flowable) -> None:
 
 
 def notes_list(ctx: Context, document: Document, root: StructElem) -> list[Flowable]:
-    """The notes after the body: foot- and endnotes, then the notes to editors under their heading
-    (the order every writer follows).
+    """The notes after the body: the notes to editors under their heading, then foot- and endnotes.
 
     Each is a list item labelled as the source labelled it; a note reference in the text shows the
     same label, raised.
@@ -450,8 +449,8 @@ def notes_list(ctx: Context, document: Document, root: StructElem) -> list[Flowa
     styles = ctx.styles
     flowables: list[Flowable] = []
     groups = [
-        ("Notes", [n for n in document.notes if n.kind != "editors"]),
         (document.notes_heading or "Notes to editors", [n for n in document.notes if n.kind == "editors"]),
+        ("Notes", [n for n in document.notes if n.kind != "editors"]),
     ]
     for heading, notes in groups:
         if not notes:
