@@ -329,7 +329,7 @@ def test_with_defaults_fills_only_what_is_missing() -> None:
 
 @pytest.mark.parametrize("fmt", ["html", "epub", "docx", "pdf"])
 def test_the_theme_words_reach_every_format(fmt: str) -> None:
-    from tests.fidelity import check_fidelity, writer_available
+    from fidelity import check_fidelity, writer_available
 
     if not writer_available(fmt):
         pytest.skip(f"the {fmt} writer's library is not installed")
