@@ -292,7 +292,10 @@ def _quote(ctx: Context, block: Quote, parent: StructElem) -> list[Flowable]:
     bodies = _pieced(ctx, block.text, styles.quote, marks=block.marks)
     speaker = _para(ctx, f"— {block.speaker}", styles.speaker) if block.speaker and ctx.show_speaker else None
     last = len(bodies) - 1
-    return [QuoteBlock(body, speaker if i == last else None, elem, styles) for i, body in enumerate(bodies)]
+    return [
+        QuoteBlock(body, speaker if i == last else None, elem, styles, i == last)
+        for i, body in enumerate(bodies)
+    ]
 
 
 #: The label of an unordered item by depth: the same whatever bullet the source used.
