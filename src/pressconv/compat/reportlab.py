@@ -183,6 +183,27 @@ def last_annotation(canvas: Canvas) -> tuple[Any, Any]:
     return doc.idToObject[doc.annotationName(name)], doc.refAnnotation(name)
 
 
+def link_to_destination(canvas: Canvas, destination: str, rect: tuple[float, ...], contents: str) -> None:
+    """A link annotation on the current page to the named destination (a bookmark, made now or later).
+
+    reportlab's ``linkRect`` makes a ``LinkAnnotation`` object that refuses a ``/StructParent``
+    entry, which a tagged link needs; this makes the same annotation as a dictionary, through the
+    canvas's ``_bookmarkReference``, ``_absRect`` (``rect`` in the current coordinates) and
+    ``_addAnnotation``.  ``last_annotation`` then finds it, as after ``linkURL``.
+    """
+    annotation = pdfdoc.PDFDictionary(
+        {
+            "Type": pdfdoc.PDFName("Annot"),
+            "Subtype": pdfdoc.PDFName("Link"),
+            "Rect": pdfdoc.PDFArray(canvas._absRect(rect, 1)),  # type: ignore[attr-defined]
+            "Border": pdfdoc.PDFArray([0, 0, 0]),
+            "Contents": pdfdoc.PDFString(contents),
+            "Dest": canvas._bookmarkReference(destination),  # type: ignore[attr-defined]
+        }
+    )
+    canvas._addAnnotation(annotation)  # type: ignore[attr-defined]
+
+
 def to_unicode_cmaps(document: Any) -> Iterator[Any]:
     """The ToUnicode CMap stream objects registered in a PDFDocument (``idToObject``), in order."""
     for name, obj in document.idToObject.items():
@@ -304,6 +325,17 @@ def probe() -> list[str]:
         )
 
     _check(problems, "Canvas.linkURL(**kw), _annotationCount, annotationName/refAnnotation", annotations)
+
+    def destination_links() -> bool:
+        canv = Canvas(io.BytesIO(), invariant=1)
+        link_to_destination(canv, "probe", (0, 0, 10, 10), "x")
+        annotation, _ = last_annotation(canv)
+        canv.bookmarkPage("probe")
+        return str(annotation["Subtype"]) == "/Link" and "Dest" in annotation.dict
+
+    _check(
+        problems, "Canvas._absRect, _bookmarkReference, _addAnnotation (document links)", destination_links
+    )
 
     def table_events() -> bool:
         from reportlab.platypus import Table
