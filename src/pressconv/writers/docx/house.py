@@ -29,6 +29,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]
 
@@ -305,15 +306,22 @@ def _family_in_file(path: str) -> str:
     from fontTools.ttLib import TTCollection, TTFont, TTLibError
 
     try:
-        font = TTCollection(path).fonts[0] if path.lower().endswith(".ttc") else TTFont(path, lazy=True)
-        names = font["name"]
-        # The typographic family (16) when the font has one, else the legacy family (1).
-        for name_id in (16, 1):
-            record = names.getName(name_id, 3, 1) or names.getName(name_id, 1, 0)
-            if record is not None and str(record).strip():
-                return str(record).strip()
+        if path.lower().endswith(".ttc"):
+            with TTCollection(path, lazy=True) as collection:
+                return _family_name(collection.fonts[0], path)
+        with TTFont(path, lazy=True) as font:
+            return _family_name(font, path)
     except (OSError, TTLibError, KeyError) as err:
         raise WriterError(f"the theme's font {path!r} cannot be read ({err})") from None
+
+
+def _family_name(font: Any, path: str) -> str:
+    names = font["name"]
+    # The typographic family (16) when the font has one, else the legacy family (1).
+    for name_id in (16, 1):
+        record = names.getName(name_id, 3, 1) or names.getName(name_id, 1, 0)
+        if record is not None and str(record).strip():
+            return str(record).strip()
     return Path(path).stem
 
 
