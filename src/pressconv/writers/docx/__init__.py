@@ -182,7 +182,9 @@ def _package(
         if house.HEADER_NAME in entries:
             content_overrides[f"/{house.HEADER_NAME}"] = house.CT_HEADER
     media = dict(body.media.parts)
-    media.update(_theme_media(prepared, theme, entries))
+    logo = _theme_media(prepared, theme, entries)
+    media.update(logo)
+    memo.update(logo)  # the same picture in every document of the theme: compressed once
     for name, (data, media_type) in sorted(media.items()):
         entries[name] = data
         content_defaults[name.rpartition(".")[2]] = media_type
