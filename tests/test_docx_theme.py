@@ -19,7 +19,7 @@ from PIL import Image
 from fidelity import check_fidelity, extract_words, words
 from pressconv import api
 from pressconv.cli import main
-from pressconv.errors import Notes, WriterError
+from pressconv.errors import Notes, PressconvError, WriterError
 from pressconv.model import Document, Metadata, Paragraph, Quote, Section
 from pressconv.options import WriteOptions
 from pressconv.readers.text import read_text
@@ -245,6 +245,11 @@ def test_speaker_line_under_each_attributed_quote_when_asked() -> None:
     for index, name in enumerate(styles):
         if name == "Quote Speaker":
             assert styles[index - 1] == "Quote"
+    for paragraph in shown.paragraphs:  # the quote keeps with its speaker line
+        if paragraph.style.name == "Quote" and paragraph.paragraph_format.keep_with_next:
+            break
+    else:
+        raise AssertionError("no quote keeps with its speaker line")
     hidden = docx.Document(io.BytesIO(render(document, replace(CONTRAST, show_speaker=False))))
     assert not [p for p in hidden.paragraphs if p.style.name == "Quote Speaker"]
     check_fidelity(document, "docx", render(document, CONTRAST))  # the names are furniture, not new words
@@ -471,3 +476,29 @@ def test_a_kit_of_one_when_a_volume_title_is_given() -> None:
     data = render(document, None, volume_title="Kit of one")
     assert docx.Document(io.BytesIO(data)).paragraphs[0].text == "Kit of one"
     assert render(document) != data
+
+
+# --- the repository's example themes ----------------------------------------------------------------
+
+
+def test_example_themes_reach_the_docx() -> None:
+    from pressconv import theme as themes
+
+    examples = Path(__file__).resolve().parent.parent / "examples" / "themes"
+    try:
+        harbour = themes.load(examples / "harbour")
+    except PressconvError as err:  # a machine without the example's fonts (fonts-noto-core)
+        pytest.skip(f"the harbour theme does not load here: {err}")
+    data = docx_writer.write(pentagon(), WriteOptions(theme=harbour), Notes())
+    styles = tree(data, "word/styles.xml")
+    assert attr(style(styles, "Title"), "w:rPr/w:color", "val") == harbour.primary.lstrip("#").upper()
+    assert attr(style(styles, "Heading1"), "w:rPr/w:rFonts", "ascii") == harbour.heading_family
+    fonts = styles.xpath("w:docDefaults/w:rPrDefault/w:rPr/w:rFonts", namespaces=NS)[0]
+    assert fonts.get(f"{{{W}}}ascii") == harbour.body_family
+    header = parts(data)["word/header-first.xml"].decode()
+    assert f'descr="{harbour.logo.alt}"' in header  # type: ignore[union-attr]
+    assert any(n.startswith("word/media/logo-") and n.endswith(".png") for n in parts(data))  # SVG drawn
+    default = themes.load(examples / "default")
+    assert docx_writer.write(pentagon(), WriteOptions(theme=default), Notes()) == docx_writer.write(
+        pentagon(), WriteOptions(), Notes()
+    )

@@ -169,10 +169,11 @@ class Body:
             case Quote(text=text, speaker=speaker, marks=marks):
                 self.quotes += 1
                 # The bookmark ties the paragraph to its "Quote N speaker" custom property.
-                self.paragraph("quote", text, dateline, bookmark=self.quotes, marks=marks)
+                p = self.paragraph("quote", text, dateline, bookmark=self.quotes, marks=marks)
                 if speaker:
                     self.speakers.append((self.quotes, self.clean(speaker)))
                     if self.show_speaker:  # the same words the other formats show: "— Name"
+                        _keep_with_next(p)  # never a speaker line alone at the top of a page
                         self.paragraph("speaker", f"\u2014 {speaker}")
             case ListBlock():
                 self.list_block(block)
@@ -261,3 +262,14 @@ def _set_num(paragraph: etree._Element, num_id: int) -> None:
     numbering = etree.SubElement(properties, w("numPr"))
     etree.SubElement(numbering, w("ilvl"), {w("val"): "0"})
     etree.SubElement(numbering, w("numId"), {w("val"): str(num_id)})
+
+
+def _keep_with_next(paragraph: etree._Element) -> None:
+    properties = paragraph.find(w("pPr"))
+    assert properties is not None
+    style = properties.find(w("pStyle"))
+    keep = etree.Element(w("keepNext"))
+    if style is None:  # w:keepNext follows w:pStyle and precedes everything else the writer sets
+        properties.insert(0, keep)
+    else:
+        style.addnext(keep)

@@ -252,10 +252,15 @@ def restyle(styles: etree._Element, theme: Theme, ids: Mapping[TextKind, str]) -
         ordered_child(defaults, "rPrDefault", ("rPrDefault", "pPrDefault")), "rPr", ()
     )
     _colour(default_run, theme.ink)
-    body_family = font_family(theme.body_font)
+    try:
+        # The loader resolves each font to its family name; a Theme built in code may give a file.
+        body_family = theme.body_family or font_family(theme.body_font)
+        heading_family = theme.heading_family or font_family(theme.heading_font)
+    except WriterError as err:
+        err.path = err.path or theme.source
+        raise
     if body_family is not None:
         _font(default_run, body_family)
-    heading_family = font_family(theme.heading_font)
     for kind in _HEADINGS:
         element = style(kind)
         if element is None:
@@ -284,9 +289,10 @@ def restyle(styles: etree._Element, theme: Theme, ids: Mapping[TextKind, str]) -
             fill.set(w("fill"), _hex(theme.accent))
 
 
-def look_key(theme: Theme) -> tuple[str, str, str, str | None, str | None]:
+def look_key(theme: Theme) -> tuple[str | None, ...]:
     """What of a theme decides the styles part: two themes with one key share one styles part."""
-    return (theme.primary, theme.accent, theme.ink, theme.body_font, theme.heading_font)
+    fonts = (theme.body_font, theme.heading_font, theme.body_family, theme.heading_family)
+    return (theme.primary, theme.accent, theme.ink, *fonts)
 
 
 # --- typefaces --------------------------------------------------------------------------------------
