@@ -13,6 +13,8 @@ from pathlib import Path
 
 import docx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree  # type: ignore[import-untyped]
 from PIL import Image
 
@@ -25,6 +27,7 @@ from pressconv.options import WriteOptions
 from pressconv.readers.text import read_text
 from pressconv.theme import DEFAULT, Logo, Theme
 from pressconv.writers import docx as docx_writer
+from test_docx import _documents as any_document
 from test_docx import features, pentagon
 from test_docx_elements import elements
 
@@ -502,3 +505,17 @@ def test_example_themes_reach_the_docx() -> None:
     assert docx_writer.write(pentagon(), WriteOptions(theme=default), Notes()) == docx_writer.write(
         pentagon(), WriteOptions(), Notes()
     )
+
+
+# --- any document -----------------------------------------------------------------------------------
+
+
+@settings(derandomize=True, max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(any_document, min_size=1, max_size=3))
+def test_any_documents_themed_or_as_a_kit_write_the_same_bytes_and_open(documents: list[Document]) -> None:
+    options = WriteOptions(theme=CONTRAST, volume_title="Kit" if len(documents) > 1 else None)
+    data = api.render(documents, "docx", options, Notes())
+    assert api.render(documents, "docx", options, Notes()) == data
+    opened = docx.Document(io.BytesIO(data))
+    titles = [p for p in opened.paragraphs if p.style.name == "Title"]
+    assert len(titles) == len(documents)
