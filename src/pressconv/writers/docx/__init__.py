@@ -254,7 +254,7 @@ def _letterhead(
 ) -> None:
     """The theme's logo and letterhead line in the first page's header (unless a reference document has
     a header of its own: it wins)."""
-    if theme.logo is None and house.letterhead_text(theme) is None:
+    if theme.logo is None and not house.letterhead_lines(theme):
         return
     if house.has_own_header(section_properties):
         notes.warn(
@@ -273,7 +273,7 @@ def _letterhead(
 
 
 def _header(prepared: Template, theme: Theme, clean: Cleaner) -> house.Header | None:
-    key = ("header", theme.logo, house.letterhead_text(theme))
+    key = ("header", theme.logo, house.letterhead_lines(theme))
     if key not in prepared.themed:
         prepared.themed[key] = house.header(theme, prepared.style_ids, lambda words: clean(words))
     made = prepared.themed[key]

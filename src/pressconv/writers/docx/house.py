@@ -16,9 +16,9 @@ The shipped default template is prepared with the default theme applied
 restyles a copy of the styles once per process.  A reference document
 (``--docx-reference``) keeps its own styles whatever the theme says: it wins.
 
-The logo (PNG; an SVG is drawn to PNG with CairoSVG) and the letterhead line go
-in a header of the first page only (``w:titlePg``), the picture's ``descr``
-the logo's alt text; the footer (every page, the first too) is the theme's
+The logo (PNG; an SVG is drawn to PNG with CairoSVG), the organisation's name
+and the letterhead line go in a header of the first page only (``w:titlePg``),
+the picture's ``descr`` the logo's alt text; the footer (every page, the first too) is the theme's
 line with Word fields for ``{page}`` and ``{pages}``.
 """
 
@@ -402,18 +402,19 @@ class Header:
     """Zip name -> (bytes, media type)."""
 
 
-def letterhead_text(theme: Theme) -> str | None:
-    """The letterhead line: the theme's, else its organisation's name."""
-    text = theme.letterhead if theme.letterhead else theme.organisation
-    return text.strip() if text and text.strip() else None
+def letterhead_lines(theme: Theme) -> tuple[str, ...]:
+    """The letterhead's words, as the PDF sets them: the organisation's name, then the letterhead line."""
+    lines = (theme.organisation, theme.letterhead)
+    return tuple(" ".join(line.split()) for line in lines if line and line.strip())
 
 
 def header(theme: Theme, ids: Mapping[TextKind, str], clean: Callable[[str], str]) -> Header | None:
-    """The first page's header: the logo, then the letterhead line over a rule; None when the theme has
-    neither."""
+    """The first page's header: the logo, the organisation's name and the letterhead line over a rule
+    (the Letterhead style's; consecutive Letterhead paragraphs share it); None when the theme has none
+    of them."""
     picture = logo_picture(theme)
-    text = letterhead_text(theme)
-    if picture is None and text is None:
+    lines = letterhead_lines(theme)
+    if picture is None and not lines:
         return None
     root = etree.Element(w("hdr"), nsmap={"w": W, "r": R})
     media: dict[str, tuple[bytes, str]] = {}
@@ -431,11 +432,12 @@ def header(theme: Theme, ids: Mapping[TextKind, str], clean: Callable[[str], str
         if doc_pr is not None:
             doc_pr.set("descr", clean(theme.logo.alt))
             doc_pr.set("name", clean(theme.logo.alt) or "Logo")
-        p = _paragraph(root, ids["letterhead"] if text is None else "Header")
+        p = _paragraph(root, ids["letterhead"] if not lines else "Header")
         etree.SubElement(etree.SubElement(p, w("r")), w("drawing")).append(inline)
-    if text is not None:
+    for index, line in enumerate(lines):
         p = _paragraph(root, ids["letterhead"])
-        _text_run(p, clean(text))
+        # The first line (the organisation's name) in the style's bold; a letterhead line after it regular.
+        _text_run(p, clean(line), bold=False if index > 0 else None)
     return Header(xml(root), relations.part() if relations.added else None, media)
 
 
@@ -487,5 +489,8 @@ def _paragraph(parent: etree._Element, style_id: str) -> etree._Element:
     return p
 
 
-def _text_run(paragraph: etree._Element, text: str) -> None:
-    etree.SubElement(etree.SubElement(paragraph, w("r")), w("t"), {XML_SPACE: "preserve"}).text = text
+def _text_run(paragraph: etree._Element, text: str, *, bold: bool | None = None) -> None:
+    run = etree.SubElement(paragraph, w("r"))
+    if bold is not None:
+        etree.SubElement(etree.SubElement(run, w("rPr")), w("b"), {w("val"): "1" if bold else "0"})
+    etree.SubElement(run, w("t"), {XML_SPACE: "preserve"}).text = text
