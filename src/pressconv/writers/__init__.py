@@ -61,6 +61,7 @@ DOCX_OPTIONS = (
         "file",
         help="Reference .docx whose styles, page set-up, header and footer are used.",
     ),
+    Option("volume_title", help="Title of a collected volume of several sources.", metavar="TITLE"),
 )
 PDF_OPTIONS = (
     PAGE_SIZE,
