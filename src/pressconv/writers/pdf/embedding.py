@@ -27,6 +27,7 @@ from typing import Any
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
+from pressconv import lazy_re
 from pressconv.compat.reportlab import init_ttfont, to_unicode_cmaps
 from pressconv.writers.pdf.face_cache import CachedFace
 
@@ -39,7 +40,7 @@ def _utf16_entry(match: re.Match[str]) -> str:
 
 
 #: A ToUnicode entry for an Arabic presentation form (U+FB50–U+FDFF, U+FE70–U+FEFF).
-_FORM_ENTRY = re.compile(r"<([0-9A-F]{2})> <(F(?:B[5-9A-F]|[CD][0-9A-F]|E[7-9A-F])[0-9A-F])>")
+_FORM_ENTRY = lazy_re.compile(r"<([0-9A-F]{2})> <(F(?:B[5-9A-F]|[CD][0-9A-F]|E[7-9A-F])[0-9A-F])>")
 
 
 def _letters_entry(match: re.Match[str]) -> str:
