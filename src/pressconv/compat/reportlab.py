@@ -18,11 +18,14 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Iterator
+from fnmatch import fnmatch
 from typing import Any, TypeVar
+from weakref import WeakKeyDictionary
 
 import reportlab
 from reportlab import rl_config
-from reportlab.pdfbase import pdfdoc
+from reportlab.pdfbase import pdfdoc, ttfonts
+from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
@@ -204,6 +207,22 @@ def link_to_destination(canvas: Canvas, destination: str, rect: tuple[float, ...
     canvas._addAnnotation(annotation)  # type: ignore[attr-defined]
 
 
+def init_ttfont(font: TTFont, name: str, face: TTFontFace) -> None:
+    """Set ``font`` up as ``TTFont.__init__`` does, with a face the caller made.
+
+    reportlab's ``__init__`` makes a plain ``TTFontFace`` of the file itself; the writer's faces
+    keep their character tables in the user's cache (``writers.pdf.face_cache``).  ``probe()``
+    checks that the attributes set here are the ones ``TTFont.__init__`` sets.
+    """
+    font.fontName = name
+    font.face = face
+    font.encoding = TTEncoding()
+    font.state = WeakKeyDictionary()
+    font._asciiReadable = rl_config.ttfAsciiReadable  # type: ignore[attr-defined]
+    # The glob list as ttfonts imported it from rl_config (TTFont.__init__ reads that copy).
+    font.shapable = not any(fnmatch(name, pattern) for pattern in ttfonts.unShapedFontGlob)  # type: ignore[attr-defined]
+
+
 def to_unicode_cmaps(document: Any) -> Iterator[Any]:
     """The ToUnicode CMap stream objects registered in a PDFDocument (``idToObject``), in order."""
     for name, obj in document.idToObject.items():
@@ -362,4 +381,18 @@ def probe() -> list[str]:
         return len(found) == 1 and "beginbfchar" in found[0].content and "<0061>" in found[0].content
 
     _check(problems, "ToUnicode CMaps as 'toUnicodeCMap:…' text streams in idToObject", unicode_maps)
+
+    def setup() -> bool:
+        from pathlib import Path
+
+        path = str(Path(reportlab.__file__).parent / "fonts" / "Vera.ttf")
+        theirs = TTFont("pc-probe", path)
+        ours = TTFont.__new__(TTFont)
+        init_ttfont(ours, "pc-probe", theirs.face)
+        mine, real = vars(ours), vars(theirs)
+        return sorted(mine) == sorted(real) and all(
+            mine[name] == real[name] for name in real if name not in ("encoding", "state")
+        )
+
+    _check(problems, "TTFont.__init__ sets fontName, face, encoding, state, _asciiReadable, shapable", setup)
     return problems

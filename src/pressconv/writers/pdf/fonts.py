@@ -26,6 +26,7 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError
 
+from pressconv import lazy_re
 from pressconv.errors import Notes, PressconvError
 from pressconv.writers.pdf.embedding import EmbeddedTTFont, draw_as_notdef, draw_invisible
 from pressconv.writers.pdf.unicode_blocks import block_name
@@ -52,7 +53,7 @@ _STYLE_SUFFIXES = {
     "bold_italic": ("bolditalic", "boldoblique", "bi"),
 }
 # Words in a file name that mark a face other than the plain one; those are skipped as fallbacks.
-_VARIANT_WORDS = re.compile(
+_VARIANT_WORDS = lazy_re.compile(
     r"bold|italic|oblique|light|thin|black|medium|semi|extra|condensed|narrow|heavy|mono|display", re.I
 )
 
