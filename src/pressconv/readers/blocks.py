@@ -138,7 +138,10 @@ class Work:
     block: Block | None = None
     """An ``EMBEDDED`` block's finished model block."""
     date_line: bool = False
-    """A line holding only a date above the body: text, but never headline, heading or lede."""
+    """A line holding only a date above the body (its date may date the document); also ``aside``."""
+    aside: bool = False
+    """Text set apart from the release: kept as text, but never headline, heading, dek or lede (a
+    lone date line, the header of a forwarded e-mail)."""
     # Quote analysis (filled by the quote rule).
     quoted_share: float = 0.0
     opens_unclosed: bool = False

@@ -686,6 +686,27 @@ PAGE_CHROME_WORDS: frozenset[str] = frozenset(
     )
 )
 
+# The header fields of a forwarded or replied e-mail ("From:", "Betreff:", "Objet:", "Ämne:"), lower-case.
+MAIL_HEADER_FIELDS: frozenset[str] = frozenset(
+    _words(
+        """
+        from to cc bcc date sent subject reply-to von an datum gesendet betreff de à objet envoyé
+        para fecha enviado asunto van aan onderwerp verzonden fra til dato emne sendt från
+        till ämne skickat od do data temat wysłano da oggetto inviato a
+        """
+    )
+)
+
+# The fields that say a block of "Field: value" lines is a mail header (not an FAQ's "Q:"/"A:" pair).
+MAIL_HEADER_KEYS: frozenset[str] = frozenset(
+    _words(
+        """
+        from subject sent von betreff gesendet objet envoyé asunto enviado onderwerp verzonden emne sendt
+        från ämne skickat temat wysłano oggetto inviato
+        """
+    )
+)
+
 # Phrases that open page chrome lines wherever they stand ("Share this article", "News provided by …").
 PAGE_CHROME_OPENINGS: tuple[str, ...] = (
     "share this",

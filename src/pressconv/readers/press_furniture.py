@@ -23,6 +23,8 @@ from pressconv.readers.lexicon import (
     CONTACT_HEADERS,
     DATE_LABELS,
     END_MARKS,
+    MAIL_HEADER_FIELDS,
+    MAIL_HEADER_KEYS,
     RELEASE_NOTICES,
 )
 
@@ -45,6 +47,16 @@ _TIME_OF_DAY = re.compile(
     r"\b\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|uhr|h))?(?:\s+[A-Z]{2,4}\b)?", re.IGNORECASE
 )
 _EMBARGO_WORDS = ("embargo", "sperrfrist", "hold for", "not for release", "for release")
+# The line a mail client sets above a forwarded or quoted message ("---------- Forwarded message
+# ---------", "-----Original Message-----", "Begin forwarded message:", "Anfang der weitergeleiteten
+# Nachricht:"), or a bare separator line of dashes, underscores or equals signs.
+_FORWARD_MARKER = re.compile(
+    r"^(?:[-_=]{5,}|-*\s*(?:forwarded message|original message|weitergeleitete nachricht|message transféré"
+    r"|mensaje reenviado|message d'origine|ursprüngliche nachricht|mensaje original)\s*-*"
+    r"|(?:begin forwarded message|anfang der weitergeleiteten nachricht|début du message réexpédié)\s*:?)$",
+    re.IGNORECASE,
+)
+_MAIL_FIELD = re.compile(r"^([^\W\d_][\w-]{0,9})\s?:\s*\S")
 
 
 @dataclass(slots=True)
@@ -161,6 +173,31 @@ def split_about_lines(works: list[Work]) -> list[Work]:
     return out
 
 
+def mail_header(lines: list[str]) -> bool:
+    """The header of a forwarded or replied e-mail: a forward marker line and/or "From:"/"Subject:" lines.
+
+    Every line is a forward marker or a header field ("Date: …", "To: …"); a lone
+    marker line counts, a run of fields only when one of them names the sender,
+    the subject or the sending ("From:", "Subject:", "Sent:", "Betreff:" …), so
+    an FAQ's "Q:"/"A:" pair is no mail header.
+    """
+    marker = keyed = False
+    fields = 0
+    for line in lines:
+        if _FORWARD_MARKER.match(line):
+            marker = True
+            continue
+        match = _MAIL_FIELD.match(line)
+        if match is None:
+            return False
+        field = match.group(1).lower()
+        if field not in MAIL_HEADER_FIELDS:
+            return False
+        fields += 1
+        keyed = keyed or field in MAIL_HEADER_KEYS
+    return marker or (keyed and fields >= 2)
+
+
 def extract_furniture(works: list[Work], found: Furniture) -> list[Work]:
     """Mark furniture blocks (kind ``furniture``) and record what they say in ``found``."""
     marked = _extract(works, found)
@@ -185,7 +222,7 @@ def _letterhead(works: list[Work], found: Furniture) -> None:
 
 
 def _letterhead_line(work: Work) -> bool:
-    return len(work.lines) <= 3 and all(len(line.split()) <= 8 for line in work.lines) and not work.date_line
+    return len(work.lines) <= 3 and all(len(line.split()) <= 8 for line in work.lines) and not work.aside
 
 
 # Headers that announce contacts or only more reading ("For more information" over links): a block of
@@ -216,9 +253,15 @@ def _extract(works: list[Work], found: Furniture) -> list[Work]:
             in_contact = False
             out.append(work)
             continue
+        if mail_header(work.lines):
+            # transport, not release: every word kept as text, but never headline, heading or lede
+            work.aside, work.hint = True, "paragraph"
+            work.reason = "the header of a forwarded e-mail: kept as text, set apart from the release"
+            out.append(work)
+            continue
         pieces = _peel(work, found, top)
         for piece in pieces:
-            if piece.kind == FURNITURE or piece.date_line:
+            if piece.kind == FURNITURE or piece.aside:
                 if piece.reason.startswith("end mark"):
                     after_end = True
                 out.append(piece)
@@ -302,7 +345,7 @@ def _peel(work: Work, found: Furniture, top: bool) -> list[Work]:
                 head.append(_furniture(line, "date under the byline -> metadata.byline"))
             else:
                 # A date on its own line stays in the body (SPEC keeps every word); only its date is read.
-                kept = Work(text=line, lines=[line], date_line=True)
+                kept = Work(text=line, lines=[line], date_line=True, aside=True)
                 kept.reason = "date line above the body: kept as text, its date -> metadata.date"
                 head.append(kept)
             lines.pop(0)

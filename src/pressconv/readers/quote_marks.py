@@ -225,7 +225,7 @@ def classify_quotes(works: list[Work], notes: Notes) -> None:
         if previous_open is not None and is_page_line(work.text):
             broken_by_page = True
             continue  # "Seite 1 von 2" between two paragraphs of one quotation: the quotation goes on
-        if work.kind not in (PARAGRAPH, QUOTE):
+        if work.kind not in (PARAGRAPH, QUOTE) or work.aside:
             if work.kind in (HEADING, LIST) and previous_open is not None:
                 notes.warn("unbalanced-quotes", f"quotation left open before: {work.text[:40]!r}")
                 previous_open = None

@@ -76,9 +76,7 @@ def apply(work: WorkList) -> None:
     work.dateline = work.matter.dateline
     start = work.body_start()
     texts = (
-        w
-        for w in work.blocks[start:]
-        if w.kind in (PARAGRAPH, QUOTE) and not w.date_line and not _chrome(w.text)
+        w for w in work.blocks[start:] if w.kind in (PARAGRAPH, QUOTE) and not w.aside and not _chrome(w.text)
     )
     found = None
     for lede in itertools.islice(texts, _LEDE_BLOCKS):

@@ -152,7 +152,7 @@ def dek_shaped(work: Work) -> bool:
 
 def page_metadata(work: Work) -> bool:
     """What a page sets between the summary and the text: a byline, a date, "From: … Published …"."""
-    if work.date_line:
+    if work.aside:
         return True
     if work.kind == FURNITURE:
         return work.reason.startswith(("byline", "date"))
