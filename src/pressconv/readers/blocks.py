@@ -65,6 +65,11 @@ FURNITURE: Final = Kind.FURNITURE
 EMBEDDED: Final = Kind.EMBEDDED
 
 
+# The reason of a block that is a page number or running head of the source's pages: kept as text, set
+# apart, and it does not part a quotation that runs on across the page break.
+PAGINATION: Final = "pagination: a page number or running head of the source's pages, kept as text, set apart"
+
+
 # A line holding only whitespace; str.isspace() covers NBSP and the other Unicode spaces.
 _BREAK = re.compile(r"\n(?:[^\S\n]*\n)+")
 _INDENT = re.compile(r"^(?:\t|[^\S\n]{2,})")
