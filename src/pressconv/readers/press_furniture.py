@@ -72,10 +72,22 @@ class Furniture:
     publisher: list[str] = field(default_factory=list)
 
 
+# "UNIVERSITY OF SOUTHMERE - NEWS RELEASE", "Ministry of Transport | Press release": a masthead line,
+# the issuer and the release notice on either side of a separator.
+_MASTHEAD_SEPARATOR = re.compile(r"\s+(?:[-–—|·•/:]|--)\s+")
+_MAX_ISSUER_WORDS = 8
+_BARE_NOTICES = frozenset(
+    notice
+    for notice in RELEASE_NOTICES
+    if not notice.startswith(("for ", "embargo", "under ", "not ", "hold ", "immediate", "zur ", "pour "))
+    and notice not in ("sperrfrist",)
+)
+
+
 def _is_release(line: str) -> bool:
     lowered = line.lower()
     if not lowered.startswith(RELEASE_NOTICES):
-        return False
+        return _masthead_notice(line)
     words = line.split()
     if len(words) > 16:
         return False
@@ -87,6 +99,20 @@ def _is_release(line: str) -> bool:
         or bare in RELEASE_NOTICES
         or lowered.startswith(("for immediate release", "embargo", "sperrfrist", "for release", "hold for"))
     )
+
+
+def _masthead_notice(line: str) -> bool:
+    """An issuer and a bare release notice on one line, a separator between them, in either order."""
+    if not any(ch in line for ch in "-–—|·•/:") or line.count(" ") > _MAX_ISSUER_WORDS + 4:
+        return False  # no separator, or too long for a masthead: decided before any pattern runs
+    parts = _MASTHEAD_SEPARATOR.split(line)
+    if len(parts) != 2:
+        return False
+    for notice, issuer in (parts, parts[::-1]):
+        bare = notice.lower().strip(" .")
+        if bare in _BARE_NOTICES and 0 < len(issuer.split()) <= _MAX_ISSUER_WORDS:
+            return not issuer.rstrip().endswith((".", "!", "?")) and issuer[:1].isupper()
+    return False
 
 
 def _is_end_mark(line: str) -> bool:

@@ -145,6 +145,7 @@ def find_headline(
         and not roll(second.text)
         and not is_chrome_line(second.text)
         and not second.text.lower().startswith(PAGE_CHROME_OPENINGS)
+        and not any(is_date_line(line) for line in second.lines)  # "Monday, 7 December 2031 - 10:15am"
     ):
         one_phrase = not sentence_ends(second.text.rstrip(".!?"))
         dek_words = len(second.text.split())
