@@ -29,7 +29,10 @@ MIN_DEK_WORDS = 3  # a lone "Who" or "Appeals" under the headline is a label, no
 _MAX_NAME_WORDS = 9
 MAX_LABEL_WORDS = 4
 # Words that relate a name to something else: "Briefing by the Spokesperson for the Harbour Authority".
-_RELATION = re.compile(r"\b(?:by|on|to|with|from|at|in|after|over|about)\b", re.IGNORECASE)
+_RELATION = re.compile(
+    r"\b(?:by|on|to|with|from|at|in|after|over|about|regarding|concerning|towards?|against|into)\b",
+    re.IGNORECASE,
+)
 MAX_PERSON_WORDS = 5
 _MIN_ROLL_ITEMS = 3
 # A page's metadata lines between the summary and the text ("From: Department … Published 3 May 2027").
