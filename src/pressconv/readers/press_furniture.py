@@ -8,7 +8,8 @@ lines, e-mail addresses or phone numbers; an end mark is a line of its own
 such as ``###``, ``-30-`` or ``- end -``.  Furniture blocks keep their place
 in the block list with kind ``furniture`` (so ``explain`` can show them) and
 are left out of the body.  A block whose first line is an "About …" heading
-is split so the heading stands alone.
+over wrapped lines is split so the heading stands alone; fused with the one
+line of its text, it stays that paragraph.
 """
 
 from __future__ import annotations
@@ -167,7 +168,8 @@ def _contact_like(work: Work) -> bool:
     )
 
 
-def _about_heading(line: str) -> bool:
+def is_about_heading(line: str) -> bool:
+    """ "About Acme", "Über die Stadtwerke", "Notes to editors": the heading of a boilerplate section."""
     lowered = line.lower()
     if not lowered.startswith(BOILERPLATE_HEADINGS):
         return False
@@ -187,9 +189,12 @@ def split_about_lines(works: list[Work]) -> list[Work]:
             work.kind == PARAGRAPH
             and work.hint is None
             and len(work.lines) > 1
-            and _about_heading(work.lines[0])
+            and is_about_heading(work.lines[0])
         ):
             first, rest = work.lines[0], work.lines[1:]
+            if len(rest) == 1 and not rest[0].endswith(":"):
+                out.append(work)  # "About Acme" fused with the one line of its text: one paragraph
+                continue
             if len(first) < 0.7 * max(len(line) for line in rest) or first.endswith(":"):
                 head = Work(text=first, lines=[first])
                 out.append(head)
@@ -306,7 +311,7 @@ def _extract(works: list[Work], found: Furniture) -> list[Work]:
                 )
                 out.append(piece)
                 continue
-            if (in_contact or after_end) and _contact_like(piece) and not _about_heading(piece.lines[0]):
+            if (in_contact or after_end) and _contact_like(piece) and not is_about_heading(piece.lines[0]):
                 piece.kind, piece.reason = FURNITURE, "contact details -> metadata.contacts"
                 if in_contact and found.contacts:
                     found.contacts[-1] += "\n" + "\n".join(piece.lines)
@@ -318,7 +323,7 @@ def _extract(works: list[Work], found: Furniture) -> list[Work]:
                 in_contact
                 and len(piece.text.split()) <= 12
                 and len(piece.lines) <= 3
-                and not (_about_heading(piece.lines[0]))
+                and not (is_about_heading(piece.lines[0]))
             )
             if in_contact:
                 piece.kind, piece.reason = FURNITURE, "contact details -> metadata.contacts"
