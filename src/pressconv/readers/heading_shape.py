@@ -312,7 +312,7 @@ def heading_shape(work: Work) -> str | None:
     """Why the block is shaped like a heading, or None (the 'followed by body text' test comes later)."""
     if work.hint == "heading":
         return "heading (source format)"
-    if work.kind != PARAGRAPH or work.hint is not None or len(work.lines) > 1 or work.date_line:
+    if work.kind != PARAGRAPH or work.hint is not None or len(work.lines) > 1 or work.aside:
         return None
     if len(work.text) > _MAX_HEADING_CHARS:
         return None  # a paragraph (decided before the memo table hashes the text)

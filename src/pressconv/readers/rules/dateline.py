@@ -35,7 +35,8 @@ _REGION = rf"(?P<region>(?:,[ ]*{_WORD}(?:[ ]{_WORD}){{0,2}}){{0,2}})"
 _DATE = (
     r"(?:(?:le|den|am|el|the)[ ]+)?"
     r"(?:[^\W\d_]+\.?[ ]+\d{1,2}(?:st|nd|rd|th)?(?:,?[ ]+\d{4})?"
-    r"|\d{1,2}(?:\.|er|st|nd|rd|th)?[ ]+(?:de[ ]+)?[^\W\d_]+\.?(?:,?[ ]+(?:de[ ]+)?\d{4})?"
+    r"|\d{1,2}(?:\.|er|st|nd|rd|th)?[ ]+(?:de[ ]+|d['’])?[^\W\d_]+\.?"
+    r"(?:,?[ ]+(?:de[ ]+)?\d{4}(?:[ ]r(?=\.))?)?"  # Polish "9 lutego 2032 r."
     r"|\d{4}-\d{2}-\d{2})"
 )
 _CREDIT = r"(?P<credit>[ ]*(?:--|—|–)?[ ]*\([^()\n]{2,40}\)|[ ]*/[^/\n]{2,40}/)"
@@ -77,9 +78,7 @@ def apply(work: WorkList) -> None:
     work.dateline = work.matter.dateline
     start = work.body_start()
     texts = (
-        w
-        for w in work.blocks[start:]
-        if w.kind in (PARAGRAPH, QUOTE) and not w.date_line and not _chrome(w.text)
+        w for w in work.blocks[start:] if w.kind in (PARAGRAPH, QUOTE) and not w.aside and not _chrome(w.text)
     )
     found = None
     for lede in itertools.islice(texts, _LEDE_BLOCKS):

@@ -49,7 +49,7 @@ def _content(works: list[Work]) -> list[int]:
     """Indexes of the first content blocks (not furniture, not a date line): all a headline needs."""
     found: list[int] = []
     for i, w in enumerate(works):
-        if w.kind != FURNITURE and not w.date_line:
+        if w.kind != FURNITURE and not w.aside:
             found.append(i)
             if len(found) >= _TOP_CONTENT:
                 break
@@ -113,7 +113,8 @@ def find_headline(
     first = works[at]
     if first.hint is None and len(first.lines) == 2 and headline_over_dek(first.lines):
         # "TRANSPORT MINISTRY ANNOUNCES …" over "New trains for northern routes": two blocks, not one
-        dek = Work(text=first.lines[1], lines=[first.lines[1]], date_line=is_date_line(first.lines[1]))
+        dated = is_date_line(first.lines[1])
+        dek = Work(text=first.lines[1], lines=[first.lines[1]], date_line=dated, aside=dated)
         if dek.date_line:
             dek.reason = "date line under the headline: kept as text, its date -> metadata.date"
         first.lines, first.text = first.lines[:1], first.lines[0]
@@ -145,6 +146,7 @@ def find_headline(
         and not roll(second.text)
         and not is_chrome_line(second.text)
         and not second.text.lower().startswith(PAGE_CHROME_OPENINGS)
+        and not any(is_date_line(line) for line in second.lines)  # "Monday, 7 December 2031 - 10:15am"
     ):
         one_phrase = not sentence_ends(second.text.rstrip(".!?"))
         dek_words = len(second.text.split())
@@ -273,6 +275,9 @@ def _cover_note(works: list[Work], content: list[int]) -> int:
     for k, i in enumerate(content[:_COVER_NOTE_BLOCKS]):
         if any(_FORWARD.match(line) for line in works[i].lines):
             return k + 1
+        after = content[k + 1] if k + 1 < len(content) else len(works)
+        if any(w.aside and not w.date_line for w in works[i + 1 : after]):
+            return k + 1  # the forwarded mail's header (set aside by the furniture rule) follows the note
     return 0
 
 
@@ -397,7 +402,7 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
 
 def derive_headline(works: list[Work], dateline: str | None) -> str:
     """A headline from the lede's first sentence (without the dateline)."""
-    lede = next((w for w in works if w.kind in (PARAGRAPH, QUOTE) and not w.date_line), None)
+    lede = next((w for w in works if w.kind in (PARAGRAPH, QUOTE) and not w.aside), None)
     if lede is None:
         lede = next((w for w in works if w.kind != FURNITURE), works[0])
         text = lede.items[0] if lede.kind == LIST and lede.items else lede.text

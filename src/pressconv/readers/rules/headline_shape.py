@@ -30,7 +30,10 @@ MIN_DEK_WORDS = 3  # a lone "Who" or "Appeals" under the headline is a label, no
 _MAX_NAME_WORDS = 9
 MAX_LABEL_WORDS = 4
 # Words that relate a name to something else: "Briefing by the Spokesperson for the Harbour Authority".
-_RELATION = lazy_re.compile(r"\b(?:by|on|to|with|from|at|in|after|over|about)\b", re.IGNORECASE)
+_RELATION = lazy_re.compile(
+    r"\b(?:by|on|to|with|from|at|in|after|over|about|regarding|concerning|towards?|against|into)\b",
+    re.IGNORECASE,
+)
 MAX_PERSON_WORDS = 5
 _MIN_ROLL_ITEMS = 3
 # A page's metadata lines between the summary and the text ("From: Department … Published 3 May 2027").
@@ -90,6 +93,35 @@ _MORE_ORGANISATION_WORDS = frozenset(
         "parliament",
         "assembly",
         "senate",
+        # Catalan, Spanish, Polish, Swedish, Norwegian and Danish institutions
+        "ajuntament",
+        "generalitat",
+        "diputació",
+        "diputación",
+        "consell",
+        "departament",
+        "universitat",
+        "junta",
+        "cabildo",
+        "concello",
+        "urząd",
+        "gmina",
+        "starostwo",
+        "ministerstwo",
+        "komenda",
+        "uniwersytet",
+        "politechnika",
+        "kommun",
+        "kommune",
+        "länsstyrelsen",
+        "regeringen",
+        "regjeringen",
+        "departementet",
+        "universitet",
+        "polisen",
+        "politiet",
+        "stadt",
+        "gemeinde",
     }
 )
 # How many words an organisation's name may have when its organisation word comes first.
@@ -153,7 +185,7 @@ def dek_shaped(work: Work) -> bool:
 
 def page_metadata(work: Work) -> bool:
     """What a page sets between the summary and the text: a byline, a date, "From: … Published …"."""
-    if work.date_line:
+    if work.aside:
         return True
     if work.kind == FURNITURE:
         return work.reason.startswith(("byline", "date"))

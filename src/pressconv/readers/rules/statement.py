@@ -68,7 +68,7 @@ def apply(work: WorkList) -> None:
     """Set ``work.issuer`` when the headline or an introducing sentence names whose statement this is."""
     seen = 0
     for number, block in enumerate(work.blocks):
-        if block.kind == FURNITURE or block.date_line:
+        if block.kind == FURNITURE or block.aside:
             continue
         lowered = block.text[:_MAX_HEADLINE_CHARS].lower()
         if not any(word in lowered for word in _KEYWORDS) and "ollowing" not in block.text:
