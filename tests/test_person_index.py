@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from pressconv.errors import Notes
-from pressconv.readers import rules
+from pressconv.readers import name_runs, rules
 from pressconv.readers.blocks import Work, split_blocks, to_work
 from pressconv.readers.document_cache import clear
-from pressconv.readers.speakers.people import PersonIndex
+from pressconv.readers.speakers.people import _RUN_CONNECTORS, _TOKEN_SEPARATOR, PersonIndex, _may_name_at
 from pressconv.readers.worklist import WorkList
 
 TESTS = Path(__file__).parent
@@ -112,17 +112,45 @@ def test_a_question_about_one_person_leaves_the_other_blocks_unread() -> None:
             "Harbour Council Opens the Eastern Bridge",
             "Council leader Mereana Tui opened the bridge on Monday morning.",
             *(f"Paragraph {n} tells of Works Manager Ivan Petrov and the Stone Quay." for n in range(8)),
+            "Later that day, Tui walked across it with the first cyclists.",
             "“It was worth the wait,” Tui said.",
         ]
     )
     works = _blocks_at_speakers(text)
     index = PersonIndex.build(works)
     assert index.resolve(("Tui",), len(works) - 1) == ("Mereana Tui", 1)
-    holding = {n for n, work in enumerate(works) if "Tui" in work.text}
-    assert index.read == holding
-    assert len(index.read) < len(works) // 2
+    # the blocks that name her in full or as a speaker; "Later that day, Tui walked" adds nothing
+    assert index.read == {1, len(works) - 1}
     assert index.knows("Petrov")  # another surname: its blocks are read when asked about
-    assert len(index.read) == len(works) - 1  # all but the headline, which names no one after a title
+    assert index.read == {1, *range(2, 10), len(works) - 1}
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "expected"),
+    [
+        ("Press Secretary Pat Ryder confirmed it.", "Ryder", True),
+        ("the spokesman (Pat Ryder) confirmed it.", "Ryder", True),
+        ("“It holds,” Ryder said.", "Ryder", True),
+        ("as Maria de la Cruz told the board", "Cruz", True),
+        ("Dr. Okafor opened the clinic.", "Okafor", True),
+        ("Today, Ryder reconfirmed the aid.", "Ryder", False),
+        ("its support for Ukraine is firm", "Ukraine", False),
+        ("Ryder opened the session.", "Ryder", False),
+        ("they met Kalani, then left", "Kalani", False),
+    ],
+)
+def test_where_a_surname_may_be_indexed(text: str, key: str, expected: bool) -> None:
+    assert _may_name_at(text, text.index(key), key) is expected
+    works = _blocks_at_speakers(text)
+    index = PersonIndex.build(works)
+    index.knows(key)
+    assert index.read == ({0} if expected else set())
+
+
+def test_the_occurrence_test_knows_every_separator_and_connector_of_a_name_run() -> None:
+    # a name run's tokens end at these separators and hold these lower-case words (name_runs)
+    assert _TOKEN_SEPARATOR.pattern == f"[{name_runs._SEP}]"
+    assert name_runs._CONNECTORS <= _RUN_CONNECTORS
 
 
 @pytest.mark.parametrize("key", ["", "Nobody"])

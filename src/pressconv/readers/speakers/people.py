@@ -31,6 +31,7 @@ from pressconv.readers.lexicon import (
     FEMALE_NAMES,
     HONORIFICS,
     MALE_NAMES,
+    NAME_PARTICLES,
     NAME_SUFFIXES,
     NOT_NAMES,
     ORGANISATION_KINDS,
@@ -143,7 +144,7 @@ class PersonIndex:
             index.numbers.append(number)
             pieces.append(text)
             position += len(text) + 1
-        index.haystack = "\0".join(pieces)
+        index.haystack = "\n".join(pieces)  # a line break: where no name run goes on
         return index
 
     def add(self, name: tuple[str, ...], title: str | None, block: int) -> None:
@@ -309,6 +310,9 @@ class PersonIndex:
         while at != -1:
             piece = bisect_right(starts, at) - 1
             number = self.numbers[piece]
+            if number not in self.read and not _may_name_at(haystack, at, key):
+                at = haystack.find(key, at + 1)  # "Ryder" opening a sentence names no one new here
+                continue
             if number not in self.read:
                 self.read.add(number)
                 self._read(number)
@@ -375,6 +379,35 @@ class PersonIndex:
             target = self.strong.setdefault(key, {})
             for form, known in forms.items():
                 target.setdefault(form, known)
+
+
+# The separators of name_runs' tokens, and the lower-case words a name run may hold between capitalised
+# ones: a name ends in a word that follows a capitalised word, perhaps across these.
+_TOKEN_SEPARATOR = re.compile('[\\s,;:()\\[\\]“”„‟"«»‘]')
+_RUN_CONNECTORS = frozenset({"of", "for", "and", "at", "to", "für", "the"}) | NAME_PARTICLES
+
+
+def _may_name_at(text: str, at: int, key: str) -> bool:
+    """Whether ``key`` at ``at`` may be indexed: the last word of a name, a titled surname, a speaker.
+
+    Every name the index records has two words or more (a name, or a title
+    and a surname) in one capitalised run, whose words are joined by single
+    spaces; so its surname follows a space and a capitalised word, perhaps
+    across lower-case connectors ("Maria de la Cruz").  A word the index
+    learns as a speech verb's subject ("Ryder said") is followed by the verb.
+    Elsewhere ("Today, Ryder reconfirmed …") the block adds nothing under it.
+    """
+    if _SAYS.match(text, at + len(key)):
+        return True
+    position = at
+    while position >= 2 and text[position - 1] == " ":
+        word = text[text.rfind(" ", 0, position - 1) + 1 : position - 1]
+        if word in _RUN_CONNECTORS:
+            position -= len(word) + 1
+            continue
+        token = _TOKEN_SEPARATOR.split(word)[-1]  # the part of the word a run can hold
+        return token[:1].isupper() or token[:1].istitle()
+    return False
 
 
 def _may_name(work: Work) -> bool:
