@@ -112,10 +112,7 @@ def assign_speakers(works: list[Work], issuer: str | None = None) -> None:
             elif attribution.name and len(attribution.name) >= 2:
                 index.add(attribution.name, attribution.title, number)
             elif attribution.name:
-                index.strong.setdefault(surname(attribution.name), {})
-                if attribution.title:
-                    index.titled_alone.add(attribution.name[0])
-                    index.lone_titles.setdefault(attribution.name[0], (attribution.title, number))
+                index.add_lone(attribution.name, attribution.title, number)
     mentions = MentionCache(index, works)
     genders = index.genders()
     issued = _issuer(issuer, index) if issuer else (None, "")
@@ -323,7 +320,7 @@ def _resolve(
     if attribution.name:
         full, source = index.resolve(attribution.name, number)
         lone = len(attribution.name) == 1
-        if source is None and lone and not _person_evidence(attribution) and full not in index.titled_alone:
+        if source is None and lone and not _person_evidence(attribution) and not index.has_title(full):
             return None, f"speaker {clause}: {full} is named nowhere in full and nothing says it is a person"
         if source is not None and full != " ".join(attribution.name):
             return full, f"speaker {clause} -> {full} (full name from para {source + 1})"
