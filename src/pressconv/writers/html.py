@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import base64
 import json
-import re
 import xml.etree.ElementTree as ET
 from functools import cache
 from pathlib import Path
 from string import Template
 from typing import Any, assert_never
 
+from pressconv import lazy_re
 from pressconv.errors import Notes, WriterError
 from pressconv.model import (
     Block,
@@ -41,7 +41,7 @@ SUFFIX = ".html"
 MEDIA_TYPE = "text/html"
 
 # The date and date-time forms HTML accepts in <time datetime>, ISO 8601's common subset.
-_HTML_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?")
+_HTML_DATE = lazy_re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?")
 
 
 @cache
@@ -87,6 +87,9 @@ def _tint(colour: str, keep: float = 0.2) -> str:
     return "#" + "".join(f"{round(c * keep + 255 * (1 - keep)):02x}" for c in channels)
 
 
+_SEPARATOR = lazy_re.compile(r"(\s+[·|—–-]\s+)")
+
+
 def footer_line(theme: Theme) -> str | None:
     """The theme's footer for a format without pages: the parts naming ``{page}`` or ``{pages}`` dropped.
 
@@ -95,7 +98,7 @@ def footer_line(theme: Theme) -> str | None:
     """
     if not theme.footer:
         return None
-    parts = re.split(r"(\s+[·|—–-]\s+)", theme.footer.strip())
+    parts = _SEPARATOR.split(theme.footer.strip())
     kept: list[str] = []
     for index in range(0, len(parts), 2):
         if "{page" not in parts[index] and parts[index].strip():
