@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given
 
 from _epubcheck import problems_of
 from fidelity import fidelity_report, words
@@ -22,6 +23,7 @@ from pressconv.errors import Notes
 from pressconv.model import Document, Paragraph, Quote, Section
 from pressconv.options import WriteOptions
 from pressconv.writers import epub, html
+from test_properties import SETTINGS, documents
 from validators import validate_html
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -341,3 +343,18 @@ def test_a_relative_stylesheet_counts_from_dist_for_outputs_in_subfolders(
     assert main(["build", "--stylesheet", "https://example.org/house.css", "--force"]) == 0
     assert link("press/2025/deep.html") == "https://example.org/house.css"
     capsys.readouterr()
+
+
+# --- any document under a theme --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["html", "epub"])
+@SETTINGS
+@given(document=documents())
+def test_any_document_under_the_example_theme_keeps_its_words_and_bytes(fmt: str, document: Document) -> None:
+    data = api.render([document], fmt, WriteOptions(theme=HARBOUR), Notes())
+    assert data == api.render([document], fmt, WriteOptions(theme=HARBOUR), Notes())
+    report = fidelity_report(theme.with_defaults(document, HARBOUR), fmt, data)
+    assert report.missing_at is None and not report.missing_phrases, report.describe()
+    extras = {w.casefold().strip(".,·") for _, w in report.extras}
+    assert extras <= theme_words(HARBOUR), extras - theme_words(HARBOUR)
