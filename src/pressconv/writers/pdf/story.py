@@ -168,6 +168,16 @@ def _para(ctx: Context, text: str, style: ParagraphStyle, marks: Marks = ()) -> 
     return _flow(ctx, _markup(ctx, text, ctx.faces[style.fontName], marks), style, text)
 
 
+def paragraph(ctx: Context, text: str, style: ParagraphStyle) -> RLParagraph:
+    """A paragraph of ``text`` outside the model's blocks (fallback fonts, bidi-aware)."""
+    return _para(ctx, text, style)
+
+
+def logical(ctx: Context, elem: StructElem, text: str) -> StructElem:
+    """``elem`` with ``text`` as its ActualText when ``paragraph`` draws it right to left."""
+    return _logical(ctx, elem, text)
+
+
 def _marked(
     ctx: Context,
     text: str,
