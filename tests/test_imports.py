@@ -57,7 +57,6 @@ LAZY_PATTERNS = {
     "pressconv.readers.dates": ["_TIME"],
     "pressconv.readers.heading_shape": ["_NOT_A_HEADING_START", "_PAGE_NUMBER"],
     "pressconv.readers.press_furniture": ["_TIME_OF_DAY", "_TRAILING_END_MARK"],
-    "pressconv.readers.quote_marks": ["_PAGE_LINE"],
     "pressconv.readers.rules.dateline": ["_DATE_FIRST"],
     "pressconv.readers.rules.headline": [
         "_BREADCRUMB", "_CODE", "_CONTACT", "_FORWARD", "_KICKER", "_SESSION"
