@@ -5,12 +5,13 @@ Copy pasted out of a PDF carries each page's header and footer: a page number
 of a page, and a running head (the issuer and "Media Release", the release's
 short title) repeated at every page break.  A page line is pagination wherever
 it stands.  A short line is a running head when it recurs (its digits aside)
-at the edges of blocks and one occurrence stands next to a page line, or when
-it recurs three times or more.  Such lines are split off the top and bottom of
-the blocks they stand in.  Pagination belongs to the source's pages, not to
-the release, but every word of the source is kept: each such line is text set
-apart (``aside``): never the headline, a heading, a dek, the lede or a
-quotation, and a quotation running on across it is one quotation.
+at the edges of blocks and one occurrence stands next to a page line (a line
+that merely recurs, such as a speaker's name in a transcript, is not one).
+Such lines are split off the top and bottom of the blocks they stand in.
+Pagination belongs to the source's pages, not to the release, but every word
+of the source is kept: each such line is text set apart (``aside``): never the
+headline, a heading, a dek, the lede or a quotation, and a quotation running
+on across it is one quotation.
 """
 
 from __future__ import annotations
@@ -31,7 +32,6 @@ _PAGE_TAIL = re.compile(
     re.IGNORECASE,
 )
 _DIGITS = re.compile(r"\d+")
-_LEAST_REPEATS = 3
 
 
 def apply(work: WorkList) -> None:
@@ -85,7 +85,7 @@ def _repeats(edges: list[list[str]]) -> bool:
 
 
 def _running_heads(blocks: list[Work], edges: list[list[str]]) -> set[str]:
-    """The keys of the short lines that recur at block edges next to a page line (or recur often)."""
+    """The keys of the short lines that recur at block edges, one of them next to a page line."""
     counts: dict[str, int] = {}
     by_page: set[str] = set()
     for at, found in enumerate(edges):
@@ -104,7 +104,7 @@ def _running_heads(blocks: list[Work], edges: list[list[str]]) -> set[str]:
             )
             if (before and _page_line(before)) or (after and _page_line(after)):
                 by_page.add(key)
-    return {key for key, n in counts.items() if n >= 2 and (key in by_page or n >= _LEAST_REPEATS)}
+    return {key for key, n in counts.items() if n >= 2 and key in by_page}
 
 
 def _pagination(line: str, heads: set[str]) -> bool:
