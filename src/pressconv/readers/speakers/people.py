@@ -545,11 +545,12 @@ def _person(text: str, run: Run) -> _Person | None:
         return None  # a lone surname adds nothing to resolve against
     if _never_a_person(name):
         return None  # "Towns Network", "PROSECUTIONS Media Statement": an organisation, a line in capitals
-    apposition = appositive_title(text, run.end)
     if title is None or title.lower() in HONORIFICS:
         # "the Director of Public Prosecutions, Ms Rosalind Achterberg": the office says more than "Ms"
         title = title_before(text, run.start) or title
-    title = prefer_title(title, apposition)
+    if title is None or title.lower() in HONORIFICS:
+        # an apposition counts only where no title (or a bare honorific) stands before the name
+        title = prefer_title(title, appositive_title(text, run.end))
     if title is not None:
         return name, title, True
     if len(name) <= 4 and _name_like(name):
@@ -597,6 +598,8 @@ def appositive_title(text: str, after: int) -> str | None:
         found = text.find(mark, after + 2, stop)
         if found != -1:
             stop = found
+    if not any(is_titled(w) for w in text[after + 2 : stop].split()):
+        return None  # no title word before the first mark: none in the phrase the sentence end cuts
     ends = sentence_ends(text[after + 2 : stop])
     if ends:
         stop = after + 2 + ends[0]
