@@ -115,12 +115,10 @@ class PersonIndex:
     """Per written name and table, the forms it may stand for (emptied whenever a form is added)."""
     works: list[Work] = field(default_factory=list)
     """The document's blocks, read on demand."""
-    haystack: str = ""
-    """The text of every block that may name someone, joined: where a surname is looked for."""
-    starts: list[int] = field(default_factory=list)
-    """Where each such block's text starts in ``haystack``."""
+    texts: dict[str, list[int]] = field(default_factory=dict)
+    """The text of each block that may name someone (with its lines when it has several) -> its blocks."""
     numbers: list[int] = field(default_factory=list)
-    """The block number of each stretch of ``haystack``."""
+    """The blocks that may name someone, in order."""
     read: set[int] = field(default_factory=set)
     """Blocks already read into the index."""
     ensured: set[str] = field(default_factory=set)
@@ -134,17 +132,13 @@ class PersonIndex:
     def build(cls, works: list[Work]) -> PersonIndex:
         """An index of the people the blocks name, read as questions come (bio headers among the headings)."""
         index = cls(works=works, complete=False)
-        pieces: list[str] = []
-        position = 0
         for number, work in enumerate(works):
-            if not _may_name(work):
-                continue
-            text = work.text if len(work.lines) <= 1 else "\n".join((work.text, *work.lines))
-            index.starts.append(position)
-            index.numbers.append(number)
-            pieces.append(text)
-            position += len(text) + 1
-        index.haystack = "\n".join(pieces)  # a line break: where no name run goes on
+            # the headline, body text and quotes, and headings shaped "Name, Title" (bio headers)
+            if work.kind in _NAMING_KINDS or (work.kind == HEADING and "," in work.text):
+                index.numbers.append(number)
+                lines = work.lines
+                text = work.text if len(lines) <= 1 else "\n".join((work.text, *lines))
+                index.texts.setdefault(text, []).append(number)  # repeated copy is looked through once
         return index
 
     def add(self, name: tuple[str, ...], title: str | None, block: int) -> None:
@@ -182,7 +176,8 @@ class PersonIndex:
 
     def knows(self, key: str) -> bool:
         """True when a person with this surname was named with a title or as a speaker."""
-        self._ensure(key)
+        if key not in self.ensured and not self.complete:
+            self._ensure(key)
         return key in self.strong
 
     def has_title(self, word: str) -> bool:
@@ -193,7 +188,8 @@ class PersonIndex:
     def resolve(self, name: tuple[str, ...], block: int) -> tuple[str, int | None]:
         """The fullest known form of ``name`` and the block it came from (None: as written)."""
         key = surname(name)
-        self._ensure(key)
+        if key not in self.ensured and not self.complete:
+            self._ensure(key)
         for table in (self.strong, self.weak):
             forms = self.candidates.get((name, table is self.strong))
             if forms is None:
@@ -301,24 +297,19 @@ class PersonIndex:
         """
         if self.complete or key in self.ensured:
             return
-        if not key:
+        if not key or len(self.ensured) >= _MAX_SURNAMES_SCANNED:
+            # each surname is looked for in every block: past a few dozen, reading them all is cheaper
             self._complete()
             return
         self.ensured.add(key)
-        haystack, starts = self.haystack, self.starts
-        at = haystack.find(key)
-        while at != -1:
-            piece = bisect_right(starts, at) - 1
-            number = self.numbers[piece]
-            if number not in self.read and not _may_name_at(haystack, at, key):
-                at = haystack.find(key, at + 1)  # "Ryder" opening a sentence names no one new here
-                continue
-            if number not in self.read:
-                self.read.add(number)
-                self._read(number)
-            if piece + 1 >= len(starts):
-                break
-            at = haystack.find(key, starts[piece + 1])
+        read = self.read
+        for text, numbers in self.texts.items():
+            # "Ryder" opening a sentence names no one new: only a block where it can be indexed is read
+            if key in text and _may_name_in(text, key):
+                for number in numbers:
+                    if number not in read:
+                        read.add(number)
+                        self._read(number)
         if key in self.speaking:
             self._promote(key)
 
@@ -342,6 +333,7 @@ class PersonIndex:
         self.lone_titles = fresh.lone_titles
         self.candidates.clear()
         self.complete = True
+        self.texts = {}  # not searched again
 
     def _read(self, number: int) -> None:
         """Index the people block ``number`` names."""
@@ -381,10 +373,28 @@ class PersonIndex:
                 target.setdefault(form, known)
 
 
+# The blocks that may name someone: the headline, body text and quotes (and "Name, Title" headings).
+_NAMING_KINDS = frozenset((HEADLINE, PARAGRAPH, QUOTE))
+
+# How many surnames the index looks for one by one before it reads the whole text instead (a long
+# document whose quotes name many people).
+_MAX_SURNAMES_SCANNED = 32
+
 # The separators of name_runs' tokens, and the lower-case words a name run may hold between capitalised
 # ones: a name ends in a word that follows a capitalised word, perhaps across these.
 _TOKEN_SEPARATOR = re.compile('[\\s,;:()\\[\\]“”„‟"«»‘]')
 _RUN_CONNECTORS = frozenset({"of", "for", "and", "at", "to", "für", "the"}) | NAME_PARTICLES
+
+
+@per_document(maxsize=4096)  # a pure function of the block's text; repeated copy asks it once
+def _may_name_in(text: str, key: str) -> bool:
+    """Whether ``key`` occurs anywhere in ``text`` where it may be indexed (see ``_may_name_at``)."""
+    at = text.find(key)
+    while at != -1:
+        if _may_name_at(text, at, key):
+            return True
+        at = text.find(key, at + 1)
+    return False
 
 
 def _may_name_at(text: str, at: int, key: str) -> bool:
@@ -410,11 +420,6 @@ def _may_name_at(text: str, at: int, key: str) -> bool:
     return False
 
 
-def _may_name(work: Work) -> bool:
-    """Blocks the index reads: the headline, body text and quotes, and headings shaped "Name, Title"."""
-    return work.kind in (HEADLINE, PARAGRAPH, QUOTE) or (work.kind == HEADING and "," in work.text)
-
-
 class Genders(dict[str, str]):
     """Full name -> gender: the index's answer for each name, asked once, and what the caller adds."""
 
@@ -437,7 +442,8 @@ class Genders(dict[str, str]):
     @overload
     def get(self, name: str, default: str, /) -> str: ...
     def get(self, name: str, default: str | None = None, /) -> str | None:
-        self._learn(name)
+        if name not in self.asked:
+            self._learn(name)
         return dict.get(self, name, default)
 
     def setdefault(self, name: str, default: str, /) -> str:
