@@ -13,11 +13,11 @@ gives no speaker.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
+from pressconv import lazy_re
 from pressconv.readers.blocks import HEADING, PARAGRAPH, QUOTE, Partial, Work
 from pressconv.readers.document_cache import per_document
 from pressconv.readers.lexicon import FEMALE_NAMES, MALE_NAMES, PRONOUN_GENDER, SPOKESPERSON_ROLES
@@ -85,7 +85,7 @@ def _sentence_names(
 
 # First-person words of a statement's own voice (English, French, Spanish, German); case-sensitive so
 # that "US" (the country) and "Mi" are not taken for pronouns.
-_FIRST_PERSON = re.compile(
+_FIRST_PERSON = lazy_re.compile(
     r"\b(?:I|I’m|I'm|I’ve|I've|we|We|our|Our|us|my|My|me"
     r"|je|Je|nous|Nous|notre|Notre|nos|Nos"
     r"|nosotros|Nosotros|nuestro|Nuestro|nuestra|Nuestra|nuestros|nuestras"
