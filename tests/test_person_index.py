@@ -17,7 +17,8 @@ from pressconv.errors import Notes
 from pressconv.readers import name_runs, rules
 from pressconv.readers.blocks import Work, split_blocks, to_work
 from pressconv.readers.document_cache import clear
-from pressconv.readers.speakers.people import _RUN_CONNECTORS, _TOKEN_SEPARATOR, PersonIndex, _may_name_at
+from pressconv.readers.speakers.names import _RUN_CONNECTORS, _TOKEN_SEPARATOR, _may_name_at
+from pressconv.readers.speakers.people import PersonIndex
 from pressconv.readers.worklist import WorkList
 
 TESTS = Path(__file__).parent
