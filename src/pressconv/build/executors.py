@@ -322,7 +322,7 @@ def convert_many(
     specification, any ``Executor``, or None for a local process pool of ``workers``.
     """
     from pressconv import readers, writers
-    from pressconv.build.render import _pool_context
+    from pressconv.build.render import _pool_context, _worker_started
 
     options = options or WriteOptions.from_env()
     suffixes = {fmt: writers.spec(fmt).suffix for fmt in formats}
@@ -361,7 +361,14 @@ def convert_many(
         else:
             from concurrent.futures import ProcessPoolExecutor
 
-            with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context(formats)) as pool:
+            # The workers end with this process, even when it is killed outright (as the build's do):
+            # a worker left behind would also keep the fork server and resource tracker alive.
+            with ProcessPoolExecutor(
+                max_workers=workers,
+                mp_context=_pool_context(formats),
+                initializer=_worker_started,
+                initargs=(os.getpid(),),
+            ) as pool:
                 yield pool, workers
 
     with opened() as (pool, slots):
