@@ -16,6 +16,7 @@ import os
 import pty
 import subprocess
 import sys
+import threading
 import warnings
 from pathlib import Path
 
@@ -119,14 +120,32 @@ def test_stdin_without_an_output_name_is_refused(tmp_path: Path) -> None:
 def _on_a_terminal(args: list[str]) -> tuple[int, str]:
     """Run pressconv with its standard output on a pseudo-terminal; its exit status and stderr."""
     leader, follower = pty.openpty()
+    shown = bytearray()
+    # Read what the terminal shows while pressconv runs: a terminal's buffer holds a few KB, and a
+    # writer blocks once it is full (an HTML page with its stylesheet is larger than that).
+    reader = threading.Thread(target=_drain, args=(leader, shown), daemon=True)
+    reader.start()
     try:
         done = subprocess.run(
             [PRESSCONV, *args], stdout=follower, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, check=False
         )
     finally:
         os.close(follower)
+        reader.join(timeout=30)
         os.close(leader)
     return done.returncode, done.stderr.decode()
+
+
+def _drain(fd: int, into: bytearray) -> None:
+    """Read a pseudo-terminal's leader until the follower side is closed."""
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:  # EIO: every follower descriptor is closed
+            return
+        if not chunk:
+            return
+        into.extend(chunk)
 
 
 def test_binary_output_to_a_terminal_is_refused(sample_path: Path) -> None:
