@@ -15,7 +15,7 @@ import os
 import re
 import signal
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence, Sized
 from dataclasses import dataclass
 from typing import Any
 
@@ -114,14 +114,21 @@ def _pool_context(formats: Sequence[str]) -> Any:
 
 
 def run_jobs(
-    jobs: Sequence[Job], options: WriteOptions, workers: int, formats: Sequence[str]
+    jobs: Iterable[Job],
+    options: WriteOptions,
+    workers: int,
+    formats: Sequence[str],
+    total: int | None = None,
 ) -> Iterator[JobResult]:
     """Results in job order; no pool for one worker or one job.
 
-    At most ``8 × workers`` documents are submitted ahead of the one being handed back, and a future
-    is dropped once its result is, so the outputs of a large archive are never all held at once.
+    ``jobs`` is drawn lazily; ``total`` is their number (``len(jobs)`` when not given).  At most
+    ``4 × workers`` documents are submitted ahead of the one being handed back, and a future is
+    dropped once its result is, so neither the jobs nor the outputs of a large archive are ever all
+    held at once.
     """
-    if workers <= 1 or len(jobs) <= 1:
+    total = len(jobs) if total is None and isinstance(jobs, Sized) else total
+    if workers <= 1 or (total is not None and total <= 1):
         for job in jobs:
             yield render_job(job, options)
         return
@@ -129,7 +136,7 @@ def run_jobs(
     from concurrent.futures import Future, ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    count = min(workers, len(jobs))
+    count = workers if total is None else min(workers, total)
     pool = ProcessPoolExecutor(
         count, mp_context=_pool_context(formats), initializer=_worker_started, initargs=(os.getpid(),)
     )
