@@ -22,7 +22,7 @@ from pressconv.cli import main
 from pressconv.errors import Notes
 from pressconv.model import Document, Paragraph, Quote, Section
 from pressconv.options import WriteOptions
-from pressconv.writers import epub, html
+from pressconv.writers import _html_theme, epub, html
 from test_properties import SETTINGS, documents
 from validators import validate_html
 
@@ -63,7 +63,7 @@ def parts(data: bytes) -> dict[str, bytes]:
 
 def theme_words(chosen: theme.Theme) -> set[str]:
     """The words a theme adds to a page besides the model's (letterhead, footer)."""
-    texts = [chosen.letterhead or "", html.footer_line(chosen) or ""]
+    texts = [chosen.letterhead or "", _html_theme.footer_line(chosen) or ""]
     return {w.casefold().strip(".,·") for t in texts for w in words(t)}
 
 
@@ -107,8 +107,8 @@ def test_the_footer_line_drops_page_numbers_a_page_has_none_of() -> None:
         "Page {page} - Acme - 2025": "Acme - 2025",
     }
     for footer, shown in cases.items():
-        assert html.footer_line(theme.Theme(footer=footer)) == shown, footer
-    assert html.footer_line(theme.DEFAULT) is None
+        assert _html_theme.footer_line(theme.Theme(footer=footer)) == shown, footer
+    assert _html_theme.footer_line(theme.DEFAULT) is None
 
 
 def test_show_speaker_adds_a_name_line_after_each_attributed_quote_only() -> None:

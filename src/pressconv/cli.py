@@ -40,20 +40,15 @@ def click_option(option: Option) -> click.Option:
         decls = [f"{flag}/--{option.off_flag}" if option.off_flag else flag, option.name]
         if option.default is True and not option.off_flag:
             decls = [f"{flag}/--no-{flag[2:]}", option.name]
-        return click.Option(decls, is_flag=True, default=None, help=help_text + _flag_default(option))
-    kind: Any = {
-        "integer": int,
-        "file": click.Path(dir_okay=False, path_type=Path),
-        "theme": click.Path(path_type=Path),
-    }.get(option.kind, str)
+        return click.Option(
+            decls, is_flag=True, default=None, help=help_text + (" [default: on]" if option.default else "")
+        )
+    paths = {"file": click.Path(dir_okay=False, path_type=Path), "theme": click.Path(path_type=Path)}
+    kind: Any = {"integer": int, **paths}.get(option.kind, str)
     if option.choices:
         kind = click.Choice(option.choices, case_sensitive=False)
     metavar = option.metavar or ("DATE" if option.kind == "date" else None)
     return click.Option([flag, option.name], type=kind, default=None, metavar=metavar, help=help_text)
-
-
-def _flag_default(option: Option) -> str:
-    return " [default: on]" if option.default else ""
 
 
 def given(ctx: click.Context, params: dict[str, Any], declared: Iterable[Option]) -> dict[str, Any]:
@@ -122,7 +117,7 @@ class Commands(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         from pressconv import writers
 
-        dynamic = ("convert", "build", *(f"to-{name}" for name in writers.names()))
+        dynamic = ("convert", "build", "theme", *(f"to-{name}" for name in writers.names()))
         return sorted({*super().list_commands(ctx), *dynamic})
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
@@ -130,6 +125,10 @@ class Commands(click.Group):
             return convert_command(None)
         if cmd_name == "build":
             return build_command()
+        if cmd_name == "theme":  # in its own module, loaded only for `pressconv theme …`
+            from pressconv.cli_theme import theme_group
+
+            return theme_group
         found = super().get_command(ctx, cmd_name)
         if found is not None or not cmd_name.startswith("to-"):
             return found
@@ -373,27 +372,6 @@ def formats_command() -> None:
     for name in readers.names():
         spec = readers.spec(name)
         click.echo(f"{name:<9} input   {' '.join(spec.suffixes):<22} {spec.module}")
-
-
-@cli.group("theme", context_settings=CONTEXT)
-def theme_group() -> None:
-    """House styles: one theme puts an organisation's identity on every format (--theme PATH)."""
-
-
-@theme_group.command("init", context_settings=CONTEXT)
-@click.argument("folder", required=False, default="theme", type=click.Path(file_okay=False, path_type=Path))
-def theme_init_command(folder: Path) -> None:
-    """Write a starter theme (theme.toml and logo.svg) into FOLDER (default: theme); never overwrites."""
-    from pressconv import api, theme
-
-    files = theme.starter(folder)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as err:
-        raise PressconvError(f"cannot create the folder: {err.strerror}", str(folder)) from None
-    for path, data in files.items():
-        api.publish_to(path, data)
-        click.echo(f"wrote {theme.shown(path)}")
 
 
 def build_options() -> list[Option]:

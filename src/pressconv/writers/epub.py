@@ -41,7 +41,7 @@ from pressconv.serialize import content_identifier
 from pressconv.text import clean, reading_order
 from pressconv.text import direction as script_direction
 from pressconv.theme import Theme, theme_of
-from pressconv.writers import _zip, html
+from pressconv.writers import _html_theme, _zip, html
 
 SUFFIX = ".epub"
 MEDIA_TYPE = "application/epub+zip"
@@ -366,7 +366,7 @@ def _page(
     ET.SubElement(head, "link", {"rel": "stylesheet", "type": "text/css", "href": "style.css"})
     body = ET.SubElement(root, "body", {"epub:type": "bodymatter"})
     # The theme's letterhead (with the logo, a package item) and footer line frame each release.
-    header, footer = html.letterhead(theme, logo), html.page_footer(theme)
+    header, footer = _html_theme.letterhead(theme, logo), _html_theme.page_footer(theme)
     body.extend(part for part in (header, article, footer) if part is not None)
     _scrub(root)
     markup = ET.tostring(root, encoding="unicode", method="xml", short_empty_elements=True)

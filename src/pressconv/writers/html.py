@@ -12,9 +12,6 @@ from __future__ import annotations
 import base64
 import json
 import xml.etree.ElementTree as ET
-from functools import cache
-from pathlib import Path
-from string import Template
 from typing import Any, assert_never
 
 from pressconv import lazy_re
@@ -34,107 +31,16 @@ from pressconv.model import (
 from pressconv.options import WriteOptions, document_datetime, parse_iso
 from pressconv.serialize import content_identifier
 from pressconv.text import direction, is_boilerplate, reading_order
-from pressconv.theme import DEFAULT, Theme, theme_of
+from pressconv.theme import Theme, theme_of
 from pressconv.writers._html_inline import Context, ImageStore, add_text, context, href, image_type, inline
+from pressconv.writers._html_theme import letterhead, logo_data_uri, page_footer
+from pressconv.writers._html_theme import stylesheet as stylesheet  # the EPUB writer's too
 
 SUFFIX = ".html"
 MEDIA_TYPE = "text/html"
 
 # The date and date-time forms HTML accepts in <time datetime>, ISO 8601's common subset.
 _HTML_DATE = lazy_re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?")
-
-
-@cache
-def _template() -> Template:
-    # Read beside this module rather than through importlib.resources, whose import (readers,
-    # adapters) costs more than the rest of this writer; the package is always installed as files.
-    return Template((Path(__file__).parent / "assets" / "pressconv.css").read_text(encoding="utf-8"))
-
-
-@cache
-def stylesheet(theme: Theme = DEFAULT) -> str:
-    """The stylesheet shared by the HTML and EPUB writers, its colours and typefaces from ``theme``."""
-    return _template().substitute(
-        ink=theme.ink,
-        primary=theme.primary,
-        accent=theme.accent,
-        tint=_tint(theme.accent),
-        body_font=_font_stack(theme.body_family, _BODY_FONTS),
-        heading_font=_font_stack(theme.heading_family, "inherit"),
-        sans_font=_SANS_FONTS,
-    )
-
-
-_BODY_FONTS = 'Georgia, "DejaVu Serif", serif'
-_SANS_FONTS = '"DejaVu Sans", Arial, sans-serif'
-
-
-def _font_stack(family: str | None, default: str) -> str:
-    """CSS ``font-family`` for a theme's typeface: the family as a CSS string, then a generic family."""
-    if not family:
-        return default
-    # A CSS string: quotes and backslashes escaped, and "<" too, since the sheet may sit in a <style>.
-    name = "".join(ch for ch in family if ch.isprintable())
-    name = name.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")
-    low = family.lower()
-    generic = "monospace" if "mono" in low else "sans-serif" if "sans" in low else "serif"
-    return f'"{name}", {generic}'
-
-
-def _tint(colour: str, keep: float = 0.2) -> str:
-    """``colour`` (``#rrggbb``) mixed with white, keeping ``keep`` of it: a fill light enough for text."""
-    channels = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
-    return "#" + "".join(f"{round(c * keep + 255 * (1 - keep)):02x}" for c in channels)
-
-
-_SEPARATOR = lazy_re.compile(r"(\s+[·|—–-]\s+)")
-
-
-def footer_line(theme: Theme) -> str | None:
-    """The theme's footer for a format without pages: the parts naming ``{page}`` or ``{pages}`` dropped.
-
-    Parts are what separators (`` · ``, `` | ``, `` — ``, `` – ``, `` - ``) divide; "Acme · page {page}
-    of {pages}" gives "Acme", and a footer that is only a page number gives None.
-    """
-    if not theme.footer:
-        return None
-    parts = _SEPARATOR.split(theme.footer.strip())
-    kept: list[str] = []
-    for index in range(0, len(parts), 2):
-        if "{page" not in parts[index] and parts[index].strip():
-            if kept:
-                kept.append(parts[index - 1])
-            kept.append(parts[index])
-    return "".join(kept).replace("{{", "{").replace("}}", "}") or None
-
-
-def letterhead(theme: Theme, logo_src: str | None) -> ET.Element | None:
-    """The page's letterhead: the logo (``logo_src``, with its alt text) and the letterhead line."""
-    if theme.letterhead is None and logo_src is None:
-        return None
-    header = ET.Element("header", {"class": "letterhead"})
-    if logo_src is not None and theme.logo is not None:
-        _el(header, "img", src=logo_src, alt=theme.logo.alt, class_="logo")
-    if theme.letterhead:
-        _lines(_el(header, "p"), theme.letterhead)
-    return header
-
-
-def page_footer(theme: Theme) -> ET.Element | None:
-    """The page's footer line (``footer_line``), or None."""
-    line = footer_line(theme)
-    if line is None:
-        return None
-    footer = ET.Element("footer", {"class": "page-footer"})
-    _el(footer, "p", line)
-    return footer
-
-
-def logo_data_uri(theme: Theme) -> str | None:
-    """The theme's logo as a ``data:`` URI, so the page stays one self-contained file."""
-    if theme.logo is None:
-        return None
-    return f"data:{theme.logo.media_type};base64,{base64.b64encode(theme.logo.data).decode('ascii')}"
 
 
 def _el(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
