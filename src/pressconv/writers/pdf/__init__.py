@@ -36,7 +36,7 @@ from pressconv.writers.pdf.embedding import glyph_additions
 from pressconv.writers.pdf.fonts import font_set
 from pressconv.writers.pdf.furniture import ThemeFooter, has_letterhead, letterhead
 from pressconv.writers.pdf.paragraph import escape
-from pressconv.writers.pdf.story import Context, build_story, logical, paragraph, text_markup
+from pressconv.writers.pdf.story import Context, build_story, logical, paragraph_of, text_markup
 from pressconv.writers.pdf.styles import Styles, build_styles
 from pressconv.writers.pdf.tagging import (
     PAGINATION_FOOTER,
@@ -215,8 +215,8 @@ def _render(
         entries = []
         for number, (release, release_ctx) in enumerate(zip(documents, contexts, strict=True), start=1):
             words = " ".join(release.headline.split())
-            entries.append((words, paragraph(release_ctx, words, styles.toc), f"pc-r{number}-headline"))
-        title_paragraph = paragraph(ctx, volume_title, styles.headline)
+            entries.append((words, paragraph_of(release_ctx, words, styles.toc), f"pc-r{number}-headline"))
+        title_paragraph = paragraph_of(ctx, volume_title, styles.headline)
         page = contents(title_paragraph, entries, styles, root, _outline("pc-kit", volume_title))
         heading = page[0]
         assert isinstance(heading, Marked) and isinstance(heading.target, StructElem)

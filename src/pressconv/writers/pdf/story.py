@@ -168,13 +168,13 @@ def _para(ctx: Context, text: str, style: ParagraphStyle, marks: Marks = ()) -> 
     return _flow(ctx, _markup(ctx, text, ctx.faces[style.fontName], marks), style, text)
 
 
-def paragraph(ctx: Context, text: str, style: ParagraphStyle) -> RLParagraph:
+def paragraph_of(ctx: Context, text: str, style: ParagraphStyle) -> RLParagraph:
     """A paragraph of ``text`` outside the model's blocks (fallback fonts, bidi-aware)."""
     return _para(ctx, text, style)
 
 
 def logical(ctx: Context, elem: StructElem, text: str) -> StructElem:
-    """``elem`` with ``text`` as its ActualText when ``paragraph`` draws it right to left."""
+    """``elem`` with ``text`` as its ActualText when ``paragraph_of`` draws it right to left."""
     return _logical(ctx, elem, text)
 
 
