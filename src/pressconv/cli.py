@@ -10,6 +10,9 @@ when a command needs them.
 
 from __future__ import annotations
 
+# First: a Ctrl-C while the imports below run prints one line, not a traceback.
+from pressconv import _startup  # isort: skip
+
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -511,6 +514,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return err.code if isinstance(err.code, int) else EXIT_USAGE
     return 0
 
+
+_startup.done()
 
 if __name__ == "__main__":
     sys.exit(main())
