@@ -44,7 +44,8 @@ The modules, by concern:
 - ``prepare``: preparing a template with python-docx (its internals via ``pressconv.compat.docx``);
 - ``package``: zip and relationship surgery on a saved package;
 - ``ooxml``: namespaces and lxml helpers;
-- ``house``: the theme applied (styles, header, logo, page set-up);
+- ``house``: the theme's colours and typefaces in the styles, its margins;
+- ``letterhead``: the theme's logo and letterhead in the first page's header;
 - ``volume``: a press kit's title, table of contents and page breaks;
 - ``__main__``: ``python -m pressconv.writers.docx --regenerate-template``, the release-time tool
   that rewrites the shipped default template after a change to the style map or to python-docx.
@@ -63,7 +64,7 @@ from pressconv.options import WriteOptions, page_size_for
 from pressconv.text import is_rtl_language
 from pressconv.theme import DEFAULT, Theme, theme_of
 from pressconv.writers import _zip
-from pressconv.writers.docx import house, parts, volume
+from pressconv.writers.docx import house, letterhead, parts, volume
 from pressconv.writers.docx.body import Body, Cleaner
 from pressconv.writers.docx.notes import CONTENT_TYPE, KINDS, RELATIONSHIP, NotePlan, first_ids
 from pressconv.writers.docx.notes import part as notes_part
@@ -188,8 +189,8 @@ def _package(
             parts.number_endnotes(section_properties)
     if section_properties is not None:
         _letterhead(prepared, theme, section_properties, relations, text, entries, memo, notes)
-        if house.HEADER_NAME in entries:
-            content_overrides[f"/{house.HEADER_NAME}"] = house.CT_HEADER
+        if letterhead.HEADER_NAME in entries:
+            content_overrides[f"/{letterhead.HEADER_NAME}"] = letterhead.CT_HEADER
     media = dict(body.media.parts)
     logo = _theme_media(prepared, theme, entries)
     media.update(logo)
@@ -263,9 +264,9 @@ def _letterhead(
 ) -> None:
     """The theme's logo and letterhead line in the first page's header (unless a reference document has
     a header of its own: it wins)."""
-    if theme.logo is None and not house.letterhead_lines(theme):
+    if theme.logo is None and not letterhead.letterhead_lines(theme):
         return
-    if house.has_own_header(section_properties):
+    if letterhead.has_own_header(section_properties):
         notes.warn(
             "docx-theme", "DOCX: the reference document's header stands; the theme's letterhead is left out"
         )
@@ -273,25 +274,25 @@ def _letterhead(
     made = _header(prepared, theme, clean)
     if made is None:
         return
-    entries[house.HEADER_NAME] = made.part
-    memo.add(house.HEADER_NAME)
+    entries[letterhead.HEADER_NAME] = made.part
+    memo.add(letterhead.HEADER_NAME)
     if made.relationships is not None:
-        entries[_rels_name(house.HEADER_NAME)] = made.relationships
-        memo.add(_rels_name(house.HEADER_NAME))
-    house.first_page(section_properties, house.add_header_relation(relations))
+        entries[_rels_name(letterhead.HEADER_NAME)] = made.relationships
+        memo.add(_rels_name(letterhead.HEADER_NAME))
+    letterhead.first_page(section_properties, letterhead.add_header_relation(relations))
 
 
-def _header(prepared: Template, theme: Theme, clean: Cleaner) -> house.Header | None:
-    key = ("header", theme.logo, house.letterhead_lines(theme))
+def _header(prepared: Template, theme: Theme, clean: Cleaner) -> letterhead.Header | None:
+    key = ("header", theme.logo, letterhead.letterhead_lines(theme))
     if key not in prepared.themed:
-        prepared.themed[key] = house.header(theme, prepared.style_ids, lambda words: clean(words))
+        prepared.themed[key] = letterhead.header(theme, prepared.style_ids, lambda words: clean(words))
     made = prepared.themed[key]
-    assert made is None or isinstance(made, house.Header)
+    assert made is None or isinstance(made, letterhead.Header)
     return made
 
 
 def _theme_media(prepared: Template, theme: Theme, entries: dict[str, bytes]) -> dict[str, tuple[bytes, str]]:
-    if house.HEADER_NAME not in entries:
+    if letterhead.HEADER_NAME not in entries:
         return {}
     made = _header(prepared, theme, Cleaner())
     return dict(made.media) if made is not None else {}
