@@ -44,15 +44,16 @@ def done() -> None:
     _installed = False
 
 
-def exit_without_collecting() -> None:
-    """At interpreter exit, leave the objects made so far out of its final garbage collections.
+def quick_exit_if_program(argv: object) -> None:
+    """When ``main`` runs as the program (``argv`` None: the console script), skip the interpreter's
+    final garbage collections at exit.
 
-    When ``pressconv`` runs as the program, everything it wrote is closed and renamed before its
-    ``main`` returns, and the interpreter flushes the standard streams itself; the collections it
-    runs while shutting down would only walk every object of the run (reportlab's and lxml's trees,
-    font tables, the model): about 35 ms of CPU after a one-article build, a tenth of the process.
-    ``gc.freeze()`` moves them to the permanent generation, which those collections skip; memory
-    goes back to the system with the process.  Registered only by the program's own ``main()``
-    (no argv): a program that calls ``main(argv)`` keeps its exit as it is.
+    Everything the program wrote is closed and renamed before its ``main`` returns, and the
+    interpreter flushes the standard streams itself; the collections it runs while shutting down
+    would only walk every object of the run (reportlab's and lxml's trees, font tables, the model):
+    about 35 ms of CPU after a one-article build, a tenth of the process.  ``gc.freeze()`` at exit
+    moves them to the permanent generation, which those collections skip; memory goes back to the
+    system with the process.  A program that calls ``main(argv)`` keeps its exit as it is.
     """
-    atexit.register(gc.freeze)
+    if argv is None:
+        atexit.register(gc.freeze)

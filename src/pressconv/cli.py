@@ -492,8 +492,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     0 ok; 1 a check found stale outputs, or some documents of a build failed; 2 bad usage or input.
     """
-    if argv is None:  # the program itself (the console script): a quick interpreter exit
-        _startup.exit_without_collecting()
+    _startup.quick_exit_if_program(argv)
     try:
         cli.main(args=list(argv) if argv is not None else None, prog_name="pressconv", standalone_mode=False)
     except PressconvError as err:
