@@ -118,3 +118,24 @@ def test_a_pdf_without_an_svg_logo_loads_no_reportlab_graphics(tmp_path: Path, s
     probe += "import sys\nprint(*(m in sys.modules for m in ('reportlab.pdfgen', 'reportlab.graphics')))"
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["True", "False"] and out.is_file()
+
+
+def _freeze_count_at_exit(call: str) -> int:
+    """Run ``call`` (of pressconv.cli.main) in a fresh process; gc's frozen-object count at its exit."""
+    probe = (
+        "import atexit, gc, sys\n"
+        # registered first, so it runs last: after anything main() registered
+        "atexit.register(lambda: print(gc.get_freeze_count()))\n"
+        "from pressconv.cli import main\n"
+        "sys.argv = ['pressconv', 'formats']\n"
+        f"code = {call}\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return int(done.stdout.split()[-1])
+
+
+def test_the_program_leaves_its_objects_out_of_the_exit_collections() -> None:
+    # As the console script (main() with no argv): gc.freeze() at exit, so the interpreter's final
+    # collections skip the run's objects.  Called with an argv (tests, other programs): untouched.
+    assert _freeze_count_at_exit("main()") > 10_000
+    assert _freeze_count_at_exit("main(['formats'])") == 0

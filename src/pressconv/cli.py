@@ -470,6 +470,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     0 ok; 1 a check found stale outputs, or some documents of a build failed; 2 bad usage or input.
     """
+    _startup.quick_exit_if_program(argv)
     try:
         cli.main(args=list(argv) if argv is not None else None, prog_name="pressconv", standalone_mode=False)
     except PressconvError as err:
