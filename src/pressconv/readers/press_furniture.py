@@ -59,7 +59,9 @@ _FORWARD_MARKER = re.compile(
 )
 # How far from the top a forward header may stand (under a cover note and an earlier forward).
 _MAIL_HEADER_REACH = 16
-_MAIL_FIELD_REACH = 12  # a header field's name and its colon ("Reply-To:", "Onderwerp:")
+# How a mail header's first line opens: a field's name and its colon ("Reply-To:", "Onderwerp:"), a
+# separator, or the first letter of a marker ("Begin forwarded message", "Forwarded message", "Original …").
+_MAIL_START = re.compile(r"[^:\s]{1,10}\s?:|[-_=]|[abdfmouw]", re.IGNORECASE)
 _MAIL_FIELD = re.compile(r"^([^\W\d_][\w-]{0,9})\s?:\s*\S")
 
 
@@ -215,13 +217,8 @@ def mail_header(lines: list[str]) -> bool:
     the subject or the sending ("From:", "Subject:", "Sent:", "Betreff:" …), so
     an FAQ's "Q:"/"A:" pair is no mail header.
     """
-    first = lines[0]
-    if (
-        ":" not in first[:_MAIL_FIELD_REACH]
-        and first[:1] not in "-_="
-        and first[:1].lower() not in "abdfmouw"
-    ):
-        return False  # no "Field:" and no marker line ("Begin …", "Forwarded …"): most blocks
+    if _MAIL_START.match(lines[0]) is None:
+        return False  # no "Field:" and no marker line ("Begin …", "Forwarded …", "-----"): most blocks
     marker = keyed = False
     fields = 0
     for line in lines:
