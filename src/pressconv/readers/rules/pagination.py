@@ -1,7 +1,7 @@
 """Rule: a PDF's page furniture -> set apart: page numbers, "(MORE)" and the running head.
 
 Copy pasted out of a PDF carries each page's header and footer: a page number
-("Page 2 of 3", "Seite 2 von 3", "- 2 -", "… -- Page 2"), "(MORE)" at the foot
+("Page 2 of 3", "Seite 2 von 3", "- 2 -", "… -- Page 2", "… Press Release  2/3"), "(MORE)" at the foot
 of a page, and a running head (the issuer and "Media Release", the release's
 short title) repeated at every page break.  A page line is pagination wherever
 it stands.  A short line is a running head when it recurs (its digits aside)
@@ -32,6 +32,7 @@ _PAGE_TAIL = re.compile(
     re.IGNORECASE,
 )
 _DIGITS = re.compile(r"\d+")
+_FRACTION_END = re.compile(r"(?:^|\s)(\d{1,2}) ?/ ?(\d{1,2})$")
 # What every page line holds, looked for in a short line before the patterns are tried: a dash or bracket,
 # then a number or "more" ("- 2 -", "(MORE)"); a bare "MORE"; or a number and a page word.
 # (Substring tests on the lower-cased line: an alternation pattern costs tens of microseconds a line.)
@@ -93,8 +94,14 @@ def _page_line(line: str) -> bool:
     else:
         lowered = line.lower()
         if not any(word in lowered for word in _PAGE_WORDS):
-            return False
+            return "/" in line and _fraction_end(line)  # "Ministry of Fisheries — Press Release  1/2"
     return is_page_line(line) or _PAGE_TAIL.search(line) is not None
+
+
+def _fraction_end(line: str) -> bool:
+    """A line ending in a page number out of the page count ("… 2/3"), the first no greater."""
+    found = _FRACTION_END.search(line)
+    return found is not None and 0 < int(found.group(1)) <= int(found.group(2)) and not ends_sentence(line)
 
 
 def _key(line: str) -> str:
