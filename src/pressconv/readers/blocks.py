@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final, Literal, NamedTuple, TypeAlias
 
+from pressconv import lazy_re
 from pressconv.model import Block, Quotation
 
 Hint: TypeAlias = Literal["headline", "subtitle", "heading", "quote", "list", "paragraph", "embedded"]
@@ -76,7 +77,7 @@ MAIL_HEADER: Final = "the header of a forwarded e-mail: kept as text, set apart 
 # A line holding only whitespace; str.isspace() covers NBSP and the other Unicode spaces.
 _BREAK = re.compile(r"\n(?:[^\S\n]*\n)+")
 _INDENT = re.compile(r"^(?:\t|[^\S\n]{2,})")
-_LIST_LINE = re.compile(r"^\s*(?:[-*•·▪◦‣⁃►■□●○✓✔–o]|\d{1,2}[.)]|[a-z]\)|\((?:\d{1,2}|[a-z])\))\s")
+_LIST_LINE = lazy_re.compile(r"^\s*(?:[-*•·▪◦‣⁃►■□●○✓✔–o]|\d{1,2}[.)]|[a-z]\)|\((?:\d{1,2}|[a-z])\))\s")
 
 
 @dataclass(frozen=True, slots=True)

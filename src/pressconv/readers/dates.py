@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from pressconv import lazy_re
 from pressconv.readers.lexicon import DAY_FIRST_MONTHS, MONTHS, trie_pattern
 
 # A prefix tree of the month names: a plain alternation of ~100 names is slow to try at every position.
@@ -28,7 +29,7 @@ _DMY = re.compile(
     re.IGNORECASE,
 )
 # "09:00", "9:00 a.m.", "9 a.m.", "00:01 GMT"
-_TIME = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?|h\b|uhr\b)?", re.IGNORECASE)
+_TIME = lazy_re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?|h\b|uhr\b)?", re.IGNORECASE)
 
 
 def find_date(text: str) -> tuple[str, int, int] | None:

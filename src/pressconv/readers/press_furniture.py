@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pressconv import lazy_re
 from pressconv.readers.blocks import FURNITURE, MAIL_HEADER, PARAGRAPH, Work
 from pressconv.readers.dates import find_date, find_datetime
 from pressconv.readers.lexicon import (
@@ -40,11 +41,11 @@ _CONTACT_HEADER = re.compile(
 _TOP_REGION_WORDS = 30
 # The first letters of the contact headers (the pattern ignores case).
 _CONTACT_INITIALS = frozenset(header[0] for header in CONTACT_HEADERS)
-_TRAILING_END_MARK = re.compile(r"(?<=[.!?”\"])\s+(?:###|# # #|-30-|–30–|—30—)$")
+_TRAILING_END_MARK = lazy_re.compile(r"(?<=[.!?”\"])\s+(?:###|# # #|-30-|–30–|—30—)$")
 _TOP_REGION_BLOCKS = 4
 _LONGEST_END_MARK = 2 * max(len(mark) for mark in END_MARKS)
 _END_MARK_ENDINGS = ("###", "# # #", "-30-", "–30–", "—30—")
-_TIME_OF_DAY = re.compile(
+_TIME_OF_DAY = lazy_re.compile(
     r"\b\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|uhr|h))?(?:\s+[A-Z]{2,4}\b)?", re.IGNORECASE
 )
 _EMBARGO_WORDS = ("embargo", "sperrfrist", "hold for", "not for release", "for release")

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from pressconv import lazy_re
 from pressconv.errors import Notes
 from pressconv.readers.blocks import HEADING, LIST, PAGINATION, PARAGRAPH, QUOTE, Work
 from pressconv.readers.document_cache import per_document
@@ -198,7 +199,7 @@ def _analyse(text: str, style: str) -> tuple[tuple[tuple[int, int], ...], bool, 
 
 
 # A page header or footer pasted in from a PDF: "Page 2 of 3", "Seite 1 von 2", "- 2 -", "(more)".
-_PAGE_LINE = re.compile(
+_PAGE_LINE = lazy_re.compile(
     r"(?:.{0,60}\b(?:page|seite|página|pagina|pág\.|p\.)\s*\d+\s*(?:of|von|de|di|/)\s*\d+.{0,20}"
     r"|[-–—]\s*\d{1,3}\s*[-–—]|[(\[]?\s*-*\s*more\s*-*\s*[)\]]?)",
     re.IGNORECASE,

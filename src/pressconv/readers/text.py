@@ -79,6 +79,6 @@ def _read(
     blocks = split_blocks(unquote(body))
     if not blocks and (matter is None or not (matter.title or (options and options.title))):
         raise EmptyInputError("no text after the front matter", source_path)
-    document = build_document(blocks, matter, options, notes, source_path, explain=lines)
-    enriched = editors_notes(link_addresses(document))
-    return document if enriched is document else with_identifier(enriched)
+    document = build_document(blocks, matter, options, notes, source_path, explain=lines, identify=False)
+    # the identifier once, of the finished document (links and notes to editors added)
+    return with_identifier(editors_notes(link_addresses(document)))

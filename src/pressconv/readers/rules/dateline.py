@@ -20,6 +20,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from pressconv import lazy_re
 from pressconv.readers.blocks import PARAGRAPH, QUOTE
 from pressconv.readers.dates import find_date
 from pressconv.readers.document_cache import per_document
@@ -51,7 +52,7 @@ _DATELINE, _DATELINE_PERIOD = (
     for separator in (_SEPARATOR, _PERIOD_SEPARATOR)
 )
 # The date first, then the place, each closed by a dash: "May 3, 2030 – Saint Andrews, New Brunswick –".
-_DATE_FIRST = re.compile(
+_DATE_FIRST = lazy_re.compile(
     rf"^(?P<date>{_DATE})[ ]*(?:--|—|–|[ ]-)[ ]*"
     rf"(?P<place>{_WORD}(?:[ ]{_WORD}){{0,3}}){_REGION}[ ]*(?P<sep>--|—|–|[ ]-)[ ]*(?=\S)",
     re.UNICODE,

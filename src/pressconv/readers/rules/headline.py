@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from pressconv import lazy_re
 from pressconv.readers.blocks import FURNITURE, HEADLINE, LIST, MAIL_HEADER, PARAGRAPH, QUOTE, SUBTITLE, Work
 from pressconv.readers.dates import find_date
 from pressconv.readers.heading_shape import ends_sentence, is_chrome_line
@@ -175,24 +176,26 @@ _MASTHEAD_REASONS = (
     "page chrome",
     "a section label",
 )
-_BREADCRUMB = re.compile(r"\s(?:>|›|»|\||/|::)\s|^\s*(?:home|accueil|inicio|startseite)\b", re.IGNORECASE)
-_CODE = re.compile(
+_BREADCRUMB = lazy_re.compile(
+    r"\s(?:>|›|»|\||/|::)\s|^\s*(?:home|accueil|inicio|startseite)\b", re.IGNORECASE
+)
+_CODE = lazy_re.compile(
     r"^[A-Z]{1,6}(?:/[A-Z0-9.-]+)+$|^[A-Z]{1,5}[-‑ ]?\d[\d/.-]*$"
     # a neutral citation: "[2031] ESC 27", "[2030] ECA Civ 412"
     r"|^\[\d{4}\]\s+[A-Z]{2,6}(?:\s+[A-Z][a-z]{1,5})?\s+\d+$"
 )
 # "41st Session (PM)", "9981st Meeting (AM)": a meeting's number in a masthead
-_SESSION = re.compile(
+_SESSION = lazy_re.compile(
     r"\b\d+(?:st|nd|rd|th)\s+(?:session|meeting|plenary|sitting)\b|\((?:AM|PM)\)$", re.IGNORECASE
 )
-_CONTACT = re.compile(r"@\w|https?://|www\.|\(?\+?\d[\d ().-]{7,}\d")
-_KICKER = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý’' &-]{2,40}:\s+\S")
+_CONTACT = lazy_re.compile(r"@\w|https?://|www\.|\(?\+?\d[\d ().-]{7,}\d")
+_KICKER = lazy_re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý’' &-]{2,40}:\s+\S")
 _SALUTATION = re.compile(
     r"^(?:hi|hello|dear|hey|good (?:morning|afternoon)|hallo|liebe|lieber|sehr geehrte|bonjour|chers?|"
     r"chères?|hola|estimad[oa]s?|queridos?)\b[^.!?]{0,60}[,:!]?$",
     re.IGNORECASE,
 )
-_FORWARD = re.compile(
+_FORWARD = lazy_re.compile(
     r"^(?:-{2,}.*|_{5,}|={5,}|begin forwarded message:?|.*\bforwarded message\b.*|.*\boriginal message\b.*)$",
     re.IGNORECASE,
 )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from pressconv import lazy_re
 from pressconv.readers.blocks import FURNITURE, PARAGRAPH, Work
 from pressconv.readers.heading_shape import ends_sentence, is_chrome_line, is_place_and_date, title_case
 from pressconv.readers.lexicon import (
@@ -29,7 +30,7 @@ MIN_DEK_WORDS = 3  # a lone "Who" or "Appeals" under the headline is a label, no
 _MAX_NAME_WORDS = 9
 MAX_LABEL_WORDS = 4
 # Words that relate a name to something else: "Briefing by the Spokesperson for the Harbour Authority".
-_RELATION = re.compile(
+_RELATION = lazy_re.compile(
     r"\b(?:by|on|to|with|from|at|in|after|over|about|regarding|concerning|towards?|against|into)\b",
     re.IGNORECASE,
 )
@@ -127,7 +128,7 @@ _MORE_ORGANISATION_WORDS = frozenset(
 _MAX_ORGANISATION_FIRST_WORDS = 6
 # Words after an organisation word that continue its name ("Office of …", "Department for …").
 _NAME_LINKS = frozenset({"of", "for", "and", "de", "du", "des", "del", "für", "der", "&"})
-WORD = re.compile(r"[^\W\d_][\w’'&.-]*")
+WORD = lazy_re.compile(r"[^\W\d_][\w’'&.-]*")
 
 
 def line_shaped(work: Work, max_words: int) -> bool:
