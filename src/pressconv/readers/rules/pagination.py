@@ -136,7 +136,12 @@ def _pagination(line: str, heads: set[str]) -> bool:
 
 
 def _split(work: Work, heads: set[str]) -> list[Work]:
-    """The block with its leading and trailing page furniture lines split off, each a block set apart."""
+    """The block with its leading and trailing page furniture lines split off, each run one block set apart.
+
+    The lines of one page break stay together ("Lakeshore Water Board  News Release" over "Page 2 of 3"
+    is one block): a page number is never a paragraph of its own, which a reader of the output would
+    take for the output's own page footer.
+    """
     lines = work.lines
     first = 0
     while first < len(lines) and _pagination(lines[first], heads):
@@ -146,13 +151,14 @@ def _split(work: Work, heads: set[str]) -> list[Work]:
         last -= 1
     if first == 0 and last == len(lines):
         return [work]
-    pieces = [_set_apart(line) for line in lines[:first]]
+    pieces = [_set_apart(lines[:first])] if first else []
     if first < last:
         body = lines[first:last]
         pieces.append(Work(text=" ".join(body), lines=body, hint=work.hint))
-    pieces.extend(_set_apart(line) for line in lines[last:])
+    if last < len(lines):
+        pieces.append(_set_apart(lines[last:]))
     return pieces
 
 
-def _set_apart(line: str) -> Work:
-    return Work(text=line, lines=[line], hint="paragraph", reason=PAGINATION, aside=True)
+def _set_apart(lines: list[str]) -> Work:
+    return Work(text=" ".join(lines), lines=list(lines), hint="paragraph", reason=PAGINATION, aside=True)
