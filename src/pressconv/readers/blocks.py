@@ -69,6 +69,9 @@ EMBEDDED: Final = Kind.EMBEDDED
 # The reason of a block that is a page number or running head of the source's pages: kept as text, set
 # apart, and it does not part a quotation that runs on across the page break.
 PAGINATION: Final = "pagination: a page number or running head of the source's pages, kept as text, set apart"
+# The reason of the header of a forwarded or replied e-mail (set apart, kept as text): what is above it is
+# the forwarder's cover note.
+MAIL_HEADER: Final = "the header of a forwarded e-mail: kept as text, set apart from the release"
 
 
 # A line holding only whitespace; str.isspace() covers NBSP and the other Unicode spaces.

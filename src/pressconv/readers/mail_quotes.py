@@ -7,7 +7,9 @@ of the lede ("> DUNDRAGH - …"), turn the blank lines between paragraphs into
 lines of text (one block for the whole release) and stand in front of the
 headline.  When the text has a run of at least ``_MIN_RUN`` consecutive quoted
 lines, every quoted line loses its prefix (whatever its depth), so a line
-holding only ``>`` becomes the paragraph break it stood for.  A lone line
+holding only ``>`` becomes the paragraph break it stood for, and where quoted
+and unquoted lines meet ("On Tue, … wrote:" over "> NEWS RELEASE") a paragraph
+break is set: the quoted message never runs into the note above it.  A lone line
 opening with ``>`` ("> 50 applicants", an arrow) is text and is left alone.
 No word changes: only the quote marks at the start of the lines go.
 """
@@ -17,7 +19,7 @@ from __future__ import annotations
 import re
 
 # One or more quote levels at the start of a line: ">", "> >", ">>", each with its optional space.
-_PREFIX = re.compile(r"^[ \t]*>(?:[ \t]?>)*[ \t]?", re.MULTILINE)
+_PREFIX = re.compile(r"[ \t]*>(?:[ \t]?>)*[ \t]?")
 # The least run of consecutive quoted lines that makes a text a quoted mail.
 _MIN_RUN = 3
 
@@ -35,4 +37,13 @@ def unquote(text: str) -> str:
             run = 0
     if longest < _MIN_RUN:
         return text
-    return _PREFIX.sub("", text)
+    out: list[str] = []
+    quoted_before = False
+    for line in text.split("\n"):
+        found = _PREFIX.match(line)
+        quoted = found is not None
+        if quoted != quoted_before and out and out[-1].strip():
+            out.append("")  # the quoted message and the text around it are separate blocks
+        out.append(line[found.end() :] if found is not None else line)
+        quoted_before = quoted
+    return "\n".join(out)

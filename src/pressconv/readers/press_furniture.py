@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from pressconv import lazy_re
-from pressconv.readers.blocks import FURNITURE, PARAGRAPH, Work
+from pressconv.readers.blocks import FURNITURE, MAIL_HEADER, PARAGRAPH, Work
 from pressconv.readers.dates import find_date, find_datetime
 from pressconv.readers.lexicon import (
     BOILERPLATE_HEADINGS,
@@ -55,12 +55,17 @@ _EMBARGO_WORDS = ("embargo", "sperrfrist", "hold for", "not for release", "for r
 _FORWARD_MARKER = re.compile(
     r"^(?:[-_=]{5,}|-*\s*(?:forwarded message|original message|weitergeleitete nachricht|message transféré"
     r"|mensaje reenviado|message d'origine|ursprüngliche nachricht|mensaje original)\s*-*"
-    r"|(?:begin forwarded message|anfang der weitergeleiteten nachricht|début du message réexpédié)\s*:?)$",
+    r"|(?:begin forwarded message|anfang der weitergeleiteten nachricht|début du message réexpédié)\s*:?"
+    # the attribution line of a reply: "On Tue, 9 Mar 2032 at 16:02, Press Office <…> wrote:"
+    r"|(?:on|am|le|el|op|den|w dniu)\s.{4,160}\s"
+    r"(?:wrote|schrieb|a écrit|escribió|schreef|skrev|napisał)\s*:?)$",
     re.IGNORECASE,
 )
 # How far from the top a forward header may stand (under a cover note and an earlier forward).
 _MAIL_HEADER_REACH = 16
-_MAIL_FIELD_REACH = 12  # a header field's name and its colon ("Reply-To:", "Onderwerp:")
+# How a mail header's first line opens: a field's name and its colon ("Reply-To:", "Onderwerp:"), a
+# separator, or the first letter of a marker ("Begin forwarded message", "Forwarded message", "Original …").
+_MAIL_START = re.compile(r"[^:\s]{1,10}\s?:|[-_=]|[abdeflmouw]", re.IGNORECASE)
 _MAIL_FIELD = re.compile(r"^([^\W\d_][\w-]{0,9})\s?:\s*\S")
 
 
@@ -216,13 +221,8 @@ def mail_header(lines: list[str]) -> bool:
     the subject or the sending ("From:", "Subject:", "Sent:", "Betreff:" …), so
     an FAQ's "Q:"/"A:" pair is no mail header.
     """
-    first = lines[0]
-    if (
-        ":" not in first[:_MAIL_FIELD_REACH]
-        and first[:1] not in "-_="
-        and first[:1].lower() not in "abdfmouw"
-    ):
-        return False  # no "Field:" and no marker line ("Begin …", "Forwarded …"): most blocks
+    if _MAIL_START.match(lines[0]) is None:
+        return False  # no "Field:" and no marker line ("Begin …", "Forwarded …", "-----"): most blocks
     marker = keyed = False
     fields = 0
     for line in lines:
@@ -298,7 +298,7 @@ def _extract(works: list[Work], found: Furniture) -> list[Work]:
         if at < _MAIL_HEADER_REACH and mail_header(work.lines):
             # transport, not release: every word kept as text, but never headline, heading or lede
             work.aside, work.hint = True, "paragraph"
-            work.reason = "the header of a forwarded e-mail: kept as text, set apart from the release"
+            work.reason = MAIL_HEADER
             out.append(work)
             continue
         pieces = _peel(work, found, top)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from pressconv import lazy_re
-from pressconv.readers.blocks import FURNITURE, HEADLINE, LIST, PARAGRAPH, QUOTE, SUBTITLE, Work
+from pressconv.readers.blocks import FURNITURE, HEADLINE, LIST, MAIL_HEADER, PARAGRAPH, QUOTE, SUBTITLE, Work
 from pressconv.readers.dates import find_date
 from pressconv.readers.heading_shape import ends_sentence, is_chrome_line
 from pressconv.readers.lexicon import PAGE_CHROME_OPENINGS, PAGE_CHROME_WORDS, TITLE_CASE_SMALL
@@ -200,6 +200,7 @@ _FORWARD = lazy_re.compile(
     re.IGNORECASE,
 )
 _COVER_NOTE_BLOCKS = 12
+_MAX_NOTE_BLOCKS = 6  # the blocks of a forwarder's note above a mail header
 
 
 def _choose(works: list[Work], content: list[int], evidence: list[str]) -> int | None:
@@ -267,10 +268,18 @@ def _chrome(score: float, why: str) -> bool:
 def _cover_note(works: list[Work], content: list[int]) -> int:
     """Where the release starts in an e-mail that opens with a cover note ("Hi all, … ---------- Forwarded").
 
-    When the first block is a salutation, the release starts after the first
-    forward marker or separator line; otherwise at the top.
+    A forwarded mail's header (set apart by the furniture rule) under a few
+    blocks of text ends the forwarder's note: the release starts after it.
+    Else, when the first block is a salutation, the release starts after the
+    first forward marker or separator line; otherwise at the top.
     """
-    if not content or not _SALUTATION.match(works[content[0]].text):
+    if not content:
+        return 0
+    note = content[: _MAX_NOTE_BLOCKS + 1]
+    header = next((i for i in range(note[-1], note[0], -1) if works[i].reason is MAIL_HEADER), None)
+    if header is not None:
+        return sum(1 for i in note if i < header)  # "Thanks Sam, see below." / "On Tue, … wrote:"
+    if not _SALUTATION.match(works[content[0]].text):
         return 0
     for k, i in enumerate(content[:_COVER_NOTE_BLOCKS]):
         if any(_FORWARD.match(line) for line in works[i].lines):
