@@ -23,7 +23,8 @@ from pressconv.readers.document_cache import per_document
 from pressconv.readers.lexicon import FEMALE_NAMES, MALE_NAMES, PRONOUN_GENDER, SPOKESPERSON_ROLES
 from pressconv.readers.name_runs import is_name, is_title_word, runs, sentence_ends, split_title, surname
 from pressconv.readers.quote_marks import is_page_line, starts_with_mark
-from pressconv.readers.speakers.attribution import Attribution, attribution_in, clause_in, find_attribution
+from pressconv.readers.speakers.attribution import attribution_in, clause_in, find_attribution
+from pressconv.readers.speakers.clause import Attribution
 from pressconv.readers.speakers.people import PersonIndex
 from pressconv.readers.speakers.surroundings import introduction, reported_speech, sign_off
 from pressconv.readers.speakers.words import is_organisation, is_titled, unquoted_stretches

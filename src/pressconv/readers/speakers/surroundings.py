@@ -14,7 +14,8 @@ import re
 from pressconv.readers.blocks import PARAGRAPH, Work
 from pressconv.readers.document_cache import per_document
 from pressconv.readers.name_runs import is_name, runs, sentence_ends, split_title
-from pressconv.readers.speakers.attribution import EDGE_PUNCT, Attribution, clause_in
+from pressconv.readers.speakers.attribution import clause_in
+from pressconv.readers.speakers.clause import EDGE_PUNCT, Attribution
 from pressconv.readers.speakers.people import appositive_title, prefer_title
 from pressconv.readers.speakers.words import is_organisation
 
