@@ -58,3 +58,13 @@ def test_paragraph_speaker_round_trips_and_stays_out_of_the_identifier() -> None
         ),
     )
     assert content_identifier(silent) == content_identifier(document)
+
+
+def test_an_office_in_the_headline_gives_way_to_the_person_named_below() -> None:
+    """ "Statement by the Minister …", then "The Minister for …, Rt. Hon. X, issued the following …:"."""
+    document = parse(FIXTURE.parent / "minister-named-below.txt")
+    quotes = [block for block in document.blocks() if isinstance(block, Quote)]
+    assert len(quotes) == 2 and {quote.speaker for quote in quotes} == {"Tomasz Eriksen-Obi"}
+    speakers = {block.text[:16]: block.speaker for block in _paragraphs(document.blocks())}
+    assert speakers["We will publish "] == "Tomasz Eriksen-Obi"
+    assert speakers["The Ministry wil"] is None

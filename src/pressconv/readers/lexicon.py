@@ -483,7 +483,7 @@ ABBREVIATIONS: frozenset[str] = frozenset(
         i.e. approx. dept. est. jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. u.s.
         u.k. u.n. d.c. a.m. p.m. calif. fla. mass. n.y. ill. wash. pa. va. tex. ariz. colo. conn.
         ga. md. mich. minn. mo. n.j. ore. tenn. wis. ala. ky. la. nev. okla. s.c. n.c. n.h. vt. del.
-        neb. kan. miss. ark. wyo. mont. idaho. z.b. bzw. ca. nr. dr. hr. fr. mme. m.
+        neb. kan. miss. ark. wyo. mont. idaho. z.b. bzw. ca. nr. dr. hr. fr. mme. m. rt. h.e.
         """
     )
 )

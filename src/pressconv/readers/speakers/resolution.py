@@ -31,6 +31,8 @@ from pressconv.readers.speakers.words import is_organisation, is_titled, unquote
 
 _LOOKBACK_BLOCKS = 4
 
+_FULL_NAME = 2
+
 # A partial quote of fewer words with no attribution in its sentence is a name or a scare quote.
 _MIN_UNATTRIBUTED_WORDS = 5
 
@@ -214,12 +216,18 @@ def assign_speakers(works: list[Work], issuer: str | None = None) -> None:
 
 
 def _issuer(issuer: str, index: PersonIndex) -> tuple[str | None, str]:
-    """The full name of a statement's issuer as written: the last name in it, or the holder of its role."""
-    for run in reversed(runs(issuer)):
-        _title, name = split_title(run.tokens)
-        if is_name(name) and not is_organisation(name):
-            full, _ = index.resolve(name, 0)
-            return full, f'no attribution; the statement is issued by "{issuer}" -> {full}'
+    """The full name of a statement's issuer as written, or the holder of its role.
+
+    The first full name in it ("The Cabinet Secretary for Water, Hon. Jane Doe, today"; an owner
+    such as "Acme Trust's" in "Acme Trust's chief executive Jane Doe" is not one), else the last
+    lone name, else the one person the text gives the office it names.
+    """
+    named = [split_title(run.tokens)[1] for run in runs(issuer) if not run.possessive]  # not "Acme's"
+    named = [name for name in named if is_name(name) and not is_organisation(name)]
+    full_names = [name for name in named if len(name) >= _FULL_NAME]
+    for name in full_names[:1] or named[-1:]:
+        full, _ = index.resolve(name, 0)
+        return full, f'no attribution; the statement is issued by "{issuer}" -> {full}'
     words = [w.lower().strip(",.") for w in issuer.split()]
     for word in reversed(words):
         if is_titled(word):
