@@ -79,6 +79,11 @@ SPEECH_VERBS: frozenset[str] = ENGLISH_SPEECH_VERBS | frozenset(
         sublinhou referiu salientou destacou frisou adiantou garantiu lembrou sublinha refere
         acrescenta diz
         zei zegt aldus verklaarde verklaart benadrukte benadrukt vertelde vertelt stelde stelt
+        säger sade sa berättar förklarar konstaterar menar tillägger understryker fortsätter
+        siger sagde fortæller forklarer tilføjer sier forteller legger
+        powiedział powiedziała mówi dodał dodała dodaje podkreślił podkreśliła podkreśla zaznaczył
+        zaznaczyła zaznacza wyjaśnił wyjaśniła wyjaśnia stwierdził stwierdziła tłumaczy przekonuje
+        diu afirma explica assegura destaca afegeix subratlla
         """
     )
 )
@@ -112,6 +117,18 @@ SPEECH_PHRASES: frozenset[str] = frozenset(
         "ha precisato",
         "ha osservato",
         "ha concluso",
+        "ha afirmat",
+        "ha dit",
+        "ha explicat",
+        "ha assegurat",
+        "ha destacat",
+        "ha subratllat",
+        "ha afegit",
+        "ha declarat",
+        "va dir",
+        "va afirmar",
+        "va explicar",
+        "va assegurar",
         "legde uit",
         "legt uit",
         "liet weten",
@@ -188,6 +205,12 @@ TITLE_WORDS: frozenset[str] = frozenset(
         secretário secretária diretor diretora reitor reitora vereador vereadora autarca governante
         burgemeester wethouder directeur voorzitter woordvoerder woordvoerster hoogleraar gedeputeerde
         staatssecretaris
+        ordförande kommunalråd borgmästare rektor förvaltningschef presschef talesperson statsråd
+        ordfører borgermester ordfører direktør
+        burmistrz burmistrza zastępca zastępczyni wiceburmistrz prezydent prezes prezeska dyrektor
+        dyrektorka rzecznik rzeczniczka wojewoda starosta przewodniczący przewodnicząca kierownik
+        kierowniczka radny radna wójt wicewójt sołtys marszałek skarbnik sekretarz
+        alcaldessa regidor regidora conseller consellera presidenta directora portaveu
         """
     )
 )
@@ -450,6 +473,7 @@ NAME_PARTICLES: frozenset[str] = frozenset(
         "al",
         "ibn",
         "ten",
+        "i",  # Catalan double surnames: "Montserrat Puigdollers i Riera"
     }
 )
 # Letters after a name that are honours or offices, not part of it ("Jane Smith MP", "John Doe OBE").

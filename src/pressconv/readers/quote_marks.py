@@ -1,8 +1,10 @@
 """Paragraphs -> quotes: where the quotation marks are, what share of words they hold, multi-paragraph runs.
 
 Marks are read as the copy uses them: curly and straight double marks,
-German „…“, French « … » (and the reversed »…« style), and British single
-marks ‘…’ when the document uses single marks as its primary quotation marks.
+German „…“, French « … » (and the reversed »…« style), British single
+marks ‘…’ when the document uses single marks as its primary quotation marks,
+and the dialogue dash that opens direct speech in Nordic, Polish, Catalan and
+Spanish copy (``dialogue``).
 Opening or closing is decided by the glyph and by its position (a mark after a
 space opens, one before a space or punctuation closes).  Apostrophes — a mark
 between letters, or before digits as in ’90s — are never quotation marks.
@@ -18,6 +20,7 @@ from collections.abc import Iterable
 
 from pressconv.errors import Notes
 from pressconv.readers.blocks import HEADING, LIST, PARAGRAPH, QUOTE, Work
+from pressconv.readers.dialogue import DIALOGUE_DASHES, dialogue_spans
 from pressconv.readers.document_cache import per_document
 from pressconv.readers.lexicon import SPEECH_VERBS
 
@@ -188,6 +191,10 @@ _DUTCH_OPENER = re.compile(r"(?:(?<=[\s(\[—–-])|^),,(?=[^\s,\d])")
 @per_document(maxsize=4096)  # a pure function of the text; repeated paragraphs are read once
 def _analyse(text: str, style: str) -> tuple[tuple[tuple[int, int], ...], bool, int, float, bool]:
     """Spans, left open, stray marks, quoted share, opens with an attributed quote."""
+    if text[:1] in DIALOGUE_DASHES and (dialogue := dialogue_spans(text)):
+        # "– Vi är glada, säger Anna Berg.": speech set off by a dash, not by quotation marks
+        share = quoted_share(text, list(dialogue))
+        return dialogue, False, 0, share, opens_with_attributed_quote(text, list(dialogue), share)
     if ",," in text:
         text = _DUTCH_OPENER.sub("\u201e,", text)  # same offsets: the span starts at the first comma
     if not _DOUBLE_MARKS.search(text) and (style != "single" or not _SINGLE_MARKS.search(text)):

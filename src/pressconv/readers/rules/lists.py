@@ -1,10 +1,12 @@
 """Blocks -> list blocks: consecutive lines starting ``- ``, ``* ``, ``• ``, ``1.``, ``1)``.
 
 Items may wrap over several lines (a line without a marker continues the item
-above).  Lines before the first item stay a paragraph of their own.  A single
-marked line is a list only when a sentence ending in a colon introduces it or
-a neighbouring block is a list of the same kind ("loose" lists with blank lines
-between items); neighbouring list blocks of the same kind merge into one list.
+above); a paragraph of direct speech that opens with a dialogue dash ("– Vi är
+glada, säger Anna Berg.") is not an item.  Lines before the first item stay a
+paragraph of their own.  A single marked line is a list only when a sentence
+ending in a colon introduces it or a neighbouring block is a list of the same
+kind ("loose" lists with blank lines between items); neighbouring list blocks of
+the same kind merge into one list.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import re
 
 from pressconv.readers.blocks import LIST, PARAGRAPH, Work
+from pressconv.readers.dialogue import DIALOGUE_DASHES, dialogue_spans
 from pressconv.readers.worklist import WorkList
 
 _MARKER = re.compile(
@@ -54,8 +57,8 @@ def split_lists(works: list[Work]) -> list[Work]:
             first = 0 if marker(lines[0]) else None  # one line: no generator needed
         else:
             first = next((i for i, line in enumerate(lines) if marker(line)), None)
-        if first is None:
-            out.append(work)
+        if first is None or (first == 0 and work.text[:1] in DIALOGUE_DASHES and dialogue_spans(work.text)):
+            out.append(work)  # no marker, or "– Vi är glada, säger Anna Berg.": speech set off by a dash
             continue
         intro = work.lines[:first]
         items: list[str] = []
