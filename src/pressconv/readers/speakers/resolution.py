@@ -26,7 +26,13 @@ from pressconv.readers.quote_marks import is_page_line, starts_with_mark
 from pressconv.readers.speakers.attribution import attribution_in, clause_in, find_attribution
 from pressconv.readers.speakers.clause import Attribution
 from pressconv.readers.speakers.people import PersonIndex
-from pressconv.readers.speakers.surroundings import introduction, reported_speech, sign_off
+from pressconv.readers.speakers.surroundings import (
+    introduction,
+    page_furniture,
+    reported_speech,
+    running_lines,
+    sign_off,
+)
 from pressconv.readers.speakers.words import is_organisation, is_titled, unquoted_stretches
 
 _LOOKBACK_BLOCKS = 4
@@ -126,6 +132,7 @@ def assign_speakers(works: list[Work], issuer: str | None = None) -> None:
         if work.kind == PARAGRAPH and work.spans:
             work.partial = _partial_quotations(number, work, works, index, mentions, genders)
     runs_of_quotes = _quote_runs(works, quote_numbers)
+    running = running_lines(works)
     first_titles: dict[str, tuple[str | None, int]] = {}  # the index is complete: ask once per speaker
     for run_numbers in runs_of_quotes:
         source = next((n for n in run_numbers if n in found), None)
@@ -139,7 +146,8 @@ def assign_speakers(works: list[Work], issuer: str | None = None) -> None:
             # only a paragraph that is nothing but quotation goes on in a voice from above; "Objectors
             # called the plan “…”" has a subject of its own
             pure = starts_with_mark(works[run_numbers[0]].text)
-            before = works[run_numbers[0] - 1] if run_numbers[0] > 0 else None
+            above = _above(works, run_numbers[0], running)
+            before = works[above] if above >= 0 else None
             introduced = introduction(before) if before is not None else None
             below = run_numbers[-1] + 1
             signed = sign_off(works[below]) if below < len(works) else None
@@ -152,7 +160,7 @@ def assign_speakers(works: list[Work], issuer: str | None = None) -> None:
                 source = run_numbers[0]
             elif before is not None and introduced is not None:
                 # "Smith said:" closing the paragraph above introduces the quote
-                speaker, reason = _resolve(introduced, run_numbers[0] - 1, works, index, mentions, genders)
+                speaker, reason = _resolve(introduced, above, works, index, mentions, genders)
                 reason = reason.replace("speaker ", "speaker (introduced above) ", 1)
                 works[run_numbers[0]].attribution = introduced.clause
                 found[run_numbers[0]] = introduced
@@ -174,7 +182,7 @@ def assign_speakers(works: list[Work], issuer: str | None = None) -> None:
                 reason = f"no attribution; continues the quotation of {speaker} in the paragraph above"
             if speaker is None and pure and before is not None and (reported := reported_speech(before)):
                 # "Reyes-Ortiz said the deal …", then the quote: whom the paragraph above reports speaking
-                speaker, reason = _resolve(reported, run_numbers[0] - 1, works, index, mentions, genders)
+                speaker, reason = _resolve(reported, above, works, index, mentions, genders)
                 reason = reason.replace("speaker ", "speaker (reported speech in the paragraph above) ", 1)
             if speaker is None and issued[0] is not None:
                 speaker, reason = issued
@@ -213,6 +221,14 @@ def assign_speakers(works: list[Work], issuer: str | None = None) -> None:
                 work.speaker_reason = (
                     f"first-person statement text; {issued[1].replace('no attribution; ', '')}"
                 )
+
+
+def _above(works: list[Work], number: int, running: frozenset[str]) -> int:
+    """The block just above a quote, past page furniture a PDF paste left between ("Page 2 of 2")."""
+    above = number - 1
+    while above > 0 and page_furniture(works[above], running):
+        above -= 1
+    return above
 
 
 def _issuer(issuer: str, index: PersonIndex) -> tuple[str | None, str]:
