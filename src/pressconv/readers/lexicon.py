@@ -198,7 +198,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
         bürgermeisterin landrat landrätin polizeipräsident polizeipräsidentin pressesprecher
         pressesprecherin staatssekretär staatssekretärin agent member kommissar kommissarin
         commissaire comisario comisaria
-        hon. hon honourable honorable rt. rt magistrate harbourmaster harbormaster master
+        hon. hon honourable honorable rt. rt magistrate harbourmaster harbormaster master delegate envoy
         sindaco sindaca assessore assessora rettore rettrice direttore direttrice professore
         professoressa coordinatore coordinatrice presidentessa prefetto questore responsabile architetto
         architetta

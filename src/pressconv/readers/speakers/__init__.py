@@ -14,7 +14,8 @@ Order of work, each step linear in the document:
 4. ``resolution``: ``assign_speakers`` binds each quote and quotation to the
    fullest form of the name, a pronoun's antecedent, a role's holder, an
    organisation the text says spoke, the voice of the quote above it, or a
-   statement's issuer.
+   statement's issuer; ``roles`` finds who holds an office (the issuer as
+   written, the nearest of several holders, "who chairs the forum").
 
 ``words`` holds the word tests all of them ask (title word, speech verb, pronoun).
 """

@@ -61,13 +61,27 @@ _SAYS = re.compile(
     r" (?:" + trie_pattern(sorted(v for v in SPEECH_VERBS if len(v) > 3 and v.isalpha())) + r")\b"
 )
 
+# A few words in brackets after a name, before its verb: "Jane Doe (Valmont) said", "Jo Ray (Labour) said".
+_PARENTHESIS = re.compile(r" \([^()]{1,40}\)")
 # What follows only a person's name: an age in apposition, or a "who" clause.
 PERSON_AFTER = re.compile(r", (?:\d{1,3}, |who |whose |wer |der |die |qui )")
 
+# Words after a title's head that tie it to what it heads: "representative of Teravia", "minister for roads".
+_ROLE_LINKS = frozenset({"of", "for", "to", "at", "de", "du", "des", "del", "von", "für"})
 # Words that make a title another office than its head word: a Vice President is not "the President".
 _ROLE_QUALIFIERS = frozenset(
     {"vice", "deputy", "assistant", "under", "acting", "associate", "former", "vize", "adjoint"}
 )
+
+
+def _heads(title: list[str], role: list[str]) -> bool:
+    """True when the role is the title's head: "representative", "the representative of Teravia"."""
+    if title[-len(role) :] == role:
+        return True
+    for i in range(len(title) - len(role)):
+        if title[i : i + len(role)] == role and title[i + len(role)] in _ROLE_LINKS:
+            return True
+    return False
 
 
 @dataclass(slots=True)
@@ -187,7 +201,7 @@ class PersonIndex:
                 len(wanted) == 1 and any(w.endswith(wanted[0]) and len(w) > len(wanted[0]) + 3 for w in words)
             ):
                 found.append(name)
-                if words[-len(wanted) :] == wanted and not any(w in _ROLE_QUALIFIERS for w in words):
+                if _heads(words, wanted) and not any(w in _ROLE_QUALIFIERS for w in words):
                     exact.append(name)
         return exact if len(exact) == 1 else found
 
@@ -363,10 +377,13 @@ def _person(text: str, run: Run) -> _Person | None:
     if title is not None:
         return name, title, True
     if len(name) <= 4 and _name_like(name):
-        # "Maria Santos, 54,", "Jane Doe, who …" and "Jane Doe said" are people even without a title
+        # "Maria Santos, 54,", "Jane Doe, who …", "Jane Doe said" and "Jane Doe (Valmont) said" are people
+        # even without a title
+        parenthesis = _PARENTHESIS.match(text, run.end)
         person = bool(
             PERSON_AFTER.match(text, run.end)
             or _SAYS.match(text, run.end)
+            or (parenthesis is not None and _SAYS.match(text, parenthesis.end()))
             or name[0].lower() in FEMALE_NAMES
             or name[0].lower() in MALE_NAMES
         )

@@ -26,6 +26,13 @@ from pressconv.readers.quote_marks import is_page_line, starts_with_mark
 from pressconv.readers.speakers.attribution import attribution_in, clause_in, find_attribution
 from pressconv.readers.speakers.clause import Attribution
 from pressconv.readers.speakers.people import PersonIndex
+from pressconv.readers.speakers.roles import (
+    LOOKBACK_BLOCKS,
+    ROLE_VERBS,
+    holder_by_verb,
+    issuer_of,
+    nearest_holder,
+)
 from pressconv.readers.speakers.surroundings import (
     introduction,
     page_furniture,
@@ -33,11 +40,7 @@ from pressconv.readers.speakers.surroundings import (
     running_lines,
     sign_off,
 )
-from pressconv.readers.speakers.words import is_organisation, is_titled, unquoted_stretches
-
-_LOOKBACK_BLOCKS = 4
-
-_FULL_NAME = 2
+from pressconv.readers.speakers.words import is_organisation, unquoted_stretches
 
 # A partial quote of fewer words with no attribution in its sentence is a name or a scare quote.
 _MIN_UNATTRIBUTED_WORDS = 5
@@ -127,7 +130,7 @@ def assign_speakers(works: list[Work], issuer: str | None = None) -> None:
                     index.lone_titles.setdefault(attribution.name[0], (attribution.title, number))
     mentions = MentionCache(index, works)
     genders = index.genders()
-    issued = _issuer(issuer, index) if issuer else (None, "")
+    issued = issuer_of(issuer, index) if issuer else (None, "")
     for number, work in enumerate(works):
         if work.kind == PARAGRAPH and work.spans:
             work.partial = _partial_quotations(number, work, works, index, mentions, genders)
@@ -229,35 +232,6 @@ def _above(works: list[Work], number: int, running: frozenset[str]) -> int:
     while above > 0 and page_furniture(works[above], running):
         above -= 1
     return above
-
-
-def _issuer(issuer: str, index: PersonIndex) -> tuple[str | None, str]:
-    """The full name of a statement's issuer as written, or the holder of its role.
-
-    The first full name in it ("The Cabinet Secretary for Water, Hon. Jane Doe, today"; an owner
-    such as "Acme Trust's" in "Acme Trust's chief executive Jane Doe" is not one), else the last
-    lone name, else the one person the text gives the office it names.
-    """
-    named = [split_title(run.tokens)[1] for run in runs(issuer) if not run.possessive]  # not "Acme's"
-    named = [name for name in named if is_name(name) and not is_organisation(name)]
-    full_names = [name for name in named if len(name) >= _FULL_NAME]
-    for name in full_names[:1] or named[-1:]:
-        full, _ = index.resolve(name, 0)
-        return full, f'no attribution; the statement is issued by "{issuer}" -> {full}'
-    words = [w.lower().strip(",.") for w in issuer.split()]
-    for word in reversed(words):
-        if is_titled(word):
-            holders = index.holders(word)
-            if len(holders) == 1:
-                return (
-                    holders[0],
-                    (
-                        f'no attribution; the statement is issued by "{issuer}" -> {holders[0]}'
-                        f" (the only person titled {word!r})"
-                    ),
-                )
-            break
-    return None, ""
 
 
 def _partial_quotations(
@@ -370,10 +344,25 @@ def _resolve(
                 0
             ], f"speaker {clause} -> {holders[0]} (the only person titled {attribution.role!r})"
         if holders:
-            return None, f"speaker {clause}: {len(holders)} people titled {attribution.role!r}, none chosen"
+            nearest = nearest_holder(holders, number, index)
+            if nearest is None:
+                held = f"{len(holders)} people titled {attribution.role!r}"
+                return None, f"speaker {clause}: {held}, none named last"
+            name, where = nearest
+            return name, (
+                f"speaker {clause} -> {name} ({len(holders)} people titled {attribution.role!r}: "
+                f"the one named last, in para {where + 1})"
+            )
+        head = attribution.role.split()[-1]
+        relative = holder_by_verb(head, number, works, index)
+        if relative is not None:
+            name, where = relative
+            return name, (
+                f"speaker {clause} -> {name} (no one is titled {attribution.role!r}; "
+                f"para {where + 1} says who {ROLE_VERBS[head]})"
+            )
         # "sublinhou a governante": an office no one in the text holds refers back, as a pronoun does;
         # a spokesperson or an official speaks for someone else
-        head = attribution.role.split()[-1]
         refers_back = is_title_word(head) and head not in SPOKESPERSON_ROLES
         found = None
         if refers_back:
@@ -411,7 +400,7 @@ def _antecedent(
         return not gender or not known or known == gender
 
     fallback: tuple[str, int] | None = None
-    for back in range(number, max(-1, number - _LOOKBACK_BLOCKS - 1), -1):
+    for back in range(number, max(-1, number - LOOKBACK_BLOCKS - 1), -1):
         work = works[back]
         if work.kind not in (PARAGRAPH, QUOTE):
             continue
