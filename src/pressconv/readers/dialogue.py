@@ -28,6 +28,23 @@ _WORDS_AFTER = re.compile(r"([^\W\d_][\w’'-]*)(?:\s+([^\W\d_][\w’'-]*))?")
 _RESUME = re.compile(r"(?<=[.!?,;:] )[–—―] ?(?=[^\W\d_]|[„“\"«¿¡])|[–—―](?=[.,;:]? +\S)")
 # Fewer words than this before the attribution is a fragment, not a stretch of speech.
 _MIN_SPEECH_WORDS = 3
+# A dash, a name and a comma: "– Jane Doe, Minister of Transport" signs a quote, it says nothing.
+_SIGN_OFF = re.compile(r"[–—―] ?[A-ZÀ-Þ][\w.’'-]* [A-ZÀ-Þ][\w’'-]*(?: [A-ZÀ-Þ][\w’'-]*)?(?:,|$)")
+_MIN_GOING_ON_WORDS = 5
+
+
+def continues_dialogue(text: str) -> bool:
+    """True for a paragraph that opens with a dialogue dash and reads as speech: sentences, not a sign-off.
+
+    Under a paragraph of dialogue it goes on with the same speech ("– Vi vill att alla ska komma.").
+    """
+    return (
+        text[:1] in DIALOGUE_DASHES
+        and _OPENING.match(text) is not None
+        and len(text.split()) >= _MIN_GOING_ON_WORDS
+        and text.rstrip()[-1:] in ".!?…"
+        and _SIGN_OFF.match(text) is None
+    )
 
 
 def dialogue_spans(text: str) -> tuple[tuple[int, int], ...]:

@@ -206,7 +206,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
         burgemeester wethouder directeur voorzitter woordvoerder woordvoerster hoogleraar gedeputeerde
         staatssecretaris
         ordförande kommunalråd borgmästare rektor förvaltningschef presschef talesperson statsråd
-        ordfører borgermester ordfører direktør
+        ordfører borgermester borgmester direktør
         burmistrz burmistrza zastępca zastępczyni wiceburmistrz prezydent prezes prezeska dyrektor
         dyrektorka rzecznik rzeczniczka wojewoda starosta przewodniczący przewodnicząca kierownik
         kierowniczka radny radna wójt wicewójt sołtys marszałek skarbnik sekretarz

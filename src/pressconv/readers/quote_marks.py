@@ -20,7 +20,7 @@ from collections.abc import Iterable
 
 from pressconv.errors import Notes
 from pressconv.readers.blocks import HEADING, LIST, PARAGRAPH, QUOTE, Work
-from pressconv.readers.dialogue import DIALOGUE_DASHES, dialogue_spans
+from pressconv.readers.dialogue import DIALOGUE_DASHES, continues_dialogue, dialogue_spans
 from pressconv.readers.document_cache import per_document
 from pressconv.readers.lexicon import SPEECH_VERBS
 
@@ -228,11 +228,13 @@ def classify_quotes(works: list[Work], notes: Notes) -> None:
     style = primary_style(works)
     previous_open: Work | None = None
     broken_by_page = False
+    in_dialogue = False  # the block above is a quote of dialogue-dash speech
     for work in works:
         if previous_open is not None and is_page_line(work.text):
             broken_by_page = True
             continue  # "Seite 1 von 2" between two paragraphs of one quotation: the quotation goes on
         if work.kind not in (PARAGRAPH, QUOTE):
+            in_dialogue = False
             if work.kind in (HEADING, LIST) and previous_open is not None:
                 notes.warn("unbalanced-quotes", f"quotation left open before: {work.text[:40]!r}")
                 previous_open = None
@@ -246,6 +248,10 @@ def classify_quotes(works: list[Work], notes: Notes) -> None:
             spans, left_open, stray, share, attributed = _analyse("\u201c" + work.text, style)
             spans = tuple((max(0, start - 1), end - 1) for start, end in spans)
             share = quoted_share(work.text, list(spans))
+        dialogue_goes_on = in_dialogue and not spans and continues_dialogue(work.text)
+        if dialogue_goes_on:
+            # "– Vi vill att alla ska komma." under "– …, säger Anna Berg.": more of the same speech
+            spans, share = ((0, len(work.text)),), 1.0
         if stray:
             notes.warn("unbalanced-quotes", f"unmatched quotation mark in: {work.text[:40]!r}")
         work.spans = spans
@@ -279,6 +285,9 @@ def classify_quotes(works: list[Work], notes: Notes) -> None:
                 work.reason = (
                     f"only {round(work.quoted_share * 100)}% quoted: a partial quote stays a paragraph"
                 )
+        if dialogue_goes_on and work.kind == QUOTE:
+            work.reason += "; the dialogue above goes on"
+        in_dialogue = work.kind == QUOTE and work.text[:1] in DIALOGUE_DASHES
         previous_open = work if left_open else None
     if previous_open is not None:
         notes.warn("unbalanced-quotes", f"quotation never closed in: {previous_open.text[:40]!r}")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from pressconv.readers.blocks import LIST, PARAGRAPH, Work
-from pressconv.readers.dialogue import DIALOGUE_DASHES, dialogue_spans
+from pressconv.readers.dialogue import DIALOGUE_DASHES, continues_dialogue, dialogue_spans
 from pressconv.readers.worklist import WorkList
 
 _MARKER = re.compile(
@@ -57,7 +57,7 @@ def split_lists(works: list[Work]) -> list[Work]:
             first = 0 if marker(lines[0]) else None  # one line: no generator needed
         else:
             first = next((i for i, line in enumerate(lines) if marker(line)), None)
-        if first is None or (first == 0 and work.text[:1] in DIALOGUE_DASHES and dialogue_spans(work.text)):
+        if first is None or (first == 0 and _dialogue(work.text, out)):
             out.append(work)  # no marker, or "– Vi är glada, säger Anna Berg.": speech set off by a dash
             continue
         intro = work.lines[:first]
@@ -86,6 +86,21 @@ def split_lists(works: list[Work]) -> list[Work]:
             listed.reason += ", after its introducing line"
         out.append(listed)
     return confirm_lists(out)
+
+
+def _dialogue(text: str, before: list[Work]) -> bool:
+    """Speech set off by a dash: with its attribution, or going on under such a paragraph."""
+    if text[:1] not in DIALOGUE_DASHES:
+        return False
+    if dialogue_spans(text):
+        return True
+    above = before[-1] if before else None
+    return (
+        above is not None
+        and above.kind == PARAGRAPH
+        and continues_dialogue(text)
+        and (bool(dialogue_spans(above.text)) or continues_dialogue(above.text))
+    )
 
 
 def confirm_lists(works: list[Work]) -> list[Work]:

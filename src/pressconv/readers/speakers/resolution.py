@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from pressconv.readers.blocks import HEADING, PARAGRAPH, QUOTE, Partial, Work
+from pressconv.readers.dialogue import continues_dialogue
 from pressconv.readers.document_cache import per_document
 from pressconv.readers.lexicon import FEMALE_NAMES, MALE_NAMES, PRONOUN_GENDER, SPOKESPERSON_ROLES
 from pressconv.readers.name_runs import is_name, is_title_word, runs, sentence_ends, split_title, surname
@@ -148,7 +149,8 @@ def assign_speakers(works: list[Work], issuer: str | None = None) -> None:
         else:
             # only a paragraph that is nothing but quotation goes on in a voice from above; "Objectors
             # called the plan “…”" has a subject of its own
-            pure = starts_with_mark(works[run_numbers[0]].text)
+            opening = works[run_numbers[0]].text
+            pure = starts_with_mark(opening) or continues_dialogue(opening)
             above = _above(works, run_numbers[0], running)
             before = works[above] if above >= 0 else None
             introduced = introduction(before) if before is not None else None
