@@ -8,7 +8,9 @@ following statement:", "The following is a statement from …:").  This rule
 only finds the issuer as written and where; the speaker rule resolves it to a
 full name (a role such as "the Secretary-General" to the person the text names
 in that role) and gives it to every quote, and every partial quotation, that
-has no attribution of its own.
+has no attribution of its own.  "The following statement can be attributed to
+X:" and "Please attribute the following to X:" (police and agency releases) name
+the issuer too; a joint statement of two people has no single issuer.
 """
 
 from __future__ import annotations
@@ -66,8 +68,12 @@ _ISSUED = re.compile(
 # "… the following statement on behalf of Chairman X regarding …:": the person named after it instead.
 _ON_BEHALF = re.compile(r"\s+(?:on behalf of|by|from)\s+(?P<who>[^:]{3,120})", re.IGNORECASE)
 _FOLLOWING_IS = re.compile(
-    r"the following is (?:a|the) (?:statement|message|remarks) (?:on behalf of|by|from|of)\s+"
-    r"(?P<who>[^:]{3,120}?)\s*[:.,]",
+    r"(?:the following is|below is) (?:a|the) (?:statement|message|remarks) (?:on behalf of|by|from|of)\s+"
+    r"(?P<who>[^:]{3,120}?)\s*[:.,]"
+    # "The following statement can be attributed to X:", "Please attribute the following to X:"
+    r"|(?:can|may|should|is to|are to) be attributed to\s+(?P<to>[^:]{3,120}?)\s*[:.]\s*$"
+    r"|please attribute (?:the following|this statement|these remarks|this)\s+to\s+"
+    r"(?P<attribute>[^:]{3,120}?)\s*[:.]\s*$",
     re.IGNORECASE,
 )
 # An issuer written as the subject of a long sentence is cut to its last words (the name ends it).
@@ -124,7 +130,8 @@ def _introduced(text: str) -> str | None:
     sentence = _last_sentence(text)
     following = _FOLLOWING_IS.search(sentence)
     if following:
-        return _TOPIC.sub("", following.group("who")).strip(" ,")
+        who = following.group("who") or following.group("to") or following.group("attribute")
+        return _TOPIC.sub("", who).strip(" ,")
     issued = _ISSUED.search(sentence)
     if issued is None:
         return None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from pressconv.readers.blocks import PARAGRAPH, QUOTE, Work
-from pressconv.readers.name_runs import is_name, runs, split_title, surname
+from pressconv.readers.name_runs import Run, is_name, runs, split_title, surname
 from pressconv.readers.speakers.people import PersonIndex
 from pressconv.readers.speakers.words import is_organisation, is_titled
 
@@ -44,8 +44,15 @@ def issuer_of(issuer: str, index: PersonIndex) -> tuple[str | None, str]:
     such as "Acme Trust's" in "Acme Trust's chief executive Jane Doe" is not one), else the last
     lone name, else the one person the text gives the office it names.
     """
-    named = [split_title(run.tokens)[1] for run in runs(issuer) if not run.possessive]  # not "Acme's"
+    if issuer.isupper():
+        issuer = issuer.title()  # "STATEMENT FROM SENATOR JANE DOE": names are read in their usual case
+    found = [run for run in runs(issuer) if not run.possessive]  # not "Acme's"
+    people = [part for run in found for part in _joined(run)]
+    if len(people) > len(found):
+        return None, f'no attribution; the statement "{issuer}" is a joint one: no single speaker'
+    named = [split_title(run.tokens)[1] for run in people]
     named = [name for name in named if is_name(name) and not is_organisation(name)]
+
     full_names = [name for name in named if len(name) >= _FULL_NAME]
     for name in full_names[:1] or named[-1:]:
         full, _ = index.resolve(name, 0)
@@ -64,6 +71,18 @@ def issuer_of(issuer: str, index: PersonIndex) -> tuple[str | None, str]:
                 )
             break
     return None, ""
+
+
+def _joined(run: Run) -> list[Run]:
+    """ "Commissioner Jane Doe and Minister Tom Reyes": one run per titled person it joins with "and"."""
+    words = list(run.tokens)
+    if "and" not in words:
+        return [run]
+    cut = words.index("and")
+    before, after = tuple(words[:cut]), tuple(words[cut + 1 :])
+    if split_title(before)[0] is None or split_title(after)[0] is None:
+        return [run]  # "Minister for Fisheries and Ocean Resources": one title, not two people
+    return [Run(before, run.start, run.end, False), Run(after, run.start, run.end, False)]
 
 
 def holder_by_verb(head: str, number: int, works: list[Work], index: PersonIndex) -> tuple[str, int] | None:
