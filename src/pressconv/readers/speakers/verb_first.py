@@ -33,6 +33,8 @@ _TITLE_LINKS = frozenset(
 # Articles that may stand between a title's link word and the organisation.
 _ARTICLES = frozenset({"the", "la", "le", "les", "l’", "l'", "el", "die", "das", "dem", "den"})
 
+_COORDINATORS = frozenset({"and", "&", "und", "y", "et", "e", "en", "i"})
+
 _PREPOSITIONS = frozenset({"for", "at", "of", "with", "from", "in", "bei", "von", "für", "de", "du", "chez"})
 
 _MAX_LOWERCASE_TITLE = 6
@@ -111,7 +113,11 @@ def verb_first(
     while linking and linking[-1] in _ARTICLES:
         linking.pop()
     gap_connects = bool(linking) and linking[-1] in _TITLE_LINKS
-    if text.startswith(", ", run.end) and ((gap_titled and gap_connects) or not is_name(name)):
+    # "the Minister for Transport and Ports, Hon. Kalani Reid": a title ending in "and" leaves only the
+    # portfolio's last word for a name; the name follows the comma
+    portfolio_tail = (title or "").rsplit(" ", 1)[-1].lower() in _COORDINATORS
+    name_follows = (gap_titled and gap_connects) or not is_name(name) or portfolio_tail
+    if text.startswith(", ", run.end) and name_follows:
         # "the company’s chief executive, Jane Smith": the name follows the title after a comma
         following = runs(text, run.end, end)
         if following and following[0].start == run.end + 2:
