@@ -65,6 +65,11 @@ def verb_first(
         # "said a spokesman for Acme Corp.": the capitalised run is the organisation, not the speaker
         return Attribution(text[verb_start : after[0].end], verb_start)
     run = after[0]
+    in_charge = _title_in_charge(text, after)
+    if in_charge is not None:
+        # "said Special Agent in Charge Dominic Ferreira-Lowe of the Office of …"
+        charge_title, charge_name, name_end = in_charge
+        return Attribution(text[verb_start:name_end], verb_start, charge_name, charge_title)
     # only a lone capitalised word first (a German noun) makes a later titled name worth looking for
     titled_later = (
         _titled_name_run(text, after, verb_end) if len(after) > 1 and len(run.tokens) == 1 else None
@@ -136,6 +141,30 @@ def verb_first(
     clause_end = run.end + 2 + len(apposition) if apposition else run.end
     title = prefer_title(title, apposition)
     return Attribution(text[verb_start:clause_end], verb_start, name, title)
+
+
+def _title_in_charge(text: str, after: list[Run]) -> tuple[str, tuple[str, ...], int] | None:
+    """ "Special Agent in Charge Dominic Ferreira-Lowe": a title run, "in", its last word, then the name.
+
+    Returns (title, name, where the name ends); the name is the capitalised words before the next
+    lower-case word ("… Ferreira-Lowe of the Office of …").
+    """
+    if len(after) < 2 or text[after[0].end : after[1].start] != " in ":
+        return None
+    title, name = split_title(after[0].tokens)
+    if title is None or name:
+        return None
+    tokens = after[1].tokens
+    words: list[str] = []
+    for token in tokens[1:]:
+        if not token[:1].isupper():
+            break
+        words.append(token)
+    if len(words) < MIN_FULL_NAME or not is_name(tuple(words)) or is_organisation(tuple(words)):
+        return None
+    title_end = after[1].start + len(tokens[0])
+    name_end = text.find(words[-1], title_end) + len(words[-1])
+    return text[after[0].start : title_end], tuple(words), name_end
 
 
 def _role_after_verb(words: list[str], english: bool = True) -> str | None:
