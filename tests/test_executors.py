@@ -407,6 +407,12 @@ def test_the_cluster_a_build_starts_keeps_short_logs_on_every_process() -> None:
         assert slots == 1
         on_worker = {key: pool.submit(dask.config.get, key).result() for key in LOCAL_CLUSTER_CONFIG}
         client: Any = pool._client  # type: ignore[attr-defined]
-        assert client.cluster.scheduler.transition_log.maxlen == short
+        scheduler = client.cluster.scheduler
+        assert scheduler.transition_log.maxlen == short
+        # Each stream keeps its last messages: the client's to the scheduler holds pickled batches,
+        # the scheduler's to each worker the tasks it sent, its stream back to the client results.
+        assert client.scheduler_comm.recent_message_log.maxlen == short
+        streams = [*scheduler.client_comms.values(), *scheduler.stream_comms.values()]
+        assert streams and {stream.recent_message_log.maxlen for stream in streams} == {short}
     assert on_worker == LOCAL_CLUSTER_CONFIG
     assert dask.config.get("distributed.admin.low-level-log-length") != short, "the client's own is as found"

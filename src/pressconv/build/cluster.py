@@ -37,6 +37,15 @@ LOCAL_CLUSTER_CONFIG: dict[str, object] = {
     "distributed.scheduler.work-stealing": False,
 }
 
+#: Dask settings for the client itself, whichever cluster it reaches.  Its batched stream to the
+#: scheduler keeps the last ``low-level-log-length`` messages it sent, and every submission is one
+#: (a pickled batch of tasks, a few kB): with Dask's default, 1,000, the client grows by several MB
+#: over the first thousand tasks of an archive.  The scheduler's stream back to the client is made
+#: while the client connects, so it takes the same setting.
+CLIENT_CONFIG: dict[str, object] = {
+    "distributed.admin.low-level-log-length": LOCAL_CLUSTER_CONFIG["distributed.admin.low-level-log-length"],
+}
+
 
 def require_dask() -> None:
     """Fail with one line saying how to install Dask when ``dask.distributed`` cannot be imported."""
@@ -58,14 +67,13 @@ def dask_executor(
     require_dask()
     import logging
 
+    import dask.config
     import distributed
 
     dd: Any = distributed  # untyped library
     cluster: Any = None
     try:
         if address is None:
-            import dask.config
-
             with dask.config.set(LOCAL_CLUSTER_CONFIG):
                 cluster = dd.LocalCluster(
                     n_workers=workers,
@@ -74,9 +82,10 @@ def dask_executor(
                     dashboard_address=":0",  # no fixed port: other builds and clusters may run here
                     silence_logs=logging.CRITICAL,  # failures reach the user as one line per source
                 )
-            client: Any = dd.Client(cluster)
+                client: Any = dd.Client(cluster)
         else:
-            client = dd.Client(address, timeout="20s")
+            with dask.config.set(CLIENT_CONFIG):
+                client = dd.Client(address, timeout="20s")
     except OSError as err:
         if cluster is not None:
             cluster.close()

@@ -12,24 +12,23 @@ line "– Jane Doe, Minister") is not dialogue.
 
 from __future__ import annotations
 
-import re
-
+from pressconv import lazy_re
 from pressconv.readers.lexicon import SPEECH_PHRASES, SPEECH_VERBS
 
 DIALOGUE_DASHES = "–—―"
 # The dash that opens a paragraph of direct speech, then the first word of the speech.
-_OPENING = re.compile(r"[–—―] ?(?=[^\W\d_]|[„“\"«¿¡])")
+_OPENING = lazy_re.compile(r"[–—―] ?(?=[^\W\d_]|[„“\"«¿¡])")
 # Where the speech may stop and its attribution begin: a comma, or a dash (spaced or set close).
-_BREAK = re.compile(r",\s+|\s[–—―]\s?|[–—―]")
+_BREAK = lazy_re.compile(r",\s+|\s[–—―]\s?|[–—―]")
 # The word after a break, and the one after it (a two-word verb: "ha dit", "a déclaré").
-_WORDS_AFTER = re.compile(r"([^\W\d_][\w’'-]*)(?:\s+([^\W\d_][\w’'-]*))?")
+_WORDS_AFTER = lazy_re.compile(r"([^\W\d_][\w’'-]*)(?:\s+([^\W\d_][\w’'-]*))?")
 # Where the speech resumes after its attribution: a dash after a sentence end or a comma ("säger
 # Anna Berg. – Och …"), or the dash that closes an attribution set in dashes ("—dijo la alcaldesa—. …").
-_RESUME = re.compile(r"(?<=[.!?,;:] )[–—―] ?(?=[^\W\d_]|[„“\"«¿¡])|[–—―](?=[.,;:]? +\S)")
+_RESUME = lazy_re.compile(r"(?<=[.!?,;:] )[–—―] ?(?=[^\W\d_]|[„“\"«¿¡])|[–—―](?=[.,;:]? +\S)")
 # Fewer words than this before the attribution is a fragment, not a stretch of speech.
 _MIN_SPEECH_WORDS = 3
 # A dash, a name and a comma: "– Jane Doe, Minister of Transport" signs a quote, it says nothing.
-_SIGN_OFF = re.compile(r"[–—―] ?[A-ZÀ-Þ][\w.’'-]* [A-ZÀ-Þ][\w’'-]*(?: [A-ZÀ-Þ][\w’'-]*)?(?:,|$)")
+_SIGN_OFF = lazy_re.compile(r"[–—―] ?[A-ZÀ-Þ][\w.’'-]* [A-ZÀ-Þ][\w’'-]*(?: [A-ZÀ-Þ][\w’'-]*)?(?:,|$)")
 _MIN_GOING_ON_WORDS = 5
 
 

@@ -512,22 +512,27 @@ ABBREVIATIONS: frozenset[str] = frozenset(
     )
 )
 
-# Month names (and abbreviations) of the supported languages -> month number.
+# Month names (and abbreviations) of the supported languages -> month number (Catalan, Polish in the
+# nominative and the genitive a date uses, Swedish, Norwegian, Danish, Finnish included).
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     (
-        "january jan jan. januar janvier enero janeiro jänner gennaio januari",
-        "february feb feb. februar février fevrier febrero fevereiro febbraio februari",
-        "march mar mar. märz maerz mars marzo março maart",
-        "april apr apr. avril abril aprile",
-        "may mai mayo maio maggio mei",
-        "june jun jun. juni juin junio junho giugno",
-        "july jul jul. juli juillet julio julho luglio",
-        "august aug aug. août aout agosto augustus",
-        "september sep sep. sept sept. septembre septiembre setembro settembre",
-        "october oct oct. oktober octobre octubre outubro ottobre",
-        "november nov nov. novembre noviembre novembro",
-        "december dec dec. dezember décembre decembre diciembre dezembro dicembre",
+        "january jan jan. januar janvier enero janeiro jänner gennaio januari gener styczeń stycznia"
+        " tammikuuta",
+        "february feb feb. februar février fevrier febrero fevereiro febbraio februari febrer luty lutego"
+        " helmikuuta",
+        "march mar mar. märz maerz mars marzo março maart març marzec marca marts maaliskuuta",
+        "april apr apr. avril abril aprile kwiecień kwietnia huhtikuuta",
+        "may mai mayo maio maggio mei maig maj maja toukokuuta",
+        "june jun jun. juni juin junio junho giugno juny czerwiec czerwca kesäkuuta",
+        "july jul jul. juli juillet julio julho luglio juliol lipiec lipca heinäkuuta",
+        "august aug aug. août aout agosto augustus agost sierpień sierpnia augusti elokuuta",
+        "september sep sep. sept sept. septembre septiembre setembro settembre setembre wrzesień września"
+        " syyskuuta",
+        "october oct oct. oktober octobre octubre outubro ottobre październik października lokakuuta",
+        "november nov nov. novembre noviembre novembro listopad listopada marraskuuta",
+        "december dec dec. dezember décembre decembre diciembre dezembro dicembre desembre grudzień"
+        " grudnia desember joulukuuta",
     ),
     start=1,
 ):
@@ -573,6 +578,17 @@ RELEASE_NOTICES: tuple[str, ...] = (
     "pour diffusion immédiate",
     "comunicado de prensa",
     "nota de prensa",
+    "nota de premsa",
+    "comunicat de premsa",
+    "comunicato stampa",
+    "persbericht",
+    "komunikat prasowy",
+    "informacja prasowa",
+    "pressmeddelande",
+    "pressemelding",
+    "pressemeddelelse",
+    "tiedote",
+    "lehdistötiedote",
 )
 
 # Headers that open a media-contact block.
@@ -665,7 +681,9 @@ FINITE_VERBS: frozenset[str] = frozenset(
     )
 )
 
-# Labels that look like a capitalised dateline before a colon but are not places.
+# Labels that look like a capitalised dateline before a colon but are not places; weekdays ("Monday,
+# 7 December 2031 - 10:15am" is a date-time line, not a dateline) and prepositions ("Od 4 stycznia
+# 2032 r. mieszkańcy …" opens "From 4 January", not a place).
 NOT_PLACES: frozenset[str] = frozenset(
     _words(
         """
@@ -674,6 +692,10 @@ NOT_PLACES: frozenset[str] = frozenset(
         fact sheet moderator meeting statement readout transcript background
         warning important attention caution reminder notice speaker speakers question answer
         meanwhile today tomorrow yesterday tonight overall however finally first also
+        monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag
+        freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes
+        miércoles jueves viernes sábado dilluns dimarts dimecres dijous divendres dissabte diumenge
+        from since until od desde hasta ab seit bis depuis dès från sedan fram siden
         """
     )
 )
@@ -684,7 +706,7 @@ TITLE_CASE_SMALL: frozenset[str] = frozenset(
         """
         a an the and or but nor for of on in at to by with from as into over per via vs. vs up off
         out de des du la le les et ou à au aux en pour sur der die das und oder für von mit zu im am
-        el los las y
+        el los las y del della di da do dos
         """
     )
 )
@@ -706,6 +728,27 @@ PAGE_CHROME_WORDS: frozenset[str] = frozenset(
         comunicado comunicados noticias inicio publicación su para inmediata pressemitteilung
         pressemitteilungen presseinformation aktuelles nachrichten startseite meldung medieninformation
         mitteilung de la des du el del von der und et y
+        """
+    )
+)
+
+# The header fields of a forwarded or replied e-mail ("From:", "Betreff:", "Objet:", "Ämne:"), lower-case.
+MAIL_HEADER_FIELDS: frozenset[str] = frozenset(
+    _words(
+        """
+        from to cc bcc date sent subject reply-to von an datum gesendet betreff de à objet envoyé
+        para fecha enviado asunto van aan onderwerp verzonden fra til dato emne sendt från
+        till ämne skickat od do data temat wysłano da oggetto inviato a
+        """
+    )
+)
+
+# The fields that say a block of "Field: value" lines is a mail header (not an FAQ's "Q:"/"A:" pair).
+MAIL_HEADER_KEYS: frozenset[str] = frozenset(
+    _words(
+        """
+        from subject sent von betreff gesendet objet envoyé asunto enviado onderwerp verzonden emne sendt
+        från ämne skickat temat wysłano oggetto inviato
         """
     )
 )

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import base64
 import json
-import re
 import xml.etree.ElementTree as ET
 from functools import cache
 from pathlib import Path
 from typing import Any, assert_never
 
+from pressconv import lazy_re
 from pressconv.errors import Notes
 from pressconv.model import (
     Block,
@@ -39,7 +39,7 @@ SUFFIX = ".html"
 MEDIA_TYPE = "text/html"
 
 # The date and date-time forms HTML accepts in <time datetime>, ISO 8601's common subset.
-_HTML_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?")
+_HTML_DATE = lazy_re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?")
 
 
 @cache

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from pressconv import lazy_re
 from pressconv.readers.blocks import FURNITURE, HEADING, HEADLINE, PARAGRAPH, SUBTITLE, Kind
 from pressconv.readers.name_runs import is_name, runs, sentence_ends, split_title
 from pressconv.readers.speakers.words import is_organisation
@@ -37,7 +38,7 @@ _KEYWORDS = (
     "erklärung",
     "stellungnahme",
 )
-_HEADLINE = re.compile(
+_HEADLINE = lazy_re.compile(
     r"^(?:[A-Z][\w’'-]*\s+){0,3}?"  # "Joint", "Press", "Readout of a" …
     r"(?:statement|remarks|message|declaration|déclaration|declaración|comunicado|erklärung|stellungnahme)"
     r"\s+(?:issued\s+)?(?:on behalf of|by|from|of|de|del|de la|du|des|von|der|des)\s+"
@@ -48,26 +49,26 @@ _HEADLINE = re.compile(
     re.IGNORECASE,
 )
 # "Attorney General Okoro-Lindahl Statement on …", "Mayor Reed’s statement on …": the issuer first.
-_NAME_FIRST = re.compile(
+_NAME_FIRST = lazy_re.compile(
     r"^(?P<who>[A-ZÀ-Ý][^:]{2,80}?)(?:[’']s)?\s+(?:statement|remarks|message)\s+"
     r"(?:on|about|regarding|following|after|in response to|to mark)\b",
     re.IGNORECASE,
 )
 # Where the issuer's name ends in an introduction that goes on: "… from X on the decision to …".
-_TOPIC = re.compile(
+_TOPIC = lazy_re.compile(
     r"\s+(?:on|about|regarding|following|after|in response to|at|to mark|sur|à propos|sobre|zu|zum|zur)\s.*$"
     r"|\s*[,:]\s.*$",
     re.IGNORECASE,
 )
 # "… issued the following statement", "… has released the following remarks": the issuer is the subject.
-_ISSUED = re.compile(
+_ISSUED = lazy_re.compile(
     r"\s(?:has\s+|have\s+)?(?:issued|released|made|gave|delivered|published|shared)\s+"
     r"the following\s+(?:statement|remarks|message)\b",
     re.IGNORECASE,
 )
 # "… the following statement on behalf of Chairman X regarding …:": the person named after it instead.
-_ON_BEHALF = re.compile(r"\s+(?:on behalf of|by|from)\s+(?P<who>[^:]{3,120})", re.IGNORECASE)
-_FOLLOWING_IS = re.compile(
+_ON_BEHALF = lazy_re.compile(r"\s+(?:on behalf of|by|from)\s+(?P<who>[^:]{3,120})", re.IGNORECASE)
+_FOLLOWING_IS = lazy_re.compile(
     r"(?:the following is|below is) (?:a|the) (?:statement|message|remarks) (?:on behalf of|by|from|of)\s+"
     r"(?P<who>[^:]{3,120}?)\s*[:.,]"
     # "The following statement can be attributed to X:", "Please attribute the following to X:"
@@ -90,7 +91,7 @@ def apply(work: WorkList) -> None:
     seen = 0
     chosen: tuple[str, str] | None = None
     for number, block in enumerate(work.blocks):
-        if block.kind == FURNITURE or block.date_line:
+        if block.kind == FURNITURE or block.aside:
             continue
         seen += 1
         if seen > _TOP_BLOCKS:

@@ -11,10 +11,10 @@ read by ``verb_first``.  Speech verbs are data (``lexicon``).
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
+from pressconv import lazy_re
 from pressconv.readers.blocks import Work
 from pressconv.readers.document_cache import per_document
 from pressconv.readers.lexicon import (
@@ -56,7 +56,7 @@ from pressconv.readers.speakers.words import (
 _OPEN_QUOTE_REACH = 2000
 
 # Dashes that set an attribution off inside a quotation: «Con questi cantieri – ha dichiarato il sindaco – …».
-_INTERJECTION = re.compile(r" [–—] ([^–—«»“”\"]{3,80}?) [–—] ")
+_INTERJECTION = lazy_re.compile(r" [–—] ([^–—«»“”\"]{3,80}?) [–—] ")
 _MAX_INTERJECTION_WORDS = 8
 
 
@@ -223,8 +223,14 @@ def _subject_first(
                     continue
             elif not gap.startswith(", "):
                 continue
-            if not set_off and len(run.tokens) == 1 and _names_person(gap[2:]):
-                continue  # "Die Leiterin der Vertretung in Deutschland, Dr. Annegret Pfleiderer, betonte"
+            if (
+                not set_off
+                and len(split_title(run.tokens)[1]) < MIN_FULL_NAME  # a title, or a lone word: no full name
+                and _names_person(gap[2:])
+            ):
+                # "Die Leiterin der Vertretung in Deutschland, Dr. Annegret Pfleiderer, betonte",
+                # "Senior Minister of State for Coastal and Urban Resilience, Ms Lim Hwee Ling, said"
+                continue
             if len(gap.split()) > 10 or run.possessive:
                 continue
             title, name = split_title(run.tokens)

@@ -1,12 +1,19 @@
 """The people a text names: the person index (full names, titles, roles held) and mentions per sentence.
 
-``PersonIndex.build`` reads every body block once and records people named
-with a title or rank ("Deputy Pentagon Press Secretary Sabrina Singh"), or
-with a title in apposition ("Jane Smith, chief executive of Acme,"), keyed by
-surname; other capitalised two-to-four-word runs go to a weaker index.  A
-name resolves to the fullest form in the index (nearest mention before the
-quote, else the first after); a role ("the president") to the one person
-whose title holds it.
+The person index records people named with a title or rank ("Deputy
+Pentagon Press Secretary Sabrina Singh"), or with a title in apposition ("Jane
+Smith, chief executive of Acme,"), keyed by surname; other capitalised
+two-to-four-word runs go to a weaker index.  A name resolves to the fullest
+form in the index (nearest mention before the quote, else the first after); a
+role ("the president") to the one person whose title holds it.
+
+The index is read lazily, by surname: a block can only name someone whose
+surname it contains, so a question about "Ryder" reads just the blocks that
+hold that string (each block once).  Questions about everyone -- who holds a
+role, which organisations are named -- read the whole document in order, as
+an eager index would, and replay what the attributions added.  Every answer
+is the one a fully built index gives; a long document whose quotes name few
+people is read a fraction of the way.
 """
 
 from __future__ import annotations
@@ -15,7 +22,9 @@ import re
 from bisect import bisect_right, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import overload
 
+from pressconv import lazy_re
 from pressconv.readers.blocks import HEADING, HEADLINE, PARAGRAPH, QUOTE, Work
 from pressconv.readers.document_cache import per_document
 from pressconv.readers.lexicon import (
@@ -23,6 +32,7 @@ from pressconv.readers.lexicon import (
     FEMALE_NAMES,
     HONORIFICS,
     MALE_NAMES,
+    NAME_PARTICLES,
     NAME_SUFFIXES,
     NOT_NAMES,
     ORGANISATION_KINDS,
@@ -62,7 +72,7 @@ _SAYS = re.compile(
 )
 
 # A few words in brackets after a name, before its verb: "Jane Doe (Valmont) said", "Jo Ray (Labour) said".
-_PARENTHESIS = re.compile(r" \([^()]{1,40}\)")
+_PARENTHESIS = lazy_re.compile(r" \([^()]{1,40}\)")
 # What follows only a person's name: an age in apposition, or a "who" clause.
 PERSON_AFTER = re.compile(r", (?:\d{1,3}, |who |whose |wer |der |die |qui )")
 
@@ -95,11 +105,13 @@ class Known:
 
 @dataclass(slots=True)
 class PersonIndex:
-    """People named in the document, keyed by surname, then by written form; built once, consulted per quote.
+    """People named in the document, keyed by surname, then by written form; read lazily, consulted per quote.
 
     Each surname has only a handful of written forms, and each form keeps its
     blocks sorted, so a look-up costs a bisection rather than a scan of every
-    mention in the document.
+    mention in the document.  ``build`` reads nothing yet: each question first
+    reads the blocks that hold the surname it asks about (``_ensure``), or the
+    whole document when it asks about everyone (``_complete``).
     """
 
     strong: dict[str, dict[tuple[str, ...], Known]] = field(default_factory=dict)
@@ -116,8 +128,59 @@ class PersonIndex:
         default_factory=dict
     )
     """Per written name and table, the forms it may stand for (emptied whenever a form is added)."""
+    works: list[Work] = field(default_factory=list)
+    """The document's blocks, read on demand."""
+    haystack: str = ""
+    """The text of every block that may name someone, joined: where a surname is looked for."""
+    starts: list[int] = field(default_factory=list)
+    """Where each such block's text starts in ``haystack``."""
+    numbers: list[int] = field(default_factory=list)
+    """The block number of each stretch of ``haystack``."""
+    read: set[int] = field(default_factory=set)
+    """Blocks already read into the index."""
+    ensured: set[str] = field(default_factory=set)
+    """Surnames (and words) whose every block has been read."""
+    complete: bool = True
+    """True once every block has been read (an index built eagerly is complete from the start)."""
+    stated: list[tuple[tuple[str, ...], str | None, int, bool]] = field(default_factory=list)
+    """What the attributions added (name, title, block, lone), replayed when the whole text is read."""
 
-    def add(self, name: tuple[str, ...], title: str | None, block: int, strong: bool = True) -> None:
+    @classmethod
+    def build(cls, works: list[Work]) -> PersonIndex:
+        """An index of the people the blocks name, read as questions come (bio headers among the headings)."""
+        index = cls(works=works, complete=False)
+        pieces: list[str] = []
+        position = 0
+        for number, work in enumerate(works):
+            if not _may_name(work):
+                continue
+            text = work.text if len(work.lines) <= 1 else "\n".join((work.text, *work.lines))
+            index.starts.append(position)
+            index.numbers.append(number)
+            pieces.append(text)
+            position += len(text) + 1
+        index.haystack = "\n".join(pieces)  # a line break: where no name run goes on
+        return index
+
+    def add(self, name: tuple[str, ...], title: str | None, block: int) -> None:
+        """Record an attribution's full name (with its title) in ``block``, after everything the text says."""
+        self._ensure(surname(name))
+        self.stated.append((name, title, block, False))
+        self._add(name, title, block)
+
+    def add_lone(self, name: tuple[str, ...], title: str | None, block: int) -> None:
+        """Record an attribution's lone surname: a person who speaks, with the title written there if any."""
+        self._ensure(surname(name))
+        self.stated.append((name, title, block, True))
+        self._add_lone(name, title, block)
+
+    def _add_lone(self, name: tuple[str, ...], title: str | None, block: int) -> None:
+        self.strong.setdefault(surname(name), {})
+        if title:
+            self.titled_alone.add(name[0])
+            self.lone_titles.setdefault(name[0], (title, block))
+
+    def _add(self, name: tuple[str, ...], title: str | None, block: int, strong: bool = True) -> None:
         """Record a reference to ``name`` in ``block``."""
         target = self.strong if strong else self.weak
         forms = target.setdefault(surname(name), {})
@@ -134,11 +197,18 @@ class PersonIndex:
 
     def knows(self, key: str) -> bool:
         """True when a person with this surname was named with a title or as a speaker."""
+        self._ensure(key)
         return key in self.strong
+
+    def has_title(self, word: str) -> bool:
+        """True when the lone surname is written with a title somewhere ("Dr. Smith")."""
+        self._ensure(word)
+        return word in self.titled_alone
 
     def resolve(self, name: tuple[str, ...], block: int) -> tuple[str, int | None]:
         """The fullest known form of ``name`` and the block it came from (None: as written)."""
         key = surname(name)
+        self._ensure(key)
         for table in (self.strong, self.weak):
             forms = self.candidates.get((name, table is self.strong))
             if forms is None:
@@ -164,24 +234,33 @@ class PersonIndex:
                 return " ".join(best), abs(where)
         return " ".join(name), None
 
-    def genders(self) -> dict[str, str]:
-        """Full name -> "m"/"f" where a title opens with a gendered honorific (Mr., Ms., Frau …)."""
-        found: dict[str, str] = {}
-        for forms in self.strong.values():
-            for form, known in forms.items():
-                first = (known.title or "").split()[:1]
-                gender = HONORIFICS.get(first[0].lower(), "") if first else ""
-                given = form[0].lower() if len(form) > 1 else ""
-                gender = gender or ("f" if given in FEMALE_NAMES else "m" if given in MALE_NAMES else "")
-                if gender:
-                    found.setdefault(" ".join(form), gender)
-        return found
+    def genders(self) -> Genders:
+        """Full name -> "m"/"f" where a title opens with a gendered honorific (Mr., Ms., Frau …).
+
+        Asked name by name; what the caller adds (a pronoun's gender) never
+        overrides what the index says.
+        """
+        return Genders(self)
+
+    def gender_of(self, full_name: str) -> str:
+        """ "m"/"f" for a full name the index holds with a gendered honorific or given name, else ""."""
+        form = tuple(full_name.split(" "))
+        key = surname(form)
+        self._ensure(key)
+        known = self.strong.get(key, {}).get(form)
+        if known is None:
+            return ""
+        first = (known.title or "").split()[:1]
+        gender = HONORIFICS.get(first[0].lower(), "") if first else ""
+        given = form[0].lower() if len(form) > 1 else ""
+        return gender or ("f" if given in FEMALE_NAMES else "m" if given in MALE_NAMES else "")
 
     def holders(self, role: str) -> list[str]:
         """Full names of the people whose title holds the role ("president", "foreign secretary").
 
         When some hold exactly that title ("President", not "Vice President"), only they count.
         """
+        self._complete()
         found: list[str] = []
         exact: list[str] = []
         wanted = role.split()
@@ -207,6 +286,7 @@ class PersonIndex:
 
     def organisations_of(self, kind: str) -> list[str]:
         """The organisations of one kind ("club", "council") the text names, longest form of each."""
+        self._complete()
         markers = ORGANISATION_KINDS.get(kind, frozenset())
         named = [n for n in self.organisations if markers & {w.lower().strip(".,") for w in n.split()}]
         return [n for n in named if not any(n != other and n in other for other in named)]
@@ -214,9 +294,11 @@ class PersonIndex:
     def first_title(self, full_name: str) -> tuple[str | None, int]:
         """The title the person carried on first reference and that reference's block (-1: none)."""
         words = tuple(full_name.split())
+        key = surname(words)
+        self._ensure(key)
         titled = [
             (known.title_block, known.title)
-            for form, known in self.strong.get(surname(words), {}).items()
+            for form, known in self.strong.get(key, {}).items()
             if known.title and _compatible(words, form)
         ]
         if not titled:
@@ -224,49 +306,158 @@ class PersonIndex:
         block, title = min(titled)
         return title, block
 
-    @classmethod
-    def build(cls, works: list[Work]) -> PersonIndex:
-        """Read every body block once and index the people named in it (bio headers among the headings)."""
-        index = cls()
-        for number, work in enumerate(works):
-            if work.kind == HEADLINE:
-                for name, held in _titled_in_headline(work.text):
-                    index.add(name, held, number)
-                continue
-            if work.kind not in (PARAGRAPH, QUOTE) and not (work.kind == HEADING and "," in work.text):
-                continue  # a heading names a person only as a bio header, "Name, Title"
-            if (
-                len(work.lines) > 1
-                and not work.spans
-                and all(len(line.split()) <= _SHORT_LINE for line in work.lines)
-            ):
-                # names and titles one to a line ("The Hon. Jane Doe MP" / "Minister for Roads"): line by line
-                found = [_people_in(line, ()) for line in work.lines]
-            else:
-                found = [_people_in(work.text, work.spans)]
-            for people, speaking, alone, organisations in found:
-                for name, title, strong in people:
-                    index.add(name, title, number, strong)
-                for organisation in organisations:
-                    index.organisations.setdefault(organisation, number)
-                index.speaking.update(speaking)
-                for key, held in alone:
-                    index.titled_alone.add(key)
-                    if is_titled(held.split()[-1]) and not (len(key) >= 3 and key.isupper()):
-                        # "Assistant Minister Kalani", not "Ambassador to Veloria" or a line in capitals
-                        index.lone_titles.setdefault(key, (held, number))
-        index._promote_speakers()
-        return index
+    def _ensure(self, key: str) -> None:
+        """Read every block that holds ``key``: then all the index says about that surname is in.
 
-    def _promote_speakers(self) -> None:
+        A block names a person only in words it contains, so the blocks left
+        unread cannot add a form, a title or a speech verb's subject under
+        this surname.  The surname's weak forms are then promoted as the
+        eager index promotes them.
+        """
+        if self.complete or key in self.ensured:
+            return
+        if not key:
+            self._complete()
+            return
+        self.ensured.add(key)
+        haystack, starts = self.haystack, self.starts
+        at = haystack.find(key)
+        while at != -1:
+            piece = bisect_right(starts, at) - 1
+            number = self.numbers[piece]
+            if number not in self.read and not _may_name_at(haystack, at, key):
+                at = haystack.find(key, at + 1)  # "Ryder" opening a sentence names no one new here
+                continue
+            if number not in self.read:
+                self.read.add(number)
+                self._read(number)
+            if piece + 1 >= len(starts):
+                break
+            at = haystack.find(key, starts[piece + 1])
+        if key in self.speaking:
+            self._promote(key)
+
+    def _complete(self) -> None:
+        """Read the whole text in order, as an eager index does, then replay what the attributions added."""
+        if self.complete:
+            return
+        fresh = PersonIndex(works=self.works)
+        for number in self.numbers:
+            fresh._read(number)
+        fresh.candidates.clear()
+        for key in fresh.speaking:
+            fresh._promote(key)
+        for name, title, block, lone in self.stated:
+            if lone:
+                fresh._add_lone(name, title, block)
+            else:
+                fresh._add(name, title, block)
+        self.strong, self.weak, self.speaking = fresh.strong, fresh.weak, fresh.speaking
+        self.titled_alone, self.organisations = fresh.titled_alone, fresh.organisations
+        self.lone_titles = fresh.lone_titles
+        self.candidates.clear()
+        self.complete = True
+
+    def _read(self, number: int) -> None:
+        """Index the people block ``number`` names."""
+        work = self.works[number]
+        if work.kind == HEADLINE:
+            for name, held in _titled_in_headline(work.text):
+                self._add(name, held, number)
+            return
+        if (
+            len(work.lines) > 1
+            and not work.spans
+            and all(len(line.split()) <= _SHORT_LINE for line in work.lines)
+        ):
+            # names and titles one to a line ("The Hon. Jane Doe MP" / "Minister for Roads"): line by line
+            found = [_people_in(line, ()) for line in work.lines]
+        else:
+            found = [_people_in(work.text, work.spans)]
+        for people, speaking, alone, organisations in found:
+            for name, title, strong in people:
+                self._add(name, title, number, strong)
+            for organisation in organisations:
+                self.organisations.setdefault(organisation, number)
+            self.speaking.update(speaking)
+            for key, held in alone:
+                self.titled_alone.add(key)
+                if is_titled(held.split()[-1]) and not (len(key) >= 3 and key.isupper()):
+                    # "Assistant Minister Kalani", not "Ambassador to Veloria" or a line in capitals
+                    self.lone_titles.setdefault(key, (held, number))
+
+    def _promote(self, key: str) -> None:
         """A surname that is the subject of a speech verb ("Smith said the …") is a person's."""
         self.candidates.clear()
-        for key in self.speaking:
-            forms = self.weak.pop(key, None)
-            if forms:
-                target = self.strong.setdefault(key, {})
-                for form, known in forms.items():
-                    target.setdefault(form, known)
+        forms = self.weak.pop(key, None)
+        if forms:
+            target = self.strong.setdefault(key, {})
+            for form, known in forms.items():
+                target.setdefault(form, known)
+
+
+# The separators of name_runs' tokens, and the lower-case words a name run may hold between capitalised
+# ones: a name ends in a word that follows a capitalised word, perhaps across these.
+_TOKEN_SEPARATOR = re.compile('[\\s,;:()\\[\\]“”„‟"«»‘]')
+_RUN_CONNECTORS = frozenset({"of", "for", "and", "at", "to", "für", "the"}) | NAME_PARTICLES
+
+
+def _may_name_at(text: str, at: int, key: str) -> bool:
+    """Whether ``key`` at ``at`` may be indexed: the last word of a name, a titled surname, a speaker.
+
+    Every name the index records has two words or more (a name, or a title
+    and a surname) in one capitalised run, whose words are joined by single
+    spaces; so its surname follows a space and a capitalised word, perhaps
+    across lower-case connectors ("Maria de la Cruz").  A word the index
+    learns as a speech verb's subject ("Ryder said") is followed by the verb.
+    Elsewhere ("Today, Ryder reconfirmed …") the block adds nothing under it.
+    """
+    if _SAYS.match(text, at + len(key)):
+        return True
+    position = at
+    while position >= 2 and text[position - 1] == " ":
+        word = text[text.rfind(" ", 0, position - 1) + 1 : position - 1]
+        if word in _RUN_CONNECTORS:
+            position -= len(word) + 1
+            continue
+        token = _TOKEN_SEPARATOR.split(word)[-1]  # the part of the word a run can hold
+        return token[:1].isupper() or token[:1].istitle()
+    return False
+
+
+def _may_name(work: Work) -> bool:
+    """Blocks the index reads: the headline, body text and quotes, and headings shaped "Name, Title"."""
+    return work.kind in (HEADLINE, PARAGRAPH, QUOTE) or (work.kind == HEADING and "," in work.text)
+
+
+class Genders(dict[str, str]):
+    """Full name -> gender: the index's answer for each name, asked once, and what the caller adds."""
+
+    __slots__ = ("asked", "index")
+
+    def __init__(self, index: PersonIndex) -> None:
+        super().__init__()
+        self.index = index
+        self.asked: set[str] = set()
+
+    def _learn(self, name: str) -> None:
+        if name not in self.asked:
+            self.asked.add(name)
+            gender = self.index.gender_of(name)
+            if gender and not dict.__contains__(self, name):
+                self[name] = gender
+
+    @overload  # type: ignore[override]
+    def get(self, name: str, default: None = None, /) -> str | None: ...
+    @overload
+    def get(self, name: str, default: str, /) -> str: ...
+    def get(self, name: str, default: str | None = None, /) -> str | None:
+        self._learn(name)
+        return dict.get(self, name, default)
+
+    def setdefault(self, name: str, default: str, /) -> str:
+        self._learn(name)
+        return dict.setdefault(self, name, default)
 
 
 _Person = tuple[tuple[str, ...], str | None, bool]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from pressconv import lazy_re
 from pressconv.readers.blocks import PARAGRAPH, QUOTE, Work
 from pressconv.readers.name_runs import Run, is_name, runs, split_title, surname
 from pressconv.readers.speakers.people import PersonIndex
@@ -34,7 +35,7 @@ ROLE_VERBS = {
     "manager": "manages",
 }
 # A few words in brackets after a name ("Rafaela Quintero (Chile), who chairs"): passed over.
-_PARENTHESIS_END = re.compile(r" \([^()]{1,40}\)$")
+_PARENTHESIS_END = lazy_re.compile(r" \([^()]{1,40}\)$")
 
 
 def issuer_of(issuer: str, index: PersonIndex) -> tuple[str | None, str]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from pressconv.readers.blocks import FURNITURE, PARAGRAPH, Work
+from pressconv.readers.blocks import FURNITURE, PAGINATION, PARAGRAPH, Work
 from pressconv.readers.document_cache import per_document
 from pressconv.readers.name_runs import is_name, runs, sentence_ends, split_title
 from pressconv.readers.quote_marks import is_page_line
@@ -49,6 +49,8 @@ def running_lines(works: list[Work]) -> frozenset[str]:
 
 def page_furniture(work: Work, running: frozenset[str]) -> bool:
     """True for a block of page headers and footers only: "Page 2 of 2", the running header again."""
+    if work.reason is PAGINATION:
+        return True  # the block rules already read it as a page number or running head
     if work.kind not in (PARAGRAPH, FURNITURE) or work.spans:
         return False
     lines = work.lines or [work.text]

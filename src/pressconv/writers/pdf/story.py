@@ -2,9 +2,10 @@
 
 All model text reaches reportlab's Paragraph mini-markup through ``escape`` and ``_markup``
 only.  The release notice sits above the headline; contacts, the "About" boilerplate and the
-end mark follow the body.  A quote's speaker is printed under it as a layout artifact ("— Pat
-Ryder"): those words are not in the model (the attribution inside the quote already is), so the
-structure tree leaves them out and only plain-text extraction (pdftotext) shows them.  A
+end mark follow the body.  When the theme shows speakers, a quote's speaker is printed under
+it as a layout artifact ("— Pat Ryder"): those words are not in the model (the attribution
+inside the quote already is), so the structure tree leaves them out and only plain-text
+extraction (pdftotext) shows them.  A
 paragraph holding right-to-left text is laid out and drawn by ``rtl``, which only a document
 with such text imports.
 """
@@ -66,6 +67,10 @@ class Context:
     """Each note's id -> its label, for note references."""
     links: dict[str, str] = field(default_factory=dict)
     """Each link target drawn -> the words of its first link (the annotation's alternate text)."""
+    show_speaker: bool = False
+    """Print "— Name" under each attributed quote (the theme's setting)."""
+    key: str = "pc-"
+    """How this document's bookmark names start (one prefix per release of a press kit)."""
 
 
 def _cells(ctx: Context) -> tables.Cells:
@@ -91,7 +96,13 @@ def _markup(ctx: Context, text: str, face: Face, marks: Marks = ()) -> str:
         plain=lambda t, f: _plain(ctx, t, f),
         labels=ctx.labels,
         links=ctx.links,
+        link_color=ctx.styles.link_color,
     )
+
+
+def text_markup(ctx: Context, text: str, face: Face) -> str:
+    """Escaped markup for ``text`` in ``face``, with fallback fonts (for text outside the model's blocks)."""
+    return _plain(ctx, text, face)
 
 
 def _plain(ctx: Context, text: str, face: Face) -> str:
@@ -279,9 +290,12 @@ def _quote(ctx: Context, block: Quote, parent: StructElem) -> list[Flowable]:
     quote = parent.add("BlockQuote")
     elem = _logical(ctx, quote.add("P"), block.text)
     bodies = _pieced(ctx, block.text, styles.quote, marks=block.marks)
-    speaker = _para(ctx, f"— {block.speaker}", styles.speaker) if block.speaker else None
+    speaker = _para(ctx, f"— {block.speaker}", styles.speaker) if block.speaker and ctx.show_speaker else None
     last = len(bodies) - 1
-    return [QuoteBlock(body, speaker if i == last else None, elem, styles) for i, body in enumerate(bodies)]
+    return [
+        QuoteBlock(body, speaker if i == last else None, elem, styles, i == last)
+        for i, body in enumerate(bodies)
+    ]
 
 
 #: The label of an unordered item by depth: the same whatever bullet the source used.
@@ -361,7 +375,7 @@ def _section(
     flowables: list[Flowable] = []
     if section.heading is not None:
         style = styles.boilerplate_heading if boilerplate else styles.headings[level]
-        hook = _bookmark(f"pc-section-{index}", section.heading, level - 1)
+        hook = _bookmark(f"{ctx.key}section-{index}", section.heading, level - 1)
         heading = root.add(f"H{level}")
         pieces = _marked_pieces(ctx, section.heading, style, heading, hook, section.heading_marks)
         if section.blocks and isinstance(section.blocks[0], Table):
@@ -392,7 +406,7 @@ def build_story(ctx: Context, document: Document, root: StructElem) -> list[Flow
         story.append(_lines(ctx, meta.publisher, styles.publisher, root))
     if meta.release:
         story.append(_marked(ctx, meta.release, styles.release, root.add("P")))
-    headline = _bookmark("pc-headline", document.headline, 0)
+    headline = _bookmark(f"{ctx.key}headline", document.headline, 0)
     story.extend(
         _marked_pieces(
             ctx, document.headline, styles.headline, root.add("H1"), headline, document.headline_marks

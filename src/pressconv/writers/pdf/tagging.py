@@ -51,6 +51,8 @@ STANDARD_TYPES = frozenset(
         "Caption",
         "Figure",
         "Link",
+        "TOC",
+        "TOCI",
     }
 )
 
@@ -135,8 +137,10 @@ class Tagger:
         """A link annotation just added to the page: owned by a new Link element inside the element
         being drawn (the paragraph whose words it covers)."""
         owner = next((t for t in reversed(self.open) if isinstance(t, StructElem)), self.root)
-        if owner.tag == "Link":
+        if owner.tag == "Link":  # a Link element holding its words (a contents entry)
             link = owner
+            if link.annotations is None:
+                self.links.append(link)
         else:
             link = owner.add("Link")
             self.links.append(link)
