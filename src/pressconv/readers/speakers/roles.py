@@ -115,6 +115,7 @@ def nearest_holder(holders: list[str], number: int, index: PersonIndex) -> tuple
     "The representative of A, X, said …" then "the representative said" is X, though the text named
     another representative before; two named in the same block leave the reference open.
     """
+    # read only after ``index.holders`` found the holders: that reads the whole text into the index
     latest: dict[int, list[str]] = {}
     for name in holders:
         words = tuple(name.split())
