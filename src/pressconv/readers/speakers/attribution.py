@@ -240,7 +240,9 @@ def _subject_first(
                 person = PERSON_AFTER.match(text, run.end) is not None
                 return Attribution(text[run.start : verb_end], run.start, name, title, person=person)
         return None
-    if before_quote or is_capitalised(subject.text):
+    # before a quote only as a colon introduction ("La maire a déclaré :", "the company said:")
+    introduces = text[verb_end : verb_end + 3].lstrip().startswith(":")
+    if (before_quote and not introduces) or is_capitalised(subject.text):
         return None
     # "the company said", "a spokesperson added": said by someone unnamed; "the president said"
     # points to the one person the text gave that title, which ``_resolve`` looks up.
@@ -251,9 +253,9 @@ def _subject_first(
     described = phrase.split()
     role = None
     if (
-        described[0].lower() == "the"
+        described[0].lower() in ARTICLES_BEFORE_ROLE  # "the mayor said", "La maire a déclaré :"
         and is_titled(described[-1])
-        and all(not is_capitalised(w) for w in described)
+        and all(not is_capitalised(w) for w in described[1:])
     ):
         role = " ".join(w.lower() for w in described[1:])
     return Attribution(
