@@ -11,6 +11,7 @@ read by ``verb_first``.  Speech verbs are data (``lexicon``).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
@@ -55,6 +56,14 @@ from pressconv.readers.speakers.words import (
 # How far into an unclosed quotation to look for a forgotten attribution (characters).
 _OPEN_QUOTE_REACH = 2000
 
+_SIGNATURE_DASHES = "—–―"
+# "according to a statement from X", "selon un communiqué de X": the statement's issuer is the source.
+_A_STATEMENT_FROM = lazy_re.compile(
+    r" (?:a|the|her|his|their|un|le|una|el|einer|der) (?:written |joint )?"
+    r"(?:statement|release|post|communiqué|comunicado|mitteilung|erklärung)"
+    r" (?:from|by|issued by|de|del|von)(?= )",
+    re.IGNORECASE,
+)
 # Dashes that set an attribution off inside a quotation: «Con questi cantieri – ha dichiarato il sindaco – …».
 _INTERJECTION = lazy_re.compile(r" [–—] ([^–—«»“”\"]{3,80}?) [–—] ")
 _MAX_INTERJECTION_WORDS = 8
@@ -100,7 +109,26 @@ def attribution_in(text: str, spans: tuple[tuple[int, int], ...], opens_unclosed
         found = _inside_open_quote(text, spans[-1][0])
         if found is not None:
             return found
+    if spans and spans[-1][1] < len(text) and text[spans[-1][1] :].lstrip()[:1] in _SIGNATURE_DASHES:
+        found = _signature(text, spans[-1][1])
+        if found is not None:
+            return found
     return _interjection(text, spans)
+
+
+def _signature(text: str, start: int) -> Attribution | None:
+    """ "“…” — Dana Whitlock-Hale, director of housing": a dash after the quote, then who said it."""
+    dash = start + len(text[start:]) - len(text[start:].lstrip())
+    name_runs = runs(text, dash + 1)
+    if not name_runs or text[dash + 1 : name_runs[0].start].strip():
+        return None
+    run = name_runs[0]
+    title, name = split_title(run.tokens)
+    rest = text[run.end :].strip()
+    if len(name) < MIN_FULL_NAME or not is_name(name) or is_organisation(name) or rest[:1] not in ("", ","):
+        return None
+    title = prefer_title(title, appositive_title(text, run.end))
+    return Attribution(text[run.start :].rstrip(), run.start, name, title, person=True)
 
 
 def _interjection(text: str, spans: Sequence[tuple[int, int]]) -> Attribution | None:
@@ -142,8 +170,12 @@ def clause_in(text: str, start: int, end: int, before_quote: bool = False) -> At
     for phrase in ACCORDING_TO:
         at = find_word(lowered_region, phrase)
         if at >= 0:
-            name_runs = runs(text, start + at + len(phrase), end)
-            if name_runs and name_runs[0].start - (start + at + len(phrase)) <= 12:
+            after = start + at + len(phrase)
+            statement = _A_STATEMENT_FROM.match(text, after)
+            if statement is not None:
+                after = statement.end()  # "according to a statement from Mayor Okafor-Bright"
+            name_runs = runs(text, after, end)
+            if name_runs and name_runs[0].start - after <= 12:
                 run = name_runs[0]
                 title, name = split_title(run.tokens)
                 if is_name(name):
