@@ -10,7 +10,9 @@ full name (a role such as "the Secretary-General" to the person the text names
 in that role) and gives it to every quote, and every partial quotation, that
 has no attribution of its own.  "The following statement can be attributed to
 X:" and "Please attribute the following to X:" (police and agency releases) name
-the issuer too; a joint statement of two people has no single issuer.
+the issuer too; a joint statement of two people has no single issuer.  A page
+labelled "PRESS STATEMENT" that names no one at the top is the statement of the
+person who signs it at the foot ("Hon. Jane Doe / Cabinet Secretary, Roads").
 """
 
 from __future__ import annotations
@@ -24,6 +26,18 @@ from pressconv.readers.speakers.words import is_organisation
 from pressconv.readers.worklist import WorkList
 
 _FULL_NAME = 2
+# "PRESS STATEMENT", "Statement", "Joint Statement": a label saying the page is a statement.
+_LABEL = lazy_re.compile(
+    r"(?:press |media |official |public |joint )?"
+    r"(?:statement|déclaration|declaración|comunicado|erklärung|stellungnahme)[.:]?",
+    re.IGNORECASE,
+)
+_SIGNED = frozenset({"signed", "sgd", "signé", "firmado", "gezeichnet", "gez"})
+# A signature: its last few blocks, each a few short lines, the name a few words.
+_SIGNATURE_BLOCKS = 3
+_MAX_SIGNATURE_LINES = 4
+_MAX_SIGNATURE_WORDS = 16
+_MAX_NAME_WORDS = 6
 # How many blocks from the top a statement's headline or introduction may stand.
 _TOP_BLOCKS = 6
 _MAX_HEADLINE_CHARS = 200
@@ -90,6 +104,7 @@ def apply(work: WorkList) -> None:
     """
     seen = 0
     chosen: tuple[str, str] | None = None
+    labelled = False  # a "PRESS STATEMENT" label at the top: a signature at the foot names the issuer
     for number, block in enumerate(work.blocks):
         if block.kind == FURNITURE or block.aside:
             continue
@@ -99,6 +114,7 @@ def apply(work: WorkList) -> None:
         lowered = block.text[:_MAX_HEADLINE_CHARS].lower()
         if not any(word in lowered for word in _KEYWORDS) and "ollowing" not in block.text:
             continue  # neither a statement headline nor an introduction: the regular expressions need not run
+        labelled = labelled or _LABEL.fullmatch(block.text.strip()) is not None
         found = _in_block(number, block.kind, block.text)
         if found is None:
             continue
@@ -107,8 +123,38 @@ def apply(work: WorkList) -> None:
         if names_person(found[0]):
             chosen = found
             break
+    if chosen is None and labelled:
+        chosen = _signature(work)
     if chosen is not None:
         work.issuer, work.issuer_evidence = chosen
+
+
+def _signature(work: WorkList) -> tuple[str, str] | None:
+    """ "Hon. Jane Doe / Cabinet Secretary, Roads": the name that signs a statement at its foot."""
+    seen = 0
+    for number in range(len(work.blocks) - 1, -1, -1):
+        block = work.blocks[number]
+        if block.kind == FURNITURE or block.aside:
+            continue
+        seen += 1
+        if seen > _SIGNATURE_BLOCKS:
+            return None
+        lines = [line.strip() for line in block.lines or [block.text] if line.strip()]
+        if lines and lines[0].lower().rstrip(":.") in _SIGNED:
+            lines = lines[1:]  # "Signed:" above the name
+        if (
+            block.kind not in (PARAGRAPH, HEADING)
+            or block.spans
+            or not lines
+            or len(lines) > _MAX_SIGNATURE_LINES
+            or len(block.text.split()) > _MAX_SIGNATURE_WORDS
+            or any(ch.isdigit() or ch == "@" for ch in block.text)  # a contact line, not a signature
+        ):
+            continue
+        name = lines[0].rstrip(",")
+        if names_person(name) and len(name.split()) <= _MAX_NAME_WORDS:
+            return name, f"block {number + 1} signs the statement: {name!r}"
+    return None
 
 
 def _in_block(number: int, kind: Kind, text: str) -> tuple[str, str] | None:
