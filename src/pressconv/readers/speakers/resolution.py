@@ -171,7 +171,7 @@ def assign_speakers(works: list[Work], issuer: str | None = None) -> None:
                 # A quote with no attribution right after a quote that has a speaker goes on in that
                 # voice (the release habit of closing the marks between paragraphs of one statement).
                 speaker = before.speaker
-                reason = f"no attribution; follows the quote of {speaker} in para {run_numbers[0]}"
+                reason = f"no attribution; follows the quote of {speaker} in para {above + 1}"
             if (
                 speaker is None
                 and pure
