@@ -84,6 +84,7 @@ SPEECH_VERBS: frozenset[str] = ENGLISH_SPEECH_VERBS | frozenset(
         powiedział powiedziała mówi dodał dodała dodaje podkreślił podkreśliła podkreśla zaznaczył
         zaznaczyła zaznacza wyjaśnił wyjaśniła wyjaśnia stwierdził stwierdziła tłumaczy przekonuje
         diu afirma explica assegura destaca afegeix subratlla
+        subrayó destacó apuntó manifestó recordó reconoció advirtió insistió agregó sostuvo
         """
     )
 )
@@ -117,6 +118,31 @@ SPEECH_PHRASES: frozenset[str] = frozenset(
         "ha precisato",
         "ha osservato",
         "ha concluso",
+        "ha dicho",
+        "ha señalado",
+        "ha afirmado",
+        "ha explicado",
+        "ha asegurado",
+        "ha declarado",
+        "ha indicado",
+        "ha destacado",
+        "ha añadido",
+        "ha subrayado",
+        "ha apuntado",
+        "ha manifestado",
+        "ha recordado",
+        "ha reconocido",
+        "ha advertido",
+        "a annoncé",
+        "a assuré",
+        "a insisté",
+        "a reconnu",
+        "a martelé",
+        "a commenté",
+        "a poursuivi",
+        "a conclu",
+        "ha annunciato",
+        "teilte mit",
         "ha afirmat",
         "ha dit",
         "ha explicat",
