@@ -17,7 +17,8 @@ from pressconv.errors import Notes
 from pressconv.readers import name_runs, rules
 from pressconv.readers.blocks import Work, split_blocks, to_work
 from pressconv.readers.document_cache import clear
-from pressconv.readers.speakers.people import _RUN_CONNECTORS, _TOKEN_SEPARATOR, PersonIndex, _may_name_at
+from pressconv.readers.speakers.names import _RUN_CONNECTORS, _TOKEN_SEPARATOR, _may_name_at
+from pressconv.readers.speakers.people import PersonIndex
 from pressconv.readers.worklist import WorkList
 
 TESTS = Path(__file__).parent
@@ -159,3 +160,15 @@ def test_a_name_no_block_holds(key: str) -> None:
     index = PersonIndex.build(works)
     assert not index.knows(key)
     assert index.complete is (key == "")
+
+
+def test_a_text_naming_many_people_is_read_whole_once_the_surnames_asked_about_are_many() -> None:
+    syllables = ("ba", "ko", "ri", "ne", "tu", "la", "mo")
+    surnames = [(a + b + c).capitalize() for a in syllables for b in syllables for c in ("n", "s")][:40]
+    text = "\n\n".join(f"“Part {n} is done,” said engineer Ana {name}." for n, name in enumerate(surnames))
+    works = _blocks_at_speakers(text)
+    lazy, whole = PersonIndex.build(works), _whole(works)
+    for count, name in enumerate(surnames, start=1):
+        found = lazy.resolve((name,), 0)
+        assert found == whole.resolve((name,), 0) and found[0] == f"Ana {name}"
+        assert lazy.complete is (count > 32)
