@@ -7,7 +7,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from pressconv import parse
+from pressconv.errors import Notes
 from pressconv.model import Paragraph, Quote
+from pressconv.readers.text import read_text
 from pressconv.serialize import content_identifier, dumps, loads
 
 FIXTURE = Path(__file__).parent / "fixtures" / "statement_voice" / "council-leader.txt"
@@ -58,3 +60,30 @@ def test_paragraph_speaker_round_trips_and_stays_out_of_the_identifier() -> None
         ),
     )
     assert content_identifier(silent) == content_identifier(document)
+
+
+def test_an_office_in_the_headline_gives_way_to_the_person_named_below() -> None:
+    """ "Statement by the Minister …", then "The Minister for …, Rt. Hon. X, issued the following …:"."""
+    document = parse(FIXTURE.parent / "minister-named-below.txt")
+    quotes = [block for block in document.blocks() if isinstance(block, Quote)]
+    assert len(quotes) == 2 and {quote.speaker for quote in quotes} == {"Tomasz Eriksen-Obi"}
+    speakers = {block.text[:16]: block.speaker for block in _paragraphs(document.blocks())}
+    assert speakers["We will publish "] == "Tomasz Eriksen-Obi"
+    assert speakers["The Ministry wil"] is None
+
+
+def test_a_labelled_statement_is_the_voice_of_whoever_signs_it() -> None:
+    """ "PRESS STATEMENT" at the top, first-person text, "Hon. Name / Cabinet Secretary, …" at the foot."""
+    document = parse(FIXTURE.parent / "signed-at-the-foot.txt")
+    quotes = [block for block in document.blocks() if isinstance(block, Quote)]
+    assert [quote.speaker for quote in quotes] == ["Mercy Wanjala-Otieno"]
+    speakers = {block.text[:10]: block.speaker for block in _paragraphs(document.blocks())}
+    assert speakers["I wish to "] == "Mercy Wanjala-Otieno"
+    assert speakers["We regret "] == "Mercy Wanjala-Otieno"
+
+
+def test_a_closing_name_without_a_statement_label_signs_nothing() -> None:
+    text = (FIXTURE.parent / "signed-at-the-foot.txt").read_text(encoding="utf-8")
+    document = read_text(text.replace("PRESS STATEMENT\n\n", ""), notes=Notes())
+    quotes = [block for block in document.blocks() if isinstance(block, Quote)]
+    assert [quote.speaker for quote in quotes] == [None]

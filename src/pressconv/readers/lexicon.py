@@ -79,6 +79,12 @@ SPEECH_VERBS: frozenset[str] = ENGLISH_SPEECH_VERBS | frozenset(
         sublinhou referiu salientou destacou frisou adiantou garantiu lembrou sublinha refere
         acrescenta diz
         zei zegt aldus verklaarde verklaart benadrukte benadrukt vertelde vertelt stelde stelt
+        säger sade sa berättar förklarar konstaterar menar tillägger understryker fortsätter
+        siger sagde fortæller forklarer tilføjer sier forteller legger
+        powiedział powiedziała mówi dodał dodała dodaje podkreślił podkreśliła podkreśla zaznaczył
+        zaznaczyła zaznacza wyjaśnił wyjaśniła wyjaśnia stwierdził stwierdziła tłumaczy przekonuje
+        diu afirma explica assegura destaca afegeix subratlla
+        subrayó destacó apuntó manifestó recordó reconoció advirtió insistió agregó sostuvo
         """
     )
 )
@@ -112,6 +118,43 @@ SPEECH_PHRASES: frozenset[str] = frozenset(
         "ha precisato",
         "ha osservato",
         "ha concluso",
+        "ha dicho",
+        "ha señalado",
+        "ha afirmado",
+        "ha explicado",
+        "ha asegurado",
+        "ha declarado",
+        "ha indicado",
+        "ha destacado",
+        "ha añadido",
+        "ha subrayado",
+        "ha apuntado",
+        "ha manifestado",
+        "ha recordado",
+        "ha reconocido",
+        "ha advertido",
+        "a annoncé",
+        "a assuré",
+        "a insisté",
+        "a reconnu",
+        "a martelé",
+        "a commenté",
+        "a poursuivi",
+        "a conclu",
+        "ha annunciato",
+        "teilte mit",
+        "ha afirmat",
+        "ha dit",
+        "ha explicat",
+        "ha assegurat",
+        "ha destacat",
+        "ha subratllat",
+        "ha afegit",
+        "ha declarat",
+        "va dir",
+        "va afirmar",
+        "va explicar",
+        "va assegurar",
         "legde uit",
         "legt uit",
         "liet weten",
@@ -181,13 +224,19 @@ TITLE_WORDS: frozenset[str] = frozenset(
         bürgermeisterin landrat landrätin polizeipräsident polizeipräsidentin pressesprecher
         pressesprecherin staatssekretär staatssekretärin agent member kommissar kommissarin
         commissaire comisario comisaria
-        hon. hon honourable honorable rt. rt magistrate harbourmaster harbormaster
+        hon. hon honourable honorable rt. rt magistrate harbourmaster harbormaster master delegate envoy
         sindaco sindaca assessore assessora rettore rettrice direttore direttrice professore
         professoressa coordinatore coordinatrice presidentessa prefetto questore responsabile architetto
         architetta
         secretário secretária diretor diretora reitor reitora vereador vereadora autarca governante
         burgemeester wethouder directeur voorzitter woordvoerder woordvoerster hoogleraar gedeputeerde
         staatssecretaris
+        ordförande kommunalråd borgmästare rektor förvaltningschef presschef talesperson statsråd
+        ordfører borgermester borgmester direktør
+        burmistrz burmistrza zastępca zastępczyni wiceburmistrz prezydent prezes prezeska dyrektor
+        dyrektorka rzecznik rzeczniczka wojewoda starosta przewodniczący przewodnicząca kierownik
+        kierowniczka radny radna wójt wicewójt sołtys marszałek skarbnik sekretarz
+        alcaldessa regidor regidora conseller consellera presidenta directora portaveu
         """
     )
 )
@@ -450,6 +499,7 @@ NAME_PARTICLES: frozenset[str] = frozenset(
         "al",
         "ibn",
         "ten",
+        "i",  # Catalan double surnames: "Montserrat Puigdollers i Riera"
     }
 )
 # Letters after a name that are honours or offices, not part of it ("Jane Smith MP", "John Doe OBE").
@@ -483,7 +533,7 @@ ABBREVIATIONS: frozenset[str] = frozenset(
         i.e. approx. dept. est. jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec. u.s.
         u.k. u.n. d.c. a.m. p.m. calif. fla. mass. n.y. ill. wash. pa. va. tex. ariz. colo. conn.
         ga. md. mich. minn. mo. n.j. ore. tenn. wis. ala. ky. la. nev. okla. s.c. n.c. n.h. vt. del.
-        neb. kan. miss. ark. wyo. mont. idaho. z.b. bzw. ca. nr. dr. hr. fr. mme. m.
+        neb. kan. miss. ark. wyo. mont. idaho. z.b. bzw. ca. nr. dr. hr. fr. mme. m. rt. h.e.
         """
     )
 )

@@ -34,6 +34,8 @@ _CONNECTORS = frozenset({"of", "for", "and", "at", "to", "für", "the"}) | NAME_
 _NAME_ENDERS = frozenset({"of", "for", "and", "at", "to", "für", "the"})
 _PREPOSITION_PARTICLES = frozenset({"van", "von"})
 _TITLE_CONNECTORS = frozenset({"of", "for", "at", "to", "für", "de", "du", "des", "del"})
+# "and" inside a title's portfolio ("Minister of Climate and Enterprise"): what follows is the title's.
+_PORTFOLIO_COORDINATORS = frozenset({"and", "&", "und", "y", "et", "e", "en"})
 _DETERMINERS = frozenset(
     {"the", "a", "an", "its", "our", "their", "his", "her", "der", "die", "le", "la", "el"}
 )
@@ -265,6 +267,11 @@ def split_title(words: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
             skipped += 1
         if skipped == 0 and j < len(words) - 1:
             j += 1  # "President of Acme Jane Smith": one organisation word
+            while j < len(words) - 1 and words[j].lower() in TITLE_COMPLEMENTS:
+                j += 1
+        if j < len(words) - 1 and words[j - 1].lower() in _PORTFOLIO_COORDINATORS:
+            # "Minister of Climate and Enterprise Linnea Aho": the word after "and" is the portfolio's
+            j += 1
             while j < len(words) - 1 and words[j].lower() in TITLE_COMPLEMENTS:
                 j += 1
     title_words = list(words[:j])

@@ -1,8 +1,10 @@
 """Paragraphs -> quotes: where the quotation marks are, what share of words they hold, multi-paragraph runs.
 
 Marks are read as the copy uses them: curly and straight double marks,
-German „…“, French « … » (and the reversed »…« style), and British single
-marks ‘…’ when the document uses single marks as its primary quotation marks.
+German „…“, French « … » (and the reversed »…« style), British single
+marks ‘…’ when the document uses single marks as its primary quotation marks,
+and the dialogue dash that opens direct speech in Nordic, Polish, Catalan and
+Spanish copy (``dialogue``).
 Opening or closing is decided by the glyph and by its position (a mark after a
 space opens, one before a space or punctuation closes).  Apostrophes — a mark
 between letters, or before digits as in ’90s — are never quotation marks.
@@ -19,6 +21,7 @@ from collections.abc import Iterable
 from pressconv import lazy_re
 from pressconv.errors import Notes
 from pressconv.readers.blocks import HEADING, LIST, PAGINATION, PARAGRAPH, QUOTE, Work
+from pressconv.readers.dialogue import DIALOGUE_DASHES, continues_dialogue, dialogue_spans
 from pressconv.readers.document_cache import per_document
 from pressconv.readers.lexicon import SPEECH_VERBS
 
@@ -189,6 +192,10 @@ _DUTCH_OPENER = re.compile(r"(?:(?<=[\s(\[—–-])|^),,(?=[^\s,\d])")
 @per_document(maxsize=4096)  # a pure function of the text; repeated paragraphs are read once
 def _analyse(text: str, style: str) -> tuple[tuple[tuple[int, int], ...], bool, int, float, bool]:
     """Spans, left open, stray marks, quoted share, opens with an attributed quote."""
+    if text[:1] in DIALOGUE_DASHES and (dialogue := dialogue_spans(text)):
+        # "– Vi är glada, säger Anna Berg.": speech set off by a dash, not by quotation marks
+        share = quoted_share(text, list(dialogue))
+        return dialogue, False, 0, share, opens_with_attributed_quote(text, list(dialogue), share)
     if ",," in text:
         text = _DUTCH_OPENER.sub("\u201e,", text)  # same offsets: the span starts at the first comma
     if not _DOUBLE_MARKS.search(text) and (style != "single" or not _SINGLE_MARKS.search(text)):
@@ -222,11 +229,13 @@ def classify_quotes(works: list[Work], notes: Notes) -> None:
     style = primary_style(works)
     previous_open: Work | None = None
     broken_by_page = False
+    in_dialogue = False  # the block above is a quote of dialogue-dash speech
     for work in works:
         if previous_open is not None and (work.reason is PAGINATION or is_page_line(work.text)):
             broken_by_page = True
             continue  # "Seite 1 von 2" between two paragraphs of one quotation: the quotation goes on
         if work.kind not in (PARAGRAPH, QUOTE) or work.aside:
+            in_dialogue = False
             if work.kind in (HEADING, LIST) and previous_open is not None:
                 notes.warn("unbalanced-quotes", f"quotation left open before: {work.text[:40]!r}")
                 previous_open = None
@@ -240,6 +249,10 @@ def classify_quotes(works: list[Work], notes: Notes) -> None:
             spans, left_open, stray, share, attributed = _analyse("\u201c" + work.text, style)
             spans = tuple((max(0, start - 1), end - 1) for start, end in spans)
             share = quoted_share(work.text, list(spans))
+        dialogue_goes_on = in_dialogue and not spans and continues_dialogue(work.text)
+        if dialogue_goes_on:
+            # "– Vi vill att alla ska komma." under "– …, säger Anna Berg.": more of the same speech
+            spans, share = ((0, len(work.text)),), 1.0
         if stray:
             notes.warn("unbalanced-quotes", f"unmatched quotation mark in: {work.text[:40]!r}")
         work.spans = spans
@@ -273,6 +286,9 @@ def classify_quotes(works: list[Work], notes: Notes) -> None:
                 work.reason = (
                     f"only {round(work.quoted_share * 100)}% quoted: a partial quote stays a paragraph"
                 )
+        if dialogue_goes_on and work.kind == QUOTE:
+            work.reason += "; the dialogue above goes on"
+        in_dialogue = work.kind == QUOTE and work.text[:1] in DIALOGUE_DASHES
         previous_open = work if left_open else None
     if previous_open is not None:
         notes.warn("unbalanced-quotes", f"quotation never closed in: {previous_open.text[:40]!r}")

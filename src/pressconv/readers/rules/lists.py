@@ -1,12 +1,14 @@
 """Blocks -> list blocks: consecutive lines starting ``- ``, ``* ``, ``• ``, ``1.``, ``1)``.
 
 Items may wrap over several lines (a line without a marker continues the item
-above).  Lines before the first item stay a paragraph of their own.  A single
-marked line is a list only when a sentence ending in a colon introduces it or
-a neighbouring block is a list of the same kind and marker style ("loose"
-lists with blank lines between items); neighbouring list blocks of the same
-kind and style merge into one list, so "2. Outline of the plan" over a "(1)",
-"(2)" list is a numbered heading, not the list's first item.
+above); a paragraph of direct speech that opens with a dialogue dash ("– Vi är
+glada, säger Anna Berg.") is not an item.  Lines before the first item stay a
+paragraph of their own.  A single marked line is a list only when a sentence
+ending in a colon introduces it or a neighbouring block is a list of the same
+kind and marker style ("loose" lists with blank lines between items);
+neighbouring list blocks of the same kind and style merge into one list, so "2.
+Outline of the plan" over a "(1)", "(2)" list is a numbered heading, not the
+list's first item.
 
 List items are short parallel items.  Numbered paragraphs ("1. The Ministry
 will …", "2. The gates …", the parliamentary and Singapore style) are not: a
@@ -21,6 +23,7 @@ from __future__ import annotations
 import re
 
 from pressconv.readers.blocks import LIST, PARAGRAPH, Work
+from pressconv.readers.dialogue import DIALOGUE_DASHES, continues_dialogue, dialogue_spans
 from pressconv.readers.heading_shape import ends_sentence
 from pressconv.readers.lexicon import BOILERPLATE_HEADINGS
 from pressconv.readers.worklist import WorkList
@@ -73,8 +76,8 @@ def split_lists(works: list[Work]) -> list[Work]:
             first = 0 if marker(lines[0]) else None  # one line: no generator needed
         else:
             first = next((i for i, line in enumerate(lines) if marker(line)), None)
-        if first is None:
-            out.append(work)
+        if first is None or (first == 0 and _dialogue(work.text, out)):
+            out.append(work)  # no marker, or "– Vi är glada, säger Anna Berg.": speech set off by a dash
             continue
         intro = work.lines[:first]
         items: list[str] = []
@@ -102,6 +105,21 @@ def split_lists(works: list[Work]) -> list[Work]:
             listed.reason += ", after its introducing line"
         out.append(listed)
     return confirm_lists(out)
+
+
+def _dialogue(text: str, before: list[Work]) -> bool:
+    """Speech set off by a dash: with its attribution, or going on under such a paragraph."""
+    if text[:1] not in DIALOGUE_DASHES:
+        return False
+    if dialogue_spans(text):
+        return True
+    above = before[-1] if before else None
+    return (
+        above is not None
+        and above.kind == PARAGRAPH
+        and continues_dialogue(text)
+        and (bool(dialogue_spans(above.text)) or continues_dialogue(above.text))
+    )
 
 
 def _style(sign: str) -> str:

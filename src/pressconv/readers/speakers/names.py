@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from pressconv import lazy_re
 from pressconv.readers.document_cache import per_document
 from pressconv.readers.lexicon import (
     ABBREVIATIONS,
@@ -58,6 +59,8 @@ _SAYS = re.compile(
     r" (?:" + trie_pattern(sorted(v for v in SPEECH_VERBS if len(v) > 3 and v.isalpha())) + r")\b"
 )
 
+# A few words in brackets after a name, before its verb: "Jane Doe (Valmont) said", "Jo Ray (Labour) said".
+_PARENTHESIS = lazy_re.compile(r" \([^()]{1,40}\)")
 # What follows only a person's name: an age in apposition, or a "who" clause.
 PERSON_AFTER = re.compile(r", (?:\d{1,3}, |who |whose |wer |der |die |qui )")
 
@@ -210,10 +213,13 @@ def _person(text: str, run: Run) -> _Person | None:
     if title is not None:
         return name, title, True
     if len(name) <= 4 and _name_like(name):
-        # "Maria Santos, 54,", "Jane Doe, who …" and "Jane Doe said" are people even without a title
+        # "Maria Santos, 54,", "Jane Doe, who …", "Jane Doe said" and "Jane Doe (Valmont) said" are people
+        # even without a title
+        parenthesis = _PARENTHESIS.match(text, run.end)
         person = bool(
             PERSON_AFTER.match(text, run.end)
             or _SAYS.match(text, run.end)
+            or (parenthesis is not None and _SAYS.match(text, parenthesis.end()))
             or name[0].lower() in FEMALE_NAMES
             or name[0].lower() in MALE_NAMES
         )

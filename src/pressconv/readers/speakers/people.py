@@ -50,9 +50,21 @@ __all__ = [
 # Lines of at most this many words in a block of several are read one by one (a name, then its title).
 _SHORT_LINE = 8
 # Words that make a title another office than its head word: a Vice President is not "the President".
+# Words after a title's head that tie it to what it heads: "representative of Teravia", "minister for roads".
+_ROLE_LINKS = frozenset({"of", "for", "to", "at", "de", "du", "des", "del", "von", "für"})
 _ROLE_QUALIFIERS = frozenset(
     {"vice", "deputy", "assistant", "under", "acting", "associate", "former", "vize", "adjoint"}
 )
+
+
+def _heads(title: list[str], role: list[str]) -> bool:
+    """True when the role is the title's head: "representative", "the representative of Teravia"."""
+    if title[-len(role) :] == role:
+        return True
+    for i in range(len(title) - len(role)):
+        if title[i : i + len(role)] == role and title[i + len(role)] in _ROLE_LINKS:
+            return True
+    return False
 
 
 @dataclass(slots=True)
@@ -237,7 +249,7 @@ class PersonIndex:
                 len(wanted) == 1 and any(w.endswith(wanted[0]) and len(w) > len(wanted[0]) + 3 for w in words)
             ):
                 found.append(name)
-                if words[-len(wanted) :] == wanted and not any(w in _ROLE_QUALIFIERS for w in words):
+                if _heads(words, wanted) and not any(w in _ROLE_QUALIFIERS for w in words):
                     exact.append(name)
         return exact if len(exact) == 1 else found
 

@@ -19,16 +19,29 @@ from typing import NamedTuple
 
 from pressconv import lazy_re
 from pressconv.readers.blocks import HEADING, PARAGRAPH, QUOTE, Partial, Work
+from pressconv.readers.dialogue import continues_dialogue
 from pressconv.readers.document_cache import per_document
 from pressconv.readers.lexicon import FEMALE_NAMES, MALE_NAMES, PRONOUN_GENDER, SPOKESPERSON_ROLES
 from pressconv.readers.name_runs import is_name, is_title_word, runs, sentence_ends, split_title, surname
 from pressconv.readers.quote_marks import is_page_line, starts_with_mark
-from pressconv.readers.speakers.attribution import Attribution, attribution_in, clause_in, find_attribution
+from pressconv.readers.speakers.attribution import attribution_in, clause_in, find_attribution
+from pressconv.readers.speakers.clause import Attribution
 from pressconv.readers.speakers.people import PersonIndex
-from pressconv.readers.speakers.surroundings import introduction, reported_speech, sign_off
-from pressconv.readers.speakers.words import is_organisation, is_titled, unquoted_stretches
-
-_LOOKBACK_BLOCKS = 4
+from pressconv.readers.speakers.roles import (
+    LOOKBACK_BLOCKS,
+    ROLE_VERBS,
+    holder_by_verb,
+    issuer_of,
+    nearest_holder,
+)
+from pressconv.readers.speakers.surroundings import (
+    introduction,
+    page_furniture,
+    reported_speech,
+    running_lines,
+    sign_off,
+)
+from pressconv.readers.speakers.words import is_organisation, unquoted_stretches
 
 # A partial quote of fewer words with no attribution in its sentence is a name or a scare quote.
 _MIN_UNATTRIBUTED_WORDS = 5
@@ -115,11 +128,12 @@ def assign_speakers(works: list[Work], issuer: str | None = None) -> None:
                 index.add_lone(attribution.name, attribution.title, number)
     mentions = MentionCache(index, works)
     genders = index.genders()
-    issued = _issuer(issuer, index) if issuer else (None, "")
+    issued = issuer_of(issuer, index) if issuer else (None, "")
     for number, work in enumerate(works):
         if work.kind == PARAGRAPH and work.spans:
             work.partial = _partial_quotations(number, work, works, index, mentions, genders)
     runs_of_quotes = _quote_runs(works, quote_numbers)
+    running = running_lines(works)
     first_titles: dict[str, tuple[str | None, int]] = {}  # the index is complete: ask once per speaker
     for run_numbers in runs_of_quotes:
         source = next((n for n in run_numbers if n in found), None)
@@ -132,8 +146,10 @@ def assign_speakers(works: list[Work], issuer: str | None = None) -> None:
         else:
             # only a paragraph that is nothing but quotation goes on in a voice from above; "Objectors
             # called the plan “…”" has a subject of its own
-            pure = starts_with_mark(works[run_numbers[0]].text)
-            before = works[run_numbers[0] - 1] if run_numbers[0] > 0 else None
+            opening = works[run_numbers[0]].text
+            pure = starts_with_mark(opening) or continues_dialogue(opening)
+            above = _above(works, run_numbers[0], running)
+            before = works[above] if above >= 0 else None
             introduced = introduction(before) if before is not None else None
             below = run_numbers[-1] + 1
             signed = sign_off(works[below]) if below < len(works) else None
@@ -146,7 +162,7 @@ def assign_speakers(works: list[Work], issuer: str | None = None) -> None:
                 source = run_numbers[0]
             elif before is not None and introduced is not None:
                 # "Smith said:" closing the paragraph above introduces the quote
-                speaker, reason = _resolve(introduced, run_numbers[0] - 1, works, index, mentions, genders)
+                speaker, reason = _resolve(introduced, above, works, index, mentions, genders)
                 reason = reason.replace("speaker ", "speaker (introduced above) ", 1)
                 works[run_numbers[0]].attribution = introduced.clause
                 found[run_numbers[0]] = introduced
@@ -155,7 +171,7 @@ def assign_speakers(works: list[Work], issuer: str | None = None) -> None:
                 # A quote with no attribution right after a quote that has a speaker goes on in that
                 # voice (the release habit of closing the marks between paragraphs of one statement).
                 speaker = before.speaker
-                reason = f"no attribution; follows the quote of {speaker} in para {run_numbers[0]}"
+                reason = f"no attribution; follows the quote of {speaker} in para {above + 1}"
             if (
                 speaker is None
                 and pure
@@ -168,7 +184,7 @@ def assign_speakers(works: list[Work], issuer: str | None = None) -> None:
                 reason = f"no attribution; continues the quotation of {speaker} in the paragraph above"
             if speaker is None and pure and before is not None and (reported := reported_speech(before)):
                 # "Reyes-Ortiz said the deal …", then the quote: whom the paragraph above reports speaking
-                speaker, reason = _resolve(reported, run_numbers[0] - 1, works, index, mentions, genders)
+                speaker, reason = _resolve(reported, above, works, index, mentions, genders)
                 reason = reason.replace("speaker ", "speaker (reported speech in the paragraph above) ", 1)
             if speaker is None and issued[0] is not None:
                 speaker, reason = issued
@@ -209,27 +225,12 @@ def assign_speakers(works: list[Work], issuer: str | None = None) -> None:
                 )
 
 
-def _issuer(issuer: str, index: PersonIndex) -> tuple[str | None, str]:
-    """The full name of a statement's issuer as written: the last name in it, or the holder of its role."""
-    for run in reversed(runs(issuer)):
-        _title, name = split_title(run.tokens)
-        if is_name(name) and not is_organisation(name):
-            full, _ = index.resolve(name, 0)
-            return full, f'no attribution; the statement is issued by "{issuer}" -> {full}'
-    words = [w.lower().strip(",.") for w in issuer.split()]
-    for word in reversed(words):
-        if is_titled(word):
-            holders = index.holders(word)
-            if len(holders) == 1:
-                return (
-                    holders[0],
-                    (
-                        f'no attribution; the statement is issued by "{issuer}" -> {holders[0]}'
-                        f" (the only person titled {word!r})"
-                    ),
-                )
-            break
-    return None, ""
+def _above(works: list[Work], number: int, running: frozenset[str]) -> int:
+    """The block just above a quote, past page furniture a PDF paste left between ("Page 2 of 2")."""
+    above = number - 1
+    while above > 0 and page_furniture(works[above], running):
+        above -= 1
+    return above
 
 
 def _partial_quotations(
@@ -342,10 +343,25 @@ def _resolve(
                 0
             ], f"speaker {clause} -> {holders[0]} (the only person titled {attribution.role!r})"
         if holders:
-            return None, f"speaker {clause}: {len(holders)} people titled {attribution.role!r}, none chosen"
+            nearest = nearest_holder(holders, number, index)
+            if nearest is None:
+                held = f"{len(holders)} people titled {attribution.role!r}"
+                return None, f"speaker {clause}: {held}, none named last"
+            name, where = nearest
+            return name, (
+                f"speaker {clause} -> {name} ({len(holders)} people titled {attribution.role!r}: "
+                f"the one named last, in para {where + 1})"
+            )
+        head = attribution.role.split()[-1]
+        relative = holder_by_verb(head, number, works, index)
+        if relative is not None:
+            name, where = relative
+            return name, (
+                f"speaker {clause} -> {name} (no one is titled {attribution.role!r}; "
+                f"para {where + 1} says who {ROLE_VERBS[head]})"
+            )
         # "sublinhou a governante": an office no one in the text holds refers back, as a pronoun does;
         # a spokesperson or an official speaks for someone else
-        head = attribution.role.split()[-1]
         refers_back = is_title_word(head) and head not in SPOKESPERSON_ROLES
         found = None
         if refers_back:
@@ -383,7 +399,7 @@ def _antecedent(
         return not gender or not known or known == gender
 
     fallback: tuple[str, int] | None = None
-    for back in range(number, max(-1, number - _LOOKBACK_BLOCKS - 1), -1):
+    for back in range(number, max(-1, number - LOOKBACK_BLOCKS - 1), -1):
         work = works[back]
         if work.kind not in (PARAGRAPH, QUOTE):
             continue

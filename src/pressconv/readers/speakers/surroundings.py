@@ -3,7 +3,10 @@
 A paragraph ending "Smith said:" introduces the quote under it; the closing
 sentences of a paragraph may report the speech a quote below goes on with
 ("Reyes said the deal …"); a line of its own under a quote, opening with a
-dash, signs it ("– The Honourable Jane Doe, Minister of Transport").
+dash, signs it ("– The Honourable Jane Doe, Minister of Transport").  Page
+furniture a PDF paste leaves between two paragraphs ("Page 2 of 2", the
+running header repeated from the top of the first page) stands between a quote
+and the block above it without parting them.
 """
 
 from __future__ import annotations
@@ -11,10 +14,12 @@ from __future__ import annotations
 import itertools
 import re
 
-from pressconv.readers.blocks import PARAGRAPH, Work
+from pressconv.readers.blocks import FURNITURE, PAGINATION, PARAGRAPH, Work
 from pressconv.readers.document_cache import per_document
 from pressconv.readers.name_runs import is_name, runs, sentence_ends, split_title
-from pressconv.readers.speakers.attribution import EDGE_PUNCT, Attribution, clause_in
+from pressconv.readers.quote_marks import is_page_line
+from pressconv.readers.speakers.attribution import clause_in
+from pressconv.readers.speakers.clause import EDGE_PUNCT, Attribution
 from pressconv.readers.speakers.people import appositive_title, prefer_title
 from pressconv.readers.speakers.words import is_organisation
 
@@ -25,6 +30,37 @@ _REPORT_SENTENCES = 3
 _SIGN_OFF = re.compile(r"[–—―-]{1,2} ?")
 
 _MAX_SIGN_OFF_WORDS = 16
+
+# The blocks at the top of a document whose lines a PDF repeats as a running header on every page.
+_HEADER_BLOCKS = 3
+_MAX_HEADER_WORDS = 12
+
+
+def running_lines(works: list[Work]) -> frozenset[str]:
+    """The short lines of the document's first blocks, spaces collapsed: a running header's candidates."""
+    found: set[str] = set()
+    for work in works[:_HEADER_BLOCKS]:
+        for line in work.lines or [work.text]:
+            words = line.split()
+            if 0 < len(words) <= _MAX_HEADER_WORDS:
+                found.add(" ".join(words))
+    return frozenset(found)
+
+
+def page_furniture(work: Work, running: frozenset[str]) -> bool:
+    """True for a block of page headers and footers only: "Page 2 of 2", the running header again."""
+    if work.reason is PAGINATION:
+        return True  # the block rules already read it as a page number or running head
+    if work.kind not in (PARAGRAPH, FURNITURE) or work.spans:
+        return False
+    lines = work.lines or [work.text]
+    page = False
+    for line in lines:
+        if is_page_line(line.strip()):
+            page = True
+        elif " ".join(line.split()) not in running:
+            return False
+    return page
 
 
 def introduction(work: Work) -> Attribution | None:

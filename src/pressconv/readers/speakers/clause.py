@@ -1,0 +1,64 @@
+"""The attribution record, and the limits and tables both halves of the attribution grammar share.
+
+``Attribution`` is what ``attribution`` (subject first: "Smith said", "she
+added") and ``verb_first`` ("said Smith", "sagte der Bürgermeister") find next
+to a quotation; ``resolution`` binds it to a person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pressconv.readers.lexicon import ORGANISATION_KINDS
+
+EDGE_PUNCT = " ,;:.!?—–-\u00a0"
+
+# A title set off by a comma before the name may run to this many words.
+MAX_SET_OFF_TITLE_WORDS = 10
+
+MIN_FULL_NAME = 2
+
+MIN_ROLE_CLAUSE = 2
+
+ARTICLES_BEFORE_ROLE = frozenset({"the", "la", "le", "el", "die", "der", "l’", "l'", "il", "lo", "het"})
+
+MAX_ROLE_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """An attribution clause found next to a quote."""
+
+    clause: str
+    position: int
+    name: tuple[str, ...] | None = None
+    title: str | None = None
+    pronoun: str | None = None
+    role: str | None = None
+    """For "the president said": the title word that points to a person named earlier."""
+    person: bool = False
+    """The clause itself shows the name is a person's ("Smith, 45, said", "Smith, who …, said")."""
+    implied: bool = False
+    """A speech verb with no subject at all ("«…», afirmou."): the person spoken of just before."""
+    organisation: str | None = None
+    """For "the club said": the kind of organisation the text says spoke."""
+
+    @property
+    def points_to_someone(self) -> bool:
+        """True when the clause names, or refers back to, one person (not "the company said")."""
+        return bool(self.name or self.pronoun or self.role or self.implied)
+
+
+def organisation_kind(described: list[str]) -> str | None:
+    """ "the club", "the company": the kind of organisation a definite description names, or None."""
+    if len(described) < MIN_ROLE_CLAUSE or described[-2].lower() not in (
+        "the",
+        "la",
+        "le",
+        "el",
+        "der",
+        "die",
+    ):
+        return None
+    kind = described[-1].lower().strip(".,;:!?")
+    return kind if kind in ORGANISATION_KINDS else None

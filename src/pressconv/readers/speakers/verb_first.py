@@ -1,0 +1,248 @@
+"""The verb-first half of the attribution grammar: "said Smith", "said the mayor", "so Müller".
+
+A speech verb that opens its clause is followed by the speaker: a name with
+or without a title ("said library director Maria Lopez"), a title set off
+before the name ("a déclaré la commissaire chargée de la cohésion, Margarethe
+Lindqvist-Aubry"), a role the text gives someone ("señaló la alcaldesa"), or
+an unnamed source ("said a spokesman for Acme").
+"""
+
+from __future__ import annotations
+
+from pressconv.readers.lexicon import NOT_IN_ATTRIBUTION_GAP, TITLE_MODIFIERS
+from pressconv.readers.name_runs import Run, is_capitalised, is_name, runs, split_title
+from pressconv.readers.speakers.clause import (
+    ARTICLES_BEFORE_ROLE,
+    EDGE_PUNCT,
+    MAX_ROLE_WORDS,
+    MAX_SET_OFF_TITLE_WORDS,
+    MIN_FULL_NAME,
+    MIN_ROLE_CLAUSE,
+    Attribution,
+    organisation_kind,
+)
+from pressconv.readers.speakers.people import appositive_title, prefer_title
+from pressconv.readers.speakers.words import POSSESSIVE_START, is_organisation, is_titled
+
+# Words that tie a title to its organisation ("ministra de Vivienda", "head of Sales").
+_TITLE_LINKS = frozenset(
+    {"of", "for", "at", "de", "del", "du", "des", "von", "der", "für"}
+    | {"do", "da", "dos", "das", "di", "della", "dello", "degli", "dei", "ai", "al", "alla", "van", "voor"}
+)
+
+# Articles that may stand between a title's link word and the organisation.
+_ARTICLES = frozenset({"the", "la", "le", "les", "l’", "l'", "el", "die", "das", "dem", "den"})
+
+_COORDINATORS = frozenset({"and", "&", "und", "y", "et", "e", "en", "i"})
+
+_PREPOSITIONS = frozenset({"for", "at", "of", "with", "from", "in", "bei", "von", "für", "de", "du", "chez"})
+
+_MAX_LOWERCASE_TITLE = 6
+
+# Portuguese definite articles, which English reads as "a" (indefinite) and "o": a role after a verb
+# that is not English ("sublinhou a governante") only.
+_ROMANCE_ARTICLES_BEFORE_ROLE = frozenset({"a", "o", "os", "as"})
+
+
+def verb_first(
+    text: str, after_verb: int, end: int, verb_start: int, verb_end: int, english: bool = True
+) -> Attribution | None:
+    """Speech verb first: "said Smith", "said library director Maria Lopez", "so Müller"."""
+    after = runs(text, after_verb, end)
+    words_after = text[verb_end:end].split()
+    role = _role_after_verb(words_after, english)
+    if role is not None:
+        # "señaló la alcaldesa.", "sagte der Bürgermeister": the person the text gives that title
+        return Attribution(text[verb_start:end].rstrip(" .,;:!?"), verb_start, role=role)
+    unnamed = bool(words_after) and words_after[0].lower() in ("a", "an", "the")
+    if not after:
+        # "admitted a spokesman for the operator": said by someone unnamed; "said the club": an organisation
+        clause = text[verb_start:end].rstrip(" .,;:!?")
+        kind = organisation_kind(clause.split()[-2:]) if len(words_after) == MIN_ROLE_CLAUSE else None
+        return Attribution(clause, verb_start, organisation=kind) if unnamed else None
+    before_run = [w.lower() for w in text[verb_end : after[0].start].split()]
+    if unnamed and any(w in _PREPOSITIONS for w in before_run) and not text.startswith(", ", after[0].end):
+        # "said a spokesman for Acme Corp.": the capitalised run is the organisation, not the speaker
+        return Attribution(text[verb_start : after[0].end], verb_start)
+    run = after[0]
+    in_charge = _title_in_charge(text, after)
+    if in_charge is not None:
+        # "said Special Agent in Charge Dominic Ferreira-Lowe of the Office of …"
+        charge_title, charge_name, name_end = in_charge
+        return Attribution(text[verb_start:name_end], verb_start, charge_name, charge_title)
+    # only a lone capitalised word first (a German noun) makes a later titled name worth looking for
+    titled_later = (
+        _titled_name_run(text, after, verb_end) if len(after) > 1 and len(run.tokens) == 1 else None
+    )
+    if titled_later is not None and split_title(run.tokens)[0] is None and titled_later is not run:
+        # "sagte der für Verkehr zuständige EU-Kommissar Pavel Nordström": German capitalises the nouns
+        # before the title; the speaker is the titled name, the words before it the title
+        later_name = split_title(titled_later.tokens)[1]
+        later_title = text[verb_end : titled_later.end - len(" ".join(later_name))].strip(" ,")
+        return Attribution(text[verb_start : titled_later.end], verb_start, later_name, later_title or None)
+    gap_words = text[verb_end : run.start].split()
+    if (
+        5 < len(gap_words) <= MAX_SET_OFF_TITLE_WORDS
+        and text.endswith(", ", 0, run.start)
+        and any(is_titled(w) for w in gap_words)
+        and is_name(split_title(run.tokens)[1])
+    ):
+        # "a déclaré la commissaire chargée de la cohésion, Margarethe Lindqvist-Aubry": a long title, a comma
+        set_off = text[verb_end : run.start].strip(" ,")
+        appended = appositive_title(text, run.end)
+        clause_end = run.end + 2 + len(appended) if appended else run.end
+        return Attribution(text[verb_start:clause_end], verb_start, split_title(run.tokens)[1], set_off)
+    closing = _closing_name(text, after, verb_end, end)
+    if closing is not None and (closing is not run or len(gap_words) > 5):
+        # "ha spiegato la coordinatrice dello studio, la professoressa Ilaria Donnarumma.",
+        # "Lo ha dichiarato l'assessora ai Lavori pubblici, Federica Santangelo.": the clause ends in
+        # the name, every word between it and the verb is its title
+        closing_title, closing_name = split_title(closing.tokens)
+        set_off = " ".join(p for p in (text[verb_end : closing.start].strip(" ,"), closing_title) if p)
+        return Attribution(text[verb_start : closing.end], verb_start, closing_name, set_off or None)
+    if len(gap_words) > 5 or any(
+        w.lower().strip(",") in NOT_IN_ATTRIBUTION_GAP for w in gap_words if w.strip(",")
+    ):
+        return None
+    title, name = split_title(run.tokens)
+    later = _name_after_lowercase_title(text, run, end)
+    if later is not None:
+        # "said Acme economist Rita Moreno", "said Acme’s Maria Lopez": organisation, title, then the name
+        title, name = text[run.start : later.start].strip(), split_title(later.tokens)[1]
+        title = title if POSSESSIVE_START.sub("", text[run.end : later.start]).strip() else None
+        run = later
+    lead = text[verb_end : run.start].strip(" ,") if later is None else ""
+    gap_titled = any(is_titled(w) for w in gap_words)
+    # "the president of Acme, …", "the president of the Metropole, …", "le président de la Métropole, …"
+    linking = [w.lower() for w in gap_words]
+    while linking and linking[-1] in _ARTICLES:
+        linking.pop()
+    gap_connects = bool(linking) and linking[-1] in _TITLE_LINKS
+    # "the Minister for Transport and Ports, Hon. Kalani Reid": a title ending in "and" leaves only the
+    # portfolio's last word for a name; the name follows the comma
+    portfolio_tail = (title or "").rsplit(" ", 1)[-1].lower() in _COORDINATORS
+    name_follows = (gap_titled and gap_connects) or not is_name(name) or portfolio_tail
+    if text.startswith(", ", run.end) and name_follows:
+        # "the company’s chief executive, Jane Smith": the name follows the title after a comma
+        following = runs(text, run.end, end)
+        if following and following[0].start == run.end + 2:
+            _, second_name = split_title(following[0].tokens)
+            if is_name(second_name):
+                title = text[verb_end : run.end].strip(" ,")
+                name, run = second_name, following[0]
+                lead = ""
+    elif gap_words and not gap_titled and any(w.strip(",") not in ("the", "a", "an") for w in gap_words):
+        return None
+    if not is_name(name):
+        return None
+    if gap_titled and lead:
+        title = " ".join(p for p in (lead, title) if p)
+    apposition = appositive_title(text, run.end)
+    clause_end = run.end + 2 + len(apposition) if apposition else run.end
+    title = prefer_title(title, apposition)
+    return Attribution(text[verb_start:clause_end], verb_start, name, title)
+
+
+def _title_in_charge(text: str, after: list[Run]) -> tuple[str, tuple[str, ...], int] | None:
+    """ "Special Agent in Charge Dominic Ferreira-Lowe": a title run, "in", its last word, then the name.
+
+    Returns (title, name, where the name ends); the name is the capitalised words before the next
+    lower-case word ("… Ferreira-Lowe of the Office of …").
+    """
+    if len(after) < 2 or text[after[0].end : after[1].start] != " in ":
+        return None
+    title, name = split_title(after[0].tokens)
+    if title is None or name:
+        return None
+    tokens = after[1].tokens
+    words: list[str] = []
+    for token in tokens[1:]:
+        if not token[:1].isupper():
+            break
+        words.append(token)
+    if len(words) < MIN_FULL_NAME or not is_name(tuple(words)) or is_organisation(tuple(words)):
+        return None
+    title_end = after[1].start + len(tokens[0])
+    name_end = text.find(words[-1], title_end) + len(words[-1])
+    return text[after[0].start : title_end], tuple(words), name_end
+
+
+def _role_after_verb(words: list[str], english: bool = True) -> str | None:
+    """ "the mayor." / "la alcaldesa." / "der Bürgermeister": an article and title words ending the clause."""
+    if len(words) < MIN_ROLE_CLAUSE:
+        return None
+    article = words[0].lower()
+    if article not in ARTICLES_BEFORE_ROLE and (english or article not in _ROMANCE_ARTICLES_BEFORE_ROLE):
+        return None
+    taken: list[str] = []
+    for k, word in enumerate(words[1 : 1 + MAX_ROLE_WORDS], start=1):
+        bare = word.rstrip(".,;:!?")
+        if word.endswith(",") and k + 1 < len(words) and words[k + 1][:1].isupper():
+            return None  # "dijo la alcaldesa, Inmaculada Ferrer Soto": the name follows the title
+        if not (is_titled(bare) or bare.lower() in TITLE_MODIFIERS):
+            return None
+        taken.append(bare.lower())
+        if bare != word:  # the clause ends here
+            return " ".join(taken) if is_titled(bare) else None
+    return " ".join(taken) if taken and len(words) == len(taken) + 1 and is_titled(taken[-1]) else None
+
+
+def _closing_name(text: str, after: list[Run], verb_end: int, end: int) -> Run | None:
+    """The full name that ends a verb-first clause, when only its title stands between it and the verb.
+
+    The words between hold a title word and nothing that ends an attribution ("that", "in", "when" …).
+    """
+    run = after[-1]
+    if text[run.end : end].strip(EDGE_PUNCT):
+        return None
+    for earlier in after[:-1]:
+        if len(split_title(earlier.tokens)[1]) >= MIN_FULL_NAME and is_name(split_title(earlier.tokens)[1]):
+            return None  # "said Renata Okafor, chief executive of Harborline Foods": the name came first
+    _title, name = split_title(run.tokens)
+    if len(name) < MIN_FULL_NAME or not is_name(name) or is_organisation(name):
+        return None
+    gap = [w.strip(",").lower() for w in text[verb_end : run.start].split() if w.strip(",")]
+    if not gap or len(gap) > MAX_SET_OFF_TITLE_WORDS or not any(is_titled(w) for w in gap):
+        return None
+    if any(w in NOT_IN_ATTRIBUTION_GAP and w not in _TITLE_LINKS for w in gap):
+        return None
+    return run
+
+
+def _titled_name_run(text: str, after: list[Run], verb_end: int) -> Run | None:
+    """The first run close after the verb that is a title and a full name ("EU-Kommissar Pavel Nordström")."""
+    for run in after:
+        if len(text[verb_end : run.start].split()) > MAX_SET_OFF_TITLE_WORDS:
+            return None
+        title, name = split_title(run.tokens)
+        if title is not None and len(name) >= MIN_FULL_NAME and is_name(name) and not is_organisation(name):
+            return run
+    return None
+
+
+def _name_after_lowercase_title(text: str, run: Run, end: int) -> Run | None:
+    """The name run that follows "Acme" across lower-case title words ("economist", "chief executive").
+
+    The words between are lower-case and hold a title word ("chief financial
+    officer", "senior vice president of sales"); after a possessive ("Acme’s
+    Maria Lopez") there may be none.
+    """
+    following = runs(text, run.end, min(end, run.end + 80))
+    if not following:
+        return None
+    gap = text[run.end : following[0].start]
+    if run.possessive:
+        gap = POSSESSIVE_START.sub("", gap)
+    between = gap.split()
+    if not between:
+        if not run.possessive or gap != " ":
+            return None
+    elif (
+        len(between) > _MAX_LOWERCASE_TITLE
+        or not any(is_titled(w) for w in between)
+        or any(is_capitalised(w) or not w.isalpha() for w in between)
+        or any(w in NOT_IN_ATTRIBUTION_GAP and w not in _TITLE_LINKS for w in between)
+    ):
+        return None
+    _, name = split_title(following[0].tokens)
+    return following[0] if is_name(name) else None
