@@ -3,17 +3,22 @@
 Target (issue #19): W3 with a theme within 15% of W3 without.  The theme is a
 contrasting one with every setting the PDF applies: colours, typefaces (Noto when
 installed, else DejaVu), A4 with other margins, an SVG logo, letterhead, footer line
-with page numbers, speakers shown.  Each round runs both variants, in alternating
-order, after two warm-up rounds; the ratio is the median of per-round ratios of CPU
+with page numbers, speakers shown.  Each round runs three variants: without a theme,
+with it, and with its look alone (colours, faces, page set-up, letterhead, logo, footer,
+but not the words a theme adds: its contact block, boilerplate and speaker lines), in
+rotating order, after two warm-up rounds; the ratio is the median of per-round ratios of CPU
 time (``time.process_time``), which a busy neighbour disturbs least.
 
-    .venv/bin/python bench/pdf_theme.py [ROUNDS]
+    .venv/bin/python bench/pdf_theme.py [ROUNDS] [THEME]
+
+THEME is a theme folder or theme.toml (e.g. examples/themes/harbour) instead of the built-in one.
 """
 
 from __future__ import annotations
 
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from _harness import SAMPLE, header, median, ms, row
@@ -63,28 +68,42 @@ def one_round(data: bytes, options: WriteOptions) -> tuple[float, float]:
     return time.process_time() - start, pdf
 
 
-def main(rounds: int) -> None:
+def main(rounds: int, path: str | None = None) -> None:
+    """Three variants a round, in rotating order: no theme, the theme, and the theme's look alone
+    (no contact block or boilerplate added, no speaker lines: the words as without a theme)."""
     header("W3 with and without a theme (interleaved)")
     data = SAMPLE.read_bytes()
     _, plain = api.split_options({})
-    themed = plain.replace(theme=theme())
-    totals: dict[str, list[float]] = {"plain": [], "theme": []}
-    pdfs: dict[str, list[float]] = {"plain": [], "theme": []}
+    if path is not None:
+        from pressconv.theme import load
+
+        chosen = load(path)
+    else:
+        chosen = theme()
+    look = replace(chosen, contact=None, boilerplate=None, show_speaker=False)
+    variants = {"plain": plain, "theme": plain.replace(theme=chosen), "look": plain.replace(theme=look)}
+    totals: dict[str, list[float]] = {name: [] for name in variants}
+    pdfs: dict[str, list[float]] = {name: [] for name in variants}
+    names = list(variants)
     for i in range(rounds + 2):
-        order = (("plain", plain), ("theme", themed)) if i % 2 else (("theme", themed), ("plain", plain))
-        for name, options in order:
-            total, pdf = one_round(data, options)
+        for name in names[i % 3 :] + names[: i % 3]:
+            total, pdf = one_round(data, variants[name])
             if i >= 2:
                 totals[name].append(total)
                 pdfs[name].append(pdf)
-    ratio = median([t / p for t, p in zip(totals["theme"], totals["plain"], strict=True)])
-    pdf_ratio = median([t / p for t, p in zip(pdfs["theme"], pdfs["plain"], strict=True)])
+
+    def ratio(of: dict[str, list[float]], name: str) -> float:
+        return median([t / p for t, p in zip(of[name], of["plain"], strict=True)])
+
     print(f"rounds {rounds}")
-    for name in ("plain", "theme"):
-        print(f"  {name:<6} W3 cpu {ms(median(totals[name])):>9}   pdf cpu {ms(median(pdfs[name])):>9}")
-    print(f"  theme/plain: W3 {ratio:.3f}, PDF writer {pdf_ratio:.3f}")
-    row("W3 theme", "<= 1.15x", f"{ratio:.3f}x W3 ({pdf_ratio:.3f}x PDF)", "-", "-", ratio <= 1.15)
+    for name in names:
+        w3, pdf = ms(median(totals[name])), ms(median(pdfs[name]))
+        print(f"  {name:<6} W3 cpu {w3:>9}   pdf cpu {pdf:>9}", end="")
+        print(f"   /plain: W3 {ratio(totals, name):.3f}, PDF {ratio(pdfs, name):.3f}")
+    for name in ("theme", "look"):
+        w3, pdf = ratio(totals, name), ratio(pdfs, name)
+        row(f"W3 {name}", "<= 1.15x", f"{w3:.3f}x W3 ({pdf:.3f}x PDF)", "-", "-", w3 <= 1.15)
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 40)
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 40, sys.argv[2] if len(sys.argv) > 2 else None)

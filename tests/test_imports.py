@@ -57,7 +57,6 @@ LAZY_PATTERNS = {
     "pressconv.readers.dates": ["_TIME"],
     "pressconv.readers.heading_shape": ["_NOT_A_HEADING_START", "_PAGE_NUMBER"],
     "pressconv.readers.press_furniture": ["_TIME_OF_DAY", "_TRAILING_END_MARK"],
-    "pressconv.readers.quote_marks": ["_PAGE_LINE"],
     "pressconv.readers.rules.dateline": ["_DATE_FIRST"],
     "pressconv.readers.rules.headline": [
         "_BREADCRUMB", "_CODE", "_CONTACT", "_FORWARD", "_KICKER", "_SESSION"
@@ -110,3 +109,12 @@ def test_a_lazy_pattern_is_the_compiled_pattern_once_used() -> None:
     assert pattern.fullmatch("bad") is not None and pattern.match(text) is None
     assert pattern.flags == eager.flags and pattern.groupindex == eager.groupindex
     assert lazy_re.is_compiled(eager)
+
+
+def test_a_pdf_without_an_svg_logo_loads_no_reportlab_graphics(tmp_path: Path, sample_path: Path) -> None:
+    out = tmp_path / "x.pdf"
+    argv = ["to-pdf", str(sample_path), "-o", str(out)]
+    probe = f"from pressconv.cli import main\nassert main({argv!r}) == 0\n"
+    probe += "import sys\nprint(*(m in sys.modules for m in ('reportlab.pdfgen', 'reportlab.graphics')))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["True", "False"] and out.is_file()

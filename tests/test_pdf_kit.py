@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from _pdfua import check
 from pressconv.cli import main
 from pressconv.errors import Notes
-from pressconv.model import Document
+from pressconv.model import Document, Metadata, Paragraph, Section
 from pressconv.options import WriteOptions
 from pressconv.writers import pdf
 from test_pdf import every_block, expected_words, sample
@@ -163,3 +163,22 @@ def test_cli_writes_a_kit_from_several_sources(tmp_path: Path) -> None:
     ]
     assert len(reader.pages) == 4
     assert check(data).failures == []
+
+
+def test_a_release_in_another_language_and_script_keeps_its_language_and_logical_text() -> None:
+    arabic = Document(
+        "افتتاح الرصيف الشمالي الجديد",
+        metadata=Metadata(language="ar"),
+        sections=(Section(None, (Paragraph("افتتحت هيئة الميناء اليوم رصيفها الشمالي الجديد."),)),),
+    )
+    data, _ = kit([sample(), arabic])
+    report = check(data)
+    assert report.failures == []
+    with pikepdf.open(io.BytesIO(data)) as doc:
+        elements = [
+            o for o in doc.objects if isinstance(o, pikepdf.Dictionary) and o.get("/Type") == "/StructElem"
+        ]
+        parts = [o for o in elements if o.get("/S") == "/Part"]
+        assert [str(p.get("/Lang", "")) for p in parts] == ["", "ar"]  # the first release's is the document's
+        links = [o for o in elements if o.get("/S") == "/Link" and "/ActualText" in o]
+        assert [str(link.ActualText) for link in links] == [arabic.headline]  # drawn in visual order

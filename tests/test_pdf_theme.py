@@ -360,3 +360,48 @@ def test_organisation_in_a_script_the_face_lacks_falls_back() -> None:
     text = extract_text(io.BytesIO(data))
     assert "Водоканал Тайдвей" in text and "Водоканал — 1" in text
     assert check(data).failures == []
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The repository's example themes, loaded as a user's would be.
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "themes"
+
+
+def test_the_example_default_theme_gives_the_unthemed_bytes(tmp_path: Path) -> None:
+    from pressconv.cli import main
+
+    source = Path(__file__).resolve().parent.parent / "source" / "pentagon-briefing.txt"
+    plain, themed = tmp_path / "plain.pdf", tmp_path / "themed.pdf"
+    assert main(["to-pdf", str(source), "-o", str(plain)]) == 0
+    assert main(["to-pdf", str(source), "-o", str(themed), "--theme", str(EXAMPLES / "default")]) == 0
+    assert plain.read_bytes() == themed.read_bytes()
+
+
+@has_noto
+def test_the_example_harbour_theme_through_the_cli(tmp_path: Path) -> None:
+    from pressconv.cli import main
+    from pressconv.theme import load
+
+    theme = load(EXAMPLES / "harbour")
+    source = Path(__file__).resolve().parent.parent / "source" / "pentagon-briefing.txt"
+    out = tmp_path / "harbour.pdf"
+    assert main(["to-pdf", str(source), "-o", str(out), "--theme", str(EXAMPLES / "harbour")]) == 0
+    data = out.read_bytes()
+    assert theme.logo is not None and theme.organisation and theme.footer
+    assert [f["alt"] for f in figure_elements(data)] == [theme.logo.alt]
+    assert rgb(theme.primary) in colours(data, "rg") and rgb(theme.accent) in colours(data, "RG")
+    assert {"NotoSans-Regular", "NotoSerif-Bold"} <= fonts(data)
+    with pikepdf.open(io.BytesIO(data)) as doc:
+        assert [round(float(v)) for v in doc.pages[0].MediaBox] == [0, 0, 595, 842]
+        pages = len(doc.pages)
+    text = extract_text(io.BytesIO(data))
+    assert theme.organisation in text
+    assert theme.footer.format(page=pages, pages=pages) in " ".join(text.split())
+    assert "— Pat Ryder" in text  # show_speaker = true
+    report = check(data)
+    assert report.failures == [] and report.untagged_ops == 0
+    target = tmp_path / "x.pdf"
+    target.write_bytes(data)
+    if shutil.which("qpdf"):
+        subprocess.run(["qpdf", "--check", str(target)], check=True, capture_output=True)

@@ -329,7 +329,7 @@ def test_with_defaults_fills_only_what_is_missing() -> None:
 
 @pytest.mark.parametrize("fmt", ["html", "epub", "docx", "pdf"])
 def test_the_theme_words_reach_every_format(fmt: str) -> None:
-    from tests.fidelity import check_fidelity, writer_available
+    from fidelity import check_fidelity, writer_available
 
     if not writer_available(fmt):
         pytest.skip(f"the {fmt} writer's library is not installed")
@@ -338,3 +338,17 @@ def test_the_theme_words_reach_every_format(fmt: str) -> None:
     assert isinstance(data, bytes)
     report = check_fidelity(theme.with_defaults(document, HOUSE), fmt, data)
     assert report.ok, report.describe()
+
+
+def test_build_theme_flag_overrides_the_configuration(here: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write_theme(here / "style", 'organisation = "Acme"\nboilerplate = "Acme makes anvils."\n')
+    write_theme(here / "other", 'organisation = "Bolt"\nboilerplate = "Bolt makes nuts."\n')
+    pyproject(here, 'theme = "style"\n')
+    assert main(["build"]) == 0
+    assert main(["build", "--theme", "other"]) == 0
+    capsys.readouterr()
+    page = (here / "dist" / "a.html").read_text(encoding="utf-8")
+    assert "Bolt makes nuts." in page and "Acme" not in page
+    assert main(["build", "--check", "--theme", "other"]) == 0
+    assert main(["build", "--check"]) == 1  # back to the configured theme: stale
+    capsys.readouterr()

@@ -13,8 +13,13 @@ import errno
 import os
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pressconv.errors import PressconvError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+    from typing import BinaryIO
 
 
 def _create_temporary(parent: Path, name: str) -> tuple[int, str]:
@@ -86,6 +91,45 @@ def publish(path: Path, data: bytes, *, force: bool = False) -> bool:
             return False
     except OSError:
         pass
+
+    def fill(handle: BinaryIO) -> bool:
+        handle.write(data)
+        return True
+
+    return _place(path, fill)
+
+
+def publish_chunks(path: Path, chunks: Iterable[bytes]) -> bool:
+    """``publish`` for bytes made piece by piece (a large manifest), never all held at once.
+
+    The pieces go to the temporary file as they come.  When the file already holds the same bytes
+    (same size and SHA-256) the temporary file is dropped, the file is left alone and the answer is
+    False, as ``publish`` does.
+    """
+
+    import hashlib  # only the build's manifest comes this way; to-FORMAT never loads it
+
+    def fill(handle: BinaryIO) -> bool:
+        digest = hashlib.sha256()
+        size = 0
+        for chunk in chunks:
+            handle.write(chunk)
+            digest.update(chunk)
+            size += len(chunk)
+        try:
+            if not path.is_file() or path.stat().st_size != size:
+                return True
+            with path.open("rb") as old:
+                return hashlib.file_digest(old, "sha256").digest() != digest.digest()
+        except OSError:
+            return True
+
+    return _place(path, fill)
+
+
+def _place(path: Path, fill: Callable[[BinaryIO], bool]) -> bool:
+    """A temporary file beside ``path`` filled by ``fill`` and renamed over ``path``; when ``fill``
+    answers False the temporary file is removed instead and the answer is False."""
     parent = path.parent
     if not parent.is_dir():
         fault = "is a file, not a folder" if parent.exists() else "output folder does not exist"
@@ -96,7 +140,10 @@ def publish(path: Path, data: bytes, *, force: bool = False) -> bool:
         raise PressconvError(f"cannot write output: {err.strerror}", str(path)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            keep = fill(handle)
+        if not keep:
+            os.unlink(tmp)
+            return False
         os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException as err:

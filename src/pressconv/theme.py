@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pressconv.errors import PressconvError
-from pressconv.model import Document, Paragraph, Section
+from pressconv.model import Contact, Document, Paragraph, Section
 
 LogoType = Literal["image/png", "image/svg+xml"]
 
@@ -124,19 +124,30 @@ def with_defaults(document: Document, theme: Theme) -> Document:
     meta = document.metadata
     changed = document
     if theme.contact and not meta.contacts:
-        from pressconv.contacts import parse_contact
-
-        contact = theme.contact.strip("\n")
-        changed = replace(
-            changed,
-            metadata=replace(meta, contacts=(contact,), contact_details=(parse_contact(contact),)),
-        )
+        contact, details = _contact(theme.contact)
+        changed = replace(changed, metadata=replace(meta, contacts=(contact,), contact_details=(details,)))
     if theme.boilerplate and not any(section.role == "boilerplate" for section in document.sections):
-        paragraphs = [" ".join(part.split()) for part in re.split(r"\n\s*\n", theme.boilerplate)]
-        heading = f"About {theme.organisation}" if theme.organisation else "About"
-        section = Section(heading, tuple(Paragraph(text) for text in paragraphs if text), "boilerplate")
-        changed = replace(changed, sections=(*changed.sections, section))
+        changed = replace(
+            changed, sections=(*changed.sections, _boilerplate(theme.boilerplate, theme.organisation))
+        )
     return changed
+
+
+# Made once per process for a theme's words: a contact's phone numbers are parsed by phonenumbers,
+# and a build renders every document in four formats under the same theme.
+@cache
+def _contact(text: str) -> tuple[str, Contact]:
+    from pressconv.contacts import parse_contact
+
+    contact = text.strip("\n")
+    return contact, parse_contact(contact)
+
+
+@cache
+def _boilerplate(text: str, organisation: str | None) -> Section:
+    paragraphs = [" ".join(part.split()) for part in re.split(r"\n\s*\n", text)]
+    heading = f"About {organisation}" if organisation else "About"
+    return Section(heading, tuple(Paragraph(p) for p in paragraphs if p), "boilerplate")
 
 
 # --- loading ---------------------------------------------------------------------------------------

@@ -35,11 +35,12 @@ def execute(
     During a long build the manifest is saved every ``checkpoint`` seconds, so a build killed
     outright is resumed by the next one from what was recorded.
     """
-    from pressconv.publish import publish, remove
+    from pressconv.publish import publish, publish_chunks, remove
 
     dist = plan.config.dist
     manifest = plan.manifest
-    original = dict(manifest.outputs)
+    # Whether the manifest must be saved: an entry removed, added or changed (no copy of it is kept).
+    dirty = False
     existed = (dist / MANIFEST).is_file()
     outcome = Outcome()
     for message in plan.warnings:
@@ -56,6 +57,7 @@ def execute(
     for out in plan.orphans:
         path = dist / out
         refusal = removable(dist, out, manifest.outputs.pop(out))
+        dirty = True
         if refusal is None and remove(path):
             outcome.removed.append(out)
             reporter.removed(path)
@@ -64,20 +66,22 @@ def execute(
             reporter.warning(f"{display(path)}: left in place, {refusal} (its source is gone)")
 
     outcome.unchanged.extend(plan.fresh)
-    work = plan.jobs()
-    if work:
+    # The jobs are made as the executor draws them (a window ahead), not all at once.
+    total = plan.job_count()
+    if total:
         dist.mkdir(parents=True, exist_ok=True)
-    formats_of = {job.rel: job.formats for job in work}
-    reporter.start(len(work))
+    reporter.start(total)
     interval = DEFAULT_CHECKPOINT
     if executor is None:  # the local process pool; executors (and concurrent.futures) load only if needed
-        results = run_jobs(work, plan.options, jobs, plan.formats)
+        results = run_jobs(plan.iter_jobs(), plan.options, jobs, plan.formats, total)
     else:
         from pressconv.build import executors
 
         if isinstance(executor, executors.ExecutorSpec):
             interval = executor.checkpoint
-        results = executors.run(plan, work, workers=jobs, force=force, executor=executor)
+        results = executors.run(
+            plan, plan.iter_jobs(), workers=jobs, force=force, executor=executor, total=total
+        )
     next_save = time.monotonic() + interval
     try:
         for result in results:
@@ -87,26 +91,30 @@ def execute(
             for _, message in result.errors:
                 reporter.error(message)
                 outcome.errors.append(message)
-            for fmt in formats_of[result.rel]:
-                if None in failed_formats or fmt in failed_formats:
-                    outcome.failed.append(plan.output_for(result.rel, fmt))
+            if failed_formats:
+                for fmt in plan.formats:
+                    out = plan.output_for(result.rel, fmt)
+                    if out in plan.stale and (None in failed_formats or fmt in failed_formats):
+                        outcome.failed.append(out)
             for fmt, data in result.outputs:
                 out = plan.output_for(result.rel, fmt)
-                _publish_one(plan, out, data, force, outcome, reporter, publish, result.source_sha256)
+                dirty |= _publish_one(
+                    plan, out, data, force, outcome, reporter, publish, result.source_sha256
+                )
             for fmt, digest, size, wrote in result.published:
                 out = plan.output_for(result.rel, fmt)
-                _record(plan, out, digest, size, wrote, outcome, reporter, result.source_sha256)
+                dirty |= _record(plan, out, digest, size, wrote, outcome, reporter, result.source_sha256)
             reporter.advance()
             if time.monotonic() >= next_save:
-                outcome.manifest_changed |= publish(dist / MANIFEST, manifest.dumps())
+                outcome.manifest_changed |= publish_chunks(dist / MANIFEST, manifest.chunks())
                 next_save = time.monotonic() + interval
     finally:
         reporter.stop()
         # Also on an interrupt: the outputs published so far are recorded and not rendered again.
         # No manifest is created for a build that has nothing to record.
-        if manifest.outputs != original or (manifest.outputs and not existed):
+        if dirty or (manifest.outputs and not existed):
             dist.mkdir(parents=True, exist_ok=True)
-            outcome.manifest_changed |= publish(dist / MANIFEST, manifest.dumps())
+            outcome.manifest_changed |= publish_chunks(dist / MANIFEST, manifest.chunks())
     return outcome
 
 
@@ -119,7 +127,8 @@ def _publish_one(
     reporter: Reporter,
     publish: Callable[..., bool],
     source_sha256: str,
-) -> None:
+) -> bool:
+    """Publish one rendered output and record it; whether the manifest changed."""
     path = plan.config.dist / out
     digest = sha256(data)
     if out not in plan.manifest.outputs and path.exists() and not force:
@@ -133,7 +142,7 @@ def _publish_one(
             reporter.error(message)
             outcome.errors.append(message)
             outcome.failed.append(out)
-            return
+            return False
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         wrote = publish(path, data, force=True) if force else publish(path, data)
@@ -142,8 +151,8 @@ def _publish_one(
         reporter.error(message)
         outcome.errors.append(message)
         outcome.failed.append(out)
-        return
-    _record(plan, out, digest, len(data), wrote, outcome, reporter, source_sha256)
+        return False
+    return _record(plan, out, digest, len(data), wrote, outcome, reporter, source_sha256)
 
 
 def _record(
@@ -155,18 +164,21 @@ def _record(
     outcome: Outcome,
     reporter: Reporter,
     source_sha256: str = "",
-) -> None:
-    """An output is in place: the manifest and the outcome say so."""
+) -> bool:
+    """An output is in place: the manifest and the outcome say so; whether the manifest changed."""
     want = plan.expected[out]
-    rendered = source_sha256 or want.source_sha256
-    plan.manifest.outputs[out] = Entry(
-        want.source, rendered, want.format, want.options, want.version, digest, size
-    )
+    # The plan's own string when the worker read the bytes the plan hashed: one copy per source.
+    rendered = want.source_sha256 if source_sha256 in ("", want.source_sha256) else source_sha256
+    entry = Entry(want.source, rendered, want.format, want.options, want.version, digest, size)
+    changed = plan.manifest.outputs.get(out) != entry
+    if changed:
+        plan.manifest.outputs[out] = entry
     if wrote:
         outcome.written.append(out)
         reporter.wrote(plan.config.dist / out)
     else:
         outcome.unchanged.append(out)
+    return changed
 
 
 def _prune(folder: Path, dist: Path) -> None:

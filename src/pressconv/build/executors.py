@@ -28,6 +28,7 @@ import contextlib
 import hashlib
 import math
 import os
+import posixpath
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, wait
@@ -253,47 +254,52 @@ def batch_size(spec: ExecutorSpec, documents: int, slots: int) -> int:
 
 def run(
     plan: Plan,
-    work: Sequence[Job],
+    work: Iterable[Job],
     *,
     workers: int,
     force: bool,
     executor: ExecutorSpec | Executor | None = None,
+    total: int | None = None,
 ) -> Iterator[JobResult]:
-    """Results of rendering ``work`` (the plan's stale documents) on ``executor``.
+    """Results of rendering ``work`` (the plan's stale documents, drawn lazily) on ``executor``.
 
-    The local default keeps the process pool's behaviour: results in job order, the client writes.
-    An ``Executor`` instance is used as given (the client sends bytes and writes); a Dask
-    specification opens (and afterwards closes) its client and cluster.
+    ``total`` is the number of jobs (``len(work)`` when not given).  The local default keeps the
+    process pool's behaviour: results in job order, the client writes.  An ``Executor`` instance is
+    used as given (the client sends bytes and writes); a Dask specification opens (and afterwards
+    closes) its client and cluster.
     """
     from pressconv.build.render import run_jobs
 
+    if total is None:
+        work = list(work)
+        total = len(work)
     if executor is None or (isinstance(executor, ExecutorSpec) and executor.kind == "local"):
-        yield from run_jobs(work, plan.options, workers, plan.formats)
+        yield from run_jobs(work, plan.options, workers, plan.formats, total)
         return
     if isinstance(executor, Executor):
         tasks = (Task(job) for job in work)
         yield from stream(
             executor,
-            batched(tasks, batch_size(LOCAL, len(work), workers)),
+            batched(tasks, batch_size(LOCAL, total, workers)),
             plan.options,
             in_flight=max(2, LOCAL.window * workers),
         )
         return
     spec = executor
-    if not work:
+    if not total:
         return
     with dask_executor(spec.address, workers, plan.formats) as (pool, slots):
         tasks = (_task(plan, job, force, spec.io) for job in work)
         try:
             yield from stream(
                 pool,
-                batched(tasks, batch_size(spec, len(work), slots)),
+                batched(tasks, batch_size(spec, total, slots)),
                 plan.options,
                 in_flight=max(2, spec.window * slots),
             )
         finally:
             if spec.io == "shared":
-                sweep_temporaries(plan, work)
+                sweep_temporaries(plan)
 
 
 def convert_many(
@@ -316,7 +322,7 @@ def convert_many(
     specification, any ``Executor``, or None for a local process pool of ``workers``.
     """
     from pressconv import readers, writers
-    from pressconv.build.render import _pool_context
+    from pressconv.build.render import _pool_context, _worker_started
 
     options = options or WriteOptions.from_env()
     suffixes = {fmt: writers.spec(fmt).suffix for fmt in formats}
@@ -355,7 +361,14 @@ def convert_many(
         else:
             from concurrent.futures import ProcessPoolExecutor
 
-            with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context(formats)) as pool:
+            # The workers end with this process, even when it is killed outright (as the build's do):
+            # a worker left behind would also keep the fork server and resource tracker alive.
+            with ProcessPoolExecutor(
+                max_workers=workers,
+                mp_context=_pool_context(formats),
+                initializer=_worker_started,
+                initargs=(os.getpid(),),
+            ) as pool:
                 yield pool, workers
 
     with opened() as (pool, slots):
@@ -427,27 +440,24 @@ def _task(plan: Plan, job: Job, force: bool, io: str) -> Task:
     return Task(job, str(source), digest, tuple(targets))
 
 
-def sweep_temporaries(plan: Plan, work: Sequence[Job]) -> list[Path]:
+def sweep_temporaries(plan: Plan) -> list[Path]:
     """Remove temporary files of this build's outputs that a killed worker left behind; the removed paths.
 
     ``publish`` writes ``.NAME.PID-N.tmp`` beside ``NAME`` and renames it; a worker killed between
-    the two leaves it.  Only such names of outputs this build renders are touched.
+    the two leaves it.  Only such names of outputs this build renders (the plan's stale ones) are
+    touched.  What is held meanwhile is the set of folders, not of outputs.
     """
     dist = plan.config.dist.absolute()
-    names: dict[Path, set[str]] = {}
-    for job in work:
-        for fmt in job.formats:
-            path = dist / plan.output_for(job.rel, fmt)
-            names.setdefault(path.parent, set()).add(path.name)
+    folders = {posixpath.dirname(out) for out in plan.stale}
     removed: list[Path] = []
-    for folder, wanted in names.items():
+    for folder in sorted(folders):
         try:
-            entries = list(os.scandir(folder))
+            entries = list(os.scandir(dist / folder))
         except OSError:
             continue
         for entry in entries:
             match = _TEMPORARY.match(entry.name)
-            if match and match["name"] in wanted:
+            if match and posixpath.join(folder, match["name"]) in plan.stale:
                 with contextlib.suppress(OSError):
                     os.unlink(entry.path)
                     removed.append(Path(entry.path))

@@ -19,6 +19,7 @@ import hashlib
 import json
 import os
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -114,15 +115,29 @@ class Manifest:
         A file name that is not UTF-8 holds surrogates (``os.fsdecode``): those
         are written as JSON ``\\udcXX`` escapes, which ``load`` reads back.
         """
-        lines = [
-            json.dumps(key, ensure_ascii=False)
-            + ": "
-            + json.dumps({name: getattr(entry, name) for name in _FIELDS}, sort_keys=True, ensure_ascii=False)
-            for key, entry in sorted(self.outputs.items())
-        ]
-        body = "{\n  " + ",\n  ".join(lines) + "\n }" if lines else "{}"
-        text = f'{{\n "outputs": {body},\n "pressconv_manifest": {MANIFEST_FORMAT}\n}}\n'
-        return text.encode("utf-8", "backslashreplace")
+        return b"".join(self.chunks())
+
+    def chunks(self, lines: int = 1000) -> Iterator[bytes]:
+        """The bytes of ``dumps`` in pieces of ``lines`` outputs, so that saving the manifest of a large
+        archive never holds a second copy of it as text (``publish.publish_chunks``)."""
+        keys = sorted(self.outputs)  # the keys only: a list of pointers, not of (key, entry) pairs
+        if not keys:
+            yield f'{{\n "outputs": {{}},\n "pressconv_manifest": {MANIFEST_FORMAT}\n}}\n'.encode()
+            return
+        head = '{\n "outputs": {\n  '
+        for start in range(0, len(keys), lines):
+            part = ",\n  ".join(_line(key, self.outputs[key]) for key in keys[start : start + lines])
+            yield (head + part).encode("utf-8", "backslashreplace")
+            head = ",\n  "
+        yield f'\n }},\n "pressconv_manifest": {MANIFEST_FORMAT}\n}}\n'.encode()
+
+
+def _line(key: str, entry: Entry) -> str:
+    return (
+        json.dumps(key, ensure_ascii=False)
+        + ": "
+        + json.dumps({name: getattr(entry, name) for name in _FIELDS}, sort_keys=True, ensure_ascii=False)
+    )
 
 
 def _reason(err: BaseException) -> str:

@@ -14,7 +14,7 @@ import io
 import os
 import posixpath
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -84,21 +84,21 @@ class Plan:
 
     def jobs(self) -> list[Job]:
         """One job per document with stale outputs, in source order."""
-        wanted: dict[str, list[str]] = {}
-        for out in self.stale:
-            entry = self.expected[out]
-            wanted.setdefault(entry.source, []).append(entry.format)
-        return [
-            Job(
-                s.rel,
-                s.label,
-                posixpath.splitext(s.rel)[1],
-                s.path,
-                tuple(f for f in self.formats if f in wanted[s.rel]),
-            )
-            for s in self.sources
-            if s.rel in wanted
-        ]
+        return list(self.iter_jobs())
+
+    def iter_jobs(self) -> Iterator[Job]:
+        """``jobs`` made one at a time, so a build of a large archive never holds them all."""
+        for s in self.sources:
+            formats = self._stale_formats(s.rel)
+            if formats:
+                yield Job(s.rel, s.label, posixpath.splitext(s.rel)[1], s.path, formats)
+
+    def job_count(self) -> int:
+        """How many documents ``iter_jobs`` gives."""
+        return sum(1 for s in self.sources if self._stale_formats(s.rel))
+
+    def _stale_formats(self, rel: str) -> tuple[str, ...]:
+        return tuple(f for f in self.formats if self.output_for(rel, f) in self.stale)
 
     def output_for(self, rel: str, fmt: str) -> str:
         """The dist-relative output path of source ``rel`` in ``fmt`` (a registered format)."""

@@ -12,9 +12,10 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
+import re
 import signal
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence, Sized
 from dataclasses import dataclass
 from typing import Any
 
@@ -68,13 +69,26 @@ def render_job(job: Job, options: WriteOptions) -> JobResult:
     else:
         for fmt in job.formats:
             try:
-                outputs.append((fmt, api.render([document], fmt, options, notes)))
+                outputs.append((fmt, api.render([document], fmt, for_output(options, fmt, job.rel), notes)))
             except PressconvError as err:
                 errors.append((fmt, _message(err, job.label, fmt)))
             except Exception as err:
                 errors.append((fmt, f"{job.label}: {fmt}: internal error: {type(err).__name__}: {err}"))
     warnings = tuple(f"{job.label}: {item.message}" for item in notes.items)
     return JobResult(job.rel, tuple(outputs), tuple(errors), warnings, digest)
+
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def for_output(options: WriteOptions, fmt: str, rel: str) -> WriteOptions:
+    """The options for one output: a relative ``html_stylesheet`` counts from dist/, so the page of a
+    source in a subfolder (``dist/press/a.html``) links ``../house.css`` and finds the same sheet."""
+    href = options.get("html_stylesheet") if fmt == "html" else None
+    depth = rel.count("/")
+    if not href or not depth or href.startswith(("/", "#", "?")) or _SCHEME.match(href):
+        return options
+    return options.replace(html_stylesheet="../" * depth + href)
 
 
 def _message(err: PressconvError, label: str, fmt: str | None = None) -> str:
@@ -100,14 +114,21 @@ def _pool_context(formats: Sequence[str]) -> Any:
 
 
 def run_jobs(
-    jobs: Sequence[Job], options: WriteOptions, workers: int, formats: Sequence[str]
+    jobs: Iterable[Job],
+    options: WriteOptions,
+    workers: int,
+    formats: Sequence[str],
+    total: int | None = None,
 ) -> Iterator[JobResult]:
     """Results in job order; no pool for one worker or one job.
 
-    At most ``8 × workers`` documents are submitted ahead of the one being handed back, and a future
-    is dropped once its result is, so the outputs of a large archive are never all held at once.
+    ``jobs`` is drawn lazily; ``total`` is their number (``len(jobs)`` when not given).  At most
+    ``4 × workers`` documents are submitted ahead of the one being handed back, and a future is
+    dropped once its result is, so neither the jobs nor the outputs of a large archive are ever all
+    held at once.
     """
-    if workers <= 1 or len(jobs) <= 1:
+    total = len(jobs) if total is None and isinstance(jobs, Sized) else total
+    if workers <= 1 or (total is not None and total <= 1):
         for job in jobs:
             yield render_job(job, options)
         return
@@ -115,7 +136,7 @@ def run_jobs(
     from concurrent.futures import Future, ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    count = min(workers, len(jobs))
+    count = workers if total is None else min(workers, total)
     pool = ProcessPoolExecutor(
         count, mp_context=_pool_context(formats), initializer=_worker_started, initargs=(os.getpid(),)
     )

@@ -308,6 +308,10 @@ def is_chrome_line(text: str) -> bool:
     )
 
 
+# "2. Outline of the company to be acquired", "3) Schedule": a section's number, then its title.
+_NUMBERED_TITLE = re.compile(r"\d{1,2}[.)]\s+[^\W\d_]")
+
+
 def heading_shape(work: Work) -> str | None:
     """Why the block is shaped like a heading, or None (the 'followed by body text' test comes later)."""
     if work.hint == "heading":
@@ -364,6 +368,8 @@ def _line_shape(text: str) -> str | None:
         return "short title-like line ending in a colon, followed by body text"
     if titled:
         return "short line, no final punctuation, followed by body text"
+    if _NUMBERED_TITLE.match(text) and not any(w.lower() in FINITE_VERBS for w in words[1:]):
+        return "a numbered section title, no final punctuation, followed by body text"
     if len(words) <= MAX_SENTENCE_CASE_WORDS and not _has_finite_verb(words):
         return "short line, no final punctuation, followed by body text"
     if words[0].lower() in _QUESTION_WORDS and len(words) <= _MAX_QUESTION_LABEL_WORDS:

@@ -488,32 +488,52 @@ ABBREVIATIONS: frozenset[str] = frozenset(
     )
 )
 
-# Month names (and abbreviations) of the supported languages -> month number (Catalan, Polish in the
-# nominative and the genitive a date uses, Swedish, Norwegian, Danish, Finnish included).
+# Month names (and abbreviations) of the supported languages -> month number.
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     (
-        "january jan jan. januar janvier enero janeiro jänner gennaio januari gener styczeń stycznia"
-        " tammikuuta",
-        "february feb feb. februar février fevrier febrero fevereiro febbraio februari febrer luty lutego"
-        " helmikuuta",
-        "march mar mar. märz maerz mars marzo março maart març marzec marca marts maaliskuuta",
-        "april apr apr. avril abril aprile kwiecień kwietnia huhtikuuta",
-        "may mai mayo maio maggio mei maig maj maja toukokuuta",
-        "june jun jun. juni juin junio junho giugno juny czerwiec czerwca kesäkuuta",
-        "july jul jul. juli juillet julio julho luglio juliol lipiec lipca heinäkuuta",
-        "august aug aug. août aout agosto augustus agost sierpień sierpnia augusti elokuuta",
-        "september sep sep. sept sept. septembre septiembre setembro settembre setembre wrzesień września"
-        " syyskuuta",
-        "october oct oct. oktober octobre octubre outubro ottobre październik października lokakuuta",
-        "november nov nov. novembre noviembre novembro listopad listopada marraskuuta",
-        "december dec dec. dezember décembre decembre diciembre dezembro dicembre desembre grudzień"
-        " grudnia desember joulukuuta",
+        "january jan jan. januar janvier enero janeiro jänner gennaio januari",
+        "february feb feb. februar février fevrier febrero fevereiro febbraio februari",
+        "march mar mar. märz maerz mars marzo março maart",
+        "april apr apr. avril abril aprile",
+        "may mai mayo maio maggio mei",
+        "june jun jun. juni juin junio junho giugno",
+        "july jul jul. juli juillet julio julho luglio",
+        "august aug aug. août aout agosto augustus",
+        "september sep sep. sept sept. septembre septiembre setembro settembre",
+        "october oct oct. oktober octobre octubre outubro ottobre",
+        "november nov nov. novembre noviembre novembro",
+        "december dec dec. dezember décembre decembre diciembre dezembro dicembre",
     ),
     start=1,
 ):
     for _name in _names.split():
         MONTHS[_name] = _number
+
+# Month names of languages that write the day first ("9 de febrer de 2032", "9 lutego 2032", "9. helmikuuta
+# 2032"): Catalan, Polish (nominative and the genitive a date uses), Swedish, Norwegian, Danish, Finnish.
+# Also in ``MONTHS``; kept apart so the month-first date pattern does not try them at every word.
+DAY_FIRST_MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        "gener styczeń stycznia tammikuuta",
+        "febrer luty lutego helmikuuta",
+        "març marzec marca marts maaliskuuta",
+        "kwiecień kwietnia huhtikuuta",
+        "maig maj maja toukokuuta",
+        "juny czerwiec czerwca kesäkuuta",
+        "juliol lipiec lipca heinäkuuta",
+        "agost sierpień sierpnia augusti elokuuta",
+        "setembre wrzesień września syyskuuta",
+        "październik października lokakuuta",
+        "listopad listopada marraskuuta",
+        "desembre grudzień grudnia desember joulukuuta",
+    ),
+    start=1,
+):
+    for _name in _names.split():
+        DAY_FIRST_MONTHS[_name] = _number
+MONTHS.update(DAY_FIRST_MONTHS)
 
 # Words that may stand beside a date on a date line ("Updated: Monday, March 3, 2025").
 DATE_LABELS: frozenset[str] = frozenset(

@@ -58,6 +58,9 @@ _FORWARD_MARKER = re.compile(
     r"|(?:begin forwarded message|anfang der weitergeleiteten nachricht|début du message réexpédié)\s*:?)$",
     re.IGNORECASE,
 )
+# How far from the top a forward header may stand (under a cover note and an earlier forward).
+_MAIL_HEADER_REACH = 16
+_MAIL_FIELD_REACH = 12  # a header field's name and its colon ("Reply-To:", "Onderwerp:")
 _MAIL_FIELD = re.compile(r"^([^\W\d_][\w-]{0,9})\s?:\s*\S")
 
 
@@ -213,6 +216,13 @@ def mail_header(lines: list[str]) -> bool:
     the subject or the sending ("From:", "Subject:", "Sent:", "Betreff:" …), so
     an FAQ's "Q:"/"A:" pair is no mail header.
     """
+    first = lines[0]
+    if (
+        ":" not in first[:_MAIL_FIELD_REACH]
+        and first[:1] not in "-_="
+        and first[:1].lower() not in "abdfmouw"
+    ):
+        return False  # no "Field:" and no marker line ("Begin …", "Forwarded …"): most blocks
     marker = keyed = False
     fields = 0
     for line in lines:
@@ -285,7 +295,7 @@ def _extract(works: list[Work], found: Furniture) -> list[Work]:
             in_contact = False
             out.append(work)
             continue
-        if mail_header(work.lines):
+        if at < _MAIL_HEADER_REACH and mail_header(work.lines):
             # transport, not release: every word kept as text, but never headline, heading or lede
             work.aside, work.hint = True, "paragraph"
             work.reason = "the header of a forwarded e-mail: kept as text, set apart from the release"

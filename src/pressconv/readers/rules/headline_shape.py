@@ -224,6 +224,8 @@ def names_only(text: str) -> bool:
                 return True
             if k == 0 and len(words) <= _MAX_ORGANISATION_FIRST_WORDS and not has_verb(text):
                 return True  # "CLUB BALONCESTO RÍA DE AROUSA": the organisation word first
+            if k == 0 and any(w in _NAME_LINKS for w in lowered[1:3]) and not has_verb(text):
+                return True  # "Consell Comarcal de la Vall del Ter": the organisation word, "de", a place
     capitalised = [w for w in words if w[:1].isupper()]
     return (
         len(words) <= MAX_PERSON_WORDS

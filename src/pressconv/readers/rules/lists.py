@@ -12,7 +12,8 @@ List items are short parallel items.  Numbered paragraphs ("1. The Ministry
 will …", "2. The gates …", the parliamentary and Singapore style) are not: a
 run of numbered items that are each a full paragraph (a closing sentence, and
 long) stays paragraphs, their numbers kept in their text — except numbered
-notes under a notes-to-editors heading, which are the notes list.
+notes under a notes-to-editors heading, which are the notes list, and items a
+sentence ending in a colon introduces ("The survey found:"), which are a list.
 """
 
 from __future__ import annotations
@@ -156,13 +157,13 @@ def numbered_paragraphs(works: list[Work]) -> list[Work]:
             and all(_paragraph_item(item) for item in items)
             and sum(item.count(" ") + 1 for item in items) >= _PARAGRAPH_MEAN_WORDS * len(items)
             and not _under_notes_heading(works, i)
+            and not (i > 0 and works[i - 1].kind == PARAGRAPH and works[i - 1].text.endswith(":"))
         ):
             for listed in run:
                 out.extend(_as_paragraphs(listed))
-            i = end
         else:
-            out.append(work)
-            i += 1
+            out.extend(run or [work])  # the whole run stays a list: none of it is looked at again
+        i = max(end, i + 1)
     return out
 
 

@@ -5,12 +5,13 @@ Copy pasted out of a PDF carries each page's header and footer: a page number
 of a page, and a running head (the issuer and "Media Release", the release's
 short title) repeated at every page break.  A page line is pagination wherever
 it stands.  A short line is a running head when it recurs (its digits aside)
-at the edges of blocks and one occurrence stands next to a page line, or when
-it recurs three times or more.  Such lines are split off the top and bottom of
-the blocks they stand in.  Pagination belongs to the source's pages, not to
-the release, but every word of the source is kept: each such line is text set
-apart (``aside``): never the headline, a heading, a dek, the lede or a
-quotation, and a quotation running on across it is one quotation.
+at the edges of blocks and one occurrence stands next to a page line (a line
+that merely recurs, such as a speaker's name in a transcript, is not one).
+Such lines are split off the top and bottom of the blocks they stand in.
+Pagination belongs to the source's pages, not to the release, but every word
+of the source is kept: each such line is text set apart (``aside``): never the
+headline, a heading, a dek, the lede or a quotation, and a quotation running
+on across it is one quotation.
 """
 
 from __future__ import annotations
@@ -31,15 +32,20 @@ _PAGE_TAIL = re.compile(
     re.IGNORECASE,
 )
 _DIGITS = re.compile(r"\d+")
-_LEAST_REPEATS = 3
+# What every page line holds, looked for in a short line (lower-cased) before the patterns are tried: a
+# page word or "more"; or a dash or bracket, then a number or "more" ("- 2 -", "(MORE)").
+_PAGE_WORDS = ("page", "seite", "pág", "pagina", "strona", "sida", "side", "sivu", " p.", "more")
 
 
 def apply(work: WorkList) -> None:
     """Split page lines and running heads off their blocks and set them apart."""
     blocks = work.blocks
+    for block in blocks:
+        if block.kind is PARAGRAPH and _has_page_line(block):
+            break
+    else:
+        return  # no page line at the edge of a block (a running head stands next to one): most texts
     edges = [_edge_lines(w) for w in blocks]
-    if not any(any(_page_line(line) for line in found) for found in edges) and not _repeats(edges):
-        return  # no page line and no line repeated at block edges: most texts
     heads = _running_heads(blocks, edges)
     out: list[Work] = []
     for block in blocks:
@@ -49,6 +55,16 @@ def apply(work: WorkList) -> None:
 
 def _candidate(work: Work) -> bool:
     return work.kind == PARAGRAPH and work.hint in (None, "paragraph") and not work.aside
+
+
+def _has_page_line(work: Work) -> bool:
+    if work.aside:
+        return False
+    lines = work.lines
+    for line in lines if len(lines) <= 2 else (lines[0], lines[1], lines[-2], lines[-1]):
+        if len(line) <= _MAX_CHARS and _page_line(line):  # a paragraph's long line: decided on its length
+            return True
+    return False
 
 
 def _edge_lines(work: Work) -> list[str]:
@@ -64,28 +80,23 @@ def _short(line: str) -> bool:
 
 
 def _page_line(line: str) -> bool:
-    return _short(line) and (is_page_line(line) or _PAGE_TAIL.search(line) is not None)
+    if len(line) > _MAX_CHARS or line.count(" ") >= _MAX_WORDS:
+        return False
+    lowered = line.lower()
+    if line[:1] in "-–—([":
+        if "more" not in lowered and not line.lstrip("-–—([ ")[:1].isdigit():
+            return False  # a dash-marked item, a bracketed aside
+    elif not any(word in lowered for word in _PAGE_WORDS) and not lowered.startswith("p."):
+        return False  # most short lines: no page word, decided before any pattern runs
+    return is_page_line(line) or _PAGE_TAIL.search(line) is not None
 
 
 def _key(line: str) -> str:
     return _DIGITS.sub("#", line.casefold())
 
 
-def _repeats(edges: list[list[str]]) -> bool:
-    seen: set[str] = set()
-    for found in edges:
-        for line in found:
-            if not _short(line):
-                continue
-            key = _key(line)
-            if key in seen:
-                return True
-            seen.add(key)
-    return False
-
-
 def _running_heads(blocks: list[Work], edges: list[list[str]]) -> set[str]:
-    """The keys of the short lines that recur at block edges next to a page line (or recur often)."""
+    """The keys of the short lines that recur at block edges, one of them next to a page line."""
     counts: dict[str, int] = {}
     by_page: set[str] = set()
     for at, found in enumerate(edges):
@@ -104,7 +115,7 @@ def _running_heads(blocks: list[Work], edges: list[list[str]]) -> set[str]:
             )
             if (before and _page_line(before)) or (after and _page_line(after)):
                 by_page.add(key)
-    return {key for key, n in counts.items() if n >= 2 and (key in by_page or n >= _LEAST_REPEATS)}
+    return {key for key, n in counts.items() if n >= 2 and key in by_page}
 
 
 def _pagination(line: str, heads: set[str]) -> bool:

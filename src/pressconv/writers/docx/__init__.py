@@ -23,6 +23,13 @@ bookmark ``_Quote_N`` (N counts quotes from 1 in document order) and the
 speaker is the document custom property ``Quote N speaker`` (File >
 Properties > Custom in Word).  A quote with no known speaker has no property.
 
+A theme (``pressconv.theme``) reaches the package through ``house``: its colours
+and typefaces in the styles part (the default template already wears the default
+theme's), the logo and letterhead in a first-page header, its footer line, page
+size and margins, and a "— Name" line under each attributed quote when it shows
+speakers.  ``write_volume`` puts several releases in one DOCX, a press kit:
+title, table of contents, each release from a new page (``volume``).
+
 The modules, by concern:
 
 - ``styles``: the style map, as data (kind of text -> named Word style);
@@ -37,6 +44,8 @@ The modules, by concern:
 - ``prepare``: preparing a template with python-docx (its internals via ``pressconv.compat.docx``);
 - ``package``: zip and relationship surgery on a saved package;
 - ``ooxml``: namespaces and lxml helpers;
+- ``house``: the theme applied (styles, header, logo, page set-up);
+- ``volume``: a press kit's title, table of contents and page breaks;
 - ``__main__``: ``python -m pressconv.writers.docx --regenerate-template``, the release-time tool
   that rewrites the shipped default template after a change to the style map or to python-docx.
 """

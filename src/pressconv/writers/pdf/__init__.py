@@ -36,10 +36,17 @@ from pressconv.writers.pdf.embedding import glyph_additions
 from pressconv.writers.pdf.fonts import font_set
 from pressconv.writers.pdf.furniture import ThemeFooter, has_letterhead, letterhead
 from pressconv.writers.pdf.paragraph import escape
-from pressconv.writers.pdf.story import Context, build_story, text_markup
+from pressconv.writers.pdf.story import Context, build_story, logical, paragraph, text_markup
 from pressconv.writers.pdf.styles import Styles, build_styles
-from pressconv.writers.pdf.tagging import PAGINATION_FOOTER, StructElem, Tagger, marked, write_structure
-from pressconv.writers.pdf.volume import PageMark, contents, define_page_forms
+from pressconv.writers.pdf.tagging import (
+    PAGINATION_FOOTER,
+    Marked,
+    StructElem,
+    Tagger,
+    marked,
+    write_structure,
+)
+from pressconv.writers.pdf.volume import PageMark, TocEntry, contents, define_page_forms
 
 __all__ = ["MEDIA_TYPE", "SUFFIX", "escape", "write", "write_volume"]
 
@@ -204,13 +211,24 @@ def _render(
     else:
         ctx = _context(document, base, "pc-kit-")
         story += head(ctx, root)
-        entries = [(d.headline, f"pc-r{n}-headline") for n, d in enumerate(documents, start=1)]
-        bookmark = _outline("pc-kit", volume_title)
-        markup = partial(text_markup, ctx)
-        story += contents(volume_title, entries, styles, root, markup, styles.faces, bookmark)
-        for number, release in enumerate(documents, start=1):
+        contexts = [_context(d, base, f"pc-r{n}-") for n, d in enumerate(documents, start=1)]
+        entries = []
+        for number, (release, release_ctx) in enumerate(zip(documents, contexts, strict=True), start=1):
+            words = " ".join(release.headline.split())
+            entries.append((words, paragraph(release_ctx, words, styles.toc), f"pc-r{number}-headline"))
+        title_paragraph = paragraph(ctx, volume_title, styles.headline)
+        page = contents(title_paragraph, entries, styles, root, _outline("pc-kit", volume_title))
+        heading = page[0]
+        assert isinstance(heading, Marked) and isinstance(heading.target, StructElem)
+        logical(ctx, heading.target, volume_title)
+        for entry, release_ctx in zip(page[1:], contexts, strict=True):
+            assert isinstance(entry, TocEntry)
+            logical(release_ctx, entry.link, entry.words)
+        story += page
+        for number, (release, ctx) in enumerate(zip(documents, contexts, strict=True), start=1):
             part = root.add("Part")
-            ctx = _context(release, base, f"pc-r{number}-")
+            if (release.metadata.language or "en") != (document.metadata.language or "en"):
+                part.lang = release.metadata.language or "en"
             story += [PageBreak(), PageMark(kit_pages, number), *head(ctx, part)]
             story += build_story(ctx, release, part)
     _summarise_missing_glyphs(notes, first_note)

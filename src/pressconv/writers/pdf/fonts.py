@@ -29,6 +29,7 @@ from reportlab.pdfbase.ttfonts import TTFError
 from pressconv import lazy_re
 from pressconv.errors import Notes, PressconvError
 from pressconv.writers.pdf.embedding import EmbeddedTTFont, draw_as_notdef, draw_invisible
+from pressconv.writers.pdf.face_cache import covered
 from pressconv.writers.pdf.unicode_blocks import block_name
 
 STYLES = ("regular", "bold", "italic", "bold_italic")
@@ -181,8 +182,7 @@ def register(path: Path) -> Face | None:
     except (TTFError, OSError, struct.error, KeyError, ValueError, IndexError):
         return None
     pdfmetrics.registerFont(font)
-    chars = frozenset(chr(c) for c in font.face.charToGlyph if 0 < c <= 0x10FFFF)
-    return Face(name, path, chars)
+    return Face(name, path, covered(font.face))
 
 
 # ---------------------------------------------------------------------------------------------------------

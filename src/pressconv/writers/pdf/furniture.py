@@ -16,9 +16,8 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from functools import lru_cache
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from reportlab.graphics.shapes import Drawing, Group, String
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
@@ -31,6 +30,9 @@ from pressconv.theme import Logo, Theme
 from pressconv.writers.pdf.fonts import Face, FontSet
 from pressconv.writers.pdf.styles import MUTED, Styles
 from pressconv.writers.pdf.tagging import PAGINATION_FOOTER, Artifact, StructElem, marked
+
+if TYPE_CHECKING:  # reportlab.graphics loads only for an SVG logo (~2 ms a process otherwise)
+    from reportlab.graphics.shapes import Drawing, Group
 
 LETTERHEAD = Artifact("/Type /Pagination /Subtype /Header")
 """The letterhead's name, line and rule: page furniture, not the release's words."""
@@ -70,6 +72,8 @@ def _svg_drawing(data: bytes, text_font: str) -> Drawing:
 
 
 def _embed_texts(group: Group, font: str) -> None:
+    from reportlab.graphics.shapes import Group, String
+
     for item in group.contents:
         if isinstance(item, String):
             item.fontName = font  # svglib sets an SVG's text in base-14 fonts, which PDF/UA forbids

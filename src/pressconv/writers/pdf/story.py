@@ -40,7 +40,7 @@ from pressconv.writers.pdf.contacts import contact_marks
 from pressconv.writers.pdf.flowables import ListItem, QuoteBlock, Rule
 from pressconv.writers.pdf.fonts import Face, FontSet
 from pressconv.writers.pdf.inline import clip, keep_amounts_together, render
-from pressconv.writers.pdf.paragraph import LazyParagraph, escape
+from pressconv.writers.pdf.paragraph import LazyParagraph, escape, piece_starts, pieces_of
 from pressconv.writers.pdf.styles import Styles
 from pressconv.writers.pdf.tagging import Artifact, Marked, StructElem
 
@@ -168,6 +168,16 @@ def _para(ctx: Context, text: str, style: ParagraphStyle, marks: Marks = ()) -> 
     return _flow(ctx, _markup(ctx, text, ctx.faces[style.fontName], marks), style, text)
 
 
+def paragraph(ctx: Context, text: str, style: ParagraphStyle) -> RLParagraph:
+    """A paragraph of ``text`` outside the model's blocks (fallback fonts, bidi-aware)."""
+    return _para(ctx, text, style)
+
+
+def logical(ctx: Context, elem: StructElem, text: str) -> StructElem:
+    """``elem`` with ``text`` as its ActualText when ``paragraph`` draws it right to left."""
+    return _logical(ctx, elem, text)
+
+
 def _marked(
     ctx: Context,
     text: str,
@@ -196,28 +206,6 @@ def _marked_pieces(
     ]
 
 
-#: Paragraphs longer than this many characters are laid out in pieces.  reportlab re-breaks the
-#: whole remainder of a paragraph on every page it splits it across, which is quadratic in its
-#: length (a 10 MB one-paragraph text would take hours); pieces of a few pages keep it linear.
-_PIECE = 20_000
-
-
-def _pieces(text: str) -> list[str]:
-    """``text`` cut at spaces into runs of at most ``_PIECE`` characters (a word longer than that is cut)."""
-    pieces: list[str] = []
-    start = 0
-    while len(text) - start > _PIECE:
-        cut = text.rfind(" ", start + _PIECE // 2, start + _PIECE)
-        if cut == -1:
-            pieces.append(text[start : start + _PIECE])
-            start += _PIECE
-        else:
-            pieces.append(text[start:cut])
-            start = cut + 1
-    pieces.append(text[start:])
-    return pieces
-
-
 def _piece_styles(ctx: Context, style: ParagraphStyle, count: int) -> list[ParagraphStyle]:
     """``style`` for each of ``count`` pieces: no space between them, and only the last kept with next."""
     if count == 1:
@@ -233,28 +221,18 @@ def _piece_styles(ctx: Context, style: ParagraphStyle, count: int) -> list[Parag
     return [first] + [middle] * (count - 2) + [last]
 
 
-def _piece_starts(text: str, pieces: list[str]) -> list[int]:
-    """Where each of ``_pieces(text)`` starts in ``text`` (a cut at a space drops that space)."""
-    starts, at = [], 0
-    for piece in pieces:
-        at = at if text.startswith(piece, at) else at + 1
-        starts.append(at)
-        at += len(piece)
-    return starts
-
-
 def _pieced(
     ctx: Context, text: str, style: ParagraphStyle, dateline: str | None = None, marks: Marks = ()
 ) -> list[RLParagraph]:
-    """The paragraphs that lay ``text`` out in ``style``: one, or one per ``_PIECE`` of a long text.
+    """The paragraphs that lay ``text`` out in ``style``: one, or one per ``PIECE`` of a long text.
 
     Every kind of block goes through here (body text, quotes, list items, headings, the headline), so
     layout time is linear in the size of any block.  The caller gives all pieces one structure
     element, so the text reads and tags as one paragraph.  Each piece gets the marks over its words.
     """
-    pieces = _pieces(text)
+    pieces = pieces_of(text)
     texts = list(pieces)  # the model's words of each piece, the dateline included
-    starts = _piece_starts(text, pieces)
+    starts = piece_starts(text, pieces)
     last = len(pieces) - 1
     spans = [
         clip(marks, start, start + len(piece), last=i == last) if marks else ()

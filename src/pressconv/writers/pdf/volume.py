@@ -11,13 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 from reportlab.platypus import Paragraph as RLParagraph
 
 from pressconv.writers.pdf.canvas import PressCanvas
-from pressconv.writers.pdf.fonts import Face
 from pressconv.writers.pdf.styles import Styles
 from pressconv.writers.pdf.tagging import Marked, StructElem, marked
 
@@ -87,24 +85,16 @@ def define_page_forms(canv: Canvas, pages: dict[int, int], styles: Styles) -> No
 
 
 def contents(
-    title: str,
-    entries: list[tuple[str, str]],
+    title: RLParagraph,
+    entries: list[tuple[str, RLParagraph, str]],
     styles: Styles,
     root: StructElem,
-    markup: Callable[[str, Face], str],
-    faces: dict[str, Face],
     bookmark: Callable[[Canvas, float, float], None],
 ) -> list[Flowable]:
-    """The contents page's flowables: ``title`` (H1) and one entry per (headline, destination)."""
-    heading = root.add("H1")
-    face = faces[styles.headline.fontName]
-    flowables: list[Flowable] = [
-        Marked(RLParagraph(markup(title, face), styles.headline), heading, on_first_draw=bookmark)
-    ]
+    """The contents page's flowables: the kit's ``title`` (H1) and one entry per release, given as
+    (its words, its paragraph in the ``toc`` style, the destination of its headline)."""
+    flowables: list[Flowable] = [Marked(title, root.add("H1"), on_first_draw=bookmark)]
     toc = root.add("TOC")
-    style: ParagraphStyle = styles.toc
-    for number, (headline, destination) in enumerate(entries, start=1):
-        words = " ".join(headline.split())
-        paragraph = RLParagraph(markup(words, faces[style.fontName]), style)
+    for number, (words, paragraph, destination) in enumerate(entries, start=1):
         flowables.append(TocEntry(paragraph, words, number, destination, toc.add("TOCI"), styles))
     return flowables
