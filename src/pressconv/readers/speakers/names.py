@@ -61,6 +61,9 @@ _SAYS = re.compile(
 
 # A few words in brackets after a name, before its verb: "Jane Doe (Valmont) said", "Jo Ray (Labour) said".
 _PARENTHESIS = lazy_re.compile(r" \([^()]{1,40}\)")
+# What ends an apposition: the first of these marks after ", " (a comma, a quotation, a bracket, a dash).
+_APPOSITION_END = re.compile('[,;“"«„(—–]')
+
 # What follows only a person's name: an age in apposition, or a "who" clause.
 PERSON_AFTER = re.compile(r", (?:\d{1,3}, |who |whose |wer |der |die |qui )")
 
@@ -246,10 +249,9 @@ def appositive_title(text: str, after: int) -> str | None:
     if not text.startswith(", ", after):
         return None
     stop = min(len(text), after + 200)  # an apposition is a few words, never the rest of the text
-    for mark in (",", ";", "“", '"', "«", "„", "(", "—", "–"):
-        found = text.find(mark, after + 2, stop)
-        if found != -1:
-            stop = found
+    found = _APPOSITION_END.search(text, after + 2, stop)
+    if found is not None:
+        stop = found.start()
     if not any(is_titled(w) for w in text[after + 2 : stop].split()):
         return None  # no title word before the first mark: none in the phrase the sentence end cuts
     ends = sentence_ends(text[after + 2 : stop])
