@@ -277,3 +277,29 @@ def test_temporary_names_do_not_collide(tmp_path: Path) -> None:
     assert first != second
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted([Path(first).name, Path(second).name])
     assert all(Path(p).name.startswith(".out.html.") and p.endswith(".tmp") for p in (first, second))
+
+
+def test_ctrl_c_while_the_cli_is_still_importing_prints_one_line() -> None:
+    """A Ctrl-C that lands before the CLI's imports are done: exit 130, one line, no traceback."""
+    script = (
+        "import os, signal\n"
+        "from pressconv import _startup\n"
+        "os.kill(os.getpid(), signal.SIGINT)\n"
+        "import time\n"
+        "time.sleep(5)\n"  # not reached: the handler ends the process
+        "raise SystemExit(0)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=60)
+    assert done.returncode == 130
+    assert done.stderr.decode() == "pressconv: interrupted\n"
+
+
+def test_the_cli_gives_ctrl_c_back_once_imported() -> None:
+    """After importing the CLI, SIGINT has the default handler again (main reports a KeyboardInterrupt)."""
+    script = (
+        "import signal\n"
+        "import pressconv.cli\n"
+        "print(signal.getsignal(signal.SIGINT) is signal.default_int_handler)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=60, check=True)
+    assert done.stdout.decode().strip() == "True"

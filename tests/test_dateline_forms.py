@@ -41,6 +41,13 @@ DATELINES = [
     "MEXICO CITY (Reuters) -",
     "Hamburg, 3. März 2027 –",
     "MUMBAI:",
+    # Catalan, Polish, Swedish, Norwegian, Finnish: month names per language, "d'", "den", "r."
+    "Vilafranca del Riu, 9 de febrer de 2032.",
+    "Girona, 9 d’abril de 2032.",
+    "Kraków, 9 lutego 2032 r.",
+    "Malmö, den 9 februari 2032 –",
+    "Tromsø, 9. februar 2032 –",
+    "Tampere, 9. helmikuuta 2032 –",
 ]
 
 LABELS = [
@@ -55,6 +62,11 @@ LABELS = [
     "SIGN-UPS OPEN: Children Can Register From Monday",
     "Meanwhile – the rain continued.",
     "Background: The plan was first proposed in 2020.",
+    # a standalone date-time line and a preposition before a date open no dateline
+    "Tuesday, 9 March 2032 - 10:00 CET",
+    "Tuesday 9 March 2032, 10:00 CET - Canterbury",
+    "Od 4 stycznia 2032 r. mieszkańcy mogą wrócić nocnym autobusem.",
+    "From March 9, 2032 – every bus will stop at the new terminal.",
 ]
 
 

@@ -249,7 +249,8 @@ def test_emphasis_strong_and_code_wear_character_styles() -> None:
     assert ("HTMLCode", "CLN-2025", False, False) in runs
     assert ("Dateline", "GENEVA —", False, False) in runs
     styles = {s.name: s for s in docx.Document(io.BytesIO(render(elements()))).styles}
-    assert styles["Hyperlink"].font.underline and str(styles["Hyperlink"].font.color.rgb) == "0563C1"
+    # Links wear the theme's primary colour (the default theme's without one).
+    assert styles["Hyperlink"].font.underline and str(styles["Hyperlink"].font.color.rgb) == "1F4E79"
     assert styles["Strong"].font.bold and styles["Emphasis"].font.italic
     assert styles["HTML Code"].font.name == "Courier New"
 

@@ -46,3 +46,75 @@ def test_a_write_option_nobody_set_reads_as_its_declared_default() -> None:
     assert options.pdf_tagged is True and options.html_fragment is False
     assert WriteOptions(pdf_tagged=False).pdf_tagged is False
     assert options.no_such_option is None
+
+
+# Module-level patterns most documents never need are compiled on first use (pressconv.lazy_re):
+# parsing and writing the sample in all four formats leaves these uncompiled.  A pattern turned back
+# into an eager ``re.compile`` fails here.
+LAZY_PATTERNS = {
+    "pressconv.contacts": ["EMAIL", "URL", "_LABEL", "_NAME", "_FIELD_LABEL"],
+    "pressconv.readers.blocks": ["_LIST_LINE"],
+    "pressconv.readers.dates": ["_TIME"],
+    "pressconv.readers.heading_shape": ["_NOT_A_HEADING_START", "_PAGE_NUMBER"],
+    "pressconv.readers.press_furniture": ["_TIME_OF_DAY", "_TRAILING_END_MARK"],
+    "pressconv.readers.rules.dateline": ["_DATE_FIRST"],
+    "pressconv.readers.rules.headline": [
+        "_BREADCRUMB", "_CODE", "_CONTACT", "_FORWARD", "_KICKER", "_SESSION"
+    ],
+    "pressconv.readers.rules.headline_shape": ["WORD", "_RELATION"],
+    "pressconv.readers.rules.questions": ["_SPEAKER_LABEL"],
+    "pressconv.readers.rules.statement": ["_HEADLINE", "_INTRODUCED", "_NAME_FIRST", "_TOPIC"],
+    "pressconv.readers.speakers.attribution": ["_INTERJECTION"],
+    "pressconv.readers.speakers.resolution": ["_FIRST_PERSON"],
+    "pressconv.readers.speakers.words": ["POSSESSIVE_START"],
+    "pressconv.writers.html": ["_HTML_DATE"],
+    "pressconv.writers.pdf.embedding": ["_FORM_ENTRY"],
+    "pressconv.writers.pdf.fonts": ["_VARIANT_WORDS"],
+}
+
+
+def test_rarely_needed_patterns_stay_uncompiled_through_a_plain_release(sample_path: Path) -> None:
+    probe = (
+        "import importlib\n"
+        "from pressconv import lazy_re\n"
+        "from pathlib import Path\nfrom pressconv.api import convert\n"
+        f"for fmt in ('html', 'docx', 'pdf', 'epub'): convert(Path({str(sample_path)!r}), to=fmt)\n"
+        f"for module, names in {LAZY_PATTERNS!r}.items():\n"
+        "    for name in names:\n"
+        "        if lazy_re.is_compiled(getattr(importlib.import_module(module), name)):\n"
+        "            print(module + '.' + name)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    # A pattern listed here that the sample now needs: take it off the list (it costs nothing then).
+    assert done.stdout.split() == [], "compiled eagerly, or used by the sample"
+
+
+def test_a_lazy_pattern_is_the_compiled_pattern_once_used() -> None:
+    import re
+
+    from pressconv import lazy_re
+
+    pattern = lazy_re.compile(r"(?P<word>b\w+)", re.IGNORECASE)
+    assert not lazy_re.is_compiled(pattern)
+    assert pattern.pattern == r"(?P<word>b\w+)"  # reading an attribute compiles it too
+    assert lazy_re.is_compiled(pattern)
+    eager = re.compile(r"(?P<word>b\w+)", re.IGNORECASE)
+    text = "a Big bad wolf"
+    found = pattern.search(text)
+    assert found is not None and found.group("word") == "Big"
+    assert pattern.findall(text) == eager.findall(text) == ["Big", "bad"]
+    assert pattern.sub("X", text) == eager.sub("X", text)
+    assert pattern.split(text) == eager.split(text)
+    assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in eager.finditer(text)]
+    assert pattern.fullmatch("bad") is not None and pattern.match(text) is None
+    assert pattern.flags == eager.flags and pattern.groupindex == eager.groupindex
+    assert lazy_re.is_compiled(eager)
+
+
+def test_a_pdf_without_an_svg_logo_loads_no_reportlab_graphics(tmp_path: Path, sample_path: Path) -> None:
+    out = tmp_path / "x.pdf"
+    argv = ["to-pdf", str(sample_path), "-o", str(out)]
+    probe = f"from pressconv.cli import main\nassert main({argv!r}) == 0\n"
+    probe += "import sys\nprint(*(m in sys.modules for m in ('reportlab.pdfgen', 'reportlab.graphics')))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["True", "False"] and out.is_file()

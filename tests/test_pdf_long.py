@@ -11,7 +11,7 @@ from pressconv.errors import Notes
 from pressconv.model import Document, Paragraph, Section
 from pressconv.options import WriteOptions
 from pressconv.writers import pdf
-from pressconv.writers.pdf import story
+from pressconv.writers.pdf import paragraph
 
 
 def test_a_paragraph_of_many_pages_is_one_tagged_paragraph_with_every_word() -> None:
@@ -28,11 +28,11 @@ def test_a_paragraph_of_many_pages_is_one_tagged_paragraph_with_every_word() -> 
 
 def test_pieces_cut_at_spaces_and_keep_every_character() -> None:
     text = " ".join(["word"] * 20_000)
-    pieces = story._pieces(text)
-    assert len(pieces) > 1 and all(len(p) <= story._PIECE for p in pieces)
+    pieces = paragraph.pieces_of(text)
+    assert len(pieces) > 1 and all(len(p) <= paragraph.PIECE for p in pieces)
     assert " ".join(pieces) == text
-    giant = "x" * (story._PIECE * 2 + 5)  # no space to cut at: cut inside, nothing lost
-    assert "".join(story._pieces(giant)) == giant
+    giant = "x" * (paragraph.PIECE * 2 + 5)  # no space to cut at: cut inside, nothing lost
+    assert "".join(paragraph.pieces_of(giant)) == giant
 
 
 def test_many_characters_without_a_glyph_make_one_warning() -> None:

@@ -16,9 +16,11 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+from pdfminer.high_level import extract_text
 
 from _pdfua import check
 from pressconv.model import Document, ListBlock, Paragraph, Quote, Section
+from pressconv.theme import Theme
 from test_pdf import big_document, every_block, expected_words, render, sample
 
 
@@ -95,15 +97,21 @@ def test_catalog_and_pages_carry_the_tagging_keys() -> None:
 
 
 def test_footer_and_speaker_line_are_artifacts() -> None:
-    data = render(every_block())[0]
+    data = render(every_block(), theme=Theme(show_speaker=True))[0]
     with pikepdf.open(io.BytesIO(data)) as pdf:
         ops = pikepdf.parse_content_stream(pdf.pages[0])
         artifacts = [
             str(i.operands[1]) for i in ops if str(i.operator) == "BDC" and i.operands[0] == "/Artifact"
         ]
     assert any("/Pagination" in a and "/Footer" in a for a in artifacts)
+    assert "— Jan Bakker" in extract_text(io.BytesIO(data))  # printed...
     report = check(data)
-    assert not any(text.strip().lstrip("— ") == "Jan Bakker" for _, text in report.elements)
+    assert report.failures == []
+    assert not any(text.strip().lstrip("— ") == "Jan Bakker" for _, text in report.elements)  # ...not tagged
+
+
+def test_speaker_line_is_off_by_default() -> None:
+    assert "— Jan Bakker" not in extract_text(io.BytesIO(render(every_block())[0]))
 
 
 def test_untagged_option_writes_no_structure() -> None:

@@ -15,6 +15,7 @@ from pressconv.errors import Notes
 from pressconv.model import Document, ListBlock, Paragraph
 from pressconv.options import WriteOptions
 from pressconv.readers.text import read_text
+from pressconv.serialize import content_identifier
 from pressconv.writers import html
 
 FIXTURES = Path(__file__).parent / "fixtures" / "text18"
@@ -85,6 +86,14 @@ def test_a_document_without_addresses_or_notes_is_the_one_the_rules_built() -> N
     document = read_text("Title here\n\nLONDON — Body text.\n\n- one\n- two\n")
     assert not any(isinstance(b, Paragraph) and b.marks for b in document.blocks())
     assert all(not isinstance(b, ListBlock) or b.item_marks == () for b in document.blocks())
+
+
+@pytest.mark.parametrize("name", ["links-and-notes.txt", None])
+def test_the_identifier_is_the_finished_documents(name: str | None) -> None:
+    """Computed once, after links and notes to editors are added: the identifier of what is returned."""
+    document = _read(name) if name else read_text("Title here\n\nLONDON — Body text.\n")
+    assert document.metadata.identifier == content_identifier(document)
+    assert len(document.metadata.identifier or "") == 64
 
 
 def test_straight_quotes_stay_straight_by_default() -> None:

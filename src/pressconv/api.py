@@ -245,8 +245,14 @@ def read_source(
 def render(documents: Sequence[Document], to: str, options: WriteOptions, notes: Notes) -> bytes:
     """Bytes in format ``to``; several documents make one collected volume where the writer can."""
     from pressconv import writers
+    from pressconv.theme import theme_of, with_defaults
 
     writer = writers.get(to)
+    theme = theme_of(options)
+    if theme.contact or theme.boilerplate:
+        # The one place the theme's contact block and boilerplate join a document: every writer (and
+        # the fidelity check, through ``with_defaults``) sees the same words.
+        documents = [with_defaults(document, theme) for document in documents]
     if len(documents) == 1:
         return writer.write(documents[0], options, notes)
     write_volume = getattr(writer, "write_volume", None)

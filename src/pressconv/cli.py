@@ -10,6 +10,9 @@ when a command needs them.
 
 from __future__ import annotations
 
+# First: a Ctrl-C while the imports below run prints one line, not a traceback.
+from pressconv import _startup  # isort: skip
+
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -38,7 +41,11 @@ def click_option(option: Option) -> click.Option:
         if option.default is True and not option.off_flag:
             decls = [f"{flag}/--no-{flag[2:]}", option.name]
         return click.Option(decls, is_flag=True, default=None, help=help_text + _flag_default(option))
-    kind: Any = {"integer": int, "file": click.Path(dir_okay=False, path_type=Path)}.get(option.kind, str)
+    kind: Any = {
+        "integer": int,
+        "file": click.Path(dir_okay=False, path_type=Path),
+        "theme": click.Path(path_type=Path),
+    }.get(option.kind, str)
     if option.choices:
         kind = click.Choice(option.choices, case_sensitive=False)
     metavar = option.metavar or ("DATE" if option.kind == "date" else None)
@@ -368,6 +375,27 @@ def formats_command() -> None:
         click.echo(f"{name:<9} input   {' '.join(spec.suffixes):<22} {spec.module}")
 
 
+@cli.group("theme", context_settings=CONTEXT)
+def theme_group() -> None:
+    """House styles: one theme puts an organisation's identity on every format (--theme PATH)."""
+
+
+@theme_group.command("init", context_settings=CONTEXT)
+@click.argument("folder", required=False, default="theme", type=click.Path(file_okay=False, path_type=Path))
+def theme_init_command(folder: Path) -> None:
+    """Write a starter theme (theme.toml and logo.svg) into FOLDER (default: theme); never overwrites."""
+    from pressconv import api, theme
+
+    files = theme.starter(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise PressconvError(f"cannot create the folder: {err.strerror}", str(folder)) from None
+    for path, data in files.items():
+        api.publish_to(path, data)
+        click.echo(f"wrote {theme.shown(path)}")
+
+
 def build_options() -> list[Option]:
     """Every option a registered writer declares, once each, for ``build`` and ``[tool.pressconv]``."""
     from pressconv import config
@@ -486,6 +514,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return err.code if isinstance(err.code, int) else EXIT_USAGE
     return 0
 
+
+_startup.done()
 
 if __name__ == "__main__":
     sys.exit(main())

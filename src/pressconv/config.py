@@ -108,7 +108,8 @@ def load(start: Path | None = None) -> BuildConfig:
             )
         options = check_options(table, root, label)
     except PressconvError as err:
-        err.path = _shown(pyproject)
+        if err.path is None:  # a theme's fault names the theme's own file
+            err.path = _shown(pyproject)
         raise
     return BuildConfig(
         root=root,
@@ -172,6 +173,8 @@ def check_options(
             raise PressconvError(f"unknown key {key!r} in {where} (known: {known})")
         if value is None:
             continue
+        if option.kind == "theme":
+            value = _theme(value, root)
         value = option.check(value)
         if option.kind == "file":
             value = root / value
@@ -179,6 +182,17 @@ def check_options(
             value = _maybe_file(value, root)
         checked[key] = value
     return checked
+
+
+def _theme(value: object, root: Path) -> object:
+    """``theme = "PATH"`` (from ``root``) or a ``[tool.pressconv.theme]`` table, loaded; else as given."""
+    from pressconv import theme
+
+    if isinstance(value, dict):
+        return theme.from_table(value, root / PYPROJECT, label="[tool.pressconv.theme] ", name=root.name)
+    if isinstance(value, str | Path) and str(value):
+        return theme.load(value, base=root)
+    return value
 
 
 def _maybe_file(value: str, root: Path) -> str:

@@ -12,23 +12,24 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from pressconv import lazy_re
 from pressconv.model import Contact, Mark
 
 #: An e-mail address (the common, practical shape; not RFC 5322's every corner).
-EMAIL: Final = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+EMAIL: Final = lazy_re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 #: A web address: with a scheme, or starting "www.".  Closing punctuation is not part of it.
-URL: Final = re.compile(r"\b(?:https?://|www\.)[^\s<>\"“”‘’]*[^\s<>\"“”‘’.,;:!?)\]}]")
+URL: Final = lazy_re.compile(r"\b(?:https?://|www\.)[^\s<>\"“”‘’]*[^\s<>\"“”‘’.,;:!?)\]}]")
 
-_LABEL = re.compile(
+_LABEL = lazy_re.compile(
     r"^\s*(?:for\s+(?:more|further)\s+information(?:,\s*(?:please\s+)?contact)?|"
     r"(?:media|press|news)\s+(?:contacts?|enquiries|inquiries)|contacts?|"
     r"(?:media|press)\s+contact\s+information)\s*[:\-–—]?\s*",
     re.IGNORECASE,
 )
-_FIELD_LABEL = re.compile(
+_FIELD_LABEL = lazy_re.compile(
     r"^\s*(?:tel(?:ephone)?|phone|mobile|cell|fax|e-?mail|web(?:site)?|url)\b\.?\s*[:\-]?\s*", re.I
 )
-_NAME = re.compile(
+_NAME = lazy_re.compile(
     r"^(?:(?:Dr|Mr|Mrs|Ms|Mx|Prof)\.?\s+)?[A-Z][\w'’.-]*"
     r"(?:\s+(?:(?:de|van|von|der|den|da|di|du|la|le|ter|ten|bin|al)\s+)*[A-Z][\w'’.-]*){0,3}$"
 )

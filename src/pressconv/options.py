@@ -24,7 +24,7 @@ from pressconv.limits import DEFAULT_LIMITS, Limits
 from pressconv.model import Document
 
 PageSize = Literal["letter", "a4"]
-Kind = Literal["text", "flag", "integer", "file", "date"]
+Kind = Literal["text", "flag", "integer", "file", "date", "theme"]
 
 #: The date used when neither the document nor SOURCE_DATE_EPOCH gives one:
 #: the earliest a zip entry can carry, so it is never mistaken for a real date.
@@ -39,6 +39,7 @@ _KIND_WORDS: dict[str, str] = {
     "integer": "an integer",
     "file": "a file path",
     "date": "an ISO 8601 date (YYYY-MM-DD)",
+    "theme": "a theme folder or theme.toml",
 }
 
 
@@ -101,6 +102,14 @@ def _coerce(option: Option, value: Any) -> Any:
         if not isinstance(value, int) or isinstance(value, bool):
             return _BAD
         return _BAD if option.minimum is not None and value < option.minimum else value
+    if kind == "theme":
+        from pressconv.theme import Theme, load
+
+        if isinstance(value, Theme):
+            return value
+        # A theme is loaded (and a bad one refused) when the option is checked, so writers, and
+        # worker processes, get the loaded Theme.
+        return load(value) if isinstance(value, str | os.PathLike) and str(value) else _BAD
     if kind == "file":
         return Path(value) if isinstance(value, str | os.PathLike) and str(value) else _BAD
     if kind == "date":
@@ -169,6 +178,12 @@ WRITE_OPTIONS: tuple[Option, ...] = (
         "integer",
         help="Seconds since the epoch, for a date the document does not give.",
         cli=False,
+    ),
+    Option(
+        "theme",
+        "theme",
+        help="House style: a theme folder or its theme.toml (`pressconv theme init` writes one).",
+        metavar="PATH",
     ),
 )
 

@@ -199,6 +199,8 @@ def options_hash(options: WriteOptions, fmt: str) -> str:
     record: dict[str, Any] = {}
     for item in writers.options(fmt):
         value = options.get(item.name, item.default)
+        if item.kind == "theme" and value is not None:
+            value = value.fingerprint()  # the settings and the logo's and font files' bytes
         if isinstance(value, Path) or (isinstance(value, str) and item.name.endswith("_font")):
             value = _file_fingerprint(Path(value)) if Path(value).is_file() else str(value)
         record[item.name] = value

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
+import re
 import signal
 import time
 from collections.abc import Iterable, Iterator, Sequence, Sized
@@ -68,13 +69,26 @@ def render_job(job: Job, options: WriteOptions) -> JobResult:
     else:
         for fmt in job.formats:
             try:
-                outputs.append((fmt, api.render([document], fmt, options, notes)))
+                outputs.append((fmt, api.render([document], fmt, for_output(options, fmt, job.rel), notes)))
             except PressconvError as err:
                 errors.append((fmt, _message(err, job.label, fmt)))
             except Exception as err:
                 errors.append((fmt, f"{job.label}: {fmt}: internal error: {type(err).__name__}: {err}"))
     warnings = tuple(f"{job.label}: {item.message}" for item in notes.items)
     return JobResult(job.rel, tuple(outputs), tuple(errors), warnings, digest)
+
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def for_output(options: WriteOptions, fmt: str, rel: str) -> WriteOptions:
+    """The options for one output: a relative ``html_stylesheet`` counts from dist/, so the page of a
+    source in a subfolder (``dist/press/a.html``) links ``../house.css`` and finds the same sheet."""
+    href = options.get("html_stylesheet") if fmt == "html" else None
+    depth = rel.count("/")
+    if not href or not depth or href.startswith(("/", "#", "?")) or _SCHEME.match(href):
+        return options
+    return options.replace(html_stylesheet="../" * depth + href)
 
 
 def _message(err: PressconvError, label: str, fmt: str | None = None) -> str:

@@ -18,11 +18,14 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Iterator
+from fnmatch import fnmatch
 from typing import Any, TypeVar
+from weakref import WeakKeyDictionary
 
 import reportlab
 from reportlab import rl_config
-from reportlab.pdfbase import pdfdoc
+from reportlab.pdfbase import pdfdoc, ttfonts
+from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
@@ -183,6 +186,43 @@ def last_annotation(canvas: Canvas) -> tuple[Any, Any]:
     return doc.idToObject[doc.annotationName(name)], doc.refAnnotation(name)
 
 
+def link_to_destination(canvas: Canvas, destination: str, rect: tuple[float, ...], contents: str) -> None:
+    """A link annotation on the current page to the named destination (a bookmark, made now or later).
+
+    reportlab's ``linkRect`` makes a ``LinkAnnotation`` object that refuses a ``/StructParent``
+    entry, which a tagged link needs; this makes the same annotation as a dictionary, through the
+    canvas's ``_bookmarkReference``, ``_absRect`` (``rect`` in the current coordinates) and
+    ``_addAnnotation``.  ``last_annotation`` then finds it, as after ``linkURL``.
+    """
+    annotation = pdfdoc.PDFDictionary(
+        {
+            "Type": pdfdoc.PDFName("Annot"),
+            "Subtype": pdfdoc.PDFName("Link"),
+            "Rect": pdfdoc.PDFArray(canvas._absRect(rect, 1)),  # type: ignore[attr-defined]
+            "Border": pdfdoc.PDFArray([0, 0, 0]),
+            "Contents": pdfdoc.PDFString(contents),
+            "Dest": canvas._bookmarkReference(destination),  # type: ignore[attr-defined]
+        }
+    )
+    canvas._addAnnotation(annotation)  # type: ignore[attr-defined]
+
+
+def init_ttfont(font: TTFont, name: str, face: TTFontFace) -> None:
+    """Set ``font`` up as ``TTFont.__init__`` does, with a face the caller made.
+
+    reportlab's ``__init__`` makes a plain ``TTFontFace`` of the file itself; the writer's faces
+    keep their character tables in the user's cache (``writers.pdf.face_cache``).  ``probe()``
+    checks that the attributes set here are the ones ``TTFont.__init__`` sets.
+    """
+    font.fontName = name
+    font.face = face
+    font.encoding = TTEncoding()
+    font.state = WeakKeyDictionary()
+    font._asciiReadable = rl_config.ttfAsciiReadable  # type: ignore[attr-defined]
+    # The glob list as ttfonts imported it from rl_config (TTFont.__init__ reads that copy).
+    font.shapable = not any(fnmatch(name, pattern) for pattern in ttfonts.unShapedFontGlob)  # type: ignore[attr-defined]
+
+
 def to_unicode_cmaps(document: Any) -> Iterator[Any]:
     """The ToUnicode CMap stream objects registered in a PDFDocument (``idToObject``), in order."""
     for name, obj in document.idToObject.items():
@@ -305,6 +345,17 @@ def probe() -> list[str]:
 
     _check(problems, "Canvas.linkURL(**kw), _annotationCount, annotationName/refAnnotation", annotations)
 
+    def destination_links() -> bool:
+        canv = Canvas(io.BytesIO(), invariant=1)
+        link_to_destination(canv, "probe", (0, 0, 10, 10), "x")
+        annotation, _ = last_annotation(canv)
+        canv.bookmarkPage("probe")
+        return str(annotation["Subtype"]) == "/Link" and "Dest" in annotation.dict
+
+    _check(
+        problems, "Canvas._absRect, _bookmarkReference, _addAnnotation (document links)", destination_links
+    )
+
     def table_events() -> bool:
         from reportlab.platypus import Table
 
@@ -330,4 +381,18 @@ def probe() -> list[str]:
         return len(found) == 1 and "beginbfchar" in found[0].content and "<0061>" in found[0].content
 
     _check(problems, "ToUnicode CMaps as 'toUnicodeCMap:…' text streams in idToObject", unicode_maps)
+
+    def setup() -> bool:
+        from pathlib import Path
+
+        path = str(Path(reportlab.__file__).parent / "fonts" / "Vera.ttf")
+        theirs = TTFont("pc-probe", path)
+        ours = TTFont.__new__(TTFont)
+        init_ttfont(ours, "pc-probe", theirs.face)
+        mine, real = vars(ours), vars(theirs)
+        return sorted(mine) == sorted(real) and all(
+            mine[name] == real[name] for name in real if name not in ("encoding", "state")
+        )
+
+    _check(problems, "TTFont.__init__ sets fontName, face, encoding, state, _asciiReadable, shapable", setup)
     return problems

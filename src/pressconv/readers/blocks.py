@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final, Literal, NamedTuple, TypeAlias
 
+from pressconv import lazy_re
 from pressconv.model import Block, Quotation
 
 Hint: TypeAlias = Literal["headline", "subtitle", "heading", "quote", "list", "paragraph", "embedded"]
@@ -65,10 +66,15 @@ FURNITURE: Final = Kind.FURNITURE
 EMBEDDED: Final = Kind.EMBEDDED
 
 
+# The reason of a block that is a page number or running head of the source's pages: kept as text, set
+# apart, and it does not part a quotation that runs on across the page break.
+PAGINATION: Final = "pagination: a page number or running head of the source's pages, kept as text, set apart"
+
+
 # A line holding only whitespace; str.isspace() covers NBSP and the other Unicode spaces.
 _BREAK = re.compile(r"\n(?:[^\S\n]*\n)+")
 _INDENT = re.compile(r"^(?:\t|[^\S\n]{2,})")
-_LIST_LINE = re.compile(r"^\s*(?:[-*•·▪◦‣⁃►■□●○✓✔–o]|\d{1,2}[.)]|[a-z]\)|\((?:\d{1,2}|[a-z])\))\s")
+_LIST_LINE = lazy_re.compile(r"^\s*(?:[-*•·▪◦‣⁃►■□●○✓✔–o]|\d{1,2}[.)]|[a-z]\)|\((?:\d{1,2}|[a-z])\))\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +144,10 @@ class Work:
     block: Block | None = None
     """An ``EMBEDDED`` block's finished model block."""
     date_line: bool = False
-    """A line holding only a date above the body: text, but never headline, heading or lede."""
+    """A line holding only a date above the body (its date may date the document); also ``aside``."""
+    aside: bool = False
+    """Text set apart from the release: kept as text, but never headline, heading, dek or lede (a
+    lone date line, the header of a forwarded e-mail)."""
     # Quote analysis (filled by the quote rule).
     quoted_share: float = 0.0
     opens_unclosed: bool = False

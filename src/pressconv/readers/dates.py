@@ -10,20 +10,26 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from pressconv.readers.lexicon import MONTHS, trie_pattern
+from pressconv import lazy_re
+from pressconv.readers.lexicon import DAY_FIRST_MONTHS, MONTHS, trie_pattern
 
 # A prefix tree of the month names: a plain alternation of ~100 names is slow to try at every position.
+# Month first ("March 3, 2025") only with the names of languages that write dates so.
 _MONTH = trie_pattern(sorted(MONTHS))
+_MONTH_FIRST = trie_pattern(sorted(name for name in MONTHS if name not in DAY_FIRST_MONTHS))
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2}))?")
 # "Oct. 28, 2024", "March 3rd 2025"
-_MDY = re.compile(rf"(?<!\w)({_MONTH})(?!\w)\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE)
-# "28 October 2024", "12. März 2025", "3 mars 2025", "3 de marzo de 2025", "1er mars 2025"
+_MDY = re.compile(
+    rf"(?<!\w)({_MONTH_FIRST})(?!\w)\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE
+)
+# "28 October 2024", "12. März 2025", "3 mars 2025", "3 de marzo de 2025", "1er mars 2025", "7 d'abril de
+# 2031", "7 grudnia 2031", "7. joulukuuta 2031"
 _DMY = re.compile(
-    rf"\b(\d{{1,2}})(?:\.|er|st|nd|rd|th)?\s+(?:de\s+)?({_MONTH})(?!\w)\.?,?\s+(?:de\s+)?(\d{{4}})\b",
+    rf"\b(\d{{1,2}})(?:\.|er|st|nd|rd|th)?\s+(?:de\s+|d['’])?({_MONTH})(?!\w)\.?,?\s+(?:de\s+)?(\d{{4}})\b",
     re.IGNORECASE,
 )
 # "09:00", "9:00 a.m.", "9 a.m.", "00:01 GMT"
-_TIME = re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?|h\b|uhr\b)?", re.IGNORECASE)
+_TIME = lazy_re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?|h\b|uhr\b)?", re.IGNORECASE)
 
 
 def find_date(text: str) -> tuple[str, int, int] | None:

@@ -73,6 +73,7 @@ def build_document(
     title: str | None = None,
     footnotes: Sequence[Note] = (),
     notes_heading: str | None = None,
+    identify: bool = True,
 ) -> Document:
     """A Document from raw blocks: the structure inference every reader shares.
 
@@ -109,7 +110,9 @@ def build_document(
       list's ``levels`` are kept; an ``embedded`` block is placed where it stood.
     - ``footnotes`` are the document's notes (``Document.notes``), referenced
       by ``noteref`` marks; ``notes_heading`` heads its notes to editors.
-    - The result carries ``metadata.identifier`` from its content.
+    - The result carries ``metadata.identifier`` from its content; a reader
+      that changes the document afterwards passes ``identify=False`` and
+      computes it once, at the end (``serialize.with_identifier``).
     """
     options = options or ReadOptions()
     notes = notes if notes is not None else Notes()
@@ -161,7 +164,7 @@ def build_document(
         explain = EXPLAIN.get()  # set by the API for `parse --explain`, whichever reader runs
     if explain is not None:
         explain.extend(explain_lines(work))
-    return with_identifier(document)
+    return with_identifier(document) if identify else document
 
 
 def _sections(

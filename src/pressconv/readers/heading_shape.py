@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from pressconv import lazy_re
 from pressconv.readers.blocks import FURNITURE, HEADING, LIST, PARAGRAPH, QUOTE, Work
 from pressconv.readers.document_cache import per_document
 from pressconv.readers.lexicon import (
@@ -120,8 +121,8 @@ _PLACE_AND_DATE = re.compile(r"[^\W\d_][\w .’'-]{1,40},\s*\d{1,2}[/.-]\d{1,2}[
 # "– The Honourable Jane Roe, Minister of …" under a quote: an attribution line, never a heading
 _DASH_OPENING = re.compile(r"[–—―]\s|-{1,2}\s")
 # "Page 1 of 2", "Seite 1 von 2": a page header, looked for only in lines with a digit
-_PAGE_NUMBER = re.compile(r"\b(?:page|seite|página|pág\.)\s*\d+\s*(?:of|von|de|/)\s*\d+", re.IGNORECASE)
-_NOT_A_HEADING_START = re.compile(
+_PAGE_NUMBER = lazy_re.compile(r"\b(?:page|seite|página|pág\.)\s*\d+\s*(?:of|von|de|/)\s*\d+", re.IGNORECASE)
+_NOT_A_HEADING_START = lazy_re.compile(
     r"(?:photo|image|picture|credit|source|caption|tags|video|foto|bild|quelle)\s*:"
     # e-mail and page headers: "From:", "Published", "(MORE)"
     r"|(?:from|to|sent|subject|date|cc|published|updated|last updated)\s*:?\s*$"
@@ -307,11 +308,15 @@ def is_chrome_line(text: str) -> bool:
     )
 
 
+# "2. Outline of the company to be acquired", "3) Schedule": a section's number, then its title.
+_NUMBERED_TITLE = re.compile(r"\d{1,2}[.)]\s+[^\W\d_]")
+
+
 def heading_shape(work: Work) -> str | None:
     """Why the block is shaped like a heading, or None (the 'followed by body text' test comes later)."""
     if work.hint == "heading":
         return "heading (source format)"
-    if work.kind != PARAGRAPH or work.hint is not None or len(work.lines) > 1 or work.date_line:
+    if work.kind != PARAGRAPH or work.hint is not None or len(work.lines) > 1 or work.aside:
         return None
     if len(work.text) > _MAX_HEADING_CHARS:
         return None  # a paragraph (decided before the memo table hashes the text)
@@ -363,6 +368,8 @@ def _line_shape(text: str) -> str | None:
         return "short title-like line ending in a colon, followed by body text"
     if titled:
         return "short line, no final punctuation, followed by body text"
+    if _NUMBERED_TITLE.match(text) and not any(w.lower() in FINITE_VERBS for w in words[1:]):
+        return "a numbered section title, no final punctuation, followed by body text"
     if len(words) <= MAX_SENTENCE_CASE_WORDS and not _has_finite_verb(words):
         return "short line, no final punctuation, followed by body text"
     if words[0].lower() in _QUESTION_WORDS and len(words) <= _MAX_QUESTION_LABEL_WORDS:

@@ -510,6 +510,31 @@ for _number, _names in enumerate(
     for _name in _names.split():
         MONTHS[_name] = _number
 
+# Month names of languages that write the day first ("9 de febrer de 2032", "9 lutego 2032", "9. helmikuuta
+# 2032"): Catalan, Polish (nominative and the genitive a date uses), Swedish, Norwegian, Danish, Finnish.
+# Also in ``MONTHS``; kept apart so the month-first date pattern does not try them at every word.
+DAY_FIRST_MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        "gener styczeń stycznia tammikuuta",
+        "febrer luty lutego helmikuuta",
+        "març marzec marca marts maaliskuuta",
+        "kwiecień kwietnia huhtikuuta",
+        "maig maj maja toukokuuta",
+        "juny czerwiec czerwca kesäkuuta",
+        "juliol lipiec lipca heinäkuuta",
+        "agost sierpień sierpnia augusti elokuuta",
+        "setembre wrzesień września syyskuuta",
+        "październik października lokakuuta",
+        "listopad listopada marraskuuta",
+        "desembre grudzień grudnia desember joulukuuta",
+    ),
+    start=1,
+):
+    for _name in _names.split():
+        DAY_FIRST_MONTHS[_name] = _number
+MONTHS.update(DAY_FIRST_MONTHS)
+
 # Words that may stand beside a date on a date line ("Updated: Monday, March 3, 2025").
 DATE_LABELS: frozenset[str] = frozenset(
     [
@@ -549,6 +574,17 @@ RELEASE_NOTICES: tuple[str, ...] = (
     "pour diffusion immédiate",
     "comunicado de prensa",
     "nota de prensa",
+    "nota de premsa",
+    "comunicat de premsa",
+    "comunicato stampa",
+    "persbericht",
+    "komunikat prasowy",
+    "informacja prasowa",
+    "pressmeddelande",
+    "pressemelding",
+    "pressemeddelelse",
+    "tiedote",
+    "lehdistötiedote",
 )
 
 # Headers that open a media-contact block.
@@ -641,7 +677,9 @@ FINITE_VERBS: frozenset[str] = frozenset(
     )
 )
 
-# Labels that look like a capitalised dateline before a colon but are not places.
+# Labels that look like a capitalised dateline before a colon but are not places; weekdays ("Monday,
+# 7 December 2031 - 10:15am" is a date-time line, not a dateline) and prepositions ("Od 4 stycznia
+# 2032 r. mieszkańcy …" opens "From 4 January", not a place).
 NOT_PLACES: frozenset[str] = frozenset(
     _words(
         """
@@ -650,6 +688,10 @@ NOT_PLACES: frozenset[str] = frozenset(
         fact sheet moderator meeting statement readout transcript background
         warning important attention caution reminder notice speaker speakers question answer
         meanwhile today tomorrow yesterday tonight overall however finally first also
+        monday tuesday wednesday thursday friday saturday sunday montag dienstag mittwoch donnerstag
+        freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes
+        miércoles jueves viernes sábado dilluns dimarts dimecres dijous divendres dissabte diumenge
+        from since until od desde hasta ab seit bis depuis dès från sedan fram siden
         """
     )
 )
@@ -660,7 +702,7 @@ TITLE_CASE_SMALL: frozenset[str] = frozenset(
         """
         a an the and or but nor for of on in at to by with from as into over per via vs. vs up off
         out de des du la le les et ou à au aux en pour sur der die das und oder für von mit zu im am
-        el los las y
+        el los las y del della di da do dos
         """
     )
 )
@@ -682,6 +724,27 @@ PAGE_CHROME_WORDS: frozenset[str] = frozenset(
         comunicado comunicados noticias inicio publicación su para inmediata pressemitteilung
         pressemitteilungen presseinformation aktuelles nachrichten startseite meldung medieninformation
         mitteilung de la des du el del von der und et y
+        """
+    )
+)
+
+# The header fields of a forwarded or replied e-mail ("From:", "Betreff:", "Objet:", "Ämne:"), lower-case.
+MAIL_HEADER_FIELDS: frozenset[str] = frozenset(
+    _words(
+        """
+        from to cc bcc date sent subject reply-to von an datum gesendet betreff de à objet envoyé
+        para fecha enviado asunto van aan onderwerp verzonden fra til dato emne sendt från
+        till ämne skickat od do data temat wysłano da oggetto inviato a
+        """
+    )
+)
+
+# The fields that say a block of "Field: value" lines is a mail header (not an FAQ's "Q:"/"A:" pair).
+MAIL_HEADER_KEYS: frozenset[str] = frozenset(
+    _words(
+        """
+        from subject sent von betreff gesendet objet envoyé asunto enviado onderwerp verzonden emne sendt
+        från ämne skickat temat wysłano oggetto inviato
         """
     )
 )

@@ -8,7 +8,8 @@ lines, e-mail addresses or phone numbers; an end mark is a line of its own
 such as ``###``, ``-30-`` or ``- end -``.  Furniture blocks keep their place
 in the block list with kind ``furniture`` (so ``explain`` can show them) and
 are left out of the body.  A block whose first line is an "About …" heading
-is split so the heading stands alone.
+over wrapped lines is split so the heading stands alone; fused with the one
+line of its text, it stays that paragraph.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pressconv import lazy_re
 from pressconv.readers.blocks import FURNITURE, PARAGRAPH, Work
 from pressconv.readers.dates import find_date, find_datetime
 from pressconv.readers.lexicon import (
@@ -23,6 +25,8 @@ from pressconv.readers.lexicon import (
     CONTACT_HEADERS,
     DATE_LABELS,
     END_MARKS,
+    MAIL_HEADER_FIELDS,
+    MAIL_HEADER_KEYS,
     RELEASE_NOTICES,
 )
 
@@ -37,14 +41,27 @@ _CONTACT_HEADER = re.compile(
 _TOP_REGION_WORDS = 30
 # The first letters of the contact headers (the pattern ignores case).
 _CONTACT_INITIALS = frozenset(header[0] for header in CONTACT_HEADERS)
-_TRAILING_END_MARK = re.compile(r"(?<=[.!?”\"])\s+(?:###|# # #|-30-|–30–|—30—)$")
+_TRAILING_END_MARK = lazy_re.compile(r"(?<=[.!?”\"])\s+(?:###|# # #|-30-|–30–|—30—)$")
 _TOP_REGION_BLOCKS = 4
 _LONGEST_END_MARK = 2 * max(len(mark) for mark in END_MARKS)
 _END_MARK_ENDINGS = ("###", "# # #", "-30-", "–30–", "—30—")
-_TIME_OF_DAY = re.compile(
+_TIME_OF_DAY = lazy_re.compile(
     r"\b\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|uhr|h))?(?:\s+[A-Z]{2,4}\b)?", re.IGNORECASE
 )
 _EMBARGO_WORDS = ("embargo", "sperrfrist", "hold for", "not for release", "for release")
+# The line a mail client sets above a forwarded or quoted message ("---------- Forwarded message
+# ---------", "-----Original Message-----", "Begin forwarded message:", "Anfang der weitergeleiteten
+# Nachricht:"), or a bare separator line of dashes, underscores or equals signs.
+_FORWARD_MARKER = re.compile(
+    r"^(?:[-_=]{5,}|-*\s*(?:forwarded message|original message|weitergeleitete nachricht|message transféré"
+    r"|mensaje reenviado|message d'origine|ursprüngliche nachricht|mensaje original)\s*-*"
+    r"|(?:begin forwarded message|anfang der weitergeleiteten nachricht|début du message réexpédié)\s*:?)$",
+    re.IGNORECASE,
+)
+# How far from the top a forward header may stand (under a cover note and an earlier forward).
+_MAIL_HEADER_REACH = 16
+_MAIL_FIELD_REACH = 12  # a header field's name and its colon ("Reply-To:", "Onderwerp:")
+_MAIL_FIELD = re.compile(r"^([^\W\d_][\w-]{0,9})\s?:\s*\S")
 
 
 @dataclass(slots=True)
@@ -60,10 +77,22 @@ class Furniture:
     publisher: list[str] = field(default_factory=list)
 
 
+# "UNIVERSITY OF SOUTHMERE - NEWS RELEASE", "Ministry of Transport | Press release": a masthead line,
+# the issuer and the release notice on either side of a separator.
+_MASTHEAD_SEPARATOR = re.compile(r"\s+(?:[-–—|·•/:]|--)\s+")
+_MAX_ISSUER_WORDS = 8
+_BARE_NOTICES = frozenset(
+    notice
+    for notice in RELEASE_NOTICES
+    if not notice.startswith(("for ", "embargo", "under ", "not ", "hold ", "immediate", "zur ", "pour "))
+    and notice not in ("sperrfrist",)
+)
+
+
 def _is_release(line: str) -> bool:
     lowered = line.lower()
     if not lowered.startswith(RELEASE_NOTICES):
-        return False
+        return _masthead_notice(line)
     words = line.split()
     if len(words) > 16:
         return False
@@ -75,6 +104,20 @@ def _is_release(line: str) -> bool:
         or bare in RELEASE_NOTICES
         or lowered.startswith(("for immediate release", "embargo", "sperrfrist", "for release", "hold for"))
     )
+
+
+def _masthead_notice(line: str) -> bool:
+    """An issuer and a bare release notice on one line, a separator between them, in either order."""
+    if not any(ch in line for ch in "-–—|·•/:") or line.count(" ") > _MAX_ISSUER_WORDS + 4:
+        return False  # no separator, or too long for a masthead: decided before any pattern runs
+    parts = _MASTHEAD_SEPARATOR.split(line)
+    if len(parts) != 2:
+        return False
+    for notice, issuer in (parts, parts[::-1]):
+        bare = notice.lower().strip(" .")
+        if bare in _BARE_NOTICES and 0 < len(issuer.split()) <= _MAX_ISSUER_WORDS:
+            return not issuer.rstrip().endswith((".", "!", "?")) and issuer[:1].isupper()
+    return False
 
 
 def _is_end_mark(line: str) -> bool:
@@ -129,7 +172,8 @@ def _contact_like(work: Work) -> bool:
     )
 
 
-def _about_heading(line: str) -> bool:
+def is_about_heading(line: str) -> bool:
+    """ "About Acme", "Über die Stadtwerke", "Notes to editors": the heading of a boilerplate section."""
     lowered = line.lower()
     if not lowered.startswith(BOILERPLATE_HEADINGS):
         return False
@@ -149,9 +193,12 @@ def split_about_lines(works: list[Work]) -> list[Work]:
             work.kind == PARAGRAPH
             and work.hint is None
             and len(work.lines) > 1
-            and _about_heading(work.lines[0])
+            and is_about_heading(work.lines[0])
         ):
             first, rest = work.lines[0], work.lines[1:]
+            if len(rest) == 1 and not rest[0].endswith(":"):
+                out.append(work)  # "About Acme" fused with the one line of its text: one paragraph
+                continue
             if len(first) < 0.7 * max(len(line) for line in rest) or first.endswith(":"):
                 head = Work(text=first, lines=[first])
                 out.append(head)
@@ -159,6 +206,38 @@ def split_about_lines(works: list[Work]) -> list[Work]:
                 continue
         out.append(work)
     return out
+
+
+def mail_header(lines: list[str]) -> bool:
+    """The header of a forwarded or replied e-mail: a forward marker line and/or "From:"/"Subject:" lines.
+
+    Every line is a forward marker or a header field ("Date: …", "To: …"); a lone
+    marker line counts, a run of fields only when one of them names the sender,
+    the subject or the sending ("From:", "Subject:", "Sent:", "Betreff:" …), so
+    an FAQ's "Q:"/"A:" pair is no mail header.
+    """
+    first = lines[0]
+    if (
+        ":" not in first[:_MAIL_FIELD_REACH]
+        and first[:1] not in "-_="
+        and first[:1].lower() not in "abdfmouw"
+    ):
+        return False  # no "Field:" and no marker line ("Begin …", "Forwarded …"): most blocks
+    marker = keyed = False
+    fields = 0
+    for line in lines:
+        if _FORWARD_MARKER.match(line):
+            marker = True
+            continue
+        match = _MAIL_FIELD.match(line)
+        if match is None:
+            return False
+        field = match.group(1).lower()
+        if field not in MAIL_HEADER_FIELDS:
+            return False
+        fields += 1
+        keyed = keyed or field in MAIL_HEADER_KEYS
+    return marker or (keyed and fields >= 2)
 
 
 def extract_furniture(works: list[Work], found: Furniture) -> list[Work]:
@@ -185,7 +264,7 @@ def _letterhead(works: list[Work], found: Furniture) -> None:
 
 
 def _letterhead_line(work: Work) -> bool:
-    return len(work.lines) <= 3 and all(len(line.split()) <= 8 for line in work.lines) and not work.date_line
+    return len(work.lines) <= 3 and all(len(line.split()) <= 8 for line in work.lines) and not work.aside
 
 
 # Headers that announce contacts or only more reading ("For more information" over links): a block of
@@ -216,9 +295,15 @@ def _extract(works: list[Work], found: Furniture) -> list[Work]:
             in_contact = False
             out.append(work)
             continue
+        if at < _MAIL_HEADER_REACH and mail_header(work.lines):
+            # transport, not release: every word kept as text, but never headline, heading or lede
+            work.aside, work.hint = True, "paragraph"
+            work.reason = "the header of a forwarded e-mail: kept as text, set apart from the release"
+            out.append(work)
+            continue
         pieces = _peel(work, found, top)
         for piece in pieces:
-            if piece.kind == FURNITURE or piece.date_line:
+            if piece.kind == FURNITURE or piece.aside:
                 if piece.reason.startswith("end mark"):
                     after_end = True
                 out.append(piece)
@@ -237,7 +322,7 @@ def _extract(works: list[Work], found: Furniture) -> list[Work]:
                 )
                 out.append(piece)
                 continue
-            if (in_contact or after_end) and _contact_like(piece) and not _about_heading(piece.lines[0]):
+            if (in_contact or after_end) and _contact_like(piece) and not is_about_heading(piece.lines[0]):
                 piece.kind, piece.reason = FURNITURE, "contact details -> metadata.contacts"
                 if in_contact and found.contacts:
                     found.contacts[-1] += "\n" + "\n".join(piece.lines)
@@ -249,7 +334,7 @@ def _extract(works: list[Work], found: Furniture) -> list[Work]:
                 in_contact
                 and len(piece.text.split()) <= 12
                 and len(piece.lines) <= 3
-                and not (_about_heading(piece.lines[0]))
+                and not (is_about_heading(piece.lines[0]))
             )
             if in_contact:
                 piece.kind, piece.reason = FURNITURE, "contact details -> metadata.contacts"
@@ -302,7 +387,7 @@ def _peel(work: Work, found: Furniture, top: bool) -> list[Work]:
                 head.append(_furniture(line, "date under the byline -> metadata.byline"))
             else:
                 # A date on its own line stays in the body (SPEC keeps every word); only its date is read.
-                kept = Work(text=line, lines=[line], date_line=True)
+                kept = Work(text=line, lines=[line], date_line=True, aside=True)
                 kept.reason = "date line above the body: kept as text, its date -> metadata.date"
                 head.append(kept)
             lines.pop(0)

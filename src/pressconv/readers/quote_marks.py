@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from pressconv import lazy_re
 from pressconv.errors import Notes
-from pressconv.readers.blocks import HEADING, LIST, PARAGRAPH, QUOTE, Work
+from pressconv.readers.blocks import HEADING, LIST, PAGINATION, PARAGRAPH, QUOTE, Work
 from pressconv.readers.document_cache import per_document
 from pressconv.readers.lexicon import SPEECH_VERBS
 
@@ -198,7 +199,7 @@ def _analyse(text: str, style: str) -> tuple[tuple[tuple[int, int], ...], bool, 
 
 
 # A page header or footer pasted in from a PDF: "Page 2 of 3", "Seite 1 von 2", "- 2 -", "(more)".
-_PAGE_LINE = re.compile(
+_PAGE_LINE = lazy_re.compile(
     r"(?:.{0,60}\b(?:page|seite|página|pagina|pág\.|p\.)\s*\d+\s*(?:of|von|de|di|/)\s*\d+.{0,20}"
     r"|[-–—]\s*\d{1,3}\s*[-–—]|[(\[]?\s*-*\s*more\s*-*\s*[)\]]?)",
     re.IGNORECASE,
@@ -222,10 +223,10 @@ def classify_quotes(works: list[Work], notes: Notes) -> None:
     previous_open: Work | None = None
     broken_by_page = False
     for work in works:
-        if previous_open is not None and is_page_line(work.text):
+        if previous_open is not None and (work.reason is PAGINATION or is_page_line(work.text)):
             broken_by_page = True
             continue  # "Seite 1 von 2" between two paragraphs of one quotation: the quotation goes on
-        if work.kind not in (PARAGRAPH, QUOTE):
+        if work.kind not in (PARAGRAPH, QUOTE) or work.aside:
             if work.kind in (HEADING, LIST) and previous_open is not None:
                 notes.warn("unbalanced-quotes", f"quotation left open before: {work.text[:40]!r}")
                 previous_open = None

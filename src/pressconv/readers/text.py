@@ -1,7 +1,8 @@
 """Plain text -> Document: front matter, blocks, then the shared structure inference.
 
 The text reader only does what is particular to plain text — the YAML front
-matter at the very top and the split into blocks at blank or whitespace-only
+matter at the very top, the ``>`` prefixes of a forwarded or replied e-mail
+(``mail_quotes``) and the split into blocks at blank or whitespace-only
 lines — and hands the blocks to ``document.build_document``, which runs the
 inference rules (furniture, lists, headline, headings, quotes, dateline,
 speakers) in the order documented there.  ``explain`` returns the same
@@ -23,6 +24,7 @@ from pressconv.readers.blocks import RawBlock, split_blocks
 from pressconv.readers.document import build_document
 from pressconv.readers.front_matter import split_front_matter
 from pressconv.readers.links_and_notes import editors_notes, link_addresses
+from pressconv.readers.mail_quotes import unquote
 from pressconv.serialize import with_identifier
 
 SUFFIXES = (".txt", ".text")
@@ -74,9 +76,9 @@ def _read(
         from pressconv.readers.typography import smarten
 
         body = smarten(body)
-    blocks = split_blocks(body)
+    blocks = split_blocks(unquote(body))
     if not blocks and (matter is None or not (matter.title or (options and options.title))):
         raise EmptyInputError("no text after the front matter", source_path)
-    document = build_document(blocks, matter, options, notes, source_path, explain=lines)
-    enriched = editors_notes(link_addresses(document))
-    return document if enriched is document else with_identifier(enriched)
+    document = build_document(blocks, matter, options, notes, source_path, explain=lines, identify=False)
+    # the identifier once, of the finished document (links and notes to editors added)
+    return with_identifier(editors_notes(link_addresses(document)))

@@ -63,5 +63,5 @@ class WorkList:
         return last + 1
 
     def content(self) -> list[int]:
-        """Indexes of the blocks that are not furniture and not a lone date line."""
-        return [i for i, w in enumerate(self.blocks) if w.kind != FURNITURE and not w.date_line]
+        """Indexes of the blocks that are neither furniture nor set aside (a date line, a mail header)."""
+        return [i for i, w in enumerate(self.blocks) if w.kind != FURNITURE and not w.aside]

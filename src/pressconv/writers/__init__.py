@@ -41,6 +41,9 @@ PAGE_SIZE = Option(
     help="Page size; default: Letter for US-style regions (and bare en), else A4.",
 )
 
+#: A collected volume's (a press kit's) title, for every writer that collects several sources into one file.
+VOLUME_TITLE = Option("volume_title", help="Title of a collected volume of several sources.", metavar="TITLE")
+
 # Each built-in's options, declared with its registry line (the writers themselves import heavy
 # libraries, and a build decides staleness from these lists without importing them).
 HTML_OPTIONS = (
@@ -53,6 +56,7 @@ HTML_OPTIONS = (
         metavar="URL",
         flag="stylesheet",
     ),
+    VOLUME_TITLE,
 )
 DOCX_OPTIONS = (
     PAGE_SIZE,
@@ -61,16 +65,18 @@ DOCX_OPTIONS = (
         "file",
         help="Reference .docx whose styles, page set-up, header and footer are used.",
     ),
+    Option("volume_title", help="Title of a collected volume of several sources.", metavar="TITLE"),
 )
 PDF_OPTIONS = (
     PAGE_SIZE,
     Option("pdf_font", help="House font: a .ttf path or a family name fontconfig knows.", metavar="FONT"),
     Option("pdf_tagged", "flag", True, "Tagged (accessible) PDF.", off_flag="no-pdf-tags"),
+    Option("volume_title", help="Title of a collected volume of several sources.", metavar="TITLE"),
 )
 EPUB_OPTIONS = (
     Option("epub_cover", "file", help="A JPEG or PNG cover image."),
     Option("epub_publisher", help="Publisher named in the EPUB metadata.", metavar="NAME"),
-    Option("volume_title", help="Title of a collected volume of several sources.", metavar="TITLE"),
+    VOLUME_TITLE,
 )
 
 REGISTRY = Registry(

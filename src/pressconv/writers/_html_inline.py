@@ -57,6 +57,8 @@ class Context:
     """Set for EPUB: embedded images become package items, and links stay absolute."""
     level: int = 1
     """The level of the last heading written (the headline is 1)."""
+    show_speaker: bool = False
+    """The theme's ``show_speaker``: a "— Name" line after each attributed quote."""
 
     @property
     def epub(self) -> bool:
@@ -195,10 +197,10 @@ def point(ctx: Context, parent: ET.Element, mark: Mark) -> None:
     ET.SubElement(link, "sup").text = ctx.labels[mark.target or ""]
 
 
-def context(document: Document, images: ImageStore | None) -> Context:
+def context(document: Document, images: ImageStore | None, show_speaker: bool = False) -> Context:
     numbers: dict[str, int] = {}
     labels: dict[str, str] = {}
     for number, note in enumerate(document.notes, start=1):
         numbers.setdefault(note.id, number)
         labels.setdefault(note.id, note.label or str(number))
-    return Context(numbers, labels, images=images)
+    return Context(numbers, labels, images=images, show_speaker=show_speaker)

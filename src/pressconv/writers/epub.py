@@ -40,6 +40,7 @@ from pressconv.options import WriteOptions, document_datetime
 from pressconv.serialize import content_identifier
 from pressconv.text import clean, reading_order
 from pressconv.text import direction as script_direction
+from pressconv.theme import Theme, theme_of
 from pressconv.writers import _zip, html
 
 SUFFIX = ".epub"
@@ -170,9 +171,13 @@ def _book(
     book.set_template("nav", _nav_template(direction))
     images = _Images()
     articles = [html.render_article(chapter.document, options, notes, images.add) for chapter in chapters]
-    modified = _metadata(book, chapters, documents, volume, cover is not None, bool(images.items), options)
+    theme = theme_of(options)
+    logo = f"images/logo{_IMAGE_SUFFIX[theme.logo.media_type]}" if theme.logo is not None else None
+    pictures = bool(images.items) or logo is not None
+    modified = _metadata(book, chapters, documents, volume, cover is not None, pictures, options)
 
-    style = book.add_item(ebook.EpubItem("css", "style.css", "text/css", html.stylesheet().encode("utf-8")))
+    css = html.stylesheet(theme).encode("utf-8")
+    style = book.add_item(ebook.EpubItem("css", "style.css", "text/css", css))
     nav_style = book.add_item(ebook.EpubItem("nav-css", "nav.css", "text/css", _NAV_CSS))
     nav = book.add_item(ebook.EpubNav(title=title, direction=direction))
     nav.add_item(style)
@@ -198,8 +203,10 @@ def _book(
     _report_illegal(articles, notes)
     for n, (href, (media_type, data)) in enumerate(images.items.items(), start=1):
         book.add_item(ebook.EpubItem(f"image-{n}", href, media_type, data))
+    if theme.logo is not None and logo is not None:
+        book.add_item(ebook.EpubItem("theme-logo", logo, theme.logo.media_type, theme.logo.data))
     for n, (chapter, article) in enumerate(zip(chapters, articles, strict=True), start=1):
-        page = _page(chapter.title, chapter.language, chapter.direction, article)
+        page = _page(chapter.title, chapter.language, chapter.direction, article, theme, logo)
         book.add_item(ebook.EpubItem(f"release-{n}", chapter.href, _XHTML_TYPE, page))
         spine.append(f"release-{n}")
     if not volume:
@@ -238,7 +245,9 @@ def _pack(book: Any, modified: datetime) -> bytes:
     with zipfile.ZipFile(raw) as archive:
         entries = [(info.filename, archive.read(info)) for info in archive.infolist()]
     # The stylesheets are the same in every book: their compressed form is kept for the process.
-    return _zip.pack(entries, stored=("mimetype",), memo=("EPUB/style.css", "EPUB/nav.css"))
+    return _zip.pack(
+        entries, stored=("mimetype",), memo=("EPUB/style.css", "EPUB/nav.css", "EPUB/images/logo.svg")
+    )
 
 
 # --- metadata ---------------------------------------------------------------------------------------
@@ -338,7 +347,9 @@ def _nav_template(direction: str) -> bytes:
     ).encode("ascii")
 
 
-def _page(title: str, language: str, direction: str, article: ET.Element) -> bytes:
+def _page(
+    title: str, language: str, direction: str, article: ET.Element, theme: Theme, logo: str | None
+) -> bytes:
     """A release's content document: the HTML writer's article in an XHTML page, as bytes.
 
     Serialised here rather than by ``ebooklib.epub.EpubHtml``, which parses its content again with
@@ -354,7 +365,9 @@ def _page(title: str, language: str, direction: str, article: ET.Element) -> byt
     ET.SubElement(head, "title").text = title
     ET.SubElement(head, "link", {"rel": "stylesheet", "type": "text/css", "href": "style.css"})
     body = ET.SubElement(root, "body", {"epub:type": "bodymatter"})
-    body.append(article)
+    # The theme's letterhead (with the logo, a package item) and footer line frame each release.
+    header, footer = html.letterhead(theme, logo), html.page_footer(theme)
+    body.extend(part for part in (header, article, footer) if part is not None)
     _scrub(root)
     markup = ET.tostring(root, encoding="unicode", method="xml", short_empty_elements=True)
     return (_XML_DECLARATION + "<!DOCTYPE html>\n" + markup + "\n").encode("utf-8")

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import base64
 import json
-import re
 import xml.etree.ElementTree as ET
 from functools import cache
 from pathlib import Path
+from string import Template
 from typing import Any, assert_never
 
-from pressconv.errors import Notes
+from pressconv import lazy_re
+from pressconv.errors import Notes, WriterError
 from pressconv.model import (
     Block,
     Cell,
@@ -33,21 +34,107 @@ from pressconv.model import (
 from pressconv.options import WriteOptions, document_datetime, parse_iso
 from pressconv.serialize import content_identifier
 from pressconv.text import direction, is_boilerplate, reading_order
+from pressconv.theme import DEFAULT, Theme, theme_of
 from pressconv.writers._html_inline import Context, ImageStore, add_text, context, href, image_type, inline
 
 SUFFIX = ".html"
 MEDIA_TYPE = "text/html"
 
 # The date and date-time forms HTML accepts in <time datetime>, ISO 8601's common subset.
-_HTML_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?")
+_HTML_DATE = lazy_re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?)?")
 
 
 @cache
-def stylesheet() -> str:
-    """The built-in stylesheet shared by the HTML and EPUB writers."""
+def _template() -> Template:
     # Read beside this module rather than through importlib.resources, whose import (readers,
     # adapters) costs more than the rest of this writer; the package is always installed as files.
-    return (Path(__file__).parent / "assets" / "pressconv.css").read_text(encoding="utf-8")
+    return Template((Path(__file__).parent / "assets" / "pressconv.css").read_text(encoding="utf-8"))
+
+
+@cache
+def stylesheet(theme: Theme = DEFAULT) -> str:
+    """The stylesheet shared by the HTML and EPUB writers, its colours and typefaces from ``theme``."""
+    return _template().substitute(
+        ink=theme.ink,
+        primary=theme.primary,
+        accent=theme.accent,
+        tint=_tint(theme.accent),
+        body_font=_font_stack(theme.body_family, _BODY_FONTS),
+        heading_font=_font_stack(theme.heading_family, "inherit"),
+        sans_font=_SANS_FONTS,
+    )
+
+
+_BODY_FONTS = 'Georgia, "DejaVu Serif", serif'
+_SANS_FONTS = '"DejaVu Sans", Arial, sans-serif'
+
+
+def _font_stack(family: str | None, default: str) -> str:
+    """CSS ``font-family`` for a theme's typeface: the family as a CSS string, then a generic family."""
+    if not family:
+        return default
+    # A CSS string: quotes and backslashes escaped, and "<" too, since the sheet may sit in a <style>.
+    name = "".join(ch for ch in family if ch.isprintable())
+    name = name.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")
+    low = family.lower()
+    generic = "monospace" if "mono" in low else "sans-serif" if "sans" in low else "serif"
+    return f'"{name}", {generic}'
+
+
+def _tint(colour: str, keep: float = 0.2) -> str:
+    """``colour`` (``#rrggbb``) mixed with white, keeping ``keep`` of it: a fill light enough for text."""
+    channels = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return "#" + "".join(f"{round(c * keep + 255 * (1 - keep)):02x}" for c in channels)
+
+
+_SEPARATOR = lazy_re.compile(r"(\s+[·|—–-]\s+)")
+
+
+def footer_line(theme: Theme) -> str | None:
+    """The theme's footer for a format without pages: the parts naming ``{page}`` or ``{pages}`` dropped.
+
+    Parts are what separators (`` · ``, `` | ``, `` — ``, `` – ``, `` - ``) divide; "Acme · page {page}
+    of {pages}" gives "Acme", and a footer that is only a page number gives None.
+    """
+    if not theme.footer:
+        return None
+    parts = _SEPARATOR.split(theme.footer.strip())
+    kept: list[str] = []
+    for index in range(0, len(parts), 2):
+        if "{page" not in parts[index] and parts[index].strip():
+            if kept:
+                kept.append(parts[index - 1])
+            kept.append(parts[index])
+    return "".join(kept).replace("{{", "{").replace("}}", "}") or None
+
+
+def letterhead(theme: Theme, logo_src: str | None) -> ET.Element | None:
+    """The page's letterhead: the logo (``logo_src``, with its alt text) and the letterhead line."""
+    if theme.letterhead is None and logo_src is None:
+        return None
+    header = ET.Element("header", {"class": "letterhead"})
+    if logo_src is not None and theme.logo is not None:
+        _el(header, "img", src=logo_src, alt=theme.logo.alt, class_="logo")
+    if theme.letterhead:
+        _lines(_el(header, "p"), theme.letterhead)
+    return header
+
+
+def page_footer(theme: Theme) -> ET.Element | None:
+    """The page's footer line (``footer_line``), or None."""
+    line = footer_line(theme)
+    if line is None:
+        return None
+    footer = ET.Element("footer", {"class": "page-footer"})
+    _el(footer, "p", line)
+    return footer
+
+
+def logo_data_uri(theme: Theme) -> str | None:
+    """The theme's logo as a ``data:`` URI, so the page stays one self-contained file."""
+    if theme.logo is None:
+        return None
+    return f"data:{theme.logo.media_type};base64,{base64.b64encode(theme.logo.data).decode('ascii')}"
 
 
 def _el(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
@@ -103,6 +190,9 @@ def _render_block(ctx: Context, parent: ET.Element, block: Block) -> None:
                 attrs["data_attribution"] = attribution
             quote = _el(parent, "blockquote", **attrs)
             inline(ctx, _el(quote, "p"), text, quotations, marks)
+            if ctx.show_speaker and speaker:
+                # Outside the blockquote, which holds only the quoted words (HTML's rule for attribution).
+                _el(parent, "p", f"— {speaker}", class_="speaker")
         case ListBlock():
             _list(ctx, parent, block)
         case Table():
@@ -248,7 +338,7 @@ def render_article(
 
     ``images`` is the EPUB writer's: it stores each embedded image in the package (see ``ImageStore``).
     """
-    ctx = context(document, images)
+    ctx = context(document, images, theme_of(options).show_speaker)
     meta = document.metadata
     article = ET.Element("article", {"class": "press-release"})
     header = _el(article, "header")
@@ -311,8 +401,9 @@ def json_ld(document: Document, options: WriteOptions) -> dict[str, Any]:
         data["dateline"] = document.dateline
     if meta.byline:
         data["author"] = {"@type": "Person", "name": meta.byline}
-    if meta.publisher:
-        data["publisher"] = {"@type": "Organization", "name": meta.publisher}
+    publisher = meta.publisher or theme_of(options).organisation
+    if publisher:
+        data["publisher"] = {"@type": "Organization", "name": publisher}
     if meta.keywords:
         data["keywords"] = list(meta.keywords)
     sections = [s.heading for s in document.sections if s.heading and s.role == "body"]
@@ -343,12 +434,116 @@ def write(document: Document, options: WriteOptions, notes: Notes) -> bytes:
     _el(head, "meta", name="viewport", content="width=device-width, initial-scale=1")
     _el(head, "title", document.title)
     _el(head, "meta", name="generator", content="pressconv")
+    theme = theme_of(options)
     if options.html_stylesheet:
         _el(head, "link", rel="stylesheet", href=options.html_stylesheet)
     else:
-        _el(head, "style", stylesheet())
+        _el(head, "style", stylesheet(theme))
     _el(head, "script", _script_json(json_ld(document, options)), type="application/ld+json")
     body = _el(html, "body")
-    body.append(article)
+    _furnish(body, [article], theme)
     page = "<!DOCTYPE html>\n" + ET.tostring(html, encoding="unicode", method="html") + "\n"
     return page.encode("utf-8")
+
+
+def _furnish(body: ET.Element, content: list[ET.Element], theme: Theme) -> None:
+    """``content`` into ``body`` between the theme's letterhead and its footer line (when it has them)."""
+    header = letterhead(theme, logo_data_uri(theme))
+    if header is not None:
+        body.append(header)
+    body.extend(content)
+    footer = page_footer(theme)
+    if footer is not None:
+        body.append(footer)
+
+
+# --- press kits: several releases in one page --------------------------------------------------------
+
+
+def write_volume(documents: list[Document], options: WriteOptions, notes: Notes) -> bytes:
+    """One page collecting several releases, in the order given, under a table of contents.
+
+    Titled by ``options.volume_title`` (else after the first release, with a warning, as the EPUB
+    writer does).  Each release is its own ``article``; its ids (headline, sections, notes) are
+    prefixed ``rN-`` so the page's ids stay unique and every link still finds its target.
+    """
+    if not documents:
+        raise WriterError("a volume needs at least one document")
+    title = " ".join((options.volume_title or "").split())
+    if not title:
+        title = " ".join(documents[0].title.split()) or "1"
+        notes.warn("volume-title", f"no volume title given; the volume is titled {title!r}")
+    first = documents[0]
+    language, page_direction = first.metadata.language, direction(first)
+    articles: list[ET.Element] = []
+    contents = ET.Element("nav", {"class": "contents", "aria-labelledby": "contents"})
+    _el(contents, "h2", "Contents", id="contents")
+    listing = _el(contents, "ol")
+    for n, document in enumerate(documents, start=1):
+        article = render_article(document, options, notes)
+        prefix = f"r{n}-"
+        _prefix_ids(article, prefix)
+        if document.metadata.language != language:
+            article.set("lang", document.metadata.language)
+        if direction(document) != page_direction:
+            article.set("dir", direction(document))
+        articles.append(article)
+        item = _el(listing, "li")
+        _el(item, "a", " ".join(document.headline.split()) or str(n), href=f"#{prefix}headline")
+        sections = _contents_entries(document, prefix)
+        if sections:
+            inner = _el(item, "ol")
+            for label, target in sections:
+                _el(_el(inner, "li"), "a", label, href=target)
+    heading = ET.Element("header", {"class": "volume-title"})
+    _el(heading, "h1", title, id="volume-title")
+    theme = theme_of(options)
+    if options.html_fragment:
+        kit = ET.Element("div", {"class": "press-kit", "lang": language, "dir": page_direction})
+        kit.extend([heading, contents, *articles])
+        return (ET.tostring(kit, encoding="unicode", method="html") + "\n").encode("utf-8")
+    html = ET.Element("html", {"lang": language, "dir": page_direction})
+    head = _el(html, "head")
+    _el(head, "meta", charset="utf-8")
+    _el(head, "meta", name="viewport", content="width=device-width, initial-scale=1")
+    _el(head, "title", title)
+    _el(head, "meta", name="generator", content="pressconv")
+    if options.html_stylesheet:
+        _el(head, "link", rel="stylesheet", href=options.html_stylesheet)
+    else:
+        _el(head, "style", stylesheet(theme))
+    data = {
+        "@context": "https://schema.org",
+        "@type": "CollectionPage",
+        "name": title,
+        "inLanguage": language,
+        "hasPart": [{k: v for k, v in json_ld(d, options).items() if k != "@context"} for d in documents],
+    }
+    _el(head, "script", _script_json(data), type="application/ld+json")
+    body = _el(html, "body", class_="press-kit")
+    _furnish(body, [heading, contents, *articles], theme)
+    page = "<!DOCTYPE html>\n" + ET.tostring(html, encoding="unicode", method="html") + "\n"
+    return page.encode("utf-8")
+
+
+def _prefix_ids(root: ET.Element, prefix: str) -> None:
+    """Every ``id`` under ``root`` and every in-page link to one, prefixed: one release's ids in a kit."""
+    for element in root.iter():
+        anchor = element.get("id")
+        if anchor is not None:
+            element.set("id", prefix + anchor)
+        target = element.get("href")
+        if target is not None and target.startswith("#") and len(target) > 1:
+            element.set("href", "#" + prefix + target[1:])
+
+
+def _contents_entries(document: Document, prefix: str) -> list[tuple[str, str]]:
+    """(label, link) of each headed section, in the order the article renders them."""
+    anchors = section_ids(document)
+    entries = []
+    for index in reading_order(document.sections):
+        heading, anchor = document.sections[index].heading, anchors[index]
+        label = " ".join((heading or "").split())
+        if anchor and label:
+            entries.append((label, f"#{prefix}{anchor}"))
+    return entries

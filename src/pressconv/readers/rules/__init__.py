@@ -7,6 +7,7 @@ in ``tests/fixtures/reader/`` and one line in ``ORDER``.
 1. ``lines``       unwrapped paragraphs split; a heading line glued on top split off
 2. ``about``       an "About …" first line becomes its own block
 3. ``furniture``   release notice, embargo, byline, date line, contacts, end mark -> metadata
+   ``pagination``  a PDF's page numbers, "(MORE)" and running heads -> furniture (out of the body)
 4. ``lists``       marker lines -> list blocks (loose lists merged)
 5. ``headline``    the headline line (a scored choice among the first blocks) and its dek
 6. ``headings``    short title-like lines followed by body -> section headings
@@ -36,6 +37,7 @@ from pressconv.readers.rules import (
     labels,
     lines,
     lists,
+    pagination,
     questions,
     quotations,
     quotes,
@@ -51,6 +53,7 @@ ORDER: tuple[tuple[str, Rule], ...] = (
     ("lines", lines.apply),
     ("about", about.apply),
     ("furniture", furniture.apply),
+    ("pagination", pagination.apply),
     ("lists", lists.apply),
     ("headline", headline.apply),
     ("headings", headings.apply),

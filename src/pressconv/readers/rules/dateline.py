@@ -20,6 +20,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from pressconv import lazy_re
 from pressconv.readers.blocks import PARAGRAPH, QUOTE
 from pressconv.readers.dates import find_date
 from pressconv.readers.document_cache import per_document
@@ -34,7 +35,8 @@ _REGION = rf"(?P<region>(?:,[ ]*{_WORD}(?:[ ]{_WORD}){{0,2}}){{0,2}})"
 _DATE = (
     r"(?:(?:le|den|am|el|the)[ ]+)?"
     r"(?:[^\W\d_]+\.?[ ]+\d{1,2}(?:st|nd|rd|th)?(?:,?[ ]+\d{4})?"
-    r"|\d{1,2}(?:\.|er|st|nd|rd|th)?[ ]+(?:de[ ]+)?[^\W\d_]+\.?(?:,?[ ]+(?:de[ ]+)?\d{4})?"
+    r"|\d{1,2}(?:\.|er|st|nd|rd|th)?[ ]+(?:de[ ]+|d['’])?[^\W\d_]+\.?"
+    r"(?:,?[ ]+(?:de[ ]+)?\d{4}(?:[ ]r(?=\.))?)?"  # Polish "9 lutego 2032 r."
     r"|\d{4}-\d{2}-\d{2})"
 )
 _CREDIT = r"(?P<credit>[ ]*(?:--|—|–)?[ ]*\([^()\n]{2,40}\)|[ ]*/[^/\n]{2,40}/)"
@@ -50,7 +52,7 @@ _DATELINE, _DATELINE_PERIOD = (
     for separator in (_SEPARATOR, _PERIOD_SEPARATOR)
 )
 # The date first, then the place, each closed by a dash: "May 3, 2030 – Saint Andrews, New Brunswick –".
-_DATE_FIRST = re.compile(
+_DATE_FIRST = lazy_re.compile(
     rf"^(?P<date>{_DATE})[ ]*(?:--|—|–|[ ]-)[ ]*"
     rf"(?P<place>{_WORD}(?:[ ]{_WORD}){{0,3}}){_REGION}[ ]*(?P<sep>--|—|–|[ ]-)[ ]*(?=\S)",
     re.UNICODE,
@@ -76,9 +78,7 @@ def apply(work: WorkList) -> None:
     work.dateline = work.matter.dateline
     start = work.body_start()
     texts = (
-        w
-        for w in work.blocks[start:]
-        if w.kind in (PARAGRAPH, QUOTE) and not w.date_line and not _chrome(w.text)
+        w for w in work.blocks[start:] if w.kind in (PARAGRAPH, QUOTE) and not w.aside and not _chrome(w.text)
     )
     found = None
     for lede in itertools.islice(texts, _LEDE_BLOCKS):

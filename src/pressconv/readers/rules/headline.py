@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from pressconv import lazy_re
 from pressconv.readers.blocks import FURNITURE, HEADLINE, LIST, PARAGRAPH, QUOTE, SUBTITLE, Work
 from pressconv.readers.dates import find_date
 from pressconv.readers.heading_shape import ends_sentence, is_chrome_line
@@ -48,7 +49,7 @@ def _content(works: list[Work]) -> list[int]:
     """Indexes of the first content blocks (not furniture, not a date line): all a headline needs."""
     found: list[int] = []
     for i, w in enumerate(works):
-        if w.kind != FURNITURE and not w.date_line:
+        if w.kind != FURNITURE and not w.aside:
             found.append(i)
             if len(found) >= _TOP_CONTENT:
                 break
@@ -112,7 +113,8 @@ def find_headline(
     first = works[at]
     if first.hint is None and len(first.lines) == 2 and headline_over_dek(first.lines):
         # "TRANSPORT MINISTRY ANNOUNCES …" over "New trains for northern routes": two blocks, not one
-        dek = Work(text=first.lines[1], lines=[first.lines[1]], date_line=is_date_line(first.lines[1]))
+        dated = is_date_line(first.lines[1])
+        dek = Work(text=first.lines[1], lines=[first.lines[1]], date_line=dated, aside=dated)
         if dek.date_line:
             dek.reason = "date line under the headline: kept as text, its date -> metadata.date"
         first.lines, first.text = first.lines[:1], first.lines[0]
@@ -144,6 +146,7 @@ def find_headline(
         and not roll(second.text)
         and not is_chrome_line(second.text)
         and not second.text.lower().startswith(PAGE_CHROME_OPENINGS)
+        and not any(is_date_line(line) for line in second.lines)  # "Monday, 7 December 2031 - 10:15am"
     ):
         one_phrase = not sentence_ends(second.text.rstrip(".!?"))
         dek_words = len(second.text.split())
@@ -173,24 +176,26 @@ _MASTHEAD_REASONS = (
     "page chrome",
     "a section label",
 )
-_BREADCRUMB = re.compile(r"\s(?:>|›|»|\||/|::)\s|^\s*(?:home|accueil|inicio|startseite)\b", re.IGNORECASE)
-_CODE = re.compile(
+_BREADCRUMB = lazy_re.compile(
+    r"\s(?:>|›|»|\||/|::)\s|^\s*(?:home|accueil|inicio|startseite)\b", re.IGNORECASE
+)
+_CODE = lazy_re.compile(
     r"^[A-Z]{1,6}(?:/[A-Z0-9.-]+)+$|^[A-Z]{1,5}[-‑ ]?\d[\d/.-]*$"
     # a neutral citation: "[2031] ESC 27", "[2030] ECA Civ 412"
     r"|^\[\d{4}\]\s+[A-Z]{2,6}(?:\s+[A-Z][a-z]{1,5})?\s+\d+$"
 )
 # "41st Session (PM)", "9981st Meeting (AM)": a meeting's number in a masthead
-_SESSION = re.compile(
+_SESSION = lazy_re.compile(
     r"\b\d+(?:st|nd|rd|th)\s+(?:session|meeting|plenary|sitting)\b|\((?:AM|PM)\)$", re.IGNORECASE
 )
-_CONTACT = re.compile(r"@\w|https?://|www\.|\(?\+?\d[\d ().-]{7,}\d")
-_KICKER = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý’' &-]{2,40}:\s+\S")
+_CONTACT = lazy_re.compile(r"@\w|https?://|www\.|\(?\+?\d[\d ().-]{7,}\d")
+_KICKER = lazy_re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý’' &-]{2,40}:\s+\S")
 _SALUTATION = re.compile(
     r"^(?:hi|hello|dear|hey|good (?:morning|afternoon)|hallo|liebe|lieber|sehr geehrte|bonjour|chers?|"
     r"chères?|hola|estimad[oa]s?|queridos?)\b[^.!?]{0,60}[,:!]?$",
     re.IGNORECASE,
 )
-_FORWARD = re.compile(
+_FORWARD = lazy_re.compile(
     r"^(?:-{2,}.*|_{5,}|={5,}|begin forwarded message:?|.*\bforwarded message\b.*|.*\boriginal message\b.*)$",
     re.IGNORECASE,
 )
@@ -270,6 +275,9 @@ def _cover_note(works: list[Work], content: list[int]) -> int:
     for k, i in enumerate(content[:_COVER_NOTE_BLOCKS]):
         if any(_FORWARD.match(line) for line in works[i].lines):
             return k + 1
+        after = content[k + 1] if k + 1 < len(content) else len(works)
+        if any(w.aside and not w.date_line for w in works[i + 1 : after]):
+            return k + 1  # the forwarded mail's header (set aside by the furniture rule) follows the note
     return 0
 
 
@@ -394,7 +402,7 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
 
 def derive_headline(works: list[Work], dateline: str | None) -> str:
     """A headline from the lede's first sentence (without the dateline)."""
-    lede = next((w for w in works if w.kind in (PARAGRAPH, QUOTE) and not w.date_line), None)
+    lede = next((w for w in works if w.kind in (PARAGRAPH, QUOTE) and not w.aside), None)
     if lede is None:
         lede = next((w for w in works if w.kind != FURNITURE), works[0])
         text = lede.items[0] if lede.kind == LIST and lede.items else lede.text

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from pressconv import lazy_re
 from pressconv.readers.blocks import FURNITURE, PARAGRAPH, Work
 from pressconv.readers.heading_shape import ends_sentence, is_chrome_line, is_place_and_date, title_case
 from pressconv.readers.lexicon import (
@@ -29,7 +30,10 @@ MIN_DEK_WORDS = 3  # a lone "Who" or "Appeals" under the headline is a label, no
 _MAX_NAME_WORDS = 9
 MAX_LABEL_WORDS = 4
 # Words that relate a name to something else: "Briefing by the Spokesperson for the Harbour Authority".
-_RELATION = re.compile(r"\b(?:by|on|to|with|from|at|in|after|over|about)\b", re.IGNORECASE)
+_RELATION = lazy_re.compile(
+    r"\b(?:by|on|to|with|from|at|in|after|over|about|regarding|concerning|towards?|against|into)\b",
+    re.IGNORECASE,
+)
 MAX_PERSON_WORDS = 5
 _MIN_ROLL_ITEMS = 3
 # A page's metadata lines between the summary and the text ("From: Department … Published 3 May 2027").
@@ -89,13 +93,42 @@ _MORE_ORGANISATION_WORDS = frozenset(
         "parliament",
         "assembly",
         "senate",
+        # Catalan, Spanish, Polish, Swedish, Norwegian and Danish institutions
+        "ajuntament",
+        "generalitat",
+        "diputació",
+        "diputación",
+        "consell",
+        "departament",
+        "universitat",
+        "junta",
+        "cabildo",
+        "concello",
+        "urząd",
+        "gmina",
+        "starostwo",
+        "ministerstwo",
+        "komenda",
+        "uniwersytet",
+        "politechnika",
+        "kommun",
+        "kommune",
+        "länsstyrelsen",
+        "regeringen",
+        "regjeringen",
+        "departementet",
+        "universitet",
+        "polisen",
+        "politiet",
+        "stadt",
+        "gemeinde",
     }
 )
 # How many words an organisation's name may have when its organisation word comes first.
 _MAX_ORGANISATION_FIRST_WORDS = 6
 # Words after an organisation word that continue its name ("Office of …", "Department for …").
 _NAME_LINKS = frozenset({"of", "for", "and", "de", "du", "des", "del", "für", "der", "&"})
-WORD = re.compile(r"[^\W\d_][\w’'&.-]*")
+WORD = lazy_re.compile(r"[^\W\d_][\w’'&.-]*")
 
 
 def line_shaped(work: Work, max_words: int) -> bool:
@@ -152,7 +185,7 @@ def dek_shaped(work: Work) -> bool:
 
 def page_metadata(work: Work) -> bool:
     """What a page sets between the summary and the text: a byline, a date, "From: … Published …"."""
-    if work.date_line:
+    if work.aside:
         return True
     if work.kind == FURNITURE:
         return work.reason.startswith(("byline", "date"))
@@ -191,6 +224,8 @@ def names_only(text: str) -> bool:
                 return True
             if k == 0 and len(words) <= _MAX_ORGANISATION_FIRST_WORDS and not has_verb(text):
                 return True  # "CLUB BALONCESTO RÍA DE AROUSA": the organisation word first
+            if k == 0 and any(w in _NAME_LINKS for w in lowered[1:3]) and not has_verb(text):
+                return True  # "Consell Comarcal de la Vall del Ter": the organisation word, "de", a place
     capitalised = [w for w in words if w[:1].isupper()]
     return (
         len(words) <= MAX_PERSON_WORDS

@@ -9,20 +9,26 @@ a heading).  In hard-wrapped text, a short heading-shaped first line sitting
 directly on a much longer wrapped line ("Why it matters" / "Leaks waste …") is
 split off too.  List lines are left together for the list rule.
 
-Two shapes stay one block: a label ending in a colon fused with the one line
-of text it labels ("Note for editors:" / "The full report is …", in either
-kind of text: the label belongs to its text, as in "NOTE: Space is limited."),
-and a first line over a roll of short lines that close no sentence (a name
-over more names and roles, as under "WHO").
+Two shapes stay one block: a label (ending in a colon, or a short title-like
+line) fused with the one line of text it labels ("Note for editors:" / "The
+full report is …", "About Acme" / "Acme makes …", in either kind of text: the
+label belongs to its text, as in "NOTE: Space is limited.") — in unwrapped
+text only a one-word or "About …" title counts, as "Why it matters" over its
+paragraph line is a subhead —, and a first line
+over a roll of short lines that close no sentence (a name over more names and
+roles, as under "WHO").
 """
 
 from __future__ import annotations
 
 from pressconv.readers.blocks import PARAGRAPH, Work
 from pressconv.readers.heading_shape import ends_sentence, heading_shape
+from pressconv.readers.lexicon import BOILERPLATE_HEADINGS
 from pressconv.readers.rules.lists import marker
 from pressconv.readers.worklist import WorkList
 
+# "About …" in the languages of the boilerplate headings, and Dutch, Nordic and Polish ("Over …", "Om …").
+_ABOUT_OPENINGS = (*BOILERPLATE_HEADINGS, "over ", "om ", "o ")
 LONG_LINE = 100
 _GLUED_RATIO = 0.6
 _GLUED_MIN_NEXT = 40
@@ -87,6 +93,13 @@ def _short_line_breaks(work: Work) -> list[Work]:
     return [Work(text=" ".join(chunk), lines=chunk) for chunk in pieces]
 
 
+def _label(line: str) -> bool:
+    """A label that belongs to the one line under it: ends in a colon, one word, or "About …"."""
+    return line.endswith(":") or (
+        _shaped_like_heading(line) and (" " not in line or line.lower().startswith(_ABOUT_OPENINGS))
+    )
+
+
 def _line_ends_paragraph(line: str) -> bool:
     return ends_sentence(line) or line.endswith(":") or _shaped_like_heading(line)
 
@@ -112,8 +125,9 @@ def _glued_heading(lines: list[str]) -> bool:
 
 def _unwrapped(work: Work) -> list[Work]:
     lines = work.lines
-    if len(lines) == 2 and lines[0].endswith(":") and not marker(lines[1]):
-        return [work]  # "Originalpublikation:" fused with the one line it labels
+    if len(lines) == 2 and _label(lines[0]) and not marker(lines[1]):
+        # "Originalpublikation:", "About Acme", "NOTE" fused with the one line it labels: one paragraph
+        return [work]
     chunks: list[list[str]] = [[]]
     for i, line in enumerate(lines):
         chunks[-1].append(line)

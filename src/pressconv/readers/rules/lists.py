@@ -3,8 +3,17 @@
 Items may wrap over several lines (a line without a marker continues the item
 above).  Lines before the first item stay a paragraph of their own.  A single
 marked line is a list only when a sentence ending in a colon introduces it or
-a neighbouring block is a list of the same kind ("loose" lists with blank lines
-between items); neighbouring list blocks of the same kind merge into one list.
+a neighbouring block is a list of the same kind and marker style ("loose"
+lists with blank lines between items); neighbouring list blocks of the same
+kind and style merge into one list, so "2. Outline of the plan" over a "(1)",
+"(2)" list is a numbered heading, not the list's first item.
+
+List items are short parallel items.  Numbered paragraphs ("1. The Ministry
+will …", "2. The gates …", the parliamentary and Singapore style) are not: a
+run of numbered items that are each a full paragraph (a closing sentence, and
+long) stays paragraphs, their numbers kept in their text — except numbered
+notes under a notes-to-editors heading, which are the notes list, and items a
+sentence ending in a colon introduces ("The survey found:"), which are a list.
 """
 
 from __future__ import annotations
@@ -12,7 +21,17 @@ from __future__ import annotations
 import re
 
 from pressconv.readers.blocks import LIST, PARAGRAPH, Work
+from pressconv.readers.heading_shape import ends_sentence
+from pressconv.readers.lexicon import BOILERPLATE_HEADINGS
 from pressconv.readers.worklist import WorkList
+
+# A numbered item is a full paragraph with at least this many words (and a closing sentence), and a
+# run of them is paragraphs when its items average at least ``_PARAGRAPH_MEAN_WORDS``.
+_PARAGRAPH_ITEM_WORDS = 15
+_PARAGRAPH_MEAN_WORDS = 25
+_NOTES_HEADING_WORDS = 6
+_NUMBER = re.compile(r"\d+")
+_LETTER = re.compile(r"[^\W\d_]")
 
 _MARKER = re.compile(
     r"^(?:(?P<bullet>[-*•·▪◦‣⁃►■□●○✓✔–o])|(?P<number>\d{1,2}|[a-z])(?P<close>[.)])|\((?P<paren>\d{1,2}|[a-z])\))"
@@ -85,17 +104,95 @@ def split_lists(works: list[Work]) -> list[Work]:
     return confirm_lists(out)
 
 
+def _style(sign: str) -> str:
+    """A marker's style: the bullet itself, or the shape of a number or letter ("1.", "1)", "(1)", "a)")."""
+    return _NUMBER.sub("1", _LETTER.sub("a", sign))
+
+
+def _same_kind(a: Work, b: Work) -> bool:
+    """Two list blocks of one list: both ordered or not, and the same marker style where both have one."""
+    if a.ordered != b.ordered:
+        return False
+    if not a.markers or not b.markers:
+        return True
+    return _style(a.markers[-1]) == _style(b.markers[0])
+
+
+def _paragraph_item(item: str) -> bool:
+    return item.count(" ") + 1 >= _PARAGRAPH_ITEM_WORDS and ends_sentence(item)
+
+
+def _under_notes_heading(works: list[Work], at: int) -> bool:
+    """The numbered run at ``at`` stands under a notes-to-editors (or "About …") heading line."""
+    before = works[at - 1] if at > 0 else None
+    if before is None or before.kind != PARAGRAPH or before.text.count(" ") >= _NOTES_HEADING_WORDS:
+        return False
+    lowered = before.text.lower().rstrip(" :")
+    return lowered.startswith(("note", "editor")) or f"{lowered} ".startswith(BOILERPLATE_HEADINGS)
+
+
+def numbered_paragraphs(works: list[Work]) -> list[Work]:
+    """Runs of numbered items that are each a full paragraph -> paragraphs (their numbers kept)."""
+    out: list[Work] = []
+    i = 0
+    while i < len(works):
+        work = works[i]
+        if work.kind != LIST or work.hint is not None or not work.ordered:
+            out.append(work)
+            i += 1
+            continue
+        end = i
+        while (
+            end < len(works)
+            and works[end].kind == LIST
+            and works[end].hint is None
+            and works[end].ordered
+            and all(_style(sign) in ("1.", "1)") for sign in works[end].markers)
+        ):
+            end += 1
+        run = works[i:end]
+        items = [item for listed in run for item in listed.items]
+        if (
+            len(items) >= 2
+            and all(_paragraph_item(item) for item in items)
+            and sum(item.count(" ") + 1 for item in items) >= _PARAGRAPH_MEAN_WORDS * len(items)
+            and not _under_notes_heading(works, i)
+            and not (i > 0 and works[i - 1].kind == PARAGRAPH and works[i - 1].text.endswith(":"))
+        ):
+            for listed in run:
+                out.extend(_as_paragraphs(listed))
+        else:
+            out.extend(run or [work])  # the whole run stays a list: none of it is looked at again
+        i = max(end, i + 1)
+    return out
+
+
+def _as_paragraphs(listed: Work) -> list[Work]:
+    """One paragraph per numbered item, each with its own lines (the number in its text)."""
+    pieces: list[list[str]] = []
+    for line in listed.lines:
+        if marker(line) is not None or not pieces:
+            pieces.append([line])
+        else:
+            pieces[-1].append(line)
+    out: list[Work] = []
+    for lines in pieces:
+        paragraph = Work(text=" ".join(lines), lines=lines)
+        paragraph.reason = "a numbered paragraph (a full paragraph, not a short list item)"
+        out.append(paragraph)
+    return out
+
+
 def confirm_lists(works: list[Work]) -> list[Work]:
     """Keep single-item lists only when introduced or next to another list; merge neighbouring lists."""
+    works = numbered_paragraphs(works)
     out: list[Work] = []
     for i, work in enumerate(works):
         if work.kind == LIST and work.hint is None and len(work.items) == 1:
             before = works[i - 1] if i > 0 else None
             after = works[i + 1] if i + 1 < len(works) else None
             introduced = before is not None and before.kind == PARAGRAPH and before.text.endswith(":")
-            neighbour = any(
-                n is not None and n.kind == LIST and n.ordered == work.ordered for n in (before, after)
-            )
+            neighbour = any(n is not None and n.kind == LIST and _same_kind(work, n) for n in (before, after))
             if not (introduced or neighbour):
                 work.kind = PARAGRAPH
                 work.items, work.markers = (), ()
@@ -105,7 +202,7 @@ def confirm_lists(works: list[Work]) -> list[Work]:
             work.kind == LIST
             and previous is not None
             and previous.kind == LIST
-            and previous.ordered == work.ordered
+            and _same_kind(previous, work)
             and work.hint is None
             and previous.hint is None
         ):

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import re
 
+from pressconv import lazy_re
 from pressconv.readers.blocks import HEADING, LIST, PARAGRAPH, QUOTE, Work
 from pressconv.readers.quote_marks import starts_with_mark
 from pressconv.readers.worklist import WorkList
 
 _MARKED = re.compile(r"^(?:Q|F|Question|Frage|Pregunta|Pergunta)\s*[:.)]\s+\S")
 _ANSWER = re.compile(r"^(?:A|R|Answer|Antwort|Respuesta|Réponse|Resposta)\s*[:.)]\s+\S")
-_SPEAKER_LABEL = re.compile(r"^[A-ZÀ-Ý][\w.’' -]{1,40}:\s+\S")
+_SPEAKER_LABEL = lazy_re.compile(r"^[A-ZÀ-Ý][\w.’' -]{1,40}:\s+\S")
 _MAX_WORDS = 25
 _MAX_CHARS = 300
 _MARK_INITIALS = frozenset("QFP")

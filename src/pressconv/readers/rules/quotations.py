@@ -16,7 +16,7 @@ import re
 from typing import assert_never
 
 from pressconv.model import Quotation
-from pressconv.readers.blocks import PARAGRAPH, Kind, Work
+from pressconv.readers.blocks import PAGINATION, PARAGRAPH, Kind, Work
 from pressconv.readers.lexicon import ACCORDING_TO, SPEECH_VERBS
 from pressconv.readers.name_runs import sentence_ends
 from pressconv.readers.quote_marks import is_page_line
@@ -35,7 +35,7 @@ def apply(work: WorkList) -> None:
     previous: Work | None = None  # the block before, when its last quotation was left open
     for block in work.blocks:
         if block.kind is PARAGRAPH and not block.partial:
-            if previous is None or not is_page_line(block.text):
+            if previous is None or not (block.reason is PAGINATION or is_page_line(block.text)):
                 previous = None  # a page footer between two pieces of one quotation does not part them
             continue  # most paragraphs quote no one: decided before the match reads any enum member
         match block.kind:

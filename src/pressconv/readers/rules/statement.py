@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from pressconv import lazy_re
 from pressconv.readers.blocks import FURNITURE, HEADING, HEADLINE, PARAGRAPH, SUBTITLE
 from pressconv.readers.worklist import WorkList
 
@@ -32,7 +33,7 @@ _KEYWORDS = (
     "erklärung",
     "stellungnahme",
 )
-_HEADLINE = re.compile(
+_HEADLINE = lazy_re.compile(
     r"^(?:[A-Z][\w’'-]*\s+){0,3}?"  # "Joint", "Press", "Readout of a" …
     r"(?:statement|remarks|message|declaration|déclaration|declaración|comunicado|erklärung|stellungnahme)"
     r"\s+(?:by|from|of|de|del|de la|du|des|von|der|des)\s+"
@@ -43,18 +44,18 @@ _HEADLINE = re.compile(
     re.IGNORECASE,
 )
 # "Attorney General Okoro-Lindahl Statement on …", "Mayor Reed’s statement on …": the issuer first.
-_NAME_FIRST = re.compile(
+_NAME_FIRST = lazy_re.compile(
     r"^(?P<who>[A-ZÀ-Ý][^:]{2,80}?)(?:[’']s)?\s+(?:statement|remarks|message)\s+"
     r"(?:on|about|regarding|following|after|in response to|to mark)\b",
     re.IGNORECASE,
 )
 # Where the issuer's name ends in an introduction that goes on: "… from X on the decision to …".
-_TOPIC = re.compile(
+_TOPIC = lazy_re.compile(
     r"\s+(?:on|about|regarding|following|after|in response to|at|to mark|sur|à propos|sobre|zu|zum|zur)\s.*$"
     r"|\s*[,:]\s.*$",
     re.IGNORECASE,
 )
-_INTRODUCED = re.compile(
+_INTRODUCED = lazy_re.compile(
     r"(?:^|(?<=[.!?]\s))(?P<who>[^.!?]{3,120}?)\s+(?:has\s+)?(?:issued|released|made|gave|delivered)\s+"
     r"the following\s+(?:statement|remarks|message)\b[^.!?]*[:.]\s*$"
     r"|the following is (?:a|the) (?:statement|message|remarks) (?:by|from|of)\s+"
@@ -67,7 +68,7 @@ def apply(work: WorkList) -> None:
     """Set ``work.issuer`` when the headline or an introducing sentence names whose statement this is."""
     seen = 0
     for number, block in enumerate(work.blocks):
-        if block.kind == FURNITURE or block.date_line:
+        if block.kind == FURNITURE or block.aside:
             continue
         lowered = block.text[:_MAX_HEADLINE_CHARS].lower()
         if not any(word in lowered for word in _KEYWORDS) and "ollowing" not in block.text:

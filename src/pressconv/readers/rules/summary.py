@@ -23,7 +23,7 @@ def apply(work: WorkList) -> None:
         return
     content: list[int] = []  # the first two blocks of text under the headline
     for i in range(at + 1, len(blocks)):
-        if blocks[i].kind != FURNITURE and not blocks[i].date_line:
+        if blocks[i].kind != FURNITURE and not blocks[i].aside:
             content.append(i)
             if len(content) == 2:
                 break

@@ -11,11 +11,11 @@ verbs are data (``lexicon``).
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pressconv import lazy_re
 from pressconv.readers.blocks import Work
 from pressconv.readers.document_cache import per_document
 from pressconv.readers.lexicon import (
@@ -80,7 +80,7 @@ _ARTICLES_BEFORE_ROLE = frozenset({"the", "la", "le", "el", "die", "der", "l’"
 # that is not English ("sublinhou a governante") only.
 _ROMANCE_ARTICLES_BEFORE_ROLE = frozenset({"a", "o", "os", "as"})
 # Dashes that set an attribution off inside a quotation: «Con questi cantieri – ha dichiarato il sindaco – …».
-_INTERJECTION = re.compile(r" [–—] ([^–—«»“”\"]{3,80}?) [–—] ")
+_INTERJECTION = lazy_re.compile(r" [–—] ([^–—«»“”\"]{3,80}?) [–—] ")
 _MAX_INTERJECTION_WORDS = 8
 
 _MAX_ROLE_WORDS = 4

@@ -13,11 +13,11 @@ gives no speaker.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
+from pressconv import lazy_re
 from pressconv.readers.blocks import HEADING, PARAGRAPH, QUOTE, Partial, Work
 from pressconv.readers.document_cache import per_document
 from pressconv.readers.lexicon import FEMALE_NAMES, MALE_NAMES, PRONOUN_GENDER, SPOKESPERSON_ROLES
@@ -85,7 +85,7 @@ def _sentence_names(
 
 # First-person words of a statement's own voice (English, French, Spanish, German); case-sensitive so
 # that "US" (the country) and "Mi" are not taken for pronouns.
-_FIRST_PERSON = re.compile(
+_FIRST_PERSON = lazy_re.compile(
     r"\b(?:I|I’m|I'm|I’ve|I've|we|We|our|Our|us|my|My|me"
     r"|je|Je|nous|Nous|notre|Notre|nos|Nos"
     r"|nosotros|Nosotros|nuestro|Nuestro|nuestra|Nuestra|nuestros|nuestras"
@@ -112,10 +112,7 @@ def assign_speakers(works: list[Work], issuer: str | None = None) -> None:
             elif attribution.name and len(attribution.name) >= 2:
                 index.add(attribution.name, attribution.title, number)
             elif attribution.name:
-                index.strong.setdefault(surname(attribution.name), {})
-                if attribution.title:
-                    index.titled_alone.add(attribution.name[0])
-                    index.lone_titles.setdefault(attribution.name[0], (attribution.title, number))
+                index.add_lone(attribution.name, attribution.title, number)
     mentions = MentionCache(index, works)
     genders = index.genders()
     issued = _issuer(issuer, index) if issuer else (None, "")
@@ -323,7 +320,7 @@ def _resolve(
     if attribution.name:
         full, source = index.resolve(attribution.name, number)
         lone = len(attribution.name) == 1
-        if source is None and lone and not _person_evidence(attribution) and full not in index.titled_alone:
+        if source is None and lone and not _person_evidence(attribution) and not index.has_title(full):
             return None, f"speaker {clause}: {full} is named nowhere in full and nothing says it is a person"
         if source is not None and full != " ".join(attribution.name):
             return full, f"speaker {clause} -> {full} (full name from para {source + 1})"

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from pressconv import lazy_re
 from pressconv.readers.lexicon import (
     ORGANISATION_SUFFIXES,
     ORGANISATION_WORDS,
@@ -22,7 +23,7 @@ from pressconv.readers.lexicon import (
 from pressconv.readers.name_runs import Token, is_capitalised, is_title_word
 
 POSSESSIVE_END = re.compile("(?:[’']s|(?<=s)[’'])$")
-POSSESSIVE_START = re.compile("^(?:[’']s|[’'])")
+POSSESSIVE_START = lazy_re.compile("^(?:[’']s|[’'])")
 # An article or preposition elided onto the next word: "l'assessora", "dell’ateneo".
 _ELIDED_ARTICLE = re.compile("^(?:l|d|dell|all|nell|sull|dall)[’']")
 # The first word of each two-word speech phrase: only these start the pair test.

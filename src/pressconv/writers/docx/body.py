@@ -79,9 +79,12 @@ class Body:
         notes: NotePlan | None = None,
         *,
         rtl: bool = False,
+        show_speaker: bool = False,
     ) -> None:
         self.template = template
         self.rtl = rtl
+        self.show_speaker = show_speaker
+        """A visible "— Name" paragraph under each quote with a known speaker (the theme's setting)."""
         self.clean = clean
         self.ids = template.style_ids
         self.relations = relations if relations is not None else Relations()
@@ -95,6 +98,8 @@ class Body:
         self.restarts: list[tuple[int, str]] = []
         """(numbering instance id, abstract numbering id) of each list numbered afresh from 1."""
         self.next_num_id = template.next_num_id
+        self.outline: list[tuple[int, etree._Element, str]] = []
+        """(level, paragraph, words) of each headline (1) and level-2 heading (2): a kit's contents."""
 
     @property
     def paragraphs(self) -> list[etree._Element]:
@@ -108,7 +113,8 @@ class Body:
             self.paragraph("publisher", meta.publisher)
         if meta.release:
             self.paragraph("release", meta.release)
-        self.paragraph("headline", document.headline, marks=document.headline_marks)
+        headline = self.paragraph("headline", document.headline, marks=document.headline_marks)
+        self.outline.append((1, headline, document.headline))
         if document.subtitle:
             self.paragraph("subtitle", document.subtitle, marks=document.subtitle_marks)
         if meta.byline:
@@ -150,7 +156,9 @@ class Body:
         self, section: Section, text_kind: TextKind, heading_kind: TextKind, dateline: str | None
     ) -> None:
         if section.heading is not None:
-            self.paragraph(heading_kind, section.heading, marks=section.heading_marks)
+            p = self.paragraph(heading_kind, section.heading, marks=section.heading_marks)
+            if heading_kind == "heading" and section.heading.strip():
+                self.outline.append((2, p, section.heading))
         for index, block in enumerate(section.blocks):
             self.block(block, text_kind, dateline if index == 0 else None)
 
@@ -161,9 +169,12 @@ class Body:
             case Quote(text=text, speaker=speaker, marks=marks):
                 self.quotes += 1
                 # The bookmark ties the paragraph to its "Quote N speaker" custom property.
-                self.paragraph("quote", text, dateline, bookmark=self.quotes, marks=marks)
+                p = self.paragraph("quote", text, dateline, bookmark=self.quotes, marks=marks)
                 if speaker:
                     self.speakers.append((self.quotes, self.clean(speaker)))
+                    if self.show_speaker:  # the same words the other formats show: "— Name"
+                        _keep_with_next(p)  # never a speaker line alone at the top of a page
+                        self.paragraph("speaker", f"\u2014 {speaker}")
             case ListBlock():
                 self.list_block(block)
             case Table():
@@ -251,3 +262,14 @@ def _set_num(paragraph: etree._Element, num_id: int) -> None:
     numbering = etree.SubElement(properties, w("numPr"))
     etree.SubElement(numbering, w("ilvl"), {w("val"): "0"})
     etree.SubElement(numbering, w("numId"), {w("val"): str(num_id)})
+
+
+def _keep_with_next(paragraph: etree._Element) -> None:
+    properties = paragraph.find(w("pPr"))
+    assert properties is not None
+    style = properties.find(w("pStyle"))
+    keep = etree.Element(w("keepNext"))
+    if style is None:  # w:keepNext follows w:pStyle and precedes everything else the writer sets
+        properties.insert(0, keep)
+    else:
+        style.addnext(keep)

@@ -6,6 +6,7 @@ Built as lxml trees from the prepared template's parts; python-docx is never ope
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from copy import deepcopy
 from datetime import datetime
@@ -13,8 +14,10 @@ from typing import TYPE_CHECKING
 
 from lxml import etree  # type: ignore[import-untyped]
 
+from pressconv.errors import Notes
 from pressconv.model import Document
 from pressconv.options import WriteOptions, document_datetime
+from pressconv.text import clean
 from pressconv.writers._pagination import page_words
 from pressconv.writers.docx.body import Cleaner
 from pressconv.writers.docx.ooxml import CP, CUSTOM, DC, DCTERMS, VT, XML_SPACE, XSI, w, xml
@@ -33,14 +36,20 @@ _MARGIN = 1440
 _HEADER_FOOTER = 720
 
 
-def set_page(section_properties: etree._Element, size: str) -> None:
-    """The page size and one-inch margins, in the schema's place among the section properties."""
+def set_page(
+    section_properties: etree._Element, size: str, margins_twips: tuple[int, int, int, int] | None = None
+) -> None:
+    """The page size and margins (top, right, bottom, left; default one inch all round), in the schema's
+    place among the section properties."""
     width, height = _PAGE_TWIPS[size]
     for tag in ("pgSz", "pgMar"):
         old = section_properties.find(w(tag))
         if old is not None:
             section_properties.remove(old)
-    margins = {w(side): str(_MARGIN) for side in ("top", "right", "bottom", "left")}
+    sides = margins_twips or (_MARGIN, _MARGIN, _MARGIN, _MARGIN)
+    margins = {
+        w(side): str(value) for side, value in zip(("top", "right", "bottom", "left"), sides, strict=True)
+    }
     margins |= {w("header"): str(_HEADER_FOOTER), w("footer"): str(_HEADER_FOOTER), w("gutter"): "0"}
     # Schema order: header/footer references, footnote/endnote properties, type, then pgSz, pgMar.
     anchor = None
@@ -164,20 +173,31 @@ def styles(template: Template, language: str) -> bytes:
     return xml(root)
 
 
-def footer(template: Template, language: str) -> bytes:
-    """The writer's footer: one Footer paragraph, "Page {PAGE} of {NUMPAGES}" in the document's language."""
+def footer(template: Template, language: str, line: str | None = None) -> bytes:
+    """The writer's footer: one Footer paragraph, "Page {PAGE} of {NUMPAGES}" in the document's language,
+    or a theme's ``line`` with PAGE and NUMPAGES fields for its ``{page}`` and ``{pages}``."""
     assert template.footer_name is not None
     root = etree.fromstring(template.entries[template.footer_name])
     for element in list(root):
         root.remove(element)
-    before, between = page_words(language)
     p = etree.SubElement(root, w("p"))
     etree.SubElement(etree.SubElement(p, w("pPr")), w("pStyle"), {w("val"): "Footer"})
-    run(p, before, None)
-    _field(p, "PAGE")
-    run(p, between, None)
-    _field(p, "NUMPAGES")
+    if line is None:
+        before, between = page_words(language)
+        pieces = [before, "{page}", between, "{pages}"]
+    else:
+        pieces = _PAGE_FIELDS.split(clean(line, Notes()))  # what XML cannot carry never reaches lxml
+    for piece in pieces:
+        if piece == "{page}":
+            _field(p, "PAGE")
+        elif piece == "{pages}":
+            _field(p, "NUMPAGES")
+        elif piece:
+            run(p, piece, None)
     return xml(root)
+
+
+_PAGE_FIELDS = re.compile(r"(\{page\}|\{pages\})")
 
 
 def _field(paragraph: etree._Element, instruction: str) -> None:

@@ -17,6 +17,8 @@ from lxml import etree  # type: ignore[import-untyped]
 
 from pressconv.compat import docx as compat
 from pressconv.errors import WriterError
+from pressconv.theme import DEFAULT
+from pressconv.writers.docx.house import restyle
 from pressconv.writers.docx.ooxml import RT_STYLES_WITH_EFFECTS, RT_THUMBNAIL, child, w
 from pressconv.writers.docx.package import as_document
 from pressconv.writers.docx.styles import STYLES, StyleSpec, TextKind
@@ -113,6 +115,8 @@ def _ensure_styles(doc: Any, is_default: bool) -> dict[TextKind, str]:
             table = style.get(w("type")) == "table" and style.get(w("default")) != "1"
             if table and style.get(w("styleId")) not in kept:
                 element.remove(style)
+        # The default theme's colours, so a document without a theme pays nothing for them.
+        restyle(element, DEFAULT, ids)
     return ids
 
 

@@ -53,6 +53,14 @@ TextKind = Literal[
     "endnote_reference",
     "notes_heading",
     "editors_note",
+    # The theme (#19): the speaker line under a quote, the first page's letterhead, and a press kit's
+    # title page with its table of contents.
+    "speaker",
+    "letterhead",
+    "volume_title",
+    "contents_heading",
+    "toc_1",
+    "toc_2",
 ]
 
 
@@ -176,4 +184,12 @@ STYLES: dict[TextKind, StyleSpec] = {
         keep_with_next=True,
     ),
     "editors_note": StyleSpec("Note to Editors", size_pt=9, space_after_pt=4),
+    # The theme (#19). The speaker line sits under its quote, inside the quote's rule (based on Quote).
+    "speaker": StyleSpec("Quote Speaker", base="Quote", italic=False, size_pt=10, space_after_pt=6),
+    "letterhead": StyleSpec("Letterhead", base="Header", size_pt=10, bold=True, space_after_pt=0),
+    "volume_title": StyleSpec("Volume Title", base="Title", size_pt=30, space_before_pt=72),
+    "contents_heading": StyleSpec("TOC Heading", base="Heading 1", space_before_pt=24),
+    # Word's own names for the table of contents levels, so a refreshed TOC field keeps their look.
+    "toc_1": StyleSpec("toc 1", bold=True, space_before_pt=6, space_after_pt=2),
+    "toc_2": StyleSpec("toc 2", indent_pt=18, space_after_pt=2),
 }

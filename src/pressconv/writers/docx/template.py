@@ -69,10 +69,14 @@ class Template:
     """Zip names of the footnotes and endnotes parts a reference document has, by kind."""
     keep_page_size: bool
     """True when a reference document sets a page size: it stands unless a page size is asked for."""
+    is_default: bool
+    """The shipped default template (its styles wear the default theme); False for a reference document."""
     footer_cache: dict[str, bytes] = field(default_factory=dict)
     """Footer part by language."""
     styles_cache: dict[str, bytes] = field(default_factory=dict)
     """Styles part by language: the same bytes object each time, so ``_zip`` compresses it once."""
+    themed: dict[object, object] = field(default_factory=dict)
+    """What a theme makes of this template, by what of the theme decides it (``house``'s caches)."""
 
     def memo_names(self) -> frozenset[str]:
         """Parts that are the same for every document of this template (styles: the same per language)."""
@@ -192,4 +196,5 @@ def _from_saved(
         document_rels_name=f"{folder}/_rels/{leaf}.rels",
         note_parts=notes,
         keep_page_size=keep_page_size,
+        is_default=is_default,
     )

@@ -5,8 +5,10 @@ The package, by concern: ``story`` (one handler per block type -> flowables) wit
 (structure tree and marked content), ``canvas`` and ``xmp``; ``fonts`` (discovery,
 per-character fallback), ``embedding`` (TrueType faces as reportlab fonts) and
 ``unicode_blocks``; ``rtl`` (shaping and bidi drawing, imported only for
-right-to-left text); ``styles`` (typography as data).  This module assembles the
-page template, footer and document and is the writer's entry point.  Every
+right-to-left text); ``styles`` (typography as data); ``furniture`` (the theme's
+letterhead, logo and footer line); ``volume`` (a press kit's contents page).  This module
+assembles the page template, footer and document, for one release or a press kit of several
+(``write_volume``), and is the writer's entry point.  Every
 reportlab internal the package needs goes through ``pressconv.compat.reportlab``.
 """
 
@@ -14,27 +16,39 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC
+from functools import partial
 from typing import IO, Any, cast
 
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
 from pressconv.errors import Notes, WriterError
 from pressconv.model import Document, Quote, block_text
 from pressconv.options import WriteOptions, document_datetime, page_size_for
+from pressconv.theme import theme_of
 from pressconv.writers._pagination import page_words
 from pressconv.writers.pdf.canvas import PressCanvas
 from pressconv.writers.pdf.embedding import glyph_additions
 from pressconv.writers.pdf.fonts import font_set
+from pressconv.writers.pdf.furniture import ThemeFooter, has_letterhead, letterhead
 from pressconv.writers.pdf.paragraph import escape
-from pressconv.writers.pdf.story import Context, build_story
+from pressconv.writers.pdf.story import Context, build_story, logical, paragraph, text_markup
 from pressconv.writers.pdf.styles import Styles, build_styles
-from pressconv.writers.pdf.tagging import PAGINATION_FOOTER, StructElem, Tagger, marked, write_structure
+from pressconv.writers.pdf.tagging import (
+    PAGINATION_FOOTER,
+    Marked,
+    StructElem,
+    Tagger,
+    marked,
+    write_structure,
+)
+from pressconv.writers.pdf.volume import PageMark, TocEntry, contents, define_page_forms
 
-__all__ = ["MEDIA_TYPE", "SUFFIX", "escape", "write"]
+__all__ = ["MEDIA_TYPE", "SUFFIX", "escape", "write", "write_volume"]
 
 SUFFIX = ".pdf"
 MEDIA_TYPE = "application/pdf"
@@ -59,9 +73,9 @@ def _footer(styles: Styles, language: str) -> Callable[[Canvas, BaseDocTemplate]
             canv.saveState()
             canv.setFont(styles.footer.name, styles.footer_size)
             canv.setFillColor(styles.footer_color)
-            canv.drawString(m.margin_x, m.footer_y, text)
+            canv.drawString(m.margin_left, m.footer_y, text)
             canv.translate(
-                m.margin_x + canv.stringWidth(text, styles.footer.name, styles.footer_size), m.footer_y
+                m.margin_left + canv.stringWidth(text, styles.footer.name, styles.footer_size), m.footer_y
             )
             canv.doForm(_PAGE_COUNT_FORM)
             canv.restoreState()
@@ -130,45 +144,118 @@ def _summarise_missing_glyphs(notes: Notes, first: int) -> None:
 def write(document: Document, options: WriteOptions, notes: Notes) -> bytes:
     """Render ``document`` as PDF bytes; same document and options, same bytes.
 
-    Glyphs added for characters no font draws go to this write's copies of the faces
-    (``glyph_additions``): the fonts registered for the whole process never change.
+    With ``options.volume_title`` it is a press kit of one release.  Glyphs added for characters
+    no font draws go to this write's copies of the faces (``glyph_additions``): the fonts
+    registered for the whole process never change.
     """
+    if (options.volume_title or "").strip():
+        return write_volume([document], options, notes)
     with glyph_additions():
-        return _render(document, options, notes)
+        return _render([document], None, options, notes)
 
 
-def _render(document: Document, options: WriteOptions, notes: Notes) -> bytes:
-    fonts = font_set(options.pdf_font)
-    styles = build_styles(fonts)
-    ctx = Context(fonts, styles, styles.faces, notes)
-    if right_to_left(document):
+def write_volume(documents: list[Document], options: WriteOptions, notes: Notes) -> bytes:
+    """One PDF collecting several releases (a press kit): a contents page, then each release from a new
+    page, in the order given, each with its bookmarks, under one theme."""
+    if not documents:
+        raise WriterError("a volume needs at least one document")
+    title = " ".join((options.volume_title or "").split())
+    if not title:
+        first = documents[0]
+        title = " ".join((first.title or first.headline).split()) or "1"
+        notes.warn("volume-title", f"no volume title given; the volume is titled {title!r}")
+    with glyph_additions():
+        return _render(documents, title, options, notes)
+
+
+def _context(document: Document, base: Context, key: str) -> Context:
+    """The render context of one document (right-to-left layout when it needs it; its own note labels)."""
+    rtl = right_to_left(document)
+    rtl_default = False
+    if rtl:
         from pressconv.text import direction  # the rule every writer follows, so the outputs agree
 
-        ctx = Context(fonts, styles, styles.faces, notes, True, direction(document) == "rtl")
-    tagger = Tagger(link_texts=ctx.links) if options.pdf_tagged else None
+        rtl_default = direction(document) == "rtl"
+    return replace(base, rtl=rtl, rtl_default=rtl_default, labels={}, key=key)
+
+
+def _render(
+    documents: list[Document], volume_title: str | None, options: WriteOptions, notes: Notes
+) -> bytes:
+    theme = theme_of(options)
+    fonts = font_set(options.pdf_font, theme.body_font, theme.heading_font)
+    styles = build_styles(fonts, theme=theme)
+    links: dict[str, str] = {}
+    base = Context(fonts, styles, styles.faces, notes, links=links, show_speaker=theme.show_speaker)
+    tagger = Tagger(link_texts=links) if options.pdf_tagged else None
     root = tagger.root if tagger is not None else StructElem("Document")
     first_note = len(notes.items)
-    story = build_story(ctx, document, root)
+    m = styles.measures
+    document = documents[0]
+    size = options.page_size or theme.page_size or page_size_for(document, options)
+    width, height = _PAGE_SIZES[size]
+    frame_width = width - m.margin_left - m.margin_right
+
+    def head(ctx: Context, parent: StructElem) -> list[Flowable]:
+        if not has_letterhead(theme):
+            return []
+        markup = partial(text_markup, ctx)
+        return [letterhead(theme, styles, fonts, markup, parent, frame_width)]
+
+    story: list[Flowable] = []
+    kit_pages: dict[int, int] = {}
+    if volume_title is None:
+        ctx = _context(document, base, "pc-")
+        story += head(ctx, root)
+        story += build_story(ctx, document, root)
+    else:
+        ctx = _context(document, base, "pc-kit-")
+        story += head(ctx, root)
+        contexts = [_context(d, base, f"pc-r{n}-") for n, d in enumerate(documents, start=1)]
+        entries = []
+        for number, (release, release_ctx) in enumerate(zip(documents, contexts, strict=True), start=1):
+            words = " ".join(release.headline.split())
+            entries.append((words, paragraph(release_ctx, words, styles.toc), f"pc-r{number}-headline"))
+        title_paragraph = paragraph(ctx, volume_title, styles.headline)
+        page = contents(title_paragraph, entries, styles, root, _outline("pc-kit", volume_title))
+        heading = page[0]
+        assert isinstance(heading, Marked) and isinstance(heading.target, StructElem)
+        logical(ctx, heading.target, volume_title)
+        for entry, release_ctx in zip(page[1:], contexts, strict=True):
+            assert isinstance(entry, TocEntry)
+            logical(release_ctx, entry.link, entry.words)
+        story += page
+        for number, (release, ctx) in enumerate(zip(documents, contexts, strict=True), start=1):
+            part = root.add("Part")
+            if (release.metadata.language or "en") != (document.metadata.language or "en"):
+                part.lang = release.metadata.language or "en"
+            story += [PageBreak(), PageMark(kit_pages, number), *head(ctx, part)]
+            story += build_story(ctx, release, part)
     _summarise_missing_glyphs(notes, first_note)
 
-    when = document_datetime(document, options).astimezone(UTC)
+    when = max(document_datetime(d, options) for d in documents).astimezone(UTC)
     stamp = when.strftime("D:%Y%m%d%H%M%S+00'00'")
     meta = document.metadata
     language = meta.language or "en"
-    m = styles.measures
-    width, height = _PAGE_SIZES[page_size_for(document, options)]
+    title = volume_title or document.title
+    footer = ThemeFooter(theme.footer, styles, fonts, notes) if theme.footer else None
 
     def before_save(canv: PressCanvas) -> None:
         canv.setDateFormatter(lambda *_: stamp)
-        canv.beginForm(_PAGE_COUNT_FORM)
-        canv.setFont(styles.footer.name, styles.footer_size)
-        canv.setFillColor(styles.footer_color)
-        canv.drawString(0, 0, str(canv.page_count()))
-        canv.endForm()
+        if footer is not None:
+            footer.forms(canv, canv.page_count())
+        else:
+            canv.beginForm(_PAGE_COUNT_FORM)
+            canv.setFont(styles.footer.name, styles.footer_size)
+            canv.setFillColor(styles.footer_color)
+            canv.drawString(0, 0, str(canv.page_count()))
+            canv.endForm()
+        if kit_pages:
+            define_page_forms(canv, kit_pages, styles)
 
     def finish(canv: PressCanvas) -> None:
         if tagger is not None:
-            write_structure(canv, tagger, document.title, language, when)
+            write_structure(canv, tagger, title, language, when)
 
     def canvasmaker(*args: Any, **kwargs: Any) -> PressCanvas:
         if tagger is not None:
@@ -176,17 +263,22 @@ def _render(document: Document, options: WriteOptions, notes: Notes) -> bytes:
         return PressCanvas(*args, tagger=tagger, before_save=before_save, finish=finish, **kwargs)
 
     out = _Sink()
+    if volume_title is None:
+        author, subject = meta.byline or meta.publisher or "", document.subtitle or document.headline
+    else:
+        author = theme.organisation or meta.publisher or ""
+        subject = "; ".join(" ".join(d.headline.split()) for d in documents)
     doc = BaseDocTemplate(
         cast(IO[bytes], out),  # write() is all reportlab uses
         pagesize=(width, height),
-        leftMargin=m.margin_x,
-        rightMargin=m.margin_x,
+        leftMargin=m.margin_left,
+        rightMargin=m.margin_right,
         topMargin=m.margin_top,
         bottomMargin=m.margin_bottom,
-        title=document.title,
-        author=meta.byline or meta.publisher or "",
-        subject=document.subtitle or document.headline,
-        keywords=list(meta.keywords),
+        title=title,
+        author=author,
+        subject=subject,
+        keywords=list(meta.keywords) if volume_title is None else [],
         creator="pressconv",
         invariant=1,
         pageCompression=1,
@@ -195,9 +287,9 @@ def _render(document: Document, options: WriteOptions, notes: Notes) -> bytes:
         initialFontName=fonts.serif.regular.name,
     )
     frame = Frame(
-        m.margin_x,
+        m.margin_left,
         m.margin_bottom,
-        width - 2 * m.margin_x,
+        frame_width,
         height - m.margin_top - m.margin_bottom,
         leftPadding=0,
         rightPadding=0,
@@ -205,9 +297,18 @@ def _render(document: Document, options: WriteOptions, notes: Notes) -> bytes:
         bottomPadding=0,
         id="body",
     )
-    doc.addPageTemplates([PageTemplate("page", [frame], onPage=_footer(styles, language))])
+    on_page = footer.draw if footer is not None else _footer(styles, language)
+    doc.addPageTemplates([PageTemplate("page", [frame], onPage=on_page)])
     try:
         doc.build(story, canvasmaker=canvasmaker)
     except LayoutError as exc:
         raise WriterError(f"PDF layout failed: {exc}") from None
     return out.value()
+
+
+def _outline(key: str, title: str) -> Callable[[Canvas, float, float], None]:
+    def add(canv: Canvas, x: float, top: float) -> None:
+        canv.bookmarkHorizontal(key, x, top)
+        canv.addOutlineEntry(title, key, level=0, closed=False)
+
+    return add

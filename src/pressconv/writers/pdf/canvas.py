@@ -19,6 +19,7 @@ from pressconv.compat.reportlab import (
     encode_page_now,
     has_unfinished_page,
     last_annotation,
+    link_to_destination,
     pages,
     pdf_document,
 )
@@ -59,6 +60,14 @@ class PressCanvas(Canvas):
         if self.tagger is not None:
             kw.setdefault("Contents", pdfdoc.PDFString(self.tagger.link_texts.get(url) or url))
         super().linkURL(url, rect, relative, thickness, color, dashArray, kind, **kw)
+        if self.tagger is not None:
+            annotation, reference = last_annotation(self)
+            self.tagger.link(self, annotation, reference)
+
+    def link_to(self, destination: str, rect: tuple[float, ...], contents: str) -> None:
+        """A link to the bookmark ``destination`` over ``rect`` (current coordinates); when tagging, with
+        ``contents`` as its /Contents and owned by a Link element (as ``linkURL``)."""
+        link_to_destination(self, destination, rect, contents)
         if self.tagger is not None:
             annotation, reference = last_annotation(self)
             self.tagger.link(self, annotation, reference)

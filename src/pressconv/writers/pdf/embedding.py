@@ -27,7 +27,9 @@ from typing import Any
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
-from pressconv.compat.reportlab import to_unicode_cmaps
+from pressconv import lazy_re
+from pressconv.compat.reportlab import init_ttfont, to_unicode_cmaps
+from pressconv.writers.pdf.face_cache import CachedFace
 
 _WIDE_ENTRY = re.compile(r"<([0-9A-F]{2})> <([0-9A-F]{5,6})>")
 
@@ -38,7 +40,7 @@ def _utf16_entry(match: re.Match[str]) -> str:
 
 
 #: A ToUnicode entry for an Arabic presentation form (U+FB50–U+FDFF, U+FE70–U+FEFF).
-_FORM_ENTRY = re.compile(r"<([0-9A-F]{2})> <(F(?:B[5-9A-F]|[CD][0-9A-F]|E[7-9A-F])[0-9A-F])>")
+_FORM_ENTRY = lazy_re.compile(r"<([0-9A-F]{2})> <(F(?:B[5-9A-F]|[CD][0-9A-F]|E[7-9A-F])[0-9A-F])>")
 
 
 def _letters_entry(match: re.Match[str]) -> str:
@@ -76,7 +78,9 @@ class EmbeddedTTFont(TTFont):
     """
 
     def __init__(self, name: str, filename: str) -> None:
-        super().__init__(name, filename)  # reportlab's own parse; its face lands in base_face
+        # TTFont.__init__ with reportlab's own parse, its character tables cached between processes
+        # (face_cache); the face lands in base_face.
+        init_ttfont(self, name, CachedFace(filename))
 
     @property
     def face(self) -> TTFontFace:

@@ -85,9 +85,12 @@ class QuoteBlock(Flowable):
     page alone, and no KeepTogether re-wraps the quote on every frame.
     """
 
-    def __init__(self, body: Flowable, speaker: RLParagraph | None, elem: StructElem, styles: Styles) -> None:
+    def __init__(
+        self, body: Flowable, speaker: RLParagraph | None, elem: StructElem, styles: Styles, end: bool = True
+    ) -> None:
+        """``end``: this is the quote's last part, which keeps the space a speaker line would leave."""
         super().__init__()
-        self.body, self.speaker, self.elem, self.styles = body, speaker, elem, styles
+        self.body, self.speaker, self.elem, self.styles, self.end = body, speaker, elem, styles, end
 
     def _speaker_height(self, avail_width: float, avail_height: float) -> float:
         if self.speaker is None:
@@ -113,7 +116,9 @@ class QuoteBlock(Flowable):
                 return []
         last = len(parts) - 1
         return [
-            QuoteBlock(part, self.speaker if i == last else None, self.elem, self.styles)
+            QuoteBlock(
+                part, self.speaker if i == last else None, self.elem, self.styles, self.end and i == last
+            )
             for i, part in enumerate(parts)
         ]
 
@@ -121,8 +126,11 @@ class QuoteBlock(Flowable):
         return float(self.body.getSpaceBefore())
 
     def getSpaceAfter(self) -> float:
-        source = self.speaker if self.speaker is not None else self.body
-        return float(source.getSpaceAfter())
+        if self.speaker is not None:
+            return float(self.speaker.getSpaceAfter())
+        if self.end:  # no speaker line shown: the quote is still set apart from the text after it
+            return float(max(self.body.getSpaceAfter(), self.styles.speaker.spaceAfter))
+        return float(self.body.getSpaceAfter())
 
     def draw(self) -> None:
         canv, m = self.canv, self.styles.measures

@@ -26,8 +26,10 @@ from pathlib import Path
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError
 
+from pressconv import lazy_re
 from pressconv.errors import Notes, PressconvError
 from pressconv.writers.pdf.embedding import EmbeddedTTFont, draw_as_notdef, draw_invisible
+from pressconv.writers.pdf.face_cache import covered
 from pressconv.writers.pdf.unicode_blocks import block_name
 
 STYLES = ("regular", "bold", "italic", "bold_italic")
@@ -52,7 +54,7 @@ _STYLE_SUFFIXES = {
     "bold_italic": ("bolditalic", "boldoblique", "bi"),
 }
 # Words in a file name that mark a face other than the plain one; those are skipped as fallbacks.
-_VARIANT_WORDS = re.compile(
+_VARIANT_WORDS = lazy_re.compile(
     r"bold|italic|oblique|light|thin|black|medium|semi|extra|condensed|narrow|heavy|mono|display", re.I
 )
 
@@ -180,8 +182,7 @@ def register(path: Path) -> Face | None:
     except (TTFError, OSError, struct.error, KeyError, ValueError, IndexError):
         return None
     pdfmetrics.registerFont(font)
-    chars = frozenset(chr(c) for c in font.face.charToGlyph if 0 < c <= 0x10FFFF)
-    return Face(name, path, chars)
+    return Face(name, path, covered(font.face))
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -437,27 +438,43 @@ def _candidate_rank(path: Path) -> tuple[int, str]:
     return rank, str(path)
 
 
+def _house(request: str) -> Family:
+    """The family a font request names: a ``.ttf`` path (with its style siblings) or a family name."""
+    path = Path(request).expanduser()
+    if path.suffix.lower() in (".ttf", ".otf", ".ttc") or os.sep in request:
+        if not path.is_file():
+            raise PressconvError(f"font file {request!r} does not exist")
+        if path.suffix.lower() != ".ttf":
+            raise PressconvError(f"font {request!r}: only TrueType (.ttf) fonts can be embedded")
+        return _family(_siblings(path))
+    files = _family_files(request)
+    if "regular" not in files:
+        raise PressconvError(f"font family {request!r} not found")
+    return _family(files)
+
+
 @cache
-def font_set(request: str | None) -> FontSet:
-    """The fonts for a ``pdf_font`` request (None: the defaults), found and registered once per process."""
+def font_set(request: str | None, body: str | None = None, heading: str | None = None) -> FontSet:
+    """The fonts for a request, found and registered once per process.
+
+    ``request`` (the ``pdf_font`` option) sets every text in one house family; without it ``body``
+    and ``heading`` (a theme's typefaces) set the serif (body) and sans (display) families, each
+    defaulting to DejaVu (reportlab's bundled Vera where DejaVu is missing).
+    """
     if request:
-        path = Path(request).expanduser()
-        if path.suffix.lower() in (".ttf", ".otf", ".ttc") or os.sep in request:
-            if not path.is_file():
-                raise PressconvError(f"font file {request!r} does not exist")
-            if path.suffix.lower() != ".ttf":
-                raise PressconvError(f"font {request!r}: only TrueType (.ttf) fonts can be embedded")
-            house = _family(_siblings(path))
-        else:
-            files = _family_files(request)
-            if "regular" not in files:
-                raise PressconvError(f"font family {request!r} not found")
-            house = _family(files)
-        serif = sans = house
+        serif = sans = _house(request)
     else:
-        serif_files, sans_files = _default_family_files("DejaVu Serif"), _default_family_files("DejaVu Sans")
-        bundled = _family(_bundled())
-        serif = _family(serif_files) if "regular" in serif_files else bundled
-        sans = _family(sans_files) if "regular" in sans_files else bundled
+        bundled: Family | None = None
+        if body:
+            serif = _house(body)
+        else:
+            serif_files = _default_family_files("DejaVu Serif")
+            bundled = _family(_bundled())
+            serif = _family(serif_files) if "regular" in serif_files else bundled
+        if heading:
+            sans = _house(heading)
+        else:
+            sans_files = _default_family_files("DejaVu Sans")
+            sans = _family(sans_files) if "regular" in sans_files else bundled or _family(_bundled())
     mono_files = _default_family_files("DejaVu Sans Mono")
     return FontSet(serif, sans, _family(mono_files) if "regular" in mono_files else None)

@@ -22,7 +22,7 @@ from pressconv.model import Mark, Marks
 from pressconv.writers.pdf.fonts import Face, FontSet
 from pressconv.writers.pdf.paragraph import escape
 
-#: Links are told apart from the words around them by colour (the house accent, as headings use).
+#: Links are told apart from the words around them by colour (the theme's primary, as headings use).
 LINK_COLOR = "#1f4e79"
 
 #: Link targets drawn as link annotations; anything else (javascript:, data:, relative paths) stays text.
@@ -76,6 +76,7 @@ def render(
     plain: Callable[[str, Face], str],
     labels: Mapping[str, str],
     links: dict[str, str] | None = None,
+    link_color: str = LINK_COLOR,
 ) -> str:
     """Markup for ``text`` in ``face`` with its ``marks``; ``plain`` makes the markup of unmarked text.
 
@@ -95,7 +96,7 @@ def render(
         if open_link is not None:
             parts.append("</a>")
         if url is not None:
-            parts.append(f'<a href="{_attribute(url)}" color="{LINK_COLOR}">')
+            parts.append(f'<a href="{_attribute(url)}" color="{link_color}">')
         open_link = url
 
     for a, b in zip(cuts, [*cuts[1:], None], strict=True):

@@ -1,7 +1,7 @@
 """Paragraph markup and a Paragraph parsed only when layout first looks at it.
 
 All model text reaches reportlab's Paragraph mini-markup through ``escape``: ``<b>``, ``&amp;``
-and ``<script>`` print as written.
+and ``<script>`` print as written.  A long text is laid out in pieces (``pieces_of``).
 """
 
 from __future__ import annotations
@@ -51,3 +51,35 @@ class LazyParagraph(Paragraph):
         become(self, eager)
         eager.__init__(self, text, style, *args, **kwargs)
         return getattr(self, name)
+
+
+#: Paragraphs longer than this many characters are laid out in pieces.  reportlab re-breaks the
+#: whole remainder of a paragraph on every page it splits it across, which is quadratic in its
+#: length (a 10 MB one-paragraph text would take hours); pieces of a few pages keep it linear.
+PIECE = 20_000
+
+
+def pieces_of(text: str) -> list[str]:
+    """``text`` cut at spaces into runs of at most ``PIECE`` characters (a word longer than that is cut)."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > PIECE:
+        cut = text.rfind(" ", start + PIECE // 2, start + PIECE)
+        if cut == -1:
+            pieces.append(text[start : start + PIECE])
+            start += PIECE
+        else:
+            pieces.append(text[start:cut])
+            start = cut + 1
+    pieces.append(text[start:])
+    return pieces
+
+
+def piece_starts(text: str, pieces: list[str]) -> list[int]:
+    """Where each of ``pieces_of(text)`` starts in ``text`` (a cut at a space drops that space)."""
+    starts, at = [], 0
+    for piece in pieces:
+        at = at if text.startswith(piece, at) else at + 1
+        starts.append(at)
+        at += len(piece)
+    return starts

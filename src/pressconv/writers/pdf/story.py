@@ -2,9 +2,10 @@
 
 All model text reaches reportlab's Paragraph mini-markup through ``escape`` and ``_markup``
 only.  The release notice sits above the headline; contacts, the "About" boilerplate and the
-end mark follow the body.  A quote's speaker is printed under it as a layout artifact ("— Pat
-Ryder"): those words are not in the model (the attribution inside the quote already is), so the
-structure tree leaves them out and only plain-text extraction (pdftotext) shows them.  A
+end mark follow the body.  When the theme shows speakers, a quote's speaker is printed under
+it as a layout artifact ("— Pat Ryder"): those words are not in the model (the attribution
+inside the quote already is), so the structure tree leaves them out and only plain-text
+extraction (pdftotext) shows them.  A
 paragraph holding right-to-left text is laid out and drawn by ``rtl``, which only a document
 with such text imports.
 """
@@ -39,7 +40,7 @@ from pressconv.writers.pdf.contacts import contact_marks
 from pressconv.writers.pdf.flowables import ListItem, QuoteBlock, Rule
 from pressconv.writers.pdf.fonts import Face, FontSet
 from pressconv.writers.pdf.inline import clip, keep_amounts_together, render
-from pressconv.writers.pdf.paragraph import LazyParagraph, escape
+from pressconv.writers.pdf.paragraph import LazyParagraph, escape, piece_starts, pieces_of
 from pressconv.writers.pdf.styles import Styles
 from pressconv.writers.pdf.tagging import Artifact, Marked, StructElem
 
@@ -66,6 +67,10 @@ class Context:
     """Each note's id -> its label, for note references."""
     links: dict[str, str] = field(default_factory=dict)
     """Each link target drawn -> the words of its first link (the annotation's alternate text)."""
+    show_speaker: bool = False
+    """Print "— Name" under each attributed quote (the theme's setting)."""
+    key: str = "pc-"
+    """How this document's bookmark names start (one prefix per release of a press kit)."""
 
 
 def _cells(ctx: Context) -> tables.Cells:
@@ -91,7 +96,13 @@ def _markup(ctx: Context, text: str, face: Face, marks: Marks = ()) -> str:
         plain=lambda t, f: _plain(ctx, t, f),
         labels=ctx.labels,
         links=ctx.links,
+        link_color=ctx.styles.link_color,
     )
+
+
+def text_markup(ctx: Context, text: str, face: Face) -> str:
+    """Escaped markup for ``text`` in ``face``, with fallback fonts (for text outside the model's blocks)."""
+    return _plain(ctx, text, face)
 
 
 def _plain(ctx: Context, text: str, face: Face) -> str:
@@ -157,6 +168,16 @@ def _para(ctx: Context, text: str, style: ParagraphStyle, marks: Marks = ()) -> 
     return _flow(ctx, _markup(ctx, text, ctx.faces[style.fontName], marks), style, text)
 
 
+def paragraph(ctx: Context, text: str, style: ParagraphStyle) -> RLParagraph:
+    """A paragraph of ``text`` outside the model's blocks (fallback fonts, bidi-aware)."""
+    return _para(ctx, text, style)
+
+
+def logical(ctx: Context, elem: StructElem, text: str) -> StructElem:
+    """``elem`` with ``text`` as its ActualText when ``paragraph`` draws it right to left."""
+    return _logical(ctx, elem, text)
+
+
 def _marked(
     ctx: Context,
     text: str,
@@ -185,28 +206,6 @@ def _marked_pieces(
     ]
 
 
-#: Paragraphs longer than this many characters are laid out in pieces.  reportlab re-breaks the
-#: whole remainder of a paragraph on every page it splits it across, which is quadratic in its
-#: length (a 10 MB one-paragraph text would take hours); pieces of a few pages keep it linear.
-_PIECE = 20_000
-
-
-def _pieces(text: str) -> list[str]:
-    """``text`` cut at spaces into runs of at most ``_PIECE`` characters (a word longer than that is cut)."""
-    pieces: list[str] = []
-    start = 0
-    while len(text) - start > _PIECE:
-        cut = text.rfind(" ", start + _PIECE // 2, start + _PIECE)
-        if cut == -1:
-            pieces.append(text[start : start + _PIECE])
-            start += _PIECE
-        else:
-            pieces.append(text[start:cut])
-            start = cut + 1
-    pieces.append(text[start:])
-    return pieces
-
-
 def _piece_styles(ctx: Context, style: ParagraphStyle, count: int) -> list[ParagraphStyle]:
     """``style`` for each of ``count`` pieces: no space between them, and only the last kept with next."""
     if count == 1:
@@ -222,28 +221,18 @@ def _piece_styles(ctx: Context, style: ParagraphStyle, count: int) -> list[Parag
     return [first] + [middle] * (count - 2) + [last]
 
 
-def _piece_starts(text: str, pieces: list[str]) -> list[int]:
-    """Where each of ``_pieces(text)`` starts in ``text`` (a cut at a space drops that space)."""
-    starts, at = [], 0
-    for piece in pieces:
-        at = at if text.startswith(piece, at) else at + 1
-        starts.append(at)
-        at += len(piece)
-    return starts
-
-
 def _pieced(
     ctx: Context, text: str, style: ParagraphStyle, dateline: str | None = None, marks: Marks = ()
 ) -> list[RLParagraph]:
-    """The paragraphs that lay ``text`` out in ``style``: one, or one per ``_PIECE`` of a long text.
+    """The paragraphs that lay ``text`` out in ``style``: one, or one per ``PIECE`` of a long text.
 
     Every kind of block goes through here (body text, quotes, list items, headings, the headline), so
     layout time is linear in the size of any block.  The caller gives all pieces one structure
     element, so the text reads and tags as one paragraph.  Each piece gets the marks over its words.
     """
-    pieces = _pieces(text)
+    pieces = pieces_of(text)
     texts = list(pieces)  # the model's words of each piece, the dateline included
-    starts = _piece_starts(text, pieces)
+    starts = piece_starts(text, pieces)
     last = len(pieces) - 1
     spans = [
         clip(marks, start, start + len(piece), last=i == last) if marks else ()
@@ -279,9 +268,12 @@ def _quote(ctx: Context, block: Quote, parent: StructElem) -> list[Flowable]:
     quote = parent.add("BlockQuote")
     elem = _logical(ctx, quote.add("P"), block.text)
     bodies = _pieced(ctx, block.text, styles.quote, marks=block.marks)
-    speaker = _para(ctx, f"— {block.speaker}", styles.speaker) if block.speaker else None
+    speaker = _para(ctx, f"— {block.speaker}", styles.speaker) if block.speaker and ctx.show_speaker else None
     last = len(bodies) - 1
-    return [QuoteBlock(body, speaker if i == last else None, elem, styles) for i, body in enumerate(bodies)]
+    return [
+        QuoteBlock(body, speaker if i == last else None, elem, styles, i == last)
+        for i, body in enumerate(bodies)
+    ]
 
 
 #: The label of an unordered item by depth: the same whatever bullet the source used.
@@ -361,7 +353,7 @@ def _section(
     flowables: list[Flowable] = []
     if section.heading is not None:
         style = styles.boilerplate_heading if boilerplate else styles.headings[level]
-        hook = _bookmark(f"pc-section-{index}", section.heading, level - 1)
+        hook = _bookmark(f"{ctx.key}section-{index}", section.heading, level - 1)
         heading = root.add(f"H{level}")
         pieces = _marked_pieces(ctx, section.heading, style, heading, hook, section.heading_marks)
         if section.blocks and isinstance(section.blocks[0], Table):
@@ -392,7 +384,7 @@ def build_story(ctx: Context, document: Document, root: StructElem) -> list[Flow
         story.append(_lines(ctx, meta.publisher, styles.publisher, root))
     if meta.release:
         story.append(_marked(ctx, meta.release, styles.release, root.add("P")))
-    headline = _bookmark("pc-headline", document.headline, 0)
+    headline = _bookmark(f"{ctx.key}headline", document.headline, 0)
     story.extend(
         _marked_pieces(
             ctx, document.headline, styles.headline, root.add("H1"), headline, document.headline_marks

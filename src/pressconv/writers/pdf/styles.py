@@ -4,7 +4,10 @@ The house look of a press release: a small spaced release line, a sans
 headline, a serif body, quotes indented and set in italic behind a rule with
 the speaker beneath, sans section headings kept with what follows, and the
 press furniture (contacts, boilerplate, end mark) set smaller after the body.
-No widows or orphans anywhere.
+No widows or orphans anywhere.  The colours, faces and page set-up come from the theme
+(``pressconv.theme``): its primary colour for headings, links and the letterhead rule, its
+accent for rules and table borders, its ink for body text; the default theme gives the look
+above exactly.
 """
 
 from __future__ import annotations
@@ -16,19 +19,27 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
+from pressconv.theme import DEFAULT, Theme
 from pressconv.writers.pdf.fonts import Face, FontSet
 
-INK = HexColor("#1a1a1a")
-ACCENT = HexColor("#1f4e79")
 MUTED = HexColor("#5a5a5a")
-RULE = HexColor("#9db3c8")
+#: A table header's shading under the default theme (a lighter tint of the accent under any other).
+HEADER_FILL = "#e8eef4"
+_MM = 72 / 25.4
+
+
+def tint(colour: str, strength: float) -> str:
+    """``colour`` (``#rrggbb``) mixed with white: ``strength`` 1 is the colour, 0 is white."""
+    channels = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return "#" + "".join(f"{round(255 - (255 - c) * strength):02x}" for c in channels)
 
 
 @dataclass(frozen=True, slots=True)
 class Measures:
     """Page geometry in points."""
 
-    margin_x: float = 66.0
+    margin_left: float = 66.0
+    margin_right: float = 66.0
     margin_top: float = 60.0
     margin_bottom: float = 66.0
     footer_y: float = 34.0
@@ -41,6 +52,17 @@ class Measures:
     """Width kept for a list item's bullet or number (and the indent of each nested level)."""
     figure_max_height: float = 330.0
     """The tallest an image is drawn (about half a page)."""
+    logo_height: float = 40.0
+    """The tallest the theme's logo is drawn in the letterhead."""
+
+    @classmethod
+    def of(cls, theme: Theme) -> Measures:
+        """The theme's margins (millimetres, top right bottom left), the footer kept inside the bottom one."""
+        if theme.margins_mm is None:
+            return cls()
+        top, right, bottom, left = (value * _MM for value in theme.margins_mm)
+        footer_y = max(bottom - 32.0, bottom / 2)
+        return cls(left, right, top, bottom, footer_y)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +95,8 @@ class Styles:
     """A table's or figure's caption, a figure's credit."""
     cell: ParagraphStyle
     cell_header: ParagraphStyle
+    toc: ParagraphStyle
+    """An entry in a press kit's contents."""
     footer: Face
     faces: dict[str, Face]
     """Every face a style uses, by reportlab name."""
@@ -82,11 +106,17 @@ class Styles:
     header_fill: Color
     """The shading of a table's header rows."""
     measures: Measures
+    primary: Color
+    """The theme's primary colour: headings, the release line, links, the letterhead's name and rule."""
+    link_color: str
+    """Links' colour as ``#rrggbb`` (for Paragraph markup)."""
 
 
-def build_styles(fonts: FontSet, measures: Measures | None = None) -> Styles:
-    """The one place every style is made."""
-    m = measures or Measures()
+def build_styles(fonts: FontSet, measures: Measures | None = None, theme: Theme = DEFAULT) -> Styles:
+    """The one place every style is made: ``fonts.serif`` is the body face, ``fonts.sans`` the headings'."""
+    m = measures or Measures.of(theme)
+    ink, primary, rule = HexColor(theme.ink), HexColor(theme.primary), HexColor(theme.accent)
+    fill = HEADER_FILL if theme.accent == DEFAULT.accent else tint(theme.accent, 0.22)
     serif, sans = fonts.serif, fonts.sans
     faces: dict[str, Face] = {}
 
@@ -104,7 +134,7 @@ def build_styles(fonts: FontSet, measures: Measures | None = None) -> Styles:
         fontName=use(serif.regular),
         fontSize=10.5,
         leading=14.5,
-        textColor=INK,
+        textColor=ink,
         alignment=TA_LEFT,
         allowWidows=0,
         allowOrphans=0,
@@ -120,7 +150,7 @@ def build_styles(fonts: FontSet, measures: Measures | None = None) -> Styles:
         fontName=use(sans.bold),
         fontSize=13,
         leading=17,
-        textColor=ACCENT,
+        textColor=primary,
         spaceBefore=10,
         spaceAfter=5,
         keepWithNext=1,
@@ -128,7 +158,7 @@ def build_styles(fonts: FontSet, measures: Measures | None = None) -> Styles:
     return Styles(
         publisher=style("publisher", fontName=use(sans.bold), fontSize=9, leading=12, spaceAfter=6),
         release=style(
-            "release", fontName=use(sans.bold), fontSize=8.5, leading=11, textColor=ACCENT, spaceAfter=10
+            "release", fontName=use(sans.bold), fontSize=8.5, leading=11, textColor=primary, spaceAfter=10
         ),
         headline=style(
             "headline", fontName=use(sans.bold), fontSize=21, leading=25.5, spaceAfter=8, keepWithNext=1
@@ -153,7 +183,7 @@ def build_styles(fonts: FontSet, measures: Measures | None = None) -> Styles:
                 parent=heading,
                 fontSize=10.5,
                 leading=14,
-                textColor=INK,
+                textColor=ink,
                 spaceBefore=6,
                 spaceAfter=3,
             ),
@@ -184,7 +214,7 @@ def build_styles(fonts: FontSet, measures: Measures | None = None) -> Styles:
             fontName=use(sans.bold),
             fontSize=10,
             leading=13,
-            textColor=INK,
+            textColor=ink,
             spaceBefore=14,
             spaceAfter=3,
             keepWithNext=1,
@@ -202,11 +232,14 @@ def build_styles(fonts: FontSet, measures: Measures | None = None) -> Styles:
         cell_header=style(
             "cell-header", fontName=use(sans.bold), fontSize=9, leading=12, spaceAfter=0, allowWidows=1
         ),
+        toc=style("toc", fontSize=11.5, leading=15, spaceAfter=6, allowWidows=1),
         footer=used(serif.regular),
         faces=faces,
         footer_size=8,
         footer_color=MUTED,
-        rule_color=RULE,
-        header_fill=HexColor("#e8eef4"),
+        rule_color=rule,
+        header_fill=HexColor(fill),
         measures=m,
+        primary=primary,
+        link_color=theme.primary,
     )

@@ -51,6 +51,8 @@ STANDARD_TYPES = frozenset(
         "Caption",
         "Figure",
         "Link",
+        "TOC",
+        "TOCI",
     }
 )
 
@@ -69,6 +71,8 @@ class StructElem:
     glyphs in visual order, so assistive technology reading the tree gets the words as written."""
     alt: str | None = None
     """A figure's alternate text (/Alt)."""
+    lang: str | None = None
+    """Its language (/Lang) where it differs from the document's (a release in a press kit)."""
     attributes: dict[str, str] | None = None
     """Layout or table attributes (/A): owner ``O`` and names, written as PDF names."""
     annotations: list[tuple[int, Any, Any]] | None = None
@@ -135,8 +139,10 @@ class Tagger:
         """A link annotation just added to the page: owned by a new Link element inside the element
         being drawn (the paragraph whose words it covers)."""
         owner = next((t for t in reversed(self.open) if isinstance(t, StructElem)), self.root)
-        if owner.tag == "Link":
+        if owner.tag == "Link":  # a Link element holding its words (a contents entry)
             link = owner
+            if link.annotations is None:
+                self.links.append(link)
         else:
             link = owner.add("Link")
             self.links.append(link)
@@ -319,6 +325,8 @@ def write_structure(canv: Canvas, tagger: Tagger, title: str, language: str, whe
             entry["ActualText"] = pdfdoc.PDFString(elem.actual_text)
         if elem.alt is not None:
             entry["Alt"] = pdfdoc.PDFString(elem.alt)
+        if elem.lang is not None:
+            entry["Lang"] = pdfdoc.PDFString(elem.lang)
         if elem.attributes:
             entry["A"] = pdfdoc.PDFDictionary(
                 {k: pdfdoc.PDFName(v) if not v.isdigit() else int(v) for k, v in elem.attributes.items()}

@@ -1,0 +1,145 @@
+"""Rule: a PDF's page furniture -> set apart: page numbers, "(MORE)" and the running head.
+
+Copy pasted out of a PDF carries each page's header and footer: a page number
+("Page 2 of 3", "Seite 2 von 3", "- 2 -", "… -- Page 2"), "(MORE)" at the foot
+of a page, and a running head (the issuer and "Media Release", the release's
+short title) repeated at every page break.  A page line is pagination wherever
+it stands.  A short line is a running head when it recurs (its digits aside)
+at the edges of blocks and one occurrence stands next to a page line (a line
+that merely recurs, such as a speaker's name in a transcript, is not one).
+Such lines are split off the top and bottom of the blocks they stand in.
+Pagination belongs to the source's pages, not to the release, but every word
+of the source is kept: each such line is text set apart (``aside``): never the
+headline, a heading, a dek, the lede or a quotation, and a quotation running
+on across it is one quotation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pressconv.readers.blocks import PAGINATION, PARAGRAPH, Work
+from pressconv.readers.heading_shape import ends_sentence
+from pressconv.readers.quote_marks import is_page_line
+from pressconv.readers.worklist import WorkList
+
+_MAX_WORDS = 12
+_MAX_CHARS = 120
+# "… -- Page 2", "Annual Report | page 3 of 7", "Strona 2 z 3": a label, a separator, a page number.
+_PAGE_TAIL = re.compile(
+    r"(?:^|\s(?:--|[-–—|·•/])\s)(?:page|seite|página|pagina|pág\.|strona|sida|side|sivu)\s*\d{1,3}"
+    r"(?:\s*(?:of|von|de|di|z|av|af|/)\s*\d{1,3})?$",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(r"\d+")
+# What every page line holds, looked for in a short line (lower-cased) before the patterns are tried: a
+# page word or "more"; or a dash or bracket, then a number or "more" ("- 2 -", "(MORE)").
+_PAGE_WORDS = ("page", "seite", "pág", "pagina", "strona", "sida", "side", "sivu", " p.", "more")
+
+
+def apply(work: WorkList) -> None:
+    """Split page lines and running heads off their blocks and set them apart."""
+    blocks = work.blocks
+    for block in blocks:
+        if block.kind is PARAGRAPH and _has_page_line(block):
+            break
+    else:
+        return  # no page line at the edge of a block (a running head stands next to one): most texts
+    edges = [_edge_lines(w) for w in blocks]
+    heads = _running_heads(blocks, edges)
+    out: list[Work] = []
+    for block in blocks:
+        out.extend(_split(block, heads) if _candidate(block) else [block])
+    work.blocks = out
+
+
+def _candidate(work: Work) -> bool:
+    return work.kind == PARAGRAPH and work.hint in (None, "paragraph") and not work.aside
+
+
+def _has_page_line(work: Work) -> bool:
+    if work.aside:
+        return False
+    lines = work.lines
+    for line in lines if len(lines) <= 2 else (lines[0], lines[1], lines[-2], lines[-1]):
+        if len(line) <= _MAX_CHARS and _page_line(line):  # a paragraph's long line: decided on its length
+            return True
+    return False
+
+
+def _edge_lines(work: Work) -> list[str]:
+    """The first two and last two lines of a text block: where page furniture stands."""
+    if not _candidate(work):
+        return []
+    lines = work.lines
+    return lines if len(lines) <= 4 else [*lines[:2], *lines[-2:]]
+
+
+def _short(line: str) -> bool:
+    return len(line) <= _MAX_CHARS and line.count(" ") < _MAX_WORDS
+
+
+def _page_line(line: str) -> bool:
+    if len(line) > _MAX_CHARS or line.count(" ") >= _MAX_WORDS:
+        return False
+    lowered = line.lower()
+    if line[:1] in "-–—([":
+        if "more" not in lowered and not line.lstrip("-–—([ ")[:1].isdigit():
+            return False  # a dash-marked item, a bracketed aside
+    elif not any(word in lowered for word in _PAGE_WORDS) and not lowered.startswith("p."):
+        return False  # most short lines: no page word, decided before any pattern runs
+    return is_page_line(line) or _PAGE_TAIL.search(line) is not None
+
+
+def _key(line: str) -> str:
+    return _DIGITS.sub("#", line.casefold())
+
+
+def _running_heads(blocks: list[Work], edges: list[list[str]]) -> set[str]:
+    """The keys of the short lines that recur at block edges, one of them next to a page line."""
+    counts: dict[str, int] = {}
+    by_page: set[str] = set()
+    for at, found in enumerate(edges):
+        for k, line in enumerate(found):
+            if not _short(line) or " " not in line or ends_sentence(line) or line.endswith(":"):
+                continue  # a running head has words, and is no sentence and no label
+            if _page_line(line):
+                continue
+            key = _key(line)
+            counts[key] = counts.get(key, 0) + 1
+            before = found[k - 1] if k > 0 else (edges[at - 1][-1] if at > 0 and edges[at - 1] else "")
+            after = (
+                found[k + 1]
+                if k + 1 < len(found)
+                else (edges[at + 1][0] if at + 1 < len(edges) and edges[at + 1] else "")
+            )
+            if (before and _page_line(before)) or (after and _page_line(after)):
+                by_page.add(key)
+    return {key for key, n in counts.items() if n >= 2 and key in by_page}
+
+
+def _pagination(line: str, heads: set[str]) -> bool:
+    return _page_line(line) or (_short(line) and _key(line) in heads)
+
+
+def _split(work: Work, heads: set[str]) -> list[Work]:
+    """The block with its leading and trailing page furniture lines split off, each a block set apart."""
+    lines = work.lines
+    first = 0
+    while first < len(lines) and _pagination(lines[first], heads):
+        first += 1
+    last = len(lines)
+    while last > first and _pagination(lines[last - 1], heads):
+        last -= 1
+    if first == 0 and last == len(lines):
+        return [work]
+    pieces = [_set_apart(line) for line in lines[:first]]
+    if first < last:
+        body = lines[first:last]
+        pieces.append(Work(text=" ".join(body), lines=body, hint=work.hint))
+    pieces.extend(_set_apart(line) for line in lines[last:])
+    return pieces
+
+
+def _set_apart(line: str) -> Work:
+    return Work(text=line, lines=[line], hint="paragraph", reason=PAGINATION, aside=True)

@@ -1,0 +1,113 @@
+"""A press kit's front matter and seams: several releases -> one DOCX with a title, a table of contents
+and each release on a new page.
+
+The contents is a real Word TOC field (``TOC \\h \\z \\t "Title,1,Heading 1,2"``: each release's
+headline, its level-2 section headings under it) whose result is already written: one
+"toc 1"/"toc 2" paragraph per entry, each a link to a hidden bookmark around its headline or
+heading, so the list shows without a refresh (no page numbers until Word updates the field,
+which it does on F9 or printing).  The kit's document properties are the volume's: its title,
+the newest release's date, an identifier from the releases' own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from lxml import etree  # type: ignore[import-untyped]
+
+from pressconv.model import Document
+from pressconv.writers.docx.house import ordered_child
+from pressconv.writers.docx.ooxml import XML_SPACE, w
+from pressconv.writers.docx.styles import STYLES, TextKind
+
+CONTENTS = "Contents"
+"""The heading of the contents list."""
+
+_PPR_ORDER = ("pStyle", "keepNext", "keepLines", "pageBreakBefore")
+
+
+def new_page(paragraph: etree._Element) -> None:
+    """Start ``paragraph`` (a release's first) on a new page."""
+    properties = paragraph.find(w("pPr"))
+    if properties is None:
+        properties = etree.Element(w("pPr"))
+        paragraph.insert(0, properties)
+    ordered_child(properties, "pageBreakBefore", _PPR_ORDER)
+
+
+def front(
+    title: str,
+    outline: Sequence[tuple[int, etree._Element, str]],
+    ids: dict[TextKind, str],
+    clean: Callable[[str], str],
+    first_bookmark: int,
+) -> list[etree._Element]:
+    """The title and the contents, as body paragraphs; bookmarks the outline's paragraphs for the links.
+
+    ``first_bookmark`` is the first w:id no other bookmark of the document uses.
+    """
+    holder = etree.Element(w("body"))
+    _paragraph(holder, ids["volume_title"], clean(title))
+    _paragraph(holder, ids["contents_heading"], CONTENTS)
+    levels = f"{STYLES['headline'].name},1,{STYLES['heading'].name},2"
+    entries: list[etree._Element] = []
+    for number, (level, target, words) in enumerate(outline, start=1):
+        name = f"_TocRelease{number}"
+        _bookmark(target, name, first_bookmark + number - 1)
+        p = _paragraph(holder, ids["toc_1" if level == 1 else "toc_2"], None)
+        if not entries:
+            _field_char(p, "begin")
+            code = etree.SubElement(etree.SubElement(p, w("r")), w("instrText"), {XML_SPACE: "preserve"})
+            code.text = f' TOC \\h \\z \\t "{levels}" '
+            _field_char(p, "separate")
+        link = etree.SubElement(p, w("hyperlink"), {w("anchor"): name, w("history"): "1"})
+        _run(link, clean(" ".join(words.split())))
+        entries.append(p)
+    if entries:
+        _field_char(entries[-1], "end")
+    return list(holder)
+
+
+def properties_document(title: str, documents: Sequence[Document]) -> Document:
+    """A stand-in for the kit in the document properties: its title, the newest date, its own identifier;
+    author, language and keywords those of the first release."""
+    first = documents[0].metadata
+    dates = sorted(d.metadata.date for d in documents if d.metadata.date)
+    hashes = [d.metadata.identifier or d.headline for d in documents]
+    identifier = "urn:sha256:" + hashlib.sha256("\n".join([title, *hashes]).encode("utf-8")).hexdigest()
+    metadata = replace(
+        first,
+        title=title,
+        date=dates[-1] if dates else None,
+        identifier=identifier,
+        keywords=tuple(dict.fromkeys(k for d in documents for k in d.metadata.keywords)),
+    )
+    return Document(headline=title, metadata=metadata)
+
+
+def _bookmark(paragraph: etree._Element, name: str, number: int) -> None:
+    start = etree.Element(w("bookmarkStart"), {w("id"): str(number), w("name"): name})
+    properties = paragraph.find(w("pPr"))
+    if properties is None:
+        paragraph.insert(0, start)
+    else:
+        properties.addnext(start)
+    etree.SubElement(paragraph, w("bookmarkEnd"), {w("id"): str(number)})
+
+
+def _paragraph(parent: etree._Element, style_id: str, text: str | None) -> etree._Element:
+    p = etree.SubElement(parent, w("p"))
+    etree.SubElement(etree.SubElement(p, w("pPr")), w("pStyle"), {w("val"): style_id})
+    if text:
+        _run(p, text)
+    return p
+
+
+def _run(parent: etree._Element, text: str) -> None:
+    etree.SubElement(etree.SubElement(parent, w("r")), w("t"), {XML_SPACE: "preserve"}).text = text
+
+
+def _field_char(paragraph: etree._Element, kind: str) -> None:
+    etree.SubElement(etree.SubElement(paragraph, w("r")), w("fldChar"), {w("fldCharType"): kind})

@@ -1,0 +1,268 @@
+"""The theme's page furniture -> drawing: the letterhead band, the logo, the footer line on every page.
+
+The letterhead is a flowable at the top of a release's first page: the logo on the left
+(tagged ``Figure`` with the logo's alternative text), the organisation's name and the
+letterhead line beside it, and a rule in the theme's primary colour.  Its words are not the
+release's, so they are a pagination artifact (a header), as the footer is.  A PNG logo is
+embedded as an image; an SVG logo is drawn as vectors through svglib, imported only when a
+theme has one (its texts are set in the embedded heading face, never a base-14 font).  The
+footer line replaces ``{page}`` with the page number and ``{pages}`` with the page count, which
+is known only when the last page is done: the rest of the line from ``{pages}`` on is a form
+XObject filled in at save time.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from functools import lru_cache
+from typing import TYPE_CHECKING, Literal
+
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable
+from reportlab.platypus import Paragraph as RLParagraph
+
+from pressconv.errors import Notes, WriterError
+from pressconv.theme import Logo, Theme
+from pressconv.writers.pdf.fonts import Face, FontSet
+from pressconv.writers.pdf.styles import MUTED, Styles
+from pressconv.writers.pdf.tagging import PAGINATION_FOOTER, Artifact, StructElem, marked
+
+if TYPE_CHECKING:  # reportlab.graphics loads only for an SVG logo (~2 ms a process otherwise)
+    from reportlab.graphics.shapes import Drawing, Group
+
+LETTERHEAD = Artifact("/Type /Pagination /Subtype /Header")
+"""The letterhead's name, line and rule: page furniture, not the release's words."""
+
+#: Space between the letterhead band and the release below it.
+_GAP = 16.0
+_RULE_WIDTH = 1.2
+
+
+def has_letterhead(theme: Theme) -> bool:
+    """Whether the theme puts anything at the head of a release's first page."""
+    return bool(theme.logo or theme.organisation or theme.letterhead)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The logo.
+
+
+@lru_cache(maxsize=8)
+def _png_size(data: bytes) -> tuple[float, float]:
+    width, height = ImageReader(io.BytesIO(data)).getSize()
+    return float(width), float(height)
+
+
+@lru_cache(maxsize=8)
+def _svg_drawing(data: bytes, text_font: str) -> Drawing:
+    """The SVG as a reportlab Drawing, its texts in ``text_font`` (an embedded face), parsed once."""
+    from svglib.svglib import svg2rlg  # only a theme with an SVG logo pays for svglib
+
+    drawing = svg2rlg(io.BytesIO(data))
+    if drawing is None or not drawing.width or not drawing.height:
+        raise WriterError("the theme's SVG logo could not be read (no drawing or no size)")
+    # The renderer sets this font first, even with no text: an embedded face, never Helvetica.
+    drawing.initialFontName = text_font  # type: ignore[attr-defined]  # read by reportlab's StateTracker
+    _embed_texts(drawing, text_font)
+    return drawing
+
+
+def _embed_texts(group: Group, font: str) -> None:
+    from reportlab.graphics.shapes import Group, String
+
+    for item in group.contents:
+        if isinstance(item, String):
+            item.fontName = font  # svglib sets an SVG's text in base-14 fonts, which PDF/UA forbids
+        elif isinstance(item, Group):
+            _embed_texts(item, font)
+
+
+class LogoImage:
+    """The logo scaled to a box, drawn at a point: a PNG image or an SVG drawing."""
+
+    def __init__(self, logo: Logo, text_font: str, max_width: float, max_height: float) -> None:
+        self.logo = logo
+        self.drawing: Drawing | None = None
+        if logo.media_type == "image/svg+xml":
+            self.drawing = _svg_drawing(logo.data, text_font)
+            natural = (float(self.drawing.width), float(self.drawing.height))
+        else:
+            try:
+                natural = _png_size(logo.data)
+            except Exception:  # PIL raises many kinds on bytes it cannot read
+                raise WriterError(f"the theme's logo {logo.filename!r} is not a readable PNG") from None
+        self.scale = min(max_width / natural[0], max_height / natural[1])
+        self.width, self.height = natural[0] * self.scale, natural[1] * self.scale
+
+    def draw(self, canv: Canvas, x: float, y: float) -> None:
+        if self.drawing is None:
+            reader = ImageReader(io.BytesIO(self.logo.data))
+            canv.drawImage(reader, x, y, self.width, self.height, mask="auto")
+            return
+        from reportlab.graphics import renderPDF
+
+        canv.saveState()
+        canv.translate(x, y)
+        canv.scale(self.scale, self.scale)
+        renderPDF.draw(self.drawing, canv, 0, 0)
+        canv.restoreState()
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The letterhead band.
+
+
+class Letterhead(Flowable):
+    """The logo (a Figure) beside the organisation's name and letterhead line (an artifact), over a rule."""
+
+    def __init__(
+        self,
+        logo: LogoImage | None,
+        figure: StructElem | None,
+        lines: list[RLParagraph],
+        styles: Styles,
+    ) -> None:
+        super().__init__()
+        self.logo, self.figure, self.lines, self.styles = logo, figure, lines, styles
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        text_width = avail_width - (self.logo.width + 12 if self.logo is not None else 0)
+        self.text_height = sum(line.wrap(text_width, avail_height)[1] for line in self.lines)
+        logo_height = self.logo.height if self.logo is not None else 0.0
+        self.band = max(self.text_height, logo_height)
+        self.width, self.height = avail_width, self.band + 6 + _RULE_WIDTH
+        return self.width, self.height
+
+    def getSpaceAfter(self) -> float:
+        return _GAP
+
+    def draw(self) -> None:
+        canv = self.canv
+        top = self.height
+        if self.logo is not None:
+            assert self.figure is not None
+            with marked(canv, self.figure):
+                self.logo.draw(canv, 0, top - self.band + (self.band - self.logo.height) / 2)
+        with marked(canv, LETTERHEAD):
+            y = top - (self.band - self.text_height) / 2
+            x = self.logo.width + 12 if self.logo is not None else 0.0
+            for line in self.lines:
+                y -= line.height
+                line.drawOn(canv, x, y)
+            canv.saveState()
+            canv.setStrokeColor(self.styles.primary)
+            canv.setLineWidth(_RULE_WIDTH)
+            canv.line(0, _RULE_WIDTH / 2, self.width, _RULE_WIDTH / 2)
+            canv.restoreState()
+
+
+def letterhead(
+    theme: Theme,
+    styles: Styles,
+    fonts: FontSet,
+    markup: Callable[[str, Face], str],
+    parent: StructElem,
+    max_width: float,
+) -> Letterhead:
+    """The letterhead flowable for ``theme``; its logo's Figure element is added to ``parent`` here,
+    so it comes first in the reading order of what ``parent`` holds."""
+    logo = figure = None
+    if theme.logo is not None:
+        # An SVG's texts in the headline's face: a face the page embeds anyway (each one more costs ~1 ms).
+        logo = LogoImage(theme.logo, styles.headline.fontName, max_width * 0.45, styles.measures.logo_height)
+        figure = parent.add("Figure")
+        figure.alt = theme.logo.alt
+    align: Literal[0, 2] = TA_RIGHT if logo is not None else TA_LEFT
+    # The headline's and the body's faces: no face the release does not embed anyway.
+    name_face, line_face = styles.faces[styles.headline.fontName], styles.faces[styles.body.fontName]
+    lines = []
+    if theme.organisation:
+        style = ParagraphStyle(
+            "pc-organisation",
+            fontName=name_face.name,
+            fontSize=13,
+            leading=16,
+            textColor=styles.primary,
+            alignment=align,
+        )
+        lines.append(RLParagraph(markup(theme.organisation, name_face), style))
+    if theme.letterhead:
+        style = ParagraphStyle(
+            "pc-letterhead",
+            fontName=line_face.name,
+            fontSize=8.5,
+            leading=11,
+            textColor=MUTED,
+            alignment=align,
+        )
+        lines.append(RLParagraph(markup(theme.letterhead, line_face), style))
+    return Letterhead(logo, figure, lines, styles)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The footer line.
+
+_PAGES = "{pages}"
+_PAGE = "{page}"
+_REST_FORM = "pcFooterRest"
+
+
+def _draw_runs(
+    canv: Canvas, x: float, y: float, runs: list[tuple[Face | None, str]], face: Face, size: float
+) -> None:
+    for run_face, text in runs:
+        name = (run_face or face).name
+        canv.setFont(name, size)
+        canv.drawString(x, y, text)
+        x += canv.stringWidth(text, name, size)
+
+
+class ThemeFooter:
+    """The theme's footer line on every page, with the page number and (at save time) the page count."""
+
+    def __init__(self, template: str, styles: Styles, fonts: FontSet, notes: Notes) -> None:
+        self.styles, self.fonts = styles, fonts
+        face = styles.footer
+        # Warned about once here (a character no font draws), not once per page.
+        fonts.runs(template.replace(_PAGES, "").replace(_PAGE, "") + "0123456789", face, notes)
+        cut = template.find(_PAGES)
+        self.head, self.rest = (template, "") if cut < 0 else (template[:cut], template[cut:])
+        self.rest_per_page = _PAGE in self.rest
+
+    def _runs(self, text: str) -> list[tuple[Face | None, str]]:
+        return self.fonts.runs(text, self.styles.footer, Notes())
+
+    def draw(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        styles, m = self.styles, self.styles.measures
+        page = canv.getPageNumber()
+        head = self.head.replace(_PAGE, str(page))
+        with marked(canv, PAGINATION_FOOTER):
+            canv.saveState()
+            canv.setFillColor(styles.footer_color)
+            _draw_runs(canv, m.margin_left, m.footer_y, self._runs(head), styles.footer, styles.footer_size)
+            if self.rest:
+                width = sum(
+                    canv.stringWidth(text, (face or styles.footer).name, styles.footer_size)
+                    for face, text in self._runs(head)
+                )
+                canv.translate(m.margin_left + width, m.footer_y)
+                canv.doForm(self._form(page))
+            canv.restoreState()
+
+    def _form(self, page: int) -> str:
+        return f"{_REST_FORM}{page}" if self.rest_per_page else _REST_FORM
+
+    def forms(self, canv: Canvas, pages: int) -> None:
+        """Define the forms the pages named, now that the page count is known (call before save)."""
+        if not self.rest:
+            return
+        for page in range(1, pages + 1) if self.rest_per_page else (0,):
+            canv.beginForm(self._form(page), lowerx=0, lowery=-10, upperx=2000, uppery=40)
+            canv.setFillColor(self.styles.footer_color)
+            text = self.rest.replace(_PAGES, str(pages)).replace(_PAGE, str(page))
+            _draw_runs(canv, 0, 0, self._runs(text), self.styles.footer, self.styles.footer_size)
+            canv.endForm()
