@@ -138,3 +138,30 @@ def test_convert_many_on_the_pool_leaves_no_process_when_killed(tmp_path: Path) 
         for pid in _session(child.pid):
             with contextlib.suppress(OSError):
                 os.kill(int(pid), signal.SIGKILL)
+
+
+def test_a_source_makes_its_path_and_label_from_the_shared_folder(tmp_path: Path) -> None:
+    """Sources keep no path or label of their own; what they give is what the folder walk found."""
+    from pressconv import config as config_module
+    from pressconv.build.plan import find_sources, make_plan
+
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "r"\n', encoding="utf-8")
+    for rel in ("a.txt", "sub/b.txt", "sub/deeper/c.md"):
+        path = tmp_path / "releases" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("Council opens depot\n\nThe council opened a depot today.\n", encoding="utf-8")
+    here = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        config = config_module.load().override(
+            source=Path("releases"), dist=Path("dist"), formats=("html",), options=None
+        )
+        plan = make_plan(config)
+    finally:
+        os.chdir(here)
+    found = find_sources(config)
+    assert [(s.rel, s.path) for s in plan.sources] == found
+    labels = ["releases/a.txt", "releases/sub/b.txt", "releases/sub/deeper/c.md"]
+    assert [s.label for s in plan.sources] == labels
+    assert len({id(s.folder) for s in plan.sources}) == 1
+    assert not hasattr(plan.sources[0], "__dict__")

@@ -166,7 +166,8 @@ def _record(
     source_sha256: str = "",
 ) -> bool:
     """An output is in place: the manifest and the outcome say so; whether the manifest changed."""
-    want = plan.expected[out]
+    # Dropped from the plan once recorded: the manifest's entry takes its place.
+    want = plan.expected.pop(out)
     # The plan's own string when the worker read the bytes the plan hashed: one copy per source.
     rendered = want.source_sha256 if source_sha256 in ("", want.source_sha256) else source_sha256
     entry = Entry(want.source, rendered, want.format, want.options, want.version, digest, size)
