@@ -9,6 +9,7 @@ template's part already uses is skipped.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lxml import etree  # type: ignore[import-untyped]
 
@@ -73,11 +74,19 @@ class Relations:
 
 def content_types(existing: bytes, defaults: dict[str, str], overrides: dict[str, str]) -> bytes:
     """[Content_Types].xml with a Default per new extension and an Override per new part."""
+    # The same few parts recur document after document (a theme's header and logo): built once each.
+    return _content_types(existing, tuple(defaults.items()), tuple(overrides.items()))
+
+
+@lru_cache(maxsize=64)
+def _content_types(
+    existing: bytes, defaults: tuple[tuple[str, str], ...], overrides: tuple[tuple[str, str], ...]
+) -> bytes:
     root = etree.fromstring(existing)
     have_defaults = {el.get("Extension", "").lower() for el in root.findall(f"{{{CT}}}Default")}
     have_overrides = {el.get("PartName", "") for el in root.findall(f"{{{CT}}}Override")}
     first_override = root.find(f"{{{CT}}}Override")
-    for extension, media_type in defaults.items():
+    for extension, media_type in defaults:
         if extension.lower() in have_defaults:
             continue
         element = etree.Element(f"{{{CT}}}Default", {"Extension": extension, "ContentType": media_type})
@@ -85,7 +94,7 @@ def content_types(existing: bytes, defaults: dict[str, str], overrides: dict[str
             root.append(element)
         else:
             first_override.addprevious(element)
-    for part_name, media_type in overrides.items():
+    for part_name, media_type in overrides:
         if part_name not in have_overrides:
             etree.SubElement(root, f"{{{CT}}}Override", {"PartName": part_name, "ContentType": media_type})
     return xml(root)
