@@ -27,8 +27,6 @@ from pressconv.errors import Notes
 from pressconv.readers.text import read_text
 
 DEFAULT_SAMPLE = Path(__file__).resolve().parents[1] / "source" / "pentagon-briefing.txt"
-if not DEFAULT_SAMPLE.exists():
-    DEFAULT_SAMPLE = Path("/work/shared/samples/pentagon-briefing.txt")
 SIZES = (1, 10, 100, 1000)
 
 

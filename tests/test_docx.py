@@ -6,7 +6,7 @@ changed.  ``word/styles.xml`` is reduced to the document defaults and the
 styles of the writer's style map (the rest is python-docx's template,
 verbatim).  Regenerate after a deliberate change, then review the diff:
 
-    PRESSCONV_REGEN=1 /work/venv/bin/pytest tests/test_docx.py -k golden
+    PRESSCONV_REGEN=1 .venv/bin/pytest tests/test_docx.py -k golden
 """
 
 from __future__ import annotations

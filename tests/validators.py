@@ -25,7 +25,6 @@ ROOT = Path(__file__).resolve().parent.parent
 VNU_CANDIDATES = (
     ROOT / "node_modules/vnu-jar/build/dist/vnu.jar",
     ROOT / ".tools/node_modules/vnu-jar/build/dist/vnu.jar",
-    Path("/work/tools/node_modules/vnu-jar/build/dist/vnu.jar"),
 )
 
 
@@ -46,7 +45,7 @@ def require(available: bool, what: str) -> None:
 
 
 def vnu_jar() -> Path | None:
-    """The Nu Html Checker jar: $PRESSCONV_VNU_JAR, else ./node_modules, .tools/, /work/tools."""
+    """The Nu Html Checker jar: $PRESSCONV_VNU_JAR, else ./node_modules or .tools/."""
     env = os.environ.get("PRESSCONV_VNU_JAR")
     if env:
         return Path(env) if Path(env).is_file() else None
