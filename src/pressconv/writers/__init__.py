@@ -65,13 +65,13 @@ DOCX_OPTIONS = (
         "file",
         help="Reference .docx whose styles, page set-up, header and footer are used.",
     ),
-    Option("volume_title", help="Title of a collected volume of several sources.", metavar="TITLE"),
+    VOLUME_TITLE,
 )
 PDF_OPTIONS = (
     PAGE_SIZE,
     Option("pdf_font", help="House font: a .ttf path or a family name fontconfig knows.", metavar="FONT"),
     Option("pdf_tagged", "flag", True, "Tagged (accessible) PDF.", off_flag="no-pdf-tags"),
-    Option("volume_title", help="Title of a collected volume of several sources.", metavar="TITLE"),
+    VOLUME_TITLE,
 )
 EPUB_OPTIONS = (
     Option("epub_cover", "file", help="A JPEG or PNG cover image."),

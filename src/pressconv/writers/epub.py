@@ -42,6 +42,7 @@ from pressconv.text import clean, reading_order
 from pressconv.text import direction as script_direction
 from pressconv.theme import Theme, theme_of
 from pressconv.writers import _html_theme, _zip, html
+from pressconv.writers._volume import volume_title
 
 SUFFIX = ".epub"
 MEDIA_TYPE = "application/epub+zip"
@@ -140,13 +141,7 @@ def write(document: Document, options: WriteOptions, notes: Notes) -> bytes:
 
 def write_volume(documents: list[Document], options: WriteOptions, notes: Notes) -> bytes:
     """One EPUB collecting several releases, one chapter each, in the order given."""
-    if not documents:
-        raise WriterError("a volume needs at least one document")
-    title = _plain(options.volume_title)
-    if title is None:
-        title = _plain(documents[0].title) or _plain(documents[0].headline) or "1"
-        notes.warn("volume-title", f"no volume title given; the volume is titled {title!r}")
-    return _book(documents, title, options, notes)
+    return _book(documents, volume_title(documents, options, notes, _plain), options, notes)
 
 
 def _book(

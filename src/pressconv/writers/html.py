@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 from typing import Any, assert_never
 
 from pressconv import lazy_re
-from pressconv.errors import Notes, WriterError
+from pressconv.errors import Notes
 from pressconv.model import (
     Block,
     Cell,
@@ -35,6 +35,7 @@ from pressconv.theme import Theme, theme_of
 from pressconv.writers._html_inline import Context, ImageStore, add_text, context, href, image_type, inline
 from pressconv.writers._html_theme import letterhead, logo_data_uri, page_footer
 from pressconv.writers._html_theme import stylesheet as stylesheet  # the EPUB writer's too
+from pressconv.writers._volume import volume_title
 
 SUFFIX = ".html"
 MEDIA_TYPE = "text/html"
@@ -373,12 +374,7 @@ def write_volume(documents: list[Document], options: WriteOptions, notes: Notes)
     writer does).  Each release is its own ``article``; its ids (headline, sections, notes) are
     prefixed ``rN-`` so the page's ids stay unique and every link still finds its target.
     """
-    if not documents:
-        raise WriterError("a volume needs at least one document")
-    title = " ".join((options.volume_title or "").split())
-    if not title:
-        title = " ".join(documents[0].title.split()) or "1"
-        notes.warn("volume-title", f"no volume title given; the volume is titled {title!r}")
+    title = volume_title(documents, options, notes)
     first = documents[0]
     language, page_direction = first.metadata.language, direction(first)
     articles: list[ET.Element] = []

@@ -58,12 +58,13 @@ from typing import cast
 
 from lxml import etree  # type: ignore[import-untyped]
 
-from pressconv.errors import Notes, WriterError
+from pressconv.errors import Notes
 from pressconv.model import Document, Marks
 from pressconv.options import WriteOptions, page_size_for
 from pressconv.text import is_rtl_language
 from pressconv.theme import DEFAULT, Theme, theme_of
 from pressconv.writers import _zip
+from pressconv.writers._volume import volume_title
 from pressconv.writers.docx import house, letterhead, parts, volume
 from pressconv.writers.docx.body import Body, Cleaner
 from pressconv.writers.docx.notes import CONTENT_TYPE, KINDS, RELATIONSHIP, NotePlan, first_ids
@@ -105,13 +106,7 @@ def write(document: Document, options: WriteOptions, notes: Notes) -> bytes:
 
 def write_volume(documents: list[Document], options: WriteOptions, notes: Notes) -> bytes:
     """A press kit: one DOCX with a title, a table of contents and each release on a new page, in order."""
-    if not documents:
-        raise WriterError("a volume needs at least one document")
-    title = _plain(options.volume_title)
-    if title is None:
-        title = _plain(documents[0].title) or _plain(documents[0].headline) or "1"
-        notes.warn("volume-title", f"no volume title given; the volume is titled {title!r}")
-    return _package(documents, title, options, notes)
+    return _package(documents, volume_title(documents, options, notes), options, notes)
 
 
 def _package(

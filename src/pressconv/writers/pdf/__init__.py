@@ -31,6 +31,7 @@ from pressconv.model import Document, Quote, block_text
 from pressconv.options import WriteOptions, document_datetime, page_size_for
 from pressconv.theme import theme_of
 from pressconv.writers._pagination import page_words
+from pressconv.writers._volume import volume_title
 from pressconv.writers.pdf.canvas import PressCanvas
 from pressconv.writers.pdf.embedding import glyph_additions
 from pressconv.writers.pdf.fonts import font_set
@@ -157,13 +158,7 @@ def write(document: Document, options: WriteOptions, notes: Notes) -> bytes:
 def write_volume(documents: list[Document], options: WriteOptions, notes: Notes) -> bytes:
     """One PDF collecting several releases (a press kit): a contents page, then each release from a new
     page, in the order given, each with its bookmarks, under one theme."""
-    if not documents:
-        raise WriterError("a volume needs at least one document")
-    title = " ".join((options.volume_title or "").split())
-    if not title:
-        first = documents[0]
-        title = " ".join((first.title or first.headline).split()) or "1"
-        notes.warn("volume-title", f"no volume title given; the volume is titled {title!r}")
+    title = volume_title(documents, options, notes)
     with glyph_additions():
         return _render(documents, title, options, notes)
 
