@@ -28,7 +28,7 @@ from lxml import etree  # type: ignore[import-untyped]
 
 from pressconv.errors import WriterError
 from pressconv.theme import Theme
-from pressconv.writers.docx.ooxml import w
+from pressconv.writers.docx.ooxml import PPR_ORDER, w
 from pressconv.writers.docx.styles import TextKind
 
 # The schema's fixed order of the children this module adds (ECMA-376 Part 1, 17.3.1.26, 17.3.2.28).
@@ -72,44 +72,6 @@ _RPR_ORDER = [
     "eastAsianLayout",
     "specVanish",
     "oMath",
-]
-_PPR_ORDER = [
-    "pStyle",
-    "keepNext",
-    "keepLines",
-    "pageBreakBefore",
-    "framePr",
-    "widowControl",
-    "numPr",
-    "suppressLineNumbers",
-    "pBdr",
-    "shd",
-    "tabs",
-    "suppressAutoHyphens",
-    "kinsoku",
-    "wordWrap",
-    "overflowPunct",
-    "topLinePunct",
-    "autoSpaceDE",
-    "autoSpaceDN",
-    "bidi",
-    "adjustRightInd",
-    "snapToGrid",
-    "spacing",
-    "ind",
-    "contextualSpacing",
-    "mirrorIndents",
-    "suppressOverlap",
-    "jc",
-    "textDirection",
-    "textAlignment",
-    "textboxTightWrap",
-    "outlineLvl",
-    "divId",
-    "cnfStyle",
-    "rPr",
-    "sectPr",
-    "pPrChange",
 ]
 _STYLE_ORDER = [
     "name",
@@ -181,7 +143,7 @@ def _font(properties: etree._Element, family: str) -> None:
 
 
 def _border(properties: etree._Element, side: str, colour: str, size: int, space: int) -> None:
-    borders = ordered_child(properties, "pBdr", _PPR_ORDER)
+    borders = ordered_child(properties, "pBdr", PPR_ORDER)
     element = ordered_child(borders, side, _BORDER_ORDER)
     for attribute in ("themeColor", "themeShade", "themeTint"):
         element.attrib.pop(w(attribute), None)

@@ -12,34 +12,14 @@ from __future__ import annotations
 from lxml import etree  # type: ignore[import-untyped]
 
 from pressconv.text import is_rtl_language, primary_language
-from pressconv.writers.docx.ooxml import child, w
+from pressconv.writers.docx.ooxml import PPR_ORDER, child, w
 
 # Languages whose text Word keeps in the East Asian slot of w:lang; right-to-left ones (the one list
 # every writer asks, ``pressconv.text.RTL_LANGUAGES``) go in the complex-script (bidi) slot.
 EAST_ASIAN = frozenset({"zh", "ja", "ko"})
 
 # Paragraph properties that follow w:bidi in the schema's fixed order.
-_AFTER_BIDI = frozenset(
-    {
-        "adjustRightInd",
-        "snapToGrid",
-        "spacing",
-        "ind",
-        "contextualSpacing",
-        "mirrorIndents",
-        "suppressOverlap",
-        "jc",
-        "textDirection",
-        "textAlignment",
-        "textboxTightWrap",
-        "outlineLvl",
-        "divId",
-        "cnfStyle",
-        "rPr",
-        "sectPr",
-        "pPrChange",
-    }
-)
+_AFTER_BIDI = frozenset(PPR_ORDER[PPR_ORDER.index("bidi") + 1 :])
 
 
 def set_language(styles: etree._Element, language: str) -> None:

@@ -19,13 +19,12 @@ from lxml import etree  # type: ignore[import-untyped]
 
 from pressconv.model import Document
 from pressconv.writers.docx.house import ordered_child
-from pressconv.writers.docx.ooxml import XML_SPACE, w
+from pressconv.writers.docx.ooxml import PPR_ORDER, XML_SPACE, w
 from pressconv.writers.docx.styles import STYLES, TextKind
 
 CONTENTS = "Contents"
 """The heading of the contents list."""
 
-_PPR_ORDER = ("pStyle", "keepNext", "keepLines", "pageBreakBefore")
 
 
 def new_page(paragraph: etree._Element) -> None:
@@ -34,7 +33,7 @@ def new_page(paragraph: etree._Element) -> None:
     if properties is None:
         properties = etree.Element(w("pPr"))
         paragraph.insert(0, properties)
-    ordered_child(properties, "pageBreakBefore", _PPR_ORDER)
+    ordered_child(properties, "pageBreakBefore", PPR_ORDER)
 
 
 def front(
