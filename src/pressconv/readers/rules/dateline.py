@@ -40,20 +40,25 @@ _DATE = (
     r"|\d{4}-\d{2}-\d{2})"
 )
 _CREDIT = r"(?P<credit>[ ]*(?:--|—|–)?[ ]*\([^()\n]{2,40}\)|[ ]*/[^/\n]{2,40}/)"
-_SEPARATOR = r"[ ]*(?P<sep>--|—|–|:|[ ]-)[ ]*"
+# A lone slash closes a wire dateline too: "KELLSBRIDGE, Dec. 7, 2031 / The Port …".
+_SEPARATOR = r"[ ]*(?P<sep>--|—|–|:|[ ]-|[ ]/(?=[ ]))[ ]*"
 # Spanish ".-" and German "." close a dateline too; tried second, so "WASHINGTON, Jan. 11 —" is not cut
 # at the abbreviation's period.
 _PERIOD_SEPARATOR = r"[ ]*(?P<sep>\.-|\.(?=[ ]))[ ]*"
 _DATELINE, _DATELINE_PERIOD = (
     re.compile(
-        rf"^{_PLACE}{_REGION}(?(open)\))(?P<date>(?:,|[ ]+[-–—])?[ ]*{_DATE})?{_CREDIT}?{separator}(?=\S)",
+        # a date may follow the wire credit: "SAN FRANCISCO--(BUSINESS WIRE)--Dec. 7, 2031--",
+        # "NEW YORK, NY / ACCESSWIRE / December 7, 2031 /"
+        rf"^{_PLACE}{_REGION}(?(open)\))(?P<date>(?:,|[ ]+[-–—])?[ ]*{_DATE})?{_CREDIT}?"
+        rf"(?(credit)(?P<wire_date>[ ]*(?:--|—|–)?[ ]*{_DATE})?){separator}(?=\S)",
         re.UNICODE,
     )
     for separator in (_SEPARATOR, _PERIOD_SEPARATOR)
 )
 # The date first, then the place, each closed by a dash: "May 3, 2030 – Saint Andrews, New Brunswick –".
 _DATE_FIRST = lazy_re.compile(
-    rf"^(?P<date>{_DATE})[ ]*(?:--|—|–|[ ]-)[ ]*"
+    # a wire credit may come first: "(NewMediaWire) - July 17, 2031 - DALLAS -"
+    rf"^(?:\([^()\n]{{2,40}}\)[ ]*(?:--|—|–|-)[ ]*)?(?P<date>{_DATE})[ ]*(?:--|—|–|[ ]-)[ ]*"
     rf"(?P<place>{_WORD}(?:[ ]{_WORD}){{0,3}}){_REGION}[ ]*(?P<sep>--|—|–|[ ]-)[ ]*(?=\S)",
     re.UNICODE,
 )
@@ -106,7 +111,10 @@ def _chrome(text: str) -> bool:
 def find_dateline(text: str) -> str | None:
     """The dateline at the start of ``text`` as written (separator included), or None."""
     head = text[: _MAX_LENGTH + 20]
-    if (head[:1].isdigit() or head[:1].isupper()) and any(ch.isdigit() for ch in head[:_DATE_FIRST_REACH]):
+    reach = _DATE_FIRST_REACH + (head.find(")") + 1 if head[:1] == "(" else 0)  # past a "(Wire) -" credit
+    if (head[:1].isdigit() or head[:1].isupper() or head[:1] == "(") and any(
+        ch.isdigit() for ch in head[:reach]
+    ):
         first = _date_first(head)  # a date first has its first digit within reach ("the September 12")
         if first is not None:
             return first
@@ -121,6 +129,10 @@ def find_dateline(text: str) -> str | None:
     has_date = bool(date_text) and _names_month(date_text)
     if date_text and not has_date:
         return None  # the "date" was ordinary words
+    wire_date = match.group("wire_date") or ""
+    if wire_date and not _names_month(wire_date):
+        return None
+    has_date = has_date or bool(wire_date)
     credit = match.group("credit") or ""
     region = match.group("region") or ""
     capitals = all(ch.isupper() for ch in letters)
