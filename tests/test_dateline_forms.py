@@ -58,6 +58,11 @@ DATELINES = [
     "BOSTON, Dec. 7, 2031 (GLOBE NEWSWIRE) --",
     "TORONTO, Dec. 7, 2031 /CNW/ -",
     "PHOENIX, Ariz. (Dec. 7, 2031) –",
+    # cities joined by a slash, numeric dates
+    "BERLIN/PARIS –",
+    "GENEVA/NEW YORK (3 March 2031) –",
+    "Brussels, 3.3.2031 –",
+    "Luxembourg, 03/03/2031 –",
 ]
 
 LABELS = [
@@ -80,6 +85,8 @@ LABELS = [
     # a slash in running text after a Title Case word, and a credit followed by no date
     "Harlow / Essex is twinned with a town in Norway.",
     "Either / or questions will not be asked.",
+    "Input/output errors are logged – every one of them.",
+    "Version 3.3.2031 of the software is out.",
 ]
 
 

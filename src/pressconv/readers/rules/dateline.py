@@ -30,14 +30,16 @@ from pressconv.readers.worklist import WorkList
 
 # A word of a place name: hyphens only between letters, so "FRANCISCO--(BUSINESS WIRE)" splits.
 _WORD = r"[^\W\d_](?:[\w.’'&]|-(?=\w))*(?![\w])"
-_PLACE = rf"(?P<open>\()?(?P<place>{_WORD}(?:[ ]{_WORD}){{0,3}})"
+# Cities joined by a slash share a dateline: "BERLIN/PARIS –", "GENEVA/NEW YORK (3 March 2031) –".
+_PLACE = rf"(?P<open>\()?(?P<place>{_WORD}(?:[ /]{_WORD}){{0,3}})"
 _REGION = rf"(?P<region>(?:,[ ]*{_WORD}(?:[ ]{_WORD}){{0,2}}){{0,2}})"
 _DATE = (
     r"(?:(?:le|den|am|el|the)[ ]+)?"
     r"(?:[^\W\d_]+\.?[ ]+\d{1,2}(?:st|nd|rd|th)?(?:,?[ ]+\d{4})?"
     r"|\d{1,2}(?:\.|er|st|nd|rd|th)?[ ]+(?:de[ ]+|d['’])?[^\W\d_]+\.?"
     r"(?:,?[ ]+(?:de[ ]+)?\d{4}(?:[ ]r(?=\.))?)?"  # Polish "9 lutego 2032 r."
-    r"|\d{4}-\d{2}-\d{2})"
+    r"|\d{4}-\d{2}-\d{2}"
+    r"|\d{1,2}[./]\d{1,2}[./]\d{4})"  # "Brussels, 3.3.2031 –", "Luxembourg, 03/03/2031 –"
 )
 _CREDIT = r"(?P<credit>[ ]*(?:--|—|–)?[ ]*\([^()\n]{2,40}\)|[ ]*/[^/\n]{2,40}/)"
 # A lone slash closes a wire dateline too: "KELLSBRIDGE, Dec. 7, 2031 / The Port …".
@@ -185,7 +187,7 @@ def _date_first(head: str) -> str | None:
     return head[: match.end()].rstrip()
 
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4}")
 _LETTERS = re.compile(r"[^\W\d_]+\.?")
 
 
