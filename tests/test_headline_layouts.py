@@ -183,6 +183,16 @@ CASES: list[tuple[list[str], str]] = [
         ],
         "County approves riverside cycle lanes",
     ),
+    # a Title Case headline hard-wrapped over two lines (a PDF paste) is one headline, not a headline and dek
+    (
+        ["County Approves Riverside Cycle\nLanes After Two Years of Debate"],
+        "County Approves Riverside Cycle Lanes After Two Years of Debate",
+    ),
+    (
+        ["Harlow Council Approves New Riverside\nCycle Lanes"],
+        "Harlow Council Approves New Riverside Cycle Lanes",
+    ),
+    (["County Approves Budget\nRecord Spending on Schools and Roads"], "County Approves Budget"),
     # a two-word section label whose last word ends in -s is a label, not a headline with a verb
     (
         ["Harlow Sports", "National Teams", "County approves riverside cycle lanes"],
