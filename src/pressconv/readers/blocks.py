@@ -80,8 +80,7 @@ _INDENT = re.compile(r"^(?:\t|[^\S\n]{2,})")
 _LIST_LINE = lazy_re.compile(r"^\s*(?:[-*•·▪◦‣⁃►■□●○✓✔–o]|\d{1,2}[.)]|[a-z]\)|\((?:\d{1,2}|[a-z])\))\s")
 
 
-@dataclass(frozen=True, slots=True)
-class RawBlock:
+class RawBlock(NamedTuple):
     """One block of source text before inference.
 
     ``text`` is the block's words, whitespace folded; ``lines`` the source lines
@@ -92,6 +91,9 @@ class RawBlock:
     ``derived`` on a ``headline`` block (the headline was derived from the lede,
     so it is not body text and the Document says ``headline_derived``), and
     ``role`` on a ``heading`` block (``boilerplate`` for an "About …" section).
+
+    A named tuple, like ``RawMark``: a reader makes one per paragraph, and a tuple is built in one step
+    where a frozen dataclass sets each of its sixteen fields through ``object.__setattr__``.
     """
 
     text: str
