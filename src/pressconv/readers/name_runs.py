@@ -322,12 +322,11 @@ def sentence_ends(text: str) -> list[int]:
     """Offsets where sentences end (after the punctuation), abbreviations and initials excepted."""
     ends: list[int] = []
     for match in _SENTENCE_END.finditer(text):
-        word_start = text.rfind(" ", 0, match.start()) + 1
-        word = text[word_start : match.start() + 1].lower()
-        if text[match.start()] == "." and (
-            word in ABBREVIATIONS or (len(word) == 2 and word[0].isalpha()) or _dotted(word)
-        ):
-            continue
+        at = match.start()
+        if text[at] == ".":  # only a period may close an abbreviation or an initial: read its word
+            word = text[text.rfind(" ", 0, at) + 1 : at + 1].lower()
+            if word in ABBREVIATIONS or (len(word) == 2 and word[0].isalpha()) or _dotted(word):
+                continue
         ends.append(match.end())
     return ends
 
