@@ -40,3 +40,17 @@ def test_style_counted_over_joined_texts_as_text_by_text() -> None:
     # both answers occur, so the comparison is not of two constants
     assert quote_marks.style_of(["‘One,’ she said.", "‘Two.’"]) == "single"
     assert quote_marks.style_of(["“One,” she said.", "It’s ‘two’."]) == "double"
+
+
+def test_fold_is_split_and_join() -> None:
+    from pressconv.readers.blocks import fold
+
+    spaces = (" ", "  ", "\t", "\xa0", "\u2009", "\u3000", "\n", "\x1f", "\x85", "\u2028")
+    words = ("", "a", "bc", "d\u200be")  # a zero-width space is not a space
+    checked = 0
+    for lead, inner, trail in itertools.product((*spaces, ""), repeat=3):
+        for first, second in itertools.product(words, repeat=2):
+            text = f"{lead}{first}{inner}{second}{trail}"
+            assert fold(text) == " ".join(text.split()), repr(text)
+            checked += 1
+    assert checked == (len(spaces) + 1) ** 3 * len(words) ** 2

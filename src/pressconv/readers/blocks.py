@@ -180,6 +180,9 @@ def fold(text: str) -> str:
     """Whitespace runs (any Unicode space) folded to one space, ends trimmed."""
     if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
         return text  # already folded: every Unicode space but " " is unprintable
+    stripped = text.strip()  # the same spaces as split(): a line that only ends in spaces (or a NBSP)
+    if stripped.isprintable() and "  " not in stripped:
+        return stripped
     return " ".join(text.split())
 
 
