@@ -185,7 +185,8 @@ def runs(text: str, start: int = 0, end: int | None = None, *, several: bool = F
     for match in (_LONG_RUN if several else _RUN).finditer(text, start, stop):
         at = match.start()
         for words, first, last, possessive in _pieces(match.group()):
-            found.append(Run(words, at + first, at + last, possessive))
+            # tuple.__new__ builds the same Run without the named tuple's Python-level __new__
+            found.append(_new_tuple(Run, (words, at + first, at + last, possessive)))
     return found
 
 
