@@ -67,6 +67,10 @@ _A_STATEMENT_FROM = lazy_re.compile(
 # Dashes that set an attribution off inside a quotation: «Con questi cantieri – ha dichiarato il sindaco – …».
 _INTERJECTION = lazy_re.compile(r" [–—] ([^–—«»“”\"]{3,80}?) [–—] ")
 _MAX_INTERJECTION_WORDS = 8
+# A title's link word just before a capitalised run: "chief executive of", "directora de la", "head at the".
+_TITLE_LINK_BEFORE = lazy_re.compile(
+    r"\b(?:of|for|at|de|del|de la|du|des|von|der|di|della)(?: the| la| le| el| l’| l')? $"
+)
 
 
 def _segments(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int, bool]]:
@@ -257,11 +261,16 @@ def _subject_first(
                 continue
             if (
                 not set_off
-                and len(split_title(run.tokens)[1]) < MIN_FULL_NAME  # a title, or a lone word: no full name
+                and (
+                    len(split_title(run.tokens)[1]) < MIN_FULL_NAME  # a title, or a lone word: no full name
+                    or _TITLE_LINK_BEFORE.search(text, max(0, run.start - 24), run.start) is not None
+                )
                 and _names_person(gap[2:])
             ):
                 # "Die Leiterin der Vertretung in Deutschland, Dr. Annegret Pfleiderer, betonte",
-                # "Senior Minister of State for Coastal and Urban Resilience, Ms Lim Hwee Ling, said"
+                # "Senior Minister of State for Coastal and Urban Resilience, Ms Lim Hwee Ling, said",
+                # "the chief executive of Isles Ferries, Callum Drummond-Aziz, said": the run is what
+                # the title heads, the apposition the person
                 continue
             if len(gap.split()) > 10 or run.possessive:
                 continue
