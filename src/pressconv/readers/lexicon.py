@@ -434,6 +434,8 @@ ORGANISATION_WORDS: frozenset[str] = frozenset(
         media team ministerium regierung verband stiftung universität behörde ministère gouvernement
         ministerio gobierno agence agencia universidad université ayuntamiento mairie préfecture
         rathaus landkreis stadtverwaltung consejería gendarmerie polizei policía
+        programme program initiative scheme campaign partnership coalition alliance railway railways
+        ferries transit
         """
     )
 )

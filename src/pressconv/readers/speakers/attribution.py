@@ -195,6 +195,12 @@ def clause_in(text: str, start: int, end: int, before_quote: bool = False) -> At
                 if is_name(name):
                     title = title or title_before(text, found[0].start)
                     return Attribution(text[found[0].start : found[0].end], found[0].start, name, title)
+            # "He thanked the crews:", "Speaking beside the Mayor, she thanked the crews:": a pronoun
+            # opening the main clause introduces the quote
+            comma = max((i for i, w in enumerate(words) if w.text == ","), default=-1)
+            if comma + 1 < len(words) and (pronoun := personal_pronoun(words[comma + 1].text)):
+                subject = words[comma + 1]
+                return Attribution(text[subject.start : end].rstrip(" :"), subject.start, pronoun=pronoun)
         return None
     v, width = verb
     verb_start, verb_end = words[v].start, words[v + width - 1].end
@@ -207,6 +213,10 @@ def clause_in(text: str, start: int, end: int, before_quote: bool = False) -> At
     if v + width == len(words) and v == 0 and words[v].text.lower() not in ENGLISH_SPEECH_VERBS:
         # "«…», afirmou.": a language that drops the subject; the person spoken of just before
         return Attribution(text[verb_start:verb_end], verb_start, implied=True)
+    if v + width < len(words) and (pronoun := personal_pronoun(words[v + width].text.rstrip(".,;:!?"))):
+        # "„…“, sagte sie.", "—dijo él—", "said he": the pronoun after its verb
+        pronoun_end = words[v + width].start + len(words[v + width].text.rstrip(".,;:!?"))
+        return Attribution(text[verb_start:pronoun_end], verb_start, pronoun=pronoun)
     english = words[v].text.lower() in ENGLISH_SPEECH_VERBS
     return verb_first(text, words[v + width - 1].end, end, verb_start, verb_end, english)
 

@@ -285,6 +285,12 @@ def _keeps_period(phrase: str) -> bool:
     return last in ABBREVIATIONS
 
 
+# What sets a title off from the words before it: a dateline's dash, a colon ("CITY, 14 May — The Minister
+# for Water, Jane Doe"); and the articles a title set off by a comma opens with.
+_SET_OFF_START = re.compile(r" [—–] |: ")
+_ARTICLES = frozenset({"the", "la", "le", "el", "der", "die", "il", "lo", "a", "o"})
+
+
 def title_before(text: str, start: int) -> str | None:
     """A title written just before a name: "Union leader", "library director", "Club president".
 
@@ -297,8 +303,13 @@ def title_before(text: str, start: int) -> str | None:
         ends = sentence_ends(text[clause_start : start - 2])
         if ends:
             clause_start += ends[-1]
-        phrase = text[clause_start : start - 2].strip()
+        phrase = _SET_OFF_START.split(text[clause_start : start - 2])[-1].strip()
         words = phrase.split()
+        if len(words) > 10:
+            # "… on Friday alongside the county engineer, Piotr Lindqvist": from the last article on
+            last = max((i for i, w in enumerate(words) if w.lower() in _ARTICLES), default=-1)
+            words = words[last:] if last >= 0 else words
+            phrase = " ".join(words)
         if 0 < len(words) <= 10 and any(is_titled(w) for w in words) and not speech_verb(tokens(phrase)):
             return phrase
         return None
