@@ -23,7 +23,13 @@ from dataclasses import dataclass, field
 from typing import overload
 
 from pressconv.readers.blocks import HEADING, HEADLINE, PARAGRAPH, QUOTE, Work
-from pressconv.readers.lexicon import FEMALE_NAMES, HONORIFICS, MALE_NAMES, ORGANISATION_KINDS
+from pressconv.readers.lexicon import (
+    FEMALE_NAMES,
+    HONORIFICS,
+    MALE_NAMES,
+    ORGANISATION_KINDS,
+    ROLE_EQUIVALENTS,
+)
 from pressconv.readers.name_runs import surname
 from pressconv.readers.speakers.names import (
     PERSON_AFTER,
@@ -238,7 +244,9 @@ class PersonIndex:
         self._complete()
         found: list[str] = []
         exact: list[str] = []
-        wanted = role.split()
+        # "the councillor" is held by "la consejera de Vivienda": each word as its office's English word
+        written = role.split()
+        wanted = [ROLE_EQUIVALENTS.get(w, w) for w in written]
         titled = [
             (" ".join(form), known.title) for forms in self.strong.values() for form, known in forms.items()
         ]
@@ -247,12 +255,14 @@ class PersonIndex:
             (self.resolve((key,), block)[0], title) for key, (title, block) in self.lone_titles.items()
         ]
         for name, title in titled:
-            words = [w.lower().strip(",.") for w in (title or "").split()]
+            raw = [w.lower().strip(",.") for w in (title or "").split()]
+            words = [ROLE_EQUIVALENTS.get(w, w) for w in raw]
             if name in found or any(name in other for other in found):
                 continue
             if any(words[i : i + len(wanted)] == wanted for i in range(len(words))) or (
                 # "Wirtschaftsministerin Sabine Eckhardt" holds the role "Ministerin": a German compound
-                len(wanted) == 1 and any(w.endswith(wanted[0]) and len(w) > len(wanted[0]) + 3 for w in words)
+                len(written) == 1
+                and any(w.endswith(written[0]) and len(w) > len(written[0]) + 3 for w in raw)
             ):
                 found.append(name)
                 if _heads(words, wanted) and not any(w in _ROLE_QUALIFIERS for w in words):
