@@ -113,6 +113,12 @@ class PersonIndex:
     """The text of each block that may name someone (with its lines when it has several) -> its blocks."""
     numbers: list[int] = field(default_factory=list)
     """The blocks that may name someone, in order."""
+    joined: str | None = None
+    """Every text of ``texts`` joined by NUL characters, made on the first look-up of a surname."""
+    starts: list[int] = field(default_factory=list)
+    """Where each text of ``texts`` starts in ``joined``."""
+    distinct: list[str] = field(default_factory=list)
+    """The texts of ``texts`` in order (``joined``'s pieces)."""
     read: set[int] = field(default_factory=set)
     """Blocks already read into the index."""
     ensured: set[str] = field(default_factory=set)
@@ -301,15 +307,35 @@ class PersonIndex:
             return
         self.ensured.add(key)
         read = self.read
-        for text, numbers in self.texts.items():
+        for text in self._holding(key):
             # "Ryder" opening a sentence names no one new: only a block where it can be indexed is read
-            if key in text and may_name_in(text, key):
-                for number in numbers:
+            if may_name_in(text, key):
+                for number in self.texts[text]:
                     if number not in read:
                         read.add(number)
                         self._read(number)
         if key in self.speaking:
             self._promote(key)
+
+    def _holding(self, key: str) -> list[str]:
+        """The distinct block texts that contain ``key``, in order: one search through all of them joined."""
+        if "\0" in key:
+            return [text for text in self.texts if key in text]
+        if self.joined is None:
+            self.joined = "\0".join(self.texts)
+            starts, at = [], 0
+            for text in self.texts:
+                starts.append(at)
+                at += len(text) + 1
+            self.starts, self.distinct = starts, list(self.texts)
+        joined, starts, distinct = self.joined, self.starts, self.distinct
+        found: list[str] = []
+        at = joined.find(key)
+        while at != -1:
+            slot = bisect_right(starts, at) - 1
+            found.append(distinct[slot])
+            at = joined.find(key, starts[slot + 1]) if slot + 1 < len(starts) else -1
+        return found
 
     def _complete(self) -> None:
         """Read the whole text in order, as an eager index does, then replay what the attributions added."""
