@@ -37,7 +37,6 @@ import time
 from pathlib import Path
 
 PYTHON = sys.executable
-NICE = 10  # the children's niceness (``--nice``): peak RSS does not depend on it, the wall time does
 
 
 def _peak_mb() -> float:
@@ -82,7 +81,7 @@ def tiny_archive(folder: Path, count: int) -> None:
         (source / f"release-{i:07d}.txt").write_text(text, encoding="utf-8")
 
 
-def run(mode: str, count: int, executor: str, base: Path) -> tuple[float, float, str]:
+def run(mode: str, count: int, executor: str, base: Path, nice: int = 10) -> tuple[float, float, str]:
     """(peak MB, wall seconds, the child's last line)."""
     if mode == "many":
         work = base / f"many-{count}-{executor}"
@@ -98,7 +97,7 @@ def run(mode: str, count: int, executor: str, base: Path) -> tuple[float, float,
             raise SystemExit(f"noop {count}: no dist/ to rebuild; run --modes build,noop")
         argv = [PYTHON, __file__, "--child", "build", str(work), executor]
     start = time.perf_counter()
-    done = subprocess.run(["nice", "-n", str(NICE), *argv], capture_output=True, text=True, check=False)
+    done = subprocess.run(["nice", "-n", str(nice), *argv], capture_output=True, text=True, check=False)
     wall = time.perf_counter() - start
     lines = (done.stdout or done.stderr).strip().splitlines()
     last = lines[-1] if lines else f"exit {done.returncode}"
@@ -129,7 +128,12 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--executors", default="local,dask")
     parser.add_argument("--keep", type=Path, help="keep the tiny archives in this folder")
-    parser.add_argument("--nice", type=int, default=NICE, help="niceness of the measured children (10)")
+    parser.add_argument(
+        "--nice",
+        type=int,
+        default=10,
+        help="niceness of the children (peak RSS does not depend on it, the wall time does)",
+    )
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     ns = parser.parse_args()
     if ns.child:
@@ -138,8 +142,6 @@ def main() -> None:
         else:
             child_build(ns.child[1], ns.child[2])
         return
-    global NICE
-    NICE = ns.nice
     base = ns.keep or Path(tempfile.mkdtemp(prefix="pressconv-client-"))
     sizes = [int(s) for s in ns.sizes.split(",")]
     load = " ".join(f"{x:.1f}" for x in os.getloadavg())
@@ -149,7 +151,7 @@ def main() -> None:
         for executor in ns.executors.split(",")[: 1 if mode == "noop" else None]:
             peaks = []
             for count in sizes:
-                peak, wall, last = run(mode, count, executor, base)
+                peak, wall, last = run(mode, count, executor, base, ns.nice)
                 load = " ".join(f"{x:.1f}" for x in os.getloadavg())
                 line = f"{mode} {executor} {count}: peak {peak:.1f} MB in {wall:.0f} s (load {load}); {last}"
                 print(line, flush=True)
