@@ -55,12 +55,13 @@ def test_pyproject_bounds_reportlab_to_the_tested_range() -> None:
 def test_a_deferred_paragraph_becomes_a_plain_one_on_first_use() -> None:
     from reportlab.lib.styles import ParagraphStyle
 
-    from pressconv.writers.pdf.paragraph import LazyParagraph
+    from pressconv.writers.pdf.paragraph import LaidParagraph, LazyParagraph
 
     para = LazyParagraph("a <b>bold</b> word", ParagraphStyle("t"))
     assert type(para) is LazyParagraph and "frags" not in vars(para)
     para.wrap(200, 100)
-    assert type(para) is Paragraph and para.frags
+    assert type(para) is LaidParagraph and para.frags  # reportlab's Paragraph, wrapped once per width
+    assert LaidParagraph.__mro__[1] is Paragraph
 
 
 #: Private reportlab names the writer uses; outside compat/reportlab.py none may appear.

@@ -48,6 +48,21 @@ DATELINES = [
     "Malmö, den 9 februari 2032 –",
     "Tromsø, 9. februar 2032 –",
     "Tampere, 9. helmikuuta 2032 –",
+    # wire forms: a lone slash, a date after the credit, a credit before the date, abbreviated months
+    "KELLSBRIDGE, Dec. 7, 2031 /",
+    "SAN FRANCISCO--(BUSINESS WIRE)--Dec. 7, 2031--",
+    "NEW YORK, NY / ACCESSWIRE / December 7, 2031 /",
+    "(NewMediaWire) - July 17, 2031 - DALLAS -",
+    "NEW YORK, Sept. 14, 2031 /PRNewswire/ --",
+    "DENVER, Colo., Dec. 7, 2031 /PRNewswire/ --",
+    "BOSTON, Dec. 7, 2031 (GLOBE NEWSWIRE) --",
+    "TORONTO, Dec. 7, 2031 /CNW/ -",
+    "PHOENIX, Ariz. (Dec. 7, 2031) –",
+    # cities joined by a slash, numeric dates
+    "BERLIN/PARIS –",
+    "GENEVA/NEW YORK (3 March 2031) –",
+    "Brussels, 3.3.2031 –",
+    "Luxembourg, 03/03/2031 –",
 ]
 
 LABELS = [
@@ -67,6 +82,11 @@ LABELS = [
     "Tuesday 9 March 2032, 10:00 CET - Canterbury",
     "Od 4 stycznia 2032 r. mieszkańcy mogą wrócić nocnym autobusem.",
     "From March 9, 2032 – every bus will stop at the new terminal.",
+    # a slash in running text after a Title Case word, and a credit followed by no date
+    "Harlow / Essex is twinned with a town in Norway.",
+    "Either / or questions will not be asked.",
+    "Input/output errors are logged – every one of them.",
+    "Version 3.3.2031 of the software is out.",
 ]
 
 

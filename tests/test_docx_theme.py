@@ -5,10 +5,12 @@ harness release by release."""
 from __future__ import annotations
 
 import io
+import shutil
 import subprocess
 import sys
 import zipfile
 from dataclasses import replace
+from itertools import pairwise
 from pathlib import Path
 
 import docx
@@ -256,6 +258,59 @@ def test_speaker_line_under_each_attributed_quote_when_asked() -> None:
     hidden = docx.Document(io.BytesIO(render(document, replace(CONTRAST, show_speaker=False))))
     assert not [p for p in hidden.paragraphs if p.style.name == "Quote Speaker"]
     check_fidelity(document, "docx", render(document, CONTRAST))  # the names are furniture, not new words
+
+
+def test_no_space_between_a_quote_and_its_speaker_line() -> None:
+    body = tree(render(pentagon(), CONTRAST), "word/document.xml")
+    paragraphs = body.xpath("/w:document/w:body/w:p", namespaces=NS)
+    pairs = [
+        (before, after)
+        for before, after in pairwise(paragraphs)
+        if attr(after, "w:pPr/w:pStyle", "val") == "QuoteSpeaker"
+    ]
+    assert pairs
+    for quote, _ in pairs:
+        assert attr(quote, "w:pPr/w:pStyle", "val") == "Quote"
+        assert attr(quote, "w:pPr/w:spacing", "after") == "0"  # the rule runs on into the speaker line
+    # A quote without a speaker line keeps its style's space after.
+    hidden = tree(render(pentagon(), replace(CONTRAST, show_speaker=False)), "word/document.xml")
+    assert not hidden.xpath("//w:p[w:pPr/w:pStyle/@w:val='Quote']/w:pPr/w:spacing", namespaces=NS)
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+    reason="LibreOffice (soffice) and poppler are not installed",
+)
+def test_libreoffice_draws_one_unbroken_rule_down_a_quote_and_its_speaker_line(tmp_path: Path) -> None:
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTCurve
+
+    source = tmp_path / "quotes.docx"
+    source.write_bytes(render(pentagon(), replace(CONTRAST, body_font=None, heading_font=None)))
+    profile = f"-env:UserInstallation=file://{tmp_path / 'profile'}"
+    subprocess.run(
+        ["soffice", profile, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+        check=True,
+        capture_output=True,
+        timeout=240,
+    )
+    page = next(iter(extract_pages(str(tmp_path / "quotes.pdf"), page_numbers=[0])))
+    # The quote rule: vertical strokes at one x, each quote's pieces (the quote's and its speaker
+    # line's) overlapping or touching, never a gap between them.
+    strokes = sorted(
+        {
+            (round(item.y0, 1), round(item.y1, 1))
+            for item in page
+            if isinstance(item, LTCurve) and item.width < 4
+        },
+        reverse=True,
+    )
+    assert len(strokes) >= 2
+    gaps = [above[0] - below[1] for above, below in pairwise(strokes)]
+    # Between a quote and its own speaker line the rule is continuous (a gap of at most 0); the
+    # larger gaps are between one quote's speaker line and the next quote.
+    small = [gap for gap in gaps if gap < 12]
+    assert small and all(gap <= 0 for gap in small), gaps
 
 
 # --- the reference document wins --------------------------------------------------------------------

@@ -144,6 +144,50 @@ CASES: list[tuple[list[str], str]] = [
         ],
         "County approves riverside cycle lanes",
     ),
+    # a site's name and its newsroom section, then a section label (issue #15, site chrome)
+    (
+        ["Harlow Airport Newsroom", "Network news", "County approves riverside cycle lanes"],
+        "County approves riverside cycle lanes",
+    ),
+    (
+        ["Calder Rail Media Centre", "County approves riverside cycle lanes"],
+        "County approves riverside cycle lanes",
+    ),
+    (
+        ["Harlow Water Newsroom - Press releases", "County approves riverside cycle lanes"],
+        "County approves riverside cycle lanes",
+    ),
+    # an ALL-CAPS union, federation or chamber masthead above the headline
+    (
+        [
+            "UNITED TRANSPORT WORKERS UNION",
+            "Press release – 3 March 2027",
+            "Union welcomes riverside cycle lanes",
+        ],
+        "Union welcomes riverside cycle lanes",
+    ),
+    (
+        ["NATIONAL CYCLING FEDERATION", "Club News", "County approves riverside cycle lanes"],
+        "County approves riverside cycle lanes",
+    ),
+    (
+        ["HARLOW & DISTRICT CHAMBER OF COMMERCE", "County approves riverside cycle lanes"],
+        "County approves riverside cycle lanes",
+    ),
+    # a masthead of name, section and document code (its first word looks like a dateline)
+    (
+        [
+            "HARLOW COUNTY COUNCIL — Daily Bulletin — HCC/27/041",
+            "TRANSPORT",
+            "County approves riverside cycle lanes",
+        ],
+        "County approves riverside cycle lanes",
+    ),
+    # a two-word section label whose last word ends in -s is a label, not a headline with a verb
+    (
+        ["Harlow Sports", "National Teams", "County approves riverside cycle lanes"],
+        "County approves riverside cycle lanes",
+    ),
 ]
 
 
@@ -151,5 +195,19 @@ CASES: list[tuple[list[str], str]] = [
 def test_the_headline_is_chosen_under_the_chrome(tops: list[str], headline: str) -> None:
     text = "\n\n".join([*tops, LEDE, BODY]) + "\n"
     document = parse(text, notes=Notes())
+    assert document.headline == headline
+    assert not document.headline_derived
+
+
+def test_a_date_and_share_line_under_the_headline_is_no_dek() -> None:
+    text = "\n\n".join(["County approves riverside cycle lanes", "3 March 2027 · Share", LEDE, BODY]) + "\n"
+    document = parse(text, notes=Notes())
+    assert document.headline == "County approves riverside cycle lanes"
+    assert document.subtitle is None
+
+
+@pytest.mark.parametrize("headline", ["Mayor Resigns", "Good News for Cyclists", "Cyclists Get Good News"])
+def test_a_headline_ending_in_news_or_a_verb_is_still_the_headline(headline: str) -> None:
+    document = parse("\n\n".join([headline, LEDE, BODY]) + "\n", notes=Notes())
     assert document.headline == headline
     assert not document.headline_derived

@@ -405,3 +405,135 @@ def test_the_example_harbour_theme_through_the_cli(tmp_path: Path) -> None:
     target.write_bytes(data)
     if shutil.which("qpdf"):
         subprocess.run(["qpdf", "--check", str(target)], check=True, capture_output=True)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The logo's box, and a right-to-left letterhead and footer.
+
+
+def figure_boxes(data: bytes) -> list[tuple[str, list[float]]]:
+    """Each Figure element's layout attribute owner and /BBox, as written in its /A dictionary."""
+    with pikepdf.open(io.BytesIO(data)) as doc:
+        return [
+            (str(obj.A.O), [float(v) for v in obj.A.BBox])
+            for obj in doc.objects
+            if isinstance(obj, pikepdf.Dictionary) and obj.get("/S") == "/Figure" and "/A" in obj
+        ]
+
+
+@pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf not installed")
+@pytest.mark.parametrize("kind", ["png", "svg"])
+def test_the_logo_figure_has_a_layout_bbox_around_the_drawn_logo(kind: str, tmp_path: Path) -> None:
+    data = render(sample(), tideway(kind))
+    [(owner, box)] = figure_boxes(data)
+    assert owner == "/Layout"
+    left, bottom, right, top = box
+    # The logo fixtures (PNG 96 x 48, SVG 120 x 48) keep their proportions, drawn at the top left of the
+    # text frame (A4; margins 25 mm top, 30 mm left).
+    assert right - left == pytest.approx((2 if kind == "png" else 2.5) * (top - bottom), abs=0.1)
+    assert left == pytest.approx(30 * MM, abs=0.1)
+    assert top == pytest.approx(842 - 25 * MM, abs=1)
+    if kind == "png":  # where pdfminer finds the image is where the box says
+        [image] = [
+            item
+            for page in extract_pages(io.BytesIO(data), page_numbers=[0])
+            for item in _walk(page)
+            if type(item).__name__ == "LTImage"
+        ]
+        assert [round(v, 1) for v in image.bbox] == [round(v, 1) for v in box]
+    target = tmp_path / "logo.pdf"
+    target.write_bytes(data)
+    subprocess.run(["qpdf", "--check", str(target)], check=True, capture_output=True)
+    assert check(data).failures == []
+
+
+def _walk(item: Any) -> list[Any]:
+    found = [item]
+    if hasattr(item, "__iter__"):
+        for child in item:
+            found += _walk(child)
+    return found
+
+
+def test_the_letterhead_lines_sit_under_the_logo_as_in_the_other_formats() -> None:
+    data = render(sample(), tideway("png"))
+    [(_, (left, bottom, _, _))] = figure_boxes(data)
+    lines = [
+        item
+        for page in extract_pages(io.BytesIO(data), page_numbers=[0])
+        for item in _walk(page)
+        if isinstance(item, LTTextContainer)
+        and ("Tideway Water Board" in item.get_text() or "Quay" in item.get_text())
+    ]
+    assert lines and all(line.y1 <= bottom and line.x0 == pytest.approx(left, abs=0.5) for line in lines)
+
+
+ARABIC_ORG = "مجلس مدينة الميناء"
+ARABIC_LINE = "المكتب الصحفي · ٢ شارع الرصيف (الميناء)"
+ARABIC_FOOTER = "مجلس مدينة الميناء · صفحة {page} من {pages}"
+
+
+def _arabic_theme() -> Theme:
+    return tideway("png", organisation=ARABIC_ORG, letterhead=ARABIC_LINE, footer=ARABIC_FOOTER)
+
+
+def _raw_text(data: bytes, page: int) -> str:
+    import unicodedata
+
+    out = subprocess.run(
+        ["pdftotext", "-raw", "-f", str(page), "-l", str(page), "-", "-"],
+        input=data,
+        capture_output=True,
+        check=True,
+    ).stdout.decode("utf-8")
+    # pdftotext marks right-to-left runs with embedding controls; the words are what matter here.
+    return " ".join(unicodedata.normalize("NFKC", out.replace("\u202b", "").replace("\u202c", "")).split())
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler's pdftotext not installed")
+def test_a_right_to_left_letterhead_and_footer_read_back_in_logical_order() -> None:
+    data = render(sample(), _arabic_theme())
+    first = _raw_text(data, 1)
+    assert first.startswith(f"{ARABIC_ORG} ")
+    for word in ARABIC_LINE.replace("(", " ").replace(")", " ").split():
+        assert word in first
+    with pikepdf.open(io.BytesIO(data)) as doc:
+        pages = len(doc.pages)
+    for page in range(1, pages + 1):
+        assert ARABIC_FOOTER.format(page=page, pages=pages) in _raw_text(data, page)
+
+
+def test_a_right_to_left_letterhead_is_shaped_and_placed_right_to_left() -> None:
+    data = render(sample(), _arabic_theme())
+    chars = [
+        item
+        for page in extract_pages(io.BytesIO(data), page_numbers=[0])
+        for item in _walk(page)
+        if type(item).__name__ == "LTChar"
+    ]
+    name = sorted((c for c in chars if abs(c.size - 13) < 0.6), key=lambda c: c.x0)
+    right_edge = 595.28 - 20 * MM
+    # Right-aligned, and the first letter written (the meem of مجلس) drawn rightmost: visual order.
+    assert name[-1].x1 == pytest.approx(right_edge, abs=0.5)
+    assert name[-1].get_text() == "م"
+    # Shaped: the meem is drawn in two joined forms (initial in مجلس and مدينة, medial in الميناء), each
+    # its own glyph, both read back as the letter.
+    meems = {(c.fontname, c.matrix[0], c.adv) for c in name if c.get_text() == "م"}
+    assert len(meems) == 2
+    footer = sorted((c for c in chars if c.y0 < 80), key=lambda c: c.x0)
+    assert footer[-1].x1 == pytest.approx(right_edge, abs=0.5)
+    assert footer[-1].get_text() == "م"
+
+
+@pytest.mark.skipif(shutil.which("qpdf") is None, reason="qpdf not installed")
+def test_a_right_to_left_letterhead_passes_the_checks_and_is_reproducible(tmp_path: Path) -> None:
+    notes = Notes()
+    data = pdf.write(sample(), WriteOptions(theme=_arabic_theme()), notes)
+    assert notes.items == []
+    assert data == render(sample(), _arabic_theme())
+    target = tmp_path / "rtl.pdf"
+    target.write_bytes(data)
+    subprocess.run(["qpdf", "--check", str(target)], check=True, capture_output=True)
+    report = check(data)
+    assert report.failures == [] and report.untagged_ops == 0
+    assert not any(ARABIC_ORG in text for _, text in report.elements)  # artifacts, not the release's words

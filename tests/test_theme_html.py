@@ -93,7 +93,9 @@ def test_the_logo_is_an_image_with_its_alt_text_and_the_letterhead_above_the_art
     assert logo["alt"] == "Harbour City Council logo: a red lighthouse on three ochre waves"
     assert HARBOUR.logo is not None
     assert logo["src"] == "data:image/svg+xml;base64," + base64.b64encode(HARBOUR.logo.data).decode()
-    assert header.find("p").get_text() == HARBOUR.letterhead
+    # Under the logo, the organisation's name and the letterhead line: the PDF's and the DOCX's words.
+    assert [p.get_text() for p in header.find_all("p")] == [HARBOUR.organisation, HARBOUR.letterhead]
+    assert header.find("p")["class"] == ["organisation"]
     assert article.name == "article"
     assert footer.name == "footer" and footer.get_text() == "Harbour City Council"
 
@@ -204,7 +206,8 @@ def test_the_epub_carries_the_theme(logo: str) -> None:
     soup = BeautifulSoup(files["EPUB/release.xhtml"], "html.parser")
     image = soup.find("img", class_="logo")
     assert image["src"] == f"images/logo{suffix}" and image["alt"] == chosen.logo.alt
-    assert soup.find("header", class_="letterhead").get_text() == chosen.letterhead
+    lines = soup.find("header", class_="letterhead").find_all("p")
+    assert [p.get_text() for p in lines] == [chosen.organisation, chosen.letterhead]
     assert soup.find("footer", class_="page-footer").get_text() == "Harbour City Council"
     assert [p.get_text() for p in soup.find_all("p", class_="speaker")][:1] == ["— Pat Ryder"]
     # The theme's boilerplate joins the model in api.render, not in a writer: not here, but through the API.

@@ -85,10 +85,12 @@ def link_marks(text: str) -> tuple[Mark, ...]:
 
     A web address inside an e-mail address ("jo@www.example.org") is not a second link.
     """
-    found = [(m.start(), m.end()) for m in EMAIL.finditer(text)]
-    for m in URL.finditer(text):
-        if not any(a <= m.start() < b for a, b in found):
-            found.append((m.start(), m.end()))
+    # an e-mail address holds "@", a web address "www." or "http": a text without them is not searched
+    found = [(m.start(), m.end()) for m in EMAIL.finditer(text)] if "@" in text else []
+    if "www." in text or "http" in text:
+        for m in URL.finditer(text):
+            if not any(a <= m.start() < b for a, b in found):
+                found.append((m.start(), m.end()))
     return tuple(Mark(a, b, "link", link_target(text[a:b])) for a, b in sorted(found))
 
 
@@ -109,7 +111,12 @@ def parse_contact(text: str, region: str = "US") -> Contact:
     plain: list[str] = []
     for line in text.split("\n"):
         line = _LABEL.sub("", line, count=1).strip() if not plain else line.strip()
-        if not line or EMAIL.search(line) or URL.search(line) or _FIELD_LABEL.match(line):
+        if (
+            not line
+            or ("@" in line and EMAIL.search(line))
+            or (("www." in line or "http" in line) and URL.search(line))
+            or _FIELD_LABEL.match(line)
+        ):
             continue
         if sum(map(str.isdigit, line)) >= 5:
             continue

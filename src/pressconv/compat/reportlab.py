@@ -17,6 +17,7 @@ must pass ``probe()`` and the PDF tests before the bound moves.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable, Iterator
 from fnmatch import fnmatch
 from typing import Any, TypeVar
@@ -24,11 +25,14 @@ from weakref import WeakKeyDictionary
 
 import reportlab
 from reportlab import rl_config
+from reportlab.lib.fonts import ps2tt, tt2ps
 from reportlab.pdfbase import pdfdoc, ttfonts
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, cleanBlockQuotedText
+from reportlab.platypus.paragraph import textTransformFrags  # type: ignore[attr-defined]
+from reportlab.platypus.paraparser import ParaFrag
 
 #: The reportlab releases this module was tested with: at least the first, below the second.
 TESTED_RANGE = ((4, 2), (5, 2))
@@ -61,6 +65,13 @@ def laid_out(paragraph: Any) -> Any:
     return paragraph.blPara
 
 
+def is_laid_out(paragraph: Any) -> bool:
+    """Whether a Paragraph holds lines broken by its last ``wrap`` (``blPara``): ``split`` deletes them
+    when it moves the whole paragraph on or rebalances widows and orphans, and the next ``wrap``
+    must break them again."""
+    return "blPara" in paragraph.__dict__
+
+
 def emit(text_object: PDFTextObject, operator: str) -> None:
     """Append a raw PDF operator (marked-content brackets) inside a text object's BT … ET."""
     text_object._code.append(operator)  # type: ignore[attr-defined]
@@ -69,6 +80,53 @@ def emit(text_object: PDFTextObject, operator: str) -> None:
 def show(text_object: PDFTextObject, glyphs: str) -> None:
     """Show ``glyphs`` at the text origin without moving the cursor by their width (``_textOut``)."""
     text_object._textOut(glyphs, 0)  # type: ignore[attr-defined]
+
+
+#: The entities the PDF writer's ``escape`` writes, and the characters they stand for.
+_ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">"}
+_ENTITY = re.compile("(&amp;|&lt;|&gt;)")
+
+
+def plain_fragments(markup: str, style: Any) -> tuple[str, list[Any]] | None:
+    """The cleaned text and the fragments ``Paragraph(markup, style)`` would parse, for markup without
+    tags; None for markup with a tag or an ``&`` that is not ``&amp;``, ``&lt;`` or ``&gt;``.
+
+    ``ParaParser.parse`` runs the text through Python's HTML tokenizer, which hands each run of
+    text between entities, and each entity, to ``handle_data`` as its own piece; with no tag,
+    each piece becomes a copy of the paragraph's first fragment (``_initial_frag`` with no
+    attributes, tagged ``para``) with the concrete font name and the piece's text.  That is what
+    is made here, without the tokenizer and the parser's set-up, the larger part of a plain
+    paragraph's cost; the text is cleaned before (``cleanBlockQuotedText``) and transformed after
+    (``textTransformFrags``) as ``Paragraph._setup`` does.  ``probe()`` compares the fragments
+    with the parser's on texts with entities, spaces and a text transform.
+    """
+    text = cleanBlockQuotedText(markup)
+    if "<" in text:
+        return None
+    pieces: list[str] = []
+    for i, piece in enumerate(_ENTITY.split(text)):
+        if i % 2:
+            pieces.append(_ENTITIES[piece])
+        elif "&" in piece:
+            return None
+        elif piece:
+            pieces.append(piece)
+    family, bold, italic = ps2tt(style.fontName)
+    first = {
+        "rise": 0,
+        "greek": 0,
+        "link": [],  # one list shared by every fragment, as the parser's shallow copies share it
+        "fontName": tt2ps(family, bold, italic),
+        "bold": bold,
+        "italic": italic,
+        "fontSize": style.fontSize,
+        "textColor": style.textColor,
+        "us_lines": [],
+        "__tag__": "para",
+    }
+    frags = [ParaFrag(**first, text=piece) for piece in pieces]
+    textTransformFrags(frags, style)
+    return text, frags
 
 
 class SpacedTextObject(PDFTextObject):
@@ -285,6 +343,35 @@ def probe() -> list[str]:
         )
 
     _check(problems, "Paragraph.blPara after wrap(): kind 0 lines (width, words), kind 1 lines .words", lines)
+
+    def dropped_lines() -> bool:
+        para = Paragraph("words " * 40, ParagraphStyle("probe", leading=12))
+        before = is_laid_out(para)
+        para.wrap(100, 1000)
+        laid = is_laid_out(para)
+        return not before and laid and para.split(100, 5) == [] and not is_laid_out(para)
+
+    _check(problems, "Paragraph.blPara set by wrap(), deleted by a split() moving it all on", dropped_lines)
+
+    def fragments() -> bool:
+        texts = (
+            "two  words\n more",
+            "a &amp; b &lt;c&gt;&amp;",
+            "&amp;",
+            "",
+            " x\xa0y ",
+            "&lt;b&gt;bold&lt;/b&gt;",
+        )
+        for text in texts:
+            style = ParagraphStyle("probe", textTransform="uppercase" if "x" in text else None)
+            plain, parsed = plain_fragments(text, style), Paragraph(text, style)
+            if plain is None or plain[0] != parsed.text:
+                return False
+            if [vars(f) for f in plain[1]] != [vars(f) for f in parsed.frags]:
+                return False
+        return plain_fragments("a <b>b</b>", ParagraphStyle("probe")) is None
+
+    _check(problems, "ParaParser.tt_parse gives parse()'s fragments for text between entities", fragments)
 
     canvas = Canvas(io.BytesIO(), invariant=1)
 

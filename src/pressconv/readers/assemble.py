@@ -12,7 +12,6 @@ instead of a headline the source never had.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from pressconv.errors import EmptyInputError, Notes
 from pressconv.model import Document, Note
@@ -73,4 +72,4 @@ def _mark_derived(blocks: list[RawBlock], dateline: str | None) -> list[RawBlock
     text = fold(lede.text)
     if fold(blocks[at].text) != headline_from_lede(text, dateline or find_dateline(text)):
         return blocks
-    return [*blocks[:at], replace(blocks[at], derived=True), *blocks[at + 1 :]]
+    return [*blocks[:at], blocks[at]._replace(derived=True), *blocks[at + 1 :]]

@@ -80,8 +80,7 @@ _INDENT = re.compile(r"^(?:\t|[^\S\n]{2,})")
 _LIST_LINE = lazy_re.compile(r"^\s*(?:[-*•·▪◦‣⁃►■□●○✓✔–o]|\d{1,2}[.)]|[a-z]\)|\((?:\d{1,2}|[a-z])\))\s")
 
 
-@dataclass(frozen=True, slots=True)
-class RawBlock:
+class RawBlock(NamedTuple):
     """One block of source text before inference.
 
     ``text`` is the block's words, whitespace folded; ``lines`` the source lines
@@ -92,6 +91,9 @@ class RawBlock:
     ``derived`` on a ``headline`` block (the headline was derived from the lede,
     so it is not body text and the Document says ``headline_derived``), and
     ``role`` on a ``heading`` block (``boilerplate`` for an "About …" section).
+
+    A named tuple, like ``RawMark``: a reader makes one per paragraph, and a tuple is built in one step
+    where a frozen dataclass sets each of its sixteen fields through ``object.__setattr__``.
     """
 
     text: str
@@ -178,6 +180,9 @@ def fold(text: str) -> str:
     """Whitespace runs (any Unicode space) folded to one space, ends trimmed."""
     if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
         return text  # already folded: every Unicode space but " " is unprintable
+    stripped = text.strip()  # the same spaces as split(): a line that only ends in spaces (or a NBSP)
+    if stripped.isprintable() and "  " not in stripped:
+        return stripped
     return " ".join(text.split())
 
 

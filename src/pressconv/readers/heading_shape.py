@@ -377,6 +377,23 @@ def _line_shape(text: str) -> str | None:
     return None
 
 
+def _lead_in(works: list[Work], i: int) -> bool:
+    """ "Third quarter highlights:" over a list, running text after the list: it introduces the list.
+
+    A colon line titles a section when the list is all the section holds (a
+    heading, furniture or the end follows it); labels stay headings: ALL CAPS
+    ("WHO:"), a question word ("Who:"), a boilerplate title ("Notes to editors:").
+    """
+    text = works[i].text
+    if not text.endswith(":") or i + 2 >= len(works) or works[i + 1].kind != LIST:
+        return False
+    if text.isupper() or is_boilerplate_heading(text):
+        return False
+    if text.split()[0].lower().strip(":") in _QUESTION_WORDS:
+        return False
+    return works[i + 2].kind in (PARAGRAPH, QUOTE) and not works[i + 2].aside
+
+
 def _past_speech_verb(word: str) -> bool:
     # "said", "told", "added"; not "highlights" or "notes", which are also nouns in labels.
     return word in SPEECH_VERBS and not word.endswith("s")
@@ -400,6 +417,9 @@ def classify_headings(works: list[Work], start: int) -> None:
             followed = False  # a heading needs body text before the end mark or contact block
             continue
         shape = shapes[i]
+        if shape is not None and work.hint != "heading" and _lead_in(works, i):
+            shape = None
+            work.reason = "a colon line over a list that the text goes on after: the list's lead-in"
         if shape is not None and (followed or work.hint == "heading"):
             work.kind = HEADING
             work.reason = shape

@@ -237,6 +237,8 @@ TITLE_WORDS: frozenset[str] = frozenset(
         dyrektorka rzecznik rzeczniczka wojewoda starosta przewodniczący przewodnicząca kierownik
         kierowniczka radny radna wójt wicewójt sołtys marszałek skarbnik sekretarz
         alcaldessa regidor regidora conseller consellera presidenta directora portaveu
+        engr. engr atty. atty arch. amb. sec. usec. asec. dir. cong. h.e.
+        gerente gérant gérante viceconsejero viceconsejera viceconseller viceconsellera
         """
     )
 )
@@ -307,6 +309,13 @@ HONORIFICS: dict[str, str] = {
     "hon": "",
     "honourable": "",
     "honorable": "",
+    # professional and diplomatic prefixes (Philippine and Commonwealth releases): a title says more
+    "engr.": "",
+    "engr": "",
+    "atty.": "",
+    "atty": "",
+    "arch.": "",
+    "h.e.": "",
 }
 
 # Common given names whose gender is near certain: lets "she said" pass over a man named just before.
@@ -425,6 +434,8 @@ ORGANISATION_WORDS: frozenset[str] = frozenset(
         media team ministerium regierung verband stiftung universität behörde ministère gouvernement
         ministerio gobierno agence agencia universidad université ayuntamiento mairie préfecture
         rathaus landkreis stadtverwaltung consejería gendarmerie polizei policía
+        programme program initiative scheme campaign partnership coalition alliance railway railways
+        ferries transit
         """
     )
 )
@@ -461,6 +472,31 @@ ORGANISATION_KINDS: dict[str, frozenset[str]] = {
         "organisation": "organisation organization",
         "organization": "organisation organization",
     }.items()
+}
+
+# One office in the languages a release mixes: a text that introduces "la consejera de Vivienda, X" in
+# Spanish and goes on "the councillor said" in English means X.  Each word -> the office's English word.
+ROLE_EQUIVALENTS: dict[str, str] = {
+    word: office
+    for office, words in {
+        "councillor": "councilor consejero consejera conseller consellera conselleiro conselleira concejal "
+        "concejala regidor regidora conseiller conseillère consigliere consigliera",
+        "minister": "ministra ministro ministre ministerin",
+        "mayor": "alcalde alcaldesa alcaldessa maire bürgermeister bürgermeisterin sindaco sindaca "
+        "burgemeester burmistrz prefeito prefeita",
+        "president": "presidente presidenta président présidente präsident präsidentin presidentessa "
+        "prezydent",
+        "director": "directora directeur directrice direktor direktorin direttore direttrice diretor "
+        "diretora dyrektor dyrektorka",
+        "governor": "gobernador gobernadora gouverneur gouverneure governatore",
+        "rector": "rectora recteur rectrice rektor rettore rettrice reitor reitora",
+        "spokesperson": "spokesman spokeswoman portavoz porte-parole sprecher sprecherin portaveu "
+        "woordvoerder woordvoerster",
+        "secretary": "secretario secretaria secrétaire",
+        "delegate": "delegado delegada délégué déléguée",
+        "chancellor": "kanzler kanzlerin",
+    }.items()
+    for word in words.split()
 }
 
 # Roles that speak for someone else and never mean the person named just before ("the spokesman said").
@@ -534,6 +570,7 @@ ABBREVIATIONS: frozenset[str] = frozenset(
         u.k. u.n. d.c. a.m. p.m. calif. fla. mass. n.y. ill. wash. pa. va. tex. ariz. colo. conn.
         ga. md. mich. minn. mo. n.j. ore. tenn. wis. ala. ky. la. nev. okla. s.c. n.c. n.h. vt. del.
         neb. kan. miss. ark. wyo. mont. idaho. z.b. bzw. ca. nr. dr. hr. fr. mme. m. rt. h.e.
+        engr. atty. arch. amb. usec. asec. dir. cong.
         """
     )
 )

@@ -185,7 +185,8 @@ def runs(text: str, start: int = 0, end: int | None = None, *, several: bool = F
     for match in (_LONG_RUN if several else _RUN).finditer(text, start, stop):
         at = match.start()
         for words, first, last, possessive in _pieces(match.group()):
-            found.append(Run(words, at + first, at + last, possessive))
+            # tuple.__new__ builds the same Run without the named tuple's Python-level __new__
+            found.append(_new_tuple(Run, (words, at + first, at + last, possessive)))
     return found
 
 
@@ -322,12 +323,11 @@ def sentence_ends(text: str) -> list[int]:
     """Offsets where sentences end (after the punctuation), abbreviations and initials excepted."""
     ends: list[int] = []
     for match in _SENTENCE_END.finditer(text):
-        word_start = text.rfind(" ", 0, match.start()) + 1
-        word = text[word_start : match.start() + 1].lower()
-        if text[match.start()] == "." and (
-            word in ABBREVIATIONS or (len(word) == 2 and word[0].isalpha()) or _dotted(word)
-        ):
-            continue
+        at = match.start()
+        if text[at] == ".":  # only a period may close an abbreviation or an initial: read its word
+            word = text[text.rfind(" ", 0, at) + 1 : at + 1].lower()
+            if word in ABBREVIATIONS or (len(word) == 2 and word[0].isalpha()) or _dotted(word):
+                continue
         ends.append(match.end())
     return ends
 

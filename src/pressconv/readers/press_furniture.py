@@ -143,7 +143,7 @@ def is_date_line(line: str) -> bool:
         return False
     _, start, end = found
     rest = _TIME_OF_DAY.sub(" ", line[:start] + " " + line[end:])
-    words = [w for w in rest.replace("|", " ").split() if w.strip(",.:-–—|/").lower() not in DATE_LABELS]
+    words = [w for w in rest.replace("|", " ").split() if w.strip(",.:-–—|/·•").lower() not in DATE_LABELS]
     return len(words) <= 1
 
 

@@ -48,21 +48,22 @@ def primary_style(works: list[Work]) -> str:
     return style_of(work.text for work in works if work.kind in (PARAGRAPH, QUOTE))
 
 
+_JOIN = ",\n"
+
+
 def style_of(texts: Iterable[str]) -> str:
     """``single`` when single marks open more quotations than double marks in these texts."""
-    doubles = singles = 0
-    for text in texts:
-        double, single = _openers(text)
-        doubles += double
-        singles += single
-    return "single" if singles > doubles else "double"
-
-
-@per_document(maxsize=4096)
-def _openers(text: str) -> tuple[int, int]:
-    """How many double and single marks open a quotation in the text."""
-    dutch = len(_DUTCH_OPENER.findall(text)) if ",," in text else 0
-    return len(_DOUBLE_OPENERS.findall(text)) + dutch, len(_SINGLE_OPENERS.findall(text))
+    # The texts joined and counted in one pass.  Each opener pattern reads one character before its mark
+    # and one or two after it: between two texts a comma then a line feed reads as the end of the one (no
+    # letter, no "s-" or "s " after a mark, no ",," followed by a word) and the start of the next does.
+    joined = _JOIN.join(texts)
+    if "‘" not in joined and "'" not in joined and "‚" not in joined:
+        return "double"  # no single mark at all: none opens a quotation
+    singles = len(_SINGLE_OPENERS.findall(joined))
+    if not singles:
+        return "double"
+    dutch = len(_DUTCH_OPENER.findall(joined)) if ",," in joined else 0
+    return "single" if singles > len(_DOUBLE_OPENERS.findall(joined)) + dutch else "double"
 
 
 def scan(text: str, style: str) -> tuple[list[tuple[int, int]], bool, int]:
@@ -190,19 +191,27 @@ _DUTCH_OPENER = re.compile(r"(?:(?<=[\s(\[—–-])|^),,(?=[^\s,\d])")
 
 
 @per_document(maxsize=4096)  # a pure function of the text; repeated paragraphs are read once
-def _analyse(text: str, style: str) -> tuple[tuple[tuple[int, int], ...], bool, int, float, bool]:
-    """Spans, left open, stray marks, quoted share, opens with an attributed quote."""
+def _analyse(text: str, style: str) -> tuple[tuple[tuple[int, int], ...], bool, int, float, str]:
+    """Spans, left open, stray marks, quoted share, and the text as analysed (Dutch ",," read as „).
+
+    Whether the text opens with an attributed quote is asked of the last two only where the
+    quoted share leaves it to decide (``_attributed``).
+    """
     if text[:1] in DIALOGUE_DASHES and (dialogue := dialogue_spans(text)):
         # "– Vi är glada, säger Anna Berg.": speech set off by a dash, not by quotation marks
-        share = quoted_share(text, list(dialogue))
-        return dialogue, False, 0, share, opens_with_attributed_quote(text, list(dialogue), share)
+        return dialogue, False, 0, quoted_share(text, list(dialogue)), text
     if ",," in text:
         text = _DUTCH_OPENER.sub("\u201e,", text)  # same offsets: the span starts at the first comma
     if not _DOUBLE_MARKS.search(text) and (style != "single" or not _SINGLE_MARKS.search(text)):
-        return (), False, 0, 0.0, False  # no quotation mark at all: most paragraphs
+        return (), False, 0, 0.0, text  # no quotation mark at all: most paragraphs
     spans, left_open, stray = scan(text, style)
-    share = quoted_share(text, spans)
-    return tuple(spans), left_open, stray, share, opens_with_attributed_quote(text, spans, share)
+    return tuple(spans), left_open, stray, quoted_share(text, spans), text
+
+
+def _attributed(analysis: tuple[tuple[tuple[int, int], ...], bool, int, float, str]) -> bool:
+    """``opens_with_attributed_quote`` of an ``_analyse`` result."""
+    spans, _, _, share, text = analysis
+    return opens_with_attributed_quote(text, list(spans), share)
 
 
 # A page header or footer pasted in from a PDF: "Page 2 of 3", "Seite 1 von 2", "- 2 -", "(more)".
@@ -240,13 +249,15 @@ def classify_quotes(works: list[Work], notes: Notes) -> None:
                 notes.warn("unbalanced-quotes", f"quotation left open before: {work.text[:40]!r}")
                 previous_open = None
             continue
-        spans, left_open, stray, share, attributed = _analyse(work.text, style)
+        analysis = _analyse(work.text, style)
+        spans, left_open, stray, share, _ = analysis
         resumed = previous_open is not None and broken_by_page and work.text[:1].islower()
         broken_by_page = False
         if resumed:
             # "…for\n\nPage 1 of 2\n\ndecades, and …": a page break cut the quoted paragraph in two;
             # the second half opens inside the quotation
-            spans, left_open, stray, share, attributed = _analyse("\u201c" + work.text, style)
+            analysis = _analyse("\u201c" + work.text, style)
+            spans, left_open, stray, share, _ = analysis
             spans = tuple((max(0, start - 1), end - 1) for start, end in spans)
             share = quoted_share(work.text, list(spans))
         dialogue_goes_on = in_dialogue and not spans and continues_dialogue(work.text)
@@ -274,7 +285,7 @@ def classify_quotes(works: list[Work], notes: Notes) -> None:
             work.reason = f"{round(work.quoted_share * 100)}% quoted"
             if left_open:
                 work.reason += ", quote left open (continues below)"
-        elif attributed:
+        elif _attributed(analysis):
             work.kind = QUOTE
             work.reason = (
                 f"{round(work.quoted_share * 100)}% quoted, but opens with a quoted sentence "

@@ -83,12 +83,15 @@ def footer_line(theme: Theme) -> str | None:
 
 
 def letterhead(theme: Theme, logo_src: str | None) -> ET.Element | None:
-    """The page's letterhead: the logo (``logo_src``, with its alt text) and the letterhead line."""
-    if theme.letterhead is None and logo_src is None:
+    """The page's letterhead: the logo (``logo_src``, with its alt text), then the organisation's name and
+    the letterhead line under it: the words and order of the PDF's letterhead and the DOCX header."""
+    if not theme.organisation and not theme.letterhead and logo_src is None:
         return None
     header = ET.Element("header", {"class": "letterhead"})
     if logo_src is not None and theme.logo is not None:
         ET.SubElement(header, "img", {"src": logo_src, "alt": theme.logo.alt, "class": "logo"})
+    if theme.organisation and theme.organisation.strip():
+        ET.SubElement(header, "p", {"class": "organisation"}).text = " ".join(theme.organisation.split())
     if theme.letterhead:
         line = ET.SubElement(header, "p")
         first, *rest = theme.letterhead.split("\n")

@@ -30,30 +30,37 @@ from pressconv.readers.worklist import WorkList
 
 # A word of a place name: hyphens only between letters, so "FRANCISCO--(BUSINESS WIRE)" splits.
 _WORD = r"[^\W\d_](?:[\w.’'&]|-(?=\w))*(?![\w])"
-_PLACE = rf"(?P<open>\()?(?P<place>{_WORD}(?:[ ]{_WORD}){{0,3}})"
+# Cities joined by a slash share a dateline: "BERLIN/PARIS –", "GENEVA/NEW YORK (3 March 2031) –".
+_PLACE = rf"(?P<open>\()?(?P<place>{_WORD}(?:[ /]{_WORD}){{0,3}})"
 _REGION = rf"(?P<region>(?:,[ ]*{_WORD}(?:[ ]{_WORD}){{0,2}}){{0,2}})"
 _DATE = (
     r"(?:(?:le|den|am|el|the)[ ]+)?"
     r"(?:[^\W\d_]+\.?[ ]+\d{1,2}(?:st|nd|rd|th)?(?:,?[ ]+\d{4})?"
     r"|\d{1,2}(?:\.|er|st|nd|rd|th)?[ ]+(?:de[ ]+|d['’])?[^\W\d_]+\.?"
     r"(?:,?[ ]+(?:de[ ]+)?\d{4}(?:[ ]r(?=\.))?)?"  # Polish "9 lutego 2032 r."
-    r"|\d{4}-\d{2}-\d{2})"
+    r"|\d{4}-\d{2}-\d{2}"
+    r"|\d{1,2}[./]\d{1,2}[./]\d{4})"  # "Brussels, 3.3.2031 –", "Luxembourg, 03/03/2031 –"
 )
 _CREDIT = r"(?P<credit>[ ]*(?:--|—|–)?[ ]*\([^()\n]{2,40}\)|[ ]*/[^/\n]{2,40}/)"
-_SEPARATOR = r"[ ]*(?P<sep>--|—|–|:|[ ]-)[ ]*"
+# A lone slash closes a wire dateline too: "KELLSBRIDGE, Dec. 7, 2031 / The Port …".
+_SEPARATOR = r"[ ]*(?P<sep>--|—|–|:|[ ]-|[ ]/(?=[ ]))[ ]*"
 # Spanish ".-" and German "." close a dateline too; tried second, so "WASHINGTON, Jan. 11 —" is not cut
 # at the abbreviation's period.
 _PERIOD_SEPARATOR = r"[ ]*(?P<sep>\.-|\.(?=[ ]))[ ]*"
 _DATELINE, _DATELINE_PERIOD = (
     re.compile(
-        rf"^{_PLACE}{_REGION}(?(open)\))(?P<date>(?:,|[ ]+[-–—])?[ ]*{_DATE})?{_CREDIT}?{separator}(?=\S)",
+        # a date may follow the wire credit: "SAN FRANCISCO--(BUSINESS WIRE)--Dec. 7, 2031--",
+        # "NEW YORK, NY / ACCESSWIRE / December 7, 2031 /"
+        rf"^{_PLACE}{_REGION}(?(open)\))(?P<date>(?:,|[ ]+[-–—])?[ ]*{_DATE})?{_CREDIT}?"
+        rf"(?(credit)(?P<wire_date>[ ]*(?:--|—|–)?[ ]*{_DATE})?){separator}(?=\S)",
         re.UNICODE,
     )
     for separator in (_SEPARATOR, _PERIOD_SEPARATOR)
 )
 # The date first, then the place, each closed by a dash: "May 3, 2030 – Saint Andrews, New Brunswick –".
 _DATE_FIRST = lazy_re.compile(
-    rf"^(?P<date>{_DATE})[ ]*(?:--|—|–|[ ]-)[ ]*"
+    # a wire credit may come first: "(NewMediaWire) - July 17, 2031 - DALLAS -"
+    rf"^(?:\([^()\n]{{2,40}}\)[ ]*(?:--|—|–|-)[ ]*)?(?P<date>{_DATE})[ ]*(?:--|—|–|[ ]-)[ ]*"
     rf"(?P<place>{_WORD}(?:[ ]{_WORD}){{0,3}}){_REGION}[ ]*(?P<sep>--|—|–|[ ]-)[ ]*(?=\S)",
     re.UNICODE,
 )
@@ -106,7 +113,10 @@ def _chrome(text: str) -> bool:
 def find_dateline(text: str) -> str | None:
     """The dateline at the start of ``text`` as written (separator included), or None."""
     head = text[: _MAX_LENGTH + 20]
-    if (head[:1].isdigit() or head[:1].isupper()) and any(ch.isdigit() for ch in head[:_DATE_FIRST_REACH]):
+    reach = _DATE_FIRST_REACH + (head.find(")") + 1 if head[:1] == "(" else 0)  # past a "(Wire) -" credit
+    if (head[:1].isdigit() or head[:1].isupper() or head[:1] == "(") and any(
+        ch.isdigit() for ch in head[:reach]
+    ):
         first = _date_first(head)  # a date first has its first digit within reach ("the September 12")
         if first is not None:
             return first
@@ -121,6 +131,10 @@ def find_dateline(text: str) -> str | None:
     has_date = bool(date_text) and _names_month(date_text)
     if date_text and not has_date:
         return None  # the "date" was ordinary words
+    wire_date = match.group("wire_date") or ""
+    if wire_date and not _names_month(wire_date):
+        return None
+    has_date = has_date or bool(wire_date)
     credit = match.group("credit") or ""
     region = match.group("region") or ""
     capitals = all(ch.isupper() for ch in letters)
@@ -173,7 +187,7 @@ def _date_first(head: str) -> str | None:
     return head[: match.end()].rstrip()
 
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{4}")
 _LETTERS = re.compile(r"[^\W\d_]+\.?")
 
 

@@ -36,6 +36,7 @@ from pressconv.readers.rules.headline_shape import (
     paragraph_dek_shaped,
     role_line,
     roll,
+    site_section,
     title_case_statement,
     titled_question,
 )
@@ -188,6 +189,7 @@ _CODE = lazy_re.compile(
 _SESSION = lazy_re.compile(
     r"\b\d+(?:st|nd|rd|th)\s+(?:session|meeting|plenary|sitting)\b|\((?:AM|PM)\)$", re.IGNORECASE
 )
+_PARTS = re.compile(r"\s[-–—|:]\s")
 _CONTACT = lazy_re.compile(r"@\w|https?://|www\.|\(?\+?\d[\d ().-]{7,}\d")
 _KICKER = lazy_re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý’' &-]{2,40}:\s+\S")
 _SALUTATION = re.compile(
@@ -259,8 +261,8 @@ def _chrome(score: float, why: str) -> bool:
     """
     if score <= -9.0:
         return not why.startswith(("a sentence", "a quotation"))
-    if score <= 0 or "only a name" in why:
-        return True
+    if score <= 0 or "only a name" in why or " word(s)" in why:
+        return True  # one or two words ("National Teams", "Network news"): a section label, verb or not
     short = "short (" in why or " word(s)" in why  # at most four words: a label ("THE WHITE HOUSE")
     return short and "has a verb" not in why
 
@@ -299,8 +301,13 @@ def _body_like(work: Work) -> bool:
     if work.kind not in (PARAGRAPH, QUOTE) or work.hint is not None:
         return work.kind in (LIST, QUOTE)
     words = len(work.text.split())
-    if find_dateline(work.text) is not None and words > 8 and not _kicker_line(work):
-        return True
+    if (
+        find_dateline(work.text) is not None
+        and words > 8
+        and not _kicker_line(work)
+        and (ends_sentence(work.text) or words > MAX_HEADLINE_WORDS)
+    ):
+        return True  # a lede; not a masthead "MERIDIAN WEATHER SERVICE — Daily Bulletin — MSB/31/338"
     if words > 45:
         return True
     if work.text.endswith(":") and words >= _MIN_INTRODUCTION_WORDS:
@@ -342,6 +349,8 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
         return -9.0, "breadcrumbs or a section path"
     if _CODE.match(text.strip()):
         return -9.0, "a document code"
+    if "/" in text and any(_CODE.match(part.strip()) for part in _PARTS.split(text)):
+        return -9.0, "a document code in a masthead (name — section — code)"
     if _SESSION.search(text) and len(words) <= MAX_LABEL_WORDS + 2:
         return -9.0, "a meeting number"
     if is_date_line(text) or (find_date(text) is not None and len(words) <= 6):
@@ -361,9 +370,11 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
     content_words = [w for w in WORD.findall(lowered) if w not in TITLE_CASE_SMALL]
     if content_words and all(w.strip(".") in PAGE_CHROME_WORDS for w in content_words) and len(words) <= 8:
         return -9.0, "a section label or masthead (press release, news story, briefing room …)"
-    parts = [part for part in re.split(r"\s[-–—|:]\s", text) if part]
+    parts = [part for part in _PARTS.split(text) if part]
     if len(parts) > 1 and all(chrome_words(part) for part in parts[1:]):
         return -9.0, 'an organisation and a section label ("European Commission - Press release")'
+    if site_section(text):
+        return -9.0, 'a site\'s name and its newsroom section ("Skyvale Airways Newsroom")'
     if ends_sentence(text) and not (title_case_statement(text) or titled_question(text)):
         return -9.0, "a sentence (closing punctuation): a lede or dek, not a headline"
     if find_date(text) is not None and any(ch.isdigit() for ch in text):

@@ -122,6 +122,24 @@ _MORE_ORGANISATION_WORDS = frozenset(
         "politiet",
         "stadt",
         "gemeinde",
+        # unions, federations and chambers ("ALLIED HEALTH & CARE WORKERS UNION")
+        "union",
+        "unions",
+        "confederation",
+        "congress",
+        "alliance",
+        "guild",
+        "chamber",
+        "coalition",
+        "syndicate",
+        "cooperative",
+        "co-operative",
+        "sindicato",
+        "confederación",
+        "syndicat",
+        "confédération",
+        "gewerkschaft",
+        "bund",
     }
 )
 # How many words an organisation's name may have when its organisation word comes first.
@@ -197,6 +215,51 @@ def page_metadata(work: Work) -> bool:
 def chrome_words(part: str) -> bool:
     words = [w.strip(".") for w in WORD.findall(part.lower()) if w not in TITLE_CASE_SMALL]
     return bool(words) and all(w in PAGE_CHROME_WORDS for w in words)
+
+
+# A site's newsroom section after the site's name ("Skyvale Airways Newsroom", "Harbridge Media Centre").
+_SITE_SECTIONS = (
+    "newsroom",
+    "newsrooms",
+    "pressroom",
+    "press room",
+    "media room",
+    "news room",
+    "media centre",
+    "media center",
+    "news centre",
+    "news center",
+    "press centre",
+    "press center",
+    "press office",
+    "media hub",
+    "news hub",
+    "press releases",
+    "news releases",
+    "media releases",
+    "salle de presse",
+    "espace presse",
+    "sala de prensa",
+    "pressebereich",
+    "presseraum",
+)
+_MAX_SITE_NAME_WORDS = 6
+
+
+def site_section(text: str) -> bool:
+    """ "Skyvale Airways Newsroom": a site's name (capitalised, no verb) and its newsroom section."""
+    lowered = text.lower().rstrip(" :")
+    if not lowered.endswith(_SITE_SECTIONS):
+        return False  # the cheap test first: most lines end otherwise
+    section = next(s for s in _SITE_SECTIONS if lowered.endswith(s))
+    name = text[: len(lowered) - len(section)].strip(" -–—|:·")
+    words = name.split()
+    return (
+        0 < len(words) <= _MAX_SITE_NAME_WORDS
+        and lowered[len(lowered) - len(section) - 1 : len(lowered) - len(section)] in (" ", "")
+        and title_case(name, share=1.0)
+        and not has_verb(name, endings=False)
+    )
 
 
 def paragraph_dek_shaped(work: Work) -> bool:

@@ -185,7 +185,17 @@ def _introduced(text: str) -> str | None:
     behalf = _ON_BEHALF.match(sentence, issued.end())
     if behalf:
         return _TOPIC.sub("", behalf.group("who").rstrip(" .:")).strip(" ,")
-    subject = sentence[: issued.start()].split()[-_MAX_SUBJECT_WORDS:]
+    before = sentence[: issued.start()]
+    # "Following the board's decision …, general secretary Jane Doe issued …": an opening clause set off
+    # by a comma is not the issuer; the shortest tail after a comma that names a person is
+    # ("Jane Doe, chief executive of Acme," keeps its apposition: the tail after it names no one)
+    comma = before.rfind(", ", 0, len(before.rstrip(" ,")))
+    while comma >= 0:
+        tail = before[comma + 2 :].strip(" ,")
+        if names_person(tail):
+            return tail
+        comma = before.rfind(", ", 0, comma)
+    subject = before.split()[-_MAX_SUBJECT_WORDS:]
     return " ".join(subject).strip(" ,")
 
 
@@ -206,8 +216,9 @@ def names_person(who: str) -> bool:
 
 
 def _plausible(who: str) -> bool:
-    """A name or a role, not a clause: a few words, the first capitalised or "the"."""
+    """A name or a role, not a clause: a few words, the first capitalised or "the", or a titled name
+    ("general secretary Jane Doe")."""
     words = who.split()
     return 0 < len(words) <= _MAX_SUBJECT_WORDS and (
-        who[:1].isupper() or words[0].lower() in ("the", "la", "le", "el")
+        who[:1].isupper() or words[0].lower() in ("the", "la", "le", "el") or names_person(who)
     )

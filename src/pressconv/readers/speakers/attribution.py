@@ -67,6 +67,12 @@ _A_STATEMENT_FROM = lazy_re.compile(
 # Dashes that set an attribution off inside a quotation: «Con questi cantieri – ha dichiarato il sindaco – …».
 _INTERJECTION = lazy_re.compile(r" [–—] ([^–—«»“”\"]{3,80}?) [–—] ")
 _MAX_INTERJECTION_WORDS = 8
+# Any of the "according to" phrases, anywhere (the phrase loop below then asks for it as a word).
+_ANY_ACCORDING_TO = re.compile("|".join(re.escape(phrase) for phrase in ACCORDING_TO))
+# A title's link word just before a capitalised run: "chief executive of", "directora de la", "head at the".
+_TITLE_LINK_BEFORE = lazy_re.compile(
+    r"\b(?:of|for|at|de|del|de la|du|des|von|der|di|della)(?: the| la| le| el| l’| l')? $"
+)
 
 
 def _segments(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int, bool]]:
@@ -167,7 +173,8 @@ def clause_in(text: str, start: int, end: int, before_quote: bool = False) -> At
         return None
     start = words[0].start
     lowered_region = text[start:end].lower()
-    for phrase in ACCORDING_TO:
+    # one search says whether any "according to" phrase is there at all (most clauses hold none)
+    for phrase in ACCORDING_TO if _ANY_ACCORDING_TO.search(lowered_region) else ():
         at = find_word(lowered_region, phrase)
         if at >= 0:
             after = start + at + len(phrase)
@@ -191,6 +198,12 @@ def clause_in(text: str, start: int, end: int, before_quote: bool = False) -> At
                 if is_name(name):
                     title = title or title_before(text, found[0].start)
                     return Attribution(text[found[0].start : found[0].end], found[0].start, name, title)
+            # "He thanked the crews:", "Speaking beside the Mayor, she thanked the crews:": a pronoun
+            # opening the main clause introduces the quote
+            comma = max((i for i, w in enumerate(words) if w.text == ","), default=-1)
+            if comma + 1 < len(words) and (pronoun := personal_pronoun(words[comma + 1].text)):
+                subject = words[comma + 1]
+                return Attribution(text[subject.start : end].rstrip(" :"), subject.start, pronoun=pronoun)
         return None
     v, width = verb
     verb_start, verb_end = words[v].start, words[v + width - 1].end
@@ -203,6 +216,10 @@ def clause_in(text: str, start: int, end: int, before_quote: bool = False) -> At
     if v + width == len(words) and v == 0 and words[v].text.lower() not in ENGLISH_SPEECH_VERBS:
         # "«…», afirmou.": a language that drops the subject; the person spoken of just before
         return Attribution(text[verb_start:verb_end], verb_start, implied=True)
+    if v + width < len(words) and (pronoun := personal_pronoun(words[v + width].text.rstrip(".,;:!?"))):
+        # "„…“, sagte sie.", "—dijo él—", "said he": the pronoun after its verb
+        pronoun_end = words[v + width].start + len(words[v + width].text.rstrip(".,;:!?"))
+        return Attribution(text[verb_start:pronoun_end], verb_start, pronoun=pronoun)
     english = words[v].text.lower() in ENGLISH_SPEECH_VERBS
     return verb_first(text, words[v + width - 1].end, end, verb_start, verb_end, english)
 
@@ -257,11 +274,16 @@ def _subject_first(
                 continue
             if (
                 not set_off
-                and len(split_title(run.tokens)[1]) < MIN_FULL_NAME  # a title, or a lone word: no full name
+                and (
+                    len(split_title(run.tokens)[1]) < MIN_FULL_NAME  # a title, or a lone word: no full name
+                    or _TITLE_LINK_BEFORE.search(text, max(0, run.start - 24), run.start) is not None
+                )
                 and _names_person(gap[2:])
             ):
                 # "Die Leiterin der Vertretung in Deutschland, Dr. Annegret Pfleiderer, betonte",
-                # "Senior Minister of State for Coastal and Urban Resilience, Ms Lim Hwee Ling, said"
+                # "Senior Minister of State for Coastal and Urban Resilience, Ms Lim Hwee Ling, said",
+                # "the chief executive of Isles Ferries, Callum Drummond-Aziz, said": the run is what
+                # the title heads, the apposition the person
                 continue
             if len(gap.split()) > 10 or run.possessive:
                 continue

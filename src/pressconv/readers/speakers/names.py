@@ -108,6 +108,8 @@ def _may_name_at(text: str, at: int, key: str) -> bool:
 
 
 _Person = tuple[tuple[str, ...], str | None, bool]
+# A title's last word that ties it to what it heads: a run right after it is an organisation or a place.
+_TITLE_OBJECT_LINKS = frozenset({"of", "for", "at"})
 
 
 @per_document(maxsize=4096)  # a pure function of the block; boilerplate and repeated copy recur
@@ -209,7 +211,17 @@ def _person(text: str, run: Run) -> _Person | None:
         return None  # "Towns Network", "PROSECUTIONS Media Statement": an organisation, a line in capitals
     if title is None or title.lower() in HONORIFICS:
         # "the Director of Public Prosecutions, Ms Rosalind Achterberg": the office says more than "Ms"
-        title = title_before(text, run.start) or title
+        before = title_before(text, run.start)
+        if (
+            before is not None
+            and before.rsplit(None, 1)[-1].lower() in _TITLE_OBJECT_LINKS
+            and text.startswith(", ", run.end)
+            and text[run.end + 2 : run.end + 3].isupper()
+        ):
+            # "the managing director of Westshore Railways, Annika Oduya, said": the run is what the
+            # title heads, the name set off after it the person who holds it
+            return None
+        title = before or title
     if title is None or title.lower() in HONORIFICS:
         # an apposition counts only where no title (or a bare honorific) stands before the name
         title = prefer_title(title, appositive_title(text, run.end))
@@ -273,6 +285,12 @@ def _keeps_period(phrase: str) -> bool:
     return last in ABBREVIATIONS
 
 
+# What sets a title off from the words before it: a dateline's dash, a colon ("CITY, 14 May — The Minister
+# for Water, Jane Doe"); and the articles a title set off by a comma opens with.
+_SET_OFF_START = re.compile(r" [—–] |: ")
+_ARTICLES = frozenset({"the", "la", "le", "el", "der", "die", "il", "lo", "a", "o"})
+
+
 def title_before(text: str, start: int) -> str | None:
     """A title written just before a name: "Union leader", "library director", "Club president".
 
@@ -285,8 +303,13 @@ def title_before(text: str, start: int) -> str | None:
         ends = sentence_ends(text[clause_start : start - 2])
         if ends:
             clause_start += ends[-1]
-        phrase = text[clause_start : start - 2].strip()
+        phrase = _SET_OFF_START.split(text[clause_start : start - 2])[-1].strip()
         words = phrase.split()
+        if len(words) > 10:
+            # "… on Friday alongside the county engineer, Piotr Lindqvist": from the last article on
+            last = max((i for i, w in enumerate(words) if w.lower() in _ARTICLES), default=-1)
+            words = words[last:] if last >= 0 else words
+            phrase = " ".join(words)
         if 0 < len(words) <= 10 and any(is_titled(w) for w in words) and not speech_verb(tokens(phrase)):
             return phrase
         return None

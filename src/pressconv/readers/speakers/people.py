@@ -23,7 +23,13 @@ from dataclasses import dataclass, field
 from typing import overload
 
 from pressconv.readers.blocks import HEADING, HEADLINE, PARAGRAPH, QUOTE, Work
-from pressconv.readers.lexicon import FEMALE_NAMES, HONORIFICS, MALE_NAMES, ORGANISATION_KINDS
+from pressconv.readers.lexicon import (
+    FEMALE_NAMES,
+    HONORIFICS,
+    MALE_NAMES,
+    ORGANISATION_KINDS,
+    ROLE_EQUIVALENTS,
+)
 from pressconv.readers.name_runs import surname
 from pressconv.readers.speakers.names import (
     PERSON_AFTER,
@@ -107,6 +113,12 @@ class PersonIndex:
     """The text of each block that may name someone (with its lines when it has several) -> its blocks."""
     numbers: list[int] = field(default_factory=list)
     """The blocks that may name someone, in order."""
+    joined: str | None = None
+    """Every text of ``texts`` joined by NUL characters, made on the first look-up of a surname."""
+    starts: list[int] = field(default_factory=list)
+    """Where each text of ``texts`` starts in ``joined``."""
+    distinct: list[str] = field(default_factory=list)
+    """The texts of ``texts`` in order (``joined``'s pieces)."""
     read: set[int] = field(default_factory=set)
     """Blocks already read into the index."""
     ensured: set[str] = field(default_factory=set)
@@ -232,7 +244,9 @@ class PersonIndex:
         self._complete()
         found: list[str] = []
         exact: list[str] = []
-        wanted = role.split()
+        # "the councillor" is held by "la consejera de Vivienda": each word as its office's English word
+        written = role.split()
+        wanted = [ROLE_EQUIVALENTS.get(w, w) for w in written]
         titled = [
             (" ".join(form), known.title) for forms in self.strong.values() for form, known in forms.items()
         ]
@@ -241,12 +255,14 @@ class PersonIndex:
             (self.resolve((key,), block)[0], title) for key, (title, block) in self.lone_titles.items()
         ]
         for name, title in titled:
-            words = [w.lower().strip(",.") for w in (title or "").split()]
+            raw = [w.lower().strip(",.") for w in (title or "").split()]
+            words = [ROLE_EQUIVALENTS.get(w, w) for w in raw]
             if name in found or any(name in other for other in found):
                 continue
             if any(words[i : i + len(wanted)] == wanted for i in range(len(words))) or (
                 # "Wirtschaftsministerin Sabine Eckhardt" holds the role "Ministerin": a German compound
-                len(wanted) == 1 and any(w.endswith(wanted[0]) and len(w) > len(wanted[0]) + 3 for w in words)
+                len(written) == 1
+                and any(w.endswith(written[0]) and len(w) > len(written[0]) + 3 for w in raw)
             ):
                 found.append(name)
                 if _heads(words, wanted) and not any(w in _ROLE_QUALIFIERS for w in words):
@@ -291,15 +307,35 @@ class PersonIndex:
             return
         self.ensured.add(key)
         read = self.read
-        for text, numbers in self.texts.items():
+        for text in self._holding(key):
             # "Ryder" opening a sentence names no one new: only a block where it can be indexed is read
-            if key in text and may_name_in(text, key):
-                for number in numbers:
+            if may_name_in(text, key):
+                for number in self.texts[text]:
                     if number not in read:
                         read.add(number)
                         self._read(number)
         if key in self.speaking:
             self._promote(key)
+
+    def _holding(self, key: str) -> list[str]:
+        """The distinct block texts that contain ``key``, in order: one search through all of them joined."""
+        if "\0" in key:
+            return [text for text in self.texts if key in text]
+        if self.joined is None:
+            self.joined = "\0".join(self.texts)
+            starts, at = [], 0
+            for text in self.texts:
+                starts.append(at)
+                at += len(text) + 1
+            self.starts, self.distinct = starts, list(self.texts)
+        joined, starts, distinct = self.joined, self.starts, self.distinct
+        found: list[str] = []
+        at = joined.find(key)
+        while at != -1:
+            slot = bisect_right(starts, at) - 1
+            found.append(distinct[slot])
+            at = joined.find(key, starts[slot + 1]) if slot + 1 < len(starts) else -1
+        return found
 
     def _complete(self) -> None:
         """Read the whole text in order, as an eager index does, then replay what the attributions added."""

@@ -25,7 +25,7 @@ from pressconv.readers.lexicon import FEMALE_NAMES, MALE_NAMES, PRONOUN_GENDER, 
 from pressconv.readers.name_runs import is_name, is_title_word, runs, sentence_ends, split_title, surname
 from pressconv.readers.quote_marks import is_page_line, starts_with_mark
 from pressconv.readers.speakers.attribution import attribution_in, clause_in, find_attribution
-from pressconv.readers.speakers.clause import Attribution
+from pressconv.readers.speakers.clause import ARTICLES_BEFORE_ROLE, Attribution
 from pressconv.readers.speakers.people import PersonIndex
 from pressconv.readers.speakers.roles import (
     LOOKBACK_BLOCKS,
@@ -76,6 +76,18 @@ class MentionCache:
                 grouped[slot][1].append(Mention(start, full, possessive))
         self.cache[number] = grouped
         return grouped
+
+    def role_subject(self, number: int, start: int, end: int) -> str | None:
+        """The one holder of the role that is a sentence's speaking subject ("The Minister said …")."""
+        text = self.works[number].text
+        first = text[start:end].lstrip(" \t\n\"“”„«»")
+        if first.split(" ", 1)[0].lower() not in ARTICLES_BEFORE_ROLE:
+            return None  # most sentences open with no article: no clause to read
+        clause = clause_in(text, start, end)
+        if clause is None or not clause.role or clause.pronoun:
+            return None
+        holders = self.index.holders(clause.role)
+        return holders[0] if len(holders) == 1 else None
 
 
 @per_document(maxsize=4096)  # a pure function of the block's text and quotation marks
@@ -403,13 +415,22 @@ def _antecedent(
         work = works[back]
         if work.kind not in (PARAGRAPH, QUOTE):
             continue
-        for _end, people in reversed(mentions.sentences(back)):
+        sentences = mentions.sentences(back)
+        for slot in range(len(sentences) - 1, -1, -1):
+            end, people = sentences[slot]
             relevant = [m for m in people if (back != number or m.position < position) and fits(m.name)]
             subjects = [m for m in relevant if not m.possessive]
             if subjects:
                 return subjects[0].name, back
             if relevant and fallback is None:
                 fallback = (relevant[0].name, back)
+            if not people and (back != number or end <= position):
+                # "Die Oberbürgermeisterin betonte, dass …": a sentence whose subject is a role its one
+                # holder speaks in is about that person
+                start = sentences[slot - 1][0] if slot else 0
+                holder = mentions.role_subject(back, start, end)
+                if holder is not None and fits(holder):
+                    return holder, back
         if back != number and work.kind == QUOTE and work.speaker and fits(work.speaker):
             return work.speaker, back
     return fallback

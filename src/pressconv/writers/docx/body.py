@@ -22,8 +22,9 @@ from pressconv.errors import Notes
 from pressconv.model import Block, Document, Figure, ListBlock, Marks, Note, Paragraph, Quote, Section, Table
 from pressconv.text import body_and_boilerplate, clean
 from pressconv.writers.docx import figures, inline, tables
+from pressconv.writers.docx.house import ordered_child
 from pressconv.writers.docx.notes import NotePlan
-from pressconv.writers.docx.ooxml import R, W, w
+from pressconv.writers.docx.ooxml import PPR_ORDER, R, W, w
 from pressconv.writers.docx.relations import Relations
 from pressconv.writers.docx.styles import TextKind
 
@@ -174,6 +175,7 @@ class Body:
                     self.speakers.append((self.quotes, self.clean(speaker)))
                     if self.show_speaker:  # the same words the other formats show: "— Name"
                         _keep_with_next(p)  # never a speaker line alone at the top of a page
+                        _no_space_after(p)
                         self.paragraph("speaker", f"\u2014 {speaker}")
             case ListBlock():
                 self.list_block(block)
@@ -262,6 +264,18 @@ def _set_num(paragraph: etree._Element, num_id: int) -> None:
     numbering = etree.SubElement(properties, w("numPr"))
     etree.SubElement(numbering, w("ilvl"), {w("val"): "0"})
     etree.SubElement(numbering, w("numId"), {w("val"): str(num_id)})
+
+
+def _no_space_after(paragraph: etree._Element) -> None:
+    """No space between a quote and its speaker line: the quote's rule runs on unbroken into the line's.
+
+    Word joins the two paragraphs' borders across the space; LibreOffice draws each paragraph's border
+    over its own lines only when it does not join them, which left a gap the size of the quote's space
+    after.  The speaker line keeps the space after, so the quote ends where it did.
+    """
+    properties = paragraph.find(w("pPr"))
+    assert properties is not None
+    ordered_child(properties, "spacing", PPR_ORDER).set(w("after"), "0")
 
 
 def _keep_with_next(paragraph: etree._Element) -> None:

@@ -1,22 +1,26 @@
 """The theme's page furniture -> drawing: the letterhead band, the logo, the footer line on every page.
 
-The letterhead is a flowable at the top of a release's first page: the logo on the left
-(tagged ``Figure`` with the logo's alternative text), the organisation's name and the
-letterhead line beside it, and a rule in the theme's primary colour.  Its words are not the
+The letterhead is a flowable at the top of a release's first page: the logo (tagged ``Figure``
+with the logo's alternative text and its box as a Layout ``BBox``), the organisation's name and
+the letterhead line under it, as the DOCX, HTML and EPUB letterheads have them, and a rule in
+the theme's primary colour.  Right-to-left lines are shaped and drawn by the bidi rules
+(``rtl``), as the body's are, and start at the right.  Its words are not the
 release's, so they are a pagination artifact (a header), as the footer is.  A PNG logo is
 embedded as an image; an SVG logo is drawn as vectors through svglib, imported only when a
 theme has one (its texts are set in the embedded heading face, never a base-14 font).  The
 footer line replaces ``{page}`` with the page number and ``{pages}`` with the page count, which
 is known only when the last page is done: the rest of the line from ``{pages}`` on is a form
-XObject filled in at save time.
+XObject filled in at save time.  A right-to-left footer line is a form per page, drawn whole at
+save time (its visual order depends on every digit), right-aligned.
 """
 
 from __future__ import annotations
 
 import io
+import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -40,6 +44,8 @@ LETTERHEAD = Artifact("/Type /Pagination /Subtype /Header")
 #: Space between the letterhead band and the release below it.
 _GAP = 16.0
 _RULE_WIDTH = 1.2
+#: Space between the logo and the name under it.
+_LOGO_GAP = 6.0
 
 
 def has_letterhead(theme: Theme) -> bool:
@@ -117,7 +123,10 @@ class LogoImage:
 
 
 class Letterhead(Flowable):
-    """The logo (a Figure) beside the organisation's name and letterhead line (an artifact), over a rule."""
+    """The logo (a Figure) above the organisation's name and letterhead line (an artifact), over a rule.
+
+    The same order as the DOCX header and the HTML and EPUB letterhead: logo, then name, then line.
+    """
 
     def __init__(
         self,
@@ -125,39 +134,77 @@ class Letterhead(Flowable):
         figure: StructElem | None,
         lines: list[RLParagraph],
         styles: Styles,
+        logo_right: bool = False,
     ) -> None:
         super().__init__()
         self.logo, self.figure, self.lines, self.styles = logo, figure, lines, styles
+        self.logo_right = logo_right
+        """A right-to-left letterhead puts the logo at the right, where its lines start."""
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        text_width = avail_width - (self.logo.width + 12 if self.logo is not None else 0)
-        self.text_height = sum(line.wrap(text_width, avail_height)[1] for line in self.lines)
-        logo_height = self.logo.height if self.logo is not None else 0.0
-        self.band = max(self.text_height, logo_height)
+        self.text_height = sum(line.wrap(avail_width, avail_height)[1] for line in self.lines)
+        logo_height = self.logo.height + (_LOGO_GAP if self.lines else 0.0) if self.logo is not None else 0.0
+        self.band = logo_height + self.text_height
         self.width, self.height = avail_width, self.band + 6 + _RULE_WIDTH
         return self.width, self.height
 
     def getSpaceAfter(self) -> float:
         return _GAP
 
+    def drawOn(self, canv: Canvas, x: float, y: float, _sW: float = 0) -> None:
+        self.origin = (x, y)  # where the page puts the band: the logo's BBox is in page space
+        super().drawOn(canv, x, y, _sW)  # type: ignore[call-arg]  # the stubs omit _sW
+
+    def logo_box(self) -> tuple[float, float, float, float]:
+        """The logo's box on the page: left, bottom, right, top (the Figure's Layout BBox)."""
+        assert self.logo is not None
+        x, y = self.origin
+        left = x + (self.width - self.logo.width if self.logo_right else 0.0)
+        bottom = y + self.height - self.logo.height
+        return left, bottom, left + self.logo.width, bottom + self.logo.height
+
     def draw(self) -> None:
         canv = self.canv
         top = self.height
         if self.logo is not None:
             assert self.figure is not None
+            left, bottom, right, upper = self.logo_box()
+            self.figure.attributes = {
+                "O": "Layout",
+                "BBox": tuple(round(v, 2) for v in (left, bottom, right, upper)),
+            }
             with marked(canv, self.figure):
-                self.logo.draw(canv, 0, top - self.band + (self.band - self.logo.height) / 2)
+                self.logo.draw(canv, left - self.origin[0], top - self.logo.height)
+            top -= self.logo.height + (_LOGO_GAP if self.lines else 0.0)
         with marked(canv, LETTERHEAD):
-            y = top - (self.band - self.text_height) / 2
-            x = self.logo.width + 12 if self.logo is not None else 0.0
+            y = top
             for line in self.lines:
                 y -= line.height
-                line.drawOn(canv, x, y)
+                line.drawOn(canv, 0, y)
             canv.saveState()
             canv.setStrokeColor(self.styles.primary)
             canv.setLineWidth(_RULE_WIDTH)
             canv.line(0, _RULE_WIDTH / 2, self.width, _RULE_WIDTH / 2)
             canv.restoreState()
+
+
+def _right_to_left(text: str) -> bool:
+    """Whether ``text`` holds a strong right-to-left character (checked before ``rtl`` is imported)."""
+    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in set(text))
+
+
+def _line(text: str, style: ParagraphStyle, face: Face, markup: Callable[[str, Face], str]) -> RLParagraph:
+    """One letterhead line: right-to-left text shaped and drawn by the bidi rules, as the body's is."""
+    if not _right_to_left(text):
+        return RLParagraph(markup(text, face), style)
+    from pressconv.writers.pdf import rtl as bidi
+
+    rtl = bidi.base_is_rtl(text)
+    if rtl:
+        style = ParagraphStyle(f"{style.name}-rtl", parent=style, alignment=TA_RIGHT)
+    # Shaped here, whatever the release: a Latin release can carry an Arabic letterhead (``markup``
+    # shapes again only in a right-to-left release, where shaping joined forms changes nothing).
+    return bidi.RtlParagraph(markup(bidi.shape(text), face), style, rtl=rtl)
 
 
 def letterhead(
@@ -176,7 +223,6 @@ def letterhead(
         logo = LogoImage(theme.logo, styles.headline.fontName, max_width * 0.45, styles.measures.logo_height)
         figure = parent.add("Figure")
         figure.alt = theme.logo.alt
-    align: Literal[0, 2] = TA_RIGHT if logo is not None else TA_LEFT
     # The headline's and the body's faces: no face the release does not embed anyway.
     name_face, line_face = styles.faces[styles.headline.fontName], styles.faces[styles.body.fontName]
     lines = []
@@ -187,9 +233,9 @@ def letterhead(
             fontSize=13,
             leading=16,
             textColor=styles.primary,
-            alignment=align,
+            alignment=TA_LEFT,
         )
-        lines.append(RLParagraph(markup(theme.organisation, name_face), style))
+        lines.append(_line(theme.organisation, style, name_face, markup))
     if theme.letterhead:
         style = ParagraphStyle(
             "pc-letterhead",
@@ -197,10 +243,18 @@ def letterhead(
             fontSize=8.5,
             leading=11,
             textColor=MUTED,
-            alignment=align,
+            alignment=TA_LEFT,
         )
-        lines.append(RLParagraph(markup(theme.letterhead, line_face), style))
-    return Letterhead(logo, figure, lines, styles)
+        lines.append(_line(theme.letterhead, style, line_face, markup))
+    first = theme.organisation or theme.letterhead or ""
+    logo_right = _right_to_left(first) and _rtl_base(first)
+    return Letterhead(logo, figure, lines, styles, logo_right)
+
+
+def _rtl_base(text: str) -> bool:
+    from pressconv.writers.pdf import rtl as bidi
+
+    return bidi.base_is_rtl(text)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -227,6 +281,16 @@ class ThemeFooter:
     def __init__(self, template: str, styles: Styles, fonts: FontSet, notes: Notes) -> None:
         self.styles, self.fonts = styles, fonts
         face = styles.footer
+        self.rtl = _right_to_left(template)
+        self.rtl_base = False
+        if self.rtl:
+            from pressconv.writers.pdf import rtl as bidi
+
+            # The joined forms drawn are what a font must cover.
+            fonts.runs(bidi.shape(template.replace(_PAGES, "").replace(_PAGE, "")), face, notes)
+            self.head, self.rest, self.rest_per_page = "", template, True
+            self.rtl_base = bidi.base_is_rtl(template)  # digits are weak: the numbers never change it
+            return
         # Warned about once here (a character no font draws), not once per page.
         fonts.runs(template.replace(_PAGES, "").replace(_PAGE, "") + "0123456789", face, notes)
         cut = template.find(_PAGES)
@@ -239,6 +303,14 @@ class ThemeFooter:
     def draw(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         styles, m = self.styles, self.styles.measures
         page = canv.getPageNumber()
+        if self.rtl:  # the whole line is the page's form, drawn at save time
+            at = doc.pagesize[0] - m.margin_right if self.rtl_base else m.margin_left
+            with marked(canv, PAGINATION_FOOTER):
+                canv.saveState()
+                canv.translate(at, m.footer_y)
+                canv.doForm(self._form(page))
+                canv.restoreState()
+            return
         head = self.head.replace(_PAGE, str(page))
         with marked(canv, PAGINATION_FOOTER):
             canv.saveState()
@@ -261,8 +333,29 @@ class ThemeFooter:
         if not self.rest:
             return
         for page in range(1, pages + 1) if self.rest_per_page else (0,):
-            canv.beginForm(self._form(page), lowerx=0, lowery=-10, upperx=2000, uppery=40)
-            canv.setFillColor(self.styles.footer_color)
             text = self.rest.replace(_PAGES, str(pages)).replace(_PAGE, str(page))
-            _draw_runs(canv, 0, 0, self._runs(text), self.styles.footer, self.styles.footer_size)
+            if self.rtl:
+                canv.beginForm(self._form(page), lowerx=-2000, lowery=-10, upperx=2000, uppery=40)
+                canv.setFillColor(self.styles.footer_color)
+                self._draw_rtl(canv, text)
+            else:
+                canv.beginForm(self._form(page), lowerx=0, lowery=-10, upperx=2000, uppery=40)
+                canv.setFillColor(self.styles.footer_color)
+                _draw_runs(canv, 0, 0, self._runs(text), self.styles.footer, self.styles.footer_size)
             canv.endForm()
+
+    def _draw_rtl(self, canv: Canvas, text: str) -> None:
+        """``text`` shaped and placed by the bidi rules, its pieces drawn in logical order (``rtl``),
+        ending at the form's origin when the line runs right to left, else starting there."""
+        from pressconv.writers.pdf import rtl as bidi
+
+        size = self.styles.footer_size
+        rtl = self.rtl_base
+        runs = [((face or self.styles.footer).name, chunk) for face, chunk in self._runs(bidi.shape(text))]
+        pieces, width = bidi.line_pieces(
+            [(chunk, name) for name, chunk in runs], rtl, lambda t, name: canv.stringWidth(t, name, size)
+        )
+        start = -width if rtl else 0.0
+        for piece in pieces:
+            canv.setFont(piece.owner, size)
+            canv.drawString(start + piece.x, 0, piece.glyphs)

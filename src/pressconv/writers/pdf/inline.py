@@ -32,12 +32,13 @@ _CODE = r"(?:US\$|USD|EUR|GBP|CHF|JPY|CAD|AUD|NZD|INR|CNY|RMB|SEK|NOK|DKK)"
 _UNIT = r"(?:million|billion|trillion|thousand|bn|mn|m|k)\b"
 _AMOUNT_UNIT = re.compile(rf"((?:[$€£¥₹]|\b{_CODE}[ ]?)\d[\d.,]*)[ ](?={_UNIT})", re.IGNORECASE)
 _CODE_AMOUNT = re.compile(rf"\b({_CODE})[ ](?=\d)")
+_DIGIT = re.compile(r"\d")
 
 
 def keep_amounts_together(text: str) -> str:
     """``text`` with a no-break space between a currency amount and its unit word, and a code and its
     amount; the same length, so mark offsets still hold."""
-    if not any(c.isdigit() for c in text):
+    if _DIGIT.search(text) is None:  # both patterns need a digit (a scan in C, not a loop per character)
         return text
     text = _AMOUNT_UNIT.sub("\\1\xa0", text)
     return _CODE_AMOUNT.sub("\\1\xa0", text)

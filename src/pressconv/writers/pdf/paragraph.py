@@ -1,4 +1,4 @@
-"""Paragraph markup and a Paragraph parsed only when layout first looks at it.
+"""Paragraph markup and a Paragraph parsed when layout first looks at it, its lines broken once per width.
 
 All model text reaches reportlab's Paragraph mini-markup through ``escape``: ``<b>``, ``&amp;``
 and ``<script>`` print as written.  A long text is laid out in pieces (``pieces_of``).
@@ -11,12 +11,28 @@ from typing import Any, ClassVar
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
-from pressconv.compat.reportlab import become
+from pressconv.compat.reportlab import become, is_laid_out, plain_fragments
 
 
 def escape(text: str) -> str:
     """Model text as literal Paragraph markup: ``<b>``, ``&amp;`` and ``<script>`` print as written."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class LaidParagraph(Paragraph):
+    """reportlab's Paragraph, breaking its lines once per width: a second ``wrap`` at the same width
+    (a group kept with the next flowable is measured, then laid out; a quote's speaker line is
+    measured for the page and for its split) keeps the lines it has: breaking them again from the
+    same fragments at the same width gives the same lines (the height asked for plays no part).
+    A part made by ``split`` has not been wrapped itself, and a ``split`` that drops the lines
+    (``is_laid_out``) leaves them to be broken again, so then ``wrap`` breaks them."""
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self.__dict__.get("_laid_width") == availWidth and is_laid_out(self):
+            return self.width, self.height
+        width, height = super().wrap(availWidth, availHeight)
+        self.__dict__["_laid_width"] = availWidth
+        return width, height
 
 
 class LazyParagraph(Paragraph):
@@ -26,11 +42,11 @@ class LazyParagraph(Paragraph):
     paragraph); the whole story is built before layout starts, so a 10 MB release held all of
     them at once (+135 MB of peak RSS).  Parsed on first use, each lives from its layout to its
     drawing.  Any attribute the object lacks triggers the parse (then reportlab's own __init__
-    sets everything it would have set, and the object becomes a plain Paragraph), so it behaves
+    sets everything it would have set, and the object becomes a ``LaidParagraph``), so it behaves
     exactly as an eager one.
     """
 
-    EAGER: ClassVar[type[Paragraph]] = Paragraph
+    EAGER: ClassVar[type[Paragraph]] = LaidParagraph
     """The class the object becomes when parsed (a subclass may defer another Paragraph class)."""
 
     def __init__(self, text: str | None, style: ParagraphStyle, *args: Any, **kwargs: Any) -> None:
@@ -49,7 +65,12 @@ class LazyParagraph(Paragraph):
         # default), and each would otherwise run this method.
         eager = self.EAGER
         become(self, eager)
-        eager.__init__(self, text, style, *args, **kwargs)
+        # Plain escaped text (most paragraphs) skips reportlab's HTML tokenizer: the same fragments.
+        plain = None if args or kwargs else plain_fragments(text, style)
+        if plain is None:
+            eager.__init__(self, text, style, *args, **kwargs)
+        else:
+            eager.__init__(self, plain[0], style, frags=plain[1])
         return getattr(self, name)
 
 

@@ -161,7 +161,13 @@ def build_styles(fonts: FontSet, measures: Measures | None = None, theme: Theme 
             "release", fontName=use(sans.bold), fontSize=8.5, leading=11, textColor=primary, spaceAfter=10
         ),
         headline=style(
-            "headline", fontName=use(sans.bold), fontSize=21, leading=25.5, spaceAfter=8, keepWithNext=1
+            "headline",
+            fontName=use(sans.bold),
+            fontSize=21,
+            leading=25.5,
+            textColor=primary,  # a heading: the theme's primary, as in the DOCX, HTML and EPUB
+            spaceAfter=8,
+            keepWithNext=1,
         ),
         subtitle=style(
             "subtitle",
@@ -183,7 +189,6 @@ def build_styles(fonts: FontSet, measures: Measures | None = None, theme: Theme 
                 parent=heading,
                 fontSize=10.5,
                 leading=14,
-                textColor=ink,
                 spaceBefore=6,
                 spaceAfter=3,
             ),

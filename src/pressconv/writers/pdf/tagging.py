@@ -13,7 +13,7 @@ trees: what it needs of reportlab's internals goes through ``pressconv.compat.re
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -73,8 +73,9 @@ class StructElem:
     """A figure's alternate text (/Alt)."""
     lang: str | None = None
     """Its language (/Lang) where it differs from the document's (a release in a press kit)."""
-    attributes: dict[str, str] | None = None
-    """Layout or table attributes (/A): owner ``O`` and names, written as PDF names."""
+    attributes: Mapping[str, str | tuple[float, ...]] | None = None
+    """Layout or table attributes (/A): owner ``O`` and names, written as PDF names (digits as an
+    integer); a tuple of numbers is written as an array (a Figure's ``BBox``)."""
     annotations: list[tuple[int, Any, Any]] | None = None
     """Link annotations owned by the element, as (page index, annotation dictionary, reference); each
     is written as an OBJR kid after the element's other kids."""
@@ -328,9 +329,7 @@ def write_structure(canv: Canvas, tagger: Tagger, title: str, language: str, whe
         if elem.lang is not None:
             entry["Lang"] = pdfdoc.PDFString(elem.lang)
         if elem.attributes:
-            entry["A"] = pdfdoc.PDFDictionary(
-                {k: pdfdoc.PDFName(v) if not v.isdigit() else int(v) for k, v in elem.attributes.items()}
-            )
+            entry["A"] = pdfdoc.PDFDictionary({k: _attribute(v) for k, v in elem.attributes.items()})
         return pdfdoc.PDFDictionary(entry)
 
     # Each link annotation is keyed in the ParentTree after the pages' keys, to its Link element.
@@ -362,6 +361,12 @@ def write_structure(canv: Canvas, tagger: Tagger, title: str, language: str, whe
     doc.Catalog.StructTreeRoot = doc.Reference(tree_root, root_name)
     doc.Catalog.MarkInfo = pdfdoc.PDFDictionary({"Marked": pdfdoc.PDFtrue})
     doc.Catalog.Metadata = XmpStream(xmp_packet(title, language, when))
+
+
+def _attribute(value: str | tuple[float, ...]) -> Any:
+    if isinstance(value, tuple):
+        return pdfdoc.PDFArray(list(value))
+    return int(value) if value.isdigit() else pdfdoc.PDFName(value)
 
 
 class _Deferred(pdfdoc.PDFObject):

@@ -1,0 +1,56 @@
+"""The reader's speed rewrites give the answers of the straightforward code they replaced.
+
+Each test states the plain definition (as the reader computed it before) and checks the faster
+form against it over texts built to sit on the edges the faster form depends on.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from pressconv.readers import quote_marks
+
+
+def _style_text_by_text(texts: list[str]) -> str:
+    """``style_of`` as first written: the openers of each text counted on their own."""
+    doubles = singles = 0
+    for text in texts:
+        dutch = len(quote_marks._DUTCH_OPENER.findall(text)) if ",," in text else 0
+        doubles += len(quote_marks._DOUBLE_OPENERS.findall(text)) + dutch
+        singles += len(quote_marks._SINGLE_OPENERS.findall(text))
+    return "single" if singles > doubles else "double"
+
+
+# Pieces that put a mark, a comma pair or an "s" right at the start or end of a text.
+_PIECES = ("", "‘", "'", "‚", "“", "„", "«", '"', ",,", "s", "'s", "‘s-", "a", " ", "-", "(", "”", "’")
+
+
+def test_style_counted_over_joined_texts_as_text_by_text() -> None:
+    checked = 0
+    for first, second in itertools.product(_PIECES, repeat=2):
+        for texts in (
+            [first + "word " + second, second + " x" + first],
+            [first, second, first + second],
+            ["‘quoted’ " + first, second + "“quoted”"],
+            [first + second, "‘a’ ‘b’", second + first],
+        ):
+            assert quote_marks.style_of(texts) == _style_text_by_text(texts), texts
+            checked += 1
+    assert checked == 4 * len(_PIECES) ** 2
+    # both answers occur, so the comparison is not of two constants
+    assert quote_marks.style_of(["‘One,’ she said.", "‘Two.’"]) == "single"
+    assert quote_marks.style_of(["“One,” she said.", "It’s ‘two’."]) == "double"
+
+
+def test_fold_is_split_and_join() -> None:
+    from pressconv.readers.blocks import fold
+
+    spaces = (" ", "  ", "\t", "\xa0", "\u2009", "\u3000", "\n", "\x1f", "\x85", "\u2028")
+    words = ("", "a", "bc", "d\u200be")  # a zero-width space is not a space
+    checked = 0
+    for lead, inner, trail in itertools.product((*spaces, ""), repeat=3):
+        for first, second in itertools.product(words, repeat=2):
+            text = f"{lead}{first}{inner}{second}{trail}"
+            assert fold(text) == " ".join(text.split()), repr(text)
+            checked += 1
+    assert checked == (len(spaces) + 1) ** 3 * len(words) ** 2
