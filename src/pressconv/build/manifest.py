@@ -134,9 +134,10 @@ class StoredEntries(MutableMapping[str, Entry]):
         for row in self.store.windows(f"{self._COLUMNS} FROM manifest", "1", ["out"]):
             yield dec(row[0]), _entry(row)
 
-    def some(self, outs: Iterable[str]) -> dict[str, Entry]:
-        """The entries of those of ``outs`` the manifest lists (a query per few hundred)."""
-        rows = self.store.among(f"{self._COLUMNS} FROM manifest", "out", [enc(out) for out in outs])
+    def some(self, keys: list[bytes]) -> dict[str, Entry]:
+        """The entries of those of ``keys`` (outputs as stored, ``enc``) the manifest lists (a query per
+        few hundred)."""
+        rows = self.store.among(f"{self._COLUMNS} FROM manifest", "out", keys)
         return {dec(row[0]): _entry(row) for row in rows}
 
     def update_many(self, items: Iterable[tuple[str, Entry]]) -> None:

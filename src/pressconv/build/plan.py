@@ -430,9 +430,7 @@ def make_plan(
         plan.temporaries = publish.stale_temporaries(config.dist)
         plan.suffixes = {name: writers.spec(name).suffix for name in registered}
         with store.bulk():
-            store.db.executemany(
-                "INSERT INTO sources (rel) VALUES (?)", ((enc(rel),) for rel in walk_sources(config))
-            )
+            store.db.executemany("INSERT INTO sources VALUES (?, ?, ?, ?)", _hashed(plan))
         _plan_sources(plan, force, only)
         _find_orphans(plan, set(registered))
     except BaseException:
@@ -441,13 +439,23 @@ def make_plan(
     return plan
 
 
+def _hashed(plan: Plan) -> Iterator[tuple[bytes, str, int, bytes | None]]:
+    """A ``sources`` row for every source found (in the walk's order): its hash, or why it cannot be read."""
+    folder = plan.folder
+    for rel in walk_sources(plan.config):
+        try:
+            yield enc(rel), _hash_source(os.path.join(folder.top, *rel.split("/"))), _PLANNED, None
+        except PressconvError as err:  # fails alone: reported and counted, the others are built
+            yield enc(rel), "", _FAULT, enc(f"{Source(rel, '', folder).label}: {err.message}")
+
+
 def _plan_sources(plan: Plan, force: bool, only: set[str] | None) -> None:
-    """Hash every source, claim its outputs and decide which are stale, a window of sources at a time."""
+    """Claim every source's outputs and decide which are stale, a window of sources at a time, in order."""
     manifest = plan.manifest.outputs
     assert isinstance(manifest, StoredEntries)
-    window: list[bytes] = []
-    for (rel,) in plan.store.windows("rel FROM sources", "1", ["rel"]):
-        window.append(rel)
+    window: list[tuple[bytes, str, int]] = []
+    for row in plan.store.windows("rel, sha256, state FROM sources", "1", ["rel"]):
+        window.append(row)
         if len(window) == scratch.WINDOW:
             _plan_window(plan, window, manifest, force, only)
             window = []
@@ -456,56 +464,50 @@ def _plan_sources(plan: Plan, force: bool, only: set[str] | None) -> None:
 
 
 def _plan_window(
-    plan: Plan, window: list[bytes], manifest: StoredEntries, force: bool, only: set[str] | None
+    plan: Plan,
+    window: list[tuple[bytes, str, int]],
+    manifest: StoredEntries,
+    force: bool,
+    only: set[str] | None,
 ) -> None:
     """Plan one window of sources (in order): two queries for the window, not two per source."""
     store, formats, folder = plan.store, plan.formats, plan.folder
     dist = str(plan.config.dist)
-    found: list[tuple[bytes, Source, str | None, list[str]]] = []
-    for key in window:
-        src = Source(dec(key), "", folder)
-        try:
-            src = Source(src.rel, _hash_source(src.path), folder)
-            fault = None
-        except PressconvError as err:  # fails alone: reported and counted, the others are built
-            fault = f"{src.label}: {err.message}"
-        found.append((key, src, fault, [plan.output_for(src.rel, fmt) for fmt in formats]))
-    every = [out for _, _, _, outs in found for out in outs]
+    found = [(key, dec(key), digest, state) for key, digest, state in window]
+    outs_of = [[plan.output_for(rel, fmt) for fmt in formats] for _, rel, _, _ in found]
+    every = [enc(out) for outs in outs_of for out in outs]
     # Claimed by a source of an earlier window (a clash needs the same name but for the suffix).
-    claimed = {
-        dec(out): Source(dec(rel), "", folder).label
-        for out, rel in store.among("out, rel FROM outputs", "out", [enc(out) for out in every])
-    }
+    claimed = {dec(out): dec(rel) for out, rel in store.among("out, rel FROM outputs", "out", every)}
     old = manifest.some(every)
-    states: list[tuple[str | None, int, bytes | None, bytes]] = []
+    clashes: list[tuple[bytes, bytes]] = []
     rows: list[tuple[bytes, bytes, int, int, bytes | None, str]] = []
-    for key, src, fault, outs in found:
-        if fault is not None:  # unreadable now, but still there: its outputs stay
-            states.append((None, _FAULT, enc(fault), key))
+    for (key, rel, digest, state), outs in zip(found, outs_of, strict=True):
+        if state == _FAULT:  # unreadable now, but still there: its outputs stay
             for i, out in enumerate(outs):
                 if out not in claimed:
-                    claimed[out] = src.label
+                    claimed[out] = rel
                     rows.append((enc(out), key, i, _HELD, None, ""))
             continue
         clash = next((out for out in outs if out in claimed), None)
         if clash is not None:
-            message = f"{src.label}: its output {clash} also comes from {claimed[clash]}; rename one of them"
-            states.append((src.sha256, _CLASH, enc(message), key))
+            label, other = Source(rel, "", folder).label, Source(claimed[clash], "", folder).label
+            clashes.append(
+                (enc(f"{label}: its output {clash} also comes from {other}; rename one of them"), key)
+            )
             continue
-        states.append((src.sha256, _PLANNED, None, key))
-        selected = only is None or src.rel in only
+        selected = only is None or rel in only
         for i, (fmt, out) in enumerate(zip(formats, outs, strict=True)):
-            claimed[out] = src.label
+            claimed[out] = rel
             if not selected:
-                rows.append((enc(out), key, i, _LEFT_OUT, None, src.sha256))
+                rows.append((enc(out), key, i, _LEFT_OUT, None, digest))
                 continue
-            want = Entry(src.rel, src.sha256, fmt, plan.hashes[fmt], plan.version, "", 0)
+            want = Entry(rel, digest, fmt, plan.hashes[fmt], plan.version, "", 0)
             reason = _staleness(old.get(out), want, os.path.join(dist, out))
             if force and reason is None:
                 reason = "forced"
-            rows.append((enc(out), key, i, _SELECTED, None if reason is None else enc(reason), src.sha256))
+            rows.append((enc(out), key, i, _SELECTED, None if reason is None else enc(reason), digest))
     with store.bulk():
-        store.db.executemany("UPDATE sources SET sha256 = ?, state = ?, message = ? WHERE rel = ?", states)
+        store.db.executemany(f"UPDATE sources SET state = {_CLASH}, message = ? WHERE rel = ?", clashes)
         store.db.executemany("INSERT INTO outputs VALUES (?, ?, ?, ?, ?, ?)", rows)
 
 
