@@ -229,3 +229,20 @@ def test_an_outcome_counts_everything_and_keeps_what_it_is_asked_to() -> None:
     assert (len(kept), list(kept)) == (3, ["a.html", "b.html", "c.html"])
     assert (len(counted), list(counted)) == (3, ["a.html", "b.html"])
     assert not Tally(keep=0) and Tally(["x"], keep=0) and "x" not in Tally(["x"], keep=0)
+
+
+def test_a_failing_database_is_one_line_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No room (or no writable folder) for the database's temporary file: exit 2 with one line."""
+    _repo(tmp_path, 3)
+    monkeypatch.chdir(tmp_path)
+
+    def full(self: store.Store, *args: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(store.Store, "windows", full)
+    code, out, err = _build(capsys, "-f", "html")
+    assert code == 2 and out == ""
+    assert err.startswith("pressconv: error: the build's temporary database failed: database or disk is full")
+    assert len(err.splitlines()) == 1 and not (tmp_path / "dist").exists()

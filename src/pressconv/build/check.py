@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import posixpath
 
+from pressconv.build import store as scratch
 from pressconv.build.manifest import MANIFEST, sha256
 from pressconv.build.plan import Job, Plan
 from pressconv.build.render import run_jobs
@@ -17,6 +18,7 @@ EXIT_STALE = 1
 EXIT_FAILED = 2
 
 
+@scratch.guarded()
 def check(plan: Plan, *, strict: bool, jobs: int) -> tuple[list[str], list[str]]:
     """Problems with dist/ as ``dist/x.pdf: why`` lines, and failures; writes nothing.
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pressconv.build import store as scratch
 from pressconv.build.manifest import MANIFEST, Entry, removable, sha256
 from pressconv.build.plan import Plan
 from pressconv.build.render import DEFAULT_CHECKPOINT, run_jobs
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from pressconv.build.executors import ExecutorSpec
 
 
+@scratch.guarded()
 def execute(
     plan: Plan,
     *,

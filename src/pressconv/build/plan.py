@@ -392,6 +392,7 @@ def _reader_suffixes() -> list[str]:
     return readers.REGISTRY.builtin_suffixes() if readers.REGISTRY.only_builtins() else readers.suffixes()
 
 
+@scratch.guarded()
 def make_plan(
     config: BuildConfig,
     *,

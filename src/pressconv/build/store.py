@@ -18,10 +18,13 @@ gives the order ``sorted`` gave.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import weakref
 from collections.abc import Iterator, Sequence
 from typing import Any
+
+from pressconv.errors import PressconvError
 
 #: Rows read back at a time.
 WINDOW = 1000
@@ -41,6 +44,19 @@ def enc(text: str) -> bytes:
 def dec(data: bytes) -> str:
     """A stored BLOB back to the ``str`` it was."""
     return data.decode("utf-8", "surrogatepass")
+
+
+@contextlib.contextmanager
+def guarded() -> Iterator[None]:
+    """A fault of the database (no room, or no folder it may write its temporary file in) as one line,
+    not a traceback; also a decorator (``make_plan``, ``execute`` and ``check`` wear it)."""
+    try:
+        yield
+    except sqlite3.Error as err:
+        raise PressconvError(
+            f"the build's temporary database failed: {err} (it is a file in TMPDIR, else /var/tmp or /tmp:"
+            " set TMPDIR to a folder with room)"
+        ) from None
 
 
 class Store:
