@@ -195,6 +195,24 @@ CASES: list[tuple[list[str], str]] = [
         ],
         "Contract award for riverside cycle lanes",
     ),
+    # public bodies named by plural nouns, and a media-relations label over the headline
+    (
+        ["Harlow Public Schools", "County approves riverside cycle lanes"],
+        "County approves riverside cycle lanes",
+    ),
+    (
+        ["HARLOW CITY SCHOOLS", "County approves riverside cycle lanes"],
+        "County approves riverside cycle lanes",
+    ),
+    (
+        ["Harlow Parks & Recreation", "County approves riverside cycle lanes"],
+        "County approves riverside cycle lanes",
+    ),
+    (
+        ["Friends of the Earth Harlow", "County approves riverside cycle lanes"],
+        "County approves riverside cycle lanes",
+    ),
+    (["Media Relations", "County approves riverside cycle lanes"], "County approves riverside cycle lanes"),
     # a site section named by plural nouns
     (
         ["Recalls & Product Safety Warnings", "County Recalls Faulty Cycle Lane Bollards"],

@@ -140,6 +140,14 @@ _MORE_ORGANISATION_WORDS = frozenset(
         "confédération",
         "gewerkschaft",
         "bund",
+        # public bodies named by what they run ("Harlow Public Schools", "Riverside Medical Centers")
+        "schools",
+        "centers",
+        "centres",
+        "hospitals",
+        "libraries",
+        "recreation",
+        "friends",
     }
 )
 # How many words an organisation's name may have when its organisation word comes first.
