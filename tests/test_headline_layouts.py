@@ -317,3 +317,13 @@ def test_a_live_update_label_under_the_headline_is_a_heading_not_the_dek() -> No
     document = parse(text + "\n", notes=Notes())
     assert document.subtitle is None
     assert document.sections[-1].heading == "Update – 6:15 p.m. Tuesday"
+
+
+def test_a_dateline_set_apart_from_its_lede_is_the_dateline_not_a_dek_or_heading() -> None:
+    text = "\n\n".join(["County approves riverside cycle lanes", "HARLOW, England —", LEDE, BODY])
+    document = parse(text + "\n", notes=Notes())
+    assert document.headline == "County approves riverside cycle lanes"
+    assert document.subtitle is None
+    assert document.dateline == "HARLOW, England —"
+    assert not any(section.heading for section in document.sections)
+    assert document.sections[0].blocks[0].text == "HARLOW, England —"  # its words stay in the text

@@ -21,7 +21,7 @@ from pressconv.readers.lexicon import PAGE_CHROME_OPENINGS, PAGE_CHROME_WORDS, T
 from pressconv.readers.name_runs import sentence_ends
 from pressconv.readers.press_furniture import is_date_line
 from pressconv.readers.quote_marks import starts_with_mark
-from pressconv.readers.rules.dateline import find_dateline
+from pressconv.readers.rules.dateline import dateline_alone, find_dateline
 from pressconv.readers.rules.headline_shape import (
     MAX_DEK_WORDS,
     MAX_LABEL_WORDS,
@@ -132,6 +132,13 @@ def find_headline(
     else:
         first.kind = HEADLINE
         first.reason = first.reason or "the best-scored headline candidate (see the headline lines above)"
+    below = works[content[1]] if len(content) > 1 else None
+    if below is not None and below.hint is None and dateline_alone(below.text):
+        # "HARLOW, England —" alone under the headline: the lede's dateline, kept as text
+        below.hint, below.reason = (
+            "paragraph",
+            "a dateline set apart from its lede: text, never a heading or the dek",
+        )
     if len(content) < 3:
         return
     second = works[content[1]]
@@ -413,6 +420,8 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
         return -9.0, "page chrome (share, provided by, published, a caption …)"
     if text.endswith(":") or (find_dateline(text) is not None and not _kicker_line(work)):
         return -9.0, "introduces what follows (ends in a colon) or opens with a dateline"
+    if dateline_alone(text):
+        return -9.0, "a dateline set apart from its lede"
     if starts_with_mark(text) and text.rstrip()[-1:] in '”"»“«’':
         return -9.0, "a quotation"
     if roll(text):
