@@ -456,6 +456,7 @@ def _antecedent(
         return not gender or not known or known == gender
 
     fallback: tuple[str, int] | None = None
+    limit = _participle_start(works[number].text, position, mentions.sentences(number))
     for back in range(number, max(-1, number - LOOKBACK_BLOCKS - 1), -1):
         work = works[back]
         if work.kind not in (PARAGRAPH, QUOTE):
@@ -463,7 +464,7 @@ def _antecedent(
         sentences = mentions.sentences(back)
         for slot in range(len(sentences) - 1, -1, -1):
             end, people = sentences[slot]
-            relevant = [m for m in people if (back != number or m.position < position) and fits(m.name)]
+            relevant = [m for m in people if (back != number or m.position < limit) and fits(m.name)]
             subjects = [m for m in relevant if not m.possessive]
             if subjects:
                 return subjects[0].name, back
@@ -479,3 +480,17 @@ def _antecedent(
         if back != number and work.kind == QUOTE and work.speaker and fits(work.speaker):
             return work.speaker, back
     return fallback
+
+
+def _participle_start(text: str, position: int, sentences: list[tuple[int, list[Mention]]]) -> int:
+    """Where the pronoun's own sentence starts when it opens with a participle clause, else ``position``.
+
+    "Speaking beside Chief Inspector Jane Doe, he thanked …": the participle's subject is the pronoun,
+    so no one named inside that clause is who the pronoun means.
+    """
+    start = max((end for end, _people in sentences if end <= position), default=0)
+    head = text[start:position].lstrip(" \"“”„«»")
+    first = head.split(" ", 1)[0]
+    if first[:1].isupper() and first.lower().endswith("ing") and head.rstrip().endswith(","):
+        return start
+    return position
