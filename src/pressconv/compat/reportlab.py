@@ -25,14 +25,13 @@ from weakref import WeakKeyDictionary
 
 import reportlab
 from reportlab import rl_config
-from reportlab.lib.fonts import ps2tt, tt2ps
 from reportlab.pdfbase import pdfdoc, ttfonts
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable, cleanBlockQuotedText
 from reportlab.platypus.paragraph import textTransformFrags  # type: ignore[attr-defined]
-from reportlab.platypus.paraparser import ParaFrag
+from reportlab.platypus.paraparser import ParaParser
 
 #: The reportlab releases this module was tested with: at least the first, below the second.
 TESTED_RANGE = ((4, 2), (5, 2))
@@ -92,13 +91,11 @@ def plain_fragments(markup: str, style: Any) -> tuple[str, list[Any]] | None:
     tags; None for markup with a tag or an ``&`` that is not ``&amp;``, ``&lt;`` or ``&gt;``.
 
     ``ParaParser.parse`` runs the text through Python's HTML tokenizer, which hands each run of
-    text between entities, and each entity, to ``handle_data`` as its own piece; with no tag,
-    each piece becomes a copy of the paragraph's first fragment (``_initial_frag`` with no
-    attributes, tagged ``para``) with the concrete font name and the piece's text.  That is what
-    is made here, without the tokenizer and the parser's set-up, the larger part of a plain
-    paragraph's cost; the text is cleaned before (``cleanBlockQuotedText``) and transformed after
-    (``textTransformFrags``) as ``Paragraph._setup`` does.  ``probe()`` compares the fragments
-    with the parser's on texts with entities, spaces and a text transform.
+    text between entities, and each entity, to ``handle_data`` as its own piece (one fragment
+    each).  The parser's tuple-tree entry (``tt_parse``) takes those pieces ready-made and skips
+    the tokenizer, the larger part of a plain paragraph's parse; the text is cleaned before
+    (``cleanBlockQuotedText``) and transformed after (``textTransformFrags``) as
+    ``Paragraph._setup`` does.  ``probe()`` compares the two on texts with entities and spaces.
     """
     text = cleanBlockQuotedText(markup)
     if "<" in text:
@@ -111,20 +108,9 @@ def plain_fragments(markup: str, style: Any) -> tuple[str, list[Any]] | None:
             return None
         elif piece:
             pieces.append(piece)
-    family, bold, italic = ps2tt(style.fontName)
-    first = {
-        "rise": 0,
-        "greek": 0,
-        "link": [],  # one list shared by every fragment, as the parser's shallow copies share it
-        "fontName": tt2ps(family, bold, italic),
-        "bold": bold,
-        "italic": italic,
-        "fontSize": style.fontSize,
-        "textColor": style.textColor,
-        "us_lines": [],
-        "__tag__": "para",
-    }
-    frags = [ParaFrag(**first, text=piece) for piece in pieces]
+    parsed_style, frags, bullet = ParaParser().tt_parse(("para", {}, pieces), style)  # type: ignore[no-untyped-call]
+    if frags is None or bullet or parsed_style is not style:
+        return None
     textTransformFrags(frags, style)
     return text, frags
 
