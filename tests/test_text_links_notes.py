@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from click.testing import CliRunner
 
-from pressconv import api
+from pressconv import api, serialize
 from pressconv.cli import cli
 from pressconv.errors import Notes
 from pressconv.model import Document, ListBlock, Paragraph
@@ -128,3 +129,30 @@ def test_a_reader_without_the_option_refuses_it(tmp_path: Path) -> None:
     page.write_text("<p>x</p>", encoding="utf-8")
     with pytest.raises(Exception, match="unknown option 'smart_quotes'"):
         api.parse(page, smart_quotes=True)
+
+
+def test_parse_json_keeps_the_notes_words_in_sections_and_loads_back_the_same() -> None:
+    # SPEC §2: richer content goes under added keys and every block keeps its plain text in
+    # "sections", so a consumer (or a scorer) that reads only the sections loses no word.
+    document = _read("links-and-notes.txt")
+    data = json.loads(serialize.dumps(document))
+    notes = [s for s in data["sections"] if s["role"] == "notes"]
+    assert notes == [
+        {
+            "heading": "Notes to editors:",
+            "role": "notes",
+            "blocks": [
+                {
+                    "type": "list",
+                    "ordered": True,
+                    "items": [note.text for note in document.notes],
+                    "text": "\n".join(note.text for note in document.notes),
+                    "speaker": None,
+                }
+            ],
+        }
+    ]
+    assert data["sections"][-1] == notes[0]  # after the document's own sections
+    assert [n["label"] for n in data["notes"]] == ["1", "2"]
+    assert serialize.loads(serialize.dumps(document)) == document
+

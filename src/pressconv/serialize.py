@@ -230,11 +230,18 @@ def block_to_dict(block: Block, quotations: bool = True) -> dict[str, Any]:
             assert_never(block)
 
 
-def to_dict(document: Document, quotations: bool = True) -> dict[str, Any]:
+def to_dict(document: Document, quotations: bool = True, notes_in_sections: bool = True) -> dict[str, Any]:
     """The document as a JSON-ready dict (SPEC §2 shape plus ``model_version``).
 
     ``quotations=False`` leaves the quotation spans out (the content identifier,
     which they add nothing to: they follow from the words and the speakers).
+
+    Notes live in ``notes`` (model version 3), and their words are in ``sections`` too, as SPEC §2
+    asks of richer content ("every block keeps its plain text here"): a consumer that reads only
+    ``sections`` still sees every word.  They come last, in sections of role ``notes`` that
+    ``from_dict`` leaves out again: the notes to editors under their heading as one numbered list,
+    then footnotes and endnotes as one list with no heading.  ``notes_in_sections=False`` leaves
+    that copy out (the content identifier, which counts the notes once).
     """
     meta = document.metadata
     data: dict[str, Any] = {
@@ -265,9 +272,28 @@ def to_dict(document: Document, quotations: bool = True) -> dict[str, Any]:
     _put_marks(data, "subtitle_marks", document.subtitle, document.subtitle_marks)
     if document.notes:
         data["notes"] = [_note_to_dict(note) for note in document.notes]
+        if notes_in_sections:
+            data["sections"].extend(_notes_sections(document))
     if document.notes_heading is not None:
         data["notes_heading"] = document.notes_heading
     return data
+
+
+#: The role of the sections ``to_dict`` adds to carry the notes' words; ``from_dict`` drops them.
+NOTES_ROLE = "notes"
+
+
+def _notes_sections(document: Document) -> list[dict[str, Any]]:
+    """The notes' words as sections: editors' notes under their heading, then the other notes."""
+    sections = []
+    for editors in (True, False):
+        texts = [note.text for note in document.notes if (note.kind == "editors") == editors]
+        if texts:
+            text = "\n".join(texts)
+            items = {"type": "list", "ordered": True, "items": texts, "text": text, "speaker": None}
+            heading = document.notes_heading if editors else None
+            sections.append({"heading": heading, "role": NOTES_ROLE, "blocks": [items]})
+    return sections
 
 
 def _section_to_dict(section: Section, quotations: bool) -> dict[str, Any]:
@@ -368,12 +394,13 @@ def from_dict(data: dict[str, Any]) -> Document:
             sections=tuple(
                 Section(
                     heading=section.get("heading"),
-                    role=section.get("role", "body"),
+                    role="body" if section.get("role") == NOTES_ROLE else section.get("role", "body"),
                     blocks=tuple(_block_from_dict(block) for block in section["blocks"]),
                     level=int(section.get("level", 2)),
                     heading_marks=_marks_from_list(section.get("heading_marks")),
                 )
                 for section in data["sections"]
+                if section.get("role") != NOTES_ROLE or not data.get("notes")
             ),
             headline_marks=_marks_from_list(data.get("headline_marks")),
             subtitle_marks=_marks_from_list(data.get("subtitle_marks")),
@@ -407,6 +434,7 @@ def content_identifier(document: Document) -> str:
             metadata=replace(document.metadata, identifier=None, source_path=None, contact_details=()),
         ),
         quotations=False,
+        notes_in_sections=False,
     )
     # The payload keeps the version-1 shape (no quotation spans, version 1), so the same words keep
     # the identifier they had before the JSON grew: quotations follow from the words and speakers,
