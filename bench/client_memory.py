@@ -11,11 +11,17 @@ For every size N, each mode runs in a fresh child process, which reports its own
 - ``build``: ``pressconv build -f html`` run inside the child (``cli.main``) over N tiny releases
   (one headline, one paragraph) written to a temporary folder: planning, the manifest and every
   result, with real rendering kept cheap.
+- ``noop``: the same ``pressconv build`` again over the dist/ the ``build`` run of that size left
+  (run ``--modes build,noop``): nothing to render, so it is planning alone, with a manifest of N
+  outputs read and N sources hashed and stat()ed.  The executor plays no part (nothing is sent to
+  it); the line names the one given.
 
 Each on ``--executors local,dask`` (``local``: a process pool of 2; ``dask``: a LocalCluster of 2
 single-threaded worker processes started for the run).
 
-    python bench/client_memory.py --modes many,build --sizes 10000,100000 [--executors local,dask]
+    python bench/client_memory.py --modes many,build,noop --sizes 10000,100000 [--executors local,dask]
+
+Each line also names the commit measured and the load average, for the table in bench/README.md.
 """
 
 from __future__ import annotations
@@ -75,7 +81,7 @@ def tiny_archive(folder: Path, count: int) -> None:
         (source / f"release-{i:07d}.txt").write_text(text, encoding="utf-8")
 
 
-def run(mode: str, count: int, executor: str, base: Path) -> tuple[float, float, str]:
+def run(mode: str, count: int, executor: str, base: Path, nice: int = 10) -> tuple[float, float, str]:
     """(peak MB, wall seconds, the child's last line)."""
     if mode == "many":
         work = base / f"many-{count}-{executor}"
@@ -85,10 +91,13 @@ def run(mode: str, count: int, executor: str, base: Path) -> tuple[float, float,
     else:
         work = base / f"build-{count}"
         tiny_archive(work, count)
-        shutil.rmtree(work / "dist", ignore_errors=True)
+        if mode == "build":
+            shutil.rmtree(work / "dist", ignore_errors=True)
+        elif not (work / "dist").is_dir():
+            raise SystemExit(f"noop {count}: no dist/ to rebuild; run --modes build,noop")
         argv = [PYTHON, __file__, "--child", "build", str(work), executor]
     start = time.perf_counter()
-    done = subprocess.run(["nice", "-n", "10", *argv], capture_output=True, text=True, check=False)
+    done = subprocess.run(["nice", "-n", str(nice), *argv], capture_output=True, text=True, check=False)
     wall = time.perf_counter() - start
     lines = (done.stdout or done.stderr).strip().splitlines()
     last = lines[-1] if lines else f"exit {done.returncode}"
@@ -98,12 +107,33 @@ def run(mode: str, count: int, executor: str, base: Path) -> tuple[float, float,
     # (shutil.rmtree of dist happens on the next run of the same size)
 
 
+def _commit() -> str:
+    """The short commit of the checkout this runs from ("+" when it has uncommitted changes)."""
+    here = Path(__file__).parent
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=here, capture_output=True, text=True
+        )
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--", "src"], cwd=here, capture_output=True, text=True
+        )
+    except OSError:
+        return "unknown"
+    return head.stdout.strip() + ("+" if dirty.stdout.strip() else "") or "unknown"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--modes", default="many,build")
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--executors", default="local,dask")
     parser.add_argument("--keep", type=Path, help="keep the tiny archives in this folder")
+    parser.add_argument(
+        "--nice",
+        type=int,
+        default=10,
+        help="niceness of the children (peak RSS does not depend on it, the wall time does)",
+    )
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     ns = parser.parse_args()
     if ns.child:
@@ -115,12 +145,13 @@ def main() -> None:
     base = ns.keep or Path(tempfile.mkdtemp(prefix="pressconv-client-"))
     sizes = [int(s) for s in ns.sizes.split(",")]
     load = " ".join(f"{x:.1f}" for x in os.getloadavg())
-    print(f"# client peak RSS; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; load {load}", flush=True)
+    stamp = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    print(f"# client peak RSS; commit {_commit()}; {stamp}; load {load}", flush=True)
     for mode in ns.modes.split(","):
-        for executor in ns.executors.split(","):
+        for executor in ns.executors.split(",")[: 1 if mode == "noop" else None]:
             peaks = []
             for count in sizes:
-                peak, wall, last = run(mode, count, executor, base)
+                peak, wall, last = run(mode, count, executor, base, ns.nice)
                 load = " ".join(f"{x:.1f}" for x in os.getloadavg())
                 line = f"{mode} {executor} {count}: peak {peak:.1f} MB in {wall:.0f} s (load {load}); {last}"
                 print(line, flush=True)

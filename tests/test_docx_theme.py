@@ -386,16 +386,16 @@ def kit_documents() -> list[Document]:
 
 
 def body_chunks(data: bytes) -> list[bytes]:
-    """The kit cut where a paragraph starts a new page: one DOCX per part (front matter, each release)."""
+    """The kit cut after each section break: one DOCX per part (front matter, each release)."""
     files = parts(data)
     root = etree.fromstring(files["word/document.xml"])
     body = root.find(f"{{{W}}}body")
     children = [c for c in body if c.tag != f"{{{W}}}sectPr"]
     chunks: list[list[etree._Element]] = [[]]
     for element in children:
-        if element.xpath("w:pPr/w:pageBreakBefore", namespaces=NS):
-            chunks.append([])
         chunks[-1].append(element)
+        if element.xpath("w:pPr/w:sectPr", namespaces=NS):
+            chunks.append([])
     out = []
     for chunk in chunks:
         copy = etree.fromstring(files["word/document.xml"])
@@ -438,15 +438,89 @@ def test_kit_has_title_contents_and_each_release_on_a_new_page() -> None:
         anchor = entry.xpath("w:hyperlink/@w:anchor", namespaces=NS)[0]
         target = bookmarks[anchor].getparent()
         assert shown(target) == shown(entry)
-    # Each release starts on a new page, with its headline in the Title style.
-    starts = root.xpath("//w:p[w:pPr/w:pageBreakBefore]", namespaces=NS)
-    assert len(starts) == len(documents)
-    assert root.xpath("count(//w:p[w:pPr/w:pStyle/@w:val='Title'])", namespaces=NS) == len(documents)
+    # Each release is a section of its own from a new page, with its headline in the Title style: a
+    # section break ends the front matter and every release but the last (the body's own sectPr).
+    breaks = root.xpath("//w:p/w:pPr/w:sectPr", namespaces=NS)
+    assert len(breaks) == len(documents)
+    assert [b.xpath("w:type/@w:val", namespaces=NS) for b in breaks] == [["nextPage"]] * len(breaks)
+    sections: list[list[str | None]] = [[]]
+    for element in root.find(f"{{{W}}}body"):
+        sections[-1].append(attr(element, "w:pPr/w:pStyle", "val"))
+        if element.xpath("w:pPr/w:sectPr", namespaces=NS):
+            sections.append([])
+    assert [section.count("Title") for section in sections] == [0] + [1] * len(documents)
     assert opened.core_properties.title == "Harbour kit"
     assert opened.core_properties.created.year == 2025  # the newest release's date, not the clock
     # The theme reaches the kit: letterhead on its first page, speaker lines, footer.
     assert b"Harbour Trust logo" in parts(data)["word/header-first.xml"]
     assert "— Pat Ryder" in [p.text for p in paragraphs]
+
+
+def test_kit_every_release_opens_under_the_letterhead() -> None:
+    documents = kit_documents()
+    data = docx_writer.write_volume(documents, WriteOptions(theme=CONTRAST, volume_title="Kit"), Notes())
+    root = tree(data, "word/document.xml")
+    rels = tree(data, "word/_rels/document.xml.rels")
+    header_ids = {
+        r.get("Id")
+        for r in rels
+        if r.get("Target") == "header-first.xml" and r.get("Type").endswith("/header")
+    }
+    assert len(header_ids) == 1
+    sections = root.xpath("//w:sectPr", namespaces=NS)
+    assert len(sections) == 1 + len(documents)  # the front matter's, each release's
+
+    def reference(section: etree._Element, kind: str, slot: str) -> str:
+        [found] = section.xpath(f"w:{kind}Reference[@w:type='{slot}']/@r:id", namespaces=NS)
+        return str(found)
+
+    footer_id = reference(sections[-1], "footer", "default")
+    for section in sections:
+        # The letterhead is each section's first-page header, and its first page keeps the footer.
+        assert reference(section, "header", "first") in header_ids
+        assert section.find(f"{{{W}}}titlePg") is not None
+        assert reference(section, "footer", "first") == footer_id
+        assert attr(section, "w:pgSz", "w") == attr(sections[-1], "w:pgSz", "w")  # the theme's A4 in each
+    # The front matter's break stands in a paragraph of its own, after the contents' field ends.
+    front_break = sections[0].getparent().getparent()
+    assert shown(front_break) == "" and not front_break.xpath(".//w:fldChar", namespaces=NS)
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+    reason="LibreOffice (soffice) and poppler are not installed",
+)
+def test_libreoffice_shows_the_letterhead_on_each_releases_first_page(tmp_path: Path) -> None:
+    documents = kit_documents()
+    theme = replace(CONTRAST, body_font=None, heading_font=None)
+    source = tmp_path / "kit.docx"
+    source.write_bytes(
+        docx_writer.write_volume(documents, WriteOptions(theme=theme, volume_title="Kit"), Notes())
+    )
+    profile = f"-env:UserInstallation=file://{tmp_path / 'profile'}"
+    subprocess.run(
+        ["soffice", profile, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+        check=True,
+        capture_output=True,
+        timeout=240,
+    )
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(tmp_path / "kit.pdf"), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    pages = text.split("\f")[:-1]
+    line = "Harbour Trust · 1 Quay Street <b>&amp;"
+    headed = [n for n, page in enumerate(pages, start=1) if line in page]
+    folded = [" ".join(page.split()) for page in pages]
+    # Each release's first page: after the title page (whose contents name every headline), the first
+    # page showing the headline's opening words.
+    starts = [
+        next(n for n, page in enumerate(folded[1:], start=2) if " ".join(d.headline.split()[:4]) in page)
+        for d in documents
+    ]
+    # The title page and every release's first page, and no other page, wear the letterhead.
+    assert headed == [1, *starts], (headed, starts)
+    for number, page in enumerate(pages, start=1):  # every page numbered, the title page too
+        assert f"page {number} of {len(pages)}" in page, number
 
 
 def test_fidelity_harness_reads_each_release_of_a_kit_back_in_order() -> None:

@@ -183,6 +183,16 @@ CASES: list[tuple[list[str], str]] = [
         ],
         "County approves riverside cycle lanes",
     ),
+    # a Title Case headline hard-wrapped over two lines (a PDF paste) is one headline, not a headline and dek
+    (
+        ["County Approves Riverside Cycle\nLanes After Two Years of Debate"],
+        "County Approves Riverside Cycle Lanes After Two Years of Debate",
+    ),
+    (
+        ["Harlow Council Approves New Riverside\nCycle Lanes"],
+        "Harlow Council Approves New Riverside Cycle Lanes",
+    ),
+    (["County Approves Budget\nRecord Spending on Schools and Roads"], "County Approves Budget"),
     # a two-word section label whose last word ends in -s is a label, not a headline with a verb
     (
         ["Harlow Sports", "National Teams", "County approves riverside cycle lanes"],
@@ -211,3 +221,57 @@ def test_a_headline_ending_in_news_or_a_verb_is_still_the_headline(headline: str
     document = parse("\n\n".join([headline, LEDE, BODY]) + "\n", notes=Notes())
     assert document.headline == headline
     assert not document.headline_derived
+
+
+def test_a_one_line_lede_over_a_name_and_title_header_is_no_dek() -> None:
+    # "Ada Mbeki – Cycling Officer" reads like "PLACE – Text", but it is a bio's header, not a dateline
+    text = "\n\n".join(
+        [
+            "County approves riverside cycle lanes",
+            LEDE,
+            "Ada Mbeki – Cycling Officer",
+            "Ada Mbeki has run the county's cycling programme since 2024.",
+        ]
+    )
+    document = parse(text + "\n", notes=Notes())
+    assert document.subtitle is None
+    assert document.sections[0].blocks[0].text == LEDE
+
+
+COVER_NOTES = [
+    # a salutation, a line of text and a sign-off, then the sender's signature: no forward marker
+    [
+        "Hi Sam,",
+        "Here's the release we talked about this morning - it goes out at noon.",
+        "Best,\nJo",
+        "Jo Bell | Press Officer\n+44 20 7946 0000",
+    ],
+    [
+        "Dear colleagues,",
+        "Please see below a release the county issued today.",
+        "Kind regards",
+        "Press Office",
+    ],
+    # a covering note of one block
+    ["Dear editor, please find below our release for immediate use."],
+    # a forwarded mail's subject line
+    ["Fwd: County approves riverside cycle lanes"],
+]
+
+
+@pytest.mark.parametrize("note", COVER_NOTES, ids=[note[0][:20] for note in COVER_NOTES])
+def test_a_covering_note_is_never_the_headline(note: list[str]) -> None:
+    text = "\n\n".join(
+        [*note, "County approves riverside cycle lanes", f"HARLOW, 3 March 2027 – {LEDE}", BODY]
+    )
+    document = parse(text + "\n", notes=Notes())
+    assert document.headline == "County approves riverside cycle lanes"
+    assert not document.headline_derived
+    assert document.dateline == "HARLOW, 3 March 2027 –"
+    assert not any(section.heading for section in document.sections)
+
+
+def test_a_rebuttal_headline_opening_with_re_is_the_headline() -> None:
+    headline = "RE: REPORTS ON DELAYED CYCLE LANE WORKS"
+    document = parse("\n\n".join([headline, LEDE, BODY]) + "\n", notes=Notes())
+    assert document.headline == headline

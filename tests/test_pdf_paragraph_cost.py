@@ -122,3 +122,31 @@ def test_a_paragraph_breaks_its_lines_once_per_width(monkeypatch: pytest.MonkeyP
     assert para.wrap(200, 500) == first and len(calls) == 4  # so they are broken again
     assert para.wrap(200, 500) == first and len(calls) == 4
     assert paragraph.LazyParagraph.EAGER is LaidParagraph
+
+
+def test_known_characters_get_the_codes_reportlabs_split_gives(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Every string the sample's PDF draws, under no theme and harbour (Arabic aside): where the fast
+    # path answers, reportlab's own splitString gives the same subset codes (it assigns nothing new
+    # then, since every character already has its code).
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    from pressconv.writers.pdf.embedding import EmbeddedTTFont
+
+    answered: list[str] = []
+    fast = compat.split_known
+
+    def checked(font: TTFont, text: str, document: Any) -> list[tuple[int, bytes]] | None:
+        ours = fast(font, text, document)
+        if ours is not None:
+            answered.append(text)
+            assert ours == TTFont.splitString(font, text, document), text
+        return ours
+
+    monkeypatch.setattr("pressconv.writers.pdf.embedding.split_known", checked)
+    assert EmbeddedTTFont.splitString is not TTFont.splitString
+    for theme in (None, ROOT / "examples" / "themes" / "harbour"):
+        _, write = api.split_options({"theme": str(theme)} if theme else {})
+        for document in _documents()[:4]:
+            api.render([document], "pdf", write, Notes())
+    assert len(answered) > 100
+    assert any("’" in text for text in answered)  # characters beyond ASCII, assigned as first drawn

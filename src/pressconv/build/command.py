@@ -153,14 +153,18 @@ def run_build(
         spec = executors.parse(chosen, "--executor" if executor else "[tool.pressconv] executor =")
         if spec.kind == "dask" and not check:
             executors.require_dask()
-    with locked(config.dist, exclusive=not check), terminate_as_interrupt():
-        plan = make_plan(config, force=force and not check)
+    with (
+        locked(config.dist, exclusive=not check),
+        terminate_as_interrupt(),
+        make_plan(config, force=force and not check) as plan,
+    ):
         if check:
             return report_check(plan, strict=strict, jobs=workers)
         if progress is None:
             progress = sys.stderr.isatty()
         reporter: Reporter = BarReporter() if progress and plan.stale else Reporter()
-        outcome = execute(plan, jobs=workers, force=force, reporter=reporter, executor=spec)
+        # Counts are all the summary prints: no list of the archive's outputs is kept.
+        outcome = execute(plan, jobs=workers, force=force, reporter=reporter, executor=spec, keep=0)
     elapsed = time.perf_counter() - started
     echo(summary(outcome, elapsed))
     return EXIT_SOME_FAILED if outcome.failed else 0

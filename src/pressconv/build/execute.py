@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pressconv.build import store as scratch
 from pressconv.build.manifest import MANIFEST, Entry, removable, sha256
 from pressconv.build.plan import Plan
 from pressconv.build.render import DEFAULT_CHECKPOINT, run_jobs
@@ -26,12 +27,21 @@ if TYPE_CHECKING:
     from pressconv.build.executors import ExecutorSpec
 
 
+@scratch.guarded()
 def execute(
-    plan: Plan, *, jobs: int, force: bool, reporter: Reporter, executor: ExecutorSpec | Executor | None = None
+    plan: Plan,
+    *,
+    jobs: int,
+    force: bool,
+    reporter: Reporter,
+    executor: ExecutorSpec | Executor | None = None,
+    keep: int | None = None,
 ) -> Outcome:
     """Remove orphans, render stale documents, publish the outputs, save the manifest.
 
     ``executor`` is where documents render (see ``executors``): the local process pool by default.
+    The outcome counts every output and keeps the paths (and error lines) of the first ``keep`` of
+    each kind, all when None: ``pressconv build`` prints counts, so it keeps none.
     During a long build the manifest is saved every ``checkpoint`` seconds, so a build killed
     outright is resumed by the next one from what was recorded.
     """
@@ -42,7 +52,7 @@ def execute(
     # Whether the manifest must be saved: an entry removed, added or changed (no copy of it is kept).
     dirty = False
     existed = (dist / MANIFEST).is_file()
-    outcome = Outcome()
+    outcome = Outcome.keeping(keep)
     for message in plan.warnings:
         reporter.warning(message)
     for src, message in plan.conflicts:
@@ -166,8 +176,7 @@ def _record(
     source_sha256: str = "",
 ) -> bool:
     """An output is in place: the manifest and the outcome say so; whether the manifest changed."""
-    # Dropped from the plan once recorded: the manifest's entry takes its place.
-    want = plan.expected.pop(out)
+    want = plan.expected[out]
     # The plan's own string when the worker read the bytes the plan hashed: one copy per source.
     rendered = want.source_sha256 if source_sha256 in ("", want.source_sha256) else source_sha256
     entry = Entry(want.source, rendered, want.format, want.options, want.version, digest, size)

@@ -16,16 +16,19 @@ reads.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, MutableMapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import msgspec
 
+from pressconv.build import store as scratch
+from pressconv.build.store import WINDOW, Store, dec, enc
 from pressconv.options import WriteOptions
 
 MANIFEST = ".pressconv-manifest.json"
@@ -75,37 +78,125 @@ class _File(msgspec.Struct, forbid_unknown_fields=True):
 
 
 _FIELDS = Entry.__struct_fields__
+_Outputs = dict[RelativePath, Entry]
+#: The lines ``chunks`` writes around the outputs, which ``load`` reads window by window.
+_OPEN, _OUTPUTS, _CLOSE = b"{\n", b' "outputs": {\n', b" },\n"
+_EMPTY = b' "outputs": {},\n'
+_TAIL = f' "pressconv_manifest": {MANIFEST_FORMAT}\n}}\n'.encode()
+
+
+class _Irregular(Exception):
+    """The file is not laid out as ``chunks`` writes it (or fails the schema): read it whole instead."""
+
+
+class StoredEntries(MutableMapping[str, Entry]):
+    """The manifest's outputs in the build's database (table ``manifest``), iterated in key order."""
+
+    _COLUMNS = "out, source, source_sha256, format, options, version, sha256, size"
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        store.db.execute(
+            "CREATE TABLE IF NOT EXISTS manifest (out BLOB PRIMARY KEY, source BLOB, source_sha256 BLOB,"
+            " format BLOB, options BLOB, version BLOB, sha256 BLOB, size INTEGER) WITHOUT ROWID"
+        )
+
+    def __getitem__(self, out: str) -> Entry:
+        row = self.store.one(f"SELECT {self._COLUMNS} FROM manifest WHERE out = ?", (enc(out),))
+        if row is None:
+            raise KeyError(out)
+        return _entry(row)
+
+    def __setitem__(self, out: str, entry: Entry) -> None:
+        self.update_many([(out, entry)])
+
+    def __delitem__(self, out: str) -> None:
+        if not self.store.db.execute("DELETE FROM manifest WHERE out = ?", (enc(out),)).rowcount:
+            raise KeyError(out)
+
+    def __contains__(self, out: object) -> bool:
+        return (
+            isinstance(out, str)
+            and self.store.one("SELECT 1 FROM manifest WHERE out = ?", (enc(out),)) is not None
+        )
+
+    def __iter__(self) -> Iterator[str]:
+        return (dec(row[0]) for row in self.store.windows("out FROM manifest", "1", ["out"]))
+
+    def __len__(self) -> int:
+        return int(self.store.one("SELECT count(*) FROM manifest")[0])
+
+    def __bool__(self) -> bool:
+        return self.store.one("SELECT 1 FROM manifest LIMIT 1") is not None
+
+    def ordered(self) -> Iterator[tuple[str, Entry]]:
+        """(output, entry) in key order, read a window at a time."""
+        for row in self.store.windows(f"{self._COLUMNS} FROM manifest", "1", ["out"]):
+            yield dec(row[0]), _entry(row)
+
+    def some(self, keys: list[bytes]) -> dict[str, Entry]:
+        """The entries of those of ``keys`` (outputs as stored, ``enc``) the manifest lists (a query per
+        few hundred)."""
+        rows = self.store.among(f"{self._COLUMNS} FROM manifest", "out", keys)
+        return {dec(row[0]): _entry(row) for row in rows}
+
+    def update_many(self, items: Iterable[tuple[str, Entry]]) -> None:
+        rows = (
+            (enc(out), *(enc(getattr(entry, name)) for name in _FIELDS[:-1]), entry.size)
+            for out, entry in items
+        )
+        with self.store.bulk():
+            self.store.db.executemany("INSERT OR REPLACE INTO manifest VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+    def clear(self) -> None:
+        self.store.db.execute("DELETE FROM manifest")
+
+
+def _entry(row: tuple[Any, ...]) -> Entry:
+    return Entry(dec(row[1]), dec(row[2]), dec(row[3]), dec(row[4]), dec(row[5]), dec(row[6]), row[7])
 
 
 @dataclass(slots=True)
 class Manifest:
-    """Output path (relative to dist/, POSIX style) -> Entry."""
+    """Output path (relative to dist/, POSIX style) -> Entry: a dict, or a build's ``StoredEntries``."""
 
-    outputs: dict[str, Entry] = field(default_factory=dict)
+    outputs: MutableMapping[str, Entry] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, dist: Path) -> tuple[Manifest, str | None]:
+    def load(cls, dist: Path, store: Store | None = None) -> tuple[Manifest, str | None]:
         """The manifest in ``dist`` (empty when there is none), and why it was discarded, if it was.
 
+        With a ``store`` the entries go to its table, a window at a time, and are not held here.
         Raises OSError when the file exists but cannot be read.
         """
+        outputs: MutableMapping[str, Entry] = {} if store is None else StoredEntries(store)
+        manifest = cls(outputs)
         path = dist / MANIFEST
         try:
             fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
         except FileNotFoundError:
-            return cls(), None
+            return manifest, None
         with os.fdopen(fd, "rb") as handle:
             if not stat.S_ISREG(os.fstat(fd).st_mode):
-                return cls(), "not a regular file"
-            raw = handle.read()
+                return manifest, "not a regular file"
+            try:
+                for window in _windows(handle):
+                    _add(outputs, window)
+                return manifest, None
+            except _Irregular:
+                outputs.clear()
+                handle.seek(0)
+                raw = handle.read()
         try:
             # The stdlib parser, because it reads back the surrogate escapes ``dumps`` writes for file
             # names that are not UTF-8 (msgspec's refuses them); msgspec then checks the schema.
             data = json.loads(raw)
+            del raw
             checked = msgspec.convert(data, type=_File)
         except (ValueError, RecursionError, msgspec.ValidationError) as err:
-            return cls(), _reason(err)
-        return cls(checked.outputs), None
+            return manifest, _reason(err)
+        _add(outputs, checked.outputs)
+        return manifest, None
 
     def dumps(self) -> bytes:
         """Deterministic JSON: sorted keys, relative paths, no times, one line per output.
@@ -117,19 +208,77 @@ class Manifest:
         """
         return b"".join(self.chunks())
 
-    def chunks(self, lines: int = 1000) -> Iterator[bytes]:
+    def chunks(self, lines: int = WINDOW) -> Iterator[bytes]:
         """The bytes of ``dumps`` in pieces of ``lines`` outputs, so that saving the manifest of a large
         archive never holds a second copy of it as text (``publish.publish_chunks``)."""
-        keys = sorted(self.outputs)  # the keys only: a list of pointers, not of (key, entry) pairs
-        if not keys:
+        head = '{\n "outputs": {\n  '
+        part: list[str] = []
+        for key, entry in self._ordered():
+            part.append(_line(key, entry))
+            if len(part) == lines:
+                yield (head + ",\n  ".join(part)).encode("utf-8", "backslashreplace")
+                head, part = ",\n  ", []
+        if part:
+            yield (head + ",\n  ".join(part)).encode("utf-8", "backslashreplace")
+        elif head.startswith("{"):  # no outputs at all
             yield f'{{\n "outputs": {{}},\n "pressconv_manifest": {MANIFEST_FORMAT}\n}}\n'.encode()
             return
-        head = '{\n "outputs": {\n  '
-        for start in range(0, len(keys), lines):
-            part = ",\n  ".join(_line(key, self.outputs[key]) for key in keys[start : start + lines])
-            yield (head + part).encode("utf-8", "backslashreplace")
-            head = ",\n  "
         yield f'\n }},\n "pressconv_manifest": {MANIFEST_FORMAT}\n}}\n'.encode()
+
+    def _ordered(self) -> Iterator[tuple[str, Entry]]:
+        if isinstance(self.outputs, StoredEntries):
+            return self.outputs.ordered()
+        keys = sorted(self.outputs)  # the keys only: a list of pointers, not of (key, entry) pairs
+        return ((key, self.outputs[key]) for key in keys)
+
+
+def _add(outputs: MutableMapping[str, Entry], window: dict[str, Entry]) -> None:
+    if isinstance(outputs, StoredEntries):
+        outputs.update_many(window.items())
+    else:
+        outputs.update(window)
+
+
+def _windows(handle: io.BufferedReader) -> Iterator[dict[str, Entry]]:
+    """The outputs of a manifest laid out as ``chunks`` writes it, ``store.WINDOW`` at a time, checked
+    against the schema.  Raises ``_Irregular`` at the first thing that is not that layout, or that the schema
+    refuses: the caller then reads the file whole, which also names the fault."""
+    if handle.readline() != _OPEN:
+        raise _Irregular
+    second = handle.readline()
+    if second == _EMPTY:
+        if handle.read(len(_TAIL) + 1) != _TAIL:
+            raise _Irregular
+        return
+    if second != _OUTPUTS:
+        raise _Irregular
+    lines = scratch.WINDOW
+    window: list[bytes] = []
+    pending: bytes | None = None  # the line before: the last output's alone has no comma
+    while (line := handle.readline()) != _CLOSE:
+        if pending is not None:
+            if not pending.endswith(b","):
+                raise _Irregular
+            window.append(pending)
+            if len(window) == lines:
+                yield _parse(window)
+                window = []
+        if not line.startswith(b"  ") or not line.endswith(b"\n"):
+            raise _Irregular
+        pending = line[2:-1]
+    if pending is None or pending.endswith(b",") or handle.read(len(_TAIL) + 1) != _TAIL:
+        raise _Irregular
+    window.append(pending + b",")
+    yield _parse(window)
+
+
+def _parse(lines: list[bytes]) -> dict[str, Entry]:
+    body = b"".join(lines)
+    try:
+        data = json.loads(b"{" + body[:-1] + b"}")
+        return msgspec.convert(data, type=_Outputs)
+    except (ValueError, RecursionError, msgspec.ValidationError):
+        raise _Irregular from None
 
 
 def _line(key: str, entry: Entry) -> str:

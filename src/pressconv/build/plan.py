@@ -11,16 +11,19 @@ from __future__ import annotations
 
 import hashlib
 import io
+import itertools
 import os
 import posixpath
 import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, Generic, TypeVar
 
-from pressconv.build.manifest import MANIFEST, Entry, Manifest, options_hash, sha256
+from pressconv.build import store as scratch
+from pressconv.build.manifest import MANIFEST, Entry, Manifest, StoredEntries, options_hash, sha256
 from pressconv.build.report import display
+from pressconv.build.store import Store, dec, enc
 from pressconv.config import BuildConfig
 from pressconv.errors import PressconvError
 from pressconv.limits import DEFAULT_LIMITS, Limits
@@ -75,25 +78,40 @@ class Job:
     """The source's bytes when the client sends them (a worker without the shared folders)."""
 
 
+#: ``outputs.kind``: an output of a source this run renders if stale; of a source ``only`` left out; of a
+#: source that cannot be read (claimed, so that it is neither orphaned nor taken by another source).
+_SELECTED, _LEFT_OUT, _HELD = 0, 1, 2
+#: ``sources.state``: planned; cannot be read; its output clashes with another source's.
+_PLANNED, _FAULT, _CLASH = 0, 1, 2
+
+_SCHEMA = (
+    "CREATE TABLE sources (rel BLOB PRIMARY KEY, sha256 TEXT, state INTEGER, message BLOB) WITHOUT ROWID",
+    "CREATE TABLE outputs (out BLOB PRIMARY KEY, rel BLOB, fmt INTEGER, kind INTEGER, reason BLOB,"
+    " sha256 TEXT) WITHOUT ROWID",
+    "CREATE INDEX outputs_by_source ON outputs (rel, fmt)",
+    "CREATE TABLE orphans (out BLOB PRIMARY KEY) WITHOUT ROWID",
+)
+
+
 @dataclass(slots=True)
 class Plan:
-    """What a build would do, decided from sources, the manifest and stat() alone."""
+    """What a build would do, decided from sources, the manifest and stat() alone.
+
+    Its sources and outputs are rows of the build's database (``store``), read back a window at a
+    time: the attributes below are views, which answer ``in``, ``len`` and iteration, in source order
+    (then format order), as the lists and dicts they replace did.  ``close`` removes the database.
+    """
 
     config: BuildConfig
     options: WriteOptions
     formats: tuple[str, ...]
     manifest: Manifest
-    sources: list[Source]
-    expected: dict[str, Entry]
-    """Every output the selected sources and formats should have (sha256/size not yet known)."""
-    stale: dict[str, str]
-    """Output -> why it must be rendered (missing, source changed, …)."""
-    orphans: list[str]
-    """Manifest outputs whose source is gone: to be removed."""
-    conflicts: list[tuple[Source, str]]
-    """Sources whose output another source already claims, or that cannot be read, with the message."""
-    fresh: list[str] = field(default_factory=list)
-    """Outputs that are up to date."""
+    store: Store
+    folder: SourceFolder
+    hashes: dict[str, str]
+    """Format -> the hash of the options it reads."""
+    version: str
+    """The pressconv version planning."""
     suffixes: dict[str, str] = field(default_factory=dict)
     """Output suffix of every registered format."""
     warnings: list[str] = field(default_factory=list)
@@ -101,27 +119,156 @@ class Plan:
     temporaries: list[str] = field(default_factory=list)
     """Temporary files in dist/ left by a writer that was killed (its process is gone)."""
 
+    def close(self) -> None:
+        """Drop the build's database (sqlite deletes its file); the views are unusable afterwards."""
+        self.store.close()
+
+    def __enter__(self) -> Plan:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def sources(self) -> Sources:
+        """The sources to build (readable, no clash), in order."""
+        return Sources(self)
+
+    @property
+    def expected(self) -> Outputs[Entry]:
+        """Every output the selected sources and formats should have (sha256/size not yet known)."""
+        return Outputs(self, f"kind IN ({_SELECTED}, {_LEFT_OUT})", self._expected_entry)
+
+    @property
+    def stale(self) -> Outputs[str]:
+        """Output -> why it must be rendered (missing, source changed, …)."""
+        return Outputs(self, f"kind = {_SELECTED} AND reason IS NOT NULL", lambda row: dec(row[4]))
+
+    @property
+    def fresh(self) -> Outputs[str]:
+        """Outputs that are up to date (iterating gives their paths)."""
+        return Outputs(self, f"kind = {_SELECTED} AND reason IS NULL", lambda row: dec(row[0]))
+
+    @property
+    def orphans(self) -> Orphans:
+        """Manifest outputs whose source is gone: to be removed."""
+        return Orphans(self.store)
+
+    @property
+    def conflicts(self) -> Iterator[tuple[Source, str]]:
+        """Sources whose output another source already claims, or that cannot be read, with the message."""
+        rows = self.store.windows("rel, sha256, message FROM sources", f"state != {_PLANNED}", ["rel"])
+        for rel, digest, message in rows:
+            yield Source(dec(rel), digest or "", self.folder), dec(message)
+
+    def _expected_entry(self, row: tuple[Any, ...]) -> Entry:
+        fmt = self.formats[row[2]]
+        return Entry(dec(row[1]), row[5], fmt, self.hashes[fmt], self.version, "", 0)
+
     def jobs(self) -> list[Job]:
         """One job per document with stale outputs, in source order."""
         return list(self.iter_jobs())
 
     def iter_jobs(self) -> Iterator[Job]:
         """``jobs`` made one at a time, so a build of a large archive never holds them all."""
-        for s in self.sources:
-            formats = self._stale_formats(s.rel)
-            if formats:
-                yield Job(s.rel, s.label, posixpath.splitext(s.rel)[1], s.path, formats)
+        rows = self.store.windows("rel, fmt FROM outputs", _STALE, ["rel", "fmt"])
+        for rel, group in itertools.groupby(rows, key=lambda row: row[0]):
+            source = Source(dec(rel), "", self.folder)
+            formats = tuple(self.formats[fmt] for _, fmt in group)
+            yield Job(source.rel, source.label, posixpath.splitext(source.rel)[1], source.path, formats)
 
     def job_count(self) -> int:
         """How many documents ``iter_jobs`` gives."""
-        return sum(1 for s in self.sources if self._stale_formats(s.rel))
-
-    def _stale_formats(self, rel: str) -> tuple[str, ...]:
-        return tuple(f for f in self.formats if self.output_for(rel, f) in self.stale)
+        return int(self.store.one(f"SELECT count(DISTINCT rel) FROM outputs WHERE {_STALE}")[0])
 
     def output_for(self, rel: str, fmt: str) -> str:
         """The dist-relative output path of source ``rel`` in ``fmt`` (a registered format)."""
         return rel[: len(rel) - len(posixpath.splitext(rel)[1])] + self.suffixes[fmt]
+
+
+_STALE = f"kind = {_SELECTED} AND reason IS NOT NULL"
+_T2 = TypeVar("_T2")
+
+
+class Outputs(Generic[_T2]):
+    """Some of a plan's outputs (``where``), as a read-only mapping output -> value, in source order."""
+
+    def __init__(self, plan: Plan, where: str, value: Callable[[tuple[Any, ...]], _T2]) -> None:
+        self.store, self.where, self.value = plan.store, where, value
+
+    _COLUMNS = "out, rel, fmt, kind, reason, sha256"
+
+    def _row(self, out: str) -> tuple[Any, ...] | None:
+        sql = f"SELECT {self._COLUMNS} FROM outputs WHERE out = ? AND {self.where}"
+        row: tuple[Any, ...] | None = self.store.one(sql, (enc(out),))
+        return row
+
+    def __contains__(self, out: object) -> bool:
+        return isinstance(out, str) and self._row(out) is not None
+
+    def __getitem__(self, out: str) -> _T2:
+        row = self._row(out)
+        if row is None:
+            raise KeyError(out)
+        return self.value(row)
+
+    def get(self, out: str) -> _T2 | None:
+        row = self._row(out)
+        return None if row is None else self.value(row)
+
+    def _rows(self) -> Iterator[tuple[Any, ...]]:
+        select = "rel, fmt, out, kind, reason, sha256 FROM outputs"
+        for rel, fmt, out, kind, reason, digest in self.store.windows(select, self.where, ["rel", "fmt"]):
+            yield out, rel, fmt, kind, reason, digest
+
+    def __iter__(self) -> Iterator[str]:
+        return (dec(row[0]) for row in self._rows())
+
+    def items(self) -> Iterator[tuple[str, _T2]]:
+        return ((dec(row[0]), self.value(row)) for row in self._rows())
+
+    def __len__(self) -> int:
+        return int(self.store.one(f"SELECT count(*) FROM outputs WHERE {self.where}")[0])
+
+    def __bool__(self) -> bool:
+        return self.store.one(f"SELECT 1 FROM outputs WHERE {self.where} LIMIT 1") is not None
+
+
+class Sources:
+    """A plan's sources (readable, no clash) in order, as ``Source`` values made when asked for."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.store, self.folder = plan.store, plan.folder
+
+    def __iter__(self) -> Iterator[Source]:
+        for rel, digest in self.store.windows("rel, sha256 FROM sources", f"state = {_PLANNED}", ["rel"]):
+            yield Source(dec(rel), digest, self.folder)
+
+    def __len__(self) -> int:
+        return int(self.store.one(f"SELECT count(*) FROM sources WHERE state = {_PLANNED}")[0])
+
+    def __getitem__(self, index: int) -> Source:
+        sql = f"SELECT rel, sha256 FROM sources WHERE state = {_PLANNED} ORDER BY rel LIMIT 1 OFFSET ?"
+        row = self.store.one(sql, (index if index >= 0 else len(self) + index,))
+        if row is None or index < -len(self):
+            raise IndexError(index)
+        return Source(dec(row[0]), row[1], self.folder)
+
+
+class Orphans:
+    """Manifest outputs whose source is gone, in key order."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def __iter__(self) -> Iterator[str]:
+        return (dec(row[0]) for row in self.store.windows("out FROM orphans", "1", ["out"]))
+
+    def __len__(self) -> int:
+        return int(self.store.one("SELECT count(*) FROM orphans")[0])
+
+    def __bool__(self) -> bool:
+        return self.store.one("SELECT 1 FROM orphans LIMIT 1") is not None
 
 
 def _label(path: Path, root: Path) -> str:
@@ -136,24 +283,40 @@ def _label(path: Path, root: Path) -> str:
 
 
 def find_sources(config: BuildConfig) -> list[tuple[str, str]]:
-    """(relative path, path) of every accepted source in the source folder, sorted; hidden ones skipped.
+    """(relative path, path) of every accepted source in the source folder, sorted; hidden ones skipped."""
+    top = os.path.abspath(config.source)
+    return sorted((rel, os.path.join(top, *rel.split("/"))) for rel in walk_sources(config))
 
-    Plain strings rather than Path objects: this runs for every source on every build, no-ops included.
-    """
+
+def walk_sources(config: BuildConfig) -> Iterator[str]:
+    """The relative path (POSIX style) of every accepted source in the source folder, in no set order;
+    hidden files and folders skipped.  Folder by folder with ``os.scandir``, so a folder of 100,000
+    sources is never listed whole (``os.walk`` makes a list of each folder's files)."""
     accepted = {suffix.lower() for suffix in _reader_suffixes()}
     top = os.path.abspath(config.source)
     if not os.path.isdir(top):
-        return []
-    found: list[tuple[str, str]] = []
-    for folder, dirs, files in os.walk(top):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        prefix = os.path.relpath(folder, top).replace(os.sep, "/")
-        prefix = "" if prefix == "." else prefix + "/"
-        for name in files:
-            if name.startswith(".") or os.path.splitext(name)[1].lower() not in accepted:
-                continue
-            found.append((prefix + name, os.path.join(folder, name)))
-    return sorted(found)
+        return
+    folders = [""]
+    while folders:
+        prefix = folders.pop()
+        try:
+            scan = os.scandir(os.path.join(top, prefix) if prefix else top)
+        except OSError:
+            continue  # as os.walk: a folder that cannot be listed is passed over
+        with scan:
+            for entry in scan:
+                name = entry.name
+                if name.startswith("."):
+                    continue
+                try:
+                    folder = entry.is_dir()
+                except OSError:
+                    folder = False
+                if folder:
+                    if not entry.is_symlink():  # os.walk does not follow links to folders either
+                        folders.append(prefix + name + "/")
+                elif os.path.splitext(name)[1].lower() in accepted:
+                    yield prefix + name
 
 
 def _read_regular(path: str, use: Callable[[io.BufferedReader], _T]) -> _T:
@@ -229,13 +392,18 @@ def _reader_suffixes() -> list[str]:
     return readers.REGISTRY.builtin_suffixes() if readers.REGISTRY.only_builtins() else readers.suffixes()
 
 
+@scratch.guarded()
 def make_plan(
     config: BuildConfig,
     *,
     force: bool = False,
     only: set[str] | None = None,
 ) -> Plan:
-    """Decide what a build does.  ``only`` (source-relative paths) limits rendering to those sources."""
+    """Decide what a build does.  ``only`` (source-relative paths) limits rendering to those sources.
+
+    Sources, outputs and the manifest go to a new database (``store``) as they are found, a window of
+    sources at a time, so planning holds no record per source; close the plan when done with it.
+    """
     from pressconv import __version__, publish, writers
 
     registered = _writer_names()
@@ -245,67 +413,125 @@ def make_plan(
     options = WriteOptions.from_env(config.options)
     hashes = {fmt: options_hash(options, fmt) for fmt in formats}
     check_folders(config)
+    store = Store()
     try:
-        manifest, discarded = Manifest.load(config.dist)
-    except OSError as err:
-        where = display(config.dist / MANIFEST)
-        raise PressconvError(f"cannot read the manifest: {err.strerror}", where) from None
-    sources: list[tuple[Source, str | None]] = []
-    folder = SourceFolder(os.path.abspath(config.source), _label(config.source.absolute(), config.root))
-    for rel, path in find_sources(config):
+        for statement in _SCHEMA:
+            store.db.execute(statement)
         try:
-            sources.append((Source(rel, _hash_source(path), folder), None))
-        except PressconvError as err:  # fails alone: reported and counted, the others are built
-            source = Source(rel, "", folder)
-            sources.append((source, f"{source.label}: {err.message}"))
+            manifest, discarded = Manifest.load(config.dist, store)
+        except OSError as err:
+            where = display(config.dist / MANIFEST)
+            raise PressconvError(f"cannot read the manifest: {err.strerror}", where) from None
+        folder = SourceFolder(os.path.abspath(config.source), _label(config.source.absolute(), config.root))
+        plan = Plan(config, options, formats, manifest, store, folder, hashes, __version__)
+        if discarded is not None:
+            plan.warnings.append(
+                f"{display(config.dist / MANIFEST)}: {discarded}; ignored, and rebuilt from scratch"
+            )
+        plan.temporaries = publish.stale_temporaries(config.dist)
+        plan.suffixes = {name: writers.spec(name).suffix for name in registered}
+        with store.bulk():
+            store.db.executemany("INSERT INTO sources VALUES (?, ?, ?, ?)", _hashed(plan))
+        _plan_sources(plan, force, only)
+        _find_orphans(plan, set(registered))
+    except BaseException:
+        store.close()
+        raise
+    return plan
 
-    plan = Plan(config, options, formats, manifest, [], {}, {}, [], [])
-    if discarded is not None:
-        plan.warnings.append(
-            f"{display(config.dist / MANIFEST)}: {discarded}; ignored, and rebuilt from scratch"
-        )
-    plan.temporaries = publish.stale_temporaries(config.dist)
-    plan.suffixes = {name: writers.spec(name).suffix for name in registered}
-    dist = str(config.dist)
-    claimed: dict[str, str] = {}
-    for src, fault in sources:
-        outs = {fmt: plan.output_for(src.rel, fmt) for fmt in formats}
-        clash = next((out for out in outs.values() if out in claimed), None)
-        if fault is not None:  # unreadable now, but still there: its outputs stay
-            plan.conflicts.append((src, fault))
-            claimed.update((out, src.label) for out in outs.values() if out not in claimed)
+
+def _hashed(plan: Plan) -> Iterator[tuple[bytes, str, int, bytes | None]]:
+    """A ``sources`` row for every source found (in the walk's order): its hash, or why it cannot be read."""
+    folder = plan.folder
+    for rel in walk_sources(plan.config):
+        try:
+            yield enc(rel), _hash_source(os.path.join(folder.top, *rel.split("/"))), _PLANNED, None
+        except PressconvError as err:  # fails alone: reported and counted, the others are built
+            yield enc(rel), "", _FAULT, enc(f"{Source(rel, '', folder).label}: {err.message}")
+
+
+def _plan_sources(plan: Plan, force: bool, only: set[str] | None) -> None:
+    """Claim every source's outputs and decide which are stale, a window of sources at a time, in order."""
+    manifest = plan.manifest.outputs
+    assert isinstance(manifest, StoredEntries)
+    window: list[tuple[bytes, str, int]] = []
+    for row in plan.store.windows("rel, sha256, state FROM sources", "1", ["rel"]):
+        window.append(row)
+        if len(window) == scratch.WINDOW:
+            _plan_window(plan, window, manifest, force, only)
+            window = []
+    if window:
+        _plan_window(plan, window, manifest, force, only)
+
+
+def _plan_window(
+    plan: Plan,
+    window: list[tuple[bytes, str, int]],
+    manifest: StoredEntries,
+    force: bool,
+    only: set[str] | None,
+) -> None:
+    """Plan one window of sources (in order): two queries for the window, not two per source."""
+    store, formats, folder = plan.store, plan.formats, plan.folder
+    dist = str(plan.config.dist)
+    found = [(key, dec(key), digest, state) for key, digest, state in window]
+    outs_of = [[plan.output_for(rel, fmt) for fmt in formats] for _, rel, _, _ in found]
+    every = [enc(out) for outs in outs_of for out in outs]
+    # Claimed by a source of an earlier window (a clash needs the same name but for the suffix).
+    claimed = {dec(out): dec(rel) for out, rel in store.among("out, rel FROM outputs", "out", every)}
+    old = manifest.some(every)
+    clashes: list[tuple[bytes, bytes]] = []
+    rows: list[tuple[bytes, bytes, int, int, bytes | None, str]] = []
+    for (key, rel, digest, state), outs in zip(found, outs_of, strict=True):
+        if state == _FAULT:  # unreadable now, but still there: its outputs stay
+            for i, out in enumerate(outs):
+                if out not in claimed:
+                    claimed[out] = rel
+                    rows.append((enc(out), key, i, _HELD, None, ""))
             continue
+        clash = next((out for out in outs if out in claimed), None)
         if clash is not None:
-            message = f"{src.label}: its output {clash} also comes from {claimed[clash]}; rename one of them"
-            plan.conflicts.append((src, message))
+            label, other = Source(rel, "", folder).label, Source(claimed[clash], "", folder).label
+            clashes.append(
+                (enc(f"{label}: its output {clash} also comes from {other}; rename one of them"), key)
+            )
             continue
-        plan.sources.append(src)
-        for fmt, out in outs.items():
-            claimed[out] = src.label
-            want = Entry(src.rel, src.sha256, fmt, hashes[fmt], __version__, "", 0)
-            plan.expected[out] = want
-            if only is not None and src.rel not in only:
+        selected = only is None or rel in only
+        for i, (fmt, out) in enumerate(zip(formats, outs, strict=True)):
+            claimed[out] = rel
+            if not selected:
+                rows.append((enc(out), key, i, _LEFT_OUT, None, digest))
                 continue
-            old = manifest.outputs.get(out)
-            reason = _staleness(old, want, os.path.join(dist, out))
+            want = Entry(rel, digest, fmt, plan.hashes[fmt], plan.version, "", 0)
+            reason = _staleness(old.get(out), want, os.path.join(dist, out))
             if force and reason is None:
                 reason = "forced"
-            if reason is None:
-                plan.fresh.append(out)
-            else:
-                plan.stale[out] = reason
+            rows.append((enc(out), key, i, _SELECTED, None if reason is None else enc(reason), digest))
+    with store.bulk():
+        store.db.executemany(f"UPDATE sources SET state = {_CLASH}, message = ? WHERE rel = ?", clashes)
+        store.db.executemany("INSERT INTO outputs VALUES (?, ?, ?, ?, ?, ?)", rows)
 
-    present = {src.rel for src, _ in sources}
-    known = set(registered)
-    for out, entry in sorted(manifest.outputs.items()):
-        if out in claimed:
-            continue
-        # Gone: the source was deleted or renamed, or its format is no longer registered.  Outputs of
-        # a living source in a format this run did not select stay; they are not this run's business.
-        gone = entry.source not in present or entry.format not in known
-        if gone or plan.output_for(entry.source, entry.format) != out:
-            plan.orphans.append(out)
-    return plan
+
+def _find_orphans(plan: Plan, known: set[str]) -> None:
+    """Record the manifest's outputs that no source claims and whose source is gone (or whose format is
+    no longer registered).  Outputs of a living source in a format this run did not select stay; they
+    are not this run's business."""
+    select = (
+        "m.out, m.source, m.format, EXISTS (SELECT 1 FROM sources s WHERE s.rel = m.source) FROM manifest m"
+    )
+    where = "NOT EXISTS (SELECT 1 FROM outputs o WHERE o.out = m.out)"
+    found: list[tuple[bytes]] = []
+    for key, source, fmt, present in plan.store.windows(select, where, ["m.out"]):
+        out, source, fmt = dec(key), dec(source), dec(fmt)
+        gone = not present or fmt not in known
+        if gone or plan.output_for(source, fmt) != out:
+            found.append((key,))
+        if len(found) == scratch.WINDOW:
+            with plan.store.bulk():
+                plan.store.db.executemany("INSERT INTO orphans VALUES (?)", found)
+            found = []
+    with plan.store.bulk():
+        plan.store.db.executemany("INSERT INTO orphans VALUES (?)", found)
 
 
 def _check_writer(fmt: str) -> None:

@@ -9,6 +9,7 @@ prints.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -22,16 +23,56 @@ def display(path: Path) -> str:
         return str(path)
 
 
+class Tally:
+    """Items of one kind (output paths, error lines): every one counted, the first ``keep`` kept (all
+    when None), so that a build of a large archive that only prints counts holds none of them."""
+
+    __slots__ = ("count", "keep", "kept")
+
+    def __init__(self, items: Iterable[str] = (), keep: int | None = None) -> None:
+        self.count = 0
+        self.kept: list[str] = []
+        self.keep = keep
+        self.extend(items)
+
+    def append(self, item: str) -> None:
+        self.count += 1
+        if self.keep is None or len(self.kept) < self.keep:
+            self.kept.append(item)
+
+    def extend(self, items: Iterable[str]) -> None:
+        for item in items:
+            self.append(item)
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self) -> Iterator[str]:
+        """The kept items (all of them unless ``keep`` was given)."""
+        return iter(self.kept)
+
+    def __contains__(self, item: object) -> bool:
+        return item in self.kept
+
+    def __repr__(self) -> str:
+        return f"Tally({self.kept!r}, count={self.count})"
+
+
 @dataclass(slots=True)
 class Outcome:
     """What a build did, output by output (dist-relative paths)."""
 
-    written: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
+    written: Tally = field(default_factory=Tally)
+    unchanged: Tally = field(default_factory=Tally)
+    removed: Tally = field(default_factory=Tally)
+    failed: Tally = field(default_factory=Tally)
+    errors: Tally = field(default_factory=Tally)
     manifest_changed: bool = False
+
+    @classmethod
+    def keeping(cls, keep: int | None) -> Outcome:
+        """An outcome that keeps the first ``keep`` items of each kind (all when None)."""
+        return cls(Tally(keep=keep), Tally(keep=keep), Tally(keep=keep), Tally(keep=keep), Tally(keep=keep))
 
     @property
     def changed(self) -> bool:

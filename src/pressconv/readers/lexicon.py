@@ -171,7 +171,15 @@ SPEECH_PHRASES: frozenset[str] = frozenset(
 )
 
 # "according to Smith", "laut Müller", "selon Dupont", "según García".
-ACCORDING_TO: tuple[str, ...] = ("according to", "laut", "selon", "según", "segundo", "zufolge")
+ACCORDING_TO: tuple[str, ...] = (
+    "according to",
+    "laut",
+    "selon",
+    "según",
+    "segundo",
+    "zufolge",
+    "ayon kay",  # Filipino: "ayon kay Cruz"
+)
 
 # Adverbs and auxiliaries that sit between a subject and its speech verb ("Smith later added").
 ATTRIBUTION_ADVERBS: frozenset[str] = frozenset(
@@ -488,13 +496,22 @@ ROLE_EQUIVALENTS: dict[str, str] = {
         "prezydent",
         "director": "directora directeur directrice direktor direktorin direttore direttrice diretor "
         "diretora dyrektor dyrektorka",
-        "governor": "gobernador gobernadora gouverneur gouverneure governatore",
+        "governor": "gobernador gobernadora gouverneur gouverneure governatore gov",
         "rector": "rectora recteur rectrice rektor rettore rettrice reitor reitora",
         "spokesperson": "spokesman spokeswoman portavoz porte-parole sprecher sprecherin portaveu "
         "woordvoerder woordvoerster",
         "secretary": "secretario secretaria secrétaire",
         "delegate": "delegado delegada délégué déléguée",
         "chancellor": "kanzler kanzlerin",
+        # abbreviated titles ("Usec. Jane Doe" … "the Undersecretary said"), compared without the period
+        "undersecretary": "usec under-secretary",
+        "engineer": "engr",
+        "attorney": "atty",
+        "ambassador": "amb",
+        "senator": "sen",
+        "superintendent": "supt",
+        "inspector": "insp",
+        "professor": "prof",
     }.items()
     for word in words.split()
 }

@@ -1,7 +1,8 @@
 """A theme -> what the HTML and EPUB writers show of it: the stylesheet, the letterhead, the footer line.
 
 ``stylesheet`` fills ``assets/pressconv.css`` (a ``string.Template``) with the
-theme's colours and typefaces, once per theme per process; ``letterhead`` and
+theme's colours and typefaces, once per theme per process, after an ``@font-face``
+rule for each typeface the theme gives as a font file (``font_files``); ``letterhead`` and
 ``page_footer`` are the elements that frame a page (or an EPUB's release), built
 as ElementTree like the rest of the page so escaping stays in the serializer.
 """
@@ -9,12 +10,15 @@ as ElementTree like the rest of the page so escaping stays in the serializer.
 from __future__ import annotations
 
 import base64
+import re
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from string import Template
 
 from pressconv import lazy_re
+from pressconv.errors import WriterError
 from pressconv.theme import DEFAULT, Theme
 
 
@@ -25,10 +29,80 @@ def _template() -> Template:
     return Template((Path(__file__).parent / "assets" / "pressconv.css").read_text(encoding="utf-8"))
 
 
+@dataclass(frozen=True, slots=True)
+class FontFile:
+    """A theme's typeface given as a TrueType file: what an ``@font-face`` rule says of it."""
+
+    path: str
+    family: str
+    """The family name the stylesheet's ``font-family`` asks for (the theme's, read from the file)."""
+    weight: int
+    """The file's own weight (OS/2 ``usWeightClass``): a bold file serves only bold text."""
+    italic: bool
+    href: str
+    """Its place in an EPUB (``fonts/NAME.ttf``, beside ``style.css``)."""
+
+
+def font_files(theme: Theme) -> tuple[FontFile, ...]:
+    """The theme's body and heading typefaces that are font files, each once (fontconfig names: none).
+
+    A family fontconfig knows stays a name in ``font-family``: the reader's system may have it, and
+    the page does not carry a font it was not given.
+    """
+    found: list[FontFile] = []
+    for font, family in ((theme.body_font, theme.body_family), (theme.heading_font, theme.heading_family)):
+        if not font or not font.lower().endswith(".ttf") or any(f.path == font for f in found):
+            continue
+        weight, italic = _style_of(font)
+        stem = re.sub(r"[^A-Za-z0-9._-]+", "-", Path(font).stem).strip("-.") or "font"
+        href = f"fonts/{stem}.ttf"
+        if any(f.href == href for f in found):
+            href = f"fonts/{stem}-{len(found) + 1}.ttf"
+        found.append(FontFile(font, family or stem, weight, italic, href))
+    return tuple(found)
+
+
 @cache
-def stylesheet(theme: Theme = DEFAULT) -> str:
-    """The stylesheet shared by the HTML and EPUB writers, its colours and typefaces from ``theme``."""
-    return _template().substitute(
+def _style_of(path: str) -> tuple[int, bool]:
+    """(weight, italic) of a TrueType file, from its OS/2 table; (400, False) when it has none."""
+    from fontTools.ttLib import TTFont, TTLibError
+
+    try:
+        with TTFont(path, lazy=True) as font:
+            if "OS/2" not in font:
+                return 400, False
+            table = font["OS/2"]
+            return int(table.usWeightClass) or 400, bool(table.fsSelection & 1)
+    except (OSError, TTLibError) as err:
+        raise WriterError(f"the theme's font {path!r} cannot be read ({err})") from None
+
+
+def _font_faces(theme: Theme, in_package: bool) -> str:
+    """``@font-face`` rules for the theme's font files: a ``data:`` URL (the page stays one file) or, in
+    an EPUB, the package's font item beside the stylesheet."""
+    rules = []
+    for font in font_files(theme):
+        if in_package:
+            source = font.href
+        else:
+            source = "data:font/ttf;base64," + base64.b64encode(Path(font.path).read_bytes()).decode("ascii")
+        style = "italic" if font.italic else "normal"
+        family = _css_string(font.family)
+        rules.append(
+            f'@font-face {{ font-family: {family}; src: url("{source}") format("truetype"); '
+            f"font-weight: {font.weight}; font-style: {style}; }}\n"
+        )
+    return "".join(rules)
+
+
+@cache
+def stylesheet(theme: Theme = DEFAULT, in_package: bool = False) -> str:
+    """The stylesheet shared by the HTML and EPUB writers, its colours and typefaces from ``theme``.
+
+    A typeface given as a font file comes with it (``@font-face``): inside the sheet as a ``data:``
+    URL for a page, or as the EPUB's font item (``font_files``' ``href``) when ``in_package``.
+    """
+    return _font_faces(theme, in_package) + _template().substitute(
         ink=theme.ink,
         primary=theme.primary,
         accent=theme.accent,
@@ -47,12 +121,17 @@ def _font_stack(family: str | None, default: str) -> str:
     """CSS ``font-family`` for a theme's typeface: the family as a CSS string, then a generic family."""
     if not family:
         return default
-    # A CSS string: quotes and backslashes escaped, and "<" too, since the sheet may sit in a <style>.
-    name = "".join(ch for ch in family if ch.isprintable())
-    name = name.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")
     low = family.lower()
     generic = "monospace" if "mono" in low else "sans-serif" if "sans" in low else "serif"
-    return f'"{name}", {generic}'
+    return f"{_css_string(family)}, {generic}"
+
+
+def _css_string(text: str) -> str:
+    """``text`` as a CSS string: quotes and backslashes escaped, and "<" too, since the sheet may sit in a
+    <style>."""
+    name = "".join(ch for ch in text if ch.isprintable())
+    name = name.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")
+    return f'"{name}"'
 
 
 def _tint(colour: str, keep: float = 0.2) -> str:

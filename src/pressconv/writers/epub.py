@@ -29,6 +29,7 @@ import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -171,8 +172,10 @@ def _book(
     pictures = bool(images.items) or logo is not None
     modified = _metadata(book, chapters, documents, volume, cover is not None, pictures, options)
 
-    css = html.stylesheet(theme).encode("utf-8")
+    css = html.stylesheet(theme, in_package=True).encode("utf-8")
     style = book.add_item(ebook.EpubItem("css", "style.css", "text/css", css))
+    for n, font in enumerate(_html_theme.font_files(theme), start=1):  # style.css's @font-face sources
+        book.add_item(ebook.EpubItem(f"font-{n}", font.href, _FONT_TYPE, _font_bytes(font.path)))
     nav_style = book.add_item(ebook.EpubItem("nav-css", "nav.css", "text/css", _NAV_CSS))
     nav = book.add_item(ebook.EpubNav(title=title, direction=direction))
     nav.add_item(style)
@@ -240,9 +243,22 @@ def _pack(book: Any, modified: datetime) -> bytes:
     with zipfile.ZipFile(raw) as archive:
         entries = [(info.filename, archive.read(info)) for info in archive.infolist()]
     # The stylesheets are the same in every book: their compressed form is kept for the process.
+    fonts = [name for name, _ in entries if name.startswith("EPUB/fonts/")]
     return _zip.pack(
-        entries, stored=("mimetype",), memo=("EPUB/style.css", "EPUB/nav.css", "EPUB/images/logo.svg")
+        entries,
+        stored=("mimetype",),
+        memo=("EPUB/style.css", "EPUB/nav.css", "EPUB/images/logo.svg", *fonts),
     )
+
+
+#: A TrueType font's media type: EPUB 3.3's core media type for it (``font/ttf``).
+_FONT_TYPE = "font/ttf"
+
+
+@lru_cache(maxsize=4)
+def _font_bytes(path: str) -> bytes:
+    """A theme's font file, read once per process (every book of a build carries it)."""
+    return Path(path).read_bytes()
 
 
 # --- metadata ---------------------------------------------------------------------------------------

@@ -35,6 +35,7 @@ from pressconv.theme import Theme, theme_of
 from pressconv.writers._html_inline import Context, ImageStore, add_text, context, href, image_type, inline
 from pressconv.writers._html_theme import letterhead, logo_data_uri, page_footer
 from pressconv.writers._html_theme import stylesheet as stylesheet  # the EPUB writer's too
+from pressconv.writers._labels import contents_label
 from pressconv.writers._volume import volume_title
 
 SUFFIX = ".html"
@@ -379,7 +380,7 @@ def write_volume(documents: list[Document], options: WriteOptions, notes: Notes)
     language, page_direction = first.metadata.language, direction(first)
     articles: list[ET.Element] = []
     contents = ET.Element("nav", {"class": "contents", "aria-labelledby": "contents"})
-    _el(contents, "h2", "Contents", id="contents")
+    _el(contents, "h2", contents_label(language), id="contents")
     listing = _el(contents, "ol")
     for n, document in enumerate(documents, start=1):
         article = render_article(document, options, notes)

@@ -153,7 +153,8 @@ def find_headline(
         dek_words = len(second.text.split())
         if not ends_sentence(second.text) and one_phrase and MIN_DEK_WORDS <= dek_words <= MAX_HEADLINE_WORDS:
             second.kind, second.reason = SUBTITLE, "second short line under the headline: the dek"
-        elif after.kind in (PARAGRAPH, QUOTE) and find_dateline(after.text) is not None:
+        elif after.kind in (PARAGRAPH, QUOTE) and find_dateline(after.text) is not None and _body_like(after):
+            # the lede under it opens with a dateline (not a short "Ana Ruiz – Chief Medical Officer" line)
             second.kind, second.reason = (
                 SUBTITLE,
                 "one-line sentence under the headline, before the dateline",
@@ -201,6 +202,23 @@ _FORWARD = lazy_re.compile(
     r"^(?:-{2,}.*|_{5,}|={5,}|begin forwarded message:?|.*\bforwarded message\b.*|.*\boriginal message\b.*)$",
     re.IGNORECASE,
 )
+# A one-block covering note: "Dear editor, please find below our release for immediate use."
+_NOTE_OPENING = re.compile(
+    r"^(?:hi|hello|dear|hey|good (?:morning|afternoon)|hallo|liebe|lieber|bonjour|hola)\b"
+    r"[^.!?,\n]{0,40},\s+\S",
+    re.IGNORECASE,
+)
+_MAX_ONE_BLOCK_NOTE_WORDS = 60
+# The sign-off that closes a covering note ("Best,", "Thanks, Jo", "Kind regards"); the release follows it.
+_SIGN_OFF = re.compile(
+    r"^(?:(?:best|kind|warm|warmest|many) (?:regards|wishes|thanks)|regards|best|thanks|thank you|cheers"
+    r"|all the best|yours(?: sincerely| faithfully| truly)?|sincerely|mit freundlichen grüßen|cordialement"
+    r"|saludos|un saludo|atentamente)\b[,.!]?(?:\s+[A-Z][\w.’'-]*){0,3}$",
+    re.IGNORECASE,
+)
+# A forwarded mail's subject line pasted above the release: "Fwd: County approves …", "WG: …".  Not
+# "RE:", which official rebuttals use as their headline ("RE: PUBLICATION ON ALLEGED SHORTAGE OF …").
+_SUBJECT = lazy_re.compile(r"^(?:fwd?|fw|wg|tr|rv|doorst)\s?:\s", re.IGNORECASE)
 _COVER_NOTE_BLOCKS = 12
 _MAX_NOTE_BLOCKS = 6  # the blocks of a forwarder's note above a mail header
 
@@ -281,7 +299,14 @@ def _cover_note(works: list[Work], content: list[int]) -> int:
     header = next((i for i in range(note[-1], note[0], -1) if works[i].reason is MAIL_HEADER), None)
     if header is not None:
         return sum(1 for i in note if i < header)  # "Thanks Sam, see below." / "On Tue, … wrote:"
-    if not _SALUTATION.match(works[content[0]].text):
+    first = works[content[0]].text
+    if not _SALUTATION.match(first):
+        if (
+            _NOTE_OPENING.match(first)
+            and len(first.split()) <= _MAX_ONE_BLOCK_NOTE_WORDS
+            and ends_sentence(first)
+        ):
+            return 1  # "Dear editor, please find below our release …": a note of one block
         return 0
     for k, i in enumerate(content[:_COVER_NOTE_BLOCKS]):
         if any(_FORWARD.match(line) for line in works[i].lines):
@@ -289,6 +314,9 @@ def _cover_note(works: list[Work], content: list[int]) -> int:
         after = content[k + 1] if k + 1 < len(content) else len(works)
         if any(w.aside and not w.date_line for w in works[i + 1 : after]):
             return k + 1  # the forwarded mail's header (set aside by the furniture rule) follows the note
+    for k, i in enumerate(content[1 : _MAX_NOTE_BLOCKS + 1], start=1):
+        if _SIGN_OFF.match(works[i].lines[0] if works[i].lines else works[i].text):
+            return k + 1  # no forward marker: the note ends with its sign-off ("Best,\nJo")
     return 0
 
 
@@ -355,6 +383,8 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
         return -9.0, "a meeting number"
     if is_date_line(text) or (find_date(text) is not None and len(words) <= 6):
         return -9.0, "a date line"
+    if _SUBJECT.match(text):
+        return -9.0, "a forwarded e-mail's subject line (Fwd:, FW:, WG: …)"
     if _CONTACT.search(text):
         return -9.0, "contact details (phone, e-mail or web address)"
     if lowered.startswith(PAGE_CHROME_OPENINGS) or is_chrome_line(text):

@@ -337,6 +337,13 @@ def headline_over_dek(lines: list[str]) -> bool:
         return False
     if (first.isupper() and second.isupper()) or first.rsplit(None, 1)[-1].lower() in TITLE_CASE_SMALL:
         return False  # "… GIFT TO" / "REBUILD ITS 1911 LIBRARY": one headline wrapped
+    if (
+        len(second) <= len(first)
+        and title_case(first, share=1.0)
+        and title_case(second, share=1.0)
+        and not has_verb(second, endings=False)
+    ):
+        return False  # "Harlow Council Approves New Riverside" / "Cycle Lanes": a Title Case headline wrapped
     return (first.isupper() and not second.isupper()) or len(first) < 50
 
 

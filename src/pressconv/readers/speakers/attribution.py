@@ -279,11 +279,12 @@ def _subject_first(
                     or _TITLE_LINK_BEFORE.search(text, max(0, run.start - 24), run.start) is not None
                 )
                 and _names_person(gap[2:])
-            ):
+            ) or (not set_off and ", " in gap[2:] and _names_person(gap[2:].rsplit(", ", 1)[-1])):
                 # "Die Leiterin der Vertretung in Deutschland, Dr. Annegret Pfleiderer, betonte",
                 # "Senior Minister of State for Coastal and Urban Resilience, Ms Lim Hwee Ling, said",
                 # "the chief executive of Isles Ferries, Callum Drummond-Aziz, said": the run is what
-                # the title heads, the apposition the person
+                # the title heads, the apposition the person; "in Hexham, the chief executive of X, Jane
+                # Doe, said": a run whose apposition ends in a person's name is not the speaker either
                 continue
             if len(gap.split()) > 10 or run.possessive:
                 continue

@@ -28,7 +28,8 @@ and typefaces in the styles part (the default template already wears the default
 theme's), the logo and letterhead in a first-page header, its footer line, page
 size and margins, and a "— Name" line under each attributed quote when it shows
 speakers.  ``write_volume`` puts several releases in one DOCX, a press kit:
-title, table of contents, each release from a new page (``volume``).
+title, table of contents, each release in a section of its own from a new page,
+its first page under the letterhead (``volume``).
 
 The modules, by concern:
 
@@ -121,22 +122,24 @@ def _package(
     relations = Relations(existing=prepared.entries.get(prepared.document_rels_name))
     body = Body(prepared, text, relations, rtl=is_rtl_language(language), show_speaker=theme.show_speaker)
     plans: list[NotePlan] = []
+    section_ends: list[etree._Element] = []
+    """The last body element before each release after the first: a kit's section breaks go there."""
     next_ids, counted = first_ids(existing_notes), None
     for document, document_language in zip(documents, languages, strict=True):
         plan = NotePlan.of(document.notes, next_ids)
         if counted is not None:  # Word numbers notes on through the kit; a release's own "1" is its mark
             plan.counted = counted
         body.notes, body.rtl = plan, is_rtl_language(document_language)
-        start = len(body.root)
+        if volume_title is not None and len(body.root):
+            section_ends.append(body.root[len(body.root) - 1])
         body.render(document)
-        if volume_title is not None:
-            volume.new_page(body.root[start])
         next_ids, counted = dict(plan.next_id), dict(plan.counted)
         plans.append(plan)
     paragraphs = body.paragraphs
     if volume_title is not None:
-        front = volume.front(volume_title, body.outline, prepared.style_ids, text, body.quotes + 1)
+        front = volume.front(volume_title, body.outline, prepared.style_ids, text, body.quotes + 1, language)
         paragraphs = front + paragraphs
+        section_ends.insert(0, front[-1])
 
     root = deepcopy(prepared.document)
     body_element = root.find(w("body"))
@@ -186,6 +189,10 @@ def _package(
         _letterhead(prepared, theme, section_properties, relations, text, entries, memo, notes)
         if letterhead.HEADER_NAME in entries:
             content_overrides[f"/{letterhead.HEADER_NAME}"] = letterhead.CT_HEADER
+    if section_properties is not None:
+        # After the page set-up and the letterhead: each section is a copy of the final one.
+        for index, last in enumerate(section_ends):
+            volume.end_section(last, section_properties, apart=index == 0)
     media = dict(body.media.parts)
     logo = _theme_media(prepared, theme, entries)
     media.update(logo)

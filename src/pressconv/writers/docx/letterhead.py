@@ -16,7 +16,7 @@ from lxml import etree  # type: ignore[import-untyped]
 from pressconv.errors import WriterError
 from pressconv.theme import Theme
 from pressconv.writers.docx.house import ordered_child
-from pressconv.writers.docx.ooxml import XML_SPACE, R, W, w, xml
+from pressconv.writers.docx.ooxml import SECTION_ORDER, XML_SPACE, R, W, w, xml
 from pressconv.writers.docx.relations import RT_IMAGE, Relations
 from pressconv.writers.docx.styles import TextKind
 
@@ -25,30 +25,6 @@ CT_HEADER = "application/vnd.openxmlformats-officedocument.wordprocessingml.head
 HEADER_NAME = "word/header-first.xml"
 """The first page's header part the writer adds for a theme's logo and letterhead."""
 
-_SECT_ORDER = [
-    "headerReference",
-    "footerReference",
-    "footnotePr",
-    "endnotePr",
-    "type",
-    "pgSz",
-    "pgMar",
-    "paperSrc",
-    "pgBorders",
-    "lnNumType",
-    "pgNumType",
-    "cols",
-    "formProt",
-    "vAlign",
-    "noEndnote",
-    "titlePg",
-    "textDirection",
-    "bidi",
-    "rtlGutter",
-    "docGrid",
-    "printerSettings",
-    "sectPrChange",
-]
 _MM_EMU = 36000
 _LOGO_HEIGHT_MM = 14.0
 _LOGO_MAX_WIDTH_MM = 80.0
@@ -184,7 +160,7 @@ def first_page(section_properties: etree._Element, header_id: str) -> None:
             w("footerReference"), {w("type"): "first", f"{{{R}}}id": footer.get(f"{{{R}}}id")}
         )
         footer.addnext(again)
-    ordered_child(section_properties, "titlePg", _SECT_ORDER)
+    ordered_child(section_properties, "titlePg", SECTION_ORDER)
 
 
 def has_own_header(section_properties: etree._Element) -> bool:

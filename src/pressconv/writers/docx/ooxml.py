@@ -92,3 +92,29 @@ PPR_ORDER = (
     "sectPr",
     "pPrChange",
 )
+
+#: The children of ``w:sectPr`` in the order the schema fixes (ECMA-376 Part 1, CT_SectPr).
+SECTION_ORDER = (
+    "headerReference",
+    "footerReference",
+    "footnotePr",
+    "endnotePr",
+    "type",
+    "pgSz",
+    "pgMar",
+    "paperSrc",
+    "pgBorders",
+    "lnNumType",
+    "pgNumType",
+    "cols",
+    "formProt",
+    "vAlign",
+    "noEndnote",
+    "titlePg",
+    "textDirection",
+    "bidi",
+    "rtlGutter",
+    "docGrid",
+    "printerSettings",
+    "sectPrChange",
+)

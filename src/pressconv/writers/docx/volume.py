@@ -1,5 +1,6 @@
 """A press kit's front matter and seams: several releases -> one DOCX with a title, a table of contents
-and each release on a new page.
+(headed "Contents" in the kit's language, ``_labels``) and each release in a section of its own, from a
+new page, under the letterhead.
 
 The contents is a real Word TOC field (``TOC \\h \\z \\t "Title,1,Heading 1,2"``: each release's
 headline, its level-2 section headings under it) whose result is already written: one
@@ -13,27 +14,42 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
+from copy import deepcopy
 from dataclasses import replace
 
 from lxml import etree  # type: ignore[import-untyped]
 
 from pressconv.model import Document
+from pressconv.writers._labels import contents_label
 from pressconv.writers.docx.house import ordered_child
-from pressconv.writers.docx.ooxml import PPR_ORDER, XML_SPACE, w
+from pressconv.writers.docx.ooxml import PPR_ORDER, SECTION_ORDER, XML_SPACE, w
 from pressconv.writers.docx.styles import STYLES, TextKind
 
-CONTENTS = "Contents"
-"""The heading of the contents list."""
 
+def end_section(last: etree._Element, section_properties: etree._Element, *, apart: bool = False) -> None:
+    """End a section of the kit after ``last`` (the front matter's or a release's last body element), so
+    the next release starts on a new page of its own section: a copy of the document's final
+    ``section_properties`` (page set-up, footer, the letterhead as the first page's header and
+    ``w:titlePg``) with ``w:type`` "nextPage".  Word shows a section's first-page header on the first
+    page of each section, so every release opens under the letterhead.
 
-
-def new_page(paragraph: etree._Element) -> None:
-    """Start ``paragraph`` (a release's first) on a new page."""
-    properties = paragraph.find(w("pPr"))
+    The break goes in ``last`` when it is a paragraph, else (a table cannot hold it) or with ``apart``
+    in an empty paragraph after it: the front matter's, since LibreOffice drops the title page's
+    footer fields when the break shares a paragraph with the contents' field end.
+    """
+    if apart or last.tag != w("p"):
+        paragraph = etree.Element(w("p"))
+        last.addnext(paragraph)
+        last = paragraph
+    properties = last.find(w("pPr"))
     if properties is None:
         properties = etree.Element(w("pPr"))
-        paragraph.insert(0, properties)
-    ordered_child(properties, "pageBreakBefore", PPR_ORDER)
+        last.insert(0, properties)
+    section = deepcopy(section_properties)
+    for stale in section.findall(w("type")):
+        section.remove(stale)
+    ordered_child(section, "type", SECTION_ORDER).set(w("val"), "nextPage")
+    properties.replace(ordered_child(properties, "sectPr", PPR_ORDER), section)
 
 
 def front(
@@ -42,14 +58,16 @@ def front(
     ids: dict[TextKind, str],
     clean: Callable[[str], str],
     first_bookmark: int,
+    language: str = "en",
 ) -> list[etree._Element]:
-    """The title and the contents, as body paragraphs; bookmarks the outline's paragraphs for the links.
+    """The title and the contents (headed in the kit's ``language``), as body paragraphs; bookmarks the
+    outline's paragraphs for the links.
 
     ``first_bookmark`` is the first w:id no other bookmark of the document uses.
     """
     holder = etree.Element(w("body"))
     _paragraph(holder, ids["volume_title"], clean(title))
-    _paragraph(holder, ids["contents_heading"], CONTENTS)
+    _paragraph(holder, ids["contents_heading"], contents_label(language))
     levels = f"{STYLES['headline'].name},1,{STYLES['heading'].name},2"
     entries: list[etree._Element] = []
     for number, (level, target, words) in enumerate(outline, start=1):

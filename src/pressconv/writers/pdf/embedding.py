@@ -28,7 +28,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
 from pressconv import lazy_re
-from pressconv.compat.reportlab import init_ttfont, to_unicode_cmaps
+from pressconv.compat.reportlab import init_ttfont, split_known, to_unicode_cmaps
 from pressconv.writers.pdf.face_cache import CachedFace
 
 _WIDE_ENTRY = re.compile(r"<([0-9A-F]{2})> <([0-9A-F]{5,6})>")
@@ -95,6 +95,14 @@ class EmbeddedTTFont(TTFont):
     @face.setter
     def face(self, value: TTFontFace) -> None:
         self.__dict__["base_face"] = value
+
+    def splitString(self, text: str, doc: Any, encoding: str = "utf-8") -> list[tuple[int, bytes]]:
+        """reportlab's, in one C call once every character of ``text`` has its code (most lines)."""
+        known = split_known(self, text, doc)
+        if known is not None:
+            return known
+        result: list[tuple[int, bytes]] = super().splitString(text, doc, encoding)
+        return result
 
     def addObjects(self, doc: Any) -> None:
         super().addObjects(doc)
