@@ -246,3 +246,33 @@ def test_a_failing_database_is_one_line_not_a_traceback(
     assert code == 2 and out == ""
     assert err.startswith("pressconv: error: the build's temporary database failed: database or disk is full")
     assert len(err.splitlines()) == 1 and not (tmp_path / "dist").exists()
+
+
+def test_sweeping_a_killed_workers_temporaries_does_not_list_dist(tmp_path: Path) -> None:
+    """After a Dask build, temporaries of its outputs are removed; dist/ (3,000 files in one folder here,
+    a whole archive's outputs in a real one) is read entry by entry, never held as a listing."""
+    from pressconv.build import executors
+
+    config = _repo(tmp_path, 4)
+    dist = tmp_path / "dist"
+    dist.mkdir()
+    for n in range(3000):
+        (dist / f"old-{n:05d}.html").write_bytes(b"")
+    ours = [dist / "press" / ".release-00000.html.4242-1.tmp", dist / ".release-00001.html.4242-7.tmp"]
+    theirs = [dist / ".old-00001.html.4242-1.tmp", dist / "release-00002.html.tmp"]
+    for path in ours + theirs:
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(b"half")
+    with build_module.make_plan(config) as plan:
+        executors.sweep_temporaries(plan)  # imports and caches before measuring
+        for path in ours:
+            path.write_bytes(b"half")
+        tracemalloc.start()
+        try:
+            removed = executors.sweep_temporaries(plan)
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+    assert sorted(removed) == sorted(ours)
+    assert all(path.exists() for path in theirs) and not any(path.exists() for path in ours)
+    assert peak < 100_000, f"sweeping allocated {peak} bytes at its peak"

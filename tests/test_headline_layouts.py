@@ -183,6 +183,41 @@ CASES: list[tuple[list[str], str]] = [
         ],
         "County approves riverside cycle lanes",
     ),
+    # a regulatory announcement's header stack: a legend in capitals, the company, its defined term
+    (
+        [
+            "RNS Number : 1234A\nHarlow Cycle Holdings PLC\n03 March 2027",
+            "THIS ANNOUNCEMENT CONTAINS INSIDE INFORMATION AS DEFINED IN ARTICLE 7 OF THE MARKET ABUSE "
+            "REGULATION. ON PUBLICATION THIS INFORMATION IS NOW IN THE PUBLIC DOMAIN.",
+            "Harlow Cycle Holdings plc",
+            '("Harlow Cycle" or the "Company")',
+            "Contract award for riverside cycle lanes",
+        ],
+        "Contract award for riverside cycle lanes",
+    ),
+    # public bodies named by plural nouns, and a media-relations label over the headline
+    (
+        ["Harlow Public Schools", "County approves riverside cycle lanes"],
+        "County approves riverside cycle lanes",
+    ),
+    (
+        ["HARLOW CITY SCHOOLS", "County approves riverside cycle lanes"],
+        "County approves riverside cycle lanes",
+    ),
+    (
+        ["Harlow Parks & Recreation", "County approves riverside cycle lanes"],
+        "County approves riverside cycle lanes",
+    ),
+    (
+        ["Friends of the Earth Harlow", "County approves riverside cycle lanes"],
+        "County approves riverside cycle lanes",
+    ),
+    (["Media Relations", "County approves riverside cycle lanes"], "County approves riverside cycle lanes"),
+    # a site section named by plural nouns
+    (
+        ["Recalls & Product Safety Warnings", "County Recalls Faulty Cycle Lane Bollards"],
+        "County Recalls Faulty Cycle Lane Bollards",
+    ),
     # a Title Case headline hard-wrapped over two lines (a PDF paste) is one headline, not a headline and dek
     (
         ["County Approves Riverside Cycle\nLanes After Two Years of Debate"],
@@ -275,3 +310,20 @@ def test_a_rebuttal_headline_opening_with_re_is_the_headline() -> None:
     headline = "RE: REPORTS ON DELAYED CYCLE LANE WORKS"
     document = parse("\n\n".join([headline, LEDE, BODY]) + "\n", notes=Notes())
     assert document.headline == headline
+
+
+def test_a_live_update_label_under_the_headline_is_a_heading_not_the_dek() -> None:
+    text = "\n\n".join(["County approves riverside cycle lanes", "Update – 6:15 p.m. Tuesday", LEDE, BODY])
+    document = parse(text + "\n", notes=Notes())
+    assert document.subtitle is None
+    assert document.sections[-1].heading == "Update – 6:15 p.m. Tuesday"
+
+
+def test_a_dateline_set_apart_from_its_lede_is_the_dateline_not_a_dek_or_heading() -> None:
+    text = "\n\n".join(["County approves riverside cycle lanes", "HARLOW, England —", LEDE, BODY])
+    document = parse(text + "\n", notes=Notes())
+    assert document.headline == "County approves riverside cycle lanes"
+    assert document.subtitle is None
+    assert document.dateline == "HARLOW, England —"
+    assert not any(section.heading for section in document.sections)
+    assert document.sections[0].blocks[0].text == "HARLOW, England —"  # its words stay in the text

@@ -537,3 +537,33 @@ def test_a_right_to_left_letterhead_passes_the_checks_and_is_reproducible(tmp_pa
     report = check(data)
     assert report.failures == [] and report.untagged_ops == 0
     assert not any(ARABIC_ORG in text for _, text in report.elements)  # artifacts, not the release's words
+
+
+def test_an_svg_logo_drawn_once_and_replayed_gives_the_bytes_rendered_afresh(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from pressconv.writers.pdf import furniture
+
+    svg = (
+        Path(__file__).resolve().parent.parent / "examples" / "themes" / "harbour" / "logo.svg"
+    ).read_bytes()
+    theme = tideway("svg", logo=Logo(svg, "image/svg+xml", "Harbour logo", "logo.svg"))
+    # A logo of paths and colours only is kept as operators; one with text (the fixture's) is not.
+    assert furniture._svg_operators(svg, "Helvetica") is not None
+    assert furniture._svg_operators(logo("svg").data, "Helvetica") is None
+    kept = furniture._svg_operators
+    replays: list[str] = []
+
+    def counted(data: bytes, font: str) -> str | None:
+        found = kept(data, font)
+        if found is not None:
+            replays.append(font)
+        return found
+
+    monkeypatch.setattr(furniture, "_svg_operators", counted)
+    replayed = [render(sample(), theme), render(every_block(), theme)]
+    assert len(replays) == 2  # both documents replayed the operators
+    monkeypatch.setattr(furniture, "_svg_operators", lambda data, font: None)
+    afresh = [render(sample(), theme), render(every_block(), theme)]
+    assert replayed == afresh
+    assert check(replayed[0]).failures == []

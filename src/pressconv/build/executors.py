@@ -445,20 +445,24 @@ def sweep_temporaries(plan: Plan) -> list[Path]:
 
     ``publish`` writes ``.NAME.PID-N.tmp`` beside ``NAME`` and renames it; a worker killed between
     the two leaves it.  Only such names of outputs this build renders (the plan's stale ones) are
-    touched.  What is held meanwhile is the set of folders, not of outputs.
+    touched.  What is held meanwhile is the set of folders and the temporary files found, not a folder's
+    listing: dist/ may hold a whole archive's outputs in one folder.
     """
     dist = plan.config.dist.absolute()
     folders = {posixpath.dirname(out) for out in plan.stale}
     removed: list[Path] = []
     for folder in sorted(folders):
+        found: list[str] = []
         try:
-            entries = list(os.scandir(dist / folder))
+            with os.scandir(dist / folder) as entries:
+                for entry in entries:
+                    match = _TEMPORARY.match(entry.name) if entry.name.startswith(".") else None
+                    if match and posixpath.join(folder, match["name"]) in plan.stale:
+                        found.append(entry.path)
         except OSError:
             continue
-        for entry in entries:
-            match = _TEMPORARY.match(entry.name)
-            if match and posixpath.join(folder, match["name"]) in plan.stale:
-                with contextlib.suppress(OSError):
-                    os.unlink(entry.path)
-                    removed.append(Path(entry.path))
+        for path in found:
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+                removed.append(Path(path))
     return removed

@@ -25,14 +25,13 @@ from weakref import WeakKeyDictionary
 
 import reportlab
 from reportlab import rl_config
-from reportlab.lib.fonts import ps2tt, tt2ps
 from reportlab.pdfbase import pdfdoc, ttfonts
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFont, TTFontFace
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable, cleanBlockQuotedText
 from reportlab.platypus.paragraph import textTransformFrags  # type: ignore[attr-defined]
-from reportlab.platypus.paraparser import ParaFrag
+from reportlab.platypus.paraparser import ParaParser
 
 #: The reportlab releases this module was tested with: at least the first, below the second.
 TESTED_RANGE = ((4, 2), (5, 2))
@@ -92,13 +91,11 @@ def plain_fragments(markup: str, style: Any) -> tuple[str, list[Any]] | None:
     tags; None for markup with a tag or an ``&`` that is not ``&amp;``, ``&lt;`` or ``&gt;``.
 
     ``ParaParser.parse`` runs the text through Python's HTML tokenizer, which hands each run of
-    text between entities, and each entity, to ``handle_data`` as its own piece; with no tag,
-    each piece becomes a copy of the paragraph's first fragment (``_initial_frag`` with no
-    attributes, tagged ``para``) with the concrete font name and the piece's text.  That is what
-    is made here, without the tokenizer and the parser's set-up, the larger part of a plain
-    paragraph's cost; the text is cleaned before (``cleanBlockQuotedText``) and transformed after
-    (``textTransformFrags``) as ``Paragraph._setup`` does.  ``probe()`` compares the fragments
-    with the parser's on texts with entities, spaces and a text transform.
+    text between entities, and each entity, to ``handle_data`` as its own piece (one fragment
+    each).  The parser's tuple-tree entry (``tt_parse``) takes those pieces ready-made and skips
+    the tokenizer, the larger part of a plain paragraph's parse; the text is cleaned before
+    (``cleanBlockQuotedText``) and transformed after (``textTransformFrags``) as
+    ``Paragraph._setup`` does.  ``probe()`` compares the two on texts with entities and spaces.
     """
     text = cleanBlockQuotedText(markup)
     if "<" in text:
@@ -111,20 +108,9 @@ def plain_fragments(markup: str, style: Any) -> tuple[str, list[Any]] | None:
             return None
         elif piece:
             pieces.append(piece)
-    family, bold, italic = ps2tt(style.fontName)
-    first = {
-        "rise": 0,
-        "greek": 0,
-        "link": [],  # one list shared by every fragment, as the parser's shallow copies share it
-        "fontName": tt2ps(family, bold, italic),
-        "bold": bold,
-        "italic": italic,
-        "fontSize": style.fontSize,
-        "textColor": style.textColor,
-        "us_lines": [],
-        "__tag__": "para",
-    }
-    frags = [ParaFrag(**first, text=piece) for piece in pieces]
+    parsed_style, frags, bullet = ParaParser().tt_parse(("para", {}, pieces), style)  # type: ignore[no-untyped-call]
+    if frags is None or bullet or parsed_style is not style:
+        return None
     textTransformFrags(frags, style)
     return text, frags
 
@@ -179,6 +165,15 @@ def cleared_keep_with_next(flowable: Flowable) -> int | None:
 def pdf_document(canvas: Canvas) -> Any:
     """reportlab's PDFDocument behind a canvas (``_doc``): its Catalog, Pages and object references."""
     return canvas._doc  # type: ignore[attr-defined]
+
+
+def drawn_operators(canvas: Canvas, draw: Callable[[Canvas], None]) -> list[str]:
+    """The content-stream operators ``draw`` adds to ``canvas``'s current page (``Canvas._code``), so a
+    drawing made once can be replayed with the public ``Canvas.addLiteral``."""
+    code: list[Any] = canvas._code  # type: ignore[attr-defined]
+    start = len(code)
+    draw(canvas)
+    return [str(op) for op in code[start:]]
 
 
 def pages(canvas: Canvas) -> list[Any]:
@@ -540,4 +535,10 @@ def probe() -> list[str]:
         )
 
     _check(problems, "TTFont.__init__ sets fontName, face, encoding, state, _asciiReadable, shapable", setup)
+    def operators() -> bool:
+        canv = Canvas(io.BytesIO())
+        drawn = drawn_operators(canv, lambda c: c.rect(0, 0, 10, 10, stroke=0, fill=1))
+        return drawn == ["n 0 0 10 10 re f*"] or any(" re" in op for op in drawn)
+
+    _check(problems, "Canvas._code: the page's operators, appended as drawn", operators)
     return problems

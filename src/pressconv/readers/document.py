@@ -261,7 +261,9 @@ def explain_lines(work_list: WorkList) -> list[str]:
         reason = work.reason or _default_reason(work)
         if work.kind == QUOTE or (work.kind == PARAGRAPH and work.speaker):
             reason = _join(reason, work.speaker_reason)
-        for partial in work.partial if work.kind == PARAGRAPH else ():
+        for partial in work.partial:
+            if not partial.reason:
+                continue  # a quote block's quotation in the block's own voice
             quoted = _preview(work.text[partial.start : partial.end], 30)
             who = partial.speaker or "no speaker"
             reason = _join(reason, f"quotation {quoted} -> {who} ({partial.reason})")

@@ -5,7 +5,8 @@ with no closing sentence punctuation, not a list item, not opening with a
 quotation mark, followed by body text (or by another heading that is).  A
 title-like line ending in a colon ("Research highlights:") counts; a sentence
 ending in a colon that introduces a list or a quote does not (a colon line in
-sentence case of more than three words, or one with a verb of saying).  A sentence-case line of
+sentence case opening with an article or pronoun, "The squad:", or of more than
+three words with a verb, or one with a verb of saying).  A sentence-case line of
 more than six words without a final period is a sentence that lost its period,
 not a heading.  An "About …" heading opens a boilerplate section.
 """
@@ -355,15 +356,17 @@ def _line_shape(text: str) -> str | None:
         lowered = [w.lower().strip(":,") for w in words]
         if any(w in LIST_INTRODUCERS or _past_speech_verb(w) for w in lowered[1:]) or (
             not titled
-            and len(words) > MAX_COLON_LABEL_WORDS
             and (
-                len(words) > _MAX_COLON_LABEL_NO_VERB
-                or _has_finite_verb(words, short_ok=False)
-                or lowered[0] in _SENTENCE_OPENERS
+                lowered[0] in _SENTENCE_OPENERS  # "The squad:", "Our partners:": a sentence's subject
+                or (
+                    len(words) > MAX_COLON_LABEL_WORDS
+                    and (len(words) > _MAX_COLON_LABEL_NO_VERB or _has_finite_verb(words, short_ok=False))
+                )
             )
         ):
             # "Raman told reporters:" introduces a quote, "The report makes three
-            # recommendations:" a list; a label ("Key findings:") is short or in Title Case.
+            # recommendations:" a list; a label ("Key findings:", "Third quarter
+            # highlights:") is a short noun phrase or in Title Case: a heading (SPEC §3).
             return None
         return "short title-like line ending in a colon, followed by body text"
     if titled:
@@ -375,23 +378,6 @@ def _line_shape(text: str) -> str | None:
     if words[0].lower() in _QUESTION_WORDS and len(words) <= _MAX_QUESTION_LABEL_WORDS:
         return "short line opening with a question word, no final punctuation: a label heading"
     return None
-
-
-def _lead_in(works: list[Work], i: int) -> bool:
-    """ "Third quarter highlights:" over a list, running text after the list: it introduces the list.
-
-    A colon line titles a section when the list is all the section holds (a
-    heading, furniture or the end follows it); labels stay headings: ALL CAPS
-    ("WHO:"), a question word ("Who:"), a boilerplate title ("Notes to editors:").
-    """
-    text = works[i].text
-    if not text.endswith(":") or i + 2 >= len(works) or works[i + 1].kind != LIST:
-        return False
-    if text.isupper() or is_boilerplate_heading(text):
-        return False
-    if text.split()[0].lower().strip(":") in _QUESTION_WORDS:
-        return False
-    return works[i + 2].kind in (PARAGRAPH, QUOTE) and not works[i + 2].aside
 
 
 def _past_speech_verb(word: str) -> bool:
@@ -417,9 +403,6 @@ def classify_headings(works: list[Work], start: int) -> None:
             followed = False  # a heading needs body text before the end mark or contact block
             continue
         shape = shapes[i]
-        if shape is not None and work.hint != "heading" and _lead_in(works, i):
-            shape = None
-            work.reason = "a colon line over a list that the text goes on after: the list's lead-in"
         if shape is not None and (followed or work.hint == "heading"):
             work.kind = HEADING
             work.reason = shape

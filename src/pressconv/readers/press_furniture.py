@@ -160,6 +160,16 @@ def _contact_header(line: str) -> bool:
     return rest.startswith((",", " ")) and bool(_EMAIL.search(line) or _PHONE.search(line))
 
 
+def _name_or_role(line: str) -> bool:
+    """ "Jo Bell", "Head of Media, Harlow Council": a contact's name or role, capitalised.
+
+    Not a line of text ("County approves riverside cycle lanes" under a "Media
+    Relations" label): that has two or more longer words in lower case.
+    """
+    lower = sum(1 for w in line.split() if len(w) > 3 and w.isalpha() and w.islower())
+    return lower < 2
+
+
 def _contact_like(work: Work) -> bool:
     """Short lines with an e-mail address, a phone number or a web address: contact details."""
     lines = work.lines
@@ -335,6 +345,7 @@ def _extract(works: list[Work], found: Furniture) -> list[Work]:
                 and len(piece.text.split()) <= 12
                 and len(piece.lines) <= 3
                 and not (is_about_heading(piece.lines[0]))
+                and all(_name_or_role(line) for line in piece.lines)
             )
             if in_contact:
                 piece.kind, piece.reason = FURNITURE, "contact details -> metadata.contacts"

@@ -89,7 +89,7 @@ def apply(work: WorkList) -> None:
     )
     found = None
     for lede in itertools.islice(texts, _LEDE_BLOCKS):
-        found = find_dateline(lede.text)
+        found = find_dateline(lede.text) or dateline_alone(lede.text)
         if (
             found is not None
             or len(lede.text.split()) > _MAX_CHROME_WORDS
@@ -167,6 +167,14 @@ def find_dateline(text: str) -> str | None:
     if separator == ":" and any(_role_word(w.lower()) for w in words):
         return None  # "ENGINEER:", "SPOKESPERSON:", "JUSTICES:" label a speaker or a roll of names
     return text[: match.end()].rstrip()
+
+
+def dateline_alone(text: str) -> str | None:
+    """ "HARLOW, England —" set apart from the lede by a blank line (a PDF paste): the whole block."""
+    if len(text) > _MAX_LENGTH or text.rstrip()[-1:] not in "-–—":
+        return None  # the cheap test first: a dateline alone ends with its dash
+    found = find_dateline(f"{text.rstrip()} X")
+    return found if found == text.rstrip() else None
 
 
 def _role_word(lowered: str) -> bool:

@@ -21,7 +21,7 @@ from pressconv.readers.lexicon import PAGE_CHROME_OPENINGS, PAGE_CHROME_WORDS, T
 from pressconv.readers.name_runs import sentence_ends
 from pressconv.readers.press_furniture import is_date_line
 from pressconv.readers.quote_marks import starts_with_mark
-from pressconv.readers.rules.dateline import find_dateline
+from pressconv.readers.rules.dateline import dateline_alone, find_dateline
 from pressconv.readers.rules.headline_shape import (
     MAX_DEK_WORDS,
     MAX_LABEL_WORDS,
@@ -34,6 +34,7 @@ from pressconv.readers.rules.headline_shape import (
     line_shaped,
     names_only,
     paragraph_dek_shaped,
+    plural_section_label,
     role_line,
     roll,
     site_section,
@@ -131,6 +132,13 @@ def find_headline(
     else:
         first.kind = HEADLINE
         first.reason = first.reason or "the best-scored headline candidate (see the headline lines above)"
+    below = works[content[1]] if len(content) > 1 else None
+    if below is not None and below.hint is None and dateline_alone(below.text):
+        # "HARLOW, England —" alone under the headline: the lede's dateline, kept as text
+        below.hint, below.reason = (
+            "paragraph",
+            "a dateline set apart from its lede: text, never a heading or the dek",
+        )
     if len(content) < 3:
         return
     second = works[content[1]]
@@ -148,6 +156,7 @@ def find_headline(
         and not is_chrome_line(second.text)
         and not second.text.lower().startswith(PAGE_CHROME_OPENINGS)
         and not any(is_date_line(line) for line in second.lines)  # "Monday, 7 December 2031 - 10:15am"
+        and not _time_label(second.text)  # "Update – 6:15 p.m. Saturday": a live update's label
     ):
         one_phrase = not sentence_ends(second.text.rstrip(".!?"))
         dek_words = len(second.text.split())
@@ -219,6 +228,13 @@ _SIGN_OFF = re.compile(
 # A forwarded mail's subject line pasted above the release: "Fwd: County approves …", "WG: …".  Not
 # "RE:", which official rebuttals use as their headline ("RE: PUBLICATION ON ALLEGED SHORTAGE OF …").
 _SUBJECT = lazy_re.compile(r"^(?:fwd?|fw|wg|tr|rv|doorst)\s?:\s", re.IGNORECASE)
+# A company's defined term under its name in a regulatory announcement: ("Hollin" or the "Company").
+_DEFINED_TERM = re.compile(r"^\([^()]*[\"“”'‘’][^()]*\)$")
+# An ALL-CAPS paragraph this long at the top is a legend (inside information, not for distribution …).
+_MIN_LEGEND_WORDS = 12
+# A time of day: "6:15 p.m.", "10.30", "11 a.m." (a live update's label carries one).
+_CLOCK = lazy_re.compile(r"\b\d{1,2}(?:[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\s*[ap]\.m\.)", re.IGNORECASE)
+_MAX_TIME_LABEL_WORDS = 6
 _COVER_NOTE_BLOCKS = 12
 _MAX_NOTE_BLOCKS = 6  # the blocks of a forwarder's note above a mail header
 
@@ -336,6 +352,8 @@ def _body_like(work: Work) -> bool:
         and (ends_sentence(work.text) or words > MAX_HEADLINE_WORDS)
     ):
         return True  # a lede; not a masthead "MERIDIAN WEATHER SERVICE — Daily Bulletin — MSB/31/338"
+    if words > _MIN_LEGEND_WORDS and work.text.isupper():
+        return False  # a legend in capitals above the headline, not the lede (scored as chrome)
     if words > 45:
         return True
     if work.text.endswith(":") and words >= _MIN_INTRODUCTION_WORDS:
@@ -345,6 +363,15 @@ def _body_like(work: Work) -> bool:
         words >= _MIN_SENTENCE_WORDS
         and ends_sentence(work.text)
         and not (title_case_statement(work.text) or titled_question(work.text))
+    )
+
+
+def _time_label(text: str) -> bool:
+    """ "Update – 6:15 p.m. Saturday", "UPDATE 10:30 GMT": a short label with a time of day, no verb."""
+    return (
+        len(text.split()) <= _MAX_TIME_LABEL_WORDS
+        and bool(_CLOCK.search(text))
+        and not has_verb(text, endings=False)
     )
 
 
@@ -377,6 +404,8 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
         return -9.0, "breadcrumbs or a section path"
     if _CODE.match(text.strip()):
         return -9.0, "a document code"
+    if _DEFINED_TERM.match(text):
+        return -9.0, 'a defined term ("Hollin" or the "Company")'
     if "/" in text and any(_CODE.match(part.strip()) for part in _PARTS.split(text)):
         return -9.0, "a document code in a masthead (name — section — code)"
     if _SESSION.search(text) and len(words) <= MAX_LABEL_WORDS + 2:
@@ -391,6 +420,8 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
         return -9.0, "page chrome (share, provided by, published, a caption …)"
     if text.endswith(":") or (find_dateline(text) is not None and not _kicker_line(work)):
         return -9.0, "introduces what follows (ends in a colon) or opens with a dateline"
+    if dateline_alone(text):
+        return -9.0, "a dateline set apart from its lede"
     if starts_with_mark(text) and text.rstrip()[-1:] in '”"»“«’':
         return -9.0, "a quotation"
     if roll(text):
@@ -403,8 +434,12 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
     parts = [part for part in _PARTS.split(text) if part]
     if len(parts) > 1 and all(chrome_words(part) for part in parts[1:]):
         return -9.0, 'an organisation and a section label ("European Commission - Press release")'
+    if plural_section_label(text):
+        return -9.0, 'a site section named by plural nouns ("Recalls & Product Safety Warnings")'
     if site_section(text):
         return -9.0, 'a site\'s name and its newsroom section ("Skyvale Airways Newsroom")'
+    if len(words) > _MIN_LEGEND_WORDS and text.isupper() and ends_sentence(text):
+        return -9.0, "a legend or notice in capitals (inside information, not for distribution …)"
     if ends_sentence(text) and not (title_case_statement(text) or titled_question(text)):
         return -9.0, "a sentence (closing punctuation): a lede or dek, not a headline"
     if find_date(text) is not None and any(ch.isdigit() for ch in text):

@@ -140,6 +140,14 @@ _MORE_ORGANISATION_WORDS = frozenset(
         "confédération",
         "gewerkschaft",
         "bund",
+        # public bodies named by what they run ("Harlow Public Schools", "Riverside Medical Centers")
+        "schools",
+        "centers",
+        "centres",
+        "hospitals",
+        "libraries",
+        "recreation",
+        "friends",
     }
 )
 # How many words an organisation's name may have when its organisation word comes first.
@@ -262,6 +270,37 @@ def site_section(text: str) -> bool:
     )
 
 
+_CONJUNCTION = re.compile(r"\s(?:&|and|und|et|y)\s")
+_MAX_SECTION_LABEL_WORDS = 6
+
+
+def plural_section_label(text: str) -> bool:
+    """ "Recalls & Product Safety Warnings", "News and Events": a site section named by plural nouns.
+
+    Both sides of the "&" or "and" end in a plural noun, in Title Case, without an
+    auxiliary verb; "Smith & Sons Opens Store" ends otherwise.
+    """
+    if "&" not in text and " and " not in text.lower():
+        return False  # the cheap test first
+    parts = _CONJUNCTION.split(text)
+    words = text.split()
+    return (
+        len(parts) == 2
+        and len(words) <= _MAX_SECTION_LABEL_WORDS
+        and title_case(text, share=1.0)
+        and not has_verb(text, endings=False)
+        and all(_plural(part.split()[-1]) for part in parts if part.split())
+        and all(part.split() for part in parts)
+    )
+
+
+def _plural(word: str) -> bool:
+    lowered = word.lower()
+    if lowered in _PLURAL_NOUNS:
+        return True
+    return len(lowered) > 3 and lowered.endswith("s") and not lowered.endswith("ss")
+
+
 def paragraph_dek_shaped(work: Work) -> bool:
     return work.kind == PARAGRAPH and len(work.lines) <= 2 and 3 <= len(work.text.split()) <= MAX_DEK_WORDS
 
@@ -278,7 +317,10 @@ def names_only(text: str) -> bool:
     if _CASE_NAME.search(text):
         return False  # "Marlow Freight Ltd v Harbour Board": a case, the title of a judgment
     lowered = [w.lower().strip(".") for w in words]
-    if not (title_case(text, share=1.0) or text.isupper()):
+    named = text
+    if len(words) > 1 and lowered[-1] in ORGANISATION_SUFFIXES:
+        named = text[: text.rfind(words[-1])]  # "Hollin Marine Systems plc": the suffix in lower case
+    if not (title_case(named, share=1.0) or named.isupper()):
         return False
     for k, word in enumerate(lowered):
         if word in ORGANISATION_WORDS or word in ORGANISATION_SUFFIXES or word in _MORE_ORGANISATION_WORDS:

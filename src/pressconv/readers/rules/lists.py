@@ -16,6 +16,9 @@ run of numbered items that are each a full paragraph (a closing sentence, and
 long) stays paragraphs, their numbers kept in their text — except numbered
 notes under a notes-to-editors heading, which are the notes list, and items a
 sentence ending in a colon introduces ("The survey found:"), which are a list.
+Numbered sentences set apart by blank lines ("1. The paper … .", blank, "2.
+Images … .") are paragraphs whatever their length, under a notes heading too:
+a list is consecutive lines.
 """
 
 from __future__ import annotations
@@ -170,12 +173,23 @@ def numbered_paragraphs(works: list[Work]) -> list[Work]:
             end += 1
         run = works[i:end]
         items = [item for listed in run for item in listed.items]
+        introduced = i > 0 and works[i - 1].kind == PARAGRAPH and works[i - 1].text.endswith(":")
+        # numbered sentences each set apart by blank lines are paragraphs (a list is consecutive lines),
+        # numbered notes to editors too; a run of consecutive numbered lines under that heading is a list
+        loose = len(run) >= 2 and all(
+            len(listed.items) == 1 and ends_sentence(listed.items[0]) for listed in run
+        )
         if (
             len(items) >= 2
-            and all(_paragraph_item(item) for item in items)
-            and sum(item.count(" ") + 1 for item in items) >= _PARAGRAPH_MEAN_WORDS * len(items)
-            and not _under_notes_heading(works, i)
-            and not (i > 0 and works[i - 1].kind == PARAGRAPH and works[i - 1].text.endswith(":"))
+            and not (introduced and not _under_notes_heading(works, i))
+            and (
+                loose
+                or (
+                    all(_paragraph_item(item) for item in items)
+                    and sum(item.count(" ") + 1 for item in items) >= _PARAGRAPH_MEAN_WORDS * len(items)
+                    and not _under_notes_heading(works, i)
+                )
+            )
         ):
             for listed in run:
                 out.extend(_as_paragraphs(listed))

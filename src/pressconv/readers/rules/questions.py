@@ -26,6 +26,7 @@ _MAX_WORDS = 25
 _MAX_CHARS = 300
 _MARK_INITIALS = frozenset("QFP")
 _MIN_UNMARKED = 2
+_MAX_SUBHEAD_WORDS = 12
 
 
 def apply(work: WorkList) -> None:
@@ -40,11 +41,33 @@ def apply(work: WorkList) -> None:
             found.append(i)
     marked = [i for i in found if _MARKED.match(blocks[i].text)]
     chosen = marked or (found if len(found) >= _MIN_UNMARKED else [])
-    for i in chosen:
+    lone = not chosen and len(found) == 1 and _subhead(blocks, found[0])
+    for i in chosen if chosen else found if lone else []:
         block = blocks[i]
         block.kind = HEADING
+        if lone:
+            block.reason = "a short question line over the text that answers it: a question subhead"
+            continue
         how = "marked Q:" if marked else f"one of {len(found)} question lines each followed by its answer"
         block.reason = f"a question of a Q&A ({how}): a heading"
+
+
+def _subhead(blocks: list[Work], i: int) -> bool:
+    """ "What happens next?", "Wat kan er met het geld?": one short question line titling what follows.
+
+    It stands between paragraphs of running text (not at the end, not under a
+    quotation), and the text under it is a paragraph or a list, not a quotation.
+    """
+    words = blocks[i].text.split()
+    return (
+        len(words) <= _MAX_SUBHEAD_WORDS
+        and words[0][:1].isupper()
+        and i > 0
+        and blocks[i - 1].kind in (PARAGRAPH, LIST, HEADING)
+        and not starts_with_mark(blocks[i - 1].text)
+        and blocks[i + 1].kind in (PARAGRAPH, LIST)
+        and not starts_with_mark(blocks[i + 1].text)
+    )
 
 
 def _question_line(block: Work) -> bool:

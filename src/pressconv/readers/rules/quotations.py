@@ -42,6 +42,8 @@ def apply(work: WorkList) -> None:
             case Kind.QUOTE:
                 spans = block.spans or ((0, len(block.text)),)
                 pieces = [(start, end, block.speaker) for start, end in spans]
+                if block.partial:  # a later quotation of the block attributed to someone else
+                    pieces = [(p.start, p.end, p.speaker) for p in block.partial]
             case Kind.PARAGRAPH:
                 if not block.partial:
                     previous = None

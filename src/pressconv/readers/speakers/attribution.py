@@ -221,7 +221,14 @@ def clause_in(text: str, start: int, end: int, before_quote: bool = False) -> At
         pronoun_end = words[v + width].start + len(words[v + width].text.rstrip(".,;:!?"))
         return Attribution(text[verb_start:pronoun_end], verb_start, pronoun=pronoun)
     english = words[v].text.lower() in ENGLISH_SPEECH_VERBS
-    return verb_first(text, words[v + width - 1].end, end, verb_start, verb_end, english)
+    result = verb_first(text, words[v + width - 1].end, end, verb_start, verb_end, english)
+    if result is None and v == 0 and before_quote:
+        # "Asked about job losses, she said:": the opening participle is no attribution; the clause
+        # after its comma may be
+        comma = next((i for i in range(v + width, len(words)) if words[i].text == ","), -1)
+        if 0 < comma < len(words) - 1:
+            return clause_in(text, words[comma + 1].start, end, before_quote)
+    return result
 
 
 def _subject_first(

@@ -25,7 +25,7 @@ from pressconv.readers.lexicon import FEMALE_NAMES, MALE_NAMES, PRONOUN_GENDER, 
 from pressconv.readers.name_runs import is_name, is_title_word, runs, sentence_ends, split_title, surname
 from pressconv.readers.quote_marks import is_page_line, starts_with_mark
 from pressconv.readers.speakers.attribution import attribution_in, clause_in, find_attribution
-from pressconv.readers.speakers.clause import ARTICLES_BEFORE_ROLE, Attribution
+from pressconv.readers.speakers.clause import ARTICLES_BEFORE_ROLE, EDGE_PUNCT, Attribution
 from pressconv.readers.speakers.people import PersonIndex
 from pressconv.readers.speakers.roles import (
     LOOKBACK_BLOCKS,
@@ -215,6 +215,8 @@ def assign_speakers(works: list[Work], issuer: str | None = None) -> None:
                 work.speaker_reason = f"{reason}, same quote as para {source + 1}"
             if work.stated_speaker:
                 _use_stated(work)
+            elif speaker and len(work.spans) > 1:
+                work.partial = _second_voices(number, work, works, index, mentions, genders)
     if issued[0] is not None:
         boilerplate = False
         for work in works:
@@ -267,7 +269,16 @@ def _partial_quotations(
         first = max((e for e in ends if e <= start), default=0)
         last = min((e for e in ends if e >= end), default=len(text))
         local = tuple((a - first, b - first) for a, b in work.spans if a >= first and b <= last)
-        attribution = attribution_in(text[first:last], local, False)
+        attribution = None
+        if len(local) > 1:
+            # "A called the deal “…”, while B said it was “…”": with several quotations in one sentence,
+            # the speech clause right before each binds it
+            before = max((b for a, b in work.spans if first <= b <= start), default=first)
+            nearest = clause_in(text, before, start)
+            if nearest is not None and nearest.points_to_someone:
+                attribution = replace(nearest, position=nearest.position - first)
+        if attribution is None:
+            attribution = attribution_in(text[first:last], local, False)
         if attribution is None or not attribution.points_to_someone:
             # "Harwood described the road as “…” and promised …": the verb before the quotation binds it
             earlier = clause_in(text, first, start)
@@ -281,6 +292,40 @@ def _partial_quotations(
         elif len(quoted.split()) >= _MIN_UNATTRIBUTED_WORDS and not _quoted_title(quoted):
             found.append(Partial(start, end, None, None, "no attribution in its sentence"))
     return tuple(found)
+
+
+def _second_voices(
+    number: int,
+    work: Work,
+    works: list[Work],
+    index: PersonIndex,
+    mentions: MentionCache,
+    genders: dict[str, str],
+) -> tuple[Partial, ...]:
+    """A quote block's quotations when a later one has an attribution of its own to someone else, else ().
+
+    "“We are ready,” said Councillor A. “So are we,” added Councillor B.": the block is A's (its first
+    attribution), its second quotation B's.
+    """
+    text, spans, speaker = work.text, work.spans, work.speaker
+    pieces = [Partial(start, end, speaker, None, "") for start, end in spans]
+    other = False
+    for k in range(1, len(spans)):
+        start = spans[k][1]
+        stop = spans[k + 1][0] if k + 1 < len(spans) else len(text)
+        ends = [e for e in sentence_ends(text[start:stop]) if text[start : start + e].strip(EDGE_PUNCT)]
+        if ends:
+            stop = start + ends[0]
+        if not text[start:stop].strip(EDGE_PUNCT):
+            continue  # no words after the quotation: it goes on in the block's voice
+        clause = clause_in(text, start, stop)
+        if clause is None or not clause.points_to_someone:
+            continue
+        own, reason = _resolve(clause, number, works, index, mentions, genders)
+        if own is not None and own != speaker:
+            pieces[k] = Partial(spans[k][0], spans[k][1], own, clause.clause, reason)
+            other = True
+    return tuple(pieces) if other else ()
 
 
 def _quoted_title(quoted: str) -> bool:
@@ -411,6 +456,7 @@ def _antecedent(
         return not gender or not known or known == gender
 
     fallback: tuple[str, int] | None = None
+    limit = _participle_start(works[number].text, position, mentions.sentences(number))
     for back in range(number, max(-1, number - LOOKBACK_BLOCKS - 1), -1):
         work = works[back]
         if work.kind not in (PARAGRAPH, QUOTE):
@@ -418,7 +464,7 @@ def _antecedent(
         sentences = mentions.sentences(back)
         for slot in range(len(sentences) - 1, -1, -1):
             end, people = sentences[slot]
-            relevant = [m for m in people if (back != number or m.position < position) and fits(m.name)]
+            relevant = [m for m in people if (back != number or m.position < limit) and fits(m.name)]
             subjects = [m for m in relevant if not m.possessive]
             if subjects:
                 return subjects[0].name, back
@@ -434,3 +480,17 @@ def _antecedent(
         if back != number and work.kind == QUOTE and work.speaker and fits(work.speaker):
             return work.speaker, back
     return fallback
+
+
+def _participle_start(text: str, position: int, sentences: list[tuple[int, list[Mention]]]) -> int:
+    """Where the pronoun's own sentence starts when it opens with a participle clause, else ``position``.
+
+    "Speaking beside Chief Inspector Jane Doe, he thanked …": the participle's subject is the pronoun,
+    so no one named inside that clause is who the pronoun means.
+    """
+    start = max((end for end, _people in sentences if end <= position), default=0)
+    head = text[start:position].lstrip(" \"“”„«»")
+    first = head.split(" ", 1)[0]
+    if first[:1].isupper() and first.lower().endswith("ing") and head.rstrip().endswith(","):
+        return start
+    return position
