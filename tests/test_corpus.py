@@ -10,6 +10,8 @@ set has, labelled without reading the rules; its floors are likewise its first s
 without reading the rules or the other sets' labels; its floors are its first scoring too.
 ``tests/corpus_blind2/`` is a fourth held-out set of 30 (175-204), in kinds of release none
 of the others has, written and labelled the same blind way; its floors are its first scoring.
+``tests/corpus_blind3/`` is a fifth held-out set of 30 (250-279), again in kinds of release no
+other set has, written and labelled the same blind way; its floors are its first scoring.
 
 Each text is parsed in this process (``pressconv.parse`` -> ``serialize.to_dict``)
 into a temporary folder; ``tests/corpus_tools/score.py`` (standard library, the
@@ -41,6 +43,7 @@ CORPORA = {
     "corpus_fresh": 30,
     "corpus_blind": 30,
     "corpus_blind2": 30,
+    "corpus_blind3": 30,
 }
 
 
