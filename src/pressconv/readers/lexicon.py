@@ -68,7 +68,7 @@ ENGLISH_SPEECH_VERBS: frozenset[str] = frozenset(
 SPEECH_VERBS: frozenset[str] = ENGLISH_SPEECH_VERBS | frozenset(
     _words(
         """
-        sagte sagt sagten erklärte erklärt betonte betont meinte meint ergänzte ergänzt
+        sagte sagt sagten fügte erklärte erklärt betonte betont meinte meint ergänzte ergänzt
         kommentierte kommentiert unterstrich unterstreicht berichtete berichtet erläuterte erläutert
         sagt so déclare dit explique souligne ajoute affirme estime précise indique poursuit conclut
         commente rappelle insiste confie assure dijo dice afirmó afirma explicó explica señaló
