@@ -81,6 +81,7 @@ def editors_notes(document: Document) -> Document:
             sections=sections,
             notes=(*document.notes, *notes),
             notes_heading=section.heading,
+            notes_at=index,
         )
     return document
 
