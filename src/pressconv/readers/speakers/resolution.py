@@ -57,25 +57,40 @@ class Mention(NamedTuple):  # a tuple: built by the thousand in pronoun look-bac
 
 @dataclass(slots=True)
 class MentionCache:
-    """Person mentions per block, computed on first use (pronoun look-back only touches a few blocks)."""
+    """Person mentions per block, looked up on first use.
+
+    Pronoun look-back reads a few blocks, sentence by sentence from the end, and stops at the
+    first sentence that names a subject: a name is checked against the person index (which may
+    read more of the text) only when the look-back reaches it.
+    """
 
     index: PersonIndex
     works: list[Work]
-    cache: dict[int, list[tuple[int, list[Mention]]]] = field(default_factory=dict)
+    cache: dict[tuple[int, int], Mention | None] = field(default_factory=dict)
 
-    def sentences(self, number: int) -> list[tuple[int, list[Mention]]]:
-        """(sentence end, mentions in it) for each sentence of a block, mentions outside quotes only."""
-        if number in self.cache:
-            return self.cache[number]
+    def sentences(self, number: int) -> list[tuple[int, list[tuple[int, tuple[str, ...], bool]]]]:
+        """(sentence end, names in it as (start, words, possessive)) for each sentence of a block.
+
+        Only names outside quotations, in order; ``mention`` says which of them is a known person.
+        """
         work = self.works[number]
         ends, named = _sentence_names(work.text, work.spans)
-        grouped: list[tuple[int, list[Mention]]] = [(end, []) for end in ends]
+        grouped: list[tuple[int, list[tuple[int, tuple[str, ...], bool]]]] = [(end, []) for end in ends]
         for slot, start, name, possessive in named:
-            if self.index.knows(surname(name)):
-                full, _ = self.index.resolve(name, number)
-                grouped[slot][1].append(Mention(start, full, possessive))
-        self.cache[number] = grouped
+            grouped[slot][1].append((start, name, possessive))
         return grouped
+
+    def mention(self, number: int, start: int, name: tuple[str, ...], possessive: bool) -> Mention | None:
+        """The person the name at ``start`` of block ``number`` names, in full; None if not a known one."""
+        key = (number, start)
+        if key in self.cache:
+            return self.cache[key]
+        found = None
+        if self.index.knows(surname(name)):
+            full, _ = self.index.resolve(name, number)
+            found = Mention(start, full, possessive)
+        self.cache[key] = found
+        return found
 
 
 @per_document(maxsize=4096)  # a pure function of the block's text and quotation marks
@@ -403,13 +418,18 @@ def _antecedent(
         work = works[back]
         if work.kind not in (PARAGRAPH, QUOTE):
             continue
-        for _end, people in reversed(mentions.sentences(back)):
-            relevant = [m for m in people if (back != number or m.position < position) and fits(m.name)]
-            subjects = [m for m in relevant if not m.possessive]
-            if subjects:
-                return subjects[0].name, back
-            if relevant and fallback is None:
-                fallback = (relevant[0].name, back)
+        for _end, named in reversed(mentions.sentences(back)):
+            # the first known person of the sentence who is not a possessive; else the first one at all
+            for start, name, possessive in named:
+                if back == number and start >= position:
+                    continue
+                mention = mentions.mention(back, start, name, possessive)
+                if mention is None or not fits(mention.name):
+                    continue
+                if not mention.possessive:
+                    return mention.name, back
+                if fallback is None:
+                    fallback = (mention.name, back)
         if back != number and work.kind == QUOTE and work.speaker and fits(work.speaker):
             return work.speaker, back
     return fallback
