@@ -412,7 +412,10 @@ def content_identifier(document: Document) -> str:
     # and so do structured contacts.  Marks, tables, figures and notes add keys only when a document
     # has them, so a document without them keeps its identifier too.
     data["model_version"] = 1
-    payload = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    # a fresh tree of dicts and lists: no container can hold itself, so no circular check is needed
+    payload = json.dumps(
+        data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), check_circular=False
+    )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
