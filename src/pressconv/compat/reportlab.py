@@ -167,15 +167,6 @@ def pdf_document(canvas: Canvas) -> Any:
     return canvas._doc  # type: ignore[attr-defined]
 
 
-def drawn_operators(canvas: Canvas, draw: Callable[[Canvas], None]) -> list[str]:
-    """The content-stream operators ``draw`` adds to ``canvas``'s current page (``Canvas._code``), so a
-    drawing made once can be replayed with the public ``Canvas.addLiteral``."""
-    code: list[Any] = canvas._code  # type: ignore[attr-defined]
-    start = len(code)
-    draw(canvas)
-    return [str(op) for op in code[start:]]
-
-
 def pages(canvas: Canvas) -> list[Any]:
     """The PDFPage objects finished so far (``_doc.Pages.pages``)."""
     pages: list[Any] = pdf_document(canvas).Pages.pages
@@ -535,10 +526,4 @@ def probe() -> list[str]:
         )
 
     _check(problems, "TTFont.__init__ sets fontName, face, encoding, state, _asciiReadable, shapable", setup)
-    def operators() -> bool:
-        canv = Canvas(io.BytesIO())
-        drawn = drawn_operators(canv, lambda c: c.rect(0, 0, 10, 10, stroke=0, fill=1))
-        return drawn == ["n 0 0 10 10 re f*"] or any(" re" in op for op in drawn)
-
-    _check(problems, "Canvas._code: the page's operators, appended as drawn", operators)
     return problems
