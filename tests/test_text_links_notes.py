@@ -153,7 +153,8 @@ def test_parse_json_keeps_the_notes_words_in_sections_and_loads_back_the_same() 
         }
     ]
     # where the source had them: after the "About" section, as the fixture has it
-    assert [s["heading"] for s in data["sections"]] == [None, "About Harbourside Library", "Notes to editors:"]
+    headings = [s["heading"] for s in data["sections"]]
+    assert headings == [None, "About Harbourside Library", "Notes to editors:"]
     assert data["notes_at"] == 2 and document.notes_at == 2
     assert [n["label"] for n in data["notes"]] == ["1", "2"]
     assert serialize.loads(serialize.dumps(document)) == document
