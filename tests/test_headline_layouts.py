@@ -10,6 +10,7 @@ import pytest
 
 from pressconv.api import parse
 from pressconv.errors import Notes
+from pressconv.readers.rules.headline_shape import organisation_line
 from pressconv.readers.text import explain
 
 LEDE = (
@@ -418,3 +419,23 @@ def test_explain_names_the_organisation_feature() -> None:
 def test_a_titled_headline_naming_an_institution_with_a_verb_is_still_the_headline(headline: str) -> None:
     document = parse("\n\n".join([headline, LEDE, BODY]) + "\n", notes=Notes())
     assert document.headline == headline
+
+
+@pytest.mark.parametrize(
+    ("line", "is_name"),
+    [
+        ("GOVERNO DO ESTADO DE SÃO PAULO", True),
+        ("Alcaldía de Medellín", True),
+        ("Bayerische Staatskanzlei", True),
+        ("Ministero della Cultura", True),
+        ("Public Affairs Division", True),
+        ("Ufficio Stampa", True),
+        ("Library Week", False),
+        ("New Library for Old Town", False),
+        ("Council Tax Support", False),
+        ("Communications Strategy Review", False),
+        ("Public Library Celebrates 100 Years", False),
+    ],
+)
+def test_an_organisation_line_is_a_name_headed_by_its_institution_word(line: str, is_name: bool) -> None:
+    assert organisation_line(line) is is_name

@@ -405,6 +405,8 @@ _INSTITUTION_STEMS = (
     "ministry",
     "ministeri",  # Ministerium, Ministerio, Ministério, Ministero, Ministerie
     "ministère",
+    "ministero",
+    "ministério",
     "secretar",  # Secretaría, Secretaria, Secretariat, Secretary's office
     "secrétariat",
     "segreteria",
@@ -451,6 +453,20 @@ _INSTITUTION_STEMS = (
     "council",
     "authority",
     "administration",
+    "division",
+    "división",
+    "divisão",
+    "divisione",
+    "abteilung",
+    "gabinete",
+    "gabinetto",
+    "cabinet",
+    "kanzlei",  # Staatskanzlei, Senatskanzlei
+    "consejería",
+    "conselleria",
+    "assessoria",
+    "coordenadoria",
+    "superintend",
 )
 # German compounds ending in an office: "Landratsamt", "Bundesamt", "Presseamt".
 _AMT = re.compile(r"amt$")
@@ -463,6 +479,9 @@ _UNIT_WORDS = frozenset(
         "comunicação",
         "comunicación",
         "comunicazione",
+        "comunicaciones",
+        "comunicações",
+        "comunicazioni",
         "kommunikation",
         "engagement",
         "stampa",
@@ -548,10 +567,17 @@ def organisation_line(text: str) -> bool:
         )
     ):
         return False
-    return any(
-        lw in _UNIT_WORDS or _AMT.search(lw) is not None or any(stem in lw for stem in _INSTITUTION_STEMS)
-        for _w, lw in content
-    )
+    # The institution word heads the name: last ("… Public Library"), or first before "of", "de", "für" …
+    # ("Secretaria de Comunicação"); not "Library Week" or "New Library for Old Town".
+    last = len(content) - 1
+    for k, (_w, lw) in enumerate(content):
+        if k not in (0, last):
+            continue
+        if lw in _UNIT_WORDS or _AMT.search(lw) is not None or any(stem in lw for stem in _INSTITUTION_STEMS):
+            at = lowered.index(lw)
+            if k == last or (at + 1 < len(lowered) and lowered[at + 1] in _NAME_SMALL):
+                return True
+    return False
 
 
 # A site's list of releases named after its region or office: "News Releases from Region 09",
