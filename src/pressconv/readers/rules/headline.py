@@ -33,10 +33,12 @@ from pressconv.readers.rules.headline_shape import (
     headline_over_dek,
     line_shaped,
     names_only,
+    organisation_line,
     paragraph_dek_shaped,
     plural_section_label,
     role_line,
     roll,
+    section_from,
     site_section,
     title_case_statement,
     titled_question,
@@ -186,6 +188,7 @@ _MASTHEAD_REASONS = (
     "contact details",
     "page chrome",
     "a section label",
+    "an organisation or unit name",
 )
 _BREADCRUMB = lazy_re.compile(
     r"\s(?:>|›|»|\||/|::)\s|^\s*(?:home|accueil|inicio|startseite)\b", re.IGNORECASE
@@ -438,6 +441,10 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
         return -9.0, 'a site section named by plural nouns ("Recalls & Product Safety Warnings")'
     if site_section(text):
         return -9.0, 'a site\'s name and its newsroom section ("Skyvale Airways Newsroom")'
+    if section_from(text):
+        return -9.0, 'a site section of releases ("News Releases from Region 09")'
+    if organisation_line(text):
+        return -9.0, 'an organisation or unit name (an institution word, no verb: "Governo do Estado")'
     if len(words) > _MIN_LEGEND_WORDS and text.isupper() and ends_sentence(text):
         return -9.0, "a legend or notice in capitals (inside information, not for distribution …)"
     if ends_sentence(text) and not (title_case_statement(text) or titled_question(text)):
