@@ -247,9 +247,18 @@ TITLE_WORDS: frozenset[str] = frozenset(
         alcaldessa regidor regidora conseller consellera presidenta directora portaveu
         engr. engr atty. atty arch. amb. sec. usec. asec. dir. cong. h.e.
         gerente gérant gérante viceconsejero viceconsejera viceconseller viceconsellera
+        meteorologist forecaster climatologist hydrologist epidemiologist coxswain
+        bundesrat bundesrätin regierungsrat regierungsrätin stadtrat stadträtin nationalrat nationalrätin
+        ständerat ständerätin bahnchef bahnchefin dr.-ing. dipl.-ing.
+        dra. dra profa. profa lic. titular secretario secretaria doctora coordenador coordenadora
+        professora superintendente
+        shri smt. smt shrimati
         """
     )
 )
+
+# The word after an ordinal that completes a rank's grade ("Petty Officer 2nd Class", "Airman 1st Class").
+RANK_GRADES: frozenset[str] = frozenset({"class", "grade"})
 
 # Adjectives inside a title ("senior economist", "acting director"): part of a title, never one alone.
 TITLE_MODIFIERS: frozenset[str] = frozenset(
@@ -324,6 +333,18 @@ HONORIFICS: dict[str, str] = {
     "atty": "",
     "arch.": "",
     "h.e.": "",
+    # Spanish and Portuguese, and Indian honorifics ("Dra. Ana Ruiz", "Shri R. Rao", "Smt. P. Devi")
+    "dra.": "f",
+    "dra": "f",
+    "profa.": "f",
+    "profa": "f",
+    "lic.": "",
+    "dr.-ing.": "",
+    "dipl.-ing.": "",
+    "shri": "m",
+    "smt.": "f",
+    "smt": "f",
+    "shrimati": "f",
 }
 
 # Common given names whose gender is near certain: lets "she said" pass over a man named just before.
@@ -407,6 +428,9 @@ TITLE_SUFFIXES: tuple[str, ...] = (
     "beauftragter",
     "führer",
     "führerin",
+    "kommissar",
+    "kommissarin",
+    "rätin",
 )
 
 # Words that follow "of"/"for" after a title and belong to it ("Secretary of Defense").
@@ -587,7 +611,7 @@ ABBREVIATIONS: frozenset[str] = frozenset(
         u.k. u.n. d.c. a.m. p.m. calif. fla. mass. n.y. ill. wash. pa. va. tex. ariz. colo. conn.
         ga. md. mich. minn. mo. n.j. ore. tenn. wis. ala. ky. la. nev. okla. s.c. n.c. n.h. vt. del.
         neb. kan. miss. ark. wyo. mont. idaho. z.b. bzw. ca. nr. dr. hr. fr. mme. m. rt. h.e.
-        engr. atty. arch. amb. usec. asec. dir. cong.
+        engr. atty. arch. amb. usec. asec. dir. cong. dra. profa. lic. smt. dr.-ing. dipl.-ing.
         """
     )
 )

@@ -20,6 +20,7 @@ from pressconv.readers.lexicon import (
     NAME_SUFFIXES,
     NOT_NAMES,
     POSTNOMINALS,
+    RANK_GRADES,
     ROLE_WORDS,
     TITLE_COMPLEMENTS,
     TITLE_SUFFIXES,
@@ -166,11 +167,14 @@ _CAP_TOKEN = f"[{upper_class()}](?<![^{_SEP}].)[^{_SEP}]*"
 _CONNECTOR_WORDS = "|".join(sorted(_CONNECTORS, key=len, reverse=True))
 # A stretch of capitalised tokens, with lower-case connectors only between two of them.  Finding
 # these with one regular expression keeps the per-token Python work to the few capitalised words.
-_RUN = re.compile(f"{_CAP_TOKEN}(?:[ ](?:(?:{_CONNECTOR_WORDS})[ ])*{_CAP_TOKEN})*")
+# An ordinal inside a rank's grade ("Petty Officer 2nd Class") joins the run like a connector.
+_ORDINAL = r"\d{1,2}(?:st|nd|rd|th)"
+_RUN = re.compile(f"{_CAP_TOKEN}(?:[ ](?:(?:{_CONNECTOR_WORDS}|{_ORDINAL})[ ])*{_CAP_TOKEN})*")
 # Characters that make a run need token-by-token reading (sentence ends, abbreviations, possessives).
 _TRICKY = re.compile("[.!?…’']")
 # The same with at least two capitalised tokens: what can hold a full name.
-_LONG_RUN = re.compile(f"{_CAP_TOKEN}(?:[ ](?:(?:{_CONNECTOR_WORDS})[ ])*{_CAP_TOKEN})+")
+_LONG_RUN = re.compile(f"{_CAP_TOKEN}(?:[ ](?:(?:{_CONNECTOR_WORDS}|{_ORDINAL})[ ])*{_CAP_TOKEN})+")
+_IS_ORDINAL = re.compile(_ORDINAL)
 
 
 def runs(text: str, start: int = 0, end: int | None = None, *, several: bool = False) -> list[Run]:
@@ -252,6 +256,12 @@ def split_title(words: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
         lowered = word.lower()
         if is_title_word(lowered):
             last = i
+    if (
+        0 <= last < len(words) - 2
+        and _IS_ORDINAL.fullmatch(words[last + 1])
+        and words[last + 2].lower() in RANK_GRADES
+    ):
+        last += 2  # "Petty Officer 2nd Class Darnell Whitfield": the grade belongs to the rank
     if last < 0:
         i = 0
         while i < len(words) - 1 and (words[i].lower() in NOT_NAMES or words[i].lower() in _CONNECTORS):

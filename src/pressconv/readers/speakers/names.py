@@ -180,6 +180,14 @@ def _organisation_name(words: tuple[str, ...]) -> bool:
     return is_organisation(words) or words[-1].lower().strip(".") in _CLUB_MARKERS
 
 
+def _portfolio_tail(title: str, name: tuple[str, ...]) -> bool:
+    """ "Commissioner for Disaster" + "Management Affairs": a title's "for"/"of" portfolio runs on into
+    words that end an office's name ("Affairs", "Services", "Development"), so no person follows."""
+    return bool(_TITLE_OBJECT_LINKS.intersection(title.lower().split())) and (
+        name[-1].lower() in TITLE_COMPLEMENTS
+    )
+
+
 def _coordinated(text: str, run: Run) -> list[Run]:
     """ "Deputy Shaylene Roberts and Deputy Amos Kettering": one run per person (or organisation) it joins."""
     parts: list[Run] = []
@@ -209,6 +217,8 @@ def _person(text: str, run: Run) -> _Person | None:
         return None  # a lone surname adds nothing to resolve against
     if _never_a_person(name):
         return None  # "Towns Network", "PROSECUTIONS Media Statement": an organisation, a line in capitals
+    if title is not None and _portfolio_tail(title, name):
+        return None  # "Commissioner for Disaster Management Affairs": the rest of the office, not a name
     if title is None or title.lower() in HONORIFICS:
         # "the Director of Public Prosecutions, Ms Rosalind Achterberg": the office says more than "Ms"
         before = title_before(text, run.start)
@@ -287,7 +297,7 @@ def _keeps_period(phrase: str) -> bool:
 
 # What sets a title off from the words before it: a dateline's dash, a colon ("CITY, 14 May — The Minister
 # for Water, Jane Doe"); and the articles a title set off by a comma opens with.
-_SET_OFF_START = re.compile(r" [—–] |: ")
+_SET_OFF_START = re.compile(r" [—–] |: | (?:attributable|attributed) to ")
 _ARTICLES = frozenset({"the", "la", "le", "el", "der", "die", "il", "lo", "a", "o"})
 
 

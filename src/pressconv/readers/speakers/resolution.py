@@ -36,6 +36,7 @@ from pressconv.readers.speakers.roles import (
     nearest_holder,
 )
 from pressconv.readers.speakers.surroundings import (
+    attributable_to,
     introduction,
     page_furniture,
     reported_speech,
@@ -162,6 +163,7 @@ def assign_speakers(works: list[Work], issuer: str | None = None) -> None:
             work.partial = _partial_quotations(number, work, works, index, mentions, genders)
     runs_of_quotes = _quote_runs(works, quote_numbers)
     running = running_lines(works)
+    scopes = _attributable_scopes(works) if quote_numbers else {}
     first_titles: dict[str, tuple[str | None, int]] = {}  # the index is complete: ask once per speaker
     for run_numbers in runs_of_quotes:
         source = next((n for n in run_numbers if n in found), None)
@@ -195,6 +197,11 @@ def assign_speakers(works: list[Work], issuer: str | None = None) -> None:
                 works[run_numbers[0]].attribution = introduced.clause
                 found[run_numbers[0]] = introduced
                 source = run_numbers[0]
+            elif (scoped := scopes.get(run_numbers[0])) is not None:
+                # "Quotes attributable to Minister for Transport, Jane Doe:" heads this quote
+                line, attributed = scoped
+                speaker, reason = _resolve(attributed, line, works, index, mentions, genders)
+                reason = reason.replace("speaker ", f"speaker (quotes attributable, para {line + 1}) ", 1)
             elif pure and before is not None and before.kind == QUOTE and before.speaker:
                 # A quote with no attribution right after a quote that has a speaker goes on in that
                 # voice (the release habit of closing the marks between paragraphs of one statement).
@@ -253,6 +260,21 @@ def assign_speakers(works: list[Work], issuer: str | None = None) -> None:
                 work.speaker_reason = (
                     f"first-person statement text; {issued[1].replace('no attribution; ', '')}"
                 )
+
+
+def _attributable_scopes(works: list[Work]) -> dict[int, tuple[int, Attribution]]:
+    """Each quote under a "Quotes attributable to …, Name:" line, until the next such line: that line."""
+    scopes: dict[int, tuple[int, Attribution]] = {}
+    current: tuple[int, Attribution] | None = None
+    for number, work in enumerate(works):
+        if work.kind == QUOTE:
+            if current is not None:
+                scopes[number] = current
+            continue
+        attributed = attributable_to(work)
+        if attributed is not None:
+            current = (number, attributed)
+    return scopes
 
 
 def _above(works: list[Work], number: int, running: frozenset[str]) -> int:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from pressconv.readers.blocks import FURNITURE, PAGINATION, PARAGRAPH, Work
+from pressconv.readers.blocks import FURNITURE, HEADING, PAGINATION, PARAGRAPH, Work
 from pressconv.readers.document_cache import per_document
 from pressconv.readers.name_runs import is_name, runs, sentence_ends, split_title
 from pressconv.readers.quote_marks import is_page_line
@@ -30,6 +30,14 @@ _REPORT_SENTENCES = 3
 _SIGN_OFF = re.compile(r"[–—―-]{1,2} ?")
 
 _MAX_SIGN_OFF_WORDS = 16
+
+# "Quotes attributable to Minister for Transport, Jane Doe:": a line heading the quotes under it.
+_ATTRIBUTABLE = re.compile(
+    r"(?:(?:additional|further|more)\s+)?(?:quotes?|quotations?|comments?|remarks?)\s+"
+    r"(?:attributable|attributed|to be attributed)\s+to\s+",
+    re.IGNORECASE,
+)
+_MAX_ATTRIBUTABLE_WORDS = 24
 
 # The blocks at the top of a document whose lines a PDF repeats as a running header on every page.
 _HEADER_BLOCKS = 3
@@ -96,6 +104,29 @@ def _reported_in(text: str, spans: tuple[tuple[int, int], ...]) -> Attribution |
         found = clause_in(text, start, end)
         if found is not None:
             return found if found.points_to_someone else None
+    return None
+
+
+def attributable_to(work: Work) -> Attribution | None:
+    """ "Quotes attributable to Minister for Transport, Jane Doe:": whose words the quotes below are."""
+    if work.kind not in (PARAGRAPH, HEADING) or work.spans or not work.text.rstrip().endswith(":"):
+        return None
+    return _attributable_in(work.text)
+
+
+@per_document(maxsize=256)
+def _attributable_in(text: str) -> Attribution | None:
+    lead = _ATTRIBUTABLE.match(text)
+    if lead is None or len(text.split()) > _MAX_ATTRIBUTABLE_WORDS:
+        return None
+    who = text[: len(text.rstrip(" :"))]
+    for run in reversed(runs(who, lead.end())):
+        title, name = split_title(run.tokens)
+        if len(name) >= 2 and is_name(name) and not is_organisation(name):
+            # the office before the name ("Minister for Transport,"), or the rank in its run
+            before = who[lead.end() : run.start].strip(" ,")
+            title = " ".join(p for p in (before, title) if p) or None
+            return Attribution(who[lead.end() :], lead.end(), name, title, person=True)
     return None
 
 

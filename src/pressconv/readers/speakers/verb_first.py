@@ -39,9 +39,13 @@ _PREPOSITIONS = frozenset({"for", "at", "of", "with", "from", "in", "bei", "von"
 
 _MAX_LOWERCASE_TITLE = 6
 
-# Portuguese definite articles, which English reads as "a" (indefinite) and "o": a role after a verb
-# that is not English ("sublinhou a governante") only.
-_ROMANCE_ARTICLES_BEFORE_ROLE = frozenset({"a", "o", "os", "as"})
+# Portuguese definite articles, which English reads as "a" (indefinite) and "o", and the Dutch "de",
+# which Romance languages use as a preposition: a role after a verb that is not English ("sublinhou a
+# governante", "zegt de minister") only.
+_ROMANCE_ARTICLES_BEFORE_ROLE = frozenset({"a", "o", "os", "as", "de"})
+
+# Lower-case adjectives an article may carry before a titled name ("der dänische Bahnchef Mads Holm").
+_MAX_ADJECTIVES_BEFORE_TITLE = 2
 
 
 def verb_first(
@@ -131,7 +135,12 @@ def verb_first(
                 title = text[verb_end : run.end].strip(" ,")
                 name, run = second_name, following[0]
                 lead = ""
-    elif gap_words and not gap_titled and any(w.strip(",") not in ("the", "a", "an") for w in gap_words):
+    elif (
+        gap_words
+        and not gap_titled
+        and not _article_and_adjectives(gap_words, title)
+        and any(w.strip(",") not in ("the", "a", "an") for w in gap_words)
+    ):
         return None
     if not is_name(name):
         return None
@@ -141,6 +150,16 @@ def verb_first(
     clause_end = run.end + 2 + len(apposition) if apposition else run.end
     title = prefer_title(title, apposition)
     return Attribution(text[verb_start:clause_end], verb_start, name, title)
+
+
+def _article_and_adjectives(gap_words: list[str], title: str | None) -> bool:
+    """ "sagte der dänische Bahnchef Mads Holm": an article and lower-case adjectives before a titled name."""
+    return (
+        title is not None
+        and len(gap_words) <= 1 + _MAX_ADJECTIVES_BEFORE_TITLE
+        and gap_words[0].lower() in ARTICLES_BEFORE_ROLE
+        and all(w.isalpha() and w.islower() for w in gap_words[1:])
+    )
 
 
 def _title_in_charge(text: str, after: list[Run]) -> tuple[str, tuple[str, ...], int] | None:
