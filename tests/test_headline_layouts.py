@@ -10,7 +10,7 @@ import pytest
 
 from pressconv.api import parse
 from pressconv.errors import Notes
-from pressconv.readers.rules.headline_shape import organisation_line
+from pressconv.readers.rules.masthead_lines import organisation_line
 from pressconv.readers.text import explain
 
 LEDE = (
