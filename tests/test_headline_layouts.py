@@ -10,6 +10,8 @@ import pytest
 
 from pressconv.api import parse
 from pressconv.errors import Notes
+from pressconv.readers.rules.masthead_lines import organisation_line
+from pressconv.readers.text import explain
 
 LEDE = (
     "The county will spend 3 million pounds on new cycle lanes along the river over the next two years, "
@@ -327,3 +329,113 @@ def test_a_dateline_set_apart_from_its_lede_is_the_dateline_not_a_dek_or_heading
     assert document.dateline == "HARLOW, England —"
     assert not any(section.heading for section in document.sections)
     assert document.sections[0].blocks[0].text == "HARLOW, England —"  # its words stay in the text
+
+
+# Organisation and unit names, and a site's section of releases, above the real headline (#15).
+ORGANISATION_TOPS: list[tuple[str, str, str | None]] = [
+    (
+        "Bundesministerium für Klimaschutz und Energie\n\n"
+        "Ministerin Carla Weiß: Neue Förderung für Wärmepumpen in Mietshäusern startet im März\n\n"
+        "Bonn, 4. Februar 2031 – Das Ministerium fördert ab März den Einbau von Wärmepumpen in "
+        "Mietshäusern mit weiteren 400 Millionen Euro. Anträge werden online gestellt.\n\n"
+        "Die Förderung gilt bis Ende 2033.\n",
+        "Ministerin Carla Weiß: Neue Förderung für Wärmepumpen in Mietshäusern startet im März",
+        None,
+    ),
+    (
+        "Governo do Estado\nSecretaria de Comunicação\n\nNotícias > Saúde\n\n"
+        "Estado abre 12 novas unidades de pronto atendimento no interior\n\n"
+        "As unidades atenderão cerca de 300 mil moradores de 40 municípios\n\n"
+        "O Governo do Estado inaugurou nesta segunda-feira doze novas unidades de pronto atendimento "
+        "em cidades do interior. O investimento total foi de R$ 90 milhões.\n\n"
+        "As unidades funcionarão 24 horas por dia.\n",
+        "Estado abre 12 novas unidades de pronto atendimento no interior",
+        "As unidades atenderão cerca de 300 mil moradores de 40 municípios",
+    ),
+    (
+        "CITY OF ALDERBROOK PUBLIC LIBRARY\nCommunications & Community Engagement\n\nMEDIA ADVISORY\n\n"
+        "Library Opens Late-Night Study Hall for Exam Season\n\nMay 3, 2031\n\n"
+        "ALDERBROOK, Ore. — The Alderbrook Public Library will keep its central branch open until "
+        "midnight from May 10 to May 24 so students can study for final exams, the library said today.\n\n"
+        "Coffee will be free.\n",
+        "Library Opens Late-Night Study Hall for Exam Season",
+        None,
+    ),
+    (
+        "News Releases from Region 09\n\nAgency Settles With Shipyard Over Stormwater Discharges\n\n"
+        "SAN PEDRO, Calif. (June 2, 2031) — The regional office reached a settlement with a shipyard "
+        "that released polluted stormwater into the harbour on at least 30 days last year.\n\n"
+        "The shipyard will pay a penalty of $210,000.\n",
+        "Agency Settles With Shipyard Over Stormwater Discharges",
+        None,
+    ),
+    (
+        "Press releases | Ministerio de Transportes\n\nSecretaría de Estado de Movilidad\n\n"
+        'El ministro Raúl Vidal: "El tren llegará a todas las capitales de provincia en 2035"\n\n'
+        "Madrid, 8 de marzo de 2031. El Ministerio de Transportes ha presentado hoy el plan que unirá "
+        "por tren todas las capitales de provincia antes de 2035.\n\n"
+        "El plan incluye 1.200 kilómetros de vía nueva.\n",
+        'El ministro Raúl Vidal: "El tren llegará a todas las capitales de provincia en 2035"',
+        None,
+    ),
+    (
+        "Ministero della Cultura\nUfficio Stampa\n\n"
+        "Il ministro Bruno Ferri: più fondi per le biblioteche dei piccoli comuni\n\n"
+        "Roma, 3 aprile 2031 – Il Ministero della Cultura destina 25 milioni di euro alle biblioteche "
+        "dei comuni con meno di cinquemila abitanti.\n\n"
+        "Le domande si presentano entro il 30 giugno.\n",
+        "Il ministro Bruno Ferri: più fondi per le biblioteche dei piccoli comuni",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "headline", "subtitle"), ORGANISATION_TOPS, ids=[t[:24] for t, _h, _s in ORGANISATION_TOPS]
+)
+def test_an_organisation_or_unit_name_above_the_headline_is_chrome(
+    text: str, headline: str, subtitle: str | None
+) -> None:
+    document = parse(text, notes=Notes())
+    assert document.headline == headline
+    assert document.subtitle == subtitle
+    assert not document.headline_derived
+    assert not any(section.heading for section in document.sections)
+
+
+def test_explain_names_the_organisation_feature() -> None:
+    _document, lines = explain(ORGANISATION_TOPS[0][0])
+    assert any("an organisation or unit name" in line and "Bundesministerium" in line for line in lines)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "City Council Approves New Library Budget",
+        "Ministry Is Hiring Teachers",
+        "Department Names New Director",
+    ],
+)
+def test_a_titled_headline_naming_an_institution_with_a_verb_is_still_the_headline(headline: str) -> None:
+    document = parse("\n\n".join([headline, LEDE, BODY]) + "\n", notes=Notes())
+    assert document.headline == headline
+
+
+@pytest.mark.parametrize(
+    ("line", "is_name"),
+    [
+        ("GOVERNO DO ESTADO DE SÃO PAULO", True),
+        ("Alcaldía de Medellín", True),
+        ("Bayerische Staatskanzlei", True),
+        ("Ministero della Cultura", True),
+        ("Public Affairs Division", True),
+        ("Ufficio Stampa", True),
+        ("Library Week", False),
+        ("New Library for Old Town", False),
+        ("Council Tax Support", False),
+        ("Communications Strategy Review", False),
+        ("Public Library Celebrates 100 Years", False),
+    ],
+)
+def test_an_organisation_line_is_a_name_headed_by_its_institution_word(line: str, is_name: bool) -> None:
+    assert organisation_line(line) is is_name

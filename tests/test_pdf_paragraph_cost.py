@@ -1,9 +1,10 @@
 """The PDF writer's cheaper paragraphs make what reportlab's own paths make.
 
 Plain paragraphs get their fragments without reportlab's HTML tokenizer
-(``compat.plain_fragments``) and a paragraph breaks its lines once per width
-(``paragraph.LaidParagraph``): both must give exactly what a plain reportlab
-Paragraph gives, on the project's own texts, or the PDF's bytes would change.
+(``compat.plain_fragments``), a paragraph breaks its lines once per width
+(``paragraph.LaidParagraph``) and known characters get their subset codes in one call
+(``compat.reportlab_subsets.split_known``): each must give exactly what reportlab's own path
+gives, on the project's own texts, or the PDF's bytes would change.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from reportlab.platypus.paraparser import ParaParser
 
 from pressconv import api
 from pressconv.compat import reportlab as compat
+from pressconv.compat import reportlab_subsets as subsets
 from pressconv.errors import Notes
 from pressconv.model import Document, block_text
 from pressconv.writers.pdf import paragraph
@@ -133,7 +135,7 @@ def test_known_characters_get_the_codes_reportlabs_split_gives(monkeypatch: pyte
     from pressconv.writers.pdf.embedding import EmbeddedTTFont
 
     answered: list[str] = []
-    fast = compat.split_known
+    fast = subsets.split_known
 
     def checked(font: TTFont, text: str, document: Any) -> list[tuple[int, bytes]] | None:
         ours = fast(font, text, document)
@@ -150,3 +152,10 @@ def test_known_characters_get_the_codes_reportlabs_split_gives(monkeypatch: pyte
             api.render([document], "pdf", write, Notes())
     assert len(answered) > 100
     assert any("’" in text for text in answered)  # characters beyond ASCII, assigned as first drawn
+
+
+def test_the_probe_names_changed_subset_codes(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert subsets.probe_subsets() == []
+    monkeypatch.setattr(subsets, "split_known", lambda font, text, document: [(0, b"?")])
+    problems = compat.probe()
+    assert any("assignments" in problem for problem in problems), problems

@@ -54,3 +54,20 @@ def test_fold_is_split_and_join() -> None:
             assert fold(text) == " ".join(text.split()), repr(text)
             checked += 1
     assert checked == (len(spaces) + 1) ** 3 * len(words) ** 2
+
+
+def test_blocks_holding_a_surname_found_through_the_joined_texts() -> None:
+    from pressconv.readers.blocks import QUOTE, Work
+    from pressconv.readers.speakers.people import PersonIndex
+
+    texts = ["Ana Ruiz said so.", "Ruiz", "“Yes,” said Ruizberg.", "Ana Ruiz said so."]
+    texts += ["Ruiz met Ruiz.", "zRuiz", ""]
+    works = [Work(text=text, lines=[text], kind=QUOTE) for text in texts]
+    index = PersonIndex.build(works)
+    # every key that occurs, also across where two texts meet ("so." + "Ruiz"), and keys that do not
+    for key in ("Ruiz", "Ana", "so.Ruiz", "z", "Ruizberg", "met", "absent", "\0", "Ruiz\0"):
+        expected = [text for text in index.texts if key in text]
+        assert index._holding(key) == expected, key
+    # each text once, in order, though one holds the surname twice and another is a repeated copy
+    holding = ["Ana Ruiz said so.", "Ruiz", "“Yes,” said Ruizberg.", "Ruiz met Ruiz.", "zRuiz"]
+    assert index._holding("Ruiz") == holding

@@ -152,7 +152,10 @@ def test_parse_json_keeps_the_notes_words_in_sections_and_loads_back_the_same() 
             ],
         }
     ]
-    assert data["sections"][-1] == notes[0]  # after the document's own sections
+    # where the source had them: after the "About" section, as the fixture has it
+    headings = [s["heading"] for s in data["sections"]]
+    assert headings == [None, "About Harbourside Library", "Notes to editors:"]
+    assert data["notes_at"] == 2 and document.notes_at == 2
     assert [n["label"] for n in data["notes"]] == ["1", "2"]
     assert serialize.loads(serialize.dumps(document)) == document
 

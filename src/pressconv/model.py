@@ -317,6 +317,9 @@ class Document:
     notes_heading: str | None = None
     """The heading the source gave its notes to editors, as written ("Notes to editors:"); writers
     head those notes with it, or with "Notes to editors" when it is None."""
+    notes_at: int | None = None
+    """Where the notes to editors stood in the source: the index in ``sections`` they came before
+    (``len(sections)``: after the last); None when unknown (taken as after the last section)."""
 
     @property
     def title(self) -> str:

@@ -239,8 +239,9 @@ def to_dict(document: Document, quotations: bool = True, notes_in_sections: bool
     Notes live in ``notes`` (model version 3), and their words are in ``sections`` too, as SPEC §2
     asks of richer content ("every block keeps its plain text here"): a consumer that reads only
     ``sections`` still sees every word.  They come last, in sections of role ``notes`` that
-    ``from_dict`` leaves out again: the notes to editors under their heading as one numbered list,
-    then footnotes and endnotes as one list with no heading.  ``notes_in_sections=False`` leaves
+    ``from_dict`` leaves out again: the notes to editors under their heading as one numbered list
+    where the source had them (``notes_at``), and footnotes and endnotes as one list with no
+    heading after the last section.  ``notes_in_sections=False`` leaves
     that copy out (the content identifier, which counts the notes once).
     """
     meta = document.metadata
@@ -273,9 +274,14 @@ def to_dict(document: Document, quotations: bool = True, notes_in_sections: bool
     if document.notes:
         data["notes"] = [_note_to_dict(note) for note in document.notes]
         if notes_in_sections:
-            data["sections"].extend(_notes_sections(document))
+            editors, others = _notes_sections(document)
+            at = len(document.sections) if document.notes_at is None else document.notes_at
+            data["sections"][at:at] = editors
+            data["sections"].extend(others)
     if document.notes_heading is not None:
         data["notes_heading"] = document.notes_heading
+    if document.notes_at is not None and notes_in_sections:
+        data["notes_at"] = document.notes_at
     return data
 
 
@@ -283,17 +289,19 @@ def to_dict(document: Document, quotations: bool = True, notes_in_sections: bool
 NOTES_ROLE = "notes"
 
 
-def _notes_sections(document: Document) -> list[dict[str, Any]]:
-    """The notes' words as sections: editors' notes under their heading, then the other notes."""
-    sections = []
+def _notes_sections(document: Document) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The notes' words as sections: the editors' notes under their heading, and the other notes."""
+    found: list[list[dict[str, Any]]] = []
     for editors in (True, False):
         texts = [note.text for note in document.notes if (note.kind == "editors") == editors]
+        sections = []
         if texts:
             text = "\n".join(texts)
             items = {"type": "list", "ordered": True, "items": texts, "text": text, "speaker": None}
             heading = document.notes_heading if editors else None
             sections.append({"heading": heading, "role": NOTES_ROLE, "blocks": [items]})
-    return sections
+        found.append(sections)
+    return found[0], found[1]
 
 
 def _section_to_dict(section: Section, quotations: bool) -> dict[str, Any]:
@@ -406,6 +414,7 @@ def from_dict(data: dict[str, Any]) -> Document:
             subtitle_marks=_marks_from_list(data.get("subtitle_marks")),
             notes=tuple(_note_from_dict(note) for note in data.get("notes", ())),
             notes_heading=data.get("notes_heading"),
+            notes_at=data.get("notes_at"),
         )
     except (KeyError, TypeError, AttributeError, ValueError) as err:
         raise PressconvError(f"not a pressconv document: missing or bad {err}") from None
@@ -428,20 +437,21 @@ def content_identifier(document: Document) -> str:
     It ignores where the file lives and the identifier itself, so the same
     text gives the same identifier on every machine.
     """
-    data = to_dict(
-        replace(
-            document,
-            metadata=replace(document.metadata, identifier=None, source_path=None, contact_details=()),
-        ),
-        quotations=False,
-        notes_in_sections=False,
-    )
+    data = to_dict(document, quotations=False, notes_in_sections=False)
+    # as if the metadata had no identifier, no source path and no structured contacts (the dict is
+    # edited rather than the document copied: two dataclass replaces cost more than the edit)
+    metadata = data["metadata"]
+    metadata["identifier"] = metadata["source_path"] = None
+    metadata.pop("contact_details", None)
     # The payload keeps the version-1 shape (no quotation spans, version 1), so the same words keep
     # the identifier they had before the JSON grew: quotations follow from the words and speakers,
     # and so do structured contacts.  Marks, tables, figures and notes add keys only when a document
     # has them, so a document without them keeps its identifier too.
     data["model_version"] = 1
-    payload = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    # a fresh tree of dicts and lists: no container can hold itself, so no circular check is needed
+    payload = json.dumps(
+        data, ensure_ascii=False, sort_keys=True, separators=(",", ":"), check_circular=False
+    )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 

@@ -18,12 +18,13 @@ import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 from pressconv.build import store as scratch
 from pressconv.build.manifest import MANIFEST, Entry, Manifest, StoredEntries, options_hash, sha256
 from pressconv.build.report import display
 from pressconv.build.store import Store, dec, enc
+from pressconv.build.tables import PLANNED, Orphans, Outputs, Sources, Where
 from pressconv.config import BuildConfig
 from pressconv.errors import PressconvError
 from pressconv.limits import DEFAULT_LIMITS, Limits
@@ -82,7 +83,7 @@ class Job:
 #: source that cannot be read (claimed, so that it is neither orphaned nor taken by another source).
 _SELECTED, _LEFT_OUT, _HELD = 0, 1, 2
 #: ``sources.state``: planned; cannot be read; its output clashes with another source's.
-_PLANNED, _FAULT, _CLASH = 0, 1, 2
+_PLANNED, _FAULT, _CLASH = PLANNED, 1, 2
 
 _SCHEMA = (
     "CREATE TABLE sources (rel BLOB PRIMARY KEY, sha256 TEXT, state INTEGER, message BLOB) WITHOUT ROWID",
@@ -129,25 +130,28 @@ class Plan:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def _at(self) -> Where:
+        return Where(self.store, lambda rel, digest: Source(rel, digest, self.folder))
+
     @property
     def sources(self) -> Sources:
-        """The sources to build (readable, no clash), in order."""
-        return Sources(self)
+        """The sources to build (readable, no clash), in order (``Source`` values)."""
+        return Sources(self._at())
 
     @property
     def expected(self) -> Outputs[Entry]:
         """Every output the selected sources and formats should have (sha256/size not yet known)."""
-        return Outputs(self, f"kind IN ({_SELECTED}, {_LEFT_OUT})", self._expected_entry)
+        return Outputs(self._at(), f"kind IN ({_SELECTED}, {_LEFT_OUT})", self._expected_entry)
 
     @property
     def stale(self) -> Outputs[str]:
         """Output -> why it must be rendered (missing, source changed, …)."""
-        return Outputs(self, f"kind = {_SELECTED} AND reason IS NOT NULL", lambda row: dec(row[4]))
+        return Outputs(self._at(), f"kind = {_SELECTED} AND reason IS NOT NULL", lambda row: dec(row[4]))
 
     @property
     def fresh(self) -> Outputs[str]:
         """Outputs that are up to date (iterating gives their paths)."""
-        return Outputs(self, f"kind = {_SELECTED} AND reason IS NULL", lambda row: dec(row[0]))
+        return Outputs(self._at(), f"kind = {_SELECTED} AND reason IS NULL", lambda row: dec(row[0]))
 
     @property
     def orphans(self) -> Orphans:
@@ -187,88 +191,6 @@ class Plan:
 
 
 _STALE = f"kind = {_SELECTED} AND reason IS NOT NULL"
-_T2 = TypeVar("_T2")
-
-
-class Outputs(Generic[_T2]):
-    """Some of a plan's outputs (``where``), as a read-only mapping output -> value, in source order."""
-
-    def __init__(self, plan: Plan, where: str, value: Callable[[tuple[Any, ...]], _T2]) -> None:
-        self.store, self.where, self.value = plan.store, where, value
-
-    _COLUMNS = "out, rel, fmt, kind, reason, sha256"
-
-    def _row(self, out: str) -> tuple[Any, ...] | None:
-        sql = f"SELECT {self._COLUMNS} FROM outputs WHERE out = ? AND {self.where}"
-        row: tuple[Any, ...] | None = self.store.one(sql, (enc(out),))
-        return row
-
-    def __contains__(self, out: object) -> bool:
-        return isinstance(out, str) and self._row(out) is not None
-
-    def __getitem__(self, out: str) -> _T2:
-        row = self._row(out)
-        if row is None:
-            raise KeyError(out)
-        return self.value(row)
-
-    def get(self, out: str) -> _T2 | None:
-        row = self._row(out)
-        return None if row is None else self.value(row)
-
-    def _rows(self) -> Iterator[tuple[Any, ...]]:
-        select = "rel, fmt, out, kind, reason, sha256 FROM outputs"
-        for rel, fmt, out, kind, reason, digest in self.store.windows(select, self.where, ["rel", "fmt"]):
-            yield out, rel, fmt, kind, reason, digest
-
-    def __iter__(self) -> Iterator[str]:
-        return (dec(row[0]) for row in self._rows())
-
-    def items(self) -> Iterator[tuple[str, _T2]]:
-        return ((dec(row[0]), self.value(row)) for row in self._rows())
-
-    def __len__(self) -> int:
-        return int(self.store.one(f"SELECT count(*) FROM outputs WHERE {self.where}")[0])
-
-    def __bool__(self) -> bool:
-        return self.store.one(f"SELECT 1 FROM outputs WHERE {self.where} LIMIT 1") is not None
-
-
-class Sources:
-    """A plan's sources (readable, no clash) in order, as ``Source`` values made when asked for."""
-
-    def __init__(self, plan: Plan) -> None:
-        self.store, self.folder = plan.store, plan.folder
-
-    def __iter__(self) -> Iterator[Source]:
-        for rel, digest in self.store.windows("rel, sha256 FROM sources", f"state = {_PLANNED}", ["rel"]):
-            yield Source(dec(rel), digest, self.folder)
-
-    def __len__(self) -> int:
-        return int(self.store.one(f"SELECT count(*) FROM sources WHERE state = {_PLANNED}")[0])
-
-    def __getitem__(self, index: int) -> Source:
-        sql = f"SELECT rel, sha256 FROM sources WHERE state = {_PLANNED} ORDER BY rel LIMIT 1 OFFSET ?"
-        row = self.store.one(sql, (index if index >= 0 else len(self) + index,))
-        if row is None or index < -len(self):
-            raise IndexError(index)
-        return Source(dec(row[0]), row[1], self.folder)
-
-
-class Orphans:
-    """Manifest outputs whose source is gone, in key order."""
-
-    def __init__(self, store: Store) -> None:
-        self.store = store
-
-    def __iter__(self) -> Iterator[str]:
-        return (dec(row[0]) for row in self.store.windows("out FROM orphans", "1", ["out"]))
-
-    def __len__(self) -> int:
-        return int(self.store.one("SELECT count(*) FROM orphans")[0])
-
-    def __bool__(self) -> bool:
-        return self.store.one("SELECT 1 FROM orphans LIMIT 1") is not None
 
 
 def _label(path: Path, root: Path) -> str:

@@ -167,15 +167,6 @@ def pdf_document(canvas: Canvas) -> Any:
     return canvas._doc  # type: ignore[attr-defined]
 
 
-def drawn_operators(canvas: Canvas, draw: Callable[[Canvas], None]) -> list[str]:
-    """The content-stream operators ``draw`` adds to ``canvas``'s current page (``Canvas._code``), so a
-    drawing made once can be replayed with the public ``Canvas.addLiteral``."""
-    code: list[Any] = canvas._code  # type: ignore[attr-defined]
-    start = len(code)
-    draw(canvas)
-    return [str(op) for op in code[start:]]
-
-
 def pages(canvas: Canvas) -> list[Any]:
     """The PDFPage objects finished so far (``_doc.Pages.pages``)."""
     pages: list[Any] = pdf_document(canvas).Pages.pages
@@ -276,52 +267,6 @@ def init_ttfont(font: TTFont, name: str, face: TTFontFace) -> None:
     font.shapable = not any(fnmatch(name, pattern) for pattern in ttfonts.unShapedFontGlob)  # type: ignore[attr-defined]
 
 
-class _Codes:
-    """The first subset's codes of one font in one document: a translate table and the characters in it."""
-
-    __slots__ = ("known", "seen", "table")
-
-    def __init__(self) -> None:
-        self.table: dict[int, int] = {}
-        self.known: set[str] = set()
-        self.seen = 0
-
-
-_CODES: WeakKeyDictionary[Any, _Codes] = WeakKeyDictionary()
-
-
-def split_known(font: TTFont, text: str, document: Any) -> list[tuple[int, bytes]] | None:
-    """``TTFont.splitString(text, document)`` when every character of ``text`` already has a code in
-    the font's first subset for this document; None otherwise (then reportlab's own must run).
-
-    reportlab turns each drawn string into subset codes one character at a time in Python,
-    assigning a code to each character the first time the document draws it (``State.assignments``,
-    which only grows).  Once a character has a code, its code never changes: a string of such
-    characters is ``str.translate`` through those codes, one C call.  A character still without a
-    code, without a glyph, outside the first subset, or a no-break space before the space has a
-    code, goes to reportlab's own.  ``probe()`` compares the two.
-    """
-    state = font.state.get(document)
-    if state is None or not text or type(text) is not str:
-        return None
-    assignments: dict[int, int] = state.assignments  # type: ignore[attr-defined]
-    codes = _CODES.get(state)
-    if codes is None:
-        codes = _CODES[state] = _Codes()
-    if codes.seen != len(assignments):
-        for char, code in list(assignments.items())[codes.seen :]:
-            if code < 256:
-                codes.table[char] = code
-                codes.known.add(chr(char))
-        if 32 in codes.table and 0xA0 not in codes.table:
-            codes.table[0xA0] = codes.table[32]  # splitString draws a no-break space as the space
-            codes.known.add("\xa0")
-        codes.seen = len(assignments)
-    if not codes.known.issuperset(text):
-        return None
-    return [(0, text.translate(codes.table).encode("latin-1"))]
-
-
 def to_unicode_cmaps(document: Any) -> Iterator[Any]:
     """The ToUnicode CMap stream objects registered in a PDFDocument (``idToObject``), in order."""
     for name, obj in document.idToObject.items():
@@ -394,17 +339,9 @@ def probe() -> list[str]:
 
     _check(problems, "Paragraph.blPara set by wrap(), deleted by a split() moving it all on", dropped_lines)
 
-    def subset_codes() -> bool:
-        from pathlib import Path
+    from pressconv.compat.reportlab_subsets import probe_subsets
 
-        doc = pdf_document(Canvas(io.BytesIO(), invariant=1))
-        font = TTFont("pc-probe", str(Path(reportlab.__file__).parent / "fonts" / "Vera.ttf"))
-        first = split_known(font, "a b", doc)  # no state yet: reportlab's own must run
-        theirs = [font.splitString(t, doc) for t in ("Fish and chips", "chips\xa0and fish", "\u20ac")]
-        ours = [split_known(font, t, doc) for t in ("Fish and chips", "chips\xa0and fish", "\u20ac", "\xe9")]
-        return first is None and ours[:3] == theirs and ours[3] is None
-
-    _check(problems, "TTFont.state[doc].assignments: codes of a document's subsets, kept", subset_codes)
+    problems += probe_subsets()
 
     def fragments() -> bool:
         texts = (
@@ -535,10 +472,4 @@ def probe() -> list[str]:
         )
 
     _check(problems, "TTFont.__init__ sets fontName, face, encoding, state, _asciiReadable, shapable", setup)
-    def operators() -> bool:
-        canv = Canvas(io.BytesIO())
-        drawn = drawn_operators(canv, lambda c: c.rect(0, 0, 10, 10, stroke=0, fill=1))
-        return drawn == ["n 0 0 10 10 re f*"] or any(" re" in op for op in drawn)
-
-    _check(problems, "Canvas._code: the page's operators, appended as drawn", operators)
     return problems

@@ -27,7 +27,8 @@ from pressconv.model import (
 )
 from pressconv.options import ReadOptions
 from pressconv.readers import EXPLAIN, rules
-from pressconv.readers.blocks import HEADING, PARAGRAPH, QUOTE, SUBTITLE, Kind, RawBlock, Work, fold, to_work
+from pressconv.readers import blocks as kinds
+from pressconv.readers.blocks import HEADING, PARAGRAPH, QUOTE, SUBTITLE, RawBlock, Work, fold, to_work
 from pressconv.readers.dates import find_date
 from pressconv.readers.document_cache import clear as clear_caches
 from pressconv.readers.front_matter import FrontMatter
@@ -182,24 +183,26 @@ def _sections(
     subtitle_marks: Marks = ()
     marked = trail.marked
     for work in works:
-        match work.kind:  # the commonest kinds first: each case reads its enum member
-            case Kind.PARAGRAPH:
+        # the commonest kinds first; the members are read as module constants (``kinds.PARAGRAPH``), not
+        # through the enum class, whose attribute look-up costs ten times as much
+        match work.kind:
+            case kinds.PARAGRAPH:
                 marks = _marks(trail, work.text) if marked else ()
                 blocks.append(Paragraph(work.text, work.quotations, marks, work.speaker))
-            case Kind.HEADING:
+            case kinds.HEADING:
                 if opened or blocks:
                     sections.append(_section(heading, blocks, role, level, heading_marks))
                 heading, role, blocks, opened = work.text, work.role, [], True
                 level = min(4, max(2, work.level)) if work.level is not None else 2
                 heading_marks = _marks(trail, work.text) if marked else ()
-            case Kind.QUOTE:
+            case kinds.QUOTE:
                 marks = _marks(trail, work.text) if marked else ()
                 blocks.append(
                     Quote(
                         work.text, work.speaker, work.attribution, work.speaker_title, work.quotations, marks
                     )
                 )
-            case Kind.LIST:
+            case kinds.LIST:
                 items = tuple(work.items)
                 item_marks = tuple(_marks(trail, item) for item in items) if marked else ()
                 levels = _levels(work.levels) if len(work.levels) == len(items) else ()
@@ -212,15 +215,15 @@ def _sections(
                         item_marks if any(item_marks) else (),
                     )
                 )
-            case Kind.EMBEDDED:
+            case kinds.EMBEDDED:
                 if work.block is not None:
                     blocks.append(work.block)
-            case Kind.HEADLINE | Kind.SUBTITLE | Kind.FURNITURE:
+            case kinds.HEADLINE | kinds.SUBTITLE | kinds.FURNITURE:
                 # the headline and dek are Document fields; furniture went to metadata
                 marks = _marks(trail, work.text) if marked else ()
-                if work.kind is Kind.HEADLINE and work.text == headline:
+                if work.kind is kinds.HEADLINE and work.text == headline:
                     headline_marks = marks
-                elif work.kind is Kind.SUBTITLE and work.text == subtitle:
+                elif work.kind is kinds.SUBTITLE and work.text == subtitle:
                     subtitle_marks = marks
             case _:
                 assert_never(work.kind)

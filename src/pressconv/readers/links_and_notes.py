@@ -46,10 +46,17 @@ def link_addresses(document: Document) -> Document:
     changed = False
     sections = []
     for section in document.sections:
-        blocks = tuple(_linked_block(block) for block in section.blocks)
-        if any(new is not old for new, old in zip(blocks, section.blocks, strict=True)):
+        linked: list[Block] | None = None  # a copy of the blocks once one of them gains a link
+        for at, block in enumerate(section.blocks):
+            if isinstance(block, (Paragraph, Quote)) and _unlinkable(block.text):
+                continue  # most paragraphs hold no address: decided without a call
+            new = _linked_block(block)
+            if new is not block:
+                linked = linked if linked is not None else list(section.blocks)
+                linked[at] = new
+        if linked is not None:
             changed = True
-            section = replace(section, blocks=blocks)
+            section = replace(section, blocks=tuple(linked))
         sections.append(section)
     notes = tuple(_linked_note(note) for note in document.notes)
     if any(new is not old for new, old in zip(notes, document.notes, strict=True)):
@@ -81,6 +88,7 @@ def editors_notes(document: Document) -> Document:
             sections=sections,
             notes=(*document.notes, *notes),
             notes_heading=section.heading,
+            notes_at=index,
         )
     return document
 
@@ -89,8 +97,13 @@ def _is_editors_heading(heading: str) -> bool:
     return heading.strip().rstrip(":").strip().lower() in EDITORS_HEADINGS
 
 
+def _unlinkable(text: str) -> bool:
+    """No e-mail address ("@") and no web address ("www.", "://") can be in the text."""
+    return "@" not in text and "www." not in text and "://" not in text
+
+
 def _with_links(text: str, marks: Marks) -> Marks:
-    if "@" not in text and "www." not in text and "://" not in text:
+    if _unlinkable(text):
         return marks
     found = [m for m in link_marks(text) if not any(o.start < m.end and m.start < o.end for o in marks)]
     if not found:

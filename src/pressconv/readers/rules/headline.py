@@ -14,13 +14,14 @@ from __future__ import annotations
 import re
 
 from pressconv import lazy_re
-from pressconv.readers.blocks import FURNITURE, HEADLINE, LIST, MAIL_HEADER, PARAGRAPH, QUOTE, SUBTITLE, Work
+from pressconv.readers.blocks import FURNITURE, HEADLINE, LIST, PARAGRAPH, QUOTE, SUBTITLE, Work
 from pressconv.readers.dates import find_date
 from pressconv.readers.heading_shape import ends_sentence, is_chrome_line
 from pressconv.readers.lexicon import PAGE_CHROME_OPENINGS, PAGE_CHROME_WORDS, TITLE_CASE_SMALL
 from pressconv.readers.name_runs import sentence_ends
 from pressconv.readers.press_furniture import is_date_line
 from pressconv.readers.quote_marks import starts_with_mark
+from pressconv.readers.rules.cover_note import cover_note
 from pressconv.readers.rules.dateline import dateline_alone, find_dateline
 from pressconv.readers.rules.headline_shape import (
     MAX_DEK_WORDS,
@@ -34,12 +35,16 @@ from pressconv.readers.rules.headline_shape import (
     line_shaped,
     names_only,
     paragraph_dek_shaped,
-    plural_section_label,
     role_line,
     roll,
-    site_section,
     title_case_statement,
     titled_question,
+)
+from pressconv.readers.rules.masthead_lines import (
+    organisation_line,
+    plural_section_label,
+    section_from,
+    site_section,
 )
 from pressconv.readers.worklist import WorkList
 
@@ -186,6 +191,7 @@ _MASTHEAD_REASONS = (
     "contact details",
     "page chrome",
     "a section label",
+    "an organisation or unit name",
 )
 _BREADCRUMB = lazy_re.compile(
     r"\s(?:>|›|»|\||/|::)\s|^\s*(?:home|accueil|inicio|startseite)\b", re.IGNORECASE
@@ -202,29 +208,6 @@ _SESSION = lazy_re.compile(
 _PARTS = re.compile(r"\s[-–—|:]\s")
 _CONTACT = lazy_re.compile(r"@\w|https?://|www\.|\(?\+?\d[\d ().-]{7,}\d")
 _KICKER = lazy_re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý’' &-]{2,40}:\s+\S")
-_SALUTATION = re.compile(
-    r"^(?:hi|hello|dear|hey|good (?:morning|afternoon)|hallo|liebe|lieber|sehr geehrte|bonjour|chers?|"
-    r"chères?|hola|estimad[oa]s?|queridos?)\b[^.!?]{0,60}[,:!]?$",
-    re.IGNORECASE,
-)
-_FORWARD = lazy_re.compile(
-    r"^(?:-{2,}.*|_{5,}|={5,}|begin forwarded message:?|.*\bforwarded message\b.*|.*\boriginal message\b.*)$",
-    re.IGNORECASE,
-)
-# A one-block covering note: "Dear editor, please find below our release for immediate use."
-_NOTE_OPENING = re.compile(
-    r"^(?:hi|hello|dear|hey|good (?:morning|afternoon)|hallo|liebe|lieber|bonjour|hola)\b"
-    r"[^.!?,\n]{0,40},\s+\S",
-    re.IGNORECASE,
-)
-_MAX_ONE_BLOCK_NOTE_WORDS = 60
-# The sign-off that closes a covering note ("Best,", "Thanks, Jo", "Kind regards"); the release follows it.
-_SIGN_OFF = re.compile(
-    r"^(?:(?:best|kind|warm|warmest|many) (?:regards|wishes|thanks)|regards|best|thanks|thank you|cheers"
-    r"|all the best|yours(?: sincerely| faithfully| truly)?|sincerely|mit freundlichen grüßen|cordialement"
-    r"|saludos|un saludo|atentamente)\b[,.!]?(?:\s+[A-Z][\w.’'-]*){0,3}$",
-    re.IGNORECASE,
-)
 # A forwarded mail's subject line pasted above the release: "Fwd: County approves …", "WG: …".  Not
 # "RE:", which official rebuttals use as their headline ("RE: PUBLICATION ON ALLEGED SHORTAGE OF …").
 _SUBJECT = lazy_re.compile(r"^(?:fwd?|fw|wg|tr|rv|doorst)\s?:\s", re.IGNORECASE)
@@ -235,8 +218,6 @@ _MIN_LEGEND_WORDS = 12
 # A time of day: "6:15 p.m.", "10.30", "11 a.m." (a live update's label carries one).
 _CLOCK = lazy_re.compile(r"\b\d{1,2}(?:[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\s*[ap]\.m\.)", re.IGNORECASE)
 _MAX_TIME_LABEL_WORDS = 6
-_COVER_NOTE_BLOCKS = 12
-_MAX_NOTE_BLOCKS = 6  # the blocks of a forwarder's note above a mail header
 
 
 def _choose(works: list[Work], content: list[int], evidence: list[str]) -> int | None:
@@ -250,7 +231,7 @@ def _choose(works: list[Work], content: list[int], evidence: list[str]) -> int |
     dates, contact lines, a bare organisation or person's name.
     """
     window: list[int] = []
-    for i in content[_cover_note(works, content) :]:
+    for i in content[cover_note(works, content) :]:
         if len(window) >= _WINDOW or _body_like(works[i]):
             break
         window.append(i)
@@ -299,41 +280,6 @@ def _chrome(score: float, why: str) -> bool:
         return True  # one or two words ("National Teams", "Network news"): a section label, verb or not
     short = "short (" in why or " word(s)" in why  # at most four words: a label ("THE WHITE HOUSE")
     return short and "has a verb" not in why
-
-
-def _cover_note(works: list[Work], content: list[int]) -> int:
-    """Where the release starts in an e-mail that opens with a cover note ("Hi all, … ---------- Forwarded").
-
-    A forwarded mail's header (set apart by the furniture rule) under a few
-    blocks of text ends the forwarder's note: the release starts after it.
-    Else, when the first block is a salutation, the release starts after the
-    first forward marker or separator line; otherwise at the top.
-    """
-    if not content:
-        return 0
-    note = content[: _MAX_NOTE_BLOCKS + 1]
-    header = next((i for i in range(note[-1], note[0], -1) if works[i].reason is MAIL_HEADER), None)
-    if header is not None:
-        return sum(1 for i in note if i < header)  # "Thanks Sam, see below." / "On Tue, … wrote:"
-    first = works[content[0]].text
-    if not _SALUTATION.match(first):
-        if (
-            _NOTE_OPENING.match(first)
-            and len(first.split()) <= _MAX_ONE_BLOCK_NOTE_WORDS
-            and ends_sentence(first)
-        ):
-            return 1  # "Dear editor, please find below our release …": a note of one block
-        return 0
-    for k, i in enumerate(content[:_COVER_NOTE_BLOCKS]):
-        if any(_FORWARD.match(line) for line in works[i].lines):
-            return k + 1
-        after = content[k + 1] if k + 1 < len(content) else len(works)
-        if any(w.aside and not w.date_line for w in works[i + 1 : after]):
-            return k + 1  # the forwarded mail's header (set aside by the furniture rule) follows the note
-    for k, i in enumerate(content[1 : _MAX_NOTE_BLOCKS + 1], start=1):
-        if _SIGN_OFF.match(works[i].lines[0] if works[i].lines else works[i].text):
-            return k + 1  # no forward marker: the note ends with its sign-off ("Best,\nJo")
-    return 0
 
 
 def _preview(text: str, width: int) -> str:
@@ -438,6 +384,10 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
         return -9.0, 'a site section named by plural nouns ("Recalls & Product Safety Warnings")'
     if site_section(text):
         return -9.0, 'a site\'s name and its newsroom section ("Skyvale Airways Newsroom")'
+    if section_from(text):
+        return -9.0, 'a site section of releases ("News Releases from Region 09")'
+    if organisation_line(text):
+        return -9.0, 'an organisation or unit name (an institution word, no verb: "Governo do Estado")'
     if len(words) > _MIN_LEGEND_WORDS and text.isupper() and ends_sentence(text):
         return -9.0, "a legend or notice in capitals (inside information, not for distribution …)"
     if ends_sentence(text) and not (title_case_statement(text) or titled_question(text)):

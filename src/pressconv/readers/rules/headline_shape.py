@@ -41,7 +41,7 @@ _METADATA_OPENINGS = ("from:", "published", "updated", "last updated", "posted",
 _MAX_METADATA_CHARS = 300
 # Nouns ending in -s that section labels and names are made of ("Transport news", "Inland Fisheries");
 # not those headlines use as verbs ("Council releases", "Mayor highlights", "Minister updates").
-_PLURAL_NOUNS = frozenset(
+PLURAL_NOUNS = frozenset(
     {
         "news",
         "series",
@@ -225,82 +225,6 @@ def chrome_words(part: str) -> bool:
     return bool(words) and all(w in PAGE_CHROME_WORDS for w in words)
 
 
-# A site's newsroom section after the site's name ("Skyvale Airways Newsroom", "Harbridge Media Centre").
-_SITE_SECTIONS = (
-    "newsroom",
-    "newsrooms",
-    "pressroom",
-    "press room",
-    "media room",
-    "news room",
-    "media centre",
-    "media center",
-    "news centre",
-    "news center",
-    "press centre",
-    "press center",
-    "press office",
-    "media hub",
-    "news hub",
-    "press releases",
-    "news releases",
-    "media releases",
-    "salle de presse",
-    "espace presse",
-    "sala de prensa",
-    "pressebereich",
-    "presseraum",
-)
-_MAX_SITE_NAME_WORDS = 6
-
-
-def site_section(text: str) -> bool:
-    """ "Skyvale Airways Newsroom": a site's name (capitalised, no verb) and its newsroom section."""
-    lowered = text.lower().rstrip(" :")
-    if not lowered.endswith(_SITE_SECTIONS):
-        return False  # the cheap test first: most lines end otherwise
-    section = next(s for s in _SITE_SECTIONS if lowered.endswith(s))
-    name = text[: len(lowered) - len(section)].strip(" -–—|:·")
-    words = name.split()
-    return (
-        0 < len(words) <= _MAX_SITE_NAME_WORDS
-        and lowered[len(lowered) - len(section) - 1 : len(lowered) - len(section)] in (" ", "")
-        and title_case(name, share=1.0)
-        and not has_verb(name, endings=False)
-    )
-
-
-_CONJUNCTION = re.compile(r"\s(?:&|and|und|et|y)\s")
-_MAX_SECTION_LABEL_WORDS = 6
-
-
-def plural_section_label(text: str) -> bool:
-    """ "Recalls & Product Safety Warnings", "News and Events": a site section named by plural nouns.
-
-    Both sides of the "&" or "and" end in a plural noun, in Title Case, without an
-    auxiliary verb; "Smith & Sons Opens Store" ends otherwise.
-    """
-    if "&" not in text and " and " not in text.lower():
-        return False  # the cheap test first
-    parts = _CONJUNCTION.split(text)
-    words = text.split()
-    return (
-        len(parts) == 2
-        and len(words) <= _MAX_SECTION_LABEL_WORDS
-        and title_case(text, share=1.0)
-        and not has_verb(text, endings=False)
-        and all(_plural(part.split()[-1]) for part in parts if part.split())
-        and all(part.split() for part in parts)
-    )
-
-
-def _plural(word: str) -> bool:
-    lowered = word.lower()
-    if lowered in _PLURAL_NOUNS:
-        return True
-    return len(lowered) > 3 and lowered.endswith("s") and not lowered.endswith("ss")
-
-
 def paragraph_dek_shaped(work: Work) -> bool:
     return work.kind == PARAGRAPH and len(work.lines) <= 2 and 3 <= len(work.text.split()) <= MAX_DEK_WORDS
 
@@ -357,7 +281,7 @@ def has_verb(text: str, endings: bool = True) -> bool:
             and len(word) > 3
             and word.endswith(("s", "ed"))
             and not word.endswith(("ss", "us", "is", "ics"))
-            and word not in _PLURAL_NOUNS
+            and word not in PLURAL_NOUNS
         ):
             previous = words[k - 1]
             if previous not in TITLE_CASE_SMALL and not previous.endswith(("’s", "'s")):

@@ -14,6 +14,7 @@ gives no speaker.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
@@ -58,24 +59,27 @@ class Mention(NamedTuple):  # a tuple: built by the thousand in pronoun look-bac
 
 @dataclass(slots=True)
 class MentionCache:
-    """Person mentions per block, computed on first use (pronoun look-back only touches a few blocks)."""
+    """Person mentions per block, looked up on first use.
+
+    Pronoun look-back reads a few blocks, sentence by sentence from the end, and stops at the
+    first sentence that names a subject: a name is checked against the person index (which may
+    read more of the text) only when the look-back reaches it.
+    """
 
     index: PersonIndex
     works: list[Work]
-    cache: dict[int, list[tuple[int, list[Mention]]]] = field(default_factory=dict)
+    cache: dict[tuple[int, int], Mention | None] = field(default_factory=dict)
 
-    def sentences(self, number: int) -> list[tuple[int, list[Mention]]]:
-        """(sentence end, mentions in it) for each sentence of a block, mentions outside quotes only."""
-        if number in self.cache:
-            return self.cache[number]
+    def sentences(self, number: int) -> list[tuple[int, list[tuple[int, tuple[str, ...], bool]]]]:
+        """(sentence end, names in it as (start, words, possessive)) for each sentence of a block.
+
+        Only names outside quotations, in order; ``mention`` says which of them is a known person.
+        """
         work = self.works[number]
         ends, named = _sentence_names(work.text, work.spans)
-        grouped: list[tuple[int, list[Mention]]] = [(end, []) for end in ends]
+        grouped: list[tuple[int, list[tuple[int, tuple[str, ...], bool]]]] = [(end, []) for end in ends]
         for slot, start, name, possessive in named:
-            if self.index.knows(surname(name)):
-                full, _ = self.index.resolve(name, number)
-                grouped[slot][1].append(Mention(start, full, possessive))
-        self.cache[number] = grouped
+            grouped[slot][1].append((start, name, possessive))
         return grouped
 
     def role_subject(self, number: int, start: int, end: int) -> str | None:
@@ -89,6 +93,18 @@ class MentionCache:
             return None
         holders = self.index.holders(clause.role)
         return holders[0] if len(holders) == 1 else None
+
+    def mention(self, number: int, start: int, name: tuple[str, ...], possessive: bool) -> Mention | None:
+        """The person the name at ``start`` of block ``number`` names, in full; None if not a known one."""
+        key = (number, start)
+        if key in self.cache:
+            return self.cache[key]
+        found = None
+        if self.index.knows(surname(name)):
+            full, _ = self.index.resolve(name, number)
+            found = Mention(start, full, possessive)
+        self.cache[key] = found
+        return found
 
 
 @per_document(maxsize=4096)  # a pure function of the block's text and quotation marks
@@ -485,14 +501,21 @@ def _antecedent(
             continue
         sentences = mentions.sentences(back)
         for slot in range(len(sentences) - 1, -1, -1):
-            end, people = sentences[slot]
-            relevant = [m for m in people if (back != number or m.position < limit) and fits(m.name)]
-            subjects = [m for m in relevant if not m.possessive]
-            if subjects:
-                return subjects[0].name, back
-            if relevant and fallback is None:
-                fallback = (relevant[0].name, back)
-            if not people and (back != number or end <= position):
+            end, named = sentences[slot]
+            # the first known person of the sentence who is not a possessive; else the first one at all
+            for start, name, possessive in named:
+                if back == number and start >= limit:
+                    continue
+                mention = mentions.mention(back, start, name, possessive)
+                if mention is None or not fits(mention.name):
+                    continue
+                if not mention.possessive:
+                    return mention.name, back
+                if fallback is None:
+                    fallback = (mention.name, back)
+            if (back != number or end <= position) and not any(
+                mentions.mention(back, start, name, possessive) for start, name, possessive in named
+            ):
                 # "Die Oberbürgermeisterin betonte, dass …": a sentence whose subject is a role its one
                 # holder speaks in is about that person
                 start = sentences[slot - 1][0] if slot else 0
@@ -504,7 +527,7 @@ def _antecedent(
     return fallback
 
 
-def _participle_start(text: str, position: int, sentences: list[tuple[int, list[Mention]]]) -> int:
+def _participle_start(text: str, position: int, sentences: Sequence[tuple[int, object]]) -> int:
     """Where the pronoun's own sentence starts when it opens with a participle clause, else ``position``.
 
     "Speaking beside Chief Inspector Jane Doe, he thanked …": the participle's subject is the pronoun,

@@ -57,14 +57,18 @@ def is_titled(word: str) -> bool:
 
 def speech_verb(words: list[Token]) -> tuple[int, int] | None:
     """Index of the first speech verb (and how many tokens it takes)."""
-    lowered = [token.text.lower().rstrip(".,:;!?") for token in words]
-    for i, word in enumerate(lowered):
+    for i, token in enumerate(words):
+        word = token.text.lower().rstrip(".,:;!?")  # word by word: the verb is usually among the first
         starts_phrase = word in _PHRASE_STARTS
         if not starts_phrase and word not in SPEECH_VERBS:
             continue  # most words are neither: the tests below cannot match
         if "-t-" in word or word.endswith(("-il", "-elle")):
             continue  # the inverted French pronoun itself ("a-t-elle"), the verb follows
-        if starts_phrase and i + 1 < len(words) and f"{word} {lowered[i + 1]}" in SPEECH_PHRASES:
+        if (
+            starts_phrase
+            and i + 1 < len(words)
+            and f"{word} {words[i + 1].text.lower().rstrip('.,:;!?')}" in SPEECH_PHRASES
+        ):
             return i, 2
         if word in SPEECH_VERBS:
             if word == "so" and (i != 0 or i + 1 >= len(words) or not is_capitalised(words[i + 1].text)):

@@ -28,7 +28,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
 from pressconv import lazy_re
-from pressconv.compat.reportlab import init_ttfont, split_known, to_unicode_cmaps
+from pressconv.compat.reportlab import init_ttfont, to_unicode_cmaps
+from pressconv.compat.reportlab_subsets import split_known
 from pressconv.writers.pdf.face_cache import CachedFace
 
 _WIDE_ENTRY = re.compile(r"<([0-9A-F]{2})> <([0-9A-F]{5,6})>")

@@ -133,7 +133,7 @@ def _svg_operators(data: bytes, text_font: str) -> str | None:
     """
     from reportlab.graphics import renderPDF
 
-    from pressconv.compat.reportlab import drawn_operators
+    from pressconv.compat.reportlab_drawing import drawn_operators
 
     drawing = _svg_drawing(data, text_font)
     scratch = Canvas(io.BytesIO())

@@ -1,0 +1,286 @@
+"""Lines above a headline that are the page's, not the release's: site sections and organisation names.
+
+"Skyvale Airways Newsroom", "Recalls & Product Safety Warnings", "Bundesministerium für Klimaschutz",
+"Communications & Community Engagement", "News Releases from Region 09": the headline rule scores
+them as chrome.  Split from ``headline_shape`` (the shapes of headlines, deks and labels).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pressconv import lazy_re
+from pressconv.readers.heading_shape import title_case
+from pressconv.readers.lexicon import FINITE_VERBS
+from pressconv.readers.rules.headline_shape import PLURAL_NOUNS, has_verb
+
+# A site's newsroom section after the site's name ("Skyvale Airways Newsroom", "Harbridge Media Centre").
+_SITE_SECTIONS = (
+    "newsroom",
+    "newsrooms",
+    "pressroom",
+    "press room",
+    "media room",
+    "news room",
+    "media centre",
+    "media center",
+    "news centre",
+    "news center",
+    "press centre",
+    "press center",
+    "press office",
+    "media hub",
+    "news hub",
+    "press releases",
+    "news releases",
+    "media releases",
+    "salle de presse",
+    "espace presse",
+    "sala de prensa",
+    "pressebereich",
+    "presseraum",
+)
+_MAX_SITE_NAME_WORDS = 6
+
+
+def site_section(text: str) -> bool:
+    """ "Skyvale Airways Newsroom": a site's name (capitalised, no verb) and its newsroom section."""
+    lowered = text.lower().rstrip(" :")
+    if not lowered.endswith(_SITE_SECTIONS):
+        return False  # the cheap test first: most lines end otherwise
+    section = next(s for s in _SITE_SECTIONS if lowered.endswith(s))
+    name = text[: len(lowered) - len(section)].strip(" -–—|:·")
+    words = name.split()
+    return (
+        0 < len(words) <= _MAX_SITE_NAME_WORDS
+        and lowered[len(lowered) - len(section) - 1 : len(lowered) - len(section)] in (" ", "")
+        and title_case(name, share=1.0)
+        and not has_verb(name, endings=False)
+    )
+
+
+_CONJUNCTION = re.compile(r"\s(?:&|and|und|et|y)\s")
+_MAX_SECTION_LABEL_WORDS = 6
+
+
+def plural_section_label(text: str) -> bool:
+    """ "Recalls & Product Safety Warnings", "News and Events": a site section named by plural nouns.
+
+    Both sides of the "&" or "and" end in a plural noun, in Title Case, without an
+    auxiliary verb; "Smith & Sons Opens Store" ends otherwise.
+    """
+    if "&" not in text and " and " not in text.lower():
+        return False  # the cheap test first
+    parts = _CONJUNCTION.split(text)
+    words = text.split()
+    return (
+        len(parts) == 2
+        and len(words) <= _MAX_SECTION_LABEL_WORDS
+        and title_case(text, share=1.0)
+        and not has_verb(text, endings=False)
+        and all(_plural(part.split()[-1]) for part in parts if part.split())
+        and all(part.split() for part in parts)
+    )
+
+
+def _plural(word: str) -> bool:
+    lowered = word.lower()
+    if lowered in PLURAL_NOUNS:
+        return True
+    return len(lowered) > 3 and lowered.endswith("s") and not lowered.endswith("ss")
+
+
+# Institution words as they appear inside names, compounds included ("Bundesministerium",
+# "Landratsamt", "Secretaría", "Prefeitura", "Ufficio"): a stem found in a word of a name.
+_INSTITUTION_STEMS = (
+    "ministry",
+    "ministeri",  # Ministerium, Ministerio, Ministério, Ministero, Ministerie
+    "ministère",
+    "ministero",
+    "ministério",
+    "secretar",  # Secretaría, Secretaria, Secretariat, Secretary's office
+    "secrétariat",
+    "segreteria",
+    "governo",
+    "gobierno",
+    "gouvernement",
+    "government",
+    "regierung",
+    "prefeitura",
+    "préfecture",
+    "prefettura",
+    "prefectura",
+    "alcaldía",
+    "ayuntamiento",
+    "mairie",
+    "municipal",
+    "município",
+    "municipio",
+    "comune",
+    "dirección",
+    "direção",
+    "direzione",
+    "direction",
+    "directorate",
+    "department",
+    "departamento",
+    "département",
+    "dipartimento",
+    "office",
+    "ufficio",
+    "oficina",
+    "bureau",
+    "agency",
+    "agencia",
+    "agência",
+    "agence",
+    "agenzia",
+    "behörde",
+    "verwaltung",
+    "library",
+    "biblioteca",
+    "bibliothèque",
+    "bibliothek",
+    "council",
+    "authority",
+    "administration",
+    "division",
+    "división",
+    "divisão",
+    "divisione",
+    "abteilung",
+    "gabinete",
+    "gabinetto",
+    "cabinet",
+    "kanzlei",  # Staatskanzlei, Senatskanzlei
+    "consejería",
+    "conselleria",
+    "assessoria",
+    "coordenadoria",
+    "superintend",
+)
+# German compounds ending in an office: "Landratsamt", "Bundesamt", "Presseamt".
+_AMT = re.compile(r"amt$")
+# A communications or press unit under an organisation's name ("Communications & Community Engagement",
+# "Secretaria de Comunicação", "Ufficio Stampa", "Pressestelle", "Media Relations").
+_UNIT_WORDS = frozenset(
+    {
+        "communications",
+        "communication",
+        "comunicação",
+        "comunicación",
+        "comunicazione",
+        "comunicaciones",
+        "comunicações",
+        "comunicazioni",
+        "kommunikation",
+        "engagement",
+        "stampa",
+        "prensa",
+        "imprensa",
+        "presse",
+        "pressestelle",
+        "media",
+        "relations",
+        "affairs",
+        "outreach",
+    }
+)
+# Small words inside a name in the languages the names come in ("Governo do Estado", "Ministero della
+# Cultura", "Bundesministerium für Klimaschutz und Energie").
+_NAME_SMALL = frozenset(
+    {
+        "of",
+        "for",
+        "and",
+        "the",
+        "&",
+        "de",
+        "do",
+        "da",
+        "dos",
+        "das",
+        "del",
+        "della",
+        "dello",
+        "dei",
+        "delle",
+        "di",
+        "du",
+        "des",
+        "la",
+        "le",
+        "les",
+        "el",
+        "los",
+        "las",
+        "et",
+        "e",
+        "y",
+        "und",
+        "für",
+        "der",
+        "die",
+        "von",
+        "i",
+        "a",
+        "al",
+        "à",
+        "aux",
+        "en",
+    }
+)
+_MAX_UNIT_WORDS = 9
+
+
+def organisation_line(text: str) -> bool:
+    """ "Bundesministerium für Klimaschutz", "Governo do Estado", "Communications & Community Engagement".
+
+    A name of capitalised nouns (small linking words aside) with an institution
+    word (or a communications unit's word), no verb, no sentence punctuation, no
+    colon: the organisation or unit a release comes from, never its headline.
+    """
+    stripped = text.strip()
+    if not stripped or stripped[-1] in '.!?:;,"”»' or any(ch.isdigit() for ch in stripped):
+        return False
+    words = stripped.split()
+    if len(words) > _MAX_UNIT_WORDS:
+        return False
+    lowered = [w.lower().strip("(),") for w in words]
+    content = [(w, lw) for w, lw in zip(words, lowered, strict=True) if lw not in _NAME_SMALL]
+    if not content or not all(w[:1].isupper() for w, _lw in content):
+        return False
+    # "Ministry Is Hiring", "City Council Approves Budget": a headline; Portuguese "do" is no verb
+    if has_verb(
+        " ".join(
+            "of" if lw in FINITE_VERBS and lw in _NAME_SMALL else w
+            for w, lw in zip(words, lowered, strict=True)
+        )
+    ):
+        return False
+    # The institution word heads the name: last ("… Public Library"), or first before "of", "de", "für" …
+    # ("Secretaria de Comunicação"); not "Library Week" or "New Library for Old Town".
+    last = len(content) - 1
+    for k, (_w, lw) in enumerate(content):
+        if k not in (0, last):
+            continue
+        if lw in _UNIT_WORDS or _AMT.search(lw) is not None or any(stem in lw for stem in _INSTITUTION_STEMS):
+            at = lowered.index(lw)
+            if k == last or (at + 1 < len(lowered) and lowered[at + 1] in _NAME_SMALL):
+                return True
+    return False
+
+
+# A site's list of releases named after its region or office: "News Releases from Region 09",
+# "Press releases of the Ministry", "Notícias da Secretaria", "Communiqués de presse du …".
+_SECTION_FROM = lazy_re.compile(
+    r"^(?:(?:news|press|media)\s+releases?|news|latest\s+news|notícias|noticias|notizie|nachrichten"
+    r"|communiqués(?:\s+de\s+presse)?|comunicados(?:\s+de\s+(?:prensa|imprensa))?|comunicati(?:\s+stampa)?"
+    r"|pressemitteilungen)\s+(?:from|of|by|de|da|do|del|della|du|des|der|von|aus)\b[^.!?:]{0,60}$",
+    re.IGNORECASE,
+)
+
+
+def section_from(text: str) -> bool:
+    """ "News Releases from Region 09": a site's section of releases named after whose they are."""
+    return bool(_SECTION_FROM.match(text.strip())) and not has_verb(text.split(None, 3)[-1], endings=False)
