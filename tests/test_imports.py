@@ -62,10 +62,10 @@ LAZY_PATTERNS = {
         "_BREADCRUMB",
         "_CODE",
         "_CONTACT",
-        "_FORWARD",
         "_KICKER",
         "_SESSION",
     ],
+    "pressconv.readers.rules.cover_note": ["_FORWARD"],
     "pressconv.readers.rules.headline_shape": ["WORD", "_RELATION"],
     "pressconv.readers.rules.questions": ["_SPEAKER_LABEL"],
     "pressconv.readers.rules.statement": [
