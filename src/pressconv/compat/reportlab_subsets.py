@@ -65,9 +65,9 @@ def split_known(font: TTFont, text: str, document: Any) -> list[tuple[int, bytes
 
 def probe_subsets() -> list[str]:
     """What in the installed reportlab differs from what ``split_known`` relies on; empty when all holds."""
-    from pressconv.compat.reportlab import pdf_document
-
-    doc = pdf_document(Canvas(io.BytesIO(), invariant=1))
+    # the canvas's PDFDocument (``_doc``), read here rather than through compat.reportlab, which
+    # calls this probe from its own: no import cycle between the two
+    doc = Canvas(io.BytesIO(), invariant=1)._doc  # type: ignore[attr-defined]
     font = TTFont("pc-probe", str(Path(reportlab.__file__).parent / "fonts" / "Vera.ttf"))
     try:
         first = split_known(font, "a b", doc)  # no state yet: reportlab's own must run
