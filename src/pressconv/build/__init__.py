@@ -9,6 +9,7 @@ itself.  One module per step, each importing only the ones listed before it:
 - ``report``: how the build speaks (paths as the user reads them, lines or a progress bar, the summary);
 - ``store``: the build's scratch database (sqlite, a private temporary file): the manifest and the plan
   live there while a build runs, so the build's memory does not grow with the archive;
+- ``tables``: the plan's rows in that database read as a mapping of outputs and sequences of sources;
 - ``manifest``: the checked manifest file, the options hash, what may be removed;
 - ``plan``: sources + manifest + stat() -> a ``Plan`` of stale outputs, orphans and conflicts;
 - ``render``: one ``Job`` per document -> a ``JobResult`` (in worker processes, a bounded pool);
