@@ -38,6 +38,7 @@ from pressconv.model import (
 )
 from pressconv.options import WriteOptions
 from pressconv.writers import docx as docx_writer
+from validators import libreoffice_pdf
 
 sys.path.insert(0, str(Path(__file__).parent))
 from fidelity import check_fidelity, docx_structure, docx_structure_problems
@@ -534,13 +535,7 @@ def test_a_reference_document_with_its_own_footnotes_keeps_its_separators(tmp_pa
 def test_libreoffice_opens_it_and_keeps_table_picture_link_and_notes(tmp_path: Path) -> None:
     source = tmp_path / "elements.docx"
     source.write_bytes(render(elements()))
-    profile = f"-env:UserInstallation=file://{tmp_path / 'profile'}"
-    subprocess.run(
-        ["soffice", profile, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
-        check=True,
-        capture_output=True,
-        timeout=240,
-    )
+    libreoffice_pdf(source)
     text = subprocess.run(
         ["pdftotext", "-raw", str(tmp_path / "elements.pdf"), "-"], check=True, capture_output=True, text=True
     ).stdout

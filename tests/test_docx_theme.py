@@ -32,6 +32,7 @@ from pressconv.writers import docx as docx_writer
 from test_docx import _documents as any_document
 from test_docx import features, pentagon
 from test_docx_elements import elements
+from validators import libreoffice_pdf
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -287,13 +288,7 @@ def test_libreoffice_draws_one_unbroken_rule_down_a_quote_and_its_speaker_line(t
 
     source = tmp_path / "quotes.docx"
     source.write_bytes(render(pentagon(), replace(CONTRAST, body_font=None, heading_font=None)))
-    profile = f"-env:UserInstallation=file://{tmp_path / 'profile'}"
-    subprocess.run(
-        ["soffice", profile, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
-        check=True,
-        capture_output=True,
-        timeout=240,
-    )
+    libreoffice_pdf(source)
     page = next(iter(extract_pages(str(tmp_path / "quotes.pdf"), page_numbers=[0])))
     # The quote rule: vertical strokes at one x, each quote's pieces (the quote's and its speaker
     # line's) overlapping or touching, never a gap between them.
@@ -497,13 +492,7 @@ def test_libreoffice_shows_the_letterhead_on_each_releases_first_page(tmp_path: 
     source.write_bytes(
         docx_writer.write_volume(documents, WriteOptions(theme=theme, volume_title="Kit"), Notes())
     )
-    profile = f"-env:UserInstallation=file://{tmp_path / 'profile'}"
-    subprocess.run(
-        ["soffice", profile, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
-        check=True,
-        capture_output=True,
-        timeout=240,
-    )
+    libreoffice_pdf(source)
     text = subprocess.run(
         ["pdftotext", "-layout", str(tmp_path / "kit.pdf"), "-"], check=True, capture_output=True, text=True
     ).stdout

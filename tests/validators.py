@@ -162,3 +162,20 @@ VALIDATORS = {"html": validate_html, "pdf": validate_pdf, "epub": validate_epub,
 def validate(fmt: str, files: Sequence[Path]) -> list[str]:
     """Problems found by ``fmt``'s validator over ``files``."""
     return VALIDATORS[fmt](files)
+
+
+def libreoffice_pdf(docx: Path) -> Path:
+    """``docx`` opened and saved as PDF by LibreOffice, as an office suite reads it; the PDF beside it.
+
+    Each call gets a profile of its own under the file's folder, so parallel test workers do not
+    share (and lock) one LibreOffice user profile.
+    """
+    folder = docx.parent
+    profile = f"-env:UserInstallation=file://{folder / 'profile'}"
+    subprocess.run(
+        ["soffice", profile, "--headless", "--convert-to", "pdf", "--outdir", str(folder), str(docx)],
+        check=True,
+        capture_output=True,
+        timeout=240,
+    )
+    return docx.with_suffix(".pdf")
