@@ -30,6 +30,7 @@ from pressconv.errors import Notes, WriterError
 from pressconv.model import Document, Quote, block_text
 from pressconv.options import WriteOptions, document_datetime, page_size_for
 from pressconv.theme import theme_of
+from pressconv.writers._labels import labels
 from pressconv.writers._pagination import page_words
 from pressconv.writers._volume import volume_title
 from pressconv.writers.pdf.canvas import PressCanvas
@@ -164,14 +165,16 @@ def write_volume(documents: list[Document], options: WriteOptions, notes: Notes)
 
 
 def _context(document: Document, base: Context, key: str) -> Context:
-    """The render context of one document (right-to-left layout when it needs it; its own note labels)."""
+    """The render context of one document (right-to-left layout when it needs it; its own note labels; the
+    words the writer adds, in its language)."""
     rtl = right_to_left(document)
     rtl_default = False
     if rtl:
         from pressconv.text import direction  # the rule every writer follows, so the outputs agree
 
         rtl_default = direction(document) == "rtl"
-    return replace(base, rtl=rtl, rtl_default=rtl_default, labels={}, key=key)
+    words = labels(document.metadata.language)
+    return replace(base, rtl=rtl, rtl_default=rtl_default, labels={}, key=key, words=words)
 
 
 def _render(

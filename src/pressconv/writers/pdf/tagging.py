@@ -269,12 +269,16 @@ class Marked(Flowable):
             self.inner.drawOn(canv, x, y, _sW)
 
 
-def figure_box(inner: Flowable, x: float, y: float, avail_width: float = 0) -> dict[str, str | tuple[float, ...]]:
+Attributes = dict[str, str | tuple[float, ...]]
+
+
+def figure_box(inner: Flowable, x: float, y: float, avail_width: float = 0) -> Attributes:
     """A Figure's Layout attributes: the box ``inner`` is drawn in (left, bottom, right, top), placed at
     ``x, y`` by the frame, which draws in page space (PDF/UA: every Figure has a ``/BBox``).  Set when the
     figure's first part is drawn, so a figure that splits keeps the box of its first page."""
     align = getattr(inner, "hAlign", "LEFT")  # where platypus puts a flowable narrower than the frame
-    left = x + (0.5 * avail_width if align in ("CENTER", "CENTRE") else avail_width if align == "RIGHT" else 0)
+    shift = 0.5 if align in ("CENTER", "CENTRE") else 1.0 if align == "RIGHT" else 0.0
+    left = x + shift * avail_width
     # An image's drawn size (reportlab's Image has no width and height of its own); any other flowable's.
     width, height = getattr(inner, "drawWidth", None), getattr(inner, "drawHeight", None)
     if width is None or height is None:
