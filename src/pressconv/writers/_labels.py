@@ -269,4 +269,3 @@ def labels(language: str | None) -> Labels:
     """The labels in ``language`` (a BCP 47 tag; None or unknown: English)."""
     primary = (language or "en").split("-")[0].split("_")[0].lower()
     return LABELS.get(primary, LABELS["en"])
-
