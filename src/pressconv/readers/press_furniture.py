@@ -309,6 +309,9 @@ def _extract(works: list[Work], found: Furniture) -> list[Work]:
             # transport, not release: every word kept as text, but never headline, heading or lede
             work.aside, work.hint = True, "paragraph"
             work.reason = MAIL_HEADER
+            # the forwarded message starts under its header: its release notice or embargo line is the
+            # top of the release, however long the covering note above it was
+            top, seen = True, 0
             out.append(work)
             continue
         pieces = _peel(work, found, top)

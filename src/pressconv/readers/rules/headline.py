@@ -436,8 +436,11 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
 
 
 def derive_headline(works: list[Work], dateline: str | None) -> str:
-    """A headline from the lede's first sentence (without the dateline)."""
-    lede = next((w for w in works if w.kind in (PARAGRAPH, QUOTE) and not w.aside), None)
+    """A headline from the lede's first sentence (without the dateline), below a forwarder's covering note."""
+    content = _content(works)
+    skip = cover_note(works, content)
+    start = content[skip] if 0 < skip < len(content) else 0
+    lede = next((w for w in works[start:] if w.kind in (PARAGRAPH, QUOTE) and not w.aside), None)
     if lede is None:
         lede = next((w for w in works if w.kind != FURNITURE), works[0])
         text = lede.items[0] if lede.kind == LIST and lede.items else lede.text
