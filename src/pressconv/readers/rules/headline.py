@@ -218,6 +218,10 @@ _MIN_LEGEND_WORDS = 12
 # A time of day: "6:15 p.m.", "10.30", "11 a.m." (a live update's label carries one).
 _CLOCK = lazy_re.compile(r"\b\d{1,2}(?:[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\s*[ap]\.m\.)", re.IGNORECASE)
 _MAX_TIME_LABEL_WORDS = 6
+# A page's metadata field on a line of its own: "Category: Engineering works", "Region & Route: Western".
+_FIELD = lazy_re.compile(r"^([A-ZÀ-Ý][\w’'&/ -]{0,40}?)\s?:\s+(\S.*)$")
+_MAX_FIELD_LABEL_WORDS = 4
+_MAX_FIELD_VALUE_WORDS = 6
 
 
 def _choose(works: list[Work], content: list[int], evidence: list[str]) -> int | None:
@@ -321,6 +325,17 @@ def _time_label(text: str) -> bool:
     )
 
 
+def _field_line(line: str) -> bool:
+    """ "Region & Route: Western", "Category: Engineering works": a page's field, a short label and value."""
+    match = _FIELD.match(line)
+    return (
+        match is not None
+        and len(match.group(1).split()) <= _MAX_FIELD_LABEL_WORDS
+        and len(match.group(2).split()) <= _MAX_FIELD_VALUE_WORDS
+        and not ends_sentence(line)
+    )
+
+
 def _kicker_line(work: Work) -> bool:
     """ "FACT SHEET: Administration Launches …": a label and a colon on a one-line title, not a dateline."""
     return bool(_KICKER.match(work.text)) and len(work.lines) <= 2 and not ends_sentence(work.text)
@@ -335,6 +350,8 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
     if len(work.lines) > 2:
         return -9.0, f"{len(work.lines)} lines: a block, not a headline"
     if len(work.lines) == 2:
+        if all(_field_line(line) for line in work.lines):
+            return -9.0, 'page metadata: a label and its value on each line ("Region: North", "Topic: …")'
         for line in work.lines:
             alone, why = _score(Work(text=line, lines=[line]), [], 0)
             if (alone <= -9.0 and why.startswith(_MASTHEAD_REASONS)) or "only a name" in why:
