@@ -701,6 +701,8 @@ RELEASE_NOTICES: tuple[str, ...] = (
     "communiqué de presse",
     "pour diffusion immédiate",
     "comunicado de prensa",
+    "boletín de prensa",
+    "boletim de imprensa",
     "nota de prensa",
     "nota de premsa",
     "comunicat de premsa",

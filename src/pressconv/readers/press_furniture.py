@@ -43,6 +43,10 @@ _TOP_REGION_WORDS = 30
 _CONTACT_INITIALS = frozenset(header[0] for header in CONTACT_HEADERS)
 _TRAILING_END_MARK = lazy_re.compile(r"(?<=[.!?”\"])\s+(?:###|# # #|-30-|–30–|—30—)$")
 _TOP_REGION_BLOCKS = 4
+_MAX_LETTERHEAD_LINES = 5
+_MAX_LETTERHEAD_WORDS = 8
+# A release notice's serial number: "Boletín de prensa No. 112", "Pressemitteilung Nr. 14/2032".
+_NOTICE_NUMBER = lazy_re.compile(r"\s+(?:no\.?|nº|n°|n\.º|nr\.?|núm\.?|número|#)\s*\d[\d/.-]*$")
 _LONGEST_END_MARK = 2 * max(len(mark) for mark in END_MARKS)
 _END_MARK_ENDINGS = ("###", "# # #", "-30-", "–30–", "—30—")
 _TIME_OF_DAY = lazy_re.compile(
@@ -104,6 +108,8 @@ def _is_release(line: str) -> bool:
     letters = [ch for ch in line if ch.isalpha()]
     upper_share = sum(ch.isupper() for ch in letters) / len(letters) if letters else 0.0
     bare = lowered.rstrip(" :.-–—")
+    if _DIGIT.search(bare):
+        bare = _NOTICE_NUMBER.sub("", bare)
     return (
         upper_share >= 0.6
         or bare in RELEASE_NOTICES
@@ -274,7 +280,12 @@ def _letterhead(works: list[Work], found: Furniture) -> None:
 
 
 def _letterhead_line(work: Work) -> bool:
-    return len(work.lines) <= 3 and all(len(line.split()) <= 8 for line in work.lines) and not work.aside
+    # "PRÉFET DE …" over the motto "Liberté / Égalité / Fraternité": a state's letterhead is four lines
+    return (
+        len(work.lines) <= _MAX_LETTERHEAD_LINES
+        and all(len(line.split()) <= _MAX_LETTERHEAD_WORDS for line in work.lines)
+        and not work.aside
+    )
 
 
 # Headers that announce contacts or only more reading ("For more information" over links): a block of

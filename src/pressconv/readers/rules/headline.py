@@ -16,7 +16,7 @@ import re
 from pressconv import lazy_re
 from pressconv.readers.blocks import FURNITURE, HEADLINE, LIST, PARAGRAPH, QUOTE, SUBTITLE, Work
 from pressconv.readers.dates import find_date
-from pressconv.readers.heading_shape import ends_sentence, is_chrome_line
+from pressconv.readers.heading_shape import ends_sentence, is_chrome_line, title_case
 from pressconv.readers.lexicon import PAGE_CHROME_OPENINGS, PAGE_CHROME_WORDS, TITLE_CASE_SMALL
 from pressconv.readers.name_runs import sentence_ends
 from pressconv.readers.press_furniture import is_date_line
@@ -222,6 +222,7 @@ _MAX_TIME_LABEL_WORDS = 6
 _FIELD = lazy_re.compile(r"^([A-ZÀ-Ý][\w’'&/ -]{0,40}?)\s?:\s+(\S.*)$")
 _MAX_FIELD_LABEL_WORDS = 4
 _MAX_FIELD_VALUE_WORDS = 6
+_MAX_PLACE_WORDS = 5
 
 
 def _choose(works: list[Work], content: list[int], evidence: list[str]) -> int | None:
@@ -336,6 +337,21 @@ def _field_line(line: str) -> bool:
     )
 
 
+def _place_and_date(text: str) -> bool:
+    """ "San Bernardo del Monte, 9 de abril de 2032": a place of a few capitalised words, a comma, a date."""
+    found = find_date(text)
+    if found is None or text[found[2] :].strip(" .") or "," not in text[: found[1]]:
+        return False
+    place, _, between = text[: found[1]].rpartition(",")
+    words = place.split()
+    return (
+        0 < len(words) <= _MAX_PLACE_WORDS
+        and len(between.split()) <= 1  # "le 3 mars", "den 3. März", "el 3 de marzo"
+        and title_case(place, share=1.0)
+        and not has_verb(place, endings=False)
+    )
+
+
 def _kicker_line(work: Work) -> bool:
     """ "FACT SHEET: Administration Launches …": a label and a colon on a one-line title, not a dateline."""
     return bool(_KICKER.match(work.text)) and len(work.lines) <= 2 and not ends_sentence(work.text)
@@ -375,6 +391,8 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
         return -9.0, "a meeting number"
     if is_date_line(text) or (find_date(text) is not None and len(words) <= 6):
         return -9.0, "a date line"
+    if _place_and_date(text):
+        return -9.0, 'a date line: a place and its date ("Villa Alta del Valle, 3 de marzo de 2031")'
     if _SUBJECT.match(text):
         return -9.0, "a forwarded e-mail's subject line (Fwd:, FW:, WG: …)"
     if _CONTACT.search(text):
