@@ -158,6 +158,9 @@ _INSTITUTION_STEMS = (
     "assessoria",
     "coordenadoria",
     "superintend",
+    "district",  # "Birch Lake Regional School District", "Harbour Water District"
+    "distrito",
+    "distretto",
 )
 # German compounds ending in an office: "Landratsamt", "Bundesamt", "Presseamt".
 _AMT = re.compile(r"amt$")
@@ -231,6 +234,10 @@ _NAME_SMALL = frozenset(
     }
 )
 _MAX_UNIT_WORDS = 9
+# Adjectives ending in -ed that names carry ("Unified School District", "United Nations Office").
+_NAME_ADJECTIVES = frozenset(
+    {"unified", "united", "consolidated", "incorporated", "associated", "integrated", "amalgamated", "federated"}
+)
 
 
 def organisation_line(text: str) -> bool:
@@ -250,10 +257,11 @@ def organisation_line(text: str) -> bool:
     content = [(w, lw) for w, lw in zip(words, lowered, strict=True) if lw not in _NAME_SMALL]
     if not content or not all(w[:1].isupper() for w, _lw in content):
         return False
-    # "Ministry Is Hiring", "City Council Approves Budget": a headline; Portuguese "do" is no verb
+    # "Ministry Is Hiring", "City Council Approves Budget": a headline; Portuguese "do" is no verb, and
+    # neither is the adjective of "Unified School District"
     if has_verb(
         " ".join(
-            "of" if lw in FINITE_VERBS and lw in _NAME_SMALL else w
+            "of" if (lw in FINITE_VERBS and lw in _NAME_SMALL) or lw in _NAME_ADJECTIVES else w
             for w, lw in zip(words, lowered, strict=True)
         )
     ):
