@@ -206,6 +206,11 @@ _SENTENCE_OPENERS = frozenset(
     }
 )
 _TRAILING = '”’"»“‘«)]*'
+# Prepositions that open an adverbial phrase ("Under the order:", "During the closure:", "Pendant les travaux :").
+_PREPOSITIONS = frozenset(
+    "under during after before from until since with without following throughout"
+    " durante tras bajo desde pendant après avant dès während nach ab bis seit unter".split()
+)
 
 
 def last_char(text: str) -> str:
@@ -393,6 +398,27 @@ def _has_finite_verb(words: list[str], short_ok: bool = True) -> bool:
     return any(w in FINITE_VERBS or (len(w) > 4 and w.endswith("ed")) for w in rest)
 
 
+def _completed_by_list(text: str, works: list[Work], at: int) -> bool:
+    """ "Under the order:" over "- attorneys must register …;": a phrase the list's clauses complete.
+
+    A sentence-case phrase opening with a preposition and ending in a colon, whose
+    list items are clauses (lower case, each with a finite verb), reads as one
+    sentence with them (SPEC §3: a sentence that introduces a list is no heading);
+    "In brief:" over "- 140 berths" is a label.
+    """
+    words = text.split()
+    if not text.endswith(":") or len(words) > MAX_SENTENCE_CASE_WORDS or words[0].lower() not in _PREPOSITIONS:
+        return False
+    after = works[at + 1] if at + 1 < len(works) else None
+    if after is None or after.kind != LIST or not after.items or title_case(text):
+        return False
+    return all(
+        _first_letter(item).islower()
+        and any(w.lower().strip(".,;:") in FINITE_VERBS for w in item.split())
+        for item in after.items
+    )
+
+
 def classify_headings(works: list[Work], start: int) -> None:
     """Mark heading-shaped blocks from ``start`` on as headings when body text follows them."""
     shapes = [None] * start + [heading_shape(w) for w in works[start:]]
@@ -403,6 +429,9 @@ def classify_headings(works: list[Work], start: int) -> None:
             followed = False  # a heading needs body text before the end mark or contact block
             continue
         shape = shapes[i]
+        if shape is not None and work.hint is None and _completed_by_list(work.text, works, i):
+            shape = None
+            work.reason = "a phrase ending in a colon that the list below completes (a sentence): not a heading"
         if shape is not None and (followed or work.hint == "heading"):
             work.kind = HEADING
             work.reason = shape
