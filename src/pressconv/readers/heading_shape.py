@@ -206,6 +206,12 @@ _SENTENCE_OPENERS = frozenset(
     }
 )
 _TRAILING = '”’"»“‘«)]*'
+# "Quotes attributable to Minister for Transport, Jane Doe:" over the quotes it attributes.
+_QUOTES_ATTRIBUTABLE = re.compile(
+    r"(?:(?:additional|further|more)\s+)?(?:quotes?|quotations?|comments?|remarks?)\s+"
+    r"(?:attributable|attributed)\s+to\s+\S",
+    re.IGNORECASE,
+)
 # Prepositions that open an adverbial phrase ("Under the order:", "During the closure:", "Pendant les travaux :").
 _PREPOSITIONS = frozenset(
     "under during after before from until since with without following throughout"
@@ -432,6 +438,9 @@ def classify_headings(works: list[Work], start: int) -> None:
         if shape is not None and work.hint is None and _completed_by_list(work.text, works, i):
             shape = None
             work.reason = "a phrase ending in a colon that the list below completes (a sentence): not a heading"
+        if shape is not None and _QUOTES_ATTRIBUTABLE.match(work.text) and work.text.endswith(":"):
+            shape = None  # names whose words the quotes below are, like "Jane Roe said:"
+            work.reason = 'a line giving whose the quotes below are ("Quotes attributable to …:"): not a heading'
         if shape is not None and (followed or work.hint == "heading"):
             work.kind = HEADING
             work.reason = shape
