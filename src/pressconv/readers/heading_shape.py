@@ -206,6 +206,8 @@ _SENTENCE_OPENERS = frozenset(
     }
 )
 _TRAILING = '”’"»“‘«)]*'
+# The furniture rule's reasons for a contact block (press_furniture): a heading over one still heads text below.
+_CONTACT_REASONS = ("media contact block", "contact details")
 # "Quotes attributable to Minister for Transport, Jane Doe:" over the quotes it attributes.
 _QUOTES_ATTRIBUTABLE = re.compile(
     r"(?:(?:additional|further|more)\s+)?(?:quotes?|quotations?|comments?|remarks?)\s+"
@@ -432,7 +434,9 @@ def classify_headings(works: list[Work], start: int) -> None:
     for i in range(len(works) - 1, start - 1, -1):
         work = works[i]
         if work.kind == FURNITURE:
-            followed = False  # a heading needs body text before the end mark or contact block
+            # a heading needs body text before the end mark or a closing contact block; a contact line
+            # opening a section ("Notes to editors" / "For further information …" / text) is passed over
+            followed = followed and work.reason.startswith(_CONTACT_REASONS)
             continue
         shape = shapes[i]
         if shape is not None and work.hint is None and _completed_by_list(work.text, works, i):
