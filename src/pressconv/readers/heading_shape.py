@@ -206,7 +206,7 @@ _SENTENCE_OPENERS = frozenset(
     }
 )
 _TRAILING = '”’"»“‘«)]*'
-# The furniture rule's reasons for a contact block (press_furniture): a heading over one still heads text below.
+# The furniture rule's reasons for a contact block: a heading over one still heads the text below it.
 _CONTACT_REASONS = ("media contact block", "contact details")
 # "Quotes attributable to Minister for Transport, Jane Doe:" over the quotes it attributes.
 _QUOTES_ATTRIBUTABLE = re.compile(
@@ -214,10 +214,11 @@ _QUOTES_ATTRIBUTABLE = re.compile(
     r"(?:attributable|attributed)\s+to\s+\S",
     re.IGNORECASE,
 )
-# Prepositions that open an adverbial phrase ("Under the order:", "During the closure:", "Pendant les travaux :").
+# Prepositions opening an adverbial phrase ("Under the order:", "During the closure:", "Pendant les …").
 _PREPOSITIONS = frozenset(
-    "under during after before from until since with without following throughout"
-    " durante tras bajo desde pendant après avant dès während nach ab bis seit unter".split()
+    {"under", "during", "after", "before", "from", "until", "since", "with", "without", "following"}
+    | {"throughout", "durante", "tras", "bajo", "desde", "pendant", "après", "avant", "dès", "während"}
+    | {"nach", "ab", "bis", "seit", "unter"}
 )
 
 
@@ -415,14 +416,15 @@ def _completed_by_list(text: str, works: list[Work], at: int) -> bool:
     "In brief:" over "- 140 berths" is a label.
     """
     words = text.split()
-    if not text.endswith(":") or len(words) > MAX_SENTENCE_CASE_WORDS or words[0].lower() not in _PREPOSITIONS:
+    if not text.endswith(":") or len(words) > MAX_SENTENCE_CASE_WORDS:
+        return False
+    if words[0].lower() not in _PREPOSITIONS:
         return False
     after = works[at + 1] if at + 1 < len(works) else None
     if after is None or after.kind != LIST or not after.items or title_case(text):
         return False
     return all(
-        _first_letter(item).islower()
-        and any(w.lower().strip(".,;:") in FINITE_VERBS for w in item.split())
+        _first_letter(item).islower() and any(w.lower().strip(".,;:") in FINITE_VERBS for w in item.split())
         for item in after.items
     )
 
@@ -441,10 +443,10 @@ def classify_headings(works: list[Work], start: int) -> None:
         shape = shapes[i]
         if shape is not None and work.hint is None and _completed_by_list(work.text, works, i):
             shape = None
-            work.reason = "a phrase ending in a colon that the list below completes (a sentence): not a heading"
+            work.reason = "a phrase ending in a colon that the list below completes: a sentence, no heading"
         if shape is not None and _QUOTES_ATTRIBUTABLE.match(work.text) and work.text.endswith(":"):
             shape = None  # names whose words the quotes below are, like "Jane Roe said:"
-            work.reason = 'a line giving whose the quotes below are ("Quotes attributable to …:"): not a heading'
+            work.reason = 'a line naming whose the quotes below are ("Quotes attributable to …:"): no heading'
         if shape is not None and (followed or work.hint == "heading"):
             work.kind = HEADING
             work.reason = shape

@@ -236,7 +236,8 @@ _NAME_SMALL = frozenset(
 _MAX_UNIT_WORDS = 9
 # Adjectives ending in -ed that names carry ("Unified School District", "United Nations Office").
 _NAME_ADJECTIVES = frozenset(
-    {"unified", "united", "consolidated", "incorporated", "associated", "integrated", "amalgamated", "federated"}
+    {"unified", "united", "consolidated", "incorporated", "associated", "integrated", "amalgamated"}
+    | {"federated"}
 )
 
 
