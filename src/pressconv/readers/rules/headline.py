@@ -207,6 +207,8 @@ _SESSION = lazy_re.compile(
 )
 _PARTS = re.compile(r"\s[-–—|:]\s")
 _CONTACT = lazy_re.compile(r"@\w|https?://|www\.|\(?\+?\d[\d ().-]{7,}\d")
+# A kicker alone on the headline block's first line: "EXCLUSIVE:", "BREAKING NEWS:", "FACT SHEET:".
+_LONE_KICKER = lazy_re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý’' &-]{2,30}:$")
 _KICKER = lazy_re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý’' &-]{2,40}:\s+\S")
 # A forwarded mail's subject line pasted above the release: "Fwd: County approves …", "WG: …".  Not
 # "RE:", which official rebuttals use as their headline ("RE: PUBLICATION ON ALLEGED SHORTAGE OF …").
@@ -363,6 +365,11 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
     words = text.split()
     if work.hint is not None or work.kind != PARAGRAPH:
         return -9.0, "not a plain text block"
+    if len(work.lines) == 3 and _LONE_KICKER.match(work.lines[0]):
+        # "EXCLUSIVE:" on a line of its own over a headline hard-wrapped in two: one headline
+        rest = work.lines[1:]
+        score, why = _score(Work(text=" ".join(rest), lines=rest), following, rank)
+        return (score + 0.5, f"{why}, a kicker line above it") if score > 0 else (score, why)
     if len(work.lines) > 2:
         return -9.0, f"{len(work.lines)} lines: a block, not a headline"
     if len(work.lines) == 2:
