@@ -118,12 +118,16 @@ def find_headline(
                 works[i].hint = "paragraph"
                 works[i].reason = "above the headline: page chrome, masthead or label, kept as text"
     first = works[at]
-    if first.hint is None and len(first.lines) == 2 and headline_over_dek(first.lines):
-        # "TRANSPORT MINISTRY ANNOUNCES …" over "New trains for northern routes": two blocks, not one
+    stamped = len(first.lines) == 2 and _STAMP.match(first.lines[1]) is not None
+    if first.hint is None and len(first.lines) == 2 and (stamped or headline_over_dek(first.lines)):
+        # "TRANSPORT MINISTRY ANNOUNCES …" over "New trains for northern routes": two blocks, not one;
+        # so is a title over its date stamp ("Issued 07/12/2031 at 06:00")
         dated = is_date_line(first.lines[1])
-        dek = Work(text=first.lines[1], lines=[first.lines[1]], date_line=dated, aside=dated)
+        dek = Work(text=first.lines[1], lines=[first.lines[1]], date_line=dated, aside=dated or stamped)
         if dek.date_line:
             dek.reason = "date line under the headline: kept as text, its date -> metadata.date"
+        elif stamped:
+            dek.reason = "a date stamp under the headline (issued, updated …): kept as text"
         first.lines, first.text = first.lines[:1], first.lines[0]
         works.insert(at + 1, dek)
     content = [i for i in _content(works) if i >= at]
@@ -207,6 +211,12 @@ _SESSION = lazy_re.compile(
 )
 _PARTS = re.compile(r"\s[-–—|:]\s")
 _CONTACT = lazy_re.compile(r"@\w|https?://|www\.|\(?\+?\d[\d ().-]{7,}\d")
+# A title's date stamp on the line under it, the date in figures: "Issued 07/12/2031 at 06:00".
+_STAMP = lazy_re.compile(
+    r"^(?:issued|updated|last updated|published|posted|released|as of)\s*:?\s*(?:on\s+)?"
+    r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?$",
+    re.IGNORECASE,
+)
 # A kicker alone on the headline block's first line: "EXCLUSIVE:", "BREAKING NEWS:", "FACT SHEET:".
 _LONE_KICKER = lazy_re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý’' &-]{2,30}:$")
 _KICKER = lazy_re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý’' &-]{2,40}:\s+\S")
