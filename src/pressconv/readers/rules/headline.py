@@ -41,6 +41,7 @@ from pressconv.readers.rules.headline_shape import (
     titled_question,
 )
 from pressconv.readers.rules.masthead_lines import (
+    from_issuer,
     organisation_line,
     plural_section_label,
     section_from,
@@ -440,6 +441,8 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
         return -9.0, 'a site section of releases ("News Releases from Region 09")'
     if organisation_line(text):
         return -9.0, 'an organisation or unit name (an institution word, no verb: "Governo do Estado")'
+    if from_issuer(text):
+        return -9.0, 'an organisation or unit name after "From the" (the issuing office)'
     if len(words) > _MIN_LEGEND_WORDS and text.isupper() and ends_sentence(text):
         return -9.0, "a legend or notice in capitals (inside information, not for distribution …)"
     if ends_sentence(text) and not (title_case_statement(text) or titled_question(text)):

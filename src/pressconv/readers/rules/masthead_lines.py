@@ -280,6 +280,28 @@ def organisation_line(text: str) -> bool:
     return False
 
 
+_FROM = re.compile(r"^from\s+(?:the\s+)?(?=[A-ZÀ-Ý])", re.IGNORECASE)
+_MAX_ISSUER_WORDS = 14
+
+
+def from_issuer(text: str) -> bool:
+    """ "From the Wildlife Division of the Department of Natural Resources": whose release follows.
+
+    "From (the)" and a name in Title Case holding an institution word anywhere,
+    no auxiliary verb, no sentence punctuation: the issuing office, never the headline.
+    """
+    match = _FROM.match(text)
+    if match is None or text.rstrip()[-1:] in '.!?:;,"”»' or len(text.split()) > _MAX_ISSUER_WORDS:
+        return False
+    words = text[match.end() :].split()
+    lowered = [w.lower().strip("(),") for w in words]
+    return (
+        all(w[:1].isupper() for w, lw in zip(words, lowered, strict=True) if lw not in _NAME_SMALL)
+        and not any(lw in FINITE_VERBS and lw not in _NAME_SMALL for lw in lowered)
+        and any(stem in lw for lw in lowered for stem in _INSTITUTION_STEMS)
+    )
+
+
 # A site's list of releases named after its region or office: "News Releases from Region 09",
 # "Press releases of the Ministry", "Notícias da Secretaria", "Communiqués de presse du …".
 _SECTION_FROM = lazy_re.compile(
