@@ -46,6 +46,11 @@ _TOP_REGION_BLOCKS = 4
 _MAX_LETTERHEAD_LINES = 5
 _MAX_LETTERHEAD_WORDS = 8
 # A release notice's serial number: "Boletín de prensa No. 112", "Pressemitteilung Nr. 14/2032".
+# The notice's number on the line under it: "Nomor: 88/HM/III/2032", "No. 45/2032", "Ref: PR-2032-14".
+_NOTICE_NUMBER_LINE = lazy_re.compile(
+    r"^(?:nomor|number|no\.?|nr\.?|núm\.?|número|numéro|nº|n°|ref\.?|reference)\s*[:.]?\s*[\w/.-]*\d[\w/.-]*$",
+    re.IGNORECASE,
+)
 _NOTICE_NUMBER = lazy_re.compile(r"\s+(?:no\.?|nº|n°|n\.º|nr\.?|núm\.?|número|#)\s*\d[\d/.-]*$")
 _LONGEST_END_MARK = 2 * max(len(mark) for mark in END_MARKS)
 _END_MARK_ENDINGS = ("###", "# # #", "-30-", "–30–", "—30—")
@@ -397,6 +402,10 @@ def _peel(work: Work, found: Furniture, top: bool) -> list[Work]:
             elif "immediate" in lowered:
                 _note_date(found, line)  # "FOR IMMEDIATE RELEASE: March 3, 2025" dates the release
             head.append(_furniture(line, "release notice -> metadata.release"))
+            lines.pop(0)
+        elif head and head[-1].reason.startswith("release") and _NOTICE_NUMBER_LINE.match(line):
+            found.release.append(line)  # "SIARAN PERS" over "Nomor: 88/HM/III/2032": the notice's number
+            head.append(_furniture(line, "number under the release notice -> metadata.release"))
             lines.pop(0)
         elif _is_byline(line, len(lines)):
             found.byline = line if found.byline is None else f"{found.byline}\n{line}"

@@ -236,6 +236,12 @@ _FIELD = lazy_re.compile(r"^([A-ZÀ-Ý][\w’'&/ -]{0,40}?)\s?:\s+(\S.*)$")
 _MAX_FIELD_LABEL_WORDS = 4
 _MAX_FIELD_VALUE_WORDS = 6
 _MAX_PLACE_WORDS = 5
+# The kinds of release a label names under the issuer's name ("Urgent statement", "Media advisory").
+_RELEASE_KINDS = frozenset(
+    {"statement", "release", "advisory", "notice", "alert", "bulletin", "announcement", "communiqué"}
+    | {"déclaration", "comunicado", "erklärung", "dichiarazione", "verklaring"}
+)
+_MAX_KIND_WORDS = 3
 
 
 def _choose(works: list[Work], content: list[int], evidence: list[str]) -> int | None:
@@ -350,6 +356,15 @@ def _field_line(line: str) -> bool:
     )
 
 
+def _release_kind(words: list[str]) -> bool:
+    """ "Urgent statement", "Joint statement", "Public notice": a short label naming the kind of release."""
+    return (
+        len(words) <= _MAX_KIND_WORDS
+        and words[-1].lower().strip(".:") in _RELEASE_KINDS
+        and not has_verb(" ".join(words), endings=False)
+    )
+
+
 def _place_and_date(text: str) -> bool:
     """ "San Bernardo del Monte, 9 de abril de 2032": a place of a few capitalised words, a comma, a date."""
     found = find_date(text)
@@ -433,6 +448,8 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
     parts = [part for part in _PARTS.split(text) if part]
     if len(parts) > 1 and all(chrome_words(part) for part in parts[1:]):
         return -9.0, 'an organisation and a section label ("European Commission - Press release")'
+    if _release_kind(words):
+        return -9.0, 'a section label: the kind of release ("Urgent statement", "Media advisory")'
     if plural_section_label(text):
         return -9.0, 'a site section named by plural nouns ("Recalls & Product Safety Warnings")'
     if site_section(text):
