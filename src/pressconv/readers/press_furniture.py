@@ -44,6 +44,8 @@ _CONTACT_INITIALS = frozenset(header[0] for header in CONTACT_HEADERS)
 _TRAILING_END_MARK = lazy_re.compile(r"(?<=[.!?”\"])\s+(?:###|# # #|-30-|–30–|—30—)$")
 _TOP_REGION_BLOCKS = 4
 _MAX_LETTERHEAD_LINES = 5
+# Words that may qualify a release notice: "DAILY NEWS RELEASE", "JOINT PRESS RELEASE".
+_NOTICE_QUALIFIERS = ("daily ", "weekly ", "joint ", "official ")
 _MAX_LETTERHEAD_WORDS = 8
 # A release notice's serial number: "Boletín de prensa No. 112", "Pressemitteilung Nr. 14/2032".
 # The notice's number on the line under it: "Nomor: 88/HM/III/2032", "No. 45/2032", "Ref: PR-2032-14".
@@ -105,6 +107,8 @@ _BARE_NOTICES = frozenset(
 
 def _is_release(line: str) -> bool:
     lowered = line.lower()
+    if lowered.startswith(_NOTICE_QUALIFIERS):
+        lowered = lowered.split(None, 1)[-1]  # "DAILY NEWS RELEASE", "JOINT MEDIA RELEASE"
     if not lowered.startswith(RELEASE_NOTICES):
         return _masthead_notice(line)
     words = line.split()
@@ -284,6 +288,20 @@ def _letterhead(works: list[Work], found: Furniture) -> None:
                 found.publisher.extend(work.lines)
 
 
+def _letterhead_in_block(lines: list[str], head: list[Work], found: Furniture) -> None:
+    """ "SHERIFF'S OFFICE" over "DAILY NEWS RELEASE" in one block: the issuer's letterhead, peeled off."""
+    at = next((k for k, line in enumerate(lines[1:_MAX_LETTERHEAD_LINES], start=1) if _is_release(line)), None)
+    if at is None or not all(
+        len(line.split()) <= _MAX_LETTERHEAD_WORDS and line.rstrip()[-1:] not in ".!?:" and not _is_release(line)
+        for line in lines[:at]
+    ):
+        return
+    for line in lines[:at]:
+        head.append(_furniture(line, "letterhead above the release notice -> metadata.publisher"))
+        found.publisher.append(line)
+    del lines[:at]
+
+
 def _letterhead_line(work: Work) -> bool:
     # "PRÉFET DE …" over the motto "Liberté / Égalité / Fraternité": a state's letterhead is four lines
     return (
@@ -387,6 +405,8 @@ def _peel(work: Work, found: Furniture, top: bool) -> list[Work]:
     lines = list(work.lines)
     head: list[Work] = []
     tail: list[Work] = []
+    if top and len(lines) > 1:
+        _letterhead_in_block(lines, head, found)
     # Release notice (and a date line under it), byline, bare date lines: only above the body.
     while top and lines:
         line = lines[0]
