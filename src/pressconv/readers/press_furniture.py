@@ -290,16 +290,19 @@ def _letterhead(works: list[Work], found: Furniture) -> None:
 
 def _letterhead_in_block(lines: list[str], head: list[Work], found: Furniture) -> None:
     """ "SHERIFF'S OFFICE" over "DAILY NEWS RELEASE" in one block: the issuer's letterhead, peeled off."""
-    at = next((k for k, line in enumerate(lines[1:_MAX_LETTERHEAD_LINES], start=1) if _is_release(line)), None)
-    if at is None or not all(
-        len(line.split()) <= _MAX_LETTERHEAD_WORDS and line.rstrip()[-1:] not in ".!?:" and not _is_release(line)
-        for line in lines[:at]
-    ):
+    at = next(
+        (k for k, line in enumerate(lines[1:_MAX_LETTERHEAD_LINES], start=1) if _is_release(line)), None
+    )
+    if at is None or not all(_letterhead_text(line) and not _is_release(line) for line in lines[:at]):
         return
     for line in lines[:at]:
         head.append(_furniture(line, "letterhead above the release notice -> metadata.publisher"))
         found.publisher.append(line)
     del lines[:at]
+
+
+def _letterhead_text(line: str) -> bool:
+    return len(line.split()) <= _MAX_LETTERHEAD_WORDS and line.rstrip()[-1:] not in ".!?:"
 
 
 def _letterhead_line(work: Work) -> bool:

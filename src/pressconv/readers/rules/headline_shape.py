@@ -310,6 +310,8 @@ def headline_over_dek(lines: list[str]) -> bool:
         and not has_verb(second, endings=False)
     ):
         return False  # "Harlow Council Approves New Riverside" / "Cycle Lanes": a Title Case headline wrapped
+    if title_case(first, share=1.0) and not title_case(second):
+        return True  # a Title Case headline over a dek in sentence case, however long the headline
     return (first.isupper() and not second.isupper()) or len(first) < 50
 
 
