@@ -31,6 +31,8 @@ from pressconv.readers.rules.headline_shape import (
     MAX_PERSON_WORDS,
     MIN_DEK_WORDS,
     WORD,
+    caption_line,
+    case_field,
     chrome_words,
     field_line,
     has_verb,
@@ -55,6 +57,7 @@ from pressconv.readers.rules.masthead_lines import (
 from pressconv.readers.worklist import WorkList
 
 MAX_HEADLINE_WORDS = 25
+_REPEATED = "the headline again (a page's title repeated): furniture, out of the body"
 MAX_DERIVED_WORDS = 30
 
 
@@ -125,7 +128,12 @@ def find_headline(
                 works[i].reason = "above the headline: page chrome, masthead or label, kept as text"
     first = works[at]
     stamped = len(first.lines) == 2 and DATE_STAMP.match(first.lines[1]) is not None
-    if first.hint is None and len(first.lines) == 2 and (stamped or headline_over_dek(first.lines)):
+    repeated = len(first.lines) == 2 and _same(first.lines[0], first.lines[1])
+    if (
+        first.hint is None
+        and len(first.lines) == 2
+        and (stamped or repeated or headline_over_dek(first.lines))
+    ):
         # "TRANSPORT MINISTRY ANNOUNCES …" over "New trains for northern routes": two blocks, not one;
         # so is a title over its date stamp ("Issued 07/12/2031 at 06:00")
         dated = is_date_line(first.lines[1])
@@ -134,6 +142,8 @@ def find_headline(
             dek.reason = "date line under the headline: kept as text, its date -> metadata.date"
         elif stamped:
             dek.reason = "a date stamp under the headline (issued, updated …): kept as text"
+        elif repeated:
+            dek.kind, dek.reason = FURNITURE, _REPEATED
         first.lines, first.text = first.lines[:1], first.lines[0]
         works.insert(at + 1, dek)
     content = [i for i in _content(works) if i >= at]
@@ -158,6 +168,13 @@ def find_headline(
         return
     second = works[content[1]]
     after = works[content[2]]
+    if second.hint is None and _same(second.text, first.text):
+        second.kind, second.reason = FURNITURE, _REPEATED  # a page's title twice (its h1 and its title)
+        return
+    if second.hint is None and (caption_line(second.text) or case_field(second.text)):
+        second.hint, second.aside = "paragraph", True  # kept as text, passed over when looking for the lede
+        second.reason = "a photo caption or a case field under the headline: text, not the dek"
+        return
     if second.hint == "subtitle":
         second.kind, second.reason = SUBTITLE, "subtitle (source format)"
     elif given_subtitle is not None:
