@@ -27,6 +27,7 @@ from pressconv.readers.lexicon import (
     POSSESSIVE_PRONOUNS,
 )
 from pressconv.readers.name_runs import (
+    Run,
     Token,
     is_capitalised,
     is_name,
@@ -67,6 +68,8 @@ _A_STATEMENT_FROM = lazy_re.compile(
 # Dashes that set an attribution off inside a quotation: «Con questi cantieri – ha dichiarato il sindaco – …».
 _INTERJECTION = lazy_re.compile(r" [–—] ([^–—«»“”\"]{3,80}?) [–—] ")
 _MAX_INTERJECTION_WORDS = 8
+# Lower-case adjectives an article may carry before a titled name opening a clause ("der dänische Bahnchef").
+_MAX_ADJECTIVES_BEFORE_NAME = 2
 # Any of the "according to" phrases, anywhere (the phrase loop below then asks for it as a word).
 _ANY_ACCORDING_TO = re.compile("|".join(re.escape(phrase) for phrase in ACCORDING_TO))
 # A title's link word just before a capitalised run: "chief executive of", "directora de la", "head at the".
@@ -198,6 +201,12 @@ def clause_in(text: str, start: int, end: int, before_quote: bool = False) -> At
                 if is_name(name):
                     title = title or title_before(text, found[0].start)
                     return Attribution(text[found[0].start : found[0].end], found[0].start, name, title)
+            elif found and (subject := _colon_subject(text, words, found)) is not None:
+                # "Auch der dänische Bahnchef Mikkel Sørensen zeigte sich zufrieden:": no speech verb, but
+                # the clause's subject is a titled full name, with only an opening word, an article and
+                # adjectives before it
+                title, name = split_title(subject.tokens)
+                return Attribution(text[words[0].start : end].rstrip(" :"), subject.start, name, title)
             # "He thanked the crews:", "Speaking beside the Mayor, she thanked the crews:": a pronoun
             # opening the main clause introduces the quote
             comma = max((i for i, w in enumerate(words) if w.text == ","), default=-1)
@@ -338,6 +347,38 @@ def _capitalised_role(words: list[Token], k: int) -> tuple[int, str] | None:
         return None
     phrase = " ".join(w.text.lower().strip(",.") for w in words[first : k + 1])
     return first - 1, phrase
+
+
+def _colon_subject(text: str, words: list[Token], found: list[Run]) -> Run | None:
+    """The titled full name that opens a colon introduction with no speech verb, or None.
+
+    Before the name only the clause's first word ("Auch", "Also"), an article and
+    lower-case adjectives may stand ("Auch der dänische Bahnchef Mikkel Sørensen
+    zeigte sich zufrieden:"); any other word makes the name an object or a
+    complement ("He thanked Chief Jim Rowe:").  The name is capitalised words
+    only and a lower-case word, its verb, follows it.
+    """
+    opening = words[0].start
+    for k, run in enumerate(found[:2]):
+        title, name = split_title(run.tokens)
+        if title is not None and len(name) >= MIN_FULL_NAME and is_name(name) and not is_organisation(name):
+            break
+        if k or len(run.tokens) > 1 or run.start != opening:
+            return None  # only the clause's opening word may be a capitalised run before the name
+        opening = run.end
+    else:
+        return None
+    between = text[opening : run.start].split()
+    if run.possessive or len(between) > 1 + _MAX_ADJECTIVES_BEFORE_NAME:
+        return None
+    verb_follows = text[run.end : run.end + 2].lstrip(" ").islower()
+    if not verb_follows or not all(is_capitalised(t) for t in run.tokens):
+        # "The Commissioner for Disaster Management Affairs, Dr. …": a title with its complement, the name
+        # set off after it; the subject's verb follows the name itself
+        return None
+    if between and between[0].lower() not in ARTICLES_BEFORE_ROLE:
+        return None
+    return run if all(w.isalpha() and w.islower() for w in between[1:]) else None
 
 
 def _names_person(apposition: str) -> bool:
