@@ -41,6 +41,8 @@ from pressconv.readers.speakers.clause import (
     EDGE_PUNCT,
     MAX_ROLE_WORDS,
     MIN_FULL_NAME,
+    MIN_ROLE_CLAUSE,
+    ROLE_LINKS,
     Attribution,
     organisation_kind,
 )
@@ -326,6 +328,12 @@ def _subject_first(
     if (
         described[0].lower() in ARTICLES_BEFORE_ROLE  # "the mayor said", "La maire a déclaré :"
         and is_titled(described[-1])
+        and all(not is_capitalised(w) for w in described[1:])
+    ) or (
+        described[0].lower() in ARTICLES_BEFORE_ROLE  # "the head of government added"
+        and len(described) > MIN_ROLE_CLAUSE + 1
+        and described[2].lower() in ROLE_LINKS
+        and is_titled(described[1])
         and all(not is_capitalised(w) for w in described[1:])
     ):
         role = " ".join(w.lower() for w in described[1:])
