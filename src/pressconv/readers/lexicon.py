@@ -297,6 +297,18 @@ NOT_IN_ATTRIBUTION_GAP: frozenset[str] = frozenset(
     )
 )
 
+# Conjunctions that open a subordinate clause: a speech verb after one reports an event ("… issued the
+# following statement after the company confirmed it would close:"), it does not introduce the quote.
+SUBORDINATORS: frozenset[str] = frozenset(
+    _words(
+        """
+        after before when while since once until because although though whereas
+        nachdem als während bevor weil obwohl après avant lorsque quand depuis puisque
+        después antes cuando mientras porque aunque depois quando enquanto embora
+        """
+    )
+)
+
 # Honorifics that say less about a speaker than a title in apposition does; some give a gender.
 HONORIFICS: dict[str, str] = {
     "mr.": "m",

@@ -25,6 +25,7 @@ from pressconv.readers.lexicon import (
     FORMS_OF_ADDRESS,
     GROUP_PRONOUNS,
     POSSESSIVE_PRONOUNS,
+    SUBORDINATORS,
 )
 from pressconv.readers.name_runs import (
     Run,
@@ -195,6 +196,12 @@ def clause_in(text: str, start: int, end: int, before_quote: bool = False) -> At
                     apposition = appositive_title(text, run.end)
                     return Attribution(clause, start + at, name, prefer_title(title, apposition))
     verb = speech_verb(words)
+    if verb is not None and before_quote and (subordinate := _in_subordinate_clause(words, verb[0])) >= 0:
+        # "Jane Doe has issued the following statement after Acme confirmed the closure:": the speech verb
+        # reports an event; the main clause, or the one after the subordinate clause's comma, introduces
+        if subordinate > 0:
+            return clause_in(text, words[subordinate].start, end, before_quote)
+        verb = None
     if verb is None:
         if before_quote and text[start:end].rstrip().endswith(":"):
             found = runs(text, start, end)
@@ -355,6 +362,25 @@ def _capitalised_role(words: list[Token], k: int) -> tuple[int, str] | None:
         return None
     phrase = " ".join(w.text.lower().strip(",.") for w in words[first : k + 1])
     return first - 1, phrase
+
+
+def _in_subordinate_clause(words: list[Token], v: int) -> int:
+    """Whether the speech verb ``words[v]`` stands in a subordinate clause ("after Acme confirmed …").
+
+    -1 when it does not; else where the clause after the subordinate one starts (the word after
+    its comma: "After the board confirmed the plan, Smith said:"), or 0 when none follows.
+    """
+    for i in range(v - 1, -1, -1):
+        word = words[i].text
+        if word in (",", ";", ":"):
+            return -1  # a comma between: the subordinator's clause ended before the verb
+        if word.lower() in SUBORDINATORS:
+            if i == 0 or words[i - 1].text in (",", ";"):
+                # the sentence opens with the subordinate clause: the main one follows its comma
+                comma = next((j for j in range(v + 1, len(words)) if words[j].text == ","), -1)
+                return comma + 1 if 0 < comma < len(words) - 1 else -1
+            return 0
+    return -1
 
 
 def _colon_subject(text: str, words: list[Token], found: list[Run]) -> Run | None:
