@@ -274,6 +274,10 @@ def _subject_first(
     before = runs(text, start, subject.end)
     if before and before[-1].end == subject.end and not before[-1].possessive:
         run = before[-1]
+        organisation = k >= 1 and run.start >= words[k - 1].start  # the run is the word, or its article too
+        if organisation and (kind := organisation_kind([words[k - 1].text, subject.text])):
+            # "the Committee said", "the Council added": the organisation of that kind the text names
+            return Attribution(text[words[k - 1].start : verb_end], words[k - 1].start, organisation=kind)
         title, name = split_title(run.tokens)
         if not is_name(name):
             return None
