@@ -44,6 +44,7 @@ _CONTACT_INITIALS = frozenset(header[0] for header in CONTACT_HEADERS)
 _TRAILING_END_MARK = lazy_re.compile(r"(?<=[.!?”\"])\s+(?:###|# # #|-30-|–30–|—30—)$")
 _TOP_REGION_BLOCKS = 4
 _MAX_LETTERHEAD_LINES = 5
+_MAX_LEAD_WORDS = 9
 # Words that may qualify a release notice: "DAILY NEWS RELEASE", "JOINT PRESS RELEASE".
 _NOTICE_QUALIFIERS = ("daily ", "weekly ", "joint ", "official ")
 _MAX_LETTERHEAD_WORDS = 8
@@ -173,6 +174,12 @@ def _contact_header(line: str) -> bool:
     if rest.rstrip() == "" or rest.startswith((":", " :", "s:", "(")):
         return True
     return rest.startswith((",", " ")) and bool(_EMAIL.search(line) or _PHONE.search(line))
+
+
+def _contact_lead(line: str) -> bool:
+    """ "For more information or to arrange interviews:" over contact details: a contact block's header."""
+    match = _CONTACT_HEADER.match(line)
+    return match is not None and line.endswith(":") and len(line.split()) <= _MAX_LEAD_WORDS
 
 
 def _name_or_role(line: str) -> bool:
@@ -362,7 +369,7 @@ def _extract(works: list[Work], found: Furniture) -> list[Work]:
                 _contact_header(piece.lines[0])
                 and (len(piece.text.split()) <= 60 or _contact_like(piece))
                 and not _weak_header(piece, works[at + 1] if at + 1 < len(works) else None)
-            ):
+            ) or (_contact_lead(piece.lines[0]) and len(piece.lines) > 1 and _contact_like(piece)):
                 piece.kind, piece.reason = FURNITURE, "media contact block -> metadata.contacts"
                 found.contacts.append("\n".join(piece.lines))
                 # a bare header ("Media contact:") announces details in the blocks that follow
