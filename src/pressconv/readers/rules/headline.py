@@ -57,7 +57,7 @@ from pressconv.readers.rules.masthead_lines import (
 from pressconv.readers.worklist import WorkList
 
 MAX_HEADLINE_WORDS = 25
-_REPEATED = "the headline again (a page's title repeated): furniture, out of the body"
+_REPEATED = "the headline again (a page's title repeated): kept as text, not the dek"
 MAX_DERIVED_WORDS = 30
 
 
@@ -143,7 +143,7 @@ def find_headline(
         elif stamped:
             dek.reason = "a date stamp under the headline (issued, updated …): kept as text"
         elif repeated:
-            dek.kind, dek.reason = FURNITURE, _REPEATED
+            dek.hint, dek.aside, dek.reason = "paragraph", True, _REPEATED
         first.lines, first.text = first.lines[:1], first.lines[0]
         works.insert(at + 1, dek)
     content = [i for i in _content(works) if i >= at]
@@ -169,7 +169,8 @@ def find_headline(
     second = works[content[1]]
     after = works[content[2]]
     if second.hint is None and _same(second.text, first.text):
-        second.kind, second.reason = FURNITURE, _REPEATED  # a page's title twice (its h1 and its title)
+        # a page's title twice (its h1 and its title): every word is kept, so the copy stays as text
+        second.hint, second.aside, second.reason = "paragraph", True, _REPEATED
         return
     if second.hint is None and (caption_line(second.text) or case_field(second.text)):
         second.hint, second.aside = "paragraph", True  # kept as text, passed over when looking for the lede
