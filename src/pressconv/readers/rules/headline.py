@@ -58,10 +58,9 @@ from pressconv.readers.worklist import WorkList
 
 MAX_HEADLINE_WORDS = 25
 _REPEATED = "the headline again (a page's title repeated): kept as text, not the dek"
-MAX_DERIVED_WORDS = 30
 
 
-def _content(works: list[Work]) -> list[int]:
+def content_blocks(works: list[Work]) -> list[int]:
     """Indexes of the first content blocks (not furniture, not a date line): all a headline needs."""
     found: list[int] = []
     for i, w in enumerate(works):
@@ -89,7 +88,7 @@ def _headline_first(works: list[Work]) -> None:
     The headline rule looks at the first block of content only; the text that
     stood above the source's own headline is body text, never a heading.
     """
-    content = _content(works)
+    content = content_blocks(works)
     at = next((i for i in content if works[i].hint == "headline"), None)
     if at is None or at == content[0]:
         return
@@ -111,7 +110,7 @@ def find_headline(
     above it (page chrome, mastheads, codes, contacts, dates) stay text that is
     never a heading.  ``evidence`` receives the candidates and their scores.
     """
-    content = _content(works)
+    content = content_blocks(works)
     if len(content) < 2:
         return
     at = content[0]
@@ -146,7 +145,7 @@ def find_headline(
             dek.hint, dek.aside, dek.reason = "paragraph", True, _REPEATED
         first.lines, first.text = first.lines[:1], first.lines[0]
         works.insert(at + 1, dek)
-    content = [i for i in _content(works) if i >= at]
+    content = [i for i in content_blocks(works) if i >= at]
     if first.hint == "headline":
         first.kind, first.reason = HEADLINE, "headline (source format)"
     elif given_title is not None:
@@ -474,35 +473,6 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
         reasons.append("the first block")
     score -= 0.25 * rank
     return score, ", ".join(reasons) or "no evidence either way"
-
-
-def derive_headline(works: list[Work], dateline: str | None) -> str:
-    """A headline from the lede's first sentence (without the dateline), below a forwarder's covering note."""
-    content = _content(works)
-    skip = cover_note(works, content)
-    start = content[skip] if 0 < skip < len(content) else 0
-    lede = next((w for w in works[start:] if w.kind in (PARAGRAPH, QUOTE) and not w.aside), None)
-    if lede is None:
-        lede = next((w for w in works if w.kind != FURNITURE), works[0])
-        text = lede.items[0] if lede.kind == LIST and lede.items else lede.text
-    else:
-        text = lede.text
-    return headline_from_lede(text, dateline)
-
-
-def headline_from_lede(text: str, dateline: str | None) -> str:
-    """The lede's first sentence without its dateline and final period (long ones cut with "…")."""
-    if dateline and text.startswith(dateline):
-        text = text[len(dateline) :].lstrip() or text
-    ends = sentence_ends(text)
-    sentence = text[: ends[0]] if ends else text
-    sentence = sentence.strip()
-    if sentence.endswith(".") and not sentence.endswith(".."):
-        sentence = sentence[:-1]
-    words = sentence.split()
-    if len(words) > MAX_DERIVED_WORDS:
-        sentence = " ".join(words[:MAX_DERIVED_WORDS]) + " …"
-    return sentence or text
 
 
 def _same(a: str, b: str) -> bool:
