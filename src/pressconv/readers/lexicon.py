@@ -252,6 +252,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
         bundesrat bundesrätin regierungsrat regierungsrätin stadtrat stadträtin nationalrat nationalrätin
         ständerat ständerätin bahnchef bahnchefin dr.-ing. dipl.-ing.
         dra. dra profa. profa lic. titular secretario secretaria doctora coordenador coordenadora
+        librarian archivist registrar ombudsman ombudsperson auditor comptroller bibliotecaria bibliotecario
         professora superintendente governador governadora prefeito prefeita ing. arq. mtro. mtra.
         shri smt. smt shrimati
         """
