@@ -657,23 +657,24 @@ for _number, _names in enumerate(
         MONTHS[_name] = _number
 
 # Month names of languages that write the day first ("9 de febrer de 2032", "9 lutego 2032", "9. helmikuuta
-# 2032"): Catalan, Polish (nominative and the genitive a date uses), Swedish, Norwegian, Danish, Finnish.
+# 2032", "2. prosince 2032", "4 Maret 2032"): Catalan, Polish (nominative and the genitive a date uses),
+# Swedish, Norwegian, Danish, Finnish, Czech (the genitive a date uses), Indonesian.
 # Also in ``MONTHS``; kept apart so the month-first date pattern does not try them at every word.
 DAY_FIRST_MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     (
-        "gener styczeń stycznia tammikuuta",
-        "febrer luty lutego helmikuuta",
-        "març marzec marca marts maaliskuuta",
-        "kwiecień kwietnia huhtikuuta",
-        "maig maj maja toukokuuta",
-        "juny czerwiec czerwca kesäkuuta",
-        "juliol lipiec lipca heinäkuuta",
-        "agost sierpień sierpnia augusti elokuuta",
-        "setembre wrzesień września syyskuuta",
-        "październik października lokakuuta",
-        "listopad listopada marraskuuta",
-        "desembre grudzień grudnia desember joulukuuta",
+        "gener styczeń stycznia tammikuuta ledna",
+        "febrer luty lutego helmikuuta února",
+        "març marzec marca marts maaliskuuta března maret",
+        "kwiecień kwietnia huhtikuuta dubna",
+        "maig maj maja toukokuuta května",
+        "juny czerwiec czerwca kesäkuuta června",
+        "juliol lipiec lipca heinäkuuta července",
+        "agost sierpień sierpnia augusti elokuuta srpna agustus",
+        "setembre wrzesień września syyskuuta září",
+        "październik października lokakuuta října",
+        "listopad listopada marraskuuta listopadu",
+        "desembre grudzień grudnia desember joulukuuta prosince",
     ),
     start=1,
 ):
@@ -719,6 +720,11 @@ RELEASE_NOTICES: tuple[str, ...] = (
     "communiqué de presse",
     "pour diffusion immédiate",
     "comunicado de prensa",
+    "boletín de prensa",
+    "boletim de imprensa",
+    "siaran pers",
+    "siaran media",
+    "kenyataan media",
     "nota de prensa",
     "nota de premsa",
     "comunicat de premsa",
