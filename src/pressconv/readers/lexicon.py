@@ -310,6 +310,21 @@ SUBORDINATORS: frozenset[str] = frozenset(
     )
 )
 
+# Prepositions that open a phrase of time or place after a clause's subject ("said the mayor on Monday",
+# "sagte die Landrätin am Montag", "dijo la alcaldesa durante la visita"); never "of" or "de", which tie a
+# title to what it heads.
+ADVERBIAL_STARTS: frozenset[str] = frozenset(
+    _words(
+        """
+        on at in during after before while when yesterday today tonight this last earlier later
+        am im beim bei nach während vor heute gestern
+        durante tras antes después ayer hoy este esta
+        lors après avant pendant hier aujourd'hui aujourd’hui ce cette
+        durant ontem hoje nesta neste
+        """
+    )
+)
+
 # Honorifics that say less about a speaker than a title in apposition does; some give a gender.
 HONORIFICS: dict[str, str] = {
     "mr.": "m",
