@@ -252,6 +252,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
         bundesrat bundesrätin regierungsrat regierungsrätin stadtrat stadträtin nationalrat nationalrätin
         ständerat ständerätin bahnchef bahnchefin dr.-ing. dipl.-ing.
         dra. dra profa. profa lic. titular secretario secretaria doctora coordenador coordenadora
+        librarian archivist registrar ombudsman ombudsperson auditor comptroller bibliotecaria bibliotecario
         professora superintendente governador governadora prefeito prefeita ing. arq. mtro. mtra.
         shri smt. smt shrimati
         """
@@ -305,6 +306,21 @@ SUBORDINATORS: frozenset[str] = frozenset(
         after before when while since once until because although though whereas
         nachdem als während bevor weil obwohl après avant lorsque quand depuis puisque
         después antes cuando mientras porque aunque depois quando enquanto embora
+        """
+    )
+)
+
+# Prepositions that open a phrase of time or place after a clause's subject ("said the mayor on Monday",
+# "sagte die Landrätin am Montag", "dijo la alcaldesa durante la visita"); never "of" or "de", which tie a
+# title to what it heads.
+ADVERBIAL_STARTS: frozenset[str] = frozenset(
+    _words(
+        """
+        on at in during after before while when yesterday today tonight this last earlier later
+        am im beim bei nach während vor heute gestern
+        durante tras antes después ayer hoy este esta
+        lors après avant pendant hier aujourd'hui aujourd’hui ce cette
+        durant ontem hoje nesta neste
         """
     )
 )

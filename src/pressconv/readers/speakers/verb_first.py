@@ -9,7 +9,7 @@ an unnamed source ("said a spokesman for Acme").
 
 from __future__ import annotations
 
-from pressconv.readers.lexicon import NOT_IN_ATTRIBUTION_GAP, TITLE_MODIFIERS
+from pressconv.readers.lexicon import ADVERBIAL_STARTS, NOT_IN_ATTRIBUTION_GAP, TITLE_MODIFIERS
 from pressconv.readers.name_runs import Run, is_capitalised, is_name, runs, split_title
 from pressconv.readers.speakers.clause import (
     ARTICLES_BEFORE_ROLE,
@@ -199,6 +199,10 @@ def _role_after_verb(words: list[str], english: bool = True) -> str | None:
         if word.endswith(",") and k + 1 < len(words) and words[k + 1][:1].isupper():
             return None  # "dijo la alcaldesa, Inmaculada Ferrer Soto": the name follows the title
         if not (is_titled(bare) or bare.lower() in TITLE_MODIFIERS):
+            if taken and is_titled(taken[-1]) and bare.lower() in ADVERBIAL_STARTS:
+                # "said the mayor on Monday", "sagte die Landrätin am Montag": the role ends the subject, a
+                # phrase of time or place follows
+                return " ".join(taken)
             return None
         taken.append(bare.lower())
         if bare != word:  # the clause ends here
