@@ -639,23 +639,25 @@ for _number, _names in enumerate(
         MONTHS[_name] = _number
 
 # Month names of languages that write the day first ("9 de febrer de 2032", "9 lutego 2032", "9. helmikuuta
-# 2032"): Catalan, Polish (nominative and the genitive a date uses), Swedish, Norwegian, Danish, Finnish.
+# 2032", "2. prosince 2032", "2 decembrie 2032", "2 Agustus 2032"): Catalan, Polish, Czech and Slovak
+# (nominative and the genitive a date uses), Swedish, Norwegian, Danish, Finnish, Romanian, Indonesian
+# (with its older spellings).  The names these share with the lists above ("maj", "juni", "mei") are there.
 # Also in ``MONTHS``; kept apart so the month-first date pattern does not try them at every word.
 DAY_FIRST_MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     (
-        "gener styczeń stycznia tammikuuta",
-        "febrer luty lutego helmikuuta",
-        "març marzec marca marts maaliskuuta",
-        "kwiecień kwietnia huhtikuuta",
-        "maig maj maja toukokuuta",
-        "juny czerwiec czerwca kesäkuuta",
-        "juliol lipiec lipca heinäkuuta",
-        "agost sierpień sierpnia augusti elokuuta",
-        "setembre wrzesień września syyskuuta",
-        "październik października lokakuuta",
-        "listopad listopada marraskuuta",
-        "desembre grudzień grudnia desember joulukuuta",
+        "gener styczeń stycznia tammikuuta leden ledna január januára ianuarie",
+        "febrer luty lutego helmikuuta únor února február februára februarie pebruari",
+        "març marzec marca marts maaliskuuta březen března marec martie maret",
+        "kwiecień kwietnia huhtikuuta duben dubna apríl apríla aprilie",
+        "maig maj maja toukokuuta květen května máj mája",
+        "juny czerwiec czerwca kesäkuuta červen června jún júna iunie",
+        "juliol lipiec lipca heinäkuuta červenec července júl júla iulie",
+        "agost sierpień sierpnia augusti elokuuta srpen srpna augusta agustus",
+        "setembre wrzesień września syyskuuta září septembra septembrie",
+        "październik października lokakuuta říjen října októbra octombrie",
+        "listopad listopada marraskuuta novembra noiembrie nopember",
+        "desembre grudzień grudnia desember joulukuuta prosinec prosince decembra decembrie",
     ),
     start=1,
 ):
