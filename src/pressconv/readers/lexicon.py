@@ -792,6 +792,9 @@ LIST_INTRODUCERS: frozenset[str] = frozenset(
         had such these those below here there can could should must would may might these our
         incluye incluyen siguiente siguientes comprend comprennent suivant suivants suivante suivantes
         umfasst umfassen folgende folgenden sind
+        remain remains continue continues require requires contain contains involve involves consist
+        consists comprise comprises bleiben bleibt gelten gilt restent demeurent permanecen siguen restano
+        rimangono forbliver gælder gjelder tetap
         """
     )
 )
