@@ -85,6 +85,7 @@ SPEECH_VERBS: frozenset[str] = ENGLISH_SPEECH_VERBS | frozenset(
         zaznaczyła zaznacza wyjaśnił wyjaśniła wyjaśnia stwierdził stwierdziła tłumaczy przekonuje
         diu afirma explica assegura destaca afegeix subratlla
         subrayó destacó apuntó manifestó recordó reconoció advirtió insistió agregó sostuvo
+        detalló detalla precisó expresó
         """
     )
 )
@@ -251,7 +252,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
         bundesrat bundesrätin regierungsrat regierungsrätin stadtrat stadträtin nationalrat nationalrätin
         ständerat ständerätin bahnchef bahnchefin dr.-ing. dipl.-ing.
         dra. dra profa. profa lic. titular secretario secretaria doctora coordenador coordenadora
-        professora superintendente
+        professora superintendente governador governadora prefeito prefeita ing. arq. mtro. mtra.
         shri smt. smt shrimati
         """
     )
@@ -292,6 +293,18 @@ NOT_IN_ATTRIBUTION_GAP: frozenset[str] = frozenset(
         """
         that in on at to with after before during when while as which who it this last by from into about
         today yesterday tomorrow earlier later also he she they we i you there here if but and or than
+        """
+    )
+)
+
+# Conjunctions that open a subordinate clause: a speech verb after one reports an event ("… issued the
+# following statement after the company confirmed it would close:"), it does not introduce the quote.
+SUBORDINATORS: frozenset[str] = frozenset(
+    _words(
+        """
+        after before when while since once until because although though whereas
+        nachdem als während bevor weil obwohl après avant lorsque quand depuis puisque
+        después antes cuando mientras porque aunque depois quando enquanto embora
         """
     )
 )
@@ -482,6 +495,9 @@ ORGANISATION_KINDS: dict[str, frozenset[str]] = {
         "company": _COMPANY_MARKERS,
         "firm": _COMPANY_MARKERS,
         "council": "council",
+        "committee": "committee",
+        "board": "board",
+        "tribunal": "tribunal",
         "ministry": "ministry",
         "department": "department",
         "university": "university",
@@ -612,6 +628,7 @@ ABBREVIATIONS: frozenset[str] = frozenset(
         ga. md. mich. minn. mo. n.j. ore. tenn. wis. ala. ky. la. nev. okla. s.c. n.c. n.h. vt. del.
         neb. kan. miss. ark. wyo. mont. idaho. z.b. bzw. ca. nr. dr. hr. fr. mme. m. rt. h.e.
         engr. atty. arch. amb. usec. asec. dir. cong. dra. profa. lic. smt. dr.-ing. dipl.-ing.
+        ing. arq. mtro. mtra.
         """
     )
 )
@@ -656,7 +673,7 @@ for _number, _names in enumerate(
         "agost sierpień sierpnia augusti elokuuta srpen srpna augusta agustus",
         "setembre wrzesień września syyskuuta září septembra septembrie",
         "październik października lokakuuta říjen října októbra octombrie",
-        "listopad listopada marraskuuta novembra noiembrie nopember",
+        "listopad listopada listopadu marraskuuta novembra noiembrie nopember",
         "desembre grudzień grudnia desember joulukuuta prosinec prosince decembra decembrie",
     ),
     start=1,
@@ -703,6 +720,11 @@ RELEASE_NOTICES: tuple[str, ...] = (
     "communiqué de presse",
     "pour diffusion immédiate",
     "comunicado de prensa",
+    "boletín de prensa",
+    "boletim de imprensa",
+    "siaran pers",
+    "siaran media",
+    "kenyataan media",
     "nota de prensa",
     "nota de premsa",
     "comunicat de premsa",
@@ -792,9 +814,6 @@ LIST_INTRODUCERS: frozenset[str] = frozenset(
         had such these those below here there can could should must would may might these our
         incluye incluyen siguiente siguientes comprend comprennent suivant suivants suivante suivantes
         umfasst umfassen folgende folgenden sind
-        remain remains continue continues require requires contain contains involve involves consist
-        consists comprise comprises bleiben bleibt gelten gilt restent demeurent permanecen siguen restano
-        rimangono forbliver gælder gjelder tetap
         """
     )
 )

@@ -1,92 +1,159 @@
-"""Rule: short title-like lines followed by body text -> section headings (see ``heading_shape``).
+"""Rule: short title-like lines followed by body text -> section headings.
 
-Then the lines directly above a list, which the list itself tells apart
-(SPEC §3: a heading is a title-like line; a sentence that introduces a list
-is not):
-
-- a title in sentence case over a list ("Measures in the protection zone (3
-  km)" / "- All poultry must be housed …") is a heading although it is longer
-  than the six words a sentence-case heading over text may have: it has no verb
-  and no closing punctuation, and a list is no continuation of a sentence that
-  lost its period;
-- a line ending in a colon that names a verb ("Two reception centres remain
-  open:") is a sentence introducing the list, text; ``--explain`` names the verb.
+A block shaped like a heading (``heading_shape``: a short one-line block, no
+closing punctuation, …) is a heading when body text follows it (or another
+heading that is followed).  What stands around it decides the rest: a contact
+line under "Notes to editors" does not cut the heading off from the text below;
+a title over a list is a heading however long in sentence case; a sentence that
+introduces the list under it ("Two centres remain open:"), a phrase its list's
+clauses complete ("Under the order:") and a "Quotes attributable to …:" line
+are text (SPEC §3).
 """
 
 from __future__ import annotations
 
-from pressconv.readers.blocks import HEADING, LIST, PARAGRAPH, Work
+import re
+
+from pressconv.readers.blocks import FURNITURE, HEADING, LIST, PARAGRAPH, QUOTE, Work
 from pressconv.readers.heading_shape import (
+    CODE_LINE,
+    MAX_COLON_LABEL_WORDS,
     MAX_SENTENCE_CASE_WORDS,
     MAX_WORDS,
-    classify_headings,
+    SHORT_LINE,
     ends_sentence,
+    first_letter,
+    has_finite_verb,
+    heading_shape,
     is_boilerplate_heading,
-    is_chrome_line,
-    is_place_and_date,
+    not_a_heading,
     title_case,
 )
-from pressconv.readers.lexicon import FINITE_VERBS, LIST_INTRODUCERS
+from pressconv.readers.lexicon import FINITE_VERBS
 from pressconv.readers.quote_marks import starts_with_mark
 from pressconv.readers.worklist import WorkList
 
-# Endings that leave a line open: it goes on in the list ("… such as", "… for example").
-_OPEN_LAST_WORDS = frozenset({"and", "or", "of", "to", "for", "the", "a", "an", "such", "as", "with", "by"})
-_DASHES = ("-", "–", "—", "―")
+# The furniture rule's reasons for a contact block: a heading over one still heads the text below it.
+_CONTACT_REASONS = ("media contact block", "contact details")
+# "Quotes attributable to Minister for Transport, Jane Doe:" over the quotes it attributes.
+_QUOTES_ATTRIBUTABLE = re.compile(
+    r"(?:(?:additional|further|more)\s+)?(?:quotes?|quotations?|comments?|remarks?)\s+"
+    r"(?:attributable|attributed)\s+to\s+\S",
+    re.IGNORECASE,
+)
+# Verbs of a sentence that introduces a list ("Two centres remain open:"), beside the lexicon's introducers.
+_LIST_VERBS = frozenset(
+    {"remain", "remains", "stay", "stays", "apply", "applies", "affect", "affects", "involve", "involves"}
+    | {"require", "requires", "contain", "contains", "comprise", "comprises", "consist", "consists"}
+    | {"continue", "continues", "bleiben", "bleibt", "gelten", "gilt", "restent", "demeurent", "permanecen"}
+    | {"siguen", "restano", "rimangono", "forbliver", "gælder", "gjelder", "tetap"}
+)
+# Prepositions opening an adverbial phrase ("Under the order:", "During the closure:", "Pendant les …").
+_PREPOSITIONS = frozenset(
+    {"under", "during", "after", "before", "from", "until", "since", "with", "without", "following"}
+    | {"throughout", "durante", "tras", "bajo", "desde", "pendant", "après", "avant", "dès", "während"}
+    | {"nach", "ab", "bis", "seit", "unter"}
+)
 
 
 def apply(work: WorkList) -> None:
     """Mark heading-shaped blocks below the headline and dek as headings when body text follows."""
-    start = work.body_start()
-    classify_headings(work.blocks, start)
-    titles_over_lists(work.blocks, start)
+    classify_headings(work.blocks, work.body_start())
 
 
-def titles_over_lists(works: list[Work], start: int) -> None:
-    """Lines directly above a list: a verbless title is a heading, a colon sentence says why it is text."""
-    for i in range(max(start, 0), len(works) - 1):
-        work, below = works[i], works[i + 1]
-        if below.kind != LIST or work.kind != PARAGRAPH or work.hint is not None or len(work.lines) != 1:
-            continue
-        if work.aside:
-            continue
-        text = work.text
-        if text.endswith(":"):
-            verb = _introducing_verb(text)
-            if verb:
-                work.reason = f'a sentence ending in a colon ("{verb}") over its list: not a heading'
-            continue
-        if _title_over_list(text):
-            work.kind = HEADING
-            words = len(text.split())
-            work.reason = f"{words}-word title in sentence case over a list: no verb, no closing punctuation"
-            if is_boilerplate_heading(text):
-                work.role = "boilerplate"
+def _completed_by_list(text: str, works: list[Work], at: int) -> bool:
+    """ "Under the order:" over "- attorneys must register …;": a phrase the list's clauses complete.
 
-
-def _introducing_verb(text: str) -> str:
-    """The word that makes a colon line a sentence ("remain" in "Two reception centres remain open:")."""
-    for word in text.split()[1:]:
-        lowered = word.lower().strip(":,;")
-        if lowered in LIST_INTRODUCERS or lowered in FINITE_VERBS:
-            return lowered
-    return ""
-
-
-def _title_over_list(text: str) -> bool:
-    """A verbless sentence-case title too long for a heading over text ("Measures in the protection zone")."""
+    A sentence-case phrase opening with a preposition and ending in a colon, whose
+    list items are clauses (lower case, each with a finite verb), reads as one
+    sentence with them (SPEC §3: a sentence that introduces a list is no heading);
+    "In brief:" over "- 140 berths" is a label.
+    """
     words = text.split()
-    if not MAX_SENTENCE_CASE_WORDS < len(words) <= MAX_WORDS or title_case(text):
-        return False  # shorter lines and Title Case lines were decided by the heading shape
-    if ends_sentence(text) or text.rstrip()[-1:] in ",;-–—" or not words[0][:1].isupper():
+    if not text.endswith(":") or len(words) > MAX_SENTENCE_CASE_WORDS:
         return False
-    if starts_with_mark(text) or text.startswith(_DASHES) or "://" in text or "@" in text:
+    if words[0].lower() not in _PREPOSITIONS:
         return False
-    if is_chrome_line(text) or is_place_and_date(text):
+    after = works[at + 1] if at + 1 < len(works) else None
+    if after is None or after.kind != LIST or not after.items or title_case(text):
         return False
-    lowered = [w.lower().strip(".,;:!?()") for w in words]
-    if lowered[-1] in _OPEN_LAST_WORDS or lowered[-1] in LIST_INTRODUCERS:
-        return False  # "The measures include", "Residents are asked to": a sentence the list goes on
-    return not any(
-        w in FINITE_VERBS or w in LIST_INTRODUCERS or (len(w) > 4 and w.endswith("ed")) for w in lowered[1:]
+    return all(
+        first_letter(item).islower() and any(w.lower().strip(".,;:") in FINITE_VERBS for w in item.split())
+        for item in after.items
     )
+
+
+def _title_over_list(work: Work, works: list[Work], at: int) -> bool:
+    """ "Measures in the protection zone (3 km)", a blank line, then its list: the list's title.
+
+    A one-line block of at most twelve words, in sentence case too, without a verb
+    or final punctuation, set apart from the list below it by a blank line.
+    """
+    after = works[at + 1] if at + 1 < len(works) else None
+    if after is None or after.kind != LIST or "introducing line" in after.reason:
+        return False  # no list below, or the line is fused with it (a lead-in)
+    if work.kind != PARAGRAPH or work.hint is not None or len(work.lines) != 1 or work.aside:
+        return False
+    text = work.text
+    words = text.split()
+    return (
+        MAX_SENTENCE_CASE_WORDS < len(words) <= MAX_WORDS
+        and not ends_sentence(text)
+        and not text.endswith(":")
+        and not starts_with_mark(text)
+        and not has_finite_verb(words, short_ok=False)
+        and not not_a_heading(text)
+    )
+
+
+def _introduces_list(text: str, works: list[Work], at: int) -> bool:
+    """ "Two reception centres remain open:" on the line above its items: a sentence, not a label."""
+    after = works[at + 1] if at + 1 < len(works) else None
+    if after is None or after.kind != LIST or not text.endswith(":") or title_case(text):
+        return False
+    words = [w.lower().strip(":,") for w in text.split()]
+    return len(words) > MAX_COLON_LABEL_WORDS and any(w in _LIST_VERBS for w in words[1:])
+
+
+def classify_headings(works: list[Work], start: int) -> None:
+    """Mark heading-shaped blocks from ``start`` on as headings when body text follows them."""
+    shapes = [None] * start + [heading_shape(w) for w in works[start:]]
+    followed = False  # is the block after this one body text (or a heading that is followed by body)?
+    for i in range(len(works) - 1, start - 1, -1):
+        work = works[i]
+        if work.kind == FURNITURE:
+            # a heading needs body text before the end mark or a closing contact block; a contact line
+            # opening a section ("Notes to editors" / "For further information …" / text) is passed over
+            followed = followed and work.reason.startswith(_CONTACT_REASONS)
+            continue
+        shape = shapes[i]
+        if shape is None and _title_over_list(work, works, i):
+            shape = "a title over the list below it: no verb, no final punctuation"
+        if shape is not None and work.hint is None and _introduces_list(work.text, works, i):
+            shape = None
+            work.reason = "a sentence ending in a colon that introduces the list under it: not a heading"
+        if shape is not None and work.hint is None and _completed_by_list(work.text, works, i):
+            shape = None
+            work.reason = "a phrase ending in a colon that the list below completes: a sentence, no heading"
+        if shape is not None and _QUOTES_ATTRIBUTABLE.match(work.text) and work.text.endswith(":"):
+            shape = None  # names whose words the quotes below are, like "Jane Roe said:"
+            work.reason = 'a line naming whose the quotes below are ("Quotes attributable to …:"): no heading'
+        if shape is not None and (followed or work.hint == "heading"):
+            work.kind = HEADING
+            work.reason = shape
+            if work.stated_role is not None:
+                work.role = work.stated_role  # the source format says what the section is
+            elif is_boilerplate_heading(work.text):
+                work.role = "boilerplate"
+            followed = True
+        elif shape is not None:
+            work.reason = "short line but nothing follows it: a paragraph"
+            followed = True
+        else:
+            # a document code ("QANDA/28/402") under a link's label is not the body a heading needs
+            text = work.text
+            followed = work.kind in (PARAGRAPH, QUOTE, LIST) and not (
+                "/" in text and " " not in text and CODE_LINE.match(text)
+            )
+            if not work.reason and work.kind == PARAGRAPH and len(work.lines) == 1 and len(text) < SHORT_LINE:
+                work.reason = not_a_heading(text)  # for --explain: why a short line is text
