@@ -672,28 +672,64 @@ for _number, _names in enumerate(
         MONTHS[_name] = _number
 
 # Month names of languages that write the day first ("9 de febrer de 2032", "9 lutego 2032", "9. helmikuuta
-# 2032", "2. prosince 2032", "4 Maret 2032"): Catalan, Polish (nominative and the genitive a date uses),
-# Swedish, Norwegian, Danish, Finnish, Czech (the genitive a date uses), Indonesian.
+# 2032", "2. prosince 2032", "2 decembrie 2032", "2 Aralık 2032", "2 Agustus 2032"): Catalan, Polish,
+# Czech and Slovak (nominative and the genitive a date uses), Swedish, Norwegian, Danish, Finnish,
+# Romanian, Indonesian (with its older spellings); then Slovene, Croatian, Serbian (Latin), Estonian,
+# Turkish and Greek (nominative and genitive).  The names these share with the lists above ("maj",
+# "juni", "mei") are there; Croatian "listopada" (October) is Polish November and stays November.
 # Also in ``MONTHS``; kept apart so the month-first date pattern does not try them at every word.
 DAY_FIRST_MONTHS: dict[str, int] = {}
-for _number, _names in enumerate(
+for _number, (_names, _more) in enumerate(
     (
-        "gener styczeń stycznia tammikuuta ledna",
-        "febrer luty lutego helmikuuta února",
-        "març marzec marca marts maaliskuuta března maret",
-        "kwiecień kwietnia huhtikuuta dubna",
-        "maig maj maja toukokuuta května",
-        "juny czerwiec czerwca kesäkuuta června",
-        "juliol lipiec lipca heinäkuuta července",
-        "agost sierpień sierpnia augusti elokuuta srpna agustus",
-        "setembre wrzesień września syyskuuta září",
-        "październik października lokakuuta října",
-        "listopad listopada marraskuuta listopadu",
-        "desembre grudzień grudnia desember joulukuuta prosince",
+        (
+            "gener styczeń stycznia tammikuuta leden ledna január januára ianuarie",
+            "januarja siječnja jaanuar ocak ιανουαρίου ιανουάριος",
+        ),
+        (
+            "febrer luty lutego helmikuuta únor února február februára februarie pebruari",
+            "februarja veljače veebruar şubat φεβρουαρίου φεβρουάριος",
+        ),
+        (
+            "març marzec marca marts maaliskuuta březen března marec martie maret",
+            "mart ožujka märts μαρτίου μάρτιος",
+        ),
+        (
+            "kwiecień kwietnia huhtikuuta duben dubna apríl apríla aprilie",
+            "aprila travnja aprill nisan απριλίου απρίλιος",
+        ),
+        ("maig maj maja toukokuuta květen května máj mája", "svibnja mayıs μαΐου μάιος"),
+        (
+            "juny czerwiec czerwca kesäkuuta červen června jún júna iunie",
+            "junija lipnja juuni haziran ιουνίου ιούνιος",
+        ),
+        (
+            "juliol lipiec lipca heinäkuuta červenec července júl júla iulie",
+            "julija srpnja juuli temmuz ιουλίου ιούλιος",
+        ),
+        (
+            "agost sierpień sierpnia augusti elokuuta srpen srpna augusta agustus",
+            "avgusta avgust kolovoza ağustos αυγούστου αύγουστος",
+        ),
+        (
+            "setembre wrzesień września syyskuuta září septembra septembrie",
+            "septembar rujna eylül σεπτεμβρίου σεπτέμβριος",
+        ),
+        (
+            "październik października lokakuuta říjen října októbra octombrie",
+            "oktobra oktobar oktoober ekim οκτωβρίου οκτώβριος",
+        ),
+        (
+            "listopad listopada listopadu marraskuuta novembra noiembrie nopember",
+            "novembar studenoga studenog kasım νοεμβρίου νοέμβριος",
+        ),
+        (
+            "desembre grudzień grudnia desember joulukuuta prosinec prosince decembra decembrie",
+            "decembar prosinca detsember aralık δεκεμβρίου δεκέμβριος",
+        ),
     ),
     start=1,
 ):
-    for _name in _names.split():
+    for _name in (*_names.split(), *_more.split()):
         DAY_FIRST_MONTHS[_name] = _number
 MONTHS.update(DAY_FIRST_MONTHS)
 

@@ -37,7 +37,8 @@ _DATE = (
     r"(?:(?:le|den|am|el|the)[ ]+)?"
     r"(?:[^\W\d_]+\.?[ ]+\d{1,2}(?:st|nd|rd|th)?(?:,?[ ]+\d{4})?"
     r"|\d{1,2}(?:\.|er|st|nd|rd|th)?[ ]+(?:de[ ]+|d['’])?[^\W\d_]+\.?"
-    r"(?:,?[ ]+(?:de[ ]+)?\d{4}(?:[ ]r(?=\.))?)?"  # Polish "9 lutego 2032 r."
+    # Polish "9 lutego 2032 r.", Croatian and Serbian "3. prosinca 2032. –" (the year an ordinal)
+    r"(?:,?[ ]+(?:de[ ]+)?\d{4}(?:[ ]r(?=\.)|\.(?=[ ]?(?:--|—|–|-)))?)?"
     r"|\d{4}-\d{2}-\d{2}"
     r"|\d{1,2}[./]\d{1,2}[./]\d{4})"  # "Brussels, 3.3.2031 –", "Luxembourg, 03/03/2031 –"
 )
