@@ -89,7 +89,7 @@ def apply(work: WorkList) -> None:
     )
     found = None
     for lede in itertools.islice(texts, _LEDE_BLOCKS):
-        found = find_dateline(lede.text) or dateline_alone(lede.text)
+        found = dateline_alone(lede.text) or find_dateline(lede.text)
         if (
             found is not None
             or len(lede.text.split()) > _MAX_CHROME_WORDS

@@ -437,7 +437,9 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
 
 def derive_headline(works: list[Work], dateline: str | None) -> str:
     """A headline from the lede's first sentence (without the dateline)."""
-    lede = next((w for w in works if w.kind in (PARAGRAPH, QUOTE) and not w.aside), None)
+    # a dateline on a line of its own ("MÉRIDA 27 Oct. (AGENCY) -") opens the lede under it
+    texts = (w for w in works if w.kind in (PARAGRAPH, QUOTE) and not w.aside)
+    lede = next((w for w in texts if not dateline_alone(w.text)), None)
     if lede is None:
         lede = next((w for w in works if w.kind != FURNITURE), works[0])
         text = lede.items[0] if lede.kind == LIST and lede.items else lede.text
