@@ -10,7 +10,10 @@ with a date, a credit, a region ("Cambridge, Mass. -") or a dash after it
 ("Hameln –").  A colon or a period closes a dateline only after capitals or a
 date, so "MODERATOR:" or "Q:" label lines are never datelines, and a colon
 without a date or credit opens a lede only when the text is a sentence ("NEW
-DELHI: The ministry said …."; not "SIGN-UPS OPEN: Children Can Register").  The dateline
+DELHI: The ministry said …."; not "SIGN-UPS OPEN: Children Can Register").  Austrian and
+German wire copy may set a news agency's credit after the place with no dash at all
+("Elmford (OTS/RK) „…“", "Elmford, (ots) The …").  Initials before a period are an
+honorific's ("S.E. M. le Ministre …"), not a place.  The dateline
 is recorded as written (dash included) and left in the paragraph's text; its
 date, when it names year, month and day, becomes the document date.
 """
@@ -65,6 +68,15 @@ _DATE_FIRST = lazy_re.compile(
     re.UNICODE,
 )
 _DATE_FIRST_REACH = 20
+# A place, then a news agency's credit and no dash before the text: "Elmford (OTS/RK) „We …",
+# "Elmford, (ots) The …" (Austrian and German wire copy); the credit is an abbreviation in capitals or
+# in lower case, and the text after it opens with a capital or a quotation mark.
+_AGENCY_CREDIT = lazy_re.compile(
+    rf"(?P<place>{_WORD}(?:[ ]{_WORD}){{0,3}}),?[ ]*"
+    r"\((?P<credit>[A-Z]{2,8}(?:/[A-Z]{1,6})?|[a-z]{2,4}(?:/[a-z]{1,4})?)\)[ ]+(?=[A-ZÀ-Þ„“\"«‚‘])",
+    re.UNICODE,
+)
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]\.?")
 # Small words that may stand lower-case inside a place name ("Ciudad de Guatemala", "Frankfurt am Main").
 _PLACE_LINKS = frozenset(
     {"de", "del", "la", "las", "los", "el", "do", "da", "am", "an", "der", "sur", "upon", "on"}
@@ -122,7 +134,7 @@ def find_dateline(text: str) -> str | None:
             return first
     match = _DATELINE.match(head) or _DATELINE_PERIOD.match(head)
     if not match or match.end() > _MAX_LENGTH:
-        return None
+        return _agency_credit(head)
     place = match.group("place")
     letters = [ch for ch in place if ch.isalpha()]
     if len(letters) < 2:
@@ -159,6 +171,8 @@ def find_dateline(text: str) -> str | None:
         return None
     if any(w.strip(".’'").lower() in NOT_PLACES for w in place.split()):
         return None  # "UPDATE —", "EDITOR’S NOTE:" are labels, not places
+    if separator == "." and all(_INITIALS.fullmatch(w) for w in words):
+        return None  # "S.E. M. le Ministre …": an honorific's initials, not a place
     # "NEW DELHI: The government …" is a dateline; "Berlin: …" is not
     if separator == ":" and not (has_date or credit.strip()) and (not capitals or region):
         return None
@@ -167,6 +181,23 @@ def find_dateline(text: str) -> str | None:
     if separator == ":" and any(_role_word(w.lower()) for w in words):
         return None  # "ENGINEER:", "SPOKESPERSON:", "JUSTICES:" label a speaker or a roll of names
     return text[: match.end()].rstrip()
+
+
+def _agency_credit(head: str) -> str | None:
+    """ "Elmford (OTS/RK) „…“", "Elmford, (OTS) The …": a place and a news agency's credit, no dash."""
+    if "(" not in head[:_MAX_LENGTH]:
+        return None  # decided before the pattern runs
+    match = _AGENCY_CREDIT.match(head)
+    if match is None:
+        return None
+    words = match.group("place").split()
+    if not all(word[:1].isupper() or word in _PLACE_LINKS for word in words):
+        return None
+    if any(w.strip(".’'").lower() in NOT_PLACES or _role_word(w.lower()) for w in words):
+        return None
+    if any(_role_word(part.lower()) for part in match.group("credit").split("/")):
+        return None  # "Jane Roe (CEO) The …": a person and a title, not a place and an agency
+    return head[: match.end()].rstrip()
 
 
 def dateline_alone(text: str) -> str | None:
