@@ -5,7 +5,9 @@ is a short line opening with FOR IMMEDIATE RELEASE / EMBARGOED UNTIL … (its
 embargo date parsed); a byline a short "By …" line above the body; a media
 contact block opens with a contact header ("Media contact:") and holds short
 lines, e-mail addresses or phone numbers; an end mark is a line of its own
-such as ``###``, ``-30-`` or ``- end -``.  Furniture blocks keep their place
+such as ``###``, ``-30-`` or ``- end -``, or a wire service's closing line
+("*** OTS-ORIGINALTEXT …", "Original-Content von: …"), which ends the text as
+an end mark does.  Furniture blocks keep their place
 in the block list with kind ``furniture`` (so ``explain`` can show them) and
 are left out of the body.  A block whose first line is an "About …" heading
 over wrapped lines is split so the heading stands alone; fused with the one
@@ -28,6 +30,7 @@ from pressconv.readers.lexicon import (
     MAIL_HEADER_FIELDS,
     MAIL_HEADER_KEYS,
     RELEASE_NOTICES,
+    WIRE_END_LINES,
 )
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
@@ -43,6 +46,7 @@ _TOP_REGION_WORDS = 30
 _CONTACT_INITIALS = frozenset(header[0] for header in CONTACT_HEADERS)
 _TRAILING_END_MARK = lazy_re.compile(r"(?<=[.!?”\"])\s+(?:###|# # #|-30-|–30–|—30—)$")
 _TOP_REGION_BLOCKS = 4
+_MAX_WIRE_END_LINES = 3
 _LONGEST_END_MARK = 2 * max(len(mark) for mark in END_MARKS)
 _END_MARK_ENDINGS = ("###", "# # #", "-30-", "–30–", "—30—")
 _TIME_OF_DAY = lazy_re.compile(
@@ -279,7 +283,12 @@ def _letterhead_line(work: Work) -> bool:
 
 # Headers that announce contacts or only more reading ("For more information" over links): a block of
 # its own with one of them is a contact header only when contact details follow it.
-_WEAK_HEADERS = ("for more information", "for further information", "further information")
+_WEAK_HEADERS = (
+    "for more information",
+    "for further information",
+    "further information",
+    "para más información",
+)
 
 
 def _weak_header(piece: Work, following: Work | None) -> bool:
@@ -313,6 +322,10 @@ def _extract(works: list[Work], found: Furniture) -> list[Work]:
             continue
         pieces = _peel(work, found, top)
         for piece in pieces:
+            if _wire_end(piece, out[-1] if out else None):
+                piece.kind, piece.reason = FURNITURE, "a wire service's closing line -> metadata.end_mark"
+                found.end_mark = "\n".join([*([found.end_mark] if found.end_mark else []), *piece.lines])
+                after_end, in_contact = True, False
             if piece.kind == FURNITURE or piece.aside:
                 if piece.reason.startswith("end mark"):
                     after_end = True
@@ -357,6 +370,23 @@ def _extract(works: list[Work], found: Furniture) -> list[Work]:
                 top = False  # release notice, byline and date lines sit above the body, nowhere else
             out.append(piece)
     return out
+
+
+def _wire_end(piece: Work, before: Work | None) -> bool:
+    """ "*** OTS-ORIGINALTEXT …": a wire service's closing line, or the second half of one split by a
+    blank line ("VERANTWORTUNG DES AUSSENDERS ***" under "*** OTS-ORIGINALTEXT UNTER …")."""
+    if piece.kind != PARAGRAPH or len(piece.lines) > _MAX_WIRE_END_LINES:
+        return False
+    first = piece.lines[0]
+    if first[:1] in "*Oo" and first.lower().startswith(WIRE_END_LINES):
+        return True
+    return (
+        first.endswith("***")
+        and before is not None
+        and before.reason.startswith("a wire service's")
+        and before.lines[0].startswith("***")
+        and not before.lines[-1].endswith("***")
+    )
 
 
 def _peel(work: Work, found: Furniture, top: bool) -> list[Work]:
