@@ -30,8 +30,8 @@ from pressconv.readers.lexicon import (
     MAIL_HEADER_FIELDS,
     MAIL_HEADER_KEYS,
     RELEASE_NOTICES,
-    WIRE_END_LINES,
 )
+from pressconv.readers.wire_lines import wire_end
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _PHONE = re.compile(r"(?:\+|\(?\d)[\d ()./-]{6,}\d")
@@ -46,7 +46,15 @@ _TOP_REGION_WORDS = 30
 _CONTACT_INITIALS = frozenset(header[0] for header in CONTACT_HEADERS)
 _TRAILING_END_MARK = lazy_re.compile(r"(?<=[.!?”\"])\s+(?:###|# # #|-30-|–30–|—30—)$")
 _TOP_REGION_BLOCKS = 4
-_MAX_WIRE_END_LINES = 3
+_MAX_LETTERHEAD_LINES = 5
+_MAX_LETTERHEAD_WORDS = 8
+# A release notice's serial number: "Boletín de prensa No. 112", "Pressemitteilung Nr. 14/2032".
+# The notice's number on the line under it: "Nomor: 88/HM/III/2032", "No. 45/2032", "Ref: PR-2032-14".
+_NOTICE_NUMBER_LINE = lazy_re.compile(
+    r"^(?:nomor|number|no\.?|nr\.?|núm\.?|número|numéro|nº|n°|ref\.?|reference)\s*[:.]?\s*[\w/.-]*\d[\w/.-]*$",
+    re.IGNORECASE,
+)
+_NOTICE_NUMBER = lazy_re.compile(r"\s+(?:no\.?|nº|n°|n\.º|nr\.?|núm\.?|número|#)\s*\d[\d/.-]*$")
 _LONGEST_END_MARK = 2 * max(len(mark) for mark in END_MARKS)
 _END_MARK_ENDINGS = ("###", "# # #", "-30-", "–30–", "—30—")
 _TIME_OF_DAY = lazy_re.compile(
@@ -108,6 +116,8 @@ def _is_release(line: str) -> bool:
     letters = [ch for ch in line if ch.isalpha()]
     upper_share = sum(ch.isupper() for ch in letters) / len(letters) if letters else 0.0
     bare = lowered.rstrip(" :.-–—")
+    if _DIGIT.search(bare):
+        bare = _NOTICE_NUMBER.sub("", bare)
     return (
         upper_share >= 0.6
         or bare in RELEASE_NOTICES
@@ -278,7 +288,12 @@ def _letterhead(works: list[Work], found: Furniture) -> None:
 
 
 def _letterhead_line(work: Work) -> bool:
-    return len(work.lines) <= 3 and all(len(line.split()) <= 8 for line in work.lines) and not work.aside
+    # "PRÉFET DE …" over the motto "Liberté / Égalité / Fraternité": a state's letterhead is four lines
+    return (
+        len(work.lines) <= _MAX_LETTERHEAD_LINES
+        and all(len(line.split()) <= _MAX_LETTERHEAD_WORDS for line in work.lines)
+        and not work.aside
+    )
 
 
 # Headers that announce contacts or only more reading ("For more information" over links): a block of
@@ -318,11 +333,14 @@ def _extract(works: list[Work], found: Furniture) -> list[Work]:
             # transport, not release: every word kept as text, but never headline, heading or lede
             work.aside, work.hint = True, "paragraph"
             work.reason = MAIL_HEADER
+            # the forwarded message starts under its header: its release notice or embargo line is the
+            # top of the release, however long the covering note above it was
+            top, seen = True, 0
             out.append(work)
             continue
         pieces = _peel(work, found, top)
         for piece in pieces:
-            if _wire_end(piece, out[-1] if out else None):
+            if wire_end(piece, out[-1] if out else None):
                 piece.kind, piece.reason = FURNITURE, "a wire service's closing line -> metadata.end_mark"
                 found.end_mark = "\n".join([*([found.end_mark] if found.end_mark else []), *piece.lines])
                 after_end, in_contact = True, False
@@ -372,23 +390,6 @@ def _extract(works: list[Work], found: Furniture) -> list[Work]:
     return out
 
 
-def _wire_end(piece: Work, before: Work | None) -> bool:
-    """ "*** OTS-ORIGINALTEXT …": a wire service's closing line, or the second half of one split by a
-    blank line ("VERANTWORTUNG DES AUSSENDERS ***" under "*** OTS-ORIGINALTEXT UNTER …")."""
-    if piece.kind != PARAGRAPH or len(piece.lines) > _MAX_WIRE_END_LINES:
-        return False
-    first = piece.lines[0]
-    if first[:1] in "*Oo" and first.lower().startswith(WIRE_END_LINES):
-        return True
-    return (
-        first.endswith("***")
-        and before is not None
-        and before.reason.startswith("a wire service's")
-        and before.lines[0].startswith("***")
-        and not before.lines[-1].endswith("***")
-    )
-
-
 def _peel(work: Work, found: Furniture, top: bool) -> list[Work]:
     """Split furniture lines off the top and bottom of a block; return the pieces in order."""
     if not top:
@@ -413,6 +414,10 @@ def _peel(work: Work, found: Furniture, top: bool) -> list[Work]:
             elif "immediate" in lowered:
                 _note_date(found, line)  # "FOR IMMEDIATE RELEASE: March 3, 2025" dates the release
             head.append(_furniture(line, "release notice -> metadata.release"))
+            lines.pop(0)
+        elif head and head[-1].reason.startswith("release") and _NOTICE_NUMBER_LINE.match(line):
+            found.release.append(line)  # "SIARAN PERS" over "Nomor: 88/HM/III/2032": the notice's number
+            head.append(_furniture(line, "number under the release notice -> metadata.release"))
             lines.pop(0)
         elif _is_byline(line, len(lines)):
             found.byline = line if found.byline is None else f"{found.byline}\n{line}"
