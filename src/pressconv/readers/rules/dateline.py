@@ -7,7 +7,8 @@ Spanish and German copy close it with ".-" or a period ("MÉRIDA, 4 de marzo
 de 2026.-", "Oberweiden, 3. März 2026. Nach …").  The place must be in
 capitals, or in Title Case (small connecting words such as "de" allowed)
 with a date, a credit, a region ("Cambridge, Mass. -") or a dash after it
-("Hameln –").  A colon or a period closes a dateline only after capitals or a
+("Hameln –").  The lede is looked for below a few short chrome blocks and below one
+short sentence on a line of its own (a title typed with a period).  A colon or a period closes a dateline only after capitals or a
 date, so "MODERATOR:" or "Q:" label lines are never datelines, and a colon
 without a date or credit opens a lede only when the text is a sentence ("NEW
 DELHI: The ministry said …."; not "SIGN-UPS OPEN: Children Can Register").  Austrian and
@@ -24,11 +25,12 @@ import itertools
 import re
 
 from pressconv import lazy_re
-from pressconv.readers.blocks import PARAGRAPH, QUOTE
+from pressconv.readers.blocks import PARAGRAPH, QUOTE, Work
 from pressconv.readers.dates import find_date
 from pressconv.readers.document_cache import per_document
 from pressconv.readers.heading_shape import is_chrome_line
 from pressconv.readers.lexicon import MONTHS, NOT_PLACES, PAGE_CHROME_OPENINGS, ROLE_WORDS, TITLE_WORDS
+from pressconv.readers.name_runs import sentence_ends
 from pressconv.readers.worklist import WorkList
 
 # A word of a place name: hyphens only between letters, so "FRANCISCO--(BUSINESS WIRE)" splits.
@@ -89,6 +91,7 @@ _LEDE_BLOCKS = 3
 _MAX_CHROME_WORDS = 20
 _MAX_CHROME_LINE = 60
 _MAX_TITLE_PLACE_WORDS = 4
+_MAX_TITLE_SENTENCE_WORDS = 16
 _MIN_CAPS_PLACE = 4
 
 
@@ -105,13 +108,22 @@ def apply(work: WorkList) -> None:
         if (
             found is not None
             or len(lede.text.split()) > _MAX_CHROME_WORDS
-            or lede.text.rstrip()[-1:] in ".!?:"
+            or (lede.text.rstrip()[-1:] in ".!?:" and not title_sentence(lede))
         ):
             break  # the dateline opens the lede; short blocks above it ("News provided by …") are chrome
     if found is not None:
         work.dateline = work.dateline or found
         said = f'lede; dateline "{found}"'
         lede.reason = f"{lede.reason}; {said}" if lede.reason else said
+
+
+def title_sentence(work: Work) -> bool:
+    """ "AGENCY City: Suspect arrested after joint search.": one short sentence on one line above the
+    lede is a title (a headline or dek typed with a period), not the lede; the dateline may follow."""
+    text = work.text
+    if len(work.lines) > 1 or len(text.split()) > _MAX_TITLE_SENTENCE_WORDS:
+        return False
+    return len(sentence_ends(text)) <= 1
 
 
 def _chrome(text: str) -> bool:

@@ -17,6 +17,10 @@ dek or lede), when
   under it opens with a dateline (the dateline opens the release's text, so
   nothing under the headline above it is a section's title).
 
+A title typed as one short sentence directly under the headline (a headline or
+dek the headline rule did not take) belongs to the lead when the block under
+the lead there opens with a dateline.
+
 A dateline on a line of its own ("MÉRIDA 27 Oct. (AGENCY) -") is the lede's
 opening, never a heading: it stays a paragraph for the dateline rule to read.
 A heading the source format states is left alone.
@@ -30,7 +34,7 @@ from pressconv import lazy_re
 from pressconv.readers.blocks import FURNITURE, HEADING, HEADLINE, LIST, PARAGRAPH, QUOTE, SUBTITLE, Work
 from pressconv.readers.dates import find_date
 from pressconv.readers.heading_shape import ends_sentence, is_chrome_line
-from pressconv.readers.rules.dateline import dateline_alone, find_dateline
+from pressconv.readers.rules.dateline import dateline_alone, find_dateline, title_sentence
 from pressconv.readers.worklist import WorkList
 
 # A picture credit inside a line: "Festnahme (Symbolbild; Quelle: Polizei)", "The mayor (Photo: City)".
@@ -51,18 +55,14 @@ def apply(work: WorkList) -> None:
     blocks = work.blocks
     has_headline = any(w.kind == HEADLINE for w in blocks)
     start = work.body_start()
-    lead: list[Work] = []
-    lede: Work | None = None
-    for block in blocks[start:]:
-        if block.kind == HEADING or block.kind in (FURNITURE, HEADLINE, SUBTITLE) or block.aside:
-            lead.append(block)
-            continue
-        if block.kind == PARAGRAPH and _short_chrome(block.text):
-            lead.append(block)
-            continue
-        if block.kind in (PARAGRAPH, QUOTE, LIST):
-            lede = block
-        break
+    lead, lede = _lead(blocks, start)
+    if lede is not None and lede is not blocks[-1] and title_sentence(lede) and lede.kind == PARAGRAPH:
+        # a title typed as a sentence above the lede (an undetected headline or dek): the lead goes on
+        # below it when the block under the lead there opens with a dateline
+        below = blocks.index(lede) + 1
+        more, under = _lead(blocks, below)
+        if under is not None and find_dateline(under.text):
+            lead, lede = [*lead, lede, *more], under
     dated = False  # a dateline on a line of its own opens the lede (under a "Published" line, too)
     for block in blocks[start : start + _DATELINE_REACH]:
         if block.kind == HEADING and block.hint != "heading" and dateline_alone(block.text):
@@ -86,6 +86,18 @@ def apply(work: WorkList) -> None:
     for heading in headings:
         heading.kind, heading.role, heading.aside = PARAGRAPH, "body", True
         heading.reason = why
+
+
+def _lead(blocks: list[Work], start: int) -> tuple[list[Work], Work | None]:
+    """The blocks from ``start`` down to the first block of body text, and that block (None: none)."""
+    lead: list[Work] = []
+    for block in blocks[start:]:
+        chrome = block.kind == PARAGRAPH and _short_chrome(block.text)
+        if chrome or block.kind in (HEADING, FURNITURE, HEADLINE, SUBTITLE) or block.aside:
+            lead.append(block)
+        else:
+            return lead, block if block.kind in (PARAGRAPH, QUOTE, LIST) else None
+    return lead, None
 
 
 def _short_chrome(text: str) -> bool:
