@@ -7,14 +7,15 @@ Spanish and German copy close it with ".-" or a period ("MÉRIDA, 4 de marzo
 de 2026.-", "Oberweiden, 3. März 2026. Nach …").  The place must be in
 capitals, or in Title Case (small connecting words such as "de" allowed)
 with a date, a credit, a region ("Cambridge, Mass. -") or a dash after it
-("Hameln –").  The lede is looked for below a few short chrome blocks and below one
-short sentence on a line of its own (a title typed with a period).  A colon or a period closes a dateline only after capitals or a
-date, so "MODERATOR:" or "Q:" label lines are never datelines, and a colon
-without a date or credit opens a lede only when the text is a sentence ("NEW
-DELHI: The ministry said …."; not "SIGN-UPS OPEN: Children Can Register").  Austrian and
-German wire copy may set a news agency's credit after the place with no dash at all
-("Elmford (OTS/RK) „…“", "Elmford, (ots) The …").  Initials before a period are an
-honorific's ("S.E. M. le Ministre …"), not a place.  The dateline
+("Hameln –").  The lede is looked for below a few short chrome blocks and
+below one short sentence on a line of its own (a title typed with a period).
+A colon or a period closes a dateline only after capitals or a date, so
+"MODERATOR:" or "Q:" label lines are never datelines, and a colon without a
+date or credit opens a lede only when the text is a sentence ("NEW DELHI: The
+ministry said …."; not "SIGN-UPS OPEN: Children Can Register").  Austrian and
+German wire copy may set a news agency's credit after the place with no dash
+at all ("Elmford (OTS/RK) „…“", "Elmford, (ots) The …").  Initials before a
+period are an honorific's ("S.E. M. le Ministre …"), not a place.  The dateline
 is recorded as written (dash included) and left in the paragraph's text; its
 date, when it names year, month and day, becomes the document date.
 """
