@@ -11,7 +11,8 @@ heading in it is chrome, text set apart (``aside``: never headline, heading,
 dek or lede), when
 
 * the text has no headline line: nothing above the lede is a section's title;
-* two or more heading-shaped lines are stacked there: a page's labels;
+* two or more heading-shaped lines are stacked there: a page's labels (not
+  where one is a question: a Q&A's section over its first question);
 * it is the only one, and it is a caption (it names a picture credit), it
   carries a full date (a banner, "Daily News 04 / 04 / 2019"), or the lede
   under it opens with a dateline (the dateline opens the release's text, so
@@ -73,7 +74,8 @@ def apply(work: WorkList) -> None:
         return
     if not has_headline:
         why = "above the lede of a text without a headline line: page chrome, not a heading"
-    elif len(headings) >= _STACK:
+    elif len(headings) >= _STACK and not any(w.text.rstrip().endswith("?") for w in headings):
+        # (a question among them opens a Q&A: a section over its first question is a heading)
         why = f"{len(headings)} title-like lines stacked above the lede: page labels, not headings"
     elif _CAPTION.search(headings[0].text):
         why = "a caption (it names a picture credit) above the lede: not a heading"
