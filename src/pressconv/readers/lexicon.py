@@ -251,6 +251,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
         meteorologist forecaster climatologist hydrologist epidemiologist coxswain
         bundesrat bundesrätin regierungsrat regierungsrätin stadtrat stadträtin nationalrat nationalrätin
         ständerat ständerätin bahnchef bahnchefin dr.-ing. dipl.-ing.
+        stadträte stadträtinnen
         dra. dra profa. profa lic. titular secretario secretaria doctora coordenador coordenadora
         librarian archivist registrar ombudsman ombudsperson auditor comptroller bibliotecaria bibliotecario
         professora superintendente governador governadora prefeito prefeita ing. arq. mtro. mtra.
@@ -810,11 +811,49 @@ CONTACT_HEADERS: tuple[str, ...] = (
     "investor contact",
     "investor relations",
     "pressekontakt",
+    "pressekontakte",
+    "medienkontakt",
+    "kontakt für medien",
+    # Austrian and German wire copy: "Rückfragen & Kontakt:", "Rückfragen bitte an:", "Rückfragehinweis:"
+    "rückfragen & kontakt",
+    "rückfragen und kontakt",
+    "rückfragen bitte an",
+    "rückfragen an",
+    "für rückfragen",
+    "rückfragen",
+    "rückfragehinweis",
+    "ansprechpartner",
+    "ansprechpartnerin",
     "kontakt",
     "contact presse",
     "contacts presse",
+    "contact média",
+    "contact médias",
+    "contacts médias",
+    "relations presse",
+    "contact pour la presse",
     "contacto de prensa",
+    "contactos de prensa",
+    "contacto para medios",
+    "contacto con medios",
+    "para más información",
     "contacto",
+    "contacte de premsa",
+    "contatti stampa",
+    "contatto stampa",
+    "perscontact",
+    "kontakt dla mediów",
+    "presskontakt",
+    "kontaktperson",
+)
+
+# Lines a wire service closes its copy with, below the text (prefix match, case-insensitive): the
+# Austrian OTS disclaimer ("*** OTS-ORIGINALTEXT PRESSEAUSSENDUNG UNTER AUSSCHLIESSLICHER …"), the
+# German "Original-Content von: …, übermittelt durch news aktuell".
+WIRE_END_LINES: tuple[str, ...] = (
+    "*** ots-originaltext",
+    "ots-originaltext",
+    "original-content von:",
 )
 
 # End marks, compared after removing spaces and lower-casing.

@@ -5,7 +5,9 @@ is a short line opening with FOR IMMEDIATE RELEASE / EMBARGOED UNTIL … (its
 embargo date parsed); a byline a short "By …" line above the body; a media
 contact block opens with a contact header ("Media contact:") and holds short
 lines, e-mail addresses or phone numbers; an end mark is a line of its own
-such as ``###``, ``-30-`` or ``- end -``.  Furniture blocks keep their place
+such as ``###``, ``-30-`` or ``- end -``, or a wire service's closing line
+("*** OTS-ORIGINALTEXT …", "Original-Content von: …"), which ends the text as
+an end mark does.  Furniture blocks keep their place
 in the block list with kind ``furniture`` (so ``explain`` can show them) and
 are left out of the body.  A block whose first line is an "About …" heading
 over wrapped lines is split so the heading stands alone; fused with the one
@@ -29,6 +31,7 @@ from pressconv.readers.lexicon import (
     MAIL_HEADER_KEYS,
     RELEASE_NOTICES,
 )
+from pressconv.readers.wire_lines import wire_end
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _PHONE = re.compile(r"(?:\+|\(?\d)[\d ()./-]{6,}\d")
@@ -323,7 +326,12 @@ def _letterhead_line(work: Work) -> bool:
 
 # Headers that announce contacts or only more reading ("For more information" over links): a block of
 # its own with one of them is a contact header only when contact details follow it.
-_WEAK_HEADERS = ("for more information", "for further information", "further information")
+_WEAK_HEADERS = (
+    "for more information",
+    "for further information",
+    "further information",
+    "para más información",
+)
 
 
 def _weak_header(piece: Work, following: Work | None) -> bool:
@@ -360,6 +368,10 @@ def _extract(works: list[Work], found: Furniture) -> list[Work]:
             continue
         pieces = _peel(work, found, top)
         for piece in pieces:
+            if wire_end(piece, out[-1] if out else None):
+                piece.kind, piece.reason = FURNITURE, "a wire service's closing line -> metadata.end_mark"
+                found.end_mark = "\n".join([*([found.end_mark] if found.end_mark else []), *piece.lines])
+                after_end, in_contact = True, False
             if piece.kind == FURNITURE or piece.aside:
                 if piece.reason.startswith("end mark"):
                     after_end = True
