@@ -43,6 +43,18 @@ _TOP_REGION_WORDS = 30
 _CONTACT_INITIALS = frozenset(header[0] for header in CONTACT_HEADERS)
 _TRAILING_END_MARK = lazy_re.compile(r"(?<=[.!?”\"])\s+(?:###|# # #|-30-|–30–|—30—)$")
 _TOP_REGION_BLOCKS = 4
+_MAX_LETTERHEAD_LINES = 5
+_MAX_LEAD_WORDS = 9
+# Words that may qualify a release notice: "DAILY NEWS RELEASE", "JOINT PRESS RELEASE".
+_NOTICE_QUALIFIERS = ("daily ", "weekly ", "joint ", "official ")
+_MAX_LETTERHEAD_WORDS = 8
+# A release notice's serial number: "Boletín de prensa No. 112", "Pressemitteilung Nr. 14/2032".
+# The notice's number on the line under it: "Nomor: 88/HM/III/2032", "No. 45/2032", "Ref: PR-2032-14".
+_NOTICE_NUMBER_LINE = lazy_re.compile(
+    r"^(?:nomor|number|no\.?|nr\.?|núm\.?|número|numéro|nº|n°|ref\.?|reference)\s*[:.]?\s*[\w/.-]*\d[\w/.-]*$",
+    re.IGNORECASE,
+)
+_NOTICE_NUMBER = lazy_re.compile(r"\s+(?:no\.?|nº|n°|n\.º|nr\.?|núm\.?|número|#)\s*\d[\d/.-]*$")
 _LONGEST_END_MARK = 2 * max(len(mark) for mark in END_MARKS)
 _END_MARK_ENDINGS = ("###", "# # #", "-30-", "–30–", "—30—")
 _TIME_OF_DAY = lazy_re.compile(
@@ -96,6 +108,8 @@ _BARE_NOTICES = frozenset(
 
 def _is_release(line: str) -> bool:
     lowered = line.lower()
+    if lowered.startswith(_NOTICE_QUALIFIERS):
+        lowered = lowered.split(None, 1)[-1]  # "DAILY NEWS RELEASE", "JOINT MEDIA RELEASE"
     if not lowered.startswith(RELEASE_NOTICES):
         return _masthead_notice(line)
     words = line.split()
@@ -104,6 +118,8 @@ def _is_release(line: str) -> bool:
     letters = [ch for ch in line if ch.isalpha()]
     upper_share = sum(ch.isupper() for ch in letters) / len(letters) if letters else 0.0
     bare = lowered.rstrip(" :.-–—")
+    if _DIGIT.search(bare):
+        bare = _NOTICE_NUMBER.sub("", bare)
     return (
         upper_share >= 0.6
         or bare in RELEASE_NOTICES
@@ -158,6 +174,12 @@ def _contact_header(line: str) -> bool:
     if rest.rstrip() == "" or rest.startswith((":", " :", "s:", "(")):
         return True
     return rest.startswith((",", " ")) and bool(_EMAIL.search(line) or _PHONE.search(line))
+
+
+def _contact_lead(line: str) -> bool:
+    """ "For more information or to arrange interviews:" over contact details: a contact block's header."""
+    match = _CONTACT_HEADER.match(line)
+    return match is not None and line.endswith(":") and len(line.split()) <= _MAX_LEAD_WORDS
 
 
 def _name_or_role(line: str) -> bool:
@@ -273,8 +295,30 @@ def _letterhead(works: list[Work], found: Furniture) -> None:
                 found.publisher.extend(work.lines)
 
 
+def _letterhead_in_block(lines: list[str], head: list[Work], found: Furniture) -> None:
+    """ "SHERIFF'S OFFICE" over "DAILY NEWS RELEASE" in one block: the issuer's letterhead, peeled off."""
+    at = next(
+        (k for k, line in enumerate(lines[1:_MAX_LETTERHEAD_LINES], start=1) if _is_release(line)), None
+    )
+    if at is None or not all(_letterhead_text(line) and not _is_release(line) for line in lines[:at]):
+        return
+    for line in lines[:at]:
+        head.append(_furniture(line, "letterhead above the release notice -> metadata.publisher"))
+        found.publisher.append(line)
+    del lines[:at]
+
+
+def _letterhead_text(line: str) -> bool:
+    return len(line.split()) <= _MAX_LETTERHEAD_WORDS and line.rstrip()[-1:] not in ".!?:"
+
+
 def _letterhead_line(work: Work) -> bool:
-    return len(work.lines) <= 3 and all(len(line.split()) <= 8 for line in work.lines) and not work.aside
+    # "PRÉFET DE …" over the motto "Liberté / Égalité / Fraternité": a state's letterhead is four lines
+    return (
+        len(work.lines) <= _MAX_LETTERHEAD_LINES
+        and all(len(line.split()) <= _MAX_LETTERHEAD_WORDS for line in work.lines)
+        and not work.aside
+    )
 
 
 # Headers that announce contacts or only more reading ("For more information" over links): a block of
@@ -309,6 +353,9 @@ def _extract(works: list[Work], found: Furniture) -> list[Work]:
             # transport, not release: every word kept as text, but never headline, heading or lede
             work.aside, work.hint = True, "paragraph"
             work.reason = MAIL_HEADER
+            # the forwarded message starts under its header: its release notice or embargo line is the
+            # top of the release, however long the covering note above it was
+            top, seen = True, 0
             out.append(work)
             continue
         pieces = _peel(work, found, top)
@@ -322,7 +369,7 @@ def _extract(works: list[Work], found: Furniture) -> list[Work]:
                 _contact_header(piece.lines[0])
                 and (len(piece.text.split()) <= 60 or _contact_like(piece))
                 and not _weak_header(piece, works[at + 1] if at + 1 < len(works) else None)
-            ):
+            ) or (_contact_lead(piece.lines[0]) and len(piece.lines) > 1 and _contact_like(piece)):
                 piece.kind, piece.reason = FURNITURE, "media contact block -> metadata.contacts"
                 found.contacts.append("\n".join(piece.lines))
                 # a bare header ("Media contact:") announces details in the blocks that follow
@@ -368,6 +415,8 @@ def _peel(work: Work, found: Furniture, top: bool) -> list[Work]:
     lines = list(work.lines)
     head: list[Work] = []
     tail: list[Work] = []
+    if top and len(lines) > 1:
+        _letterhead_in_block(lines, head, found)
     # Release notice (and a date line under it), byline, bare date lines: only above the body.
     while top and lines:
         line = lines[0]
@@ -383,6 +432,10 @@ def _peel(work: Work, found: Furniture, top: bool) -> list[Work]:
             elif "immediate" in lowered:
                 _note_date(found, line)  # "FOR IMMEDIATE RELEASE: March 3, 2025" dates the release
             head.append(_furniture(line, "release notice -> metadata.release"))
+            lines.pop(0)
+        elif head and head[-1].reason.startswith("release") and _NOTICE_NUMBER_LINE.match(line):
+            found.release.append(line)  # "SIARAN PERS" over "Nomor: 88/HM/III/2032": the notice's number
+            head.append(_furniture(line, "number under the release notice -> metadata.release"))
             lines.pop(0)
         elif _is_byline(line, len(lines)):
             found.byline = line if found.byline is None else f"{found.byline}\n{line}"

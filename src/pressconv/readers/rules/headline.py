@@ -24,23 +24,31 @@ from pressconv.readers.quote_marks import starts_with_mark
 from pressconv.readers.rules.cover_note import cover_note
 from pressconv.readers.rules.dateline import dateline_alone, find_dateline
 from pressconv.readers.rules.headline_shape import (
+    DATE_STAMP,
+    LONE_KICKER,
     MAX_DEK_WORDS,
     MAX_LABEL_WORDS,
     MAX_PERSON_WORDS,
     MIN_DEK_WORDS,
     WORD,
+    caption_line,
+    case_field,
     chrome_words,
+    field_line,
     has_verb,
     headline_over_dek,
     line_shaped,
     names_only,
     paragraph_dek_shaped,
+    place_and_date,
+    release_kind,
     role_line,
     roll,
     title_case_statement,
     titled_question,
 )
 from pressconv.readers.rules.masthead_lines import (
+    from_issuer,
     organisation_line,
     plural_section_label,
     section_from,
@@ -49,10 +57,10 @@ from pressconv.readers.rules.masthead_lines import (
 from pressconv.readers.worklist import WorkList
 
 MAX_HEADLINE_WORDS = 25
-MAX_DERIVED_WORDS = 30
+_REPEATED = "the headline again (a page's title repeated): kept as text, not the dek"
 
 
-def _content(works: list[Work]) -> list[int]:
+def content_blocks(works: list[Work]) -> list[int]:
     """Indexes of the first content blocks (not furniture, not a date line): all a headline needs."""
     found: list[int] = []
     for i, w in enumerate(works):
@@ -80,7 +88,7 @@ def _headline_first(works: list[Work]) -> None:
     The headline rule looks at the first block of content only; the text that
     stood above the source's own headline is body text, never a heading.
     """
-    content = _content(works)
+    content = content_blocks(works)
     at = next((i for i in content if works[i].hint == "headline"), None)
     if at is None or at == content[0]:
         return
@@ -102,7 +110,7 @@ def find_headline(
     above it (page chrome, mastheads, codes, contacts, dates) stay text that is
     never a heading.  ``evidence`` receives the candidates and their scores.
     """
-    content = _content(works)
+    content = content_blocks(works)
     if len(content) < 2:
         return
     at = content[0]
@@ -118,15 +126,26 @@ def find_headline(
                 works[i].hint = "paragraph"
                 works[i].reason = "above the headline: page chrome, masthead or label, kept as text"
     first = works[at]
-    if first.hint is None and len(first.lines) == 2 and headline_over_dek(first.lines):
-        # "TRANSPORT MINISTRY ANNOUNCES …" over "New trains for northern routes": two blocks, not one
+    stamped = len(first.lines) == 2 and DATE_STAMP.match(first.lines[1]) is not None
+    repeated = len(first.lines) == 2 and _same(first.lines[0], first.lines[1])
+    if (
+        first.hint is None
+        and len(first.lines) == 2
+        and (stamped or repeated or headline_over_dek(first.lines))
+    ):
+        # "TRANSPORT MINISTRY ANNOUNCES …" over "New trains for northern routes": two blocks, not one;
+        # so is a title over its date stamp ("Issued 07/12/2031 at 06:00")
         dated = is_date_line(first.lines[1])
-        dek = Work(text=first.lines[1], lines=[first.lines[1]], date_line=dated, aside=dated)
+        dek = Work(text=first.lines[1], lines=[first.lines[1]], date_line=dated, aside=dated or stamped)
         if dek.date_line:
             dek.reason = "date line under the headline: kept as text, its date -> metadata.date"
+        elif stamped:
+            dek.reason = "a date stamp under the headline (issued, updated …): kept as text"
+        elif repeated:
+            dek.hint, dek.aside, dek.reason = "paragraph", True, _REPEATED
         first.lines, first.text = first.lines[:1], first.lines[0]
         works.insert(at + 1, dek)
-    content = [i for i in _content(works) if i >= at]
+    content = [i for i in content_blocks(works) if i >= at]
     if first.hint == "headline":
         first.kind, first.reason = HEADLINE, "headline (source format)"
     elif given_title is not None:
@@ -148,6 +167,14 @@ def find_headline(
         return
     second = works[content[1]]
     after = works[content[2]]
+    if second.hint is None and _same(second.text, first.text):
+        # a page's title twice (its h1 and its title): every word is kept, so the copy stays as text
+        second.hint, second.aside, second.reason = "paragraph", True, _REPEATED
+        return
+    if second.hint is None and (caption_line(second.text) or case_field(second.text)):
+        second.hint, second.aside = "paragraph", True  # kept as text, passed over when looking for the lede
+        second.reason = "a photo caption or a case field under the headline: text, not the dek"
+        return
     if second.hint == "subtitle":
         second.kind, second.reason = SUBTITLE, "subtitle (source format)"
     elif given_subtitle is not None:
@@ -332,9 +359,16 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
     words = text.split()
     if work.hint is not None or work.kind != PARAGRAPH:
         return -9.0, "not a plain text block"
+    if len(work.lines) == 3 and LONE_KICKER.match(work.lines[0]):
+        # "EXCLUSIVE:" on a line of its own over a headline hard-wrapped in two: one headline
+        rest = work.lines[1:]
+        score, why = _score(Work(text=" ".join(rest), lines=rest), following, rank)
+        return (score + 0.5, f"{why}, a kicker line above it") if score > 0 else (score, why)
     if len(work.lines) > 2:
         return -9.0, f"{len(work.lines)} lines: a block, not a headline"
     if len(work.lines) == 2:
+        if all(field_line(line) for line in work.lines):
+            return -9.0, 'page metadata: a label and its value on each line ("Region: North", "Topic: …")'
         for line in work.lines:
             alone, why = _score(Work(text=line, lines=[line]), [], 0)
             if (alone <= -9.0 and why.startswith(_MASTHEAD_REASONS)) or "only a name" in why:
@@ -358,6 +392,8 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
         return -9.0, "a meeting number"
     if is_date_line(text) or (find_date(text) is not None and len(words) <= 6):
         return -9.0, "a date line"
+    if place_and_date(text):
+        return -9.0, 'a date line: a place and its date ("Villa Alta del Valle, 3 de marzo de 2031")'
     if _SUBJECT.match(text):
         return -9.0, "a forwarded e-mail's subject line (Fwd:, FW:, WG: …)"
     if _CONTACT.search(text):
@@ -380,6 +416,8 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
     parts = [part for part in _PARTS.split(text) if part]
     if len(parts) > 1 and all(chrome_words(part) for part in parts[1:]):
         return -9.0, 'an organisation and a section label ("European Commission - Press release")'
+    if release_kind(words):
+        return -9.0, 'a section label: the kind of release ("Urgent statement", "Media advisory")'
     if plural_section_label(text):
         return -9.0, 'a site section named by plural nouns ("Recalls & Product Safety Warnings")'
     if site_section(text):
@@ -388,6 +426,8 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
         return -9.0, 'a site section of releases ("News Releases from Region 09")'
     if organisation_line(text):
         return -9.0, 'an organisation or unit name (an institution word, no verb: "Governo do Estado")'
+    if from_issuer(text):
+        return -9.0, 'an organisation or unit name after "From the" (the issuing office)'
     if len(words) > _MIN_LEGEND_WORDS and text.isupper() and ends_sentence(text):
         return -9.0, "a legend or notice in capitals (inside information, not for distribution …)"
     if ends_sentence(text) and not (title_case_statement(text) or titled_question(text)):
@@ -433,32 +473,6 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
         reasons.append("the first block")
     score -= 0.25 * rank
     return score, ", ".join(reasons) or "no evidence either way"
-
-
-def derive_headline(works: list[Work], dateline: str | None) -> str:
-    """A headline from the lede's first sentence (without the dateline)."""
-    lede = next((w for w in works if w.kind in (PARAGRAPH, QUOTE) and not w.aside), None)
-    if lede is None:
-        lede = next((w for w in works if w.kind != FURNITURE), works[0])
-        text = lede.items[0] if lede.kind == LIST and lede.items else lede.text
-    else:
-        text = lede.text
-    return headline_from_lede(text, dateline)
-
-
-def headline_from_lede(text: str, dateline: str | None) -> str:
-    """The lede's first sentence without its dateline and final period (long ones cut with "…")."""
-    if dateline and text.startswith(dateline):
-        text = text[len(dateline) :].lstrip() or text
-    ends = sentence_ends(text)
-    sentence = text[: ends[0]] if ends else text
-    sentence = sentence.strip()
-    if sentence.endswith(".") and not sentence.endswith(".."):
-        sentence = sentence[:-1]
-    words = sentence.split()
-    if len(words) > MAX_DERIVED_WORDS:
-        sentence = " ".join(words[:MAX_DERIVED_WORDS]) + " …"
-    return sentence or text
 
 
 def _same(a: str, b: str) -> bool:
