@@ -12,6 +12,10 @@ without reading the rules or the other sets' labels; its floors are its first sc
 of the others has, written and labelled the same blind way; its floors are its first scoring.
 ``tests/corpus_blind3/`` is a fifth held-out set of 30 (250-279), again in kinds of release no
 other set has, written and labelled the same blind way; its floors are its first scoring.
+``tests/corpus_blind4/`` is a sixth held-out set of 30 (300-329), in further kinds of release,
+written and labelled the same blind way; its floors are its first scoring.
+``tests/corpus_blind5/`` is a seventh held-out set of 30 (330-359), in kinds of release no other
+set has, written and labelled the same blind way; its floors are its first scoring.
 
 Each text is parsed in this process (``pressconv.parse`` -> ``serialize.to_dict``)
 into a temporary folder; ``tests/corpus_tools/score.py`` (standard library, the
@@ -44,6 +48,8 @@ CORPORA = {
     "corpus_blind": 30,
     "corpus_blind2": 30,
     "corpus_blind3": 30,
+    "corpus_blind4": 30,
+    "corpus_blind5": 30,
 }
 
 

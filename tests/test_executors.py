@@ -43,12 +43,20 @@ def _synth() -> ModuleType:
 def _leave_the_import_system_as_found() -> Iterator[None]:
     """Importing distributed adds finders to sys.meta_path (tlz's loader, the importlib_metadata
     backport's), after which the writers' registry can no longer be sure it has only built-ins and
-    caches that answer; later test modules check that it is sure, so both are put back."""
+    caches that answer; later test modules check that it is sure, so both are put back.  The
+    backport also deletes the standard PathFinder's ``find_distributions`` (to give itself primacy);
+    with its finder gone and that method not restored, ``importlib.metadata`` finds no
+    distribution at all, and ``pressconv --version`` fails in later test modules."""
+    from importlib.machinery import PathFinder
+
     from pressconv import _plugins
 
     finders = list(sys.meta_path)
+    find_distributions = PathFinder.__dict__.get("find_distributions")
     yield
     sys.meta_path[:] = finders
+    if find_distributions is not None and "find_distributions" not in PathFinder.__dict__:
+        PathFinder.find_distributions = find_distributions  # type: ignore[method-assign]
     _plugins._entry_point_texts.cache_clear()
 
 

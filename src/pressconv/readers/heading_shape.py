@@ -8,7 +8,8 @@ ending in a colon that introduces a list or a quote does not (a colon line in
 sentence case opening with an article or pronoun, "The squad:", or of more than
 three words with a verb, or one with a verb of saying).  A sentence-case line of
 more than six words without a final period is a sentence that lost its period,
-not a heading.  An "About …" heading opens a boilerplate section.
+not a heading.  An "About …" heading opens a boilerplate section.  The rule
+that marks headings, weighing what stands around each line, is ``rules.headings``.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 import re
 
 from pressconv import lazy_re
-from pressconv.readers.blocks import FURNITURE, HEADING, LIST, PARAGRAPH, QUOTE, Work
+from pressconv.readers.blocks import PARAGRAPH, Work
 from pressconv.readers.document_cache import per_document
 from pressconv.readers.lexicon import (
     ABBREVIATIONS,
@@ -115,8 +116,8 @@ _OPEN_ENDINGS = frozenset(
         "sind",
     }
 )
-_CODE_LINE = re.compile(r"[A-Z]{1,8}(?:/[A-Z0-9.-]+)+$")
-_SHORT_LINE = 80  # lines this short get a reason in --explain when they are not headings
+CODE_LINE = re.compile(r"[A-Z]{1,8}(?:/[A-Z0-9.-]+)+$")
+SHORT_LINE = 80  # lines this short get a reason in --explain when they are not headings
 # "Jaén, 12/02/2026": a place and a numeric date on a line of their own
 _PLACE_AND_DATE = re.compile(r"[^\W\d_][\w .’'-]{1,40},\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$")
 # "– The Honourable Jane Roe, Minister of …" under a quote: an attribution line, never a heading
@@ -235,8 +236,8 @@ def title_case(text: str, share: float = 0.75) -> bool:
     if not words:
         return False
     content = [w for w in words[1:] if w.lower() not in TITLE_CASE_SMALL] or words[:1]
-    capitalised = sum(1 for w in content if _first_letter(w).isupper())
-    return capitalised / len(content) >= share and _first_letter(words[0]).isupper()
+    capitalised = sum(1 for w in content if first_letter(w).isupper())
+    return capitalised / len(content) >= share and first_letter(words[0]).isupper()
 
 
 def _all_capitalised(text: str) -> bool:
@@ -246,15 +247,15 @@ def _all_capitalised(text: str) -> bool:
         if not (word.isalpha() or any(ch.isalpha() for ch in word)):
             continue
         if first:
-            if not _first_letter(word).isupper():
+            if not first_letter(word).isupper():
                 return False
             first = False
-        elif word.lower() not in TITLE_CASE_SMALL and not _first_letter(word).isupper():
+        elif word.lower() not in TITLE_CASE_SMALL and not first_letter(word).isupper():
             return False
     return not first
 
 
-def _first_letter(word: str) -> str:
+def first_letter(word: str) -> str:
     if word[:1].isalpha():
         return word[0]
     return next((ch for ch in word if ch.isalpha()), "")
@@ -276,15 +277,15 @@ def is_boilerplate_heading(text: str) -> bool:
     return (
         rest[:1].isalpha()
         and len(text.split()) <= _MAX_ABOUT_WORDS
-        and not _has_finite_verb(text.split(), short_ok=False)
+        and not has_finite_verb(text.split(), short_ok=False)
     )
 
 
-def _not_a_heading(text: str) -> str:
+def not_a_heading(text: str) -> str:
     """Why a short line that is not a heading is text (the tests of ``_line_shape``), or ""."""
     if _DASH_OPENING.match(text):
         return "opens with a dash: an attribution line or a dash-marked item, not a heading"
-    if _CODE_LINE.match(text) or is_place_and_date(text):
+    if CODE_LINE.match(text) or is_place_and_date(text):
         return "a document code or a place and date: page metadata, not a heading"
     if is_chrome_line(text):
         return "page chrome, a byline or a sign-off: text, not a heading"
@@ -333,7 +334,7 @@ def _line_shape(text: str) -> str | None:
         return None
     if _DASH_OPENING.match(text):
         return None  # an attribution line ("– Jane Roe, Minister") or a dash-marked item
-    if _CODE_LINE.match(text) or is_place_and_date(text):
+    if CODE_LINE.match(text) or is_place_and_date(text):
         return None  # a document code ("SC/16204", "QANDA/28/402"), a place and date ("Jaén, 12/02/2026")
     if is_chrome_line(text):
         return None  # page chrome, a byline or a sign-off is a line of text, not a section's title
@@ -360,7 +361,7 @@ def _line_shape(text: str) -> str | None:
                 lowered[0] in _SENTENCE_OPENERS  # "The squad:", "Our partners:": a sentence's subject
                 or (
                     len(words) > MAX_COLON_LABEL_WORDS
-                    and (len(words) > _MAX_COLON_LABEL_NO_VERB or _has_finite_verb(words, short_ok=False))
+                    and (len(words) > _MAX_COLON_LABEL_NO_VERB or has_finite_verb(words, short_ok=False))
                 )
             )
         ):
@@ -373,7 +374,7 @@ def _line_shape(text: str) -> str | None:
         return "short line, no final punctuation, followed by body text"
     if _NUMBERED_TITLE.match(text) and not any(w.lower() in FINITE_VERBS for w in words[1:]):
         return "a numbered section title, no final punctuation, followed by body text"
-    if len(words) <= MAX_SENTENCE_CASE_WORDS and not _has_finite_verb(words):
+    if len(words) <= MAX_SENTENCE_CASE_WORDS and not has_finite_verb(words):
         return "short line, no final punctuation, followed by body text"
     if words[0].lower() in _QUESTION_WORDS and len(words) <= _MAX_QUESTION_LABEL_WORDS:
         return "short line opening with a question word, no final punctuation: a label heading"
@@ -385,45 +386,9 @@ def _past_speech_verb(word: str) -> bool:
     return word in SPEECH_VERBS and not word.endswith("s")
 
 
-def _has_finite_verb(words: list[str], short_ok: bool = True) -> bool:
+def has_finite_verb(words: list[str], short_ok: bool = True) -> bool:
     """ "The company declined to comment": a sentence-case line with a verb is a sentence, not a label."""
     if short_ok and len(words) <= 3:
         return False  # "Frequently asked questions", "What happens next"
     rest = [w.lower().strip(".,;:!?") for w in words[1:]]
     return any(w in FINITE_VERBS or (len(w) > 4 and w.endswith("ed")) for w in rest)
-
-
-def classify_headings(works: list[Work], start: int) -> None:
-    """Mark heading-shaped blocks from ``start`` on as headings when body text follows them."""
-    shapes = [None] * start + [heading_shape(w) for w in works[start:]]
-    followed = False  # is the block after this one body text (or a heading that is followed by body)?
-    for i in range(len(works) - 1, start - 1, -1):
-        work = works[i]
-        if work.kind == FURNITURE:
-            followed = False  # a heading needs body text before the end mark or contact block
-            continue
-        shape = shapes[i]
-        if shape is not None and (followed or work.hint == "heading"):
-            work.kind = HEADING
-            work.reason = shape
-            if work.stated_role is not None:
-                work.role = work.stated_role  # the source format says what the section is
-            elif is_boilerplate_heading(work.text):
-                work.role = "boilerplate"
-            followed = True
-        elif shape is not None:
-            work.reason = "short line but nothing follows it: a paragraph"
-            followed = True
-        else:
-            # a document code ("QANDA/28/402") under a link's label is not the body a heading needs
-            text = work.text
-            followed = work.kind in (PARAGRAPH, QUOTE, LIST) and not (
-                "/" in text and " " not in text and _CODE_LINE.match(text)
-            )
-            if (
-                not work.reason
-                and work.kind == PARAGRAPH
-                and len(work.lines) == 1
-                and len(text) < _SHORT_LINE
-            ):
-                work.reason = _not_a_heading(text)  # for --explain: why a short line is text

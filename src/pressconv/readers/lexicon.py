@@ -85,6 +85,7 @@ SPEECH_VERBS: frozenset[str] = ENGLISH_SPEECH_VERBS | frozenset(
         zaznaczyła zaznacza wyjaśnił wyjaśniła wyjaśnia stwierdził stwierdziła tłumaczy przekonuje
         diu afirma explica assegura destaca afegeix subratlla
         subrayó destacó apuntó manifestó recordó reconoció advirtió insistió agregó sostuvo
+        detalló detalla precisó expresó
         """
     )
 )
@@ -251,7 +252,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
         bundesrat bundesrätin regierungsrat regierungsrätin stadtrat stadträtin nationalrat nationalrätin
         ständerat ständerätin bahnchef bahnchefin dr.-ing. dipl.-ing.
         dra. dra profa. profa lic. titular secretario secretaria doctora coordenador coordenadora
-        professora superintendente
+        professora superintendente governador governadora prefeito prefeita ing. arq. mtro. mtra.
         shri smt. smt shrimati
         """
     )
@@ -292,6 +293,18 @@ NOT_IN_ATTRIBUTION_GAP: frozenset[str] = frozenset(
         """
         that in on at to with after before during when while as which who it this last by from into about
         today yesterday tomorrow earlier later also he she they we i you there here if but and or than
+        """
+    )
+)
+
+# Conjunctions that open a subordinate clause: a speech verb after one reports an event ("… issued the
+# following statement after the company confirmed it would close:"), it does not introduce the quote.
+SUBORDINATORS: frozenset[str] = frozenset(
+    _words(
+        """
+        after before when while since once until because although though whereas
+        nachdem als während bevor weil obwohl après avant lorsque quand depuis puisque
+        después antes cuando mientras porque aunque depois quando enquanto embora
         """
     )
 )
@@ -482,6 +495,9 @@ ORGANISATION_KINDS: dict[str, frozenset[str]] = {
         "company": _COMPANY_MARKERS,
         "firm": _COMPANY_MARKERS,
         "council": "council",
+        "committee": "committee",
+        "board": "board",
+        "tribunal": "tribunal",
         "ministry": "ministry",
         "department": "department",
         "university": "university",
@@ -612,6 +628,7 @@ ABBREVIATIONS: frozenset[str] = frozenset(
         ga. md. mich. minn. mo. n.j. ore. tenn. wis. ala. ky. la. nev. okla. s.c. n.c. n.h. vt. del.
         neb. kan. miss. ark. wyo. mont. idaho. z.b. bzw. ca. nr. dr. hr. fr. mme. m. rt. h.e.
         engr. atty. arch. amb. usec. asec. dir. cong. dra. profa. lic. smt. dr.-ing. dipl.-ing.
+        ing. arq. mtro. mtra.
         """
     )
 )
@@ -639,23 +656,24 @@ for _number, _names in enumerate(
         MONTHS[_name] = _number
 
 # Month names of languages that write the day first ("9 de febrer de 2032", "9 lutego 2032", "9. helmikuuta
-# 2032"): Catalan, Polish (nominative and the genitive a date uses), Swedish, Norwegian, Danish, Finnish.
+# 2032", "2. prosince 2032", "4 Maret 2032"): Catalan, Polish (nominative and the genitive a date uses),
+# Swedish, Norwegian, Danish, Finnish, Czech (the genitive a date uses), Indonesian.
 # Also in ``MONTHS``; kept apart so the month-first date pattern does not try them at every word.
 DAY_FIRST_MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     (
-        "gener styczeń stycznia tammikuuta",
-        "febrer luty lutego helmikuuta",
-        "març marzec marca marts maaliskuuta",
-        "kwiecień kwietnia huhtikuuta",
-        "maig maj maja toukokuuta",
-        "juny czerwiec czerwca kesäkuuta",
-        "juliol lipiec lipca heinäkuuta",
-        "agost sierpień sierpnia augusti elokuuta",
-        "setembre wrzesień września syyskuuta",
-        "październik października lokakuuta",
-        "listopad listopada marraskuuta",
-        "desembre grudzień grudnia desember joulukuuta",
+        "gener styczeń stycznia tammikuuta ledna",
+        "febrer luty lutego helmikuuta února",
+        "març marzec marca marts maaliskuuta března maret",
+        "kwiecień kwietnia huhtikuuta dubna",
+        "maig maj maja toukokuuta května",
+        "juny czerwiec czerwca kesäkuuta června",
+        "juliol lipiec lipca heinäkuuta července",
+        "agost sierpień sierpnia augusti elokuuta srpna agustus",
+        "setembre wrzesień września syyskuuta září",
+        "październik października lokakuuta října",
+        "listopad listopada marraskuuta listopadu",
+        "desembre grudzień grudnia desember joulukuuta prosince",
     ),
     start=1,
 ):
@@ -701,6 +719,11 @@ RELEASE_NOTICES: tuple[str, ...] = (
     "communiqué de presse",
     "pour diffusion immédiate",
     "comunicado de prensa",
+    "boletín de prensa",
+    "boletim de imprensa",
+    "siaran pers",
+    "siaran media",
+    "kenyataan media",
     "nota de prensa",
     "nota de premsa",
     "comunicat de premsa",

@@ -43,6 +43,15 @@ _TOP_REGION_WORDS = 30
 _CONTACT_INITIALS = frozenset(header[0] for header in CONTACT_HEADERS)
 _TRAILING_END_MARK = lazy_re.compile(r"(?<=[.!?”\"])\s+(?:###|# # #|-30-|–30–|—30—)$")
 _TOP_REGION_BLOCKS = 4
+_MAX_LETTERHEAD_LINES = 5
+_MAX_LETTERHEAD_WORDS = 8
+# A release notice's serial number: "Boletín de prensa No. 112", "Pressemitteilung Nr. 14/2032".
+# The notice's number on the line under it: "Nomor: 88/HM/III/2032", "No. 45/2032", "Ref: PR-2032-14".
+_NOTICE_NUMBER_LINE = lazy_re.compile(
+    r"^(?:nomor|number|no\.?|nr\.?|núm\.?|número|numéro|nº|n°|ref\.?|reference)\s*[:.]?\s*[\w/.-]*\d[\w/.-]*$",
+    re.IGNORECASE,
+)
+_NOTICE_NUMBER = lazy_re.compile(r"\s+(?:no\.?|nº|n°|n\.º|nr\.?|núm\.?|número|#)\s*\d[\d/.-]*$")
 _LONGEST_END_MARK = 2 * max(len(mark) for mark in END_MARKS)
 _END_MARK_ENDINGS = ("###", "# # #", "-30-", "–30–", "—30—")
 _TIME_OF_DAY = lazy_re.compile(
@@ -104,6 +113,8 @@ def _is_release(line: str) -> bool:
     letters = [ch for ch in line if ch.isalpha()]
     upper_share = sum(ch.isupper() for ch in letters) / len(letters) if letters else 0.0
     bare = lowered.rstrip(" :.-–—")
+    if _DIGIT.search(bare):
+        bare = _NOTICE_NUMBER.sub("", bare)
     return (
         upper_share >= 0.6
         or bare in RELEASE_NOTICES
@@ -274,7 +285,12 @@ def _letterhead(works: list[Work], found: Furniture) -> None:
 
 
 def _letterhead_line(work: Work) -> bool:
-    return len(work.lines) <= 3 and all(len(line.split()) <= 8 for line in work.lines) and not work.aside
+    # "PRÉFET DE …" over the motto "Liberté / Égalité / Fraternité": a state's letterhead is four lines
+    return (
+        len(work.lines) <= _MAX_LETTERHEAD_LINES
+        and all(len(line.split()) <= _MAX_LETTERHEAD_WORDS for line in work.lines)
+        and not work.aside
+    )
 
 
 # Headers that announce contacts or only more reading ("For more information" over links): a block of
@@ -309,6 +325,9 @@ def _extract(works: list[Work], found: Furniture) -> list[Work]:
             # transport, not release: every word kept as text, but never headline, heading or lede
             work.aside, work.hint = True, "paragraph"
             work.reason = MAIL_HEADER
+            # the forwarded message starts under its header: its release notice or embargo line is the
+            # top of the release, however long the covering note above it was
+            top, seen = True, 0
             out.append(work)
             continue
         pieces = _peel(work, found, top)
@@ -383,6 +402,10 @@ def _peel(work: Work, found: Furniture, top: bool) -> list[Work]:
             elif "immediate" in lowered:
                 _note_date(found, line)  # "FOR IMMEDIATE RELEASE: March 3, 2025" dates the release
             head.append(_furniture(line, "release notice -> metadata.release"))
+            lines.pop(0)
+        elif head and head[-1].reason.startswith("release") and _NOTICE_NUMBER_LINE.match(line):
+            found.release.append(line)  # "SIARAN PERS" over "Nomor: 88/HM/III/2032": the notice's number
+            head.append(_furniture(line, "number under the release notice -> metadata.release"))
             lines.pop(0)
         elif _is_byline(line, len(lines)):
             found.byline = line if found.byline is None else f"{found.byline}\n{line}"

@@ -168,7 +168,7 @@ def numbered_paragraphs(works: list[Work]) -> list[Work]:
             and works[end].kind == LIST
             and works[end].hint is None
             and works[end].ordered
-            and all(_style(sign) in ("1.", "1)") for sign in works[end].markers)
+            and all(_style(sign) in ("1.", "1)", "(1)") for sign in works[end].markers)
         ):
             end += 1
         run = works[i:end]
@@ -179,13 +179,17 @@ def numbered_paragraphs(works: list[Work]) -> list[Work]:
         loose = len(run) >= 2 and all(
             len(listed.items) == 1 and ends_sentence(listed.items[0]) for listed in run
         )
+        # "(1) The museum …", blank, "(2) Photographs …": numbered notes set apart, paragraphs like "1." ones;
+        # a "(1)" run is paragraphs only so (consecutive "(1)" lines, clauses of a ruling, are a list)
+        bracketed = any(_style(sign) == "(1)" for listed in run for sign in listed.markers)
         if (
             len(items) >= 2
             and not (introduced and not _under_notes_heading(works, i))
             and (
                 loose
                 or (
-                    all(_paragraph_item(item) for item in items)
+                    not bracketed
+                    and all(_paragraph_item(item) for item in items)
                     and sum(item.count(" ") + 1 for item in items) >= _PARAGRAPH_MEAN_WORDS * len(items)
                     and not _under_notes_heading(works, i)
                 )

@@ -158,6 +158,9 @@ _INSTITUTION_STEMS = (
     "assessoria",
     "coordenadoria",
     "superintend",
+    "district",  # "Birch Lake Regional School District", "Harbour Water District"
+    "distrito",
+    "distretto",
 )
 # German compounds ending in an office: "Landratsamt", "Bundesamt", "Presseamt".
 _AMT = re.compile(r"amt$")
@@ -231,6 +234,11 @@ _NAME_SMALL = frozenset(
     }
 )
 _MAX_UNIT_WORDS = 9
+# Adjectives ending in -ed that names carry ("Unified School District", "United Nations Office").
+_NAME_ADJECTIVES = frozenset(
+    {"unified", "united", "consolidated", "incorporated", "associated", "integrated", "amalgamated"}
+    | {"federated"}
+)
 
 
 def organisation_line(text: str) -> bool:
@@ -250,10 +258,11 @@ def organisation_line(text: str) -> bool:
     content = [(w, lw) for w, lw in zip(words, lowered, strict=True) if lw not in _NAME_SMALL]
     if not content or not all(w[:1].isupper() for w, _lw in content):
         return False
-    # "Ministry Is Hiring", "City Council Approves Budget": a headline; Portuguese "do" is no verb
+    # "Ministry Is Hiring", "City Council Approves Budget": a headline; Portuguese "do" is no verb, and
+    # neither is the adjective of "Unified School District"
     if has_verb(
         " ".join(
-            "of" if lw in FINITE_VERBS and lw in _NAME_SMALL else w
+            "of" if (lw in FINITE_VERBS and lw in _NAME_SMALL) or lw in _NAME_ADJECTIVES else w
             for w, lw in zip(words, lowered, strict=True)
         )
     ):
@@ -269,6 +278,28 @@ def organisation_line(text: str) -> bool:
             if k == last or (at + 1 < len(lowered) and lowered[at + 1] in _NAME_SMALL):
                 return True
     return False
+
+
+_FROM = re.compile(r"^from\s+(?:the\s+)?(?=[A-ZÀ-Ý])", re.IGNORECASE)
+_MAX_ISSUER_WORDS = 14
+
+
+def from_issuer(text: str) -> bool:
+    """ "From the Wildlife Division of the Department of Natural Resources": whose release follows.
+
+    "From (the)" and a name in Title Case holding an institution word anywhere,
+    no auxiliary verb, no sentence punctuation: the issuing office, never the headline.
+    """
+    match = _FROM.match(text)
+    if match is None or text.rstrip()[-1:] in '.!?:;,"”»' or len(text.split()) > _MAX_ISSUER_WORDS:
+        return False
+    words = text[match.end() :].split()
+    lowered = [w.lower().strip("(),") for w in words]
+    return (
+        all(w[:1].isupper() for w, lw in zip(words, lowered, strict=True) if lw not in _NAME_SMALL)
+        and not any(lw in FINITE_VERBS and lw not in _NAME_SMALL for lw in lowered)
+        and any(stem in lw for lw in lowered for stem in _INSTITUTION_STEMS)
+    )
 
 
 # A site's list of releases named after its region or office: "News Releases from Region 09",

@@ -25,8 +25,10 @@ from pressconv.readers.lexicon import (
     FORMS_OF_ADDRESS,
     GROUP_PRONOUNS,
     POSSESSIVE_PRONOUNS,
+    SUBORDINATORS,
 )
 from pressconv.readers.name_runs import (
+    Run,
     Token,
     is_capitalised,
     is_name,
@@ -40,6 +42,8 @@ from pressconv.readers.speakers.clause import (
     EDGE_PUNCT,
     MAX_ROLE_WORDS,
     MIN_FULL_NAME,
+    MIN_ROLE_CLAUSE,
+    ROLE_LINKS,
     Attribution,
     organisation_kind,
 )
@@ -67,6 +71,8 @@ _A_STATEMENT_FROM = lazy_re.compile(
 # Dashes that set an attribution off inside a quotation: «Con questi cantieri – ha dichiarato il sindaco – …».
 _INTERJECTION = lazy_re.compile(r" [–—] ([^–—«»“”\"]{3,80}?) [–—] ")
 _MAX_INTERJECTION_WORDS = 8
+# Lower-case adjectives an article may carry before a titled name opening a clause ("der dänische Bahnchef").
+_MAX_ADJECTIVES_BEFORE_NAME = 2
 # Any of the "according to" phrases, anywhere (the phrase loop below then asks for it as a word).
 _ANY_ACCORDING_TO = re.compile("|".join(re.escape(phrase) for phrase in ACCORDING_TO))
 # A title's link word just before a capitalised run: "chief executive of", "directora de la", "head at the".
@@ -190,6 +196,12 @@ def clause_in(text: str, start: int, end: int, before_quote: bool = False) -> At
                     apposition = appositive_title(text, run.end)
                     return Attribution(clause, start + at, name, prefer_title(title, apposition))
     verb = speech_verb(words)
+    if verb is not None and before_quote and (subordinate := _in_subordinate_clause(words, verb[0])) >= 0:
+        # "Jane Doe has issued the following statement after Acme confirmed the closure:": the speech verb
+        # reports an event; the main clause, or the one after the subordinate clause's comma, introduces
+        if subordinate > 0:
+            return clause_in(text, words[subordinate].start, end, before_quote)
+        verb = None
     if verb is None:
         if before_quote and text[start:end].rstrip().endswith(":"):
             found = runs(text, start, end)
@@ -198,6 +210,12 @@ def clause_in(text: str, start: int, end: int, before_quote: bool = False) -> At
                 if is_name(name):
                     title = title or title_before(text, found[0].start)
                     return Attribution(text[found[0].start : found[0].end], found[0].start, name, title)
+            elif found and (subject := _colon_subject(text, words, found)) is not None:
+                # "Auch der dänische Bahnchef Mikkel Sørensen zeigte sich zufrieden:": no speech verb, but
+                # the clause's subject is a titled full name, with only an opening word, an article and
+                # adjectives before it
+                title, name = split_title(subject.tokens)
+                return Attribution(text[words[0].start : end].rstrip(" :"), subject.start, name, title)
             # "He thanked the crews:", "Speaking beside the Mayor, she thanked the crews:": a pronoun
             # opening the main clause introduces the quote
             comma = max((i for i, w in enumerate(words) if w.text == ","), default=-1)
@@ -256,6 +274,10 @@ def _subject_first(
     before = runs(text, start, subject.end)
     if before and before[-1].end == subject.end and not before[-1].possessive:
         run = before[-1]
+        organisation = k >= 1 and run.start >= words[k - 1].start  # the run is the word, or its article too
+        if organisation and (kind := organisation_kind([words[k - 1].text, subject.text])):
+            # "the Committee said", "the Council added": the organisation of that kind the text names
+            return Attribution(text[words[k - 1].start : verb_end], words[k - 1].start, organisation=kind)
         title, name = split_title(run.tokens)
         if not is_name(name):
             return None
@@ -318,6 +340,12 @@ def _subject_first(
         described[0].lower() in ARTICLES_BEFORE_ROLE  # "the mayor said", "La maire a déclaré :"
         and is_titled(described[-1])
         and all(not is_capitalised(w) for w in described[1:])
+    ) or (
+        described[0].lower() in ARTICLES_BEFORE_ROLE  # "the head of government added"
+        and len(described) > MIN_ROLE_CLAUSE + 1
+        and described[2].lower() in ROLE_LINKS
+        and is_titled(described[1])
+        and all(not is_capitalised(w) for w in described[1:])
     ):
         role = " ".join(w.lower() for w in described[1:])
     return Attribution(
@@ -338,6 +366,57 @@ def _capitalised_role(words: list[Token], k: int) -> tuple[int, str] | None:
         return None
     phrase = " ".join(w.text.lower().strip(",.") for w in words[first : k + 1])
     return first - 1, phrase
+
+
+def _in_subordinate_clause(words: list[Token], v: int) -> int:
+    """Whether the speech verb ``words[v]`` stands in a subordinate clause ("after Acme confirmed …").
+
+    -1 when it does not; else where the clause after the subordinate one starts (the word after
+    its comma: "After the board confirmed the plan, Smith said:"), or 0 when none follows.
+    """
+    for i in range(v - 1, -1, -1):
+        word = words[i].text
+        if word in (",", ";", ":"):
+            return -1  # a comma between: the subordinator's clause ended before the verb
+        if word.lower() in SUBORDINATORS:
+            if i == 0 or words[i - 1].text in (",", ";"):
+                # the sentence opens with the subordinate clause: the main one follows its comma
+                comma = next((j for j in range(v + 1, len(words)) if words[j].text == ","), -1)
+                return comma + 1 if 0 < comma < len(words) - 1 else -1
+            return 0
+    return -1
+
+
+def _colon_subject(text: str, words: list[Token], found: list[Run]) -> Run | None:
+    """The titled full name that opens a colon introduction with no speech verb, or None.
+
+    Before the name only the clause's first word ("Auch", "Also"), an article and
+    lower-case adjectives may stand ("Auch der dänische Bahnchef Mikkel Sørensen
+    zeigte sich zufrieden:"); any other word makes the name an object or a
+    complement ("He thanked Chief Jim Rowe:").  The name is capitalised words
+    only and a lower-case word, its verb, follows it.
+    """
+    opening = words[0].start
+    for k, run in enumerate(found[:2]):
+        title, name = split_title(run.tokens)
+        if title is not None and len(name) >= MIN_FULL_NAME and is_name(name) and not is_organisation(name):
+            break
+        if k or len(run.tokens) > 1 or run.start != opening:
+            return None  # only the clause's opening word may be a capitalised run before the name
+        opening = run.end
+    else:
+        return None
+    between = text[opening : run.start].split()
+    if run.possessive or len(between) > 1 + _MAX_ADJECTIVES_BEFORE_NAME:
+        return None
+    verb_follows = text[run.end : run.end + 2].lstrip(" ").islower()
+    if not verb_follows or not all(is_capitalised(t) for t in run.tokens):
+        # "The Commissioner for Disaster Management Affairs, Dr. …": a title with its complement, the name
+        # set off after it; the subject's verb follows the name itself
+        return None
+    if between and between[0].lower() not in ARTICLES_BEFORE_ROLE:
+        return None
+    return run if all(w.isalpha() and w.islower() for w in between[1:]) else None
 
 
 def _names_person(apposition: str) -> bool:

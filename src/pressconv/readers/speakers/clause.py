@@ -24,6 +24,9 @@ ARTICLES_BEFORE_ROLE = frozenset({"the", "la", "le", "el", "die", "der", "l’",
 
 MAX_ROLE_WORDS = 4
 
+# Words that tie a role's title word to what it heads ("the head of government", "la ministra de Salud").
+ROLE_LINKS = frozenset({"of", "for", "de", "do", "da", "del", "du", "des", "von", "für"})
+
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
@@ -47,6 +50,13 @@ class Attribution:
     def points_to_someone(self) -> bool:
         """True when the clause names, or refers back to, one person (not "the company said")."""
         return bool(self.name or self.pronoun or self.role or self.implied)
+
+
+def role_head(role: str) -> str:
+    """The title word of a role: its last word, or the word before its link ("head of government" -> head)."""
+    words = role.split()
+    linked = next((i for i, w in enumerate(words) if i and w in ROLE_LINKS), len(words))
+    return words[linked - 1]
 
 
 def organisation_kind(described: list[str]) -> str | None:

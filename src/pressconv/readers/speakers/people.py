@@ -31,6 +31,7 @@ from pressconv.readers.lexicon import (
     ROLE_EQUIVALENTS,
 )
 from pressconv.readers.name_runs import surname
+from pressconv.readers.speakers.clause import ARTICLES_BEFORE_ROLE
 from pressconv.readers.speakers.names import (
     PERSON_AFTER,
     appositive_title,
@@ -273,7 +274,11 @@ class PersonIndex:
         """The organisations of one kind ("club", "council") the text names, longest form of each."""
         self._complete()
         markers = ORGANISATION_KINDS.get(kind, frozenset())
-        named = [n for n in self.organisations if markers & {w.lower().strip(".,") for w in n.split()}]
+        named = [
+            n
+            for n in self.organisations
+            if markers & {w.lower().strip(".,") for w in n.split()} and not _generic_organisation(n)
+        ]
         return [n for n in named if not any(n != other and n in other for other in named)]
 
     def first_title(self, full_name: str) -> tuple[str | None, int]:
@@ -434,6 +439,14 @@ class Genders(dict[str, str]):
     def setdefault(self, name: str, default: str, /) -> str:
         self._learn(name)
         return dict.setdefault(self, name, default)
+
+
+def _generic_organisation(name: str) -> bool:
+    """ "The Committee", "Council": a kind of organisation referred to, not one named."""
+    words = name.split()
+    if words[0].lower() in ARTICLES_BEFORE_ROLE:
+        words = words[1:]
+    return len(words) <= 1
 
 
 def _ends_with(words: tuple[str, ...], name: tuple[str, ...]) -> bool:

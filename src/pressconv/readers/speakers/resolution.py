@@ -22,7 +22,7 @@ from pressconv.readers.lexicon import FEMALE_NAMES, MALE_NAMES, PRONOUN_GENDER, 
 from pressconv.readers.name_runs import is_title_word, sentence_ends
 from pressconv.readers.quote_marks import is_page_line, starts_with_mark
 from pressconv.readers.speakers.attribution import attribution_in, clause_in, find_attribution
-from pressconv.readers.speakers.clause import EDGE_PUNCT, Attribution
+from pressconv.readers.speakers.clause import ARTICLES_BEFORE_ROLE, EDGE_PUNCT, Attribution, role_head
 from pressconv.readers.speakers.lookback import MentionCache, antecedent
 from pressconv.readers.speakers.people import PersonIndex
 from pressconv.readers.speakers.roles import (
@@ -322,6 +322,24 @@ def _quote_runs(works: list[Work], quote_numbers: list[int]) -> list[list[int]]:
     return groups
 
 
+def _role_holders(role: str, index: PersonIndex) -> tuple[list[str], str]:
+    """The people holding a role, and the role as matched.
+
+    "the minister for transport" when no one is titled so in full: the ministers, and of them those
+    whose title names what the role heads ("Transport Minister Aino Vaher").
+    """
+    holders = index.holders(role)
+    head = role_head(role)
+    if holders or head == role:
+        return holders, role
+    holders = index.holders(head)
+    headed = set(role.split()[role.split().index(head) + 2 :]) - ARTICLES_BEFORE_ROLE
+    narrowed = [
+        name for name in holders if headed <= {w.lower() for w in (index.first_title(name)[0] or "").split()}
+    ]
+    return (narrowed, role) if narrowed else (holders, head)
+
+
 def _resolve(
     attribution: Attribution,
     number: int,
@@ -352,22 +370,20 @@ def _resolve(
             genders.setdefault(name, gender)
         return name, f"speaker {clause} -> {name} ({what}: first person named in para {where + 1})"
     if attribution.role:
-        holders = index.holders(attribution.role)
+        holders, role = _role_holders(attribution.role, index)
+        head = role_head(attribution.role)
         if len(holders) == 1:
-            return holders[
-                0
-            ], f"speaker {clause} -> {holders[0]} (the only person titled {attribution.role!r})"
+            return holders[0], f"speaker {clause} -> {holders[0]} (the only person titled {role!r})"
         if holders:
             nearest = nearest_holder(holders, number, index)
             if nearest is None:
-                held = f"{len(holders)} people titled {attribution.role!r}"
+                held = f"{len(holders)} people titled {role!r}"
                 return None, f"speaker {clause}: {held}, none named last"
             name, where = nearest
             return name, (
-                f"speaker {clause} -> {name} ({len(holders)} people titled {attribution.role!r}: "
+                f"speaker {clause} -> {name} ({len(holders)} people titled {role!r}: "
                 f"the one named last, in para {where + 1})"
             )
-        head = attribution.role.split()[-1]
         relative = holder_by_verb(head, number, works, index)
         if relative is not None:
             name, where = relative
