@@ -14,6 +14,7 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
+from pressconv.readers.document_cache import per_document
 from pressconv.readers.lexicon import (
     ABBREVIATIONS,
     DEFINITE_SUFFIXES,
@@ -363,6 +364,13 @@ def surname(words: tuple[str, ...]) -> str:
 
 def sentence_ends(text: str) -> list[int]:
     """Offsets where sentences end (after the punctuation), abbreviations and initials excepted."""
+    return list(_sentence_ends(text))  # a fresh list: callers may extend it
+
+
+# A pure function of the text, memoised per document: the speaker pass asks it of the same stretch
+# again and again (a clause, the apposition after a name in it, the sentences of a block).
+@per_document(maxsize=8192)
+def _sentence_ends(text: str) -> tuple[int, ...]:
     ends: list[int] = []
     for match in _SENTENCE_END.finditer(text):
         at = match.start()
@@ -371,7 +379,7 @@ def sentence_ends(text: str) -> list[int]:
             if word in ABBREVIATIONS or (len(word) == 2 and word[0].isalpha()) or _dotted(word):
                 continue
         ends.append(match.end())
-    return ends
+    return tuple(ends)
 
 
 def _dotted(word: str) -> bool:

@@ -381,7 +381,7 @@ def _extract(works: list[Work], found: Furniture) -> list[Work]:
                 _contact_header(piece.lines[0])
                 and (len(piece.text.split()) <= 60 or _contact_like(piece))
                 and not _weak_header(piece, works[at + 1] if at + 1 < len(works) else None)
-            ) or (_contact_lead(piece.lines[0]) and len(piece.lines) > 1 and _contact_like(piece)):
+            ) or (len(piece.lines) > 1 and _contact_lead(piece.lines[0]) and _contact_like(piece)):
                 piece.kind, piece.reason = FURNITURE, "media contact block -> metadata.contacts"
                 found.contacts.append("\n".join(piece.lines))
                 # a bare header ("Media contact:") announces details in the blocks that follow

@@ -305,7 +305,7 @@ def classify_quotes(works: list[Work], notes: Notes) -> None:
             work.reason = f"{round(work.quoted_share * 100)}% quoted"
             if left_open:
                 work.reason += ", quote left open (continues below)"
-        elif _attributed(analysis):
+        elif analysis[3] >= OPENING_QUOTE_SHARE and _attributed(analysis):  # its first test, without a call
             work.kind = QUOTE
             work.reason = (
                 f"{round(work.quoted_share * 100)}% quoted, but opens with a quoted sentence "

@@ -339,6 +339,9 @@ def _name_like(words: tuple[str, ...]) -> bool:
     return True
 
 
+# A pure function of the text and the offset, memoised per document: a block's people (``_person``)
+# and the attribution grammar (``verb_first``) ask it of the same name.
+@per_document(maxsize=4096)
 def appositive_title(text: str, after: int) -> str | None:
     """The title in ", chief executive of Acme," right after a name, when there is one."""
     if not text.startswith(", ", after):
