@@ -46,6 +46,7 @@ _TOP_REGION_WORDS = 30
 _CONTACT_INITIALS = frozenset(header[0] for header in CONTACT_HEADERS)
 _TRAILING_END_MARK = lazy_re.compile(r"(?<=[.!?”\"])\s+(?:###|# # #|-30-|–30–|—30—)$")
 _TOP_REGION_BLOCKS = 4
+_HEADER_TAIL_WORDS = 3
 _MAX_LETTERHEAD_LINES = 5
 _MAX_LEAD_WORDS = 9
 # Words that may qualify a release notice: "DAILY NEWS RELEASE", "JOINT PRESS RELEASE".
@@ -176,6 +177,8 @@ def _contact_header(line: str) -> bool:
     rest = line[match.end() :].lower()
     if rest.rstrip() == "" or rest.startswith((":", " :", "s:", "(")):
         return True
+    if rest.startswith(" ") and rest.endswith(":") and len(rest.split()) <= _HEADER_TAIL_WORDS:
+        return True  # "Rückfragehinweis für Journalist:innen:", "Media contact for the council:"
     return rest.startswith((",", " ")) and bool(_EMAIL.search(line) or _PHONE.search(line))
 
 
