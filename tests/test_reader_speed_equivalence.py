@@ -12,13 +12,15 @@ from pressconv.readers import quote_marks
 
 
 def _style_text_by_text(texts: list[str]) -> str:
-    """``style_of`` as first written: the openers of each text counted on their own."""
+    """``style_of`` as first written: the openers (and single closers) of each text counted on their own."""
     doubles = singles = 0
+    closed = False  # a single mark closes a quotation somewhere (SPEC: a stray opener sets no style)
     for text in texts:
         dutch = len(quote_marks._DUTCH_OPENER.findall(text)) if ",," in text else 0
         doubles += len(quote_marks._DOUBLE_OPENERS.findall(text)) + dutch
         singles += len(quote_marks._SINGLE_OPENERS.findall(text))
-    return "single" if singles > doubles else "double"
+        closed = closed or quote_marks._SINGLE_CLOSERS.search(text) is not None
+    return "single" if singles > doubles and closed else "double"
 
 
 # Pieces that put a mark, a comma pair or an "s" right at the start or end of a text.
@@ -40,6 +42,7 @@ def test_style_counted_over_joined_texts_as_text_by_text() -> None:
     # both answers occur, so the comparison is not of two constants
     assert quote_marks.style_of(["‘One,’ she said.", "‘Two.’"]) == "single"
     assert quote_marks.style_of(["“One,” she said.", "It’s ‘two’."]) == "double"
+    assert quote_marks.style_of(["the staff of l ‘Elmford", "l’équipe"]) == "double"  # nothing closes
 
 
 def test_fold_is_split_and_join() -> None:

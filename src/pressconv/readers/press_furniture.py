@@ -27,10 +27,9 @@ from pressconv.readers.lexicon import (
     CONTACT_HEADERS,
     DATE_LABELS,
     END_MARKS,
-    MAIL_HEADER_FIELDS,
-    MAIL_HEADER_KEYS,
     RELEASE_NOTICES,
 )
+from pressconv.readers.mail_header import mail_header
 from pressconv.readers.wire_lines import wire_end
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
@@ -46,6 +45,7 @@ _TOP_REGION_WORDS = 30
 _CONTACT_INITIALS = frozenset(header[0] for header in CONTACT_HEADERS)
 _TRAILING_END_MARK = lazy_re.compile(r"(?<=[.!?”\"])\s+(?:###|# # #|-30-|–30–|—30—)$")
 _TOP_REGION_BLOCKS = 4
+_HEADER_TAIL_WORDS = 3
 _MAX_LETTERHEAD_LINES = 5
 _MAX_LEAD_WORDS = 9
 # Words that may qualify a release notice: "DAILY NEWS RELEASE", "JOINT PRESS RELEASE".
@@ -64,24 +64,8 @@ _TIME_OF_DAY = lazy_re.compile(
     r"\b\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|uhr|h))?(?:\s+[A-Z]{2,4}\b)?", re.IGNORECASE
 )
 _EMBARGO_WORDS = ("embargo", "sperrfrist", "hold for", "not for release", "for release")
-# The line a mail client sets above a forwarded or quoted message ("---------- Forwarded message
-# ---------", "-----Original Message-----", "Begin forwarded message:", "Anfang der weitergeleiteten
-# Nachricht:"), or a bare separator line of dashes, underscores or equals signs.
-_FORWARD_MARKER = re.compile(
-    r"^(?:[-_=]{5,}|-*\s*(?:forwarded message|original message|weitergeleitete nachricht|message transféré"
-    r"|mensaje reenviado|message d'origine|ursprüngliche nachricht|mensaje original)\s*-*"
-    r"|(?:begin forwarded message|anfang der weitergeleiteten nachricht|début du message réexpédié)\s*:?"
-    # the attribution line of a reply: "On Tue, 9 Mar 2032 at 16:02, Press Office <…> wrote:"
-    r"|(?:on|am|le|el|op|den|w dniu)\s.{4,160}\s"
-    r"(?:wrote|schrieb|a écrit|escribió|schreef|skrev|napisał)\s*:?)$",
-    re.IGNORECASE,
-)
 # How far from the top a forward header may stand (under a cover note and an earlier forward).
 _MAIL_HEADER_REACH = 16
-# How a mail header's first line opens: a field's name and its colon ("Reply-To:", "Onderwerp:"), a
-# separator, or the first letter of a marker ("Begin forwarded message", "Forwarded message", "Original …").
-_MAIL_START = re.compile(r"[^:\s]{1,10}\s?:|[-_=]|[abdeflmouw]", re.IGNORECASE)
-_MAIL_FIELD = re.compile(r"^([^\W\d_][\w-]{0,9})\s?:\s*\S")
 
 
 @dataclass(slots=True)
@@ -176,6 +160,8 @@ def _contact_header(line: str) -> bool:
     rest = line[match.end() :].lower()
     if rest.rstrip() == "" or rest.startswith((":", " :", "s:", "(")):
         return True
+    if rest.startswith(" ") and rest.endswith(":") and len(rest.split()) <= _HEADER_TAIL_WORDS:
+        return True  # "Rückfragehinweis für Journalist:innen:", "Media contact for the council:"
     return rest.startswith((",", " ")) and bool(_EMAIL.search(line) or _PHONE.search(line))
 
 
@@ -246,33 +232,6 @@ def split_about_lines(works: list[Work]) -> list[Work]:
                 continue
         out.append(work)
     return out
-
-
-def mail_header(lines: list[str]) -> bool:
-    """The header of a forwarded or replied e-mail: a forward marker line and/or "From:"/"Subject:" lines.
-
-    Every line is a forward marker or a header field ("Date: …", "To: …"); a lone
-    marker line counts, a run of fields only when one of them names the sender,
-    the subject or the sending ("From:", "Subject:", "Sent:", "Betreff:" …), so
-    an FAQ's "Q:"/"A:" pair is no mail header.
-    """
-    if _MAIL_START.match(lines[0]) is None:
-        return False  # no "Field:" and no marker line ("Begin …", "Forwarded …", "-----"): most blocks
-    marker = keyed = False
-    fields = 0
-    for line in lines:
-        if _FORWARD_MARKER.match(line):
-            marker = True
-            continue
-        match = _MAIL_FIELD.match(line)
-        if match is None:
-            return False
-        field = match.group(1).lower()
-        if field not in MAIL_HEADER_FIELDS:
-            return False
-        fields += 1
-        keyed = keyed or field in MAIL_HEADER_KEYS
-    return marker or (keyed and fields >= 2)
 
 
 def extract_furniture(works: list[Work], found: Furniture) -> list[Work]:
