@@ -236,7 +236,7 @@ def _person(text: str, run: Run) -> _Person | None:
             return None
         title = before or title
     if title is None and len(name) > _FULL_NAME:
-        portfolio = portfolio_before(text, run.start, name)
+        portfolio = _portfolio_before(text, run.start, name)
         if portfolio is not None:
             # "l'assessora ai Trasporti Anna Rossi": the run opens with the office's portfolio
             return portfolio[1], portfolio[0], True
@@ -281,18 +281,18 @@ def _office_then_holder(text: str, end: int) -> bool:
         return False
     title, name = split_title(holder[0].tokens)
     return title is None and len(name) >= _FULL_NAME and is_name(name) and not is_organisation(name)
+
+
 # Lower-case words between a title and the office's portfolio, and the most that may stand there
 # ("assessora regionale ai Trasporti").
 _MAX_PORTFOLIO_GAP = 4
 
 
-def portfolio_before(
-    text: str, start: int, name: tuple[str, ...]
-) -> tuple[str, tuple[str, ...]] | None:
+def _portfolio_before(text: str, start: int, name: tuple[str, ...]) -> tuple[str, tuple[str, ...]] | None:
     """(title, name) when a title and a portfolio link stand before a run of three words or more.
 
-    "l'assessora ai Trasporti Anna Rossi", "Starosta obce Lipník Pavel Sýkora", "der Beauftragte für
-    Radverkehr Jonas Weber": the run's first word is the portfolio (a department, a place) and the
+    "l'assessora ai Trasporti Anna Rossi", "Starosta obce Lipník Pavel Sýkora", "el consejero de
+    Sanidad Tomás Ferrer": the run's first word is the portfolio (a department, a place) and the
     rest the name -- from its first known given name where it holds one ("Villanueva del Río Juan
     Pérez").  The word before the run is a link of ``PORTFOLIO_LINKS``; a title word stands within a
     few lower-case words before it.

@@ -132,7 +132,9 @@ def verb_first(
     # portfolio's last word for a name; the name follows the comma
     portfolio_tail = (title or "").rsplit(" ", 1)[-1].lower() in _COORDINATORS
     # "kata Kepala Dinas Perhubungan, Sri Wahyuningsih": a title then the office it heads, then the name
-    name_follows = (gap_titled and gap_connects) or not is_name(name) or portfolio_tail or is_organisation(name)
+    name_follows = (
+        (gap_titled and gap_connects) or not is_name(name) or portfolio_tail or is_organisation(name)
+    )
     if text.startswith(", ", run.end) and name_follows:
         # "the company’s chief executive, Jane Smith": the name follows the title after a comma
         following = runs(text, run.end, end)
