@@ -712,7 +712,7 @@ ABBREVIATIONS: frozenset[str] = frozenset(
         u.k. u.n. d.c. a.m. p.m. calif. fla. mass. n.y. ill. wash. pa. va. tex. ariz. colo. conn.
         ga. md. mich. minn. mo. n.j. ore. tenn. wis. ala. ky. la. nev. okla. s.c. n.c. n.h. vt. del.
         neb. kan. miss. ark. wyo. mont. idaho. z.b. bzw. ca. nr. dr. hr. fr. mme. m. rt. h.e.
-        engr. atty. arch. amb. usec. asec. dir. cong. dra. profa. lic. smt. dr.-ing. dipl.-ing. barr.
+        engr. atty. arch. amb. usec. asec. dir. cong. dra. profa. lic. smt. dr.-ing. dipl.-ing. barr. ph.d.
         ing. arq. mtro. mtra.
         """
     )
