@@ -243,7 +243,11 @@ DEFINITE_SUFFIXES: tuple[str, ...] = ("en", "et", "n")
 # Subject pronouns that need resolving to a person; "they"/"we" are groups and stay unresolved.
 PRONOUNS: frozenset[str] = frozenset(
     {"he", "she", "er", "sie", "il", "elle", "él", "ella", "ele", "ela", "lui", "lei", "hij", "zij"}
+    | {"han", "hun", "hon", "ia", "beliau"}  # Danish, Norwegian, Swedish; Indonesian
 )
+# Pronouns that are names when capitalised ("siger han", but "said Han Seo-yeon", "Hun Sen"): pronouns only
+# as written in lower case.
+LOWER_CASE_PRONOUNS: frozenset[str] = frozenset({"han", "hun", "hon"})
 # Forms of address that stand for a person after "his"/"her" ("her Honour said"): that pronoun.
 FORMS_OF_ADDRESS: frozenset[str] = frozenset(
     {"honour", "honor", "excellency", "worship", "majesty", "highness", "lordship", "ladyship"}
@@ -474,6 +478,9 @@ PRONOUN_GENDER: dict[str, str] = {
     "lei": "f",
     "hij": "m",
     "zij": "f",
+    "han": "m",
+    "hun": "f",
+    "hon": "f",
 }
 
 # Endings that make a compound word a title (German "Infrastrukturvorstand", "Regierungssprecherin").
