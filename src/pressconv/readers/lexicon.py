@@ -97,7 +97,8 @@ SPEECH_VERBS: frozenset[str] = ENGLISH_SPEECH_VERBS | frozenset(
         doplnila vysvětlil vysvětlila upozornil upozornila prohlásil prohlásila sdělil sdělila
         konstatoval konstatovala
         ujar ujarnya kata katanya tutur tuturnya jelas jelasnya tegas tegasnya imbuh imbuhnya ucap
-        ucapnya terang terangnya
+        ucapnya terang terangnya mengatakan menjelaskan menegaskan menambahkan menyampaikan mengungkapkan
+        menuturkan menyatakan berkata
         subrayó destacó apuntó manifestó recordó reconoció advirtió insistió agregó sostuvo
         detalló detalla precisó expresó
         """
