@@ -311,7 +311,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
         ministr ministryně hejtman hejtmanka primátor primátorka starostka náměstek náměstkyně ředitel
         ředitelka mluvčí předseda předsedkyně místopředseda místopředsedkyně radní senátorka
         menteri gubernur bupati walikota ketua wakil kepala direktur sekretaris camat kapolres kapolda
-        kapolri presiden juru dirut
+        kapolri presiden juru dirut wali
         barrister barr. alhaji alhaja hajia mallam otunba
         publisher producer proprietor
         """
@@ -550,7 +550,7 @@ ORGANISATION_WORDS: frozenset[str] = frozenset(
         rathaus landkreis stadtverwaltung consejería gendarmerie polizei policía
         programme program initiative scheme campaign partnership coalition alliance railway railways
         ferries transit
-        dinas kementerian direktorat badan kantor pemerintah ministerstvo úřad kommune
+        dinas kementerian direktorat badan kantor pemerintah kota kabupaten provinsi ministerstvo úřad kommune
         """
     )
 )
