@@ -298,9 +298,11 @@ def _portfolio_before(text: str, start: int, name: tuple[str, ...]) -> tuple[str
     few lower-case words before it.
     """
     gap = text[max(0, start - 80) : start].split()
-    if not gap or gap[-1].lower() not in PORTFOLIO_LINKS:
+    # "de la Culture", "für den Radverkehr": the link's article is passed over
+    linked = 3 if len(gap) > 2 and gap[-1].lower() in _LINK_ARTICLES else 2
+    if len(gap) < linked or gap[1 - linked].lower() not in PORTFOLIO_LINKS:
         return None
-    for back in range(2, min(len(gap), _MAX_PORTFOLIO_GAP + 1) + 1):
+    for back in range(linked, min(len(gap), _MAX_PORTFOLIO_GAP + linked - 1) + 1):
         word = gap[-back]
         if is_titled(word):
             given = [i for i in range(1, len(name) - 1) if name[i].lower() in _GIVEN_NAMES]
@@ -316,6 +318,7 @@ def _portfolio_before(text: str, start: int, name: tuple[str, ...]) -> tuple[str
 
 
 _GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES
+_LINK_ARTICLES = frozenset({"la", "le", "les", "el", "los", "las", "den", "dem", "der", "die", "das"})
 # An elided link before a second portfolio: "all'Istruzione e ai Trasporti".
 _ELIDED_ARTICLE = re.compile("^(?:l|d|dell|all|nell|sull|dall)[’']")
 _ELIDED_LINK = re.compile("^(?:all|dell|nell|sull|l|d)[’'][A-ZÀ-Ý]")
