@@ -188,10 +188,18 @@ ATTRIBUTION_ADVERBS: frozenset[str] = frozenset(
         """
         also later further then again once previously recently has had have was is will would could
         earlier subsequently additionally
-        lo
+        lo auch ebenfalls
         """
     )
 )
+
+# Words that front what was said before the speech verb, the speaker following it ("Das betonte Bahnchef
+# Sørensen.", "Así lo explicó la alcaldesa."): the clause reads verb first.
+FRONTED_OBJECTS: frozenset[str] = frozenset(_words("das dies dazu darauf hierzu así eso esto isso"))
+
+# The reflexive that marks German inversion in a colon introduction ("Zufrieden zeigte sich auch Bahnchef
+# Mikkel Sørensen:"): the subject follows the verb and ends the clause.
+INVERTED_REFLEXIVES: frozenset[str] = frozenset(_words("sich"))
 
 # Subject pronouns that need resolving to a person; "they"/"we" are groups and stay unresolved.
 PRONOUNS: frozenset[str] = frozenset(

@@ -23,9 +23,12 @@ from pressconv.readers.lexicon import (
     ATTRIBUTION_ADVERBS,
     ENGLISH_SPEECH_VERBS,
     FORMS_OF_ADDRESS,
+    FRONTED_OBJECTS,
     GROUP_PRONOUNS,
+    INVERTED_REFLEXIVES,
     POSSESSIVE_PRONOUNS,
     SUBORDINATORS,
+    TITLE_MODIFIERS,
 )
 from pressconv.readers.name_runs import (
     Run,
@@ -210,12 +213,13 @@ def clause_in(text: str, start: int, end: int, before_quote: bool = False) -> At
                 if is_name(name):
                     title = title or title_before(text, found[0].start)
                     return Attribution(text[found[0].start : found[0].end], found[0].start, name, title)
-            elif found and (subject := _colon_subject(text, words, found)) is not None:
-                # "Auch der dänische Bahnchef Mikkel Sørensen zeigte sich zufrieden:": no speech verb, but
-                # the clause's subject is a titled full name, with only an opening word, an article and
-                # adjectives before it
-                title, name = split_title(subject.tokens)
-                return Attribution(text[words[0].start : end].rstrip(" :"), subject.start, name, title)
+            elif found and (subject := _colon_subject(text, words, found) or _inverted(text, words, found)):
+                # "Auch der dänische Bahnchef Mikkel Sørensen zeigte sich zufrieden:", "Zufrieden zeigte
+                # sich auch Bahnchef Mikkel Sørensen:": no speech verb, but the clause's subject is a titled
+                # full name
+                run, title = subject
+                name = split_title(run.tokens)[1]
+                return Attribution(text[words[0].start : end].rstrip(" :"), run.start, name, title)
             # "He thanked the crews:", "Speaking beside the Mayor, she thanked the crews:": a pronoun
             # opening the main clause introduces the quote
             comma = max((i for i, w in enumerate(words) if w.text == ","), default=-1)
@@ -229,6 +233,8 @@ def clause_in(text: str, start: int, end: int, before_quote: bool = False) -> At
     k = v - 1
     while k >= 0 and words[k].text.lower() in ATTRIBUTION_ADVERBS:
         k -= 1
+    if 0 <= k < v and all(w.text.lower() in FRONTED_OBJECTS for w in words[: k + 1]):
+        k = -1  # "Das betonte Bahnchef Mikkel Sørensen.": what was said first, the speaker after the verb
     if k >= 0:
         return _subject_first(text, start, words, k, verb_end, before_quote)
     if v + width == len(words) and v == 0 and words[v].text.lower() not in ENGLISH_SPEECH_VERBS:
@@ -387,21 +393,22 @@ def _in_subordinate_clause(words: list[Token], v: int) -> int:
     return -1
 
 
-def _colon_subject(text: str, words: list[Token], found: list[Run]) -> Run | None:
-    """The titled full name that opens a colon introduction with no speech verb, or None.
+def _colon_subject(text: str, words: list[Token], found: list[Run]) -> tuple[Run, str] | None:
+    """The titled full name that opens a colon introduction with no speech verb, and its title, or None.
 
-    Before the name only the clause's first word ("Auch", "Also"), an article and
-    lower-case adjectives may stand ("Auch der dänische Bahnchef Mikkel Sørensen
-    zeigte sich zufrieden:"); any other word makes the name an object or a
-    complement ("He thanked Chief Jim Rowe:").  The name is capitalised words
-    only and a lower-case word, its verb, follows it.
+    Before the name only the clause's first word ("Auch", "Rail"), then an article
+    with lower-case adjectives ("Auch der dänische Bahnchef Mikkel Sørensen zeigte
+    sich zufrieden:") or lower-case title words ("Rail chief Mikkel Sorensen was
+    pleased:", "La ministra Laura Cárdenas se mostró satisfecha:") may stand; any
+    other word makes the name an object ("He thanked Chief Jim Rowe for …:").  The
+    name is capitalised words only and a lower-case word, its verb, follows it.
     """
     opening = words[0].start
     for k, run in enumerate(found[:2]):
         title, name = split_title(run.tokens)
-        if title is not None and len(name) >= MIN_FULL_NAME and is_name(name) and not is_organisation(name):
+        if len(name) >= MIN_FULL_NAME and is_name(name) and not is_organisation(name):
             break
-        if k or len(run.tokens) > 1 or run.start != opening:
+        if k or len(run.tokens) > 1 or run.start != opening or personal_pronoun(run.tokens[0]):
             return None  # only the clause's opening word may be a capitalised run before the name
         opening = run.end
     else:
@@ -414,9 +421,40 @@ def _colon_subject(text: str, words: list[Token], found: list[Run]) -> Run | Non
         # "The Commissioner for Disaster Management Affairs, Dr. …": a title with its complement, the name
         # set off after it; the subject's verb follows the name itself
         return None
-    if between and between[0].lower() not in ARTICLES_BEFORE_ROLE:
+    if not all(w.isalpha() and w.islower() for w in between[1:]):
         return None
-    return run if all(w.isalpha() and w.islower() for w in between[1:]) else None
+    article = bool(between) and between[0].lower() in ARTICLES_BEFORE_ROLE
+    described = between[1:] if article else between
+    if not article and not all(is_titled(w) or w.lower() in TITLE_MODIFIERS for w in described):
+        return None
+    return _with_title(run, title, described)
+
+
+def _inverted(text: str, words: list[Token], found: list[Run]) -> tuple[Run, str] | None:
+    """ "Zufrieden zeigte sich auch der dänische Bahnchef Mikkel Sørensen:": German inversion, the subject
+    after the reflexive, a titled full name ending the clause, only "auch", an article and lower-case
+    adjectives or title words between."""
+    reflexive = next((w for w in words if w.text in INVERTED_REFLEXIVES), None)
+    run = found[-1]
+    if reflexive is None or run.start < reflexive.end or text[run.end : words[-1].end].strip(" :"):
+        return None
+    title, name = split_title(run.tokens)
+    if len(name) < MIN_FULL_NAME or not is_name(name) or is_organisation(name) or run.possessive:
+        return None
+    between = [w for w in text[reflexive.end : run.start].split() if w.lower() not in ATTRIBUTION_ADVERBS]
+    if between and between[0].lower() in ARTICLES_BEFORE_ROLE:
+        between = between[1:]
+    if len(between) > _MAX_ADJECTIVES_BEFORE_NAME or not all(w.isalpha() and w.islower() for w in between):
+        return None
+    return _with_title(run, title, between)
+
+
+def _with_title(run: Run, title: str | None, described: list[str]) -> tuple[Run, str] | None:
+    """The run and its title: its own ("Bahnchef"), else the title words before it ("rail chief")."""
+    if title is not None:
+        return run, title
+    titled = [w for w in described if is_titled(w) or w.lower() in TITLE_MODIFIERS]
+    return (run, " ".join(titled)) if titled and is_titled(titled[-1]) else None
 
 
 def _names_person(apposition: str) -> bool:
