@@ -25,13 +25,9 @@ from pressconv.readers.lexicon import (
     FORMS_OF_ADDRESS,
     FRONTED_OBJECTS,
     GROUP_PRONOUNS,
-    INVERTED_REFLEXIVES,
     POSSESSIVE_PRONOUNS,
-    SUBORDINATORS,
-    TITLE_MODIFIERS,
 )
 from pressconv.readers.name_runs import (
-    Run,
     Token,
     is_capitalised,
     is_name,
@@ -50,6 +46,7 @@ from pressconv.readers.speakers.clause import (
     Attribution,
     organisation_kind,
 )
+from pressconv.readers.speakers.introductions import colon_subject, in_subordinate_clause, inverted_subject
 from pressconv.readers.speakers.people import PERSON_AFTER, appositive_title, prefer_title, title_before
 from pressconv.readers.speakers.verb_first import verb_first
 from pressconv.readers.speakers.words import (
@@ -74,8 +71,6 @@ _A_STATEMENT_FROM = lazy_re.compile(
 # Dashes that set an attribution off inside a quotation: «Con questi cantieri – ha dichiarato il sindaco – …».
 _INTERJECTION = lazy_re.compile(r" [–—] ([^–—«»“”\"]{3,80}?) [–—] ")
 _MAX_INTERJECTION_WORDS = 8
-# Lower-case adjectives an article may carry before a titled name opening a clause ("der dänische Bahnchef").
-_MAX_ADJECTIVES_BEFORE_NAME = 2
 # Any of the "according to" phrases, anywhere (the phrase loop below then asks for it as a word).
 _ANY_ACCORDING_TO = re.compile("|".join(re.escape(phrase) for phrase in ACCORDING_TO))
 # A title's link word just before a capitalised run: "chief executive of", "directora de la", "head at the".
@@ -199,7 +194,7 @@ def clause_in(text: str, start: int, end: int, before_quote: bool = False) -> At
                     apposition = appositive_title(text, run.end)
                     return Attribution(clause, start + at, name, prefer_title(title, apposition))
     verb = speech_verb(words)
-    if verb is not None and before_quote and (subordinate := _in_subordinate_clause(words, verb[0])) >= 0:
+    if verb is not None and before_quote and (subordinate := in_subordinate_clause(words, verb[0])) >= 0:
         # "Jane Doe has issued the following statement after Acme confirmed the closure:": the speech verb
         # reports an event; the main clause, or the one after the subordinate clause's comma, introduces
         if subordinate > 0:
@@ -213,11 +208,13 @@ def clause_in(text: str, start: int, end: int, before_quote: bool = False) -> At
                 if is_name(name):
                     title = title or title_before(text, found[0].start)
                     return Attribution(text[found[0].start : found[0].end], found[0].start, name, title)
-            elif found and (subject := _colon_subject(text, words, found) or _inverted(text, words, found)):
+            elif found and (
+                introduced := colon_subject(text, words, found) or inverted_subject(text, words, found)
+            ):
                 # "Auch der dänische Bahnchef Mikkel Sørensen zeigte sich zufrieden:", "Zufrieden zeigte
                 # sich auch Bahnchef Mikkel Sørensen:": no speech verb, but the clause's subject is a titled
                 # full name
-                run, title = subject
+                run, title = introduced
                 name = split_title(run.tokens)[1]
                 return Attribution(text[words[0].start : end].rstrip(" :"), run.start, name, title)
             # "He thanked the crews:", "Speaking beside the Mayor, she thanked the crews:": a pronoun
@@ -372,89 +369,6 @@ def _capitalised_role(words: list[Token], k: int) -> tuple[int, str] | None:
         return None
     phrase = " ".join(w.text.lower().strip(",.") for w in words[first : k + 1])
     return first - 1, phrase
-
-
-def _in_subordinate_clause(words: list[Token], v: int) -> int:
-    """Whether the speech verb ``words[v]`` stands in a subordinate clause ("after Acme confirmed …").
-
-    -1 when it does not; else where the clause after the subordinate one starts (the word after
-    its comma: "After the board confirmed the plan, Smith said:"), or 0 when none follows.
-    """
-    for i in range(v - 1, -1, -1):
-        word = words[i].text
-        if word in (",", ";", ":"):
-            return -1  # a comma between: the subordinator's clause ended before the verb
-        if word.lower() in SUBORDINATORS:
-            if i == 0 or words[i - 1].text in (",", ";"):
-                # the sentence opens with the subordinate clause: the main one follows its comma
-                comma = next((j for j in range(v + 1, len(words)) if words[j].text == ","), -1)
-                return comma + 1 if 0 < comma < len(words) - 1 else -1
-            return 0
-    return -1
-
-
-def _colon_subject(text: str, words: list[Token], found: list[Run]) -> tuple[Run, str] | None:
-    """The titled full name that opens a colon introduction with no speech verb, and its title, or None.
-
-    Before the name only the clause's first word ("Auch", "Rail"), then an article
-    with lower-case adjectives ("Auch der dänische Bahnchef Mikkel Sørensen zeigte
-    sich zufrieden:") or lower-case title words ("Rail chief Mikkel Sorensen was
-    pleased:", "La ministra Laura Cárdenas se mostró satisfecha:") may stand; any
-    other word makes the name an object ("He thanked Chief Jim Rowe for …:").  The
-    name is capitalised words only and a lower-case word, its verb, follows it.
-    """
-    opening = words[0].start
-    for k, run in enumerate(found[:2]):
-        title, name = split_title(run.tokens)
-        if len(name) >= MIN_FULL_NAME and is_name(name) and not is_organisation(name):
-            break
-        if k or len(run.tokens) > 1 or run.start != opening or personal_pronoun(run.tokens[0]):
-            return None  # only the clause's opening word may be a capitalised run before the name
-        opening = run.end
-    else:
-        return None
-    between = text[opening : run.start].split()
-    if run.possessive or len(between) > 1 + _MAX_ADJECTIVES_BEFORE_NAME:
-        return None
-    verb_follows = text[run.end : run.end + 2].lstrip(" ").islower()
-    if not verb_follows or not all(is_capitalised(t) for t in run.tokens):
-        # "The Commissioner for Disaster Management Affairs, Dr. …": a title with its complement, the name
-        # set off after it; the subject's verb follows the name itself
-        return None
-    if not all(w.isalpha() and w.islower() for w in between[1:]):
-        return None
-    article = bool(between) and between[0].lower() in ARTICLES_BEFORE_ROLE
-    described = between[1:] if article else between
-    if not article and not all(is_titled(w) or w.lower() in TITLE_MODIFIERS for w in described):
-        return None
-    return _with_title(run, title, described)
-
-
-def _inverted(text: str, words: list[Token], found: list[Run]) -> tuple[Run, str] | None:
-    """ "Zufrieden zeigte sich auch der dänische Bahnchef Mikkel Sørensen:": German inversion, the subject
-    after the reflexive, a titled full name ending the clause, only "auch", an article and lower-case
-    adjectives or title words between."""
-    reflexive = next((w for w in words if w.text in INVERTED_REFLEXIVES), None)
-    run = found[-1]
-    if reflexive is None or run.start < reflexive.end or text[run.end : words[-1].end].strip(" :"):
-        return None
-    title, name = split_title(run.tokens)
-    if len(name) < MIN_FULL_NAME or not is_name(name) or is_organisation(name) or run.possessive:
-        return None
-    between = [w for w in text[reflexive.end : run.start].split() if w.lower() not in ATTRIBUTION_ADVERBS]
-    if between and between[0].lower() in ARTICLES_BEFORE_ROLE:
-        between = between[1:]
-    if len(between) > _MAX_ADJECTIVES_BEFORE_NAME or not all(w.isalpha() and w.islower() for w in between):
-        return None
-    return _with_title(run, title, between)
-
-
-def _with_title(run: Run, title: str | None, described: list[str]) -> tuple[Run, str] | None:
-    """The run and its title: its own ("Bahnchef"), else the title words before it ("rail chief")."""
-    if title is not None:
-        return run, title
-    titled = [w for w in described if is_titled(w) or w.lower() in TITLE_MODIFIERS]
-    return (run, " ".join(titled)) if titled and is_titled(titled[-1]) else None
 
 
 def _names_person(apposition: str) -> bool:
