@@ -221,8 +221,8 @@ def clause_in(text: str, start: int, end: int, before_quote: bool = False) -> At
             # opening the main clause introduces the quote
             comma = max((i for i, w in enumerate(words) if w.text == ","), default=-1)
             if comma + 1 < len(words) and (pronoun := personal_pronoun(words[comma + 1].text)):
-                subject = words[comma + 1]
-                return Attribution(text[subject.start : end].rstrip(" :"), subject.start, pronoun=pronoun)
+                opener = words[comma + 1]
+                return Attribution(text[opener.start : end].rstrip(" :"), opener.start, pronoun=pronoun)
         return None
     v, width = verb
     verb_start, verb_end = words[v].start, words[v + width - 1].end
