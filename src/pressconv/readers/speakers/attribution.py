@@ -28,6 +28,7 @@ from pressconv.readers.lexicon import (
     POSSESSIVE_PRONOUNS,
 )
 from pressconv.readers.name_runs import (
+    Run,
     Token,
     is_capitalised,
     is_name,
@@ -281,6 +282,13 @@ def _subject_first(
         if organisation and (kind := organisation_kind([words[k - 1].text, subject.text])):
             # "the Committee said", "the Council added": the organisation of that kind the text names
             return Attribution(text[words[k - 1].start : verb_end], words[k - 1].start, organisation=kind)
+        if _TITLE_LINK_BEFORE.search(text, max(0, run.start - 24), run.start) is not None:
+            holder = _apposition_holder(text, start, run.start)
+            if holder is not None:
+                # "Commissioner Ana Lindqvist, responsible for the Internal Market said": the apposition's
+                # closing comma is missing; the run is what the office covers, the name before it speaks
+                title, name = split_title(holder.tokens)
+                return Attribution(text[holder.start : verb_end], holder.start, name, title)
         title, name = split_title(run.tokens)
         if not is_name(name):
             return None
@@ -369,6 +377,20 @@ def _capitalised_role(words: list[Token], k: int) -> tuple[int, str] | None:
         return None
     phrase = " ".join(w.text.lower().strip(",.") for w in words[first : k + 1])
     return first - 1, phrase
+
+
+def _apposition_holder(text: str, start: int, end: int) -> Run | None:
+    """The name just before the comma that opens an apposition ending at ``end``, or None."""
+    comma = text.rfind(", ", start, end)
+    if comma < 0 or "," in text[comma + 2 : end]:
+        return None
+    found = runs(text, start, comma)
+    if not found or found[-1].end != comma:
+        return None
+    title, name = split_title(found[-1].tokens)
+    if not is_name(name) or is_organisation(name) or (len(name) < MIN_FULL_NAME and title is None):
+        return None  # a full name, or a titled surname ("Commissioner Breton")
+    return found[-1]
 
 
 def _names_person(apposition: str) -> bool:
