@@ -228,7 +228,7 @@ ATTRIBUTION_ADVERBS: frozenset[str] = frozenset(
         """
         also later further then again once previously recently has had have was is will would could
         earlier subsequently additionally
-        lo
+        lo auch ebenfalls
         """
     )
 )
@@ -240,6 +240,14 @@ PRONOUN_SUFFIXES: tuple[str, ...] = ("nya",)
 # Definite articles written as a noun's ending (Danish, Norwegian, Swedish): "ministeren", "borgmesteren",
 # "ordföranden" are "the minister", "the mayor", "the chair" -- a role reference with no article before it.
 DEFINITE_SUFFIXES: tuple[str, ...] = ("en", "et", "n")
+
+# Words that front what was said before the speech verb, the speaker following it ("Das betonte Bahnchef
+# Sørensen.", "Así lo explicó la alcaldesa."): the clause reads verb first.
+FRONTED_OBJECTS: frozenset[str] = frozenset(_words("das dies dazu darauf hierzu así eso esto isso"))
+
+# The reflexive that marks German inversion in a colon introduction ("Zufrieden zeigte sich auch Bahnchef
+# Mikkel Sørensen:"): the subject follows the verb and ends the clause.
+INVERTED_REFLEXIVES: frozenset[str] = frozenset(_words("sich"))
 
 # Subject pronouns that need resolving to a person; "they"/"we" are groups and stay unresolved.
 PRONOUNS: frozenset[str] = frozenset(
@@ -304,6 +312,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
         bundesrat bundesrätin regierungsrat regierungsrätin stadtrat stadträtin nationalrat nationalrätin
         ständerat ständerätin bahnchef bahnchefin dr.-ing. dipl.-ing.
         dra. dra profa. profa lic. titular secretario secretaria doctora coordenador coordenadora
+        librarian archivist registrar ombudsman ombudsperson auditor comptroller bibliotecaria bibliotecario
         professora superintendente governador governadora prefeito prefeita ing. arq. mtro. mtra.
         shri smt. smt shrimati
         formand forkvinde næstformand generalsekretær generalsekreterare sekretær rådmann landshövding
@@ -365,6 +374,21 @@ SUBORDINATORS: frozenset[str] = frozenset(
         after before when while since once until because although though whereas
         nachdem als während bevor weil obwohl après avant lorsque quand depuis puisque
         después antes cuando mientras porque aunque depois quando enquanto embora
+        """
+    )
+)
+
+# Prepositions that open a phrase of time or place after a clause's subject ("said the mayor on Monday",
+# "sagte die Landrätin am Montag", "dijo la alcaldesa durante la visita"); never "of" or "de", which tie a
+# title to what it heads.
+ADVERBIAL_STARTS: frozenset[str] = frozenset(
+    _words(
+        """
+        on at in during after before while when yesterday today tonight this last earlier later
+        am im beim bei nach während vor heute gestern
+        durante tras antes después ayer hoy este esta
+        lors après avant pendant hier aujourd'hui aujourd’hui ce cette
+        durant ontem hoje nesta neste
         """
     )
 )

@@ -66,7 +66,12 @@ _PARENTHESIS = lazy_re.compile(r" \([^()]{1,40}\)")
 _APPOSITION_END = re.compile('[,;“"«„(—–]')
 
 # What follows only a person's name: an age in apposition, or a "who" clause.
-PERSON_AFTER = re.compile(r", (?:\d{1,3}, |who |whose |wer |der |die |qui )")
+# "Jane Doe, 45,", "Jane Doe, who …", and an age set off after an occupation ("Aurelio Ruiz, jubilado de
+# 70 años,", "Jean Roy, retraité de 70 ans,", "Jo Lee, a nurse aged 34,"): what only a person is.
+PERSON_AFTER = re.compile(
+    r", (?:\d{1,3}, |who |whose |wer |der |die |qui "
+    r"|(?:[^\W\d_]+ ){1,3}(?:(?:de |di )\d{1,3} (?:años|anos|ans|anni)|aged \d{1,3}),)"
+)
 
 # The separators of name_runs' tokens, and the lower-case words a name run may hold between capitalised
 # ones: a name ends in a word that follows a capitalised word, perhaps across these.

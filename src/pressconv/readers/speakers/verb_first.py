@@ -9,7 +9,13 @@ an unnamed source ("said a spokesman for Acme").
 
 from __future__ import annotations
 
-from pressconv.readers.lexicon import ABBREVIATIONS, HONORIFICS, NOT_IN_ATTRIBUTION_GAP, TITLE_MODIFIERS
+from pressconv.readers.lexicon import (
+    ABBREVIATIONS,
+    ADVERBIAL_STARTS,
+    HONORIFICS,
+    NOT_IN_ATTRIBUTION_GAP,
+    TITLE_MODIFIERS,
+)
 from pressconv.readers.name_runs import Run, is_capitalised, is_name, runs, split_title
 from pressconv.readers.speakers.clause import (
     ARTICLES_BEFORE_ROLE,
@@ -213,6 +219,10 @@ def _role_after_verb(words: list[str], english: bool = True) -> str | None:
             return None  # "dijo la alcaldesa, Inmaculada Ferrer Soto": the name follows the title
         role = role_word(bare)
         if role is None and bare.lower() not in TITLE_MODIFIERS:
+            if taken and is_titled(taken[-1]) and bare.lower() in ADVERBIAL_STARTS:
+                # "said the mayor on Monday", "sagte die Landrätin am Montag": the role ends the subject, a
+                # phrase of time or place follows
+                return " ".join(taken)
             return " ".join(taken) if taken and _role_then_phrase(taken, words[k:]) else None
         taken.append(role or bare.lower())
         if bare != word:  # the clause ends here
