@@ -350,6 +350,8 @@ ROLE_WORDS: frozenset[str] = frozenset(
         owner landlord tenant parent mother father pastor imam rabbi priest captain player manager
         neighbour neighbor witness passenger shopper customer fan voter driver grandmother grandfather
         survivor victim patient entrepreneur founder homeowner commuter
+        designer architect photographer writer novelist poet composer conductor illustrator filmmaker
+        pharmacist dentist midwife paramedic firefighter
         entrenador entrenadora entraîneur entraîneuse trainer trainerin allenatore allenatrice treinador
         treinadora
         """
