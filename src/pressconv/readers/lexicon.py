@@ -97,7 +97,8 @@ SPEECH_VERBS: frozenset[str] = ENGLISH_SPEECH_VERBS | frozenset(
         doplnila vysvětlil vysvětlila upozornil upozornila prohlásil prohlásila sdělil sdělila
         konstatoval konstatovala
         ujar ujarnya kata katanya tutur tuturnya jelas jelasnya tegas tegasnya imbuh imbuhnya ucap
-        ucapnya terang terangnya
+        ucapnya terang terangnya mengatakan menjelaskan menegaskan menambahkan menyampaikan mengungkapkan
+        menuturkan menyatakan berkata
         subrayó destacó apuntó manifestó recordó reconoció advirtió insistió agregó sostuvo
         detalló detalla precisó expresó
         """
@@ -227,7 +228,7 @@ ATTRIBUTION_ADVERBS: frozenset[str] = frozenset(
         """
         also later further then again once previously recently has had have was is will would could
         earlier subsequently additionally
-        lo
+        lo auch ebenfalls
         """
     )
 )
@@ -240,10 +241,22 @@ PRONOUN_SUFFIXES: tuple[str, ...] = ("nya",)
 # "ordföranden" are "the minister", "the mayor", "the chair" -- a role reference with no article before it.
 DEFINITE_SUFFIXES: tuple[str, ...] = ("en", "et", "n")
 
+# Words that front what was said before the speech verb, the speaker following it ("Das betonte Bahnchef
+# Sørensen.", "Así lo explicó la alcaldesa."): the clause reads verb first.
+FRONTED_OBJECTS: frozenset[str] = frozenset(_words("das dies dazu darauf hierzu así eso esto isso"))
+
+# The reflexive that marks German inversion in a colon introduction ("Zufrieden zeigte sich auch Bahnchef
+# Mikkel Sørensen:"): the subject follows the verb and ends the clause.
+INVERTED_REFLEXIVES: frozenset[str] = frozenset(_words("sich"))
+
 # Subject pronouns that need resolving to a person; "they"/"we" are groups and stay unresolved.
 PRONOUNS: frozenset[str] = frozenset(
     {"he", "she", "er", "sie", "il", "elle", "él", "ella", "ele", "ela", "lui", "lei", "hij", "zij"}
+    | {"han", "hun", "hon", "ia", "beliau"}  # Danish, Norwegian, Swedish; Indonesian
 )
+# Pronouns that are names when capitalised ("siger han", but "said Han Seo-yeon", "Hun Sen"): pronouns only
+# as written in lower case.
+LOWER_CASE_PRONOUNS: frozenset[str] = frozenset({"han", "hun", "hon"})
 # Forms of address that stand for a person after "his"/"her" ("her Honour said"): that pronoun.
 FORMS_OF_ADDRESS: frozenset[str] = frozenset(
     {"honour", "honor", "excellency", "worship", "majesty", "highness", "lordship", "ladyship"}
@@ -308,7 +321,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
         ministr ministryně hejtman hejtmanka primátor primátorka starostka náměstek náměstkyně ředitel
         ředitelka mluvčí předseda předsedkyně místopředseda místopředsedkyně radní senátorka
         menteri gubernur bupati walikota ketua wakil kepala direktur sekretaris camat kapolres kapolda
-        kapolri presiden juru dirut
+        kapolri presiden juru dirut wali
         barrister barr. alhaji alhaja hajia mallam otunba
         publisher producer proprietor
         """
@@ -338,6 +351,8 @@ ROLE_WORDS: frozenset[str] = frozenset(
         owner landlord tenant parent mother father pastor imam rabbi priest captain player manager
         neighbour neighbor witness passenger shopper customer fan voter driver grandmother grandfather
         survivor victim patient entrepreneur founder homeowner commuter
+        designer architect photographer writer novelist poet composer conductor illustrator filmmaker
+        pharmacist dentist midwife paramedic firefighter
         entrenador entrenadora entraîneur entraîneuse trainer trainerin allenatore allenatrice treinador
         treinadora
         """
@@ -491,6 +506,9 @@ PRONOUN_GENDER: dict[str, str] = {
     "lei": "f",
     "hij": "m",
     "zij": "f",
+    "han": "m",
+    "hun": "f",
+    "hon": "f",
 }
 
 # Endings that make a compound word a title (German "Infrastrukturvorstand", "Regierungssprecherin").
@@ -559,7 +577,7 @@ ORGANISATION_WORDS: frozenset[str] = frozenset(
         rathaus landkreis stadtverwaltung consejería gendarmerie polizei policía
         programme program initiative scheme campaign partnership coalition alliance railway railways
         ferries transit
-        dinas kementerian direktorat badan kantor pemerintah ministerstvo úřad kommune
+        dinas kementerian direktorat badan kantor pemerintah kota kabupaten provinsi ministerstvo úřad kommune
         """
     )
 )
@@ -729,7 +747,7 @@ ABBREVIATIONS: frozenset[str] = frozenset(
         u.k. u.n. d.c. a.m. p.m. calif. fla. mass. n.y. ill. wash. pa. va. tex. ariz. colo. conn.
         ga. md. mich. minn. mo. n.j. ore. tenn. wis. ala. ky. la. nev. okla. s.c. n.c. n.h. vt. del.
         neb. kan. miss. ark. wyo. mont. idaho. z.b. bzw. ca. nr. dr. hr. fr. mme. m. rt. h.e.
-        engr. atty. arch. amb. usec. asec. dir. cong. dra. profa. lic. smt. dr.-ing. dipl.-ing. barr.
+        engr. atty. arch. amb. usec. asec. dir. cong. dra. profa. lic. smt. dr.-ing. dipl.-ing. barr. ph.d.
         ing. arq. mtro. mtra.
         """
     )

@@ -331,7 +331,7 @@ def _postnominal(word: str) -> bool:
     """ "MP", "TD", "OBE", "PhD" after a name; "MS" or "MA" only in capitals (not "Jack Ma")."""
     lowered = word.lower().rstrip(",")
     bare = lowered.rstrip(".")  # "said Jane Doe MS.": the sentence's period
-    if lowered in POSTNOMINALS or bare in POSTNOMINALS:
+    if lowered in POSTNOMINALS or bare in POSTNOMINALS or f"{bare}." in POSTNOMINALS:  # "Ph.D" cut short
         return word[:1].isupper()
     return bare in POSTNOMINALS_IN_CAPITALS and word.rstrip(",.").isupper()
 

@@ -241,7 +241,7 @@ def _person(text: str, run: Run) -> _Person | None:
             return None
         title = before or title
     if title is None and len(name) > _FULL_NAME:
-        portfolio = portfolio_before(text, run.start, name)
+        portfolio = _portfolio_before(text, run.start, name)
         if portfolio is not None:
             # "l'assessora ai Trasporti Anna Rossi": the run opens with the office's portfolio
             return portfolio[1], portfolio[0], True
@@ -286,26 +286,28 @@ def _office_then_holder(text: str, end: int) -> bool:
         return False
     title, name = split_title(holder[0].tokens)
     return title is None and len(name) >= _FULL_NAME and is_name(name) and not is_organisation(name)
+
+
 # Lower-case words between a title and the office's portfolio, and the most that may stand there
 # ("assessora regionale ai Trasporti").
 _MAX_PORTFOLIO_GAP = 4
 
 
-def portfolio_before(
-    text: str, start: int, name: tuple[str, ...]
-) -> tuple[str, tuple[str, ...]] | None:
+def _portfolio_before(text: str, start: int, name: tuple[str, ...]) -> tuple[str, tuple[str, ...]] | None:
     """(title, name) when a title and a portfolio link stand before a run of three words or more.
 
-    "l'assessora ai Trasporti Anna Rossi", "Starosta obce Lipník Pavel Sýkora", "der Beauftragte für
-    Radverkehr Jonas Weber": the run's first word is the portfolio (a department, a place) and the
+    "l'assessora ai Trasporti Anna Rossi", "Starosta obce Lipník Pavel Sýkora", "el consejero de
+    Sanidad Tomás Ferrer": the run's first word is the portfolio (a department, a place) and the
     rest the name -- from its first known given name where it holds one ("Villanueva del Río Juan
     Pérez").  The word before the run is a link of ``PORTFOLIO_LINKS``; a title word stands within a
     few lower-case words before it.
     """
     gap = text[max(0, start - 80) : start].split()
-    if not gap or gap[-1].lower() not in PORTFOLIO_LINKS:
+    # "de la Culture", "für den Radverkehr": the link's article is passed over
+    linked = 3 if len(gap) > 2 and gap[-1].lower() in _LINK_ARTICLES else 2
+    if len(gap) < linked or gap[1 - linked].lower() not in PORTFOLIO_LINKS:
         return None
-    for back in range(2, min(len(gap), _MAX_PORTFOLIO_GAP + 1) + 1):
+    for back in range(linked, min(len(gap), _MAX_PORTFOLIO_GAP + linked - 1) + 1):
         word = gap[-back]
         if is_titled(word):
             given = [i for i in range(1, len(name) - 1) if name[i].lower() in _GIVEN_NAMES]
@@ -321,6 +323,7 @@ def portfolio_before(
 
 
 _GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES
+_LINK_ARTICLES = frozenset({"la", "le", "les", "el", "los", "las", "den", "dem", "der", "die", "das"})
 # An elided link before a second portfolio: "all'Istruzione e ai Trasporti".
 _ELIDED_ARTICLE = re.compile("^(?:l|d|dell|all|nell|sull|dall)[’']")
 _ELIDED_LINK = re.compile("^(?:all|dell|nell|sull|l|d)[’'][A-ZÀ-Ý]")

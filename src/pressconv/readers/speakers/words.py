@@ -14,6 +14,7 @@ from functools import lru_cache
 from pressconv import lazy_re
 from pressconv.readers.lexicon import (
     DEFINITE_SUFFIXES,
+    LOWER_CASE_PRONOUNS,
     ORGANISATION_SUFFIXES,
     ORGANISATION_WORDS,
     PRONOUN_SUFFIXES,
@@ -82,6 +83,8 @@ def speech_verb(words: list[Token]) -> tuple[int, int] | None:
 def personal_pronoun(word: str) -> str | None:
     """The personal pronoun a token is or ends in ("she", "a-t-elle" -> "elle")."""
     lowered = word.lower()
+    if lowered in LOWER_CASE_PRONOUNS and word != lowered:
+        return None  # "Han", "Hun": a name
     if lowered in PRONOUNS:
         return lowered
     tail = lowered.rsplit("-", 1)[-1]
