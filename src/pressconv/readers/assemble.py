@@ -20,7 +20,7 @@ from pressconv.readers.blocks import RawBlock, fold
 from pressconv.readers.document import build_document
 from pressconv.readers.front_matter import FrontMatter
 from pressconv.readers.rules.dateline import find_dateline
-from pressconv.readers.rules.headline import headline_from_lede
+from pressconv.readers.rules.derive import headline_from_lede
 
 
 def assemble(

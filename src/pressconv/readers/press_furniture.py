@@ -44,6 +44,9 @@ _CONTACT_INITIALS = frozenset(header[0] for header in CONTACT_HEADERS)
 _TRAILING_END_MARK = lazy_re.compile(r"(?<=[.!?”\"])\s+(?:###|# # #|-30-|–30–|—30—)$")
 _TOP_REGION_BLOCKS = 4
 _MAX_LETTERHEAD_LINES = 5
+_MAX_LEAD_WORDS = 9
+# Words that may qualify a release notice: "DAILY NEWS RELEASE", "JOINT PRESS RELEASE".
+_NOTICE_QUALIFIERS = ("daily ", "weekly ", "joint ", "official ")
 _MAX_LETTERHEAD_WORDS = 8
 # A release notice's serial number: "Boletín de prensa No. 112", "Pressemitteilung Nr. 14/2032".
 # The notice's number on the line under it: "Nomor: 88/HM/III/2032", "No. 45/2032", "Ref: PR-2032-14".
@@ -105,6 +108,8 @@ _BARE_NOTICES = frozenset(
 
 def _is_release(line: str) -> bool:
     lowered = line.lower()
+    if lowered.startswith(_NOTICE_QUALIFIERS):
+        lowered = lowered.split(None, 1)[-1]  # "DAILY NEWS RELEASE", "JOINT MEDIA RELEASE"
     if not lowered.startswith(RELEASE_NOTICES):
         return _masthead_notice(line)
     words = line.split()
@@ -169,6 +174,12 @@ def _contact_header(line: str) -> bool:
     if rest.rstrip() == "" or rest.startswith((":", " :", "s:", "(")):
         return True
     return rest.startswith((",", " ")) and bool(_EMAIL.search(line) or _PHONE.search(line))
+
+
+def _contact_lead(line: str) -> bool:
+    """ "For more information or to arrange interviews:" over contact details: a contact block's header."""
+    match = _CONTACT_HEADER.match(line)
+    return match is not None and line.endswith(":") and len(line.split()) <= _MAX_LEAD_WORDS
 
 
 def _name_or_role(line: str) -> bool:
@@ -284,6 +295,23 @@ def _letterhead(works: list[Work], found: Furniture) -> None:
                 found.publisher.extend(work.lines)
 
 
+def _letterhead_in_block(lines: list[str], head: list[Work], found: Furniture) -> None:
+    """ "SHERIFF'S OFFICE" over "DAILY NEWS RELEASE" in one block: the issuer's letterhead, peeled off."""
+    at = next(
+        (k for k, line in enumerate(lines[1:_MAX_LETTERHEAD_LINES], start=1) if _is_release(line)), None
+    )
+    if at is None or not all(_letterhead_text(line) and not _is_release(line) for line in lines[:at]):
+        return
+    for line in lines[:at]:
+        head.append(_furniture(line, "letterhead above the release notice -> metadata.publisher"))
+        found.publisher.append(line)
+    del lines[:at]
+
+
+def _letterhead_text(line: str) -> bool:
+    return len(line.split()) <= _MAX_LETTERHEAD_WORDS and line.rstrip()[-1:] not in ".!?:"
+
+
 def _letterhead_line(work: Work) -> bool:
     # "PRÉFET DE …" over the motto "Liberté / Égalité / Fraternité": a state's letterhead is four lines
     return (
@@ -341,7 +369,7 @@ def _extract(works: list[Work], found: Furniture) -> list[Work]:
                 _contact_header(piece.lines[0])
                 and (len(piece.text.split()) <= 60 or _contact_like(piece))
                 and not _weak_header(piece, works[at + 1] if at + 1 < len(works) else None)
-            ):
+            ) or (_contact_lead(piece.lines[0]) and len(piece.lines) > 1 and _contact_like(piece)):
                 piece.kind, piece.reason = FURNITURE, "media contact block -> metadata.contacts"
                 found.contacts.append("\n".join(piece.lines))
                 # a bare header ("Media contact:") announces details in the blocks that follow
@@ -387,6 +415,8 @@ def _peel(work: Work, found: Furniture, top: bool) -> list[Work]:
     lines = list(work.lines)
     head: list[Work] = []
     tail: list[Work] = []
+    if top and len(lines) > 1:
+        _letterhead_in_block(lines, head, found)
     # Release notice (and a date line under it), byline, bare date lines: only above the body.
     while top and lines:
         line = lines[0]

@@ -16,7 +16,7 @@ import re
 from pressconv import lazy_re
 from pressconv.readers.blocks import FURNITURE, HEADLINE, LIST, PARAGRAPH, QUOTE, SUBTITLE, Work
 from pressconv.readers.dates import find_date
-from pressconv.readers.heading_shape import ends_sentence, is_chrome_line, title_case
+from pressconv.readers.heading_shape import ends_sentence, is_chrome_line
 from pressconv.readers.lexicon import PAGE_CHROME_OPENINGS, PAGE_CHROME_WORDS, TITLE_CASE_SMALL
 from pressconv.readers.name_runs import sentence_ends
 from pressconv.readers.press_furniture import is_date_line
@@ -24,17 +24,24 @@ from pressconv.readers.quote_marks import starts_with_mark
 from pressconv.readers.rules.cover_note import cover_note
 from pressconv.readers.rules.dateline import dateline_alone, find_dateline
 from pressconv.readers.rules.headline_shape import (
+    DATE_STAMP,
+    LONE_KICKER,
     MAX_DEK_WORDS,
     MAX_LABEL_WORDS,
     MAX_PERSON_WORDS,
     MIN_DEK_WORDS,
     WORD,
+    caption_line,
+    case_field,
     chrome_words,
+    field_line,
     has_verb,
     headline_over_dek,
     line_shaped,
     names_only,
     paragraph_dek_shaped,
+    place_and_date,
+    release_kind,
     role_line,
     roll,
     title_case_statement,
@@ -50,10 +57,10 @@ from pressconv.readers.rules.masthead_lines import (
 from pressconv.readers.worklist import WorkList
 
 MAX_HEADLINE_WORDS = 25
-MAX_DERIVED_WORDS = 30
+_REPEATED = "the headline again (a page's title repeated): kept as text, not the dek"
 
 
-def _content(works: list[Work]) -> list[int]:
+def content_blocks(works: list[Work]) -> list[int]:
     """Indexes of the first content blocks (not furniture, not a date line): all a headline needs."""
     found: list[int] = []
     for i, w in enumerate(works):
@@ -81,7 +88,7 @@ def _headline_first(works: list[Work]) -> None:
     The headline rule looks at the first block of content only; the text that
     stood above the source's own headline is body text, never a heading.
     """
-    content = _content(works)
+    content = content_blocks(works)
     at = next((i for i in content if works[i].hint == "headline"), None)
     if at is None or at == content[0]:
         return
@@ -103,7 +110,7 @@ def find_headline(
     above it (page chrome, mastheads, codes, contacts, dates) stay text that is
     never a heading.  ``evidence`` receives the candidates and their scores.
     """
-    content = _content(works)
+    content = content_blocks(works)
     if len(content) < 2:
         return
     at = content[0]
@@ -119,8 +126,13 @@ def find_headline(
                 works[i].hint = "paragraph"
                 works[i].reason = "above the headline: page chrome, masthead or label, kept as text"
     first = works[at]
-    stamped = len(first.lines) == 2 and _STAMP.match(first.lines[1]) is not None
-    if first.hint is None and len(first.lines) == 2 and (stamped or headline_over_dek(first.lines)):
+    stamped = len(first.lines) == 2 and DATE_STAMP.match(first.lines[1]) is not None
+    repeated = len(first.lines) == 2 and _same(first.lines[0], first.lines[1])
+    if (
+        first.hint is None
+        and len(first.lines) == 2
+        and (stamped or repeated or headline_over_dek(first.lines))
+    ):
         # "TRANSPORT MINISTRY ANNOUNCES …" over "New trains for northern routes": two blocks, not one;
         # so is a title over its date stamp ("Issued 07/12/2031 at 06:00")
         dated = is_date_line(first.lines[1])
@@ -129,9 +141,11 @@ def find_headline(
             dek.reason = "date line under the headline: kept as text, its date -> metadata.date"
         elif stamped:
             dek.reason = "a date stamp under the headline (issued, updated …): kept as text"
+        elif repeated:
+            dek.hint, dek.aside, dek.reason = "paragraph", True, _REPEATED
         first.lines, first.text = first.lines[:1], first.lines[0]
         works.insert(at + 1, dek)
-    content = [i for i in _content(works) if i >= at]
+    content = [i for i in content_blocks(works) if i >= at]
     if first.hint == "headline":
         first.kind, first.reason = HEADLINE, "headline (source format)"
     elif given_title is not None:
@@ -153,6 +167,14 @@ def find_headline(
         return
     second = works[content[1]]
     after = works[content[2]]
+    if second.hint is None and _same(second.text, first.text):
+        # a page's title twice (its h1 and its title): every word is kept, so the copy stays as text
+        second.hint, second.aside, second.reason = "paragraph", True, _REPEATED
+        return
+    if second.hint is None and (caption_line(second.text) or case_field(second.text)):
+        second.hint, second.aside = "paragraph", True  # kept as text, passed over when looking for the lede
+        second.reason = "a photo caption or a case field under the headline: text, not the dek"
+        return
     if second.hint == "subtitle":
         second.kind, second.reason = SUBTITLE, "subtitle (source format)"
     elif given_subtitle is not None:
@@ -212,14 +234,6 @@ _SESSION = lazy_re.compile(
 )
 _PARTS = re.compile(r"\s[-–—|:]\s")
 _CONTACT = lazy_re.compile(r"@\w|https?://|www\.|\(?\+?\d[\d ().-]{7,}\d")
-# A title's date stamp on the line under it, the date in figures: "Issued 07/12/2031 at 06:00".
-_STAMP = lazy_re.compile(
-    r"^(?:issued|updated|last updated|published|posted|released|as of)\s*:?\s*(?:on\s+)?"
-    r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?$",
-    re.IGNORECASE,
-)
-# A kicker alone on the headline block's first line: "EXCLUSIVE:", "BREAKING NEWS:", "FACT SHEET:".
-_LONE_KICKER = lazy_re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý’' &-]{2,30}:$")
 _KICKER = lazy_re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý’' &-]{2,40}:\s+\S")
 # A forwarded mail's subject line pasted above the release: "Fwd: County approves …", "WG: …".  Not
 # "RE:", which official rebuttals use as their headline ("RE: PUBLICATION ON ALLEGED SHORTAGE OF …").
@@ -231,17 +245,6 @@ _MIN_LEGEND_WORDS = 12
 # A time of day: "6:15 p.m.", "10.30", "11 a.m." (a live update's label carries one).
 _CLOCK = lazy_re.compile(r"\b\d{1,2}(?:[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\s*[ap]\.m\.)", re.IGNORECASE)
 _MAX_TIME_LABEL_WORDS = 6
-# A page's metadata field on a line of its own: "Category: Engineering works", "Region & Route: Western".
-_FIELD = lazy_re.compile(r"^([A-ZÀ-Ý][\w’'&/ -]{0,40}?)\s?:\s+(\S.*)$")
-_MAX_FIELD_LABEL_WORDS = 4
-_MAX_FIELD_VALUE_WORDS = 6
-_MAX_PLACE_WORDS = 5
-# The kinds of release a label names under the issuer's name ("Urgent statement", "Media advisory").
-_RELEASE_KINDS = frozenset(
-    {"statement", "release", "advisory", "notice", "alert", "bulletin", "announcement", "communiqué"}
-    | {"déclaration", "comunicado", "erklärung", "dichiarazione", "verklaring"}
-)
-_MAX_KIND_WORDS = 3
 
 
 def _choose(works: list[Work], content: list[int], evidence: list[str]) -> int | None:
@@ -345,41 +348,6 @@ def _time_label(text: str) -> bool:
     )
 
 
-def _field_line(line: str) -> bool:
-    """ "Region & Route: Western", "Category: Engineering works": a page's field, a short label and value."""
-    match = _FIELD.match(line)
-    return (
-        match is not None
-        and len(match.group(1).split()) <= _MAX_FIELD_LABEL_WORDS
-        and len(match.group(2).split()) <= _MAX_FIELD_VALUE_WORDS
-        and not ends_sentence(line)
-    )
-
-
-def _release_kind(words: list[str]) -> bool:
-    """ "Urgent statement", "Joint statement", "Public notice": a short label naming the kind of release."""
-    return (
-        len(words) <= _MAX_KIND_WORDS
-        and words[-1].lower().strip(".:") in _RELEASE_KINDS
-        and not has_verb(" ".join(words), endings=False)
-    )
-
-
-def _place_and_date(text: str) -> bool:
-    """ "San Bernardo del Monte, 9 de abril de 2032": a place of a few capitalised words, a comma, a date."""
-    found = find_date(text)
-    if found is None or text[found[2] :].strip(" .") or "," not in text[: found[1]]:
-        return False
-    place, _, between = text[: found[1]].rpartition(",")
-    words = place.split()
-    return (
-        0 < len(words) <= _MAX_PLACE_WORDS
-        and len(between.split()) <= 1  # "le 3 mars", "den 3. März", "el 3 de marzo"
-        and title_case(place, share=1.0)
-        and not has_verb(place, endings=False)
-    )
-
-
 def _kicker_line(work: Work) -> bool:
     """ "FACT SHEET: Administration Launches …": a label and a colon on a one-line title, not a dateline."""
     return bool(_KICKER.match(work.text)) and len(work.lines) <= 2 and not ends_sentence(work.text)
@@ -391,7 +359,7 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
     words = text.split()
     if work.hint is not None or work.kind != PARAGRAPH:
         return -9.0, "not a plain text block"
-    if len(work.lines) == 3 and _LONE_KICKER.match(work.lines[0]):
+    if len(work.lines) == 3 and LONE_KICKER.match(work.lines[0]):
         # "EXCLUSIVE:" on a line of its own over a headline hard-wrapped in two: one headline
         rest = work.lines[1:]
         score, why = _score(Work(text=" ".join(rest), lines=rest), following, rank)
@@ -399,7 +367,7 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
     if len(work.lines) > 2:
         return -9.0, f"{len(work.lines)} lines: a block, not a headline"
     if len(work.lines) == 2:
-        if all(_field_line(line) for line in work.lines):
+        if all(field_line(line) for line in work.lines):
             return -9.0, 'page metadata: a label and its value on each line ("Region: North", "Topic: …")'
         for line in work.lines:
             alone, why = _score(Work(text=line, lines=[line]), [], 0)
@@ -424,7 +392,7 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
         return -9.0, "a meeting number"
     if is_date_line(text) or (find_date(text) is not None and len(words) <= 6):
         return -9.0, "a date line"
-    if _place_and_date(text):
+    if place_and_date(text):
         return -9.0, 'a date line: a place and its date ("Villa Alta del Valle, 3 de marzo de 2031")'
     if _SUBJECT.match(text):
         return -9.0, "a forwarded e-mail's subject line (Fwd:, FW:, WG: …)"
@@ -448,7 +416,7 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
     parts = [part for part in _PARTS.split(text) if part]
     if len(parts) > 1 and all(chrome_words(part) for part in parts[1:]):
         return -9.0, 'an organisation and a section label ("European Commission - Press release")'
-    if _release_kind(words):
+    if release_kind(words):
         return -9.0, 'a section label: the kind of release ("Urgent statement", "Media advisory")'
     if plural_section_label(text):
         return -9.0, 'a site section named by plural nouns ("Recalls & Product Safety Warnings")'
@@ -505,35 +473,6 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
         reasons.append("the first block")
     score -= 0.25 * rank
     return score, ", ".join(reasons) or "no evidence either way"
-
-
-def derive_headline(works: list[Work], dateline: str | None) -> str:
-    """A headline from the lede's first sentence (without the dateline), below a forwarder's covering note."""
-    content = _content(works)
-    skip = cover_note(works, content)
-    start = content[skip] if 0 < skip < len(content) else 0
-    lede = next((w for w in works[start:] if w.kind in (PARAGRAPH, QUOTE) and not w.aside), None)
-    if lede is None:
-        lede = next((w for w in works if w.kind != FURNITURE), works[0])
-        text = lede.items[0] if lede.kind == LIST and lede.items else lede.text
-    else:
-        text = lede.text
-    return headline_from_lede(text, dateline)
-
-
-def headline_from_lede(text: str, dateline: str | None) -> str:
-    """The lede's first sentence without its dateline and final period (long ones cut with "…")."""
-    if dateline and text.startswith(dateline):
-        text = text[len(dateline) :].lstrip() or text
-    ends = sentence_ends(text)
-    sentence = text[: ends[0]] if ends else text
-    sentence = sentence.strip()
-    if sentence.endswith(".") and not sentence.endswith(".."):
-        sentence = sentence[:-1]
-    words = sentence.split()
-    if len(words) > MAX_DERIVED_WORDS:
-        sentence = " ".join(words[:MAX_DERIVED_WORDS]) + " …"
-    return sentence or text
 
 
 def _same(a: str, b: str) -> bool:

@@ -12,6 +12,7 @@ import re
 
 from pressconv import lazy_re
 from pressconv.readers.blocks import FURNITURE, PARAGRAPH, Work
+from pressconv.readers.dates import find_date
 from pressconv.readers.heading_shape import ends_sentence, is_chrome_line, is_place_and_date, title_case
 from pressconv.readers.lexicon import (
     FINITE_VERBS,
@@ -310,6 +311,8 @@ def headline_over_dek(lines: list[str]) -> bool:
         and not has_verb(second, endings=False)
     ):
         return False  # "Harlow Council Approves New Riverside" / "Cycle Lanes": a Title Case headline wrapped
+    if title_case(first, share=1.0) and not title_case(second):
+        return True  # a Title Case headline over a dek in sentence case, however long the headline
     return (first.isupper() and not second.isupper()) or len(first) < 50
 
 
@@ -321,3 +324,80 @@ def titled_question(text: str) -> bool:
         and title_case(text)
         and not sentence_ends(text[:-1])
     )
+
+
+# A title's date stamp on the line under it, the date in figures: "Issued 07/12/2031 at 06:00".
+DATE_STAMP = lazy_re.compile(
+    r"^(?:issued|updated|last updated|published|posted|released|as of)\s*:?\s*(?:on\s+)?"
+    r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
+    r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?$",
+    re.IGNORECASE,
+)
+# A kicker alone on the headline block's first line: "EXCLUSIVE:", "BREAKING NEWS:", "FACT SHEET:".
+LONE_KICKER = lazy_re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý’' &-]{2,30}:$")
+# A page's metadata field on a line of its own: "Category: Engineering works", "Region & Route: Western".
+_FIELD = lazy_re.compile(r"^([A-ZÀ-Ý][\w’'&/ -]{0,40}?)\s?:\s+(\S.*)$")
+_MAX_FIELD_LABEL_WORDS = 4
+_MAX_FIELD_VALUE_WORDS = 6
+_MAX_PLACE_WORDS = 5
+# The kinds of release a label names under the issuer's name ("Urgent statement", "Media advisory").
+_RELEASE_KINDS = frozenset(
+    {"statement", "release", "advisory", "notice", "alert", "bulletin", "announcement", "communiqué"}
+    | {"déclaration", "comunicado", "erklärung", "dichiarazione", "verklaring"}
+)
+_MAX_KIND_WORDS = 3
+
+
+def field_line(line: str) -> bool:
+    """ "Region & Route: Western", "Category: Engineering works": a page's field, a short label and value."""
+    match = _FIELD.match(line)
+    return (
+        match is not None
+        and len(match.group(1).split()) <= _MAX_FIELD_LABEL_WORDS
+        and len(match.group(2).split()) <= _MAX_FIELD_VALUE_WORDS
+        and not ends_sentence(line)
+    )
+
+
+def release_kind(words: list[str]) -> bool:
+    """ "Urgent statement", "Joint statement", "Public notice": a short label naming the kind of release."""
+    return (
+        len(words) <= _MAX_KIND_WORDS
+        and words[-1].lower().strip(".:") in _RELEASE_KINDS
+        and not has_verb(" ".join(words), endings=False)
+    )
+
+
+def place_and_date(text: str) -> bool:
+    """ "San Bernardo del Monte, 9 de abril de 2032": a place of a few capitalised words, a comma, a date."""
+    found = find_date(text)
+    if found is None or text[found[2] :].strip(" .") or "," not in text[: found[1]]:
+        return False
+    place, _, between = text[: found[1]].rpartition(",")
+    words = place.split()
+    return (
+        0 < len(words) <= _MAX_PLACE_WORDS
+        and len(between.split()) <= 1  # "le 3 mars", "den 3. März", "el 3 de marzo"
+        and title_case(place, share=1.0)
+        and not has_verb(place, endings=False)
+    )
+
+
+# A photo caption's marks: "Mayor Lena Ortiz, centre, …", "(left to right)", "pictured".
+_CAPTION = lazy_re.compile(
+    r",\s*(?:(?:far|second|third|from)\s+)?(?:left|right|centre|center|middle)\s*[,)]"
+    r"|\((?:left|right|centre|center|l-r|l to r|from left|left to right|pictured)\b|\bpictured\b",
+    re.IGNORECASE,
+)
+_MAX_CAPTION_WORDS = 40
+
+
+def caption_line(text: str) -> bool:
+    """ "Mayor Lena Ortiz, centre, cuts the ribbon …": a photo caption, never the dek."""
+    return len(text.split()) <= _MAX_CAPTION_WORDS and _CAPTION.search(text) is not None
+
+
+def case_field(text: str) -> bool:
+    """ "On appeal from: [2031] EWCA Civ 212", "Case No: 2031-44": a case's field, a number in its value."""
+    match = _FIELD.match(text)
+    return match is not None and field_line(text) and any(ch.isdigit() for ch in match.group(2))

@@ -21,6 +21,8 @@ roles, as under "WHO").
 
 from __future__ import annotations
 
+import re
+
 from pressconv.readers.blocks import PARAGRAPH, Work
 from pressconv.readers.heading_shape import ends_sentence, heading_shape
 from pressconv.readers.lexicon import BOILERPLATE_HEADINGS
@@ -36,6 +38,14 @@ _GLUED_MIN_WRAPPED = 55
 _MIN_WRAPPED_LINES = 4
 _MIN_WRAP_WIDTH = 50
 _SHORT_LINE = 0.7
+# A wire service's name alone on a line: "PRNewswire", "/PRNewswire/", "BUSINESS WIRE", "GLOBE NEWSWIRE".
+_WIRE_NAME = re.compile(
+    r"^[/(]?\s*(?:PR ?Newswire|Business ?Wire|Globe ?Newswire|Accesswire|Newsfile|Cision|EIN Presswire"
+    r"|Marketwired|PRWeb|Newswire|JCN Newswire|ACN Newswire)\s*[/)]?$",
+    re.IGNORECASE,
+)
+_MIN_STACKED_LINES = 3
+_MAX_STACKED_LINES = 6
 
 
 def apply(work: WorkList) -> None:
@@ -50,7 +60,10 @@ def split_lines(works: list[Work]) -> list[Work]:
         if work.kind != PARAGRAPH or work.hint is not None or len(work.lines) < 2:
             out.append(work)
             continue
-        if max(len(line) for line in work.lines) > LONG_LINE:
+        if _stacked_wire_lines(work.lines):
+            # "Headline" / "Dek" / "PRNewswire" / "OSLO, Norway, March 9, 2032": one block per line
+            out.extend(_stacked_line(line, k, work.lines) for k, line in enumerate(work.lines))
+        elif max(len(line) for line in work.lines) > LONG_LINE:
             out.extend(_unwrapped(work))
         elif _glued_heading(work.lines):
             first = work.lines[0]
@@ -62,6 +75,25 @@ def split_lines(works: list[Work]) -> list[Work]:
         else:
             out.extend(_short_line_breaks(work))
     return out
+
+
+def _stacked_wire_lines(lines: list[str]) -> bool:
+    """A wire release's top lines pasted without blank lines, one of them only the wire's name."""
+    return (
+        _MIN_STACKED_LINES <= len(lines) <= _MAX_STACKED_LINES
+        and any(_WIRE_NAME.match(line) for line in lines[1:])
+        and all(len(line) <= LONG_LINE for line in lines)
+    )
+
+
+def _stacked_line(line: str, at: int, lines: list[str]) -> Work:
+    """One stacked top line as a block; the wire's name and the lines under it are text, never headings."""
+    piece = Work(text=line, lines=[line])
+    wire = next(k for k, other in enumerate(lines) if k > 0 and _WIRE_NAME.match(other))
+    if at >= wire:
+        piece.hint = "paragraph"
+        piece.reason = "the wire service's name, place or date stacked under the headline: text"
+    return piece
 
 
 def _short_line_breaks(work: Work) -> list[Work]:
