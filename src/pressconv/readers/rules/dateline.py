@@ -90,6 +90,8 @@ _DASHES = frozenset({"--", "—", "–", " -", ".-"})
 _MAX_LENGTH = 100
 # The lede may sit under a few short chrome blocks ("News provided by" / the issuer / a time).
 _LEDE_BLOCKS = 3
+# One-line results highlights between the headline and the lede do not count among those blocks.
+_MAX_HIGHLIGHTS = 6
 _MAX_CHROME_WORDS = 20
 _MAX_CHROME_LINE = 60
 _MAX_TITLE_PLACE_WORDS = 4
@@ -105,10 +107,18 @@ def apply(work: WorkList) -> None:
         w for w in work.blocks[start:] if w.kind in (PARAGRAPH, QUOTE) and not w.aside and not _chrome(w.text)
     )
     found = None
-    for lede in itertools.islice(texts, _LEDE_BLOCKS):
+    counted = 0
+    for lede in itertools.islice(texts, _LEDE_BLOCKS + _MAX_HIGHLIGHTS):
         found = dateline_alone(lede.text) or find_dateline(lede.text)
+        if found is None and _highlight(lede):
+            # "Net loss narrowed to $4.7 million": a results highlight above the lede, not the lede
+            said = "one line, no closing period: a highlight above the lede"
+            lede.reason = f"{lede.reason}; {said}" if lede.reason else said
+            continue
+        counted += 1
         if (
-            found is not None
+            counted >= _LEDE_BLOCKS
+            or found is not None
             or len(lede.text.split()) > _MAX_CHROME_WORDS
             or (lede.text.rstrip()[-1:] in ".!?:" and not title_sentence(lede))
         ):
@@ -117,6 +127,12 @@ def apply(work: WorkList) -> None:
         work.dateline = work.dateline or found
         said = f'lede; dateline "{found}"'
         lede.reason = f"{lede.reason}; {said}" if lede.reason else said
+
+
+def _highlight(work: Work) -> bool:
+    """One line with no closing punctuation under the headline ("Net sales rose 6% to $212 million"): a
+    summary point set above the lede, which is running text ending in a period."""
+    return len(work.lines) == 1 and work.text.rstrip()[-1:] not in ".!?:;…" and len(work.text.split()) <= 40
 
 
 def title_sentence(work: Work) -> bool:

@@ -16,7 +16,7 @@ import re
 from pressconv import lazy_re
 from pressconv.readers.blocks import FURNITURE, HEADLINE, LIST, PARAGRAPH, QUOTE, SUBTITLE, Work
 from pressconv.readers.dates import find_date
-from pressconv.readers.heading_shape import ends_sentence, is_chrome_line
+from pressconv.readers.heading_shape import ends_sentence, is_chrome_line, title_case
 from pressconv.readers.lexicon import PAGE_CHROME_OPENINGS, PAGE_CHROME_WORDS, TITLE_CASE_SMALL
 from pressconv.readers.name_runs import sentence_ends
 from pressconv.readers.press_furniture import is_date_line
@@ -353,6 +353,16 @@ def _kicker_line(work: Work) -> bool:
     return bool(_KICKER.match(work.text)) and len(work.lines) <= 2 and not ends_sentence(work.text)
 
 
+def _dashed_label(work: Work) -> bool:
+    """ "Earnings – Acme Reports Second Quarter Results": a label, a dash and a Title Case title on one
+    line with no closing period is a headline, not a lede opening with a dateline."""
+    found = find_dateline(work.text)
+    if found is None or len(work.lines) > 1 or ends_sentence(work.text) or any(ch.isdigit() for ch in found):
+        return False
+    rest = work.text[len(found) :].strip()
+    return len(found.split()) <= 2 and len(rest.split()) >= 4 and title_case(rest)
+
+
 def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
     """A headline score for one block and the reasons, most telling first."""
     text = work.text
@@ -400,7 +410,9 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
         return -9.0, "contact details (phone, e-mail or web address)"
     if lowered.startswith(PAGE_CHROME_OPENINGS) or is_chrome_line(text):
         return -9.0, "page chrome (share, provided by, published, a caption …)"
-    if text.endswith(":") or (find_dateline(text) is not None and not _kicker_line(work)):
+    if text.endswith(":") or (
+        find_dateline(text) is not None and not _kicker_line(work) and not _dashed_label(work)
+    ):
         return -9.0, "introduces what follows (ends in a colon) or opens with a dateline"
     if dateline_alone(text):
         return -9.0, "a dateline set apart from its lede"
