@@ -31,6 +31,8 @@ import re
 from pressconv.readers.blocks import PARAGRAPH, Work
 from pressconv.readers.heading_shape import ends_sentence, heading_shape
 from pressconv.readers.lexicon import BOILERPLATE_HEADINGS
+from pressconv.readers.press_furniture import is_date_line
+from pressconv.readers.rules.dateline import find_dateline
 from pressconv.readers.rules.lists import marker
 from pressconv.readers.worklist import WorkList
 
@@ -50,6 +52,7 @@ _WIRE_NAME = re.compile(
     r"|Marketwired|PRWeb|Newswire|JCN Newswire|ACN Newswire)\s*[/)]?$",
     re.IGNORECASE,
 )
+_NUMERIC_DATE = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$")
 _MIN_STACKED_LINES = 3
 _MAX_STACKED_LINES = 6
 
@@ -148,6 +151,20 @@ def _continues(line: str, following: str) -> bool:
     return following[:1].islower() and line.rstrip(_TRAILING_MARKS)[-1:] not in ".!?:…"
 
 
+def _lede_under(line: str, following: str) -> bool:
+    """ "Agency condemns attack" / "NAIROBI, 15 May 2031 – The agency …": a line opening with a dateline
+    opens the lede, so the line above it (a headline, a date) ends there, verb or no verb; a date alone
+    on its line ("11/03/2031") is a line of its own too."""
+    if line.rstrip()[-1:] in ",;":
+        return False
+    return find_dateline(following) is not None or _date_alone(line) or _date_alone(following)
+
+
+def _date_alone(line: str) -> bool:
+    """ "March 3, 2031", "11/03/2031": only a date on the line (a numeric one may be day or month first)."""
+    return bool(_NUMERIC_DATE.match(line.strip())) or is_date_line(line)
+
+
 def _label(line: str) -> bool:
     """A label that belongs to the one line under it: ends in a colon, one word, or "About …"."""
     return line.endswith(":") or (
@@ -193,7 +210,7 @@ def _unwrapped(work: Work) -> list[Work]:
             continue  # an introducing line stays with its list
         if marker(line) is not None and marker(following) is not None:
             continue  # the items of one list stay together
-        if _line_ends_paragraph(line) and not _continues(line, following):
+        if (_line_ends_paragraph(line) and not _continues(line, following)) or _lede_under(line, following):
             chunks.append([])
     pieces = [chunk for chunk in chunks if chunk]
     if len(pieces) == 1:
