@@ -34,6 +34,7 @@ from pressconv.readers.rules.headline_shape import (
     caption_line,
     case_field,
     chrome_words,
+    dates_only,
     field_line,
     has_verb,
     headline_over_dek,
@@ -44,12 +45,17 @@ from pressconv.readers.rules.headline_shape import (
     release_kind,
     role_line,
     roll,
+    time_label,
     title_case_statement,
+    titled_pair,
     titled_question,
+    unrelated_line,
 )
 from pressconv.readers.rules.masthead_lines import (
+    cookie_notice,
     from_issuer,
     organisation_line,
+    page_label,
     plural_section_label,
     section_from,
     site_section,
@@ -126,7 +132,7 @@ def find_headline(
                 works[i].hint = "paragraph"
                 works[i].reason = "above the headline: page chrome, masthead or label, kept as text"
     first = works[at]
-    stamped = len(first.lines) == 2 and DATE_STAMP.match(first.lines[1]) is not None
+    stamped = len(first.lines) == 2 and _stamp(first.lines[1])
     repeated = len(first.lines) == 2 and _same(first.lines[0], first.lines[1])
     if (
         first.hint is None
@@ -175,6 +181,10 @@ def find_headline(
         second.hint, second.aside = "paragraph", True  # kept as text, passed over when looking for the lede
         second.reason = "a photo caption or a case field under the headline: text, not the dek"
         return
+    if second.hint is None and role_line(second.text):
+        second.hint, second.aside = "paragraph", True
+        second.reason = 'a staff role under the headline ("Director of Communications"): text, not the dek'
+        return
     if second.hint == "subtitle":
         second.kind, second.reason = SUBTITLE, "subtitle (source format)"
     elif given_subtitle is not None:
@@ -187,8 +197,9 @@ def find_headline(
         and not roll(second.text)
         and not is_chrome_line(second.text)
         and not second.text.lower().startswith(PAGE_CHROME_OPENINGS)
-        and not any(is_date_line(line) for line in second.lines)  # "Monday, 7 December 2031 - 10:15am"
-        and not _time_label(second.text)  # "Update – 6:15 p.m. Saturday": a live update's label
+        and not any(dates_only(line) for line in second.lines)  # "Monday, 7 December 2031 - 10:15am"
+        and not unrelated_line(second.text, first.text, " ".join(works[i].text for i in content[2:]))
+        and not time_label(second.text)  # "Update – 6:15 p.m. Saturday": a live update's label
     ):
         one_phrase = not sentence_ends(second.text.rstrip(".!?"))
         dek_words = len(second.text.split())
@@ -242,9 +253,6 @@ _SUBJECT = lazy_re.compile(r"^(?:fwd?|fw|wg|tr|rv|doorst)\s?:\s", re.IGNORECASE)
 _DEFINED_TERM = re.compile(r"^\([^()]*[\"“”'‘’][^()]*\)$")
 # An ALL-CAPS paragraph this long at the top is a legend (inside information, not for distribution …).
 _MIN_LEGEND_WORDS = 12
-# A time of day: "6:15 p.m.", "10.30", "11 a.m." (a live update's label carries one).
-_CLOCK = lazy_re.compile(r"\b\d{1,2}(?:[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\s*[ap]\.m\.)", re.IGNORECASE)
-_MAX_TIME_LABEL_WORDS = 6
 
 
 def _choose(works: list[Work], content: list[int], evidence: list[str]) -> int | None:
@@ -289,6 +297,11 @@ def _choose(works: list[Work], content: list[int], evidence: list[str]) -> int |
     best, neg_rank, why = max(scored)
     if best < _MIN_SCORE:
         evidence.append("  -  headline   no candidate scores enough: derived from the lede")
+        for k, (_score_k, _rank_k, why_k) in enumerate(scored):
+            if why_k.startswith("an organisation or unit name") and works[window[k]].hint is None:
+                # the issuing office over a derived headline ("Polizeipräsidium (Seestadt)"): text, no heading
+                works[window[k]].hint, works[window[k]].aside = "paragraph", True
+                works[window[k]].reason = "an organisation or unit name above the text: kept as text"
         return None
     chosen = window[-neg_rank]
     works[chosen].reason = f"headline: the best-scored of {len(window)} candidate(s), {best:+.1f} ({why})"
@@ -317,6 +330,8 @@ def _body_like(work: Work) -> bool:
     """Running text: the lede or any paragraph the headline must stand above."""
     if work.kind not in (PARAGRAPH, QUOTE) or work.hint is not None:
         return work.kind in (LIST, QUOTE)
+    if cookie_notice(work.text):
+        return False  # a cookie banner above the page's text (scored as chrome)
     words = len(work.text.split())
     if (
         find_dateline(work.text) is not None
@@ -339,13 +354,9 @@ def _body_like(work: Work) -> bool:
     )
 
 
-def _time_label(text: str) -> bool:
-    """ "Update – 6:15 p.m. Saturday", "UPDATE 10:30 GMT": a short label with a time of day, no verb."""
-    return (
-        len(text.split()) <= _MAX_TIME_LABEL_WORDS
-        and bool(_CLOCK.search(text))
-        and not has_verb(text, endings=False)
-    )
+def _stamp(line: str) -> bool:
+    """ "Issued 14/01/2032 at 07:30", "7 May 2031, 16:35 | Updated: 7 May 2031, 16:43": a date stamp."""
+    return DATE_STAMP.match(line) is not None or dates_only(line)
 
 
 def _kicker_line(work: Work) -> bool:
@@ -366,6 +377,10 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
         return (score + 0.5, f"{why}, a kicker line above it") if score > 0 else (score, why)
     if len(work.lines) > 2:
         return -9.0, f"{len(work.lines)} lines: a block, not a headline"
+    if len(work.lines) == 2 and _stamp(work.lines[1]) and not _stamp(work.lines[0]):
+        # a title over its date stamp ("7 May 2031, 16:35 | Updated: …"): the title is the candidate
+        score, why = _score(Work(text=work.lines[0], lines=work.lines[:1]), following, rank)
+        return score, f"{why}, over its date stamp"
     if len(work.lines) == 2:
         if all(field_line(line) for line in work.lines):
             return -9.0, 'page metadata: a label and its value on each line ("Region: North", "Topic: …")'
@@ -377,10 +392,13 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
             return -9.0, "a masthead: two short label lines without a verb"
         if role_line(work.lines[1]) and len(work.lines[0].split()) <= MAX_PERSON_WORDS + 1:
             return -9.0, "a name over its role (a minister's or an author's header)"
+    label = page_label(text)
+    if label is not None:
+        return -9.0, f"page chrome: {label}"
     if not any(ch.isalpha() for ch in text) or len(words) > MAX_HEADLINE_WORDS + 10:
         return -9.0, "no words, or too long"
     lowered = text.lower()
-    if _BREADCRUMB.search(text):
+    if _BREADCRUMB.search(text) and not titled_pair(text):
         return -9.0, "breadcrumbs or a section path"
     if _CODE.match(text.strip()):
         return -9.0, "a document code"
