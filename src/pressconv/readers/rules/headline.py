@@ -231,6 +231,8 @@ _MASTHEAD_REASONS = (
     "a section label",
     "an organisation or unit name",
 )
+# Chrome above a derived headline that is set aside (never the lede the headline is derived from).
+_ASIDE_CHROME = ("an organisation or unit name", "page chrome: ")
 _BREADCRUMB = lazy_re.compile(
     r"\s(?:>|›|»|\||/|::)\s|^\s*(?:home|accueil|inicio|startseite)\b", re.IGNORECASE
 )
@@ -298,10 +300,11 @@ def _choose(works: list[Work], content: list[int], evidence: list[str]) -> int |
     if best < _MIN_SCORE:
         evidence.append("  -  headline   no candidate scores enough: derived from the lede")
         for k, (_score_k, _rank_k, why_k) in enumerate(scored):
-            if why_k.startswith("an organisation or unit name") and works[window[k]].hint is None:
-                # the issuing office over a derived headline ("Polizeipräsidium (Seestadt)"): text, no heading
+            if why_k.startswith(_ASIDE_CHROME) and works[window[k]].hint is None:
+                # the issuing office or a page's label over a derived headline ("Polizeipräsidium
+                # (Seestadt)", "Tag Archives: …"): kept as text, neither a heading nor the lede
                 works[window[k]].hint, works[window[k]].aside = "paragraph", True
-                works[window[k]].reason = "an organisation or unit name above the text: kept as text"
+                works[window[k]].reason = f"above the text, {why_k}: kept as text"
         return None
     chosen = window[-neg_rank]
     works[chosen].reason = f"headline: the best-scored of {len(window)} candidate(s), {best:+.1f} ({why})"

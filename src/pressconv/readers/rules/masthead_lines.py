@@ -328,6 +328,7 @@ def section_from(text: str) -> bool:
 _ARCHIVE_OPENING = lazy_re.compile(
     r"^(?:(?:posts?|articles?|entries|stories|items)\s+(?:tagged|filed|categori[sz]ed)(?:\s+(?:with|as|under|in))?"
     r"|(?:tag|tags|category|categories|author|monthly|yearly|daily|date|topic)\s+archives?(?:\s+for)?"
+    r"|(?:news|press|media)\s+archives?\s*(?=:|$)"
     r"|archives?\s+(?:for|of|by)|tagged(?:\s+with)?\s*:|tag\s*:|category\s*:|topic\s*:|filed under"
     r"|browsing(?:\s+(?:category|tag|topic))?\s*:"
     r"|articles?\s+tagg[ée]s|archives?\s+(?:de|du|des)\s+(?:la\s+)?(?:cat[ée]gorie|[ée]tiquette|mot-cl[ée])"
