@@ -24,16 +24,14 @@ from pressconv.readers.quote_marks import starts_with_mark
 from pressconv.readers.rules.cover_note import cover_note
 from pressconv.readers.rules.dateline import dateline_alone, find_dateline
 from pressconv.readers.rules.headline_shape import (
-    DATE_STAMP,
     LONE_KICKER,
     MAX_DEK_WORDS,
     MAX_LABEL_WORDS,
     MAX_PERSON_WORDS,
     MIN_DEK_WORDS,
     WORD,
-    caption_line,
-    case_field,
     chrome_words,
+    date_stamp,
     dates_only,
     field_line,
     has_verb,
@@ -49,7 +47,6 @@ from pressconv.readers.rules.headline_shape import (
     title_case_statement,
     titled_pair,
     titled_question,
-    unrelated_line,
 )
 from pressconv.readers.rules.masthead_lines import (
     cookie_notice,
@@ -60,6 +57,7 @@ from pressconv.readers.rules.masthead_lines import (
     section_from,
     site_section,
 )
+from pressconv.readers.rules.under_headline import under_headline
 from pressconv.readers.worklist import WorkList
 
 MAX_HEADLINE_WORDS = 25
@@ -132,7 +130,7 @@ def find_headline(
                 works[i].hint = "paragraph"
                 works[i].reason = "above the headline: page chrome, masthead or label, kept as text"
     first = works[at]
-    stamped = len(first.lines) == 2 and _stamp(first.lines[1])
+    stamped = len(first.lines) == 2 and date_stamp(first.lines[1])
     repeated = len(first.lines) == 2 and _same(first.lines[0], first.lines[1])
     if (
         first.hint is None
@@ -177,13 +175,11 @@ def find_headline(
         # a page's title twice (its h1 and its title): every word is kept, so the copy stays as text
         second.hint, second.aside, second.reason = "paragraph", True, _REPEATED
         return
-    if second.hint is None and (caption_line(second.text) or case_field(second.text)):
+    below_text = None if second.hint is not None else " ".join(works[i].text for i in content[2:])
+    set_aside = None if below_text is None else under_headline(second, first.text, below_text)
+    if set_aside is not None:
         second.hint, second.aside = "paragraph", True  # kept as text, passed over when looking for the lede
-        second.reason = "a photo caption or a case field under the headline: text, not the dek"
-        return
-    if second.hint is None and role_line(second.text):
-        second.hint, second.aside = "paragraph", True
-        second.reason = 'a staff role under the headline ("Director of Communications"): text, not the dek'
+        second.reason = f"{set_aside} under the headline: text, not the dek"
         return
     if second.hint == "subtitle":
         second.kind, second.reason = SUBTITLE, "subtitle (source format)"
@@ -198,7 +194,6 @@ def find_headline(
         and not is_chrome_line(second.text)
         and not second.text.lower().startswith(PAGE_CHROME_OPENINGS)
         and not any(dates_only(line) for line in second.lines)  # "Monday, 7 December 2031 - 10:15am"
-        and not unrelated_line(second.text, first.text, " ".join(works[i].text for i in content[2:]))
         and not time_label(second.text)  # "Update – 6:15 p.m. Saturday": a live update's label
     ):
         one_phrase = not sentence_ends(second.text.rstrip(".!?"))
@@ -357,11 +352,6 @@ def _body_like(work: Work) -> bool:
     )
 
 
-def _stamp(line: str) -> bool:
-    """ "Issued 14/01/2032 at 07:30", "7 May 2031, 16:35 | Updated: 7 May 2031, 16:43": a date stamp."""
-    return DATE_STAMP.match(line) is not None or dates_only(line)
-
-
 def _kicker_line(work: Work) -> bool:
     """ "FACT SHEET: Administration Launches …": a label and a colon on a one-line title, not a dateline."""
     return bool(_KICKER.match(work.text)) and len(work.lines) <= 2 and not ends_sentence(work.text)
@@ -380,7 +370,7 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
         return (score + 0.5, f"{why}, a kicker line above it") if score > 0 else (score, why)
     if len(work.lines) > 2:
         return -9.0, f"{len(work.lines)} lines: a block, not a headline"
-    if len(work.lines) == 2 and _stamp(work.lines[1]) and not _stamp(work.lines[0]):
+    if len(work.lines) == 2 and date_stamp(work.lines[1]) and not date_stamp(work.lines[0]):
         # a title over its date stamp ("7 May 2031, 16:35 | Updated: …"): the title is the candidate
         score, why = _score(Work(text=work.lines[0], lines=work.lines[:1]), following, rank)
         return score, f"{why}, over its date stamp"
@@ -401,7 +391,8 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
     if not any(ch.isalpha() for ch in text) or len(words) > MAX_HEADLINE_WORDS + 10:
         return -9.0, "no words, or too long"
     lowered = text.lower()
-    if _BREADCRUMB.search(text) and not titled_pair(text):
+    paired = _BREADCRUMB.search(text) is not None
+    if paired and not titled_pair(text):
         return -9.0, "breadcrumbs or a section path"
     if _CODE.match(text.strip()):
         return -9.0, "a document code"
@@ -475,6 +466,8 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
     if has_verb(text):
         score += 1.0
         reasons.append("has a verb")
+    if paired:
+        reasons.append("a title and its site (or two titles) across a bar or slash, not breadcrumbs")
     if following:
         after = following[0]
         if _body_like(after) or after.kind == QUOTE:

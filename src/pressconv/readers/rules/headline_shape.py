@@ -443,6 +443,11 @@ def dates_only(line: str) -> bool:
     return all(is_date_line(part) for part in line.split("|"))
 
 
+def date_stamp(line: str) -> bool:
+    """ "Issued 14/01/2032 at 07:30", "7 May 2031, 16:35 | Updated: 7 May 2031, 16:43": a date stamp."""
+    return DATE_STAMP.match(line) is not None or dates_only(line)
+
+
 def time_label(text: str) -> bool:
     """ "Update – 6:15 p.m. Saturday", "UPDATE 10:30 GMT": a short label with a time of day, no verb."""
     return (
@@ -450,39 +455,3 @@ def time_label(text: str) -> bool:
         and bool(_CLOCK.search(text))
         and not has_verb(text, endings=False)
     )
-
-
-_STEM_WORD = lazy_re.compile(r"[^\W\d_]{4,}")
-_STEM = 5  # letters compared: "appeal" and "appealing", "injured" and "injuries" meet
-_MIN_OWN_WORDS = 4
-_FUNCTION_WORDS = TITLE_CASE_SMALL | {
-    "that",
-    "this",
-    "these",
-    "those",
-    "near",
-    "after",
-    "before",
-    "about",
-    "than",
-}
-_MIN_BELOW_WORDS = 150
-
-
-def unrelated_line(line: str, headline: str, below: str) -> bool:
-    """ "Appeal after bicycle stolen in Riverton": another story's title under the headline, not its dek.
-
-    A dek restates or extends the story, so in a text of some length some of its
-    own words (those not in the headline) recur below it; a related post's title
-    on a page shares none of at least four.  A short statement may not repeat its
-    dek's words ("PROPOSALS FOR UN ROLE …" over two paragraphs), so it is not judged.
-    """
-    if len(below.split()) < _MIN_BELOW_WORDS:
-        return False
-    own = _stems(line) - _stems(headline)
-    return len(own) >= _MIN_OWN_WORDS and not own & _stems(below)
-
-
-def _stems(text: str) -> set[str]:
-    """The first letters of the words that carry meaning ("from", "with", "über" aside)."""
-    return {w.lower()[:_STEM] for w in _STEM_WORD.findall(text) if w.lower() not in _FUNCTION_WORDS}
