@@ -415,6 +415,7 @@ _BREADCRUMB_START = lazy_re.compile(r"^\s*(?:home|accueil|inicio|startseite)\b",
 _CLOCK = lazy_re.compile(r"\b\d{1,2}(?:[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\s*[ap]\.m\.)", re.IGNORECASE)
 _MAX_TIME_LABEL_WORDS = 6
 _MIN_TITLE_PART_WORDS = 4
+_CHROME_SHARE_NUM, _CHROME_SHARE_DEN = 2, 3  # two words in three are page words: a section's name
 _LONG_TITLE_WORDS = 7  # longer than a name and its section ("Embassy of Valmont in Kestria | News")
 
 
@@ -435,7 +436,14 @@ def titled_pair(text: str) -> bool:
     title = parts[0] if first >= second else parts[1]
     size = len(title.split())
     long_first = size >= _LONG_TITLE_WORDS and first > second
-    return size >= _MIN_TITLE_PART_WORDS and (has_verb(title) or long_first)
+    return size >= _MIN_TITLE_PART_WORDS and (has_verb(title) or long_first) and not _mostly_chrome(title)
+
+
+def _mostly_chrome(part: str) -> bool:
+    """ "Press releases and statements archive": a section's name in page words, however long."""
+    words = [w.strip(".") for w in WORD.findall(part.lower()) if w not in TITLE_CASE_SMALL]
+    chrome = sum(w in PAGE_CHROME_WORDS or w.startswith("archiv") for w in words)
+    return bool(words) and chrome * _CHROME_SHARE_DEN >= len(words) * _CHROME_SHARE_NUM
 
 
 def dates_only(line: str) -> bool:
