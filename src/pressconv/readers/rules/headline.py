@@ -21,6 +21,7 @@ from pressconv.readers.lexicon import PAGE_CHROME_OPENINGS, PAGE_CHROME_WORDS, T
 from pressconv.readers.name_runs import sentence_ends
 from pressconv.readers.press_furniture import is_date_line
 from pressconv.readers.quote_marks import starts_with_mark
+from pressconv.readers.rules.around_headline import split_label_line, under_headline
 from pressconv.readers.rules.cover_note import cover_note
 from pressconv.readers.rules.dateline import dateline_alone, find_dateline
 from pressconv.readers.rules.headline_shape import (
@@ -36,6 +37,7 @@ from pressconv.readers.rules.headline_shape import (
     field_line,
     has_verb,
     headline_over_dek,
+    label_line,
     line_shaped,
     names_only,
     paragraph_dek_shaped,
@@ -57,7 +59,6 @@ from pressconv.readers.rules.masthead_lines import (
     section_from,
     site_section,
 )
-from pressconv.readers.rules.under_headline import under_headline
 from pressconv.readers.worklist import WorkList
 
 MAX_HEADLINE_WORDS = 25
@@ -129,6 +130,7 @@ def find_headline(
             if works[i].hint is None:
                 works[i].hint = "paragraph"
                 works[i].reason = "above the headline: page chrome, masthead or label, kept as text"
+        at = split_label_line(works, at)
     first = works[at]
     stamped = len(first.lines) == 2 and date_stamp(first.lines[1])
     repeated = len(first.lines) == 2 and _same(first.lines[0], first.lines[1])
@@ -363,13 +365,16 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
     words = text.split()
     if work.hint is not None or work.kind != PARAGRAPH:
         return -9.0, "not a plain text block"
-    if len(work.lines) == 3 and LONE_KICKER.match(work.lines[0]):
-        # "EXCLUSIVE:" on a line of its own over a headline hard-wrapped in two: one headline
+    if len(work.lines) in (2, 3) and LONE_KICKER.match(work.lines[0]):
+        # "EXCLUSIVE:" on a line of its own over a headline (one line or hard-wrapped in two): one headline
         rest = work.lines[1:]
         score, why = _score(Work(text=" ".join(rest), lines=rest), following, rank)
         return (score + 0.5, f"{why}, a kicker line above it") if score > 0 else (score, why)
     if len(work.lines) > 2:
         return -9.0, f"{len(work.lines)} lines: a block, not a headline"
+    if len(work.lines) == 2 and label_line(work.lines[0]) and not label_line(work.lines[1]):
+        score, why = _score(Work(text=work.lines[1], lines=work.lines[1:]), following, rank)
+        return score, f"{why}, under a label line"
     if len(work.lines) == 2 and date_stamp(work.lines[1]) and not date_stamp(work.lines[0]):
         # a title over its date stamp ("7 May 2031, 16:35 | Updated: …"): the title is the candidate
         score, why = _score(Work(text=work.lines[0], lines=work.lines[:1]), following, rank)

@@ -451,6 +451,19 @@ def dates_only(line: str) -> bool:
     return all(is_date_line(part) for part in line.split("|"))
 
 
+_LABEL_LINE = lazy_re.compile(r"^[A-ZÀ-Ý][\w’' &-]{1,30}:$")
+_MAX_LABEL_LINE_WORDS = 3
+
+
+def label_line(line: str) -> bool:
+    """ "Samples:", "Press release:": a short label alone on its line, not a kicker in capitals."""
+    return (
+        len(line.split()) <= _MAX_LABEL_LINE_WORDS
+        and _LABEL_LINE.match(line) is not None
+        and LONE_KICKER.match(line) is None
+    )
+
+
 def date_stamp(line: str) -> bool:
     """ "Issued 14/01/2032 at 07:30", "7 May 2031, 16:35 | Updated: 7 May 2031, 16:43": a date stamp."""
     return DATE_STAMP.match(line) is not None or dates_only(line)

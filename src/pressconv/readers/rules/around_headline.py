@@ -1,6 +1,6 @@
-"""The block under a headline that is neither its dek nor the lede: a caption, a role, another story's title.
+"""Lines around the headline that are neither headline, dek nor lede: a label above it, a caption under it.
 
-Split from ``headline_shape``; the headline rule sets such a block aside as text.
+Split from ``headline`` and ``headline_shape``; the headline rule sets such text aside as text.
 """
 
 from __future__ import annotations
@@ -12,9 +12,25 @@ from pressconv.readers.rules.headline_shape import (
     MAX_DEK_WORDS,
     caption_line,
     case_field,
+    label_line,
     line_shaped,
     role_line,
 )
+
+
+def split_label_line(works: list[Work], at: int) -> int:
+    """A page's label on the headline block's first line ("Samples:" over the title): its own block.
+
+    The label is kept as text above the headline; returns the headline block's new index.
+    """
+    first = works[at]
+    if first.hint is not None or len(first.lines) != 2 or not label_line(first.lines[0]):
+        return at
+    label = Work(text=first.lines[0], lines=first.lines[:1], hint="paragraph", aside=True)
+    label.reason = 'a label line above the headline ("Samples:", "Press release:"): kept as text'
+    first.lines, first.text = first.lines[1:], first.lines[1]
+    works.insert(at, label)
+    return at + 1
 
 
 def under_headline(work: Work, headline: str, below: str) -> str | None:
