@@ -350,6 +350,13 @@ _RELEASE_KINDS = frozenset(
     | {"déclaration", "comunicado", "erklärung", "dichiarazione", "verklaring"}
 )
 _MAX_KIND_WORDS = 3
+# The words that qualify a kind in such a label; any other word makes it a title ("Hostage release",
+# "Data release", "First release" are headlines, not labels).
+_KIND_QUALIFIERS = frozenset(
+    {"press", "news", "media", "joint", "urgent", "public", "official", "ministerial", "written", "daily"}
+    | {"weekly", "travel", "weather", "safety", "health", "traffic", "emergency", "service", "policy"}
+    | {"important", "general", "special", "executive", "corporate", "community", "embargoed", "immediate"}
+)
 
 
 def field_line(line: str) -> bool:
@@ -368,6 +375,7 @@ def release_kind(words: list[str]) -> bool:
     return (
         len(words) <= _MAX_KIND_WORDS
         and words[-1].lower().strip(".:") in _RELEASE_KINDS
+        and all(word.lower().strip(".:,") in _KIND_QUALIFIERS for word in words[:-1])
         and not has_verb(" ".join(words), endings=False)
     )
 

@@ -23,9 +23,10 @@ from pressconv.readers.lexicon import (
     ATTRIBUTION_ADVERBS,
     ENGLISH_SPEECH_VERBS,
     FORMS_OF_ADDRESS,
+    FRONTED_OBJECTS,
     GROUP_PRONOUNS,
+    HONORIFICS,
     POSSESSIVE_PRONOUNS,
-    SUBORDINATORS,
 )
 from pressconv.readers.name_runs import (
     Run,
@@ -47,6 +48,7 @@ from pressconv.readers.speakers.clause import (
     Attribution,
     organisation_kind,
 )
+from pressconv.readers.speakers.introductions import colon_subject, in_subordinate_clause, inverted_subject
 from pressconv.readers.speakers.people import PERSON_AFTER, appositive_title, prefer_title, title_before
 from pressconv.readers.speakers.verb_first import verb_first
 from pressconv.readers.speakers.words import (
@@ -54,6 +56,8 @@ from pressconv.readers.speakers.words import (
     is_organisation,
     is_titled,
     personal_pronoun,
+    pronoun_in_verb,
+    role_word,
     speech_verb,
 )
 
@@ -71,8 +75,6 @@ _A_STATEMENT_FROM = lazy_re.compile(
 # Dashes that set an attribution off inside a quotation: «Con questi cantieri – ha dichiarato il sindaco – …».
 _INTERJECTION = lazy_re.compile(r" [–—] ([^–—«»“”\"]{3,80}?) [–—] ")
 _MAX_INTERJECTION_WORDS = 8
-# Lower-case adjectives an article may carry before a titled name opening a clause ("der dänische Bahnchef").
-_MAX_ADJECTIVES_BEFORE_NAME = 2
 # Any of the "according to" phrases, anywhere (the phrase loop below then asks for it as a word).
 _ANY_ACCORDING_TO = re.compile("|".join(re.escape(phrase) for phrase in ACCORDING_TO))
 # A title's link word just before a capitalised run: "chief executive of", "directora de la", "head at the".
@@ -196,7 +198,7 @@ def clause_in(text: str, start: int, end: int, before_quote: bool = False) -> At
                     apposition = appositive_title(text, run.end)
                     return Attribution(clause, start + at, name, prefer_title(title, apposition))
     verb = speech_verb(words)
-    if verb is not None and before_quote and (subordinate := _in_subordinate_clause(words, verb[0])) >= 0:
+    if verb is not None and before_quote and (subordinate := in_subordinate_clause(words, verb[0])) >= 0:
         # "Jane Doe has issued the following statement after Acme confirmed the closure:": the speech verb
         # reports an event; the main clause, or the one after the subordinate clause's comma, introduces
         if subordinate > 0:
@@ -210,12 +212,15 @@ def clause_in(text: str, start: int, end: int, before_quote: bool = False) -> At
                 if is_name(name):
                     title = title or title_before(text, found[0].start)
                     return Attribution(text[found[0].start : found[0].end], found[0].start, name, title)
-            elif found and (subject := _colon_subject(text, words, found)) is not None:
-                # "Auch der dänische Bahnchef Mikkel Sørensen zeigte sich zufrieden:": no speech verb, but
-                # the clause's subject is a titled full name, with only an opening word, an article and
-                # adjectives before it
-                title, name = split_title(subject.tokens)
-                return Attribution(text[words[0].start : end].rstrip(" :"), subject.start, name, title)
+            elif found and (
+                introduced := colon_subject(text, words, found) or inverted_subject(text, words, found)
+            ):
+                # "Auch der dänische Bahnchef Mikkel Sørensen zeigte sich zufrieden:", "Zufrieden zeigte
+                # sich auch Bahnchef Mikkel Sørensen:": no speech verb, but the clause's subject is a titled
+                # full name
+                run, title = introduced
+                name = split_title(run.tokens)[1]
+                return Attribution(text[words[0].start : end].rstrip(" :"), run.start, name, title)
             # "He thanked the crews:", "Speaking beside the Mayor, she thanked the crews:": a pronoun
             # opening the main clause introduces the quote
             comma = max((i for i, w in enumerate(words) if w.text == ","), default=-1)
@@ -226,10 +231,19 @@ def clause_in(text: str, start: int, end: int, before_quote: bool = False) -> At
     v, width = verb
     verb_start, verb_end = words[v].start, words[v + width - 1].end
     verb_end = verb_start + len(text[verb_start:verb_end].rstrip(".,:;!?"))
+    if width == 1 and (carried := pronoun_in_verb(words[v].text)) is not None:
+        # "«…», ujarnya.": the verb carries its subject as an ending (Indonesian "-nya": he or she)
+        return Attribution(text[verb_start:verb_end], verb_start, pronoun=carried)
     k = v - 1
     while k >= 0 and words[k].text.lower() in ATTRIBUTION_ADVERBS:
         k -= 1
+    if 0 <= k < v and all(w.text.lower() in FRONTED_OBJECTS for w in words[: k + 1]):
+        k = -1  # "Das betonte Bahnchef Mikkel Sørensen.": what was said first, the speaker after the verb
     if k >= 0:
+        bare = _bare_role_subject(words, k, words[v].text.lower() in ENGLISH_SPEECH_VERBS)
+        if bare is not None:
+            # "Ministeren sier", "Starosta řekl": a title with no article is the subject
+            return Attribution(text[words[k].start : verb_end], words[k].start, role=bare)
         return _subject_first(text, start, words, k, verb_end, before_quote)
     if v + width == len(words) and v == 0 and words[v].text.lower() not in ENGLISH_SPEECH_VERBS:
         # "«…», afirmou.": a language that drops the subject; the person spoken of just before
@@ -278,6 +292,13 @@ def _subject_first(
         if organisation and (kind := organisation_kind([words[k - 1].text, subject.text])):
             # "the Committee said", "the Council added": the organisation of that kind the text names
             return Attribution(text[words[k - 1].start : verb_end], words[k - 1].start, organisation=kind)
+        if _TITLE_LINK_BEFORE.search(text, max(0, run.start - 24), run.start) is not None:
+            holder = _apposition_holder(text, start, run.start)
+            if holder is not None:
+                # "Commissioner Ana Lindqvist, responsible for the Internal Market said": the apposition's
+                # closing comma is missing; the run is what the office covers, the name before it speaks
+                title, name = split_title(holder.tokens)
+                return Attribution(text[holder.start : verb_end], holder.start, name, title)
         title, name = split_title(run.tokens)
         if not is_name(name):
             return None
@@ -368,55 +389,26 @@ def _capitalised_role(words: list[Token], k: int) -> tuple[int, str] | None:
     return first - 1, phrase
 
 
-def _in_subordinate_clause(words: list[Token], v: int) -> int:
-    """Whether the speech verb ``words[v]`` stands in a subordinate clause ("after Acme confirmed …").
-
-    -1 when it does not; else where the clause after the subordinate one starts (the word after
-    its comma: "After the board confirmed the plan, Smith said:"), or 0 when none follows.
-    """
-    for i in range(v - 1, -1, -1):
-        word = words[i].text
-        if word in (",", ";", ":"):
-            return -1  # a comma between: the subordinator's clause ended before the verb
-        if word.lower() in SUBORDINATORS:
-            if i == 0 or words[i - 1].text in (",", ";"):
-                # the sentence opens with the subordinate clause: the main one follows its comma
-                comma = next((j for j in range(v + 1, len(words)) if words[j].text == ","), -1)
-                return comma + 1 if 0 < comma < len(words) - 1 else -1
-            return 0
-    return -1
+def _bare_role_subject(words: list[Token], k: int, english: bool) -> str | None:
+    """ "Ministeren sier", "Borgmesteren siger", "Starosta řekl": a lone title opening the clause, its
+    article written as its ending or none at all, before a verb that is not English; the title."""
+    if english or (k > 0 and words[k - 1].text[:1].isalnum()) or words[k].text.lower() in HONORIFICS:
+        return None
+    return role_word(words[k].text)
 
 
-def _colon_subject(text: str, words: list[Token], found: list[Run]) -> Run | None:
-    """The titled full name that opens a colon introduction with no speech verb, or None.
-
-    Before the name only the clause's first word ("Auch", "Also"), an article and
-    lower-case adjectives may stand ("Auch der dänische Bahnchef Mikkel Sørensen
-    zeigte sich zufrieden:"); any other word makes the name an object or a
-    complement ("He thanked Chief Jim Rowe:").  The name is capitalised words
-    only and a lower-case word, its verb, follows it.
-    """
-    opening = words[0].start
-    for k, run in enumerate(found[:2]):
-        title, name = split_title(run.tokens)
-        if title is not None and len(name) >= MIN_FULL_NAME and is_name(name) and not is_organisation(name):
-            break
-        if k or len(run.tokens) > 1 or run.start != opening:
-            return None  # only the clause's opening word may be a capitalised run before the name
-        opening = run.end
-    else:
+def _apposition_holder(text: str, start: int, end: int) -> Run | None:
+    """The name just before the comma that opens an apposition ending at ``end``, or None."""
+    comma = text.rfind(", ", start, end)
+    if comma < 0 or "," in text[comma + 2 : end]:
         return None
-    between = text[opening : run.start].split()
-    if run.possessive or len(between) > 1 + _MAX_ADJECTIVES_BEFORE_NAME:
+    found = runs(text, start, comma)
+    if not found or found[-1].end != comma:
         return None
-    verb_follows = text[run.end : run.end + 2].lstrip(" ").islower()
-    if not verb_follows or not all(is_capitalised(t) for t in run.tokens):
-        # "The Commissioner for Disaster Management Affairs, Dr. …": a title with its complement, the name
-        # set off after it; the subject's verb follows the name itself
-        return None
-    if between and between[0].lower() not in ARTICLES_BEFORE_ROLE:
-        return None
-    return run if all(w.isalpha() and w.islower() for w in between[1:]) else None
+    title, name = split_title(found[-1].tokens)
+    if not is_name(name) or is_organisation(name) or (len(name) < MIN_FULL_NAME and title is None):
+        return None  # a full name, or a titled surname ("Commissioner Breton")
+    return found[-1]
 
 
 def _names_person(apposition: str) -> bool:

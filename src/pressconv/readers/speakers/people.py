@@ -22,7 +22,7 @@ from bisect import bisect_right, insort
 from dataclasses import dataclass, field
 from typing import overload
 
-from pressconv.readers.blocks import HEADING, HEADLINE, PARAGRAPH, QUOTE, Work
+from pressconv.readers.blocks import HEADING, HEADLINE, LIST, PARAGRAPH, QUOTE, Work
 from pressconv.readers.lexicon import (
     FEMALE_NAMES,
     HONORIFICS,
@@ -134,7 +134,7 @@ class PersonIndex:
         """An index of the people the blocks name, read as questions come (bio headers among the headings)."""
         index = cls(works=works, complete=False)
         for number, work in enumerate(works):
-            # the headline, body text and quotes, and headings shaped "Name, Title" (bio headers)
+            # the headline, body text, quotes and lists, and headings shaped "Name, Title" (bio headers)
             if work.kind in _NAMING_KINDS or (work.kind == HEADING and "," in work.text):
                 index.numbers.append(number)
                 lines = work.lines
@@ -402,8 +402,9 @@ class PersonIndex:
                 target.setdefault(form, known)
 
 
-# The blocks that may name someone: the headline, body text and quotes (and "Name, Title" headings).
-_NAMING_KINDS = frozenset((HEADLINE, PARAGRAPH, QUOTE))
+# The blocks that may name someone: the headline, body text, quotes and lists (a media advisory's "WHO:" list
+# may be the one place a speaker's full name is written), and "Name, Title" headings.
+_NAMING_KINDS = frozenset((HEADLINE, PARAGRAPH, QUOTE, LIST))
 
 # How many surnames the index looks for one by one before it reads the whole text instead (a long
 # document whose quotes name many people).

@@ -1,0 +1,109 @@
+"""Colon introductions with no speech verb: whose words the quote under or after them is.
+
+"Auch der dänische Bahnchef Mikkel Sørensen zeigte sich zufrieden:", "Transit
+chief Owen Castellane was upbeat:", "Erfreut zeigte sich auch die Verbundchefin
+Annika Lohmeyer:": the clause's subject is a titled full name, found by its
+place (first, after an opening word; or last, after a German reflexive), never
+an object ("He thanked Chief Jim Rowe for …:").  And a speech verb inside a
+subordinate clause ("… issued the following statement after Acme confirmed …:")
+does not introduce the quote.  The attribution grammar (``attribution``) asks
+these; every word list is data (``lexicon``).
+"""
+
+from __future__ import annotations
+
+from pressconv.readers.lexicon import (
+    ATTRIBUTION_ADVERBS,
+    INVERTED_REFLEXIVES,
+    SUBORDINATORS,
+    TITLE_MODIFIERS,
+)
+from pressconv.readers.name_runs import Run, Token, is_capitalised, is_name, split_title
+from pressconv.readers.speakers.clause import ARTICLES_BEFORE_ROLE, MIN_FULL_NAME
+from pressconv.readers.speakers.words import is_organisation, is_titled, personal_pronoun
+
+# Lower-case adjectives an article may carry before a titled name opening a clause ("der dänische Bahnchef").
+_MAX_ADJECTIVES_BEFORE_NAME = 2
+
+
+def in_subordinate_clause(words: list[Token], v: int) -> int:
+    """Whether the speech verb ``words[v]`` stands in a subordinate clause ("after Acme confirmed …").
+
+    -1 when it does not; else where the clause after the subordinate one starts (the word after
+    its comma: "After the board confirmed the plan, Smith said:"), or 0 when none follows.
+    """
+    for i in range(v - 1, -1, -1):
+        word = words[i].text
+        if word in (",", ";", ":"):
+            return -1  # a comma between: the subordinator's clause ended before the verb
+        if word.lower() in SUBORDINATORS:
+            if i == 0 or words[i - 1].text in (",", ";"):
+                # the sentence opens with the subordinate clause: the main one follows its comma
+                comma = next((j for j in range(v + 1, len(words)) if words[j].text == ","), -1)
+                return comma + 1 if 0 < comma < len(words) - 1 else -1
+            return 0
+    return -1
+
+
+def colon_subject(text: str, words: list[Token], found: list[Run]) -> tuple[Run, str] | None:
+    """The titled full name that opens a colon introduction with no speech verb, and its title, or None.
+
+    Before the name only the clause's first word ("Auch", "Rail"), then an article
+    with lower-case adjectives ("Auch der dänische Bahnchef Mikkel Sørensen zeigte
+    sich zufrieden:") or lower-case title words ("Rail chief Mikkel Sorensen was
+    pleased:", "La ministra Laura Cárdenas se mostró satisfecha:") may stand; any
+    other word makes the name an object ("He thanked Chief Jim Rowe for …:").  The
+    name is capitalised words only and a lower-case word, its verb, follows it.
+    """
+    opening = words[0].start
+    for k, run in enumerate(found[:2]):
+        title, name = split_title(run.tokens)
+        if len(name) >= MIN_FULL_NAME and is_name(name) and not is_organisation(name):
+            break
+        if k or len(run.tokens) > 1 or run.start != opening or personal_pronoun(run.tokens[0]):
+            return None  # only the clause's opening word may be a capitalised run before the name
+        opening = run.end
+    else:
+        return None
+    between = text[opening : run.start].split()
+    if run.possessive or len(between) > 1 + _MAX_ADJECTIVES_BEFORE_NAME:
+        return None
+    verb_follows = text[run.end : run.end + 2].lstrip(" ").islower()
+    if not verb_follows or not all(is_capitalised(t) for t in run.tokens):
+        # "The Commissioner for Disaster Management Affairs, Dr. …": a title with its complement, the name
+        # set off after it; the subject's verb follows the name itself
+        return None
+    if not all(w.isalpha() and w.islower() for w in between[1:]):
+        return None
+    article = bool(between) and between[0].lower() in ARTICLES_BEFORE_ROLE
+    described = between[1:] if article else between
+    if not article and not all(is_titled(w) or w.lower() in TITLE_MODIFIERS for w in described):
+        return None
+    return _with_title(run, title, described)
+
+
+def inverted_subject(text: str, words: list[Token], found: list[Run]) -> tuple[Run, str] | None:
+    """ "Zufrieden zeigte sich auch der dänische Bahnchef Mikkel Sørensen:": German inversion, the subject
+    after the reflexive, a titled full name ending the clause, only "auch", an article and lower-case
+    adjectives or title words between."""
+    reflexive = next((w for w in words if w.text in INVERTED_REFLEXIVES), None)
+    run = found[-1]
+    if reflexive is None or run.start < reflexive.end or text[run.end : words[-1].end].strip(" :"):
+        return None
+    title, name = split_title(run.tokens)
+    if len(name) < MIN_FULL_NAME or not is_name(name) or is_organisation(name) or run.possessive:
+        return None
+    between = [w for w in text[reflexive.end : run.start].split() if w.lower() not in ATTRIBUTION_ADVERBS]
+    if between and between[0].lower() in ARTICLES_BEFORE_ROLE:
+        between = between[1:]
+    if len(between) > _MAX_ADJECTIVES_BEFORE_NAME or not all(w.isalpha() and w.islower() for w in between):
+        return None
+    return _with_title(run, title, between)
+
+
+def _with_title(run: Run, title: str | None, described: list[str]) -> tuple[Run, str] | None:
+    """The run and its title: its own ("Bahnchef"), else the title words before it ("rail chief")."""
+    if title is not None:
+        return run, title
+    titled = [w for w in described if is_titled(w) or w.lower() in TITLE_MODIFIERS]
+    return (run, " ".join(titled)) if titled and is_titled(titled[-1]) else None
