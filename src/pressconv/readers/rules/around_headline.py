@@ -10,6 +10,7 @@ from pressconv.readers.blocks import Work
 from pressconv.readers.lexicon import TITLE_CASE_SMALL
 from pressconv.readers.rules.headline_shape import (
     MAX_DEK_WORDS,
+    MIN_DEK_WORDS,
     caption_line,
     case_field,
     label_line,
@@ -41,7 +42,8 @@ def under_headline(work: Work, headline: str, below: str) -> str | None:
     """
     if caption_line(work.text) or case_field(work.text):
         return "a photo caption or a case field"
-    if role_line(work.text):
+    if len(work.text.split()) >= MIN_DEK_WORDS and role_line(work.text):
+        # shorter lines are never the dek ("General" over a Q&A's questions is a heading)
         return 'a staff role ("Director of Communications")'
     if line_shaped(work, MAX_DEK_WORDS) and unrelated_line(work.text, headline, below):
         return "another story's title (none of its own words recur in the text)"
