@@ -157,7 +157,10 @@ def _lede_under(line: str, following: str) -> bool:
     on its line ("11/03/2031") is a line of its own too."""
     if line.rstrip()[-1:] in ",;":
         return False
-    return find_dateline(following) is not None or _date_alone(line) or _date_alone(following)
+    found = find_dateline(following)
+    # a dash closes the dateline ("COVID-19. With …" after a wrapped line is no dateline)
+    dashed = found is not None and found.rstrip()[-1:] in "-–—"
+    return dashed or _date_alone(line) or _date_alone(following)
 
 
 def _date_alone(line: str) -> bool:
