@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 
 from pressconv.readers.blocks import PARAGRAPH, Work
+from pressconv.readers.dates import find_date
 from pressconv.readers.heading_shape import ends_sentence, heading_shape
 from pressconv.readers.lexicon import BOILERPLATE_HEADINGS
 from pressconv.readers.press_furniture import is_date_line
@@ -160,7 +161,13 @@ def _lede_under(line: str, following: str) -> bool:
     found = find_dateline(following)
     # a dash closes the dateline ("COVID-19. With …" after a wrapped line is no dateline)
     dashed = found is not None and found.rstrip()[-1:] in "-–—"
-    return dashed or _date_alone(line) or _date_alone(following)
+    return dashed or _dated(following) or _date_alone(line) or _date_alone(following)
+
+
+def _dated(line: str) -> bool:
+    """ "1 April 2031 – The agency …": a lede opening with its date and a dash, no place."""
+    found = find_date(line)
+    return found is not None and found[1] == 0 and line[found[2] :].lstrip()[:1] in "-–—"
 
 
 def _date_alone(line: str) -> bool:
