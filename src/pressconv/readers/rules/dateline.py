@@ -37,8 +37,10 @@ from pressconv.readers.worklist import WorkList
 # A word of a place name: hyphens only between letters, so "FRANCISCO--(BUSINESS WIRE)" splits.
 _WORD = r"[^\W\d_](?:[\w.’'&]|-(?=\w))*(?![\w])"
 # Cities joined by a slash share a dateline: "BERLIN/PARIS –", "GENEVA/NEW YORK (3 March 2031) –".
-_PLACE = rf"(?P<open>\()?(?P<place>{_WORD}(?:[ /]{_WORD}){{0,3}})"
-_REGION = rf"(?P<region>(?:,[ ]*{_WORD}(?:[ ]{_WORD}){{0,2}}){{0,2}})"
+# Two places share a wire dateline too: "NEW YORK and LONDON, …", "SAN JOSE, Calif. & AUSTIN, Texas--".
+_JOIN = r"(?:[ /]|[ ](?:and|&)[ ])"
+_PLACE = rf"(?P<open>\()?(?P<place>{_WORD}(?:{_JOIN}{_WORD}){{0,3}})"
+_REGION = rf"(?P<region>(?:,[ ]*{_WORD}(?:(?:[ ]|[ ]&[ ]){_WORD}){{0,2}}){{0,2}})"
 _DATE = (
     r"(?:(?:le|den|am|el|the)[ ]+)?"
     r"(?:[^\W\d_]+\.?[ ]+\d{1,2}(?:st|nd|rd|th)?(?:,?[ ]+\d{4})?"
@@ -58,7 +60,8 @@ _DATELINE, _DATELINE_PERIOD = (
     re.compile(
         # a date may follow the wire credit: "SAN FRANCISCO--(BUSINESS WIRE)--Dec. 7, 2031--",
         # "NEW YORK, NY / ACCESSWIRE / December 7, 2031 /"
-        rf"^{_PLACE}{_REGION}(?(open)\))(?P<date>(?:,|[ ]+[-–—])?[ ]*{_DATE})?{_CREDIT}?"
+        # a syndicator may repeat the date: "BOISE, Idaho, Nov 12, 2030, Nov. 12, 2030 (GLOBE NEWSWIRE) —"
+        rf"^{_PLACE}{_REGION}(?(open)\))(?P<date>(?:,|[ ]+[-–—])?[ ]*{_DATE}(?:,[ ]*{_DATE})?)?{_CREDIT}?"
         rf"(?(credit)(?P<wire_date>[ ]*(?:--|—|–)?[ ]*{_DATE})?){separator}(?=\S)",
         re.UNICODE,
     )
@@ -86,6 +89,7 @@ _PLACE_LINKS = frozenset(
     {"de", "del", "la", "las", "los", "el", "do", "da", "am", "an", "der", "sur", "upon", "on"}
 )
 _CLOSERS = ' ”’"»)]'
+_PLACE_JOINERS = frozenset({"and", "&"})
 _DASHES = frozenset({"--", "—", "–", " -", ".-"})
 _MAX_LENGTH = 100
 # The lede may sit under a few short chrome blocks ("News provided by" / the issuer / a time).
@@ -166,7 +170,7 @@ def find_dateline(text: str) -> str | None:
     if not match or match.end() > _MAX_LENGTH:
         return _agency_credit(head)
     place = match.group("place")
-    letters = [ch for ch in place if ch.isalpha()]
+    letters = [ch for word in place.split() if word not in _PLACE_JOINERS for ch in word if ch.isalpha()]
     if len(letters) < 2:
         return None
     date_text = match.group("date") or ""
@@ -183,11 +187,14 @@ def find_dateline(text: str) -> str | None:
     words = place.split()
     title_place = (
         words[0][:1].isupper()
-        and all(word[:1].isupper() or word in _PLACE_LINKS for word in words)
+        and all(word[:1].isupper() or word in _PLACE_LINKS or word in _PLACE_JOINERS for word in words)
         and len(words) <= _MAX_TITLE_PLACE_WORDS
     )
     separator = match.group("sep")
     dashed = separator in _DASHES
+    joined = any(word in _PLACE_JOINERS for word in words) or " & " in region
+    if joined and not (capitals or has_date or credit.strip()):
+        return None  # "Rock & Roll – The band …": two places share a wire dateline with its date or credit
     if not capitals and not (title_place and (has_date or credit.strip() or region or dashed)):
         return None
     if (
