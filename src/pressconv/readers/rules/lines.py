@@ -53,6 +53,8 @@ _WIRE_NAME = re.compile(
     r"|Marketwired|PRWeb|Newswire|JCN Newswire|ACN Newswire)\s*[/)]?$",
     re.IGNORECASE,
 )
+_MIN_CAPS_WORDS = 3
+_MIN_CAPS_LETTERS = 12
 _NUMERIC_DATE = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$")
 _MIN_STACKED_LINES = 3
 _MAX_STACKED_LINES = 6
@@ -170,6 +172,17 @@ def _dated(line: str) -> bool:
     return found is not None and found[1] == 0 and line[found[2] :].lstrip()[:1] in "-–—"
 
 
+def _capitals_end(line: str, following: str) -> bool:
+    """ "MINISTER OPENS NEW BRIDGE" / "Press Release 31/207": a title in capitals ends where the capitals
+    do (a hard-wrapped title in capitals keeps them on every line)."""
+    return len(line.split()) >= _MIN_CAPS_WORDS and _capitals(line) and not _capitals(following)
+
+
+def _capitals(line: str) -> bool:
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) >= _MIN_CAPS_LETTERS and all(ch.isupper() for ch in letters)
+
+
 def _date_alone(line: str) -> bool:
     """ "March 3, 2031", "11/03/2031": only a date on the line (a numeric one may be day or month first)."""
     return bool(_NUMERIC_DATE.match(line.strip())) or is_date_line(line)
@@ -220,7 +233,11 @@ def _unwrapped(work: Work) -> list[Work]:
             continue  # an introducing line stays with its list
         if marker(line) is not None and marker(following) is not None:
             continue  # the items of one list stay together
-        if (_line_ends_paragraph(line) and not _continues(line, following)) or _lede_under(line, following):
+        if (
+            (_line_ends_paragraph(line) and not _continues(line, following))
+            or _lede_under(line, following)
+            or _capitals_end(line, following)
+        ):
             chunks.append([])
     pieces = [chunk for chunk in chunks if chunk]
     if len(pieces) == 1:
