@@ -29,7 +29,7 @@ from pressconv import lazy_re
 from pressconv.readers.blocks import PARAGRAPH, QUOTE, Work
 from pressconv.readers.dates import find_date
 from pressconv.readers.document_cache import per_document
-from pressconv.readers.heading_shape import is_chrome_line
+from pressconv.readers.heading_shape import ends_sentence, is_chrome_line, title_case
 from pressconv.readers.lexicon import MONTHS, NOT_PLACES, PAGE_CHROME_OPENINGS, ROLE_WORDS, TITLE_WORDS
 from pressconv.readers.name_runs import sentence_ends
 from pressconv.readers.worklist import WorkList
@@ -83,6 +83,12 @@ _AGENCY_CREDIT = lazy_re.compile(
     r"\((?P<credit>[A-Z]{2,8}(?:/[A-Z]{1,6})?|[a-z]{2,4}(?:/[a-z]{1,4})?)\)[ ]+(?=[A-ZÀ-Þ„“\"«‚‘])",
     re.UNICODE,
 )
+# "(Elmford, Mississippi) Today, the Attorney General …": the place and its state in parentheses, in Title
+# Case or capitals, then the lede's first word.
+_ENCLOSED_PLACE = lazy_re.compile(
+    r"^\((?:[A-Z][\w.’'-]*[ ]){0,3}[A-Z][\w.’'-]*,[ ]*(?:[A-Z][\w.’'-]*[ ]){0,2}[A-Z][\w.’'-]*\)[ ]+(?=[A-Z])"
+)
+_NOT_ENCLOSED = NOT_PLACES | {"left", "right", "center", "centre", "photo", "pictured", "from", "file", "top"}
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]\.?")
 # Small words that may stand lower-case inside a place name ("Ciudad de Guatemala", "Frankfurt am Main").
 _PLACE_LINKS = frozenset(
@@ -221,9 +227,16 @@ def find_dateline(text: str) -> str | None:
 
 
 def _agency_credit(head: str) -> str | None:
-    """ "Elmford (OTS/RK) „…“", "Elmford, (OTS) The …": a place and a news agency's credit, no dash."""
+    """ "Elmford (OTS/RK) „…“", "Elmford, (OTS) The …": a place and a news agency's credit, no dash;
+    "(Elmford, Mississippi) Today …": a place and its state in parentheses, no dash."""
     if "(" not in head[:_MAX_LENGTH]:
         return None  # decided before the pattern runs
+    enclosed = _ENCLOSED_PLACE.match(head)
+    if enclosed is not None and not any(
+        w.strip("().,’'").lower() in _NOT_ENCLOSED or _role_word(w.strip("(),").lower())
+        for w in enclosed.group(0).split()
+    ):
+        return enclosed.group(0).rstrip()
     match = _AGENCY_CREDIT.match(head)
     if match is None:
         return None
@@ -279,3 +292,13 @@ def dateline_date(dateline: str) -> str | None:
     """The ISO date a dateline names, when it names a full one."""
     found = find_date(dateline)
     return found[0] if found else None
+
+
+def dashed_label(work: Work) -> bool:
+    """ "Earnings – Acme Reports Second Quarter Results": a label, a dash and a Title Case title on one
+    line with no closing period is a headline, not a lede opening with a dateline."""
+    found = find_dateline(work.text)
+    if found is None or len(work.lines) > 1 or ends_sentence(work.text) or any(ch.isdigit() for ch in found):
+        return False
+    rest = work.text[len(found) :].strip()
+    return len(found.split()) <= 2 and len(rest.split()) >= 4 and title_case(rest)

@@ -16,14 +16,14 @@ import re
 from pressconv import lazy_re
 from pressconv.readers.blocks import FURNITURE, HEADLINE, LIST, PARAGRAPH, QUOTE, SUBTITLE, Work
 from pressconv.readers.dates import find_date
-from pressconv.readers.heading_shape import ends_sentence, is_chrome_line, title_case
+from pressconv.readers.heading_shape import ends_sentence, is_chrome_line
 from pressconv.readers.lexicon import PAGE_CHROME_OPENINGS, PAGE_CHROME_WORDS, TITLE_CASE_SMALL
 from pressconv.readers.name_runs import sentence_ends
 from pressconv.readers.press_furniture import is_date_line
 from pressconv.readers.quote_marks import starts_with_mark
 from pressconv.readers.rules.around_headline import split_label_line, under_headline
 from pressconv.readers.rules.cover_note import cover_note
-from pressconv.readers.rules.dateline import dateline_alone, find_dateline
+from pressconv.readers.rules.dateline import dashed_label, dateline_alone, find_dateline
 from pressconv.readers.rules.headline_shape import (
     LONE_KICKER,
     MAX_DEK_WORDS,
@@ -265,7 +265,7 @@ def _choose(works: list[Work], content: list[int], evidence: list[str]) -> int |
     dates, contact lines, a bare organisation or person's name.
     """
     window: list[int] = []
-    for i in content[cover_note(works, content) :]:
+    for i in content[cover_note(works, content, evidence) :]:
         if len(window) >= _WINDOW or _body_like(works[i]):
             break
         window.append(i)
@@ -355,18 +355,9 @@ def _body_like(work: Work) -> bool:
 
 
 def _kicker_line(work: Work) -> bool:
-    """ "FACT SHEET: Administration Launches …": a label and a colon on a one-line title, not a dateline."""
-    return bool(_KICKER.match(work.text)) and len(work.lines) <= 2 and not ends_sentence(work.text)
-
-
-def _dashed_label(work: Work) -> bool:
-    """ "Earnings – Acme Reports Second Quarter Results": a label, a dash and a Title Case title on one
-    line with no closing period is a headline, not a lede opening with a dateline."""
-    found = find_dateline(work.text)
-    if found is None or len(work.lines) > 1 or ends_sentence(work.text) or any(ch.isdigit() for ch in found):
-        return False
-    rest = work.text[len(found) :].strip()
-    return len(found.split()) <= 2 and len(rest.split()) >= 4 and title_case(rest)
+    """ "FACT SHEET: Administration Launches …": a label, a colon or dash, a title; not a dateline."""
+    kicker = bool(_KICKER.match(work.text)) and len(work.lines) <= 2 and not ends_sentence(work.text)
+    return kicker or dashed_label(work)
 
 
 def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
@@ -427,9 +418,7 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
         return -9.0, "contact details (phone, e-mail or web address)"
     if lowered.startswith(PAGE_CHROME_OPENINGS) or is_chrome_line(text):
         return -9.0, "page chrome (share, provided by, published, a caption …)"
-    if text.endswith(":") or (
-        find_dateline(text) is not None and not _kicker_line(work) and not _dashed_label(work)
-    ):
+    if text.endswith(":") or (find_dateline(text) is not None and not _kicker_line(work)):
         return -9.0, "introduces what follows (ends in a colon) or opens with a dateline"
     if dateline_alone(text):
         return -9.0, "a dateline set apart from its lede"
