@@ -54,6 +54,8 @@ _WIRE_NAME = re.compile(
     re.IGNORECASE,
 )
 _MIN_CAPS_WORDS = 3
+_DATE_REACH = 20
+_MAX_DATE_LINE = 60
 _MIN_CAPS_LETTERS = 12
 _NUMERIC_DATE = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$")
 _MIN_STACKED_LINES = 3
@@ -160,14 +162,19 @@ def _lede_under(line: str, following: str) -> bool:
     on its line ("11/03/2031") is a line of its own too."""
     if line.rstrip()[-1:] in ",;":
         return False
+    if _date_alone(line) or _date_alone(following):
+        return True
+    if not (following[:1].isalnum() or following[:1] == "("):
+        return False  # decided before the dateline pattern runs
     found = find_dateline(following)
     # a dash closes the dateline ("COVID-19. With …" after a wrapped line is no dateline)
-    dashed = found is not None and found.rstrip()[-1:] in "-–—"
-    return dashed or _dated(following) or _date_alone(line) or _date_alone(following)
+    return (found is not None and found.rstrip()[-1:] in "-–—") or _dated(following)
 
 
 def _dated(line: str) -> bool:
     """ "1 April 2031 – The agency …": a lede opening with its date and a dash, no place."""
+    if not any(ch.isdigit() for ch in line[:_DATE_REACH]):
+        return False  # decided before the date pattern runs
     found = find_date(line)
     return found is not None and found[1] == 0 and line[found[2] :].lstrip()[:1] in "-–—"
 
@@ -175,7 +182,12 @@ def _dated(line: str) -> bool:
 def _capitals_end(line: str, following: str) -> bool:
     """ "MINISTER OPENS NEW BRIDGE" / "Press Release 31/207": a title in capitals ends where the capitals
     do (a hard-wrapped title in capitals keeps them on every line)."""
-    return len(line.split()) >= _MIN_CAPS_WORDS and _capitals(line) and not _capitals(following)
+    return (
+        line[:1].isupper()
+        and len(line.split()) >= _MIN_CAPS_WORDS
+        and _capitals(line)
+        and not _capitals(following)
+    )
 
 
 def _capitals(line: str) -> bool:
@@ -185,6 +197,8 @@ def _capitals(line: str) -> bool:
 
 def _date_alone(line: str) -> bool:
     """ "March 3, 2031", "11/03/2031": only a date on the line (a numeric one may be day or month first)."""
+    if len(line) > _MAX_DATE_LINE or not any(ch.isdigit() for ch in line):
+        return False  # decided before the date patterns run
     return bool(_NUMERIC_DATE.match(line.strip())) or is_date_line(line)
 
 
