@@ -85,7 +85,7 @@ SPEECH_VERBS: frozenset[str] = ENGLISH_SPEECH_VERBS | frozenset(
         zaznaczyła zaznacza wyjaśnił wyjaśniła wyjaśnia stwierdził stwierdziła tłumaczy przekonuje
         diu afirma explica assegura destaca afegeix subratlla
         subrayó destacó apuntó manifestó recordó reconoció advirtió insistió agregó sostuvo
-        detalló detalla precisó expresó
+        detalló detalla precisó expresó äußerte äußert
         """
     )
 )
@@ -260,7 +260,8 @@ TITLE_WORDS: frozenset[str] = frozenset(
         bundesrat bundesrätin regierungsrat regierungsrätin stadtrat stadträtin nationalrat nationalrätin
         ständerat ständerätin bahnchef bahnchefin dr.-ing. dipl.-ing.
         dra. dra profa. profa lic. titular secretario secretaria doctora coordenador coordenadora
-        librarian archivist registrar ombudsman ombudsperson auditor comptroller bibliotecaria bibliotecario
+        edil librarian archivist registrar ombudsman ombudsperson auditor comptroller
+        bibliotecaria bibliotecario responsable
         professora superintendente governador governadora prefeito prefeita ing. arq. mtro. mtra.
         shri smt. smt shrimati
         """
@@ -552,7 +553,7 @@ ROLE_EQUIVALENTS: dict[str, str] = {
     word: office
     for office, words in {
         "councillor": "councilor consejero consejera conseller consellera conselleiro conselleira concejal "
-        "concejala regidor regidora conseiller conseillère consigliere consigliera",
+        "concejala regidor regidora conseiller conseillère consigliere consigliera edil",
         "minister": "ministra ministro ministre ministerin",
         "mayor": "alcalde alcaldesa alcaldessa maire bürgermeister bürgermeisterin sindaco sindaca "
         "burgemeester burmistrz prefeito prefeita",
