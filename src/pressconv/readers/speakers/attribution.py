@@ -80,6 +80,8 @@ _MAX_INTERJECTION_WORDS = 8
 # Any of the "according to" phrases, anywhere (the phrase loop below then asks for it as a word).
 _ANY_ACCORDING_TO = re.compile("|".join(re.escape(phrase) for phrase in ACCORDING_TO))
 # A title's link word just before a capitalised run: "chief executive of", "directora de la", "head at the".
+# The words after "Name of Organisation" before the comma that ends the subject ("’s roads policing unit").
+_MAX_AFFILIATION_WORDS = 5
 # The longest apposition set off after a name whose closing comma is missing.
 _MAX_APPOSITION_WORDS = 10
 _TITLE_LINK_BEFORE = lazy_re.compile(
@@ -323,7 +325,12 @@ def _subject_first(
                 if gap or not text.endswith(", ", 0, run.start):
                     continue
             elif not gap.startswith(", "):
-                continue
+                if not _affiliation(run, gap):
+                    continue
+                # "Sergeant Jason Higham of Merseyside Police’s roads policing unit, said:": the name, then
+                # where the person works, then the comma
+                title, name = split_title(run.tokens)
+                return Attribution(text[run.start : verb_end], run.start, name, title)
             if (
                 not set_off
                 and (
@@ -401,6 +408,17 @@ def _capitalised_role(words: list[Token], k: int) -> tuple[int, str] | None:
         return None
     phrase = " ".join(w.text.lower().strip(",.") for w in words[first : k + 1])
     return first - 1, phrase
+
+
+def _affiliation(run: Run, gap: str) -> bool:
+    """ "Sergeant Jason Higham of Merseyside Police" + "’s roads policing unit": a titled full name whose
+    run goes on with "of" and the organisation, a few words of it after, no comma between."""
+    title, name = split_title(run.tokens)
+    if title is None or len(name) < MIN_FULL_NAME or not is_name(name) or is_organisation(name):
+        return False
+    rest = run.tokens[run.tokens.index(name[-1]) + 1 :]
+    words = gap.split()
+    return bool(rest) and rest[0] == "of" and "," not in gap and len(words) <= _MAX_AFFILIATION_WORDS
 
 
 def _apposition_holder(text: str, start: int, end: int, titled: bool = False) -> Run | None:
