@@ -49,7 +49,7 @@ def instrument() -> None:
     text_reader.split_blocks = timed("split into blocks", text_reader.split_blocks)
     text_reader.link_addresses = timed("links in the text", text_reader.link_addresses)
     text_reader.with_identifier = timed("content identifier", text_reader.with_identifier)
-    document.parse_contact = timed("contact details", document.parse_contact)
+    document.parse_contacts = timed("contact details", document.parse_contacts)
     document._sections = timed("sections (model blocks)", document._sections)
 
 

@@ -293,6 +293,9 @@ def check(data: bytes) -> Report:
             headings.append(int(tag[1]))
         if tag == "Figure" and not str(elem.get("/Alt", "")).strip():
             report.fail("Figure without /Alt")  # Matterhorn 13-004
+        if tag == "Figure" and not _has_bbox(elem):
+            # ISO 32000-1 Table 344: a Figure's Layout attributes give the box it occupies on the page.
+            report.fail("Figure without a Layout /BBox")
         if tag == "Link":
             report.links += 1
         pg = elem.get("/Pg")
@@ -398,3 +401,16 @@ def _is_int(obj: Any) -> bool:
 
 def _xml_unescape(text: str) -> str:
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&amp;", "&")
+
+
+def _has_bbox(elem: Any) -> bool:
+    """Whether a structure element's attributes (one dictionary or an array of them) give a four-number
+    /BBox with the Layout owner."""
+    attributes = elem.get("/A")
+    if attributes is None:
+        return False
+    found = list(attributes) if isinstance(attributes, pikepdf.Array) else [attributes]
+    return any(
+        isinstance(a, pikepdf.Dictionary) and a.get("/O") == "/Layout" and len(a.get("/BBox", [])) == 4
+        for a in found
+    )

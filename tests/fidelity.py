@@ -59,6 +59,7 @@ from urllib.parse import unquote
 from xml.etree import ElementTree as ET
 
 from pressconv.model import Document, Figure, ListBlock, Marks, Note, Paragraph, Quote, Section, Table
+from pressconv.writers._labels import labels
 from pressconv.writers._pagination import PAGE_WORDS
 
 FORMATS = ("html", "docx", "pdf", "epub")
@@ -71,9 +72,8 @@ FURNITURE: dict[str, frozenset[str]] = {
     "html": frozenset(),
     "docx": frozenset({"page", "of"}),
     "pdf": frozenset({"page", "of"}),
-    "epub": frozenset(
-        {"contents", "table", "of", "navigation", "cover", "title", "page", "start", "content", "landmarks"}
-    ),
+    # The navigation document's and landmarks' labels are added in the document's language below.
+    "epub": frozenset({"navigation"}),
 }
 
 _MONTHS = frozenset(
@@ -247,11 +247,15 @@ def allowed_extras(document: Document, fmt: str) -> frozenset[str]:
     texts += [meta.end_mark or "", *meta.contacts, *meta.keywords, meta.embargo or ""]
     # Shown where an image cannot be (an EPUB holds no outside image): the figure's alt text.
     texts += [block.alt for block in document.blocks() if isinstance(block, Figure)]
-    # The headings writers give the notes: "Notes", and "Notes to editors" when the source had none.
+    # The headings writers give the notes, in the document's language (``writers._labels``): "Notes", and
+    # "Notes to editors" when the source had none.
+    label = labels(meta.language)
     if cited_notes(document):
-        texts.append("Notes")
+        texts.append(label.notes)
     if editors_notes(document) and not document.notes_heading:
-        texts.append("Notes to editors")
+        texts.append(label.notes_to_editors)
+    if fmt == "epub":  # the navigation document's and landmarks' words
+        texts += [label.contents, label.landmarks, label.cover, label.title_page, label.start_of_content]
     texts += [note.label for note in document.notes]
     if fmt in CITED_NOTES_APART:  # shown where the format keeps them, checked by its structure check
         texts += [note.text for note in cited_notes(document)]

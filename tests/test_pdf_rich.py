@@ -10,10 +10,14 @@ import io
 import re
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pikepdf
 import pytest
+from pdfminer.high_level import extract_pages
+from pdfminer.layout import LTImage, LTTextLine
 from PIL import Image as PILImage
 
 from _pdfua import check
@@ -156,6 +160,36 @@ def test_figures_carry_their_alt_text_and_an_image(rich_pdf: bytes) -> None:
     text = extract_text("pdf", rich_pdf)
     assert "Map of the extension" in text  # no bytes to draw: its alt text is shown instead
     assert "North quay" in text
+
+
+def _walk(item: Any) -> Iterator[Any]:
+    yield item
+    if hasattr(item, "__iter__"):
+        for child in item:
+            yield from _walk(child)
+
+
+def test_every_figure_has_a_layout_bbox_where_its_content_is_drawn(rich_pdf: bytes) -> None:
+    """The image's box is where pdfminer finds the image; the figure shown as its alt text holds that text."""
+    with pikepdf.open(io.BytesIO(rich_pdf)) as doc:
+        pages = {page.obj.objgen: n for n, page in enumerate(doc.pages)}
+        figures = [
+            (str(obj.Alt), pages[obj.Pg.objgen], str(obj.A.O), [float(v) for v in obj.A.BBox])
+            for obj in doc.objects
+            if isinstance(obj, pikepdf.Dictionary) and obj.get("/S") == "/Figure"
+        ]
+    assert [(alt, owner) for alt, _, owner, _ in figures] == [
+        ("The north quay at dawn", "/Layout"),
+        ("Map of the extension", "/Layout"),
+    ]
+    for alt, page_index, _, (left, bottom, right, top) in figures:
+        [page] = extract_pages(io.BytesIO(rich_pdf), page_numbers=[page_index])
+        if alt == "The north quay at dawn":
+            [image] = [item for item in _walk(page) if isinstance(item, LTImage)]
+            assert [round(v, 1) for v in image.bbox] == [round(v, 1) for v in (left, bottom, right, top)]
+            continue
+        [line] = [item for item in _walk(page) if isinstance(item, LTTextLine) and alt in item.get_text()]
+        assert left <= line.x0 < line.x1 <= right and bottom <= line.y0 < line.y1 <= top
 
 
 def test_table_cells_read_back_once_with_the_header_repeated_on_the_next_page(rich_pdf: bytes) -> None:

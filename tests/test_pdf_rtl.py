@@ -15,6 +15,7 @@ import subprocess
 import sys
 import unicodedata
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -164,6 +165,29 @@ def test_right_to_left_lines_are_right_aligned() -> None:
     for line in lines:
         assert line[-1].x1 == pytest.approx(RIGHT_EDGE, abs=0.5)
     assert lines[-1][0].x0 > LEFT_EDGE + 20, "a short last line is ragged on the left"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "words"),
+    [
+        (HEBREW_LONG, "he", "1/1"),
+        (ARABIC_LONG, "ar", "1/1"),
+        (HEBREW_LONG, "en", "Page1of1"),
+        ("A quay.", "en", "Page1of1"),
+    ],
+)
+def test_the_page_footer_starts_where_the_documents_lines_start(text: str, language: str, words: str) -> None:
+    """As the DOCX footer (no alignment of its own, so a right-to-left paragraph's start) and the HTML's."""
+    doc = document("A quay", Paragraph(text))
+    data, _ = render(replace(doc, metadata=replace(doc.metadata, language=language)))
+    chars = first_page_items(data, LTChar)
+    footer = [c for c in chars if c.y0 < 50]
+    assert "".join(c.get_text() for c in footer).replace(" ", "") == words
+    body = [c for c in chars if c.y0 > 100]  # the text frame's edges: the page size follows the language
+    if text != "A quay.":  # the first strong character decides: right to left
+        assert max(c.x1 for c in footer) == pytest.approx(max(c.x1 for c in body), abs=0.5)
+    else:
+        assert min(c.x0 for c in footer) == pytest.approx(LEFT_EDGE, abs=0.5)
 
 
 def test_a_mixed_line_is_in_bidi_visual_order() -> None:

@@ -12,13 +12,15 @@ from pressconv.readers import quote_marks
 
 
 def _style_text_by_text(texts: list[str]) -> str:
-    """``style_of`` as first written: the openers of each text counted on their own."""
+    """``style_of`` as first written: the openers (and single closers) of each text counted on their own."""
     doubles = singles = 0
+    closed = False  # a single mark closes a quotation somewhere (SPEC: a stray opener sets no style)
     for text in texts:
         dutch = len(quote_marks._DUTCH_OPENER.findall(text)) if ",," in text else 0
         doubles += len(quote_marks._DOUBLE_OPENERS.findall(text)) + dutch
         singles += len(quote_marks._SINGLE_OPENERS.findall(text))
-    return "single" if singles > doubles else "double"
+        closed = closed or quote_marks._SINGLE_CLOSERS.search(text) is not None
+    return "single" if singles > doubles and closed else "double"
 
 
 # Pieces that put a mark, a comma pair or an "s" right at the start or end of a text.
@@ -40,6 +42,7 @@ def test_style_counted_over_joined_texts_as_text_by_text() -> None:
     # both answers occur, so the comparison is not of two constants
     assert quote_marks.style_of(["‘One,’ she said.", "‘Two.’"]) == "single"
     assert quote_marks.style_of(["“One,” she said.", "It’s ‘two’."]) == "double"
+    assert quote_marks.style_of(["the staff of l ‘Elmford", "l’équipe"]) == "double"  # nothing closes
 
 
 def test_fold_is_split_and_join() -> None:
@@ -71,3 +74,48 @@ def test_blocks_holding_a_surname_found_through_the_joined_texts() -> None:
     # each text once, in order, though one holds the surname twice and another is a repeated copy
     holding = ["Ana Ruiz said so.", "Ruiz", "“Yes,” said Ruizberg.", "Ruiz met Ruiz.", "zRuiz"]
     assert index._holding("Ruiz") == holding
+
+
+def test_split_blocks_gives_folded_texts_so_to_work_need_not_fold_them() -> None:
+    from pressconv.readers.blocks import fold, split_blocks, to_work
+
+    spaces = (" ", "  ", "\t", "\xa0", "\u2009", "\x1f", "\u200b")
+    checked = 0
+    for lead, inner, trail in itertools.product((*spaces, ""), repeat=3):
+        for layout in ("{0}", "{0}\n{0}", "  {0}\nline\n  {0}\nmore", "{0}\n{1}\n\n{0}"):
+            line = f"{lead}Word{inner}word.{trail}"
+            for raw in split_blocks(layout.format(line, inner)):
+                assert raw.folded and fold(raw.text) == raw.text, repr(raw.text)
+                assert all(fold(part) == part for part in raw.lines), raw.lines
+                # what to_work makes of the block is what it made when it folded every text itself
+                unflagged = to_work(raw._replace(folded=False))
+                flagged = to_work(raw)
+                assert (flagged.text, flagged.lines) == (unflagged.text, unflagged.lines)
+                checked += 1
+    assert checked > 4 * (len(spaces) + 1) ** 3
+
+
+def test_parse_contacts_is_parse_contact_of_each() -> None:
+    from pressconv.contacts import parse_contact, parse_contacts
+
+    texts = [
+        "Media Contact:\nJo Bell\n+44 20 7946 0018\njo@example.org",
+        "Press office, Harlow Council\nTel: (202) 555-0143 ext. 12\nwww.example.org/press",
+        "For more information, contact Ana Ruiz at ana.ruiz@example.es or +34 912 345 678.",
+        "Contacts: Sam Lee, Head of Media\n0161 496 0000 / 07700 900123",
+        "No number here",
+    ]
+    together = parse_contacts(texts)
+    assert together == tuple(parse_contact(text) for text in texts)
+    assert together[0].phone == "+442079460018" and together[0].email == "jo@example.org"
+    assert parse_contacts(texts[:1], "GB") == (parse_contact(texts[0], "GB"),)
+
+
+def test_sentence_ends_hands_out_a_fresh_list_each_time() -> None:
+    from pressconv.readers.name_runs import sentence_ends
+
+    text = "One sentence. Dr. Smith said so. Another one!"
+    first = sentence_ends(text)
+    first.append(999)  # a caller (pronoun look-back) extends the list it gets
+    assert sentence_ends(text) == [13, 32, 45]
+    assert sentence_ends(text) is not sentence_ends(text)

@@ -230,7 +230,9 @@ def block_to_dict(block: Block, quotations: bool = True) -> dict[str, Any]:
             assert_never(block)
 
 
-def to_dict(document: Document, quotations: bool = True, notes_in_sections: bool = True) -> dict[str, Any]:
+def to_dict(
+    document: Document, quotations: bool = True, notes_in_sections: bool = True, contacts: bool = True
+) -> dict[str, Any]:
     """The document as a JSON-ready dict (SPEC §2 shape plus ``model_version``).
 
     ``quotations=False`` leaves the quotation spans out (the content identifier,
@@ -242,7 +244,8 @@ def to_dict(document: Document, quotations: bool = True, notes_in_sections: bool
     ``from_dict`` leaves out again: the notes to editors under their heading as one numbered list
     where the source had them (``notes_at``), and footnotes and endnotes as one list with no
     heading after the last section.  ``notes_in_sections=False`` leaves
-    that copy out (the content identifier, which counts the notes once).
+    that copy out (the content identifier, which counts the notes once).  ``contacts=False`` leaves
+    out the structured contacts (``contact_details``), which the content identifier does not count.
     """
     meta = document.metadata
     data: dict[str, Any] = {
@@ -267,7 +270,7 @@ def to_dict(document: Document, quotations: bool = True, notes_in_sections: bool
         },
         "sections": [_section_to_dict(section, quotations) for section in document.sections],
     }
-    if meta.contact_details:
+    if meta.contact_details and contacts:
         data["metadata"]["contact_details"] = [_contact_to_dict(c) for c in meta.contact_details]
     _put_marks(data, "headline_marks", document.headline, document.headline_marks)
     _put_marks(data, "subtitle_marks", document.subtitle, document.subtitle_marks)
@@ -437,12 +440,12 @@ def content_identifier(document: Document) -> str:
     It ignores where the file lives and the identifier itself, so the same
     text gives the same identifier on every machine.
     """
-    data = to_dict(document, quotations=False, notes_in_sections=False)
-    # as if the metadata had no identifier, no source path and no structured contacts (the dict is
-    # edited rather than the document copied: two dataclass replaces cost more than the edit)
+    # no structured contacts: they follow from the contact blocks, which are in the payload
+    data = to_dict(document, quotations=False, notes_in_sections=False, contacts=False)
+    # as if the metadata had no identifier and no source path (the dict is edited rather than the
+    # document copied: two dataclass replaces cost more than the edit)
     metadata = data["metadata"]
     metadata["identifier"] = metadata["source_path"] = None
-    metadata.pop("contact_details", None)
     # The payload keeps the version-1 shape (no quotation spans, version 1), so the same words keep
     # the identifier they had before the JSON grew: quotations follow from the words and speakers,
     # and so do structured contacts.  Marks, tables, figures and notes add keys only when a document

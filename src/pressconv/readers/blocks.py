@@ -111,6 +111,16 @@ class RawBlock(NamedTuple):
     level: int | None = None
     levels: tuple[int, ...] = ()
     block: Block | None = None
+    folded: bool = False
+    """True when ``text`` is folded already (``split_blocks`` folds every line): ``to_work`` does not
+    fold it again.  A reader that is not sure leaves it false."""
+
+
+# A one-line block of ``split_blocks``: every field after ``text`` and ``lines`` at its default, and
+# ``folded``.  Built with ``tuple.__new__``, the same tuple without the named tuple's Python-level
+# ``__new__`` (one per paragraph of the text).
+_FOLDED_DEFAULTS: Final = (*(RawBlock._field_defaults[name] for name in RawBlock._fields[2:-1]), True)
+_new_tuple = tuple.__new__
 
 
 class Partial(NamedTuple):
@@ -193,12 +203,13 @@ def split_blocks(text: str) -> list[RawBlock]:
         if "\n" not in chunk:  # a one-line paragraph (unwrapped copy): the common case, read directly
             line = fold(chunk)
             if line:
-                blocks.append(RawBlock(line, (line,)))
+                blocks.append(_new_tuple(RawBlock, (line, (line,), *_FOLDED_DEFAULTS)))
             continue
         for part in _indented_paragraphs(chunk.split("\n")):
             lines = tuple(folded for folded in (fold(line) for line in part) if folded)
             if lines:
-                blocks.append(RawBlock(" ".join(lines), lines))
+                # folded lines joined by single spaces: folded too
+                blocks.append(_new_tuple(RawBlock, (" ".join(lines), lines, *_FOLDED_DEFAULTS)))
     return blocks
 
 
@@ -218,8 +229,8 @@ def _indented_paragraphs(lines: list[str]) -> list[list[str]]:
 
 def to_work(raw: RawBlock) -> Work:
     """A working block from a raw block."""
-    lines = list(raw.lines) if raw.lines else [fold(raw.text)]
-    work = Work(text=fold(raw.text), lines=lines, hint=raw.hint)
+    text = raw.text if raw.folded else fold(raw.text)  # folded once, not for its lines again
+    work = Work(text, list(raw.lines) if raw.lines else [text], raw.hint)  # positional: quicker
     if raw.speaker:
         work.stated_speaker, work.stated_attribution = fold(raw.speaker), raw.attribution
     if raw.role is not None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import assert_never
 
-from pressconv.contacts import parse_contact
+from pressconv.contacts import parse_contacts
 from pressconv.errors import Notes
 from pressconv.model import (
     Block,
@@ -141,7 +141,7 @@ def build_document(
         release="\n".join(furniture.release) or None,
         embargo=furniture.embargo,
         contacts=tuple(furniture.contacts),
-        contact_details=tuple(parse_contact(contact) for contact in furniture.contacts),
+        contact_details=parse_contacts(furniture.contacts),
         end_mark=furniture.end_mark,
         # Letterhead lines are words of the text, shown above the release line; a front-matter
         # publisher only fills in where the text has none, so those words are never dropped (#21).

@@ -261,6 +261,7 @@ def first_letter(word: str) -> str:
     return next((ch for ch in word if ch.isalpha()), "")
 
 
+@per_document(maxsize=4096)  # a pure function of the line; the shape and the heading rule ask it
 def is_boilerplate_heading(text: str) -> bool:
     """True for "About Acme Corp." and "Notes to editors"; not for "About 300 people attended."."""
     lowered = text.lower()
@@ -281,6 +282,7 @@ def is_boilerplate_heading(text: str) -> bool:
     )
 
 
+@per_document(maxsize=4096)  # a pure function of the line; asked again of every copy of it
 def not_a_heading(text: str) -> str:
     """Why a short line that is not a heading is text (the tests of ``_line_shape``), or ""."""
     if _DASH_OPENING.match(text):

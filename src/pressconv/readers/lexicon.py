@@ -70,20 +70,35 @@ SPEECH_VERBS: frozenset[str] = ENGLISH_SPEECH_VERBS | frozenset(
         """
         sagte sagt sagten fügte erklärte erklärt betonte betont meinte meint ergänzte ergänzt
         kommentierte kommentiert unterstrich unterstreicht berichtete berichtet erläuterte erläutert
+        warnte mahnte bekräftigte verdeutlichte resümierte bilanzierte
         sagt so déclare dit explique souligne ajoute affirme estime précise indique poursuit conclut
         commente rappelle insiste confie assure dijo dice afirmó afirma explicó explica señaló
         señala añadió añade declaró declara aseguró asegura indicó indica comentó comenta disse
         afirmou explicou acrescentou declarou déclaré expliqué ajouté souligné affirmé indiqué précisé
-        estimé confié rappelé assuré poursuivi conclu
-        dichiara spiega afferma sottolinea aggiunge commenta ricorda osserva
+        estimé confié rappelé assuré poursuivi conclu relève résume avertit prévient salue
+        dichiara spiega afferma sottolinea aggiunge commenta ricorda osserva precisa evidenzia rimarca
+        conclude disse dichiarò affermò spiegò aggiunse sottolineò
         sublinhou referiu salientou destacou frisou adiantou garantiu lembrou sublinha refere
-        acrescenta diz
+        acrescenta diz considerou defendeu realçou assegurou reforçou observou ressaltou completou
+        avaliou
         zei zegt aldus verklaarde verklaart benadrukte benadrukt vertelde vertelt stelde stelt
+        meldt meldde waarschuwt waarschuwde erkent erkende concludeert concludeerde
         säger sade sa berättar förklarar konstaterar menar tillägger understryker fortsätter
+        uppger betonar påpekar berättade förklarade konstaterade tillade underströk
         siger sagde fortæller forklarer tilføjer sier forteller legger
+        udtaler udtalte fortalte forklarede tilføjede understreger understregede påpeger mener
+        uttaler uttalte fortalte forklarte understreker påpeker
         powiedział powiedziała mówi dodał dodała dodaje podkreślił podkreśliła podkreśla zaznaczył
         zaznaczyła zaznacza wyjaśnił wyjaśniła wyjaśnia stwierdził stwierdziła tłumaczy przekonuje
-        diu afirma explica assegura destaca afegeix subratlla
+        mówił mówiła ocenił oceniła poinformował poinformowała przyznał przyznała zapowiedział
+        zapowiedziała
+        diu afirma explica assegura destaca afegeix subratlla assenyala remarca manifesta
+        uvedl uvedla uvádí řekl řekla říká dodal dodala dodává zdůraznil zdůraznila zdůrazňuje doplnil
+        doplnila vysvětlil vysvětlila upozornil upozornila prohlásil prohlásila sdělil sdělila
+        konstatoval konstatovala
+        ujar ujarnya kata katanya tutur tuturnya jelas jelasnya tegas tegasnya imbuh imbuhnya ucap
+        ucapnya terang terangnya mengatakan menjelaskan menegaskan menambahkan menyampaikan mengungkapkan
+        menuturkan menyatakan berkata
         subrayó destacó apuntó manifestó recordó reconoció advirtió insistió agregó sostuvo
         detalló detalla precisó expresó äußerte äußert
         """
@@ -143,6 +158,25 @@ SPEECH_PHRASES: frozenset[str] = frozenset(
         "a poursuivi",
         "a conclu",
         "ha annunciato",
+        "ha evidenziato",
+        "ha rimarcato",
+        "ha continuato",
+        "a averti",
+        "a prévenu",
+        "a résumé",
+        "a relevé",
+        "a salué",
+        "ha assenyalat",
+        "ha remarcat",
+        "ha indicat",
+        "ha manifestat",
+        "va afegir",
+        "va destacar",
+        "va assenyalar",
+        "legger til",  # Norwegian: "legger til ministeren"
+        "lägger till",  # Swedish
+        "laat weten",  # Dutch
+        "licht toe",
         "teilte mit",
         "ha afirmat",
         "ha dit",
@@ -180,6 +214,12 @@ ACCORDING_TO: tuple[str, ...] = (
     "segundo",
     "zufolge",
     "ayon kay",  # Filipino: "ayon kay Cruz"
+    "menurut",  # Indonesian
+    "ifølge",  # Danish, Norwegian
+    "enligt",  # Swedish
+    "volgens",  # Dutch
+    "według",  # Polish
+    "segons",  # Catalan
 )
 
 # Adverbs and auxiliaries that sit between a subject and its speech verb ("Smith later added").
@@ -193,6 +233,14 @@ ATTRIBUTION_ADVERBS: frozenset[str] = frozenset(
     )
 )
 
+# Endings that carry a speech verb's subject as a pronoun: the Indonesian "ujarnya", "katanya" (he or she
+# said) is the verb ("ujar", "kata") and "-nya"; resolved as a pronoun of no gender.
+PRONOUN_SUFFIXES: tuple[str, ...] = ("nya",)
+
+# Definite articles written as a noun's ending (Danish, Norwegian, Swedish): "ministeren", "borgmesteren",
+# "ordföranden" are "the minister", "the mayor", "the chair" -- a role reference with no article before it.
+DEFINITE_SUFFIXES: tuple[str, ...] = ("en", "et", "n")
+
 # Words that front what was said before the speech verb, the speaker following it ("Das betonte Bahnchef
 # Sørensen.", "Así lo explicó la alcaldesa."): the clause reads verb first.
 FRONTED_OBJECTS: frozenset[str] = frozenset(_words("das dies dazu darauf hierzu así eso esto isso"))
@@ -204,7 +252,11 @@ INVERTED_REFLEXIVES: frozenset[str] = frozenset(_words("sich"))
 # Subject pronouns that need resolving to a person; "they"/"we" are groups and stay unresolved.
 PRONOUNS: frozenset[str] = frozenset(
     {"he", "she", "er", "sie", "il", "elle", "él", "ella", "ele", "ela", "lui", "lei", "hij", "zij"}
+    | {"han", "hun", "hon", "ia", "beliau"}  # Danish, Norwegian, Swedish; Indonesian
 )
+# Pronouns that are names when capitalised ("siger han", but "said Han Seo-yeon", "Hun Sen"): pronouns only
+# as written in lower case.
+LOWER_CASE_PRONOUNS: frozenset[str] = frozenset({"han", "hun", "hon"})
 # Forms of address that stand for a person after "his"/"her" ("her Honour said"): that pronoun.
 FORMS_OF_ADDRESS: frozenset[str] = frozenset(
     {"honour", "honor", "excellency", "worship", "majesty", "highness", "lordship", "ladyship"}
@@ -259,11 +311,20 @@ TITLE_WORDS: frozenset[str] = frozenset(
         meteorologist forecaster climatologist hydrologist epidemiologist coxswain
         bundesrat bundesrätin regierungsrat regierungsrätin stadtrat stadträtin nationalrat nationalrätin
         ständerat ständerätin bahnchef bahnchefin dr.-ing. dipl.-ing.
+        stadträte stadträtinnen
         dra. dra profa. profa lic. titular secretario secretaria doctora coordenador coordenadora
         edil librarian archivist registrar ombudsman ombudsperson auditor comptroller
         bibliotecaria bibliotecario responsable
         professora superintendente governador governadora prefeito prefeita ing. arq. mtro. mtra.
         shri smt. smt shrimati
+        formand forkvinde næstformand generalsekretær generalsekreterare sekretær rådmann landshövding
+        generaldirektör kommunaldirektør kommunaldirektör fylkesordfører politimester
+        ministr ministryně hejtman hejtmanka primátor primátorka starostka náměstek náměstkyně ředitel
+        ředitelka mluvčí předseda předsedkyně místopředseda místopředsedkyně radní senátorka
+        menteri gubernur bupati walikota ketua wakil kepala direktur sekretaris camat kapolres kapolda
+        kapolri presiden juru dirut wali
+        barrister barr. alhaji alhaja hajia mallam otunba
+        publisher producer proprietor
         """
     )
 )
@@ -291,6 +352,8 @@ ROLE_WORDS: frozenset[str] = frozenset(
         owner landlord tenant parent mother father pastor imam rabbi priest captain player manager
         neighbour neighbor witness passenger shopper customer fan voter driver grandmother grandfather
         survivor victim patient entrepreneur founder homeowner commuter
+        designer architect photographer writer novelist poet composer conductor illustrator filmmaker
+        pharmacist dentist midwife paramedic firefighter
         entrenador entrenadora entraîneur entraîneuse trainer trainerin allenatore allenatrice treinador
         treinadora
         """
@@ -383,6 +446,12 @@ HONORIFICS: dict[str, str] = {
     "smt.": "f",
     "smt": "f",
     "shrimati": "f",
+    # Nigerian professional and religious honorifics ("Barr. Ngozi Eze", "Alhaji Musa Bello")
+    "barr.": "",
+    "barrister": "",
+    "alhaji": "m",
+    "alhaja": "f",
+    "hajia": "f",
 }
 
 # Common given names whose gender is near certain: lets "she said" pass over a man named just before.
@@ -438,6 +507,9 @@ PRONOUN_GENDER: dict[str, str] = {
     "lei": "f",
     "hij": "m",
     "zij": "f",
+    "han": "m",
+    "hun": "f",
+    "hon": "f",
 }
 
 # Endings that make a compound word a title (German "Infrastrukturvorstand", "Regierungssprecherin").
@@ -506,6 +578,7 @@ ORGANISATION_WORDS: frozenset[str] = frozenset(
         rathaus landkreis stadtverwaltung consejería gendarmerie polizei policía
         programme program initiative scheme campaign partnership coalition alliance railway railways
         ferries transit
+        dinas kementerian direktorat badan kantor pemerintah kota kabupaten provinsi ministerstvo úřad kommune
         """
     )
 )
@@ -554,17 +627,19 @@ ROLE_EQUIVALENTS: dict[str, str] = {
     for office, words in {
         "councillor": "councilor consejero consejera conseller consellera conselleiro conselleira concejal "
         "concejala regidor regidora conseiller conseillère consigliere consigliera edil",
-        "minister": "ministra ministro ministre ministerin",
+        "minister": "ministra ministro ministre ministerin ministr ministryně menteri",
         "mayor": "alcalde alcaldesa alcaldessa maire bürgermeister bürgermeisterin sindaco sindaca "
-        "burgemeester burmistrz prefeito prefeita",
+        "burgemeester burmistrz prefeito prefeita borgmester borgmästare ordfører primátor primátorka "
+        "walikota",
         "president": "presidente presidenta président présidente präsident präsidentin presidentessa "
-        "prezydent",
+        "prezydent presiden",
         "director": "directora directeur directrice direktor direktorin direttore direttrice diretor "
-        "diretora dyrektor dyrektorka",
-        "governor": "gobernador gobernadora gouverneur gouverneure governatore gov",
+        "diretora dyrektor dyrektorka direktør direktör ředitel ředitelka direktur",
+        "governor": "gobernador gobernadora gouverneur gouverneure governatore gov gubernur",
         "rector": "rectora recteur rectrice rektor rettore rettrice reitor reitora",
         "spokesperson": "spokesman spokeswoman portavoz porte-parole sprecher sprecherin portaveu "
-        "woordvoerder woordvoerster",
+        "woordvoerder woordvoerster mluvčí",
+        "chair": "formand forkvinde ordförande předseda předsedkyně ketua",
         "secretary": "secretario secretaria secrétaire",
         "delegate": "delegado delegada délégué déléguée",
         "chancellor": "kanzler kanzlerin",
@@ -620,10 +695,30 @@ NAME_PARTICLES: frozenset[str] = frozenset(
         "i",  # Catalan double surnames: "Montserrat Puigdollers i Riera"
     }
 )
+# Words that tie an office to its portfolio or place right before a capitalised run: "l'assessora ai
+# Trasporti Anna Rossi", "Starosta obce Lipník Pavel Sýkora" (Czech genitives: of the municipality, the
+# town, the region).  English "of"/"for" are left to the title grammar (``split_title``).
+PORTFOLIO_LINKS: frozenset[str] = frozenset(
+    _words(
+        """
+        ai al alla allo agli alle della del dello dei degli delle di
+        de du des für obce města kraje městyse
+        """
+    )
+)
+
 # Letters after a name that are honours or offices, not part of it ("Jane Smith MP", "John Doe OBE").
 POSTNOMINALS: frozenset[str] = frozenset(
-    _words("mp mep msp mla am obe mbe cbe kbe dbe kc qc frs phd ph.d. md esq. esq mdb mdl")
+    _words(
+        """
+        mp mep msp mla am obe mbe cbe kbe dbe kc qc frs phd ph.d. md esq. esq mdb mdl
+        td mpp mha mhk mna
+        """
+    )
 )
+# Post-nominals that are also words or names in other cases ("Jane Doe MS", a Member of the Senedd, but
+# "Jack Ma"): letters after a name only when written in capitals.
+POSTNOMINALS_IN_CAPITALS: frozenset[str] = frozenset(_words("ms ma ba msc mba jp dl fca frcp frcs freng"))
 NAME_SUFFIXES: frozenset[str] = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv", "v", "phd", "ph.d."})
 
 # Capitalised words that start sentences or name things but are never people.
@@ -638,6 +733,7 @@ NOT_NAMES: frozenset[str] = frozenset(
         first second third mr. mrs. ms. dr. we i you they he she us u.s. uk eu un der die das ein
         eine le la les un une el los las according selon laut según segundo under without despite like
         unlike among between about above across against along around behind ook
+        menurut ifølge enligt volgens według segons
         """
     )
 )
@@ -652,7 +748,7 @@ ABBREVIATIONS: frozenset[str] = frozenset(
         u.k. u.n. d.c. a.m. p.m. calif. fla. mass. n.y. ill. wash. pa. va. tex. ariz. colo. conn.
         ga. md. mich. minn. mo. n.j. ore. tenn. wis. ala. ky. la. nev. okla. s.c. n.c. n.h. vt. del.
         neb. kan. miss. ark. wyo. mont. idaho. z.b. bzw. ca. nr. dr. hr. fr. mme. m. rt. h.e.
-        engr. atty. arch. amb. usec. asec. dir. cong. dra. profa. lic. smt. dr.-ing. dipl.-ing.
+        engr. atty. arch. amb. usec. asec. dir. cong. dra. profa. lic. smt. dr.-ing. dipl.-ing. barr. ph.d.
         ing. arq. mtro. mtra.
         """
     )
@@ -681,28 +777,64 @@ for _number, _names in enumerate(
         MONTHS[_name] = _number
 
 # Month names of languages that write the day first ("9 de febrer de 2032", "9 lutego 2032", "9. helmikuuta
-# 2032", "2. prosince 2032", "4 Maret 2032"): Catalan, Polish (nominative and the genitive a date uses),
-# Swedish, Norwegian, Danish, Finnish, Czech (the genitive a date uses), Indonesian.
+# 2032", "2. prosince 2032", "2 decembrie 2032", "2 Aralık 2032", "2 Agustus 2032"): Catalan, Polish,
+# Czech and Slovak (nominative and the genitive a date uses), Swedish, Norwegian, Danish, Finnish,
+# Romanian, Indonesian (with its older spellings); then Slovene, Croatian, Serbian (Latin), Estonian,
+# Turkish and Greek (nominative and genitive).  The names these share with the lists above ("maj",
+# "juni", "mei") are there; Croatian "listopada" (October) is Polish November and stays November.
 # Also in ``MONTHS``; kept apart so the month-first date pattern does not try them at every word.
 DAY_FIRST_MONTHS: dict[str, int] = {}
-for _number, _names in enumerate(
+for _number, (_names, _more) in enumerate(
     (
-        "gener styczeń stycznia tammikuuta ledna",
-        "febrer luty lutego helmikuuta února",
-        "març marzec marca marts maaliskuuta března maret",
-        "kwiecień kwietnia huhtikuuta dubna",
-        "maig maj maja toukokuuta května",
-        "juny czerwiec czerwca kesäkuuta června",
-        "juliol lipiec lipca heinäkuuta července",
-        "agost sierpień sierpnia augusti elokuuta srpna agustus",
-        "setembre wrzesień września syyskuuta září",
-        "październik października lokakuuta října",
-        "listopad listopada marraskuuta listopadu",
-        "desembre grudzień grudnia desember joulukuuta prosince",
+        (
+            "gener styczeń stycznia tammikuuta leden ledna január januára ianuarie",
+            "januarja siječnja jaanuar ocak ιανουαρίου ιανουάριος",
+        ),
+        (
+            "febrer luty lutego helmikuuta únor února február februára februarie pebruari",
+            "februarja veljače veebruar şubat φεβρουαρίου φεβρουάριος",
+        ),
+        (
+            "març marzec marca marts maaliskuuta březen března marec martie maret",
+            "mart ožujka märts μαρτίου μάρτιος",
+        ),
+        (
+            "kwiecień kwietnia huhtikuuta duben dubna apríl apríla aprilie",
+            "aprila travnja aprill nisan απριλίου απρίλιος",
+        ),
+        ("maig maj maja toukokuuta květen května máj mája", "svibnja mayıs μαΐου μάιος"),
+        (
+            "juny czerwiec czerwca kesäkuuta červen června jún júna iunie",
+            "junija lipnja juuni haziran ιουνίου ιούνιος",
+        ),
+        (
+            "juliol lipiec lipca heinäkuuta červenec července júl júla iulie",
+            "julija srpnja juuli temmuz ιουλίου ιούλιος",
+        ),
+        (
+            "agost sierpień sierpnia augusti elokuuta srpen srpna augusta agustus",
+            "avgusta avgust kolovoza ağustos αυγούστου αύγουστος",
+        ),
+        (
+            "setembre wrzesień września syyskuuta září septembra septembrie",
+            "septembar rujna eylül σεπτεμβρίου σεπτέμβριος",
+        ),
+        (
+            "październik października lokakuuta říjen října októbra octombrie",
+            "oktobra oktobar oktoober ekim οκτωβρίου οκτώβριος",
+        ),
+        (
+            "listopad listopada listopadu marraskuuta novembra noiembrie nopember",
+            "novembar studenoga studenog kasım νοεμβρίου νοέμβριος",
+        ),
+        (
+            "desembre grudzień grudnia desember joulukuuta prosinec prosince decembra decembrie",
+            "decembar prosinca detsember aralık δεκεμβρίου δεκέμβριος",
+        ),
     ),
     start=1,
 ):
-    for _name in _names.split():
+    for _name in (*_names.split(), *_more.split()):
         DAY_FIRST_MONTHS[_name] = _number
 MONTHS.update(DAY_FIRST_MONTHS)
 
@@ -783,11 +915,49 @@ CONTACT_HEADERS: tuple[str, ...] = (
     "investor contact",
     "investor relations",
     "pressekontakt",
+    "pressekontakte",
+    "medienkontakt",
+    "kontakt für medien",
+    # Austrian and German wire copy: "Rückfragen & Kontakt:", "Rückfragen bitte an:", "Rückfragehinweis:"
+    "rückfragen & kontakt",
+    "rückfragen und kontakt",
+    "rückfragen bitte an",
+    "rückfragen an",
+    "für rückfragen",
+    "rückfragen",
+    "rückfragehinweis",
+    "ansprechpartner",
+    "ansprechpartnerin",
     "kontakt",
     "contact presse",
     "contacts presse",
+    "contact média",
+    "contact médias",
+    "contacts médias",
+    "relations presse",
+    "contact pour la presse",
     "contacto de prensa",
+    "contactos de prensa",
+    "contacto para medios",
+    "contacto con medios",
+    "para más información",
     "contacto",
+    "contacte de premsa",
+    "contatti stampa",
+    "contatto stampa",
+    "perscontact",
+    "kontakt dla mediów",
+    "presskontakt",
+    "kontaktperson",
+)
+
+# Lines a wire service closes its copy with, below the text (prefix match, case-insensitive): the
+# Austrian OTS disclaimer ("*** OTS-ORIGINALTEXT PRESSEAUSSENDUNG UNTER AUSSCHLIESSLICHER …"), the
+# German "Original-Content von: …, übermittelt durch news aktuell".
+WIRE_END_LINES: tuple[str, ...] = (
+    "*** ots-originaltext",
+    "ots-originaltext",
+    "original-content von:",
 )
 
 # End marks, compared after removing spaces and lower-casing.

@@ -14,12 +14,15 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
+from pressconv.readers.document_cache import per_document
 from pressconv.readers.lexicon import (
     ABBREVIATIONS,
+    DEFINITE_SUFFIXES,
     NAME_PARTICLES,
     NAME_SUFFIXES,
     NOT_NAMES,
     POSTNOMINALS,
+    POSTNOMINALS_IN_CAPITALS,
     RANK_GRADES,
     ROLE_WORDS,
     TITLE_COMPLEMENTS,
@@ -254,8 +257,8 @@ def split_title(words: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
     last = 0 if len(words) > MIN_PLURAL_TITLE_RUN and _plural_title(words[0].lower()) else -1
     for i, word in enumerate(words):
         lowered = word.lower()
-        if is_title_word(lowered):
-            last = i
+        if is_title_word(lowered) and not (0 < i == len(words) - 1 and word.isupper() and _postnominal(word)):
+            last = i  # not "MS" or "MD" after a name ("Dafydd Rhys MS"): letters after it, not a title
     if (
         0 <= last < len(words) - 2
         and _IS_ORDINAL.fullmatch(words[last + 1])
@@ -310,13 +313,43 @@ def _plural_title(lowered: str) -> bool:
 def _cut_name(words: tuple[str, ...]) -> tuple[str, ...]:
     """A name ends before "of", "for", "the" … and before post-nominals ("Jane Smith MP" -> Jane Smith)."""
     for k, word in enumerate(words):
-        if (k and word in _NAME_ENDERS) or (k >= 2 and word in _PREPOSITION_PARTICLES):
-            # "Jeroen Baarsma van Noordzee Elektrolyse": after a given name and a surname, "van" is "of"
+        if (
+            (k and word in _NAME_ENDERS)
+            or (k >= 2 and word in _PREPOSITION_PARTICLES)
+            or (k >= 2 and word == "i" and _definite_body(words[k + 1 :]))
+        ):
+            # "Jeroen Baarsma van Noordzee Elektrolyse": after a given name and a surname, "van" is "of";
+            # "Arild Nesbø i Veiforeningen": the Scandinavian "i" (in) before a body's name
             words = words[:k]
             break
-    while len(words) > 1 and words[-1].lower().rstrip(",") in POSTNOMINALS and words[-1][:1].isupper():
+    while len(words) > 1 and _postnominal(words[-1]):
         words = words[:-1]
     return words
+
+
+_MIN_DEFINITE_BODY = 9
+# The definite endings of the long compound nouns that name bodies ("-en", "-et"; a bare "-n" ends
+# too many surnames: "Castellón").
+_DEFINITE_BODY_ENDINGS = tuple(suffix for suffix in DEFINITE_SUFFIXES if len(suffix) > 1)
+
+
+def _definite_body(words: tuple[str, ...]) -> bool:
+    """ "Redningsselskapet", "Veiforeningen": one long word with a Scandinavian definite ending (a body's
+    name), not the second surname of a Catalan "Puigdollers i Riera"."""
+    return (
+        len(words) == 1
+        and len(words[0]) >= _MIN_DEFINITE_BODY
+        and words[0].lower().endswith(_DEFINITE_BODY_ENDINGS)
+    )
+
+
+def _postnominal(word: str) -> bool:
+    """ "MP", "TD", "OBE", "PhD" after a name; "MS" or "MA" only in capitals (not "Jack Ma")."""
+    lowered = word.lower().rstrip(",")
+    bare = lowered.rstrip(".")  # "said Jane Doe MS.": the sentence's period
+    if lowered in POSTNOMINALS or bare in POSTNOMINALS or f"{bare}." in POSTNOMINALS:  # "Ph.D" cut short
+        return word[:1].isupper()
+    return bare in POSTNOMINALS_IN_CAPITALS and word.rstrip(",.").isupper()
 
 
 @lru_cache(maxsize=8192)
@@ -347,6 +380,13 @@ def surname(words: tuple[str, ...]) -> str:
 
 def sentence_ends(text: str) -> list[int]:
     """Offsets where sentences end (after the punctuation), abbreviations and initials excepted."""
+    return list(_sentence_ends(text))  # a fresh list: callers may extend it
+
+
+# A pure function of the text, memoised per document: the speaker pass asks it of the same stretch
+# again and again (a clause, the apposition after a name in it, the sentences of a block).
+@per_document(maxsize=8192)
+def _sentence_ends(text: str) -> tuple[int, ...]:
     ends: list[int] = []
     for match in _SENTENCE_END.finditer(text):
         at = match.start()
@@ -355,7 +395,7 @@ def sentence_ends(text: str) -> list[int]:
             if word in ABBREVIATIONS or (len(word) == 2 and word[0].isalpha()) or _dotted(word):
                 continue
         ends.append(match.end())
-    return ends
+    return tuple(ends)
 
 
 def _dotted(word: str) -> bool:

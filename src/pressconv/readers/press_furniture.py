@@ -5,7 +5,9 @@ is a short line opening with FOR IMMEDIATE RELEASE / EMBARGOED UNTIL … (its
 embargo date parsed); a byline a short "By …" line above the body; a media
 contact block opens with a contact header ("Media contact:") and holds short
 lines, e-mail addresses or phone numbers; an end mark is a line of its own
-such as ``###``, ``-30-`` or ``- end -``.  Furniture blocks keep their place
+such as ``###``, ``-30-`` or ``- end -``, or a wire service's closing line
+("*** OTS-ORIGINALTEXT …", "Original-Content von: …"), which ends the text as
+an end mark does.  Furniture blocks keep their place
 in the block list with kind ``furniture`` (so ``explain`` can show them) and
 are left out of the body.  A block whose first line is an "About …" heading
 over wrapped lines is split so the heading stands alone; fused with the one
@@ -25,10 +27,10 @@ from pressconv.readers.lexicon import (
     CONTACT_HEADERS,
     DATE_LABELS,
     END_MARKS,
-    MAIL_HEADER_FIELDS,
-    MAIL_HEADER_KEYS,
     RELEASE_NOTICES,
 )
+from pressconv.readers.mail_header import mail_header
+from pressconv.readers.wire_lines import wire_end
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _PHONE = re.compile(r"(?:\+|\(?\d)[\d ()./-]{6,}\d")
@@ -43,6 +45,7 @@ _TOP_REGION_WORDS = 30
 _CONTACT_INITIALS = frozenset(header[0] for header in CONTACT_HEADERS)
 _TRAILING_END_MARK = lazy_re.compile(r"(?<=[.!?”\"])\s+(?:###|# # #|-30-|–30–|—30—)$")
 _TOP_REGION_BLOCKS = 4
+_HEADER_TAIL_WORDS = 3
 _MAX_LETTERHEAD_LINES = 5
 _MAX_LEAD_WORDS = 9
 # Words that may qualify a release notice: "DAILY NEWS RELEASE", "JOINT PRESS RELEASE".
@@ -61,24 +64,8 @@ _TIME_OF_DAY = lazy_re.compile(
     r"\b\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|uhr|h))?(?:\s+[A-Z]{2,4}\b)?", re.IGNORECASE
 )
 _EMBARGO_WORDS = ("embargo", "sperrfrist", "hold for", "not for release", "for release")
-# The line a mail client sets above a forwarded or quoted message ("---------- Forwarded message
-# ---------", "-----Original Message-----", "Begin forwarded message:", "Anfang der weitergeleiteten
-# Nachricht:"), or a bare separator line of dashes, underscores or equals signs.
-_FORWARD_MARKER = re.compile(
-    r"^(?:[-_=]{5,}|-*\s*(?:forwarded message|original message|weitergeleitete nachricht|message transféré"
-    r"|mensaje reenviado|message d'origine|ursprüngliche nachricht|mensaje original)\s*-*"
-    r"|(?:begin forwarded message|anfang der weitergeleiteten nachricht|début du message réexpédié)\s*:?"
-    # the attribution line of a reply: "On Tue, 9 Mar 2032 at 16:02, Press Office <…> wrote:"
-    r"|(?:on|am|le|el|op|den|w dniu)\s.{4,160}\s"
-    r"(?:wrote|schrieb|a écrit|escribió|schreef|skrev|napisał)\s*:?)$",
-    re.IGNORECASE,
-)
 # How far from the top a forward header may stand (under a cover note and an earlier forward).
 _MAIL_HEADER_REACH = 16
-# How a mail header's first line opens: a field's name and its colon ("Reply-To:", "Onderwerp:"), a
-# separator, or the first letter of a marker ("Begin forwarded message", "Forwarded message", "Original …").
-_MAIL_START = re.compile(r"[^:\s]{1,10}\s?:|[-_=]|[abdeflmouw]", re.IGNORECASE)
-_MAIL_FIELD = re.compile(r"^([^\W\d_][\w-]{0,9})\s?:\s*\S")
 
 
 @dataclass(slots=True)
@@ -173,6 +160,8 @@ def _contact_header(line: str) -> bool:
     rest = line[match.end() :].lower()
     if rest.rstrip() == "" or rest.startswith((":", " :", "s:", "(")):
         return True
+    if rest.startswith(" ") and rest.endswith(":") and len(rest.split()) <= _HEADER_TAIL_WORDS:
+        return True  # "Rückfragehinweis für Journalist:innen:", "Media contact for the council:"
     return rest.startswith((",", " ")) and bool(_EMAIL.search(line) or _PHONE.search(line))
 
 
@@ -245,33 +234,6 @@ def split_about_lines(works: list[Work]) -> list[Work]:
     return out
 
 
-def mail_header(lines: list[str]) -> bool:
-    """The header of a forwarded or replied e-mail: a forward marker line and/or "From:"/"Subject:" lines.
-
-    Every line is a forward marker or a header field ("Date: …", "To: …"); a lone
-    marker line counts, a run of fields only when one of them names the sender,
-    the subject or the sending ("From:", "Subject:", "Sent:", "Betreff:" …), so
-    an FAQ's "Q:"/"A:" pair is no mail header.
-    """
-    if _MAIL_START.match(lines[0]) is None:
-        return False  # no "Field:" and no marker line ("Begin …", "Forwarded …", "-----"): most blocks
-    marker = keyed = False
-    fields = 0
-    for line in lines:
-        if _FORWARD_MARKER.match(line):
-            marker = True
-            continue
-        match = _MAIL_FIELD.match(line)
-        if match is None:
-            return False
-        field = match.group(1).lower()
-        if field not in MAIL_HEADER_FIELDS:
-            return False
-        fields += 1
-        keyed = keyed or field in MAIL_HEADER_KEYS
-    return marker or (keyed and fields >= 2)
-
-
 def extract_furniture(works: list[Work], found: Furniture) -> list[Work]:
     """Mark furniture blocks (kind ``furniture``) and record what they say in ``found``."""
     marked = _extract(works, found)
@@ -323,7 +285,12 @@ def _letterhead_line(work: Work) -> bool:
 
 # Headers that announce contacts or only more reading ("For more information" over links): a block of
 # its own with one of them is a contact header only when contact details follow it.
-_WEAK_HEADERS = ("for more information", "for further information", "further information")
+_WEAK_HEADERS = (
+    "for more information",
+    "for further information",
+    "further information",
+    "para más información",
+)
 
 
 def _weak_header(piece: Work, following: Work | None) -> bool:
@@ -360,6 +327,10 @@ def _extract(works: list[Work], found: Furniture) -> list[Work]:
             continue
         pieces = _peel(work, found, top)
         for piece in pieces:
+            if wire_end(piece, out[-1] if out else None):
+                piece.kind, piece.reason = FURNITURE, "a wire service's closing line -> metadata.end_mark"
+                found.end_mark = "\n".join([*([found.end_mark] if found.end_mark else []), *piece.lines])
+                after_end, in_contact = True, False
             if piece.kind == FURNITURE or piece.aside:
                 if piece.reason.startswith("end mark"):
                     after_end = True
@@ -369,7 +340,7 @@ def _extract(works: list[Work], found: Furniture) -> list[Work]:
                 _contact_header(piece.lines[0])
                 and (len(piece.text.split()) <= 60 or _contact_like(piece))
                 and not _weak_header(piece, works[at + 1] if at + 1 < len(works) else None)
-            ) or (_contact_lead(piece.lines[0]) and len(piece.lines) > 1 and _contact_like(piece)):
+            ) or (len(piece.lines) > 1 and _contact_lead(piece.lines[0]) and _contact_like(piece)):
                 piece.kind, piece.reason = FURNITURE, "media contact block -> metadata.contacts"
                 found.contacts.append("\n".join(piece.lines))
                 # a bare header ("Media contact:") announces details in the blocks that follow

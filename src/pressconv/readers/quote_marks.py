@@ -7,7 +7,9 @@ and the dialogue dash that opens direct speech in Nordic, Polish, Catalan and
 Spanish copy (``dialogue``).
 Opening or closing is decided by the glyph and by its position (a mark after a
 space opens, one before a space or punctuation closes).  Apostrophes — a mark
-between letters, or before digits as in ’90s — are never quotation marks.
+between letters, or before digits as in ’90s, or a straight mark typed for one
+before an abbreviated year ("99) — are never quotation marks.  A text whose
+single marks never close a quotation does not quote with single marks.
 A paragraph more than half of whose words lie inside quotation marks is a
 quote; an opening mark that is never closed runs to the paragraph's end and,
 when the next paragraph reopens with a mark, the quote continues there.
@@ -32,6 +34,10 @@ _SINGLE_MARKS = re.compile("[‘’‚']")
 _DOUBLE_OPENERS = re.compile(r"[“„«\"](?<![^\s(\[—–-][“„«\"])")
 # A mark before "s " or "s-" is the Dutch contraction of "des" ("'s ochtends", "'s-Hertogenbosch").
 _SINGLE_OPENERS = re.compile(r"[‘'‚](?<![^\s(\[—–-][‘'‚])(?=[^\W\d_])(?!s[\s-])")
+# A single mark that closes a quotation: after a letter or punctuation, before a space or punctuation.
+_SINGLE_CLOSERS = re.compile(r"(?<=[^\s‘'‚])[’'](?=[\s.,;:!?)\]]|$)")
+# A straight mark glued to an abbreviated year ("the Strauss year "99") is an apostrophe typed wrongly.
+_YEAR_MARK = re.compile(r'"\d\d(?![\d"])')
 # Characters after which a mark is at the start of a quotation.
 _OPEN_CONTEXT = frozenset("([{—–-/\u00a0 ")
 # Characters before which a mark is at the end of a quotation.
@@ -63,7 +69,11 @@ def style_of(texts: Iterable[str]) -> str:
     if not singles:
         return "double"
     dutch = len(_DUTCH_OPENER.findall(joined)) if ",," in joined else 0
-    return "single" if singles > len(_DOUBLE_OPENERS.findall(joined)) + dutch else "double"
+    if singles <= len(_DOUBLE_OPENERS.findall(joined)) + dutch:
+        return "double"
+    # a single mark that nothing closes opens no quotation: the typo "l ‘Élysée" in copy whose ’ are
+    # apostrophes does not make single marks the text's quotation marks
+    return "single" if _SINGLE_CLOSERS.search(joined) else "double"
 
 
 def scan(text: str, style: str) -> tuple[list[tuple[int, int]], bool, int]:
@@ -112,6 +122,8 @@ def _scan_double(text: str) -> tuple[list[tuple[int, int]], bool, int]:
         left_open, right_close = _context(text, i)
         looks_opening = left_open and not right_close
         if open_at < 0:
+            if ch == '"' and left_open and _year_mark(text, i):
+                continue  # "99: an abbreviated year, not a quotation
             if ch in '”"' and right_close and not left_open:
                 stray += 1  # a closing mark with nothing open
                 continue
@@ -129,6 +141,14 @@ def _scan_double(text: str) -> tuple[list[tuple[int, int]], bool, int]:
     if left_open_at_end:
         spans.append((open_at, len(text)))
     return spans, left_open_at_end, stray
+
+
+def _year_mark(text: str, i: int) -> bool:
+    """A straight mark before two digits ("99) that no later straight mark closes: an apostrophe."""
+    if not _YEAR_MARK.match(text, i):
+        return False
+    after = text.find('"', i + 1)
+    return after < 0 or _YEAR_MARK.match(text, after) is not None
 
 
 def _scan_single(text: str) -> tuple[list[tuple[int, int]], bool, int]:
@@ -285,7 +305,7 @@ def classify_quotes(works: list[Work], notes: Notes) -> None:
             work.reason = f"{round(work.quoted_share * 100)}% quoted"
             if left_open:
                 work.reason += ", quote left open (continues below)"
-        elif _attributed(analysis):
+        elif analysis[3] >= OPENING_QUOTE_SHARE and _attributed(analysis):  # its first test, without a call
             work.kind = QUOTE
             work.reason = (
                 f"{round(work.quoted_share * 100)}% quoted, but opens with a quoted sentence "

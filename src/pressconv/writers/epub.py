@@ -43,6 +43,7 @@ from pressconv.text import clean, reading_order
 from pressconv.text import direction as script_direction
 from pressconv.theme import Theme, theme_of
 from pressconv.writers import _html_theme, _zip, html
+from pressconv.writers._labels import labels
 from pressconv.writers._volume import volume_title
 
 SUFFIX = ".epub"
@@ -87,7 +88,6 @@ _NAV_CSS = (
 _WRITER_OPTIONS: dict[str, Any] = {
     # EPUB 3 landmarks only: the EPUB 2 <guide> duplicates them in the package document.
     "epub2_guide": False,
-    "landmark_title": "Landmarks",
     # ebooklib would parse every content document again to look for page breaks; there are none.
     "epub3_pages": False,
     "package_direction": True,
@@ -177,7 +177,8 @@ def _book(
     for n, font in enumerate(_html_theme.font_files(theme), start=1):  # style.css's @font-face sources
         book.add_item(ebook.EpubItem(f"font-{n}", font.href, _FONT_TYPE, _font_bytes(font.path)))
     nav_style = book.add_item(ebook.EpubItem("nav-css", "nav.css", "text/css", _NAV_CSS))
-    nav = book.add_item(ebook.EpubNav(title=title, direction=direction))
+    words = labels(language)  # the navigation's own words, in the (first) release's language
+    nav = book.add_item(ebook.EpubNav(title=words.contents, direction=direction))
     nav.add_item(style)
     nav.add_item(nav_style)
     book.add_item(ebook.EpubNcx())
@@ -189,14 +190,14 @@ def _book(
         # ebooklib's cover page is non-linear, titled "Cover", with the title as the image's alt text.
         page.title, page.lang, page.direction, page.is_linear = title, language, direction, True
         spine.append("cover")
-        guide.append({"type": "cover", "href": page.file_name, "title": "Cover"})
+        guide.append({"type": "cover", "href": page.file_name, "title": words.cover})
     if volume:
         book.add_item(_title_page(title, language, direction, style))
         # A volume's contents page is read in order; a single release has no use for one in the flow.
         spine += ["title-page", "nav"]
-        guide.append({"type": "titlepage", "href": "title.xhtml", "title": "Title page"})
-    guide.append({"type": "toc", "href": nav.file_name, "title": "Table of contents"})
-    guide.append({"type": "bodymatter", "href": chapters[0].href, "title": "Start of content"})
+        guide.append({"type": "titlepage", "href": "title.xhtml", "title": words.title_page})
+    guide.append({"type": "toc", "href": nav.file_name, "title": words.contents})
+    guide.append({"type": "bodymatter", "href": chapters[0].href, "title": words.start_of_content})
 
     _report_illegal(articles, notes)
     for n, (href, (media_type, data)) in enumerate(images.items.items(), start=1):
@@ -213,7 +214,7 @@ def _book(
     book.spine = spine
     book.guide = guide
     book.toc = _toc(chapters)
-    return _pack(book, modified)
+    return _pack(book, modified, words.landmarks)
 
 
 def _chapters(documents: Sequence[Document], volume: bool) -> list[_Chapter]:
@@ -234,10 +235,10 @@ def _chapters(documents: Sequence[Document], volume: bool) -> list[_Chapter]:
     return chapters
 
 
-def _pack(book: Any, modified: datetime) -> bytes:
+def _pack(book: Any, modified: datetime, landmarks: str) -> bytes:
     """ebooklib writes the archive; it is then repacked with fixed entry times, in ebooklib's order."""
     raw = io.BytesIO()
-    writer = ebook.EpubWriter(raw, book, {**_WRITER_OPTIONS, "mtime": modified})
+    writer = ebook.EpubWriter(raw, book, {**_WRITER_OPTIONS, "mtime": modified, "landmark_title": landmarks})
     writer.process()
     writer.write()
     with zipfile.ZipFile(raw) as archive:

@@ -35,7 +35,7 @@ from pressconv.theme import Theme, theme_of
 from pressconv.writers._html_inline import Context, ImageStore, add_text, context, href, image_type, inline
 from pressconv.writers._html_theme import letterhead, logo_data_uri, page_footer
 from pressconv.writers._html_theme import stylesheet as stylesheet  # the EPUB writer's too
-from pressconv.writers._labels import contents_label
+from pressconv.writers._labels import labels
 from pressconv.writers._volume import volume_title
 
 SUFFIX = ".html"
@@ -206,19 +206,20 @@ def _notes(ctx: Context, parent: ET.Element, document: Document) -> None:
     with a link back to its first reference (the order the PDF and DOCX writers keep too)."""
     cited = [note for note in document.notes if note.kind != "editors"]
     editors = [note for note in document.notes if note.kind == "editors"]
+    words = labels(document.metadata.language)
     if editors:
         section = _el(parent, "section", class_="notes-to-editors")
-        _el(section, "h2", document.notes_heading or "Notes to editors")
-        _note_list(ctx, section, editors)
+        _el(section, "h2", document.notes_heading or words.notes_to_editors)
+        _note_list(ctx, section, editors, words.back_to_reference)
     if cited:
         section = _el(parent, "section", class_="notes", role="doc-endnotes")
         if ctx.epub:
             section.set("epub:type", "endnotes")
-        _el(section, "h2", "Notes")
-        _note_list(ctx, section, cited)
+        _el(section, "h2", words.notes)
+        _note_list(ctx, section, cited, words.back_to_reference)
 
 
-def _note_list(ctx: Context, parent: ET.Element, notes: list[Note]) -> None:
+def _note_list(ctx: Context, parent: ET.Element, notes: list[Note], back_label: str) -> None:
     listing = _el(parent, "ol", class_="notes")
     for note in notes:
         number = ctx.numbers[note.id]
@@ -236,7 +237,7 @@ def _note_list(ctx: Context, parent: ET.Element, notes: list[Note]) -> None:
         if ctx.refs.get(number):
             add_text(item, " ")
             back = _el(item, "a", "↩", href=f"#ref_{number}", class_="backlink", role="doc-backlink")
-            back.set("aria-label", f"Back to reference {note.label or number}")
+            back.set("aria-label", back_label.format(note.label or number))
 
 
 def render_article(
@@ -380,7 +381,7 @@ def write_volume(documents: list[Document], options: WriteOptions, notes: Notes)
     language, page_direction = first.metadata.language, direction(first)
     articles: list[ET.Element] = []
     contents = ET.Element("nav", {"class": "contents", "aria-labelledby": "contents"})
-    _el(contents, "h2", contents_label(language), id="contents")
+    _el(contents, "h2", labels(language).contents, id="contents")
     listing = _el(contents, "ol")
     for n, document in enumerate(documents, start=1):
         article = render_article(document, options, notes)

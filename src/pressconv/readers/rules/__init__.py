@@ -13,6 +13,7 @@ in ``tests/fixtures/reader/`` and one line in ``ORDER``.
 6. ``headings``    short title-like lines followed by body -> section headings
    ``labels``      a heading under a label heading ("WHEN:") is the label's value
    ``questions``   the questions of an FAQ or Q&A -> headings
+   ``lead_chrome`` headings between the headline and the lede (kickers, captions, banners) -> chrome text
 7. ``quotes``      mostly-quoted paragraphs -> quotes, multi-paragraph runs
 8. ``dateline``    the lede's dateline (left in the text)
 9. ``statement``   a statement issued in someone's name: whose it is, as written
@@ -35,6 +36,7 @@ from pressconv.readers.rules import (
     headings,
     headline,
     labels,
+    lead_chrome,
     lines,
     lists,
     pagination,
@@ -59,6 +61,7 @@ ORDER: tuple[tuple[str, Rule], ...] = (
     ("headings", headings.apply),
     ("labels", labels.apply),
     ("questions", questions.apply),
+    ("lead_chrome", lead_chrome.apply),
     ("quotes", quotes.apply),
     ("dateline", dateline.apply),
     ("statement", statement.apply),

@@ -7,10 +7,15 @@ Spanish and German copy close it with ".-" or a period ("MÉRIDA, 4 de marzo
 de 2026.-", "Oberweiden, 3. März 2026. Nach …").  The place must be in
 capitals, or in Title Case (small connecting words such as "de" allowed)
 with a date, a credit, a region ("Cambridge, Mass. -") or a dash after it
-("Hameln –").  A colon or a period closes a dateline only after capitals or a
-date, so "MODERATOR:" or "Q:" label lines are never datelines, and a colon
-without a date or credit opens a lede only when the text is a sentence ("NEW
-DELHI: The ministry said …."; not "SIGN-UPS OPEN: Children Can Register").  The dateline
+("Hameln –").  The lede is looked for below a few short chrome blocks and
+below one short sentence on a line of its own (a title typed with a period).
+A colon or a period closes a dateline only after capitals or a date, so
+"MODERATOR:" or "Q:" label lines are never datelines, and a colon without a
+date or credit opens a lede only when the text is a sentence ("NEW DELHI: The
+ministry said …."; not "SIGN-UPS OPEN: Children Can Register").  Austrian and
+German wire copy may set a news agency's credit after the place with no dash
+at all ("Elmford (OTS/RK) „…“", "Elmford, (ots) The …").  Initials before a
+period are an honorific's ("S.E. M. le Ministre …"), not a place.  The dateline
 is recorded as written (dash included) and left in the paragraph's text; its
 date, when it names year, month and day, becomes the document date.
 """
@@ -21,11 +26,12 @@ import itertools
 import re
 
 from pressconv import lazy_re
-from pressconv.readers.blocks import PARAGRAPH, QUOTE
+from pressconv.readers.blocks import PARAGRAPH, QUOTE, Work
 from pressconv.readers.dates import find_date
 from pressconv.readers.document_cache import per_document
 from pressconv.readers.heading_shape import is_chrome_line
 from pressconv.readers.lexicon import MONTHS, NOT_PLACES, PAGE_CHROME_OPENINGS, ROLE_WORDS, TITLE_WORDS
+from pressconv.readers.name_runs import sentence_ends
 from pressconv.readers.worklist import WorkList
 
 # A word of a place name: hyphens only between letters, so "FRANCISCO--(BUSINESS WIRE)" splits.
@@ -37,7 +43,8 @@ _DATE = (
     r"(?:(?:le|den|am|el|the)[ ]+)?"
     r"(?:[^\W\d_]+\.?[ ]+\d{1,2}(?:st|nd|rd|th)?(?:,?[ ]+\d{4})?"
     r"|\d{1,2}(?:\.|er|st|nd|rd|th)?[ ]+(?:de[ ]+|d['’])?[^\W\d_]+\.?"
-    r"(?:,?[ ]+(?:de[ ]+)?\d{4}(?:[ ]r(?=\.))?)?"  # Polish "9 lutego 2032 r."
+    # Polish "9 lutego 2032 r.", Croatian and Serbian "3. prosinca 2032. –" (the year an ordinal)
+    r"(?:,?[ ]+(?:de[ ]+)?\d{4}(?:[ ]r(?=\.)|\.(?=[ ]?(?:--|—|–|-)))?)?"
     r"|\d{4}-\d{2}-\d{2}"
     r"|\d{1,2}[./]\d{1,2}[./]\d{4})"  # "Brussels, 3.3.2031 –", "Luxembourg, 03/03/2031 –"
 )
@@ -65,6 +72,15 @@ _DATE_FIRST = lazy_re.compile(
     re.UNICODE,
 )
 _DATE_FIRST_REACH = 20
+# A place, then a news agency's credit and no dash before the text: "Elmford (OTS/RK) „We …",
+# "Elmford, (ots) The …" (Austrian and German wire copy); the credit is an abbreviation in capitals or
+# in lower case, and the text after it opens with a capital or a quotation mark.
+_AGENCY_CREDIT = lazy_re.compile(
+    rf"(?P<place>{_WORD}(?:[ ]{_WORD}){{0,3}}),?[ ]*"
+    r"\((?P<credit>[A-Z]{2,8}(?:/[A-Z]{1,6})?|[a-z]{2,4}(?:/[a-z]{1,4})?)\)[ ]+(?=[A-ZÀ-Þ„“\"«‚‘])",
+    re.UNICODE,
+)
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]\.?")
 # Small words that may stand lower-case inside a place name ("Ciudad de Guatemala", "Frankfurt am Main").
 _PLACE_LINKS = frozenset(
     {"de", "del", "la", "las", "los", "el", "do", "da", "am", "an", "der", "sur", "upon", "on"}
@@ -77,6 +93,7 @@ _LEDE_BLOCKS = 3
 _MAX_CHROME_WORDS = 20
 _MAX_CHROME_LINE = 60
 _MAX_TITLE_PLACE_WORDS = 4
+_MAX_TITLE_SENTENCE_WORDS = 16
 _MIN_CAPS_PLACE = 4
 
 
@@ -89,17 +106,26 @@ def apply(work: WorkList) -> None:
     )
     found = None
     for lede in itertools.islice(texts, _LEDE_BLOCKS):
-        found = find_dateline(lede.text) or dateline_alone(lede.text)
+        found = dateline_alone(lede.text) or find_dateline(lede.text)
         if (
             found is not None
             or len(lede.text.split()) > _MAX_CHROME_WORDS
-            or lede.text.rstrip()[-1:] in ".!?:"
+            or (lede.text.rstrip()[-1:] in ".!?:" and not title_sentence(lede))
         ):
             break  # the dateline opens the lede; short blocks above it ("News provided by …") are chrome
     if found is not None:
         work.dateline = work.dateline or found
         said = f'lede; dateline "{found}"'
         lede.reason = f"{lede.reason}; {said}" if lede.reason else said
+
+
+def title_sentence(work: Work) -> bool:
+    """ "AGENCY City: Suspect arrested after joint search.": one short sentence on one line above the
+    lede is a title (a headline or dek typed with a period), not the lede; the dateline may follow."""
+    text = work.text
+    if len(work.lines) > 1 or len(text.split()) > _MAX_TITLE_SENTENCE_WORDS:
+        return False
+    return len(sentence_ends(text)) <= 1
 
 
 def _chrome(text: str) -> bool:
@@ -122,7 +148,7 @@ def find_dateline(text: str) -> str | None:
             return first
     match = _DATELINE.match(head) or _DATELINE_PERIOD.match(head)
     if not match or match.end() > _MAX_LENGTH:
-        return None
+        return _agency_credit(head)
     place = match.group("place")
     letters = [ch for ch in place if ch.isalpha()]
     if len(letters) < 2:
@@ -159,6 +185,8 @@ def find_dateline(text: str) -> str | None:
         return None
     if any(w.strip(".’'").lower() in NOT_PLACES for w in place.split()):
         return None  # "UPDATE —", "EDITOR’S NOTE:" are labels, not places
+    if separator == "." and all(_INITIALS.fullmatch(w) for w in words):
+        return None  # "S.E. M. le Ministre …": an honorific's initials, not a place
     # "NEW DELHI: The government …" is a dateline; "Berlin: …" is not
     if separator == ":" and not (has_date or credit.strip()) and (not capitals or region):
         return None
@@ -167,6 +195,23 @@ def find_dateline(text: str) -> str | None:
     if separator == ":" and any(_role_word(w.lower()) for w in words):
         return None  # "ENGINEER:", "SPOKESPERSON:", "JUSTICES:" label a speaker or a roll of names
     return text[: match.end()].rstrip()
+
+
+def _agency_credit(head: str) -> str | None:
+    """ "Elmford (OTS/RK) „…“", "Elmford, (OTS) The …": a place and a news agency's credit, no dash."""
+    if "(" not in head[:_MAX_LENGTH]:
+        return None  # decided before the pattern runs
+    match = _AGENCY_CREDIT.match(head)
+    if match is None:
+        return None
+    words = match.group("place").split()
+    if not all(word[:1].isupper() or word in _PLACE_LINKS for word in words):
+        return None
+    if any(w.strip(".’'").lower() in NOT_PLACES or _role_word(w.lower()) for w in words):
+        return None
+    if any(_role_word(part.lower()) for part in match.group("credit").split("/")):
+        return None  # "Jane Roe (CEO) The …": a person and a title, not a place and an agency
+    return head[: match.end()].rstrip()
 
 
 def dateline_alone(text: str) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pressconv.readers.blocks import FURNITURE, HEADLINE, LIST, PARAGRAPH, QUOTE, Work
 from pressconv.readers.name_runs import sentence_ends
 from pressconv.readers.rules.cover_note import cover_note
+from pressconv.readers.rules.dateline import dateline_alone
 from pressconv.readers.rules.headline import content_blocks
 from pressconv.readers.worklist import WorkList
 
@@ -30,7 +31,9 @@ def derive_headline(works: list[Work], dateline: str | None) -> str:
     content = content_blocks(works)
     skip = cover_note(works, content)
     start = content[skip] if 0 < skip < len(content) else 0
-    lede = next((w for w in works[start:] if w.kind in (PARAGRAPH, QUOTE) and not w.aside), None)
+    # a dateline on a line of its own ("MÉRIDA 27 Oct. (AGENCY) -") opens the lede under it
+    texts = (w for w in works[start:] if w.kind in (PARAGRAPH, QUOTE) and not w.aside)
+    lede = next((w for w in texts if not dateline_alone(w.text)), None)
     if lede is None:
         lede = next((w for w in works if w.kind != FURNITURE), works[0])
         text = lede.items[0] if lede.kind == LIST and lede.items else lede.text

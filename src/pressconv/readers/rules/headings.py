@@ -45,6 +45,8 @@ _QUOTES_ATTRIBUTABLE = re.compile(
 _LIST_VERBS = frozenset(
     {"remain", "remains", "stay", "stays", "apply", "applies", "affect", "affects", "involve", "involves"}
     | {"require", "requires", "contain", "contains", "comprise", "comprises", "consist", "consists"}
+    | {"continue", "continues", "bleiben", "bleibt", "gelten", "gilt", "restent", "demeurent", "permanecen"}
+    | {"siguen", "restano", "rimangono", "forbliver", "gælder", "gjelder", "tetap"}
 )
 # Prepositions opening an adverbial phrase ("Under the order:", "During the closure:", "Pendant les …").
 _PREPOSITIONS = frozenset(

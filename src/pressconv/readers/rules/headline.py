@@ -21,22 +21,23 @@ from pressconv.readers.lexicon import PAGE_CHROME_OPENINGS, PAGE_CHROME_WORDS, T
 from pressconv.readers.name_runs import sentence_ends
 from pressconv.readers.press_furniture import is_date_line
 from pressconv.readers.quote_marks import starts_with_mark
+from pressconv.readers.rules.around_headline import split_label_line, under_headline
 from pressconv.readers.rules.cover_note import cover_note
 from pressconv.readers.rules.dateline import dateline_alone, find_dateline
 from pressconv.readers.rules.headline_shape import (
-    DATE_STAMP,
     LONE_KICKER,
     MAX_DEK_WORDS,
     MAX_LABEL_WORDS,
     MAX_PERSON_WORDS,
     MIN_DEK_WORDS,
     WORD,
-    caption_line,
-    case_field,
     chrome_words,
+    date_stamp,
+    dates_only,
     field_line,
     has_verb,
     headline_over_dek,
+    label_line,
     line_shaped,
     names_only,
     paragraph_dek_shaped,
@@ -44,12 +45,16 @@ from pressconv.readers.rules.headline_shape import (
     release_kind,
     role_line,
     roll,
+    time_label,
     title_case_statement,
+    titled_pair,
     titled_question,
 )
 from pressconv.readers.rules.masthead_lines import (
+    cookie_notice,
     from_issuer,
     organisation_line,
+    page_label,
     plural_section_label,
     section_from,
     site_section,
@@ -125,8 +130,9 @@ def find_headline(
             if works[i].hint is None:
                 works[i].hint = "paragraph"
                 works[i].reason = "above the headline: page chrome, masthead or label, kept as text"
+        at = split_label_line(works, at)
     first = works[at]
-    stamped = len(first.lines) == 2 and DATE_STAMP.match(first.lines[1]) is not None
+    stamped = len(first.lines) == 2 and date_stamp(first.lines[1])
     repeated = len(first.lines) == 2 and _same(first.lines[0], first.lines[1])
     if (
         first.hint is None
@@ -171,9 +177,11 @@ def find_headline(
         # a page's title twice (its h1 and its title): every word is kept, so the copy stays as text
         second.hint, second.aside, second.reason = "paragraph", True, _REPEATED
         return
-    if second.hint is None and (caption_line(second.text) or case_field(second.text)):
+    below_text = None if second.hint is not None else " ".join(works[i].text for i in content[2:])
+    set_aside = None if below_text is None else under_headline(second, first.text, below_text)
+    if set_aside is not None:
         second.hint, second.aside = "paragraph", True  # kept as text, passed over when looking for the lede
-        second.reason = "a photo caption or a case field under the headline: text, not the dek"
+        second.reason = f"{set_aside} under the headline: text, not the dek"
         return
     if second.hint == "subtitle":
         second.kind, second.reason = SUBTITLE, "subtitle (source format)"
@@ -187,8 +195,8 @@ def find_headline(
         and not roll(second.text)
         and not is_chrome_line(second.text)
         and not second.text.lower().startswith(PAGE_CHROME_OPENINGS)
-        and not any(is_date_line(line) for line in second.lines)  # "Monday, 7 December 2031 - 10:15am"
-        and not _time_label(second.text)  # "Update – 6:15 p.m. Saturday": a live update's label
+        and not any(dates_only(line) for line in second.lines)  # "Monday, 7 December 2031 - 10:15am"
+        and not time_label(second.text)  # "Update – 6:15 p.m. Saturday": a live update's label
     ):
         one_phrase = not sentence_ends(second.text.rstrip(".!?"))
         dek_words = len(second.text.split())
@@ -220,6 +228,8 @@ _MASTHEAD_REASONS = (
     "a section label",
     "an organisation or unit name",
 )
+# Chrome above a derived headline that is set aside (never the lede the headline is derived from).
+_ASIDE_CHROME = ("an organisation or unit name", "page chrome: ")
 _BREADCRUMB = lazy_re.compile(
     r"\s(?:>|›|»|\||/|::)\s|^\s*(?:home|accueil|inicio|startseite)\b", re.IGNORECASE
 )
@@ -242,9 +252,6 @@ _SUBJECT = lazy_re.compile(r"^(?:fwd?|fw|wg|tr|rv|doorst)\s?:\s", re.IGNORECASE)
 _DEFINED_TERM = re.compile(r"^\([^()]*[\"“”'‘’][^()]*\)$")
 # An ALL-CAPS paragraph this long at the top is a legend (inside information, not for distribution …).
 _MIN_LEGEND_WORDS = 12
-# A time of day: "6:15 p.m.", "10.30", "11 a.m." (a live update's label carries one).
-_CLOCK = lazy_re.compile(r"\b\d{1,2}(?:[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\s*[ap]\.m\.)", re.IGNORECASE)
-_MAX_TIME_LABEL_WORDS = 6
 
 
 def _choose(works: list[Work], content: list[int], evidence: list[str]) -> int | None:
@@ -289,6 +296,12 @@ def _choose(works: list[Work], content: list[int], evidence: list[str]) -> int |
     best, neg_rank, why = max(scored)
     if best < _MIN_SCORE:
         evidence.append("  -  headline   no candidate scores enough: derived from the lede")
+        for k, (_score_k, _rank_k, why_k) in enumerate(scored):
+            if why_k.startswith(_ASIDE_CHROME) and works[window[k]].hint is None:
+                # the issuing office or a page's label over a derived headline ("Polizeipräsidium
+                # (Seestadt)", "Tag Archives: …"): kept as text, neither a heading nor the lede
+                works[window[k]].hint, works[window[k]].aside = "paragraph", True
+                works[window[k]].reason = f"above the text, {why_k}: kept as text"
         return None
     chosen = window[-neg_rank]
     works[chosen].reason = f"headline: the best-scored of {len(window)} candidate(s), {best:+.1f} ({why})"
@@ -317,6 +330,8 @@ def _body_like(work: Work) -> bool:
     """Running text: the lede or any paragraph the headline must stand above."""
     if work.kind not in (PARAGRAPH, QUOTE) or work.hint is not None:
         return work.kind in (LIST, QUOTE)
+    if cookie_notice(work.text):
+        return False  # a cookie banner above the page's text (scored as chrome)
     words = len(work.text.split())
     if (
         find_dateline(work.text) is not None
@@ -339,15 +354,6 @@ def _body_like(work: Work) -> bool:
     )
 
 
-def _time_label(text: str) -> bool:
-    """ "Update – 6:15 p.m. Saturday", "UPDATE 10:30 GMT": a short label with a time of day, no verb."""
-    return (
-        len(text.split()) <= _MAX_TIME_LABEL_WORDS
-        and bool(_CLOCK.search(text))
-        and not has_verb(text, endings=False)
-    )
-
-
 def _kicker_line(work: Work) -> bool:
     """ "FACT SHEET: Administration Launches …": a label and a colon on a one-line title, not a dateline."""
     return bool(_KICKER.match(work.text)) and len(work.lines) <= 2 and not ends_sentence(work.text)
@@ -359,13 +365,20 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
     words = text.split()
     if work.hint is not None or work.kind != PARAGRAPH:
         return -9.0, "not a plain text block"
-    if len(work.lines) == 3 and LONE_KICKER.match(work.lines[0]):
-        # "EXCLUSIVE:" on a line of its own over a headline hard-wrapped in two: one headline
+    if len(work.lines) in (2, 3) and LONE_KICKER.match(work.lines[0]):
+        # "EXCLUSIVE:" on a line of its own over a headline (one line or hard-wrapped in two): one headline
         rest = work.lines[1:]
         score, why = _score(Work(text=" ".join(rest), lines=rest), following, rank)
         return (score + 0.5, f"{why}, a kicker line above it") if score > 0 else (score, why)
     if len(work.lines) > 2:
         return -9.0, f"{len(work.lines)} lines: a block, not a headline"
+    if len(work.lines) == 2 and label_line(work.lines[0]) and not label_line(work.lines[1]):
+        score, why = _score(Work(text=work.lines[1], lines=work.lines[1:]), following, rank)
+        return score, f"{why}, under a label line"
+    if len(work.lines) == 2 and date_stamp(work.lines[1]) and not date_stamp(work.lines[0]):
+        # a title over its date stamp ("7 May 2031, 16:35 | Updated: …"): the title is the candidate
+        score, why = _score(Work(text=work.lines[0], lines=work.lines[:1]), following, rank)
+        return score, f"{why}, over its date stamp"
     if len(work.lines) == 2:
         if all(field_line(line) for line in work.lines):
             return -9.0, 'page metadata: a label and its value on each line ("Region: North", "Topic: …")'
@@ -377,10 +390,14 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
             return -9.0, "a masthead: two short label lines without a verb"
         if role_line(work.lines[1]) and len(work.lines[0].split()) <= MAX_PERSON_WORDS + 1:
             return -9.0, "a name over its role (a minister's or an author's header)"
+    label = page_label(text)
+    if label is not None:
+        return -9.0, f"page chrome: {label}"
     if not any(ch.isalpha() for ch in text) or len(words) > MAX_HEADLINE_WORDS + 10:
         return -9.0, "no words, or too long"
     lowered = text.lower()
-    if _BREADCRUMB.search(text):
+    paired = _BREADCRUMB.search(text) is not None
+    if paired and not titled_pair(text):
         return -9.0, "breadcrumbs or a section path"
     if _CODE.match(text.strip()):
         return -9.0, "a document code"
@@ -454,6 +471,8 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
     if has_verb(text):
         score += 1.0
         reasons.append("has a verb")
+    if paired:
+        reasons.append("a title and its site (or two titles) across a bar or slash, not breadcrumbs")
     if following:
         after = following[0]
         if _body_like(after) or after.kind == QUOTE:

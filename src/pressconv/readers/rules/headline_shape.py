@@ -23,6 +23,7 @@ from pressconv.readers.lexicon import (
     TITLE_CASE_SMALL,
 )
 from pressconv.readers.name_runs import is_title_word, sentence_ends
+from pressconv.readers.press_furniture import is_date_line
 from pressconv.readers.quote_marks import starts_with_mark
 from pressconv.readers.rules.dateline import find_dateline
 
@@ -63,6 +64,7 @@ PLURAL_NOUNS = frozenset(
 )
 _CASE_NAME = re.compile(r"\s(?:v|v\.|vs\.?)\s")
 # Words that make comma-separated capitalised items a sentence, not a roll of names.
+_SPACED_DASH = re.compile(r"\s[–—-]\s")
 _ROLL_BREAKERS = frozenset({"to", "after", "as", "in", "at", "on", "for", "with", "from"})
 # Organisation words of languages the shared lexicon lacks (Italian, Portuguese, Dutch), words that
 # open an institution's name in them ("Comune di Valdarena", "Ministério do Ambiente"), and courts and
@@ -175,7 +177,7 @@ def role_line(line: str) -> bool:
         and is_title_word(words[0].lower().strip(".,"))
         and title_case(line, share=1.0)
         and not has_verb(line, endings=False)
-        and not any(w.endswith(("’s", "'s")) for w in words)
+        and not any(w.lower().endswith(("’s", "'s")) for w in words)  # "PRESIDENT-ELECT’S PROPOSALS"
     )
 
 
@@ -187,6 +189,8 @@ def roll(text: str) -> bool:
     """
     label, colon, rest = text.partition(": ")
     body = rest if colon and len(label.split()) <= MAX_LABEL_WORDS else text
+    if _SPACED_DASH.search(body.split(",", 1)[0]):
+        return False  # "CCTV appeal – fatal RTC, Hoylake Road, Wirral": a kicker, then what and where
     items = [item.strip() for item in body.split(",")]
     return (
         len(items) >= _MIN_ROLL_ITEMS
@@ -346,6 +350,13 @@ _RELEASE_KINDS = frozenset(
     | {"déclaration", "comunicado", "erklärung", "dichiarazione", "verklaring"}
 )
 _MAX_KIND_WORDS = 3
+# The words that qualify a kind in such a label; any other word makes it a title ("Hostage release",
+# "Data release", "First release" are headlines, not labels).
+_KIND_QUALIFIERS = frozenset(
+    {"press", "news", "media", "joint", "urgent", "public", "official", "ministerial", "written", "daily"}
+    | {"weekly", "travel", "weather", "safety", "health", "traffic", "emergency", "service", "policy"}
+    | {"important", "general", "special", "executive", "corporate", "community", "embargoed", "immediate"}
+)
 
 
 def field_line(line: str) -> bool:
@@ -364,6 +375,7 @@ def release_kind(words: list[str]) -> bool:
     return (
         len(words) <= _MAX_KIND_WORDS
         and words[-1].lower().strip(".:") in _RELEASE_KINDS
+        and all(word.lower().strip(".:,") in _KIND_QUALIFIERS for word in words[:-1])
         and not has_verb(" ".join(words), endings=False)
     )
 
@@ -386,7 +398,8 @@ def place_and_date(text: str) -> bool:
 # A photo caption's marks: "Mayor Lena Ortiz, centre, …", "(left to right)", "pictured".
 _CAPTION = lazy_re.compile(
     r",\s*(?:(?:far|second|third|from)\s+)?(?:left|right|centre|center|middle)\s*[,)]"
-    r"|\((?:left|right|centre|center|l-r|l to r|from left|left to right|pictured)\b|\bpictured\b",
+    r"|\((?:left|right|centre|center|l-r|l to r|from left|left to right|pictured)\b|\bpictured\b"
+    r"|\[(?:left|right|centre|center|above|below|inset)\]",
     re.IGNORECASE,
 )
 _MAX_CAPTION_WORDS = 40
@@ -401,3 +414,73 @@ def case_field(text: str) -> bool:
     """ "On appeal from: [2031] EWCA Civ 212", "Case No: 2031-44": a case's field, a number in its value."""
     match = _FIELD.match(text)
     return match is not None and field_line(text) and any(ch.isdigit() for ch in match.group(2))
+
+
+_PATH = re.compile(r"\s[|/]\s")  # a bar or a slash; ">" marks a path, whatever follows
+_ARROW = re.compile(r"\s[>›»]\s")
+_BREADCRUMB_START = lazy_re.compile(r"^\s*(?:home|accueil|inicio|startseite)\b", re.IGNORECASE)
+# A time of day: "6:15 p.m.", "10.30", "11 a.m." (a live update's label carries one).
+_CLOCK = lazy_re.compile(r"\b\d{1,2}(?:[:.]\d{2}\s*(?:[ap]\.?m\.?)?|\s*[ap]\.m\.)", re.IGNORECASE)
+_MAX_TIME_LABEL_WORDS = 6
+_MIN_TITLE_PART_WORDS = 4
+_CHROME_SHARE_NUM, _CHROME_SHARE_DEN = 2, 3  # two words in three are page words: a section's name
+_LONG_TITLE_WORDS = 7  # longer than a name and its section ("Embassy of Valmont in Kestria | News")
+
+
+def titled_pair(text: str) -> bool:
+    """ "Library opens on Elm Street | City Press Office": a page's title and its site, not breadcrumbs.
+
+    Breadcrumbs are a path of short labels ("Home > News > 2031"); a title with a
+    site's name after a bar, or two titles joined by a slash, is two parts, the
+    title one a headline's length with a verb (or the first, the longer and a
+    title's length: a verb the lexicon does not know, "… sieht Wahlergebnis als Auftrag").
+    """
+    if _BREADCRUMB_START.match(text) or _ARROW.search(text) or "::" in text:
+        return False
+    parts = [part.strip() for part in _PATH.split(text)]
+    if len(parts) != 2 or not all(parts):
+        return False
+    first, second = (len(part.split()) for part in parts)
+    title = parts[0] if first >= second else parts[1]
+    size = len(title.split())
+    long_first = size >= _LONG_TITLE_WORDS and first > second
+    return size >= _MIN_TITLE_PART_WORDS and (has_verb(title) or long_first) and not _mostly_chrome(title)
+
+
+def _mostly_chrome(part: str) -> bool:
+    """ "Press releases and statements archive": a section's name in page words, however long."""
+    words = [w.strip(".") for w in WORD.findall(part.lower()) if w not in TITLE_CASE_SMALL]
+    chrome = sum(w in PAGE_CHROME_WORDS or w.startswith("archiv") for w in words)
+    return bool(words) and chrome * _CHROME_SHARE_DEN >= len(words) * _CHROME_SHARE_NUM
+
+
+def dates_only(line: str) -> bool:
+    """ "7 May 2031, 16:35 | Updated: 7 May 2031, 16:43": a date line, or date lines joined by bars."""
+    return all(is_date_line(part) for part in line.split("|"))
+
+
+_LABEL_LINE = lazy_re.compile(r"^[A-ZÀ-Ý][\w’' &-]{1,30}:$")
+_MAX_LABEL_LINE_WORDS = 3
+
+
+def label_line(line: str) -> bool:
+    """ "Samples:", "Press release:": a short label alone on its line, not a kicker in capitals."""
+    return (
+        len(line.split()) <= _MAX_LABEL_LINE_WORDS
+        and _LABEL_LINE.match(line) is not None
+        and LONE_KICKER.match(line) is None
+    )
+
+
+def date_stamp(line: str) -> bool:
+    """ "Issued 14/01/2032 at 07:30", "7 May 2031, 16:35 | Updated: 7 May 2031, 16:43": a date stamp."""
+    return DATE_STAMP.match(line) is not None or dates_only(line)
+
+
+def time_label(text: str) -> bool:
+    """ "Update – 6:15 p.m. Saturday", "UPDATE 10:30 GMT": a short label with a time of day, no verb."""
+    return (
+        len(text.split()) <= _MAX_TIME_LABEL_WORDS
+        and bool(_CLOCK.search(text))
+        and not has_verb(text, endings=False)
+    )

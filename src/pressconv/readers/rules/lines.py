@@ -5,7 +5,12 @@ a word processor often has no blank lines at all: each paragraph is one long
 line.  Hard-wrapped text never has lines much longer than ~80 characters, so a
 block with a line over ``LONG_LINE`` characters is read as unwrapped and split
 after every line that closes a sentence (or ends in a colon, or is shaped like
-a heading).  In hard-wrapped text, a short heading-shaped first line sitting
+a heading) — but never before a line in lower case that goes on the sentence
+("…, a Viennese lawyer," / "was the guest …": a comma ends no paragraph).  In
+hard-wrapped text a paragraph ends at a short line closing a sentence, and where a
+quote paragraph's last quotation closes a line after a sentence's end with a
+capitalised line under it (the attribution-led paragraph that follows it in
+single-newline wire copy).  A short heading-shaped first line sitting
 directly on a much longer wrapped line ("Why it matters" / "Leaks waste …") is
 split off too.  List lines are left together for the list rule.
 
@@ -38,6 +43,7 @@ _GLUED_MIN_WRAPPED = 55
 _MIN_WRAPPED_LINES = 4
 _MIN_WRAP_WIDTH = 50
 _SHORT_LINE = 0.7
+_TRAILING_MARKS = '”’"»)] '
 # A wire service's name alone on a line: "PRNewswire", "/PRNewswire/", "BUSINESS WIRE", "GLOBE NEWSWIRE".
 _WIRE_NAME = re.compile(
     r"^[/(]?\s*(?:PR ?Newswire|Business ?Wire|Globe ?Newswire|Accesswire|Newsfile|Cision|EIN Presswire"
@@ -117,12 +123,29 @@ def _short_line_breaks(work: Work) -> list[Work]:
             (following[:1].isupper() or following[:1] in '“"‘«„')
             and len(line) < _SHORT_LINE * width
             and ends_sentence(line)
-        ):
+        ) or _quote_closes(chunks[-1], following):
             chunks.append([])
     pieces = [chunk for chunk in chunks if chunk]
     if len(pieces) == 1:
         return [work]
     return [Work(text=" ".join(chunk), lines=chunk) for chunk in pieces]
+
+
+def _quote_closes(chunk: list[str], following: str) -> bool:
+    """A quote paragraph ends on this line: it opened with “, its last quotation closes the line after
+    a sentence's end (".”"), and a capitalised line follows (“A.” / "Jo Roe, the chair, said …")."""
+    line = chunk[-1]
+    if not (line.endswith("”") and chunk[0][:1] == "“" and following[:1].isupper()):
+        return False
+    if line[-2:-1] not in ".!?…":
+        return False
+    text = " ".join(chunk)
+    return text.count("“") == text.count("”")
+
+
+def _continues(line: str, following: str) -> bool:
+    """ "… a Viennese lawyer," / "was the guest …": a line in lower case goes on the sentence above."""
+    return following[:1].islower() and line.rstrip(_TRAILING_MARKS)[-1:] not in ".!?:…"
 
 
 def _label(line: str) -> bool:
@@ -170,7 +193,7 @@ def _unwrapped(work: Work) -> list[Work]:
             continue  # an introducing line stays with its list
         if marker(line) is not None and marker(following) is not None:
             continue  # the items of one list stay together
-        if _line_ends_paragraph(line):
+        if _line_ends_paragraph(line) and not _continues(line, following):
             chunks.append([])
     pieces = [chunk for chunk in chunks if chunk]
     if len(pieces) == 1:

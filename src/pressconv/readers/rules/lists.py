@@ -27,6 +27,7 @@ import re
 
 from pressconv.readers.blocks import LIST, PARAGRAPH, Work
 from pressconv.readers.dialogue import DIALOGUE_DASHES, continues_dialogue, dialogue_spans
+from pressconv.readers.document_cache import per_document
 from pressconv.readers.heading_shape import ends_sentence
 from pressconv.readers.lexicon import BOILERPLATE_HEADINGS
 from pressconv.readers.worklist import WorkList
@@ -45,6 +46,7 @@ _MARKER = re.compile(
 )
 
 
+@per_document(maxsize=8192)  # a pure function of the line; the lines and list rules both ask it
 def marker(line: str) -> tuple[str, bool] | None:
     if line[:1].isupper():
         return None  # no marker is a capital letter (most lines open so: decided before the pattern runs)

@@ -153,6 +153,9 @@ _INSTITUTION_STEMS = (
     "gabinetto",
     "cabinet",
     "kanzlei",  # Staatskanzlei, Senatskanzlei
+    "präsidium",  # Polizeipräsidium, Regierungspräsidium
+    "direktion",  # Polizeidirektion
+    "inspektion",  # Polizeiinspektion, Bundespolizeiinspektion
     "consejería",
     "conselleria",
     "assessoria",
@@ -241,6 +244,9 @@ _NAME_ADJECTIVES = frozenset(
 )
 
 
+_QUALIFIER = re.compile(r"\s+\([^()\d]{2,40}\)$")
+
+
 def organisation_line(text: str) -> bool:
     """ "Bundesministerium für Klimaschutz", "Governo do Estado", "Communications & Community Engagement".
 
@@ -248,7 +254,7 @@ def organisation_line(text: str) -> bool:
     word (or a communications unit's word), no verb, no sentence punctuation, no
     colon: the organisation or unit a release comes from, never its headline.
     """
-    stripped = text.strip()
+    stripped = _QUALIFIER.sub("", text.strip())  # "Polizeipräsidium (Potsdam)": the office, its seat
     if not stripped or stripped[-1] in '.!?:;,"”»' or any(ch.isdigit() for ch in stripped):
         return False
     words = stripped.split()
@@ -315,3 +321,111 @@ _SECTION_FROM = lazy_re.compile(
 def section_from(text: str) -> bool:
     """ "News Releases from Region 09": a site's section of releases named after whose they are."""
     return bool(_SECTION_FROM.match(text.strip())) and not has_verb(text.split(None, 3)[-1], endings=False)
+
+
+# The label of a blog's archive, tag or category page above the post it lists ("Posts tagged: city
+# news", "Category Archive: Company Updates", "Articles taggés …", "Schlagwort: …"): never the title.
+_ARCHIVE_OPENING = lazy_re.compile(
+    r"^(?:(?:posts?|articles?|entries|stories|items)\s+(?:tagged|filed|categori[sz]ed)(?:\s+(?:with|as|under|in))?"
+    r"|(?:tag|tags|category|categories|author|monthly|yearly|daily|date|topic)\s+archives?(?:\s+for)?"
+    r"|(?:news|press|media)\s+archives?\s*(?=:|$)"
+    r"|archives?\s+(?:for|of|by)|tagged(?:\s+with)?\s*:|tag\s*:|category\s*:|topic\s*:|filed under"
+    r"|browsing(?:\s+(?:category|tag|topic))?\s*:"
+    r"|articles?\s+tagg[ée]s|archives?\s+(?:de|du|des)\s+(?:la\s+)?(?:cat[ée]gorie|[ée]tiquette|mot-cl[ée])"
+    r"|cat[ée]gorie\s*:|[ée]tiquette\s*:|mot-cl[ée]\s*:|categor[íi]a\s*:|etiqueta\s*:|archivo\s+de\s+la\s+etiqueta"
+    r"|kategorie\s*:|schlagwort\s*:|schlagworte\s*:|archiv\s*:|categoria\s*:|tag\s+archivio)(?=[\s:‘'\"“«]|$)",
+    re.IGNORECASE,
+)
+# "Les communiqués de presse - Archives", "News | Archive", "Archives": a section's archive.
+_ARCHIVE_END = lazy_re.compile(
+    r"(?:^|\s[-–—|:·]\s?)(?:archives?|archiv|archivo|archivio|arquivo)$", re.IGNORECASE
+)
+# A page's language menu: "Other available languages: none", "Also available in: FR DE".
+_LANGUAGE_MENU = lazy_re.compile(
+    r"^(?:other\s+)?(?:available\s+languages|languages?\s+available|also\s+available\s+in|available\s+in"
+    r"|this\s+page\s+in|read\s+(?:this\s+)?in|(?:autres\s+)?langues\s+disponibles|disponible\s+en"
+    r"|(?:weitere|verfügbare)\s+sprachen|auch\s+verfügbar\s+in|(?:otros\s+)?idiomas(?:\s+disponibles)?"
+    r"|disponible\s+en|altre\s+lingue|(?:andere\s+)?beschikbare\s+talen)\s*:",
+    re.IGNORECASE,
+)
+# A cookie banner's button, left above the page's text: "Ok", "Accept all", "J'accepte".
+_CONSENT_BUTTONS = frozenset(
+    {
+        "ok",
+        "okay",
+        "ok, i agree",
+        "i agree",
+        "i accept",
+        "agree",
+        "accept",
+        "accept all",
+        "accept cookies",
+        "accept all cookies",
+        "allow all",
+        "allow cookies",
+        "got it",
+        "dismiss",
+        "reject all",
+        "decline",
+        "j'accepte",
+        "j’accepte",
+        "accepter",
+        "tout accepter",
+        "refuser",
+        "akzeptieren",
+        "alle akzeptieren",
+        "ablehnen",
+        "aceptar",
+        "acepto",
+        "aceptar todas",
+        "rechazar",
+        "accetto",
+        "accetta",
+        "aceitar",
+        "aceito",
+    }
+)
+# The banner's notice itself: it names cookies, the site and the visitor's consent.
+_COOKIE = lazy_re.compile(r"cookie", re.IGNORECASE)
+_SITE = lazy_re.compile(
+    r"\b(?:site|website|web|navigat|brows|experience|sitio|seite|navega|navigazione|sito)", re.IGNORECASE
+)
+_CONSENT = lazy_re.compile(
+    r"\b(?:accept|agree|consent|by (?:continuing|using)|we use|this (?:site|website) uses|acceptez|accepter"
+    r"|consentement|utilisation|utilise|akzeptier|zustimm|einwillig|verwendet|acept|consiente|utiliza"
+    r"|usamos|accett|consenso|utilizza|aceita|utiliz)",
+    re.IGNORECASE,
+)
+_MAX_PAGE_LABEL_WORDS = 10
+_MAX_COOKIE_NOTICE_WORDS = 90
+_MIN_COOKIE_NOTICE_WORDS = 8
+
+
+def cookie_notice(text: str) -> bool:
+    """A cookie banner's text ("By continuing to browse … you accept the use of cookies"): page chrome."""
+    return (
+        _COOKIE.search(text) is not None
+        and _MIN_COOKIE_NOTICE_WORDS <= len(text.split()) <= _MAX_COOKIE_NOTICE_WORDS
+        and _CONSENT.search(text) is not None
+        and _SITE.search(text) is not None
+    )
+
+
+def page_label(text: str) -> str | None:
+    """Why a line is a web page's own label (archive, tag, language menu, cookie banner), or None.
+
+    These stand above a post on the pages releases are copied from; each names
+    the page, not the release, so none is its headline.
+    """
+    stripped = text.strip()
+    words = stripped.split()
+    if len(words) <= _MAX_PAGE_LABEL_WORDS:
+        if _ARCHIVE_OPENING.match(stripped) or _ARCHIVE_END.search(stripped):
+            return 'an archive, tag or category page\'s label ("Posts tagged: …", "… – Archives")'
+        if _LANGUAGE_MENU.match(stripped):
+            return 'a page\'s language menu ("Other available languages: …")'
+        if stripped.lower().rstrip(".!") in _CONSENT_BUTTONS:
+            return 'a cookie banner\'s button ("Ok", "Accept all")'
+    if cookie_notice(stripped):
+        return "a cookie banner's notice (the site's use of cookies)"
+    return None

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from pressconv.readers.blocks import PAGINATION, PARAGRAPH, Work
+from pressconv.readers.document_cache import per_document
 from pressconv.readers.heading_shape import ends_sentence
 from pressconv.readers.quote_marks import is_page_line
 from pressconv.readers.worklist import WorkList
@@ -82,6 +83,7 @@ def _short(line: str) -> bool:
     return len(line) <= _MAX_CHARS and line.count(" ") < _MAX_WORDS
 
 
+@per_document(maxsize=8192)  # a pure function of the line; short lines recur (labels, headings)
 def _page_line(line: str) -> bool:
     if len(line) > _MAX_CHARS or line.count(" ") >= _MAX_WORDS:
         return False

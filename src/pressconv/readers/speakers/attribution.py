@@ -25,6 +25,7 @@ from pressconv.readers.lexicon import (
     FORMS_OF_ADDRESS,
     FRONTED_OBJECTS,
     GROUP_PRONOUNS,
+    HONORIFICS,
     POSSESSIVE_PRONOUNS,
 )
 from pressconv.readers.name_runs import (
@@ -60,6 +61,8 @@ from pressconv.readers.speakers.words import (
     is_organisation,
     is_titled,
     personal_pronoun,
+    pronoun_in_verb,
+    role_word,
     speech_verb,
 )
 
@@ -242,12 +245,19 @@ def clause_in(text: str, start: int, end: int, before_quote: bool = False) -> At
     v, width = verb
     verb_start, verb_end = words[v].start, words[v + width - 1].end
     verb_end = verb_start + len(text[verb_start:verb_end].rstrip(".,:;!?"))
+    if width == 1 and (carried := pronoun_in_verb(words[v].text)) is not None:
+        # "«…», ujarnya.": the verb carries its subject as an ending (Indonesian "-nya": he or she)
+        return Attribution(text[verb_start:verb_end], verb_start, pronoun=carried)
     k = v - 1
     while k >= 0 and words[k].text.lower() in ATTRIBUTION_ADVERBS:
         k -= 1
     if 0 <= k < v and all(w.text.lower() in FRONTED_OBJECTS for w in words[: k + 1]):
         k = -1  # "Das betonte Bahnchef Mikkel Sørensen.": what was said first, the speaker after the verb
     if k >= 0:
+        bare = _bare_role_subject(words, k, words[v].text.lower() in ENGLISH_SPEECH_VERBS)
+        if bare is not None:
+            # "Ministeren sier", "Starosta řekl": a title with no article is the subject
+            return Attribution(text[words[k].start : verb_end], words[k].start, role=bare)
         return _subject_first(text, start, words, k, verb_end, before_quote)
     if v + width == len(words) and v == 0 and words[v].text.lower() not in ENGLISH_SPEECH_VERBS:
         # "«…», afirmou.": a language that drops the subject; the person spoken of just before
@@ -408,6 +418,14 @@ def _capitalised_role(words: list[Token], k: int) -> tuple[int, str] | None:
         return None
     phrase = " ".join(w.text.lower().strip(",.") for w in words[first : k + 1])
     return first - 1, phrase
+
+
+def _bare_role_subject(words: list[Token], k: int, english: bool) -> str | None:
+    """ "Ministeren sier", "Borgmesteren siger", "Starosta řekl": a lone title opening the clause, its
+    article written as its ending or none at all, before a verb that is not English; the title."""
+    if english or (k > 0 and words[k - 1].text[:1].isalnum()) or words[k].text.lower() in HONORIFICS:
+        return None
+    return role_word(words[k].text)
 
 
 def _affiliation(run: Run, gap: str) -> bool:

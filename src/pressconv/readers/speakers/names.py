@@ -27,6 +27,7 @@ from pressconv.readers.lexicon import (
     NAME_SUFFIXES,
     NOT_NAMES,
     ORGANISATION_KINDS,
+    PORTFOLIO_LINKS,
     SPEECH_VERBS,
     TITLE_COMPLEMENTS,
     TITLE_MODIFIERS,
@@ -224,6 +225,8 @@ def _person(text: str, run: Run) -> _Person | None:
         return None  # "Towns Network", "PROSECUTIONS Media Statement": an organisation, a line in capitals
     if title is not None and _portfolio_tail(title, name):
         return None  # "Commissioner for Disaster Management Affairs": the rest of the office, not a name
+    if title is not None and _office_then_holder(text, run.end):
+        return None  # "Direktur Lalu Lintas dan Angkutan Laut, Hendra Wicaksono": the office's portfolio
     if title is None or title.lower() in HONORIFICS:
         # "the Director of Public Prosecutions, Ms Rosalind Achterberg": the office says more than "Ms"
         before = title_before(text, run.start)
@@ -237,6 +240,11 @@ def _person(text: str, run: Run) -> _Person | None:
             # title heads, the name set off after it the person who holds it
             return None
         title = before or title
+    if title is None and len(name) > _FULL_NAME:
+        portfolio = _portfolio_before(text, run.start, name)
+        if portfolio is not None:
+            # "l'assessora ai Trasporti Anna Rossi": the run opens with the office's portfolio
+            return portfolio[1], portfolio[0], True
     if title is None or title.lower() in HONORIFICS:
         # an apposition counts only where no title (or a bare honorific) stands before the name
         title = prefer_title(title, appositive_title(text, run.end))
@@ -257,6 +265,69 @@ def _person(text: str, run: Run) -> _Person | None:
     return None
 
 
+_FULL_NAME = 2
+# "… Lalu Lintas dan Angkutan Laut, Hendra Wicaksono,": a coordinator, more of the portfolio, a comma, and
+# a name set off after it.
+_SECOND_PORTFOLIO = lazy_re.compile(
+    r" (?:and|dan|und|et|y|e|og|och|a|i) ((?:[A-ZÀ-Ý][\w-]*(?: |(?=,)))+), (?=[A-ZÀ-Ý])"
+)
+
+
+def _office_then_holder(text: str, end: int) -> bool:
+    """A titled run that goes on past a coordinator to more of an office, then names its holder after a
+    comma: the run names the office's portfolio ("Direktur Lalu Lintas"), not a person."""
+    if not text.startswith(" ", end):
+        return False
+    second = _SECOND_PORTFOLIO.match(text, end)
+    if second is None or any(is_titled(word) for word in second.group(1).split()):
+        return False  # "Minister Jane Doe and Deputy Minister Tom Reyes, …": a second titled person
+    holder = runs(text, second.end(), min(len(text), second.end() + 80))
+    if not holder or holder[0].start != second.end():
+        return False
+    title, name = split_title(holder[0].tokens)
+    return title is None and len(name) >= _FULL_NAME and is_name(name) and not is_organisation(name)
+
+
+# Lower-case words between a title and the office's portfolio, and the most that may stand there
+# ("assessora regionale ai Trasporti").
+_MAX_PORTFOLIO_GAP = 4
+
+
+def _portfolio_before(text: str, start: int, name: tuple[str, ...]) -> tuple[str, tuple[str, ...]] | None:
+    """(title, name) when a title and a portfolio link stand before a run of three words or more.
+
+    "l'assessora ai Trasporti Anna Rossi", "Starosta obce Lipník Pavel Sýkora", "el consejero de
+    Sanidad Tomás Ferrer": the run's first word is the portfolio (a department, a place) and the
+    rest the name -- from its first known given name where it holds one ("Villanueva del Río Juan
+    Pérez").  The word before the run is a link of ``PORTFOLIO_LINKS``; a title word stands within a
+    few lower-case words before it.
+    """
+    gap = text[max(0, start - 80) : start].split()
+    # "de la Culture", "für den Radverkehr": the link's article is passed over
+    linked = 3 if len(gap) > 2 and gap[-1].lower() in _LINK_ARTICLES else 2
+    if len(gap) < linked or gap[1 - linked].lower() not in PORTFOLIO_LINKS:
+        return None
+    for back in range(linked, min(len(gap), _MAX_PORTFOLIO_GAP + linked - 1) + 1):
+        word = gap[-back]
+        if is_titled(word):
+            given = [i for i in range(1, len(name) - 1) if name[i].lower() in _GIVEN_NAMES]
+            cut = given[0] if given else 1
+            kept = name[cut:]
+            if len(kept) < _FULL_NAME or not is_name(kept) or is_organisation(kept):
+                return None
+            title = " ".join((_ELIDED_ARTICLE.sub("", word), *gap[-back + 1 :], *name[:cut]))
+            return title, kept
+        if word[-1:] in ".,;:!?" or not (word.islower() or _ELIDED_LINK.match(word)):
+            return None  # a sentence's end, or a capitalised word: no portfolio phrase
+    return None
+
+
+_GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES
+_LINK_ARTICLES = frozenset({"la", "le", "les", "el", "los", "las", "den", "dem", "der", "die", "das"})
+# An elided link before a second portfolio: "all'Istruzione e ai Trasporti".
+_ELIDED_ARTICLE = re.compile("^(?:l|d|dell|all|nell|sull|dall)[’']")
+_ELIDED_LINK = re.compile("^(?:all|dell|nell|sull|l|d)[’'][A-ZÀ-Ý]")
+
 # Lower-case particles of a name, passed over when asking whether its words look like a name.
 _NAME_PARTICLES = frozenset(("de", "van", "von", "der", "da", "di", "du", "la", "le", "del", "bin", "al"))
 
@@ -271,6 +342,9 @@ def _name_like(words: tuple[str, ...]) -> bool:
     return True
 
 
+# A pure function of the text and the offset, memoised per document: a block's people (``_person``)
+# and the attribution grammar (``verb_first``) ask it of the same name.
+@per_document(maxsize=4096)
 def appositive_title(text: str, after: int) -> str | None:
     """The title in ", chief executive of Acme," right after a name, when there is one."""
     if not text.startswith(", ", after):

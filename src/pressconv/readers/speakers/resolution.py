@@ -191,6 +191,8 @@ def _attributable_scopes(works: list[Work]) -> dict[int, tuple[int, Attribution]
             if current is not None:
                 scopes[number] = current
             continue
+        if not work.text.rstrip().endswith(":"):
+            continue  # attributable_to's own first test, without a call: most blocks end otherwise
         attributed = attributable_to(work)
         if attributed is not None:
             current = (number, attributed)

@@ -11,7 +11,13 @@ from __future__ import annotations
 
 import re
 
-from pressconv.readers.lexicon import ADVERBIAL_STARTS, NOT_IN_ATTRIBUTION_GAP, TITLE_MODIFIERS
+from pressconv.readers.lexicon import (
+    ABBREVIATIONS,
+    ADVERBIAL_STARTS,
+    HONORIFICS,
+    NOT_IN_ATTRIBUTION_GAP,
+    TITLE_MODIFIERS,
+)
 from pressconv.readers.name_runs import Run, is_capitalised, is_name, runs, split_title
 from pressconv.readers.speakers.clause import (
     ARTICLES_BEFORE_ROLE,
@@ -24,7 +30,13 @@ from pressconv.readers.speakers.clause import (
     organisation_kind,
 )
 from pressconv.readers.speakers.people import appositive_title, prefer_title
-from pressconv.readers.speakers.words import POSSESSIVE_START, is_organisation, is_titled
+from pressconv.readers.speakers.words import (
+    POSSESSIVE_END,
+    POSSESSIVE_START,
+    is_organisation,
+    is_titled,
+    role_word,
+)
 
 # Words that tie a title to its organisation ("ministra de Vivienda", "head of Sales").
 _TITLE_LINKS = frozenset(
@@ -130,7 +142,10 @@ def verb_first(
     # "the Minister for Transport and Ports, Hon. Kalani Reid": a title ending in "and" leaves only the
     # portfolio's last word for a name; the name follows the comma
     portfolio_tail = (title or "").rsplit(" ", 1)[-1].lower() in _COORDINATORS
-    name_follows = (gap_titled and gap_connects) or not is_name(name) or portfolio_tail
+    # "kata Kepala Dinas Perhubungan, Sri Wahyuningsih": a title then the office it heads, then the name
+    name_follows = (
+        (gap_titled and gap_connects) or not is_name(name) or portfolio_tail or is_organisation(name)
+    )
     if text.startswith(", ", run.end) and name_follows:
         # "the company’s chief executive, Jane Smith": the name follows the title after a comma
         following = runs(text, run.end, end)
@@ -192,27 +207,60 @@ def _title_in_charge(text: str, after: list[Run]) -> tuple[str, tuple[str, ...],
 
 
 def _role_after_verb(words: list[str], english: bool = True) -> str | None:
-    """ "the mayor." / "la alcaldesa." / "der Bürgermeister": an article and title words ending the clause."""
-    if len(words) < MIN_ROLE_CLAUSE:
-        return None
-    article = words[0].lower()
-    if article not in ARTICLES_BEFORE_ROLE and (english or article not in _ROMANCE_ARTICLES_BEFORE_ROLE):
+    """ "the mayor." / "la alcaldesa." / "der Bürgermeister": an article and title words ending the clause.
+
+    Also a title with no article before it after a verb that is not English ("řekl starosta",
+    "sier ministeren": the article written as the noun's ending), and a role the clause goes on past in
+    lower case ("a déclaré le préfet à l'issue du comité").  Returns the role's words, lower-case.
+    """
+    start = _role_start(words, english)
+    if start is None:
         return None
     taken: list[str] = []
-    for k, word in enumerate(words[1 : 1 + MAX_ROLE_WORDS], start=1):
+    for k in range(start, min(len(words), start + MAX_ROLE_WORDS)):
+        word = words[k]
         bare = word.rstrip(".,;:!?")
         if word.endswith(",") and k + 1 < len(words) and words[k + 1][:1].isupper():
             return None  # "dijo la alcaldesa, Inmaculada Ferrer Soto": the name follows the title
-        if not (is_titled(bare) or bare.lower() in TITLE_MODIFIERS):
+        role = role_word(bare)
+        if role is None and bare.lower() not in TITLE_MODIFIERS:
             if taken and is_titled(taken[-1]) and bare.lower() in ADVERBIAL_STARTS:
                 # "said the mayor on Monday", "sagte die Landrätin am Montag": the role ends the subject, a
                 # phrase of time or place follows
                 return " ".join(taken)
-            return None
-        taken.append(bare.lower())
+            return " ".join(taken) if taken and _role_then_phrase(taken, words[k:]) else None
+        taken.append(role or bare.lower())
         if bare != word:  # the clause ends here
-            return " ".join(taken) if is_titled(bare) else None
-    return " ".join(taken) if taken and len(words) == len(taken) + 1 and is_titled(taken[-1]) else None
+            return " ".join(taken) if role is not None else None
+    if taken and len(words) == start + len(taken) and is_titled(taken[-1]):
+        return " ".join(taken)
+    return " ".join(taken) if taken and _role_then_phrase(taken, words[start + len(taken) :]) else None
+
+
+def _role_start(words: list[str], english: bool) -> int | None:
+    """Where the role's words start after the verb: past its article, or at once where a language has none."""
+    if not words:
+        return None
+    article = words[0].lower()
+    if article in ARTICLES_BEFORE_ROLE or (not english and article in _ROMANCE_ARTICLES_BEFORE_ROLE):
+        return 1 if len(words) >= MIN_ROLE_CLAUSE else None
+    if not english and article not in HONORIFICS and article not in ABBREVIATIONS and role_word(article):
+        return 0  # "řekl starosta", "sier ministeren", "kata Menteri"; not "sagte Dr. Jane Doe"
+    return None
+
+
+def _role_then_phrase(taken: list[str], rest: list[str]) -> bool:
+    """ "le préfet | à l'issue du comité": the role is whole, and the clause goes on in lower case only.
+
+    The next word is a lower-case word that does not tie the title to an organisation ("of", "de") and
+    no capitalised word follows (a name or an organisation would belong to the role).
+    """
+    if not rest or not is_titled(taken[-1]) or POSSESSIVE_END.search(taken[-1]):
+        return False  # "said the president's office": the office spoke, not the president
+    first = rest[0].strip(".,;:!?")
+    if not first[:1].islower() or first.lower() in _TITLE_LINKS:
+        return False
+    return not any(word[:1].isupper() for word in rest)
 
 
 def _closing_name(text: str, after: list[Run], verb_end: int, end: int) -> Run | None:
@@ -223,8 +271,13 @@ def _closing_name(text: str, after: list[Run], verb_end: int, end: int) -> Run |
     run = after[-1]
     if text[run.end : end].strip(EDGE_PUNCT) and not _RELATIVE_AFTER.match(text, run.end, end):
         return None  # "…, la concejala Pilar Soriano, que ha destacado que «…»": a relative clause may follow
+    # "kata Direktur Lalu Lintas dan Angkutan Laut, Hendra Wicaksono": a bare name set off after an office
+    set_off = text.endswith(", ", 0, run.start) and split_title(run.tokens)[0] is None
     for earlier in after[:-1]:
-        if len(split_title(earlier.tokens)[1]) >= MIN_FULL_NAME and is_name(split_title(earlier.tokens)[1]):
+        title, name = split_title(earlier.tokens)
+        if set_off and title is not None and title.lower() not in HONORIFICS:
+            continue  # the earlier run is the office ("Direktur Lalu Lintas"), not a person
+        if len(name) >= MIN_FULL_NAME and is_name(name):
             return None  # "said Renata Okafor, chief executive of Harborline Foods": the name came first
     _title, name = split_title(run.tokens)
     if len(name) < MIN_FULL_NAME or not is_name(name) or is_organisation(name):

@@ -13,8 +13,11 @@ from functools import lru_cache
 
 from pressconv import lazy_re
 from pressconv.readers.lexicon import (
+    DEFINITE_SUFFIXES,
+    LOWER_CASE_PRONOUNS,
     ORGANISATION_SUFFIXES,
     ORGANISATION_WORDS,
+    PRONOUN_SUFFIXES,
     PRONOUNS,
     ROLE_WORDS,
     SPEECH_PHRASES,
@@ -80,11 +83,42 @@ def speech_verb(words: list[Token]) -> tuple[int, int] | None:
 def personal_pronoun(word: str) -> str | None:
     """The personal pronoun a token is or ends in ("she", "a-t-elle" -> "elle")."""
     lowered = word.lower()
+    if lowered in LOWER_CASE_PRONOUNS and word != lowered:
+        return None  # "Han", "Hun": a name
     if lowered in PRONOUNS:
         return lowered
     tail = lowered.rsplit("-", 1)[-1]
     if "-" in lowered and tail in PRONOUNS:
         return tail
+    return None
+
+
+def pronoun_in_verb(word: str) -> str | None:
+    """The pronoun a speech verb carries as its ending ("ujarnya", "katanya": he or she said), or None."""
+    lowered = word.lower().rstrip(".,:;!?")
+    for suffix in PRONOUN_SUFFIXES:
+        if lowered.endswith(suffix) and lowered[: -len(suffix)] in SPEECH_VERBS and lowered in SPEECH_VERBS:
+            return f"-{suffix}"
+    return None
+
+
+_MIN_DEFINITE_STEM = 4
+
+
+@lru_cache(maxsize=4096)  # a pure function of one word
+def role_word(word: str) -> str | None:
+    """The title a word names, lower-case: itself, or its stem before a definite ending.
+
+    "Minister" -> "minister"; the Scandinavian "ministeren", "borgmesteren", "ordföranden" (the article
+    written as the noun's ending) -> "minister", "borgmester", "ordförande"; None for any other word.
+    """
+    lowered = word.lower().strip(".,;:!?")
+    if is_titled(lowered):
+        return lowered
+    for suffix in DEFINITE_SUFFIXES:
+        stem = lowered[: -len(suffix)]
+        if lowered.endswith(suffix) and len(stem) >= _MIN_DEFINITE_STEM and is_title_word(stem):
+            return stem
     return None
 
 

@@ -21,6 +21,7 @@ from lxml import etree  # type: ignore[import-untyped]
 from pressconv.errors import Notes
 from pressconv.model import Block, Document, Figure, ListBlock, Marks, Note, Paragraph, Quote, Section, Table
 from pressconv.text import body_and_boilerplate, clean
+from pressconv.writers._labels import labels
 from pressconv.writers.docx import figures, inline, tables
 from pressconv.writers.docx.house import ordered_child
 from pressconv.writers.docx.notes import NotePlan
@@ -34,7 +35,6 @@ if TYPE_CHECKING:
 _HEADING: dict[int, TextKind] = {2: "heading", 3: "heading_3", 4: "heading_4"}
 _BULLETS: tuple[TextKind, ...] = ("list_bullet", "list_bullet_2", "list_bullet_3")
 _NUMBERS: tuple[TextKind, ...] = ("list_number", "list_number_2", "list_number_3")
-_NOTES_HEADING = "Notes to editors"
 
 
 class Cleaner:
@@ -140,7 +140,8 @@ class Body:
         """Notes to editors under their heading, then notes no reference points to, each with its label."""
         editors = [note for note in document.notes if note.kind == "editors"]
         if editors:
-            self.paragraph("notes_heading", document.notes_heading or _NOTES_HEADING)
+            heading = document.notes_heading or labels(document.metadata.language).notes_to_editors
+            self.paragraph("notes_heading", heading)
         for note in editors:
             self.note_paragraph("editors_note", note)
         for note in self.notes.unreferenced():

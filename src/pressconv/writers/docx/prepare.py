@@ -105,8 +105,10 @@ def _ensure_styles(doc: Any, is_default: bool) -> dict[TextKind, str]:
             _table_look(compat.style_element(style))
         ids[kind_of_text] = style.style_id
     if is_default:
-        # Centre the page numbers; a reference document's own Footer style is left alone.
-        styles["Footer"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        # The footer line at the start of the line, as the PDF, HTML and EPUB set it: no alignment of its
+        # own, so a right-to-left footer starts at the right (Word and LibreOffice differ on what "left"
+        # means in a right-to-left paragraph); a reference document's own Footer style is left alone.
+        styles["Footer"].paragraph_format.alignment = None
         # python-docx's template carries 140 table styles (340 kB of a 400 kB styles part) that a
         # release never uses; the default table style and the style map's stay.
         element = compat.styles_element(doc)

@@ -20,7 +20,7 @@ from dataclasses import replace
 from lxml import etree  # type: ignore[import-untyped]
 
 from pressconv.model import Document
-from pressconv.writers._labels import contents_label
+from pressconv.writers._labels import labels
 from pressconv.writers.docx.house import ordered_child
 from pressconv.writers.docx.ooxml import PPR_ORDER, SECTION_ORDER, XML_SPACE, w
 from pressconv.writers.docx.styles import STYLES, TextKind
@@ -67,7 +67,7 @@ def front(
     """
     holder = etree.Element(w("body"))
     _paragraph(holder, ids["volume_title"], clean(title))
-    _paragraph(holder, ids["contents_heading"], contents_label(language))
+    _paragraph(holder, ids["contents_heading"], labels(language).contents)
     levels = f"{STYLES['headline'].name},1,{STYLES['heading'].name},2"
     entries: list[etree._Element] = []
     for number, (level, target, words) in enumerate(outline, start=1):

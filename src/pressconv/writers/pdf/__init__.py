@@ -30,6 +30,7 @@ from pressconv.errors import Notes, WriterError
 from pressconv.model import Document, Quote, block_text
 from pressconv.options import WriteOptions, document_datetime, page_size_for
 from pressconv.theme import theme_of
+from pressconv.writers._labels import labels
 from pressconv.writers._pagination import page_words
 from pressconv.writers._volume import volume_title
 from pressconv.writers.pdf.canvas import PressCanvas
@@ -62,13 +63,22 @@ _PAGE_SIZES = {"a4": A4, "letter": LETTER}
 # Page furniture and the document.
 
 
-def _footer(styles: Styles, language: str) -> Callable[[Canvas, BaseDocTemplate], None]:
+def _footer(styles: Styles, language: str, rtl: bool) -> Callable[[Canvas, BaseDocTemplate], None]:
     """Draws "Page X of " in the document's language (as the DOCX footer has it) and the page-count
-    form, which is filled in when the last page is known."""
+    form, which is filled in when the last page is known.  A right-to-left document's footer starts at
+    the right, as its paragraphs and the DOCX footer do: the whole line is the page's form
+    (``_rtl_footer_forms``), since its width depends on the page count."""
     before, between = page_words(language, bidi=False)
 
     def draw(canv: Canvas, doc: BaseDocTemplate) -> None:
         m = styles.measures
+        if rtl:
+            with marked(canv, PAGINATION_FOOTER):
+                canv.saveState()
+                canv.translate(doc.pagesize[0] - m.margin_right, m.footer_y)
+                canv.doForm(f"{_PAGE_COUNT_FORM}{canv.getPageNumber()}")
+                canv.restoreState()
+            return
         text = f"{before}{canv.getPageNumber()}{between}"
         with marked(canv, PAGINATION_FOOTER):
             canv.saveState()
@@ -82,6 +92,17 @@ def _footer(styles: Styles, language: str) -> Callable[[Canvas, BaseDocTemplate]
             canv.restoreState()
 
     return draw
+
+
+def _rtl_footer_forms(canv: Canvas, styles: Styles, language: str, pages: int) -> None:
+    """Each page's whole footer line, ending at the form's origin (a right-to-left document's footer)."""
+    before, between = page_words(language, bidi=False)
+    for page in range(1, pages + 1):
+        canv.beginForm(f"{_PAGE_COUNT_FORM}{page}", lowerx=-2000, lowery=-10, upperx=0, uppery=40)
+        canv.setFont(styles.footer.name, styles.footer_size)
+        canv.setFillColor(styles.footer_color)
+        canv.drawRightString(0, 0, f"{before}{page}{between}{pages}")
+        canv.endForm()
 
 
 def right_to_left(document: Document) -> bool:
@@ -163,15 +184,20 @@ def write_volume(documents: list[Document], options: WriteOptions, notes: Notes)
         return _render(documents, title, options, notes)
 
 
-def _context(document: Document, base: Context, key: str) -> Context:
-    """The render context of one document (right-to-left layout when it needs it; its own note labels)."""
-    rtl = right_to_left(document)
-    rtl_default = False
-    if rtl:
-        from pressconv.text import direction  # the rule every writer follows, so the outputs agree
+def _runs_right_to_left(document: Document) -> bool:
+    """Whether the document's direction is right to left (call only when it holds such text)."""
+    from pressconv.text import direction  # the rule every writer follows, so the outputs agree
 
-        rtl_default = direction(document) == "rtl"
-    return replace(base, rtl=rtl, rtl_default=rtl_default, labels={}, key=key)
+    return direction(document) == "rtl"
+
+
+def _context(document: Document, base: Context, key: str) -> Context:
+    """The render context of one document (right-to-left layout when it needs it; its own note labels; the
+    words the writer adds, in its language)."""
+    rtl = right_to_left(document)
+    rtl_default = rtl and _runs_right_to_left(document)
+    words = labels(document.metadata.language)
+    return replace(base, rtl=rtl, rtl_default=rtl_default, labels={}, key=key, words=words)
 
 
 def _render(
@@ -234,11 +260,14 @@ def _render(
     language = meta.language or "en"
     title = volume_title or document.title
     footer = ThemeFooter(theme.footer, styles, fonts, notes) if theme.footer else None
+    rtl_footer = footer is None and right_to_left(document) and _runs_right_to_left(document)
 
     def before_save(canv: PressCanvas) -> None:
         canv.setDateFormatter(lambda *_: stamp)
         if footer is not None:
             footer.forms(canv, canv.page_count())
+        elif rtl_footer:
+            _rtl_footer_forms(canv, styles, language, canv.page_count())
         else:
             canv.beginForm(_PAGE_COUNT_FORM)
             canv.setFont(styles.footer.name, styles.footer_size)
@@ -292,7 +321,7 @@ def _render(
         bottomPadding=0,
         id="body",
     )
-    on_page = footer.draw if footer is not None else _footer(styles, language)
+    on_page = footer.draw if footer is not None else _footer(styles, language, rtl_footer)
     doc.addPageTemplates([PageTemplate("page", [frame], onPage=on_page)])
     try:
         doc.build(story, canvasmaker=canvasmaker)

@@ -32,7 +32,7 @@ from reportlab.platypus import Paragraph as RLParagraph
 from pressconv.errors import Notes, WriterError
 from pressconv.theme import Logo, Theme
 from pressconv.writers.pdf.fonts import Face, FontSet
-from pressconv.writers.pdf.styles import MUTED, Styles
+from pressconv.writers.pdf.styles import Styles
 from pressconv.writers.pdf.tagging import PAGINATION_FOOTER, Artifact, StructElem, marked
 
 if TYPE_CHECKING:  # reportlab.graphics loads only for an SVG logo (~2 ms a process otherwise)
@@ -268,7 +268,7 @@ def letterhead(
             fontName=line_face.name,
             fontSize=8.5,
             leading=11,
-            textColor=MUTED,
+            textColor=styles.primary,  # the letterhead's colour, as in the DOCX, HTML and EPUB
             alignment=TA_LEFT,
         )
         lines.append(_line(theme.letterhead, style, line_face, markup))

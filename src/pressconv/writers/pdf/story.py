@@ -35,6 +35,7 @@ from pressconv.model import (
     Table,
 )
 from pressconv.text import body_and_boilerplate, is_boilerplate
+from pressconv.writers._labels import LABELS, Labels
 from pressconv.writers.pdf import tables
 from pressconv.writers.pdf.contacts import contact_marks
 from pressconv.writers.pdf.flowables import ListItem, QuoteBlock, Rule
@@ -71,6 +72,8 @@ class Context:
     """Print "— Name" under each attributed quote (the theme's setting)."""
     key: str = "pc-"
     """How this document's bookmark names start (one prefix per release of a press kit)."""
+    words: Labels = LABELS["en"]
+    """The words the writer adds (notes headings, an image's fallback alt text) in the document's language."""
 
 
 def _cells(ctx: Context) -> tables.Cells:
@@ -80,6 +83,7 @@ def _cells(ctx: Context) -> tables.Cells:
         lambda text, style, marks: _para(ctx, text, style, marks),
         lambda elem, text: _logical(ctx, elem, text),
         ctx.notes,
+        ctx.words.image,
     )
 
 
@@ -440,9 +444,10 @@ def notes_list(ctx: Context, document: Document, root: StructElem) -> list[Flowa
     """
     styles = ctx.styles
     flowables: list[Flowable] = []
+    editors = document.notes_heading or ctx.words.notes_to_editors
     groups = [
-        (document.notes_heading or "Notes to editors", [n for n in document.notes if n.kind == "editors"]),
-        ("Notes", [n for n in document.notes if n.kind != "editors"]),
+        (editors, [n for n in document.notes if n.kind == "editors"]),
+        (ctx.words.notes, [n for n in document.notes if n.kind != "editors"]),
     ]
     for heading, notes in groups:
         if not notes:

@@ -43,6 +43,8 @@ class Cells:
     logical: Callable[[StructElem, str], StructElem]
     """The element, given the text as ActualText when it is drawn right to left."""
     notes: Notes
+    image_label: str
+    """An image's alternative text where the source gave neither alt text nor caption (its language's)."""
 
 
 def _artifacts(table: RLTable, event: str, *args: Any) -> None:
@@ -176,7 +178,7 @@ class _Picture(Image):
 def figure(cells: Cells, block: Figure, parent: StructElem) -> list[Flowable]:
     styles = cells.styles
     elem = parent.add("Figure")
-    elem.alt = block.alt or block.caption or "Image"
+    elem.alt = block.alt or block.caption or cells.image_label
     flowables: list[Flowable] = []
     picture: Flowable | None = None
     if block.data:

@@ -263,8 +263,28 @@ class Marked(Flowable):
         if self.drawn and self.repeated is not None:
             target = self.repeated
         self.__dict__["drawn"] = True
+        if isinstance(target, StructElem) and target.tag == "Figure" and target.attributes is None:
+            target.attributes = figure_box(self.inner, x, y, _sW)
         with marked(canv, target):
             self.inner.drawOn(canv, x, y, _sW)
+
+
+Attributes = dict[str, str | tuple[float, ...]]
+
+
+def figure_box(inner: Flowable, x: float, y: float, avail_width: float = 0) -> Attributes:
+    """A Figure's Layout attributes: the box ``inner`` is drawn in (left, bottom, right, top), placed at
+    ``x, y`` by the frame, which draws in page space (PDF/UA: every Figure has a ``/BBox``).  Set when the
+    figure's first part is drawn, so a figure that splits keeps the box of its first page."""
+    align = getattr(inner, "hAlign", "LEFT")  # where platypus puts a flowable narrower than the frame
+    shift = 0.5 if align in ("CENTER", "CENTRE") else 1.0 if align == "RIGHT" else 0.0
+    left = x + shift * avail_width
+    # An image's drawn size (reportlab's Image has no width and height of its own); any other flowable's.
+    width, height = getattr(inner, "drawWidth", None), getattr(inner, "drawHeight", None)
+    if width is None or height is None:
+        width, height = inner.width, inner.height
+    box = (left, y, left + width, y + height)
+    return {"O": "Layout", "BBox": tuple(round(v, 2) for v in box)}
 
 
 # ---------------------------------------------------------------------------------------------------------
