@@ -100,7 +100,7 @@ SPEECH_VERBS: frozenset[str] = ENGLISH_SPEECH_VERBS | frozenset(
         ucapnya terang terangnya mengatakan menjelaskan menegaskan menambahkan menyampaikan mengungkapkan
         menuturkan menyatakan berkata
         subrayó destacó apuntó manifestó recordó reconoció advirtió insistió agregó sostuvo
-        detalló detalla precisó expresó
+        detalló detalla precisó expresó äußerte äußert
         """
     )
 )
@@ -313,7 +313,8 @@ TITLE_WORDS: frozenset[str] = frozenset(
         ständerat ständerätin bahnchef bahnchefin dr.-ing. dipl.-ing.
         stadträte stadträtinnen
         dra. dra profa. profa lic. titular secretario secretaria doctora coordenador coordenadora
-        librarian archivist registrar ombudsman ombudsperson auditor comptroller bibliotecaria bibliotecario
+        edil librarian archivist registrar ombudsman ombudsperson auditor comptroller
+        bibliotecaria bibliotecario responsable
         professora superintendente governador governadora prefeito prefeita ing. arq. mtro. mtra.
         shri smt. smt shrimati
         formand forkvinde næstformand generalsekretær generalsekreterare sekretær rådmann landshövding
@@ -625,7 +626,7 @@ ROLE_EQUIVALENTS: dict[str, str] = {
     word: office
     for office, words in {
         "councillor": "councilor consejero consejera conseller consellera conselleiro conselleira concejal "
-        "concejala regidor regidora conseiller conseillère consigliere consigliera",
+        "concejala regidor regidora conseiller conseillère consigliere consigliera edil",
         "minister": "ministra ministro ministre ministerin ministr ministryně menteri",
         "mayor": "alcalde alcaldesa alcaldessa maire bürgermeister bürgermeisterin sindaco sindaca "
         "burgemeester burmistrz prefeito prefeita borgmester borgmästare ordfører primátor primátorka "

@@ -254,7 +254,7 @@ def split_title(words: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
     if len(words) >= 3 and words[0].lower() in ROLE_WORDS and not is_title_word(words[0].lower()):
         title, name = split_title(words[1:])
         return (f"{words[0]} {title}" if title else words[0]), name
-    last = -1
+    last = 0 if len(words) > MIN_PLURAL_TITLE_RUN and _plural_title(words[0].lower()) else -1
     for i, word in enumerate(words):
         lowered = word.lower()
         if is_title_word(lowered) and not (0 < i == len(words) - 1 and word.isupper() and _postnominal(word)):
@@ -292,6 +292,22 @@ def split_title(words: tuple[str, ...]) -> tuple[str | None, tuple[str, ...]]:
     while title_words and title_words[0].lower() in _DETERMINERS:
         title_words.pop(0)
     return (" ".join(title_words) or None), _cut_name(words[j:])
+
+
+# A plural title opens a run only before a full name ("Commissioners Jane Roe and John Doe"): the title and
+# at least two more words.
+MIN_PLURAL_TITLE_RUN = 2
+
+
+def _plural_title(lowered: str) -> bool:
+    """ "commissioners", "ministers", "drs.": a title word's plural (which, unlike the title, may be a
+    surname elsewhere: "Jane Masters", so only where it opens a run)."""
+    bare = lowered.rstrip(".")
+    if len(bare) < 3 or not bare.endswith("s"):
+        return False
+    return bare[:-1] in TITLE_WORDS or f"{bare[:-1]}." in TITLE_WORDS or (
+        bare.endswith("es") and bare[:-2] in TITLE_WORDS
+    )
 
 
 def _cut_name(words: tuple[str, ...]) -> tuple[str, ...]:

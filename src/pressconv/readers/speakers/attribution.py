@@ -49,7 +49,12 @@ from pressconv.readers.speakers.clause import (
     Attribution,
     organisation_kind,
 )
-from pressconv.readers.speakers.introductions import colon_subject, in_subordinate_clause, inverted_subject
+from pressconv.readers.speakers.introductions import (
+    colon_subject,
+    in_subordinate_clause,
+    inverted_subject,
+    opening_role,
+)
 from pressconv.readers.speakers.people import PERSON_AFTER, appositive_title, prefer_title, title_before
 from pressconv.readers.speakers.verb_first import verb_first
 from pressconv.readers.speakers.words import (
@@ -79,6 +84,10 @@ _MAX_INTERJECTION_WORDS = 8
 # Any of the "according to" phrases, anywhere (the phrase loop below then asks for it as a word).
 _ANY_ACCORDING_TO = re.compile("|".join(re.escape(phrase) for phrase in ACCORDING_TO))
 # A title's link word just before a capitalised run: "chief executive of", "directora de la", "head at the".
+# The words after "Name of Organisation" before the comma that ends the subject ("’s roads policing unit").
+_MAX_AFFILIATION_WORDS = 5
+# The longest apposition set off after a name whose closing comma is missing.
+_MAX_APPOSITION_WORDS = 10
 _TITLE_LINK_BEFORE = lazy_re.compile(
     r"\b(?:of|for|at|de|del|de la|du|des|von|der|di|della)(?: the| la| le| el| l’| l')? $"
 )
@@ -228,6 +237,11 @@ def clause_in(text: str, start: int, end: int, before_quote: bool = False) -> At
             if comma + 1 < len(words) and (pronoun := personal_pronoun(words[comma + 1].text)):
                 opener = words[comma + 1]
                 return Attribution(text[opener.start : end].rstrip(" :"), opener.start, pronoun=pronoun)
+            if (role := opening_role(words)) is not None:
+                # "Le Ministre d'Etat a également évoqué son attachement à la presse :": a role opening the
+                # clause introduces the quote, as a pronoun does
+                clause = text[words[0].start : end].rstrip(" :")
+                return Attribution(clause, words[0].start, role=role, held=True)
         return None
     v, width = verb
     verb_start, verb_end = words[v].start, words[v + width - 1].end
@@ -333,7 +347,12 @@ def _subject_first(
                 if gap or not text.endswith(", ", 0, run.start):
                     continue
             elif not gap.startswith(", "):
-                continue
+                if not _affiliation(run, gap):
+                    continue
+                # "Sergeant Jason Higham of Merseyside Police’s roads policing unit, said:": the name, then
+                # where the person works, then the comma
+                title, name = split_title(run.tokens)
+                return Attribution(text[run.start : verb_end], run.start, name, title)
             if (
                 not set_off
                 and (
@@ -357,6 +376,11 @@ def _subject_first(
                 person = PERSON_AFTER.match(text, run.end) is not None
                 return Attribution(text[run.start : verb_end], run.start, name, title, person=person)
         return None
+    if not is_capitalised(subject.text) and (holder := _apposition_holder(text, start, subject.end, True)):
+        # "Alex Potteiger, Area Operations Manager and an Atlanta native said, “…”": the apposition's
+        # closing comma is missing; its head is the name before it
+        title, name = split_title(holder.tokens)
+        return Attribution(text[holder.start : verb_end], holder.start, name, title)
     # before a quote only as a colon introduction ("La maire a déclaré :", "the company said:")
     introduces = text[verb_end : verb_end + 3].lstrip().startswith(":")
     if (before_quote and not introduces) or is_capitalised(subject.text):
@@ -381,6 +405,13 @@ def _subject_first(
         and all(not is_capitalised(w) for w in described[1:])
     ):
         role = " ".join(w.lower() for w in described[1:])
+    elif (
+        described[0].lower() in ARTICLES_BEFORE_ROLE  # "La responsable municipal ha afirmado"
+        and len(described) == MIN_ROLE_CLAUSE + 1
+        and is_titled(described[1])
+        and all(w.isalpha() and w.islower() for w in described[1:])
+    ):
+        role = described[1].lower()
     return Attribution(
         text[first.start : verb_end], first.start, role=role, organisation=organisation_kind(described)
     )
@@ -409,15 +440,35 @@ def _bare_role_subject(words: list[Token], k: int, english: bool) -> str | None:
     return role_word(words[k].text)
 
 
-def _apposition_holder(text: str, start: int, end: int) -> Run | None:
-    """The name just before the comma that opens an apposition ending at ``end``, or None."""
+def _affiliation(run: Run, gap: str) -> bool:
+    """ "Sergeant Jason Higham of Merseyside Police" + "’s roads policing unit": a titled full name whose
+    run goes on with "of" and the organisation, a few words of it after, no comma between."""
+    title, name = split_title(run.tokens)
+    if title is None or len(name) < MIN_FULL_NAME or not is_name(name) or is_organisation(name):
+        return False
+    rest = run.tokens[run.tokens.index(name[-1]) + 1 :]
+    words = gap.split()
+    return bool(rest) and rest[0] == "of" and "," not in gap and len(words) <= _MAX_AFFILIATION_WORDS
+
+
+def _apposition_holder(text: str, start: int, end: int, titled: bool = False) -> Run | None:
+    """The name opening the clause at ``start``, set off by the comma of an apposition ending at ``end``.
+
+    With ``titled`` the apposition must hold a title word ("Area Operations Manager and an Atlanta
+    native"); a clause that opens otherwise ("In New Hampshire, the state director said") has none.
+    """
     comma = text.rfind(", ", start, end)
     if comma < 0 or "," in text[comma + 2 : end]:
         return None
+    apposition = text[comma + 2 : end].split()
+    if titled and (len(apposition) > _MAX_APPOSITION_WORDS or not any(is_titled(w) for w in apposition)):
+        return None
     found = runs(text, start, comma)
-    if not found or found[-1].end != comma:
+    if len(found) != 1 or found[0].start != start or found[0].end != comma:
         return None
     title, name = split_title(found[-1].tokens)
+    if title is None and len(name) < len(found[-1].tokens):
+        return None  # "In New Hampshire, …": the run opens with a word that is no part of a name
     if not is_name(name) or is_organisation(name) or (len(name) < MIN_FULL_NAME and title is None):
         return None  # a full name, or a titled surname ("Commissioner Breton")
     return found[-1]

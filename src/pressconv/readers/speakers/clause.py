@@ -45,6 +45,9 @@ class Attribution:
     """A speech verb with no subject at all ("«…», afirmou."): the person spoken of just before."""
     organisation: str | None = None
     """For "the club said": the kind of organisation the text says spoke."""
+    held: bool = False
+    """The role counts only where the text names who holds it; it never refers back like a pronoun
+    ("The Landrat thanked Captain X:" with no Landrat named is no one's)."""
 
     @property
     def points_to_someone(self) -> bool:

@@ -19,7 +19,7 @@ from pressconv.readers.lexicon import (
     TITLE_MODIFIERS,
 )
 from pressconv.readers.name_runs import Run, Token, is_capitalised, is_name, split_title
-from pressconv.readers.speakers.clause import ARTICLES_BEFORE_ROLE, MIN_FULL_NAME
+from pressconv.readers.speakers.clause import ARTICLES_BEFORE_ROLE, MAX_ROLE_WORDS, MIN_FULL_NAME
 from pressconv.readers.speakers.words import is_organisation, is_titled, personal_pronoun
 
 # Lower-case adjectives an article may carry before a titled name opening a clause ("der dänische Bahnchef").
@@ -107,3 +107,24 @@ def _with_title(run: Run, title: str | None, described: list[str]) -> tuple[Run,
         return run, title
     titled = [w for w in described if is_titled(w) or w.lower() in TITLE_MODIFIERS]
     return (run, " ".join(titled)) if titled and is_titled(titled[-1]) else None
+
+
+def opening_role(words: list[Token]) -> str | None:
+    """ "Le Ministre d'Etat a évoqué …:", "The minister thanked the crews:": the role that opens the clause.
+
+    An article, then title words (capitalised or not); the word after them is the verb or the title's
+    elided complement ("d'Etat"), not a name.
+    """
+    if len(words) < MIN_FULL_NAME + 1 or words[0].text.lower() not in ARTICLES_BEFORE_ROLE:
+        return None
+    taken: list[str] = []
+    for token in words[1 : 1 + MAX_ROLE_WORDS]:
+        if not (is_titled(token.text) or token.text.lower() in TITLE_MODIFIERS):
+            break
+        taken.append(token.text.lower())
+    if not taken or not is_titled(taken[-1]) or len(taken) + 1 >= len(words):
+        return None
+    following = words[len(taken) + 1].text
+    if is_capitalised(following) and not following.lower().startswith(("d'", "d’")):
+        return None  # "The Mayor Jane Doe …": a name follows, not a verb
+    return " ".join(taken)

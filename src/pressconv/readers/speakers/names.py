@@ -362,6 +362,11 @@ def appositive_title(text: str, after: int) -> str | None:
     if phrase.endswith(".") and not _keeps_period(phrase):
         phrase = phrase[:-1]
     words = phrase.split()
+    verb = next((i for i, w in enumerate(words) if i and w.lower().rstrip(",.:;") in SPEECH_VERBS), None)
+    if verb is not None:
+        # "Jo Lee, Depot Manager and a Leeds native said, …": the closing comma is missing, the verb ends it
+        words = words[:verb]
+        phrase = " ".join(words)
     if not words or len(words) > 10 or phrase[:1].isdigit() or words[0].lower() in _COORDINATORS:
         return None  # ", and the Minister of Health, …" names the next person, not this one's title
     if any(is_titled(w) for w in words):

@@ -395,7 +395,7 @@ def _resolve(
             )
         # "sublinhou a governante": an office no one in the text holds refers back, as a pronoun does;
         # a spokesperson or an official speaks for someone else
-        refers_back = is_title_word(head) and head not in SPOKESPERSON_ROLES
+        refers_back = is_title_word(head) and head not in SPOKESPERSON_ROLES and not attribution.held
         found = None
         if refers_back:
             found = antecedent(number, attribution.position, works, mentions, "", genders)

@@ -9,6 +9,8 @@ an unnamed source ("said a spokesman for Acme").
 
 from __future__ import annotations
 
+import re
+
 from pressconv.readers.lexicon import (
     ABBREVIATIONS,
     ADVERBIAL_STARTS,
@@ -55,6 +57,9 @@ _MAX_LOWERCASE_TITLE = 6
 # which Romance languages use as a preposition: a role after a verb that is not English ("sublinhou a
 # governante", "zegt de minister") only.
 _ROMANCE_ARTICLES_BEFORE_ROLE = frozenset({"a", "o", "os", "as", "de"})
+
+# A relative clause about the speaker after the name that closes a verb-first clause.
+_RELATIVE_AFTER = re.compile(r", (?:que|quien|quienes|who|qui|der|die|che|il quale|la quale) ")
 
 # Lower-case adjectives an article may carry before a titled name ("der dänische Bahnchef Mads Holm").
 _MAX_ADJECTIVES_BEFORE_TITLE = 2
@@ -264,8 +269,8 @@ def _closing_name(text: str, after: list[Run], verb_end: int, end: int) -> Run |
     The words between hold a title word and nothing that ends an attribution ("that", "in", "when" …).
     """
     run = after[-1]
-    if text[run.end : end].strip(EDGE_PUNCT):
-        return None
+    if text[run.end : end].strip(EDGE_PUNCT) and not _RELATIVE_AFTER.match(text, run.end, end):
+        return None  # "…, la concejala Pilar Soriano, que ha destacado que «…»": a relative clause may follow
     # "kata Direktur Lalu Lintas dan Angkutan Laut, Hendra Wicaksono": a bare name set off after an office
     set_off = text.endswith(", ", 0, run.start) and split_title(run.tokens)[0] is None
     for earlier in after[:-1]:
