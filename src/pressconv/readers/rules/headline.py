@@ -46,9 +46,7 @@ from pressconv.readers.rules.headline_shape import (
     role_line,
     roll,
     time_label,
-    title_case_statement,
     titled_pair,
-    titled_question,
 )
 from pressconv.readers.rules.masthead_lines import (
     cookie_notice,
@@ -59,6 +57,7 @@ from pressconv.readers.rules.masthead_lines import (
     section_from,
     site_section,
 )
+from pressconv.readers.rules.title_sentences import titled_sentence
 from pressconv.readers.worklist import WorkList
 
 MAX_HEADLINE_WORDS = 25
@@ -347,11 +346,7 @@ def _body_like(work: Work) -> bool:
     if work.text.endswith(":") and words >= _MIN_INTRODUCTION_WORDS:
         return True  # a sentence introducing a quote or a list: running text
     # a sentence is running text: nothing below it is the headline (a dek comes under the headline)
-    return (
-        words >= _MIN_SENTENCE_WORDS
-        and ends_sentence(work.text)
-        and not (title_case_statement(work.text) or titled_question(work.text))
-    )
+    return words >= _MIN_SENTENCE_WORDS and ends_sentence(work.text) and not titled_sentence(work.text)
 
 
 def _kicker_line(work: Work) -> bool:
@@ -448,7 +443,7 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
         return -9.0, 'an organisation or unit name after "From the" (the issuing office)'
     if len(words) > _MIN_LEGEND_WORDS and text.isupper() and ends_sentence(text):
         return -9.0, "a legend or notice in capitals (inside information, not for distribution …)"
-    if ends_sentence(text) and not (title_case_statement(text) or titled_question(text)):
+    if ends_sentence(text) and not titled_sentence(text):
         return -9.0, "a sentence (closing punctuation): a lede or dek, not a headline"
     if find_date(text) is not None and any(ch.isdigit() for ch in text):
         score -= 2.0
