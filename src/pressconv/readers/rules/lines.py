@@ -31,7 +31,7 @@ import re
 from pressconv.readers.blocks import PARAGRAPH, Work
 from pressconv.readers.dates import find_date
 from pressconv.readers.heading_shape import ends_sentence, heading_shape
-from pressconv.readers.lexicon import BOILERPLATE_HEADINGS
+from pressconv.readers.lexicon import BOILERPLATE_HEADINGS, END_MARKS
 from pressconv.readers.press_furniture import is_date_line
 from pressconv.readers.rules.dateline import find_dateline
 from pressconv.readers.rules.lists import marker
@@ -54,6 +54,7 @@ _WIRE_NAME = re.compile(
     re.IGNORECASE,
 )
 _MIN_CAPS_WORDS = 3
+_MAX_END_MARK = 12
 _DATE_REACH = 20
 _MAX_DATE_LINE = 60
 _MIN_CAPS_LETTERS = 12
@@ -179,6 +180,11 @@ def _dated(line: str) -> bool:
     return found is not None and found[1] == 0 and line[found[2] :].lstrip()[:1] in "-–—"
 
 
+def _end_mark(line: str) -> bool:
+    """ "###" / "Legal Disclaimer:": nothing after an end mark goes on its line's paragraph."""
+    return len(line) <= _MAX_END_MARK and "".join(line.split()).lower() in END_MARKS
+
+
 def _capitals_end(line: str, following: str) -> bool:
     """ "MINISTER OPENS NEW BRIDGE" / "Press Release 31/207": a title in capitals ends where the capitals
     do (a hard-wrapped title in capitals keeps them on every line)."""
@@ -251,6 +257,7 @@ def _unwrapped(work: Work) -> list[Work]:
             (_line_ends_paragraph(line) and not _continues(line, following))
             or _lede_under(line, following)
             or _capitals_end(line, following)
+            or _end_mark(line)
         ):
             chunks.append([])
     pieces = [chunk for chunk in chunks if chunk]
