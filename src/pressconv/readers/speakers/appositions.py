@@ -18,6 +18,8 @@ from pressconv.readers.speakers.words import is_organisation
 _TITLE_LINKS = frozenset({"of", "for", "at"})
 _MAX_TITLES = 4
 _MAX_GAP_WORDS = 3
+# Generational suffixes that may follow a name after a comma ("Lester W. Young, Jr.").
+SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 _POSSESSIVE_ENDS = frozenset({"’s", "'s", "’", "'"})
 
 
@@ -77,3 +79,15 @@ def name_then_of(text: str, start: int, comma: int) -> tuple[Run, str | None, tu
     if not after or after[0].lower() not in _TITLE_LINKS:
         return None
     return run, title, name
+
+
+def suffixed_name(text: str, start: int, suffix: int) -> tuple[Run, str | None, tuple[str, ...]] | None:
+    """ "Lester W. Young, Jr. said": the generational suffix at ``suffix`` set off by a comma closes the
+    name before it; (run, title, name) of that name, or None."""
+    if text[suffix - 2 : suffix] != ", ":
+        return None
+    found = runs(text, start, suffix - 2)
+    if not found or found[-1].end != suffix - 2:
+        return None
+    person = _person(found[-1])
+    return None if person is None else (found[-1], *person)

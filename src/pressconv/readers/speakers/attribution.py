@@ -38,7 +38,7 @@ from pressconv.readers.name_runs import (
     split_title,
     tokens,
 )
-from pressconv.readers.speakers.appositions import holder_before_titles, name_then_of
+from pressconv.readers.speakers.appositions import SUFFIXES, holder_before_titles, name_then_of, suffixed_name
 from pressconv.readers.speakers.clause import (
     ARTICLES_BEFORE_ROLE,
     EDGE_PUNCT,
@@ -295,6 +295,9 @@ def _subject_first(
         )
     if subject.text.lower() in GROUP_PRONOUNS:
         return Attribution(text[subject.start : verb_end], subject.start)
+    if subject.text.lower() in SUFFIXES and (suffixed := suffixed_name(text, start, subject.start)):
+        run, title, name = suffixed  # "Lester W. Young, Jr. said": the name before the suffix
+        return Attribution(text[run.start : verb_end], run.start, name, title)
     capitalised_role = _capitalised_role(words, k)
     if capitalised_role is not None:
         # "The Foreign Secretary said", "the Vice President added": the person the text gives that title
