@@ -74,6 +74,12 @@ _DATE_FIRST = lazy_re.compile(
     rf"(?P<place>{_WORD}(?:[ ]{_WORD}){{0,3}}){_REGION}[ ]*(?P<sep>--|—|–|[ ]-)[ ]*(?=\S)",
     re.UNICODE,
 )
+# The date, then the place and its state in parentheses: "February 24, 2031 (Nyack, NY) – …".
+_DATE_THEN_ENCLOSED = lazy_re.compile(
+    rf"^(?P<date>{_DATE})[ ]+\((?P<place>{_WORD}(?:[ ]{_WORD}){{0,3}}),[ ]*{_WORD}(?:[ ]{_WORD}){{0,2}}\)"
+    r"[ ]*(?P<sep>--|—|–|[ ]-)[ ]*(?=\S)",
+    re.UNICODE,
+)
 _DATE_FIRST_REACH = 20
 # A place, then a news agency's credit and no dash before the text: "Elmford (OTS/RK) „We …",
 # "Elmford, (ots) The …" (Austrian and German wire copy); the credit is an abbreviation in capitals or
@@ -264,8 +270,9 @@ def _role_word(lowered: str) -> bool:
 
 
 def _date_first(head: str) -> str | None:
-    """ "May 3, 2030 – Saint Andrews, New Brunswick –": a full date, a place in capitals or Title Case."""
-    match = _DATE_FIRST.match(head)
+    """ "May 3, 2030 – Saint Andrews, New Brunswick –", "May 3, 2030 (Nyack, NY) –": a full date, a place in
+    capitals or Title Case."""
+    match = _DATE_FIRST.match(head) or _DATE_THEN_ENCLOSED.match(head)
     if not match or match.end() > _MAX_LENGTH or find_date(match.group("date")) is None:
         return None
     words = match.group("place").split()
