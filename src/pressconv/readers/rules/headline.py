@@ -201,7 +201,12 @@ def find_headline(
         dek_words = len(second.text.split())
         if not ends_sentence(second.text) and one_phrase and MIN_DEK_WORDS <= dek_words <= MAX_HEADLINE_WORDS:
             second.kind, second.reason = SUBTITLE, "second short line under the headline: the dek"
-        elif after.kind in (PARAGRAPH, QUOTE) and find_dateline(after.text) is not None and _body_like(after):
+        elif (
+            dek_words >= MIN_DEK_WORDS
+            and after.kind in (PARAGRAPH, QUOTE)
+            and find_dateline(after.text) is not None
+            and _body_like(after)
+        ):
             # the lede under it opens with a dateline (not a short "Ana Ruiz – Chief Medical Officer" line)
             second.kind, second.reason = (
                 SUBTITLE,
