@@ -172,8 +172,9 @@ def find_headline(
         return
     second = works[content[1]]
     after = works[content[2]]
-    if second.hint is None and _same(second.text, first.text):
-        # a page's title twice (its h1 and its title): every word is kept, so the copy stays as text
+    if second.hint is None and any(_same(second.text, w.text) for w in [first, *works[:at]]):
+        # a page's title twice (its h1 and its title), or a masthead line above it again ("THE WHITE HOUSE"):
+        # every word is kept, so the copy stays as text
         second.hint, second.aside, second.reason = "paragraph", True, _REPEATED
         return
     below_text = None if second.hint is not None else " ".join(works[i].text for i in content[2:])
@@ -201,12 +202,7 @@ def find_headline(
         dek_words = len(second.text.split())
         if not ends_sentence(second.text) and one_phrase and MIN_DEK_WORDS <= dek_words <= MAX_HEADLINE_WORDS:
             second.kind, second.reason = SUBTITLE, "second short line under the headline: the dek"
-        elif (
-            dek_words >= MIN_DEK_WORDS
-            and after.kind in (PARAGRAPH, QUOTE)
-            and find_dateline(after.text) is not None
-            and _body_like(after)
-        ):
+        elif dek_words >= MIN_DEK_WORDS and find_dateline(after.text) is not None and _body_like(after):
             # the lede under it opens with a dateline (not a short "Ana Ruiz – Chief Medical Officer" line)
             second.kind, second.reason = (
                 SUBTITLE,
