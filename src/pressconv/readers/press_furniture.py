@@ -85,6 +85,7 @@ class Furniture:
 # the issuer and the release notice on either side of a separator.
 _MASTHEAD_SEPARATOR = re.compile(r"\s+(?:[-–—|·•/:]|--)\s+")
 _MAX_ISSUER_WORDS = 8
+_DECORATION = "*=~_ "
 _BARE_NOTICES = frozenset(
     notice
     for notice in RELEASE_NOTICES
@@ -94,7 +95,7 @@ _BARE_NOTICES = frozenset(
 
 
 def _is_release(line: str) -> bool:
-    lowered = line.lower()
+    lowered = line.lower().strip(_DECORATION)  # "*** EMBARGOED UNTIL 16:00 GMT ***": the stars set it off
     if lowered.startswith(_NOTICE_QUALIFIERS):
         lowered = lowered.split(None, 1)[-1]  # "DAILY NEWS RELEASE", "JOINT MEDIA RELEASE"
     if not lowered.startswith(RELEASE_NOTICES):

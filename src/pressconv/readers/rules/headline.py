@@ -214,6 +214,7 @@ def find_headline(
 _WINDOW = 8
 _TOP_CONTENT = 40  # content blocks looked at from the top (cover note, window, lede and dek)
 _MIN_SCORE = 1.0
+_TITLE_THEN_DATE = re.compile(r"^\S+(?:\s+\S+){2,}(?::|\s[-–—])\s*$")  # 3+ words, a colon or dash, a date
 _MIN_SENTENCE_WORDS = 5
 _SHORT_HEADLINE_WORDS = 4
 _MIN_INTRODUCTION_WORDS = 8
@@ -446,9 +447,13 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
         return -9.0, "a legend or notice in capitals (inside information, not for distribution …)"
     if ends_sentence(text) and not titled_sentence(text):
         return -9.0, "a sentence (closing punctuation): a lede or dek, not a headline"
-    if find_date(text) is not None and any(ch.isdigit() for ch in text):
-        score -= 2.0
-        reasons.append("holds a date")
+    dated = find_date(text)
+    if dated is not None and any(ch.isdigit() for ch in text):
+        if _TITLE_THEN_DATE.match(text[: dated[1]]) and not text[dated[2] :].strip(" .)"):
+            reasons.append("a title dated after a colon or dash")  # "PM call with …: 9 September 2031"
+        else:
+            score -= 2.0
+            reasons.append("holds a date")
     n = len(words)
     if 5 <= n <= MAX_HEADLINE_WORDS:
         score += 2.0
