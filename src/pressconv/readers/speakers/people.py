@@ -27,6 +27,8 @@ from pressconv.readers.lexicon import (
     FEMALE_NAMES,
     HONORIFICS,
     MALE_NAMES,
+    NAME_PARTICLES,
+    NAME_SUFFIXES,
     ORGANISATION_KINDS,
     ROLE_EQUIVALENTS,
 )
@@ -96,6 +98,9 @@ class PersonIndex:
 
     strong: dict[str, dict[tuple[str, ...], Known]] = field(default_factory=dict)
     weak: dict[str, dict[tuple[str, ...], Known]] = field(default_factory=dict)
+    #: Full names of three words or more by their first of two surnames ("Quintana": Beatriz Quintana Sanz),
+    #: asked only when no name has that word last.
+    second_keys: dict[str, dict[tuple[str, ...], Known]] = field(default_factory=dict)
     speaking: set[str] = field(default_factory=set)
     """Capitalised words seen as the subject of a speech verb in the running text."""
     titled_alone: set[str] = field(default_factory=set)
@@ -168,6 +173,11 @@ class PersonIndex:
         if known is None:
             known = forms[name] = Known()
             self.candidates.clear()
+        first_surname = _first_of_two_surnames(name) if strong else None
+        if first_surname is not None:
+            # "Beatriz Quintana Sanz" … "ha señalado Quintana": an Iberian name is also known by its first
+            # surname; both keys hold the one record
+            self.second_keys.setdefault(first_surname, {}).setdefault(name, known)
         if not known.blocks or known.blocks[-1] <= block:
             known.blocks.append(block)
         else:
@@ -214,6 +224,10 @@ class PersonIndex:
             length, where, best = max(before) if before else max(after)
             if length >= len(name) or _ends_with(name, best):
                 return " ".join(best), abs(where)
+        if len(name) == 1:  # no form ends in the word: a first of two surnames?
+            forms = [(form, known) for form, known in self.second_keys.get(key, {}).items() if known.blocks]
+            if len(forms) == 1:  # one person only: "Quintana" -> "Beatriz Quintana Sanz"
+                return " ".join(forms[0][0]), forms[0][1].blocks[0]
         return " ".join(name), None
 
     def genders(self) -> Genders:
@@ -448,6 +462,18 @@ def _generic_organisation(name: str) -> bool:
     if words[0].lower() in ARTICLES_BEFORE_ROLE:
         words = words[1:]
     return len(words) <= 1
+
+
+def _first_of_two_surnames(name: tuple[str, ...]) -> str | None:
+    """ "Quintana" in "Beatriz Quintana Sanz": the word before the last of a name of three words or more,
+    a capitalised word (not an initial, a particle or a suffix) that the text may use alone."""
+    core = [w for w in name if w.lower() not in NAME_SUFFIXES]
+    if len(core) < 3:
+        return None
+    word = core[-2].rstrip(",")
+    if len(word) < 3 or not word[:1].isupper() or word.endswith(".") or word.lower() in NAME_PARTICLES:
+        return None
+    return word
 
 
 def _ends_with(words: tuple[str, ...], name: tuple[str, ...]) -> bool:
