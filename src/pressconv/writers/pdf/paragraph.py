@@ -12,6 +12,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 from pressconv.compat.reportlab import become, is_laid_out, plain_fragments
+from pressconv.writers.pdf import laid_cache
 
 
 def escape(text: str) -> str:
@@ -30,9 +31,31 @@ class LaidParagraph(Paragraph):
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if self.__dict__.get("_laid_width") == availWidth and is_laid_out(self):
             return self.width, self.height
+        # A plain paragraph as parsed (not a part made by split) breaks as every other with its
+        # markup and style at this width did: the lines are taken from the process's cache.
+        shared = self.__dict__.get("_laid_key")
+        key = None
+        if shared is not None and self.__dict__.get("frags") is shared[1]:
+            key = (shared[0], availWidth)
+            cached = laid_cache.lines(key)
+            if cached is not None:
+                self.__dict__["_laid_width"] = availWidth
+                return self._take_lines(availWidth, *cached)
         width, height = super().wrap(availWidth, availHeight)
         self.__dict__["_laid_width"] = availWidth
+        if key is not None and height != 0x7FFFFFFF:
+            laid_cache.keep_lines(key, (self.blPara, height))
         return width, height
+
+    def _take_lines(self, availWidth: float, bl_para: Any, height: float) -> tuple[float, float]:
+        """What reportlab's ``wrap`` sets, from lines broken before at ``availWidth``."""
+        style = self.style
+        self.width = availWidth
+        first = availWidth - (style.leftIndent + style.firstLineIndent) - style.rightIndent
+        self._wrapWidths = [first, availWidth - style.leftIndent - style.rightIndent]
+        self.blPara = bl_para
+        self.height = height
+        return self.width, height
 
 
 class LazyParagraph(Paragraph):
@@ -66,7 +89,18 @@ class LazyParagraph(Paragraph):
         eager = self.EAGER
         become(self, eager)
         # Plain escaped text (most paragraphs) skips reportlab's HTML tokenizer: the same fragments.
-        plain = None if args or kwargs else plain_fragments(text, style)
+        if args or kwargs:
+            plain = None
+        elif eager is LaidParagraph and (style_key := laid_cache.style_key(style)) is not None:
+            key = (text, style_key)
+            plain = laid_cache.fragments(key)
+            if plain is laid_cache.MISSING:
+                plain = plain_fragments(text, style)
+                laid_cache.keep_fragments(key, plain)
+            if plain is not None:
+                self.__dict__["_laid_key"] = (key, plain[1])
+        else:
+            plain = plain_fragments(text, style)
         if plain is None:
             eager.__init__(self, text, style, *args, **kwargs)
         else:

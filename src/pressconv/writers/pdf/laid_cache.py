@@ -1,0 +1,81 @@
+"""Plain paragraphs parsed and broken into lines once per process: the same words in the same style.
+
+A warm process (a build's workers, a server) renders release after release of one house style,
+and every one of them carries the theme's same contact block, boilerplate and headings.  Parsing a
+plain paragraph's markup into fragments and breaking it into lines at a width depend only on its
+markup, its style's settings and the width (glyph widths come from fonts registered with
+reportlab once per name), not on the document: glyph subset codes, drawing and tagging happen
+later, per document, and are not cached.  So both are kept here, keyed exactly on those values,
+in a small LRU per process.
+
+Everything cached is only ever read: reportlab clones a fragment before changing it (line
+breaking, ``split``), and a split paragraph's parts are made from copies.  A style holding a
+value that cannot be a key (unhashable) is simply not cached.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Hashable
+from typing import Any
+
+#: Entries kept (fragments of a paragraph and its lines at one width each count as one).
+SIZE = 512
+
+#: Style attributes that name the style rather than set it (the parent's settings are copied in).
+_NAMING = frozenset({"name", "parent"})
+
+_FRAGMENTS: OrderedDict[Hashable, tuple[str, list[Any]] | None] = OrderedDict()
+_LINES: OrderedDict[Hashable, tuple[Any, float]] = OrderedDict()
+_MISSING = object()
+
+
+def style_key(style: Any) -> Hashable | None:
+    """Every setting of a ParagraphStyle as a hashable key, or None when one is not hashable."""
+    items = tuple(sorted((k, v) for k, v in vars(style).items() if k not in _NAMING))
+    try:
+        hash(items)
+    except TypeError:
+        return None
+    return (type(style), items)
+
+
+def _get(cache: OrderedDict[Hashable, Any], key: Hashable) -> Any:
+    found = cache.get(key, _MISSING)
+    if found is not _MISSING:
+        cache.move_to_end(key)
+    return found
+
+
+def _put(cache: OrderedDict[Hashable, Any], key: Hashable, value: Any) -> None:
+    cache[key] = value
+    if len(cache) > SIZE:
+        cache.popitem(last=False)
+
+
+def fragments(key: Hashable) -> Any:
+    """The cached ``plain_fragments`` result for ``key`` (it may be None), or ``MISSING``."""
+    return _get(_FRAGMENTS, key)
+
+
+def keep_fragments(key: Hashable, value: tuple[str, list[Any]] | None) -> None:
+    _put(_FRAGMENTS, key, value)
+
+
+def lines(key: Hashable) -> tuple[Any, float] | None:
+    """The cached (``blPara``, height) of a paragraph key at a width, or None."""
+    found = _get(_LINES, key)
+    return None if found is _MISSING else found
+
+
+def keep_lines(key: Hashable, value: tuple[Any, float]) -> None:
+    _put(_LINES, key, value)
+
+
+def clear() -> None:
+    """Forget everything (tests)."""
+    _FRAGMENTS.clear()
+    _LINES.clear()
+
+
+MISSING = _MISSING
