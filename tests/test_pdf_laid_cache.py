@@ -74,6 +74,10 @@ def test_style_key_tells_settings_apart_and_ignores_the_name() -> None:
     renamed = ParagraphStyle("two", fontName="Helvetica", fontSize=10, leading=12)
     bigger = ParagraphStyle("one", fontName="Helvetica", fontSize=11, leading=12)
     assert laid_cache.style_key(one) == laid_cache.style_key(renamed)
+    before = laid_cache.style_key(one)
+    one.fontSize = 11  # a style changed after use gets a new key
+    assert laid_cache.style_key(one) != before
+    one.fontSize = 10
     assert laid_cache.style_key(one) != laid_cache.style_key(bigger)
     unhashable = ParagraphStyle("x")
     unhashable.__dict__["extra"] = []

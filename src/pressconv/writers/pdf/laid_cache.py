@@ -30,14 +30,45 @@ _LINES: OrderedDict[Hashable, tuple[Any, float]] = OrderedDict()
 _MISSING = object()
 
 
-def style_key(style: Any) -> Hashable | None:
-    """Every setting of a ParagraphStyle as a hashable key, or None when one is not hashable."""
-    items = tuple(sorted((k, v) for k, v in vars(style).items() if k not in _NAMING))
+class StyleKey:
+    """Every setting of a ParagraphStyle (not its name), hashed once: equal keys, equal settings."""
+
+    __slots__ = ("_hash", "items")
+
+    def __init__(self, items: tuple[tuple[str, Any], ...]) -> None:
+        self.items = items
+        self._hash = hash(items)
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, StyleKey) and (self is other or self.items == other.items)
+
+
+#: Keys of the styles met lately: id -> (the style, kept alive so its id is not reused; a copy of its
+#: settings, compared on every use so a style changed since gets a new key; the key).
+_STYLES: dict[int, tuple[Any, dict[str, Any], StyleKey]] = {}
+_CANONICAL: dict[StyleKey, StyleKey] = {}
+
+
+def style_key(style: Any) -> StyleKey | None:
+    """Every setting of a ParagraphStyle as a key, or None when one is not hashable."""
+    settings = vars(style)
+    known = _STYLES.get(id(style))
+    if known is not None and known[0] is style and known[1] == settings:
+        return known[2]
+    items = (("__class__", type(style)), *((k, v) for k, v in settings.items() if k not in _NAMING))
     try:
-        hash(items)
+        key = StyleKey(items)
     except TypeError:
         return None
-    return (type(style), items)
+    if len(_STYLES) >= SIZE or len(_CANONICAL) >= SIZE:
+        _STYLES.clear()
+        _CANONICAL.clear()
+    key = _CANONICAL.setdefault(key, key)  # equal settings, one key object: equality is identity
+    _STYLES[id(style)] = (style, dict(settings), key)
+    return key
 
 
 def _get(cache: OrderedDict[Hashable, Any], key: Hashable) -> Any:
@@ -76,6 +107,8 @@ def clear() -> None:
     """Forget everything (tests)."""
     _FRAGMENTS.clear()
     _LINES.clear()
+    _STYLES.clear()
+    _CANONICAL.clear()
 
 
 MISSING = _MISSING
