@@ -82,3 +82,35 @@ def test_style_key_tells_settings_apart_and_ignores_the_name() -> None:
     unhashable = ParagraphStyle("x")
     unhashable.__dict__["extra"] = []
     assert laid_cache.style_key(unhashable) is None
+
+
+def test_parsed_fragments_are_the_parsers_for_markup_with_tags() -> None:
+    from reportlab.platypus import Paragraph
+
+    from pressconv.compat import reportlab_layout as compat
+
+    style = ParagraphStyle("body", fontName="Helvetica", fontSize=10.5, leading=14)
+    for markup in (
+        '<font name="Helvetica-Bold">bold</font> and plain',
+        'a <a href="https://example.org" color="#1f4e79">link</a> here',
+        "line<br/>break &amp; <super>1</super>",
+    ):
+        parsed = compat.parsed_fragments(markup, style)
+        reference = Paragraph(markup, style)
+        assert parsed is not None, markup
+        assert parsed[0] == reference.text
+        assert [vars(f) for f in parsed[1]] == [vars(f) for f in reference.frags], markup
+    assert compat.parsed_fragments("<para leading='20'>other style</para>", style) is None
+
+
+def test_a_speaker_line_measured_first_takes_its_lines_from_the_cache() -> None:
+    from pressconv.writers.pdf.paragraph import LaidParagraph, LazyParagraph
+
+    laid_cache.clear()
+    style = ParagraphStyle("speaker", fontName="Helvetica", fontSize=9, leading=11)
+    first, second = LazyParagraph("— A Speaker", style), LazyParagraph("— A Speaker", style)
+    assert first.wrap(200, 100) == second.wrap(200, 100)
+    assert type(first) is LaidParagraph and type(second) is LaidParagraph
+    assert second.blPara is first.blPara  # broken once, shared read-only
+    assert LazyParagraph("— A Speaker", style).wrap(150, 100)[0] == 150  # another width: broken anew
+    assert len(laid_cache._LINES) == 2

@@ -6,7 +6,8 @@ plain paragraph's markup into fragments and breaking it into lines at a width de
 markup, its style's settings and the width (glyph widths come from fonts registered with
 reportlab once per name), not on the document: glyph subset codes, drawing and tagging happen
 later, per document, and are not cached.  So both are kept here, keyed exactly on those values,
-in a small LRU per process.
+in a small LRU per process.  Markup with tags (a face for a fallback glyph, a link) is parsed by
+reportlab's own parser once and its fragments kept the same way.
 
 Everything cached is only ever read: reportlab clones a fragment before changing it (line
 breaking, ``split``), and a split paragraph's parts are made from copies.  A style holding a
@@ -22,11 +23,15 @@ from typing import Any
 #: Entries kept (fragments of a paragraph and its lines at one width each count as one).
 SIZE = 512
 
+#: Only paragraphs of at most this many characters of markup are kept: repeated blocks (a contact
+#: block, boilerplate, headings) are short, and a long release's pieces would only hold memory.
+LONGEST = 1_500
+
 #: Style attributes that name the style rather than set it (the parent's settings are copied in).
 _NAMING = frozenset({"name", "parent"})
 
 _FRAGMENTS: OrderedDict[Hashable, tuple[str, list[Any]] | None] = OrderedDict()
-_LINES: OrderedDict[Hashable, tuple[Any, float]] = OrderedDict()
+_LINES: OrderedDict[Hashable, dict[str, Any]] = OrderedDict()
 _MISSING = object()
 
 
@@ -93,13 +98,13 @@ def keep_fragments(key: Hashable, value: tuple[str, list[Any]] | None) -> None:
     _put(_FRAGMENTS, key, value)
 
 
-def lines(key: Hashable) -> tuple[Any, float] | None:
-    """The cached (``blPara``, height) of a paragraph key at a width, or None."""
+def lines(key: Hashable) -> dict[str, Any] | None:
+    """The cached ``wrap_state`` of a paragraph key at a width (lines, height), or None."""
     found = _get(_LINES, key)
     return None if found is _MISSING else found
 
 
-def keep_lines(key: Hashable, value: tuple[Any, float]) -> None:
+def keep_lines(key: Hashable, value: dict[str, Any]) -> None:
     _put(_LINES, key, value)
 
 
