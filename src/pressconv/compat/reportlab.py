@@ -342,6 +342,9 @@ def probe() -> list[str]:
     from pressconv.compat.reportlab_subsets import probe_subsets
 
     problems += probe_subsets()
+    from pressconv.compat.reportlab_layout import probe_layout
+
+    problems += probe_layout()
 
     def fragments() -> bool:
         texts = (

@@ -32,6 +32,7 @@ from reportlab.platypus import Paragraph as RLParagraph
 from pressconv.errors import Notes, WriterError
 from pressconv.theme import Logo, Theme
 from pressconv.writers.pdf.fonts import Face, FontSet
+from pressconv.writers.pdf.paragraph import LazyParagraph
 from pressconv.writers.pdf.styles import Styles
 from pressconv.writers.pdf.tagging import PAGINATION_FOOTER, Artifact, StructElem, marked
 
@@ -222,7 +223,7 @@ def _right_to_left(text: str) -> bool:
 def _line(text: str, style: ParagraphStyle, face: Face, markup: Callable[[str, Face], str]) -> RLParagraph:
     """One letterhead line: right-to-left text shaped and drawn by the bidi rules, as the body's is."""
     if not _right_to_left(text):
-        return RLParagraph(markup(text, face), style)
+        return LazyParagraph(markup(text, face), style)  # parsed and broken once per process (laid_cache)
     from pressconv.writers.pdf import rtl as bidi
 
     rtl = bidi.base_is_rtl(text)

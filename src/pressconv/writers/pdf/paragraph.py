@@ -12,6 +12,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
 from pressconv.compat.reportlab import become, is_laid_out, plain_fragments
+from pressconv.compat.reportlab_layout import parsed_fragments, take_lines, wrap_state
+from pressconv.writers.pdf import laid_cache
 
 
 def escape(text: str) -> str:
@@ -30,8 +32,20 @@ class LaidParagraph(Paragraph):
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         if self.__dict__.get("_laid_width") == availWidth and is_laid_out(self):
             return self.width, self.height
+        # A plain paragraph as parsed (not a part made by split) breaks as every other with its
+        # markup and style at this width did: the lines are taken from the process's cache.
+        shared = self.__dict__.get("_laid_key")
+        key = None
+        if shared is not None and self.__dict__.get("frags") is shared[1]:
+            key = (shared[0], availWidth)
+            cached = laid_cache.lines(key)
+            if cached is not None:
+                self.__dict__["_laid_width"] = availWidth
+                return take_lines(self, cached)
         width, height = super().wrap(availWidth, availHeight)
         self.__dict__["_laid_width"] = availWidth
+        if key is not None and height != 0x7FFFFFFF:
+            laid_cache.keep_lines(key, wrap_state(self))
         return width, height
 
 
@@ -56,22 +70,48 @@ class LazyParagraph(Paragraph):
         else:
             self.__dict__["_pending"] = (text, style, args, kwargs)
 
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        # ``wrap`` is found on the class, so a paragraph first measured (a quote's speaker line)
+        # would be broken by reportlab's own ``wrap`` without ever passing the eager class's.
+        if "_pending" in self.__dict__:
+            self._parse()
+        wrap: Any = type(self).wrap  # the eager class's now
+        return wrap(self, availWidth, availHeight)  # type: ignore[no-any-return]
+
     def __getattr__(self, name: str) -> Any:
-        pending = self.__dict__.pop("_pending", None)
-        if pending is None:
+        if "_pending" not in self.__dict__:
             raise AttributeError(name)
-        text, style, args, kwargs = pending
+        self._parse()
+        return getattr(self, name)
+
+    def _parse(self) -> None:
+        text, style, args, kwargs = self.__dict__.pop("_pending")
         # From now on a plain Paragraph: reportlab probes many absent attributes (getattr with a
         # default), and each would otherwise run this method.
         eager = self.EAGER
         become(self, eager)
         # Plain escaped text (most paragraphs) skips reportlab's HTML tokenizer: the same fragments.
-        plain = None if args or kwargs else plain_fragments(text, style)
+        # A short paragraph's fragments (and lines, in ``wrap``) come from the process's cache.
+        if args or kwargs:
+            plain = None
+        elif (
+            eager is LaidParagraph
+            and len(text) <= laid_cache.LONGEST
+            and (style_key := laid_cache.style_key(style)) is not None
+        ):
+            key = (text, style_key)
+            plain = laid_cache.fragments(key)
+            if plain is laid_cache.MISSING:
+                plain = plain_fragments(text, style) or parsed_fragments(text, style)
+                laid_cache.keep_fragments(key, plain)
+            if plain is not None:
+                self.__dict__["_laid_key"] = (key, plain[1])
+        else:
+            plain = plain_fragments(text, style)
         if plain is None:
             eager.__init__(self, text, style, *args, **kwargs)
         else:
             eager.__init__(self, plain[0], style, frags=plain[1])
-        return getattr(self, name)
 
 
 #: Paragraphs longer than this many characters are laid out in pieces.  reportlab re-breaks the
