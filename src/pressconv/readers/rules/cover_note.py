@@ -35,11 +35,25 @@ _SIGN_OFF = re.compile(
     r"|saludos|un saludo|atentamente)\b[,.!]?(?:\s+[A-Z][\w.’'-]*){0,3}$",
     re.IGNORECASE,
 )
+# A syndicator's line over the release it passes on, set off by a separator line: "JACKSON, Miss., July 11
+# -- The Attorney General issued the following news release on July 10:" / "* * *".
+_WIRE_INTRO = lazy_re.compile(
+    r"\b(?:issued|released|published|distributed|sent)\b[^.!?]{0,40}\bfollowing\b[^.!?]{0,60}:$"
+)
+_SEPARATOR = re.compile(r"^(?:\*[ ]?){3,}$|^(?:-[ ]?){3,}$|^(?:_[ ]?){3,}$|^(?:=[ ]?){3,}$")
 _COVER_NOTE_BLOCKS = 12
 _MAX_NOTE_BLOCKS = 6  # the blocks of a forwarder's note above a mail header
 
 
-def cover_note(works: list[Work], content: list[int]) -> int:
+def cover_note(works: list[Work], content: list[int], evidence: list[str] | None = None) -> int:
+    """Where the release starts (``_cover_note``); with ``evidence``, a line saying so when not at the top."""
+    skip = _cover_note(works, content)
+    if skip and evidence is not None:
+        evidence.append(f"  -  headline   {skip} block(s) on top: a covering note, the release starts below")
+    return skip
+
+
+def _cover_note(works: list[Work], content: list[int]) -> int:
     """Where the release starts in an e-mail that opens with a cover note ("Hi all, … ---------- Forwarded").
 
     A forwarded mail's header (set apart by the furniture rule) under a few
@@ -54,6 +68,8 @@ def cover_note(works: list[Work], content: list[int]) -> int:
     if header is not None:
         return sum(1 for i in note if i < header)  # "Thanks Sam, see below." / "On Tue, … wrote:"
     first = works[content[0]].text
+    if len(content) > 2 and _WIRE_INTRO.search(first) and _SEPARATOR.match(works[content[1]].text):
+        return 2  # "… Attorney General X issued the following news release:" / "* * *": a syndicator's note
     if not _SALUTATION.match(first):
         if (
             _NOTE_OPENING.match(first)

@@ -29,7 +29,7 @@ from pressconv import lazy_re
 from pressconv.readers.blocks import PARAGRAPH, QUOTE, Work
 from pressconv.readers.dates import find_date
 from pressconv.readers.document_cache import per_document
-from pressconv.readers.heading_shape import is_chrome_line
+from pressconv.readers.heading_shape import ends_sentence, is_chrome_line, title_case
 from pressconv.readers.lexicon import MONTHS, NOT_PLACES, PAGE_CHROME_OPENINGS, ROLE_WORDS, TITLE_WORDS
 from pressconv.readers.name_runs import sentence_ends
 from pressconv.readers.worklist import WorkList
@@ -37,8 +37,10 @@ from pressconv.readers.worklist import WorkList
 # A word of a place name: hyphens only between letters, so "FRANCISCO--(BUSINESS WIRE)" splits.
 _WORD = r"[^\W\d_](?:[\w.’'&]|-(?=\w))*(?![\w])"
 # Cities joined by a slash share a dateline: "BERLIN/PARIS –", "GENEVA/NEW YORK (3 March 2031) –".
-_PLACE = rf"(?P<open>\()?(?P<place>{_WORD}(?:[ /]{_WORD}){{0,3}})"
-_REGION = rf"(?P<region>(?:,[ ]*{_WORD}(?:[ ]{_WORD}){{0,2}}){{0,2}})"
+# Two places share a wire dateline too: "NEW YORK and LONDON, …", "SAN JOSE, Calif. & AUSTIN, Texas--".
+_JOIN = r"(?:[ /]|[ ](?:and|&)[ ])"
+_PLACE = rf"(?P<open>\()?(?P<place>{_WORD}(?:{_JOIN}{_WORD}){{0,3}})"
+_REGION = rf"(?P<region>(?:,[ ]*{_WORD}(?:(?:[ ]|[ ]&[ ]){_WORD}){{0,2}}){{0,2}})"
 _DATE = (
     r"(?:(?:le|den|am|el|the)[ ]+)?"
     r"(?:[^\W\d_]+\.?[ ]+\d{1,2}(?:st|nd|rd|th)?(?:,?[ ]+\d{4})?"
@@ -58,7 +60,8 @@ _DATELINE, _DATELINE_PERIOD = (
     re.compile(
         # a date may follow the wire credit: "SAN FRANCISCO--(BUSINESS WIRE)--Dec. 7, 2031--",
         # "NEW YORK, NY / ACCESSWIRE / December 7, 2031 /"
-        rf"^{_PLACE}{_REGION}(?(open)\))(?P<date>(?:,|[ ]+[-–—])?[ ]*{_DATE})?{_CREDIT}?"
+        # a syndicator may repeat the date: "BOISE, Idaho, Nov 12, 2030, Nov. 12, 2030 (GLOBE NEWSWIRE) —"
+        rf"^{_PLACE}{_REGION}(?(open)\))(?P<date>(?:,|[ ]+[-–—])?[ ]*{_DATE}(?:,[ ]*{_DATE})?)?{_CREDIT}?"
         rf"(?(credit)(?P<wire_date>[ ]*(?:--|—|–)?[ ]*{_DATE})?){separator}(?=\S)",
         re.UNICODE,
     )
@@ -71,6 +74,12 @@ _DATE_FIRST = lazy_re.compile(
     rf"(?P<place>{_WORD}(?:[ ]{_WORD}){{0,3}}){_REGION}[ ]*(?P<sep>--|—|–|[ ]-)[ ]*(?=\S)",
     re.UNICODE,
 )
+# The date, then the place and its state in parentheses: "February 24, 2031 (Nyack, NY) – …".
+_DATE_THEN_ENCLOSED = lazy_re.compile(
+    rf"^(?P<date>{_DATE})[ ]+\((?P<place>{_WORD}(?:[ ]{_WORD}){{0,3}}),[ ]*{_WORD}(?:[ ]{_WORD}){{0,2}}\)"
+    r"[ ]*(?P<sep>--|—|–|[ ]-)[ ]*(?=\S)",
+    re.UNICODE,
+)
 _DATE_FIRST_REACH = 20
 # A place, then a news agency's credit and no dash before the text: "Elmford (OTS/RK) „We …",
 # "Elmford, (ots) The …" (Austrian and German wire copy); the credit is an abbreviation in capitals or
@@ -80,16 +89,25 @@ _AGENCY_CREDIT = lazy_re.compile(
     r"\((?P<credit>[A-Z]{2,8}(?:/[A-Z]{1,6})?|[a-z]{2,4}(?:/[a-z]{1,4})?)\)[ ]+(?=[A-ZÀ-Þ„“\"«‚‘])",
     re.UNICODE,
 )
+# "(Elmford, Mississippi) Today, the Attorney General …": the place and its state in parentheses, in Title
+# Case or capitals, then the lede's first word.
+_ENCLOSED_PLACE = lazy_re.compile(
+    r"^\((?:[A-Z][\w.’'-]*[ ]){0,3}[A-Z][\w.’'-]*,[ ]*(?:[A-Z][\w.’'-]*[ ]){0,2}[A-Z][\w.’'-]*\)[ ]+(?=[A-Z])"
+)
+_NOT_ENCLOSED = NOT_PLACES | {"left", "right", "center", "centre", "photo", "pictured", "from", "file", "top"}
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]\.?")
 # Small words that may stand lower-case inside a place name ("Ciudad de Guatemala", "Frankfurt am Main").
 _PLACE_LINKS = frozenset(
     {"de", "del", "la", "las", "los", "el", "do", "da", "am", "an", "der", "sur", "upon", "on"}
 )
 _CLOSERS = ' ”’"»)]'
+_PLACE_JOINERS = frozenset({"and", "&"})
 _DASHES = frozenset({"--", "—", "–", " -", ".-"})
 _MAX_LENGTH = 100
 # The lede may sit under a few short chrome blocks ("News provided by" / the issuer / a time).
 _LEDE_BLOCKS = 3
+# One-line results highlights between the headline and the lede do not count among those blocks.
+_MAX_HIGHLIGHTS = 6
 _MAX_CHROME_WORDS = 20
 _MAX_CHROME_LINE = 60
 _MAX_TITLE_PLACE_WORDS = 4
@@ -105,10 +123,18 @@ def apply(work: WorkList) -> None:
         w for w in work.blocks[start:] if w.kind in (PARAGRAPH, QUOTE) and not w.aside and not _chrome(w.text)
     )
     found = None
-    for lede in itertools.islice(texts, _LEDE_BLOCKS):
+    counted = 0
+    for lede in itertools.islice(texts, _LEDE_BLOCKS + _MAX_HIGHLIGHTS):
         found = dateline_alone(lede.text) or find_dateline(lede.text)
+        if found is None and _highlight(lede):
+            # "Net loss narrowed to $4.7 million": a results highlight above the lede, not the lede
+            said = "one line, no closing period: a highlight above the lede"
+            lede.reason = f"{lede.reason}; {said}" if lede.reason else said
+            continue
+        counted += 1
         if (
-            found is not None
+            counted >= _LEDE_BLOCKS
+            or found is not None
             or len(lede.text.split()) > _MAX_CHROME_WORDS
             or (lede.text.rstrip()[-1:] in ".!?:" and not title_sentence(lede))
         ):
@@ -117,6 +143,12 @@ def apply(work: WorkList) -> None:
         work.dateline = work.dateline or found
         said = f'lede; dateline "{found}"'
         lede.reason = f"{lede.reason}; {said}" if lede.reason else said
+
+
+def _highlight(work: Work) -> bool:
+    """One line with no closing punctuation under the headline ("Net sales rose 6% to $212 million"): a
+    summary point set above the lede, which is running text ending in a period."""
+    return len(work.lines) == 1 and work.text.rstrip()[-1:] not in ".!?:;…" and len(work.text.split()) <= 40
 
 
 def title_sentence(work: Work) -> bool:
@@ -150,7 +182,7 @@ def find_dateline(text: str) -> str | None:
     if not match or match.end() > _MAX_LENGTH:
         return _agency_credit(head)
     place = match.group("place")
-    letters = [ch for ch in place if ch.isalpha()]
+    letters = [ch for word in place.split() if word not in _PLACE_JOINERS for ch in word if ch.isalpha()]
     if len(letters) < 2:
         return None
     date_text = match.group("date") or ""
@@ -167,11 +199,14 @@ def find_dateline(text: str) -> str | None:
     words = place.split()
     title_place = (
         words[0][:1].isupper()
-        and all(word[:1].isupper() or word in _PLACE_LINKS for word in words)
+        and all(word[:1].isupper() or word in _PLACE_LINKS or word in _PLACE_JOINERS for word in words)
         and len(words) <= _MAX_TITLE_PLACE_WORDS
     )
     separator = match.group("sep")
     dashed = separator in _DASHES
+    joined = any(word in _PLACE_JOINERS for word in words) or " & " in region
+    if joined and not (capitals or has_date or credit.strip()):
+        return None  # "Rock & Roll – The band …": two places share a wire dateline with its date or credit
     if not capitals and not (title_place and (has_date or credit.strip() or region or dashed)):
         return None
     if (
@@ -198,9 +233,16 @@ def find_dateline(text: str) -> str | None:
 
 
 def _agency_credit(head: str) -> str | None:
-    """ "Elmford (OTS/RK) „…“", "Elmford, (OTS) The …": a place and a news agency's credit, no dash."""
+    """ "Elmford (OTS/RK) „…“", "Elmford, (OTS) The …": a place and a news agency's credit, no dash;
+    "(Elmford, Mississippi) Today …": a place and its state in parentheses, no dash."""
     if "(" not in head[:_MAX_LENGTH]:
         return None  # decided before the pattern runs
+    enclosed = _ENCLOSED_PLACE.match(head)
+    if enclosed is not None and not any(
+        w.strip("().,’'").lower() in _NOT_ENCLOSED or _role_word(w.strip("(),").lower())
+        for w in enclosed.group(0).split()
+    ):
+        return enclosed.group(0).rstrip()
     match = _AGENCY_CREDIT.match(head)
     if match is None:
         return None
@@ -228,8 +270,9 @@ def _role_word(lowered: str) -> bool:
 
 
 def _date_first(head: str) -> str | None:
-    """ "May 3, 2030 – Saint Andrews, New Brunswick –": a full date, a place in capitals or Title Case."""
-    match = _DATE_FIRST.match(head)
+    """ "May 3, 2030 – Saint Andrews, New Brunswick –", "May 3, 2030 (Nyack, NY) –": a full date, a place in
+    capitals or Title Case."""
+    match = _DATE_FIRST.match(head) or _DATE_THEN_ENCLOSED.match(head)
     if not match or match.end() > _MAX_LENGTH or find_date(match.group("date")) is None:
         return None
     words = match.group("place").split()
@@ -256,3 +299,13 @@ def dateline_date(dateline: str) -> str | None:
     """The ISO date a dateline names, when it names a full one."""
     found = find_date(dateline)
     return found[0] if found else None
+
+
+def dashed_label(work: Work) -> bool:
+    """ "Earnings – Acme Reports Second Quarter Results": a label, a dash and a Title Case title on one
+    line with no closing period is a headline, not a lede opening with a dateline."""
+    found = find_dateline(work.text)
+    if found is None or len(work.lines) > 1 or ends_sentence(work.text) or any(ch.isdigit() for ch in found):
+        return False
+    rest = work.text[len(found) :].strip()
+    return len(found.split()) <= 2 and len(rest.split()) >= 4 and title_case(rest)

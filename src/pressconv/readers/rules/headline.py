@@ -23,7 +23,7 @@ from pressconv.readers.press_furniture import is_date_line
 from pressconv.readers.quote_marks import starts_with_mark
 from pressconv.readers.rules.around_headline import split_label_line, under_headline
 from pressconv.readers.rules.cover_note import cover_note
-from pressconv.readers.rules.dateline import dateline_alone, find_dateline
+from pressconv.readers.rules.dateline import dashed_label, dateline_alone, find_dateline
 from pressconv.readers.rules.headline_shape import (
     LONE_KICKER,
     MAX_DEK_WORDS,
@@ -46,9 +46,7 @@ from pressconv.readers.rules.headline_shape import (
     role_line,
     roll,
     time_label,
-    title_case_statement,
     titled_pair,
-    titled_question,
 )
 from pressconv.readers.rules.masthead_lines import (
     cookie_notice,
@@ -59,6 +57,7 @@ from pressconv.readers.rules.masthead_lines import (
     section_from,
     site_section,
 )
+from pressconv.readers.rules.title_sentences import titled_sentence
 from pressconv.readers.worklist import WorkList
 
 MAX_HEADLINE_WORDS = 25
@@ -173,8 +172,9 @@ def find_headline(
         return
     second = works[content[1]]
     after = works[content[2]]
-    if second.hint is None and _same(second.text, first.text):
-        # a page's title twice (its h1 and its title): every word is kept, so the copy stays as text
+    if second.hint is None and any(_same(second.text, w.text) for w in [first, *works[:at]]):
+        # a page's title twice (its h1 and its title), or a masthead line above it again ("THE WHITE HOUSE"):
+        # every word is kept, so the copy stays as text
         second.hint, second.aside, second.reason = "paragraph", True, _REPEATED
         return
     below_text = None if second.hint is not None else " ".join(works[i].text for i in content[2:])
@@ -202,7 +202,7 @@ def find_headline(
         dek_words = len(second.text.split())
         if not ends_sentence(second.text) and one_phrase and MIN_DEK_WORDS <= dek_words <= MAX_HEADLINE_WORDS:
             second.kind, second.reason = SUBTITLE, "second short line under the headline: the dek"
-        elif after.kind in (PARAGRAPH, QUOTE) and find_dateline(after.text) is not None and _body_like(after):
+        elif dek_words >= MIN_DEK_WORDS and find_dateline(after.text) is not None and _body_like(after):
             # the lede under it opens with a dateline (not a short "Ana Ruiz – Chief Medical Officer" line)
             second.kind, second.reason = (
                 SUBTITLE,
@@ -265,7 +265,7 @@ def _choose(works: list[Work], content: list[int], evidence: list[str]) -> int |
     dates, contact lines, a bare organisation or person's name.
     """
     window: list[int] = []
-    for i in content[cover_note(works, content) :]:
+    for i in content[cover_note(works, content, evidence) :]:
         if len(window) >= _WINDOW or _body_like(works[i]):
             break
         window.append(i)
@@ -347,16 +347,13 @@ def _body_like(work: Work) -> bool:
     if work.text.endswith(":") and words >= _MIN_INTRODUCTION_WORDS:
         return True  # a sentence introducing a quote or a list: running text
     # a sentence is running text: nothing below it is the headline (a dek comes under the headline)
-    return (
-        words >= _MIN_SENTENCE_WORDS
-        and ends_sentence(work.text)
-        and not (title_case_statement(work.text) or titled_question(work.text))
-    )
+    return words >= _MIN_SENTENCE_WORDS and ends_sentence(work.text) and not titled_sentence(work.text)
 
 
 def _kicker_line(work: Work) -> bool:
-    """ "FACT SHEET: Administration Launches …": a label and a colon on a one-line title, not a dateline."""
-    return bool(_KICKER.match(work.text)) and len(work.lines) <= 2 and not ends_sentence(work.text)
+    """ "FACT SHEET: Administration Launches …": a label, a colon or dash, a title; not a dateline."""
+    kicker = bool(_KICKER.match(work.text)) and len(work.lines) <= 2 and not ends_sentence(work.text)
+    return kicker or dashed_label(work)
 
 
 def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
@@ -447,7 +444,7 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
         return -9.0, 'an organisation or unit name after "From the" (the issuing office)'
     if len(words) > _MIN_LEGEND_WORDS and text.isupper() and ends_sentence(text):
         return -9.0, "a legend or notice in capitals (inside information, not for distribution …)"
-    if ends_sentence(text) and not (title_case_statement(text) or titled_question(text)):
+    if ends_sentence(text) and not titled_sentence(text):
         return -9.0, "a sentence (closing punctuation): a lede or dek, not a headline"
     if find_date(text) is not None and any(ch.isdigit() for ch in text):
         score -= 2.0

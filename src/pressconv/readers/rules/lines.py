@@ -29,8 +29,11 @@ from __future__ import annotations
 import re
 
 from pressconv.readers.blocks import PARAGRAPH, Work
+from pressconv.readers.dates import find_date
 from pressconv.readers.heading_shape import ends_sentence, heading_shape
-from pressconv.readers.lexicon import BOILERPLATE_HEADINGS
+from pressconv.readers.lexicon import BOILERPLATE_HEADINGS, END_MARKS
+from pressconv.readers.press_furniture import is_date_line
+from pressconv.readers.rules.dateline import find_dateline
 from pressconv.readers.rules.lists import marker
 from pressconv.readers.worklist import WorkList
 
@@ -50,6 +53,12 @@ _WIRE_NAME = re.compile(
     r"|Marketwired|PRWeb|Newswire|JCN Newswire|ACN Newswire)\s*[/)]?$",
     re.IGNORECASE,
 )
+_MIN_CAPS_WORDS = 3
+_MAX_END_MARK = 12
+_DATE_REACH = 20
+_MAX_DATE_LINE = 60
+_MIN_CAPS_LETTERS = 12
+_NUMERIC_DATE = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$")
 _MIN_STACKED_LINES = 3
 _MAX_STACKED_LINES = 6
 
@@ -148,6 +157,57 @@ def _continues(line: str, following: str) -> bool:
     return following[:1].islower() and line.rstrip(_TRAILING_MARKS)[-1:] not in ".!?:…"
 
 
+def _lede_under(line: str, following: str) -> bool:
+    """ "Agency condemns attack" / "NAIROBI, 15 May 2031 – The agency …": a line opening with a dateline
+    opens the lede, so the line above it (a headline, a date) ends there, verb or no verb; a date alone
+    on its line ("11/03/2031") is a line of its own too."""
+    if line.rstrip()[-1:] in ",;":
+        return False
+    if _date_alone(line) or _date_alone(following):
+        return True
+    if not (following[:1].isalnum() or following[:1] == "("):
+        return False  # decided before the dateline pattern runs
+    found = find_dateline(following)
+    # a dash closes the dateline ("COVID-19. With …" after a wrapped line is no dateline)
+    return (found is not None and found.rstrip()[-1:] in "-–—") or _dated(following)
+
+
+def _dated(line: str) -> bool:
+    """ "1 April 2031 – The agency …": a lede opening with its date and a dash, no place."""
+    if not any(ch.isdigit() for ch in line[:_DATE_REACH]):
+        return False  # decided before the date pattern runs
+    found = find_date(line)
+    return found is not None and found[1] == 0 and line[found[2] :].lstrip()[:1] in "-–—"
+
+
+def _end_mark(line: str) -> bool:
+    """ "###" / "Legal Disclaimer:": nothing after an end mark goes on its line's paragraph."""
+    return len(line) <= _MAX_END_MARK and "".join(line.split()).lower() in END_MARKS
+
+
+def _capitals_end(line: str, following: str) -> bool:
+    """ "MINISTER OPENS NEW BRIDGE" / "Press Release 31/207": a title in capitals ends where the capitals
+    do (a hard-wrapped title in capitals keeps them on every line)."""
+    return (
+        line[:1].isupper()
+        and len(line.split()) >= _MIN_CAPS_WORDS
+        and _capitals(line)
+        and not _capitals(following)
+    )
+
+
+def _capitals(line: str) -> bool:
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) >= _MIN_CAPS_LETTERS and all(ch.isupper() for ch in letters)
+
+
+def _date_alone(line: str) -> bool:
+    """ "March 3, 2031", "11/03/2031": only a date on the line (a numeric one may be day or month first)."""
+    if len(line) > _MAX_DATE_LINE or not any(ch.isdigit() for ch in line):
+        return False  # decided before the date patterns run
+    return bool(_NUMERIC_DATE.match(line.strip())) or is_date_line(line)
+
+
 def _label(line: str) -> bool:
     """A label that belongs to the one line under it: ends in a colon, one word, or "About …"."""
     return line.endswith(":") or (
@@ -193,7 +253,12 @@ def _unwrapped(work: Work) -> list[Work]:
             continue  # an introducing line stays with its list
         if marker(line) is not None and marker(following) is not None:
             continue  # the items of one list stay together
-        if _line_ends_paragraph(line) and not _continues(line, following):
+        if (
+            (_line_ends_paragraph(line) and not _continues(line, following))
+            or _lede_under(line, following)
+            or _capitals_end(line, following)
+            or _end_mark(line)
+        ):
             chunks.append([])
     pieces = [chunk for chunk in chunks if chunk]
     if len(pieces) == 1:

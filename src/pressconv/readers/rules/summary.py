@@ -14,6 +14,8 @@ from pressconv.readers.blocks import FURNITURE, HEADLINE, PARAGRAPH, QUOTE, SUBT
 from pressconv.readers.rules.headline_shape import dek_shaped, page_metadata
 from pressconv.readers.worklist import WorkList
 
+_RULE_SIGNS = "_=-*#~"
+
 
 def apply(work: WorkList) -> None:
     """Mark the summary sentence under the headline as the subtitle when page metadata follows it."""
@@ -30,8 +32,13 @@ def apply(work: WorkList) -> None:
     if len(content) < 2:
         return
     summary = blocks[content[0]]
-    if summary.kind is not PARAGRAPH or summary.partial or not dek_shaped(summary):
-        return
+    if (
+        summary.kind is not PARAGRAPH
+        or summary.partial
+        or summary.text[:1] in _RULE_SIGNS
+        or not dek_shaped(summary)
+    ):
+        return  # a summary opens with a word ("_____ / For Immediate Release …" is a rule and a notice)
     following = content[0] + 1
     if (
         following < len(blocks)

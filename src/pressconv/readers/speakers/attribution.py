@@ -38,6 +38,7 @@ from pressconv.readers.name_runs import (
     split_title,
     tokens,
 )
+from pressconv.readers.speakers.appositions import SUFFIXES, holder_before_titles, name_then_of, suffixed_name
 from pressconv.readers.speakers.clause import (
     ARTICLES_BEFORE_ROLE,
     EDGE_PUNCT,
@@ -294,6 +295,9 @@ def _subject_first(
         )
     if subject.text.lower() in GROUP_PRONOUNS:
         return Attribution(text[subject.start : verb_end], subject.start)
+    if subject.text.lower() in SUFFIXES and (suffixed := suffixed_name(text, start, subject.start)):
+        run, title, name = suffixed  # "Lester W. Young, Jr. said": the name before the suffix
+        return Attribution(text[run.start : verb_end], run.start, name, title)
     capitalised_role = _capitalised_role(words, k)
     if capitalised_role is not None:
         # "The Foreign Secretary said", "the Vice President added": the person the text gives that title
@@ -313,6 +317,12 @@ def _subject_first(
                 # closing comma is missing; the run is what the office covers, the name before it speaks
                 title, name = split_title(holder.tokens)
                 return Attribution(text[holder.start : verb_end], holder.start, name, title)
+        holder = holder_before_titles(text, start, run)
+        if holder is not None:
+            # "Jane Smith, Chairman and CEO of Acme said": the titles' closing comma is missing
+            holder_title, holder_name = split_title(holder.tokens)
+            title = holder_title or text[holder.end : run.end].strip(" ,")
+            return Attribution(text[holder.start : verb_end], holder.start, holder_name, title)
         title, name = split_title(run.tokens)
         if not is_name(name):
             return None
@@ -324,6 +334,11 @@ def _subject_first(
         return Attribution(text[clause_start:verb_end], clause_start, name, title)
     if subject.text == "," and k >= 1:
         # "Jane Smith, chief executive of Acme, said", "Rep. Nancy Pelosi, D-Calif., said", "Smith, 45, said"
+        named = name_then_of(text, start, subject.start)
+        if named is not None:
+            # "Inspector Frank Hall of the Northern District, said": the name's "of …" needs no comma
+            run, title, name = named
+            return Attribution(text[run.start : verb_end], run.start, name, title)
         before_comma = runs(text, start, subject.start)
         # "Die Leiterin der Notaufnahme, Dr. Yasemin Karaca, erklärte": the name right before the comma,
         # its title set off before it -- tried only when no name stands before an apposition
