@@ -30,7 +30,7 @@ import re
 
 from pressconv.readers.blocks import PARAGRAPH, Work
 from pressconv.readers.dates import find_date
-from pressconv.readers.heading_shape import ends_sentence, heading_shape
+from pressconv.readers.heading_shape import ends_sentence, heading_shape, is_chrome_line
 from pressconv.readers.lexicon import BOILERPLATE_HEADINGS, END_MARKS
 from pressconv.readers.press_furniture import is_date_line
 from pressconv.readers.rules.dateline import find_dateline
@@ -61,6 +61,16 @@ _MIN_CAPS_LETTERS = 12
 _NUMERIC_DATE = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$")
 _MIN_STACKED_LINES = 3
 _MAX_STACKED_LINES = 6
+_MAX_CHROME_STACK = 8
+_MAX_CHROME_LINE = 80
+_MAX_DATED_WORDS = 5
+_SHORT_PATH_WORDS = 6
+# A web page's chrome stands at the top or the foot of the paste.
+_CHROME_REACH = 4
+_DIGITS = re.compile(r"\d")
+_CONTACT_DIGITS = 6
+# Breadcrumb and menu separators: "Home › Newsroom › News Releases", "Inicio | Sede | Contacto".
+_PATH_SEPARATOR = re.compile(r"\s(?:›|»|>|\||/|·)\s")
 
 
 def apply(work: WorkList) -> None:
@@ -71,11 +81,15 @@ def apply(work: WorkList) -> None:
 def split_lines(works: list[Work]) -> list[Work]:
     """The blocks, with unwrapped multi-paragraph blocks and glued heading lines split."""
     out: list[Work] = []
-    for work in works:
+    for at, work in enumerate(works):
         if work.kind != PARAGRAPH or work.hint is not None or len(work.lines) < 2:
             out.append(work)
             continue
-        if _stacked_wire_lines(work.lines):
+        if (at < _CHROME_REACH or at >= len(works) - _CHROME_REACH) and _chrome_stack(work.lines):
+            # "GOV.UK" / "Home › Government › …", "Share this page" / "Published 14 May 2031": a web page's
+            # chrome lines pasted without blank lines are separate items, not a wrapped paragraph
+            out.extend(_chrome_line(line) for line in work.lines)
+        elif _stacked_wire_lines(work.lines):
             # "Headline" / "Dek" / "PRNewswire" / "OSLO, Norway, March 9, 2032": one block per line
             out.extend(_stacked_line(line, k, work.lines) for k, line in enumerate(work.lines))
         elif max(len(line) for line in work.lines) > LONG_LINE:
@@ -90,6 +104,33 @@ def split_lines(works: list[Work]) -> list[Work]:
         else:
             out.extend(_short_line_breaks(work))
     return out
+
+
+def _chrome_stack(lines: list[str]) -> bool:
+    """A few short lines, none running on into the next, at least half of them page chrome (a path, a menu,
+    a "Share this page" line) or a date ("Published 14 May 2031"), one at least not a date."""
+    if not 2 <= len(lines) <= _MAX_CHROME_STACK or any(len(line) > _MAX_CHROME_LINE for line in lines):
+        return False
+    if any(line[:1].islower() or line.rstrip().endswith((",", ";")) for line in lines):
+        return False  # a wrapped sentence goes on in lower case or after a comma
+    if any("@" in line or len(_DIGITS.findall(line)) >= _CONTACT_DIGITS for line in lines):
+        return False  # an address, a phone or an e-mail: a contact block, the furniture rule's
+    strong = sum(_chrome_like(line) for line in lines)
+    dated = sum(is_date_line(line) and len(line.split()) <= _MAX_DATED_WORDS for line in lines)
+    return strong >= 1 and (strong + dated) * 2 >= len(lines) and strong + dated >= 1 + (len(lines) > 2)
+
+
+def _chrome_like(line: str) -> bool:
+    """A path or menu ("Home › News", "Inicio | Sede | Contacto"), or a page's button or sign-off."""
+    words = [w.strip(".:,").lower() for w in line.split()]
+    return is_chrome_line(line) or len(_PATH_SEPARATOR.findall(line)) >= 1 + (len(words) > _SHORT_PATH_WORDS)
+
+
+def _chrome_line(line: str) -> Work:
+    """One chrome line of the stack, its own block set apart: never the headline, a heading or the lede."""
+    piece = Work(text=line, lines=[line], hint="paragraph", aside=True)
+    piece.reason = "one of a page's chrome lines stacked without blank lines: an item of its own, set apart"
+    return piece
 
 
 def _stacked_wire_lines(lines: list[str]) -> bool:
