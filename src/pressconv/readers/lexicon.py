@@ -308,7 +308,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
         alcaldessa regidor regidora conseller consellera presidenta directora portaveu
         engr. engr atty. atty arch. amb. sec. usec. asec. dir. cong. h.e.
         gerente gérant gérante viceconsejero viceconsejera viceconseller viceconsellera
-        meteorologist forecaster climatologist hydrologist epidemiologist coxswain
+        meteorologist forecaster climatologist hydrologist epidemiologist coxswain convener convenor
         bundesrat bundesrätin regierungsrat regierungsrätin stadtrat stadträtin nationalrat nationalrätin
         ständerat ständerätin bahnchef bahnchefin dr.-ing. dipl.-ing.
         stadträte stadträtinnen
