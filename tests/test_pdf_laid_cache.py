@@ -59,9 +59,10 @@ def test_warm_renders_match_a_fresh_process_with_themes_interleaved() -> None:
 def test_the_cache_is_used_and_bounded() -> None:
     laid_cache.clear()
     _warm(SOURCES[0], HARBOUR)
+    _warm(SOURCES[0], HARBOUR)  # met a second time: kept
     first = len(laid_cache._FRAGMENTS), len(laid_cache._LINES)
     assert first[0] > 0 and first[1] > 0
-    _warm(SOURCES[0], HARBOUR)  # the same document again adds nothing
+    _warm(SOURCES[0], HARBOUR)  # the same document a third time adds nothing
     assert (len(laid_cache._FRAGMENTS), len(laid_cache._LINES)) == first
     for source in SOURCES:
         for theme in (HARBOUR, None):
@@ -108,9 +109,20 @@ def test_a_speaker_line_measured_first_takes_its_lines_from_the_cache() -> None:
 
     laid_cache.clear()
     style = ParagraphStyle("speaker", fontName="Helvetica", fontSize=9, leading=11)
-    first, second = LazyParagraph("— A Speaker", style), LazyParagraph("— A Speaker", style)
-    assert first.wrap(200, 100) == second.wrap(200, 100)
-    assert type(first) is LaidParagraph and type(second) is LaidParagraph
-    assert second.blPara is first.blPara  # broken once, shared read-only
-    assert LazyParagraph("— A Speaker", style).wrap(150, 100)[0] == 150  # another width: broken anew
+    first, second, third = (LazyParagraph("— A Speaker", style) for _ in range(3))
+    assert first.wrap(200, 100) == second.wrap(200, 100) == third.wrap(200, 100)
+    assert all(type(p) is LaidParagraph for p in (first, second, third))
+    assert third.blPara is second.blPara  # kept when met again, then shared read-only
+    for _ in range(2):
+        assert LazyParagraph("— A Speaker", style).wrap(150, 100)[0] == 150  # another width: broken anew
     assert len(laid_cache._LINES) == 2
+
+
+def test_a_paragraph_met_once_is_not_kept() -> None:
+    """A release's own paragraphs rarely recur: holding them made builds of distinct releases slower."""
+    from pressconv.writers.pdf.paragraph import LazyParagraph
+
+    laid_cache.clear()
+    style = ParagraphStyle("body", fontName="Helvetica", fontSize=10, leading=12)
+    LazyParagraph("Words that this process meets only once.", style).wrap(300, 100)
+    assert not laid_cache._FRAGMENTS and not laid_cache._LINES

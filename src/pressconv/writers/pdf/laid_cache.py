@@ -30,6 +30,10 @@ LONGEST = 1_500
 #: Style attributes that name the style rather than set it (the parent's settings are copied in).
 _NAMING = frozenset({"name", "parent"})
 
+#: Hashes of the keys met once, remembered so that a key met again is kept (``admit``).
+SEEN = 4_096
+
+_SEEN: OrderedDict[int, None] = OrderedDict()
 _FRAGMENTS: OrderedDict[Hashable, tuple[str, list[Any]] | None] = OrderedDict()
 _LINES: OrderedDict[Hashable, dict[str, Any]] = OrderedDict()
 _MISSING = object()
@@ -108,8 +112,27 @@ def keep_lines(key: Hashable, value: dict[str, Any]) -> None:
     _put(_LINES, key, value)
 
 
+def admit(key: Hashable) -> bool:
+    """True from the second time ``key`` is met: only what recurs is kept.
+
+    A theme's contact block, boilerplate and speaker lines come back in every release; a
+    release's own paragraphs almost never do.  Keeping those too held hundreds of fragment objects
+    that the garbage collector then walked on every collection, which made a build of distinct
+    releases (W4) slower than it was without the cache.  The doorkeeper holds only hashes (ints,
+    which the collector does not track); a collision merely keeps an entry one time early.
+    """
+    marker = hash(key)
+    if marker in _SEEN:
+        return True
+    _SEEN[marker] = None
+    if len(_SEEN) > SEEN:
+        _SEEN.popitem(last=False)
+    return False
+
+
 def clear() -> None:
     """Forget everything (tests)."""
+    _SEEN.clear()
     _FRAGMENTS.clear()
     _LINES.clear()
     _STYLES.clear()

@@ -44,7 +44,7 @@ class LaidParagraph(Paragraph):
                 return take_lines(self, cached)
         width, height = super().wrap(availWidth, availHeight)
         self.__dict__["_laid_width"] = availWidth
-        if key is not None and height != 0x7FFFFFFF:
+        if key is not None and height != 0x7FFFFFFF and laid_cache.admit(key):
             laid_cache.keep_lines(key, wrap_state(self))
         return width, height
 
@@ -103,7 +103,8 @@ class LazyParagraph(Paragraph):
             plain = laid_cache.fragments(key)
             if plain is laid_cache.MISSING:
                 plain = plain_fragments(text, style) or parsed_fragments(text, style)
-                laid_cache.keep_fragments(key, plain)
+                if laid_cache.admit(key):
+                    laid_cache.keep_fragments(key, plain)
             if plain is not None:
                 self.__dict__["_laid_key"] = (key, plain[1])
         else:
