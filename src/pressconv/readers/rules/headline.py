@@ -214,7 +214,7 @@ def find_headline(
 _WINDOW = 8
 _TOP_CONTENT = 40  # content blocks looked at from the top (cover note, window, lede and dek)
 _MIN_SCORE = 1.0
-_TITLE_THEN_DATE = re.compile(r"^\S+(?:\s+\S+){2,}(?::|\s[-–—])\s*$")  # 3+ words, a colon or dash, a date
+_TITLE_THEN_DATE = lazy_re.compile(r"^\S+(?:\s+\S+){2,}(?::|\s[-–—])\s*$")  # 3+ words then a colon or dash
 _MIN_SENTENCE_WORDS = 5
 _SHORT_HEADLINE_WORDS = 4
 _MIN_INTRODUCTION_WORDS = 8

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 
+from pressconv import lazy_re
 from pressconv.readers.blocks import PARAGRAPH, Work
 from pressconv.readers.dates import find_date
 from pressconv.readers.heading_shape import ends_sentence, heading_shape, is_chrome_line
@@ -67,10 +68,9 @@ _MAX_DATED_WORDS = 5
 _SHORT_PATH_WORDS = 6
 # A web page's chrome stands at the top or the foot of the paste.
 _CHROME_REACH = 4
-_DIGITS = re.compile(r"\d")
 _CONTACT_DIGITS = 6
 # Breadcrumb and menu separators: "Home › Newsroom › News Releases", "Inicio | Sede | Contacto".
-_PATH_SEPARATOR = re.compile(r"\s(?:›|»|>|\||/|·)\s")
+_PATH_SEPARATOR = lazy_re.compile(r"\s(?:›|»|>|\||/|·)\s")
 
 
 def apply(work: WorkList) -> None:
@@ -113,7 +113,7 @@ def _chrome_stack(lines: list[str]) -> bool:
         return False
     if any(line[:1].islower() or line.rstrip().endswith((",", ";")) for line in lines):
         return False  # a wrapped sentence goes on in lower case or after a comma
-    if any("@" in line or len(_DIGITS.findall(line)) >= _CONTACT_DIGITS for line in lines):
+    if any("@" in line or sum(ch.isdigit() for ch in line) >= _CONTACT_DIGITS for line in lines):
         return False  # an address, a phone or an e-mail: a contact block, the furniture rule's
     strong = sum(_chrome_like(line) for line in lines)
     dated = sum(is_date_line(line) and len(line.split()) <= _MAX_DATED_WORDS for line in lines)
