@@ -51,6 +51,7 @@ _MAX_LEAD_WORDS = 9
 # Words that may qualify a release notice: "DAILY NEWS RELEASE", "JOINT PRESS RELEASE".
 _NOTICE_QUALIFIERS = ("daily ", "weekly ", "joint ", "official ")
 _MAX_LETTERHEAD_WORDS = 8
+_MAX_DATED_WORDS = 8
 # A release notice's serial number: "Boletín de prensa No. 112", "Pressemitteilung Nr. 14/2032".
 # The notice's number on the line under it: "Nomor: 88/HM/III/2032", "No. 45/2032", "Ref: PR-2032-14".
 _NOTICE_NUMBER_LINE = lazy_re.compile(
@@ -113,6 +114,18 @@ def _is_release(line: str) -> bool:
         or bare in RELEASE_NOTICES
         or lowered.startswith(("for immediate release", "embargo", "sperrfrist", "for release", "hold for"))
     )
+
+
+def is_release_line(line: str) -> bool:
+    """ "NEWS RELEASE", "Pressemitteilung Nr. 42/2031", "EMBARGOED UNTIL …": a release notice line."""
+    return _is_release(line)
+
+
+def under_notice(line: str) -> bool:
+    """ "No. 45/2032", "March 3, 2031": a line the release notice above it takes as its own."""
+    if _NOTICE_NUMBER_LINE.match(line):
+        return True
+    return len(line.split()) <= _MAX_DATED_WORDS and is_date_line(line)
 
 
 def _masthead_notice(line: str) -> bool:
@@ -413,7 +426,7 @@ def _peel(work: Work, found: Furniture, top: bool) -> list[Work]:
             found.byline = line if found.byline is None else f"{found.byline}\n{line}"
             head.append(_furniture(line, "byline -> metadata.byline"))
             lines.pop(0)
-        elif is_date_line(line) and len(line.split()) <= 8 and (head or len(lines) == 1):
+        elif is_date_line(line) and len(line.split()) <= _MAX_DATED_WORDS and (head or len(lines) == 1):
             _note_date(found, line)
             if found.release and head and head[-1].reason.startswith("release"):
                 found.release.append(line)

@@ -36,6 +36,7 @@ from pressconv.readers.lexicon import BOILERPLATE_HEADINGS, END_MARKS
 from pressconv.readers.press_furniture import is_date_line
 from pressconv.readers.rules.dateline import find_dateline
 from pressconv.readers.rules.lists import marker
+from pressconv.readers.rules.stack_lines import CONTACT, furniture_kind, stack_items
 from pressconv.readers.worklist import WorkList
 
 # "About …" in the languages of the boilerplate headings, and Dutch, Nordic and Polish ("Over …", "Om …").
@@ -68,6 +69,8 @@ _MAX_DATED_WORDS = 5
 _SHORT_PATH_WORDS = 6
 # A web page's chrome stands at the top or the foot of the paste.
 _CHROME_REACH = 4
+# Every line furniture: the page's metadata may stand under the headline and its summary too.
+_STACK_REACH = 6
 _CONTACT_DIGITS = 6
 # Breadcrumb and menu separators: "Home › Newsroom › News Releases", "Inicio | Sede | Contacto".
 _PATH_SEPARATOR = lazy_re.compile(r"\s(?:›|»|>|\||/|·)\s")
@@ -89,6 +92,10 @@ def split_lines(works: list[Work]) -> list[Work]:
             # "GOV.UK" / "Home › Government › …", "Share this page" / "Published 14 May 2031": a web page's
             # chrome lines pasted without blank lines are separate items, not a wrapped paragraph
             out.extend(_chrome_line(line) for line in work.lines)
+        elif (at < _STACK_REACH or at >= len(works) - _CHROME_REACH) and (items := stack_items(work.lines)):
+            # "Release No. 31-044" / "Tuesday, March 11, 2031" / "Contact: Press Office, …": furniture lines
+            # of different kinds stacked without blank lines, each an item of its own
+            out.extend(_stack_item(item) for item in items)
         elif _stacked_wire_lines(work.lines):
             # "Headline" / "Dek" / "PRNewswire" / "OSLO, Norway, March 9, 2032": one block per line
             out.extend(_stacked_line(line, k, work.lines) for k, line in enumerate(work.lines))
@@ -130,6 +137,21 @@ def _chrome_line(line: str) -> Work:
     """One chrome line of the stack, its own block set apart: never the headline, a heading or the lede."""
     piece = Work(text=line, lines=[line], hint="paragraph", aside=True)
     piece.reason = "one of a page's chrome lines stacked without blank lines: an item of its own, set apart"
+    return piece
+
+
+def _stack_item(item: list[str]) -> Work:
+    """One item of a furniture stack, set apart as chrome (a release notice, its date or its number are
+    still the furniture rule's); a contact line is left to the furniture rule's contact blocks."""
+    text = " ".join(item)
+    kind = furniture_kind(text)
+    if kind == CONTACT:
+        piece = Work(text=text, lines=item)
+        piece.reason = "a contact line in a stack of furniture lines"
+        return piece
+    piece = Work(text=text, lines=item, hint="paragraph", aside=True)
+    shape = "the issuer's name" if kind is None else kind
+    piece.reason = f"furniture lines stacked without blank lines, one item each ({shape}): set apart"
     return piece
 
 

@@ -10,7 +10,7 @@ Secretary said:"), so the speaker rule reads it as text first.
 
 from __future__ import annotations
 
-from pressconv.readers.blocks import FURNITURE, HEADLINE, PARAGRAPH, QUOTE, SUBTITLE
+from pressconv.readers.blocks import FURNITURE, HEADLINE, LIST, PARAGRAPH, QUOTE, SUBTITLE
 from pressconv.readers.rules.headline_shape import dek_shaped, page_metadata
 from pressconv.readers.worklist import WorkList
 
@@ -43,7 +43,7 @@ def apply(work: WorkList) -> None:
     if (
         following < len(blocks)
         and page_metadata(blocks[following])
-        and blocks[content[1]].kind in (PARAGRAPH, QUOTE)
+        and blocks[content[1]].kind in (PARAGRAPH, QUOTE, LIST)  # the text, or its key points first
     ):
         summary.kind = SUBTITLE
         summary.reason = (
