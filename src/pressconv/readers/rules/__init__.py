@@ -10,6 +10,7 @@ in ``tests/fixtures/reader/`` and one line in ``ORDER``.
    ``pagination``  a PDF's page numbers, "(MORE)" and running heads -> furniture (out of the body)
 4. ``lists``       marker lines -> list blocks (loose lists merged)
 5. ``headline``    the headline line (a scored choice among the first blocks) and its dek
+   ``bulletin``    a daily bulletin's masthead -> the headline, its items' titles -> headings
 6. ``headings``    short title-like lines followed by body -> section headings
    ``labels``      a heading under a label heading ("WHEN:") is the label's value
    ``questions``   the questions of an FAQ or Q&A -> headings
@@ -30,6 +31,7 @@ from collections.abc import Callable
 
 from pressconv.readers.rules import (
     about,
+    bulletin,
     dateline,
     derive,
     furniture,
@@ -58,6 +60,7 @@ ORDER: tuple[tuple[str, Rule], ...] = (
     ("pagination", pagination.apply),
     ("lists", lists.apply),
     ("headline", headline.apply),
+    ("bulletin", bulletin.apply),
     ("headings", headings.apply),
     ("labels", labels.apply),
     ("questions", questions.apply),

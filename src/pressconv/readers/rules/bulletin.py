@@ -1,0 +1,93 @@
+"""Rule: a daily bulletin (several news items under one masthead) -> the masthead is the headline, the
+items' titles are headings.
+
+An institution's daily news page ("Daily News 12 / 05 / 2031", "Midday Express
+of 2012-09-28", "Brussels Daily") is no single release: under its masthead and
+date stand several items, each a title line over a paragraph or two.  The
+headline rule, scoring lines, picks the first item's title; but SPEC §3 names
+the headline as the title line of the whole text, which here is the masthead,
+and each item's title heads its own section — the first one too.  So when a
+masthead above the chosen headline names a bulletin and at least
+``_MIN_ITEMS`` item titles (the chosen headline among them) each stand over
+body text, the masthead line becomes the headline (the one carrying the date
+where there are two, "European Commission - Daily News" over "Daily News
+12 / 05 / 2031") and every item title a heading.
+"""
+
+from __future__ import annotations
+
+from pressconv.readers.blocks import HEADING, HEADLINE, PARAGRAPH, QUOTE, SUBTITLE, Work
+from pressconv.readers.dates import find_date
+from pressconv.readers.heading_shape import ends_sentence
+from pressconv.readers.quote_marks import starts_with_mark
+from pressconv.readers.worklist import WorkList
+
+# Words naming a bulletin of several items in a masthead (lower case; matched as a phrase in the line).
+_BULLETIN_WORDS = (
+    "daily news",
+    "midday express",
+    "news digest",
+    "daily digest",
+    "daily bulletin",
+    "news bulletin",
+    "brussels daily",
+    "daily briefing",
+    "press digest",
+    "revue de presse",
+    "actualités du jour",
+    "tagesmeldungen",
+    "resumen de noticias",
+)
+_MIN_ITEMS = 3
+_MAX_TITLE_WORDS = 24
+_MIN_BODY_WORDS = 20
+_MAX_MASTHEAD_WORDS = 10
+_MASTHEAD_REACH = 6  # blocks above the chosen headline looked at
+
+
+def apply(work: WorkList) -> None:
+    """Make a bulletin's masthead the headline and its items' titles headings."""
+    blocks = work.blocks
+    at = next((i for i, w in enumerate(blocks) if w.kind is HEADLINE), None)
+    if at is None or work.given_title is not None or work.matter.title or blocks[at].hint is not None:
+        return  # no headline line, or one the option, front matter or source format gave
+    mastheads = [
+        w
+        for w in blocks[max(0, at - _MASTHEAD_REACH) : at]
+        if w.kind is PARAGRAPH and len(w.lines) == 1 and _names_bulletin(w.text)
+    ]
+    if not mastheads:
+        return  # decided before the items are counted
+    titles = [i for i in range(at, len(blocks)) if _item_title(blocks, i)]
+    if len(titles) < _MIN_ITEMS or titles[0] != at:
+        return
+    masthead = next((w for w in mastheads if find_date(w.text) is not None), mastheads[-1])
+    masthead.kind, masthead.hint, masthead.aside = HEADLINE, None, False
+    masthead.reason = (
+        f"headline: the masthead of a bulletin of {len(titles)} items (each item's title heads its section)"
+    )
+    for i in titles:
+        blocks[i].kind = HEADING
+        blocks[i].reason = "the title of one item of the bulletin: a heading"
+    for w in blocks[at : titles[1]]:
+        if w.kind is SUBTITLE:  # a line the headline rule read as the first item's dek is its text
+            w.kind, w.reason = PARAGRAPH, "text of the bulletin's first item"
+
+
+def _names_bulletin(text: str) -> bool:
+    lowered = text.lower()
+    return len(text.split()) <= _MAX_MASTHEAD_WORDS and any(word in lowered for word in _BULLETIN_WORDS)
+
+
+def _item_title(blocks: list[Work], at: int) -> bool:
+    """A one-line title (no closing period, not a quotation) directly over an item's body text."""
+    work = blocks[at]
+    if work.kind not in (PARAGRAPH, HEADLINE, HEADING) or len(work.lines) != 1 or work.aside:
+        return False
+    text = work.text
+    if len(text.split()) > _MAX_TITLE_WORDS or ends_sentence(text) or starts_with_mark(text):
+        return False
+    if not text[:1].isupper() and not text[:1].isdigit():
+        return False
+    body = blocks[at + 1] if at + 1 < len(blocks) else None
+    return body is not None and body.kind in (PARAGRAPH, QUOTE) and len(body.text.split()) >= _MIN_BODY_WORDS
