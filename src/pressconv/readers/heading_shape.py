@@ -34,6 +34,7 @@ MAX_WORDS = 12
 MAX_TITLE_CASE_WORDS = 16
 MAX_SENTENCE_CASE_WORDS = 6
 MAX_COLON_LABEL_WORDS = 3
+_MAX_PHRASE_WORDS = 9  # a sentence-case subhead with its small words ("de", "für die", "of the")
 # "À propos de la Métropole de Lyon": the French prefix alone is three words.
 _MAX_ABOUT_WORDS = 8
 _CLOSING = ".!?…;,"
@@ -376,11 +377,26 @@ def _line_shape(text: str) -> str | None:
         return "short line, no final punctuation, followed by body text"
     if _NUMBERED_TITLE.match(text) and not any(w.lower() in FINITE_VERBS for w in words[1:]):
         return "a numbered section title, no final punctuation, followed by body text"
-    if len(words) <= MAX_SENTENCE_CASE_WORDS and not has_finite_verb(words):
+    if _short_phrase(words) and not has_finite_verb(words):
         return "short line, no final punctuation, followed by body text"
     if words[0].lower() in _QUESTION_WORDS and len(words) <= _MAX_QUESTION_LABEL_WORDS:
         return "short line opening with a question word, no final punctuation: a label heading"
     return None
+
+
+def _short_phrase(words: list[str]) -> bool:
+    """At most six words, the small words of a phrase not counted ("Ayudas de hasta 6.000 euros por
+    explotación", "Mehr Geld für die Pflege zu Hause"): a subhead in a language that spells out its
+    prepositions and articles is no longer for them."""
+    if len(words) <= MAX_SENTENCE_CASE_WORDS:
+        return True
+    if len(words) > _MAX_PHRASE_WORDS:
+        return False
+    # a noun and its preposition ("Ayudas de …"), not a subject and its verb ("Company raises its …")
+    second = words[1]
+    if second.lower() not in TITLE_CASE_SMALL and not (second[:1].isupper() or second[:1].isdigit()):
+        return False
+    return sum(w.lower() not in TITLE_CASE_SMALL for w in words) <= MAX_SENTENCE_CASE_WORDS
 
 
 def _past_speech_verb(word: str) -> bool:
