@@ -1078,7 +1078,7 @@ PAGE_CHROME_WORDS: frozenset[str] = frozenset(
 MAIL_HEADER_FIELDS: frozenset[str] = frozenset(
     _words(
         """
-        from to cc bcc date sent subject reply-to von an datum gesendet betreff de à objet envoyé
+        from to cc bcc date sent subject reply-to von an datum gesendet betreff de à objet envoyé sujet pour
         para fecha enviado asunto van aan onderwerp verzonden fra til dato emne sendt från
         till ämne skickat od do data temat wysłano da oggetto inviato a
         """
@@ -1089,8 +1089,8 @@ MAIL_HEADER_FIELDS: frozenset[str] = frozenset(
 MAIL_HEADER_KEYS: frozenset[str] = frozenset(
     _words(
         """
-        from subject sent von betreff gesendet objet envoyé asunto enviado onderwerp verzonden emne sendt
-        från ämne skickat temat wysłano oggetto inviato
+        from subject sent von betreff gesendet objet sujet envoyé asunto enviado onderwerp verzonden
+        emne sendt från ämne skickat temat wysłano oggetto inviato
         """
     )
 )
