@@ -17,7 +17,9 @@ from typing import NamedTuple
 from pressconv.readers.document_cache import per_document
 from pressconv.readers.lexicon import (
     ABBREVIATIONS,
+    DAY_FIRST_MONTHS,
     DEFINITE_SUFFIXES,
+    MONTHS,
     NAME_PARTICLES,
     NAME_SUFFIXES,
     NOT_NAMES,
@@ -32,6 +34,8 @@ from pressconv.readers.lexicon import (
 
 # Words and single separators; apostrophes stay inside words (O’Brien, Austin’s).
 _TOKEN = re.compile('[^\\s,;:()\\[\\]“”„‟"«»‘]+|[,;:()\\[\\]“”„‟"«»‘]')
+_MAX_ORDINAL = 3  # "1." to "31."
+_MONTH_NAMES = frozenset(MONTHS) | frozenset(DAY_FIRST_MONTHS)
 _SENTENCE_END = re.compile('[.!?…]+["”’»)\\]]*(?=\\s|$)')
 _POSSESSIVE = re.compile("(?:[’']s|(?<=s)[’'])$")
 _CONNECTORS = frozenset({"of", "for", "and", "at", "to", "für", "the"}) | NAME_PARTICLES
@@ -394,8 +398,18 @@ def _sentence_ends(text: str) -> tuple[int, ...]:
             word = text[text.rfind(" ", 0, at) + 1 : at + 1].lower()
             if word in ABBREVIATIONS or (len(word) == 2 and word[0].isalpha()) or _dotted(word):
                 continue
+            if word[:1].isdigit() and _ordinal_date(word, text, match.end()):
+                continue
         ends.append(match.end())
     return tuple(ends)
+
+
+def _ordinal_date(word: str, text: str, end: int) -> bool:
+    """ "ab 1. August", "am 12. März": a day written as an ordinal before its month, no sentence's end."""
+    if len(word) > _MAX_ORDINAL or not word[:-1].isdigit():
+        return False
+    following = text[end:].split(None, 1)
+    return bool(following) and following[0].lower().rstrip(".,") in _MONTH_NAMES
 
 
 def _dotted(word: str) -> bool:

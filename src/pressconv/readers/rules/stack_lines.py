@@ -138,8 +138,8 @@ def furniture_kind(line: str) -> str | None:
         return CONTACT
     if len(words) == 1 and _URL.match(line):
         return URL
-    if len(words) > _MAX_LABEL_WORDS or line.endswith((".", "!", "?")):
-        return None
+    if len(words) > _MAX_LABEL_WORDS or line.endswith((".", "!", "?")) or "," in line:
+        return None  # a sentence; a role and its office ("Cabinet Secretary, Roads and Public Works")
     if is_release_line(line) or release_kind(words) or chrome_words(line) or plural_section_label(line):
         return LABEL  # "MEDIA ADVISORY", "Urgent statement", "Statements and Messages"
     return None
