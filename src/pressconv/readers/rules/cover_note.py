@@ -31,8 +31,10 @@ _MAX_ONE_BLOCK_NOTE_WORDS = 60
 # The sign-off that closes a covering note ("Best,", "Thanks, Jo", "Kind regards"); the release follows it.
 _SIGN_OFF = re.compile(
     r"^(?:(?:best|kind|warm|warmest|many) (?:regards|wishes|thanks)|regards|best|thanks|thank you|cheers"
-    r"|all the best|yours(?: sincerely| faithfully| truly)?|sincerely|mit freundlichen grüßen|cordialement"
-    r"|saludos|un saludo|atentamente)\b[,.!]?(?:\s+[A-Z][\w.’'-]*){0,3}$",
+    r"|all the best|yours(?: sincerely| faithfully| truly)?|sincerely"
+    r"|(?:mit )?(?:freundliche|beste|herzliche|viele|liebe)n? grü(?:ß|ss)en?"
+    r"|(?:bien |très )?cordialement|bien à vous|salutations distinguées"
+    r"|(?:un )?(?:cordial )?saludos?(?: cordiales)?|atentamente)\b[,.!]?(?:\s+[A-Z][\w.’'-]*){0,3}$",
     re.IGNORECASE,
 )
 # A syndicator's line over the release it passes on, set off by a separator line: "JACKSON, Miss., July 11
