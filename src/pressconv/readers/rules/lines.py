@@ -34,7 +34,7 @@ from pressconv.readers.dates import find_date
 from pressconv.readers.heading_shape import ends_sentence, heading_shape, is_chrome_line
 from pressconv.readers.lexicon import BOILERPLATE_HEADINGS, END_MARKS
 from pressconv.readers.press_furniture import is_date_line
-from pressconv.readers.rules.dateline import find_dateline
+from pressconv.readers.rules.dateline import dateline_alone, find_dateline
 from pressconv.readers.rules.lists import marker
 from pressconv.readers.rules.stack_lines import CONTACT, furniture_kind, stack_items
 from pressconv.readers.worklist import WorkList
@@ -316,6 +316,8 @@ def _unwrapped(work: Work) -> list[Work]:
             continue  # an introducing line stays with its list
         if marker(line) is not None and marker(following) is not None:
             continue  # the items of one list stay together
+        if line.rstrip()[-1:] in "-–—" and dateline_alone(line):
+            continue  # "Rheinfels (ots) -" over the lede's text: the dateline opens its paragraph
         if (
             (_line_ends_paragraph(line) and not _continues(line, following))
             or _lede_under(line, following)
