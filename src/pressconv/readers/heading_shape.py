@@ -358,6 +358,8 @@ def _line_shape(text: str) -> str | None:
         return None
     if text.endswith(":"):
         lowered = [w.lower().strip(":,") for w in words]
+        if _overview_label(text, words):
+            return "a label closing on an overview phrase ('… im Überblick:', '… at a glance:'): a heading"
         if any(w in LIST_INTRODUCERS or _past_speech_verb(w) for w in lowered[1:]) or (
             not titled
             and (
@@ -382,6 +384,37 @@ def _line_shape(text: str) -> str | None:
     if words[0].lower() in _QUESTION_WORDS and len(words) <= _MAX_QUESTION_LABEL_WORDS:
         return "short line opening with a question word, no final punctuation: a label heading"
     return None
+
+
+# Phrases that close a label over a summary or a list: "Die wichtigsten Änderungen im Überblick:",
+# "The new rules at a glance:", "Les mesures en bref :", "Las ayudas, en cifras:".
+_OVERVIEW_ENDINGS = (
+    "im überblick",
+    "auf einen blick",
+    "im einzelnen",
+    "in zahlen",
+    "at a glance",
+    "in brief",
+    "in numbers",
+    "in figures",
+    "en bref",
+    "en chiffres",
+    "en détail",
+    "en resumen",
+    "en cifras",
+    "de un vistazo",
+    "in sintesi",
+    "in cifre",
+)
+_MAX_OVERVIEW_LABEL_WORDS = 8
+
+
+def _overview_label(text: str, words: list[str]) -> bool:
+    """A noun phrase ending on an overview phrase and a colon, no verb: the label of what follows."""
+    if len(words) > _MAX_OVERVIEW_LABEL_WORDS:
+        return False
+    lowered = text.lower().rstrip(" :")
+    return lowered.endswith(_OVERVIEW_ENDINGS) and not has_finite_verb(words, short_ok=False)
 
 
 def _short_phrase(words: list[str]) -> bool:
