@@ -10,7 +10,7 @@ Secretary said:"), so the speaker rule reads it as text first.
 
 from __future__ import annotations
 
-from pressconv.readers.blocks import FURNITURE, HEADLINE, LIST, PARAGRAPH, QUOTE, SUBTITLE
+from pressconv.readers.blocks import FURNITURE, HEADLINE, LIST, PARAGRAPH, QUOTE, SUBTITLE, Work
 from pressconv.readers.rules.headline_shape import dek_shaped, page_metadata
 from pressconv.readers.worklist import WorkList
 
@@ -39,6 +39,10 @@ def apply(work: WorkList) -> None:
         or not dek_shaped(summary)
     ):
         return  # a summary opens with a word ("_____ / For Immediate Release …" is a rule and a notice)
+    if _summary_under_metadata(blocks, at, content):
+        summary.kind = SUBTITLE
+        summary.reason = "one-sentence summary under the headline and the page's metadata (part of …)"
+        return
     following = content[0] + 1
     if (
         following < len(blocks)
@@ -49,3 +53,29 @@ def apply(work: WorkList) -> None:
         summary.reason = (
             "one-sentence summary under the headline, above the page's byline, date or From: line"
         )
+
+
+_PAGE_STAMPS = ("published:", "updated:", "part of:")
+_MAX_SHORT_SUMMARY_WORDS = 15
+
+
+def _summary_under_metadata(blocks: list[Work], at: int, content: list[int]) -> bool:
+    """ "Part of: Transport / Published: 23 January 2026" between the headline and one short sentence over
+    a longer paragraph: a government page's summary, set under its metadata rather than above it."""
+    between = blocks[at + 1 : content[0]]
+    if not between or not all(page_metadata(w) for w in between):
+        return False
+    stamps = " ".join(w.text.lower() for w in between)
+    if "from:" in stamps or not any(stamp in stamps for stamp in _PAGE_STAMPS):
+        # a date line alone over a one-sentence lede is no page's metadata; a page that names its issuer
+        # ("From: …") sets its summary above the metadata, and a sentence under it is the lede
+        return False
+    summary, text = blocks[content[0]], blocks[content[1]]
+    words = len(summary.text.split())
+    return (
+        len(summary.lines) == 1
+        and words <= _MAX_SHORT_SUMMARY_WORDS
+        and summary.text.endswith(".")
+        and text.kind is PARAGRAPH
+        and len(text.text.split()) >= 2 * words
+    )
