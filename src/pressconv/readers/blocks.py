@@ -76,6 +76,8 @@ MAIL_HEADER: Final = "the header of a forwarded e-mail: kept as text, set apart 
 
 # A line holding only whitespace; str.isspace() covers NBSP and the other Unicode spaces.
 _BREAK = re.compile(r"\n(?:[^\S\n]*\n)+")
+_COLUMN_GAP = re.compile(r"\S {4,}\S")
+_MAX_COLUMN_LINES = 4
 _INDENT = re.compile(r"^(?:\t|[^\S\n]{2,})")
 _LIST_LINE = lazy_re.compile(r"^\s*(?:[-*•·▪◦‣⁃►■□●○✓✔–o]|\d{1,2}[.)]|[a-z]\)|\((?:\d{1,2}|[a-z])\))\s")
 
@@ -207,10 +209,22 @@ def split_blocks(text: str) -> list[RawBlock]:
             continue
         for part in _indented_paragraphs(chunk.split("\n")):
             lines = tuple(folded for folded in (fold(line) for line in part) if folded)
-            if lines:
-                # folded lines joined by single spaces: folded too
-                blocks.append(_new_tuple(RawBlock, (" ".join(lines), lines, *_FOLDED_DEFAULTS)))
+            if not lines:
+                continue
+            if "    " in chunk and _in_columns(part):
+                # "Presseinformation      Universität Hohenried" / "Nr. 14/2026      Stabsstelle …": a page's
+                # letterhead laid out in two columns, read across: text, never a headline or a heading
+                blocks.append(RawBlock(" ".join(lines), lines, hint="paragraph", folded=True))
+                continue
+            # folded lines joined by single spaces: folded too
+            blocks.append(_new_tuple(RawBlock, (" ".join(lines), lines, *_FOLDED_DEFAULTS)))
     return blocks
+
+
+def _in_columns(lines: list[str]) -> bool:
+    """Two to four lines, each two runs of text with a wide gap between them (columns read across)."""
+    filled = [line for line in lines if line.strip()]
+    return 2 <= len(filled) <= _MAX_COLUMN_LINES and all(_COLUMN_GAP.search(line.strip()) for line in filled)
 
 
 def _indented_paragraphs(lines: list[str]) -> list[list[str]]:

@@ -464,11 +464,14 @@ _MAX_LABEL_LINE_WORDS = 3
 
 
 def label_line(line: str) -> bool:
-    """ "Samples:", "Press release:": a short label alone on its line, not a kicker in capitals."""
+    """ "Samples:", "Press release:": a short label alone on its line, not a kicker in capitals, nor a
+    kicker phrase that opens the title ("Natrium statt Lithium:" over the rest of the headline)."""
+    words = line.split()
     return (
-        len(line.split()) <= _MAX_LABEL_LINE_WORDS
+        len(words) <= _MAX_LABEL_LINE_WORDS
         and _LABEL_LINE.match(line) is not None
         and LONE_KICKER.match(line) is None
+        and (len(words) == 1 or chrome_words(line.rstrip(" :")))
     )
 
 
