@@ -78,6 +78,7 @@ MAIL_HEADER: Final = "the header of a forwarded e-mail: kept as text, set apart 
 _BREAK = re.compile(r"\n(?:[^\S\n]*\n)+")
 _COLUMN_GAP = re.compile(r"\S {4,}\S")
 _MAX_COLUMN_LINES = 4
+_MAX_COLUMN_WORDS = 14
 _INDENT = re.compile(r"^(?:\t|[^\S\n]{2,})")
 _LIST_LINE = lazy_re.compile(r"^\s*(?:[-*•·▪◦‣⁃►■□●○✓✔–o]|\d{1,2}[.)]|[a-z]\)|\((?:\d{1,2}|[a-z])\))\s")
 
@@ -204,7 +205,11 @@ def split_blocks(text: str) -> list[RawBlock]:
     for chunk in _BREAK.split(text):
         if "\n" not in chunk:  # a one-line paragraph (unwrapped copy): the common case, read directly
             line = fold(chunk)
-            if line:
+            if line and "    " in chunk and _in_columns([chunk]):
+                # "Universität Hohenried – Presseinformation Nr. 14/2026          Seite 2": a page's running
+                # head laid out in columns: text, never a heading
+                blocks.append(RawBlock(line, (line,), hint="paragraph", folded=True))
+            elif line:
                 blocks.append(_new_tuple(RawBlock, (line, (line,), *_FOLDED_DEFAULTS)))
             continue
         for part in _indented_paragraphs(chunk.split("\n")):
@@ -222,9 +227,13 @@ def split_blocks(text: str) -> list[RawBlock]:
 
 
 def _in_columns(lines: list[str]) -> bool:
-    """Two to four lines, each two runs of text with a wide gap between them (columns read across)."""
+    """Up to four short lines, each two runs of text with a wide gap between them (columns read across)."""
     filled = [line for line in lines if line.strip()]
-    return 2 <= len(filled) <= _MAX_COLUMN_LINES and all(_COLUMN_GAP.search(line.strip()) for line in filled)
+    return (
+        0 < len(filled) <= _MAX_COLUMN_LINES
+        and all(len(line.split()) <= _MAX_COLUMN_WORDS for line in filled)
+        and all(_COLUMN_GAP.search(line.strip()) for line in filled)
+    )
 
 
 def _indented_paragraphs(lines: list[str]) -> list[list[str]]:
