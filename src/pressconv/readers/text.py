@@ -20,7 +20,7 @@ from pressconv.errors import EmptyInputError, Notes
 from pressconv.limits import DEFAULT_LIMITS
 from pressconv.model import Document
 from pressconv.options import ReadOptions
-from pressconv.readers.blocks import RawBlock, split_blocks
+from pressconv.readers.blocks import RawBlock, RawMark, split_blocks
 from pressconv.readers.document import build_document
 from pressconv.readers.front_matter import split_front_matter
 from pressconv.readers.links_and_notes import editors_notes, link_addresses
@@ -76,9 +76,32 @@ def _read(
         from pressconv.readers.typography import smarten
 
         body = smarten(body)
-    blocks = split_blocks(unquote(body))
+    blocks = bold_lines(split_blocks(unquote(body)))
     if not blocks and (matter is None or not (matter.title or (options and options.title))):
         raise EmptyInputError("no text after the front matter", source_path)
     document = build_document(blocks, matter, options, notes, source_path, explain=lines, identify=False)
     # the identifier once, of the finished document (links and notes to editors added)
     return with_identifier(editors_notes(link_addresses(document)))
+
+
+def bold_lines(blocks: list[RawBlock]) -> list[RawBlock]:
+    """ "**Humanitarian access**": a line set in Markdown's bold marks in plain copy (a web page pasted
+    with its markup) is that line in bold; the marks are markup, not words, and the line's shape decides
+    the rest (a headline, a heading) as for any other line."""
+    out = blocks
+    for at, raw in enumerate(blocks):
+        text = raw.text
+        if text[:2] != "**" or len(raw.lines) != 1 or not _bold_line(text):
+            continue  # the first two characters decide most blocks
+        if out is blocks:
+            out = list(blocks)
+        inner = text[2:-2].strip()
+        out[at] = RawBlock(inner, (inner,), marks=(RawMark(0, len(inner), "strong"),), folded=True)
+    return out
+
+
+def _bold_line(text: str) -> bool:
+    return text.endswith("**") and len(text) > _MIN_BOLD_LINE and "**" not in text[2:-2]
+
+
+_MIN_BOLD_LINE = 4
