@@ -399,7 +399,10 @@ def place_and_date(text: str) -> bool:
 _CAPTION = lazy_re.compile(
     r",\s*(?:(?:far|second|third|from)\s+)?(?:left|right|centre|center|middle)\s*[,)]"
     r"|\((?:left|right|centre|center|l-r|l to r|from left|left to right|pictured)\b|\bpictured\b"
-    r"|\[(?:left|right|centre|center|above|below|inset)\]",
+    r"|\[(?:left|right|centre|center|above|below|inset)\]"
+    # a credit: "Photo: Harlow Council", "(Foto: Stadt Lindenfeld)", "Photo by Jo Bell", "Crédit photo : …"
+    r"|(?:^|[\s(.])(?:photo|photograph|image|picture|foto|bild|crédit photo|photo credit)\s?:"
+    r"|\bphoto(?:graph)? (?:by|courtesy of)\b",
     re.IGNORECASE,
 )
 _MAX_CAPTION_WORDS = 40
