@@ -41,6 +41,8 @@ _CONTACT_HEADER = re.compile(
     "|".join(re.escape(h) for h in sorted(CONTACT_HEADERS, key=len, reverse=True)), re.IGNORECASE
 )
 _TOP_REGION_WORDS = 30
+# How a contact header hands over to the details under it: "For more information, please contact".
+_CONTACT_INVITATIONS = ("please contact", "contact", "contactez", "contacte", "wenden sie sich an")
 # The first letters of the contact headers (the pattern ignores case).
 _CONTACT_INITIALS = frozenset(header[0] for header in CONTACT_HEADERS)
 _TRAILING_END_MARK = lazy_re.compile(r"(?<=[.!?”\"])\s+(?:###|# # #|-30-|–30–|—30—)$")
@@ -95,7 +97,8 @@ _BARE_NOTICES = frozenset(
 )
 
 
-def _is_release(line: str) -> bool:
+def is_release_line(line: str) -> bool:
+    """ "NEWS RELEASE", "Pressemitteilung Nr. 42/2031", "EMBARGOED UNTIL …": a release notice line."""
     lowered = line.lower().strip(_DECORATION)  # "*** EMBARGOED UNTIL 16:00 GMT ***": the stars set it off
     if lowered.startswith(_NOTICE_QUALIFIERS):
         lowered = lowered.split(None, 1)[-1]  # "DAILY NEWS RELEASE", "JOINT MEDIA RELEASE"
@@ -114,11 +117,6 @@ def _is_release(line: str) -> bool:
         or bare in RELEASE_NOTICES
         or lowered.startswith(("for immediate release", "embargo", "sperrfrist", "for release", "hold for"))
     )
-
-
-def is_release_line(line: str) -> bool:
-    """ "NEWS RELEASE", "Pressemitteilung Nr. 42/2031", "EMBARGOED UNTIL …": a release notice line."""
-    return _is_release(line)
 
 
 def under_notice(line: str) -> bool:
@@ -178,6 +176,8 @@ def _contact_header(line: str) -> bool:
         return True
     if rest.startswith(" ") and rest.endswith(":") and len(rest.split()) <= _HEADER_TAIL_WORDS:
         return True  # "Rückfragehinweis für Journalist:innen:", "Media contact for the council:"
+    if rest.rstrip(" :").endswith(_CONTACT_INVITATIONS) and len(rest.split()) <= _HEADER_TAIL_WORDS:
+        return True  # "For more information, please contact" over the contact's lines
     return rest.startswith((",", " ")) and bool(_EMAIL.search(line) or _PHONE.search(line))
 
 
@@ -276,9 +276,9 @@ def _letterhead(works: list[Work], found: Furniture) -> None:
 def _letterhead_in_block(lines: list[str], head: list[Work], found: Furniture) -> None:
     """ "SHERIFF'S OFFICE" over "DAILY NEWS RELEASE" in one block: the issuer's letterhead, peeled off."""
     at = next(
-        (k for k, line in enumerate(lines[1:_MAX_LETTERHEAD_LINES], start=1) if _is_release(line)), None
+        (k for k, line in enumerate(lines[1:_MAX_LETTERHEAD_LINES], start=1) if is_release_line(line)), None
     )
-    if at is None or not all(_letterhead_text(line) and not _is_release(line) for line in lines[:at]):
+    if at is None or not all(_letterhead_text(line) and not is_release_line(line) for line in lines[:at]):
         return
     for line in lines[:at]:
         head.append(_furniture(line, "letterhead above the release notice -> metadata.publisher"))
@@ -325,6 +325,7 @@ def _extract(works: list[Work], found: Furniture) -> list[Work]:
     top = True
     seen = 0
     in_contact = False
+    reached = False  # the contact's phone or e-mail is read: a name or role line after it needs its own
     after_end = False
     for at, work in enumerate(works):
         if work.kind != PARAGRAPH or work.hint not in (None, "paragraph"):
@@ -359,10 +360,15 @@ def _extract(works: list[Work], found: Furniture) -> list[Work]:
             ) or (len(piece.lines) > 1 and _contact_lead(piece.lines[0]) and _contact_like(piece)):
                 piece.kind, piece.reason = FURNITURE, "media contact block -> metadata.contacts"
                 found.contacts.append("\n".join(piece.lines))
+                reached = _contact_like(piece)
                 # a bare header ("Media contact:") announces details in the blocks that follow
-                in_contact = piece.lines[-1].endswith(":") or (
-                    len(piece.lines) == 1
-                    and _CONTACT_HEADER.fullmatch(piece.lines[0].rstrip(" :")) is not None
+                in_contact = (
+                    piece.lines[-1].endswith(":")
+                    or piece.lines[-1].lower().endswith(_CONTACT_INVITATIONS)  # "…, please contact"
+                    or (
+                        len(piece.lines) == 1
+                        and _CONTACT_HEADER.fullmatch(piece.lines[0].rstrip(" :")) is not None
+                    )
                 )
                 out.append(piece)
                 continue
@@ -372,6 +378,7 @@ def _extract(works: list[Work], found: Furniture) -> list[Work]:
                     found.contacts[-1] += "\n" + "\n".join(piece.lines)
                 else:
                     found.contacts.append("\n".join(piece.lines))
+                reached = True
                 out.append(piece)
                 continue
             in_contact = (
@@ -380,6 +387,8 @@ def _extract(works: list[Work], found: Furniture) -> list[Work]:
                 and len(piece.lines) <= 3
                 and not (is_about_heading(piece.lines[0]))
                 and all(_name_or_role(line) for line in piece.lines)
+                # after the details, only another contact's name with its own details under it
+                and (not reached or (at + 1 < len(works) and _contact_like(works[at + 1])))
             )
             if in_contact:
                 piece.kind, piece.reason = FURNITURE, "contact details -> metadata.contacts"
@@ -407,7 +416,7 @@ def _peel(work: Work, found: Furniture, top: bool) -> list[Work]:
     # Release notice (and a date line under it), byline, bare date lines: only above the body.
     while top and lines:
         line = lines[0]
-        if _is_release(line):
+        if is_release_line(line):
             found.release.append(line)
             lowered = line.lower()
             if (
