@@ -11,12 +11,14 @@ masthead above the chosen headline names a bulletin and at least
 ``_MIN_ITEMS`` item titles (the chosen headline among them) each stand over
 body text, the masthead line becomes the headline (the one carrying the date
 where there are two, "European Commission - Daily News" over "Daily News
-12 / 05 / 2031") and every item title a heading.
+12 / 05 / 2031") and every item title a heading.  With no headline line
+chosen (a police "DAILY NEWS RELEASE" over an introduction and its cases),
+the masthead may be the release notice itself: it is the bulletin's title.
 """
 
 from __future__ import annotations
 
-from pressconv.readers.blocks import HEADING, HEADLINE, PARAGRAPH, QUOTE, SUBTITLE, Work
+from pressconv.readers.blocks import FURNITURE, HEADING, HEADLINE, PARAGRAPH, QUOTE, SUBTITLE, Work
 from pressconv.readers.dates import find_date
 from pressconv.readers.heading_shape import ends_sentence
 from pressconv.readers.quote_marks import starts_with_mark
@@ -25,10 +27,12 @@ from pressconv.readers.worklist import WorkList
 # Words naming a bulletin of several items in a masthead (lower case; matched as a phrase in the line).
 _BULLETIN_WORDS = (
     "daily news",
+    "daily news release",
+    "daily bulletin",
+    "daily log",
     "midday express",
     "news digest",
     "daily digest",
-    "daily bulletin",
     "news bulletin",
     "brussels daily",
     "daily briefing",
@@ -43,25 +47,28 @@ _MAX_TITLE_WORDS = 24
 _MIN_BODY_WORDS = 20
 _MAX_MASTHEAD_WORDS = 10
 _MASTHEAD_REACH = 6  # blocks above the chosen headline looked at
+_TOP_REACH = 10  # with no headline line chosen, the blocks from the top looked at for a masthead
 
 
 def apply(work: WorkList) -> None:
     """Make a bulletin's masthead the headline and its items' titles headings."""
     blocks = work.blocks
+    if work.given_title is not None or work.matter.title:
+        return  # a headline the option or front matter gave
     at = next((i for i, w in enumerate(blocks) if w.kind is HEADLINE), None)
-    if at is None or work.given_title is not None or work.matter.title or blocks[at].hint is not None:
-        return  # no headline line, or one the option, front matter or source format gave
-    mastheads = [
-        w
-        for w in blocks[max(0, at - _MASTHEAD_REACH) : at]
-        if w.kind is PARAGRAPH and len(w.lines) == 1 and _names_bulletin(w.text)
-    ]
+    if at is not None and blocks[at].hint is not None:
+        return  # a headline the source format marks
+    above = blocks[max(0, at - _MASTHEAD_REACH) : at] if at is not None else blocks[:_TOP_REACH]
+    mastheads = [w for w in above if _masthead(w)]
     if not mastheads:
         return  # decided before the items are counted
-    titles = [i for i in range(at, len(blocks)) if _item_title(blocks, i)]
-    if len(titles) < _MIN_ITEMS or titles[0] != at:
+    start = at if at is not None else blocks.index(mastheads[-1]) + 1
+    titles = [i for i in range(start, len(blocks)) if _item_title(blocks, i)]
+    if len(titles) < _MIN_ITEMS or (at is not None and titles[0] != at):
         return
     masthead = next((w for w in mastheads if find_date(w.text) is not None), mastheads[-1])
+    if masthead.kind is FURNITURE and masthead.text in work.furniture.release:
+        work.furniture.release.remove(masthead.text)  # "DAILY NEWS RELEASE": the bulletin's title
     masthead.kind, masthead.hint, masthead.aside = HEADLINE, None, False
     masthead.reason = (
         f"headline: the masthead of a bulletin of {len(titles)} items (each item's title heads its section)"
@@ -69,9 +76,19 @@ def apply(work: WorkList) -> None:
     for i in titles:
         blocks[i].kind = HEADING
         blocks[i].reason = "the title of one item of the bulletin: a heading"
-    for w in blocks[at : titles[1]]:
+    for w in blocks[start : titles[1]]:
         if w.kind is SUBTITLE:  # a line the headline rule read as the first item's dek is its text
             w.kind, w.reason = PARAGRAPH, "text of the bulletin's first item"
+
+
+def _masthead(work: Work) -> bool:
+    """A one-line block naming a bulletin: text, or the release notice "DAILY NEWS RELEASE"."""
+    if len(work.lines) != 1:
+        return False
+    notice = work.kind is FURNITURE and work.reason.startswith("release notice")
+    if work.kind is not PARAGRAPH and not notice:
+        return False
+    return _names_bulletin(work.text)
 
 
 def _names_bulletin(text: str) -> bool:
