@@ -585,13 +585,21 @@ ORGANISATION_WORDS: frozenset[str] = frozenset(
 
 # What a text calls an organisation when it says the organisation said something ("the club said"),
 # and the words that mark a name as one of that kind ("Harrowgate Borough FC" is a club).
-_COMPANY_MARKERS = "company corporation corp inc ltd plc llc gmbh ag sa"
+_COMPANY_MARKERS = "company corporation corp inc ltd plc llc gmbh ag sa sas sarl sl spa"
+# A company in the words a release uses for it ("the company said", "indique la société", "ha señalado la
+# empresa", "teilte das Unternehmen mit"): with no company named by a marker, the company the release is
+# from or about.
+COMPANY_KINDS: frozenset[str] = frozenset(
+    _words(
+        "company firm group société entreprise groupe compagnie empresa compañía sociedad grupo"
+        " unternehmen firma konzern"
+    )
+)
 ORGANISATION_KINDS: dict[str, frozenset[str]] = {
     kind: frozenset(_words(markers))
     for kind, markers in {
         "club": "club fc afc cf sc rfc fk",
-        "company": _COMPANY_MARKERS,
-        "firm": _COMPANY_MARKERS,
+        **{company: _COMPANY_MARKERS for company in COMPANY_KINDS},
         "council": "council",
         "committee": "committee",
         "board": "board",

@@ -43,6 +43,7 @@ from pressconv.readers.speakers.names import (
     title_before,
     titled_in_headline,
 )
+from pressconv.readers.speakers.organisations import ReleaseOrganisation
 from pressconv.readers.speakers.words import is_titled
 
 # Where the attribution grammar has long found these (they read one block's text: ``names``).
@@ -133,11 +134,13 @@ class PersonIndex:
     """True once every block has been read (an index built eagerly is complete from the start)."""
     stated: list[tuple[tuple[str, ...], str | None, int, bool]] = field(default_factory=list)
     """What the attributions added (name, title, block, lone), replayed when the whole text is read."""
+    release: ReleaseOrganisation | None = None
+    """The organisation the release is from or about ("the company said"), read on first use."""
 
     @classmethod
     def build(cls, works: list[Work]) -> PersonIndex:
         """An index of the people the blocks name, read as questions come (bio headers among the headings)."""
-        index = cls(works=works, complete=False)
+        index = cls(works=works, complete=False, release=ReleaseOrganisation(works))
         for number, work in enumerate(works):
             # the headline, body text, quotes and lists, and headings shaped "Name, Title" (bio headers)
             if work.kind in _NAMING_KINDS or (work.kind == HEADING and "," in work.text):
