@@ -271,7 +271,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
         secretary deputy assistant under undersecretary president vice chairman chairwoman
         chairperson chair director manager officer executive chief head minister prime premier
         chancellor governor gov. mayor senator sen. representative rep. congressman congresswoman
-        councilman councilwoman councillor councilor commissioner ambassador spokesperson spokesman
+        councilman councilwoman councillor councilor cllr cllr. commissioner ambassador spokesperson spokesman
         spokeswoman spokesperson press general gen. lieutenant lt. colonel col. major maj. captain
         capt. commander cmdr. admiral adm. sergeant sgt. corporal cpl. private pvt. brig. brigadier
         marshal ensign specialist spc. dr. dr prof. prof professor mr. mr mrs. mrs ms. ms mx. sir
@@ -290,6 +290,8 @@ TITLE_WORDS: frozenset[str] = frozenset(
         co-author coauthor author lecturer fellow curator coach manager captain physician surgeon
         nurse chaplain commissaire préfet préfète sous-préfet directeur-général directrice-générale
         consejero consejera concejal concejala delegado delegada rector rectora decano decana
+        investigador investigadora catedrático catedrática profesor profesora doctora chercheur chercheuse
+        professeur professeure forscher forscherin
         bürgermeisterin landrat landrätin polizeipräsident polizeipräsidentin pressesprecher
         pressesprecherin staatssekretär staatssekretärin agent member kommissar kommissarin
         commissaire comisario comisaria

@@ -347,7 +347,8 @@ def _subject_first(
         for run, set_off in candidates:
             gap = text[run.end : subject.start]
             if set_off:
-                if gap or not text.endswith(", ", 0, run.start):
+                opened = text.endswith(", ", 0, run.start) or _article_and_title(text, start, run.start)
+                if gap or not opened:
                     continue
             elif not gap.startswith(", "):
                 if not _affiliation(run, gap):
@@ -475,6 +476,21 @@ def _apposition_holder(text: str, start: int, end: int, titled: bool = False) ->
     if not is_name(name) or is_organisation(name) or (len(name) < MIN_FULL_NAME and title is None):
         return None  # a full name, or a titled surname ("Commissioner Breton")
     return found[-1]
+
+
+def _article_and_title(text: str, start: int, end: int) -> bool:
+    """ "…, la catedrática Inmaculada Roldán Vega, ha afirmado": an article and a lower-case title open the
+    apposition, right before its name."""
+    comma = text.rfind(", ", start, end)
+    if comma < 0:
+        return False
+    words = text[comma + 2 : end].split()
+    return (
+        MIN_ROLE_CLAUSE <= len(words) <= MAX_ROLE_WORDS
+        and words[0].lower() in ARTICLES_BEFORE_ROLE
+        and all(w.isalpha() and w.islower() for w in words[1:])
+        and is_titled(words[-1])
+    )
 
 
 def _names_person(apposition: str) -> bool:
