@@ -208,6 +208,9 @@ SPEECH_PHRASES: frozenset[str] = frozenset(
 # "according to Smith", "laut Müller", "selon Dupont", "según García".
 ACCORDING_TO: tuple[str, ...] = (
     "according to",
+    "in the words of",
+    "en palabras de",
+    "en palabras del",
     "laut",
     "selon",
     "según",
@@ -262,6 +265,17 @@ FORMS_OF_ADDRESS: frozenset[str] = frozenset(
     {"honour", "honor", "excellency", "worship", "majesty", "highness", "lordship", "ladyship"}
 )
 POSSESSIVE_PRONOUNS: dict[str, str] = {"his": "he", "her": "she"}
+# "Sus palabras fueron claras:", "Her words:", "In his words:": a possessive before a word for what someone
+# said introduces that person's quote, as a pronoun does (the pronoun of its gender, or itself: unknown).
+SPOKEN_WORDS: frozenset[str] = frozenset(
+    _words("words message palabras mensaje mots paroles message worte botschaft palavras mensagem parole")
+)
+POSSESSIVE_OPENERS: dict[str, str] = {
+    **POSSESSIVE_PRONOUNS,
+    **{word: word for word in _words("su sus ses son sa leur seu seus sua suas ihre ihr suo sue")},
+    "seine": "er",
+    "sein": "er",
+}
 GROUP_PRONOUNS: frozenset[str] = frozenset({"they", "we", "i", "you", "it", "ils", "elles", "wir", "nous"})
 
 # Words that make a capitalised run a title or rank rather than part of a name.

@@ -26,7 +26,9 @@ from pressconv.readers.lexicon import (
     FRONTED_OBJECTS,
     GROUP_PRONOUNS,
     HONORIFICS,
+    POSSESSIVE_OPENERS,
     POSSESSIVE_PRONOUNS,
+    SPOKEN_WORDS,
 )
 from pressconv.readers.name_runs import (
     Run,
@@ -67,6 +69,12 @@ from pressconv.readers.speakers.words import (
     speech_verb,
 )
 
+# The one-word "according to" of each language ("según", "selon", "laut").
+_ACCORDING_WORDS = frozenset(phrase for phrase in ACCORDING_TO if " " not in phrase)
+# "Pour le maire, Bernard Aubertin :", "Para la consejera, Ana Ruiz,", "Per il sindaco, …": a view's holder.
+_FOR_WORDS = frozenset({"pour", "para", "per", "für"})
+_MAX_FOR_WORDS = 12
+_IN_WORDS = frozenset({"in", "en", "dans", "em", "mit"})
 # How far into an unclosed quotation to look for a forgotten attribution (characters).
 _OPEN_QUOTE_REACH = 2000
 
@@ -215,6 +223,14 @@ def clause_in(text: str, start: int, end: int, before_quote: bool = False) -> At
             return clause_in(text, words[subordinate].start, end, before_quote)
         verb = None
     if verb is None:
+        if before_quote and (opener := _possessive_opener(words)) is not None:
+            # "Sus palabras fueron claras:", "In her words:": the possessive's person, as a pronoun
+            clause = text[opener.start : end].rstrip(" :,")
+            return Attribution(clause, opener.start, pronoun=POSSESSIVE_OPENERS[opener.text.lower()])
+        if before_quote and words[0].text.lower() in _FOR_WORDS and (named := _for_name(text, words, end)):
+            # "Pour le maire, Bernard Aubertin : « … »", "Para la consejera, Ana Ruiz, “…”": whose view it is
+            run, title, name = named
+            return Attribution(text[words[0].start : run.end], words[0].start, name, title)
         if before_quote and text[start:end].rstrip().endswith(":"):
             found = runs(text, start, end)
             if found and len(found) == 1:
@@ -254,6 +270,8 @@ def clause_in(text: str, start: int, end: int, before_quote: bool = False) -> At
         k -= 1
     if 0 <= k < v and all(w.text.lower() in FRONTED_OBJECTS for w in words[: k + 1]):
         k = -1  # "Das betonte Bahnchef Mikkel Sørensen.": what was said first, the speaker after the verb
+    if k == 0 and words[0].text.lower() in _ACCORDING_WORDS:
+        k = -1  # "según ha destacado la alcaldesa", "selon a précisé X": the verb, then who
     if k >= 0:
         bare = _bare_role_subject(words, k, words[v].text.lower() in ENGLISH_SPEECH_VERBS)
         if bare is not None:
@@ -476,6 +494,35 @@ def _apposition_holder(text: str, start: int, end: int, titled: bool = False) ->
     if not is_name(name) or is_organisation(name) or (len(name) < MIN_FULL_NAME and title is None):
         return None  # a full name, or a titled surname ("Commissioner Breton")
     return found[-1]
+
+
+def _possessive_opener(words: list[Token]) -> Token | None:
+    """ "Sus palabras fueron claras:", "Her words:", "In his words:": the possessive, at the clause's start,
+    of a clause that ends in a colon."""
+    at = 1 if len(words) > 2 and words[0].text.lower() in _IN_WORDS else 0
+    if (
+        len(words) > at + 1
+        and words[-1].text.endswith(":")
+        and words[at].text.lower() in POSSESSIVE_OPENERS
+        and words[at + 1].text.lower().strip(",.:;") in SPOKEN_WORDS
+    ):
+        return words[at]
+    return None
+
+
+def _for_name(text: str, words: list[Token], end: int) -> tuple[Run, str | None, tuple[str, ...]] | None:
+    """ "Pour le maire, Bernard Aubertin :": a short clause opening with "for", ending in a full name."""
+    if len(words) > _MAX_FOR_WORDS:
+        return None
+    found = runs(text, words[0].end, end)
+    if not found or text[found[-1].end : end].strip(EDGE_PUNCT):
+        return None  # the clause goes on past the name: "Para los vecinos, la obra …"
+    run = found[-1]
+    title, name = split_title(run.tokens)
+    if len(name) < MIN_FULL_NAME or not is_name(name) or is_organisation(name):
+        return None
+    set_off = text[words[0].end : run.start].strip(" ,")
+    return run, title or (set_off or None), name
 
 
 def _article_and_title(text: str, start: int, end: int) -> bool:
