@@ -75,6 +75,8 @@ _ACCORDING_WORDS = frozenset(phrase for phrase in ACCORDING_TO if " " not in phr
 _FOR_WORDS = frozenset({"pour", "para", "per", "für"})
 _MAX_FOR_WORDS = 12
 _IN_WORDS = frozenset({"in", "en", "dans", "em", "mit"})
+# The longest attribution set inside a quotation's marks (", a précisé Antoine Bélanger, ingénieur.").
+_MAX_INCISE_WORDS = 10
 # How far into an unclosed quotation to look for a forgotten attribution (characters).
 _OPEN_QUOTE_REACH = 2000
 
@@ -145,7 +147,25 @@ def attribution_in(text: str, spans: tuple[tuple[int, int], ...], opens_unclosed
         found = _signature(text, spans[-1][1])
         if found is not None:
             return found
-    return _interjection(text, spans)
+    return _interjection(text, spans) or _incise(text, spans)
+
+
+def _incise(text: str, spans: Sequence[tuple[int, int]]) -> Attribution | None:
+    """ "« Les données montrent …, a précisé Antoine Bélanger, ingénieur. Nous … »": an attribution set
+    inside the quotation marks after a comma, its speech verb first (the French incise), naming someone."""
+    for start, end in spans:
+        at = text.find(", ", start, end)
+        while at != -1:
+            stop = text.find(". ", at, end)
+            stop = end if stop == -1 else stop + 1
+            words = tokens(text, at + 2, stop)
+            verb = speech_verb(words) if 0 < len(words) <= _MAX_INCISE_WORDS else None
+            if verb is not None and (verb[0] == 0 or (verb[0] == 1 and personal_pronoun(words[0].text))):
+                found = clause_in(text, at + 1, stop)
+                if found is not None and (found.name or found.pronoun):
+                    return found
+            at = text.find(", ", at + 2, end)
+    return None
 
 
 def _signature(text: str, start: int) -> Attribution | None:
