@@ -75,6 +75,10 @@ _ACCORDING_WORDS = frozenset(phrase for phrase in ACCORDING_TO if " " not in phr
 _FOR_WORDS = frozenset({"pour", "para", "per", "für"})
 _MAX_FOR_WORDS = 12
 _IN_WORDS = frozenset({"in", "en", "dans", "em", "mit"})
+# "X made the remarks at …", "X gave these comments to …": the remarks' maker spoke.
+_REMARKS = frozenset({"remarks", "comments"})
+_REMARKS_DETERMINERS = frozenset({"the", "these", "those", "his", "her", "their"})
+_MADE = frozenset({"made", "gave", "delivered", "offered"})
 # The longest attribution set inside a quotation's marks (", a précisé Antoine Bélanger, ingénieur.").
 _MAX_INCISE_WORDS = 10
 # How far into an unclosed quotation to look for a forgotten attribution (characters).
@@ -290,6 +294,13 @@ def clause_in(text: str, start: int, end: int, before_quote: bool = False) -> At
         k -= 1
     if 0 <= k < v and all(w.text.lower() in FRONTED_OBJECTS for w in words[: k + 1]):
         k = -1  # "Das betonte Bahnchef Mikkel Sørensen.": what was said first, the speaker after the verb
+    if (
+        k >= 2
+        and words[v].text.lower().rstrip(".,;:") in _REMARKS
+        and words[k].text.lower() in _REMARKS_DETERMINERS
+        and words[k - 1].text.lower() in _MADE
+    ):
+        k -= 2  # "Vance made the remarks at a newsroom meeting": the subject of "made"
     if k == 0 and words[0].text.lower() in _ACCORDING_WORDS:
         k = -1  # "según ha destacado la alcaldesa", "selon a précisé X": the verb, then who
     if k >= 0:
@@ -460,18 +471,31 @@ def _subject_first(
 
 
 def _capitalised_role(words: list[Token], k: int) -> tuple[int, str] | None:
-    """ "The Foreign Secretary" / "the Chief Constable" ending at ``words[k]``: (article index, role)."""
-    if not (is_capitalised(words[k].text) and is_titled(words[k].text)):
+    """ "The Foreign Secretary" / "the Chief Constable" / "the Minister of State" ending at ``words[k]``:
+    (article index, role)."""
+    if not is_capitalised(words[k].text):
         return None
     first = k
-    while first > 0 and k - first < MAX_ROLE_WORDS and is_capitalised(words[first - 1].text):
-        if words[first - 1].text.lower() in ARTICLES_BEFORE_ROLE:
+    while first > 0 and k - first < MAX_ROLE_WORDS + 1:
+        before = words[first - 1].text
+        if before.lower() in ARTICLES_BEFORE_ROLE or not (is_capitalised(before) or before in _ROLE_OF):
             break
         first -= 1
     if first == 0 or words[first - 1].text.lower() not in ARTICLES_BEFORE_ROLE:
         return None
-    phrase = " ".join(w.text.lower().strip(",.") for w in words[first : k + 1])
-    return first - 1, phrase
+    phrase = [w.text for w in words[first : k + 1]]
+    if not is_titled(phrase[-1]):
+        # "the Minister of State": a title, "of", the capitalised words it heads
+        link = next((i for i, w in enumerate(phrase) if w in _ROLE_OF), -1)
+        if link < 1 or not is_titled(phrase[link - 1]) or _ROLE_OF & set(phrase[link + 1 :]):
+            return None
+    elif _ROLE_OF & set(phrase):
+        return None
+    return first - 1, " ".join(w.lower().strip(",.") for w in phrase)
+
+
+# The link word of a capitalised role ("the Minister of State", "the Secretary for Transport").
+_ROLE_OF = frozenset({"of", "for"})
 
 
 def _bare_role_subject(words: list[Token], k: int, english: bool) -> str | None:
