@@ -54,8 +54,10 @@ from pressconv.readers.speakers.clause import (
 from pressconv.readers.speakers.introductions import (
     colon_subject,
     in_subordinate_clause,
+    inverted_copula,
     inverted_subject,
     opening_role,
+    set_off_subject,
 )
 from pressconv.readers.speakers.people import PERSON_AFTER, appositive_title, prefer_title, title_before
 from pressconv.readers.speakers.verb_first import verb_first
@@ -263,7 +265,10 @@ def clause_in(text: str, start: int, end: int, before_quote: bool = False) -> At
                     title = title or title_before(text, found[0].start)
                     return Attribution(text[found[0].start : found[0].end], found[0].start, name, title)
             elif found and (
-                introduced := colon_subject(text, words, found) or inverted_subject(text, words, found)
+                introduced := colon_subject(text, words, found)
+                or inverted_subject(text, words, found)
+                or set_off_subject(text, words, found)
+                or inverted_copula(text, words, found)
             ):
                 # "Auch der dänische Bahnchef Mikkel Sørensen zeigte sich zufrieden:", "Zufrieden zeigte
                 # sich auch Bahnchef Mikkel Sørensen:": no speech verb, but the clause's subject is a titled
