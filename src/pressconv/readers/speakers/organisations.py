@@ -17,9 +17,10 @@ from __future__ import annotations
 import re
 
 from pressconv import lazy_re
-from pressconv.readers.blocks import HEADING, PARAGRAPH, Work
+from pressconv.readers.blocks import HEADING, PARAGRAPH, QUOTE, Work
 from pressconv.readers.lexicon import FEMALE_NAMES, MALE_NAMES, ORGANISATION_SUFFIXES
-from pressconv.readers.name_runs import is_capitalised, runs, split_title
+from pressconv.readers.name_runs import is_capitalised, is_name, runs, split_title
+from pressconv.readers.speakers.words import is_organisation
 
 # "About Brightwell Foods", "À propos d'Ostrale", "Acerca de Grupo Lumen", "Über die Nordwerk AG".
 _ABOUT = lazy_re.compile(
@@ -100,13 +101,11 @@ def _from_about(works: list[Work]) -> tuple[str, str] | None:
 
 
 def _from_lede(works: list[Work]) -> tuple[str, str] | None:
-    seen = 0
     for number, work in enumerate(works):
-        if work.kind != PARAGRAPH or work.aside or work.spans or work.role != "body":
+        if work.kind not in (PARAGRAPH, QUOTE) or work.aside or work.role != "body":
             continue
-        seen += 1
-        if seen > 1 or number > _LEDE_BLOCKS:
-            return None  # only the first paragraph is the lede
+        if work.kind == QUOTE or work.spans or number > _LEDE_BLOCKS:
+            return None  # only the first paragraph is the lede, and a lede quotes no one
         text = work.text
         dash = _DATELINE_END.search(text, 0, _DATELINE_REACH)
         start = dash.end() if dash is not None else 0
@@ -121,9 +120,17 @@ def _from_lede(works: list[Work]) -> tuple[str, str] | None:
         words = run.tokens[1:] if run.tokens[0].lower() in _ARTICLES else run.tokens
         if not words or len(words) > _MAX_NAME_WORDS or _person(words):
             return None  # "La alcaldesa …": an article, the subject in lower case
+        if not (is_name(words) or is_organisation(words)) or _common_word(works, words[0]):
+            return None  # "More …", "Residents say …": a word, not a name
         name = without_legal_form(" ".join(words))
         return name, f"the lede, para {number + 1}, opens with it"
     return None
+
+
+def _common_word(works: list[Work], word: str) -> bool:
+    """True when the word is written in lower case somewhere in the text: a common word, no name."""
+    lowered = re.compile(rf"\b{re.escape(word.lower())}\b")
+    return any(lowered.search(work.text) for work in works if work.kind in (PARAGRAPH, QUOTE))
 
 
 def _person(words: tuple[str, ...]) -> bool:
