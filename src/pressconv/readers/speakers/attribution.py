@@ -364,7 +364,12 @@ def _subject_first(
         if organisation and (kind := organisation_kind([words[k - 1].text, subject.text])):
             # "the Committee said", "the Council added": the organisation of that kind the text names
             return Attribution(text[words[k - 1].start : verb_end], words[k - 1].start, organisation=kind)
-        if _TITLE_LINK_BEFORE.search(text, max(0, run.start - 24), run.start) is not None:
+        link = _TITLE_LINK_BEFORE.search(text, max(0, run.start - 24), run.start)
+        titled_of = link is not None and text[start : link.start()].rstrip()[-1:].islower()
+        if titled_of and is_organisation(run.tokens):
+            # "The delegate of the Russian Federation said": someone unnamed of the organisation spoke
+            return Attribution(text[start:verb_end], start)
+        if link is not None:
             holder = _apposition_holder(text, start, run.start)
             if holder is not None:
                 # "Commissioner Ana Lindqvist, responsible for the Internal Market said": the apposition's
