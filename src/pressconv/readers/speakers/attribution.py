@@ -75,7 +75,7 @@ from pressconv.readers.speakers.words import (
 _ACCORDING_WORDS = frozenset(phrase for phrase in ACCORDING_TO if " " not in phrase)
 # "Pour le maire, Bernard Aubertin :", "Para la consejera, Ana Ruiz,", "Per il sindaco, …": a view's holder.
 _FOR_WORDS = frozenset({"pour", "para", "per", "für"})
-_MAX_FOR_WORDS = 12
+_MAX_FOR_WORDS = 16
 _IN_WORDS = frozenset({"in", "en", "dans", "em", "mit"})
 # "X made the remarks at …", "X gave these comments to …": the remarks' maker spoke.
 _REMARKS = frozenset({"remarks", "comments"})
