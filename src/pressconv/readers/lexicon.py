@@ -205,6 +205,23 @@ SPEECH_PHRASES: frozenset[str] = frozenset(
     }
 )
 
+# German and Dutch speech verbs whose particle goes to the end of the clause: "„…“, teilte das Unternehmen
+# mit.", "fügte die Ministerin hinzu", "gab der Landrat bekannt", "voegde de minister eraan toe".  The verb
+# opens the attribution when the particle closes it.
+SEPARABLE_SPEECH_VERBS: dict[str, str] = {
+    "teilte": "mit",
+    "teilten": "mit",
+    "teilt": "mit",
+    "fügte": "hinzu",
+    "fügt": "hinzu",
+    "gab": "bekannt",
+    "gibt": "bekannt",
+    "führte": "aus",
+    "stellte": "klar",
+    "voegde": "toe",
+    "legde": "uit",
+}
+
 # "according to Smith", "laut Müller", "selon Dupont", "según García".
 ACCORDING_TO: tuple[str, ...] = (
     "according to",

@@ -63,10 +63,13 @@ class ReleaseOrganisation:
 
 
 def without_legal_form(name: str) -> str:
-    """ "Brightwell Foods, Inc." -> "Brightwell Foods": the name a text speaks of, its legal form dropped."""
+    """ "Brightwell Foods, Inc." -> "Brightwell Foods": the name a text speaks of, its legal form (and an
+    article opening a sentence) dropped."""
     words = name.split()
     while len(words) > 1 and words[-1].lower().strip(".,") in _LEGAL_FORMS:
         words.pop()
+    if len(words) > 1 and words[0].lower() in _ARTICLES:
+        words.pop(0)  # "Die Nordwerk AG eröffnet …": the article opening the sentence
     return " ".join(words).rstrip(",")
 
 
