@@ -22,6 +22,12 @@ text only a one-word or "About …" title counts, as "Why it matters" over its
 paragraph line is a subhead —, and a first line
 over a roll of short lines that close no sentence (a name over more names and
 roles, as under "WHO").
+
+At the top and the foot of the text, a block whose every line is on its own a
+shape of furniture ("News Release" / "Release No. 31-044" / "Tuesday, March
+11, 2031" / "Contact: …"; "SG/SM/23144" / "2 July 2031"; "From:" / "Ministry
+of …" / "Published" / "14 May 2031") is one item per line (``stack_lines``).
+A dateline alone on its line ("Rheinfels (ots) -") opens the paragraph under it.
 """
 
 from __future__ import annotations
