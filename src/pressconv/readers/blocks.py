@@ -206,7 +206,7 @@ def split_blocks(text: str) -> list[RawBlock]:
         if "\n" not in chunk:  # a one-line paragraph (unwrapped copy): the common case, read directly
             line = fold(chunk)
             if line and "    " in chunk and _in_columns([chunk]):
-                # "Universität Hohenried – Presseinformation Nr. 14/2026          Seite 2": a page's running
+                # "Hochschule Auental – Pressemitteilung Nr. 07/2032          Seite 2": a page's running
                 # head laid out in columns: text, never a heading
                 blocks.append(RawBlock(line, (line,), hint="paragraph", folded=True))
             elif line:
@@ -217,7 +217,7 @@ def split_blocks(text: str) -> list[RawBlock]:
             if not lines:
                 continue
             if "    " in chunk and _in_columns(part):
-                # "Presseinformation      Universität Hohenried" / "Nr. 14/2026      Stabsstelle …": a page's
+                # "Pressemitteilung      Hochschule Auental" / "Nr. 07/2032      Referat Presse": a page's
                 # letterhead laid out in two columns, read across: text, never a headline or a heading
                 blocks.append(RawBlock(" ".join(lines), lines, hint="paragraph", folded=True))
                 continue

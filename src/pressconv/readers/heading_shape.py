@@ -386,7 +386,7 @@ def _line_shape(text: str) -> str | None:
     return None
 
 
-# Phrases that close a label over a summary or a list: "Die wichtigsten Änderungen im Überblick:",
+# Phrases that close a label over a summary or a list: "Die neuen Regeln im Überblick:",
 # "The new rules at a glance:", "Les mesures en bref :", "Las ayudas, en cifras:".
 _OVERVIEW_ENDINGS = (
     "im überblick",
@@ -418,9 +418,9 @@ def _overview_label(text: str, words: list[str]) -> bool:
 
 
 def _short_phrase(words: list[str]) -> bool:
-    """At most six words, the small words of a phrase not counted ("Ayudas de hasta 6.000 euros por
-    explotación", "Mehr Geld für die Pflege zu Hause"): a subhead in a language that spells out its
-    prepositions and articles is no longer for them."""
+    """At most six words, the small words of a phrase not counted ("Plazas de aparcamiento para
+    bicicletas en cada estación", "Mehr Geld für die Pflege zu Hause"): a subhead in a language that
+    spells out its prepositions and articles is no longer for them."""
     if len(words) <= MAX_SENTENCE_CASE_WORDS:
         return True
     if len(words) > _MAX_PHRASE_WORDS:

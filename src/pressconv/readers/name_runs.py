@@ -405,7 +405,7 @@ def _sentence_ends(text: str) -> tuple[int, ...]:
 
 
 def _ordinal_date(word: str, text: str, end: int) -> bool:
-    """ "ab 1. August", "am 12. März": a day written as an ordinal before its month, no sentence's end."""
+    """ "ab 1. Juni", "am 12. März": a day written as an ordinal before its month, no sentence's end."""
     if len(word) > _MAX_ORDINAL or not word[:-1].isdigit():
         return False
     following = text[end:].split(None, 1)

@@ -136,7 +136,7 @@ def _masthead_notice(line: str) -> bool:
     for notice, issuer in (parts, parts[::-1]):
         bare = notice.lower().strip(" .")
         if _DIGIT.search(bare):
-            bare = _NOTICE_NUMBER.sub("", bare)  # "Staatskanzlei - Pressemitteilung Nr. 123"
+            bare = _NOTICE_NUMBER.sub("", bare)  # "Staatskanzlei - Pressemitteilung Nr. 88"
         if bare in _BARE_NOTICES and 0 < len(issuer.split()) <= _MAX_ISSUER_WORDS:
             return not issuer.rstrip().endswith((".", "!", "?")) and issuer[:1].isupper()
     return False

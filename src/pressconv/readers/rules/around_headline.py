@@ -18,13 +18,13 @@ from pressconv.readers.rules.headline_shape import (
     role_line,
 )
 
-# A title opening with its issuer's code, as police and fire services file them: "POL-RF: …", "FW-HH: …".
+# A title opening with its issuer's code, as police and fire services file them: "POL-OM: …", "FW-HH: …".
 _CODED_TITLE = lazy_re.compile(r"^[A-ZÄÖÜ]{2,5}-[A-ZÄÖÜ]{1,5}:\s+\S")
 
 
 def split_label_line(works: list[Work], at: int) -> int:
     """A page's label on the headline block's first line ("Samples:" over the title), or the issuer's name
-    over a title filed under its code ("POL-RF: …"): its own block.
+    over a title filed under its code ("POL-OM: …"): its own block.
 
     The label is kept as text above the headline; returns the headline block's new index.
     """
@@ -34,7 +34,7 @@ def split_label_line(works: list[Work], at: int) -> int:
     if label_line(first.lines[0]):
         why = 'a label line above the headline ("Samples:", "Press release:"): kept as text'
     elif _CODED_TITLE.match(first.lines[1]):
-        # "Polizeipräsidium Rheinfels" over "POL-RF: Einbruch in …": the issuer's name, then its coded title
+        # "Polizeidirektion Ostmark" over "POL-OM: Fahrraddiebe …": the issuer's name, then its coded title
         why = "the issuer's name over a coded title: masthead, kept as text"
     else:
         return at

@@ -1,7 +1,7 @@
 """Rule: a daily bulletin (several news items under one masthead) -> the masthead is the headline, the
 items' titles are headings.
 
-An institution's daily news page ("Daily News 12 / 05 / 2031", "Midday Express
+An institution's daily news page ("Daily News 14 / 09 / 2032", "Midday Express
 of 2012-09-28", "Brussels Daily") is no single release: under its masthead and
 date stand several items, each a title line over a paragraph or two.  The
 headline rule, scoring lines, picks the first item's title; but SPEC §3 names
@@ -10,8 +10,8 @@ and each item's title heads its own section — the first one too.  So when a
 masthead above the chosen headline names a bulletin and at least
 ``_MIN_ITEMS`` item titles (the chosen headline among them) each stand over
 body text, the masthead line becomes the headline (the one carrying the date
-where there are two, "European Commission - Daily News" over "Daily News
-12 / 05 / 2031") and every item title a heading.  With no headline line
+where there are two, "Northvale Regional Council - Daily News" over "Daily
+News 14 / 09 / 2032") and every item title a heading.  With no headline line
 chosen (a police "DAILY NEWS RELEASE" over an introduction and its cases),
 the masthead may be the release notice itself: it is the bulletin's title.
 """

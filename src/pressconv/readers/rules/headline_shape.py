@@ -468,7 +468,7 @@ _MAX_LABEL_LINE_WORDS = 3
 
 def label_line(line: str) -> bool:
     """ "Samples:", "Press release:": a short label alone on its line, not a kicker in capitals, nor a
-    kicker phrase that opens the title ("Natrium statt Lithium:" over the rest of the headline)."""
+    kicker phrase that opens the title ("Holz statt Beton:" over the rest of the headline)."""
     words = line.split()
     return (
         len(words) <= _MAX_LABEL_LINE_WORDS

@@ -24,10 +24,10 @@ over a roll of short lines that close no sentence (a name over more names and
 roles, as under "WHO").
 
 At the top and the foot of the text, a block whose every line is on its own a
-shape of furniture ("News Release" / "Release No. 31-044" / "Tuesday, March
-11, 2031" / "Contact: …"; "SG/SM/23144" / "2 July 2031"; "From:" / "Ministry
-of …" / "Published" / "14 May 2031") is one item per line (``stack_lines``).
-A dateline alone on its line ("Rheinfels (ots) -") opens the paragraph under it.
+shape of furniture ("News Release" / "Release No. 32-117" / "Thursday, April
+8, 2032" / "Contact: …"; "SC/HS/4411" / "8 April 2032"; "From:" / "Department
+for …" / "Published" / "12 June 2032") is one item per line (``stack_lines``).
+A dateline alone on its line ("Ostmark (ots) -") opens the paragraph under it.
 """
 
 from __future__ import annotations
@@ -99,7 +99,7 @@ def split_lines(works: list[Work]) -> list[Work]:
             # chrome lines pasted without blank lines are separate items, not a wrapped paragraph
             out.extend(_chrome_line(line) for line in work.lines)
         elif (at < _STACK_REACH or at >= len(works) - _CHROME_REACH) and (items := stack_items(work.lines)):
-            # "Release No. 31-044" / "Tuesday, March 11, 2031" / "Contact: Press Office, …": furniture lines
+            # "Release No. 32-117" / "Thursday, April 8, 2032" / "Contact: Press Desk, …": furniture lines
             # of different kinds stacked without blank lines, each an item of its own
             out.extend(_stack_item(item) for item in items)
         elif _stacked_wire_lines(work.lines):
@@ -323,7 +323,7 @@ def _unwrapped(work: Work) -> list[Work]:
         if marker(line) is not None and marker(following) is not None:
             continue  # the items of one list stay together
         if line.rstrip()[-1:] in "-–—" and dateline_alone(line):
-            continue  # "Rheinfels (ots) -" over the lede's text: the dateline opens its paragraph
+            continue  # "Ostmark (ots) -" over the lede's text: the dateline opens its paragraph
         if (
             (_line_ends_paragraph(line) and not _continues(line, following))
             or _lede_under(line, following)

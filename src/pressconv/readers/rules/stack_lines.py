@@ -1,9 +1,9 @@
 """A stack of furniture lines with no blank line between them: which items it holds, or None.
 
 Web pages and Word letterheads set their furniture line under line: "News
-Release" / "Release No. 31-044" / "Tuesday, March 11, 2031" / "Contact: Press
-Office, …"; "SG/SM/23144" / "2 July 2031" / "Statements and Messages";
-"From:" / "Ministry of …" / "Published" / "14 May 2031".  SPEC §3 reads a
+Release" / "Release No. 32-117" / "Thursday, April 8, 2032" / "Contact: Press
+Desk, …"; "SC/HS/4411" / "8 April 2032" / "Statements and Notices"; "From:" /
+"Department for …" / "Published" / "12 June 2032".  SPEC §3 reads a
 single newline as a wrapped line, but here every line is, on its own, one
 shape of furniture — a path or menu, a page line ("Share this page", "News
 provided by"), a date line, a release number, a contact line, a label naming
@@ -43,11 +43,11 @@ _MIN_CAPITALS = 6
 _LABEL_REACH = 12
 # Breadcrumb and menu separators: "Home › Newsroom › News Releases", "Inicio | Sede | Contacto".
 _PATH_SEPARATOR = lazy_re.compile(r"\s(?:›|»|>|\||/|·)\s")
-# "Release No. 31-044", "Pressemitteilung Nr. 42/2031", "Nota de prensa nº 112", "No. 45/2032".
+# "Release No. 32-117", "Pressemitteilung Nr. 88/2032", "Nota de prensa nº 112", "No. 45/2032".
 _NUMBER_LINE = lazy_re.compile(
     r"^(?:[^\W\d_][\w.-]*\s+){0,3}(?:no\.?|nr\.?|nº|n°|n\.º|núm\.?|number|#)\s*\d[\w/.-]*$", re.IGNORECASE
 )
-# "SG/SM/23144", "SC/16284", "PR-2031-14"; a meeting's number: "9521ST MEETING (AM)", "72nd session".
+# "SC/HS/4411", "AB/12", "PR-2031-14"; a meeting's number: "812TH MEETING (PM)", "72nd session".
 _CODE = lazy_re.compile(r"^[A-Z]{1,8}(?:/[A-Z0-9.-]+)+$|^[A-Z]{1,5}-\d[\d/.-]*$")
 _SESSION = lazy_re.compile(r"^\d+(?:st|nd|rd|th)\s+(?:session|meeting|plenary|sitting)\b", re.IGNORECASE)
 # A numeric date, a time after it perhaps: "03/03/2031 12:45", "11.03.2031".
@@ -141,7 +141,7 @@ def furniture_kind(line: str) -> str | None:
     if len(words) > _MAX_LABEL_WORDS or line.endswith((".", "!", "?")) or "," in line:
         return None  # a sentence; a role and its office ("Cabinet Secretary, Roads and Public Works")
     if is_release_line(line) or release_kind(words) or chrome_words(line) or plural_section_label(line):
-        return LABEL  # "MEDIA ADVISORY", "Urgent statement", "Statements and Messages"
+        return LABEL  # "MEDIA ADVISORY", "Urgent statement", "Statements and Notices"
     return None
 
 

@@ -60,7 +60,7 @@ _MAX_SHORT_SUMMARY_WORDS = 15
 
 
 def _summary_under_metadata(blocks: list[Work], at: int, content: list[int]) -> bool:
-    """ "Part of: Transport / Published: 23 January 2026" between the headline and one short sentence over
+    """ "Part of: Education / Published: 9 February 2032" between the headline and one short sentence over
     a longer paragraph: a government page's summary, set under its metadata rather than above it."""
     between = blocks[at + 1 : content[0]]
     if not between or not all(page_metadata(w) for w in between):
