@@ -18,6 +18,8 @@ the masthead may be the release notice itself: it is the bulletin's title.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from pressconv.readers.blocks import FURNITURE, HEADING, HEADLINE, PARAGRAPH, QUOTE, SUBTITLE, Work
 from pressconv.readers.dates import find_date
 from pressconv.readers.heading_shape import ends_sentence
@@ -43,6 +45,7 @@ _BULLETIN_WORDS = (
     "resumen de noticias",
 )
 _MIN_ITEMS = 3
+_MAX_ITEM_BLOCKS = 3  # the text blocks of one item: a bulletin's items are short
 _MAX_TITLE_WORDS = 24
 _MIN_BODY_WORDS = 20
 _MAX_MASTHEAD_WORDS = 10
@@ -66,6 +69,8 @@ def apply(work: WorkList) -> None:
     titles = [i for i in range(start, len(blocks)) if _item_title(blocks, i)]
     if len(titles) < _MIN_ITEMS or (at is not None and titles[0] != at):
         return
+    if any(b - a > _MAX_ITEM_BLOCKS + 1 for a, b in pairwise(titles)):
+        return  # an article under a paper's masthead: its headline stands over many paragraphs
     masthead = next((w for w in mastheads if find_date(w.text) is not None), mastheads[-1])
     if masthead.kind is FURNITURE and masthead.text in work.furniture.release:
         work.furniture.release.remove(masthead.text)  # "DAILY NEWS RELEASE": the bulletin's title
