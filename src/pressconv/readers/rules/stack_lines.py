@@ -92,8 +92,8 @@ def stack_items(lines: list[str]) -> list[list[str]] | None:
             CONTACT in below
             or is_release_line(items[1][0])
             or name.lower().startswith(_CONTACT_OPENINGS)
-            or not (names_only(name) or _capitals(name))
-        ):
+            or not (names_only(name) or (_capitals(name) and set(below) != {DATE}))
+        ):  # "MINISTER OPENS NEW BRIDGE" over its date is a headline: in capitals, a name needs a label
             return None
     return items
 
