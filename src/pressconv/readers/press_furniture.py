@@ -429,7 +429,7 @@ def _peel(work: Work, found: Furniture, top: bool) -> list[Work]:
             found.byline = line if found.byline is None else f"{found.byline}\n{line}"
             head.append(_furniture(line, "byline -> metadata.byline"))
             lines.pop(0)
-        elif is_date_line(line) and len(line.split()) <= 8 and (head or len(lines) == 1):
+        elif (head or len(lines) == 1) and len(line.split()) <= 8 and is_date_line(line):
             _note_date(found, line)
             if found.release and head and head[-1].reason.startswith("release"):
                 found.release.append(line)
