@@ -170,3 +170,43 @@ def _contact_lead_ungated(line: str) -> bool:
 
     match = pf._CONTACT_HEADER.match(line)
     return match is not None and line.endswith(":") and len(line.split()) <= pf._MAX_LEAD_WORDS
+
+
+def test_possessive_gender_searches_only_texts_that_can_match() -> None:
+    """The " her "/" his " test before the owner pattern gives the gender the pattern alone gives."""
+    from pressconv.readers.blocks import PARAGRAPH, Work
+    from pressconv.readers.speakers import lookback
+
+    texts = [
+        "Jo Smith and her team met.",
+        "Lee Smith with his dog.",
+        "McSmith and her co-author wrote.",
+        "Smith and hers, Smith and history.",
+        "Smith and her",  # no space after "her": no match
+        "Smith\tand her team",
+        "Ana Ruiz, with her colleagues, and Ruiz with his.",
+        "Ruiz with his aides and Ruiz and her aides.",
+        "Nothing here about Ruiz.",
+    ]
+    names = ["Jo Smith", "Lee Smith", "Ana Ruiz", "Pat McSmith", "Ann Other"]
+    seen = set()
+    for first in range(len(texts)):
+        for count in (1, 2, 3):
+            works = [Work(text=t, lines=[t], kind=PARAGRAPH) for t in texts[first : first + count]]
+            for name in names:
+                last = name.rsplit(" ", 1)[-1]
+                plain = next(
+                    (
+                        m.group(2)
+                        for w in works
+                        if last in w.text
+                        for m in lookback._OWNER.finditer(w.text)
+                        if m.group(1) == last
+                    ),
+                    "",
+                )
+                expected = {"her": "f", "his": "m"}.get(plain, "")
+                cache = lookback.MentionCache(index=None, works=works)  # type: ignore[arg-type]
+                assert cache.possessive_gender(name) == expected, (name, texts[first : first + count])
+                seen.add(expected)
+    assert seen == {"f", "m", ""}  # every answer occurs

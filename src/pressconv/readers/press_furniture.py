@@ -44,7 +44,9 @@ _TOP_REGION_WORDS = 30
 # The first two characters of the contact headers, matched under the header pattern's own rules of case:
 # the pattern matches a header character by character, so a line whose first two match none of these
 # cannot open with a header.  Half of all first lines reach the test; most open otherwise.
-_CONTACT_OPENING = lazy_re.compile("|".join(sorted({re.escape(h[:2]) for h in CONTACT_HEADERS})), re.IGNORECASE)
+_CONTACT_OPENING = lazy_re.compile(
+    "|".join(sorted({re.escape(h[:2]) for h in CONTACT_HEADERS})), re.IGNORECASE
+)
 _OPENINGS: dict[str, bool] = {}  # a line's first two characters -> may a contact header open so?
 _MAX_OPENINGS = 4096
 _TRAILING_END_MARK = lazy_re.compile(r"(?<=[.!?”\"])\s+(?:###|# # #|-30-|–30–|—30—)$")
