@@ -27,6 +27,7 @@ from pressconv.readers.speakers.clause import (
     MIN_FULL_NAME,
     ROLE_LINKS,
 )
+from pressconv.readers.speakers.names import prefer_title
 from pressconv.readers.speakers.subjects import names_person
 from pressconv.readers.speakers.words import is_organisation, is_titled, personal_pronoun
 
@@ -160,7 +161,7 @@ def apposed_subject(text: str, words: list[Token], found: list[Run]) -> tuple[Ru
         or names_person(apposition)
     ):
         return None
-    return run, title or apposition
+    return run, prefer_title(title, apposition) or apposition
 
 
 def inverted_copula(text: str, words: list[Token], found: list[Run]) -> tuple[Run, str | None] | None:

@@ -411,6 +411,8 @@ class PersonIndex:
             found = [people_in(work.text, work.spans)]
         for people, speaking, alone, organisations in found:
             for name, title, strong in people:
+                if aside and title:
+                    title = _from_title_word(title)
                 self._add(name, title, number, strong, aside)
             for organisation in organisations:
                 self.organisations.setdefault(organisation, number)
@@ -429,6 +431,17 @@ class PersonIndex:
             target = self.strong.setdefault(key, {})
             for form, known in forms.items():
                 target.setdefault(form, known)
+
+
+def _from_title_word(title: str) -> str | None:
+    """ "BRANTLEY COUNTY SHERIFF'S OFFICE Sheriff" -> "Sheriff": a letterhead's columns run together on one
+    line, so the office's name before the title (in capitals, or words that are no title) is no part of it."""
+    words = title.split()
+    if not all(word.isupper() for word in words):
+        while words and words[0].isupper() and len(words[0]) > 1:
+            words.pop(0)
+    first = next((i for i, word in enumerate(words) if is_titled(word)), len(words))
+    return " ".join(words[first:]) or None
 
 
 # The blocks that may name someone: the headline, body text, quotes and lists (a media advisory's "WHO:" list
