@@ -34,17 +34,17 @@ from pressconv.readers.lexicon import (
     ROLE_EQUIVALENTS,
 )
 from pressconv.readers.name_runs import surname
-from pressconv.readers.speakers.clause import ARTICLES_BEFORE_ROLE
 from pressconv.readers.speakers.names import (
     PERSON_AFTER,
     appositive_title,
+    letterhead_title,
     may_name_in,
     people_in,
     prefer_title,
     title_before,
     titled_in_headline,
 )
-from pressconv.readers.speakers.organisations import ReleaseOrganisation
+from pressconv.readers.speakers.organisations import ReleaseOrganisation, generic_organisation
 from pressconv.readers.speakers.words import is_titled
 
 # Where the attribution grammar has long found these (they read one block's text: ``names``).
@@ -304,7 +304,7 @@ class PersonIndex:
         named = [
             n
             for n in self.organisations
-            if markers & {w.lower().strip(".,") for w in n.split()} and not _generic_organisation(n)
+            if markers & {w.lower().strip(".,") for w in n.split()} and not generic_organisation(n)
         ]
         return [n for n in named if not any(n != other and n in other for other in named)]
 
@@ -412,7 +412,7 @@ class PersonIndex:
         for people, speaking, alone, organisations in found:
             for name, title, strong in people:
                 if aside and title:
-                    title = _from_title_word(title)
+                    title = letterhead_title(title)
                 self._add(name, title, number, strong, aside)
             for organisation in organisations:
                 self.organisations.setdefault(organisation, number)
@@ -431,17 +431,6 @@ class PersonIndex:
             target = self.strong.setdefault(key, {})
             for form, known in forms.items():
                 target.setdefault(form, known)
-
-
-def _from_title_word(title: str) -> str | None:
-    """ "BRANTLEY COUNTY SHERIFF'S OFFICE Sheriff" -> "Sheriff": a letterhead's columns run together on one
-    line, so the office's name before the title (in capitals, or words that are no title) is no part of it."""
-    words = title.split()
-    if not all(word.isupper() for word in words):
-        while words and words[0].isupper() and len(words[0]) > 1:
-            words.pop(0)
-    first = next((i for i, word in enumerate(words) if is_titled(word)), len(words))
-    return " ".join(words[first:]) or None
 
 
 # The blocks that may name someone: the headline, body text, quotes and lists (a media advisory's "WHO:" list
@@ -482,14 +471,6 @@ class Genders(dict[str, str]):
     def setdefault(self, name: str, default: str, /) -> str:
         self._learn(name)
         return dict.setdefault(self, name, default)
-
-
-def _generic_organisation(name: str) -> bool:
-    """ "The Committee", "Council": a kind of organisation referred to, not one named."""
-    words = name.split()
-    if words[0].lower() in ARTICLES_BEFORE_ROLE:
-        words = words[1:]
-    return len(words) <= 1
 
 
 # "Seo-yeon", "Min-jun": a Korean given name, written after the family name.
