@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from pressconv import lazy_re
-from pressconv.readers.blocks import FURNITURE, MAIL_HEADER, PARAGRAPH, Work
+from pressconv.readers.blocks import FURNITURE, LETTERHEAD, MAIL_HEADER, PARAGRAPH, Work
 from pressconv.readers.dates import find_date, find_datetime
 from pressconv.readers.lexicon import (
     BOILERPLATE_HEADINGS,
@@ -41,10 +41,15 @@ _CONTACT_HEADER = re.compile(
     "|".join(re.escape(h) for h in sorted(CONTACT_HEADERS, key=len, reverse=True)), re.IGNORECASE
 )
 _TOP_REGION_WORDS = 30
-# How a contact header hands over to the details under it: "For more information, please contact".
 _CONTACT_INVITATIONS = ("please contact", "contact", "contactez", "contacte", "wenden sie sich an")
-# The first letters of the contact headers (the pattern ignores case).
-_CONTACT_INITIALS = frozenset(header[0] for header in CONTACT_HEADERS)
+# The first two characters of the contact headers, matched under the header pattern's own rules of case:
+# the pattern matches a header character by character, so a line whose first two match none of these
+# cannot open with a header.  Half of all first lines reach the test; most open otherwise.
+_CONTACT_OPENING = lazy_re.compile(
+    "|".join(sorted({re.escape(h[:2]) for h in CONTACT_HEADERS})), re.IGNORECASE
+)
+_OPENINGS: dict[str, bool] = {}  # a line's first two characters -> may a contact header open so?
+_MAX_OPENINGS = 4096
 _TRAILING_END_MARK = lazy_re.compile(r"(?<=[.!?”\"])\s+(?:###|# # #|-30-|–30–|—30—)$")
 _TOP_REGION_BLOCKS = 4
 _HEADER_TAIL_WORDS = 3
@@ -53,10 +58,9 @@ _MAX_LEAD_WORDS = 9
 # Words that may qualify a release notice: "DAILY NEWS RELEASE", "JOINT PRESS RELEASE".
 _NOTICE_QUALIFIERS = ("daily ", "weekly ", "joint ", "official ")
 _MAX_LETTERHEAD_WORDS = 8
-_MAX_DATED_WORDS = 8
 # A release notice's serial number: "Boletín de prensa No. 112", "Pressemitteilung Nr. 14/2032".
 # The notice's number on the line under it: "Nomor: 88/HM/III/2032", "No. 45/2032", "Ref: PR-2032-14".
-_NOTICE_NUMBER_LINE = lazy_re.compile(
+NOTICE_NUMBER_LINE = lazy_re.compile(
     r"^(?:nomor|number|no\.?|nr\.?|núm\.?|número|numéro|nº|n°|ref\.?|reference)\s*[:.]?\s*[\w/.-]*\d[\w/.-]*$",
     re.IGNORECASE,
 )
@@ -97,8 +101,7 @@ _BARE_NOTICES = frozenset(
 )
 
 
-def is_release_line(line: str) -> bool:
-    """ "NEWS RELEASE", "Pressemitteilung Nr. 42/2031", "EMBARGOED UNTIL …": a release notice line."""
+def is_release_line(line: str) -> bool:  # "NEWS RELEASE", "Pressemitteilung Nr. 42/2031", "EMBARGOED …"
     lowered = line.lower().strip(_DECORATION)  # "*** EMBARGOED UNTIL 16:00 GMT ***": the stars set it off
     if lowered.startswith(_NOTICE_QUALIFIERS):
         lowered = lowered.split(None, 1)[-1]  # "DAILY NEWS RELEASE", "JOINT MEDIA RELEASE"
@@ -119,13 +122,6 @@ def is_release_line(line: str) -> bool:
     )
 
 
-def under_notice(line: str) -> bool:
-    """ "No. 45/2032", "March 3, 2031": a line the release notice above it takes as its own."""
-    if _NOTICE_NUMBER_LINE.match(line):
-        return True
-    return len(line.split()) <= _MAX_DATED_WORDS and is_date_line(line)
-
-
 def _masthead_notice(line: str) -> bool:
     """An issuer and a bare release notice on one line, a separator between them, in either order."""
     if not any(ch in line for ch in "-–—|·•/:") or line.count(" ") > _MAX_ISSUER_WORDS + 4:
@@ -135,8 +131,7 @@ def _masthead_notice(line: str) -> bool:
         return False
     for notice, issuer in (parts, parts[::-1]):
         bare = notice.lower().strip(" .")
-        if _DIGIT.search(bare):
-            bare = _NOTICE_NUMBER.sub("", bare)  # "Staatskanzlei - Pressemitteilung Nr. 88"
+        bare = _NOTICE_NUMBER.sub("", bare) if _DIGIT.search(bare) else bare  # "… Pressemitteilung Nr. 88"
         if bare in _BARE_NOTICES and 0 < len(issuer.split()) <= _MAX_ISSUER_WORDS:
             return not issuer.rstrip().endswith((".", "!", "?")) and issuer[:1].isupper()
     return False
@@ -164,9 +159,19 @@ def is_date_line(line: str) -> bool:
     return len(words) <= 1
 
 
+def _may_open_contact_header(line: str) -> bool:
+    """False when no contact header can open ``line`` (decided from its first two characters, memoised)."""
+    opening = line[:2]
+    known = _OPENINGS.get(opening)
+    if known is None:
+        if len(_OPENINGS) >= _MAX_OPENINGS:
+            _OPENINGS.clear()  # the table stays small whatever the scripts of the texts read
+        known = _OPENINGS[opening] = _CONTACT_OPENING.match(opening) is not None
+    return known
+
+
 def _contact_header(line: str) -> bool:
-    first = line[:1]
-    if first.isascii() and first.lower() not in _CONTACT_INITIALS:
+    if not _may_open_contact_header(line):
         return False  # no header starts so (decided before the pattern runs)
     match = _CONTACT_HEADER.match(line)
     if match is None:
@@ -183,8 +188,10 @@ def _contact_header(line: str) -> bool:
 
 def _contact_lead(line: str) -> bool:
     """ "For more information or to arrange interviews:" over contact details: a contact block's header."""
+    if not line.endswith(":") or not _may_open_contact_header(line):
+        return False
     match = _CONTACT_HEADER.match(line)
-    return match is not None and line.endswith(":") and len(line.split()) <= _MAX_LEAD_WORDS
+    return match is not None and len(line.split()) <= _MAX_LEAD_WORDS
 
 
 def _name_or_role(line: str) -> bool:
@@ -266,10 +273,7 @@ def _letterhead(works: list[Work], found: Furniture) -> None:
     if all(w.kind == FURNITURE or (w.kind == PARAGRAPH and _letterhead_line(w)) for w in above):
         for work in above:
             if work.kind == PARAGRAPH:
-                work.kind, work.reason = (
-                    FURNITURE,
-                    "letterhead above the release notice -> metadata.publisher",
-                )
+                work.kind, work.reason = FURNITURE, LETTERHEAD
                 found.publisher.extend(work.lines)
 
 
@@ -281,7 +285,7 @@ def _letterhead_in_block(lines: list[str], head: list[Work], found: Furniture) -
     if at is None or not all(_letterhead_text(line) and not is_release_line(line) for line in lines[:at]):
         return
     for line in lines[:at]:
-        head.append(_furniture(line, "letterhead above the release notice -> metadata.publisher"))
+        head.append(_furniture(line, LETTERHEAD))
         found.publisher.append(line)
     del lines[:at]
 
@@ -325,7 +329,7 @@ def _extract(works: list[Work], found: Furniture) -> list[Work]:
     top = True
     seen = 0
     in_contact = False
-    reached = False  # the contact's phone or e-mail is read: a name or role line after it needs its own
+    reached = False  # the contact's phone or e-mail is read: a name or role after it needs details under it
     after_end = False
     for at, work in enumerate(works):
         if work.kind != PARAGRAPH or work.hint not in (None, "paragraph"):
@@ -362,13 +366,11 @@ def _extract(works: list[Work], found: Furniture) -> list[Work]:
                 found.contacts.append("\n".join(piece.lines))
                 reached = _contact_like(piece)
                 # a bare header ("Media contact:") announces details in the blocks that follow
+                last = piece.lines[-1]  # "Media contact:", "…, please contact", "Press contacts"
                 in_contact = (
-                    piece.lines[-1].endswith(":")
-                    or piece.lines[-1].lower().endswith(_CONTACT_INVITATIONS)  # "…, please contact"
-                    or (
-                        len(piece.lines) == 1
-                        and _CONTACT_HEADER.fullmatch(piece.lines[0].rstrip(" :")) is not None
-                    )
+                    last.endswith(":")
+                    or last.lower().endswith(_CONTACT_INVITATIONS)
+                    or (len(piece.lines) == 1 and _CONTACT_HEADER.fullmatch(last.rstrip(" :")) is not None)
                 )
                 out.append(piece)
                 continue
@@ -387,7 +389,6 @@ def _extract(works: list[Work], found: Furniture) -> list[Work]:
                 and len(piece.lines) <= 3
                 and not (is_about_heading(piece.lines[0]))
                 and all(_name_or_role(line) for line in piece.lines)
-                # after the details, only another contact's name with its own details under it
                 and (not reached or (at + 1 < len(works) and _contact_like(works[at + 1])))
             )
             if in_contact:
@@ -429,7 +430,7 @@ def _peel(work: Work, found: Furniture, top: bool) -> list[Work]:
                 _note_date(found, line)  # "FOR IMMEDIATE RELEASE: March 3, 2025" dates the release
             head.append(_furniture(line, "release notice -> metadata.release"))
             lines.pop(0)
-        elif head and head[-1].reason.startswith("release") and _NOTICE_NUMBER_LINE.match(line):
+        elif head and head[-1].reason.startswith("release") and NOTICE_NUMBER_LINE.match(line):
             found.release.append(line)  # "SIARAN PERS" over "Nomor: 88/HM/III/2032": the notice's number
             head.append(_furniture(line, "number under the release notice -> metadata.release"))
             lines.pop(0)
@@ -437,7 +438,7 @@ def _peel(work: Work, found: Furniture, top: bool) -> list[Work]:
             found.byline = line if found.byline is None else f"{found.byline}\n{line}"
             head.append(_furniture(line, "byline -> metadata.byline"))
             lines.pop(0)
-        elif is_date_line(line) and len(line.split()) <= _MAX_DATED_WORDS and (head or len(lines) == 1):
+        elif (head or len(lines) == 1) and len(line.split()) <= 8 and is_date_line(line):
             _note_date(found, line)
             if found.release and head and head[-1].reason.startswith("release"):
                 found.release.append(line)

@@ -23,7 +23,11 @@ from pressconv import lazy_re
 from pressconv.readers.heading_shape import is_chrome_line, is_place_and_date
 from pressconv.readers.lexicon import CONTACT_HEADERS, PAGE_CHROME_OPENINGS
 from pressconv.readers.mail_header import mail_header
-from pressconv.readers.press_furniture import is_date_line, is_release_line, under_notice
+from pressconv.readers.press_furniture import (
+    NOTICE_NUMBER_LINE,
+    is_date_line,
+    is_release_line,
+)
 from pressconv.readers.rules.headline_shape import (
     chrome_words,
     dates_only,
@@ -143,6 +147,13 @@ def furniture_kind(line: str) -> str | None:
     if is_release_line(line) or release_kind(words) or chrome_words(line) or plural_section_label(line):
         return LABEL  # "MEDIA ADVISORY", "Urgent statement", "Statements and Notices"
     return None
+
+
+def under_notice(line: str) -> bool:
+    """ "No. 45/2032", "March 3, 2031": a line the release notice above it takes as its own."""
+    if NOTICE_NUMBER_LINE.match(line):
+        return True
+    return len(line.split()) <= _MAX_DATE_WORDS and is_date_line(line)
 
 
 def _phone(line: str) -> bool:
