@@ -28,6 +28,12 @@ _NOTE_OPENING = re.compile(
     re.IGNORECASE,
 )
 _MAX_ONE_BLOCK_NOTE_WORDS = 60
+# A greeting opening the forwarder's note under a mail header ("Hi all –", "Buenos días,", "Guten Tag").
+_GREETING = re.compile(
+    r"^(?:hi|hello|hey|dear|good (?:morning|afternoon)|hallo|liebe[rs]?|guten (?:morgen|tag)|bonjour|salut"
+    r"|hola|buenos días|buenas tardes|buongiorno|ciao|estimad[oa]s?)\b",
+    re.IGNORECASE,
+)
 # The sign-off that closes a covering note ("Best,", "Thanks, Jo", "Kind regards"); the release follows it.
 _SIGN_OFF = re.compile(
     r"^(?:(?:best|kind|warm|warmest|many) (?:regards|wishes|thanks)|regards|best|thanks|thank you|cheers"
@@ -70,6 +76,13 @@ def _cover_note(works: list[Work], content: list[int]) -> int:
     if header is not None:
         return sum(1 for i in note if i < header)  # "Thanks Sam, see below." / "On Tue, … wrote:"
     first = works[content[0]].text
+    if _GREETING.match(first) and any(w.reason is MAIL_HEADER for w in works[: content[0]]):
+        # "Hi all – release below is crossing now. …" / "Thanks, / Becca" under a forward's header
+        for k, i in enumerate(content[1:_MAX_NOTE_BLOCKS], start=1):
+            if works[i].lines and _SIGN_OFF.match(works[i].lines[0]):
+                return k + 1
+        if ends_sentence(first) and len(first.split()) <= _MAX_ONE_BLOCK_NOTE_WORDS:
+            return 1  # "Buenos días, os adjuntamos la nota de prensa de hoy. Un saludo."
     if len(content) > 2 and _WIRE_INTRO.search(first) and _SEPARATOR.match(works[content[1]].text):
         return 2  # "… Attorney General X issued the following news release:" / "* * *": a syndicator's note
     if not _SALUTATION.match(first):
