@@ -44,6 +44,7 @@ _MAX_LABEL_WORDS = 6
 _MAX_CONTACT_WORDS = 12
 _MAX_PATH_WORDS = 6
 _MIN_CAPITALS = 6
+_MIN_NAMED_STACK = 4  # a name among furniture lines: three of them at least besides it
 _LABEL_REACH = 12
 # Breadcrumb and menu separators: "Home › Newsroom › News Releases", "Inicio | Sede | Contacto".
 _PATH_SEPARATOR = lazy_re.compile(r"\s(?:›|»|>|\||/|·)\s")
@@ -85,8 +86,11 @@ def stack_items(lines: list[str]) -> list[list[str]] | None:
     if len(items) < 2:
         return None
     kinds = [LABEL if is_release_line(item[0]) else furniture_kind(" ".join(item)) for item in items]
-    if any(kind is None for kind in kinds[1:]) or kinds[0] == CONTACT:
-        return None  # a line of text in the stack, or a contact block opening with its header
+    if kinds[0] == CONTACT:
+        return None  # a contact block opening with its header
+    named = [k for k, kind in enumerate(kinds) if kind is None and k > 0]
+    if named and not _named_body(items, kinds, named):
+        return None  # a line of text in the stack
     if kinds[0] is None:
         # the issuer's name over the kind of release, its code or its date (a release notice under it is
         # the furniture rule's letterhead); never over contact lines (a contact card)
@@ -100,6 +104,19 @@ def stack_items(lines: list[str]) -> list[list[str]] | None:
         ):  # "MINISTER OPENS NEW BRIDGE" over its date is a headline: in capitals, a name needs a label
             return None
     return items
+
+
+def _named_body(items: list[list[str]], kinds: list[str | None], named: list[int]) -> bool:
+    """ "Meetings Coverage and Press Releases" / "SC/16402" / "3 December 2026" / "Security Council" /
+    "9876th Meeting (AM)": one body's name among three or more furniture lines, none a contact's."""
+    return (
+        len(named) == 1
+        and kinds[0] is not None
+        and len(items) >= _MIN_NAMED_STACK
+        and CONTACT not in kinds
+        and len(items[named[0]]) == 1
+        and names_only(items[named[0]][0])
+    )
 
 
 def _grouped(lines: list[str]) -> list[list[str]]:
