@@ -30,7 +30,14 @@ from pressconv.readers.blocks import PARAGRAPH, QUOTE, Work
 from pressconv.readers.dates import find_date
 from pressconv.readers.document_cache import per_document
 from pressconv.readers.heading_shape import ends_sentence, is_chrome_line, title_case
-from pressconv.readers.lexicon import MONTHS, NOT_PLACES, PAGE_CHROME_OPENINGS, ROLE_WORDS, TITLE_WORDS
+from pressconv.readers.lexicon import (
+    DATE_LABELS,
+    MONTHS,
+    NOT_PLACES,
+    PAGE_CHROME_OPENINGS,
+    ROLE_WORDS,
+    TITLE_WORDS,
+)
 from pressconv.readers.name_runs import sentence_ends
 from pressconv.readers.worklist import WorkList
 
@@ -125,7 +132,7 @@ def apply(work: WorkList) -> None:
     found = None
     counted = 0
     for lede in itertools.islice(texts, _LEDE_BLOCKS + _MAX_HIGHLIGHTS):
-        found = dateline_alone(lede.text) or find_dateline(lede.text)
+        found = dateline_alone(lede.text) or find_dateline(lede.text) or _dated_first_line(lede)
         if found is None and _highlight(lede):
             # "Net loss narrowed to $4.7 million": a results highlight above the lede, not the lede
             said = "one line, no closing period: a highlight above the lede"
@@ -254,6 +261,30 @@ def _agency_credit(head: str) -> str | None:
     if any(_role_word(part.lower()) for part in match.group("credit").split("/")):
         return None  # "Jane Roe (CEO) The …": a person and a title, not a place and an agency
     return head[: match.end()].rstrip()
+
+
+def place_dated(line: str) -> bool:
+    """ "Copenhagen, 4 March 2032": a place of a few capitalised words, a comma, a full date, no more."""
+    if not any(ch.isdigit() for ch in line) or "," not in line:
+        return False  # decided before the date patterns run
+    found = find_date(line)
+    if found is None or line[found[2] :].strip(" ."):
+        return False
+    place, comma, between = line[: found[1]].rpartition(",")
+    words = place.split()
+    return (
+        bool(comma)
+        and 0 < len(words) <= _MAX_TITLE_PLACE_WORDS
+        and len(between.split()) <= 1  # "le 3 mars", "den 3. März"
+        and words[0].lower().strip(".") not in DATE_LABELS  # "Tuesday, 3 March 2026" is a date alone
+        and title_case(place, share=1.0)
+    )
+
+
+def _dated_first_line(lede: Work) -> str | None:
+    """ "Brussels, 2 December 2026" on the line over the lede's text: the dateline, on a line of its own."""
+    first = lede.lines[0] if len(lede.lines) > 1 else ""
+    return first if first and place_dated(first) else None
 
 
 def dateline_alone(text: str) -> str | None:

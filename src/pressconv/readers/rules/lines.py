@@ -40,7 +40,7 @@ from pressconv.readers.dates import find_date
 from pressconv.readers.heading_shape import ends_sentence, heading_shape, is_chrome_line
 from pressconv.readers.lexicon import BOILERPLATE_HEADINGS, END_MARKS
 from pressconv.readers.press_furniture import is_date_line
-from pressconv.readers.rules.dateline import dateline_alone, find_dateline
+from pressconv.readers.rules.dateline import dateline_alone, find_dateline, place_dated
 from pressconv.readers.rules.lists import marker
 from pressconv.readers.rules.stack_lines import CONTACT, furniture_kind, stack_items
 from pressconv.readers.worklist import WorkList
@@ -232,8 +232,10 @@ def _lede_under(line: str, following: str) -> bool:
     on its line ("11/03/2031") is a line of its own too."""
     if line.rstrip()[-1:] in ",;":
         return False
-    if _date_alone(line) or _date_alone(following):
+    if _date_alone(following):
         return True
+    if _date_alone(line):
+        return not place_dated(line)  # "Copenhagen, 4 March 2032" over the lede's text opens its paragraph
     if not (following[:1].isalnum() or following[:1] == "("):
         return False  # decided before the dateline pattern runs
     found = find_dateline(following)
