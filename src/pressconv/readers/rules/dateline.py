@@ -117,6 +117,7 @@ _LEDE_BLOCKS = 3
 _MAX_HIGHLIGHTS = 6
 _MAX_CHROME_WORDS = 20
 _MAX_CHROME_LINE = 60
+_MAX_TITLE_LINES = 3
 _MAX_TITLE_PLACE_WORDS = 4
 _MAX_TITLE_SENTENCE_WORDS = 16
 _MIN_CAPS_PLACE = 4
@@ -142,7 +143,7 @@ def apply(work: WorkList) -> None:
         if (
             counted >= _LEDE_BLOCKS
             or found is not None
-            or len(lede.text.split()) > _MAX_CHROME_WORDS
+            or (len(lede.text.split()) > _MAX_CHROME_WORDS and not _untitled_title(lede))
             or (lede.text.rstrip()[-1:] in ".!?:" and not title_sentence(lede))
         ):
             break  # the dateline opens the lede; short blocks above it ("News provided by …") are chrome
@@ -150,6 +151,12 @@ def apply(work: WorkList) -> None:
         work.dateline = work.dateline or found
         said = f'lede; dateline "{found}"'
         lede.reason = f"{lede.reason}; {said}" if lede.reason else said
+
+
+def _untitled_title(work: Work) -> bool:
+    """A title and its dek no rule took for the headline (a PDF's wrapped title, no closing period, at most
+    three lines): the lede is under it."""
+    return len(work.lines) <= _MAX_TITLE_LINES and work.text.rstrip()[-1:] not in ".!?:…"
 
 
 def _highlight(work: Work) -> bool:
