@@ -1170,6 +1170,10 @@ PAGE_CHROME_OPENINGS: tuple[str, ...] = (
     "fuente:",
     "quelle:",
     "for planning purposes",
+    # a government site's banner and a newsletter's first line
+    "an official website of",
+    "view this email",
+    "view in browser",
     "not for distribution",
     "not for release",
     "for immediate release",

@@ -39,7 +39,7 @@ from pressconv.readers.blocks import PARAGRAPH, Work
 from pressconv.readers.dates import find_date
 from pressconv.readers.heading_shape import ends_sentence, heading_shape, is_chrome_line
 from pressconv.readers.lexicon import BOILERPLATE_HEADINGS, END_MARKS
-from pressconv.readers.press_furniture import is_date_line
+from pressconv.readers.press_furniture import is_date_line, is_release_line
 from pressconv.readers.rules.dateline import dateline_alone, find_dateline, place_dated
 from pressconv.readers.rules.lists import marker
 from pressconv.readers.rules.stack_lines import CONTACT, furniture_kind, stack_items
@@ -75,6 +75,7 @@ _MAX_DATED_WORDS = 5
 _SHORT_PATH_WORDS = 6
 # A web page's chrome stands at the top or the foot of the paste.
 _CHROME_REACH = 4
+_CONTACT_LINE = "a contact line in a stack of furniture lines"
 # Every line furniture: the page's metadata may stand under the headline and its summary too.
 _STACK_REACH = 6
 _CONTACT_DIGITS = 6
@@ -101,7 +102,9 @@ def split_lines(works: list[Work]) -> list[Work]:
         elif (at < _STACK_REACH or at >= len(works) - _CHROME_REACH) and (items := stack_items(work.lines)):
             # "Release No. 32-117" / "Thursday, April 8, 2032" / "Contact: Press Desk, …": furniture lines
             # of different kinds stacked without blank lines, each an item of its own
-            out.extend(_stack_item(item) for item in items)
+            out.extend(
+                _joined_contacts([_stack_item(item, line) for item in items for line in _item_lines(item)])
+            )
         elif _stacked_wire_lines(work.lines):
             # "Headline" / "Dek" / "PRNewswire" / "OSLO, Norway, March 9, 2032": one block per line
             out.extend(_stacked_line(line, k, work.lines) for k, line in enumerate(work.lines))
@@ -146,16 +149,34 @@ def _chrome_line(line: str) -> Work:
     return piece
 
 
-def _stack_item(item: list[str]) -> Work:
-    """One item of a furniture stack, set apart as chrome (a release notice, its date or its number are
-    still the furniture rule's); a contact line is left to the furniture rule's contact blocks."""
-    text = " ".join(item)
-    kind = furniture_kind(text)
-    if kind == CONTACT:
-        piece = Work(text=text, lines=item)
-        piece.reason = "a contact line in a stack of furniture lines"
+def _joined_contacts(pieces: list[Work]) -> list[Work]:
+    """ "Contact: USDA Press" / "press@usda.example.gov": a stack's contact lines, one contact block."""
+    out: list[Work] = []
+    for piece in pieces:
+        if out and piece.reason is _CONTACT_LINE and out[-1].reason is _CONTACT_LINE:
+            out[-1].lines.extend(piece.lines)
+            out[-1].text = " ".join(out[-1].lines)
+        else:
+            out.append(piece)
+    return out
+
+
+def _item_lines(item: list[str]) -> list[list[str]]:
+    """A release notice keeps its number and date lines (the furniture rule reads them together); a page's
+    label ("From:", "News provided by") and its value, or a list of links, are one line each."""
+    return [item] if is_release_line(item[0]) else [[line] for line in item]
+
+
+def _stack_item(item: list[str], lines: list[str]) -> Work:
+    """One line (or release notice) of a furniture stack, set apart as chrome (a release notice, its date
+    or its number are still the furniture rule's); a contact line is left to the furniture rule."""
+    text = " ".join(lines)
+    kind = furniture_kind(" ".join(item))
+    if furniture_kind(text) == CONTACT:
+        piece = Work(text=text, lines=lines)
+        piece.reason = _CONTACT_LINE
         return piece
-    piece = Work(text=text, lines=item, hint="paragraph", aside=True)
+    piece = Work(text=text, lines=lines, hint="paragraph", aside=True)
     shape = "the issuer's name" if kind is None else kind
     piece.reason = f"furniture lines stacked without blank lines, one item each ({shape}): set apart"
     return piece

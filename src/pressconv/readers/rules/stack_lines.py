@@ -78,14 +78,14 @@ def stack_items(lines: list[str]) -> list[list[str]] | None:
     """The stack's items (a bare label with its value is one), when the lines are stacked furniture."""
     if not 2 <= len(lines) <= MAX_STACK or any(len(line) > MAX_LINE for line in lines):
         return None
-    if any(not line[:1].isalnum() and line[:1] not in "#©(" for line in lines):
+    if any(not line[:1].isalnum() and line[:1] not in "#©(|" for line in lines):
         return None  # a list item, a quotation, a dash-led attribution: not furniture
     if mail_header(lines):
         return None  # a forwarded e-mail's header: the furniture rule's
     items = _grouped(lines)
     if len(items) < 2:
         return None
-    kinds = [LABEL if is_release_line(item[0]) else furniture_kind(" ".join(item)) for item in items]
+    kinds = [_item_kind(item) for item in items]
     if kinds[0] == CONTACT:
         return None  # a contact block opening with its header
     named = [k for k, kind in enumerate(kinds) if kind is None and k > 0]
@@ -119,6 +119,14 @@ def _named_body(items: list[list[str]], kinds: list[str | None], named: list[int
     )
 
 
+def _item_kind(item: list[str]) -> str | None:
+    if is_release_line(item[0]):
+        return LABEL
+    if item[0].lower().rstrip(" :") in _RELATED_LABELS:
+        return CHROME
+    return furniture_kind(" ".join(item))
+
+
 def _grouped(lines: list[str]) -> list[list[str]]:
     """A bare label with its value, a release notice with the number and date under it: one item each."""
     items: list[list[str]] = []
@@ -129,6 +137,9 @@ def _grouped(lines: list[str]) -> list[list[str]]:
             items.append([line, lines[at + 1]])
             at += 2
             continue
+        if line.lower().rstrip(" :") in _RELATED_LABELS:
+            items.append(lines[at:])  # "Related stories" over other stories' titles: the page's links
+            break
         item = [line]
         at += 1
         if is_release_line(line):
@@ -142,7 +153,12 @@ def _grouped(lines: list[str]) -> list[list[str]]:
 
 def furniture_kind(line: str) -> str | None:
     """Which shape of furniture the line is on its own, or None."""
+    line = line.lstrip("| ")  # "| Source: Northbay Outfitters Ltd.": a menu's bar
     first = line[:1]
+    if " " not in line and ("@" in line or "://" in line or line.lower().startswith("www.")):
+        return CONTACT if _EMAIL.fullmatch(line) else URL if _URL.match(line) else None
+    if line.lower().rstrip(":") in _MENU_WORDS:
+        return CHROME  # "Follow", "Share", "Print": a page's buttons
     if first.islower():
         return None  # a wrapped sentence goes on in lower case (decided before any pattern runs)
     words = line.split()
@@ -157,8 +173,6 @@ def furniture_kind(line: str) -> str | None:
         return _numbered(line, words)
     if line.lower().startswith(_CONTACT_OPENINGS) and ":" in line:
         return CONTACT
-    if len(words) == 1 and _URL.match(line):
-        return URL
     if len(words) > _MAX_LABEL_WORDS or line.endswith((".", "!", "?")) or "," in line:
         return None  # a sentence; a role and its office ("Cabinet Secretary, Roads and Public Works")
     if is_release_line(line) or release_kind(words) or chrome_words(line) or plural_section_label(line):
@@ -213,6 +227,25 @@ def _bare_label(line: str) -> bool:
     return (line.endswith(":") and len(line.split()) <= 2) or lowered in _BARE_LABELS
 
 
+# A page's buttons and menu items alone on their lines.
+_MENU_WORDS = frozenset({"follow", "share", "print", "email", "e-mail", "tweet", "subscribe", "menu", "top"})
+# A page's list of links to other stories: the label and every line under it.
+_RELATED_LABELS = frozenset(
+    {
+        "related stories",
+        "related news",
+        "related articles",
+        "related content",
+        "more news",
+        "more stories",
+        "see also",
+        "read more",
+        "weitere meldungen",
+        "noticias relacionadas",
+        "à lire aussi",
+        "sur le même sujet",
+    }
+)
 _BARE_LABELS = frozenset(
     {
         "published",
