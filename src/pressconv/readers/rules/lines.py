@@ -42,7 +42,7 @@ from pressconv.readers.lexicon import BOILERPLATE_HEADINGS, END_MARKS
 from pressconv.readers.press_furniture import is_date_line, is_release_line
 from pressconv.readers.rules.dateline import dateline_alone, find_dateline, place_dated
 from pressconv.readers.rules.lists import marker
-from pressconv.readers.rules.stack_lines import CONTACT, furniture_kind, stack_items
+from pressconv.readers.rules.stack_lines import CONTACT, contact_item, furniture_kind, stack_items
 from pressconv.readers.worklist import WorkList
 
 # "About …" in the languages of the boilerplate headings, and Dutch, Nordic and Polish ("Over …", "Om …").
@@ -164,7 +164,7 @@ def _joined_contacts(pieces: list[Work]) -> list[Work]:
 def _item_lines(item: list[str]) -> list[list[str]]:
     """A release notice keeps its number and date lines (the furniture rule reads them together); a page's
     label ("From:", "News provided by") and its value, or a list of links, are one line each."""
-    return [item] if is_release_line(item[0]) else [[line] for line in item]
+    return [item] if is_release_line(item[0]) or contact_item(item) else [[line] for line in item]
 
 
 def _stack_item(item: list[str], lines: list[str]) -> Work:

@@ -82,6 +82,8 @@ def stack_items(lines: list[str]) -> list[list[str]] | None:
         return None  # a list item, a quotation, a dash-led attribution: not furniture
     if mail_header(lines):
         return None  # a forwarded e-mail's header: the furniture rule's
+    if _contact_opening(lines[1]) and _numbered(lines[0], lines[0].split()) in (CODE, NUMBER, DATE):
+        return [lines[:1], lines[1:]]  # "IP/32/0411" over "Press contacts:" and the contacts: a code, a block
     items = _grouped(lines)
     if len(items) < 2:
         return None
@@ -169,10 +171,10 @@ def furniture_kind(line: str) -> str | None:
         return CONTACT
     if is_chrome_line(line) or line.lower().startswith(PAGE_CHROME_OPENINGS) or _path(line, words):
         return CHROME
+    if _contact_opening(line):
+        return CONTACT
     if digits:
         return _numbered(line, words)
-    if line.lower().startswith(_CONTACT_OPENINGS) and ":" in line:
-        return CONTACT
     if len(words) > _MAX_LABEL_WORDS or line.endswith((".", "!", "?")) or "," in line:
         return None  # a sentence; a role and its office ("Cabinet Secretary, Roads and Public Works")
     if is_release_line(line) or release_kind(words) or chrome_words(line) or plural_section_label(line):
@@ -185,6 +187,15 @@ def under_notice(line: str) -> bool:
     if NOTICE_NUMBER_LINE.match(line):
         return True
     return len(line.split()) <= _MAX_DATE_WORDS and is_date_line(line)
+
+
+def contact_item(item: list[str]) -> bool:
+    """A stack's item that is a contact block of its own lines ("Press contacts:" and the names under it)."""
+    return len(item) > 1 and _contact_opening(item[0])
+
+
+def _contact_opening(line: str) -> bool:
+    return line.lower().startswith(_CONTACT_OPENINGS) and ":" in line
 
 
 def _phone(line: str) -> bool:
