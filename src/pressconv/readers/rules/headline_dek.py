@@ -20,7 +20,7 @@ from pressconv.readers.blocks import PARAGRAPH, Work
 from pressconv.readers.heading_shape import first_letter, title_case
 from pressconv.readers.lexicon import DANGLING_WORDS, SENTENCE_OPENERS
 from pressconv.readers.press_furniture import is_date_line
-from pressconv.readers.rules.headline_shape import date_stamp, headline_over_dek
+from pressconv.readers.rules.headline_shape import date_stamp, has_verb, headline_over_dek
 
 REPEATED = "the headline again (a page's title repeated): kept as text, not the dek"
 
@@ -33,6 +33,7 @@ _MIN_LINE_BEFORE_NAME = 45
 _MIN_HEADLINE_WORDS = 4
 _MIN_DEK_WORDS = 5  # a clause, not a label ("Apprenticeships") or a name
 _MAX_LINES = 3
+_MAX_HEADLINE_WORDS = 25  # the headline rule's: more words than this are no one headline
 
 
 def split_under_headline(works: list[Work], at: int) -> Work | None:
@@ -99,9 +100,29 @@ def dek_break(lines: list[str]) -> int | None:
             continue
         if sum(len(line.split()) for line in dek) < _MIN_DEK_WORDS:
             continue
-        if _starts_anew(head, dek[0], _width(lines)) and _wrapped(head) and _wrapped(dek):
+        anew = _starts_anew(head, dek[0], _width(lines)) or _second_title(head, dek)
+        if anew and _wrapped(head) and _wrapped(dek):
             return k
     return None
+
+
+def _second_title(head: list[str], dek: list[str]) -> bool:
+    """A Title Case dek with its own verb under a complete Title Case headline, too long to be one.
+
+    "Council Extends Mission for One Year, Adopting Resolution 12 (2031)" over "Briefer Urges
+    Members to Fund …": a meetings-coverage headline and its subhead.
+    """
+    last, line = head[-1].rstrip(), dek[0]
+    return (
+        len(dek) == 1
+        and sum(len(part.split()) for part in (*head, line)) > _MAX_HEADLINE_WORDS
+        and not last.endswith(_OPEN_ENDS)
+        and last.rsplit(None, 1)[-1].lower() not in DANGLING_WORDS
+        and not line.isupper()
+        and title_case(line, share=1.0)
+        and title_case(" ".join(head), share=1.0)
+        and has_verb(line)
+    )
 
 
 def _width(lines: list[str]) -> int:
