@@ -20,7 +20,8 @@ from pressconv.readers.blocks import PARAGRAPH, Work
 from pressconv.readers.heading_shape import first_letter, title_case
 from pressconv.readers.lexicon import DANGLING_WORDS, SENTENCE_OPENERS
 from pressconv.readers.press_furniture import is_date_line
-from pressconv.readers.rules.headline_shape import date_stamp, has_verb, headline_over_dek
+from pressconv.readers.rules.dateline import find_dateline
+from pressconv.readers.rules.headline_shape import date_stamp, has_verb, headline_over_dek, place_and_date
 
 REPEATED = "the headline again (a page's title repeated): kept as text, not the dek"
 
@@ -101,9 +102,23 @@ def dek_break(lines: list[str]) -> int | None:
         if sum(len(line.split()) for line in dek) < _MIN_DEK_WORDS:
             continue
         anew = _starts_anew(head, dek[0], _width(lines)) or _second_title(head, dek)
-        if anew and _wrapped(head) and _wrapped(dek):
+        if anew and _wrapped(head) and _wrapped(dek) and not _dated(" ".join(head), dek[0]):
             return k
     return None
+
+
+def _dated(head: str, dek: str) -> bool:
+    """A lede's dateline or a place and date line, not a headline over its dek.
+
+    "Brussels, 2 December 2031" over the lede; "HARLOW, Ore. (March 6, 2031) – Police with the Harlow
+    County Sheriff" over the rest of its wrapped lede (every word capitalised by chance).
+    """
+    return (
+        find_dateline(head) is not None
+        or find_dateline(dek) is not None
+        or is_date_line(head)
+        or place_and_date(head)
+    )
 
 
 def _second_title(head: list[str], dek: list[str]) -> bool:
