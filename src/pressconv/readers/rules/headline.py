@@ -355,10 +355,7 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
         score, why = _score(Work(text=" ".join(rest), lines=rest), following, rank)
         return (score + 0.5, f"{why}, a kicker line above it") if score > 0 else (score, why)
     over_dek = dek_parts(work)
-    if over_dek is not None:  # a headline, its dek on the next line (no blank line): the headline competes
-        score, why = _score(over_dek[0], [over_dek[1], *following], rank)
-        return score, f"{why}, over its dek on the next line"
-    if len(work.lines) > 2:
+    if len(work.lines) > 2 and over_dek is None:
         return -9.0, f"{len(work.lines)} lines: a block, not a headline"
     if len(work.lines) == 2 and label_line(work.lines[0]) and not label_line(work.lines[1]):
         score, why = _score(Work(text=work.lines[1], lines=work.lines[1:]), following, rank)
@@ -378,6 +375,9 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
             return -9.0, "a masthead: two short label lines without a verb"
         if role_line(work.lines[1]) and len(work.lines[0].split()) <= MAX_PERSON_WORDS + 1:
             return -9.0, "a name over its role (a minister's or an author's header)"
+    if over_dek is not None:  # a headline, its dek on the next line (no blank line): the headline competes
+        score, why = _score(over_dek[0], [over_dek[1], *following], rank)
+        return score, f"{why}, over its dek on the next line"
     label = page_label(text)
     if label is not None:
         return -9.0, f"page chrome: {label}"
