@@ -4,9 +4,10 @@ A headline line is the first block when it is one short line (≤ 25 words, or
 two hard-wrapped lines within that) with no closing sentence punctuation,
 followed by more text.  A second such line directly under it is the dek
 (subtitle); so is a one-line sentence under the headline when the paragraph
-after it opens with a dateline.  Without a headline line the headline is the
-lede's first sentence (dateline removed, final period dropped) and the lede
-stays in the body.
+after it opens with a dateline, or when it stands on the headline's next line
+and starts anew there (``headline_dek``: no wrap of the headline).  Without
+a headline line the headline is the lede's first sentence (dateline removed,
+final period dropped) and the lede stays in the body.
 """
 
 from __future__ import annotations
