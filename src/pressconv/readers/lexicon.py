@@ -1104,7 +1104,7 @@ TITLE_CASE_SMALL: frozenset[str] = frozenset(
 )
 
 # Words that leave a headline's line unfinished (with TITLE_CASE_SMALL): a wrapped title carries on
-# after them ("… sensor de" / "baixo custo …").
+# after them ("… cycle lanes along the" / "Harlow Road towpath …").
 DANGLING_WORDS: frozenset[str] = TITLE_CASE_SMALL | frozenset(
     _words(
         """
@@ -1120,7 +1120,7 @@ DANGLING_WORDS: frozenset[str] = TITLE_CASE_SMALL | frozenset(
 )
 
 # Articles and determiners: capitalised, they open a sentence, never the middle of a title in
-# sentence case ("… calor urbano" / "El plan prioriza …": a dek under the headline).
+# sentence case ("… pistes cyclables" / "La première section …": a dek under the headline).
 SENTENCE_OPENERS: frozenset[str] = frozenset(
     _words(
         """

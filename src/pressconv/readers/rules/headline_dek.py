@@ -110,7 +110,7 @@ def dek_break(lines: list[str]) -> int | None:
 def _dated(head: str, dek: str) -> bool:
     """A lede's dateline or a place and date line, not a headline over its dek.
 
-    "Brussels, 2 December 2031" over the lede; "HARLOW, Ore. (March 6, 2031) – Police with the Harlow
+    "Harlow, 3 March 2027" over the lede; "SALTON, Ore. (May 2, 2032) – Officers with the Salton
     County Sheriff" over the rest of its wrapped lede (every word capitalised by chance).
     """
     return (
@@ -124,8 +124,9 @@ def _dated(head: str, dek: str) -> bool:
 def _second_title(head: list[str], dek: list[str]) -> bool:
     """A Title Case dek with its own verb under a complete Title Case headline, too long to be one.
 
-    "Council Extends Mission for One Year, Adopting Resolution 12 (2031)" over "Briefer Urges
-    Members to Fund …": a meetings-coverage headline and its subhead.
+    "General Assembly Adopts Budget for Peacekeeping Operations …, Approving Funds for Twelve
+    Missions over Two Years" over "Delegates Warn Late Payments …": a meetings-coverage headline
+    and its subhead.
     """
     last, line = head[-1].rstrip(), dek[0]
     return (
@@ -157,7 +158,7 @@ def _starts_anew(head: list[str], line: str, width: int) -> bool:
     if not last or not line or last.endswith(_OPEN_ENDS):
         return False
     if last.rsplit(None, 1)[-1].lower().strip("’'\"”“«»") in DANGLING_WORDS:
-        return False  # "… sensor de" / "baixo custo …": the phrase goes on
+        return False  # "… cycle lanes along the" / "Harlow Road towpath …": the phrase goes on
     if not line[:1].isupper() or line.isupper() or title_case(line, share=1.0):
         return False  # a lower-case start, a quotation mark, capitals or Title Case carried on
     joined = " ".join(head)
@@ -165,7 +166,7 @@ def _starts_anew(head: list[str], line: str, width: int) -> bool:
         return True  # capitals or Title Case over a line in sentence case
     first_word = line.split(None, 1)[0]
     if first_word.lower() in SENTENCE_OPENERS or first_word.lower().startswith(("l’", "l'")):
-        return True  # "… calor urbano" / "El plan prioriza …": a sentence begins
+        return True  # "… pistes cyclables" / "La première section …": a sentence begins
     opening = line.split(None, 2)
     if len(opening) > 1 and first_letter(opening[1]).isupper() and len(last) < _MIN_LINE_BEFORE_NAME:
         # "Harbour council agrees to sell" / "Victoria Pier to a heritage trust …": a short line over a
