@@ -462,6 +462,12 @@ NEXT_LINE: list[tuple[str, str, str | None]] = [
         "La première section ouvrira au printemps le long de la rivière",
     ),
     (
+        "County approves riverside cycle lanes after two years of debate\n"
+        "£3 million scheme will link the station, the town centre and the marina",
+        "County approves riverside cycle lanes after two years of debate",
+        "£3 million scheme will link the station, the town centre and the marina",
+    ),
+    (
         "County approves riverside cycle lanes after\ntwo years of debate over the route",
         "County approves riverside cycle lanes after two years of debate over the route",
         None,

@@ -17,6 +17,7 @@ the width and the article do.
 from __future__ import annotations
 
 from pressconv.readers.blocks import PARAGRAPH, Work
+from pressconv.readers.dates import find_date
 from pressconv.readers.heading_shape import first_letter, title_case
 from pressconv.readers.lexicon import DANGLING_WORDS, SENTENCE_OPENERS
 from pressconv.readers.press_furniture import is_date_line
@@ -29,11 +30,14 @@ REPEATED = "the headline again (a page's title repeated): kept as text, not the 
 _OPEN_ENDS = (",", ":", ";", "-", "–", "—", "/", "&", "(", ".")
 # A balanced (hand-broken) title may put a few more characters on its second line.
 _SLACK = 3
+# A line that opens with a figure or a currency sign has no case to tell a sentence's start by.
+_FIGURE_STARTS = frozenset("0123456789£€$")
 # A line that stands as a headline of its own, not the first half of a title broken by hand.
 _MIN_LINE_BEFORE_NAME = 45
 _MIN_HEADLINE_WORDS = 4
 _MIN_DEK_WORDS = 5  # a clause, not a label ("Apprenticeships") or a name
-_MAX_LINES = 3
+_MAX_LINES = 4
+_MAX_PART_LINES = 2  # a headline, or a dek, hard-wrapped in two lines at most
 _MAX_HEADLINE_WORDS = 25  # the headline rule's: more words than this are no one headline
 
 
@@ -72,7 +76,7 @@ def split_under_headline(works: list[Work], at: int) -> Work | None:
 
 
 def dek_parts(work: Work) -> tuple[Work, Work] | None:
-    """A plain block of two or three lines as its headline and its dek, when the dek starts anew."""
+    """A plain block of two to four lines as its headline and its dek, when the dek starts anew."""
     if work.kind != PARAGRAPH or work.hint is not None:
         return None
     k = dek_break(work.lines)
@@ -88,7 +92,7 @@ def same_text(a: str, b: str) -> bool:
 
 
 def dek_break(lines: list[str]) -> int | None:
-    """Where the headline ends and its dek begins in a block of two or three lines, or None.
+    """Where the headline ends and its dek begins in a block of two to four lines, or None.
 
     ``lines[:k]`` is the headline (one line or two hard-wrapped), ``lines[k:]``
     the dek; every other line break in the block is a wrap.
@@ -97,6 +101,8 @@ def dek_break(lines: list[str]) -> int | None:
         return None
     for k in range(len(lines) - 1, 0, -1):  # a wrapped headline over a one-line dek first
         head, dek = lines[:k], lines[k:]
+        if len(head) > _MAX_PART_LINES or len(dek) > _MAX_PART_LINES:
+            continue
         if sum(len(line.split()) for line in head) < _MIN_HEADLINE_WORDS:
             continue
         if sum(len(line.split()) for line in dek) < _MIN_DEK_WORDS:
@@ -159,6 +165,16 @@ def _starts_anew(head: list[str], line: str, width: int) -> bool:
         return False
     if last.rsplit(None, 1)[-1].lower().strip("’'\"”“«»") in DANGLING_WORDS:
         return False  # "… cycle lanes along the" / "Harlow Road towpath …": the phrase goes on
+    if line[:1] in _FIGURE_STARTS:
+        # "£24 million grant …", "180 new posts …": no case to read, only the width; not a list's
+        # item ("1. …", "2) …") nor a date opening a lede ("4 June 2031 – …")
+        first_word = line.split(None, 1)[0]
+        if line.isupper() or (first_word.rstrip(".)").isdigit() and first_word[-1:] in ".)"):
+            return False
+        found = find_date(line)
+        if found is not None and found[1] == 0:
+            return False
+        return len(last) + 1 + len(first_word) + _SLACK <= width
     if not line[:1].isupper() or line.isupper() or title_case(line, share=1.0):
         return False  # a lower-case start, a quotation mark, capitals or Title Case carried on
     joined = " ".join(head)
