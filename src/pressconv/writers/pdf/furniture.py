@@ -22,6 +22,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
@@ -254,28 +255,23 @@ def letterhead(
     name_face, line_face = styles.faces[styles.headline.fontName], styles.faces[styles.body.fontName]
     lines = []
     if theme.organisation:
-        style = ParagraphStyle(
-            "pc-organisation",
-            fontName=name_face.name,
-            fontSize=13,
-            leading=16,
-            textColor=styles.primary,
-            alignment=TA_LEFT,
-        )
+        style = _line_style("pc-organisation", name_face.name, 13, 16, styles.primary)
         lines.append(_line(theme.organisation, style, name_face, markup))
     if theme.letterhead:
-        style = ParagraphStyle(
-            "pc-letterhead",
-            fontName=line_face.name,
-            fontSize=8.5,
-            leading=11,
-            textColor=styles.primary,  # the letterhead's colour, as in the DOCX, HTML and EPUB
-            alignment=TA_LEFT,
-        )
+        # The letterhead's colour is the primary, as in the DOCX, HTML and EPUB.
+        style = _line_style("pc-letterhead", line_face.name, 8.5, 11, styles.primary)
         lines.append(_line(theme.letterhead, style, line_face, markup))
     first = theme.organisation or theme.letterhead or ""
     logo_right = _right_to_left(first) and _rtl_base(first)
     return Letterhead(logo, figure, lines, styles, logo_right)
+
+
+@lru_cache(maxsize=16)
+def _line_style(name: str, font: str, size: float, leading: float, colour: Color) -> ParagraphStyle:
+    """A letterhead line's style, one per process for a theme: the laid-out cache knows it at once."""
+    return ParagraphStyle(
+        name, fontName=font, fontSize=size, leading=leading, textColor=colour, alignment=TA_LEFT
+    )
 
 
 def _rtl_base(text: str) -> bool:

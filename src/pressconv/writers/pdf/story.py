@@ -87,9 +87,33 @@ def _cells(ctx: Context) -> tables.Cells:
     )
 
 
-def _markup(ctx: Context, text: str, face: Face, marks: Marks = ()) -> str:
-    """Markup for ``text`` in ``face`` with its inline ``marks`` (``inline``); amounts kept on one line."""
-    text = keep_amounts_together(text)
+#: Markup of the kinds of text that recur from release to release, kept per process (``_markup``).
+RECURRING = 512
+_RECURRING: dict[tuple[str, str, Marks, str, bool], tuple[str, tuple[tuple[str, str], ...]]] = {}
+#: Marks that leave a text in its own face: its markup depends on nothing else.
+_SAME_FACE_MARKS = frozenset({"link", "break"})
+
+
+def _markup(ctx: Context, text: str, face: Face, marks: Marks = (), *, recurring: bool = False) -> str:
+    """Markup for ``text`` in ``face`` with its inline ``marks`` (``inline``); amounts kept on one line.
+
+    ``recurring``: a kind of text that comes back in release after release (a quote's speaker line,
+    the boilerplate, a contact block): its markup is kept for the process (``_kept``).
+    """
+    if recurring:
+        return _kept(ctx, text, face, marks, amounts=True)
+    return _made(ctx, text, face, marks, ctx.links, amounts=True)
+
+
+def text_markup(ctx: Context, text: str, face: Face) -> str:
+    """Escaped markup for ``text`` in ``face``, with fallback fonts (for text outside the model's blocks:
+    the theme's letterhead, the same in every release, kept for the process as ``_kept`` says)."""
+    return _kept(ctx, text, face, (), amounts=False)
+
+
+def _made(ctx: Context, text: str, face: Face, marks: Marks, links: dict[str, str], *, amounts: bool) -> str:
+    if amounts:
+        text = keep_amounts_together(text)
     if not marks:
         return _plain(ctx, text, face)
     return render(
@@ -99,14 +123,32 @@ def _markup(ctx: Context, text: str, face: Face, marks: Marks = ()) -> str:
         fonts=ctx.fonts,
         plain=lambda t, f: _plain(ctx, t, f),
         labels=ctx.labels,
-        links=ctx.links,
+        links=links,
         link_color=ctx.styles.link_color,
     )
 
 
-def text_markup(ctx: Context, text: str, face: Face) -> str:
-    """Escaped markup for ``text`` in ``face``, with fallback fonts (for text outside the model's blocks)."""
-    return _plain(ctx, text, face)
+def _kept(ctx: Context, text: str, face: Face, marks: Marks, *, amounts: bool) -> str:
+    """``_made``'s markup, kept for the process when it depends on nothing but the words, the face, the
+    marks and the link colour: every character in the face (no fallback font, no missing glyph to
+    report), no right-to-left shaping, and only link and break marks.  The words each link gives its
+    annotation are replayed into this render's ``links``."""
+    if ctx.rtl or not all(mark.kind in _SAME_FACE_MARKS for mark in marks):
+        return _made(ctx, text, face, marks, ctx.links, amounts=amounts)
+    key = (text, face.name, marks, ctx.styles.link_color, amounts)
+    found = _RECURRING.get(key)
+    if found is None:
+        links: dict[str, str] = {}
+        markup = _made(ctx, text, face, marks, links, amounts=amounts)
+        if not face.chars.issuperset(text):
+            ctx.links.update((url, words) for url, words in links.items() if url not in ctx.links)
+            return markup
+        if len(_RECURRING) >= RECURRING:
+            _RECURRING.clear()
+        found = _RECURRING[key] = (markup, tuple(links.items()))
+    for url, words in found[1]:
+        ctx.links.setdefault(url, words)
+    return found[0]
 
 
 def _plain(ctx: Context, text: str, face: Face) -> str:
@@ -168,8 +210,10 @@ def _logical(ctx: Context, elem: StructElem, text: str) -> StructElem:
     return elem
 
 
-def _para(ctx: Context, text: str, style: ParagraphStyle, marks: Marks = ()) -> RLParagraph:
-    return _flow(ctx, _markup(ctx, text, ctx.faces[style.fontName], marks), style, text)
+def _para(
+    ctx: Context, text: str, style: ParagraphStyle, marks: Marks = (), *, recurring: bool = False
+) -> RLParagraph:
+    return _flow(ctx, _markup(ctx, text, ctx.faces[style.fontName], marks, recurring=recurring), style, text)
 
 
 def paragraph_of(ctx: Context, text: str, style: ParagraphStyle) -> RLParagraph:
@@ -201,12 +245,14 @@ def _marked_pieces(
     target: StructElem,
     on_first_draw: Callable[[Canvas, float, float], None] | None = None,
     marks: Marks = (),
+    *,
+    recurring: bool = False,
 ) -> list[Flowable]:
     """A heading or headline of any length as one structure element: pieces for a long one (linear)."""
     _logical(ctx, target, text)
     return [
         Marked(piece, target, on_first_draw=on_first_draw if i == 0 else None)
-        for i, piece in enumerate(_pieced(ctx, text, style, marks=marks))
+        for i, piece in enumerate(_pieced(ctx, text, style, marks=marks, recurring=recurring))
     ]
 
 
@@ -226,7 +272,13 @@ def _piece_styles(ctx: Context, style: ParagraphStyle, count: int) -> list[Parag
 
 
 def _pieced(
-    ctx: Context, text: str, style: ParagraphStyle, dateline: str | None = None, marks: Marks = ()
+    ctx: Context,
+    text: str,
+    style: ParagraphStyle,
+    dateline: str | None = None,
+    marks: Marks = (),
+    *,
+    recurring: bool = False,
 ) -> list[RLParagraph]:
     """The paragraphs that lay ``text`` out in ``style``: one, or one per ``PIECE`` of a long text.
 
@@ -252,7 +304,10 @@ def _pieced(
         head = f'<font name="{dateline_face.name}">{head_markup}</font>'
         spans[0] = clip(spans[0], cut, len(pieces[0]), last=last == 0) if spans[0] else ()
         pieces[0] = pieces[0][cut:]
-    markups = [_markup(ctx, piece, face, span) for piece, span in zip(pieces, spans, strict=True)]
+    markups = [
+        _markup(ctx, piece, face, span, recurring=recurring)
+        for piece, span in zip(pieces, spans, strict=True)
+    ]
     markups[0] = head + markups[0]
     styles = _piece_styles(ctx, style, len(markups))
     return [
@@ -272,7 +327,9 @@ def _quote(ctx: Context, block: Quote, parent: StructElem) -> list[Flowable]:
     quote = parent.add("BlockQuote")
     elem = _logical(ctx, quote.add("P"), block.text)
     bodies = _pieced(ctx, block.text, styles.quote, marks=block.marks)
-    speaker = _para(ctx, f"— {block.speaker}", styles.speaker) if block.speaker and ctx.show_speaker else None
+    speaker = None
+    if block.speaker and ctx.show_speaker:  # a speaker's line recurs in release after release
+        speaker = _para(ctx, f"— {block.speaker}", styles.speaker, recurring=True)
     last = len(bodies) - 1
     return [
         QuoteBlock(body, speaker if i == last else None, elem, styles, i == last)
@@ -359,7 +416,9 @@ def _section(
         style = styles.boilerplate_heading if boilerplate else styles.headings[level]
         hook = _bookmark(f"{ctx.key}section-{index}", section.heading, level - 1)
         heading = root.add(f"H{level}")
-        pieces = _marked_pieces(ctx, section.heading, style, heading, hook, section.heading_marks)
+        pieces = _marked_pieces(
+            ctx, section.heading, style, heading, hook, section.heading_marks, recurring=boilerplate
+        )
         if section.blocks and isinstance(section.blocks[0], Table):
             # Kept with the table by the page break the table asks for, not by keepWithNext, which would
             # move a table longer than the space left to the next page whole.
@@ -371,7 +430,9 @@ def _section(
     for block in section.blocks:
         if boilerplate and isinstance(block, Paragraph):
             flowables.extend(
-                _marked_pieces(ctx, block.text, styles.boilerplate, root.add("P"), marks=block.marks)
+                _marked_pieces(
+                    ctx, block.text, styles.boilerplate, root.add("P"), marks=block.marks, recurring=True
+                )
             )
         else:
             flowables.extend(_block(ctx, block, root, dateline))
@@ -480,7 +541,8 @@ def _lines(ctx: Context, text: str, style: ParagraphStyle, root: StructElem, mar
     face = ctx.faces[style.fontName]
     lines, at = [], 0
     for line in text.split("\n"):
-        lines.append(_markup(ctx, line, face, clip(marks, at, at + len(line), last=True) if marks else ()))
+        line_marks = clip(marks, at, at + len(line), last=True) if marks else ()
+        lines.append(_markup(ctx, line, face, line_marks, recurring=True))  # contacts, end marks recur
         at += len(line) + 1
     elem = _logical(ctx, root.add("P"), text)
     return Marked(_flow(ctx, "<br/>".join(lines), style, text), elem)
