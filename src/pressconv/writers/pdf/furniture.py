@@ -26,6 +26,7 @@ from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable
 from reportlab.platypus import Paragraph as RLParagraph
@@ -298,6 +299,29 @@ def _draw_runs(
         x += canv.stringWidth(text, name, size)
 
 
+#: A footer line's font runs and width, by (font set, face, size, text): the same on every page with that
+#: number, in every release of the theme.
+_MEASURED: dict[tuple[int, str, float, str], tuple[FontSet, list[tuple[Face | None, str]], float]] = {}
+
+
+def _footer_runs(
+    fonts: FontSet, face: Face, size: float, text: str
+) -> tuple[list[tuple[Face | None, str]], float]:
+    """``text``'s font runs and width, found once per process when every character has a font (a character
+    no font draws is given its box in each write's own face copy, so that text is always found anew)."""
+    key = (id(fonts), face.name, size, text)
+    found = _MEASURED.get(key)
+    if found is not None and found[0] is fonts:
+        return found[1], found[2]
+    runs = fonts.runs(text, face, Notes())
+    width = sum(pdfmetrics.stringWidth(chunk, (run_face or face).name, size) for run_face, chunk in runs)
+    if all(run_face is not None or face.chars.issuperset(chunk) for run_face, chunk in runs):
+        if len(_MEASURED) >= 256:
+            _MEASURED.clear()
+        _MEASURED[key] = (fonts, runs, width)
+    return runs, width
+
+
 class ThemeFooter:
     """The theme's footer line on every page, with the page number and (at save time) the page count."""
 
@@ -323,6 +347,11 @@ class ThemeFooter:
     def _runs(self, text: str) -> list[tuple[Face | None, str]]:
         return self.fonts.runs(text, self.styles.footer, Notes())
 
+    def _measured(self, text: str) -> tuple[list[tuple[Face | None, str]], float]:
+        """``text``'s runs and its width in the footer's size: the same on every page with this number,
+        so found once per process (``_footer_runs``)."""
+        return _footer_runs(self.fonts, self.styles.footer, self.styles.footer_size, text)
+
     def draw(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         styles, m = self.styles, self.styles.measures
         page = canv.getPageNumber()
@@ -334,16 +363,12 @@ class ThemeFooter:
                 canv.doForm(self._form(page))
                 canv.restoreState()
             return
-        head = self.head.replace(_PAGE, str(page))
+        runs, width = self._measured(self.head.replace(_PAGE, str(page)))
         with marked(canv, PAGINATION_FOOTER):
             canv.saveState()
             canv.setFillColor(styles.footer_color)
-            _draw_runs(canv, m.margin_left, m.footer_y, self._runs(head), styles.footer, styles.footer_size)
+            _draw_runs(canv, m.margin_left, m.footer_y, runs, styles.footer, styles.footer_size)
             if self.rest:
-                width = sum(
-                    canv.stringWidth(text, (face or styles.footer).name, styles.footer_size)
-                    for face, text in self._runs(head)
-                )
                 canv.translate(m.margin_left + width, m.footer_y)
                 canv.doForm(self._form(page))
             canv.restoreState()
