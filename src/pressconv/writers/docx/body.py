@@ -298,6 +298,7 @@ PROTOTYPES = 256
 
 # Built under a detached w:body with the body's namespaces, so a copy appended to a body declares none.
 _SCRATCH = etree.Element(w("body"), nsmap={"w": W, "r": R})
+_SCRATCH_PROPERTIES = etree.Element(w("body"), nsmap={"w": W, "r": R})
 _PROTOTYPES: dict[tuple[str, str, Marks], tuple[dict[TextKind, str], etree._Element, tuple[str, ...]]] = {}
 """(style id, text, marks) -> (the style ids it was built with, the paragraph, each w:hyperlink's target)."""
 _COPIED_MARKS = frozenset({"emphasis", "strong", "code", "link", "break"})
@@ -305,12 +306,24 @@ _HYPERLINK = w("hyperlink")
 _RID = f"{{{R}}}id"
 
 
+_P = w("p")
+_PROPERTIES: dict[tuple[str, bool], etree._Element] = {}
+"""(style id, above a speaker line) -> a paragraph's w:pPr, made once per process and copied."""
+
+
 def _new_paragraph(parent: etree._Element, style_id: str, *, before_speaker: bool = False) -> etree._Element:
-    p = etree.SubElement(parent, w("p"))
-    properties = etree.SubElement(p, w("pPr"))
-    etree.SubElement(properties, w("pStyle"), {w("val"): style_id})
-    if before_speaker:
-        _before_speaker(properties)
+    p = etree.SubElement(parent, _P)
+    properties = _PROPERTIES.get((style_id, before_speaker))
+    if properties is None:  # a copy costs a third of making the element and its children again
+        if len(_PROPERTIES) >= PROTOTYPES:
+            _PROPERTIES.clear()
+            _SCRATCH_PROPERTIES.clear()
+        properties = etree.SubElement(etree.SubElement(_SCRATCH_PROPERTIES, _P), w("pPr"))
+        etree.SubElement(properties, w("pStyle"), {w("val"): style_id})
+        if before_speaker:
+            _before_speaker(properties)
+        _PROPERTIES[(style_id, before_speaker)] = properties
+    p.append(deepcopy(properties))
     return p
 
 
