@@ -217,6 +217,7 @@ class Letterhead(Flowable):
             canv.restoreState()
 
 
+@lru_cache(maxsize=64)  # the theme's own lines, asked about in every release
 def _right_to_left(text: str) -> bool:
     """Whether ``text`` holds a strong right-to-left character (checked before ``rtl`` is imported)."""
     return any(unicodedata.bidirectional(c) in ("R", "AL") for c in set(text))
