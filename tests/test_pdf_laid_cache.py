@@ -79,11 +79,11 @@ def test_every_format_warm_matches_a_fresh_process_with_themes_interleaved() -> 
     HTML's logo URI): a process that rendered other releases under other themes first writes the
     bytes a fresh one does."""
     from pressconv.writers.docx import body as docx_body
-    from pressconv.writers.pdf import story as pdf_story
+    from pressconv.writers.pdf import markup as pdf_markup
 
     laid_cache.clear()
     docx_body._PROTOTYPES.clear()
-    pdf_story._RECURRING.clear()
+    pdf_markup._RECURRING.clear()
     cases = [(source, theme) for source in SOURCES for theme in (HARBOUR, None, DEFAULT_FOLDER)]
     fresh = {}
     for source, theme in cases:
@@ -102,7 +102,7 @@ def test_every_format_warm_matches_a_fresh_process_with_themes_interleaved() -> 
                     theme_path,
                     fmt,
                 )
-    assert docx_body._PROTOTYPES and pdf_story._RECURRING  # the theme's recurring words were copied
+    assert docx_body._PROTOTYPES and pdf_markup._RECURRING  # the theme's recurring words were copied
 
 
 def test_the_cache_is_used_and_bounded() -> None:
