@@ -205,9 +205,33 @@ SPEECH_PHRASES: frozenset[str] = frozenset(
     }
 )
 
+# German and Dutch speech verbs whose particle goes to the end of the clause: "„…“, teilte das Unternehmen
+# mit.", "fügte die Ministerin hinzu", "gab der Landrat bekannt", "voegde de minister eraan toe".  The verb
+# opens the attribution when the particle closes it.
+SEPARABLE_SPEECH_VERBS: dict[str, str] = {
+    "teilte": "mit",
+    "teilten": "mit",
+    "teilt": "mit",
+    "fügte": "hinzu",
+    "fügt": "hinzu",
+    "gab": "bekannt",
+    "gibt": "bekannt",
+    "führte": "aus",
+    "stellte": "klar",
+    "voegde": "toe",
+    "legde": "uit",
+}
+
 # "according to Smith", "laut Müller", "selon Dupont", "según García".
 ACCORDING_TO: tuple[str, ...] = (
     "according to",
+    "in the words of",
+    "en palabras de",
+    "en palabras del",
+    "were the words of",  # "“…” These were the words of Regional Director X after …"
+    "are the words of",
+    "son palabras de",
+    "son palabras del",
     "laut",
     "selon",
     "según",
@@ -262,6 +286,17 @@ FORMS_OF_ADDRESS: frozenset[str] = frozenset(
     {"honour", "honor", "excellency", "worship", "majesty", "highness", "lordship", "ladyship"}
 )
 POSSESSIVE_PRONOUNS: dict[str, str] = {"his": "he", "her": "she"}
+# "Sus palabras fueron claras:", "Her words:", "In his words:": a possessive before a word for what someone
+# said introduces that person's quote, as a pronoun does (the pronoun of its gender, or itself: unknown).
+SPOKEN_WORDS: frozenset[str] = frozenset(
+    _words("words message palabras mensaje mots paroles message worte botschaft palavras mensagem parole")
+)
+POSSESSIVE_OPENERS: dict[str, str] = {
+    **POSSESSIVE_PRONOUNS,
+    **{word: word for word in _words("su sus ses son sa leur seu seus sua suas ihre ihr suo sue")},
+    "seine": "er",
+    "sein": "er",
+}
 GROUP_PRONOUNS: frozenset[str] = frozenset({"they", "we", "i", "you", "it", "ils", "elles", "wir", "nous"})
 
 # Words that make a capitalised run a title or rank rather than part of a name.
@@ -271,7 +306,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
         secretary deputy assistant under undersecretary president vice chairman chairwoman
         chairperson chair director manager officer executive chief head minister prime premier
         chancellor governor gov. mayor senator sen. representative rep. congressman congresswoman
-        councilman councilwoman councillor councilor commissioner ambassador spokesperson spokesman
+        councilman councilwoman councillor councilor cllr cllr. commissioner ambassador spokesperson spokesman
         spokeswoman spokesperson press general gen. lieutenant lt. colonel col. major maj. captain
         capt. commander cmdr. admiral adm. sergeant sgt. corporal cpl. private pvt. brig. brigadier
         marshal ensign specialist spc. dr. dr prof. prof professor mr. mr mrs. mrs ms. ms mx. sir
@@ -287,9 +322,12 @@ TITLE_WORDS: frozenset[str] = frozenset(
         directrice porte-parole maire señor señora sr. sra. presidente presidenta ministro ministra
         director directora portavoz alcalde alcaldesa
         constable pc dc ds di dci supt. supt ch. insp. insp sheriff undersheriff trooper marshal
-        co-author coauthor author lecturer fellow curator coach manager captain physician surgeon
+        co-author coauthor coautor coautora coauteur coautrice co-auteur co-autrice mitautor mitautorin
+        adjoint adjointe author lecturer fellow curator coach manager captain physician surgeon
         nurse chaplain commissaire préfet préfète sous-préfet directeur-général directrice-générale
         consejero consejera concejal concejala delegado delegada rector rectora decano decana
+        investigador investigadora catedrático catedrática profesor profesora doctora chercheur chercheuse
+        professeur professeure forscher forscherin
         bürgermeisterin landrat landrätin polizeipräsident polizeipräsidentin pressesprecher
         pressesprecherin staatssekretär staatssekretärin agent member kommissar kommissarin
         commissaire comisario comisaria
@@ -354,11 +392,15 @@ ROLE_WORDS: frozenset[str] = frozenset(
         survivor victim patient entrepreneur founder homeowner commuter
         designer architect photographer writer novelist poet composer conductor illustrator filmmaker
         pharmacist dentist midwife paramedic firefighter
+        physicist chemist astronomer statistician geographer oceanographer
         entrenador entrenadora entraîneur entraîneuse trainer trainerin allenatore allenatrice treinador
         treinadora
         """
     )
 )
+
+# Endings of occupations named by their field, read as role words ("glaciologist Ilaria Ventresca").
+ROLE_ENDINGS: tuple[str, ...] = ("ologist",)
 
 # Words that cannot stand between a speech verb and the speaker's name ("said in a statement that Smith").
 NOT_IN_ATTRIBUTION_GAP: frozenset[str] = frozenset(
@@ -585,13 +627,21 @@ ORGANISATION_WORDS: frozenset[str] = frozenset(
 
 # What a text calls an organisation when it says the organisation said something ("the club said"),
 # and the words that mark a name as one of that kind ("Harrowgate Borough FC" is a club).
-_COMPANY_MARKERS = "company corporation corp inc ltd plc llc gmbh ag sa"
+_COMPANY_MARKERS = "company corporation corp inc ltd plc llc gmbh ag sa sas sarl sl spa"
+# A company in the words a release uses for it ("the company said", "indique la société", "ha señalado la
+# empresa", "teilte das Unternehmen mit"): with no company named by a marker, the company the release is
+# from or about.
+COMPANY_KINDS: frozenset[str] = frozenset(
+    _words(
+        "company firm group société entreprise groupe compagnie empresa compañía sociedad grupo"
+        " unternehmen firma konzern"
+    )
+)
 ORGANISATION_KINDS: dict[str, frozenset[str]] = {
     kind: frozenset(_words(markers))
     for kind, markers in {
         "club": "club fc afc cf sc rfc fk",
-        "company": _COMPANY_MARKERS,
-        "firm": _COMPANY_MARKERS,
+        **{company: _COMPANY_MARKERS for company in COMPANY_KINDS},
         "council": "council",
         "committee": "committee",
         "board": "board",
@@ -1049,6 +1099,35 @@ TITLE_CASE_SMALL: frozenset[str] = frozenset(
         a an the and or but nor for of on in at to by with from as into over per via vs. vs up off
         out de des du la le les et ou à au aux en pour sur der die das und oder für von mit zu im am
         el los las y del della di da do dos
+        """
+    )
+)
+
+# Words that leave a headline's line unfinished (with TITLE_CASE_SMALL): a wrapped title carries on
+# after them ("… cycle lanes along the" / "Harlow Road towpath …").
+DANGLING_WORDS: frozenset[str] = TITLE_CASE_SMALL | frozenset(
+    _words(
+        """
+        its their his her our your this that these those than after before about against amid among
+        between during under without across through towards toward while who which whose will would
+        could should can may must has have had is are was were be been not more most less new
+        un une dans par avec sans sous chez vers entre son sa ses leur leurs ce cette ces
+        ein eine einen einem einer eines den dem des aus auf bei nach über unter vor um gegen durch ohne
+        zum zur beim vom ins seine ihre neue neuen
+        una unos unas al con por sin sobre hacia hasta su sus ao na no em um uma pelo pela nos nas
+        """
+    )
+)
+
+# Articles and determiners: capitalised, they open a sentence, never the middle of a title in
+# sentence case ("… pistes cyclables" / "La première section …": a dek under the headline).
+SENTENCE_OPENERS: frozenset[str] = frozenset(
+    _words(
+        """
+        the a an this these those our its their
+        le la les un une ce cet cette ces
+        der die das ein eine
+        el los las una unos unas o os as um uma
         """
     )
 )
