@@ -28,6 +28,13 @@ _NOTE_OPENING = re.compile(
     re.IGNORECASE,
 )
 _MAX_ONE_BLOCK_NOTE_WORDS = 60
+# A short note under a forward's header that points at the release: "see the statement below", "attached".
+_POINTER = re.compile(
+    r"\b(?:below|attached|enclosed|ci-dessous|ci-joint|adjunt[oa]s?|a continuación|anbei|im anhang"
+    r"|view it online|trouble reading)\b",
+    re.IGNORECASE,
+)
+_MAX_POINTER_WORDS = 30
 # A greeting opening the forwarder's note under a mail header ("Hi all –", "Buenos días,", "Guten Tag").
 _GREETING = re.compile(
     r"^(?:hi|hello|hey|dear|good (?:morning|afternoon)|hallo|liebe[rs]?|guten (?:morgen|tag)|bonjour|salut"
@@ -76,7 +83,10 @@ def _cover_note(works: list[Work], content: list[int]) -> int:
     if header is not None:
         return sum(1 for i in note if i < header)  # "Thanks Sam, see below." / "On Tue, … wrote:"
     first = works[content[0]].text
-    if _GREETING.match(first) and any(w.reason is MAIL_HEADER for w in works[: content[0]]):
+    under_header = any(w.reason is MAIL_HEADER for w in works[: content[0]])
+    if under_header and len(first.split()) <= _MAX_POINTER_WORDS and _POINTER.search(first):
+        return 1  # "Please see the statement below.", "Having trouble reading this release? View it online."
+    if _GREETING.match(first) and under_header:
         # "Hi all – release below is crossing now. …" / "Thanks, / Becca" under a forward's header
         for k, i in enumerate(content[1:_MAX_NOTE_BLOCKS], start=1):
             if works[i].lines and _SIGN_OFF.match(works[i].lines[0]):
