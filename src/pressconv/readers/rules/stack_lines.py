@@ -44,7 +44,8 @@ _MAX_LABEL_WORDS = 6
 _MAX_CONTACT_WORDS = 12
 _MAX_PATH_WORDS = 6
 _MIN_CAPITALS = 6
-_MIN_NAMED_STACK = 4  # a name among furniture lines: three of them at least besides it
+_MIN_NAMED_STACK = 3  # a name among furniture lines: two of them at least besides it
+_MAX_PLACE_WORDS = 2
 _LABEL_REACH = 12
 # Breadcrumb and menu separators: "Home › Newsroom › News Releases", "Inicio | Sede | Contacto".
 _PATH_SEPARATOR = lazy_re.compile(r"\s(?:›|»|>|\||/|·)\s")
@@ -102,7 +103,7 @@ def stack_items(lines: list[str]) -> list[list[str]] | None:
             CONTACT in below
             or is_release_line(items[1][0])
             or name.lower().startswith(_CONTACT_OPENINGS)
-            or not (names_only(name) or (_capitals(name) and set(below) != {DATE}))
+            or not (names_only(name) or _issuer_label(name) or (_capitals(name) and set(below) != {DATE}))
         ):  # "MINISTER OPENS NEW BRIDGE" over its date is a headline: in capitals, a name needs a label
             return None
     return items
@@ -111,14 +112,22 @@ def stack_items(lines: list[str]) -> list[list[str]] | None:
 def _named_body(items: list[list[str]], kinds: list[str | None], named: list[int]) -> bool:
     """ "Meetings Coverage and Press Releases" / "SC/16402" / "3 December 2026" / "Security Council" /
     "9876th Meeting (AM)": one body's name among three or more furniture lines, none a contact's."""
+    name = items[named[0]][0]
+    place = len(name.split()) <= _MAX_PLACE_WORDS and name[:1].isupper() and name.rstrip()[-1:].isalpha()
     return (
         len(named) == 1
         and kinds[0] is not None
         and len(items) >= _MIN_NAMED_STACK
         and CONTACT not in kinds
         and len(items[named[0]]) == 1
-        and names_only(items[named[0]][0])
+        and (names_only(name) or (place and kinds[named[0] - 1] == DATE))  # "2 December 2026" / "Brussels"
     )
+
+
+def _issuer_label(line: str) -> bool:
+    """ "Ashbridge Borough Council – Media Update": an issuer's name and a page label after a dash or bar."""
+    head, _, label = line.rpartition(" – ") if " – " in line else line.rpartition(" | ")
+    return bool(head) and names_only(head) and chrome_words(label)
 
 
 def _item_kind(item: list[str]) -> str | None:
