@@ -270,7 +270,7 @@ ATTRIBUTION_ADVERBS: frozenset[str] = frozenset(
     _words(
         """
         also later further then again once previously recently has had have was is will would could
-        earlier subsequently additionally
+        earlier subsequently additionally yesterday today tonight
         lo auch ebenfalls
         """
     )
