@@ -241,6 +241,8 @@ SEPARABLE_SPEECH_VERBS: dict[str, str] = {
     "gibt": "bekannt",
     "führte": "aus",
     "stellte": "klar",
+    "sprach": "aus",  # "Die Ministerin sprach sich zudem für … aus.": she spoke in favour of it
+    "sprachen": "aus",
     "voegde": "toe",
     "legde": "uit",
 }
@@ -346,7 +348,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
         consejero consejera concejal concejala delegado delegada rector rectora decano decana
         investigador investigadora catedrático catedrática profesor profesora doctora chercheur chercheuse
         professeur professeure forscher forscherin
-        bürgermeisterin landrat landrätin polizeipräsident polizeipräsidentin pressesprecher
+        bürgermeisterin senatorin landrat landrätin polizeipräsident polizeipräsidentin pressesprecher
         pressesprecherin staatssekretär staatssekretärin agent member kommissar kommissarin
         commissaire comisario comisaria
         hon. hon honourable honorable rt. rt magistrate harbourmaster harbormaster master delegate envoy
