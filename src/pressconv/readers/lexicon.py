@@ -253,6 +253,10 @@ ACCORDING_TO: tuple[str, ...] = (
     "in the words of",
     "en palabras de",
     "en palabras del",
+    "were the words of",  # "“…” These were the words of Regional Director X after …"
+    "are the words of",
+    "son palabras de",
+    "son palabras del",
     "laut",
     "selon",
     "según",
@@ -343,7 +347,8 @@ TITLE_WORDS: frozenset[str] = frozenset(
         directrice porte-parole maire señor señora sr. sra. presidente presidenta ministro ministra
         director directora portavoz alcalde alcaldesa
         constable pc dc ds di dci supt. supt ch. insp. insp sheriff undersheriff trooper marshal
-        co-author coauthor author lecturer fellow curator coach manager captain physician surgeon
+        co-author coauthor coautor coautora coauteur coautrice co-auteur co-autrice mitautor mitautorin
+        adjoint adjointe author lecturer fellow curator coach manager captain physician surgeon
         nurse chaplain commissaire préfet préfète sous-préfet directeur-général directrice-générale
         consejero consejera concejal concejala delegado delegada rector rectora decano decana
         investigador investigadora catedrático catedrática profesor profesora doctora chercheur chercheuse
@@ -412,11 +417,15 @@ ROLE_WORDS: frozenset[str] = frozenset(
         survivor victim patient entrepreneur founder homeowner commuter
         designer architect photographer writer novelist poet composer conductor illustrator filmmaker
         pharmacist dentist midwife paramedic firefighter
+        physicist chemist astronomer statistician geographer oceanographer
         entrenador entrenadora entraîneur entraîneuse trainer trainerin allenatore allenatrice treinador
         treinadora
         """
     )
 )
+
+# Endings of occupations named by their field, read as role words ("glaciologist Ilaria Ventresca").
+ROLE_ENDINGS: tuple[str, ...] = ("ologist",)
 
 # Words that cannot stand between a speech verb and the speaker's name ("said in a statement that Smith").
 NOT_IN_ATTRIBUTION_GAP: frozenset[str] = frozenset(

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from pressconv import lazy_re
-from pressconv.readers.blocks import FURNITURE, MAIL_HEADER, PARAGRAPH, Work
+from pressconv.readers.blocks import FURNITURE, LETTERHEAD, MAIL_HEADER, PARAGRAPH, Work
 from pressconv.readers.dates import find_date, find_datetime
 from pressconv.readers.lexicon import (
     BOILERPLATE_HEADINGS,
@@ -275,10 +275,7 @@ def _letterhead(works: list[Work], found: Furniture) -> None:
     if all(w.kind == FURNITURE or (w.kind == PARAGRAPH and _letterhead_line(w)) for w in above):
         for work in above:
             if work.kind == PARAGRAPH:
-                work.kind, work.reason = (
-                    FURNITURE,
-                    "letterhead above the release notice -> metadata.publisher",
-                )
+                work.kind, work.reason = FURNITURE, LETTERHEAD
                 found.publisher.extend(work.lines)
 
 
@@ -290,7 +287,7 @@ def _letterhead_in_block(lines: list[str], head: list[Work], found: Furniture) -
     if at is None or not all(_letterhead_text(line) and not _is_release(line) for line in lines[:at]):
         return
     for line in lines[:at]:
-        head.append(_furniture(line, "letterhead above the release notice -> metadata.publisher"))
+        head.append(_furniture(line, LETTERHEAD))
         found.publisher.append(line)
     del lines[:at]
 
