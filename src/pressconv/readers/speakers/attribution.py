@@ -60,6 +60,7 @@ from pressconv.readers.speakers.introductions import (
     opening_role,
     set_off_subject,
 )
+from pressconv.readers.speakers.names import portfolio_holder
 from pressconv.readers.speakers.people import PERSON_AFTER, appositive_title, prefer_title, title_before
 from pressconv.readers.speakers.subjects import (
     affiliation,
@@ -397,7 +398,7 @@ def _subject_first(
             holder_title, holder_name = split_title(holder.tokens)
             title = holder_title or text[holder.end : run.end].strip(" ,")
             return Attribution(text[holder.start : verb_end], holder.start, holder_name, title)
-        title, name = split_title(run.tokens)
+        title, name = portfolio_holder(text, run) or split_title(run.tokens)  # "… for X, Y and Z Jane Doe"
         if not is_name(name):
             return None
         clause_start = run.start

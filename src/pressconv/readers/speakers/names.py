@@ -281,6 +281,20 @@ _PORTFOLIO_LIST = lazy_re.compile(
 _LIST_GOES_ON = lazy_re.compile(r" (?:and|y|et|und|e) [A-ZÀ-Ý]")
 
 
+def portfolio_holder(text: str, run: Run) -> tuple[str | None, tuple[str, ...]] | None:
+    """ "Commissioner for Home Affairs, Migration and Citizenship Pavlos Demetriou said": a run that goes on
+    an office's list of portfolios and ends in the holder's name -> (the portfolios, the name), or None."""
+    before = _PORTFOLIO_LIST.search(text, max(0, run.start - _LIST_REACH), run.start)
+    coordinators = [i for i, word in enumerate(run.tokens) if word in _COORDINATORS]
+    if before is None or before.group("coordinated") or not coordinators:
+        return None
+    tail = run.tokens[coordinators[-1] + 1 :]
+    width = 3 if len(tail) > 3 and tail[-3].lower() in FEMALE_NAMES | MALE_NAMES else 2
+    if len(tail) <= width or not is_name(tail[-width:]):
+        return None  # "… Affairs, Migration and Citizenship" with no name after the last portfolio
+    return " ".join(run.tokens[: len(run.tokens) - width]), tail[-width:]
+
+
 def _in_portfolio_list(text: str, run: Run) -> bool:
     """ "consejero de Turismo, Patrimonio Histórico y Deporte": a run that is a later item of an office's
     list of portfolios -- after a comma when the list goes on past it, or closing it after a coordinator."""
