@@ -214,6 +214,8 @@ def find_dateline(text: str) -> str | None:
         and not text[match.end() : match.end() + 1].isupper()
     ):
         return None  # "Meanwhile – the rain …": a Title Case word and a dash open a sentence, not a dateline
+    if dashed and not (capitals or has_date or credit.strip()) and _dash_pair(text, match.end()):
+        return None  # "Three Group Members - A, B and C - have been chosen": two dashes set off an aside
     if separator in (".", ":") and not (capitals or has_date):
         return None  # "Berlin: …", "Hameln. Die …": a period or colon after Title Case is a sentence
     if separator == "." and not (has_date or len(place) >= _MIN_CAPS_PLACE):
@@ -230,6 +232,13 @@ def find_dateline(text: str) -> str | None:
     if separator == ":" and any(_role_word(w.lower()) for w in words):
         return None  # "ENGINEER:", "SPOKESPERSON:", "JUSTICES:" label a speaker or a roll of names
     return text[: match.end()].rstrip()
+
+
+def _dash_pair(text: str, start: int) -> bool:
+    """True when a spaced dash later in the same sentence closes the aside the dash before ``start`` opens."""
+    ends = sentence_ends(text[start:])
+    stop = start + ends[0] if ends else len(text)
+    return any(dash in text[start:stop] for dash in (" - ", " – ", " — ", " -- "))
 
 
 def _agency_credit(head: str) -> str | None:
