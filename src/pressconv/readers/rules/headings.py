@@ -128,7 +128,7 @@ def _quotation_ends(text: str) -> bool:
     return text[-1] in _MARKS or marks[-1] in _OPENERS or (marks[-1] == '"' and marks.count('"') % 2 == 1)
 
 
-_MARKS = "“”„«»\""
+_MARKS = '“”„«»"'
 _OPENERS = "“„«"
 
 

@@ -302,6 +302,8 @@ def _in_portfolio_list(text: str, run: Run) -> bool:
     if before is None or run.tokens[0].lower() in FEMALE_NAMES or run.tokens[0].lower() in MALE_NAMES:
         return False  # "… of Health, Jane Doe and …": a first name starts a person's name
     return bool(before.group("coordinated")) or _LIST_GOES_ON.match(text, run.end) is not None
+
+
 # "… Lalu Lintas dan Angkutan Laut, Hendra Wicaksono,": a coordinator, more of the portfolio, a comma, and
 # a name set off after it.
 _SECOND_PORTFOLIO = lazy_re.compile(
