@@ -85,8 +85,9 @@ _DATE_FIRST_REACH = 20
 # "Elmford, (ots) The …" (Austrian and German wire copy); the credit is an abbreviation in capitals or
 # in lower case, and the text after it opens with a capital or a quotation mark.
 _AGENCY_CREDIT = lazy_re.compile(
-    rf"(?P<place>{_WORD}(?:[ ]{_WORD}){{0,3}}),?[ ]*"
-    r"\((?P<credit>[A-Z]{2,8}(?:/[A-Z]{1,6})?|[a-z]{2,4}(?:/[a-z]{1,4})?)\)[ ]+(?=[A-ZÀ-Þ„“\"«‚‘])",
+    # "MURCIA, 11 (EUROPA PRESS)": the day of the month may stand before the credit
+    rf"(?P<place>{_WORD}(?:[ ]{_WORD}){{0,3}}),?[ ]*(?:\d{{1,2}}[ ]*)?"
+    r"\((?P<credit>[A-Z]{2,8}(?:[ /][A-Z]{1,8})?|[a-z]{2,4}(?:/[a-z]{1,4})?)\)[ ]+(?=[A-ZÀ-Þ„“\"«‚‘])",
     re.UNICODE,
 )
 # "(Elmford, Mississippi) Today, the Attorney General …": the place and its state in parentheses, in Title
@@ -267,8 +268,8 @@ def _agency_credit(head: str) -> str | None:
 
 def dateline_alone(text: str) -> str | None:
     """ "HARLOW, England —" set apart from the lede by a blank line (a PDF paste): the whole block."""
-    if len(text) > _MAX_LENGTH or text.rstrip()[-1:] not in "-–—":
-        return None  # the cheap test first: a dateline alone ends with its dash
+    if len(text) > _MAX_LENGTH or text.rstrip()[-1:] not in "-–—)":
+        return None  # the cheap test first: a dateline alone ends with its dash, or its agency's credit
     found = find_dateline(f"{text.rstrip()} X")
     return found if found == text.rstrip() else None
 
