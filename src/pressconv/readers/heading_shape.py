@@ -207,7 +207,7 @@ _SENTENCE_OPENERS = frozenset(
         "an",
     }
 )
-_TRAILING = '”’"»“‘«)]*'
+_TRAILING = "”’\"»“‘«)]*'"
 
 
 def last_char(text: str) -> str:
