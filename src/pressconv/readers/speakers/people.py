@@ -362,12 +362,15 @@ class PersonIndex:
                 at += len(text) + 1
             self.starts, self.distinct = starts, list(self.texts)
         joined, starts, distinct = self.joined, self.starts, self.distinct
+        # the key as a literal pattern: the regular-expression engine scans for it about twice as fast as
+        # str.find does through text outside Latin-1 (curly quotation marks), and it scans the whole text
+        search = re.compile(re.escape(key)).search
         found: list[str] = []
-        at = joined.find(key)
-        while at != -1:
-            slot = bisect_right(starts, at) - 1
+        match = search(joined)
+        while match is not None:
+            slot = bisect_right(starts, match.start()) - 1
             found.append(distinct[slot])
-            at = joined.find(key, starts[slot + 1]) if slot + 1 < len(starts) else -1
+            match = search(joined, starts[slot + 1]) if slot + 1 < len(starts) else None
         return found
 
     def _complete(self) -> None:
