@@ -333,6 +333,9 @@ def _name_after_lowercase_title(text: str, run: Run, end: int) -> Run | None:
     officer", "senior vice president of sales"); after a possessive ("Acme’s
     Maria Lopez") there may be none.
     """
+    mark = text[run.end : run.end + 1]
+    if not run.possessive and mark and not mark.isspace() and not mark.isalpha():
+        return None  # "said Jane Doe, chief …": the gap would open with that mark, never a title word
     following = runs(text, run.end, min(end, run.end + 80))
     if not following:
         return None
