@@ -273,3 +273,21 @@ def test_name_after_lowercase_title_mark_test_gives_the_plain_answer() -> None:
                     checked += 1
                     found += expected is not None
     assert checked > 500 and found > 20  # both answers occur
+
+
+def test_first_of_two_surnames_memo_gives_the_plain_answer_per_document() -> None:
+    """Memoised per document: the answers of the plain function, and the table is emptied with the others."""
+    from pressconv.readers.document_cache import clear
+    from pressconv.readers.speakers import people
+
+    names = [("Beatriz", "Quintana", "Sanz"), ("Park", "Seo-yeon"), ("Ana", "Ruiz")]
+    names += [("Lester", "W.", "Young"), ("Juan", "de", "la", "Cruz"), ("Ann", "Lee", "Jr.")]
+    names += [("X", "Ab", "Cd"), ("Jo", "Quintana", "Sanz")]
+    clear()
+    plain = [people._first_of_two_surnames.__wrapped__(name) for name in names]
+    for _ in range(2):  # the second round is answered from the table
+        assert [people._first_of_two_surnames(name) for name in names] == plain
+    assert "Quintana" in plain and None in plain and "Park" in plain
+    assert people._first_of_two_surnames.cache_info().currsize == len(names)
+    clear()
+    assert people._first_of_two_surnames.cache_info().currsize == 0

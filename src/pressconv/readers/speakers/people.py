@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import overload
 
 from pressconv.readers.blocks import FURNITURE, HEADING, HEADLINE, LETTERHEAD, LIST, PARAGRAPH, QUOTE, Work
+from pressconv.readers.document_cache import per_document
 from pressconv.readers.lexicon import (
     FEMALE_NAMES,
     HONORIFICS,
@@ -480,6 +481,8 @@ class Genders(dict[str, str]):
 _HYPHENED_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{2,6}")
 
 
+# A pure function of the name's words, memoised per document: every mention of a person adds the name again.
+@per_document(maxsize=4096)
 def _first_of_two_surnames(name: tuple[str, ...]) -> str | None:
     """ "Quintana" in "Beatriz Quintana Sanz": the word before the last of a name of three words or more,
     a capitalised word (not an initial, a particle or a suffix) that the text may use alone; and the family
