@@ -26,6 +26,10 @@ its floors are 0.0 until its first scoring sets them.
 (US/UK government and councils, EU/UN, newswires, companies, universities, police, French, Spanish and
 German) and its paste sources (web page, email, PDF, Word), written the same blind way; its floors are
 0.0 until its first scoring sets them.
+``tests/corpus_blind10/`` is a twelfth held-out set of 30 (480-509), in the same mix of kinds and paste
+sources as blind9 (with a Downing Street readout, EU Q&A, UN meetings coverage, embargoed research news,
+forwarded mail and newswire alerts), written the same blind way; its floors are 0.0 until its first
+scoring sets them.
 
 Each text is parsed in this process (``pressconv.parse`` -> ``serialize.to_dict``)
 into a temporary folder; ``tests/corpus_tools/score.py`` (standard library, the
@@ -63,6 +67,7 @@ CORPORA = {
     "corpus_blind6": 30,
     "corpus_blind7": 30,
     "corpus_blind9": 30,
+    "corpus_blind10": 30,
 }
 
 

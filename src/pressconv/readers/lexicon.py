@@ -1103,6 +1103,35 @@ TITLE_CASE_SMALL: frozenset[str] = frozenset(
     )
 )
 
+# Words that leave a headline's line unfinished (with TITLE_CASE_SMALL): a wrapped title carries on
+# after them ("… cycle lanes along the" / "Harlow Road towpath …").
+DANGLING_WORDS: frozenset[str] = TITLE_CASE_SMALL | frozenset(
+    _words(
+        """
+        its their his her our your this that these those than after before about against amid among
+        between during under without across through towards toward while who which whose will would
+        could should can may must has have had is are was were be been not more most less new
+        un une dans par avec sans sous chez vers entre son sa ses leur leurs ce cette ces
+        ein eine einen einem einer eines den dem des aus auf bei nach über unter vor um gegen durch ohne
+        zum zur beim vom ins seine ihre neue neuen
+        una unos unas al con por sin sobre hacia hasta su sus ao na no em um uma pelo pela nos nas
+        """
+    )
+)
+
+# Articles and determiners: capitalised, they open a sentence, never the middle of a title in
+# sentence case ("… pistes cyclables" / "La première section …": a dek under the headline).
+SENTENCE_OPENERS: frozenset[str] = frozenset(
+    _words(
+        """
+        the a an this these those our its their
+        le la les un une ce cet cette ces
+        der die das ein eine
+        el los las una unos unas o os as um uma
+        """
+    )
+)
+
 # Words of page chrome, mastheads and section labels above a headline ("Press release",
 # "News story", "BRIEFING ROOM", "Communiqué de presse", "Meetings Coverage and Press Releases"):
 # a short line made only of these words (and small words) is a label, never the headline.
