@@ -291,3 +291,59 @@ def test_first_of_two_surnames_memo_gives_the_plain_answer_per_document() -> Non
     assert people._first_of_two_surnames.cache_info().currsize == len(names)
     clear()
     assert people._first_of_two_surnames.cache_info().currsize == 0
+
+
+def _holder_by_verb_walking_every_block(head: str, number: int, works: list, index: object) -> object:  # type: ignore[type-arg]
+    """``roles.holder_by_verb`` as first written: every block from the quote back to the first."""
+    import re
+
+    from pressconv.readers.blocks import PARAGRAPH, QUOTE
+    from pressconv.readers.name_runs import is_name, runs, split_title
+    from pressconv.readers.speakers import roles
+    from pressconv.readers.speakers.words import is_organisation
+
+    verb = roles.ROLE_VERBS.get(head)
+    if verb is None:
+        return None
+    pattern = re.compile(rf", who (?:also |currently |now )?{verb}\b")
+    for back in range(number, -1, -1):
+        text = works[back].text
+        if works[back].kind not in (PARAGRAPH, QUOTE) or f" {verb}" not in text:
+            continue
+        for match in pattern.finditer(text):
+            before = roles._PARENTHESIS_END.sub("", text[: match.start()])
+            found = runs(before, max(0, len(before) - 80))
+            if found and found[-1].end == len(before):
+                _title, name = split_title(found[-1].tokens)
+                if len(name) >= 2 and is_name(name) and not is_organisation(name):
+                    return index.resolve(name, back)[0], back  # type: ignore[attr-defined]
+    return None
+
+
+def test_holder_by_verb_walks_back_over_the_blocks_holding_the_verb_only() -> None:
+    """The blocks holding the role's verb, found once, give the answer of the walk over every block."""
+    from pressconv.readers.blocks import HEADING, PARAGRAPH, QUOTE, Work
+    from pressconv.readers.speakers import roles
+    from pressconv.readers.speakers.people import PersonIndex
+
+    texts = [
+        (HEADING, "Jane Doe, who chairs the board"),  # a heading is never read for the clause
+        (PARAGRAPH, "The forum met today."),
+        (PARAGRAPH, "Ana Ruiz (Chile), who chairs the forum, opened it."),
+        (QUOTE, "“We agree,” the chair said."),
+        (PARAGRAPH, "Acme Corp, who directs nothing, and Tom Lee, who also directs the fund, spoke."),
+        (PARAGRAPH, "Mia Park, who leads the team, and chairs nothing else."),
+        (QUOTE, "“Next,” the director said. Ben Ode, who currently heads the unit, agreed."),
+        (PARAGRAPH, "Ruth Ng, who now chairs the panel, closed."),
+        (PARAGRAPH, "Armchairs and deckchairs, who (chairs) it"),
+    ]
+    works = [Work(text=text, lines=[text], kind=kind) for kind, text in texts]
+    index = PersonIndex.build(works)
+    answers = set()
+    for head in ("chair", "director", "head", "leader", "manager", "mayor"):
+        for number in range(-1, len(works)):
+            expected = _holder_by_verb_walking_every_block(head, number, works, index)
+            assert roles.holder_by_verb(head, number, works, index) == expected, (head, number)
+            answers.add(expected)
+    assert ("Ana Ruiz", 2) in answers and ("Ruth Ng", 7) in answers and None in answers
+    assert index.verb_blocks["chairs"] == [2, 5, 7]  # no heading; no "(chairs)", "deckchairs"

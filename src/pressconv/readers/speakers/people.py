@@ -140,6 +140,8 @@ class PersonIndex:
     """What the attributions added (name, title, block, lone), replayed when the whole text is read."""
     release: ReleaseOrganisation | None = None
     """The organisation the release is from or about ("the company said"), read on first use."""
+    verb_blocks: dict[str, list[int]] = field(default_factory=dict)
+    """Per role verb ("chairs"), the paragraphs and quotes holding it after a space (``holder_by_verb``)."""
 
     @classmethod
     def build(cls, works: list[Work]) -> PersonIndex:
