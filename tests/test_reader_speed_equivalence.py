@@ -347,3 +347,37 @@ def test_holder_by_verb_walks_back_over_the_blocks_holding_the_verb_only() -> No
             answers.add(expected)
     assert ("Ana Ruiz", 2) in answers and ("Ruth Ng", 7) in answers and None in answers
     assert index.verb_blocks["chairs"] == [2, 5, 7]  # no heading; no "(chairs)", "deckchairs"
+
+
+def test_holders_kept_per_role_until_the_index_changes() -> None:
+    """A role's holders are kept between questions and found again once a name or a title is added."""
+    from pressconv.readers.blocks import PARAGRAPH, QUOTE, Work
+    from pressconv.readers.speakers.people import PersonIndex
+
+    texts = [
+        (PARAGRAPH, "Chair Ana Ruiz opened the forum with Vice Chair Tom Lee and Minister Jo Park."),
+        (QUOTE, "“We agree,” the chair said."),
+        (PARAGRAPH, "Transport Minister Aino Vaher and Dr. Kalani spoke."),
+    ]
+    works = [Work(text=text, lines=[text], kind=kind) for kind, text in texts]
+    index = PersonIndex.build(works)
+    roles = ("chair", "vice chair", "minister", "transport minister", "mayor", "harbour master")
+
+    def plain(role: str) -> list[str]:
+        index.held.clear()  # the answer computed afresh
+        return index.holders(role)
+
+    before = {role: plain(role) for role in roles}
+    assert before["chair"] == ["Ana Ruiz"] and before["mayor"] == []
+    for role in roles:
+        assert index.holders(role) == before[role] and role in index.held
+    index.holders("minister").append("Someone Else")  # a caller's list is its own
+    assert index.holders("minister") == before["minister"]
+    index.add(("Ben", "Ode"), "Mayor", 2)  # a titled name added after the questions
+    assert index.holders("mayor") == ["Ben Ode"] == plain("mayor")
+    for role in roles:
+        index.holders(role)
+    index.add_lone(("Okoro",), "Harbour Master", 2)  # a lone surname with a title
+    after = {role: index.holders(role) for role in roles}
+    assert after == {role: plain(role) for role in roles}
+    assert after["harbour master"] == ["Okoro"] and before["harbour master"] == []

@@ -142,6 +142,8 @@ class PersonIndex:
     """The organisation the release is from or about ("the company said"), read on first use."""
     verb_blocks: dict[str, list[int]] = field(default_factory=dict)
     """Per role verb ("chairs"), the paragraphs and quotes holding it after a space (``holder_by_verb``)."""
+    held: dict[str, list[str]] = field(default_factory=dict)
+    """Per role, ``holders``' answer, kept until a name or a title is added (the index is complete then)."""
 
     @classmethod
     def build(cls, works: list[Work]) -> PersonIndex:
@@ -174,6 +176,7 @@ class PersonIndex:
         self._add_lone(name, title, block)
 
     def _add_lone(self, name: tuple[str, ...], title: str | None, block: int) -> None:
+        self.held.clear()
         self.strong.setdefault(surname(name), {})
         if title:
             self.titled_alone.add(name[0])
@@ -183,6 +186,7 @@ class PersonIndex:
         self, name: tuple[str, ...], title: str | None, block: int, strong: bool = True, aside: bool = False
     ) -> None:
         """Record a reference to ``name`` in ``block``."""
+        self.held.clear()  # a form or a title may change who holds a role
         target = self.strong if strong else self.weak
         forms = target.setdefault(surname(name), {})
         known = forms.get(name)
@@ -271,8 +275,15 @@ class PersonIndex:
         """Full names of the people whose title holds the role ("president", "foreign secretary").
 
         When some hold exactly that title ("President", not "Vice President"), only they count.
+        Asked for every quote that names a role: each role's answer is kept until the index changes.
         """
         self._complete()
+        answer = self.held.get(role)
+        if answer is None:
+            answer = self.held[role] = self._holders(role)
+        return list(answer)
+
+    def _holders(self, role: str) -> list[str]:
         found: list[str] = []
         exact: list[str] = []
         # "the councillor" is held by "la consejera de Vivienda": each word as its office's English word
