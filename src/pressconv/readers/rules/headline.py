@@ -50,6 +50,12 @@ from pressconv.readers.rules.headline_shape import (
     time_label,
     titled_pair,
 )
+from pressconv.readers.rules.issuer_lines import (
+    acronym_name,
+    alert_chrome,
+    dated_release_label,
+    recurring_name,
+)
 from pressconv.readers.rules.masthead_lines import (
     cookie_notice,
     from_issuer,
@@ -264,7 +270,7 @@ def _choose(works: list[Work], content: list[int], evidence: list[str]) -> int |
     first_shaped = True
     for rank, i in enumerate(window):
         later = [j for j in window if j > i] + ([lede] if lede is not None else [])
-        score, why = _score(works[i], [works[j] for j in later[:2]], rank)
+        score, why = _score(works[i], [works[j] for j in later[:2]], rank, [works[j] for j in later])
         if first_shaped and score > 0 and why.split(" ", 1)[0].isdigit() and "name" not in why:
             # the first block shaped like a headline, everything above it chrome: the usual layout
             first_shaped = False
@@ -310,6 +316,18 @@ def _chrome(score: float, why: str) -> bool:
     return short and "has a verb" not in why
 
 
+def _named_above_title(text: str, below: list[Work]) -> bool:
+    """A short name line over a longer title line that repeats it, the text below naming it again."""
+    if len(text.split()) > _SHORT_HEADLINE_WORDS + 1:
+        return False  # the gate: a name is a few words
+    lines = (w for w in below if w.kind == PARAGRAPH and w.hint is None and len(w.lines) <= 2)
+    title = next((w for w in lines if not _body_like(w) and has_verb(w.text)), None)  # a title with a verb
+    if title is None:
+        return False
+    rest = " ".join(w.text for w in below if w is not title)
+    return recurring_name(text, title.text, rest)
+
+
 def _preview(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
@@ -318,8 +336,8 @@ def _body_like(work: Work) -> bool:
     """Running text: the lede or any paragraph the headline must stand above."""
     if work.kind not in (PARAGRAPH, QUOTE) or work.hint is not None:
         return work.kind in (LIST, QUOTE)
-    if cookie_notice(work.text):
-        return False  # a cookie banner above the page's text (scored as chrome)
+    if cookie_notice(work.text) or alert_chrome(work.text):
+        return False  # a cookie banner or a mail alert's "view it online" above the text (scored as chrome)
     words = len(work.text.split())
     if (
         find_dateline(work.text) is not None
@@ -344,8 +362,13 @@ def _kicker_line(work: Work) -> bool:
     return kicker or dashed_label(work)
 
 
-def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
-    """A headline score for one block and the reasons, most telling first."""
+def _score(
+    work: Work, following: list[Work], rank: int, below: list[Work] | None = None
+) -> tuple[float, str]:
+    """A headline score for one block and the reasons, most telling first.
+
+    ``below`` holds the candidates under the block and the lede, where a name on the block recurs.
+    """
     text = work.text
     words = text.split()
     if work.hint is not None or work.kind != PARAGRAPH:
@@ -369,7 +392,7 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
         if all(field_line(line) for line in work.lines):
             return -9.0, 'page metadata: a label and its value on each line ("Region: North", "Topic: …")'
         for line in work.lines:
-            alone, why = _score(Work(text=line, lines=[line]), [], 0)
+            alone, why = _score(Work(text=line, lines=[line]), [], 0, below)
             if (alone <= -9.0 and why.startswith(_MASTHEAD_REASONS)) or "only a name" in why:
                 return -9.0, f"a masthead: two lines, one of them {why.split(',')[0]}"
         if all(len(line.split()) <= MAX_LABEL_WORDS and not has_verb(line) for line in work.lines):
@@ -432,6 +455,14 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
         return -9.0, 'a site section of releases ("News Releases from Region 09")'
     if organisation_line(text):
         return -9.0, 'an organisation or unit name (an institution word, no verb: "Governo do Estado")'
+    if acronym_name(text):
+        return -9.0, "an organisation or unit name: its full name and its acronym in brackets"
+    if below and _named_above_title(text, below):
+        return -9.0, "an organisation or unit name: the title line and the text below repeat it"
+    if dated_release_label(text):
+        return -9.0, 'a section label: the kind of release and its date ("Communiqué de presse – 3 mars")'
+    if alert_chrome(text):
+        return -9.0, 'page chrome: a mail alert\'s line about reading it elsewhere ("View it online")'
     if from_issuer(text):
         return -9.0, 'an organisation or unit name after "From the" (the issuing office)'
     if len(words) > _MIN_LEGEND_WORDS and text.isupper() and ends_sentence(text):
