@@ -454,9 +454,25 @@ def _mostly_chrome(part: str) -> bool:
     return bool(words) and chrome * _CHROME_SHARE_DEN >= len(words) * _CHROME_SHARE_NUM
 
 
+# A page's reading time next to its date: "3 min read", "5 minutes de lecture", "Lesezeit: 4 Min."
+_READING_TIME = lazy_re.compile(
+    r"^(?:\d{1,3}\s?(?:min|mins|minutes?|minutos|minuten|mn)\.?(?:\s(?:read|de lecture|de lectura|lesezeit))?"
+    r"|(?:reading time|lecture|lectura|lesezeit):?\s\d{1,3}\s?(?:min|mins|minutes?|minutos|minuten|mn)\.?)$",
+    re.IGNORECASE,
+)
+
+
 def dates_only(line: str) -> bool:
-    """ "7 May 2031, 16:35 | Updated: 7 May 2031, 16:43": a date line, or date lines joined by bars."""
-    return all(is_date_line(part) for part in line.split("|"))
+    """ "7 May 2031, 16:35 | Updated: 7 May 2031, 16:43": a date line, or date lines joined by bars.
+
+    A reading time beside the date ("27 November 2031 · 3 min read") is part of the page's date line.
+    """
+    if "·" not in line:
+        return all(is_date_line(part) for part in line.split("|"))
+    parts = [part.strip() for part in re.split(r"[|·]", line)]
+    return any(is_date_line(part) for part in parts) and all(
+        is_date_line(part) or _READING_TIME.match(part) is not None for part in parts
+    )
 
 
 _LABEL_LINE = lazy_re.compile(r"^[A-ZÀ-Ý][\w’' &-]{1,30}:$")
