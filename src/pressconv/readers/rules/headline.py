@@ -18,7 +18,12 @@ from pressconv import lazy_re
 from pressconv.readers.blocks import FURNITURE, HEADLINE, LIST, PARAGRAPH, QUOTE, SUBTITLE, Work
 from pressconv.readers.dates import find_date
 from pressconv.readers.heading_shape import ends_sentence, is_chrome_line
-from pressconv.readers.lexicon import PAGE_CHROME_OPENINGS, PAGE_CHROME_WORDS, TITLE_CASE_SMALL
+from pressconv.readers.lexicon import (
+    BOILERPLATE_HEADINGS,
+    PAGE_CHROME_OPENINGS,
+    PAGE_CHROME_WORDS,
+    TITLE_CASE_SMALL,
+)
 from pressconv.readers.name_runs import sentence_ends
 from pressconv.readers.press_furniture import is_date_line
 from pressconv.readers.quote_marks import starts_with_mark
@@ -207,6 +212,8 @@ def find_headline(
 _WINDOW = 8
 _TOP_CONTENT = 40  # content blocks looked at from the top (cover note, window, lede and dek)
 _MIN_SCORE = 1.0
+_MAX_NAME_WORDS = 12  # an organisation's name line above the headline
+_MAX_ABOUT_CHARS = 80
 _TITLE_THEN_DATE = lazy_re.compile(r"^\S+(?:\s+\S+){2,}(?::|\s[-–—])\s*$")  # 3+ words then a colon or dash
 _MIN_SENTENCE_WORDS = 5
 _SHORT_HEADLINE_WORDS = 4
@@ -266,11 +273,12 @@ def _choose(works: list[Work], content: list[int], evidence: list[str]) -> int |
     if not window:
         return None
     lede = next((i for i in content if i > window[-1]), None)
+    about = _about_headings(works, window[-1])
     scored: list[tuple[float, int, str]] = []
     first_shaped = True
     for rank, i in enumerate(window):
         later = [j for j in window if j > i] + ([lede] if lede is not None else [])
-        score, why = _score(works[i], [works[j] for j in later[:2]], rank, [works[j] for j in later])
+        score, why = _score(works[i], [works[j] for j in later[:2]], rank, [works[j] for j in later], about)
         if first_shaped and score > 0 and why.split(" ", 1)[0].isdigit() and "name" not in why:
             # the first block shaped like a headline, everything above it chrome: the usual layout
             first_shaped = False
@@ -316,16 +324,25 @@ def _chrome(score: float, why: str) -> bool:
     return short and "has a verb" not in why
 
 
-def _named_above_title(text: str, below: list[Work]) -> bool:
-    """A short name line over a longer title line that repeats it, the text below naming it again."""
-    if len(text.split()) > _SHORT_HEADLINE_WORDS + 1:
+def _named_above_title(text: str, below: list[Work], about: str) -> bool:
+    """A name line over a longer title line, the text naming it again (``issuer_lines.recurring_name``)."""
+    if len(text.split()) > _MAX_NAME_WORDS:
         return False  # the gate: a name is a few words
     lines = (w for w in below if w.kind == PARAGRAPH and w.hint is None and len(w.lines) <= 2)
     title = next((w for w in lines if not _body_like(w) and has_verb(w.text)), None)  # a title with a verb
     if title is None:
         return False
     rest = " ".join(w.text for w in below if w is not title)
-    return recurring_name(text, title.text, rest)
+    return recurring_name(text, title.text, rest, about)
+
+
+def _about_headings(works: list[Work], after: int) -> str:
+    """The text's short "About …" lines below ``after`` ("About Lumen Ridge Energy"), joined."""
+    return " | ".join(
+        w.text
+        for w in works[after + 1 :]
+        if len(w.text) <= _MAX_ABOUT_CHARS and w.text.lower().startswith(BOILERPLATE_HEADINGS)
+    )
 
 
 def _preview(text: str, width: int) -> str:
@@ -363,11 +380,12 @@ def _kicker_line(work: Work) -> bool:
 
 
 def _score(
-    work: Work, following: list[Work], rank: int, below: list[Work] | None = None
+    work: Work, following: list[Work], rank: int, below: list[Work] | None = None, about: str = ""
 ) -> tuple[float, str]:
     """A headline score for one block and the reasons, most telling first.
 
-    ``below`` holds the candidates under the block and the lede, where a name on the block recurs.
+    ``below`` holds the candidates under the block and the lede, ``about`` the text's "About …"
+    headings: where a name on the block recurs.
     """
     text = work.text
     words = text.split()
@@ -392,7 +410,7 @@ def _score(
         if all(field_line(line) for line in work.lines):
             return -9.0, 'page metadata: a label and its value on each line ("Region: North", "Topic: …")'
         for line in work.lines:
-            alone, why = _score(Work(text=line, lines=[line]), [], 0, below)
+            alone, why = _score(Work(text=line, lines=[line]), [], 0, below, about)
             if (alone <= -9.0 and why.startswith(_MASTHEAD_REASONS)) or "only a name" in why:
                 return -9.0, f"a masthead: two lines, one of them {why.split(',')[0]}"
         if all(len(line.split()) <= MAX_LABEL_WORDS and not has_verb(line) for line in work.lines):
@@ -457,7 +475,7 @@ def _score(
         return -9.0, 'an organisation or unit name (an institution word, no verb: "Governo do Estado")'
     if acronym_name(text):
         return -9.0, "an organisation or unit name: its full name and its acronym in brackets"
-    if below and _named_above_title(text, below):
+    if below and _named_above_title(text, below, about):
         return -9.0, "an organisation or unit name: the title line and the text below repeat it"
     if dated_release_label(text):
         return -9.0, 'a section label: the kind of release and its date ("Communiqué de presse – 3 mars")'

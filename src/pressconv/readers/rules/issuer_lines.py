@@ -23,7 +23,7 @@ import re
 from pressconv import lazy_re
 from pressconv.readers.dates import find_date
 from pressconv.readers.heading_shape import ends_sentence, title_case
-from pressconv.readers.lexicon import PAGE_CHROME_WORDS
+from pressconv.readers.lexicon import ORGANISATION_WORDS, PAGE_CHROME_WORDS
 from pressconv.readers.rules.headline_shape import has_verb
 
 # "Name of the Body (NOB)": a name, then a bracketed acronym ending the line.
@@ -32,20 +32,28 @@ _NAME_WORD = re.compile(r"[^\W\d_]+")
 _MAX_ACRONYM_LINE = 160
 _MIN_ACRONYM_SHARE = 0.6  # of the acronym's letters, in order among the name's initials
 _MAX_NAME_WORDS = 5
+_MAX_ORGANISATION_WORDS = 12  # "Agence des Nations Unies pour la santé de l'enfant"
 _MIN_TITLE_WORDS = 5  # the title line under a name is longer than a name
 # The words between a release's kind and its date: "Pressemitteilung vom …", "Communiqué du …", "… of …".
 _DATE_LINKS = frozenset({"vom", "von", "am", "du", "le", "del", "el", "of", "from", "dated", "on"})
 _LABEL_SEPARATORS = " -–—|,:·/"
-# What a newsletter or wire alert says about reading it elsewhere, in English, French, Spanish, German.
+# What a newsletter or wire alert says about reading it elsewhere, in English, French, Spanish, German:
+# phrases no headline uses ("Having trouble reading this release?", "Si vous ne visualisez pas …") …
 _ALERT = lazy_re.compile(
-    r"\b(?:trouble (?:reading|viewing|seeing)|(?:view|read|open|see) (?:it |this (?:e-?mail|message|release)"
-    r" |the (?:e-?mail|release) )?(?:online|in (?:your|a) (?:web )?browser)|click here to view"
-    r"|web version|browser version|ne (?:visualisez|voyez|parvenez) pas|ne s'affiche pas"
-    r"|version en ligne|dans votre navigateur|no (?:se )?(?:visualiza|ve|puede ver)|en (?:su|tu) navegador"
-    r"|versión (?:web|en línea)|nicht (?:richtig|korrekt) angezeigt|im browser (?:ansehen|öffnen|anzeigen)"
-    r"|webversion|online-version)\b",
+    r"\b(?:(?:trouble|problems?) (?:reading|viewing|seeing|displaying)|click here to (?:view|read)"
+    r"|si vous ne (?:visualisez|voyez|parvenez) pas|ne s'affiche pas correctement"
+    r"|cliquez ici pour (?:voir|lire)"
+    r"|si no (?:puede ver|visualiza|se (?:ve|visualiza))|haga clic aquí para ver"
+    r"|falls (?:diese|die) (?:e-mail|mail|nachricht|newsletter) nicht|nicht (?:richtig|korrekt) angezeigt)",
     re.IGNORECASE,
 )
+# … or an imperative to view it online or in a browser, in a line that names the mail ("View it online").
+_VIEW = lazy_re.compile(
+    r"(?:^|[.?!:]\s|please\s)(?:view|read|open|see|voir|consulter|ver|abrir|öffnen|ansehen)\b[^.?!]{0,40}"
+    r"(?:\bonline\b|\bbrowser\b|navigateur|navegador|en ligne|en línea)",
+    re.IGNORECASE,
+)
+_MAIL_WORDS = ("mail", "message", "release", "newsletter", "alert", "courriel", "communiqué", "correo")
 _MAX_ALERT_CHARS = 220
 
 
@@ -59,35 +67,43 @@ def acronym_name(text: str) -> bool:
     name = match.group("name")
     if ends_sentence(name) or has_verb(name, endings=False) or not name[:1].isupper():
         return False
-    initials = [word[0].upper() for word in _NAME_WORD.findall(name)]
+    words = _NAME_WORD.findall(name)
+    initials = [word[0].upper() for word in words]
     letters = [ch for ch in match.group("acronym") if ch.isalpha()]
     if len(letters) < 2 or not initials or letters[0] != initials[0]:
         return False
+    if name.isupper() and has_verb(name):
+        return False  # "MINISTRY OF HEALTH OPENS CLINICS (MOH)"
+    if not name.isupper() and any(word[0].isupper() and word[0] not in letters for word in words):
+        return False  # "Ministry of Health Opens Clinics (MOH)": a capitalised word the acronym leaves out
     found, at = 0, 0
-    for letter in letters:
-        while at < len(initials) and initials[at] != letter:
-            at += 1
-        if at == len(initials):
-            break
-        found, at = found + 1, at + 1
+    for letter in letters:  # the acronym's letters found in order among the initials; the others skipped
+        if letter in initials[at:]:
+            found, at = found + 1, initials.index(letter, at) + 1
     return found >= max(2, _MIN_ACRONYM_SHARE * len(letters))
 
 
-def recurring_name(text: str, title: str, below: str) -> bool:
-    """A short name with no verb that the title line under it and the text below both repeat.
+def recurring_name(text: str, title: str, below: str, about: str = "") -> bool:
+    """A name with no verb over a longer title line, the text repeating the name: not a title.
 
     "Harrowgate Bakeries" over "Harrowgate Bakeries to switch all delivery vans …"
-    and a lede naming it again: the company whose newsroom the page is, not a title.
+    and a lede naming it again, a name an "About …" heading repeats, or an
+    organisation word's name the lede repeats ("Agence des Nations Unies pour la
+    santé de l'enfant" / "… selon l'Agence des Nations Unies pour la santé de
+    l'enfant"): the body or company the release comes from.
     """
     words = text.split()
-    if not 0 < len(words) <= _MAX_NAME_WORDS or len(title.split()) < _MIN_TITLE_WORDS:
+    if not 0 < len(words) <= _MAX_ORGANISATION_WORDS or len(title.split()) < _MIN_TITLE_WORDS:
         return False
-    if ends_sentence(text) or not (title_case(text, share=1.0) or text.isupper()):
-        return False
-    if has_verb(text, endings=False) or any(ch.isdigit() for ch in text):
+    if ends_sentence(text) or has_verb(text, endings=False) or any(ch.isdigit() for ch in text):
         return False
     name = re.compile(r"(?<!\w)" + re.escape(text) + r"(?!\w)", re.IGNORECASE)
-    return name.search(title) is not None and name.search(below) is not None
+    if about and name.search(about) is not None:
+        return True  # "Lumen Ridge Energy" … "About Lumen Ridge Energy"
+    if words[0].lower() in ORGANISATION_WORDS and name.search(below) is not None:
+        return True
+    short_name = len(words) <= _MAX_NAME_WORDS and (title_case(text, share=1.0) or text.isupper())
+    return short_name and name.search(title) is not None and name.search(below) is not None
 
 
 def dated_release_label(text: str) -> bool:
@@ -95,9 +111,13 @@ def dated_release_label(text: str) -> bool:
     if len(text) > _MAX_ACRONYM_LINE:
         return False
     found = find_date(text)
-    if found is None or text[found[2] :].strip(" .)"):
+    if found is None:
         return False
-    words = [word.strip(_LABEL_SEPARATORS).lower() for word in text[: found[1]].split()]
+    before, after = text[: found[1]], text[found[2] :]
+    if before.strip(_LABEL_SEPARATORS) and after.strip(_LABEL_SEPARATORS + ".)"):
+        return False  # words on both sides of the date
+    label = before if before.strip(_LABEL_SEPARATORS) else after  # "3 décembre 2026 – Communiqué de presse"
+    words = [word.strip(_LABEL_SEPARATORS).lower() for word in label.split()]
     words = [word for word in words if word]
     while words and words[-1] in _DATE_LINKS:
         words.pop()
@@ -106,4 +126,9 @@ def dated_release_label(text: str) -> bool:
 
 def alert_chrome(text: str) -> bool:
     """ "Having trouble reading this release? View it online.": a mail alert's line, not the release."""
-    return len(text) <= _MAX_ALERT_CHARS and _ALERT.search(text) is not None
+    if len(text) > _MAX_ALERT_CHARS:
+        return False
+    if _ALERT.search(text) is not None:
+        return True
+    lowered = text.lower()
+    return any(word in lowered for word in _MAIL_WORDS) and _VIEW.search(text) is not None
