@@ -25,7 +25,7 @@ from pressconv.readers.lexicon import (
     TITLE_CASE_SMALL,
 )
 from pressconv.readers.name_runs import sentence_ends
-from pressconv.readers.press_furniture import is_date_line
+from pressconv.readers.press_furniture import CONTACT_DETAILS, is_date_line
 from pressconv.readers.quote_marks import starts_with_mark
 from pressconv.readers.rules.around_headline import split_label_line, under_headline
 from pressconv.readers.rules.cover_note import cover_note
@@ -244,7 +244,6 @@ _SESSION = lazy_re.compile(
     r"\b\d+(?:st|nd|rd|th)\s+(?:session|meeting|plenary|sitting)\b|\((?:AM|PM)\)$", re.IGNORECASE
 )
 _PARTS = re.compile(r"\s[-–—|:]\s")
-_CONTACT = lazy_re.compile(r"@\w|https?://|www\.|\(?\+?\d[\d ().-]{7,}\d")
 _KICKER = lazy_re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý’' &-]{2,40}:\s+\S")
 # A forwarded mail's subject line pasted above the release: "Fwd: County approves …", "WG: …".  Not
 # "RE:", which official rebuttals use as their headline ("RE: PUBLICATION ON ALLEGED SHORTAGE OF …").
@@ -443,7 +442,7 @@ def _score(
         return -9.0, 'a date line: a place and its date ("Villa Alta del Valle, 3 de marzo de 2031")'
     if _SUBJECT.match(text):
         return -9.0, "a forwarded e-mail's subject line (Fwd:, FW:, WG: …)"
-    if _CONTACT.search(text):
+    if CONTACT_DETAILS.search(text):
         return -9.0, "contact details (phone, e-mail or web address)"
     if lowered.startswith(PAGE_CHROME_OPENINGS) or is_chrome_line(text):
         return -9.0, "page chrome (share, provided by, published, a caption …)"
