@@ -18,12 +18,7 @@ from pressconv import lazy_re
 from pressconv.readers.blocks import FURNITURE, HEADLINE, LIST, PARAGRAPH, QUOTE, SUBTITLE, Work
 from pressconv.readers.dates import find_date
 from pressconv.readers.heading_shape import ends_sentence, is_chrome_line
-from pressconv.readers.lexicon import (
-    BOILERPLATE_HEADINGS,
-    PAGE_CHROME_OPENINGS,
-    PAGE_CHROME_WORDS,
-    TITLE_CASE_SMALL,
-)
+from pressconv.readers.lexicon import PAGE_CHROME_OPENINGS, PAGE_CHROME_WORDS, TITLE_CASE_SMALL
 from pressconv.readers.name_runs import sentence_ends
 from pressconv.readers.press_furniture import CONTACT_DETAILS, is_date_line
 from pressconv.readers.quote_marks import starts_with_mark
@@ -55,12 +50,7 @@ from pressconv.readers.rules.headline_shape import (
     time_label,
     titled_pair,
 )
-from pressconv.readers.rules.issuer_lines import (
-    acronym_name,
-    alert_chrome,
-    dated_release_label,
-    recurring_name,
-)
+from pressconv.readers.rules.issuer_lines import about_headings, alert_chrome, issuer_line
 from pressconv.readers.rules.masthead_lines import (
     cookie_notice,
     from_issuer,
@@ -212,8 +202,6 @@ def find_headline(
 _WINDOW = 8
 _TOP_CONTENT = 40  # content blocks looked at from the top (cover note, window, lede and dek)
 _MIN_SCORE = 1.0
-_MAX_NAME_WORDS = 12  # an organisation's name line above the headline
-_MAX_ABOUT_CHARS = 80
 _TITLE_THEN_DATE = lazy_re.compile(r"^\S+(?:\s+\S+){2,}(?::|\s[-–—])\s*$")  # 3+ words then a colon or dash
 _MIN_SENTENCE_WORDS = 5
 _SHORT_HEADLINE_WORDS = 4
@@ -272,7 +260,7 @@ def _choose(works: list[Work], content: list[int], evidence: list[str]) -> int |
     if not window:
         return None
     lede = next((i for i in content if i > window[-1]), None)
-    about = _about_headings(works, window[-1])
+    about = about_headings(works[window[-1] + 1 :])
     scored: list[tuple[float, int, str]] = []
     first_shaped = True
     for rank, i in enumerate(window):
@@ -321,27 +309,6 @@ def _chrome(score: float, why: str) -> bool:
         return True  # one or two words ("National Teams", "Network news"): a section label, verb or not
     short = "short (" in why or " word(s)" in why  # at most four words: a label ("THE WHITE HOUSE")
     return short and "has a verb" not in why
-
-
-def _named_above_title(text: str, below: list[Work], about: str) -> bool:
-    """A name line over a longer title line, the text naming it again (``issuer_lines.recurring_name``)."""
-    if len(text.split()) > _MAX_NAME_WORDS:
-        return False  # the gate: a name is a few words
-    lines = (w for w in below if w.kind == PARAGRAPH and w.hint is None and len(w.lines) <= 2)
-    title = next((w for w in lines if not _body_like(w) and has_verb(w.text)), None)  # a title with a verb
-    if title is None:
-        return False
-    rest = " ".join(w.text for w in below if w is not title)
-    return recurring_name(text, title.text, rest, about)
-
-
-def _about_headings(works: list[Work], after: int) -> str:
-    """The text's short "About …" lines below ``after`` ("About Lumen Ridge Energy"), joined."""
-    return " | ".join(
-        w.text
-        for w in works[after + 1 :]
-        if len(w.text) <= _MAX_ABOUT_CHARS and w.text.lower().startswith(BOILERPLATE_HEADINGS)
-    )
 
 
 def _preview(text: str, width: int) -> str:
@@ -472,14 +439,9 @@ def _score(
         return -9.0, 'a site section of releases ("News Releases from Region 09")'
     if organisation_line(text):
         return -9.0, 'an organisation or unit name (an institution word, no verb: "Governo do Estado")'
-    if acronym_name(text):
-        return -9.0, "an organisation or unit name: its full name and its acronym in brackets"
-    if below and _named_above_title(text, below, about):
-        return -9.0, "an organisation or unit name: the title line and the text below repeat it"
-    if dated_release_label(text):
-        return -9.0, 'a section label: the kind of release and its date ("Communiqué de presse – 3 mars")'
-    if alert_chrome(text):
-        return -9.0, 'page chrome: a mail alert\'s line about reading it elsewhere ("View it online")'
+    issuer = issuer_line(text, below or [], about, _body_like)
+    if issuer is not None:
+        return -9.0, issuer
     if from_issuer(text):
         return -9.0, 'an organisation or unit name after "From the" (the issuing office)'
     if len(words) > _MIN_LEGEND_WORDS and text.isupper() and ends_sentence(text):

@@ -1,14 +1,15 @@
 """Lines above a headline that name who sends the release or how it came: never the headline (SPEC §3).
 
-Shape predicates for the headline rule's scores, each a cheap test of one short
-line (a length gate first, then a pattern):
+``issuer_line`` gives the headline rule's score its reason; the predicates are
+each a cheap test of one short line (a length gate first, then a pattern):
 
 - ``acronym_name``: an organisation's full name with its acronym in brackets
   ("Agence des Nations Unies pour la santé de l'enfant (ANUSE)"), the letters
   of the acronym the initials of the name's words, no verb.
-- ``recurring_name``: a short capitalised name with no verb ("Harrowgate
-  Bakeries") that the title line and the text below repeat: the company or
-  newsroom the page belongs to.
+- ``recurring_name``: a name with no verb over a longer title line, which the
+  text repeats: a short capitalised name the title and the lede repeat
+  ("Harrowgate Bakeries"), one an "About …" heading repeats, or an organisation
+  word's name the lede repeats: the company or body the release comes from.
 - ``dated_release_label``: the kind of release and its date ("Communiqué de
   presse – 3 décembre 2026", "Pressemitteilung vom 2. Dezember 2026").
 - ``alert_chrome``: a mail alert's line about viewing it elsewhere ("Having
@@ -19,11 +20,13 @@ line (a length gate first, then a pattern):
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from pressconv import lazy_re
+from pressconv.readers.blocks import PARAGRAPH, Work
 from pressconv.readers.dates import find_date
 from pressconv.readers.heading_shape import ends_sentence, title_case
-from pressconv.readers.lexicon import ORGANISATION_WORDS, PAGE_CHROME_WORDS
+from pressconv.readers.lexicon import BOILERPLATE_HEADINGS, ORGANISATION_WORDS, PAGE_CHROME_WORDS
 from pressconv.readers.rules.headline_shape import has_verb
 
 # "Name of the Body (NOB)": a name, then a bracketed acronym ending the line.
@@ -55,6 +58,47 @@ _VIEW = lazy_re.compile(
 )
 _MAIL_WORDS = ("mail", "message", "release", "newsletter", "alert", "courriel", "communiqué", "correo")
 _MAX_ALERT_CHARS = 220
+_MAX_ABOUT_CHARS = 80
+
+
+def issuer_line(text: str, below: list[Work], about: str, body_like: Callable[[Work], bool]) -> str | None:
+    """Why a headline candidate is a line of chrome this module knows, or None.
+
+    ``below`` holds the candidates under it and the lede, ``about`` the text's
+    "About …" headings (``about_headings``), ``body_like`` tells running text.
+    """
+    if acronym_name(text):
+        return "an organisation or unit name: its full name and its acronym in brackets"
+    if (
+        below
+        and len(text.split()) <= _MAX_ORGANISATION_WORDS
+        and _named_above_title(text, below, about, body_like)
+    ):
+        return "an organisation or unit name over the title: the text repeats it (title, lede or 'About')"
+    if dated_release_label(text):
+        return 'a section label: the kind of release and its date ("Communiqué de presse – 3 mars")'
+    if alert_chrome(text):
+        return 'page chrome: a mail alert\'s line about reading it elsewhere ("View it online")'
+    return None
+
+
+def _named_above_title(text: str, below: list[Work], about: str, body_like: Callable[[Work], bool]) -> bool:
+    """A name line over a longer title line with a verb, the text naming it again (``recurring_name``)."""
+    lines = (w for w in below if w.kind == PARAGRAPH and w.hint is None and len(w.lines) <= 2)
+    title = next((w for w in lines if not body_like(w) and has_verb(w.text)), None)
+    if title is None:
+        return False
+    rest = " ".join(w.text for w in below if w is not title)
+    return recurring_name(text, title.text, rest, about)
+
+
+def about_headings(works: list[Work]) -> str:
+    """The short "About …" lines among ``works`` ("About Lumen Ridge Energy"), joined."""
+    return " | ".join(
+        w.text
+        for w in works
+        if len(w.text) <= _MAX_ABOUT_CHARS and w.text.lower().startswith(BOILERPLATE_HEADINGS)
+    )
 
 
 def acronym_name(text: str) -> bool:
