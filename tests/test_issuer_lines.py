@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from pressconv.readers.rules.headline_shape import label_line
 from pressconv.readers.rules.issuer_lines import (
     acronym_name,
     alert_chrome,
@@ -75,3 +76,11 @@ def test_recurring_name_needs_the_name_repeated() -> None:
         "Trois millions d'enfants vaccinés en six mois",
         "Genève – selon l'Agence des Nations Unies pour la santé de l'enfant.",
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [("EXHIBIT 99.1", True), ("Exhibit 99", True), ("EX-99.1", True), ("Exhibit 99.1 shows the rise", False)],
+)
+def test_exhibit_number_is_a_label_line(line: str, expected: bool) -> None:
+    assert label_line(line) is expected

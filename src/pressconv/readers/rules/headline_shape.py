@@ -479,13 +479,17 @@ _LABEL_LINE = lazy_re.compile(r"^[A-ZÀ-Ý][\w’' &-]{1,30}:$")
 _MAX_LABEL_LINE_WORDS = 3
 
 
+# A securities filing's exhibit number over the release it files: "EXHIBIT 99.1", "Exhibit 99", "EX-99.1".
+EXHIBIT = lazy_re.compile(r"^(?:exhibit|ex\.?-?)\s?\d{1,3}(?:\.\d{1,3})?\.?$", re.IGNORECASE)
+
+
 def label_line(line: str) -> bool:
-    """ "Samples:", "Press release:": a short label alone on its line, not a kicker in capitals."""
+    """ "Samples:", "Press release:", "Exhibit 99.1": a short label alone on its line, not a kicker."""
     return (
         len(line.split()) <= _MAX_LABEL_LINE_WORDS
         and _LABEL_LINE.match(line) is not None
         and LONE_KICKER.match(line) is None
-    )
+    ) or EXHIBIT.match(line.strip()) is not None
 
 
 def date_stamp(line: str) -> bool:
