@@ -27,7 +27,7 @@ from pressconv.readers.blocks import PARAGRAPH, Work
 from pressconv.readers.dates import find_date
 from pressconv.readers.heading_shape import ends_sentence, title_case
 from pressconv.readers.lexicon import BOILERPLATE_HEADINGS, ORGANISATION_WORDS, PAGE_CHROME_WORDS
-from pressconv.readers.rules.headline_shape import EXHIBIT, has_verb
+from pressconv.readers.rules.headline_shape import EXHIBIT, has_verb, place_and_date
 
 # "Name of the Body (NOB)": a name, then a bracketed acronym ending the line.
 _ACRONYM_NAME = lazy_re.compile(r"^(?P<name>[^()]{8,140}?)\s*\((?P<acronym>[A-ZÀ-Ý][A-ZÀ-Ý&.-]{1,9})\)$")
@@ -40,6 +40,11 @@ _MIN_TITLE_WORDS = 5  # the title line under a name is longer than a name
 # The words between a release's kind and its date: "Pressemitteilung vom …", "Communiqué du …", "… of …".
 _DATE_LINKS = frozenset({"vom", "von", "am", "du", "le", "del", "el", "of", "from", "dated", "on"})
 _LABEL_SEPARATORS = " -–—|,:·/"
+# Kinds of release the shared chrome words lack, and a release's number ("Press release No. 45/2031").
+_MORE_KINDS = frozenset(
+    {"medienmitteilung", "presseerklärung", "pressemeldung", "informativa", "informative", "information"}
+)
+_NUMBER = lazy_re.compile(r"^(?:no\.?|nr\.?|n°|nº|núm\.?|#)?[\d/.-]*\d[\d/.-]*$|^(?:no|nr|n°|nº|núm)\.?$")
 # What a newsletter or wire alert says about reading it elsewhere, in English, French, Spanish, German:
 # phrases no headline uses ("Having trouble reading this release?", "Si vous ne visualisez pas …") …
 _ALERT = lazy_re.compile(
@@ -47,7 +52,10 @@ _ALERT = lazy_re.compile(
     r"|si vous ne (?:visualisez|voyez|parvenez) pas|ne s'affiche pas correctement"
     r"|cliquez ici pour (?:voir|lire)"
     r"|si no (?:puede ver|visualiza|se (?:ve|visualiza))|haga clic aquí para ver"
-    r"|falls (?:diese|die) (?:e-mail|mail|nachricht|newsletter) nicht|nicht (?:richtig|korrekt) angezeigt)",
+    r"|falls (?:diese|die) (?:e-mail|mail|nachricht|newsletter) nicht|nicht (?:richtig|korrekt) angezeigt"
+    r"|view (?:it |this )?in (?:your |a )?browser|view (?:the )?(?:online|web) version"
+    r"|(?:voir|afficher|consulter) (?:la )?version (?:en ligne|web|navigateur)"
+    r"|ver (?:la )?versión (?:web|en línea|online)|im browser (?:ansehen|öffnen|anzeigen|lesen))",
     re.IGNORECASE,
 )
 # … or an imperative to view it online or in a browser, in a line that names the mail ("View it online").
@@ -56,7 +64,10 @@ _VIEW = lazy_re.compile(
     r"(?:\bonline\b|\bbrowser\b|navigateur|navegador|en ligne|en línea)",
     re.IGNORECASE,
 )
-_MAIL_WORDS = ("mail", "message", "release", "newsletter", "alert", "courriel", "communiqué", "correo")
+_MAIL_WORDS = (
+    *("mail", "message", "release", "newsletter", "alert"),
+    *("courriel", "communiqué", "correo", "mensaje", "nachricht"),
+)
 _MAX_ALERT_CHARS = 220
 _MAX_ABOUT_CHARS = 80
 
@@ -163,11 +174,19 @@ def dated_release_label(text: str) -> bool:
     if before.strip(_LABEL_SEPARATORS) and after.strip(_LABEL_SEPARATORS + ".)"):
         return False  # words on both sides of the date
     label = before if before.strip(_LABEL_SEPARATORS) else after  # "3 décembre 2026 – Communiqué de presse"
+    kind, dash, place = label.partition(" – ") if " – " in label else label.partition(" - ")
+    if dash and place_and_date(place + text[found[1] :]):
+        label = kind  # "Communiqué – Lyon, le 3 décembre 2031": the kind, then the place and date
     words = [word.strip(_LABEL_SEPARATORS).lower() for word in label.split()]
     words = [word for word in words if word]
     while words and words[-1] in _DATE_LINKS:
         words.pop()
-    return bool(words) and all(word in PAGE_CHROME_WORDS for word in words) and len(words) <= _MAX_NAME_WORDS
+    kinds = [word for word in words if _NUMBER.match(word) is None]
+    return (
+        bool(kinds)
+        and len(kinds) <= _MAX_NAME_WORDS
+        and all(word in PAGE_CHROME_WORDS or word in _MORE_KINDS for word in kinds)
+    )
 
 
 def alert_chrome(text: str) -> bool:
