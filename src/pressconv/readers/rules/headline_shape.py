@@ -26,6 +26,7 @@ from pressconv.readers.name_runs import is_title_word, sentence_ends
 from pressconv.readers.press_furniture import is_date_line
 from pressconv.readers.quote_marks import starts_with_mark
 from pressconv.readers.rules.dateline import find_dateline
+from pressconv.readers.rules.stamps import exhibit_number, reading_time
 
 MAX_DEK_WORDS = 35
 MIN_DEK_WORDS = 3  # a lone "Who" or "Appeals" under the headline is a label, not a dek
@@ -454,14 +455,6 @@ def _mostly_chrome(part: str) -> bool:
     return bool(words) and chrome * _CHROME_SHARE_DEN >= len(words) * _CHROME_SHARE_NUM
 
 
-# A page's reading time next to its date: "3 min read", "5 minutes de lecture", "Lesezeit: 4 Min."
-_READING_TIME = lazy_re.compile(
-    r"^(?:\d{1,3}\s?(?:min|mins|minutes?|minutos|minuten|mn)\.?(?:\s(?:read|de lecture|de lectura|lesezeit))?"
-    r"|(?:reading time|lecture|lectura|lesezeit):?\s\d{1,3}\s?(?:min|mins|minutes?|minutos|minuten|mn)\.?)$",
-    re.IGNORECASE,
-)
-
-
 def dates_only(line: str) -> bool:
     """ "7 May 2031, 16:35 | Updated: 7 May 2031, 16:43": a date line, or date lines joined by bars.
 
@@ -471,16 +464,12 @@ def dates_only(line: str) -> bool:
         return all(is_date_line(part) for part in line.split("|"))
     parts = [part.strip() for part in re.split(r"[|·]", line)]
     return any(is_date_line(part) for part in parts) and all(
-        is_date_line(part) or _READING_TIME.match(part) is not None for part in parts
+        is_date_line(part) or reading_time(part) for part in parts
     )
 
 
 _LABEL_LINE = lazy_re.compile(r"^[A-ZÀ-Ý][\w’' &-]{1,30}:$")
 _MAX_LABEL_LINE_WORDS = 3
-
-
-# A securities filing's exhibit number over the release it files: "EXHIBIT 99.1", "Exhibit 99", "EX-99.1".
-EXHIBIT = lazy_re.compile(r"^(?:exhibit|ex\.?-?)\s?\d{1,3}(?:\.\d{1,3})?\.?$", re.IGNORECASE)
 
 
 def label_line(line: str) -> bool:
@@ -489,7 +478,7 @@ def label_line(line: str) -> bool:
         len(line.split()) <= _MAX_LABEL_LINE_WORDS
         and _LABEL_LINE.match(line) is not None
         and LONE_KICKER.match(line) is None
-    ) or EXHIBIT.match(line.strip()) is not None
+    ) or exhibit_number(line)
 
 
 def date_stamp(line: str) -> bool:

@@ -27,7 +27,8 @@ from pressconv.readers.blocks import PARAGRAPH, Work
 from pressconv.readers.dates import find_date
 from pressconv.readers.heading_shape import ends_sentence, title_case
 from pressconv.readers.lexicon import BOILERPLATE_HEADINGS, ORGANISATION_WORDS, PAGE_CHROME_WORDS
-from pressconv.readers.rules.headline_shape import EXHIBIT, has_verb, place_and_date
+from pressconv.readers.rules.headline_shape import has_verb, place_and_date
+from pressconv.readers.rules.stamps import exhibit_number
 
 # "Name of the Body (NOB)": a name, then a bracketed acronym ending the line.
 _ACRONYM_NAME = lazy_re.compile(r"^(?P<name>[^()]{8,140}?)\s*\((?P<acronym>[A-ZÀ-Ý][A-ZÀ-Ý&.-]{1,9})\)$")
@@ -78,7 +79,7 @@ def issuer_line(text: str, below: list[Work], about: str, body_like: Callable[[W
     ``below`` holds the candidates under it and the lede, ``about`` the text's
     "About …" headings (``about_headings``), ``body_like`` tells running text.
     """
-    if EXHIBIT.match(text.strip()):
+    if exhibit_number(text):
         return 'a document code: a securities filing\'s exhibit number ("EXHIBIT 99.1")'
     if acronym_name(text):
         return "an organisation or unit name: its full name and its acronym in brackets"
