@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from pressconv.readers.rules.headline_shape import label_line
 from pressconv.readers.rules.issuer_lines import (
     acronym_name,
     alert_chrome,
     dated_release_label,
     recurring_name,
 )
+from pressconv.readers.rules.stamps import exhibit_number
 
 
 @pytest.mark.parametrize(
@@ -90,5 +90,5 @@ def test_recurring_name_needs_the_name_repeated() -> None:
     ("line", "expected"),
     [("EXHIBIT 99.1", True), ("Exhibit 99", True), ("EX-99.1", True), ("Exhibit 99.1 shows the rise", False)],
 )
-def test_exhibit_number_is_a_label_line(line: str, expected: bool) -> None:
-    assert label_line(line) is expected
+def test_exhibit_number(line: str, expected: bool) -> None:
+    assert exhibit_number(line) is expected

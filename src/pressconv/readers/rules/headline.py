@@ -26,7 +26,8 @@ from pressconv.readers.rules.around_headline import split_label_line, under_head
 from pressconv.readers.rules.cover_note import cover_note
 from pressconv.readers.rules.dateline import dashed_label, dateline_alone, find_dateline
 from pressconv.readers.rules.headline_dek import REPEATED as _REPEATED
-from pressconv.readers.rules.headline_dek import dek_parts, same_text, split_under_headline
+from pressconv.readers.rules.headline_dek import dek_parts, split_under_headline
+from pressconv.readers.rules.headline_dek import same_text as _same
 from pressconv.readers.rules.headline_shape import (
     LONE_KICKER,
     MAX_DEK_WORDS,
@@ -50,7 +51,7 @@ from pressconv.readers.rules.headline_shape import (
     time_label,
     titled_pair,
 )
-from pressconv.readers.rules.issuer_lines import about_headings, alert_chrome, issuer_line
+from pressconv.readers.rules.issuer_lines import about_headings, alert_chrome, issuer_line, split_exhibits
 from pressconv.readers.rules.masthead_lines import (
     cookie_notice,
     from_issuer,
@@ -82,6 +83,7 @@ def apply(work: WorkList) -> None:
     # A given title replaces the headline's text only: the structure is inferred as without it (#16).
     _headline_first(work.blocks)
     if work.source_derived is None:
+        split_exhibits(work.blocks)  # "EXHIBIT 99.1" on the headline block's first line: its own block
         find_headline(work.blocks, None, work.matter.subtitle, work.headline_evidence)
         if work.given_title and not any(w.kind == HEADLINE for w in work.blocks):
             # no headline line of its own: a first line repeating the given title is consumed
@@ -495,6 +497,3 @@ def _score(
         reasons.append("the first block")
     score -= 0.25 * rank
     return score, ", ".join(reasons) or "no evidence either way"
-
-
-_same = same_text

@@ -26,7 +26,7 @@ from pressconv.readers.name_runs import is_title_word, sentence_ends
 from pressconv.readers.press_furniture import is_date_line
 from pressconv.readers.quote_marks import starts_with_mark
 from pressconv.readers.rules.dateline import find_dateline
-from pressconv.readers.rules.stamps import exhibit_number, reading_time
+from pressconv.readers.rules.stamps import reading_time
 
 MAX_DEK_WORDS = 35
 MIN_DEK_WORDS = 3  # a lone "Who" or "Appeals" under the headline is a label, not a dek
@@ -473,12 +473,12 @@ _MAX_LABEL_LINE_WORDS = 3
 
 
 def label_line(line: str) -> bool:
-    """ "Samples:", "Press release:", "Exhibit 99.1": a short label alone on its line, not a kicker."""
+    """ "Samples:", "Press release:": a short label alone on its line, not a kicker in capitals."""
     return (
         len(line.split()) <= _MAX_LABEL_LINE_WORDS
         and _LABEL_LINE.match(line) is not None
         and LONE_KICKER.match(line) is None
-    ) or exhibit_number(line)
+    )
 
 
 def date_stamp(line: str) -> bool:

@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable
 
 from pressconv import lazy_re
-from pressconv.readers.blocks import PARAGRAPH, Work
+from pressconv.readers.blocks import FURNITURE, PARAGRAPH, Work
 from pressconv.readers.dates import find_date
 from pressconv.readers.heading_shape import ends_sentence, title_case
 from pressconv.readers.lexicon import BOILERPLATE_HEADINGS, ORGANISATION_WORDS, PAGE_CHROME_WORDS
@@ -71,6 +71,7 @@ _MAIL_WORDS = (
 )
 _MAX_ALERT_CHARS = 220
 _MAX_ABOUT_CHARS = 80
+_TOP_BLOCKS = 3  # the blocks at the top where a filing's exhibit number stands
 
 
 def issuer_line(text: str, below: list[Work], about: str, body_like: Callable[[Work], bool]) -> str | None:
@@ -104,6 +105,32 @@ def _named_above_title(text: str, below: list[Work], about: str, body_like: Call
         return False
     rest = " ".join(w.text for w in below if w is not title)
     return recurring_name(text, title.text, rest, about)
+
+
+def split_exhibits(works: list[Work]) -> None:
+    """A filing's exhibit number on a top block's first line: its own block, kept as text and passed over.
+
+    "Exhibit 99.1" directly over the headline (no blank line) is split off before the headline is chosen.
+    """
+    seen = 0
+    for at, work in enumerate(works):
+        if work.kind == FURNITURE or work.aside:
+            continue
+        if (
+            work.kind == PARAGRAPH
+            and work.hint is None
+            and len(work.lines) > 1
+            and exhibit_number(work.lines[0])
+        ):
+            label = Work(text=work.lines[0], lines=work.lines[:1], hint="paragraph", aside=True)
+            label.reason = 'a filing\'s exhibit number above the release ("EXHIBIT 99.1"): kept as text'
+            work.lines = work.lines[1:]
+            work.text = " ".join(work.lines)
+            works.insert(at, label)
+            return
+        seen += 1
+        if seen >= _TOP_BLOCKS:
+            return
 
 
 def about_headings(works: list[Work]) -> str:
