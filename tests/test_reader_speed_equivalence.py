@@ -278,19 +278,19 @@ def test_name_after_lowercase_title_mark_test_gives_the_plain_answer() -> None:
 def test_first_of_two_surnames_memo_gives_the_plain_answer_per_document() -> None:
     """Memoised per document: the answers of the plain function, and the table is emptied with the others."""
     from pressconv.readers.document_cache import clear
-    from pressconv.readers.speakers import people
+    from pressconv.readers.speakers import name_forms
 
     names = [("Beatriz", "Quintana", "Sanz"), ("Park", "Seo-yeon"), ("Ana", "Ruiz")]
     names += [("Lester", "W.", "Young"), ("Juan", "de", "la", "Cruz"), ("Ann", "Lee", "Jr.")]
     names += [("X", "Ab", "Cd"), ("Jo", "Quintana", "Sanz")]
     clear()
-    plain = [people._first_of_two_surnames.__wrapped__(name) for name in names]
+    plain = [name_forms.first_of_two_surnames.__wrapped__(name) for name in names]
     for _ in range(2):  # the second round is answered from the table
-        assert [people._first_of_two_surnames(name) for name in names] == plain
+        assert [name_forms.first_of_two_surnames(name) for name in names] == plain
     assert "Quintana" in plain and None in plain and "Park" in plain
-    assert people._first_of_two_surnames.cache_info().currsize == len(names)
+    assert name_forms.first_of_two_surnames.cache_info().currsize == len(names)
     clear()
-    assert people._first_of_two_surnames.cache_info().currsize == 0
+    assert name_forms.first_of_two_surnames.cache_info().currsize == 0
 
 
 def _holder_by_verb_walking_every_block(head: str, number: int, works: list, index: object) -> object:  # type: ignore[type-arg]
