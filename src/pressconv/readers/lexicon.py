@@ -783,7 +783,7 @@ NOT_NAMES: frozenset[str] = frozenset(
         first second third mr. mrs. ms. dr. we i you they he she us u.s. uk eu un der die das ein
         eine le la les un une el los las according selon laut según segundo under without despite like
         unlike among between about above across against along around behind ook
-        menurut ifølge enligt volgens według segons
+        menurut ifølge enligt volgens według segons pour für
         """
     )
 )

@@ -29,6 +29,7 @@ from pressconv.readers.lexicon import (
     GROUP_PRONOUNS,
     POSSESSIVE_OPENERS,
     POSSESSIVE_PRONOUNS,
+    SPEECH_VERBS,
 )
 from pressconv.readers.name_runs import (
     Run,
@@ -44,6 +45,7 @@ from pressconv.readers.speakers.appositions import SUFFIXES, holder_before_title
 from pressconv.readers.speakers.clause import (
     ARTICLES_BEFORE_ROLE,
     EDGE_PUNCT,
+    MAX_ROLE_WORDS,
     MIN_FULL_NAME,
     MIN_ROLE_CLAUSE,
     ROLE_LINKS,
@@ -119,6 +121,23 @@ def _heads_office(run: Run) -> bool:
     the words after them are what the title heads (an organisation), not a name."""
     title = split_title(run.tokens)[0]
     return title is not None and title.rsplit(" ", 1)[-1].lower() in ROLE_LINKS
+
+
+def _role_before(gap: str) -> str | None:
+    """ "el investigador ", "la directrice ", "lead author ": a lower-case title (an article before it)
+    between "according to" and the name, as in "según el investigador Joaquín Berrocal"; else None."""
+    words = gap.split()
+    if words and words[0].lower() in ARTICLES_BEFORE_ROLE:
+        words = words[1:]
+    if (
+        not words
+        or len(words) > MAX_ROLE_WORDS
+        or not all(w.isalpha() and w.islower() for w in words)
+        or any(w in ARTICLES_BEFORE_ROLE or w in SPEECH_VERBS for w in words)  # "según explica el coautor X"
+        or not is_titled(words[-1])
+    ):
+        return None
+    return " ".join(words)
 
 
 def _segments(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int, bool]]:
@@ -246,13 +265,14 @@ def clause_in(text: str, start: int, end: int, before_quote: bool = False) -> At
             if statement is not None:
                 after = statement.end()  # "according to a statement from Mayor Okafor-Bright"
             name_runs = runs(text, after, end)
-            if name_runs and name_runs[0].start - after <= 12:
+            role = _role_before(text[after : name_runs[0].start]) if name_runs else None
+            if name_runs and (name_runs[0].start - after <= 12 or role):
                 run = name_runs[0]
                 title, name = split_title(run.tokens)
                 if is_name(name):
                     clause = text[start + at : run.end]
                     apposition = appositive_title(text, run.end)
-                    return Attribution(clause, start + at, name, prefer_title(title, apposition))
+                    return Attribution(clause, start + at, name, prefer_title(title or role, apposition))
     verb = speech_verb(words)
     if verb is not None and before_quote and (subordinate := in_subordinate_clause(words, verb[0])) >= 0:
         # "Jane Doe has issued the following statement after Acme confirmed the closure:": the speech verb

@@ -19,6 +19,7 @@ from pressconv.readers.speakers.clause import (
     MIN_FULL_NAME,
     MIN_ROLE_CLAUSE,
 )
+from pressconv.readers.speakers.names import appositive_title
 from pressconv.readers.speakers.words import is_organisation, is_titled, role_word
 
 # "Pour le Directeur de la publication du …, Laurent X, « … »": the longest "for" clause, in tokens.
@@ -120,14 +121,37 @@ def for_name(text: str, words: list[Token], end: int) -> tuple[Run, str | None, 
     if len(words) > _MAX_FOR_WORDS:
         return None
     found = runs(text, words[0].end, end)
-    if not found or text[found[-1].end : end].strip(EDGE_PUNCT):
-        return None  # the clause goes on past the name: "Para los vecinos, la obra …"
+    if not found:
+        return None
     run = found[-1]
+    title, name = split_title(run.tokens)
+    if (
+        text[run.end : end].strip(EDGE_PUNCT)  # the clause goes on past the name: "Para los vecinos, …"
+        or len(name) < MIN_FULL_NAME
+        or not is_name(name)
+        or is_organisation(name)
+    ):
+        return _for_name_apposed(text, found, end)
+    set_off = text[words[0].end : run.start].strip(" ,")
+    return run, title or (set_off or None), name
+
+
+def _for_name_apposed(
+    text: str, found: list[Run], end: int
+) -> tuple[Run, str | None, tuple[str, ...]] | None:
+    """ "Pour Sophie Martin, présidente d'Acme :": the full name right after "for", then its title set off
+    by a comma to the clause's end."""
+    run = found[0]
     title, name = split_title(run.tokens)
     if len(name) < MIN_FULL_NAME or not is_name(name) or is_organisation(name):
         return None
-    set_off = text[words[0].end : run.start].strip(" ,")
-    return run, title or (set_off or None), name
+    apposition = appositive_title(text, run.end)
+    if apposition is None:
+        return None
+    rest = text.find(apposition, run.end, end)
+    if rest < 0 or text[rest + len(apposition) : end].strip(EDGE_PUNCT):
+        return None  # "Pour Sophie Martin, présidente d'Acme, le site …": the clause goes on
+    return run, title or apposition.rstrip(EDGE_PUNCT), name
 
 
 def article_and_title(text: str, start: int, end: int) -> bool:
