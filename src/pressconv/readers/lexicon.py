@@ -326,6 +326,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
         adjoint adjointe author lecturer fellow curator coach manager captain physician surgeon
         nurse chaplain commissaire préfet préfète sous-préfet directeur-général directrice-générale
         consejero consejera concejal concejala delegado delegada rector rectora decano decana
+        diputado diputada député députée abgeordneter abgeordnete
         investigador investigadora catedrático catedrática profesor profesora doctora chercheur chercheuse
         professeur professeure forscher forscherin
         bürgermeisterin landrat landrätin polizeipräsident polizeipräsidentin pressesprecher
@@ -393,6 +394,7 @@ ROLE_WORDS: frozenset[str] = frozenset(
         designer architect photographer writer novelist poet composer conductor illustrator filmmaker
         pharmacist dentist midwife paramedic firefighter
         physicist chemist astronomer statistician geographer oceanographer
+        ingeniero ingeniera ingénieur ingénieure ingenieur ingenieurin engenheiro engenheira
         entrenador entrenadora entraîneur entraîneuse trainer trainerin allenatore allenatrice treinador
         treinadora
         """
@@ -783,7 +785,7 @@ NOT_NAMES: frozenset[str] = frozenset(
         first second third mr. mrs. ms. dr. we i you they he she us u.s. uk eu un der die das ein
         eine le la les un une el los las according selon laut según segundo under without despite like
         unlike among between about above across against along around behind ook
-        menurut ifølge enligt volgens według segons pour für
+        menurut ifølge enligt volgens według segons pour para für
         """
     )
 )

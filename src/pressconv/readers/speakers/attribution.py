@@ -124,9 +124,10 @@ def _heads_office(run: Run) -> bool:
 
 
 def _role_before(gap: str) -> str | None:
-    """ "el investigador ", "la directrice ", "lead author ": a lower-case title (an article before it)
-    between "according to" and the name, as in "según el investigador Joaquín Berrocal"; else None."""
-    words = gap.split()
+    """ "el investigador ", "la directrice du projet ", "lead author ": a lower-case title (an article
+    before it, a comma after it) between "according to" and the name, as in "según el investigador
+    Joaquín Berrocal"; else None."""
+    words = gap.rstrip().removesuffix(",").split()  # "según la directora del centro, Marta Ocaña"
     if words and words[0].lower() in ARTICLES_BEFORE_ROLE:
         words = words[1:]
     if (
@@ -134,7 +135,7 @@ def _role_before(gap: str) -> str | None:
         or len(words) > MAX_ROLE_WORDS
         or not all(w.isalpha() and w.islower() for w in words)
         or any(w in ARTICLES_BEFORE_ROLE or w in SPEECH_VERBS for w in words)  # "según explica el coautor X"
-        or not is_titled(words[-1])
+        or not (is_titled(words[-1]) or is_titled(words[0]))  # "la ingeniera agrónoma", "chief economist"
     ):
         return None
     return " ".join(words)

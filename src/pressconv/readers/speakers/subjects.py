@@ -146,12 +146,14 @@ def _for_name_apposed(
     if len(name) < MIN_FULL_NAME or not is_name(name) or is_organisation(name):
         return None
     apposition = appositive_title(text, run.end)
-    if apposition is None:
-        return None
-    rest = text.find(apposition, run.end, end)
-    if rest < 0 or text[rest + len(apposition) : end].strip(EDGE_PUNCT):
-        return None  # "Pour Sophie Martin, présidente d'Acme, le site …": the clause goes on
-    return run, title or apposition.rstrip(EDGE_PUNCT), name
+    rest = text.find(apposition, run.end, end) if apposition is not None else -1
+    if apposition is not None and rest >= 0 and not text[rest + len(apposition) : end].strip(EDGE_PUNCT):
+        return run, title or apposition.rstrip(EDGE_PUNCT), name
+    if text[run.end : end].rstrip().endswith(":") and not text[found[0].start - 1 : run.start].strip(" ,"):
+        # "Für Oberbürgermeister Timo Wallrath ist klar:", "For Jane Doe the answer is simple:": the name
+        # right after "for" is whose view the colon introduces
+        return run, title, name
+    return None  # "Pour Sophie Martin, présidente d'Acme, le site …": the clause goes on
 
 
 def article_and_title(text: str, start: int, end: int) -> bool:
