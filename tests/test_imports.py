@@ -56,12 +56,11 @@ LAZY_PATTERNS = {
     "pressconv.readers.blocks": ["_LIST_LINE"],
     "pressconv.readers.dates": ["_TIME"],
     "pressconv.readers.heading_shape": ["_NOT_A_HEADING_START", "_PAGE_NUMBER"],
-    "pressconv.readers.press_furniture": ["_TIME_OF_DAY", "_TRAILING_END_MARK"],
+    "pressconv.readers.press_furniture": ["_TIME_OF_DAY", "_TRAILING_END_MARK", "CONTACT_DETAILS"],
     "pressconv.readers.rules.dateline": ["_DATE_FIRST"],
     "pressconv.readers.rules.headline": [
         "_BREADCRUMB",
         "_CODE",
-        "_CONTACT",
         "_KICKER",
         "_SESSION",
     ],

@@ -56,6 +56,55 @@ def test_warm_renders_match_a_fresh_process_with_themes_interleaved() -> None:
             assert _warm(*case) == fresh[case], case
 
 
+_RENDER_ALL = """
+import hashlib, sys
+from pathlib import Path
+from pressconv import api
+from pressconv.errors import Notes
+from pressconv.theme import DEFAULT, load
+theme = load(sys.argv[2]) if sys.argv[2] != "-" else DEFAULT
+read, plain = api.split_options({})
+doc = api.read_source(Path(sys.argv[1]).read_bytes(), read, Notes())
+for fmt in ("html", "docx", "pdf", "epub"):
+    print(hashlib.sha256(api.render([doc], fmt, plain.replace(theme=theme), Notes())).hexdigest())
+"""
+
+FORMATS = ("html", "docx", "pdf", "epub")
+DEFAULT_FOLDER = ROOT / "examples" / "themes" / "default"
+
+
+def test_every_format_warm_matches_a_fresh_process_with_themes_interleaved() -> None:
+    """The per-process caches of every writer (the PDF's laid-out paragraphs and recurring markup, the
+    DOCX's recurring paragraphs, relationship parts and paragraph properties, the footer's runs, the
+    HTML's logo URI): a process that rendered other releases under other themes first writes the
+    bytes a fresh one does."""
+    from pressconv.writers.docx import body as docx_body
+    from pressconv.writers.pdf import markup as pdf_markup
+
+    laid_cache.clear()
+    docx_body._PROTOTYPES.clear()
+    pdf_markup._RECURRING.clear()
+    cases = [(source, theme) for source in SOURCES for theme in (HARBOUR, None, DEFAULT_FOLDER)]
+    fresh = {}
+    for source, theme in cases:
+        argv = [sys.executable, "-c", _RENDER_ALL, str(source), str(theme) if theme else "-"]
+        out = subprocess.run(argv, check=True, capture_output=True, text=True, cwd=ROOT).stdout.split()
+        fresh[(source, theme)] = dict(zip(FORMATS, out, strict=True))
+    read, plain = api.split_options({})
+    for _ in range(2):  # the second pass takes what it can from the caches the first filled
+        for source, theme_path in cases:
+            theme = load(theme_path) if theme_path is not None else DEFAULT
+            doc = api.read_source(source.read_bytes(), read, Notes())
+            for fmt in FORMATS:
+                rendered = api.render([doc], fmt, plain.replace(theme=theme), Notes())
+                assert hashlib.sha256(rendered).hexdigest() == fresh[(source, theme_path)][fmt], (
+                    source.name,
+                    theme_path,
+                    fmt,
+                )
+    assert docx_body._PROTOTYPES and pdf_markup._RECURRING  # the theme's recurring words were copied
+
+
 def test_the_cache_is_used_and_bounded() -> None:
     laid_cache.clear()
     _warm(SOURCES[0], HARBOUR)

@@ -206,7 +206,7 @@ _SENTENCE_OPENERS = frozenset(
         "an",
     }
 )
-_TRAILING = '”’"»“‘«)]*'
+_TRAILING = "”’\"»“‘«)]*'"
 
 
 def last_char(text: str) -> str:

@@ -149,6 +149,41 @@ SPEECH_PHRASES: frozenset[str] = frozenset(
         "ha recordado",
         "ha reconocido",
         "ha advertido",
+        "ha aseverado",
+        "ha insistido",
+        "ha precisado",
+        "ha concluido",
+        "ha reiterado",
+        "ha matizado",
+        "ha defendido",
+        "ha lamentado",
+        "ha valorado",
+        "ha remarcado",
+        "ha incidido",
+        "ha resaltado",
+        "ha comentado",
+        "ha expresado",
+        "ha enfatizado",
+        "ha sostenido",
+        "ha agregado",
+        "ha detallado",
+        "ha aclarado",
+        "ha puntualizado",
+        "ha admitido",
+        "ha argumentado",
+        "ha denunciado",
+        "ha recalcado",
+        "ha esgrimido",
+        "ha apostillado",
+        "ha sentenciado",
+        "ha proclamado",
+        "ha reivindicado",
+        "ha alertado",
+        "ha avisado",
+        "ha respondido",
+        "ha replicado",
+        "ha relatado",
+        "ha confesado",
         "a annoncé",
         "a assuré",
         "a insisté",
@@ -218,6 +253,8 @@ SEPARABLE_SPEECH_VERBS: dict[str, str] = {
     "gibt": "bekannt",
     "führte": "aus",
     "stellte": "klar",
+    "sprach": "aus",  # "Die Ministerin sprach sich zudem für … aus.": she spoke in favour of it
+    "sprachen": "aus",
     "voegde": "toe",
     "legde": "uit",
 }
@@ -251,7 +288,7 @@ ATTRIBUTION_ADVERBS: frozenset[str] = frozenset(
     _words(
         """
         also later further then again once previously recently has had have was is will would could
-        earlier subsequently additionally
+        earlier subsequently additionally yesterday today tonight
         lo auch ebenfalls
         """
     )
@@ -329,7 +366,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
         diputado diputada député députée abgeordneter abgeordnete
         investigador investigadora catedrático catedrática profesor profesora doctora chercheur chercheuse
         professeur professeure forscher forscherin
-        bürgermeisterin landrat landrätin polizeipräsident polizeipräsidentin pressesprecher
+        bürgermeisterin senatorin landrat landrätin polizeipräsident polizeipräsidentin pressesprecher
         pressesprecherin staatssekretär staatssekretärin agent member kommissar kommissarin
         commissaire comisario comisaria
         hon. hon honourable honorable rt. rt magistrate harbourmaster harbormaster master delegate envoy

@@ -344,10 +344,16 @@ def _definite_body(words: tuple[str, ...]) -> bool:
 
 
 def _postnominal(word: str) -> bool:
-    """ "MP", "TD", "OBE", "PhD" after a name; "MS" or "MA" only in capitals (not "Jack Ma")."""
+    """ "MP", "TD", "OBE", "PhD" after a name, also with dots ("T.D.", "M.P."); "MS" or "MA" only in
+    capitals (not "Jack Ma")."""
     lowered = word.lower().rstrip(",")
     bare = lowered.rstrip(".")  # "said Jane Doe MS.": the sentence's period
-    if lowered in POSTNOMINALS or bare in POSTNOMINALS or f"{bare}." in POSTNOMINALS:  # "Ph.D" cut short
+    if (
+        lowered in POSTNOMINALS
+        or bare in POSTNOMINALS
+        or f"{bare}." in POSTNOMINALS  # "Ph.D" cut short
+        or ("." in bare and bare.replace(".", "") in POSTNOMINALS)  # "Dara Murphy T.D."
+    ):
         return word[:1].isupper()
     return bare in POSTNOMINALS_IN_CAPITALS and word.rstrip(",.").isupper()
 

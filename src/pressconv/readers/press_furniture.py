@@ -34,6 +34,12 @@ from pressconv.readers.wire_lines import wire_end
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _PHONE = re.compile(r"(?:\+|\(?\d)[\d ()./-]{6,}\d")
+# An e-mail or web address or a phone number in a line -- not a year range ("its 2026-2030 strategy"),
+# nor a number with its year in parentheses ("Resolution 2841 (2026)", "Regulation 12 (2031)").
+CONTACT_DETAILS = lazy_re.compile(
+    r"@\w|https?://|www\.|\(?\+?(?<!\d)"
+    r"(?!(?:1[89]|20)\d\d ?[-–/] ?(?:1[89]|20)?\d\d\b|\d+ \((?:1[89]|20)\d\d\))\d[\d ().-]{7,}\d"
+)
 _DIGIT = re.compile(r"\d")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _BYLINE = re.compile(r"^(?:By|BY|Von|VON|Par|PAR|Por|POR)\s+[^\W\d_]")

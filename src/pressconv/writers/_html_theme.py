@@ -13,7 +13,7 @@ import base64
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from string import Template
 
@@ -149,9 +149,12 @@ def footer_line(theme: Theme) -> str | None:
     Parts are what separators (`` · ``, `` | ``, `` — ``, `` – ``, `` - ``) divide; "Acme · page {page}
     of {pages}" gives "Acme", and a footer that is only a page number gives None.
     """
-    if not theme.footer:
-        return None
-    parts = _SEPARATOR.split(theme.footer.strip())
+    return _footer_line(theme.footer) if theme.footer else None
+
+
+@lru_cache(maxsize=16)  # the same line for every page a theme frames
+def _footer_line(footer: str) -> str | None:
+    parts = _SEPARATOR.split(footer.strip())
     kept: list[str] = []
     for index in range(0, len(parts), 2):
         if "{page" not in parts[index] and parts[index].strip():
@@ -192,6 +195,9 @@ def page_footer(theme: Theme) -> ET.Element | None:
 
 def logo_data_uri(theme: Theme) -> str | None:
     """The theme's logo as a ``data:`` URI, so the page stays one self-contained file."""
-    if theme.logo is None:
-        return None
-    return f"data:{theme.logo.media_type};base64,{base64.b64encode(theme.logo.data).decode('ascii')}"
+    return None if theme.logo is None else _data_uri(theme.logo.media_type, theme.logo.data)
+
+
+@lru_cache(maxsize=8)  # encoded once per process: every page of a theme carries the same logo
+def _data_uri(media_type: str, data: bytes) -> str:
+    return f"data:{media_type};base64,{base64.b64encode(data).decode('ascii')}"

@@ -85,8 +85,9 @@ _DATE_FIRST_REACH = 20
 # "Elmford, (ots) The …" (Austrian and German wire copy); the credit is an abbreviation in capitals or
 # in lower case, and the text after it opens with a capital or a quotation mark.
 _AGENCY_CREDIT = lazy_re.compile(
-    rf"(?P<place>{_WORD}(?:[ ]{_WORD}){{0,3}}),?[ ]*"
-    r"\((?P<credit>[A-Z]{2,8}(?:/[A-Z]{1,6})?|[a-z]{2,4}(?:/[a-z]{1,4})?)\)[ ]+(?=[A-ZÀ-Þ„“\"«‚‘])",
+    # "MURCIA, 11 (EUROPA PRESS)": the day of the month may stand before the credit
+    rf"(?P<place>{_WORD}(?:[ ]{_WORD}){{0,3}}),?[ ]*(?:\d{{1,2}}[ ]*)?"
+    r"\((?P<credit>[A-Z]{2,8}(?:[ /][A-Z]{1,8})?|[a-z]{2,4}(?:/[a-z]{1,4})?)\)[ ]+(?=[A-ZÀ-Þ„“\"«‚‘])",
     re.UNICODE,
 )
 # "(Elmford, Mississippi) Today, the Attorney General …": the place and its state in parentheses, in Title
@@ -214,6 +215,8 @@ def find_dateline(text: str) -> str | None:
         and not text[match.end() : match.end() + 1].isupper()
     ):
         return None  # "Meanwhile – the rain …": a Title Case word and a dash open a sentence, not a dateline
+    if dashed and not (capitals or has_date or credit.strip()) and _dash_pair(text, match.end()):
+        return None  # "Three Group Members - A, B and C - have been chosen": two dashes set off an aside
     if separator in (".", ":") and not (capitals or has_date):
         return None  # "Berlin: …", "Hameln. Die …": a period or colon after Title Case is a sentence
     if separator == "." and not (has_date or len(place) >= _MIN_CAPS_PLACE):
@@ -230,6 +233,13 @@ def find_dateline(text: str) -> str | None:
     if separator == ":" and any(_role_word(w.lower()) for w in words):
         return None  # "ENGINEER:", "SPOKESPERSON:", "JUSTICES:" label a speaker or a roll of names
     return text[: match.end()].rstrip()
+
+
+def _dash_pair(text: str, start: int) -> bool:
+    """True when a spaced dash later in the same sentence closes the aside the dash before ``start`` opens."""
+    ends = sentence_ends(text[start:])
+    stop = start + ends[0] if ends else len(text)
+    return any(dash in text[start:stop] for dash in (" - ", " – ", " — ", " -- "))
 
 
 def _agency_credit(head: str) -> str | None:
@@ -258,8 +268,8 @@ def _agency_credit(head: str) -> str | None:
 
 def dateline_alone(text: str) -> str | None:
     """ "HARLOW, England —" set apart from the lede by a blank line (a PDF paste): the whole block."""
-    if len(text) > _MAX_LENGTH or text.rstrip()[-1:] not in "-–—":
-        return None  # the cheap test first: a dateline alone ends with its dash
+    if len(text) > _MAX_LENGTH or text.rstrip()[-1:] not in "-–—)":
+        return None  # the cheap test first: a dateline alone ends with its dash, or its agency's credit
     found = find_dateline(f"{text.rstrip()} X")
     return found if found == text.rstrip() else None
 

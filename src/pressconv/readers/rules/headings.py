@@ -31,6 +31,7 @@ from pressconv.readers.heading_shape import (
 )
 from pressconv.readers.lexicon import FINITE_VERBS
 from pressconv.readers.quote_marks import starts_with_mark
+from pressconv.readers.speakers.surroundings import signature_line
 from pressconv.readers.worklist import WorkList
 
 # The furniture rule's reasons for a contact block: a heading over one still heads the text below it.
@@ -115,6 +116,22 @@ def _introduces_list(text: str, works: list[Work], at: int) -> bool:
     return len(words) > MAX_COLON_LABEL_WORDS and any(w in _LIST_VERBS for w in words[1:])
 
 
+def _quotation_ends(text: str) -> bool:
+    """True for a paragraph of quotation with no attribution after it: it opens with a quotation mark and
+    ends with one, or its last mark opens a quotation left open ("“We will …" running to the end)."""
+    text = text.rstrip()
+    if not starts_with_mark(text):
+        return False
+    marks = [c for c in text if c in _MARKS]
+    if not marks:
+        return False  # single marks: not read here
+    return text[-1] in _MARKS or marks[-1] in _OPENERS or (marks[-1] == '"' and marks.count('"') % 2 == 1)
+
+
+_MARKS = '“”„«»"'
+_OPENERS = "“„«"
+
+
 def classify_headings(works: list[Work], start: int) -> None:
     """Mark heading-shaped blocks from ``start`` on as headings when body text follows them."""
     shapes = [None] * start + [heading_shape(w) for w in works[start:]]
@@ -138,6 +155,9 @@ def classify_headings(works: list[Work], start: int) -> None:
         if shape is not None and _QUOTES_ATTRIBUTABLE.match(work.text) and work.text.endswith(":"):
             shape = None  # names whose words the quotes below are, like "Jane Roe said:"
             work.reason = 'a line naming whose the quotes below are ("Quotes attributable to …:"): no heading'
+        if shape is not None and i and _quotation_ends(works[i - 1].text) and signature_line(work.text):
+            shape = None  # "Jane Doe, Commissioner for X" under a quote signs it, as a dash line does
+            work.reason = "a name and title under a quote: who said it, no heading"
         if shape is not None and (followed or work.hint == "heading"):
             work.kind = HEADING
             work.reason = shape

@@ -20,7 +20,7 @@ from pressconv.readers.dates import find_date
 from pressconv.readers.heading_shape import ends_sentence, is_chrome_line
 from pressconv.readers.lexicon import PAGE_CHROME_OPENINGS, PAGE_CHROME_WORDS, TITLE_CASE_SMALL
 from pressconv.readers.name_runs import sentence_ends
-from pressconv.readers.press_furniture import is_date_line
+from pressconv.readers.press_furniture import CONTACT_DETAILS, is_date_line
 from pressconv.readers.quote_marks import starts_with_mark
 from pressconv.readers.rules.around_headline import split_label_line, under_headline
 from pressconv.readers.rules.cover_note import cover_note
@@ -231,7 +231,6 @@ _SESSION = lazy_re.compile(
     r"\b\d+(?:st|nd|rd|th)\s+(?:session|meeting|plenary|sitting)\b|\((?:AM|PM)\)$", re.IGNORECASE
 )
 _PARTS = re.compile(r"\s[-–—|:]\s")
-_CONTACT = lazy_re.compile(r"@\w|https?://|www\.|\(?\+?\d[\d ().-]{7,}\d")
 _KICKER = lazy_re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý’' &-]{2,40}:\s+\S")
 # A forwarded mail's subject line pasted above the release: "Fwd: County approves …", "WG: …".  Not
 # "RE:", which official rebuttals use as their headline ("RE: PUBLICATION ON ALLEGED SHORTAGE OF …").
@@ -402,7 +401,7 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
         return -9.0, 'a date line: a place and its date ("Villa Alta del Valle, 3 de marzo de 2031")'
     if _SUBJECT.match(text):
         return -9.0, "a forwarded e-mail's subject line (Fwd:, FW:, WG: …)"
-    if _CONTACT.search(text):
+    if CONTACT_DETAILS.search(text):
         return -9.0, "contact details (phone, e-mail or web address)"
     if lowered.startswith(PAGE_CHROME_OPENINGS) or is_chrome_line(text):
         return -9.0, "page chrome (share, provided by, published, a caption …)"

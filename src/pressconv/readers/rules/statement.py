@@ -63,13 +63,13 @@ _HEADLINE = lazy_re.compile(
     re.IGNORECASE,
 )
 # "Attorney General Okoro-Lindahl Statement on …", "Mayor Reed’s statement on …", "Governor Ruiz Issues
-# Statement on …": the issuer first.
+# Statement on …", "Executive Director X remarks at the opening of …": the issuer first.
 _NAME_FIRST = lazy_re.compile(
     r"^(?P<who>[A-ZÀ-Ý][^:]{2,80}?)(?:[’']s)?\s+"
     # "Governor Ruiz Issues Statement on …": a headline's verb in title case is no part of the name
     r"(?:(?:issues|releases|delivers|makes|gives|shares|publishes)\s+(?:a\s+|the\s+)?)?"
     r"(?:statement|remarks|message)\s+"
-    r"(?:on|about|regarding|following|after|in response to|to mark)\b",
+    r"(?:on|about|regarding|following|after|in response to|to mark|at|to|for|before)\b",
     re.IGNORECASE,
 )
 # Where the issuer's name ends in an introduction that goes on: "… from X on the decision to …".

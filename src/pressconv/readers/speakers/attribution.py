@@ -52,6 +52,7 @@ from pressconv.readers.speakers.clause import (
     Attribution,
     organisation_kind,
 )
+from pressconv.readers.speakers.dropped import subject_dropped
 from pressconv.readers.speakers.introductions import (
     apposed_subject,
     colon_subject,
@@ -61,6 +62,7 @@ from pressconv.readers.speakers.introductions import (
     opening_role,
     set_off_subject,
 )
+from pressconv.readers.speakers.names import portfolio_holder
 from pressconv.readers.speakers.people import PERSON_AFTER, appositive_title, prefer_title, title_before
 from pressconv.readers.speakers.subjects import (
     affiliation,
@@ -328,6 +330,10 @@ def clause_in(text: str, start: int, end: int, before_quote: bool = False) -> At
     if width == 1 and (carried := pronoun_in_verb(words[v].text)) is not None:
         # "«…», ujarnya.": the verb carries its subject as an ending (Indonesian "-nya": he or she)
         return Attribution(text[verb_start:verb_end], verb_start, pronoun=carried)
+    if subject_dropped(words, v, width):
+        # "«…», afirmou.", "Al respecto, ha señalado que …": a language that drops the subject; the
+        # person spoken of just before
+        return Attribution(text[verb_start:verb_end], verb_start, implied=True)
     k = v - 1
     while k >= 0 and words[k].text.lower() in ATTRIBUTION_ADVERBS:
         k -= 1
@@ -348,9 +354,6 @@ def clause_in(text: str, start: int, end: int, before_quote: bool = False) -> At
             # "Ministeren sier", "Starosta řekl": a title with no article is the subject
             return Attribution(text[words[k].start : verb_end], words[k].start, role=bare)
         return _subject_first(text, start, words, k, verb_end, before_quote)
-    if v + width == len(words) and v == 0 and words[v].text.lower() not in ENGLISH_SPEECH_VERBS:
-        # "«…», afirmou.": a language that drops the subject; the person spoken of just before
-        return Attribution(text[verb_start:verb_end], verb_start, implied=True)
     if v + width < len(words) and (pronoun := personal_pronoun(words[v + width].text.rstrip(".,;:!?"))):
         # "„…“, sagte sie.", "—dijo él—", "said he": the pronoun after its verb
         pronoun_end = words[v + width].start + len(words[v + width].text.rstrip(".,;:!?"))
@@ -416,7 +419,7 @@ def _subject_first(
             holder_title, holder_name = split_title(holder.tokens)
             title = holder_title or text[holder.end : run.end].strip(" ,")
             return Attribution(text[holder.start : verb_end], holder.start, holder_name, title)
-        title, name = split_title(run.tokens)
+        title, name = portfolio_holder(text, run) or split_title(run.tokens)  # "… for X, Y and Z Jane Doe"
         if not is_name(name):
             return None
         clause_start = run.start

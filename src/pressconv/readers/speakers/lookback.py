@@ -83,7 +83,7 @@ class MentionCache:
     def role_subject(self, number: int, start: int, end: int) -> str | None:
         """The one holder of the role that is a sentence's speaking subject ("The Minister said …")."""
         text = self.works[number].text
-        first = text[start:end].lstrip(" \t\n\"“”„«»")
+        first = text[start:end].lstrip(' \t\n"“”„«»')
         if first.split(" ", 1)[0].lower() not in ARTICLES_BEFORE_ROLE:
             return None  # most sentences open with no article: no clause to read
         clause = clause_in(text, start, end)
@@ -91,6 +91,12 @@ class MentionCache:
             return None
         holders = self.index.holders(clause.role)
         return holders[0] if len(holders) == 1 else None
+
+    def subject_dropped(self, number: int, start: int, end: int) -> bool:
+        """True when a sentence's speech verb has no subject ("Al respecto, ha señalado que …"): it goes on
+        about the person spoken of before, and whoever else it names is not its subject."""
+        clause = clause_in(self.works[number].text, start, end)
+        return clause is not None and clause.implied
 
     def mention(self, number: int, start: int, name: tuple[str, ...], possessive: bool) -> Mention | None:
         """The person the name at ``start`` of block ``number`` names, in full; None if not a known one."""
@@ -130,11 +136,15 @@ def antecedent(
     mentions: MentionCache,
     gender: str,
     genders: dict[str, str],
+    dropped: bool = False,
 ) -> tuple[str, int] | None:
     """The first non-possessive person of the nearest preceding sentence that names one.
 
     A person already known to be of the other gender (from an honorific or an
     earlier pronoun) is passed over, so "she added" after "he said" looks further.
+    For a verb with no subject (``dropped``), a sentence whose own speech verb has
+    none either is passed over too: it speaks of the same person, and the people
+    it names ("… presentó a la alcaldesa, Rosa Villegas") are not its subject.
     """
 
     def fits(name: str) -> bool:
@@ -152,6 +162,14 @@ def antecedent(
         sentences = mentions.sentences(back)
         for slot in range(len(sentences) - 1, -1, -1):
             end, named = sentences[slot]
+            opens = sentences[slot - 1][0] if slot else 0
+            if (
+                dropped
+                and named
+                and (back != number or end <= position)
+                and mentions.subject_dropped(back, opens, end)
+            ):
+                continue
             # the first known person of the sentence who is not a possessive; else the first one at all
             for start, name, possessive in named:
                 if back == number and start >= limit:
@@ -184,7 +202,7 @@ def _participle_start(text: str, position: int, sentences: Sequence[tuple[int, o
     so no one named inside that clause is who the pronoun means.
     """
     start = max((end for end, _people in sentences if end <= position), default=0)
-    head = text[start:position].lstrip(" \"“”„«»")
+    head = text[start:position].lstrip(' "“”„«»')
     first = head.split(" ", 1)[0]
     if first[:1].isupper() and first.lower().endswith("ing") and head.rstrip().endswith(","):
         return start

@@ -223,6 +223,10 @@ def _person(text: str, run: Run) -> _Person | None:
         return None  # a lone surname adds nothing to resolve against
     if _never_a_person(name):
         return None  # "Towns Network", "PROSECUTIONS Media Statement": an organisation, a line in capitals
+    if title is None and _in_portfolio_list(text, run):
+        # "el consejero de Turismo, Patrimonio Histórico y Deporte", "Commissioner for Home Affairs,
+        # Migration and Citizenship": a later item of the office's list of portfolios, not a person
+        return None
     if title is not None and _portfolio_tail(title, name):
         return None  # "Commissioner for Disaster Management Affairs": the rest of the office, not a name
     if title is not None and _office_then_holder(text, run.end):
@@ -266,6 +270,40 @@ def _person(text: str, run: Run) -> _Person | None:
 
 
 _FULL_NAME = 2
+# An office's list of portfolios before a run: a link word, a capitalised portfolio, then a comma (or a
+# comma-list and a coordinator) right where the run starts.
+_LIST_REACH = 120
+_PORTFOLIO = r"[A-ZÀ-Ý][\w-]*(?: [A-ZÀ-Ý][\w-]*)*"
+_PORTFOLIO_LIST = lazy_re.compile(
+    rf"\b(?:of|for|de|del|für|pour|per) {_PORTFOLIO}"
+    rf"(?:(?:, {_PORTFOLIO})+(?P<coordinated>,? (?:and|y|et|und|e) )|, )$"
+)
+_LIST_GOES_ON = lazy_re.compile(r" (?:and|y|et|und|e) [A-ZÀ-Ý]")
+
+
+def portfolio_holder(text: str, run: Run) -> tuple[str | None, tuple[str, ...]] | None:
+    """ "Commissioner for Home Affairs, Migration and Citizenship Pavlos Demetriou said": a run that goes on
+    an office's list of portfolios and ends in the holder's name -> (the portfolios, the name), or None."""
+    before = _PORTFOLIO_LIST.search(text, max(0, run.start - _LIST_REACH), run.start)
+    coordinators = [i for i, word in enumerate(run.tokens) if word in _COORDINATORS]
+    if before is None or before.group("coordinated") or not coordinators:
+        return None
+    tail = run.tokens[coordinators[-1] + 1 :]
+    width = 3 if len(tail) > 3 and tail[-3].lower() in FEMALE_NAMES | MALE_NAMES else 2
+    if len(tail) <= width or not is_name(tail[-width:]):
+        return None  # "… Affairs, Migration and Citizenship" with no name after the last portfolio
+    return " ".join(run.tokens[: len(run.tokens) - width]), tail[-width:]
+
+
+def _in_portfolio_list(text: str, run: Run) -> bool:
+    """ "consejero de Turismo, Patrimonio Histórico y Deporte": a run that is a later item of an office's
+    list of portfolios -- after a comma when the list goes on past it, or closing it after a coordinator."""
+    before = _PORTFOLIO_LIST.search(text, max(0, run.start - _LIST_REACH), run.start)
+    if before is None or run.tokens[0].lower() in FEMALE_NAMES or run.tokens[0].lower() in MALE_NAMES:
+        return False  # "… of Health, Jane Doe and …": a first name starts a person's name
+    return bool(before.group("coordinated")) or _LIST_GOES_ON.match(text, run.end) is not None
+
+
 # "… Lalu Lintas dan Angkutan Laut, Hendra Wicaksono,": a coordinator, more of the portfolio, a comma, and
 # a name set off after it.
 _SECOND_PORTFOLIO = lazy_re.compile(

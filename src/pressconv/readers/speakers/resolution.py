@@ -408,7 +408,9 @@ def _resolve(
     if attribution.pronoun or attribution.implied:
         gender = PRONOUN_GENDER.get(attribution.pronoun or "", "")
         what = "pronoun" if attribution.pronoun else "no subject"
-        found = antecedent(number, attribution.position, works, mentions, gender, genders)
+        found = antecedent(
+            number, attribution.position, works, mentions, gender, genders, attribution.implied
+        )
         if found is None:
             return None, f"speaker {clause}: no person named before the {what}"
         name, where = found

@@ -21,7 +21,7 @@ from pressconv.readers.quote_marks import is_page_line
 from pressconv.readers.speakers.attribution import clause_in
 from pressconv.readers.speakers.clause import EDGE_PUNCT, Attribution
 from pressconv.readers.speakers.people import appositive_title, prefer_title
-from pressconv.readers.speakers.words import is_organisation
+from pressconv.readers.speakers.words import is_organisation, is_titled
 
 # How many closing sentences of a paragraph may report the speech a quote below goes on with.
 _REPORT_SENTENCES = 3
@@ -30,6 +30,9 @@ _REPORT_SENTENCES = 3
 _SIGN_OFF = re.compile(r"[–—―-]{1,2} ?")
 
 _MAX_SIGN_OFF_WORDS = 16
+# A name and title with no dash: a shorter line, the name of two words or more.
+_MAX_SIGNATURE_WORDS = 12
+_FULL_NAME = 2
 
 # "Quotes attributable to Minister for Transport, Jane Doe:": a line heading the quotes under it.
 _ATTRIBUTABLE = re.compile(
@@ -131,10 +134,24 @@ def _attributable_in(text: str) -> Attribution | None:
 
 
 def sign_off(work: Work) -> Attribution | None:
-    """ "– The Honourable Jane Doe, Minister of Transport": a dash, then who said the quote above."""
+    """ "– The Honourable Jane Doe, Minister of Transport": a dash, then who said the quote above; or the
+    name and title alone on the line ("Jane Doe, Minister of Transport")."""
     if work.kind != PARAGRAPH or work.spans:
         return None
+    if _SIGN_OFF.match(work.text) is None:
+        return signature_line(work.text)
     return _signed_by(work.text)
+
+
+def signature_line(text: str) -> Attribution | None:
+    """ "Mireille Castagnède-Holm, Commissioner for Climate Resilience": a full name, a comma, a title,
+    no closing punctuation -- a line that signs the quote above it as a dash line does."""
+    if "\n" in text or text.rstrip()[-1:] in ".!?:;" or len(text.split()) > _MAX_SIGNATURE_WORDS:
+        return None
+    found = _named_from(text, 0)
+    if found is None or not found.title or len(found.name or ()) < _FULL_NAME:
+        return None
+    return found if any(is_titled(word) for word in found.title.split()) else None
 
 
 @per_document(maxsize=256)
@@ -142,12 +159,17 @@ def _signed_by(text: str) -> Attribution | None:
     dash = _SIGN_OFF.match(text)
     if dash is None or len(text.split()) > _MAX_SIGN_OFF_WORDS:
         return None
-    found = runs(text, dash.end())
-    if not found or found[0].start != dash.end():
+    return _named_from(text, dash.end())
+
+
+def _named_from(text: str, start: int) -> Attribution | None:
+    """The person named from ``start`` on, with the title set off after the name, or None."""
+    found = runs(text, start)
+    if not found or found[0].start != start:
         return None
     title, name = split_title(found[0].tokens)
     rest = text[found[0].end :].strip()
     if not is_name(name) or is_organisation(name) or (rest and not rest.startswith(",")):
         return None
     title = prefer_title(title, appositive_title(text, found[0].end))
-    return Attribution(text[dash.end() :], dash.end(), name, title, person=True)
+    return Attribution(text[start:], start, name, title, person=True)

@@ -207,10 +207,14 @@ def _package(
         )
     if relations.added:
         entries[prepared.document_rels_name] = relations.part()
+        # The same part whenever the same relationships are added (a theme's header, logo and contact
+        # links, in every release): compressed once per distinct part (``_zip``'s memo is keyed on bytes).
+        memo.add(prepared.document_rels_name)
     if content_defaults or content_overrides:
         entries["[Content_Types].xml"] = content_types(
             entries["[Content_Types].xml"], content_defaults, content_overrides
         )
+        memo.add("[Content_Types].xml")  # built once per set of added parts (``content_types``)
     entries[prepared.document_name] = xml(root)
     entries[prepared.styles_name] = _styles(prepared, theme, language)
     shown = documents[0] if volume_title is None else volume.properties_document(volume_title, documents)

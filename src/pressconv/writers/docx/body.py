@@ -14,6 +14,7 @@ level-3 style); a nested numbered list restarts from 1 under each parent item.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from copy import deepcopy
 from typing import TYPE_CHECKING, assert_never
 
 from lxml import etree  # type: ignore[import-untyped]
@@ -23,9 +24,8 @@ from pressconv.model import Block, Document, Figure, ListBlock, Marks, Note, Par
 from pressconv.text import body_and_boilerplate, clean
 from pressconv.writers._labels import labels
 from pressconv.writers.docx import figures, inline, tables
-from pressconv.writers.docx.house import ordered_child
 from pressconv.writers.docx.notes import NotePlan
-from pressconv.writers.docx.ooxml import PPR_ORDER, R, W, w
+from pressconv.writers.docx.ooxml import R, W, w
 from pressconv.writers.docx.relations import Relations
 from pressconv.writers.docx.styles import TextKind
 
@@ -132,7 +132,7 @@ class Body:
         details = meta.contact_details if len(meta.contact_details) == len(meta.contacts) else ()
         for index, contact in enumerate(meta.contacts):
             marks = details[index].marks if details and details[index].text == contact else ()
-            self.paragraph("contact", contact, marks=marks)
+            self.recurring("contact", contact, marks)  # a press office's contact block recurs
         if meta.end_mark:
             self.paragraph("end_mark", meta.end_mark)
 
@@ -157,12 +157,20 @@ class Body:
     def section(
         self, section: Section, text_kind: TextKind, heading_kind: TextKind, dateline: str | None
     ) -> None:
+        # The "About" boilerplate comes back in every release of a press office (a theme's, word for word).
+        recurring = text_kind == "boilerplate"
         if section.heading is not None:
-            p = self.paragraph(heading_kind, section.heading, marks=section.heading_marks)
+            if recurring:
+                p = self.recurring(heading_kind, section.heading, section.heading_marks)
+            else:
+                p = self.paragraph(heading_kind, section.heading, marks=section.heading_marks)
             if heading_kind == "heading" and section.heading.strip():
                 self.outline.append((2, p, section.heading))
         for index, block in enumerate(section.blocks):
-            self.block(block, text_kind, dateline if index == 0 else None)
+            if recurring and isinstance(block, Paragraph):
+                self.recurring(text_kind, block.text, block.marks)
+            else:
+                self.block(block, text_kind, dateline if index == 0 else None)
 
     def block(self, block: Block, text_kind: TextKind, dateline: str | None) -> None:
         match block:
@@ -170,14 +178,13 @@ class Body:
                 self.paragraph(text_kind, text, dateline, marks=marks)
             case Quote(text=text, speaker=speaker, marks=marks):
                 self.quotes += 1
+                shown = bool(speaker) and self.show_speaker
                 # The bookmark ties the paragraph to its "Quote N speaker" custom property.
-                p = self.paragraph("quote", text, dateline, bookmark=self.quotes, marks=marks)
+                self.paragraph("quote", text, dateline, bookmark=self.quotes, marks=marks, before=shown)
                 if speaker:
                     self.speakers.append((self.quotes, self.clean(speaker)))
-                    if self.show_speaker:  # the same words the other formats show: "— Name"
-                        _keep_with_next(p)  # never a speaker line alone at the top of a page
-                        _no_space_after(p)
-                        self.paragraph("speaker", f"\u2014 {speaker}")
+                    if shown:  # the same words the other formats show: "— Name"
+                        self.recurring("speaker", f"\u2014 {speaker}")
             case ListBlock():
                 self.list_block(block)
             case Table():
@@ -223,8 +230,11 @@ class Body:
         *,
         bookmark: int | None = None,
         marks: Marks = (),
+        before: bool = False,
     ) -> etree._Element:
-        p = _new_paragraph(self.root, self.ids[kind])
+        """A paragraph of ``kind``; ``before``: it stands just above a speaker line, kept with it and with
+        no space after (the quote's rule runs on unbroken into the line's, ``_before_speaker``)."""
+        p = _new_paragraph(self.root, self.ids[kind], before_speaker=before)
         if bookmark is not None:
             etree.SubElement(p, w("bookmarkStart"), {w("id"): str(bookmark), w("name"): f"_Quote_{bookmark}"})
         head = None
@@ -233,6 +243,37 @@ class Body:
         inline.render(p, text, marks, self.ids, self.relations, self.notes.lookup, self.clean, head=head)
         if bookmark is not None:
             etree.SubElement(p, w("bookmarkEnd"), {w("id"): str(bookmark)})
+        return p
+
+    def recurring(self, kind: TextKind, text: str, marks: Marks = ()) -> etree._Element:
+        """A paragraph of ``text`` of a kind that recurs from release to release (a quote's speaker line,
+        the boilerplate, a media contact): built once per process, then copied.
+
+        The copy is the element ``paragraph`` builds, byte for byte: its links take their ids from
+        this document's relationships, asked for in the same order.  Text with characters XML cannot
+        carry (the cleaner counts them) and marks other than links and styles (a note reference) are
+        built afresh.
+        """
+        style_id = self.ids[kind]
+        key = (style_id, text, marks)
+        found = _PROTOTYPES.get(key)
+        if found is None or found[0] is not self.ids:
+            if any(mark.kind not in _COPIED_MARKS for mark in marks) or self.clean(text, count=False) != text:
+                return self.paragraph(kind, text, marks=marks)
+            if len(_PROTOTYPES) >= PROTOTYPES:
+                _PROTOTYPES.clear()
+                _SCRATCH.clear()
+            proto = _new_paragraph(_SCRATCH, style_id)
+            links = Relations()
+            inline.render(proto, text, marks, self.ids, links, self.notes.lookup, self.clean)
+            by_id = {rel_id: target for rel_id, _, target, _ in links.added}
+            targets = tuple(by_id[h.get(_RID, "")] for h in proto.iter(_HYPERLINK))
+            found = _PROTOTYPES[key] = (self.ids, proto, targets)
+        p = deepcopy(found[1])
+        if found[2]:
+            for hyperlink, target in zip(p.iter(_HYPERLINK), found[2], strict=True):
+                hyperlink.set(_RID, self.relations.link(target))
+        self.root.append(p)
         return p
 
     def write(
@@ -252,10 +293,37 @@ class Body:
         return p
 
 
-def _new_paragraph(parent: etree._Element, style_id: str) -> etree._Element:
-    p = etree.SubElement(parent, w("p"))
-    properties = etree.SubElement(p, w("pPr"))
-    etree.SubElement(properties, w("pStyle"), {w("val"): style_id})
+#: Recurring paragraphs (``Body.recurring``) kept per process, at most this many.
+PROTOTYPES = 256
+
+# Built under a detached w:body with the body's namespaces, so a copy appended to a body declares none.
+_SCRATCH = etree.Element(w("body"), nsmap={"w": W, "r": R})
+_SCRATCH_PROPERTIES = etree.Element(w("body"), nsmap={"w": W, "r": R})
+_PROTOTYPES: dict[tuple[str, str, Marks], tuple[dict[TextKind, str], etree._Element, tuple[str, ...]]] = {}
+"""(style id, text, marks) -> (the style ids it was built with, the paragraph, each w:hyperlink's target)."""
+_COPIED_MARKS = frozenset({"emphasis", "strong", "code", "link", "break"})
+_HYPERLINK = w("hyperlink")
+_RID = f"{{{R}}}id"
+
+
+_P = w("p")
+_PROPERTIES: dict[tuple[str, bool], etree._Element] = {}
+"""(style id, above a speaker line) -> a paragraph's w:pPr, made once per process and copied."""
+
+
+def _new_paragraph(parent: etree._Element, style_id: str, *, before_speaker: bool = False) -> etree._Element:
+    p = etree.SubElement(parent, _P)
+    properties = _PROPERTIES.get((style_id, before_speaker))
+    if properties is None:  # a copy costs a third of making the element and its children again
+        if len(_PROPERTIES) >= PROTOTYPES:
+            _PROPERTIES.clear()
+            _SCRATCH_PROPERTIES.clear()
+        properties = etree.SubElement(etree.SubElement(_SCRATCH_PROPERTIES, _P), w("pPr"))
+        etree.SubElement(properties, w("pStyle"), {w("val"): style_id})
+        if before_speaker:
+            _before_speaker(properties)
+        _PROPERTIES[(style_id, before_speaker)] = properties
+    p.append(deepcopy(properties))
     return p
 
 
@@ -267,24 +335,15 @@ def _set_num(paragraph: etree._Element, num_id: int) -> None:
     etree.SubElement(numbering, w("numId"), {w("val"): str(num_id)})
 
 
-def _no_space_after(paragraph: etree._Element) -> None:
-    """No space between a quote and its speaker line: the quote's rule runs on unbroken into the line's.
+def _before_speaker(properties: etree._Element) -> None:
+    """A quote above its speaker line: kept with it, and no space between the two.
 
-    Word joins the two paragraphs' borders across the space; LibreOffice draws each paragraph's border
-    over its own lines only when it does not join them, which left a gap the size of the quote's space
-    after.  The speaker line keeps the space after, so the quote ends where it did.
+    Never a speaker line alone at the top of a page.  No space after, so the quote's rule runs on
+    unbroken into the line's: Word joins the two paragraphs' borders across the space; LibreOffice
+    draws each paragraph's border over its own lines only when it does not join them, which left a
+    gap the size of the quote's space after.  The speaker line keeps the space after, so the quote
+    ends where it did.  ``properties`` holds only w:pStyle: w:keepNext and w:spacing follow it in the
+    schema's order (``ooxml.PPR_ORDER``).
     """
-    properties = paragraph.find(w("pPr"))
-    assert properties is not None
-    ordered_child(properties, "spacing", PPR_ORDER).set(w("after"), "0")
-
-
-def _keep_with_next(paragraph: etree._Element) -> None:
-    properties = paragraph.find(w("pPr"))
-    assert properties is not None
-    style = properties.find(w("pStyle"))
-    keep = etree.Element(w("keepNext"))
-    if style is None:  # w:keepNext follows w:pStyle and precedes everything else the writer sets
-        properties.insert(0, keep)
-    else:
-        style.addnext(keep)
+    etree.SubElement(properties, w("keepNext"))
+    etree.SubElement(properties, w("spacing"), {w("after"): "0"})

@@ -111,14 +111,15 @@ def ordered_child(parent: etree._Element, name: str, order: Sequence[str]) -> et
     found = parent.find(w(name))
     if found is not None:
         return found
-    element = etree.Element(w(name))
-    rank = order.index(name)
+    later = frozenset(order[order.index(name) + 1 :])
+    # Made in the parent's document (appended, then moved): no move between documents, whose
+    # namespace reconciliation cost more than the rest (a sectPr under a root of twenty namespaces).
+    element = etree.SubElement(parent, w(name))
     for sibling in parent:
-        local = etree.QName(sibling).localname if isinstance(sibling.tag, str) else ""
-        if local in order and order.index(local) > rank:
+        tag = sibling.tag
+        if isinstance(tag, str) and tag.rpartition("}")[2] in later:
             sibling.addprevious(element)
-            return element
-    parent.append(element)
+            break
     return element
 
 

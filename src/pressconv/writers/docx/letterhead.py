@@ -152,12 +152,17 @@ def first_page(section_properties: etree._Element, header_id: str) -> None:
     first_footer = next(
         (r for r in section_properties.findall(w("footerReference")) if r.get(w("type")) == "first"), None
     )
-    reference = etree.Element(w("headerReference"), {w("type"): "first", f"{{{R}}}id": header_id})
+    # Made in the section's document, then moved (a move between documents costs more).
+    reference = etree.SubElement(
+        section_properties, w("headerReference"), {w("type"): "first", f"{{{R}}}id": header_id}
+    )
     section_properties.insert(0, reference)
     if footer is not None and first_footer is None:
         # One footer part for both slots: the first page is numbered like the rest.
-        again = etree.Element(
-            w("footerReference"), {w("type"): "first", f"{{{R}}}id": footer.get(f"{{{R}}}id")}
+        again = etree.SubElement(
+            section_properties,
+            w("footerReference"),
+            {w("type"): "first", f"{{{R}}}id": footer.get(f"{{{R}}}id")},
         )
         footer.addnext(again)
     ordered_child(section_properties, "titlePg", SECTION_ORDER)

@@ -46,9 +46,7 @@ class Relations:
         if found is not None:
             return found
         if self._taken is None:
-            self._taken = (
-                {rel.get("Id", "") for rel in etree.fromstring(self.existing)} if self.existing else set()
-            )
+            self._taken = set(_ids(self.existing)) if self.existing else set()
         n = sum(1 for rel in self.added if rel[0].startswith(f"rId{prefix}")) + 1
         while f"rId{prefix}{n}" in self._taken:
             n += 1
@@ -60,16 +58,28 @@ class Relations:
 
     def part(self) -> bytes:
         """The relationships part with the added relationships after the template's own."""
-        if self.existing:
-            root = etree.fromstring(self.existing)
-        else:
-            root = etree.Element(f"{{{PKG_REL}}}Relationships", nsmap={None: PKG_REL})
-        for rel_id, rtype, target, external in self.added:
-            attributes = {"Id": rel_id, "Type": rtype, "Target": target}
-            if external:
-                attributes["TargetMode"] = "External"
-            etree.SubElement(root, f"{{{PKG_REL}}}Relationship", attributes)
-        return xml(root)
+        return _part(self.existing, tuple(self.added))
+
+
+# The same few relationships recur document after document (a theme's header; its logo; a press
+# office's links): each part is built once per process.
+@lru_cache(maxsize=64)
+def _ids(existing: bytes) -> frozenset[str]:
+    return frozenset(rel.get("Id", "") for rel in etree.fromstring(existing))
+
+
+@lru_cache(maxsize=64)
+def _part(existing: bytes | None, added: tuple[tuple[str, str, str, bool], ...]) -> bytes:
+    if existing:
+        root = etree.fromstring(existing)
+    else:
+        root = etree.Element(f"{{{PKG_REL}}}Relationships", nsmap={None: PKG_REL})
+    for rel_id, rtype, target, external in added:
+        attributes = {"Id": rel_id, "Type": rtype, "Target": target}
+        if external:
+            attributes["TargetMode"] = "External"
+        etree.SubElement(root, f"{{{PKG_REL}}}Relationship", attributes)
+    return xml(root)
 
 
 def content_types(existing: bytes, defaults: dict[str, str], overrides: dict[str, str]) -> bytes:

@@ -1,7 +1,8 @@
 """PDF writer: a Document -> a print-ready, tagged PDF through reportlab platypus.
 
 The package, by concern: ``story`` (one handler per block type -> flowables) with
-``flowables`` and ``paragraph`` (escaping, lazily parsed paragraphs); ``tagging``
+``flowables`` and ``paragraph`` (escaping, lazily parsed paragraphs), ``markup`` (the model's
+text as paragraph markup, that of recurring words made once per process); ``tagging``
 (structure tree and marked content), ``canvas`` and ``xmp``; ``fonts`` (discovery,
 per-character fallback), ``embedding`` (TrueType faces as reportlab fonts) and
 ``unicode_blocks``; ``rtl`` (shaping and bidi drawing, imported only for
@@ -37,8 +38,9 @@ from pressconv.writers.pdf.canvas import PressCanvas
 from pressconv.writers.pdf.embedding import glyph_additions
 from pressconv.writers.pdf.fonts import font_set
 from pressconv.writers.pdf.furniture import ThemeFooter, has_letterhead, letterhead
+from pressconv.writers.pdf.markup import text_markup
 from pressconv.writers.pdf.paragraph import escape
-from pressconv.writers.pdf.story import Context, build_story, logical, paragraph_of, text_markup
+from pressconv.writers.pdf.story import Context, build_story, logical, paragraph_of
 from pressconv.writers.pdf.styles import Styles, build_styles
 from pressconv.writers.pdf.tagging import (
     PAGINATION_FOOTER,

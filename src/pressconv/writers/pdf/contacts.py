@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pressconv.model import Contact, Mark, Marks
 
@@ -13,6 +14,7 @@ def _digits(text: str) -> str:
     return "".join(c for c in text if c.isdigit())
 
 
+@lru_cache(maxsize=64)  # a press office's contact block recurs in every release
 def contact_marks(text: str, details: Contact | None) -> Marks:
     """Link marks over the contact block ``text`` for the details the reader structured, where found."""
     if details is None:

@@ -140,7 +140,6 @@ class CachedFace(TTFontFace):
             )
 
 
-
 def covered(face: TTFontFace) -> frozenset[str]:
     """Every character ``face`` maps to a glyph (its ``charToGlyph`` codes from U+0001 to U+10FFFF)."""
     text = face.__dict__.get(_COVERED)

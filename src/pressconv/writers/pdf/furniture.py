@@ -22,9 +22,11 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from reportlab.lib.colors import Color
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable
 from reportlab.platypus import Paragraph as RLParagraph
@@ -215,6 +217,7 @@ class Letterhead(Flowable):
             canv.restoreState()
 
 
+@lru_cache(maxsize=64)  # the theme's own lines, asked about in every release
 def _right_to_left(text: str) -> bool:
     """Whether ``text`` holds a strong right-to-left character (checked before ``rtl`` is imported)."""
     return any(unicodedata.bidirectional(c) in ("R", "AL") for c in set(text))
@@ -254,28 +257,23 @@ def letterhead(
     name_face, line_face = styles.faces[styles.headline.fontName], styles.faces[styles.body.fontName]
     lines = []
     if theme.organisation:
-        style = ParagraphStyle(
-            "pc-organisation",
-            fontName=name_face.name,
-            fontSize=13,
-            leading=16,
-            textColor=styles.primary,
-            alignment=TA_LEFT,
-        )
+        style = _line_style("pc-organisation", name_face.name, 13, 16, styles.primary)
         lines.append(_line(theme.organisation, style, name_face, markup))
     if theme.letterhead:
-        style = ParagraphStyle(
-            "pc-letterhead",
-            fontName=line_face.name,
-            fontSize=8.5,
-            leading=11,
-            textColor=styles.primary,  # the letterhead's colour, as in the DOCX, HTML and EPUB
-            alignment=TA_LEFT,
-        )
+        # The letterhead's colour is the primary, as in the DOCX, HTML and EPUB.
+        style = _line_style("pc-letterhead", line_face.name, 8.5, 11, styles.primary)
         lines.append(_line(theme.letterhead, style, line_face, markup))
     first = theme.organisation or theme.letterhead or ""
     logo_right = _right_to_left(first) and _rtl_base(first)
     return Letterhead(logo, figure, lines, styles, logo_right)
+
+
+@lru_cache(maxsize=16)
+def _line_style(name: str, font: str, size: float, leading: float, colour: Color) -> ParagraphStyle:
+    """A letterhead line's style, one per process for a theme: the laid-out cache knows it at once."""
+    return ParagraphStyle(
+        name, fontName=font, fontSize=size, leading=leading, textColor=colour, alignment=TA_LEFT
+    )
 
 
 def _rtl_base(text: str) -> bool:
@@ -300,6 +298,29 @@ def _draw_runs(
         canv.setFont(name, size)
         canv.drawString(x, y, text)
         x += canv.stringWidth(text, name, size)
+
+
+#: A footer line's font runs and width, by (font set, face, size, text): the same on every page with that
+#: number, in every release of the theme.
+_MEASURED: dict[tuple[int, str, float, str], tuple[FontSet, list[tuple[Face | None, str]], float]] = {}
+
+
+def _footer_runs(
+    fonts: FontSet, face: Face, size: float, text: str
+) -> tuple[list[tuple[Face | None, str]], float]:
+    """``text``'s font runs and width, found once per process when every character has a font (a character
+    no font draws is given its box in each write's own face copy, so that text is always found anew)."""
+    key = (id(fonts), face.name, size, text)
+    found = _MEASURED.get(key)
+    if found is not None and found[0] is fonts:
+        return found[1], found[2]
+    runs = fonts.runs(text, face, Notes())
+    width = sum(pdfmetrics.stringWidth(chunk, (run_face or face).name, size) for run_face, chunk in runs)
+    if all(run_face is not None or face.chars.issuperset(chunk) for run_face, chunk in runs):
+        if len(_MEASURED) >= 256:
+            _MEASURED.clear()
+        _MEASURED[key] = (fonts, runs, width)
+    return runs, width
 
 
 class ThemeFooter:
@@ -327,6 +348,11 @@ class ThemeFooter:
     def _runs(self, text: str) -> list[tuple[Face | None, str]]:
         return self.fonts.runs(text, self.styles.footer, Notes())
 
+    def _measured(self, text: str) -> tuple[list[tuple[Face | None, str]], float]:
+        """``text``'s runs and its width in the footer's size: the same on every page with this number,
+        so found once per process (``_footer_runs``)."""
+        return _footer_runs(self.fonts, self.styles.footer, self.styles.footer_size, text)
+
     def draw(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         styles, m = self.styles, self.styles.measures
         page = canv.getPageNumber()
@@ -338,16 +364,12 @@ class ThemeFooter:
                 canv.doForm(self._form(page))
                 canv.restoreState()
             return
-        head = self.head.replace(_PAGE, str(page))
+        runs, width = self._measured(self.head.replace(_PAGE, str(page)))
         with marked(canv, PAGINATION_FOOTER):
             canv.saveState()
             canv.setFillColor(styles.footer_color)
-            _draw_runs(canv, m.margin_left, m.footer_y, self._runs(head), styles.footer, styles.footer_size)
+            _draw_runs(canv, m.margin_left, m.footer_y, runs, styles.footer, styles.footer_size)
             if self.rest:
-                width = sum(
-                    canv.stringWidth(text, (face or styles.footer).name, styles.footer_size)
-                    for face, text in self._runs(head)
-                )
                 canv.translate(m.margin_left + width, m.footer_y)
                 canv.doForm(self._form(page))
             canv.restoreState()

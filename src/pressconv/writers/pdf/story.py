@@ -1,7 +1,7 @@
 """The model -> reportlab flowables: one handler per block type, each flowable marked for its element.
 
-All model text reaches reportlab's Paragraph mini-markup through ``escape`` and ``_markup``
-only.  The release notice sits above the headline; contacts, the "About" boilerplate and the
+All model text reaches reportlab's Paragraph mini-markup through ``markup`` (escaped, fallback fonts,
+inline marks) only.  The release notice sits above the headline; contacts, the "About" boilerplate and the
 end mark follow the body.  When the theme shows speakers, a quote's speaker is printed under
 it as a layout artifact ("— Pat Ryder"): those words are not in the model (the attribution
 inside the quote already is), so the structure tree leaves them out and only plain-text
@@ -40,8 +40,9 @@ from pressconv.writers.pdf import tables
 from pressconv.writers.pdf.contacts import contact_marks
 from pressconv.writers.pdf.flowables import ListItem, QuoteBlock, Rule
 from pressconv.writers.pdf.fonts import Face, FontSet
-from pressconv.writers.pdf.inline import clip, keep_amounts_together, render
-from pressconv.writers.pdf.paragraph import LazyParagraph, escape, piece_starts, pieces_of
+from pressconv.writers.pdf.inline import clip
+from pressconv.writers.pdf.markup import markup as _markup
+from pressconv.writers.pdf.paragraph import LazyParagraph, piece_starts, pieces_of
 from pressconv.writers.pdf.styles import Styles
 from pressconv.writers.pdf.tagging import Artifact, Marked, StructElem
 
@@ -87,57 +88,6 @@ def _cells(ctx: Context) -> tables.Cells:
     )
 
 
-def _markup(ctx: Context, text: str, face: Face, marks: Marks = ()) -> str:
-    """Markup for ``text`` in ``face`` with its inline ``marks`` (``inline``); amounts kept on one line."""
-    text = keep_amounts_together(text)
-    if not marks:
-        return _plain(ctx, text, face)
-    return render(
-        text,
-        face,
-        marks,
-        fonts=ctx.fonts,
-        plain=lambda t, f: _plain(ctx, t, f),
-        labels=ctx.labels,
-        links=ctx.links,
-        link_color=ctx.styles.link_color,
-    )
-
-
-def text_markup(ctx: Context, text: str, face: Face) -> str:
-    """Escaped markup for ``text`` in ``face``, with fallback fonts (for text outside the model's blocks)."""
-    return _plain(ctx, text, face)
-
-
-def _plain(ctx: Context, text: str, face: Face) -> str:
-    """Escaped markup for ``text`` in ``face``, with fallback-font runs for characters the face lacks.
-
-    In a right-to-left document Arabic is shaped first, so fonts are chosen for the joined forms drawn.
-    """
-    runs: list[tuple[Face | None, str]]
-    if ctx.rtl:
-        from pressconv.writers.pdf import rtl as bidi
-
-        runs = []
-        for run_face, chunk in ctx.fonts.runs(bidi.shape(text), face, ctx.notes):
-            # The fallback search hands out one run per character (a new Face each time): joined, a
-            # word is one font tag, and one fragment for reportlab to measure (4x faster for Arabic).
-            last = runs[-1][0] if runs else None
-            if last is not None and run_face is not None and last.name == run_face.name:
-                runs[-1] = (last, runs[-1][1] + chunk)
-            else:
-                runs.append((run_face, chunk))
-    else:
-        runs = ctx.fonts.runs(text, face, ctx.notes)
-    parts: list[str] = []
-    for run_face, chunk in runs:
-        if run_face is None:
-            parts.append(escape(chunk))
-        else:
-            parts.append(f'<font name="{run_face.name}">{escape(chunk)}</font>')
-    return "".join(parts)
-
-
 def _direction(ctx: Context, text: str) -> bool | None:
     """None for text without right-to-left characters, else whether its paragraph runs right to left."""
     if not ctx.rtl:
@@ -168,8 +118,10 @@ def _logical(ctx: Context, elem: StructElem, text: str) -> StructElem:
     return elem
 
 
-def _para(ctx: Context, text: str, style: ParagraphStyle, marks: Marks = ()) -> RLParagraph:
-    return _flow(ctx, _markup(ctx, text, ctx.faces[style.fontName], marks), style, text)
+def _para(
+    ctx: Context, text: str, style: ParagraphStyle, marks: Marks = (), *, recurring: bool = False
+) -> RLParagraph:
+    return _flow(ctx, _markup(ctx, text, ctx.faces[style.fontName], marks, recurring=recurring), style, text)
 
 
 def paragraph_of(ctx: Context, text: str, style: ParagraphStyle) -> RLParagraph:
@@ -201,12 +153,14 @@ def _marked_pieces(
     target: StructElem,
     on_first_draw: Callable[[Canvas, float, float], None] | None = None,
     marks: Marks = (),
+    *,
+    recurring: bool = False,
 ) -> list[Flowable]:
     """A heading or headline of any length as one structure element: pieces for a long one (linear)."""
     _logical(ctx, target, text)
     return [
         Marked(piece, target, on_first_draw=on_first_draw if i == 0 else None)
-        for i, piece in enumerate(_pieced(ctx, text, style, marks=marks))
+        for i, piece in enumerate(_pieced(ctx, text, style, marks=marks, recurring=recurring))
     ]
 
 
@@ -226,7 +180,13 @@ def _piece_styles(ctx: Context, style: ParagraphStyle, count: int) -> list[Parag
 
 
 def _pieced(
-    ctx: Context, text: str, style: ParagraphStyle, dateline: str | None = None, marks: Marks = ()
+    ctx: Context,
+    text: str,
+    style: ParagraphStyle,
+    dateline: str | None = None,
+    marks: Marks = (),
+    *,
+    recurring: bool = False,
 ) -> list[RLParagraph]:
     """The paragraphs that lay ``text`` out in ``style``: one, or one per ``PIECE`` of a long text.
 
@@ -252,7 +212,10 @@ def _pieced(
         head = f'<font name="{dateline_face.name}">{head_markup}</font>'
         spans[0] = clip(spans[0], cut, len(pieces[0]), last=last == 0) if spans[0] else ()
         pieces[0] = pieces[0][cut:]
-    markups = [_markup(ctx, piece, face, span) for piece, span in zip(pieces, spans, strict=True)]
+    markups = [
+        _markup(ctx, piece, face, span, recurring=recurring)
+        for piece, span in zip(pieces, spans, strict=True)
+    ]
     markups[0] = head + markups[0]
     styles = _piece_styles(ctx, style, len(markups))
     return [
@@ -272,7 +235,9 @@ def _quote(ctx: Context, block: Quote, parent: StructElem) -> list[Flowable]:
     quote = parent.add("BlockQuote")
     elem = _logical(ctx, quote.add("P"), block.text)
     bodies = _pieced(ctx, block.text, styles.quote, marks=block.marks)
-    speaker = _para(ctx, f"— {block.speaker}", styles.speaker) if block.speaker and ctx.show_speaker else None
+    speaker = None
+    if block.speaker and ctx.show_speaker:  # a speaker's line recurs in release after release
+        speaker = _para(ctx, f"— {block.speaker}", styles.speaker, recurring=True)
     last = len(bodies) - 1
     return [
         QuoteBlock(body, speaker if i == last else None, elem, styles, i == last)
@@ -359,7 +324,9 @@ def _section(
         style = styles.boilerplate_heading if boilerplate else styles.headings[level]
         hook = _bookmark(f"{ctx.key}section-{index}", section.heading, level - 1)
         heading = root.add(f"H{level}")
-        pieces = _marked_pieces(ctx, section.heading, style, heading, hook, section.heading_marks)
+        pieces = _marked_pieces(
+            ctx, section.heading, style, heading, hook, section.heading_marks, recurring=boilerplate
+        )
         if section.blocks and isinstance(section.blocks[0], Table):
             # Kept with the table by the page break the table asks for, not by keepWithNext, which would
             # move a table longer than the space left to the next page whole.
@@ -371,7 +338,9 @@ def _section(
     for block in section.blocks:
         if boilerplate and isinstance(block, Paragraph):
             flowables.extend(
-                _marked_pieces(ctx, block.text, styles.boilerplate, root.add("P"), marks=block.marks)
+                _marked_pieces(
+                    ctx, block.text, styles.boilerplate, root.add("P"), marks=block.marks, recurring=True
+                )
             )
         else:
             flowables.extend(_block(ctx, block, root, dateline))
@@ -480,7 +449,8 @@ def _lines(ctx: Context, text: str, style: ParagraphStyle, root: StructElem, mar
     face = ctx.faces[style.fontName]
     lines, at = [], 0
     for line in text.split("\n"):
-        lines.append(_markup(ctx, line, face, clip(marks, at, at + len(line), last=True) if marks else ()))
+        line_marks = clip(marks, at, at + len(line), last=True) if marks else ()
+        lines.append(_markup(ctx, line, face, line_marks, recurring=True))  # contacts, end marks recur
         at += len(line) + 1
     elem = _logical(ctx, root.add("P"), text)
     return Marked(_flow(ctx, "<br/>".join(lines), style, text), elem)
