@@ -18,6 +18,7 @@ from dataclasses import replace
 from pressconv import lazy_re
 from pressconv.readers.blocks import HEADING, PARAGRAPH, QUOTE, Partial, Work
 from pressconv.readers.dialogue import continues_dialogue
+from pressconv.readers.document_cache import per_document
 from pressconv.readers.lexicon import (
     ACCORDING_TO,
     COMPANY_KINDS,
@@ -308,11 +309,9 @@ def _second_voices(
         if clause is None or not clause.points_to_someone:
             # "A called the deal “…”, while B said it was “…”": the clause before the quotation, in its
             # sentence, binds it
-            before, opening = spans[k - 1][1], spans[k][0]
-            ends = [e for e in sentence_ends(text[before:opening]) if text[before + e : opening].strip()]
-            before += ends[-1] if ends else 0
-            if text[before : spans[k][0]].strip(EDGE_PUNCT):
-                clause = clause_in(text, before, spans[k][0])
+            clause = _clause_before(text, spans[k - 1][1], spans[k][0])
+            if clause is not None and clause.clause == work.attribution:
+                continue  # "“…,” Ryder said, arguing that the shift “…”": the block's own attribution
         if clause is None or not clause.points_to_someone:
             continue
         own, reason = _resolve(clause, number, works, index, mentions, genders)
@@ -320,6 +319,16 @@ def _second_voices(
             pieces[k] = Partial(spans[k][0], spans[k][1], own, clause.clause, reason)
             other = True
     return tuple(pieces) if other else ()
+
+
+@per_document(maxsize=4096)  # a pure function of the block's text and the quotations' ends
+def _clause_before(text: str, before: int, opening: int) -> Attribution | None:
+    """The attribution clause between two quotations, in the second one's sentence, or None."""
+    ends = sentence_ends(text[before:opening])
+    before += ends[-1] if ends else 0
+    if not text[before:opening].strip(EDGE_PUNCT):
+        return None  # no words in the quotation's own sentence
+    return clause_in(text, before, opening)
 
 
 def _quoted_title(quoted: str) -> bool:
