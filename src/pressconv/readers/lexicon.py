@@ -75,7 +75,7 @@ SPEECH_VERBS: frozenset[str] = ENGLISH_SPEECH_VERBS | frozenset(
         commente rappelle insiste confie assure dijo dice afirmó afirma explicó explica señaló
         señala añadió añade declaró declara aseguró asegura indicó indica comentó comenta disse
         afirmou explicou acrescentou declarou déclaré expliqué ajouté souligné affirmé indiqué précisé
-        estimé confié rappelé assuré poursuivi conclu relève résume avertit prévient salue
+        estimé confié rappelé assuré poursuivi conclu relève résume avertit prévient salue reconnaît
         dichiara spiega afferma sottolinea aggiunge commenta ricorda osserva precisa evidenzia rimarca
         conclude disse dichiarò affermò spiegò aggiunse sottolineò
         sublinhou referiu salientou destacou frisou adiantou garantiu lembrou sublinha refere
@@ -432,6 +432,7 @@ ROLE_WORDS: frozenset[str] = frozenset(
         pharmacist dentist midwife paramedic firefighter
         physicist chemist astronomer statistician geographer oceanographer
         ingeniero ingeniera ingénieur ingénieure ingenieur ingenieurin engenheiro engenheira
+        arquitecto arquitecta architecte architekt architektin
         entrenador entrenadora entraîneur entraîneuse trainer trainerin allenatore allenatrice treinador
         treinadora
         """
@@ -622,6 +623,8 @@ TITLE_SUFFIXES: tuple[str, ...] = (
     "kommissar",
     "kommissarin",
     "rätin",
+    "dezernent",  # "Baudezernentin Katrin Oelschläger", "Sozialdezernent"
+    "dezernentin",
 )
 
 # Words that follow "of"/"for" after a title and belong to it ("Secretary of Defense").

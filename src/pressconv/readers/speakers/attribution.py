@@ -118,6 +118,11 @@ _TITLE_LINK_BEFORE = lazy_re.compile(
 )
 
 
+# "…, Director of X, speaking on behalf of the basin States, said": a participle phrase closing the
+# apposition says how the person spoke, not who they are.
+_PARTICIPLE_APPOSITION = re.compile(r", [a-z]+ing\b[^,]*$")
+
+
 def _heads_office(run: Run) -> bool:
     """ "Chief Executive of the Federation of Independent Builders": a title and its "of" open the run, so
     the words after them are what the title heads (an organisation), not a name."""
@@ -429,6 +434,12 @@ def _subject_first(
                 clause_start = text.rfind(title, max(0, run.start - len(title) - 3), run.start)
         return Attribution(text[clause_start:verb_end], clause_start, name, title)
     if subject.text == "," and k >= 1:
+        participle = _PARTICIPLE_APPOSITION.search(text, start, subject.start)
+        at = participle.start() if participle else -1
+        opening = next((j for j in range(k - 1, 0, -1) if words[j].start == at), 0) if participle else 0
+        if opening and (found := _subject_first(text, start, words, opening, verb_end, before_quote)):
+            # "Jane Doe, Director of X, speaking by video link, said": the subject ends before the participle
+            return found
         # "Jane Smith, chief executive of Acme, said", "Rep. Nancy Pelosi, D-Calif., said", "Smith, 45, said"
         named = name_then_of(text, start, subject.start)
         if named is not None:
