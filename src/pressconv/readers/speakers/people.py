@@ -308,6 +308,13 @@ class PersonIndex:
         ]
         return [n for n in named if not any(n != other and n in other for other in named)]
 
+    def organisations_opening_with(self, word: str) -> list[str]:
+        """The organisations of two words or more the text names whose name opens with ``word`` ("Hollins"
+        -> "Hollins Freight Services"), longest form of each."""
+        self._complete()
+        named = [n for n in self.organisations if n.split(" ", 1)[0] == word and " " in n]
+        return [n for n in named if not any(n != other and n in other for other in named)]
+
     def first_title(self, full_name: str) -> tuple[str | None, int]:
         """The title the person carried on first reference and that reference's block (-1: none); a title
         the letterhead alone gives counts only where the text gives none."""
