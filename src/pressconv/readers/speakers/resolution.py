@@ -410,10 +410,10 @@ def _resolve(
                 # "Verdane a précisé", "Acme said": the organisation the release is from, by its first word
                 company, said = release
                 return company, f"speaker {clause} -> {company} (the release's organisation: {said})"
-            named = {without_legal_form(n) for n in index.organisations_opening_with(full)}
-            if len(named) == 1:
+            in_full = {without_legal_form(n) for n in index.organisations_opening_with(full)}
+            if len(in_full) == 1:
                 # "Hollins said" where the text names "Hollins Freight Services": the organisation in full
-                spoke = named.pop()
+                spoke = in_full.pop()
                 return spoke, f"speaker {clause} -> {spoke} (the organisation the text names in full)"
             return None, f"speaker {clause}: {full} is named nowhere in full and nothing says it is a person"
         if source is not None and full != " ".join(attribution.name):
