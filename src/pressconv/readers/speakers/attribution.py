@@ -29,7 +29,6 @@ from pressconv.readers.lexicon import (
     GROUP_PRONOUNS,
     POSSESSIVE_OPENERS,
     POSSESSIVE_PRONOUNS,
-    SPEECH_VERBS,
 )
 from pressconv.readers.name_runs import (
     Run,
@@ -41,11 +40,16 @@ from pressconv.readers.name_runs import (
     split_title,
     tokens,
 )
-from pressconv.readers.speakers.appositions import SUFFIXES, holder_before_titles, name_then_of, suffixed_name
+from pressconv.readers.speakers.appositions import (
+    SUFFIXES,
+    before_participle,
+    holder_before_titles,
+    name_then_of,
+    suffixed_name,
+)
 from pressconv.readers.speakers.clause import (
     ARTICLES_BEFORE_ROLE,
     EDGE_PUNCT,
-    MAX_ROLE_WORDS,
     MIN_FULL_NAME,
     MIN_ROLE_CLAUSE,
     ROLE_LINKS,
@@ -73,9 +77,11 @@ from pressconv.readers.speakers.subjects import (
     for_name,
     names_person,
     possessive_opener,
+    role_before_name,
 )
 from pressconv.readers.speakers.verb_first import verb_first
 from pressconv.readers.speakers.words import (
+    attribution_segments,
     find_word,
     is_organisation,
     is_titled,
@@ -118,49 +124,11 @@ _TITLE_LINK_BEFORE = lazy_re.compile(
 )
 
 
-# "…, Director of X, speaking on behalf of the basin States, said": a participle phrase closing the
-# apposition says how the person spoke, not who they are.
-_PARTICIPLE_APPOSITION = re.compile(r", [a-z]+ing\b[^,]*$")
-
-
 def _heads_office(run: Run) -> bool:
     """ "Chief Executive of the Federation of Independent Builders": a title and its "of" open the run, so
     the words after them are what the title heads (an organisation), not a name."""
     title = split_title(run.tokens)[0]
     return title is not None and title.rsplit(" ", 1)[-1].lower() in ROLE_LINKS
-
-
-def _role_before(gap: str) -> str | None:
-    """ "el investigador ", "la directrice du projet ", "lead author ": a lower-case title (an article
-    before it, a comma after it) between "according to" and the name, as in "según el investigador
-    Joaquín Berrocal"; else None."""
-    words = gap.rstrip().removesuffix(",").split()  # "según la directora del centro, Marta Ocaña"
-    if words and words[0].lower() in ARTICLES_BEFORE_ROLE:
-        words = words[1:]
-    if (
-        not words
-        or len(words) > MAX_ROLE_WORDS
-        or not all(w.isalpha() and w.islower() for w in words)
-        or any(w in ARTICLES_BEFORE_ROLE or w in SPEECH_VERBS for w in words)  # "según explica el coautor X"
-        or not (is_titled(words[-1]) or is_titled(words[0]))  # "la ingeniera agrónoma", "chief economist"
-    ):
-        return None
-    return " ".join(words)
-
-
-def _segments(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int, bool]]:
-    """Unquoted stretches in the order attributions are looked for: after the first quote, before, later."""
-    if not spans:
-        return []
-    pieces: list[tuple[int, int, bool]] = []
-    for k in range(len(spans)):
-        start = spans[k][1]
-        end = spans[k + 1][0] if k + 1 < len(spans) else len(text)
-        if end > start:
-            pieces.append((start, end, True))
-    if spans[0][0] > 0:
-        pieces.insert(1 if pieces else 0, (0, spans[0][0], False))
-    return pieces
 
 
 def find_attribution(work: Work) -> Attribution | None:
@@ -170,7 +138,7 @@ def find_attribution(work: Work) -> Attribution | None:
 
 @per_document(maxsize=4096)  # a pure function of the block's text and quotation marks
 def attribution_in(text: str, spans: tuple[tuple[int, int], ...], opens_unclosed: bool) -> Attribution | None:
-    for start, end, after_quote in _segments(text, spans):
+    for start, end, after_quote in attribution_segments(text, spans):
         if after_quote:
             stop = end
             for cut in sentence_ends(text[start:end]):
@@ -273,7 +241,7 @@ def clause_in(text: str, start: int, end: int, before_quote: bool = False) -> At
             if statement is not None:
                 after = statement.end()  # "according to a statement from Mayor Okafor-Bright"
             name_runs = runs(text, after, end)
-            role = _role_before(text[after : name_runs[0].start]) if name_runs else None
+            role = role_before_name(text[after : name_runs[0].start]) if name_runs else None
             if name_runs and (name_runs[0].start - after <= 12 or role):
                 run = name_runs[0]
                 title, name = split_title(run.tokens)
@@ -434,12 +402,9 @@ def _subject_first(
                 clause_start = text.rfind(title, max(0, run.start - len(title) - 3), run.start)
         return Attribution(text[clause_start:verb_end], clause_start, name, title)
     if subject.text == "," and k >= 1:
-        participle = _PARTICIPLE_APPOSITION.search(text, start, subject.start)
-        at = participle.start() if participle else -1
-        opening = next((j for j in range(k - 1, 0, -1) if words[j].start == at), 0) if participle else 0
+        opening = before_participle(text, start, words, k)
         if opening and (found := _subject_first(text, start, words, opening, verb_end, before_quote)):
-            # "Jane Doe, Director of X, speaking by video link, said": the subject ends before the participle
-            return found
+            return found  # "Jane Doe, Director of X, speaking by video link, said": the subject ends before
         # "Jane Smith, chief executive of Acme, said", "Rep. Nancy Pelosi, D-Calif., said", "Smith, 45, said"
         named = name_then_of(text, start, subject.start)
         if named is not None:

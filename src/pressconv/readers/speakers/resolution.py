@@ -410,7 +410,7 @@ def _resolve(
                 # "Verdane a précisé", "Acme said": the organisation the release is from, by its first word
                 company, said = release
                 return company, f"speaker {clause} -> {company} (the release's organisation: {said})"
-            in_full = {without_legal_form(n) for n in index.organisations_opening_with(full)}
+            in_full = {without_legal_form(n) for n in index.organisations_of("", first=full)}
             if len(in_full) == 1:
                 # "Hollins said" where the text names "Hollins Freight Services": the organisation in full
                 spoke = in_full.pop()

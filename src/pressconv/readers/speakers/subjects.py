@@ -5,12 +5,13 @@ role ("the Minister of State"), a bare title ("Ministeren sier"), a name with
 its organisation ("Sergeant X of Y Police's unit"), the head of an apposition
 whose closing comma is missing, a possessive before a word for what was said
 ("Sus palabras:"), a "for" clause ending in a name ("Pour le maire, X :"), and
-an article with a lower-case title before a name ("la catedrática X").
+an article with a lower-case title before a name ("la catedrática X"), and
+the title between "according to" and a name ("según el investigador X").
 """
 
 from __future__ import annotations
 
-from pressconv.readers.lexicon import HONORIFICS, POSSESSIVE_OPENERS, SPOKEN_WORDS
+from pressconv.readers.lexicon import HONORIFICS, POSSESSIVE_OPENERS, SPEECH_VERBS, SPOKEN_WORDS
 from pressconv.readers.name_runs import Run, Token, is_capitalised, is_name, runs, split_title
 from pressconv.readers.speakers.clause import (
     ARTICLES_BEFORE_ROLE,
@@ -178,3 +179,21 @@ def names_person(apposition: str) -> bool:
         return False
     _title, name = split_title(found[0].tokens)
     return len(name) >= MIN_FULL_NAME and is_name(name) and not is_organisation(name)
+
+
+def role_before_name(gap: str) -> str | None:
+    """ "el investigador ", "la directrice du projet ", "lead author ": a lower-case title (an article
+    before it, a comma after it) between "according to" and the name, as in "según el investigador
+    Joaquín Berrocal"; else None."""
+    words = gap.rstrip().removesuffix(",").split()  # "según la directora del centro, Marta Ocaña"
+    if words and words[0].lower() in ARTICLES_BEFORE_ROLE:
+        words = words[1:]
+    if (
+        not words
+        or len(words) > MAX_ROLE_WORDS
+        or not all(w.isalpha() and w.islower() for w in words)
+        or any(w in ARTICLES_BEFORE_ROLE or w in SPEECH_VERBS for w in words)  # "según explica el coautor X"
+        or not (is_titled(words[-1]) or is_titled(words[0]))  # "la ingeniera agrónoma", "chief economist"
+    ):
+        return None
+    return " ".join(words)

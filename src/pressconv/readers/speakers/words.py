@@ -180,3 +180,18 @@ def is_organisation(name: tuple[str, ...]) -> bool:
     if name[-1].lower().rstrip(".") in ORGANISATION_SUFFIXES:
         return True
     return any(word.lower().rstrip(".") in ORGANISATION_WORDS for word in name)
+
+
+def attribution_segments(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int, bool]]:
+    """Unquoted stretches in the order attributions are looked for: after the first quote, before, later."""
+    if not spans:
+        return []
+    pieces: list[tuple[int, int, bool]] = []
+    for k in range(len(spans)):
+        start = spans[k][1]
+        end = spans[k + 1][0] if k + 1 < len(spans) else len(text)
+        if end > start:
+            pieces.append((start, end, True))
+    if spans[0][0] > 0:
+        pieces.insert(1 if pieces else 0, (0, spans[0][0], False))
+    return pieces
