@@ -214,9 +214,14 @@ def _worker_started(main_pid: int) -> None:
     process ends, even by SIGKILL.  A worker holds the fork server's "alive" pipe and the resource
     tracker's pipe, so a worker outliving the main process keeps those two alive for ever as well."""
     import threading
+    from multiprocessing import util
+
+    from pressconv import pattern_cache
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_exit_with, args=(main_pid,), name="exit-with-main", daemon=True).start()
+    # A pool's worker ends without running ``atexit``: the patterns it compiled are kept on the way out.
+    util.Finalize(None, pattern_cache.save, exitpriority=0)
 
 
 def _exit_with(pid: int) -> None:
