@@ -67,7 +67,7 @@ def test_quoted_share_counts_words() -> None:
             "according to Smith",
         ),
         ("CEO Jane Smith runs Acme.\n\n“We grew a great deal,” she added.\n", "Jane Smith", "she added"),
-        ("Acme grew.\n\n“We grew a lot this year,” the company said.\n", None, "the company said"),
+        ("Acme grew.\n\n“We grew a lot this year,” the company said.\n", "Acme", "the company said"),
         ("Acme grew.\n\n“We grew a lot this year and last year too.”\n", None, None),
     ],
 )
@@ -164,12 +164,12 @@ def test_quote_sheet_puts_unattributed_quotes_last() -> None:
         ),
         ("Acme said in a statement", None, None),
         ("said Acme", None, None),
-        ("Globex Inc. said", None, None),
-        ("the Ministry of Health said", None, None),
-        ("Harbor City Council said", None, None),
+        ("Globex Inc. said", "Globex", None),
+        ("the Ministry of Health said", "Ministry of Health", None),
+        ("Harbor City Council said", "Harbor City Council", None),
         ("Smith, 45, said", "Smith", None),
         ("said Ab Klink, the former minister", "Ab Klink", "the former minister"),
-        ("Acme AG said", None, None),
+        ("Acme AG said", "Acme", None),
     ],
 )
 def test_names_titles_and_unnamed_speakers(attribution: str, speaker: str | None, title: str | None) -> None:

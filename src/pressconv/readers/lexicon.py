@@ -205,9 +205,29 @@ SPEECH_PHRASES: frozenset[str] = frozenset(
     }
 )
 
+# German and Dutch speech verbs whose particle goes to the end of the clause: "„…“, teilte das Unternehmen
+# mit.", "fügte die Ministerin hinzu", "gab der Landrat bekannt", "voegde de minister eraan toe".  The verb
+# opens the attribution when the particle closes it.
+SEPARABLE_SPEECH_VERBS: dict[str, str] = {
+    "teilte": "mit",
+    "teilten": "mit",
+    "teilt": "mit",
+    "fügte": "hinzu",
+    "fügt": "hinzu",
+    "gab": "bekannt",
+    "gibt": "bekannt",
+    "führte": "aus",
+    "stellte": "klar",
+    "voegde": "toe",
+    "legde": "uit",
+}
+
 # "according to Smith", "laut Müller", "selon Dupont", "según García".
 ACCORDING_TO: tuple[str, ...] = (
     "according to",
+    "in the words of",
+    "en palabras de",
+    "en palabras del",
     "laut",
     "selon",
     "según",
@@ -262,6 +282,17 @@ FORMS_OF_ADDRESS: frozenset[str] = frozenset(
     {"honour", "honor", "excellency", "worship", "majesty", "highness", "lordship", "ladyship"}
 )
 POSSESSIVE_PRONOUNS: dict[str, str] = {"his": "he", "her": "she"}
+# "Sus palabras fueron claras:", "Her words:", "In his words:": a possessive before a word for what someone
+# said introduces that person's quote, as a pronoun does (the pronoun of its gender, or itself: unknown).
+SPOKEN_WORDS: frozenset[str] = frozenset(
+    _words("words message palabras mensaje mots paroles message worte botschaft palavras mensagem parole")
+)
+POSSESSIVE_OPENERS: dict[str, str] = {
+    **POSSESSIVE_PRONOUNS,
+    **{word: word for word in _words("su sus ses son sa leur seu seus sua suas ihre ihr suo sue")},
+    "seine": "er",
+    "sein": "er",
+}
 GROUP_PRONOUNS: frozenset[str] = frozenset({"they", "we", "i", "you", "it", "ils", "elles", "wir", "nous"})
 
 # Words that make a capitalised run a title or rank rather than part of a name.
@@ -271,7 +302,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
         secretary deputy assistant under undersecretary president vice chairman chairwoman
         chairperson chair director manager officer executive chief head minister prime premier
         chancellor governor gov. mayor senator sen. representative rep. congressman congresswoman
-        councilman councilwoman councillor councilor commissioner ambassador spokesperson spokesman
+        councilman councilwoman councillor councilor cllr cllr. commissioner ambassador spokesperson spokesman
         spokeswoman spokesperson press general gen. lieutenant lt. colonel col. major maj. captain
         capt. commander cmdr. admiral adm. sergeant sgt. corporal cpl. private pvt. brig. brigadier
         marshal ensign specialist spc. dr. dr prof. prof professor mr. mr mrs. mrs ms. ms mx. sir
@@ -290,6 +321,8 @@ TITLE_WORDS: frozenset[str] = frozenset(
         co-author coauthor author lecturer fellow curator coach manager captain physician surgeon
         nurse chaplain commissaire préfet préfète sous-préfet directeur-général directrice-générale
         consejero consejera concejal concejala delegado delegada rector rectora decano decana
+        investigador investigadora catedrático catedrática profesor profesora doctora chercheur chercheuse
+        professeur professeure forscher forscherin
         bürgermeisterin landrat landrätin polizeipräsident polizeipräsidentin pressesprecher
         pressesprecherin staatssekretär staatssekretärin agent member kommissar kommissarin
         commissaire comisario comisaria
@@ -585,13 +618,21 @@ ORGANISATION_WORDS: frozenset[str] = frozenset(
 
 # What a text calls an organisation when it says the organisation said something ("the club said"),
 # and the words that mark a name as one of that kind ("Harrowgate Borough FC" is a club).
-_COMPANY_MARKERS = "company corporation corp inc ltd plc llc gmbh ag sa"
+_COMPANY_MARKERS = "company corporation corp inc ltd plc llc gmbh ag sa sas sarl sl spa"
+# A company in the words a release uses for it ("the company said", "indique la société", "ha señalado la
+# empresa", "teilte das Unternehmen mit"): with no company named by a marker, the company the release is
+# from or about.
+COMPANY_KINDS: frozenset[str] = frozenset(
+    _words(
+        "company firm group société entreprise groupe compagnie empresa compañía sociedad grupo"
+        " unternehmen firma konzern"
+    )
+)
 ORGANISATION_KINDS: dict[str, frozenset[str]] = {
     kind: frozenset(_words(markers))
     for kind, markers in {
         "club": "club fc afc cf sc rfc fk",
-        "company": _COMPANY_MARKERS,
-        "firm": _COMPANY_MARKERS,
+        **{company: _COMPANY_MARKERS for company in COMPANY_KINDS},
         "council": "council",
         "committee": "committee",
         "board": "board",

@@ -43,6 +43,8 @@ _OPEN_CONTEXT = frozenset("([{—–-/\u00a0 ")
 # Characters before which a mark is at the end of a quotation.
 _CLOSE_CONTEXT = frozenset(".,;:!?)]}…—–-/")
 _OPENING_MARKS = frozenset("“„‟\"«»‘'‚")
+# The marks that close a quotation at the very end of a paragraph (German closes with “).
+_CLOSING_AT_END = frozenset("“”»\"")
 
 QUOTED_SHARE = 0.5
 # A paragraph that opens with a whole quoted sentence and its attribution is a quote from this share on.
@@ -253,6 +255,23 @@ def is_page_line(text: str) -> bool:
     )
 
 
+def _closes_open_quote(
+    text: str, previous: Work, style: str
+) -> tuple[tuple[tuple[int, int], ...], bool, int, float, str] | None:
+    """The analysis of a paragraph read as going on inside the quotation the paragraph above left open:
+    it opens with no mark, ends with a closing one, and with the opening mark of the quotation above put
+    back at its start, one quotation runs from its start to its end with no stray mark."""
+    stripped = text.rstrip()
+    opener = previous.text.lstrip()[:1]
+    if starts_with_mark(text) or stripped[-1:] not in _CLOSING_AT_END or opener not in _OPENING_MARKS:
+        return None
+    trial = _analyse(opener + text, style)
+    spans, left_open, stray = trial[0], trial[1], trial[2]
+    if left_open or stray or not spans or spans[0][0] != 0 or spans[0][1] < len(stripped):
+        return None
+    return trial
+
+
 def classify_quotes(works: list[Work], notes: Notes) -> None:
     """Mark each paragraph whose words are mostly quoted as a quote; link multi-paragraph runs."""
     style = primary_style(works)
@@ -280,6 +299,16 @@ def classify_quotes(works: list[Work], notes: Notes) -> None:
             spans, left_open, stray, share, _ = analysis
             spans = tuple((max(0, start - 1), end - 1) for start, end in spans)
             share = quoted_share(work.text, list(spans))
+        closed = None
+        if previous_open is not None and not resumed:
+            closed = _closes_open_quote(work.text, previous_open, style)
+        if closed is not None:
+            # „Fast fünf Millionen …" then "Mit dem Gesetz … übernehmen.“: the quotation left open above goes
+            # on without a reopening mark and closes at the end of this paragraph
+            analysis, left_open, stray = closed, closed[1], closed[2]
+            spans = tuple((max(0, a - 1), b - 1) for a, b in closed[0])
+            share = quoted_share(work.text, list(spans))
+            resumed = True
         dialogue_goes_on = in_dialogue and not spans and continues_dialogue(work.text)
         if dialogue_goes_on:
             # "– Vi vill att alla ska komma." under "– …, säger Anna Berg.": more of the same speech

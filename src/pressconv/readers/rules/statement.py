@@ -62,9 +62,13 @@ _HEADLINE = lazy_re.compile(
     r"|\s*[:,]\s.*|\s[–—-]\s.*)?$",
     re.IGNORECASE,
 )
-# "Attorney General Okoro-Lindahl Statement on …", "Mayor Reed’s statement on …": the issuer first.
+# "Attorney General Okoro-Lindahl Statement on …", "Mayor Reed’s statement on …", "Governor Ruiz Issues
+# Statement on …": the issuer first.
 _NAME_FIRST = lazy_re.compile(
-    r"^(?P<who>[A-ZÀ-Ý][^:]{2,80}?)(?:[’']s)?\s+(?:statement|remarks|message)\s+"
+    r"^(?P<who>[A-ZÀ-Ý][^:]{2,80}?)(?:[’']s)?\s+"
+    # "Governor Ruiz Issues Statement on …": a headline's verb in title case is no part of the name
+    r"(?:(?:issues|releases|delivers|makes|gives|shares|publishes)\s+(?:a\s+|the\s+)?)?"
+    r"(?:statement|remarks|message)\s+"
     r"(?:on|about|regarding|following|after|in response to|to mark)\b",
     re.IGNORECASE,
 )
@@ -161,7 +165,8 @@ def _in_block(number: int, kind: Kind, text: str) -> tuple[str, str] | None:
     """(issuer as written, evidence) when this block is a statement headline or introduction."""
     if kind in (HEADLINE, SUBTITLE, PARAGRAPH, HEADING) and len(text) < _MAX_HEADLINE_CHARS:
         match = _HEADLINE.match(text) or _NAME_FIRST.match(text)
-        if match and _plausible(match.group("who")):
+        # "X issued the following statement after …:" is an introduction, read below
+        if match and _plausible(match.group("who")) and not match.group("who").endswith(" the following"):
             evidence = f'block {number + 1} is a statement headline: "{text[:60]}"'
             return match.group("who").strip(" ,"), evidence
     if kind != PARAGRAPH:
@@ -186,6 +191,9 @@ def _introduced(text: str) -> str | None:
     if behalf:
         return _TOPIC.sub("", behalf.group("who").rstrip(" .:")).strip(" ,")
     before = sentence[: issued.start()]
+    dash = max(before.rfind(" — "), before.rfind(" -- "), before.rfind(" – "))
+    if dash >= 0 and names_person(before[dash + 3 :]):
+        before = before[dash + 3 :].lstrip("- ")  # "PINE FALLS — Governor Jane Doe issued …": past the dash
     # "Following the board's decision …, general secretary Jane Doe issued …": an opening clause set off
     # by a comma is not the issuer; the shortest tail after a comma that names a person is
     # ("Jane Doe, chief executive of Acme," keeps its apposition: the tail after it names no one)

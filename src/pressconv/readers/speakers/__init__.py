@@ -15,7 +15,9 @@ Order of work, each step linear in the document:
    fullest form of the name, a pronoun's antecedent, a role's holder, an
    organisation the text says spoke, the voice of the quote above it, or a
    statement's issuer; ``roles`` finds who holds an office (the issuer as
-   written, the nearest of several holders, "who chairs the forum").
+   written, the nearest of several holders, "who chairs the forum"), and
+   ``organisations`` the organisation a release is from or about ("the
+   company said" when no company is named as one).
 
 ``words`` holds the word tests all of them ask (title word, speech verb, pronoun).
 """

@@ -6,7 +6,9 @@ Minister said", "Smith, chief executive of Acme, said", and the same in
 French, Spanish and German ("a déclaré", "dijo", "sagte").  This module holds
 the subject-first half of the grammar and the search over a block's unquoted
 stretches; a clause that opens with its verb ("said Smith", "so Müller") is
-read by ``verb_first``.  Speech verbs are data (``lexicon``).
+read by ``verb_first``, and the small readers of a subject's words (a
+capitalised role, an apposition's head, "Sus palabras:", "Pour le maire, X :")
+are in ``subjects``.  Speech verbs are data (``lexicon``).
 """
 
 from __future__ import annotations
@@ -25,11 +27,10 @@ from pressconv.readers.lexicon import (
     FORMS_OF_ADDRESS,
     FRONTED_OBJECTS,
     GROUP_PRONOUNS,
-    HONORIFICS,
+    POSSESSIVE_OPENERS,
     POSSESSIVE_PRONOUNS,
 )
 from pressconv.readers.name_runs import (
-    Run,
     Token,
     is_capitalised,
     is_name,
@@ -42,7 +43,6 @@ from pressconv.readers.speakers.appositions import SUFFIXES, holder_before_title
 from pressconv.readers.speakers.clause import (
     ARTICLES_BEFORE_ROLE,
     EDGE_PUNCT,
-    MAX_ROLE_WORDS,
     MIN_FULL_NAME,
     MIN_ROLE_CLAUSE,
     ROLE_LINKS,
@@ -52,10 +52,22 @@ from pressconv.readers.speakers.clause import (
 from pressconv.readers.speakers.introductions import (
     colon_subject,
     in_subordinate_clause,
+    inverted_copula,
     inverted_subject,
     opening_role,
+    set_off_subject,
 )
 from pressconv.readers.speakers.people import PERSON_AFTER, appositive_title, prefer_title, title_before
+from pressconv.readers.speakers.subjects import (
+    affiliation,
+    apposition_holder,
+    article_and_title,
+    bare_role_subject,
+    capitalised_role,
+    for_name,
+    names_person,
+    possessive_opener,
+)
 from pressconv.readers.speakers.verb_first import verb_first
 from pressconv.readers.speakers.words import (
     find_word,
@@ -63,10 +75,19 @@ from pressconv.readers.speakers.words import (
     is_titled,
     personal_pronoun,
     pronoun_in_verb,
-    role_word,
     speech_verb,
 )
 
+# The one-word "according to" of each language ("según", "selon", "laut").
+_ACCORDING_WORDS = frozenset(phrase for phrase in ACCORDING_TO if " " not in phrase)
+# "Pour le maire, Bernard Aubertin :", "Para la consejera, Ana Ruiz,", "Per il sindaco, …": a view's holder.
+_FOR_WORDS = frozenset({"pour", "para", "per", "für"})
+# "X made the remarks at …", "X gave these comments to …": the remarks' maker spoke.
+_REMARKS = frozenset({"remarks", "comments"})
+_REMARKS_DETERMINERS = frozenset({"the", "these", "those", "his", "her", "their"})
+_MADE = frozenset({"made", "gave", "delivered", "offered"})
+# The longest attribution set inside a quotation's marks (", a précisé Antoine Bélanger, ingénieur.").
+_MAX_INCISE_WORDS = 10
 # How far into an unclosed quotation to look for a forgotten attribution (characters).
 _OPEN_QUOTE_REACH = 2000
 
@@ -84,10 +105,6 @@ _MAX_INTERJECTION_WORDS = 8
 # Any of the "according to" phrases, anywhere (the phrase loop below then asks for it as a word).
 _ANY_ACCORDING_TO = re.compile("|".join(re.escape(phrase) for phrase in ACCORDING_TO))
 # A title's link word just before a capitalised run: "chief executive of", "directora de la", "head at the".
-# The words after "Name of Organisation" before the comma that ends the subject ("’s roads policing unit").
-_MAX_AFFILIATION_WORDS = 5
-# The longest apposition set off after a name whose closing comma is missing.
-_MAX_APPOSITION_WORDS = 10
 _TITLE_LINK_BEFORE = lazy_re.compile(
     r"\b(?:of|for|at|de|del|de la|du|des|von|der|di|della)(?: the| la| le| el| l’| l')? $"
 )
@@ -137,7 +154,25 @@ def attribution_in(text: str, spans: tuple[tuple[int, int], ...], opens_unclosed
         found = _signature(text, spans[-1][1])
         if found is not None:
             return found
-    return _interjection(text, spans)
+    return _interjection(text, spans) or _incise(text, spans)
+
+
+def _incise(text: str, spans: Sequence[tuple[int, int]]) -> Attribution | None:
+    """ "« Les données montrent …, a précisé Antoine Bélanger, ingénieur. Nous … »": an attribution set
+    inside the quotation marks after a comma, its speech verb first (the French incise), naming someone."""
+    for start, end in spans:
+        at = text.find(", ", start, end)
+        while at != -1:
+            stop = text.find(". ", at, end)
+            stop = end if stop == -1 else stop + 1
+            words = tokens(text, at + 2, stop)
+            verb = speech_verb(words) if 0 < len(words) <= _MAX_INCISE_WORDS else None
+            if verb is not None and (verb[0] == 0 or (verb[0] == 1 and personal_pronoun(words[0].text))):
+                found = clause_in(text, at + 1, stop)
+                if found is not None and (found.name or found.pronoun):
+                    return found
+            at = text.find(", ", at + 2, end)
+    return None
 
 
 def _signature(text: str, start: int) -> Attribution | None:
@@ -215,6 +250,14 @@ def clause_in(text: str, start: int, end: int, before_quote: bool = False) -> At
             return clause_in(text, words[subordinate].start, end, before_quote)
         verb = None
     if verb is None:
+        if before_quote and (opener := possessive_opener(words)) is not None:
+            # "Sus palabras fueron claras:", "In her words:": the possessive's person, as a pronoun
+            clause = text[opener.start : end].rstrip(" :,")
+            return Attribution(clause, opener.start, pronoun=POSSESSIVE_OPENERS[opener.text.lower()])
+        if before_quote and words[0].text.lower() in _FOR_WORDS and (named := for_name(text, words, end)):
+            # "Pour le maire, Bernard Aubertin : « … »", "Para la consejera, Ana Ruiz, “…”": whose view it is
+            run, title, name = named
+            return Attribution(text[words[0].start : run.end], words[0].start, name, title)
         if before_quote and text[start:end].rstrip().endswith(":"):
             found = runs(text, start, end)
             if found and len(found) == 1:
@@ -223,7 +266,10 @@ def clause_in(text: str, start: int, end: int, before_quote: bool = False) -> At
                     title = title or title_before(text, found[0].start)
                     return Attribution(text[found[0].start : found[0].end], found[0].start, name, title)
             elif found and (
-                introduced := colon_subject(text, words, found) or inverted_subject(text, words, found)
+                introduced := colon_subject(text, words, found)
+                or inverted_subject(text, words, found)
+                or set_off_subject(text, words, found)
+                or inverted_copula(text, words, found)
             ):
                 # "Auch der dänische Bahnchef Mikkel Sørensen zeigte sich zufrieden:", "Zufrieden zeigte
                 # sich auch Bahnchef Mikkel Sørensen:": no speech verb, but the clause's subject is a titled
@@ -254,8 +300,17 @@ def clause_in(text: str, start: int, end: int, before_quote: bool = False) -> At
         k -= 1
     if 0 <= k < v and all(w.text.lower() in FRONTED_OBJECTS for w in words[: k + 1]):
         k = -1  # "Das betonte Bahnchef Mikkel Sørensen.": what was said first, the speaker after the verb
+    if (
+        k >= 2
+        and words[v].text.lower().rstrip(".,;:") in _REMARKS
+        and words[k].text.lower() in _REMARKS_DETERMINERS
+        and words[k - 1].text.lower() in _MADE
+    ):
+        k -= 2  # "Vance made the remarks at a newsroom meeting": the subject of "made"
+    if k == 0 and words[0].text.lower() in _ACCORDING_WORDS:
+        k = -1  # "según ha destacado la alcaldesa", "selon a précisé X": the verb, then who
     if k >= 0:
-        bare = _bare_role_subject(words, k, words[v].text.lower() in ENGLISH_SPEECH_VERBS)
+        bare = bare_role_subject(words, k, words[v].text.lower() in ENGLISH_SPEECH_VERBS)
         if bare is not None:
             # "Ministeren sier", "Starosta řekl": a title with no article is the subject
             return Attribution(text[words[k].start : verb_end], words[k].start, role=bare)
@@ -298,10 +353,10 @@ def _subject_first(
     if subject.text.lower() in SUFFIXES and (suffixed := suffixed_name(text, start, subject.start)):
         run, title, name = suffixed  # "Lester W. Young, Jr. said": the name before the suffix
         return Attribution(text[run.start : verb_end], run.start, name, title)
-    capitalised_role = _capitalised_role(words, k)
-    if capitalised_role is not None:
+    capitalised = capitalised_role(words, k)
+    if capitalised is not None:
         # "The Foreign Secretary said", "the Vice President added": the person the text gives that title
-        article, phrase = capitalised_role
+        article, phrase = capitalised
         return Attribution(text[words[article].start : verb_end], words[article].start, role=phrase)
     before = runs(text, start, subject.end)
     if before and before[-1].end == subject.end and not before[-1].possessive:
@@ -310,8 +365,13 @@ def _subject_first(
         if organisation and (kind := organisation_kind([words[k - 1].text, subject.text])):
             # "the Committee said", "the Council added": the organisation of that kind the text names
             return Attribution(text[words[k - 1].start : verb_end], words[k - 1].start, organisation=kind)
-        if _TITLE_LINK_BEFORE.search(text, max(0, run.start - 24), run.start) is not None:
-            holder = _apposition_holder(text, start, run.start)
+        link = _TITLE_LINK_BEFORE.search(text, max(0, run.start - 24), run.start)
+        titled_of = link is not None and text[start : link.start()].rstrip()[-1:].islower()
+        if titled_of and is_organisation(run.tokens):
+            # "The delegate of the Russian Federation said": someone unnamed of the organisation spoke
+            return Attribution(text[start:verb_end], start)
+        if link is not None:
+            holder = apposition_holder(text, start, run.start)
             if holder is not None:
                 # "Commissioner Ana Lindqvist, responsible for the Internal Market said": the apposition's
                 # closing comma is missing; the run is what the office covers, the name before it speaks
@@ -347,10 +407,11 @@ def _subject_first(
         for run, set_off in candidates:
             gap = text[run.end : subject.start]
             if set_off:
-                if gap or not text.endswith(", ", 0, run.start):
+                opened = text.endswith(", ", 0, run.start) or article_and_title(text, start, run.start)
+                if gap or not opened:
                     continue
             elif not gap.startswith(", "):
-                if not _affiliation(run, gap):
+                if not affiliation(run, gap):
                     continue
                 # "Sergeant Jason Higham of Merseyside Police’s roads policing unit, said:": the name, then
                 # where the person works, then the comma
@@ -362,8 +423,8 @@ def _subject_first(
                     len(split_title(run.tokens)[1]) < MIN_FULL_NAME  # a title, or a lone word: no full name
                     or _TITLE_LINK_BEFORE.search(text, max(0, run.start - 24), run.start) is not None
                 )
-                and _names_person(gap[2:])
-            ) or (not set_off and ", " in gap[2:] and _names_person(gap[2:].rsplit(", ", 1)[-1])):
+                and names_person(gap[2:])
+            ) or (not set_off and ", " in gap[2:] and names_person(gap[2:].rsplit(", ", 1)[-1])):
                 # "Die Leiterin der Vertretung in Deutschland, Dr. Annegret Pfleiderer, betonte",
                 # "Senior Minister of State for Coastal and Urban Resilience, Ms Lim Hwee Ling, said",
                 # "the chief executive of Isles Ferries, Callum Drummond-Aziz, said": the run is what
@@ -379,7 +440,7 @@ def _subject_first(
                 person = PERSON_AFTER.match(text, run.end) is not None
                 return Attribution(text[run.start : verb_end], run.start, name, title, person=person)
         return None
-    if not is_capitalised(subject.text) and (holder := _apposition_holder(text, start, subject.end, True)):
+    if not is_capitalised(subject.text) and (holder := apposition_holder(text, start, subject.end, True)):
         # "Alex Potteiger, Area Operations Manager and an Atlanta native said, “…”": the apposition's
         # closing comma is missing; its head is the name before it
         title, name = split_title(holder.tokens)
@@ -418,69 +479,3 @@ def _subject_first(
     return Attribution(
         text[first.start : verb_end], first.start, role=role, organisation=organisation_kind(described)
     )
-
-
-def _capitalised_role(words: list[Token], k: int) -> tuple[int, str] | None:
-    """ "The Foreign Secretary" / "the Chief Constable" ending at ``words[k]``: (article index, role)."""
-    if not (is_capitalised(words[k].text) and is_titled(words[k].text)):
-        return None
-    first = k
-    while first > 0 and k - first < MAX_ROLE_WORDS and is_capitalised(words[first - 1].text):
-        if words[first - 1].text.lower() in ARTICLES_BEFORE_ROLE:
-            break
-        first -= 1
-    if first == 0 or words[first - 1].text.lower() not in ARTICLES_BEFORE_ROLE:
-        return None
-    phrase = " ".join(w.text.lower().strip(",.") for w in words[first : k + 1])
-    return first - 1, phrase
-
-
-def _bare_role_subject(words: list[Token], k: int, english: bool) -> str | None:
-    """ "Ministeren sier", "Borgmesteren siger", "Starosta řekl": a lone title opening the clause, its
-    article written as its ending or none at all, before a verb that is not English; the title."""
-    if english or (k > 0 and words[k - 1].text[:1].isalnum()) or words[k].text.lower() in HONORIFICS:
-        return None
-    return role_word(words[k].text)
-
-
-def _affiliation(run: Run, gap: str) -> bool:
-    """ "Sergeant Jason Higham of Merseyside Police" + "’s roads policing unit": a titled full name whose
-    run goes on with "of" and the organisation, a few words of it after, no comma between."""
-    title, name = split_title(run.tokens)
-    if title is None or len(name) < MIN_FULL_NAME or not is_name(name) or is_organisation(name):
-        return False
-    rest = run.tokens[run.tokens.index(name[-1]) + 1 :]
-    words = gap.split()
-    return bool(rest) and rest[0] == "of" and "," not in gap and len(words) <= _MAX_AFFILIATION_WORDS
-
-
-def _apposition_holder(text: str, start: int, end: int, titled: bool = False) -> Run | None:
-    """The name opening the clause at ``start``, set off by the comma of an apposition ending at ``end``.
-
-    With ``titled`` the apposition must hold a title word ("Area Operations Manager and an Atlanta
-    native"); a clause that opens otherwise ("In New Hampshire, the state director said") has none.
-    """
-    comma = text.rfind(", ", start, end)
-    if comma < 0 or "," in text[comma + 2 : end]:
-        return None
-    apposition = text[comma + 2 : end].split()
-    if titled and (len(apposition) > _MAX_APPOSITION_WORDS or not any(is_titled(w) for w in apposition)):
-        return None
-    found = runs(text, start, comma)
-    if len(found) != 1 or found[0].start != start or found[0].end != comma:
-        return None
-    title, name = split_title(found[-1].tokens)
-    if title is None and len(name) < len(found[-1].tokens):
-        return None  # "In New Hampshire, …": the run opens with a word that is no part of a name
-    if not is_name(name) or is_organisation(name) or (len(name) < MIN_FULL_NAME and title is None):
-        return None  # a full name, or a titled surname ("Commissioner Breton")
-    return found[-1]
-
-
-def _names_person(apposition: str) -> bool:
-    """True when an apposition is itself a person's name (with a title or not): "Dr. Annegret Pfleiderer"."""
-    found = runs(apposition)
-    if len(found) != 1 or found[0].start > 0 or found[0].end < len(apposition.rstrip(" ,")):
-        return False
-    _title, name = split_title(found[0].tokens)
-    return len(name) >= MIN_FULL_NAME and is_name(name) and not is_organisation(name)

@@ -7,6 +7,7 @@ to a quotation; ``resolution`` binds it to a person.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from pressconv.readers.lexicon import ORGANISATION_KINDS
@@ -63,15 +64,19 @@ def role_head(role: str) -> str:
 
 
 def organisation_kind(described: list[str]) -> str | None:
-    """ "the club", "the company": the kind of organisation a definite description names, or None."""
-    if len(described) < MIN_ROLE_CLAUSE or described[-2].lower() not in (
-        "the",
-        "la",
-        "le",
-        "el",
-        "der",
-        "die",
-    ):
+    """ "the club", "the company", "l'entreprise": the kind of organisation a definite description names."""
+    if not described:
         return None
-    kind = described[-1].lower().strip(".,;:!?")
+    last = described[-1].lower().strip(".,;:!?")
+    elided = _ELIDED.match(last)
+    if elided is not None:
+        kind = last[elided.end() :]  # "l'entreprise": the article written onto the noun
+    elif len(described) < MIN_ROLE_CLAUSE or described[-2].lower() not in _ORGANISATION_ARTICLES:
+        return None
+    else:
+        kind = last
     return kind if kind in ORGANISATION_KINDS else None
+
+
+_ORGANISATION_ARTICLES = frozenset({"the", "la", "le", "el", "der", "die", "das"})
+_ELIDED = re.compile("^l[’']")

@@ -19,9 +19,15 @@ from pressconv.readers.lexicon import (
     TITLE_MODIFIERS,
 )
 from pressconv.readers.name_runs import Run, Token, is_capitalised, is_name, split_title
-from pressconv.readers.speakers.clause import ARTICLES_BEFORE_ROLE, MAX_ROLE_WORDS, MIN_FULL_NAME
+from pressconv.readers.speakers.clause import (
+    ARTICLES_BEFORE_ROLE,
+    MAX_ROLE_WORDS,
+    MAX_SET_OFF_TITLE_WORDS,
+    MIN_FULL_NAME,
+)
 from pressconv.readers.speakers.words import is_organisation, is_titled, personal_pronoun
 
+_COPULAS = frozenset({"was", "were", "is"})
 # Lower-case adjectives an article may carry before a titled name opening a clause ("der dänische Bahnchef").
 _MAX_ADJECTIVES_BEFORE_NAME = 2
 
@@ -99,6 +105,49 @@ def inverted_subject(text: str, words: list[Token], found: list[Run]) -> tuple[R
     if len(between) > _MAX_ADJECTIVES_BEFORE_NAME or not all(w.isalpha() and w.islower() for w in between):
         return None
     return _with_title(run, title, between)
+
+
+def set_off_subject(text: str, words: list[Token], found: list[Run]) -> tuple[Run, str] | None:
+    """ "Habitat Rights Watch's director, Consolata Mwangi-Reyes, visited the site on Wednesday:": a title
+    opening the clause, then the full name set off by commas, then the subject's verb in lower case."""
+    opening = words[0].start
+    for run in found:
+        title, name = split_title(run.tokens)
+        if len(name) < MIN_FULL_NAME or not is_name(name) or is_organisation(name) or run.possessive:
+            continue
+        described = text[opening : run.start]
+        if not described.endswith(", ") or "," in described[:-2] or not text.startswith(", ", run.end):
+            return None
+        after = text[run.end + 2 : run.end + 3]
+        described_words = described[:-2].split()
+        if (
+            not after.islower()
+            or len(described_words) > MAX_SET_OFF_TITLE_WORDS
+            or not any(is_titled(w) for w in described_words)
+        ):
+            return None
+        return run, title or described[:-2]
+    return None
+
+
+def inverted_copula(text: str, words: list[Token], found: list[Run]) -> tuple[Run, str | None] | None:
+    """ "Also pleased with the plan was Councillor Jane Doe, who chairs the committee:": English inversion,
+    what the person felt first, then "was" and the full name, only an apposition after it."""
+    pivot = next((i for i, w in enumerate(words) if w.text in _COPULAS), -1)
+    if pivot < 1 or any(w.text in (",", ";") for w in words[:pivot]):
+        return None
+    if any(is_capitalised(w.text) for w in words[1:pivot]):
+        return None  # "Also pleased was" reads in lower case up to the verb; "Jane Doe was" is the subject
+    run = next((r for r in found if r.start >= words[pivot].end), None)
+    if run is None or text[words[pivot].end : run.start].strip() or run.possessive:
+        return None
+    title, name = split_title(run.tokens)
+    if len(name) < MIN_FULL_NAME or not is_name(name) or is_organisation(name):
+        return None
+    rest = text[run.end : words[-1].end].rstrip(" :")
+    if rest and not (rest.startswith(", ") and rest[2:3].islower()):
+        return None
+    return run, title
 
 
 def _with_title(run: Run, title: str | None, described: list[str]) -> tuple[Run, str] | None:

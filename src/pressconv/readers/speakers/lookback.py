@@ -9,6 +9,7 @@ read per block on first use (``MentionCache``).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -22,6 +23,9 @@ from pressconv.readers.speakers.clause import ARTICLES_BEFORE_ROLE
 from pressconv.readers.speakers.people import PersonIndex
 from pressconv.readers.speakers.roles import LOOKBACK_BLOCKS
 from pressconv.readers.speakers.words import unquoted_stretches
+
+# "Narayan-Cole and her co-author", "Smith and his team": a possessive just after a surname is theirs.
+_OWNER = re.compile(r"([A-ZÀ-Ý][\w’'-]+) (?:and|with) (her|his) ")
 
 
 class Mention(NamedTuple):  # a tuple: built by the thousand in pronoun look-back, cheaper than a dataclass
@@ -44,6 +48,17 @@ class MentionCache:
     index: PersonIndex
     works: list[Work]
     cache: dict[tuple[int, int], Mention | None] = field(default_factory=dict)
+    owned: dict[str, str] = field(default_factory=dict)
+    """Per full name, the gender a possessive right after it shows ("Doe and her co-author"), or ""."""
+
+    def possessive_gender(self, full_name: str) -> str:
+        """ "f" when the text says "Narayan-Cole and her co-author", "m" for "Smith and his team", else ""."""
+        if full_name not in self.owned:
+            last = full_name.rsplit(" ", 1)[-1]
+            owners = (m for w in self.works if last in w.text for m in _OWNER.finditer(w.text))
+            owner = next((m.group(2) for m in owners if m.group(1) == last), "")
+            self.owned[full_name] = {"her": "f", "his": "m"}.get(owner, "")
+        return self.owned[full_name]
 
     def sentences(self, number: int) -> list[tuple[int, list[tuple[int, tuple[str, ...], bool]]]]:
         """(sentence end, names in it as (start, words, possessive)) for each sentence of a block.
@@ -115,8 +130,10 @@ def antecedent(
     """
 
     def fits(name: str) -> bool:
-        known = genders.get(name, "")
-        return not gender or not known or known == gender
+        if not gender:
+            return True
+        known = genders.get(name, "") or mentions.possessive_gender(name)
+        return not known or known == gender
 
     fallback: tuple[str, int] | None = None
     limit = _participle_start(works[number].text, position, mentions.sentences(number))

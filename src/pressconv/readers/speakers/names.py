@@ -380,8 +380,9 @@ def _keeps_period(phrase: str) -> bool:
 
 
 # What sets a title off from the words before it: a dateline's dash, a colon ("CITY, 14 May — The Minister
-# for Water, Jane Doe"); and the articles a title set off by a comma opens with.
-_SET_OFF_START = re.compile(r" [—–] |: | (?:attributable|attributed) to ")
+# for Water, Jane Doe", "Arenal, 4 de febrero de 2031.- El alcalde de Arenal, Tomás Villaverde"); and the
+# articles a title set off by a comma opens with.
+_SET_OFF_START = re.compile(r" [—–] | -- |(?<=\d)\.- ?|: | (?:attributable|attributed) to ")
 _ARTICLES = frozenset({"the", "la", "le", "el", "der", "die", "il", "lo", "a", "o"})
 
 

@@ -18,6 +18,7 @@ people is read a fraction of the way.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right, insort
 from dataclasses import dataclass, field
 from typing import overload
@@ -43,6 +44,7 @@ from pressconv.readers.speakers.names import (
     title_before,
     titled_in_headline,
 )
+from pressconv.readers.speakers.organisations import ReleaseOrganisation
 from pressconv.readers.speakers.words import is_titled
 
 # Where the attribution grammar has long found these (they read one block's text: ``names``).
@@ -133,11 +135,13 @@ class PersonIndex:
     """True once every block has been read (an index built eagerly is complete from the start)."""
     stated: list[tuple[tuple[str, ...], str | None, int, bool]] = field(default_factory=list)
     """What the attributions added (name, title, block, lone), replayed when the whole text is read."""
+    release: ReleaseOrganisation | None = None
+    """The organisation the release is from or about ("the company said"), read on first use."""
 
     @classmethod
     def build(cls, works: list[Work]) -> PersonIndex:
         """An index of the people the blocks name, read as questions come (bio headers among the headings)."""
-        index = cls(works=works, complete=False)
+        index = cls(works=works, complete=False, release=ReleaseOrganisation(works))
         for number, work in enumerate(works):
             # the headline, body text, quotes and lists, and headings shaped "Name, Title" (bio headers)
             if work.kind in _NAMING_KINDS or (work.kind == HEADING and "," in work.text):
@@ -464,9 +468,16 @@ def _generic_organisation(name: str) -> bool:
     return len(words) <= 1
 
 
+# "Seo-yeon", "Min-jun": a Korean given name, written after the family name.
+_HYPHENED_GIVEN = re.compile(r"[A-Z][a-z]{1,5}-[a-z]{2,6}")
+
+
 def _first_of_two_surnames(name: tuple[str, ...]) -> str | None:
     """ "Quintana" in "Beatriz Quintana Sanz": the word before the last of a name of three words or more,
-    a capitalised word (not an initial, a particle or a suffix) that the text may use alone."""
+    a capitalised word (not an initial, a particle or a suffix) that the text may use alone; and the family
+    name a Korean name gives first ("Park" in "Park Seo-yeon": a given name of two hyphened syllables)."""
+    if len(name) == 2 and _HYPHENED_GIVEN.fullmatch(name[1]) and len(name[0]) >= 2:
+        return name[0]
     core = [w for w in name if w.lower() not in NAME_SUFFIXES]
     if len(core) < 3:
         return None

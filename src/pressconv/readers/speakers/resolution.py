@@ -18,12 +18,20 @@ from dataclasses import replace
 from pressconv import lazy_re
 from pressconv.readers.blocks import HEADING, PARAGRAPH, QUOTE, Partial, Work
 from pressconv.readers.dialogue import continues_dialogue
-from pressconv.readers.lexicon import FEMALE_NAMES, MALE_NAMES, PRONOUN_GENDER, SPOKESPERSON_ROLES
+from pressconv.readers.lexicon import (
+    ACCORDING_TO,
+    COMPANY_KINDS,
+    FEMALE_NAMES,
+    MALE_NAMES,
+    PRONOUN_GENDER,
+    SPOKESPERSON_ROLES,
+)
 from pressconv.readers.name_runs import is_title_word, sentence_ends
 from pressconv.readers.quote_marks import is_page_line, starts_with_mark
 from pressconv.readers.speakers.attribution import attribution_in, clause_in, find_attribution
 from pressconv.readers.speakers.clause import ARTICLES_BEFORE_ROLE, EDGE_PUNCT, Attribution, role_head
 from pressconv.readers.speakers.lookback import MentionCache, antecedent
+from pressconv.readers.speakers.organisations import organisation_as_written, without_legal_form
 from pressconv.readers.speakers.people import PersonIndex
 from pressconv.readers.speakers.roles import (
     ROLE_VERBS,
@@ -352,11 +360,21 @@ def _resolve(
 ) -> tuple[str | None, str]:
     clause = f'"{attribution.clause}"'
     if attribution.name and is_organisation(attribution.name):
-        return None, f"speaker {clause}: an organisation, not a person"
+        if attribution.clause.lower().startswith(ACCORDING_TO):
+            # "according to the Riverside Resilience Programme": its figures, not words it said
+            return None, f"speaker {clause}: an organisation, not a person"
+        # "Acme Inc. said", "the Michigan Department of Labor said": the text says the organisation said it
+        spoke = organisation_as_written(attribution.clause, attribution.name)
+        return spoke, f"speaker {clause} -> {spoke} (an organisation the text says spoke)"
     if attribution.name:
         full, source = index.resolve(attribution.name, number)
         lone = len(attribution.name) == 1
         if source is None and lone and not _person_evidence(attribution) and not index.has_title(full):
+            release = index.release.get() if index.release else None
+            if release is not None and release[0].split()[0] == full:
+                # "Verdane a précisé", "Acme said": the organisation the release is from, by its first word
+                company, said = release
+                return company, f"speaker {clause} -> {company} (the release's organisation: {said})"
             return None, f"speaker {clause}: {full} is named nowhere in full and nothing says it is a person"
         if source is not None and full != " ".join(attribution.name):
             return full, f"speaker {clause} -> {full} (full name from para {source + 1})"
@@ -409,5 +427,10 @@ def _resolve(
         named = index.organisations_of(attribution.organisation)
         if len(named) == 1:
             # "the club said": the text says the organisation said it, and names one such organisation
-            return named[0], f"speaker {clause} -> {named[0]} (the only {attribution.organisation} named)"
+            spoke = without_legal_form(named[0])
+            return spoke, f"speaker {clause} -> {spoke} (the only {attribution.organisation} named)"
+        release = index.release.get() if index.release and attribution.organisation in COMPANY_KINDS else None
+        if not named and release is not None:
+            # "the company said" in a release no company name marks as one: the company it is from or about
+            return release[0], f"speaker {clause} -> {release[0]} (the release's organisation: {release[1]})"
     return None, f"speaker {clause}: not a named person"

@@ -75,11 +75,16 @@ def verb_first(
         # "señaló la alcaldesa.", "sagte der Bürgermeister": the person the text gives that title
         return Attribution(text[verb_start:end].rstrip(" .,;:!?"), verb_start, role=role)
     unnamed = bool(words_after) and words_after[0].lower() in ("a", "an", "the")
+    described = _organisation_after_verb(words_after)
+    if described is not None:
+        # "said the club", "indique la société, qui …", "a indiqué l'entreprise": an organisation
+        kind, last = described
+        clause_end = text.find(last, verb_end) + len(last.rstrip(" .,;:!?"))
+        return Attribution(text[verb_start:clause_end], verb_start, organisation=kind)
     if not after:
-        # "admitted a spokesman for the operator": said by someone unnamed; "said the club": an organisation
+        # "admitted a spokesman for the operator": said by someone unnamed
         clause = text[verb_start:end].rstrip(" .,;:!?")
-        kind = organisation_kind(clause.split()[-2:]) if len(words_after) == MIN_ROLE_CLAUSE else None
-        return Attribution(clause, verb_start, organisation=kind) if unnamed else None
+        return Attribution(clause, verb_start) if unnamed else None
     before_run = [w.lower() for w in text[verb_end : after[0].start].split()]
     if unnamed and any(w in _PREPOSITIONS for w in before_run) and not text.startswith(", ", after[0].end):
         # "said a spokesman for Acme Corp.": the capitalised run is the organisation, not the speaker
@@ -169,6 +174,24 @@ def verb_first(
     clause_end = run.end + 2 + len(apposition) if apposition else run.end
     title = prefer_title(title, apposition)
     return Attribution(text[verb_start:clause_end], verb_start, name, title)
+
+
+def _organisation_after_verb(words: list[str]) -> tuple[str, str] | None:
+    """ "the club." / "la société, qui …" / "l'entreprise" / "the company in a statement": an organisation
+    described by its kind right after the verb, the description ending the clause or a phrase in lower
+    case following it; (kind, the description's last word as written)."""
+    for width in (1, MIN_ROLE_CLAUSE):
+        if len(words) < width:
+            return None
+        kind = organisation_kind(words[:width])
+        if kind is None:
+            continue
+        last = words[width - 1]
+        rest = words[width:]
+        if last[-1:] in ".,;:!?" or not rest or (rest[0][:1].islower() and not is_titled(rest[0])):
+            return kind, last  # not "said the company chairman, Jane Doe": a title follows
+        return None
+    return None
 
 
 def _article_and_adjectives(gap_words: list[str], title: str | None) -> bool:

@@ -20,6 +20,7 @@ from pressconv.readers.lexicon import (
     PRONOUN_SUFFIXES,
     PRONOUNS,
     ROLE_WORDS,
+    SEPARABLE_SPEECH_VERBS,
     SPEECH_PHRASES,
     SPEECH_VERBS,
 )
@@ -63,6 +64,12 @@ def speech_verb(words: list[Token]) -> tuple[int, int] | None:
     for i, token in enumerate(words):
         word = token.text.lower().rstrip(".,:;!?")  # word by word: the verb is usually among the first
         starts_phrase = word in _PHRASE_STARTS
+        if (
+            word in SEPARABLE_SPEECH_VERBS
+            and i + 1 < len(words) - 1
+            and words[-1].text.lower().rstrip(".,:;!?") == SEPARABLE_SPEECH_VERBS[word]
+        ):
+            return i, 1  # "teilte das Unternehmen mit": the particle closes the clause
         if not starts_phrase and word not in SPEECH_VERBS:
             continue  # most words are neither: the tests below cannot match
         if "-t-" in word or word.endswith(("-il", "-elle")):
@@ -74,10 +81,23 @@ def speech_verb(words: list[Token]) -> tuple[int, int] | None:
         ):
             return i, 2
         if word in SPEECH_VERBS:
-            if word == "so" and (i != 0 or i + 1 >= len(words) or not is_capitalised(words[i + 1].text)):
-                continue  # German "so Müller" only, never English "so"
+            if word == "so" and (i != 0 or not _so_subject(words)):
+                continue  # German "so Müller", "so die Ministerin" only, never English "so"
             return i, 1
     return None
+
+
+def _so_subject(words: list[Token]) -> bool:
+    """ "so Müller", "so die Ministerin", "so das Unternehmen": a name, or a German article and a noun."""
+    if len(words) < _MIN_SO_CLAUSE:
+        return False
+    if is_capitalised(words[1].text):
+        return True
+    article = words[1].text in ("der", "die", "das")
+    return article and len(words) > _MIN_SO_CLAUSE and is_capitalised(words[2].text)
+
+
+_MIN_SO_CLAUSE = 2
 
 
 def personal_pronoun(word: str) -> str | None:
