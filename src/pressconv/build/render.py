@@ -106,10 +106,14 @@ def _pool_context(formats: Sequence[str]) -> Any:
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     # A fork server forks workers from a clean single-threaded process (no fork-with-threads hazard,
-    # e.g. rich's refresh thread), and preloading the writers there means each worker does not
-    # import reportlab again.
+    # e.g. rich's refresh thread), and preloading the writers and the plain-text reader there means
+    # each worker does not import reportlab or the reader's rules again (the reader's ~60 modules
+    # cost each worker about 60 ms of CPU before its first document).
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["pressconv.build.render", *(writers.spec(f).module for f in formats)])
+    readers = ["pressconv.api", "pressconv.readers.text"]
+    context.set_forkserver_preload(
+        ["pressconv.build.render", *readers, *(writers.spec(f).module for f in formats)]
+    )
     return context
 
 
