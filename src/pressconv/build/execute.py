@@ -93,6 +93,10 @@ def execute(
             plan, plan.iter_jobs(), workers=jobs, force=force, executor=executor, total=total
         )
     next_save = time.monotonic() + interval
+    # The records go to the build's database in one transaction, not one per document: it is a
+    # private temporary file read back only by this connection, and dropped with the plan.
+    transaction = plan.store.bulk()
+    transaction.__enter__()
     try:
         for result in results:
             for message in result.warnings:
@@ -121,12 +125,15 @@ def execute(
                 outcome.manifest_changed |= publish_chunks(dist / MANIFEST, manifest.chunks())
                 next_save = time.monotonic() + interval
     finally:
-        reporter.stop()
-        # Also on an interrupt: the outputs published so far are recorded and not rendered again.
-        # No manifest is created for a build that has nothing to record.
-        if dirty or (manifest.outputs and not existed):
-            dist.mkdir(parents=True, exist_ok=True)
-            outcome.manifest_changed |= publish_chunks(dist / MANIFEST, manifest.chunks())
+        try:
+            reporter.stop()
+            # Also on an interrupt: the outputs published so far are recorded and not rendered again.
+            # No manifest is created for a build that has nothing to record.
+            if dirty or (manifest.outputs and not existed):
+                dist.mkdir(parents=True, exist_ok=True)
+                outcome.manifest_changed |= publish_chunks(dist / MANIFEST, manifest.chunks())
+        finally:
+            transaction.__exit__(None, None, None)  # committed, also on an interrupt
     return outcome
 
 
