@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 _TABLES = (
     "pressconv.readers.lexicon",
     "pressconv.readers.dates",
@@ -50,3 +52,24 @@ def test_a_second_process_compiles_no_kept_pattern_again(tmp_path: Path, sample_
     assert int(cold[0]) > 30  # the reader's and reportlab's patterns, kept by the first process
     # A pattern whose source differs between processes (built from a set's order) would show here.
     assert run().strip().split(maxsplit=1) == ["0", "[]"]
+
+
+def test_a_path_is_displayed_as_relative_to_would(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pressconv.build.report import display
+
+    def plain(path: Path) -> str:
+        if not path.is_absolute():
+            return str(path)
+        try:
+            return path.relative_to(Path.cwd()).as_posix()
+        except ValueError:
+            return str(path)
+
+    here = tmp_path / "work"
+    here.mkdir()
+    paths = [here, here / "dist" / "a.html", here / "dist" / "sub" / "b.pdf", Path(f"{here}x") / "a.html"]
+    paths += [tmp_path, Path("/"), Path("dist/a.html"), Path("a.txt")]
+    for folder in (here, Path("/")):
+        monkeypatch.chdir(folder)
+        for path in paths:
+            assert display(path) == plain(path), (folder, path)

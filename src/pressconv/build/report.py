@@ -8,6 +8,7 @@ prints.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -19,6 +20,12 @@ def display(path: Path) -> str:
     """A path as the user should read it: relative to the working directory when inside it."""
     if not path.is_absolute():  # never inside the (absolute) working directory: as given
         return str(path)
+    if os.name == "posix":  # what relative_to gives, by the text of two normalised absolute paths
+        text, here = str(path), os.getcwd()
+        if text == here:
+            return "."
+        inside = here if here.endswith("/") else here + "/"
+        return text[len(inside) :] if text.startswith(inside) else text
     try:
         return path.relative_to(Path.cwd()).as_posix()
     except ValueError:
