@@ -22,6 +22,14 @@ stopped; its floors follow the figures after four categories from its misses wer
 ``tests/corpus_blind7/`` is a ninth held-out set of 30 (390-419), in the kinds of the hidden set and
 weighted to web pages with chrome, GOV.UK/EU/UN pages and newswires, written the same blind way;
 its floors are 0.0 until its first scoring sets them.
+``tests/corpus_blind9/`` is an eleventh held-out set of 30 (450-479), mirroring the hidden set's mix
+(US/UK government and councils, EU/UN, newswires, companies, universities, police, French, Spanish and
+German) and its paste sources (web page, email, PDF, Word), written the same blind way; its floors are
+0.0 until its first scoring sets them.
+``tests/corpus_blind10/`` is a twelfth held-out set of 30 (480-509), in the same mix of kinds and paste
+sources as blind9 (with a Downing Street readout, EU Q&A, UN meetings coverage, embargoed research news,
+forwarded mail and newswire alerts), written the same blind way; its floors are 0.0 until its first
+scoring sets them.
 
 Each text is parsed in this process (``pressconv.parse`` -> ``serialize.to_dict``)
 into a temporary folder; ``tests/corpus_tools/score.py`` (standard library, the
@@ -58,6 +66,8 @@ CORPORA = {
     "corpus_blind5": 30,
     "corpus_blind6": 30,
     "corpus_blind7": 30,
+    "corpus_blind9": 30,
+    "corpus_blind10": 30,
 }
 
 

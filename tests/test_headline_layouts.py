@@ -439,3 +439,55 @@ def test_a_titled_headline_naming_an_institution_with_a_verb_is_still_the_headli
 )
 def test_an_organisation_line_is_a_name_headed_by_its_institution_word(line: str, is_name: bool) -> None:
     assert organisation_line(line) is is_name
+
+
+# A headline and the line right under it (no blank line): a dek that starts anew, or the headline's own wrap.
+NEXT_LINE: list[tuple[str, str, str | None]] = [
+    (
+        "County approves riverside cycle lanes after two years of debate\n"
+        "The three-mile route will link the station and the town centre",
+        "County approves riverside cycle lanes after two years of debate",
+        "The three-mile route will link the station and the town centre",
+    ),
+    (
+        "Kreis beschließt Radwege entlang des Flusses\n"
+        "Verkehrsausschuss gibt drei Millionen Euro für die Strecke frei",
+        "Kreis beschließt Radwege entlang des Flusses",
+        "Verkehrsausschuss gibt drei Millionen Euro für die Strecke frei",
+    ),
+    (
+        "Le département adopte un plan de pistes cyclables\n"
+        "La première section ouvrira au printemps le long de la rivière",
+        "Le département adopte un plan de pistes cyclables",
+        "La première section ouvrira au printemps le long de la rivière",
+    ),
+    (
+        "County approves riverside cycle lanes after two years of debate\n"
+        "£3 million scheme will link the station, the town centre and the marina",
+        "County approves riverside cycle lanes after two years of debate",
+        "£3 million scheme will link the station, the town centre and the marina",
+    ),
+    (
+        "County approves riverside cycle lanes after\ntwo years of debate over the route",
+        "County approves riverside cycle lanes after two years of debate over the route",
+        None,
+    ),
+    (
+        "County approves riverside cycle lanes along the\nHarlow Road towpath and the old quay",
+        "County approves riverside cycle lanes along the Harlow Road towpath and the old quay",
+        None,
+    ),
+    (
+        "Kreis beschließt neue Radwege entlang des Flusses und baut\nBrücken für Fußgänger",
+        "Kreis beschließt neue Radwege entlang des Flusses und baut Brücken für Fußgänger",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("top", "headline", "dek"), NEXT_LINE)
+def test_a_dek_on_the_next_line_is_no_wrap_of_the_headline(top: str, headline: str, dek: str | None) -> None:
+    document = parse("\n\n".join([top, LEDE, BODY]) + "\n", notes=Notes())
+    assert document.headline == headline
+    assert document.subtitle == dek
+    assert not document.headline_derived

@@ -119,3 +119,94 @@ def test_sentence_ends_hands_out_a_fresh_list_each_time() -> None:
     first.append(999)  # a caller (pronoun look-back) extends the list it gets
     assert sentence_ends(text) == [13, 32, 45]
     assert sentence_ends(text) is not sentence_ends(text)
+
+
+def test_contact_header_gate_passes_every_line_the_pattern_matches() -> None:
+    """The two-character gate before the contact-header pattern never turns away a line it would match."""
+    from pressconv.readers import press_furniture as pf
+    from pressconv.readers.lexicon import CONTACT_HEADERS
+
+    # characters the pattern's case rules match to an ASCII letter (Kelvin sign, dotless and dotted i,
+    # long s) and others that only look alike
+    odd = ("\u212a", "\u0131", "\u0130", "\u017f", "\u0399", "\u00cd", "“", " ", "")
+    lines: list[str] = []
+    for header in CONTACT_HEADERS:
+        for variant in (header, header.upper(), header.title(), header.swapcase()):
+            lines += [variant, variant + ":", variant + ", jo@example.org", " " + variant]
+            for char in odd:
+                for at in (0, 1):
+                    lines.append(variant[:at] + char + variant[at + 1 :] + ":")
+    lines += ["Timeline", "“We are ready,” she said.", "K", "", "Kontakt", "\u212aontakt:", "Fo"]
+    opened = 0
+    for line in lines:
+        plain = pf._CONTACT_HEADER.match(line) is not None
+        if plain:
+            assert pf._may_open_contact_header(line), repr(line)
+            opened += 1
+        assert pf._contact_header(line) == _contact_header_ungated(line), repr(line)
+        assert pf._contact_lead(line) == _contact_lead_ungated(line), repr(line)
+    assert opened > len(CONTACT_HEADERS) * 4  # the pattern matched the case variants
+    assert not pf._may_open_contact_header("Timeline")  # and the gate turns lines away
+    assert pf._may_open_contact_header("\u212aontakt:")  # a Kelvin sign matches "k" in both
+
+
+def _contact_header_ungated(line: str) -> bool:
+    """``_contact_header`` with no test before the pattern."""
+    from pressconv.readers import press_furniture as pf
+
+    match = pf._CONTACT_HEADER.match(line)
+    if match is None:
+        return False
+    rest = line[match.end() :].lower()
+    if rest.rstrip() == "" or rest.startswith((":", " :", "s:", "(")):
+        return True
+    if rest.startswith(" ") and rest.endswith(":") and len(rest.split()) <= pf._HEADER_TAIL_WORDS:
+        return True
+    return rest.startswith((",", " ")) and bool(pf._EMAIL.search(line) or pf._PHONE.search(line))
+
+
+def _contact_lead_ungated(line: str) -> bool:
+    from pressconv.readers import press_furniture as pf
+
+    match = pf._CONTACT_HEADER.match(line)
+    return match is not None and line.endswith(":") and len(line.split()) <= pf._MAX_LEAD_WORDS
+
+
+def test_possessive_gender_searches_only_texts_that_can_match() -> None:
+    """The " her "/" his " test before the owner pattern gives the gender the pattern alone gives."""
+    from pressconv.readers.blocks import PARAGRAPH, Work
+    from pressconv.readers.speakers import lookback
+
+    texts = [
+        "Jo Smith and her team met.",
+        "Lee Smith with his dog.",
+        "McSmith and her co-author wrote.",
+        "Smith and hers, Smith and history.",
+        "Smith and her",  # no space after "her": no match
+        "Smith\tand her team",
+        "Ana Ruiz, with her colleagues, and Ruiz with his.",
+        "Ruiz with his aides and Ruiz and her aides.",
+        "Nothing here about Ruiz.",
+    ]
+    names = ["Jo Smith", "Lee Smith", "Ana Ruiz", "Pat McSmith", "Ann Other"]
+    seen = set()
+    for first in range(len(texts)):
+        for count in (1, 2, 3):
+            works = [Work(text=t, lines=[t], kind=PARAGRAPH) for t in texts[first : first + count]]
+            for name in names:
+                last = name.rsplit(" ", 1)[-1]
+                plain = next(
+                    (
+                        m.group(2)
+                        for w in works
+                        if last in w.text
+                        for m in lookback._OWNER.finditer(w.text)
+                        if m.group(1) == last
+                    ),
+                    "",
+                )
+                expected = {"her": "f", "his": "m"}.get(plain, "")
+                cache = lookback.MentionCache(index=None, works=works)  # type: ignore[arg-type]
+                assert cache.possessive_gender(name) == expected, (name, texts[first : first + count])
+                seen.add(expected)
+    assert seen == {"f", "m", ""}  # every answer occurs

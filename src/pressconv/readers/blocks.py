@@ -72,6 +72,9 @@ PAGINATION: Final = "pagination: a page number or running head of the source's p
 # The reason of the header of a forwarded or replied e-mail (set apart, kept as text): what is above it is
 # the forwarder's cover note.
 MAIL_HEADER: Final = "the header of a forwarded e-mail: kept as text, set apart from the release"
+# The reason of the issuer's letterhead above the release notice; a name in it ("Sheriff Leonard T. Dunning")
+# is the fullest form of a speaker's name the text may give.
+LETTERHEAD: Final = "letterhead above the release notice -> metadata.publisher"
 
 
 # A line holding only whitespace; str.isspace() covers NBSP and the other Unicode spaces.

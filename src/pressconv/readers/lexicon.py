@@ -228,6 +228,10 @@ ACCORDING_TO: tuple[str, ...] = (
     "in the words of",
     "en palabras de",
     "en palabras del",
+    "were the words of",  # "“…” These were the words of Regional Director X after …"
+    "are the words of",
+    "son palabras de",
+    "son palabras del",
     "laut",
     "selon",
     "según",
@@ -318,7 +322,8 @@ TITLE_WORDS: frozenset[str] = frozenset(
         directrice porte-parole maire señor señora sr. sra. presidente presidenta ministro ministra
         director directora portavoz alcalde alcaldesa
         constable pc dc ds di dci supt. supt ch. insp. insp sheriff undersheriff trooper marshal
-        co-author coauthor author lecturer fellow curator coach manager captain physician surgeon
+        co-author coauthor coautor coautora coauteur coautrice co-auteur co-autrice mitautor mitautorin
+        adjoint adjointe author lecturer fellow curator coach manager captain physician surgeon
         nurse chaplain commissaire préfet préfète sous-préfet directeur-général directrice-générale
         consejero consejera concejal concejala delegado delegada rector rectora decano decana
         investigador investigadora catedrático catedrática profesor profesora doctora chercheur chercheuse
@@ -387,11 +392,15 @@ ROLE_WORDS: frozenset[str] = frozenset(
         survivor victim patient entrepreneur founder homeowner commuter
         designer architect photographer writer novelist poet composer conductor illustrator filmmaker
         pharmacist dentist midwife paramedic firefighter
+        physicist chemist astronomer statistician geographer oceanographer
         entrenador entrenadora entraîneur entraîneuse trainer trainerin allenatore allenatrice treinador
         treinadora
         """
     )
 )
+
+# Endings of occupations named by their field, read as role words ("glaciologist Ilaria Ventresca").
+ROLE_ENDINGS: tuple[str, ...] = ("ologist",)
 
 # Words that cannot stand between a speech verb and the speaker's name ("said in a statement that Smith").
 NOT_IN_ATTRIBUTION_GAP: frozenset[str] = frozenset(
@@ -1090,6 +1099,35 @@ TITLE_CASE_SMALL: frozenset[str] = frozenset(
         a an the and or but nor for of on in at to by with from as into over per via vs. vs up off
         out de des du la le les et ou à au aux en pour sur der die das und oder für von mit zu im am
         el los las y del della di da do dos
+        """
+    )
+)
+
+# Words that leave a headline's line unfinished (with TITLE_CASE_SMALL): a wrapped title carries on
+# after them ("… cycle lanes along the" / "Harlow Road towpath …").
+DANGLING_WORDS: frozenset[str] = TITLE_CASE_SMALL | frozenset(
+    _words(
+        """
+        its their his her our your this that these those than after before about against amid among
+        between during under without across through towards toward while who which whose will would
+        could should can may must has have had is are was were be been not more most less new
+        un une dans par avec sans sous chez vers entre son sa ses leur leurs ce cette ces
+        ein eine einen einem einer eines den dem des aus auf bei nach über unter vor um gegen durch ohne
+        zum zur beim vom ins seine ihre neue neuen
+        una unos unas al con por sin sobre hacia hasta su sus ao na no em um uma pelo pela nos nas
+        """
+    )
+)
+
+# Articles and determiners: capitalised, they open a sentence, never the middle of a title in
+# sentence case ("… pistes cyclables" / "La première section …": a dek under the headline).
+SENTENCE_OPENERS: frozenset[str] = frozenset(
+    _words(
+        """
+        the a an this these those our its their
+        le la les un une ce cet cette ces
+        der die das ein eine
+        el los las una unos unas o os as um uma
         """
     )
 )

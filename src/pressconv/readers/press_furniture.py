@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from pressconv import lazy_re
-from pressconv.readers.blocks import FURNITURE, MAIL_HEADER, PARAGRAPH, Work
+from pressconv.readers.blocks import FURNITURE, LETTERHEAD, MAIL_HEADER, PARAGRAPH, Work
 from pressconv.readers.dates import find_date, find_datetime
 from pressconv.readers.lexicon import (
     BOILERPLATE_HEADINGS,
@@ -41,8 +41,14 @@ _CONTACT_HEADER = lazy_re.compile(
     "|".join(re.escape(h) for h in sorted(CONTACT_HEADERS, key=len, reverse=True)), re.IGNORECASE
 )
 _TOP_REGION_WORDS = 30
-# The first letters of the contact headers (the pattern ignores case).
-_CONTACT_INITIALS = frozenset(header[0] for header in CONTACT_HEADERS)
+# The first two characters of the contact headers, matched under the header pattern's own rules of case:
+# the pattern matches a header character by character, so a line whose first two match none of these
+# cannot open with a header.  Half of all first lines reach the test; most open otherwise.
+_CONTACT_OPENING = lazy_re.compile(
+    "|".join(sorted({re.escape(h[:2]) for h in CONTACT_HEADERS})), re.IGNORECASE
+)
+_OPENINGS: dict[str, bool] = {}  # a line's first two characters -> may a contact header open so?
+_MAX_OPENINGS = 4096
 _TRAILING_END_MARK = lazy_re.compile(r"(?<=[.!?”\"])\s+(?:###|# # #|-30-|–30–|—30—)$")
 _TOP_REGION_BLOCKS = 4
 _HEADER_TAIL_WORDS = 3
@@ -151,9 +157,19 @@ def is_date_line(line: str) -> bool:
     return len(words) <= 1
 
 
+def _may_open_contact_header(line: str) -> bool:
+    """False when no contact header can open ``line`` (decided from its first two characters, memoised)."""
+    opening = line[:2]
+    known = _OPENINGS.get(opening)
+    if known is None:
+        if len(_OPENINGS) >= _MAX_OPENINGS:
+            _OPENINGS.clear()  # the table stays small whatever the scripts of the texts read
+        known = _OPENINGS[opening] = _CONTACT_OPENING.match(opening) is not None
+    return known
+
+
 def _contact_header(line: str) -> bool:
-    first = line[:1]
-    if first.isascii() and first.lower() not in _CONTACT_INITIALS:
+    if not _may_open_contact_header(line):
         return False  # no header starts so (decided before the pattern runs)
     match = _CONTACT_HEADER.match(line)
     if match is None:
@@ -168,8 +184,10 @@ def _contact_header(line: str) -> bool:
 
 def _contact_lead(line: str) -> bool:
     """ "For more information or to arrange interviews:" over contact details: a contact block's header."""
+    if not line.endswith(":") or not _may_open_contact_header(line):
+        return False
     match = _CONTACT_HEADER.match(line)
-    return match is not None and line.endswith(":") and len(line.split()) <= _MAX_LEAD_WORDS
+    return match is not None and len(line.split()) <= _MAX_LEAD_WORDS
 
 
 def _name_or_role(line: str) -> bool:
@@ -251,10 +269,7 @@ def _letterhead(works: list[Work], found: Furniture) -> None:
     if all(w.kind == FURNITURE or (w.kind == PARAGRAPH and _letterhead_line(w)) for w in above):
         for work in above:
             if work.kind == PARAGRAPH:
-                work.kind, work.reason = (
-                    FURNITURE,
-                    "letterhead above the release notice -> metadata.publisher",
-                )
+                work.kind, work.reason = FURNITURE, LETTERHEAD
                 found.publisher.extend(work.lines)
 
 
@@ -266,7 +281,7 @@ def _letterhead_in_block(lines: list[str], head: list[Work], found: Furniture) -
     if at is None or not all(_letterhead_text(line) and not _is_release(line) for line in lines[:at]):
         return
     for line in lines[:at]:
-        head.append(_furniture(line, "letterhead above the release notice -> metadata.publisher"))
+        head.append(_furniture(line, LETTERHEAD))
         found.publisher.append(line)
     del lines[:at]
 
@@ -413,7 +428,7 @@ def _peel(work: Work, found: Furniture, top: bool) -> list[Work]:
             found.byline = line if found.byline is None else f"{found.byline}\n{line}"
             head.append(_furniture(line, "byline -> metadata.byline"))
             lines.pop(0)
-        elif is_date_line(line) and len(line.split()) <= 8 and (head or len(lines) == 1):
+        elif (head or len(lines) == 1) and len(line.split()) <= 8 and is_date_line(line):
             _note_date(found, line)
             if found.release and head and head[-1].reason.startswith("release"):
                 found.release.append(line)

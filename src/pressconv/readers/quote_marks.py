@@ -259,16 +259,19 @@ def _closes_open_quote(
     text: str, previous: Work, style: str
 ) -> tuple[tuple[tuple[int, int], ...], bool, int, float, str] | None:
     """The analysis of a paragraph read as going on inside the quotation the paragraph above left open:
-    it opens with no mark, ends with a closing one, and with the opening mark of the quotation above put
-    back at its start, one quotation runs from its start to its end with no stray mark."""
+    it opens with no mark, and with the opening mark of the quotation above put back at its start, a
+    quotation runs from its start with no stray mark, to its end or, when the attribution follows it
+    ("… als bisher“, sagte Geschäftsführerin X."), over most of the paragraph."""
     stripped = text.rstrip()
     opener = previous.text.lstrip()[:1]
-    if starts_with_mark(text) or stripped[-1:] not in _CLOSING_AT_END or opener not in _OPENING_MARKS:
+    if starts_with_mark(text) or opener not in _OPENING_MARKS or not _CLOSING_AT_END.intersection(text):
         return None
     trial = _analyse(opener + text, style)
     spans, left_open, stray = trial[0], trial[1], trial[2]
-    if left_open or stray or not spans or spans[0][0] != 0 or spans[0][1] < len(stripped):
+    if left_open or stray or not spans or spans[0][0] != 0:
         return None
+    if spans[0][1] < len(stripped) and trial[3] <= QUOTED_SHARE:
+        return None  # the paragraph goes on unquoted for most of it: not the quotation above
     return trial
 
 

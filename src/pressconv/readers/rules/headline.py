@@ -4,9 +4,10 @@ A headline line is the first block when it is one short line (≤ 25 words, or
 two hard-wrapped lines within that) with no closing sentence punctuation,
 followed by more text.  A second such line directly under it is the dek
 (subtitle); so is a one-line sentence under the headline when the paragraph
-after it opens with a dateline.  Without a headline line the headline is the
-lede's first sentence (dateline removed, final period dropped) and the lede
-stays in the body.
+after it opens with a dateline, or when it stands on the headline's next line
+and starts anew there (``headline_dek``: no wrap of the headline).  Without
+a headline line the headline is the lede's first sentence (dateline removed,
+final period dropped) and the lede stays in the body.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from pressconv.readers.quote_marks import starts_with_mark
 from pressconv.readers.rules.around_headline import split_label_line, under_headline
 from pressconv.readers.rules.cover_note import cover_note
 from pressconv.readers.rules.dateline import dashed_label, dateline_alone, find_dateline
+from pressconv.readers.rules.headline_dek import REPEATED as _REPEATED
+from pressconv.readers.rules.headline_dek import dek_parts, same_text, split_under_headline
 from pressconv.readers.rules.headline_shape import (
     LONE_KICKER,
     MAX_DEK_WORDS,
@@ -36,7 +39,6 @@ from pressconv.readers.rules.headline_shape import (
     dates_only,
     field_line,
     has_verb,
-    headline_over_dek,
     label_line,
     line_shaped,
     names_only,
@@ -61,7 +63,6 @@ from pressconv.readers.rules.title_sentences import titled_sentence
 from pressconv.readers.worklist import WorkList
 
 MAX_HEADLINE_WORDS = 25
-_REPEATED = "the headline again (a page's title repeated): kept as text, not the dek"
 
 
 def content_blocks(works: list[Work]) -> list[int]:
@@ -131,25 +132,7 @@ def find_headline(
                 works[i].reason = "above the headline: page chrome, masthead or label, kept as text"
         at = split_label_line(works, at)
     first = works[at]
-    stamped = len(first.lines) == 2 and date_stamp(first.lines[1])
-    repeated = len(first.lines) == 2 and _same(first.lines[0], first.lines[1])
-    if (
-        first.hint is None
-        and len(first.lines) == 2
-        and (stamped or repeated or headline_over_dek(first.lines))
-    ):
-        # "TRANSPORT MINISTRY ANNOUNCES …" over "New trains for northern routes": two blocks, not one;
-        # so is a title over its date stamp ("Issued 07/12/2031 at 06:00")
-        dated = is_date_line(first.lines[1])
-        dek = Work(text=first.lines[1], lines=[first.lines[1]], date_line=dated, aside=dated or stamped)
-        if dek.date_line:
-            dek.reason = "date line under the headline: kept as text, its date -> metadata.date"
-        elif stamped:
-            dek.reason = "a date stamp under the headline (issued, updated …): kept as text"
-        elif repeated:
-            dek.hint, dek.aside, dek.reason = "paragraph", True, _REPEATED
-        first.lines, first.text = first.lines[:1], first.lines[0]
-        works.insert(at + 1, dek)
+    split_dek = split_under_headline(works, at)  # the dek when it starts anew on the headline's next line
     content = [i for i in content_blocks(works) if i >= at]
     if first.hint == "headline":
         first.kind, first.reason = HEADLINE, "headline (source format)"
@@ -200,7 +183,11 @@ def find_headline(
     ):
         one_phrase = not sentence_ends(second.text.rstrip(".!?"))
         dek_words = len(second.text.split())
-        if not ends_sentence(second.text) and one_phrase and MIN_DEK_WORDS <= dek_words <= MAX_HEADLINE_WORDS:
+        short = MIN_DEK_WORDS <= dek_words <= MAX_HEADLINE_WORDS
+        if second is split_dek and one_phrase:
+            second.kind = SUBTITLE
+            second.reason = "a new sentence on the line under the headline (no blank line between): the dek"
+        elif not ends_sentence(second.text) and one_phrase and short:
             second.kind, second.reason = SUBTITLE, "second short line under the headline: the dek"
         elif dek_words >= MIN_DEK_WORDS and find_dateline(after.text) is not None and _body_like(after):
             # the lede under it opens with a dateline (not a short "Ana Ruiz – Chief Medical Officer" line)
@@ -267,7 +254,7 @@ def _choose(works: list[Work], content: list[int], evidence: list[str]) -> int |
     """
     window: list[int] = []
     for i in content[cover_note(works, content, evidence) :]:
-        if len(window) >= _WINDOW or _body_like(works[i]):
+        if len(window) >= _WINDOW or (_body_like(works[i]) and dek_parts(works[i]) is None):
             break
         window.append(i)
     if not window:
@@ -368,7 +355,8 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
         rest = work.lines[1:]
         score, why = _score(Work(text=" ".join(rest), lines=rest), following, rank)
         return (score + 0.5, f"{why}, a kicker line above it") if score > 0 else (score, why)
-    if len(work.lines) > 2:
+    over_dek = dek_parts(work)
+    if len(work.lines) > 2 and over_dek is None:
         return -9.0, f"{len(work.lines)} lines: a block, not a headline"
     if len(work.lines) == 2 and label_line(work.lines[0]) and not label_line(work.lines[1]):
         score, why = _score(Work(text=work.lines[1], lines=work.lines[1:]), following, rank)
@@ -388,6 +376,9 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
             return -9.0, "a masthead: two short label lines without a verb"
         if role_line(work.lines[1]) and len(work.lines[0].split()) <= MAX_PERSON_WORDS + 1:
             return -9.0, "a name over its role (a minister's or an author's header)"
+    if over_dek is not None:  # a headline, its dek on the next line (no blank line): the headline competes
+        score, why = _score(over_dek[0], [over_dek[1], *following], rank)
+        return score, f"{why}, over its dek on the next line"
     label = page_label(text)
     if label is not None:
         return -9.0, f"page chrome: {label}"
@@ -496,5 +487,4 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
     return score, ", ".join(reasons) or "no evidence either way"
 
 
-def _same(a: str, b: str) -> bool:
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+_same = same_text

@@ -31,6 +31,7 @@ from pressconv.readers.lexicon import (
     POSSESSIVE_PRONOUNS,
 )
 from pressconv.readers.name_runs import (
+    Run,
     Token,
     is_capitalised,
     is_name,
@@ -50,6 +51,7 @@ from pressconv.readers.speakers.clause import (
     organisation_kind,
 )
 from pressconv.readers.speakers.introductions import (
+    apposed_subject,
     colon_subject,
     in_subordinate_clause,
     inverted_copula,
@@ -99,6 +101,8 @@ _A_STATEMENT_FROM = lazy_re.compile(
     r" (?:from|by|issued by|de|del|von)(?= )",
     re.IGNORECASE,
 )
+# The French and Italian article elided onto the next word: "L'adjoint", "l’assessora".
+_ELIDED_ARTICLE = re.compile("^[Ll][’']")
 # Dashes that set an attribution off inside a quotation: «Con questi cantieri – ha dichiarato il sindaco – …».
 _INTERJECTION = lazy_re.compile(r" [–—] ([^–—«»“”\"]{3,80}?) [–—] ")
 _MAX_INTERJECTION_WORDS = 8
@@ -108,6 +112,13 @@ _ANY_ACCORDING_TO = re.compile("|".join(re.escape(phrase) for phrase in ACCORDIN
 _TITLE_LINK_BEFORE = lazy_re.compile(
     r"\b(?:of|for|at|de|del|de la|du|des|von|der|di|della)(?: the| la| le| el| l’| l')? $"
 )
+
+
+def _heads_office(run: Run) -> bool:
+    """ "Chief Executive of the Federation of Independent Builders": a title and its "of" open the run, so
+    the words after them are what the title heads (an organisation), not a name."""
+    title = split_title(run.tokens)[0]
+    return title is not None and title.rsplit(" ", 1)[-1].lower() in ROLE_LINKS
 
 
 def _segments(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int, bool]]:
@@ -270,6 +281,7 @@ def clause_in(text: str, start: int, end: int, before_quote: bool = False) -> At
                 or inverted_subject(text, words, found)
                 or set_off_subject(text, words, found)
                 or inverted_copula(text, words, found)
+                or apposed_subject(text, words, found)
             ):
                 # "Auch der dänische Bahnchef Mikkel Sørensen zeigte sich zufrieden:", "Zufrieden zeigte
                 # sich auch Bahnchef Mikkel Sørensen:": no speech verb, but the clause's subject is a titled
@@ -422,6 +434,7 @@ def _subject_first(
                 and (
                     len(split_title(run.tokens)[1]) < MIN_FULL_NAME  # a title, or a lone word: no full name
                     or _TITLE_LINK_BEFORE.search(text, max(0, run.start - 24), run.start) is not None
+                    or _heads_office(run)
                 )
                 and names_person(gap[2:])
             ) or (not set_off and ", " in gap[2:] and names_person(gap[2:].rsplit(", ", 1)[-1])):
@@ -456,6 +469,9 @@ def _subject_first(
     )
     phrase = text[first.start : subject.end]
     described = phrase.split()
+    if elided := _ELIDED_ARTICLE.match(described[0]):
+        # "L'adjoint aux mobilités a souligné :": the article written onto the title
+        described[:1] = [elided.group().lower(), described[0][elided.end() :]]
     role = None
     if (
         described[0].lower() in ARTICLES_BEFORE_ROLE  # "the mayor said", "La maire a déclaré :"

@@ -26,7 +26,7 @@ ARTICLES_BEFORE_ROLE = frozenset({"the", "la", "le", "el", "die", "der", "l’",
 MAX_ROLE_WORDS = 4
 
 # Words that tie a role's title word to what it heads ("the head of government", "la ministra de Salud").
-ROLE_LINKS = frozenset({"of", "for", "de", "do", "da", "del", "du", "des", "von", "für"})
+ROLE_LINKS = frozenset({"of", "for", "de", "do", "da", "del", "du", "des", "au", "aux", "von", "für"})
 
 
 @dataclass(frozen=True, slots=True)

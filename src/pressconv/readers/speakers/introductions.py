@@ -4,7 +4,8 @@
 chief Owen Castellane was upbeat:", "Erfreut zeigte sich auch die Verbundchefin
 Annika Lohmeyer:": the clause's subject is a titled full name, found by its
 place (first, after an opening word; or last, after a German reflexive), never
-an object ("He thanked Chief Jim Rowe for …:").  And a speech verb inside a
+an object ("He thanked Chief Jim Rowe for …:"); or the name first, its title set
+off by commas ("Farida Osei, executive director of …, put it plainly:").  And a speech verb inside a
 subordinate clause ("… issued the following statement after Acme confirmed …:")
 does not introduce the quote.  The attribution grammar (``attribution``) asks
 these; every word list is data (``lexicon``).
@@ -24,10 +25,15 @@ from pressconv.readers.speakers.clause import (
     MAX_ROLE_WORDS,
     MAX_SET_OFF_TITLE_WORDS,
     MIN_FULL_NAME,
+    ROLE_LINKS,
 )
+from pressconv.readers.speakers.names import prefer_title
+from pressconv.readers.speakers.subjects import names_person
 from pressconv.readers.speakers.words import is_organisation, is_titled, personal_pronoun
 
 _COPULAS = frozenset({"was", "were", "is"})
+# Words that join a second subject to the first ("X, Minister of A, and Y, Minister of B, issued …").
+_COORDINATORS = frozenset({"and", "y", "e", "et", "und", "or"})
 # Lower-case adjectives an article may carry before a titled name opening a clause ("der dänische Bahnchef").
 _MAX_ADJECTIVES_BEFORE_NAME = 2
 
@@ -128,6 +134,34 @@ def set_off_subject(text: str, words: list[Token], found: list[Run]) -> tuple[Ru
             return None
         return run, title or described[:-2]
     return None
+
+
+def apposed_subject(text: str, words: list[Token], found: list[Run]) -> tuple[Run, str] | None:
+    """ "Farida Osei, executive director of Hunger Relief Manitoba, put it plainly:": a full name opening the
+    clause, its title set off after it by two commas, then the subject's verb in lower case."""
+    run = found[0]
+    title, name = split_title(run.tokens)
+    if run.start != words[0].start or run.possessive or not text.startswith(", ", run.end):
+        return None
+    if len(name) < MIN_FULL_NAME or not is_name(name) or is_organisation(name):
+        return None
+    if title is not None and ROLE_LINKS.intersection(title.lower().split()):
+        return None  # "The Commissioner for Disaster Management, Dr. X, …": an office, its holder after
+    close = text.find(", ", run.end + 2, words[-1].end)
+    if close < 0:
+        return None
+    apposition = text[run.end + 2 : close]
+    described = apposition.split()
+    if (
+        not text[close + 2 : close + 3].islower()
+        or text[close + 2 :].split(" ", 1)[0] in _COORDINATORS  # "X, Minister of A, and Y, Minister of B, …"
+        or len(described) > MAX_SET_OFF_TITLE_WORDS
+        or not any(is_titled(w) for w in described)
+        or (is_capitalised(described[0]) and not is_titled(described[0]))
+        or names_person(apposition)
+    ):
+        return None
+    return run, prefer_title(title, apposition) or apposition
 
 
 def inverted_copula(text: str, words: list[Token], found: list[Run]) -> tuple[Run, str | None] | None:

@@ -28,6 +28,11 @@ from pressconv.readers.speakers.words import unquoted_stretches
 _OWNER = re.compile(r"([A-ZÀ-Ý][\w’'-]+) (?:and|with) (her|his) ")
 
 
+def _may_own(text: str) -> bool:
+    """Whether ``_OWNER`` can match in ``text``: every match holds " her " or " his "."""
+    return " her " in text or " his " in text
+
+
 class Mention(NamedTuple):  # a tuple: built by the thousand in pronoun look-back, cheaper than a dataclass
     """A person named in a block: where, their full name, whether only as a possessive."""
 
@@ -55,7 +60,10 @@ class MentionCache:
         """ "f" when the text says "Narayan-Cole and her co-author", "m" for "Smith and his team", else ""."""
         if full_name not in self.owned:
             last = full_name.rsplit(" ", 1)[-1]
-            owners = (m for w in self.works if last in w.text for m in _OWNER.finditer(w.text))
+            # a match holds " her " or " his ": a text without either is not searched (most are not)
+            owners = (
+                m for w in self.works if last in w.text and _may_own(w.text) for m in _OWNER.finditer(w.text)
+            )
             owner = next((m.group(2) for m in owners if m.group(1) == last), "")
             self.owned[full_name] = {"her": "f", "his": "m"}.get(owner, "")
         return self.owned[full_name]

@@ -442,3 +442,14 @@ def prefer_title(title: str | None, apposition: str | None) -> str | None:
     if apposition and (title is None or title.lower() in HONORIFICS):
         return apposition
     return title or apposition
+
+
+def letterhead_title(title: str) -> str | None:
+    """ "BRANTLEY COUNTY SHERIFF'S OFFICE Sheriff" -> "Sheriff": a letterhead's columns run together on one
+    line, so the office's name before the title (in capitals, or words that are no title) is no part of it."""
+    words = title.split()
+    if not all(word.isupper() for word in words):
+        while words and words[0].isupper() and len(words[0]) > 1:
+            words.pop(0)
+    first = next((i for i, word in enumerate(words) if is_titled(word)), len(words))
+    return " ".join(words[first:]) or None

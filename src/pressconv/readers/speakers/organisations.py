@@ -20,6 +20,7 @@ from pressconv import lazy_re
 from pressconv.readers.blocks import HEADING, PARAGRAPH, QUOTE, Work
 from pressconv.readers.lexicon import FEMALE_NAMES, MALE_NAMES, ORGANISATION_SUFFIXES
 from pressconv.readers.name_runs import is_capitalised, is_name, runs, split_title
+from pressconv.readers.speakers.clause import ARTICLES_BEFORE_ROLE
 from pressconv.readers.speakers.words import is_organisation
 
 # "About Brightwell Foods", "À propos d'Ostrale", "Acerca de Grupo Lumen", "Über die Nordwerk AG".
@@ -141,3 +142,11 @@ def _person(words: tuple[str, ...]) -> bool:
     title, _name = split_title(words)
     first = words[0].lower()
     return title is not None or first in FEMALE_NAMES or first in MALE_NAMES
+
+
+def generic_organisation(name: str) -> bool:
+    """ "The Committee", "Council": a kind of organisation referred to, not one named."""
+    words = name.split()
+    if words[0].lower() in ARTICLES_BEFORE_ROLE:
+        words = words[1:]
+    return len(words) <= 1

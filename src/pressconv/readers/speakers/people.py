@@ -23,7 +23,7 @@ from bisect import bisect_right, insort
 from dataclasses import dataclass, field
 from typing import overload
 
-from pressconv.readers.blocks import HEADING, HEADLINE, LIST, PARAGRAPH, QUOTE, Work
+from pressconv.readers.blocks import FURNITURE, HEADING, HEADLINE, LETTERHEAD, LIST, PARAGRAPH, QUOTE, Work
 from pressconv.readers.lexicon import (
     FEMALE_NAMES,
     HONORIFICS,
@@ -34,17 +34,17 @@ from pressconv.readers.lexicon import (
     ROLE_EQUIVALENTS,
 )
 from pressconv.readers.name_runs import surname
-from pressconv.readers.speakers.clause import ARTICLES_BEFORE_ROLE
 from pressconv.readers.speakers.names import (
     PERSON_AFTER,
     appositive_title,
+    letterhead_title,
     may_name_in,
     people_in,
     prefer_title,
     title_before,
     titled_in_headline,
 )
-from pressconv.readers.speakers.organisations import ReleaseOrganisation
+from pressconv.readers.speakers.organisations import ReleaseOrganisation, generic_organisation
 from pressconv.readers.speakers.words import is_titled
 
 # Where the attribution grammar has long found these (they read one block's text: ``names``).
@@ -85,6 +85,8 @@ class Known:
     blocks: list[int] = field(default_factory=list)
     title: str | None = None
     title_block: int = -1
+    title_aside: bool = False
+    """The title was read in the letterhead: any title the release's own text gives replaces it."""
 
 
 @dataclass(slots=True)
@@ -144,7 +146,12 @@ class PersonIndex:
         index = cls(works=works, complete=False, release=ReleaseOrganisation(works))
         for number, work in enumerate(works):
             # the headline, body text, quotes and lists, and headings shaped "Name, Title" (bio headers)
-            if work.kind in _NAMING_KINDS or (work.kind == HEADING and "," in work.text):
+            # the issuer's letterhead ("Sheriff Leonard T. Dunning" beside the office's name)
+            if (
+                work.kind in _NAMING_KINDS
+                or (work.kind == HEADING and "," in work.text)
+                or (work.kind == FURNITURE and work.reason == LETTERHEAD)
+            ):
                 index.numbers.append(number)
                 lines = work.lines
                 text = work.text if len(lines) <= 1 else "\n".join((work.text, *lines))
@@ -169,7 +176,9 @@ class PersonIndex:
             self.titled_alone.add(name[0])
             self.lone_titles.setdefault(name[0], (title, block))
 
-    def _add(self, name: tuple[str, ...], title: str | None, block: int, strong: bool = True) -> None:
+    def _add(
+        self, name: tuple[str, ...], title: str | None, block: int, strong: bool = True, aside: bool = False
+    ) -> None:
         """Record a reference to ``name`` in ``block``."""
         target = self.strong if strong else self.weak
         forms = target.setdefault(surname(name), {})
@@ -186,8 +195,8 @@ class PersonIndex:
             known.blocks.append(block)
         else:
             insort(known.blocks, block)
-        if title and (known.title is None or block < known.title_block):
-            known.title, known.title_block = title, block
+        if title and (known.title is None or (aside, block) < (known.title_aside, known.title_block)):
+            known.title, known.title_block, known.title_aside = title, block, aside
 
     def knows(self, key: str) -> bool:
         """True when a person with this surname was named with a title or as a speaker."""
@@ -295,23 +304,24 @@ class PersonIndex:
         named = [
             n
             for n in self.organisations
-            if markers & {w.lower().strip(".,") for w in n.split()} and not _generic_organisation(n)
+            if markers & {w.lower().strip(".,") for w in n.split()} and not generic_organisation(n)
         ]
         return [n for n in named if not any(n != other and n in other for other in named)]
 
     def first_title(self, full_name: str) -> tuple[str | None, int]:
-        """The title the person carried on first reference and that reference's block (-1: none)."""
+        """The title the person carried on first reference and that reference's block (-1: none); a title
+        the letterhead alone gives counts only where the text gives none."""
         words = tuple(full_name.split())
         key = surname(words)
         self._ensure(key)
         titled = [
-            (known.title_block, known.title)
+            (known.title_aside, known.title_block, known.title)
             for form, known in self.strong.get(key, {}).items()
             if known.title and _compatible(words, form)
         ]
         if not titled:
             return None, -1
-        block, title = min(titled)
+        _aside, block, title = min(titled)
         return title, block
 
     def _ensure(self, key: str) -> None:
@@ -389,6 +399,7 @@ class PersonIndex:
             for name, held in titled_in_headline(work.text):
                 self._add(name, held, number)
             return
+        aside = work.kind == FURNITURE  # the letterhead: "Sheriff Leonard T. Dunning" beside the office
         if (
             len(work.lines) > 1
             and not work.spans
@@ -400,7 +411,9 @@ class PersonIndex:
             found = [people_in(work.text, work.spans)]
         for people, speaking, alone, organisations in found:
             for name, title, strong in people:
-                self._add(name, title, number, strong)
+                if aside and title:
+                    title = letterhead_title(title)
+                self._add(name, title, number, strong, aside)
             for organisation in organisations:
                 self.organisations.setdefault(organisation, number)
             self.speaking.update(speaking)
@@ -458,14 +471,6 @@ class Genders(dict[str, str]):
     def setdefault(self, name: str, default: str, /) -> str:
         self._learn(name)
         return dict.setdefault(self, name, default)
-
-
-def _generic_organisation(name: str) -> bool:
-    """ "The Committee", "Council": a kind of organisation referred to, not one named."""
-    words = name.split()
-    if words[0].lower() in ARTICLES_BEFORE_ROLE:
-        words = words[1:]
-    return len(words) <= 1
 
 
 # "Seo-yeon", "Min-jun": a Korean given name, written after the family name.

@@ -169,7 +169,9 @@ def verb_first(
     if not is_name(name):
         return None
     if gap_titled and lead:
-        title = " ".join(p for p in (lead, title) if p)
+        # "said Acme economist Dr. X" -> "economist"; "said senior engineer X" -> "senior engineer"
+        honorific = title is not None and title.lower() in HONORIFICS
+        title = lead if honorific else " ".join(p for p in (lead, title) if p)
     apposition = appositive_title(text, run.end)
     clause_end = run.end + 2 + len(apposition) if apposition else run.end
     title = prefer_title(title, apposition)

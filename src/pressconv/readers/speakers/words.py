@@ -19,6 +19,7 @@ from pressconv.readers.lexicon import (
     ORGANISATION_WORDS,
     PRONOUN_SUFFIXES,
     PRONOUNS,
+    ROLE_ENDINGS,
     ROLE_WORDS,
     SEPARABLE_SPEECH_VERBS,
     SPEECH_PHRASES,
@@ -52,7 +53,7 @@ def is_titled(word: str) -> bool:
     """A title or role word, also after a prefix ("EU-Kommissar") or an elided article ("l'assessora")."""
     lowered = POSSESSIVE_END.sub("", word.lower().strip(".,;:"))
     lowered = _ELIDED_ARTICLE.sub("", lowered)
-    if lowered in ROLE_WORDS or is_title_word(lowered):
+    if lowered in ROLE_WORDS or is_title_word(lowered) or lowered.endswith(ROLE_ENDINGS):
         return True
     # "EU-Kommissar", "ex-minister": a title after a prefix
     tail = lowered.rsplit("-", 1)[-1]
