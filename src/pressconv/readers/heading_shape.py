@@ -42,7 +42,7 @@ _NOT_A_HEADING = re.compile(r"://|www\.|@\w", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 # Lines of a web page, an e-mail or a printout that are not the text's headings: sharing and
 # navigation, calls to action, bylines, sign-offs, copyright, page and continuation marks.
-_CHROME_LINE = re.compile(
+_CHROME_LINE = lazy_re.compile(
     r"(?:share|print|e-?mail|tweet|follow us|subscribe|sign up|sign in|log in|skip to|back to|jump to"
     r"|read more|read the full|learn more|find out more|more news|more stories|click here|tap here"
     r"|watch the|listen to this|view (?:the )?(?:gallery|video|photos?|slideshow)"
@@ -59,7 +59,7 @@ _CHROME_LINE = re.compile(
     re.IGNORECASE,
 )
 # "By Jane Smith" below the top: a byline; "By the numbers" is a heading
-_BYLINE = re.compile(r"(?:By|BY)\s+(?!the\b|THE\b)[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){1,3}$")
+_BYLINE = lazy_re.compile(r"(?:By|BY)\s+(?!the\b|THE\b)[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){1,3}$")
 # A row of sharing buttons: "Facebook Twitter LinkedIn", "Share | Email | Print"
 _SOCIAL = frozenset(
     {

@@ -31,11 +31,11 @@ _DOUBLE_MARKS = re.compile('[“”„‟"«»]')
 _SINGLE_MARKS = re.compile("[‘’‚']")
 # Opening marks: after a space, an opening bracket or a dash, or at the very start.  The mark
 # comes first in the pattern so the regular-expression engine scans for it quickly.
-_DOUBLE_OPENERS = re.compile(r"[“„«\"](?<![^\s(\[—–-][“„«\"])")
+_DOUBLE_OPENERS = lazy_re.compile(r"[“„«\"](?<![^\s(\[—–-][“„«\"])")
 # A mark before "s " or "s-" is the Dutch contraction of "des" ("'s ochtends", "'s-Hertogenbosch").
-_SINGLE_OPENERS = re.compile(r"[‘'‚](?<![^\s(\[—–-][‘'‚])(?=[^\W\d_])(?!s[\s-])")
+_SINGLE_OPENERS = lazy_re.compile(r"[‘'‚](?<![^\s(\[—–-][‘'‚])(?=[^\W\d_])(?!s[\s-])")
 # A single mark that closes a quotation: after a letter or punctuation, before a space or punctuation.
-_SINGLE_CLOSERS = re.compile(r"(?<=[^\s‘'‚])[’'](?=[\s.,;:!?)\]]|$)")
+_SINGLE_CLOSERS = lazy_re.compile(r"(?<=[^\s‘'‚])[’'](?=[\s.,;:!?)\]]|$)")
 # A straight mark glued to an abbreviated year ("the Strauss year "99") is an apostrophe typed wrongly.
 _YEAR_MARK = re.compile(r'"\d\d(?![\d"])')
 # Characters after which a mark is at the start of a quotation.
