@@ -59,6 +59,7 @@ from pressconv.readers.rules.masthead_lines import (
     section_from,
     site_section,
 )
+from pressconv.readers.rules.period_title import by_period
 from pressconv.readers.rules.title_sentences import titled_sentence
 from pressconv.readers.worklist import WorkList
 
@@ -120,7 +121,8 @@ def find_headline(
         return
     at = content[0]
     if works[at].hint != "headline" and given_title is None:
-        picked = _choose(works, content, evidence if evidence is not None else [])
+        won = _choose(works, content, evidence if evidence is not None else [])
+        picked = won if won is not None else by_period(works, content, evidence, _body_like, _score, _chrome)
         if picked is None:
             return
         at = picked
@@ -137,7 +139,7 @@ def find_headline(
     if first.hint == "headline":
         first.kind, first.reason = HEADLINE, "headline (source format)"
     elif given_title is not None:
-        if _same(first.text, given_title) and first.kind == PARAGRAPH:
+        if same_text(first.text, given_title) and first.kind == PARAGRAPH:
             first.kind, first.reason = HEADLINE, "headline line, the same as the title given"
         else:
             return
@@ -155,7 +157,7 @@ def find_headline(
         return
     second = works[content[1]]
     after = works[content[2]]
-    if second.hint is None and any(_same(second.text, w.text) for w in [first, *works[:at]]):
+    if second.hint is None and any(same_text(second.text, w.text) for w in [first, *works[:at]]):
         # a page's title twice (its h1 and its title), or a masthead line above it again ("THE WHITE HOUSE"):
         # every word is kept, so the copy stays as text
         second.hint, second.aside, second.reason = "paragraph", True, _REPEATED
@@ -169,7 +171,7 @@ def find_headline(
     if second.hint == "subtitle":
         second.kind, second.reason = SUBTITLE, "subtitle (source format)"
     elif given_subtitle is not None:
-        if _same(second.text, given_subtitle) and second.kind == PARAGRAPH:
+        if same_text(second.text, given_subtitle) and second.kind == PARAGRAPH:
             second.kind, second.reason = SUBTITLE, "dek line, the same as the subtitle given"
     elif (
         line_shaped(second, MAX_DEK_WORDS)
@@ -484,6 +486,3 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
         reasons.append("the first block")
     score -= 0.25 * rank
     return score, ", ".join(reasons) or "no evidence either way"
-
-
-_same = same_text

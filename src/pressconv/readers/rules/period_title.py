@@ -1,0 +1,83 @@
+"""A one-line headline closed by a period, over a lede that retells it (SPEC §3).
+
+"Port board funds two electric tugs for the harbour." then "The Port Board has approved …": the
+first line is the headline although it ends like a sentence.  The headline rule's scored choice
+passes over every sentence, so this is its fallback when no candidate wins: the first block of
+the release (only chrome above it) when it is one line of a headline's length, one sentence, no
+dateline, not opening with an article nor telling the day ("The Pentagon expressed concern today
+…" is a lede), and the block under it is running text at least half as long again that shares two
+of its content words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from pressconv.readers.blocks import PARAGRAPH, Work
+from pressconv.readers.lexicon import SENTENCE_OPENERS
+from pressconv.readers.name_runs import sentence_ends
+from pressconv.readers.rules.cover_note import cover_note
+from pressconv.readers.rules.dateline import find_dateline
+
+_MIN_WORDS = 6
+_MAX_WORDS = 18
+_MIN_SHARED_WORDS = 2
+_LEDE_LONGER = 1.5
+_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}|\d[\d.,]*")
+_CLOSING_MARKS = '"”»“’'
+# When a lede tells the day ("… expressed concern today …"); a headline leaves it out.
+_NEWS_DAY = frozenset(
+    {"today", "yesterday", "tonight", "heute", "gestern", "hoy", "ayer", "aujourd'hui", "oggi"}
+)
+
+Score = Callable[[Work, list[Work], int], tuple[float, str]]
+
+
+def by_period(
+    works: list[Work],
+    content: list[int],
+    evidence: list[str] | None,
+    body_like: Callable[[Work], bool],
+    score: Score,
+    chrome: Callable[[float, str], bool],
+) -> int | None:
+    """The index of a headline closed by a period at the top of the release, or None.
+
+    ``body_like`` tells running text, ``score`` and ``chrome`` (the headline rule's) whether a block
+    above the candidate is chrome only.
+    """
+    top = content[cover_note(works, content) :]
+    at = next((n for n, i in enumerate(top) if body_like(works[i])), None)
+    if at is None or at + 1 >= len(top):
+        return None
+    work, lede = works[top[at]], works[top[at + 1]]
+    if work.kind != PARAGRAPH or work.hint is not None or not body_like(lede):
+        return None
+    shared = period_headline(work.lines, lede.text)
+    if shared < _MIN_SHARED_WORDS or not all(chrome(*score(works[i], [], 0)) for i in top[:at]):
+        return None
+    work.reason = (
+        f"headline: one line closed by a period ({len(work.text.split())} words, one sentence, no article"
+        f" or day) over a longer lede retelling it ({shared} content words shared)"
+    )
+    if evidence is not None:
+        evidence.append(f"  -  headline   rather than derived, {work.reason}")
+    return top[at]
+
+
+def period_headline(lines: list[str], lede: str) -> int:
+    """How many content words a one-line headline closed by a period shares with the lede under it;
+    0 when the line is not headline-shaped (length, one sentence, no dateline, article or day)."""
+    text = lines[0].strip() if len(lines) == 1 else ""
+    words = text.split()
+    if not _MIN_WORDS <= len(words) <= _MAX_WORDS or len(lede.split()) < _LEDE_LONGER * len(words):
+        return 0
+    if not text.endswith(".") or text.endswith("..") or text[-2:-1] in _CLOSING_MARKS or ": " in text:
+        return 0
+    if not (text[:1].isupper() or text[:1].isdigit()) or sentence_ends(text[:-1]) or find_dateline(text):
+        return 0
+    if words[0].lower() in SENTENCE_OPENERS or any(w.lower().strip(",.") in _NEWS_DAY for w in words):
+        return 0  # "The Pentagon expressed concern today …": a lede's article and day, not a headline's
+    own = {w.lower() for w in _CONTENT_WORD.findall(text)}
+    return len(own & {w.lower() for w in _CONTENT_WORD.findall(lede)})
