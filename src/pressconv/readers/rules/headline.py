@@ -22,7 +22,7 @@ from pressconv.readers.lexicon import PAGE_CHROME_OPENINGS, PAGE_CHROME_WORDS, T
 from pressconv.readers.name_runs import sentence_ends
 from pressconv.readers.press_furniture import CONTACT_DETAILS, is_date_line
 from pressconv.readers.quote_marks import starts_with_mark
-from pressconv.readers.rules.around_headline import split_label_line, under_headline
+from pressconv.readers.rules.around_headline import list_label, split_label_line, under_headline
 from pressconv.readers.rules.cover_note import cover_note
 from pressconv.readers.rules.dateline import dashed_label, dateline_alone, find_dateline
 from pressconv.readers.rules.headline_dek import REPEATED as _REPEATED
@@ -182,6 +182,7 @@ def find_headline(
         and not second.text.lower().startswith(PAGE_CHROME_OPENINGS)
         and not any(dates_only(line) for line in second.lines)  # "Monday, 7 December 2031 - 10:15am"
         and not time_label(second.text)  # "Update – 6:15 p.m. Saturday": a live update's label
+        and not list_label(second, after)  # "2023 Fourth Quarter Results" over bullets: a heading
     ):
         one_phrase = not sentence_ends(second.text.rstrip(".!?"))
         dek_words = len(second.text.split())
