@@ -9,6 +9,7 @@ from pressconv import lazy_re
 from pressconv.readers.blocks import LIST, Work
 from pressconv.readers.heading_shape import title_case
 from pressconv.readers.lexicon import TITLE_CASE_SMALL
+from pressconv.readers.quote_marks import QUOTED_SHARE, quoted_share, scan, starts_with_mark
 from pressconv.readers.rules.headline_shape import (
     MAX_DEK_WORDS,
     MIN_DEK_WORDS,
@@ -98,3 +99,9 @@ def list_label(work: Work, after: Work) -> bool:
     if after.kind != LIST or len(work.lines) != 1 or len(text.split()) > _MAX_LIST_LABEL_WORDS:
         return False
     return not _LABEL_STOPS.intersection(text) and title_case(text, share=1.0)
+
+
+def quoted_line(text: str) -> bool:
+    """A line under the headline that opens with a quotation mark and is mostly quoted: a pull quote, never
+    the dek; "„Virtuelles Medienzentrum“ mit Videomaterial für Redaktionen" opens with a quoted name only."""
+    return starts_with_mark(text) and quoted_share(text, scan(text, "double")[0]) > QUOTED_SHARE

@@ -22,7 +22,7 @@ from pressconv.readers.lexicon import PAGE_CHROME_OPENINGS, PAGE_CHROME_WORDS, T
 from pressconv.readers.name_runs import sentence_ends
 from pressconv.readers.press_furniture import CONTACT_DETAILS, is_date_line
 from pressconv.readers.quote_marks import starts_with_mark
-from pressconv.readers.rules.around_headline import list_label, split_label_line, under_headline
+from pressconv.readers.rules.around_headline import list_label, quoted_line, split_label_line, under_headline
 from pressconv.readers.rules.cover_note import cover_note
 from pressconv.readers.rules.dateline import dashed_label, dateline_alone, find_dateline
 from pressconv.readers.rules.headline_dek import REPEATED as _REPEATED
@@ -176,7 +176,7 @@ def find_headline(
     elif (
         line_shaped(second, MAX_DEK_WORDS)
         and find_dateline(second.text) is None
-        and not starts_with_mark(second.text)
+        and not quoted_line(second.text)
         and not roll(second.text)
         and not is_chrome_line(second.text)
         and not second.text.lower().startswith(PAGE_CHROME_OPENINGS)
