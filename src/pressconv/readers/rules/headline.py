@@ -51,7 +51,6 @@ from pressconv.readers.rules.headline_shape import (
     titled_pair,
 )
 from pressconv.readers.rules.masthead_lines import (
-    cookie_notice,
     from_issuer,
     organisation_line,
     page_label,
@@ -320,8 +319,8 @@ def _body_like(work: Work) -> bool:
     """Running text: the lede or any paragraph the headline must stand above."""
     if work.kind not in (PARAGRAPH, QUOTE) or work.hint is not None:
         return work.kind in (LIST, QUOTE)
-    if cookie_notice(work.text):
-        return False  # a cookie banner above the page's text (scored as chrome)
+    if page_label(work.text) is not None:
+        return False  # a cookie banner or an archive's notice above the page's text (scored as chrome)
     words = len(work.text.split())
     if (
         find_dateline(work.text) is not None
