@@ -50,6 +50,7 @@ from pressconv.readers.rules.headline_shape import (
     time_label,
     titled_pair,
 )
+from pressconv.readers.rules.issuer_lines import about_headings, alert_chrome, issuer_line, split_exhibits
 from pressconv.readers.rules.masthead_lines import (
     from_issuer,
     organisation_line,
@@ -81,6 +82,7 @@ def apply(work: WorkList) -> None:
     # A given title replaces the headline's text only: the structure is inferred as without it (#16).
     _headline_first(work.blocks)
     if work.source_derived is None:
+        split_exhibits(work.blocks)  # "EXHIBIT 99.1" on the headline block's first line: its own block
         find_headline(work.blocks, None, work.matter.subtitle, work.headline_evidence)
         if work.given_title and not any(w.kind == HEADLINE for w in work.blocks):
             # no headline line of its own: a first line repeating the given title is consumed
@@ -261,11 +263,12 @@ def _choose(works: list[Work], content: list[int], evidence: list[str]) -> int |
     if not window:
         return None
     lede = next((i for i in content if i > window[-1]), None)
+    about = about_headings(works[window[-1] + 1 :])
     scored: list[tuple[float, int, str]] = []
     first_shaped = True
     for rank, i in enumerate(window):
         later = [j for j in window if j > i] + ([lede] if lede is not None else [])
-        score, why = _score(works[i], [works[j] for j in later[:2]], rank)
+        score, why = _score(works[i], [works[j] for j in later[:2]], rank, [works[j] for j in later], about)
         if first_shaped and score > 0 and why.split(" ", 1)[0].isdigit() and "name" not in why:
             # the first block shaped like a headline, everything above it chrome: the usual layout
             first_shaped = False
@@ -319,8 +322,8 @@ def _body_like(work: Work) -> bool:
     """Running text: the lede or any paragraph the headline must stand above."""
     if work.kind not in (PARAGRAPH, QUOTE) or work.hint is not None:
         return work.kind in (LIST, QUOTE)
-    if page_label(work.text) is not None:
-        return False  # a cookie banner or an archive's notice above the page's text (scored as chrome)
+    if page_label(work.text) is not None or alert_chrome(work.text):
+        return False  # a cookie banner, an archive notice, a mail alert's "view it online" (scored as chrome)
     words = len(work.text.split())
     if (
         find_dateline(work.text) is not None
@@ -345,8 +348,14 @@ def _kicker_line(work: Work) -> bool:
     return kicker or dashed_label(work)
 
 
-def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
-    """A headline score for one block and the reasons, most telling first."""
+def _score(
+    work: Work, following: list[Work], rank: int, below: list[Work] | None = None, about: str = ""
+) -> tuple[float, str]:
+    """A headline score for one block and the reasons, most telling first.
+
+    ``below`` holds the candidates under the block and the lede, ``about`` the text's "About …"
+    headings: where a name on the block recurs.
+    """
     text = work.text
     words = text.split()
     if work.hint is not None or work.kind != PARAGRAPH:
@@ -370,7 +379,7 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
         if all(field_line(line) for line in work.lines):
             return -9.0, 'page metadata: a label and its value on each line ("Region: North", "Topic: …")'
         for line in work.lines:
-            alone, why = _score(Work(text=line, lines=[line]), [], 0)
+            alone, why = _score(Work(text=line, lines=[line]), [], 0, below, about)
             if (alone <= -9.0 and why.startswith(_MASTHEAD_REASONS)) or "only a name" in why:
                 return -9.0, f"a masthead: two lines, one of them {why.split(',')[0]}"
         if all(len(line.split()) <= MAX_LABEL_WORDS and not has_verb(line) for line in work.lines):
@@ -433,6 +442,9 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
         return -9.0, 'a site section of releases ("News Releases from Region 09")'
     if organisation_line(text):
         return -9.0, 'an organisation or unit name (an institution word, no verb: "Governo do Estado")'
+    issuer = issuer_line(text, below or [], about, _body_like)
+    if issuer is not None:
+        return -9.0, issuer
     if from_issuer(text):
         return -9.0, 'an organisation or unit name after "From the" (the issuing office)'
     if len(words) > _MIN_LEGEND_WORDS and text.isupper() and ends_sentence(text):

@@ -26,6 +26,7 @@ from pressconv.readers.name_runs import is_title_word, sentence_ends
 from pressconv.readers.press_furniture import is_date_line
 from pressconv.readers.quote_marks import starts_with_mark
 from pressconv.readers.rules.dateline import find_dateline
+from pressconv.readers.rules.stamps import reading_time
 
 MAX_DEK_WORDS = 35
 MIN_DEK_WORDS = 3  # a lone "Who" or "Appeals" under the headline is a label, not a dek
@@ -455,8 +456,16 @@ def _mostly_chrome(part: str) -> bool:
 
 
 def dates_only(line: str) -> bool:
-    """ "7 May 2031, 16:35 | Updated: 7 May 2031, 16:43": a date line, or date lines joined by bars."""
-    return all(is_date_line(part) for part in line.split("|"))
+    """ "7 May 2031, 16:35 | Updated: 7 May 2031, 16:43": a date line, or date lines joined by bars.
+
+    A reading time beside the date ("27 November 2031 · 3 min read") is part of the page's date line.
+    """
+    if "·" not in line:
+        return all(is_date_line(part) for part in line.split("|"))
+    parts = [part.strip() for part in re.split(r"[|·]", line)]
+    return any(is_date_line(part) for part in parts) and all(
+        is_date_line(part) or reading_time(part) for part in parts
+    )
 
 
 _LABEL_LINE = lazy_re.compile(r"^[A-ZÀ-Ý][\w’' &-]{1,30}:$")

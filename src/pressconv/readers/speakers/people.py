@@ -1,19 +1,15 @@
 """The people a text names: the person index (full names, titles, roles held) and mentions per sentence.
 
-The person index records people named with a title or rank ("Deputy
-Pentagon Press Secretary Sabrina Singh"), or with a title in apposition ("Jane
-Smith, chief executive of Acme,"), keyed by surname; other capitalised
-two-to-four-word runs go to a weaker index.  A name resolves to the fullest
-form in the index (nearest mention before the quote, else the first after); a
-role ("the president") to the one person whose title holds it.
+The person index records people named with a title or rank ("Deputy Pentagon Press Secretary Sabrina Singh"),
+or with a title in apposition ("Jane Smith, chief executive of Acme,"), keyed by surname; other capitalised
+two-to-four-word runs go to a weaker index. A name resolves to the fullest form in the index (nearest mention
+before the quote, else the first after); a role ("the president") to the one person whose title holds it.
 
-The index is read lazily, by surname: a block can only name someone whose
-surname it contains, so a question about "Ryder" reads just the blocks that
-hold that string (each block once).  Questions about everyone -- who holds a
-role, which organisations are named -- read the whole document in order, as
-an eager index would, and replay what the attributions added.  Every answer
-is the one a fully built index gives; a long document whose quotes name few
-people is read a fraction of the way.
+The index is read lazily, by surname: a block can only name someone whose surname it contains, so a question
+about "Ryder" reads just the blocks that hold that string (each block once). Questions about everyone -- who
+holds a role, which organisations are named -- read the whole document in order, as an eager index would, and
+replay what the attributions added. Every answer is the one a fully built index gives; a long document whose
+quotes name few people is read a fraction of the way.
 """
 
 from __future__ import annotations
