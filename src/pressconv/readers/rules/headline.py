@@ -50,7 +50,7 @@ from pressconv.readers.rules.headline_shape import (
     time_label,
     titled_pair,
 )
-from pressconv.readers.rules.issuer_lines import about_headings, alert_chrome, issuer_line, split_exhibits
+from pressconv.readers.rules.issuer_lines import about_headings, alert_chrome, issuer_line
 from pressconv.readers.rules.masthead_lines import (
     from_issuer,
     organisation_line,
@@ -59,8 +59,8 @@ from pressconv.readers.rules.masthead_lines import (
     section_from,
     site_section,
 )
-from pressconv.readers.rules.period_title import by_period
 from pressconv.readers.rules.title_sentences import titled_sentence
+from pressconv.readers.rules.top_blocks import by_period, split_top_lines
 from pressconv.readers.worklist import WorkList
 
 MAX_HEADLINE_WORDS = 25
@@ -82,7 +82,7 @@ def apply(work: WorkList) -> None:
     # A given title replaces the headline's text only: the structure is inferred as without it (#16).
     _headline_first(work.blocks)
     if work.source_derived is None:
-        split_exhibits(work.blocks)  # "EXHIBIT 99.1" on the headline block's first line: its own block
+        split_top_lines(work.blocks)  # "EXHIBIT 99.1" on the headline block's first line: its own block
         find_headline(work.blocks, None, work.matter.subtitle, work.headline_evidence)
         if work.given_title and not any(w.kind == HEADLINE for w in work.blocks):
             # no headline line of its own: a first line repeating the given title is consumed

@@ -1,12 +1,16 @@
-"""A one-line headline closed by a period, over a lede that retells it (SPEC §3).
+"""Two fallbacks at the top of the release: a headline closed by a period, a contact line glued over a title.
 
-"Port board funds two electric tugs for the harbour." then "The Port Board has approved …": the
-first line is the headline although it ends like a sentence.  The headline rule's scored choice
-passes over every sentence, so this is its fallback when no candidate wins: the first block of
-the release (only chrome above it) when it is one line of a headline's length, one sentence, no
-dateline, not opening with an article nor telling the day ("The Pentagon expressed concern today
-…" is a lede), and the block under it is running text at least half as long again that shares two
-of its content words.
+A one-line headline closed by a period, over a lede that retells it (SPEC §3): "Port board funds two
+electric tugs for the harbour." then "The Port Board has approved …".  The headline rule's scored
+choice passes over every sentence, so ``by_period`` is its fallback when no candidate wins: the
+first block of the release (only chrome above it) when it is one line of a headline's length, one
+sentence, no dateline, not opening with an article nor telling the day ("The Pentagon expressed
+concern today …" is a lede), and the block under it is running text at least half as long again
+that shares two of its content words.
+
+A contact line on the line above the title with no blank line between ("202-482-4883" over "Locke
+Statement on …", as a filing's table masthead is pasted): ``split_top_lines`` sets it apart before
+the headline is chosen, after a filing's exhibit number (``issuer_lines.split_exhibits``).
 """
 
 from __future__ import annotations
@@ -15,10 +19,13 @@ import re
 from collections.abc import Callable
 
 from pressconv.readers.blocks import PARAGRAPH, Work
+from pressconv.readers.heading_shape import ends_sentence
 from pressconv.readers.lexicon import SENTENCE_OPENERS
 from pressconv.readers.name_runs import sentence_ends
+from pressconv.readers.press_furniture import CONTACT_DETAILS
 from pressconv.readers.rules.cover_note import cover_note
 from pressconv.readers.rules.dateline import find_dateline
+from pressconv.readers.rules.issuer_lines import split_exhibits
 
 _MIN_WORDS = 6
 _MAX_WORDS = 18
@@ -81,3 +88,38 @@ def period_headline(lines: list[str], lede: str) -> int:
         return 0  # "The Pentagon expressed concern today …": a lede's article and day, not a headline's
     own = {w.lower() for w in _CONTENT_WORD.findall(text)}
     return len(own & {w.lower() for w in _CONTENT_WORD.findall(lede)})
+
+
+_TOP_BLOCKS = 12  # the blocks at the top where a masthead's contact line may stand over the title
+_MAX_CONTACT_WORDS = 4
+_MIN_TITLE_WORDS = 5
+
+
+def split_top_lines(works: list[Work]) -> None:
+    """A filing's exhibit number, then a contact line over a title in one top block: their own blocks."""
+    split_exhibits(works)
+    for at, work in enumerate(works[:_TOP_BLOCKS]):
+        if work.kind != PARAGRAPH or work.hint is not None or work.aside or len(work.lines) != 2:
+            continue
+        contact, title = work.lines
+        if _contact_line(contact) and _title_line(title):
+            line = Work(text=contact, lines=[contact], hint="paragraph", aside=True)
+            line.reason = "a contact line (phone, e-mail or web address) glued over a title: kept as text"
+            work.lines, work.text = [title], title
+            works.insert(at, line)
+            return
+
+
+def _contact_line(line: str) -> bool:
+    return len(line.split()) <= _MAX_CONTACT_WORDS and CONTACT_DETAILS.search(line) is not None
+
+
+def _title_line(line: str) -> bool:
+    """A title's shape: capitalised, five words or more, no contact detail, no sentence's end."""
+    words = line.split()
+    return (
+        line[:1].isupper()
+        and len(words) >= _MIN_TITLE_WORDS
+        and not ends_sentence(line)
+        and CONTACT_DETAILS.search(line) is None
+    )
