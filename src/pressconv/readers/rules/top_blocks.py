@@ -33,9 +33,13 @@ _MIN_SHARED_WORDS = 2
 _LEDE_LONGER = 1.5
 _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}|\d[\d.,]*")
 _CLOSING_MARKS = '"”»“’'
-# When a lede tells the day ("… expressed concern today …"); a headline leaves it out.
+# When a lede tells the day ("… expressed concern today …", "… on Tuesday evening"); a headline leaves it out.
 _NEWS_DAY = frozenset(
     {"today", "yesterday", "tonight", "heute", "gestern", "hoy", "ayer", "aujourd'hui", "oggi"}
+    | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | {"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"}
+    | {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}
+    | {"lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"}
 )
 
 Score = Callable[[Work, list[Work], int], tuple[float, str]]
