@@ -438,6 +438,9 @@ def title_before(text: str, start: int) -> str | None:
             clause_start += ends[-1]
         phrase = _SET_OFF_START.split(text[clause_start : start - 2])[-1].strip()
         words = phrase.split()
+        if words and words[0] in _COORDINATORS and words[0] not in _ARTICLES:  # "A, and the leader, B"
+            words = words[1:]
+            phrase = " ".join(words)
         if len(words) > 10:
             # "… on Friday alongside the county engineer, Piotr Lindqvist": from the last article on
             last = max((i for i, w in enumerate(words) if w.lower() in _ARTICLES), default=-1)

@@ -293,14 +293,16 @@ class PersonIndex:
                     exact.append(name)
         return exact if len(exact) == 1 else found
 
-    def organisations_of(self, kind: str) -> list[str]:
-        """The organisations of one kind ("club", "council") the text names, longest form of each."""
+    def organisations_of(self, kind: str, first: str = "") -> list[str]:
+        """The organisations of one kind ("club", "council") the text names, longest form of each; with
+        ``first``, those of two words or more opening with that word ("Hollins Freight Services")."""
         self._complete()
         markers = ORGANISATION_KINDS.get(kind, frozenset())
         named = [
             n
             for n in self.organisations
-            if markers & {w.lower().strip(".,") for w in n.split()} and not generic_organisation(n)
+            if not generic_organisation(n)
+            and (n.startswith(f"{first} ") if first else markers & {w.lower().strip(".,") for w in n.split()})
         ]
         return [n for n in named if not any(n != other and n in other for other in named)]
 
