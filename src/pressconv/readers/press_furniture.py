@@ -43,7 +43,7 @@ CONTACT_DETAILS = lazy_re.compile(
 _DIGIT = re.compile(r"\d")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _BYLINE = re.compile(r"^(?:By|BY|Von|VON|Par|PAR|Por|POR)\s+[^\W\d_]")
-_CONTACT_HEADER = re.compile(
+_CONTACT_HEADER = lazy_re.compile(
     "|".join(re.escape(h) for h in sorted(CONTACT_HEADERS, key=len, reverse=True)), re.IGNORECASE
 )
 _TOP_REGION_WORDS = 30
@@ -95,7 +95,7 @@ class Furniture:
 
 # "UNIVERSITY OF SOUTHMERE - NEWS RELEASE", "Ministry of Transport | Press release": a masthead line,
 # the issuer and the release notice on either side of a separator.
-_MASTHEAD_SEPARATOR = re.compile(r"\s+(?:[-–—|·•/:]|--)\s+")
+_MASTHEAD_SEPARATOR = lazy_re.compile(r"\s+(?:[-–—|·•/:]|--)\s+")
 _MAX_ISSUER_WORDS = 8
 _DECORATION = "*=~_ "
 _BARE_NOTICES = frozenset(

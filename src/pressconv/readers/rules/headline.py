@@ -22,12 +22,11 @@ from pressconv.readers.lexicon import PAGE_CHROME_OPENINGS, PAGE_CHROME_WORDS, T
 from pressconv.readers.name_runs import sentence_ends
 from pressconv.readers.press_furniture import CONTACT_DETAILS, is_date_line
 from pressconv.readers.quote_marks import starts_with_mark
-from pressconv.readers.rules.around_headline import split_label_line, under_headline
+from pressconv.readers.rules.around_headline import list_label, quoted_line, split_label_line, under_headline
 from pressconv.readers.rules.cover_note import cover_note
 from pressconv.readers.rules.dateline import dashed_label, dateline_alone, find_dateline
 from pressconv.readers.rules.headline_dek import REPEATED as _REPEATED
-from pressconv.readers.rules.headline_dek import dek_parts, split_under_headline
-from pressconv.readers.rules.headline_dek import same_text as _same
+from pressconv.readers.rules.headline_dek import dek_parts, same_text, split_under_headline
 from pressconv.readers.rules.headline_shape import (
     LONE_KICKER,
     MAX_DEK_WORDS,
@@ -51,9 +50,8 @@ from pressconv.readers.rules.headline_shape import (
     time_label,
     titled_pair,
 )
-from pressconv.readers.rules.issuer_lines import about_headings, alert_chrome, issuer_line, split_exhibits
+from pressconv.readers.rules.issuer_lines import about_headings, alert_chrome, issuer_line
 from pressconv.readers.rules.masthead_lines import (
-    cookie_notice,
     from_issuer,
     organisation_line,
     page_label,
@@ -62,6 +60,7 @@ from pressconv.readers.rules.masthead_lines import (
     site_section,
 )
 from pressconv.readers.rules.title_sentences import titled_sentence
+from pressconv.readers.rules.top_blocks import by_period, split_top_lines
 from pressconv.readers.worklist import WorkList
 
 MAX_HEADLINE_WORDS = 25
@@ -83,7 +82,7 @@ def apply(work: WorkList) -> None:
     # A given title replaces the headline's text only: the structure is inferred as without it (#16).
     _headline_first(work.blocks)
     if work.source_derived is None:
-        split_exhibits(work.blocks)  # "EXHIBIT 99.1" on the headline block's first line: its own block
+        split_top_lines(work.blocks)  # "EXHIBIT 99.1" on the headline block's first line: its own block
         find_headline(work.blocks, None, work.matter.subtitle, work.headline_evidence)
         if work.given_title and not any(w.kind == HEADLINE for w in work.blocks):
             # no headline line of its own: a first line repeating the given title is consumed
@@ -123,7 +122,8 @@ def find_headline(
         return
     at = content[0]
     if works[at].hint != "headline" and given_title is None:
-        picked = _choose(works, content, evidence if evidence is not None else [])
+        won = _choose(works, content, evidence if evidence is not None else [])
+        picked = won if won is not None else by_period(works, content, evidence, _body_like, _score, _chrome)
         if picked is None:
             return
         at = picked
@@ -140,7 +140,7 @@ def find_headline(
     if first.hint == "headline":
         first.kind, first.reason = HEADLINE, "headline (source format)"
     elif given_title is not None:
-        if _same(first.text, given_title) and first.kind == PARAGRAPH:
+        if same_text(first.text, given_title) and first.kind == PARAGRAPH:
             first.kind, first.reason = HEADLINE, "headline line, the same as the title given"
         else:
             return
@@ -158,7 +158,7 @@ def find_headline(
         return
     second = works[content[1]]
     after = works[content[2]]
-    if second.hint is None and any(_same(second.text, w.text) for w in [first, *works[:at]]):
+    if second.hint is None and any(same_text(second.text, w.text) for w in [first, *works[:at]]):
         # a page's title twice (its h1 and its title), or a masthead line above it again ("THE WHITE HOUSE"):
         # every word is kept, so the copy stays as text
         second.hint, second.aside, second.reason = "paragraph", True, _REPEATED
@@ -172,17 +172,18 @@ def find_headline(
     if second.hint == "subtitle":
         second.kind, second.reason = SUBTITLE, "subtitle (source format)"
     elif given_subtitle is not None:
-        if _same(second.text, given_subtitle) and second.kind == PARAGRAPH:
+        if same_text(second.text, given_subtitle) and second.kind == PARAGRAPH:
             second.kind, second.reason = SUBTITLE, "dek line, the same as the subtitle given"
     elif (
         line_shaped(second, MAX_DEK_WORDS)
         and find_dateline(second.text) is None
-        and not starts_with_mark(second.text)
+        and not quoted_line(second.text)
         and not roll(second.text)
         and not is_chrome_line(second.text)
         and not second.text.lower().startswith(PAGE_CHROME_OPENINGS)
         and not any(dates_only(line) for line in second.lines)  # "Monday, 7 December 2031 - 10:15am"
         and not time_label(second.text)  # "Update – 6:15 p.m. Saturday": a live update's label
+        and not list_label(second, after)  # "2023 Fourth Quarter Results" over bullets: a heading
     ):
         one_phrase = not sentence_ends(second.text.rstrip(".!?"))
         dek_words = len(second.text.split())
@@ -321,8 +322,8 @@ def _body_like(work: Work) -> bool:
     """Running text: the lede or any paragraph the headline must stand above."""
     if work.kind not in (PARAGRAPH, QUOTE) or work.hint is not None:
         return work.kind in (LIST, QUOTE)
-    if cookie_notice(work.text) or alert_chrome(work.text):
-        return False  # a cookie banner or a mail alert's "view it online" above the text (scored as chrome)
+    if page_label(work.text) is not None or alert_chrome(work.text):
+        return False  # a cookie banner, an archive notice, a mail alert's "view it online" (scored as chrome)
     words = len(work.text.split())
     if (
         find_dateline(work.text) is not None

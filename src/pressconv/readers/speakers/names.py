@@ -56,7 +56,7 @@ _CLUB_MARKERS = ORGANISATION_KINDS["club"]
 _COORDINATORS = frozenset({"and", "or", "but", "y", "o", "et", "ou", "und", "oder", "e", "en"})
 # A speech verb after a space; the word before it is read in Python ("Smith said the plan …").
 # The verb comes first in the pattern so the regular-expression engine scans quickly.
-_SAYS = re.compile(
+_SAYS = lazy_re.compile(
     r" (?:" + trie_pattern(sorted(v for v in SPEECH_VERBS if len(v) > 3 and v.isalpha())) + r")\b"
 )
 

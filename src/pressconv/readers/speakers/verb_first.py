@@ -9,8 +9,7 @@ an unnamed source ("said a spokesman for Acme").
 
 from __future__ import annotations
 
-import re
-
+from pressconv import lazy_re
 from pressconv.readers.lexicon import (
     ABBREVIATIONS,
     ADVERBIAL_STARTS,
@@ -59,7 +58,7 @@ _MAX_LOWERCASE_TITLE = 6
 _ROMANCE_ARTICLES_BEFORE_ROLE = frozenset({"a", "o", "os", "as", "de"})
 
 # A relative clause about the speaker after the name that closes a verb-first clause.
-_RELATIVE_AFTER = re.compile(r", (?:que|quien|quienes|who|qui|der|die|che|il quale|la quale) ")
+_RELATIVE_AFTER = lazy_re.compile(r", (?:que|quien|quienes|who|qui|der|die|che|il quale|la quale) ")
 
 # Lower-case adjectives an article may carry before a titled name ("der dänische Bahnchef Mads Holm").
 _MAX_ADJECTIVES_BEFORE_TITLE = 2
