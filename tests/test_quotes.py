@@ -31,6 +31,11 @@ def quoted(text: str, style: str = "double") -> list[str]:
         ("The players’ union said ‘no’ to it.", "single", ["‘no’"]),
         ("“He said ‘never’ to me,” she said.", "double", ["“He said ‘never’ to me,”"]),
         ("“We — all of us — are ready,” he said.", "double", ["“We — all of us — are ready,”"]),
+        # the same marks nested mid-sentence: one quotation around the inner phrase
+        ("“A big “thank you” to the crews,” she said.", "double", ["“A big “thank you” to the crews,”"]),
+        ("« Un grand « merci » aux équipes », dit-elle.", "double", ["« Un grand « merci » aux équipes »"]),
+        # after a sentence's end a fresh opening mark starts a new quotation (the first never closed)
+        ("“We are ready. “Really,” she said.", "double", ["“We are ready. ", "“Really,”"]),
     ],
 )
 def test_marks_open_and_close_by_glyph_and_position(text: str, style: str, pieces: list[str]) -> None:

@@ -210,3 +210,174 @@ def test_possessive_gender_searches_only_texts_that_can_match() -> None:
                 assert cache.possessive_gender(name) == expected, (name, texts[first : first + count])
                 seen.add(expected)
     assert seen == {"f", "m", ""}  # every answer occurs
+
+
+def test_blocks_holding_a_key_with_pattern_characters() -> None:
+    """The surname is searched for as a literal pattern: its marks match only themselves."""
+    from pressconv.readers.blocks import QUOTE, Work
+    from pressconv.readers.speakers.people import PersonIndex
+
+    texts = ["Dr. O'Neil (Acme) said", "O’Neil-Ruiz+ said", "Jr.", "JrX", "a|b", "Ruiz*", "[Ruiz]"]
+    texts += ["Ó Briain"]
+    works = [Work(text=text, lines=[text], kind=QUOTE) for text in texts]
+    index = PersonIndex.build(works)
+    keys = ("O'Neil", "O’Neil-Ruiz+", "Jr.", "r.", "(Acme)", "a|b", "|", "Ruiz*", "[Ruiz]", "Ó", "Ruiz", "J.")
+    for key in keys:
+        assert index._holding(key) == [text for text in index.texts if key in text], key
+    assert index._holding("Jr.") == ["Jr."]  # the period is no wildcard: "JrX" does not hold it
+
+
+def _name_after_lowercase_title_ungated(text: str, run: object, end: int) -> object:
+    """``verb_first._name_after_lowercase_title`` as written before its mark test."""
+    from pressconv.readers.lexicon import NOT_IN_ATTRIBUTION_GAP
+    from pressconv.readers.name_runs import is_capitalised, is_name, runs, split_title
+    from pressconv.readers.speakers import verb_first
+    from pressconv.readers.speakers.words import POSSESSIVE_START, is_titled
+
+    following = runs(text, run.end, min(end, run.end + 80))  # type: ignore[attr-defined]
+    if not following:
+        return None
+    gap = text[run.end : following[0].start]  # type: ignore[attr-defined]
+    if run.possessive:  # type: ignore[attr-defined]
+        gap = POSSESSIVE_START.sub("", gap)
+    between = gap.split()
+    if not between:
+        if not run.possessive or gap != " ":  # type: ignore[attr-defined]
+            return None
+    elif (
+        len(between) > verb_first._MAX_LOWERCASE_TITLE
+        or not any(is_titled(w) for w in between)
+        or any(is_capitalised(w) or not w.isalpha() for w in between)
+        or any(w in NOT_IN_ATTRIBUTION_GAP and w not in verb_first._TITLE_LINKS for w in between)
+    ):
+        return None
+    _, name = split_title(following[0].tokens)
+    return following[0] if is_name(name) else None
+
+
+def test_name_after_lowercase_title_mark_test_gives_the_plain_answer() -> None:
+    """A mark right after the run rejects it at once; every run of these texts gets the plain answer."""
+    from pressconv.readers.name_runs import runs
+    from pressconv.readers.speakers import verb_first
+
+    names = ("Acme", "Acme’s", "Acme's", "Jane Doe", "Dr. Ann Lee", "Acme Inc.", "Acme!", "Acme…")
+    after = (", chief executive Maria Lopez", " economist Rita Moreno", " Maria Lopez", ". Chief Maria Lopez")
+    after += (" (chief executive) Maria Lopez", ": economist Rita Moreno", "", " chief", "’ chief Ann Ray")
+    checked = found = 0
+    for name, tail in itertools.product(names, after):
+        for text in (f"said {name}{tail}", f"said {name}{tail}.", f"“Yes,” said {name}{tail}, then left."):
+            for run in runs(text, 5):
+                for end in (len(text), run.end, run.end + 1):
+                    expected = _name_after_lowercase_title_ungated(text, run, end)
+                    assert verb_first._name_after_lowercase_title(text, run, end) == expected, (text, run)
+                    checked += 1
+                    found += expected is not None
+    assert checked > 500 and found > 20  # both answers occur
+
+
+def test_first_of_two_surnames_memo_gives_the_plain_answer_per_document() -> None:
+    """Memoised per document: the answers of the plain function, and the table is emptied with the others."""
+    from pressconv.readers.document_cache import clear
+    from pressconv.readers.speakers import name_forms
+
+    names = [("Beatriz", "Quintana", "Sanz"), ("Park", "Seo-yeon"), ("Ana", "Ruiz")]
+    names += [("Lester", "W.", "Young"), ("Juan", "de", "la", "Cruz"), ("Ann", "Lee", "Jr.")]
+    names += [("X", "Ab", "Cd"), ("Jo", "Quintana", "Sanz")]
+    clear()
+    plain = [name_forms.first_of_two_surnames.__wrapped__(name) for name in names]
+    for _ in range(2):  # the second round is answered from the table
+        assert [name_forms.first_of_two_surnames(name) for name in names] == plain
+    assert "Quintana" in plain and None in plain and "Park" in plain
+    assert name_forms.first_of_two_surnames.cache_info().currsize == len(names)
+    clear()
+    assert name_forms.first_of_two_surnames.cache_info().currsize == 0
+
+
+def _holder_by_verb_walking_every_block(head: str, number: int, works: list, index: object) -> object:  # type: ignore[type-arg]
+    """``roles.holder_by_verb`` as first written: every block from the quote back to the first."""
+    import re
+
+    from pressconv.readers.blocks import PARAGRAPH, QUOTE
+    from pressconv.readers.name_runs import is_name, runs, split_title
+    from pressconv.readers.speakers import roles
+    from pressconv.readers.speakers.words import is_organisation
+
+    verb = roles.ROLE_VERBS.get(head)
+    if verb is None:
+        return None
+    pattern = re.compile(rf", who (?:also |currently |now )?{verb}\b")
+    for back in range(number, -1, -1):
+        text = works[back].text
+        if works[back].kind not in (PARAGRAPH, QUOTE) or f" {verb}" not in text:
+            continue
+        for match in pattern.finditer(text):
+            before = roles._PARENTHESIS_END.sub("", text[: match.start()])
+            found = runs(before, max(0, len(before) - 80))
+            if found and found[-1].end == len(before):
+                _title, name = split_title(found[-1].tokens)
+                if len(name) >= 2 and is_name(name) and not is_organisation(name):
+                    return index.resolve(name, back)[0], back  # type: ignore[attr-defined]
+    return None
+
+
+def test_holder_by_verb_walks_back_over_the_blocks_holding_the_verb_only() -> None:
+    """The blocks holding the role's verb, found once, give the answer of the walk over every block."""
+    from pressconv.readers.blocks import HEADING, PARAGRAPH, QUOTE, Work
+    from pressconv.readers.speakers import roles
+    from pressconv.readers.speakers.people import PersonIndex
+
+    texts = [
+        (HEADING, "Jane Doe, who chairs the board"),  # a heading is never read for the clause
+        (PARAGRAPH, "The forum met today."),
+        (PARAGRAPH, "Ana Ruiz (Chile), who chairs the forum, opened it."),
+        (QUOTE, "“We agree,” the chair said."),
+        (PARAGRAPH, "Acme Corp, who directs nothing, and Tom Lee, who also directs the fund, spoke."),
+        (PARAGRAPH, "Mia Park, who leads the team, and chairs nothing else."),
+        (QUOTE, "“Next,” the director said. Ben Ode, who currently heads the unit, agreed."),
+        (PARAGRAPH, "Ruth Ng, who now chairs the panel, closed."),
+        (PARAGRAPH, "Armchairs and deckchairs, who (chairs) it"),
+    ]
+    works = [Work(text=text, lines=[text], kind=kind) for kind, text in texts]
+    index = PersonIndex.build(works)
+    answers = set()
+    for head in ("chair", "director", "head", "leader", "manager", "mayor"):
+        for number in range(-1, len(works)):
+            expected = _holder_by_verb_walking_every_block(head, number, works, index)
+            assert roles.holder_by_verb(head, number, works, index) == expected, (head, number)
+            answers.add(expected)
+    assert ("Ana Ruiz", 2) in answers and ("Ruth Ng", 7) in answers and None in answers
+    assert index.verb_blocks["chairs"] == [2, 5, 7]  # no heading; no "(chairs)", "deckchairs"
+
+
+def test_holders_kept_per_role_until_the_index_changes() -> None:
+    """A role's holders are kept between questions and found again once a name or a title is added."""
+    from pressconv.readers.blocks import PARAGRAPH, QUOTE, Work
+    from pressconv.readers.speakers.people import PersonIndex
+
+    texts = [
+        (PARAGRAPH, "Chair Ana Ruiz opened the forum with Vice Chair Tom Lee and Minister Jo Park."),
+        (QUOTE, "“We agree,” the chair said."),
+        (PARAGRAPH, "Transport Minister Aino Vaher and Dr. Kalani spoke."),
+    ]
+    works = [Work(text=text, lines=[text], kind=kind) for kind, text in texts]
+    index = PersonIndex.build(works)
+    roles = ("chair", "vice chair", "minister", "transport minister", "mayor", "harbour master")
+
+    def plain(role: str) -> list[str]:
+        index.held.clear()  # the answer computed afresh
+        return index.holders(role)
+
+    before = {role: plain(role) for role in roles}
+    assert before["chair"] == ["Ana Ruiz"] and before["mayor"] == []
+    for role in roles:
+        assert index.holders(role) == before[role] and role in index.held
+    index.holders("minister").append("Someone Else")  # a caller's list is its own
+    assert index.holders("minister") == before["minister"]
+    index.add(("Ben", "Ode"), "Mayor", 2)  # a titled name added after the questions
+    assert index.holders("mayor") == ["Ben Ode"] == plain("mayor")
+    for role in roles:
+        index.holders(role)
+    index.add_lone(("Okoro",), "Harbour Master", 2)  # a lone surname with a title
+    after = {role: index.holders(role) for role in roles}
+    assert after == {role: plain(role) for role in roles}
+    assert after["harbour master"] == ["Okoro"] and before["harbour master"] == []

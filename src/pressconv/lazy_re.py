@@ -5,6 +5,7 @@ imports them: many patterns only matter for some documents (a page footer, a con
 kicker headline).  ``lazy_re.compile`` stands in for ``re.compile`` at module level for those:
 the pattern is compiled on the first method call or attribute read, and after that its methods
 are the compiled pattern's own (bound on the stand-in, so a call costs what it did before).
+Compiled, they come from ``pressconv.pattern_cache`` (the engine's program kept between processes).
 
 Use it only for patterns that are called (``search``, ``match``, ``sub`` …) or read
 (``pattern``, ``groups`` …): the stand-in is not an ``re.Pattern`` instance, so it cannot be
@@ -15,6 +16,8 @@ from __future__ import annotations
 
 import re
 from typing import Any, cast
+
+from pressconv import pattern_cache
 
 _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner")
 
@@ -30,7 +33,7 @@ class LazyPattern:
         """The compiled pattern (compiled now if it was not yet)."""
         found: re.Pattern[str] | None = self.__dict__.get("_compiled")
         if found is None:
-            found = re.compile(self._source, self._flags)
+            found = pattern_cache.compile(self._source, self._flags)
             # Bound on the instance: later calls find them without going through __getattr__.
             self.__dict__.update({name: getattr(found, name) for name in _METHODS}, _compiled=found)
         return found

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pressconv.build import store as scratch
-from pressconv.build.manifest import MANIFEST, Entry, removable, sha256
+from pressconv.build.manifest import MANIFEST, Entry, StoredEntries, removable, sha256
 from pressconv.build.plan import Plan
 from pressconv.build.render import DEFAULT_CHECKPOINT, run_jobs
 from pressconv.build.report import Outcome, Reporter, display
@@ -93,6 +93,10 @@ def execute(
             plan, plan.iter_jobs(), workers=jobs, force=force, executor=executor, total=total
         )
     next_save = time.monotonic() + interval
+    # The records go to the build's database in one transaction, not one per document: it is a
+    # private temporary file read back only by this connection, and dropped with the plan.
+    transaction = plan.store.bulk()
+    transaction.__enter__()
     try:
         for result in results:
             for message in result.warnings:
@@ -106,25 +110,30 @@ def execute(
                     out = plan.output_for(result.rel, fmt)
                     if out in plan.stale and (None in failed_formats or fmt in failed_formats):
                         outcome.failed.append(out)
-            for fmt, data in result.outputs:
-                out = plan.output_for(result.rel, fmt)
-                dirty |= _publish_one(
-                    plan, out, data, force, outcome, reporter, publish, result.source_sha256
-                )
-            for fmt, digest, size, wrote in result.published:
-                out = plan.output_for(result.rel, fmt)
-                dirty |= _record(plan, out, digest, size, wrote, outcome, reporter, result.source_sha256)
+            outs = [plan.output_for(result.rel, fmt) for fmt, _ in result.outputs]
+            records = _Records(plan, [*outs, *(plan.output_for(result.rel, p[0]) for p in result.published)])
+            try:
+                for out, (_, data) in zip(outs, result.outputs, strict=True):
+                    _publish_one(plan, out, data, force, outcome, reporter, publish, records)
+                for fmt, digest, size, wrote in result.published:
+                    records.add(plan.output_for(result.rel, fmt), digest, size, wrote, outcome, reporter)
+            finally:
+                # Also on an interrupt: what this document published is recorded.
+                dirty |= records.save(result.source_sha256)
             reporter.advance()
             if time.monotonic() >= next_save:
                 outcome.manifest_changed |= publish_chunks(dist / MANIFEST, manifest.chunks())
                 next_save = time.monotonic() + interval
     finally:
-        reporter.stop()
-        # Also on an interrupt: the outputs published so far are recorded and not rendered again.
-        # No manifest is created for a build that has nothing to record.
-        if dirty or (manifest.outputs and not existed):
-            dist.mkdir(parents=True, exist_ok=True)
-            outcome.manifest_changed |= publish_chunks(dist / MANIFEST, manifest.chunks())
+        try:
+            reporter.stop()
+            # Also on an interrupt: the outputs published so far are recorded and not rendered again.
+            # No manifest is created for a build that has nothing to record.
+            if dirty or (manifest.outputs and not existed):
+                dist.mkdir(parents=True, exist_ok=True)
+                outcome.manifest_changed |= publish_chunks(dist / MANIFEST, manifest.chunks())
+        finally:
+            transaction.__exit__(None, None, None)  # committed, also on an interrupt
     return outcome
 
 
@@ -136,12 +145,12 @@ def _publish_one(
     outcome: Outcome,
     reporter: Reporter,
     publish: Callable[..., bool],
-    source_sha256: str,
-) -> bool:
-    """Publish one rendered output and record it; whether the manifest changed."""
+    records: _Records,
+) -> None:
+    """Publish one rendered output; ``records`` keeps it for the manifest."""
     path = plan.config.dist / out
     digest = sha256(data)
-    if out not in plan.manifest.outputs and path.exists() and not force:
+    if not records.owned(out) and path.exists() and not force:
         # Not ours: never overwrite a file pressconv did not write, unless it already holds these bytes.
         try:
             same = path.is_file() and sha256(path.read_bytes()) == digest
@@ -152,7 +161,7 @@ def _publish_one(
             reporter.error(message)
             outcome.errors.append(message)
             outcome.failed.append(out)
-            return False
+            return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         wrote = publish(path, data, force=True) if force else publish(path, data)
@@ -161,34 +170,62 @@ def _publish_one(
         reporter.error(message)
         outcome.errors.append(message)
         outcome.failed.append(out)
-        return False
-    return _record(plan, out, digest, len(data), wrote, outcome, reporter, source_sha256)
+        return
+    records.add(out, digest, len(data), wrote, outcome, reporter)
 
 
-def _record(
-    plan: Plan,
-    out: str,
-    digest: str,
-    size: int,
-    wrote: bool,
-    outcome: Outcome,
-    reporter: Reporter,
-    source_sha256: str = "",
-) -> bool:
-    """An output is in place: the manifest and the outcome say so; whether the manifest changed."""
-    want = plan.expected[out]
-    # The plan's own string when the worker read the bytes the plan hashed: one copy per source.
-    rendered = want.source_sha256 if source_sha256 in ("", want.source_sha256) else source_sha256
-    entry = Entry(want.source, rendered, want.format, want.options, want.version, digest, size)
-    changed = plan.manifest.outputs.get(out) != entry
-    if changed:
-        plan.manifest.outputs[out] = entry
-    if wrote:
-        outcome.written.append(out)
-        reporter.wrote(plan.config.dist / out)
-    else:
-        outcome.unchanged.append(out)
-    return changed
+class _Records:
+    """One document's outputs on their way into the manifest: its entries are read in one query before
+    publishing and the changed ones written in one transaction after (a build's manifest lives in
+    sqlite: a query and a commit per output cost the client more than the rest of its work)."""
+
+    def __init__(self, plan: Plan, outs: list[str]) -> None:
+        self.plan = plan
+        self.outs = outs
+        outputs = plan.manifest.outputs
+        if isinstance(outputs, StoredEntries):
+            self.old = outputs.some([scratch.enc(out) for out in outs]) if outs else {}
+        else:
+            self.old = {out: outputs[out] for out in outs if out in outputs}
+        self.pending: list[tuple[str, str, int]] = []
+
+    def owned(self, out: str) -> bool:
+        """Whether the manifest lists ``out`` (pressconv wrote it)."""
+        return out in self.old
+
+    def add(
+        self, out: str, digest: str, size: int, wrote: bool, outcome: Outcome, reporter: Reporter
+    ) -> None:
+        """An output is in place: the outcome and the reporter say so now, the manifest at ``save``."""
+        self.pending.append((out, digest, size))
+        if wrote:
+            outcome.written.append(out)
+            reporter.wrote(self.plan.config.dist / out)
+        else:
+            outcome.unchanged.append(out)
+
+    def save(self, source_sha256: str = "") -> bool:
+        """The manifest records the outputs added; whether it changed."""
+        if not self.pending:
+            return False
+        wanted = self.plan.expected.some([out for out, _, _ in self.pending])
+        changed: list[tuple[str, Entry]] = []
+        for out, digest, size in self.pending:
+            want = wanted[out]
+            # The plan's own string when the worker read the bytes the plan hashed: one copy per source.
+            rendered = want.source_sha256 if source_sha256 in ("", want.source_sha256) else source_sha256
+            entry = Entry(want.source, rendered, want.format, want.options, want.version, digest, size)
+            if self.old.get(out) != entry:
+                changed.append((out, entry))
+        self.pending.clear()
+        outputs = self.plan.manifest.outputs
+        if not changed:
+            return False
+        if isinstance(outputs, StoredEntries):
+            outputs.update_many(changed)
+        else:
+            outputs.update(changed)
+        return True
 
 
 def _prune(folder: Path, dist: Path) -> None:

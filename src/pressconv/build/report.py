@@ -8,6 +8,7 @@ prints.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -17,6 +18,14 @@ from typing import Any
 
 def display(path: Path) -> str:
     """A path as the user should read it: relative to the working directory when inside it."""
+    if not path.is_absolute():  # never inside the (absolute) working directory: as given
+        return str(path)
+    if os.name == "posix":  # what relative_to gives, by the text of two normalised absolute paths
+        text, here = str(path), os.getcwd()
+        if text == here:
+            return "."
+        inside = here if here.endswith("/") else here + "/"
+        return text[len(inside) :] if text.startswith(inside) else text
     try:
         return path.relative_to(Path.cwd()).as_posix()
     except ValueError:
@@ -81,37 +90,53 @@ class Outcome:
 
 
 class Reporter:
-    """Prints what happens: lines for logs, or nothing per file (a progress bar or the hook speaks)."""
+    """Prints what happens: lines for logs, or nothing per file (a progress bar or the hook speaks).
+
+    The lines of one document's outputs go out together, in one write when it is done; a message on
+    stderr first sends the lines held, so the two streams interleave as they happened.
+    """
 
     def __init__(self, *, lines: bool = True) -> None:
         self.lines = lines
+        self._held: list[str] = []
 
     def start(self, total: int) -> None:
         """``total`` documents are about to be rendered."""
+        self.flush()
 
     def advance(self) -> None:
         """One document is done."""
+        self.flush()
 
     def wrote(self, path: Path) -> None:
         """An output was created or changed."""
         if self.lines:
-            echo(f"wrote {display(path)}")
+            self._held.append(f"wrote {display(path)}")
 
     def removed(self, path: Path) -> None:
         """An orphaned output was removed."""
         if self.lines:
-            echo(f"removed {display(path)}")
+            self._held.append(f"removed {display(path)}")
 
     def error(self, message: str) -> None:
         """A source or output failed."""
+        self.flush()
         echo(f"pressconv: error: {message}", err=True)
 
     def warning(self, message: str) -> None:
         """A warning from reading or writing a document."""
+        self.flush()
         echo(f"pressconv: warning: {message}", err=True)
 
     def stop(self) -> None:
         """The build is over."""
+        self.flush()
+
+    def flush(self) -> None:
+        """Print the lines held, in one write."""
+        if self._held:
+            echo("\n".join(self._held))
+            self._held.clear()
 
 
 class BarReporter(Reporter):

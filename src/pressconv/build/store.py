@@ -30,8 +30,6 @@ from pressconv.errors import PressconvError
 WINDOW = 1000
 #: Values per ``IN (…)`` (sqlite allows 32,766 parameters a statement; builds before 3.32, 999).
 _IN = 500
-#: Values per ``IN (…)`` (sqlite allows 32,766 parameters a statement; builds before 3.32, 999).
-_IN = 500
 #: sqlite's page cache for the build's database (KiB).
 CACHE_KB = 4096
 
@@ -84,11 +82,13 @@ class Store:
         """The first row of ``sql``, or None."""
         return self.db.execute(sql, params).fetchone()
 
-    def among(self, select: str, column: str, values: Sequence[Any]) -> Iterator[Any]:
-        """The rows of ``SELECT select WHERE column IN values``, a query per ``_IN`` values."""
+    def among(self, select: str, column: str, values: Sequence[Any], where: str = "") -> Iterator[Any]:
+        """The rows of ``SELECT select WHERE [where AND] column IN values``, a query per ``_IN`` values."""
+        also = f"({where}) AND " if where else ""
         for start in range(0, len(values), _IN):
             part = values[start : start + _IN]
-            yield from self.rows(f"SELECT {select} WHERE {column} IN ({', '.join('?' * len(part))})", part)
+            marks = ", ".join("?" * len(part))
+            yield from self.rows(f"SELECT {select} WHERE {also}{column} IN ({marks})", part)
 
     def windows(
         self, select: str, where: str, keys: Sequence[str], params: Sequence[Any] = ()

@@ -7,7 +7,7 @@ an in-memory plan did.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -52,6 +52,12 @@ class Outputs(Generic[_T2]):
     def get(self, out: str) -> _T2 | None:
         row = self._row(out)
         return None if row is None else self.value(row)
+
+    def some(self, outs: Sequence[str]) -> dict[str, _T2]:
+        """Output -> value for those of ``outs`` this view holds (a query per few hundred)."""
+        keys = [enc(out) for out in outs]
+        rows = self.store.among(f"{self._COLUMNS} FROM outputs", "out", keys, self.where)
+        return {dec(row[0]): self.value(row) for row in rows}
 
     def _rows(self) -> Iterator[tuple[Any, ...]]:
         select = "rel, fmt, out, kind, reason, sha256 FROM outputs"

@@ -19,12 +19,12 @@ _MONTH = trie_pattern(sorted(MONTHS))
 _MONTH_FIRST = trie_pattern(sorted(name for name in MONTHS if name not in DAY_FIRST_MONTHS))
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2}))?")
 # "Oct. 28, 2024", "March 3rd 2025"
-_MDY = re.compile(
+_MDY = lazy_re.compile(
     rf"(?<!\w)({_MONTH_FIRST})(?!\w)\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.IGNORECASE
 )
 # "28 October 2024", "12. März 2025", "3 mars 2025", "3 de marzo de 2025", "1er mars 2025", "7 d'abril de
 # 2031", "7 grudnia 2031", "7. joulukuuta 2031"
-_DMY = re.compile(
+_DMY = lazy_re.compile(
     rf"\b(\d{{1,2}})(?:\.|er|st|nd|rd|th)?\s+(?:de\s+|d['’])?({_MONTH})(?!\w)\.?,?\s+(?:de\s+)?(\d{{4}})\b",
     re.IGNORECASE,
 )

@@ -43,7 +43,7 @@ _NOT_A_HEADING = re.compile(r"://|www\.|@\w", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 # Lines of a web page, an e-mail or a printout that are not the text's headings: sharing and
 # navigation, calls to action, bylines, sign-offs, copyright, page and continuation marks.
-_CHROME_LINE = re.compile(
+_CHROME_LINE = lazy_re.compile(
     r"(?:share|print|e-?mail|tweet|follow us|subscribe|sign up|sign in|log in|skip to|back to|jump to"
     r"|read more|read the full|learn more|find out more|more news|more stories|click here|tap here"
     r"|watch the|listen to this|view (?:the )?(?:gallery|video|photos?|slideshow)"
@@ -60,7 +60,7 @@ _CHROME_LINE = re.compile(
     re.IGNORECASE,
 )
 # "By Jane Smith" below the top: a byline; "By the numbers" is a heading
-_BYLINE = re.compile(r"(?:By|BY)\s+(?!the\b|THE\b)[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){1,3}$")
+_BYLINE = lazy_re.compile(r"(?:By|BY)\s+(?!the\b|THE\b)[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){1,3}$")
 # A row of sharing buttons: "Facebook Twitter LinkedIn", "Share | Email | Print"
 _SOCIAL = frozenset(
     {
@@ -344,7 +344,8 @@ def _line_shape(text: str) -> str | None:
     if words[-1].lower() in _OPEN_ENDINGS and words[0].lower() not in _QUESTION_WORDS:
         return None  # "The measures include": a sentence that goes on in the list below it
     labelled = ":" in text[:_LABEL_REACH] or len(text) < _SHORT_HEADER_CHARS  # else the match cannot succeed
-    if _NOT_A_HEADING.search(text) or (labelled and _NOT_A_HEADING_START.match(text)):
+    fused = labelled and _NOT_A_HEADING_START.match(text) is not None and not _label_and_title(text)
+    if fused or _NOT_A_HEADING.search(text):
         return None  # web and e-mail addresses, captions and credits are lines of their own, not headings
     if _DIGIT.search(text) and (
         _PAGE_NUMBER.search(text) or (len(words) <= _MAX_DATE_LINE_WORDS and is_date_line(text))
@@ -430,6 +431,19 @@ def _short_phrase(words: list[str]) -> bool:
     if second.lower() not in TITLE_CASE_SMALL and not (second[:1].isupper() or second[:1].isdigit()):
         return False
     return sum(w.lower() not in TITLE_CASE_SMALL for w in words) <= MAX_SENTENCE_CASE_WORDS
+
+
+_MIN_LABEL_TITLE_WORDS = 3
+
+
+def _label_and_title(text: str) -> bool:
+    """A section label and its title across a colon ("Service für Redaktionen: Ungekürzte Interviews zum
+    Download"): both of three words or more, the title capitalised and without figures; not a field and
+    its value ("WHERE: City Hall", "Media contact: Jane Roe"), whose labels are shorter."""
+    label, _, title = text.partition(": ")
+    if len(label.split()) < _MIN_LABEL_TITLE_WORDS or len(title.split()) < _MIN_LABEL_TITLE_WORDS:
+        return False
+    return title[:1].isupper() and not _DIGIT.search(title) and "@" not in title
 
 
 def _past_speech_verb(word: str) -> bool:

@@ -75,7 +75,7 @@ SPEECH_VERBS: frozenset[str] = ENGLISH_SPEECH_VERBS | frozenset(
         commente rappelle insiste confie assure dijo dice afirmó afirma explicó explica señaló
         señala añadió añade declaró declara aseguró asegura indicó indica comentó comenta disse
         afirmou explicou acrescentou declarou déclaré expliqué ajouté souligné affirmé indiqué précisé
-        estimé confié rappelé assuré poursuivi conclu relève résume avertit prévient salue
+        estimé confié rappelé assuré poursuivi conclu relève résume avertit prévient salue reconnaît
         dichiara spiega afferma sottolinea aggiunge commenta ricorda osserva precisa evidenzia rimarca
         conclude disse dichiarò affermò spiegò aggiunse sottolineò
         sublinhou referiu salientou destacou frisou adiantou garantiu lembrou sublinha refere
@@ -363,6 +363,7 @@ TITLE_WORDS: frozenset[str] = frozenset(
         adjoint adjointe author lecturer fellow curator coach manager captain physician surgeon
         nurse chaplain commissaire préfet préfète sous-préfet directeur-général directrice-générale
         consejero consejera concejal concejala delegado delegada rector rectora decano decana
+        diputado diputada député députée abgeordneter abgeordnete
         investigador investigadora catedrático catedrática profesor profesora doctora chercheur chercheuse
         professeur professeure forscher forscherin
         bürgermeisterin senatorin landrat landrätin polizeipräsident polizeipräsidentin pressesprecher
@@ -430,6 +431,8 @@ ROLE_WORDS: frozenset[str] = frozenset(
         designer architect photographer writer novelist poet composer conductor illustrator filmmaker
         pharmacist dentist midwife paramedic firefighter
         physicist chemist astronomer statistician geographer oceanographer
+        ingeniero ingeniera ingénieur ingénieure ingenieur ingenieurin engenheiro engenheira
+        arquitecto arquitecta architecte architekt architektin
         entrenador entrenadora entraîneur entraîneuse trainer trainerin allenatore allenatrice treinador
         treinadora
         """
@@ -620,6 +623,8 @@ TITLE_SUFFIXES: tuple[str, ...] = (
     "kommissar",
     "kommissarin",
     "rätin",
+    "dezernent",  # "Baudezernentin Katrin Oelschläger", "Sozialdezernent"
+    "dezernentin",
 )
 
 # Words that follow "of"/"for" after a title and belong to it ("Secretary of Defense").
@@ -820,7 +825,7 @@ NOT_NAMES: frozenset[str] = frozenset(
         first second third mr. mrs. ms. dr. we i you they he she us u.s. uk eu un der die das ein
         eine le la les un une el los las according selon laut según segundo under without despite like
         unlike among between about above across against along around behind ook
-        menurut ifølge enligt volgens według segons
+        menurut ifølge enligt volgens według segons pour para für
         """
     )
 )

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 
+from pressconv import lazy_re
 from pressconv.readers.lexicon import MAIL_HEADER_FIELDS, MAIL_HEADER_KEYS
 
 # The line a mail client sets above a forwarded or quoted message ("---------- Forwarded message
 # ---------", "-----Original Message-----", "Begin forwarded message:", "Anfang der weitergeleiteten
 # Nachricht:"), or a bare separator line of dashes, underscores or equals signs.
-_FORWARD_MARKER = re.compile(
+_FORWARD_MARKER = lazy_re.compile(
     r"^(?:[-_=]{5,}|-*\s*(?:forwarded message|original message|weitergeleitete nachricht|message transféré"
     r"|mensaje reenviado|message d'origine|ursprüngliche nachricht|mensaje original)\s*-*"
     r"|(?:begin forwarded message|anfang der weitergeleiteten nachricht|début du message réexpédié)\s*:?"

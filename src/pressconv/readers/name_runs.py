@@ -14,6 +14,7 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
+from pressconv import lazy_re
 from pressconv.readers.document_cache import per_document
 from pressconv.readers.lexicon import (
     ABBREVIATIONS,
@@ -171,16 +172,18 @@ def upper_class() -> str:
 _SEP = '\\s,;:()\\[\\]“”„‟"«»‘'
 # The capital comes first and the "starts a token" test after it, so the engine can scan for capitals.
 _CAP_TOKEN = f"[{upper_class()}](?<![^{_SEP}].)[^{_SEP}]*"
-_CONNECTOR_WORDS = "|".join(sorted(_CONNECTORS, key=len, reverse=True))
+# Longest first; words of one length in alphabetical order, so the pattern is the same in every process
+# (a set's order changes with the string hash seed) and the pattern cache knows it.
+_CONNECTOR_WORDS = "|".join(sorted(_CONNECTORS, key=lambda word: (-len(word), word)))
 # A stretch of capitalised tokens, with lower-case connectors only between two of them.  Finding
 # these with one regular expression keeps the per-token Python work to the few capitalised words.
 # An ordinal inside a rank's grade ("Petty Officer 2nd Class") joins the run like a connector.
 _ORDINAL = r"\d{1,2}(?:st|nd|rd|th)"
-_RUN = re.compile(f"{_CAP_TOKEN}(?:[ ](?:(?:{_CONNECTOR_WORDS}|{_ORDINAL})[ ])*{_CAP_TOKEN})*")
+_RUN = lazy_re.compile(f"{_CAP_TOKEN}(?:[ ](?:(?:{_CONNECTOR_WORDS}|{_ORDINAL})[ ])*{_CAP_TOKEN})*")
 # Characters that make a run need token-by-token reading (sentence ends, abbreviations, possessives).
 _TRICKY = re.compile("[.!?…’']")
 # The same with at least two capitalised tokens: what can hold a full name.
-_LONG_RUN = re.compile(f"{_CAP_TOKEN}(?:[ ](?:(?:{_CONNECTOR_WORDS}|{_ORDINAL})[ ])*{_CAP_TOKEN})+")
+_LONG_RUN = lazy_re.compile(f"{_CAP_TOKEN}(?:[ ](?:(?:{_CONNECTOR_WORDS}|{_ORDINAL})[ ])*{_CAP_TOKEN})+")
 _IS_ORDINAL = re.compile(_ORDINAL)
 
 

@@ -43,7 +43,7 @@ CONTACT_DETAILS = lazy_re.compile(
 _DIGIT = re.compile(r"\d")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _BYLINE = re.compile(r"^(?:By|BY|Von|VON|Par|PAR|Por|POR)\s+[^\W\d_]")
-_CONTACT_HEADER = re.compile(
+_CONTACT_HEADER = lazy_re.compile(
     "|".join(re.escape(h) for h in sorted(CONTACT_HEADERS, key=len, reverse=True)), re.IGNORECASE
 )
 _TOP_REGION_WORDS = 30
@@ -96,7 +96,7 @@ class Furniture:
 
 # "UNIVERSITY OF SOUTHMERE - NEWS RELEASE", "Ministry of Transport | Press release": a masthead line,
 # the issuer and the release notice on either side of a separator.
-_MASTHEAD_SEPARATOR = re.compile(r"\s+(?:[-–—|·•/:]|--)\s+")
+_MASTHEAD_SEPARATOR = lazy_re.compile(r"\s+(?:[-–—|·•/:]|--)\s+")
 _MAX_ISSUER_WORDS = 8
 _DECORATION = "*=~_ "
 _BARE_NOTICES = frozenset(
@@ -136,8 +136,7 @@ def _masthead_notice(line: str) -> bool:
     if len(parts) != 2:
         return False
     for notice, issuer in (parts, parts[::-1]):
-        bare = notice.lower().strip(" .")
-        bare = _NOTICE_NUMBER.sub("", bare) if _DIGIT.search(bare) else bare  # "… Pressemitteilung Nr. 88"
+        bare = _NOTICE_NUMBER.sub("", notice.lower().strip(" ."))  # "Staatskanzlei - Pressemitteilung Nr. 88"
         if bare in _BARE_NOTICES and 0 < len(issuer.split()) <= _MAX_ISSUER_WORDS:
             return not issuer.rstrip().endswith((".", "!", "?")) and issuer[:1].isupper()
     return False
@@ -185,10 +184,9 @@ def _contact_header(line: str) -> bool:
     rest = line[match.end() :].lower()
     if rest.rstrip() == "" or rest.startswith((":", " :", "s:", "(")):
         return True
-    if rest.startswith(" ") and rest.endswith(":") and len(rest.split()) <= _HEADER_TAIL_WORDS:
-        return True  # "Rückfragehinweis für Journalist:innen:", "Media contact for the council:"
-    if rest.rstrip(" :").endswith(_CONTACT_INVITATIONS) and len(rest.split()) <= _HEADER_TAIL_WORDS:
-        return True  # "For more information, please contact" over the contact's lines
+    tail = (rest.startswith(" ") and rest.endswith(":")) or rest.rstrip(" :").endswith(_CONTACT_INVITATIONS)
+    if tail and len(rest.split()) <= _HEADER_TAIL_WORDS:
+        return True  # "Media contact for the council:", "For more information, please contact"
     return rest.startswith((",", " ")) and bool(_EMAIL.search(line) or _PHONE.search(line))
 
 
@@ -335,7 +333,6 @@ def _extract(works: list[Work], found: Furniture) -> list[Work]:
     top = True
     seen = 0
     in_contact = False
-    reached = False  # the contact's phone or e-mail is read: a name or role after it needs details under it
     after_end = False
     for at, work in enumerate(works):
         if work.kind != PARAGRAPH or work.hint not in (None, "paragraph"):
@@ -370,14 +367,10 @@ def _extract(works: list[Work], found: Furniture) -> list[Work]:
             ) or (len(piece.lines) > 1 and _contact_lead(piece.lines[0]) and _contact_like(piece)):
                 piece.kind, piece.reason = FURNITURE, "media contact block -> metadata.contacts"
                 found.contacts.append("\n".join(piece.lines))
-                reached = _contact_like(piece)
                 # a bare header ("Media contact:") announces details in the blocks that follow
                 last = piece.lines[-1]  # "Media contact:", "…, please contact", "Press contacts"
-                in_contact = (
-                    last.endswith(":")
-                    or last.lower().endswith(_CONTACT_INVITATIONS)
-                    or (len(piece.lines) == 1 and _CONTACT_HEADER.fullmatch(last.rstrip(" :")) is not None)
-                )
+                bare = len(piece.lines) == 1 and _CONTACT_HEADER.fullmatch(last.rstrip(" :")) is not None
+                in_contact = bare or last.endswith(":") or last.lower().endswith(_CONTACT_INVITATIONS)
                 out.append(piece)
                 continue
             if (in_contact or after_end) and _contact_like(piece) and not is_about_heading(piece.lines[0]):
@@ -386,7 +379,6 @@ def _extract(works: list[Work], found: Furniture) -> list[Work]:
                     found.contacts[-1] += "\n" + "\n".join(piece.lines)
                 else:
                     found.contacts.append("\n".join(piece.lines))
-                reached = True
                 out.append(piece)
                 continue
             in_contact = (
@@ -395,7 +387,9 @@ def _extract(works: list[Work], found: Furniture) -> list[Work]:
                 and len(piece.lines) <= 3
                 and not (is_about_heading(piece.lines[0]))
                 and all(_name_or_role(line) for line in piece.lines)
-                and (not reached or (at + 1 < len(works) and _contact_like(works[at + 1])))
+                and not (
+                    _contact_like(out[-1]) and not (at + 1 < len(works) and _contact_like(works[at + 1]))
+                )
             )
             if in_contact:
                 piece.kind, piece.reason = FURNITURE, "contact details -> metadata.contacts"

@@ -31,11 +31,11 @@ _DOUBLE_MARKS = re.compile('[“”„‟"«»]')
 _SINGLE_MARKS = re.compile("[‘’‚']")
 # Opening marks: after a space, an opening bracket or a dash, or at the very start.  The mark
 # comes first in the pattern so the regular-expression engine scans for it quickly.
-_DOUBLE_OPENERS = re.compile(r"[“„«\"](?<![^\s(\[—–-][“„«\"])")
+_DOUBLE_OPENERS = lazy_re.compile(r"[“„«\"](?<![^\s(\[—–-][“„«\"])")
 # A mark before "s " or "s-" is the Dutch contraction of "des" ("'s ochtends", "'s-Hertogenbosch").
-_SINGLE_OPENERS = re.compile(r"[‘'‚](?<![^\s(\[—–-][‘'‚])(?=[^\W\d_])(?!s[\s-])")
+_SINGLE_OPENERS = lazy_re.compile(r"[‘'‚](?<![^\s(\[—–-][‘'‚])(?=[^\W\d_])(?!s[\s-])")
 # A single mark that closes a quotation: after a letter or punctuation, before a space or punctuation.
-_SINGLE_CLOSERS = re.compile(r"(?<=[^\s‘'‚])[’'](?=[\s.,;:!?)\]]|$)")
+_SINGLE_CLOSERS = lazy_re.compile(r"(?<=[^\s‘'‚])[’'](?=[\s.,;:!?)\]]|$)")
 # A straight mark glued to an abbreviated year ("the Strauss year "99") is an apostrophe typed wrongly.
 _YEAR_MARK = re.compile(r'"\d\d(?![\d"])')
 # Characters after which a mark is at the start of a quotation.
@@ -44,7 +44,7 @@ _OPEN_CONTEXT = frozenset("([{—–-/\u00a0 ")
 _CLOSE_CONTEXT = frozenset(".,;:!?)]}…—–-/")
 _OPENING_MARKS = frozenset("“„‟\"«»‘'‚")
 # The marks that close a quotation at the very end of a paragraph (German closes with “).
-_CLOSING_AT_END = frozenset("“”»\"")
+_CLOSING_AT_END = frozenset('“”»"')
 
 QUOTED_SHARE = 0.5
 # A paragraph that opens with a whole quoted sentence and its attribution is a quote from this share on.
@@ -118,11 +118,17 @@ def _scan_double(text: str) -> tuple[list[tuple[int, int]], bool, int]:
     open_at = -1
     open_char = ""
     stray = 0
+    inner_close = -1  # the closing mark of a quotation nested in the open one (same marks)
     for match in _DOUBLE_MARKS.finditer(text):
         i = match.start()
+        if i <= inner_close:
+            continue
         ch = text[i]
         left_open, right_close = _context(text, i)
         looks_opening = left_open and not right_close
+        nesting = open_at >= 0 and ch == open_char and (looks_opening or (ch == "«" and left_open))
+        if nesting and (inner_close := _nested(text, i)) > i:
+            continue  # “I begin with a heartfelt “thank you” to …”: a phrase quoted inside the quotation
         if open_at < 0:
             if ch == '"' and left_open and _year_mark(text, i):
                 continue  # "99: an abbreviated year, not a quotation
@@ -143,6 +149,31 @@ def _scan_double(text: str) -> tuple[list[tuple[int, int]], bool, int]:
     if left_open_at_end:
         spans.append((open_at, len(text)))
     return spans, left_open_at_end, stray
+
+
+# The closing mark of an opening one that may stand nested inside a quotation opened by the same mark.
+_NESTED_CLOSERS = {"“": "”", "„": "“", "«": "»"}
+_MAX_NESTED_WORDS = 8
+
+
+def _nested(text: str, i: int) -> int:
+    """Where the quotation opened at ``i`` closes when it is nested in one opened by the same mark, else -1.
+
+    Nested: the mark stands mid-sentence (after a word and a space, not after a sentence's end, where
+    a fresh quotation follows one left unclosed) and its own closing mark follows within a few words,
+    with no other mark between.
+    """
+    closer = _NESTED_CLOSERS.get(text[i], "")
+    if not closer or i < 2 or not text[i - 1].isspace() or not text[i - 2].isalnum():
+        return -1
+    end = text.find(closer, i + 1)
+    if (
+        end < 0
+        or _DOUBLE_MARKS.search(text, i + 1, end)
+        or len(text[i + 1 : end].split()) > _MAX_NESTED_WORDS
+    ):
+        return -1
+    return end
 
 
 def _year_mark(text: str, i: int) -> bool:

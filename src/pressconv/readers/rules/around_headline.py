@@ -6,8 +6,10 @@ Split from ``headline`` and ``headline_shape``; the headline rule sets such text
 from __future__ import annotations
 
 from pressconv import lazy_re
-from pressconv.readers.blocks import Work
+from pressconv.readers.blocks import LIST, Work
+from pressconv.readers.heading_shape import title_case
 from pressconv.readers.lexicon import TITLE_CASE_SMALL
+from pressconv.readers.quote_marks import QUOTED_SHARE, quoted_share, scan, starts_with_mark
 from pressconv.readers.rules.headline_shape import (
     MAX_DEK_WORDS,
     MIN_DEK_WORDS,
@@ -95,3 +97,22 @@ def unrelated_line(line: str, headline: str, below: str) -> bool:
 def _stems(text: str) -> set[str]:
     """The first letters of the words that carry meaning ("from", "with", "über" aside)."""
     return {w.lower()[:_STEM] for w in _STEM_WORD.findall(text) if w.lower() not in _FUNCTION_WORDS}
+
+
+_MAX_LIST_LABEL_WORDS = 6
+_LABEL_STOPS = frozenset(',;:.!?"“”«»„')
+
+
+def list_label(work: Work, after: Work) -> bool:
+    """A section's label in Title Case over a list ("2023 Fourth Quarter Results", "Financial Highlights"
+    over bullet lines) under the headline: a heading, not the dek (a dek over a list reads as a sentence)."""
+    text = work.text
+    if after.kind != LIST or len(work.lines) != 1 or len(text.split()) > _MAX_LIST_LABEL_WORDS:
+        return False
+    return not _LABEL_STOPS.intersection(text) and title_case(text, share=1.0)
+
+
+def quoted_line(text: str) -> bool:
+    """A line under the headline that opens with a quotation mark and is mostly quoted: a pull quote, never
+    the dek; "„Virtuelles Medienzentrum“ mit Videomaterial für Redaktionen" opens with a quoted name only."""
+    return starts_with_mark(text) and quoted_share(text, scan(text, "double")[0]) > QUOTED_SHARE

@@ -12,7 +12,7 @@ from pressconv import lazy_re
 from pressconv.readers.blocks import MAIL_HEADER, Work
 from pressconv.readers.heading_shape import ends_sentence
 
-_SALUTATION = re.compile(
+_SALUTATION = lazy_re.compile(
     r"^(?:hi|hello|dear|hey|good (?:morning|afternoon)|hallo|liebe|lieber|sehr geehrte|bonjour|chers?|"
     r"chères?|hola|estimad[oa]s?|queridos?)\b[^.!?]{0,60}[,:!]?$",
     re.IGNORECASE,
@@ -42,7 +42,7 @@ _GREETING = re.compile(
     re.IGNORECASE,
 )
 # The sign-off that closes a covering note ("Best,", "Thanks, Jo", "Kind regards"); the release follows it.
-_SIGN_OFF = re.compile(
+_SIGN_OFF = lazy_re.compile(
     r"^(?:(?:best|kind|warm|warmest|many) (?:regards|wishes|thanks)|regards|best|thanks|thank you|cheers"
     r"|all the best|yours(?: sincerely| faithfully| truly)?|sincerely"
     r"|(?:mit )?(?:freundliche|beste|herzliche|viele|liebe)n? grü(?:ß|ss)en?"

@@ -64,7 +64,7 @@ _SEPARATOR = r"[ ]*(?P<sep>--|—|–|:|[ ]-|[ ]/(?=[ ]))[ ]*"
 # at the abbreviation's period.
 _PERIOD_SEPARATOR = r"[ ]*(?P<sep>\.-|\.(?=[ ]))[ ]*"
 _DATELINE, _DATELINE_PERIOD = (
-    re.compile(
+    lazy_re.compile(
         # a date may follow the wire credit: "SAN FRANCISCO--(BUSINESS WIRE)--Dec. 7, 2031--",
         # "NEW YORK, NY / ACCESSWIRE / December 7, 2031 /"
         # a syndicator may repeat the date: "BOISE, Idaho, Nov 12, 2030, Nov. 12, 2030 (GLOBE NEWSWIRE) —"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from pressconv import lazy_re
 from pressconv.readers.blocks import FURNITURE, HEADING, LIST, PARAGRAPH, QUOTE, Work
 from pressconv.readers.heading_shape import (
     CODE_LINE,
@@ -37,7 +38,7 @@ from pressconv.readers.worklist import WorkList
 # The furniture rule's reasons for a contact block: a heading over one still heads the text below it.
 _CONTACT_REASONS = ("media contact block", "contact details")
 # "Quotes attributable to Minister for Transport, Jane Doe:" over the quotes it attributes.
-_QUOTES_ATTRIBUTABLE = re.compile(
+_QUOTES_ATTRIBUTABLE = lazy_re.compile(
     r"(?:(?:additional|further|more)\s+)?(?:quotes?|quotations?|comments?|remarks?)\s+"
     r"(?:attributable|attributed)\s+to\s+\S",
     re.IGNORECASE,

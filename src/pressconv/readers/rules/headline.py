@@ -22,7 +22,7 @@ from pressconv.readers.lexicon import PAGE_CHROME_OPENINGS, PAGE_CHROME_WORDS, T
 from pressconv.readers.name_runs import sentence_ends
 from pressconv.readers.press_furniture import CONTACT_DETAILS, is_date_line
 from pressconv.readers.quote_marks import starts_with_mark
-from pressconv.readers.rules.around_headline import split_label_line, under_headline
+from pressconv.readers.rules.around_headline import list_label, quoted_line, split_label_line, under_headline
 from pressconv.readers.rules.cover_note import cover_note
 from pressconv.readers.rules.dateline import dashed_label, dateline_alone, find_dateline
 from pressconv.readers.rules.headline_dek import REPEATED as _REPEATED
@@ -50,8 +50,8 @@ from pressconv.readers.rules.headline_shape import (
     time_label,
     titled_pair,
 )
+from pressconv.readers.rules.issuer_lines import about_headings, alert_chrome, issuer_line
 from pressconv.readers.rules.masthead_lines import (
-    cookie_notice,
     from_issuer,
     organisation_line,
     page_label,
@@ -60,6 +60,7 @@ from pressconv.readers.rules.masthead_lines import (
     site_section,
 )
 from pressconv.readers.rules.title_sentences import titled_sentence
+from pressconv.readers.rules.top_blocks import by_period, split_top_lines
 from pressconv.readers.worklist import WorkList
 
 MAX_HEADLINE_WORDS = 25
@@ -81,6 +82,7 @@ def apply(work: WorkList) -> None:
     # A given title replaces the headline's text only: the structure is inferred as without it (#16).
     _headline_first(work.blocks)
     if work.source_derived is None:
+        split_top_lines(work.blocks)  # "EXHIBIT 99.1" on the headline block's first line: its own block
         find_headline(work.blocks, None, work.matter.subtitle, work.headline_evidence)
         if work.given_title and not any(w.kind == HEADLINE for w in work.blocks):
             # no headline line of its own: a first line repeating the given title is consumed
@@ -120,7 +122,8 @@ def find_headline(
         return
     at = content[0]
     if works[at].hint != "headline" and given_title is None:
-        picked = _choose(works, content, evidence if evidence is not None else [])
+        won = _choose(works, content, evidence if evidence is not None else [])
+        picked = won if won is not None else by_period(works, content, evidence, _body_like, _score, _chrome)
         if picked is None:
             return
         at = picked
@@ -137,7 +140,7 @@ def find_headline(
     if first.hint == "headline":
         first.kind, first.reason = HEADLINE, "headline (source format)"
     elif given_title is not None:
-        if _same(first.text, given_title) and first.kind == PARAGRAPH:
+        if same_text(first.text, given_title) and first.kind == PARAGRAPH:
             first.kind, first.reason = HEADLINE, "headline line, the same as the title given"
         else:
             return
@@ -155,7 +158,7 @@ def find_headline(
         return
     second = works[content[1]]
     after = works[content[2]]
-    if second.hint is None and any(_same(second.text, w.text) for w in [first, *works[:at]]):
+    if second.hint is None and any(same_text(second.text, w.text) for w in [first, *works[:at]]):
         # a page's title twice (its h1 and its title), or a masthead line above it again ("THE WHITE HOUSE"):
         # every word is kept, so the copy stays as text
         second.hint, second.aside, second.reason = "paragraph", True, _REPEATED
@@ -169,17 +172,18 @@ def find_headline(
     if second.hint == "subtitle":
         second.kind, second.reason = SUBTITLE, "subtitle (source format)"
     elif given_subtitle is not None:
-        if _same(second.text, given_subtitle) and second.kind == PARAGRAPH:
+        if same_text(second.text, given_subtitle) and second.kind == PARAGRAPH:
             second.kind, second.reason = SUBTITLE, "dek line, the same as the subtitle given"
     elif (
         line_shaped(second, MAX_DEK_WORDS)
         and find_dateline(second.text) is None
-        and not starts_with_mark(second.text)
+        and not quoted_line(second.text)
         and not roll(second.text)
         and not is_chrome_line(second.text)
         and not second.text.lower().startswith(PAGE_CHROME_OPENINGS)
         and not any(dates_only(line) for line in second.lines)  # "Monday, 7 December 2031 - 10:15am"
         and not time_label(second.text)  # "Update – 6:15 p.m. Saturday": a live update's label
+        and not list_label(second, after)  # "2023 Fourth Quarter Results" over bullets: a heading
     ):
         one_phrase = not sentence_ends(second.text.rstrip(".!?"))
         dek_words = len(second.text.split())
@@ -259,11 +263,12 @@ def _choose(works: list[Work], content: list[int], evidence: list[str]) -> int |
     if not window:
         return None
     lede = next((i for i in content if i > window[-1]), None)
+    about = about_headings(works[window[-1] + 1 :])
     scored: list[tuple[float, int, str]] = []
     first_shaped = True
     for rank, i in enumerate(window):
         later = [j for j in window if j > i] + ([lede] if lede is not None else [])
-        score, why = _score(works[i], [works[j] for j in later[:2]], rank)
+        score, why = _score(works[i], [works[j] for j in later[:2]], rank, [works[j] for j in later], about)
         if first_shaped and score > 0 and why.split(" ", 1)[0].isdigit() and "name" not in why:
             # the first block shaped like a headline, everything above it chrome: the usual layout
             first_shaped = False
@@ -317,8 +322,8 @@ def _body_like(work: Work) -> bool:
     """Running text: the lede or any paragraph the headline must stand above."""
     if work.kind not in (PARAGRAPH, QUOTE) or work.hint is not None:
         return work.kind in (LIST, QUOTE)
-    if cookie_notice(work.text):
-        return False  # a cookie banner above the page's text (scored as chrome)
+    if page_label(work.text) is not None or alert_chrome(work.text):
+        return False  # a cookie banner, an archive notice, a mail alert's "view it online" (scored as chrome)
     words = len(work.text.split())
     if (
         find_dateline(work.text) is not None
@@ -343,8 +348,14 @@ def _kicker_line(work: Work) -> bool:
     return kicker or dashed_label(work)
 
 
-def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
-    """A headline score for one block and the reasons, most telling first."""
+def _score(
+    work: Work, following: list[Work], rank: int, below: list[Work] | None = None, about: str = ""
+) -> tuple[float, str]:
+    """A headline score for one block and the reasons, most telling first.
+
+    ``below`` holds the candidates under the block and the lede, ``about`` the text's "About …"
+    headings: where a name on the block recurs.
+    """
     text = work.text
     words = text.split()
     if work.hint is not None or work.kind != PARAGRAPH:
@@ -368,7 +379,7 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
         if all(field_line(line) for line in work.lines):
             return -9.0, 'page metadata: a label and its value on each line ("Region: North", "Topic: …")'
         for line in work.lines:
-            alone, why = _score(Work(text=line, lines=[line]), [], 0)
+            alone, why = _score(Work(text=line, lines=[line]), [], 0, below, about)
             if (alone <= -9.0 and why.startswith(_MASTHEAD_REASONS)) or "only a name" in why:
                 return -9.0, f"a masthead: two lines, one of them {why.split(',')[0]}"
         if all(len(line.split()) <= MAX_LABEL_WORDS and not has_verb(line) for line in work.lines):
@@ -431,6 +442,9 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
         return -9.0, 'a site section of releases ("News Releases from Region 09")'
     if organisation_line(text):
         return -9.0, 'an organisation or unit name (an institution word, no verb: "Governo do Estado")'
+    issuer = issuer_line(text, below or [], about, _body_like)
+    if issuer is not None:
+        return -9.0, issuer
     if from_issuer(text):
         return -9.0, 'an organisation or unit name after "From the" (the issuing office)'
     if len(words) > _MIN_LEGEND_WORDS and text.isupper() and ends_sentence(text):
@@ -484,6 +498,3 @@ def _score(work: Work, following: list[Work], rank: int) -> tuple[float, str]:
         reasons.append("the first block")
     score -= 0.25 * rank
     return score, ", ".join(reasons) or "no evidence either way"
-
-
-_same = same_text

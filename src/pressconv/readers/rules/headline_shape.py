@@ -26,6 +26,7 @@ from pressconv.readers.name_runs import is_title_word, sentence_ends
 from pressconv.readers.press_furniture import is_date_line
 from pressconv.readers.quote_marks import starts_with_mark
 from pressconv.readers.rules.dateline import find_dateline
+from pressconv.readers.rules.stamps import reading_time
 
 MAX_DEK_WORDS = 35
 MIN_DEK_WORDS = 3  # a lone "Who" or "Appeals" under the headline is a label, not a dek
@@ -458,8 +459,16 @@ def _mostly_chrome(part: str) -> bool:
 
 
 def dates_only(line: str) -> bool:
-    """ "7 May 2031, 16:35 | Updated: 7 May 2031, 16:43": a date line, or date lines joined by bars."""
-    return all(is_date_line(part) for part in line.split("|"))
+    """ "7 May 2031, 16:35 | Updated: 7 May 2031, 16:43": a date line, or date lines joined by bars.
+
+    A reading time beside the date ("27 November 2031 · 3 min read") is part of the page's date line.
+    """
+    if "·" not in line:
+        return all(is_date_line(part) for part in line.split("|"))
+    parts = [part.strip() for part in re.split(r"[|·]", line)]
+    return any(is_date_line(part) for part in parts) and all(
+        is_date_line(part) or reading_time(part) for part in parts
+    )
 
 
 _LABEL_LINE = lazy_re.compile(r"^[A-ZÀ-Ý][\w’' &-]{1,30}:$")
@@ -467,8 +476,7 @@ _MAX_LABEL_LINE_WORDS = 3
 
 
 def label_line(line: str) -> bool:
-    """ "Samples:", "Press release:": a short label alone on its line, not a kicker in capitals, nor a
-    kicker phrase that opens the title ("Holz statt Beton:" over the rest of the headline)."""
+    """ "Samples:", "Press release:": a label alone on its line, not a kicker ("Holz statt Beton:")."""
     words = line.split()
     return (
         len(words) <= _MAX_LABEL_LINE_WORDS

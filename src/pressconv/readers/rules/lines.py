@@ -56,7 +56,7 @@ _MIN_WRAP_WIDTH = 50
 _SHORT_LINE = 0.7
 _TRAILING_MARKS = '”’"»)] '
 # A wire service's name alone on a line: "PRNewswire", "/PRNewswire/", "BUSINESS WIRE", "GLOBE NEWSWIRE".
-_WIRE_NAME = re.compile(
+_WIRE_NAME = lazy_re.compile(
     r"^[/(]?\s*(?:PR ?Newswire|Business ?Wire|Globe ?Newswire|Accesswire|Newsfile|Cision|EIN Presswire"
     r"|Marketwired|PRWeb|Newswire|JCN Newswire|ACN Newswire)\s*[/)]?$",
     re.IGNORECASE,

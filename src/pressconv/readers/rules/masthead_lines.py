@@ -428,4 +428,35 @@ def page_label(text: str) -> str | None:
             return 'a cookie banner\'s button ("Ok", "Accept all")'
     if cookie_notice(stripped):
         return "a cookie banner's notice (the site's use of cookies)"
+    if archive_notice(stripped):
+        return 'an archived release\'s notice ("Archived content: … may be out of date")'
     return None
+
+
+# A site's notice over a release kept in its archive: "Archivmeldung der Rathauskorrespondenz vom …:",
+# "Archived content", "This news release has been archived", "Communiqué archivé".
+_ARCHIVE_NOTICE = lazy_re.compile(
+    r"^(?:archivmeldung|archivierte[rs]?\s+(?:meldung|seite|inhalt|beitrag)|archive notice"
+    r"|archived?(?:\s+(?:content|page|information|notice|release)\b|\s*$)"
+    r"|(?:this|the)\s+(?:(?:news|press|media)\s+)?(?:page|release|article|content|item|document|story|statement)"
+    r"\s+(?:has been|was|is)\s+archived\b|information identified as archived"
+    r"|(?:communiqué|contenu|page)s?\s+archivée?s?|contenido archivado|contenuto archiviato)",
+    re.IGNORECASE,
+)
+_MAX_ARCHIVE_NOTICE_WORDS = 60
+# Its warning that the copy is out of date: "… may no longer be current", "nicht mehr aktuell".
+_OUT_OF_DATE = lazy_re.compile(
+    r"\b(?:may|might|could)\s+(?:no longer|not)\s+be\s+(?:current|accurate|up to date|valid)\b"
+    r"|\bout of date\b|nicht mehr aktuell|ne sont plus à jour|n'est plus à jour"
+    r"|ya no (?:está|están) vigentes?",
+    re.IGNORECASE,
+)
+_MAX_OUT_OF_DATE_WORDS = 40
+
+
+def archive_notice(text: str) -> bool:
+    """A notice that the release below is an archived copy (its details may be out of date): chrome."""
+    words = len(text.split())
+    if words <= _MAX_ARCHIVE_NOTICE_WORDS and _ARCHIVE_NOTICE.match(text.lstrip()) is not None:
+        return True
+    return words <= _MAX_OUT_OF_DATE_WORDS and _OUT_OF_DATE.search(text) is not None

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from pressconv import lazy_re
 from pressconv.readers.blocks import PAGINATION, PARAGRAPH, Work
 from pressconv.readers.document_cache import per_document
 from pressconv.readers.heading_shape import ends_sentence
@@ -27,7 +28,7 @@ from pressconv.readers.worklist import WorkList
 _MAX_WORDS = 12
 _MAX_CHARS = 120
 # "… -- Page 2", "Annual Report | page 3 of 7", "Strona 2 z 3": a label, a separator, a page number.
-_PAGE_TAIL = re.compile(
+_PAGE_TAIL = lazy_re.compile(
     r"(?:^|\s(?:--|[-–—|·•/])\s)(?:page|seite|página|pagina|pág\.|strona|sida|side|sivu)\s*\d{1,3}"
     r"(?:\s*(?:of|von|de|di|z|av|af|/)\s*\d{1,3})?$",
     re.IGNORECASE,

@@ -20,7 +20,7 @@ from pressconv.readers.quote_marks import starts_with_mark
 from pressconv.readers.worklist import WorkList
 
 _MARKED = re.compile(r"^(?:Q|F|Question|Frage|Pregunta|Pergunta)\s*[:.)]\s+\S")
-_ANSWER = re.compile(r"^(?:A|R|Answer|Antwort|Respuesta|Réponse|Resposta)\s*[:.)]\s+\S")
+_ANSWER = lazy_re.compile(r"^(?:A|R|Answer|Antwort|Respuesta|Réponse|Resposta)\s*[:.)]\s+\S")
 _SPEAKER_LABEL = lazy_re.compile(r"^[A-ZÀ-Ý][\w.’' -]{1,40}:\s+\S")
 _MAX_WORDS = 25
 _MAX_CHARS = 300

@@ -5,12 +5,15 @@ verb is "President and CEO of Acme" -- a title heading an organisation -- and
 the closing comma is missing, so the person is the name before the titles
 ("Jane Smith"), not "Acme".  "Inspector Frank Hall of the Northern District,
 said": the run before the comma carries the name and its "of …" phrase with no
-comma between them, so the name speaks.
+comma between them, so the name speaks.  A participle phrase closing an apposition
+(", speaking by video link,") is no part of the subject either.
 """
 
 from __future__ import annotations
 
-from pressconv.readers.name_runs import Run, is_name, runs, split_title
+import re
+
+from pressconv.readers.name_runs import Run, Token, is_name, runs, split_title
 from pressconv.readers.speakers.clause import MIN_FULL_NAME
 from pressconv.readers.speakers.words import is_organisation
 
@@ -91,3 +94,17 @@ def suffixed_name(text: str, start: int, suffix: int) -> tuple[Run, str | None, 
         return None
     person = _person(found[-1])
     return None if person is None else (found[-1], *person)
+
+
+# "…, Director of X, speaking on behalf of the basin States, said": a participle phrase closing the
+# apposition says how the person spoke, not who they are.
+_PARTICIPLE_APPOSITION = re.compile(r", [a-z]+ing\b[^,]*$")
+
+
+def before_participle(text: str, start: int, words: list[Token], k: int) -> int:
+    """The index of the comma that opens a participle phrase ending right before ``words[k]`` (", speaking by
+    video link"), or 0."""
+    participle = _PARTICIPLE_APPOSITION.search(text, start, words[k].start)
+    if participle is None:
+        return 0
+    return next((j for j in range(k - 1, 0, -1) if words[j].start == participle.start()), 0)

@@ -40,7 +40,13 @@ from pressconv.readers.name_runs import (
     split_title,
     tokens,
 )
-from pressconv.readers.speakers.appositions import SUFFIXES, holder_before_titles, name_then_of, suffixed_name
+from pressconv.readers.speakers.appositions import (
+    SUFFIXES,
+    before_participle,
+    holder_before_titles,
+    name_then_of,
+    suffixed_name,
+)
 from pressconv.readers.speakers.clause import (
     ARTICLES_BEFORE_ROLE,
     EDGE_PUNCT,
@@ -71,9 +77,11 @@ from pressconv.readers.speakers.subjects import (
     for_name,
     names_person,
     possessive_opener,
+    role_before_name,
 )
 from pressconv.readers.speakers.verb_first import verb_first
 from pressconv.readers.speakers.words import (
+    attribution_segments,
     find_word,
     is_organisation,
     is_titled,
@@ -123,21 +131,6 @@ def _heads_office(run: Run) -> bool:
     return title is not None and title.rsplit(" ", 1)[-1].lower() in ROLE_LINKS
 
 
-def _segments(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int, bool]]:
-    """Unquoted stretches in the order attributions are looked for: after the first quote, before, later."""
-    if not spans:
-        return []
-    pieces: list[tuple[int, int, bool]] = []
-    for k in range(len(spans)):
-        start = spans[k][1]
-        end = spans[k + 1][0] if k + 1 < len(spans) else len(text)
-        if end > start:
-            pieces.append((start, end, True))
-    if spans[0][0] > 0:
-        pieces.insert(1 if pieces else 0, (0, spans[0][0], False))
-    return pieces
-
-
 def find_attribution(work: Work) -> Attribution | None:
     """The attribution clause next to the block's quoted spans, or None."""
     return attribution_in(work.text, work.spans, work.opens_unclosed)
@@ -145,7 +138,7 @@ def find_attribution(work: Work) -> Attribution | None:
 
 @per_document(maxsize=4096)  # a pure function of the block's text and quotation marks
 def attribution_in(text: str, spans: tuple[tuple[int, int], ...], opens_unclosed: bool) -> Attribution | None:
-    for start, end, after_quote in _segments(text, spans):
+    for start, end, after_quote in attribution_segments(text, spans):
         if after_quote:
             stop = end
             for cut in sentence_ends(text[start:end]):
@@ -248,13 +241,14 @@ def clause_in(text: str, start: int, end: int, before_quote: bool = False) -> At
             if statement is not None:
                 after = statement.end()  # "according to a statement from Mayor Okafor-Bright"
             name_runs = runs(text, after, end)
-            if name_runs and name_runs[0].start - after <= 12:
+            role = role_before_name(text[after : name_runs[0].start]) if name_runs else None
+            if name_runs and (name_runs[0].start - after <= 12 or role):
                 run = name_runs[0]
                 title, name = split_title(run.tokens)
                 if is_name(name):
                     clause = text[start + at : run.end]
                     apposition = appositive_title(text, run.end)
-                    return Attribution(clause, start + at, name, prefer_title(title, apposition))
+                    return Attribution(clause, start + at, name, prefer_title(title or role, apposition))
     verb = speech_verb(words)
     if verb is not None and before_quote and (subordinate := in_subordinate_clause(words, verb[0])) >= 0:
         # "Jane Doe has issued the following statement after Acme confirmed the closure:": the speech verb
@@ -408,6 +402,9 @@ def _subject_first(
                 clause_start = text.rfind(title, max(0, run.start - len(title) - 3), run.start)
         return Attribution(text[clause_start:verb_end], clause_start, name, title)
     if subject.text == "," and k >= 1:
+        opening = before_participle(text, start, words, k)
+        if opening and (found := _subject_first(text, start, words, opening, verb_end, before_quote)):
+            return found  # "Jane Doe, Director of X, speaking by video link, said": the subject ends before
         # "Jane Smith, chief executive of Acme, said", "Rep. Nancy Pelosi, D-Calif., said", "Smith, 45, said"
         named = name_then_of(text, start, subject.start)
         if named is not None:

@@ -56,7 +56,7 @@ _CLUB_MARKERS = ORGANISATION_KINDS["club"]
 _COORDINATORS = frozenset({"and", "or", "but", "y", "o", "et", "ou", "und", "oder", "e", "en"})
 # A speech verb after a space; the word before it is read in Python ("Smith said the plan …").
 # The verb comes first in the pattern so the regular-expression engine scans quickly.
-_SAYS = re.compile(
+_SAYS = lazy_re.compile(
     r" (?:" + trie_pattern(sorted(v for v in SPEECH_VERBS if len(v) > 3 and v.isalpha())) + r")\b"
 )
 
@@ -438,6 +438,9 @@ def title_before(text: str, start: int) -> str | None:
             clause_start += ends[-1]
         phrase = _SET_OFF_START.split(text[clause_start : start - 2])[-1].strip()
         words = phrase.split()
+        if words and words[0] in _COORDINATORS and words[0] not in _ARTICLES:  # "A, and the leader, B"
+            words = words[1:]
+            phrase = " ".join(words)
         if len(words) > 10:
             # "… on Friday alongside the county engineer, Piotr Lindqvist": from the last article on
             last = max((i for i, w in enumerate(words) if w.lower() in _ARTICLES), default=-1)

@@ -132,8 +132,12 @@ def _from_lede(works: list[Work]) -> tuple[str, str] | None:
 
 
 def _common_word(works: list[Work], word: str) -> bool:
-    """True when the word is written in lower case somewhere in the text: a common word, no name."""
-    lowered = re.compile(rf"\b{re.escape(word.lower())}\b")
+    """True when the word is written in lower case somewhere in the text: a common word, no name.
+
+    A web or e-mail address ("acme.example.com/recall", "press@acme.example") writes the name in lower
+    case too: a word in one is no common word.
+    """
+    lowered = re.compile(rf"(?<![.@/])\b{re.escape(word.lower())}\b(?![.@]\w)")
     return any(lowered.search(work.text) for work in works if work.kind in (PARAGRAPH, QUOTE))
 
 

@@ -18,6 +18,7 @@ from dataclasses import replace
 from pressconv import lazy_re
 from pressconv.readers.blocks import HEADING, PARAGRAPH, QUOTE, Partial, Work
 from pressconv.readers.dialogue import continues_dialogue
+from pressconv.readers.document_cache import per_document
 from pressconv.readers.lexicon import (
     ACCORDING_TO,
     COMPANY_KINDS,
@@ -98,7 +99,7 @@ def assign_speakers(works: list[Work], issuer: str | None = None) -> None:
         speaker: str | None = None
         reason = "no attribution found"
         if source is not None:
-            attribution = found[source]
+            attribution = found[source] = _first_voice(works[source], found[source])
             speaker, reason = _resolve(attribution, source, works, index, mentions, genders)
             works[source].attribution = attribution.clause
         else:
@@ -190,6 +191,22 @@ def assign_speakers(works: list[Work], issuer: str | None = None) -> None:
                 )
 
 
+def _first_voice(work: Work, attribution: Attribution) -> Attribution:
+    """The clause binding a block's first quotation when it is someone's before the marks and the one found
+    is after them: "Mayor A called the deal “…”, while union president B said it was “…”" is A's block (B's
+    quotation is a second voice)."""
+    spans = work.spans
+    if len(spans) < 2 or attribution.position < spans[0][1] or not spans[0][0] or not attribution.name:
+        return attribution  # a pronoun after the marks ("…,” she said) means whom the clause before names
+    text = work.text
+    opening = spans[0][0]
+    start = max((e for e in sentence_ends(text[:opening]) if text[e:opening].strip(EDGE_PUNCT)), default=0)
+    earlier = clause_in(text, start, spans[0][0])
+    if earlier is None or not earlier.name or earlier.name == attribution.name:
+        return attribution
+    return earlier
+
+
 def _attributable_scopes(works: list[Work]) -> dict[int, tuple[int, Attribution]]:
     """Each quote under a "Quotes attributable to …, Name:" line, until the next such line: that line."""
     scopes: dict[int, tuple[int, Attribution]] = {}
@@ -255,6 +272,10 @@ def _partial_quotations(
         quoted = text[start:end]
         if attribution is not None:
             attribution = replace(attribution, position=attribution.position + first)
+            if attribution.name and len(attribution.name) >= 2 and not is_organisation(attribution.name):
+                # "«…», ha señalado la consejera, Inmaculada Torralba Ruiz": a speaker, as a quote's is; a
+                # later "Torralba ha añadido" is her
+                index.add(attribution.name, attribution.title, number)
             speaker, reason = _resolve(attribution, number, works, index, mentions, genders)
             found.append(Partial(start, end, speaker, attribution.clause, reason))
         elif len(quoted.split()) >= _MIN_UNATTRIBUTED_WORDS and not _quoted_title(quoted):
@@ -284,9 +305,13 @@ def _second_voices(
         ends = [e for e in sentence_ends(text[start:stop]) if text[start : start + e].strip(EDGE_PUNCT)]
         if ends:
             stop = start + ends[0]
-        if not text[start:stop].strip(EDGE_PUNCT):
-            continue  # no words after the quotation: it goes on in the block's voice
-        clause = clause_in(text, start, stop)
+        clause = clause_in(text, start, stop) if text[start:stop].strip(EDGE_PUNCT) else None
+        if clause is None or not clause.points_to_someone:
+            # "A called the deal “…”, while B said it was “…”": the clause before the quotation, in its
+            # sentence, binds it
+            clause = _clause_before(text, spans[k - 1][1], spans[k][0])
+            if clause is not None and clause.clause == work.attribution:
+                continue  # "“…,” Ryder said, arguing that the shift “…”": the block's own attribution
         if clause is None or not clause.points_to_someone:
             continue
         own, reason = _resolve(clause, number, works, index, mentions, genders)
@@ -294,6 +319,16 @@ def _second_voices(
             pieces[k] = Partial(spans[k][0], spans[k][1], own, clause.clause, reason)
             other = True
     return tuple(pieces) if other else ()
+
+
+@per_document(maxsize=4096)  # a pure function of the block's text and the quotations' ends
+def _clause_before(text: str, before: int, opening: int) -> Attribution | None:
+    """The attribution clause between two quotations, in the second one's sentence, or None."""
+    ends = sentence_ends(text[before:opening])
+    before += ends[-1] if ends else 0
+    if not text[before:opening].strip(EDGE_PUNCT):
+        return None  # no words in the quotation's own sentence
+    return clause_in(text, before, opening)
 
 
 def _quoted_title(quoted: str) -> bool:
@@ -375,6 +410,11 @@ def _resolve(
                 # "Verdane a précisé", "Acme said": the organisation the release is from, by its first word
                 company, said = release
                 return company, f"speaker {clause} -> {company} (the release's organisation: {said})"
+            in_full = {without_legal_form(n) for n in index.organisations_of("", first=full)}
+            if len(in_full) == 1:
+                # "Hollins said" where the text names "Hollins Freight Services": the organisation in full
+                spoke = in_full.pop()
+                return spoke, f"speaker {clause} -> {spoke} (the organisation the text names in full)"
             return None, f"speaker {clause}: {full} is named nowhere in full and nothing says it is a person"
         if source is not None and full != " ".join(attribution.name):
             return full, f"speaker {clause} -> {full} (full name from para {source + 1})"

@@ -10,6 +10,7 @@ with may be given by a relative clause ("Jane Doe, who chairs the forum").
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from pressconv import lazy_re
 from pressconv.readers.blocks import PARAGRAPH, QUOTE, Work
@@ -95,10 +96,15 @@ def holder_by_verb(head: str, number: int, works: list[Work], index: PersonIndex
     if verb is None:
         return None
     pattern = re.compile(rf", who (?:also |currently |now )?{verb}\b")
-    for back in range(number, -1, -1):
+    # the blocks that can hold the clause are found once per document; each quote then walks back over
+    # them alone, not over every block before it
+    holding = index.verb_blocks.get(verb)
+    if holding is None:
+        needle = f" {verb}"
+        holding = [n for n, w in enumerate(works) if w.kind in (PARAGRAPH, QUOTE) and needle in w.text]
+        index.verb_blocks[verb] = holding
+    for back in reversed(holding[: bisect_right(holding, number)]):
         text = works[back].text
-        if works[back].kind not in (PARAGRAPH, QUOTE) or f" {verb}" not in text:
-            continue
         for match in pattern.finditer(text):
             before = _PARENTHESIS_END.sub("", text[: match.start()])
             found = runs(before, max(0, len(before) - 80))

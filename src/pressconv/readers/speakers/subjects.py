@@ -5,12 +5,13 @@ role ("the Minister of State"), a bare title ("Ministeren sier"), a name with
 its organisation ("Sergeant X of Y Police's unit"), the head of an apposition
 whose closing comma is missing, a possessive before a word for what was said
 ("Sus palabras:"), a "for" clause ending in a name ("Pour le maire, X :"), and
-an article with a lower-case title before a name ("la catedrática X").
+an article with a lower-case title before a name ("la catedrática X"), and
+the title between "according to" and a name ("según el investigador X").
 """
 
 from __future__ import annotations
 
-from pressconv.readers.lexicon import HONORIFICS, POSSESSIVE_OPENERS, SPOKEN_WORDS
+from pressconv.readers.lexicon import HONORIFICS, POSSESSIVE_OPENERS, SPEECH_VERBS, SPOKEN_WORDS
 from pressconv.readers.name_runs import Run, Token, is_capitalised, is_name, runs, split_title
 from pressconv.readers.speakers.clause import (
     ARTICLES_BEFORE_ROLE,
@@ -19,6 +20,7 @@ from pressconv.readers.speakers.clause import (
     MIN_FULL_NAME,
     MIN_ROLE_CLAUSE,
 )
+from pressconv.readers.speakers.names import appositive_title
 from pressconv.readers.speakers.words import is_organisation, is_titled, role_word
 
 # "Pour le Directeur de la publication du …, Laurent X, « … »": the longest "for" clause, in tokens.
@@ -120,14 +122,39 @@ def for_name(text: str, words: list[Token], end: int) -> tuple[Run, str | None, 
     if len(words) > _MAX_FOR_WORDS:
         return None
     found = runs(text, words[0].end, end)
-    if not found or text[found[-1].end : end].strip(EDGE_PUNCT):
-        return None  # the clause goes on past the name: "Para los vecinos, la obra …"
+    if not found:
+        return None
     run = found[-1]
+    title, name = split_title(run.tokens)
+    if (
+        text[run.end : end].strip(EDGE_PUNCT)  # the clause goes on past the name: "Para los vecinos, …"
+        or len(name) < MIN_FULL_NAME
+        or not is_name(name)
+        or is_organisation(name)
+    ):
+        return _for_name_apposed(text, found, end)
+    set_off = text[words[0].end : run.start].strip(" ,")
+    return run, title or (set_off or None), name
+
+
+def _for_name_apposed(
+    text: str, found: list[Run], end: int
+) -> tuple[Run, str | None, tuple[str, ...]] | None:
+    """ "Pour Sophie Martin, présidente d'Acme :": the full name right after "for", then its title set off
+    by a comma to the clause's end."""
+    run = found[0]
     title, name = split_title(run.tokens)
     if len(name) < MIN_FULL_NAME or not is_name(name) or is_organisation(name):
         return None
-    set_off = text[words[0].end : run.start].strip(" ,")
-    return run, title or (set_off or None), name
+    apposition = appositive_title(text, run.end)
+    rest = text.find(apposition, run.end, end) if apposition is not None else -1
+    if apposition is not None and rest >= 0 and not text[rest + len(apposition) : end].strip(EDGE_PUNCT):
+        return run, title or apposition.rstrip(EDGE_PUNCT), name
+    if text[run.end : end].rstrip().endswith(":") and not text[found[0].start - 1 : run.start].strip(" ,"):
+        # "Für Oberbürgermeister Timo Wallrath ist klar:", "For Jane Doe the answer is simple:": the name
+        # right after "for" is whose view the colon introduces
+        return run, title, name
+    return None  # "Pour Sophie Martin, présidente d'Acme, le site …": the clause goes on
 
 
 def article_and_title(text: str, start: int, end: int) -> bool:
@@ -152,3 +179,21 @@ def names_person(apposition: str) -> bool:
         return False
     _title, name = split_title(found[0].tokens)
     return len(name) >= MIN_FULL_NAME and is_name(name) and not is_organisation(name)
+
+
+def role_before_name(gap: str) -> str | None:
+    """ "el investigador ", "la directrice du projet ", "lead author ": a lower-case title (an article
+    before it, a comma after it) between "according to" and the name, as in "según el investigador
+    Joaquín Berrocal"; else None."""
+    words = gap.rstrip().removesuffix(",").split()  # "según la directora del centro, Marta Ocaña"
+    if words and words[0].lower() in ARTICLES_BEFORE_ROLE:
+        words = words[1:]
+    if (
+        not words
+        or len(words) > MAX_ROLE_WORDS
+        or not all(w.isalpha() and w.islower() for w in words)
+        or any(w in ARTICLES_BEFORE_ROLE or w in SPEECH_VERBS for w in words)  # "según explica el coautor X"
+        or not (is_titled(words[-1]) or is_titled(words[0]))  # "la ingeniera agrónoma", "chief economist"
+    ):
+        return None
+    return " ".join(words)

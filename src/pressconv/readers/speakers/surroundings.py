@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from pressconv import lazy_re
 from pressconv.readers.blocks import FURNITURE, HEADING, PAGINATION, PARAGRAPH, Work
 from pressconv.readers.document_cache import per_document
 from pressconv.readers.name_runs import is_name, runs, sentence_ends, split_title
@@ -35,7 +36,7 @@ _MAX_SIGNATURE_WORDS = 12
 _FULL_NAME = 2
 
 # "Quotes attributable to Minister for Transport, Jane Doe:": a line heading the quotes under it.
-_ATTRIBUTABLE = re.compile(
+_ATTRIBUTABLE = lazy_re.compile(
     r"(?:(?:additional|further|more)\s+)?(?:quotes?|quotations?|comments?|remarks?)\s+"
     r"(?:attributable|attributed|to be attributed)\s+to\s+",
     re.IGNORECASE,

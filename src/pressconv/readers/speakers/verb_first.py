@@ -9,8 +9,7 @@ an unnamed source ("said a spokesman for Acme").
 
 from __future__ import annotations
 
-import re
-
+from pressconv import lazy_re
 from pressconv.readers.lexicon import (
     ABBREVIATIONS,
     ADVERBIAL_STARTS,
@@ -59,7 +58,7 @@ _MAX_LOWERCASE_TITLE = 6
 _ROMANCE_ARTICLES_BEFORE_ROLE = frozenset({"a", "o", "os", "as", "de"})
 
 # A relative clause about the speaker after the name that closes a verb-first clause.
-_RELATIVE_AFTER = re.compile(r", (?:que|quien|quienes|who|qui|der|die|che|il quale|la quale) ")
+_RELATIVE_AFTER = lazy_re.compile(r", (?:que|quien|quienes|who|qui|der|die|che|il quale|la quale) ")
 
 # Lower-case adjectives an article may carry before a titled name ("der dänische Bahnchef Mads Holm").
 _MAX_ADJECTIVES_BEFORE_TITLE = 2
@@ -333,6 +332,9 @@ def _name_after_lowercase_title(text: str, run: Run, end: int) -> Run | None:
     officer", "senior vice president of sales"); after a possessive ("Acme’s
     Maria Lopez") there may be none.
     """
+    mark = text[run.end : run.end + 1]
+    if not run.possessive and mark and not mark.isspace() and not mark.isalpha():
+        return None  # "said Jane Doe, chief …": the gap would open with that mark, never a title word
     following = runs(text, run.end, min(end, run.end + 80))
     if not following:
         return None

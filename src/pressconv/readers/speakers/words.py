@@ -14,6 +14,7 @@ from functools import lru_cache
 from pressconv import lazy_re
 from pressconv.readers.lexicon import (
     DEFINITE_SUFFIXES,
+    ENGLISH_SPEECH_VERBS,
     LOWER_CASE_PRONOUNS,
     ORGANISATION_SUFFIXES,
     ORGANISATION_WORDS,
@@ -72,6 +73,8 @@ def speech_verb(words: list[Token]) -> tuple[int, int] | None:
         ):
             return i, 1  # "teilte das Unternehmen mit": the particle closes the clause
         if not starts_phrase and word not in SPEECH_VERBS:
+            if "-" in word and _inverted_pronoun(word) is not None:
+                return i, 1  # "précise-t-elle", "reconnaît-il": the verb with its pronoun after it
             continue  # most words are neither: the tests below cannot match
         if "-t-" in word or word.endswith(("-il", "-elle")):
             continue  # the inverted French pronoun itself ("a-t-elle"), the verb follows
@@ -84,6 +87,8 @@ def speech_verb(words: list[Token]) -> tuple[int, int] | None:
         if word in SPEECH_VERBS:
             if word == "so" and (i != 0 or not _so_subject(words)):
                 continue  # German "so Müller", "so die Ministerin" only, never English "so"
+            if i and token.text[:1].isupper() and word in ENGLISH_SPEECH_VERBS:
+                continue  # "the basin States", "Member States": a capitalised noun inside the clause
             return i, 1
     return None
 
@@ -114,9 +119,23 @@ def personal_pronoun(word: str) -> str | None:
     return None
 
 
+def _inverted_pronoun(word: str) -> str | None:
+    """ "précise-t-elle" -> "elle", "reconnaît-il" -> "il": a French speech verb with its subject pronoun
+    written after it; else None."""
+    verb, _, rest = word.partition("-")
+    pronoun = rest.removeprefix("t-")
+    return pronoun if pronoun in _INVERTED_PRONOUNS and verb in SPEECH_VERBS else None
+
+
+_INVERTED_PRONOUNS = frozenset({"il", "elle", "ils", "elles"})
+
+
 def pronoun_in_verb(word: str) -> str | None:
-    """The pronoun a speech verb carries as its ending ("ujarnya", "katanya": he or she said), or None."""
+    """The pronoun a speech verb carries as its ending ("ujarnya", "katanya": he or she said), or the French
+    one written after it ("précise-t-elle"), or None."""
     lowered = word.lower().rstrip(".,:;!?")
+    if "-" in lowered and (inverted := _inverted_pronoun(lowered)) is not None:
+        return inverted
     for suffix in PRONOUN_SUFFIXES:
         if lowered.endswith(suffix) and lowered[: -len(suffix)] in SPEECH_VERBS and lowered in SPEECH_VERBS:
             return f"-{suffix}"
@@ -161,3 +180,18 @@ def is_organisation(name: tuple[str, ...]) -> bool:
     if name[-1].lower().rstrip(".") in ORGANISATION_SUFFIXES:
         return True
     return any(word.lower().rstrip(".") in ORGANISATION_WORDS for word in name)
+
+
+def attribution_segments(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int, bool]]:
+    """Unquoted stretches in the order attributions are looked for: after the first quote, before, later."""
+    if not spans:
+        return []
+    pieces: list[tuple[int, int, bool]] = []
+    for k in range(len(spans)):
+        start = spans[k][1]
+        end = spans[k + 1][0] if k + 1 < len(spans) else len(text)
+        if end > start:
+            pieces.append((start, end, True))
+    if spans[0][0] > 0:
+        pieces.insert(1 if pieces else 0, (0, spans[0][0], False))
+    return pieces

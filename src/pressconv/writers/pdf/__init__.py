@@ -15,6 +15,9 @@ reportlab internal the package needs goes through ``pressconv.compat.reportlab``
 
 from __future__ import annotations
 
+# First: reportlab loads with its patterns compiled through the pattern cache.
+from pressconv.writers.pdf import preload  # noqa: F401  # isort: skip
+
 import unicodedata
 from collections.abc import Callable
 from dataclasses import replace

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 
+from pressconv import lazy_re
 from pressconv.model import Mark, Marks
 from pressconv.writers.pdf.fonts import Face, FontSet
 from pressconv.writers.pdf.paragraph import escape
@@ -30,8 +31,8 @@ LINK_SCHEMES = ("http://", "https://", "mailto:", "tel:", "ftp://")
 
 _CODE = r"(?:US\$|USD|EUR|GBP|CHF|JPY|CAD|AUD|NZD|INR|CNY|RMB|SEK|NOK|DKK)"
 _UNIT = r"(?:million|billion|trillion|thousand|bn|mn|m|k)\b"
-_AMOUNT_UNIT = re.compile(rf"((?:[$€£¥₹]|\b{_CODE}[ ]?)\d[\d.,]*)[ ](?={_UNIT})", re.IGNORECASE)
-_CODE_AMOUNT = re.compile(rf"\b({_CODE})[ ](?=\d)")
+_AMOUNT_UNIT = lazy_re.compile(rf"((?:[$€£¥₹]|\b{_CODE}[ ]?)\d[\d.,]*)[ ](?={_UNIT})", re.IGNORECASE)
+_CODE_AMOUNT = lazy_re.compile(rf"\b({_CODE})[ ](?=\d)")
 _DIGIT = re.compile(r"\d")
 
 
