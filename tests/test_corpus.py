@@ -30,6 +30,10 @@ German) and its paste sources (web page, email, PDF, Word), written the same bli
 sources as blind9 (with a Downing Street readout, EU Q&A, UN meetings coverage, embargoed research news,
 forwarded mail and newswire alerts), written the same blind way; its floors are 0.0 until its first
 scoring sets them.
+``tests/corpus_blind11/`` is a thirteenth held-out set of 30 (510-539), in the hidden set's mix of kinds
+and paste sources (with a governor's statement, a media advisory, GOV.UK and Downing Street pages, EU Q&A,
+a UN spokesperson statement, four newswire datelines and PDF running heads), written the same blind way;
+its floors are 0.0 until its first scoring sets them.
 
 Each text is parsed in this process (``pressconv.parse`` -> ``serialize.to_dict``)
 into a temporary folder; ``tests/corpus_tools/score.py`` (standard library, the
@@ -68,6 +72,7 @@ CORPORA = {
     "corpus_blind7": 30,
     "corpus_blind9": 30,
     "corpus_blind10": 30,
+    "corpus_blind11": 30,
 }
 
 
