@@ -15,6 +15,13 @@ machine's speed drifts within minutes, so both sides run alternately in the same
 - W4: ``pressconv build --jobs 2`` of N synthetic releases × 4 formats (``synth.py``) into an empty
   ``dist/``.
 
+Before timing, each side's ``src/`` is compiled to bytecode (``compileall``), as ``pip install``
+does for an installed package.  An editable checkout run with ``PYTHONDONTWRITEBYTECODE`` set (some
+machines set it globally) keeps no ``.pyc`` for modules added since its last compile, so every
+process would compile them again: on 2026-12-07 main lacked bytecode for 30 new modules and the
+baseline for 8, and W4's wall ratio read 1.09-1.12 before both were compiled and 0.96 after (one
+sitting each, load 2-3): a cost no installed copy pays.
+
     .venv/bin/python bench/ab.py ../base [--rounds 5] [--w4-count 200]
 
 Prints one line per workload: the two CPU medians and the ratio this/baseline (< 1 is faster).
@@ -71,6 +78,8 @@ def main() -> None:
     for name, path in exe.items():
         if not path.exists():
             raise SystemExit(f"ab.py: {path}: not found (the {name} side needs its .venv)")
+    for name, root in sides.items():
+        subprocess.run([str(python[name]), "-m", "compileall", "-q", str(root / "src")], check=True)
 
     with tempfile.TemporaryDirectory() as tmp:
         scratch = Path(tmp)
