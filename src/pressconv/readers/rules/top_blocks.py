@@ -63,10 +63,14 @@ def by_period(
     if at is None or at + 1 >= len(top):
         return None
     work, lede = works[top[at]], works[top[at + 1]]
-    if work.kind != PARAGRAPH or work.hint is not None or not body_like(lede):
+    if work.kind != PARAGRAPH or work.hint is not None:
         return None
-    shared = period_headline(work.lines, lede.text)
-    if shared < _MIN_SHARED_WORDS or not all(chrome(*score(works[i], [], 0)) for i in top[:at]):
+    shared = period_headline(work.lines, lede.text)  # cheap, so before body_like (the answer is the same)
+    if (
+        shared < _MIN_SHARED_WORDS
+        or not body_like(lede)
+        or not all(chrome(*score(works[i], [], 0)) for i in top[:at])
+    ):
         return None
     work.reason = (
         f"headline: one line closed by a period ({len(work.text.split())} words, one sentence, no article"
