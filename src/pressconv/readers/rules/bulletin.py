@@ -97,8 +97,11 @@ def _masthead(work: Work) -> bool:
 
 
 def _names_bulletin(text: str) -> bool:
+    # a long line stops splitting at the first word past the limit (the same count test, made cheap)
+    if len(text.split(None, _MAX_MASTHEAD_WORDS)) > _MAX_MASTHEAD_WORDS:
+        return False
     lowered = text.lower()
-    return len(text.split()) <= _MAX_MASTHEAD_WORDS and any(word in lowered for word in _BULLETIN_WORDS)
+    return any(word in lowered for word in _BULLETIN_WORDS)
 
 
 def _item_title(blocks: list[Work], at: int) -> bool:
