@@ -123,10 +123,13 @@ def _quotation_ends(text: str) -> bool:
     text = text.rstrip()
     if not starts_with_mark(text):
         return False
-    marks = [c for c in text if c in _MARKS]
-    if not marks:
+    if text[-1] in _MARKS:
+        return True
+    # the last mark, read from the end (no list of every mark in a long paragraph)
+    last = next((c for c in reversed(text) if c in _MARKS), None)
+    if last is None:
         return False  # single marks: not read here
-    return text[-1] in _MARKS or marks[-1] in _OPENERS or (marks[-1] == '"' and marks.count('"') % 2 == 1)
+    return last in _OPENERS or (last == '"' and text.count('"') % 2 == 1)
 
 
 _MARKS = '“”„«»"'
