@@ -322,15 +322,15 @@ def _body_like(work: Work) -> bool:
     """Running text: the lede or any paragraph the headline must stand above."""
     if work.kind not in (PARAGRAPH, QUOTE) or work.hint is not None:
         return work.kind in (LIST, QUOTE)
-    # a cookie banner, an archive notice, a mail alert's "view it online" (scored as chrome): tested last, costly
+    # a cookie banner, an archive notice, a mail alert's "view it online" (scored as chrome): costly, last
     return _running_text(work) and page_label(work.text) is None and not alert_chrome(work.text)
 
 
 def _running_text(work: Work) -> bool:
     words = len(work.text.split())
-    if words > 8 and (ends_sentence(work.text) or words > MAX_HEADLINE_WORDS):  # the cheap tests first
-        if find_dateline(work.text) is not None and not _kicker_line(work):
-            return True  # a lede; not a masthead "MERIDIAN WEATHER SERVICE — Daily Bulletin — MSB/31/338"
+    sentence_like = words > 8 and (ends_sentence(work.text) or words > MAX_HEADLINE_WORDS)  # cheap: first
+    if sentence_like and find_dateline(work.text) is not None and not _kicker_line(work):
+        return True  # a lede; not a masthead "MERIDIAN WEATHER SERVICE — Daily Bulletin — MSB/31/338"
     if words > _MIN_LEGEND_WORDS and work.text.isupper():
         return False  # a legend in capitals above the headline, not the lede (scored as chrome)
     if words > 45:
