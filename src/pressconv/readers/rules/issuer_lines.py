@@ -71,6 +71,9 @@ _MAIL_WORDS = (
 )
 _MAX_ALERT_CHARS = 220
 _MAX_ABOUT_CHARS = 80
+# The first letters of the "About …" headings: a line whose first letter, lowered, is none of them is not
+# one, and is not lowered in full (text.lower() opens with the lowered first character).
+_ABOUT_FIRSTS = frozenset(heading[:1] for heading in BOILERPLATE_HEADINGS)
 _TOP_BLOCKS = 3  # the blocks at the top where a filing's exhibit number stands
 
 
@@ -138,7 +141,9 @@ def about_headings(works: list[Work]) -> str:
     return " | ".join(
         w.text
         for w in works
-        if len(w.text) <= _MAX_ABOUT_CHARS and w.text.lower().startswith(BOILERPLATE_HEADINGS)
+        if len(w.text) <= _MAX_ABOUT_CHARS
+        and w.text[:1].lower()[:1] in _ABOUT_FIRSTS
+        and w.text.lower().startswith(BOILERPLATE_HEADINGS)
     )
 
 
