@@ -39,4 +39,6 @@ def ends_with(words: tuple[str, ...], name: tuple[str, ...]) -> bool:
 
 def compatible(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     """True when every word of the short form appears in the full form (Ryder ~ Pat Ryder)."""
+    if len(short) == 1:
+        return short[0] in full  # the usual lone surname: no generator to run
     return all(word in full for word in short)
