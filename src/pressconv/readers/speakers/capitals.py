@@ -51,8 +51,8 @@ def names_in_ordinary_case(works: list[Work]) -> Iterator[None]:
     case; afterwards the text is as written again, and so are the attribution clauses found in it."""
     changed: list[tuple[Work, str, str]] = []
     for work in works:
-        if work.kind not in (PARAGRAPH, QUOTE):
-            continue
+        if work.kind not in (PARAGRAPH, QUOTE) or not work.text[:2].isupper():
+            continue  # _named_in_capitals's first test, without a call for every block
         capitals = _named_in_capitals(work.text)
         if capitals is None:
             continue
