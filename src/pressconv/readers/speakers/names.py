@@ -48,6 +48,7 @@ from pressconv.readers.speakers.words import (
     POSSESSIVE_END,
     is_organisation,
     is_titled,
+    portfolio_list_before,
     speech_verb,
     unquoted_stretches,
 )
@@ -270,21 +271,13 @@ def _person(text: str, run: Run) -> _Person | None:
 
 
 _FULL_NAME = 2
-# An office's list of portfolios before a run: a link word, a capitalised portfolio, then a comma (or a
-# comma-list and a coordinator) right where the run starts.
-_LIST_REACH = 120
-_PORTFOLIO = r"[A-ZÀ-Ý][\w-]*(?: [A-ZÀ-Ý][\w-]*)*"
-_PORTFOLIO_LIST = lazy_re.compile(
-    rf"\b(?:of|for|de|del|für|pour|per) {_PORTFOLIO}"
-    rf"(?:(?:, {_PORTFOLIO})+(?P<coordinated>,? (?:and|y|et|und|e) )|, )$"
-)
 _LIST_GOES_ON = lazy_re.compile(r" (?:and|y|et|und|e) [A-ZÀ-Ý]")
 
 
 def portfolio_holder(text: str, run: Run) -> tuple[str | None, tuple[str, ...]] | None:
     """ "Commissioner for Home Affairs, Migration and Citizenship Pavlos Demetriou said": a run that goes on
     an office's list of portfolios and ends in the holder's name -> (the portfolios, the name), or None."""
-    before = _PORTFOLIO_LIST.search(text, max(0, run.start - _LIST_REACH), run.start)
+    before = portfolio_list_before(text, run.start)
     coordinators = [i for i, word in enumerate(run.tokens) if word in _COORDINATORS]
     if before is None or before.group("coordinated") or not coordinators:
         return None
@@ -298,7 +291,7 @@ def portfolio_holder(text: str, run: Run) -> tuple[str | None, tuple[str, ...]] 
 def _in_portfolio_list(text: str, run: Run) -> bool:
     """ "consejero de Turismo, Patrimonio Histórico y Deporte": a run that is a later item of an office's
     list of portfolios -- after a comma when the list goes on past it, or closing it after a coordinator."""
-    before = _PORTFOLIO_LIST.search(text, max(0, run.start - _LIST_REACH), run.start)
+    before = portfolio_list_before(text, run.start)
     if before is None or run.tokens[0].lower() in FEMALE_NAMES or run.tokens[0].lower() in MALE_NAMES:
         return False  # "… of Health, Jane Doe and …": a first name starts a person's name
     return bool(before.group("coordinated")) or _LIST_GOES_ON.match(text, run.end) is not None

@@ -195,3 +195,29 @@ def attribution_segments(text: str, spans: Sequence[tuple[int, int]]) -> list[tu
     if spans[0][0] > 0:
         pieces.insert(1 if pieces else 0, (0, spans[0][0], False))
     return pieces
+
+
+# An office's list of portfolios before a run: a link word, a capitalised portfolio, then a comma (or a
+# comma-list and a coordinator) right where the run starts.
+_LIST_REACH = 120
+_PORTFOLIO = r"[A-ZÀ-Ý][\w-]*(?: [A-ZÀ-Ý][\w-]*)*"
+_PORTFOLIO_LIST = lazy_re.compile(
+    rf"\b(?:of|for|de|del|für|pour|per) {_PORTFOLIO}"
+    rf"(?:(?:, {_PORTFOLIO})+(?P<coordinated>,? (?:and|y|et|und|e) )|, )$"
+)
+_LIST_ENDS = (", ", " and ", " y ", " et ", " und ", " e ")  # the ways _PORTFOLIO_LIST can end
+
+
+def list_may_end(text: str, at: int) -> bool:
+    """False when ``_PORTFOLIO_LIST`` cannot match up to ``at``: it ends in ", " or a coordinator and a space,
+    at ``at`` or just before a newline there (``$`` matches before a final newline)."""
+    head = text[max(0, at - 7) : at]
+    return (head[:-1] if head.endswith("\n") else head).endswith(_LIST_ENDS)
+
+
+def portfolio_list_before(text: str, at: int) -> re.Match[str] | None:
+    """The end of an office's list of portfolios right before ``at`` ("the Minister for Health, "), or None.
+    Most runs stand after no such ending: the search is run only where ``list_may_end``."""
+    if not list_may_end(text, at):
+        return None
+    return _PORTFOLIO_LIST.search(text, max(0, at - _LIST_REACH), at)
