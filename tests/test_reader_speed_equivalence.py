@@ -7,8 +7,10 @@ form against it over texts built to sit on the edges the faster form depends on.
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
 from pressconv.readers import quote_marks
+from pressconv.readers.blocks import Work, split_blocks, to_work
 
 
 def _style_text_by_text(texts: list[str]) -> str:
@@ -381,3 +383,182 @@ def test_holders_kept_per_role_until_the_index_changes() -> None:
     after = {role: index.holders(role) for role in roles}
     assert after == {role: plain(role) for role in roles}
     assert after["harbour master"] == ["Okoro"] and before["harbour master"] == []
+
+
+# The reader fixtures' blocks: the texts the gates below are checked on (with made-up edge cases).
+_FIXTURES = Path(__file__).parent / "fixtures" / "reader"
+
+
+def _fixture_works() -> list[Work]:
+    works: list[Work] = []
+    for path in sorted(_FIXTURES.glob("*.txt")):
+        works += [to_work(raw) for raw in split_blocks(path.read_text(encoding="utf-8"))]
+    return works
+
+
+def _body_like_ungated(work: Work) -> bool:
+    """``headline._body_like`` as first written: the chrome tests first, the dateline search first."""
+    from pressconv.readers.blocks import LIST, PARAGRAPH, QUOTE
+    from pressconv.readers.rules import headline as h
+
+    if work.kind not in (PARAGRAPH, QUOTE) or work.hint is not None:
+        return work.kind in (LIST, QUOTE)
+    if h.page_label(work.text) is not None or h.alert_chrome(work.text):
+        return False
+    words = len(work.text.split())
+    if (
+        h.find_dateline(work.text) is not None
+        and words > 8
+        and not h._kicker_line(work)
+        and (h.ends_sentence(work.text) or words > h.MAX_HEADLINE_WORDS)
+    ):
+        return True
+    if words > h._MIN_LEGEND_WORDS and work.text.isupper():
+        return False
+    if words > 45:
+        return True
+    if work.text.endswith(":") and words >= h._MIN_INTRODUCTION_WORDS:
+        return True
+    return words >= h._MIN_SENTENCE_WORDS and h.ends_sentence(work.text) and not h.titled_sentence(work.text)
+
+
+def test_body_like_with_the_chrome_tests_last_gives_the_plain_answer() -> None:
+    from pressconv.readers.rules import headline
+
+    extra = ["Tag Archives: water", "We use cookies on this site to improve your experience. Accept all.", ""]
+    extra += [
+        "View this email in your browser.",
+        "LONDON — Acme Corp. said on Tuesday it would open a plant.",
+    ]
+    works = _fixture_works() + [Work(text, [text], None) for text in extra if text]
+    answers = {True: 0, False: 0}
+    for work in works:
+        answer = headline._body_like(work)
+        assert answer == _body_like_ungated(work), work.text
+        answers[answer] += 1
+    assert answers[True] > 100 and answers[False] > 100  # both answers occur
+
+
+def test_names_bulletin_word_limit_with_a_bounded_split() -> None:
+    from pressconv.readers.rules import bulletin
+
+    def ungated(text: str) -> bool:
+        lowered = text.lower()
+        return len(text.split()) <= bulletin._MAX_MASTHEAD_WORDS and any(
+            w in lowered for w in bulletin._BULLETIN_WORDS
+        )
+
+    texts = [work.text for work in _fixture_works()]
+    for n in range(8, 13):  # around the word limit, with trailing and inner spaces of every kind
+        for space in (" ", "  ", "\t", "\xa0", "\n"):
+            words = ["Daily", "News"] + ["word"] * (n - 2)
+            texts += [space.join(words), space.join(words) + space, space + space.join(words)]
+    found = 0
+    for text in texts:
+        assert bulletin._names_bulletin(text) == ungated(text), repr(text)
+        found += ungated(text)
+    assert found > 10 and found < len(texts)
+
+
+def test_quotation_ends_from_the_last_mark_gives_the_plain_answer() -> None:
+    from pressconv.readers.quote_marks import starts_with_mark
+    from pressconv.readers.rules import headings
+
+    def ungated(text: str) -> bool:
+        text = text.rstrip()
+        if not starts_with_mark(text):
+            return False
+        marks = [c for c in text if c in headings._MARKS]
+        if not marks:
+            return False
+        return (
+            text[-1] in headings._MARKS
+            or marks[-1] in headings._OPENERS
+            or (marks[-1] == '"' and marks.count('"') % 2 == 1)
+        )
+
+    texts = [work.text for work in _fixture_works()]
+    for first, last in itertools.product(("“", '"', "«", "‘", "„"), ("”", '"', "“", "»", ".", "’", "")):
+        texts += [
+            f"{first}We will{last}",
+            f"{first}We will,” she said. “And more{last}  ",
+            f'{first}a "b" c{last}',
+        ]
+    true = 0
+    for text in texts:
+        assert headings._quotation_ends(text) == ungated(text), repr(text)
+        true += ungated(text)
+    assert 20 < true < len(texts)
+
+
+def test_about_headings_first_letter_gate_gives_the_plain_answer() -> None:
+    from pressconv.readers.lexicon import BOILERPLATE_HEADINGS
+    from pressconv.readers.rules import issuer_lines
+
+    def ungated(works: list[Work]) -> str:
+        return " | ".join(
+            w.text
+            for w in works
+            if len(w.text) <= issuer_lines._MAX_ABOUT_CHARS
+            and w.text.lower().startswith(BOILERPLATE_HEADINGS)
+        )
+
+    lines = [h.upper() + " Acme" for h in BOILERPLATE_HEADINGS] + [h.title() for h in BOILERPLATE_HEADINGS]
+    lines += ["İnformation", "ÜBER UNS", "Σχετικά", "", "À propos de nous"]
+    works = _fixture_works() + [Work(line, [line], None) for line in lines]
+    for start in range(0, len(works), 50):
+        chunk = works[start : start + 50]
+        assert issuer_lines.about_headings(chunk) == ungated(chunk)
+    assert issuer_lines.about_headings(works).count(" | ") > len(BOILERPLATE_HEADINGS)
+
+
+def test_compatible_one_word_form_gives_the_plain_answer() -> None:
+    from pressconv.readers.speakers.name_forms import compatible
+
+    forms = [(), ("Ryder",), ("Pat",), ("Pat", "Ryder"), ("Ryder", "Pat"), ("Lee",)]
+    full = [(), ("Pat", "Ryder"), ("Ryder",), ("Ann", "Lee", "Ryder")]
+    answers = set()
+    for short, whole in itertools.product(forms, full):
+        assert compatible(short, whole) == all(word in whole for word in short), (short, whole)
+        answers.add(compatible(short, whole))
+    assert answers == {True, False}
+
+
+def test_named_in_capitals_needs_two_capitals_first() -> None:
+    """names_in_ordinary_case skips a block not opening with two capitals: _named_in_capitals finds none."""
+    from pressconv.readers.speakers import capitals
+
+    texts = [work.text for work in _fixture_works()]
+    texts += ["JANE DOE-SMITH, Under-Secretary-General for Humanitarian Affairs, said that aid was late."]
+    named = 0
+    for text in texts:
+        found = capitals._named_in_capitals(text)
+        assert found is None or text[:2].isupper(), text
+        named += found is not None
+    assert named >= 1
+
+
+def test_portfolio_list_search_gate_gives_the_plain_answer() -> None:
+    """words.portfolio_list_before searches only where the list's pattern can end; the plain search agrees."""
+    from pressconv.readers.speakers import words
+
+    def ungated(text: str, at: int) -> tuple[int, int, str | None] | None:
+        found = words._PORTFOLIO_LIST.search(text, max(0, at - words._LIST_REACH), at)
+        return None if found is None else (found.start(), found.end(), found.group("coordinated"))
+
+    texts = [work.text for work in _fixture_works()]
+    for end in (", ", " and ", " y ", " et ", " und ", " e ", ",", " and", "\n", ", \n", " und \n", " e\n"):
+        texts.append(f"the Minister for Home Affairs, Migration{end}Jane Doe")
+        texts.append(f"consejero de Turismo, Patrimonio{end}Deporte")
+    checked = found = 0
+    for text in texts:
+        for at in range(len(text) + 1):
+            if at and text[at - 1] not in " \n,d":
+                continue  # every position after a space, a newline, a comma or a "d" (of "and", "und")
+            got = words.portfolio_list_before(text, at)
+            assert (None if got is None else (got.start(), got.end(), got.group("coordinated"))) == ungated(
+                text, at
+            ), (text, at)
+            checked += 1
+            found += got is not None
+    assert checked > 10000 and found > 5
