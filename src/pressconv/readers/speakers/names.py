@@ -277,9 +277,9 @@ _LIST_GOES_ON = lazy_re.compile(r" (?:and|y|et|und|e) [A-ZÀ-Ý]")
 def portfolio_holder(text: str, run: Run) -> tuple[str | None, tuple[str, ...]] | None:
     """ "Commissioner for Home Affairs, Migration and Citizenship Pavlos Demetriou said": a run that goes on
     an office's list of portfolios and ends in the holder's name -> (the portfolios, the name), or None."""
-    before = portfolio_list_before(text, run.start)
     coordinators = [i for i, word in enumerate(run.tokens) if word in _COORDINATORS]
-    if before is None or before.group("coordinated") or not coordinators:
+    before = portfolio_list_before(text, run.start) if coordinators else None  # most runs hold no "and"
+    if before is None or before.group("coordinated"):
         return None
     tail = run.tokens[coordinators[-1] + 1 :]
     width = 3 if len(tail) > 3 and tail[-3].lower() in FEMALE_NAMES | MALE_NAMES else 2
