@@ -25,6 +25,7 @@ from collections.abc import Callable
 from pressconv import lazy_re
 from pressconv.readers.blocks import FURNITURE, PARAGRAPH, Work
 from pressconv.readers.dates import find_date
+from pressconv.readers.document_cache import per_document
 from pressconv.readers.heading_shape import ends_sentence, title_case
 from pressconv.readers.lexicon import BOILERPLATE_HEADINGS, ORGANISATION_WORDS, PAGE_CHROME_WORDS
 from pressconv.readers.rules.headline_shape import has_verb, place_and_date
@@ -222,6 +223,7 @@ def dated_release_label(text: str) -> bool:
     )
 
 
+@per_document(maxsize=1024)  # a pure function of the text; the headline rule asks it of a lede twice
 def alert_chrome(text: str) -> bool:
     """ "Having trouble reading this release? View it online.": a mail alert's line, not the release."""
     if len(text) > _MAX_ALERT_CHARS:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from pressconv import lazy_re
+from pressconv.readers.document_cache import per_document
 from pressconv.readers.heading_shape import title_case
 from pressconv.readers.lexicon import FINITE_VERBS
 from pressconv.readers.rules.headline_shape import PLURAL_NOUNS, has_verb
@@ -411,6 +412,7 @@ def cookie_notice(text: str) -> bool:
     )
 
 
+@per_document(maxsize=1024)  # a pure function of the text; the headline rule asks it of a lede twice
 def page_label(text: str) -> str | None:
     """Why a line is a web page's own label (archive, tag, language menu, cookie banner), or None.
 
