@@ -224,6 +224,7 @@ def _inside_open_quote(text: str, start: int) -> Attribution | None:
     return None
 
 
+@per_document(maxsize=4096)  # a pure function of the text and the stretch: _clause_before asks one again
 def clause_in(text: str, start: int, end: int, before_quote: bool = False) -> Attribution | None:
     words = [t for t in tokens(text, start, end) if t.text not in ("(", ")", "[", "]")]
     while words and len(words[0].text) == 1 and not words[0].text.isalnum():
