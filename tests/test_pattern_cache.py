@@ -21,6 +21,7 @@ import pytest
 
 import pressconv
 from pressconv import lazy_re, pattern_cache
+from pressconv.compat import sre
 
 
 def _lazy_patterns() -> dict[str, lazy_re.LazyPattern]:
@@ -43,7 +44,7 @@ def test_every_lazy_pattern_built_from_its_program_is_re_compiles() -> None:
     assert len(patterns) > 40  # the walk found the reader's modules
     for where, lazy in patterns.items():
         source, flags = lazy._source, lazy._flags
-        built = pattern_cache._build(source, pattern_cache._program(source, flags))
+        built = sre.build(source, sre.program(source, flags))
         plain = re.compile(source, flags)
         assert built == plain, where
         assert (built.flags, built.groups, built.groupindex) == (plain.flags, plain.groups, plain.groupindex)
@@ -92,7 +93,7 @@ def test_an_unwritable_cache_folder_only_costs_compiling(tmp_path: Path) -> None
 
 def test_a_wrong_entry_is_compiled_again(monkeypatch: pytest.MonkeyPatch) -> None:
     source = r"\bab+c\b"
-    entry = pattern_cache._program(source, 0)
+    entry = sre.program(source, 0)
     flags, program, groups, groupindex, indexgroup = entry
     damaged = (flags, program[:-4], groups, groupindex, indexgroup)
     monkeypatch.setattr(pattern_cache, "_table", {(source, 0): damaged})
@@ -115,3 +116,12 @@ def test_the_package_patterns_read_the_same_in_every_process() -> None:
         )
         seen.add(done.stdout)
     assert len(seen) == 1, "a pattern built from a set's order: the cache would never find it"
+
+
+def test_the_interpreter_has_the_re_internals_the_cache_relies_on() -> None:
+    assert sre.probe() == []
+
+
+def test_the_probe_names_internals_that_changed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sre, "program", lambda pattern, flags: (flags, b"\x00" * 8, 0, {}, (None,)))
+    assert any("re internals" in problem for problem in sre.probe())

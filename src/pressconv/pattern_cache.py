@@ -30,13 +30,14 @@ import zlib
 from collections.abc import Iterator
 from typing import Any
 
+from pressconv.compat import sre
+
 #: Bumped when what the file holds changes shape.
 FORMAT = 1
 #: The file is started afresh past this many patterns (old releases' patterns pile up otherwise).
 LIMIT = 2000
 
-_Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
-"""(flags as compiled, the program as native 32-bit words, groups, group index, index group)."""
+_Entry = sre.Entry
 
 #: ``re.compile`` itself, also while ``compiling_through_cache`` stands in for it.
 _re_compile = re.compile
@@ -45,15 +46,8 @@ _table: dict[tuple[str, int], _Entry] | None = None
 _new: dict[tuple[str, int], _Entry] = {}
 
 
-def _engine() -> Any:
-    import _sre  # type: ignore[import-not-found]  # the C engine under ``re``, which ``re`` compiles for
-
-    return _sre
-
-
 def _key() -> tuple[Any, ...]:
-    sre = _engine()
-    return (FORMAT, sys.implementation.cache_tag, sys.version, sre.MAGIC, sre.CODESIZE, sys.byteorder)
+    return (FORMAT, *sre.engine_key())
 
 
 def cache_file() -> str | None:
@@ -92,29 +86,6 @@ def _read() -> dict[tuple[str, int], _Entry]:
     return table if isinstance(table, dict) else {}
 
 
-def _build(pattern: str, entry: _Entry) -> re.Pattern[str]:
-    flags, program, groups, groupindex, indexgroup = entry
-    code = memoryview(program).cast("I").tolist()
-    compiled: re.Pattern[str] = _engine().compile(pattern, flags, code, groups, groupindex, indexgroup)
-    return compiled
-
-
-def _program(pattern: str, flags: int) -> _Entry:
-    """What ``re._compiler.compile`` hands the engine for ``pattern`` (its steps, in the same order)."""
-    from re import _compiler, _parser  # type: ignore[attr-defined]
-
-    parsed = _parser.parse(pattern, flags)
-    code = _compiler._code(parsed, flags)
-    groupindex = dict(parsed.state.groupdict)
-    indexgroup: list[str | None] = [None] * parsed.state.groups
-    for name, index in groupindex.items():
-        indexgroup[index] = name
-    words = memoryview(bytearray(4 * len(code))).cast("I")
-    for at, word in enumerate(code):
-        words[at] = word
-    return (flags | parsed.state.flags, bytes(words), parsed.state.groups - 1, groupindex, tuple(indexgroup))
-
-
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - the name re.compile has
     """``re.compile(pattern, flags)``, from the cached program when there is one."""
     global _table
@@ -124,13 +95,13 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - th
     entry = _table.get((pattern, flags))
     if entry is not None:
         try:
-            return _build(pattern, entry)
+            return sre.build(pattern, entry)
         except Exception:
             pass
     compiled = _re_compile(pattern, flags)
     try:
-        entry = _program(pattern, flags)
-        kept = _build(pattern, entry) == compiled
+        entry = sre.program(pattern, flags)
+        kept = sre.build(pattern, entry) == compiled
     except Exception:
         kept = False
     if kept and entry is not None:
