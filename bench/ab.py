@@ -19,8 +19,8 @@ Before timing, each side's ``src/`` is compiled to bytecode (``compileall``), as
 does for an installed package.  An editable checkout run with ``PYTHONDONTWRITEBYTECODE`` set (some
 machines set it globally) keeps no ``.pyc`` for modules added since its last compile, so every
 process would compile them again: on 2026-12-07 main lacked bytecode for 30 new modules and the
-baseline for 8, and W4's wall ratio read 1.09-1.12 before both were compiled and 0.96 after (one
-sitting each, load 2-3): a cost no installed copy pays.
+baseline for 8; a W1 build took 380 ms of CPU with 97 of main's modules uncompiled against
+285-350 ms compiled: a cost no installed copy pays.
 
     .venv/bin/python bench/ab.py ../base [--rounds 5] [--w4-count 200]
 
