@@ -10,9 +10,7 @@ import io
 import re
 import shutil
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pikepdf
 import pytest
@@ -22,6 +20,7 @@ from PIL import Image as PILImage
 
 from _pdfua import check
 from fidelity import extract_text, pdf_structure, words
+from pdf_layout import walk
 from pressconv.errors import Notes
 from pressconv.model import (
     Cell,
@@ -162,13 +161,6 @@ def test_figures_carry_their_alt_text_and_an_image(rich_pdf: bytes) -> None:
     assert "North quay" in text
 
 
-def _walk(item: Any) -> Iterator[Any]:
-    yield item
-    if hasattr(item, "__iter__"):
-        for child in item:
-            yield from _walk(child)
-
-
 def test_every_figure_has_a_layout_bbox_where_its_content_is_drawn(rich_pdf: bytes) -> None:
     """The image's box is where pdfminer finds the image; the figure shown as its alt text holds that text."""
     with pikepdf.open(io.BytesIO(rich_pdf)) as doc:
@@ -185,10 +177,10 @@ def test_every_figure_has_a_layout_bbox_where_its_content_is_drawn(rich_pdf: byt
     for alt, page_index, _, (left, bottom, right, top) in figures:
         [page] = extract_pages(io.BytesIO(rich_pdf), page_numbers=[page_index])
         if alt == "The north quay at dawn":
-            [image] = [item for item in _walk(page) if isinstance(item, LTImage)]
+            [image] = [item for item in walk(page) if isinstance(item, LTImage)]
             assert [round(v, 1) for v in image.bbox] == [round(v, 1) for v in (left, bottom, right, top)]
             continue
-        [line] = [item for item in _walk(page) if isinstance(item, LTTextLine) and alt in item.get_text()]
+        [line] = [item for item in walk(page) if isinstance(item, LTTextLine) and alt in item.get_text()]
         assert left <= line.x0 < line.x1 <= right and bottom <= line.y0 < line.y1 <= top
 
 

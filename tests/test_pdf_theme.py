@@ -22,6 +22,7 @@ from pdfminer.high_level import extract_pages, extract_text
 from pdfminer.layout import LTTextContainer
 
 from _pdfua import check
+from pdf_layout import walk
 from pressconv.errors import Notes
 from pressconv.model import Document, Metadata, Paragraph, Quote, Section
 from pressconv.options import WriteOptions
@@ -437,7 +438,7 @@ def test_the_logo_figure_has_a_layout_bbox_around_the_drawn_logo(kind: str, tmp_
         [image] = [
             item
             for page in extract_pages(io.BytesIO(data), page_numbers=[0])
-            for item in _walk(page)
+            for item in walk(page)
             if type(item).__name__ == "LTImage"
         ]
         assert [round(v, 1) for v in image.bbox] == [round(v, 1) for v in box]
@@ -447,21 +448,13 @@ def test_the_logo_figure_has_a_layout_bbox_around_the_drawn_logo(kind: str, tmp_
     assert check(data).failures == []
 
 
-def _walk(item: Any) -> list[Any]:
-    found = [item]
-    if hasattr(item, "__iter__"):
-        for child in item:
-            found += _walk(child)
-    return found
-
-
 def test_the_letterhead_lines_sit_under_the_logo_as_in_the_other_formats() -> None:
     data = render(sample(), tideway("png"))
     [(_, (left, bottom, _, _))] = figure_boxes(data)
     lines = [
         item
         for page in extract_pages(io.BytesIO(data), page_numbers=[0])
-        for item in _walk(page)
+        for item in walk(page)
         if isinstance(item, LTTextContainer)
         and ("Tideway Water Board" in item.get_text() or "Quay" in item.get_text())
     ]
@@ -508,7 +501,7 @@ def test_a_right_to_left_letterhead_is_shaped_and_placed_right_to_left() -> None
     chars = [
         item
         for page in extract_pages(io.BytesIO(data), page_numbers=[0])
-        for item in _walk(page)
+        for item in walk(page)
         if type(item).__name__ == "LTChar"
     ]
     name = sorted((c for c in chars if abs(c.size - 13) < 0.6), key=lambda c: c.x0)

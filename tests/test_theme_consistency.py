@@ -23,6 +23,7 @@ from lxml import etree  # type: ignore[import-untyped]
 from pdfminer.high_level import extract_pages
 from pdfminer.layout import LTChar
 
+from pdf_layout import walk
 from pressconv.errors import Notes
 from pressconv.model import Quote
 from pressconv.options import WriteOptions
@@ -211,16 +212,8 @@ def _on(element: etree._Element | None) -> bool:
 def pdf_chars(data: bytes) -> list[Any]:
     """Every character pdfminer finds on every page, with its font and fill colour."""
     return [
-        item for page in extract_pages(io.BytesIO(data)) for item in _walk(page) if isinstance(item, LTChar)
+        item for page in extract_pages(io.BytesIO(data)) for item in walk(page) if isinstance(item, LTChar)
     ]
-
-
-def _walk(item: Any) -> list[Any]:
-    found = [item]
-    if hasattr(item, "__iter__"):
-        for child in item:
-            found += _walk(child)
-    return found
 
 
 def _line_chars(chars: list[Any], words: str) -> list[Any]:
