@@ -29,8 +29,9 @@ sets; their floors follow the figures.
 name and hard speaker binding) and ``tests/corpus_blind11/`` (510-539, the hidden set's mix) were
 written the same blind way and kept from every rule writer until the end of the session that wrote
 them; their floors are that first scoring.
-``tests/corpus_blind12/`` (540-569, the hidden set's mix again) was written the same blind way and is
-kept from every rule writer until the lead's first scoring, which sets its floors.
+``tests/corpus_blind12/`` (540-569) and ``tests/corpus_blind13/`` (570-599), the hidden set's mix again, were
+written and labelled the same blind way; each one's first scoring set its floors.  blind12 was then a
+development set; blind13 was kept from every rule writer of its version.
 
 Each text is parsed in this process (``pressconv.parse`` -> ``serialize.to_dict``)
 into a temporary folder; ``tests/corpus_tools/score.py`` (standard library, the
@@ -72,6 +73,7 @@ CORPORA = {
     "corpus_blind10": 30,
     "corpus_blind11": 30,
     "corpus_blind12": 30,
+    "corpus_blind13": 30,
 }
 
 
