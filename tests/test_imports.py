@@ -64,6 +64,7 @@ LAZY_PATTERNS = {
         "_SESSION",
     ],
     "pressconv.readers.rules.cover_note": ["_FORWARD"],
+    "pressconv.readers.rules.cover_pointer": ["_POINTS_AT"],
     "pressconv.readers.rules.headline_guards": ["_PATH", "_GUILLEMETS", "_STAMP_TAIL"],
     "pressconv.readers.rules.headline_shape": ["WORD", "_RELATION"],
     "pressconv.readers.rules.questions": ["_SPEAKER_LABEL"],
