@@ -66,6 +66,7 @@ LAZY_PATTERNS = {
     "pressconv.readers.rules.cover_note": ["_FORWARD"],
     "pressconv.readers.rules.cover_pointer": ["_POINTS_AT"],
     "pressconv.readers.rules.headline_guards": ["_PATH", "_GUILLEMETS", "_STAMP_TAIL"],
+    "pressconv.readers.rules.mail_alert": ["_NOTICE"],
     "pressconv.readers.rules.headline_shape": ["WORD", "_RELATION"],
     "pressconv.readers.rules.questions": ["_SPEAKER_LABEL"],
     "pressconv.readers.rules.statement": [
