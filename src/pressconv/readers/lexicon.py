@@ -957,6 +957,13 @@ RELEASE_NOTICES: tuple[str, ...] = (
     "embargoed:",
     "embargoed",
     "under embargo until",
+    # embargo lines in Spanish and French ("EMBARGADA HASTA EL JUEVES …", "SOUS EMBARGO JUSQU'AU …")
+    "embargada hasta",
+    "embargado hasta",
+    "embargo hasta",
+    "bajo embargo",
+    "sous embargo",
+    "embargo jusqu",
     "not for release before",
     "hold for release",
     "news release",

@@ -76,7 +76,9 @@ _END_MARK_ENDINGS = ("###", "# # #", "-30-", "–30–", "—30—")
 _TIME_OF_DAY = lazy_re.compile(
     r"\b\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|uhr|h))?(?:\s+[A-Z]{2,4}\b)?", re.IGNORECASE
 )
-_EMBARGO_WORDS = ("embargo", "sperrfrist", "hold for", "not for release", "for release")
+# Embargo lines in lower case that open with neither "embargo" nor "sperrfrist" ("Embargada hasta …").
+_MORE_EMBARGO_NOTICES = ("embargad", "sous embargo", "bajo embargo")
+_EMBARGO_WORDS = ("embargo", "embargad", "sperrfrist", "hold for", "not for release", "for release")
 # How far from the top a forward header may stand (under a cover note and an earlier forward).
 _MAIL_HEADER_REACH = 16
 
@@ -125,6 +127,7 @@ def is_release_line(line: str) -> bool:  # "NEWS RELEASE", "Pressemitteilung Nr.
         upper_share >= 0.6
         or bare in RELEASE_NOTICES
         or lowered.startswith(("for immediate release", "embargo", "sperrfrist", "for release", "hold for"))
+        or lowered.startswith(_MORE_EMBARGO_NOTICES)
     )
 
 
