@@ -233,6 +233,7 @@ def alert_chrome(text: str) -> bool:
     if _ALERT.search(text) is not None:
         return True
     lowered = text.lower()
-    if subscription_notice(lowered):
-        return True  # "You are receiving this release because you subscribed to … alerts"
-    return any(word in lowered for word in _MAIL_WORDS) and _VIEW.search(text) is not None
+    if not any(word in lowered for word in _MAIL_WORDS):
+        return False
+    # "View it online", or "You are receiving this release because you subscribed to … alerts"
+    return _VIEW.search(text) is not None or subscription_notice(lowered)
