@@ -64,6 +64,7 @@ _MAX_LEAD_WORDS = 9
 # Words that may qualify a release notice: "DAILY NEWS RELEASE", "JOINT PRESS RELEASE".
 _NOTICE_QUALIFIERS = ("daily ", "weekly ", "joint ", "official ")
 _MAX_LETTERHEAD_WORDS = 8
+_MIN_NOTE_SENTENCE_WORDS = 4  # "Acme Holdings Inc." ends in a period too: a name, not a sentence
 # A release notice's serial number: "Boletín de prensa No. 112", "Pressemitteilung Nr. 14/2032".
 # The notice's number on the line under it: "Nomor: 88/HM/III/2032", "No. 45/2032", "Ref: PR-2032-14".
 NOTICE_NUMBER_LINE = lazy_re.compile(
@@ -307,7 +308,14 @@ def _letterhead_line(work: Work) -> bool:
         len(work.lines) <= _MAX_LETTERHEAD_LINES
         and all(len(line.split()) <= _MAX_LETTERHEAD_WORDS for line in work.lines)
         and not work.aside
+        and not _note_line(work.lines[-1])
     )
+
+
+def _note_line(line: str) -> bool:
+    """ "Bonjour,", "Please find below our release.": a covering note's line, not a letterhead."""
+    end = line.rstrip()[-1:]
+    return end == "," or (end in ".!?" and len(line.split()) >= _MIN_NOTE_SENTENCE_WORDS)
 
 
 # Headers that announce contacts or only more reading ("For more information" over links): a block of
