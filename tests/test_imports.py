@@ -59,12 +59,14 @@ LAZY_PATTERNS = {
     "pressconv.readers.press_furniture": ["_TIME_OF_DAY", "_TRAILING_END_MARK", "CONTACT_DETAILS"],
     "pressconv.readers.rules.dateline": ["_DATE_FIRST"],
     "pressconv.readers.rules.headline": [
-        "_BREADCRUMB",
         "_CODE",
         "_KICKER",
         "_SESSION",
     ],
     "pressconv.readers.rules.cover_note": ["_FORWARD"],
+    "pressconv.readers.rules.cover_pointer": ["_POINTS_AT"],
+    "pressconv.readers.rules.headline_guards": ["_PATH", "_GUILLEMETS", "_STAMP_TAIL"],
+    "pressconv.readers.rules.mail_alert": ["_NOTICE"],
     "pressconv.readers.rules.headline_shape": ["WORD", "_RELATION"],
     "pressconv.readers.rules.questions": ["_SPEAKER_LABEL"],
     "pressconv.readers.rules.statement": [

@@ -29,7 +29,10 @@ _DMY = lazy_re.compile(
     re.IGNORECASE,
 )
 # "09:00", "9:00 a.m.", "9 a.m.", "00:01 GMT"
-_TIME = lazy_re.compile(r"\b(\d{1,2})(?::(\d{2}))?\s*(a\.?m\.?|p\.?m\.?|h\b|uhr\b)?", re.IGNORECASE)
+# "17:00", "5 p.m.", "11.30 Uhr", "10h30", "10 h 30" (a French hour, "h" between hours and minutes).
+_TIME = lazy_re.compile(
+    r"\b(\d{1,2})(?:(?::|\.|\s?h\s?)(\d{2})(?!\d))?\s*(a\.?m\.?|p\.?m\.?|h\b|uhr\b)?", re.IGNORECASE
+)
 
 
 def find_date(text: str) -> tuple[str, int, int] | None:

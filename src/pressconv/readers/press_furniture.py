@@ -64,6 +64,7 @@ _MAX_LEAD_WORDS = 9
 # Words that may qualify a release notice: "DAILY NEWS RELEASE", "JOINT PRESS RELEASE".
 _NOTICE_QUALIFIERS = ("daily ", "weekly ", "joint ", "official ")
 _MAX_LETTERHEAD_WORDS = 8
+_MIN_NOTE_SENTENCE_WORDS = 4  # "Acme Holdings Inc." ends in a period too: a name, not a sentence
 # A release notice's serial number: "Boletín de prensa No. 112", "Pressemitteilung Nr. 14/2032".
 # The notice's number on the line under it: "Nomor: 88/HM/III/2032", "No. 45/2032", "Ref: PR-2032-14".
 NOTICE_NUMBER_LINE = lazy_re.compile(
@@ -76,7 +77,9 @@ _END_MARK_ENDINGS = ("###", "# # #", "-30-", "–30–", "—30—")
 _TIME_OF_DAY = lazy_re.compile(
     r"\b\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|uhr|h))?(?:\s+[A-Z]{2,4}\b)?", re.IGNORECASE
 )
-_EMBARGO_WORDS = ("embargo", "sperrfrist", "hold for", "not for release", "for release")
+# Embargo lines in lower case that open with neither "embargo" nor "sperrfrist" ("Embargada hasta …").
+_MORE_EMBARGO_NOTICES = ("embargad", "sous embargo", "bajo embargo")
+_EMBARGO_WORDS = ("embargo", "embargad", "sperrfrist", "hold for", "not for release", "for release")
 # How far from the top a forward header may stand (under a cover note and an earlier forward).
 _MAIL_HEADER_REACH = 16
 
@@ -125,6 +128,7 @@ def is_release_line(line: str) -> bool:  # "NEWS RELEASE", "Pressemitteilung Nr.
         upper_share >= 0.6
         or bare in RELEASE_NOTICES
         or lowered.startswith(("for immediate release", "embargo", "sperrfrist", "for release", "hold for"))
+        or lowered.startswith(_MORE_EMBARGO_NOTICES)
     )
 
 
@@ -304,7 +308,14 @@ def _letterhead_line(work: Work) -> bool:
         len(work.lines) <= _MAX_LETTERHEAD_LINES
         and all(len(line.split()) <= _MAX_LETTERHEAD_WORDS for line in work.lines)
         and not work.aside
+        and not _note_line(work.lines[-1])
     )
+
+
+def _note_line(line: str) -> bool:
+    """ "Bonjour,", "Please find below our release.": a covering note's line, not a letterhead."""
+    end = line.rstrip()[-1:]
+    return end == "," or (end in ".!?" and len(line.split()) >= _MIN_NOTE_SENTENCE_WORDS)
 
 
 # Headers that announce contacts or only more reading ("For more information" over links): a block of

@@ -11,10 +11,11 @@ import re
 from pressconv import lazy_re
 from pressconv.readers.blocks import MAIL_HEADER, Work
 from pressconv.readers.heading_shape import ends_sentence
+from pressconv.readers.rules.cover_pointer import SALUTATIONS, pointer_note
 
 _SALUTATION = lazy_re.compile(
     r"^(?:hi|hello|dear|hey|good (?:morning|afternoon)|hallo|liebe|lieber|sehr geehrte|bonjour|chers?|"
-    r"chères?|hola|estimad[oa]s?|queridos?)\b[^.!?]{0,60}[,:!]?$",
+    r"chères?|hola|estimad[oa]s?|queridos?|" + SALUTATIONS + r")\b[^.!?]{0,60}[,:!]?$",
     re.IGNORECASE,
 )
 _FORWARD = lazy_re.compile(
@@ -102,7 +103,7 @@ def _cover_note(works: list[Work], content: list[int]) -> int:
             and ends_sentence(first)
         ):
             return 1  # "Dear editor, please find below our release …": a note of one block
-        return 0
+        return pointer_note(works, content, greeted=False)  # "Please find below our release."
     for k, i in enumerate(content[:_COVER_NOTE_BLOCKS]):
         if any(_FORWARD.match(line) for line in works[i].lines):
             return k + 1
@@ -112,4 +113,4 @@ def _cover_note(works: list[Work], content: list[int]) -> int:
     for k, i in enumerate(content[1 : _MAX_NOTE_BLOCKS + 1], start=1):
         if _SIGN_OFF.match(works[i].lines[0] if works[i].lines else works[i].text):
             return k + 1  # no forward marker: the note ends with its sign-off ("Best,\nJo")
-    return 0
+    return pointer_note(works, content, greeted=True)  # "Dear colleagues," / "Please find below …"

@@ -27,6 +27,7 @@ from pressconv.readers.rules.cover_note import cover_note
 from pressconv.readers.rules.dateline import dashed_label, dateline_alone, find_dateline
 from pressconv.readers.rules.headline_dek import REPEATED as _REPEATED
 from pressconv.readers.rules.headline_dek import dek_parts, same_text, split_under_headline
+from pressconv.readers.rules.headline_guards import dated_title, path_marks, stamp_opening
 from pressconv.readers.rules.headline_shape import (
     LONE_KICKER,
     MAX_DEK_WORDS,
@@ -222,9 +223,6 @@ _MASTHEAD_REASONS = (
 )
 # Chrome above a derived headline that is set aside (never the lede the headline is derived from).
 _ASIDE_CHROME = ("an organisation or unit name", "page chrome: ")
-_BREADCRUMB = lazy_re.compile(
-    r"\s(?:>|›|»|\||/|::)\s|^\s*(?:home|accueil|inicio|startseite)\b", re.IGNORECASE
-)
 _CODE = lazy_re.compile(
     r"^[A-Z]{1,6}(?:/[A-Z0-9.-]+)+$|^[A-Z]{1,5}[-‑ ]?\d[\d/.-]*$"
     # a neutral citation: "[2031] ESC 27", "[2030] ECA Civ 412"
@@ -394,7 +392,7 @@ def _score(
     if not any(ch.isalpha() for ch in text) or len(words) > MAX_HEADLINE_WORDS + 10:
         return -9.0, "no words, or too long"
     lowered = text.lower()
-    paired = _BREADCRUMB.search(text) is not None
+    paired = path_marks(text)
     if paired and not titled_pair(text):
         return -9.0, "breadcrumbs or a section path"
     if _CODE.match(text.strip()):
@@ -405,7 +403,7 @@ def _score(
         return -9.0, "a document code in a masthead (name — section — code)"
     if _SESSION.search(text) and len(words) <= MAX_LABEL_WORDS + 2:
         return -9.0, "a meeting number"
-    if is_date_line(text) or (find_date(text) is not None and len(words) <= 6):
+    if is_date_line(text) or (find_date(text) is not None and len(words) <= 6 and not dated_title(text)):
         return -9.0, "a date line"
     if place_and_date(text):
         return -9.0, 'a date line: a place and its date ("Villa Alta del Valle, 3 de marzo de 2031")'
@@ -413,7 +411,7 @@ def _score(
         return -9.0, "a forwarded e-mail's subject line (Fwd:, FW:, WG: …)"
     if CONTACT_DETAILS.search(text):
         return -9.0, "contact details (phone, e-mail or web address)"
-    if lowered.startswith(PAGE_CHROME_OPENINGS) or is_chrome_line(text):
+    if (lowered.startswith(PAGE_CHROME_OPENINGS) and stamp_opening(lowered)) or is_chrome_line(text):
         return -9.0, "page chrome (share, provided by, published, a caption …)"
     if text.endswith(":") or (find_dateline(text) is not None and not _kicker_line(work)):
         return -9.0, "introduces what follows (ends in a colon) or opens with a dateline"

@@ -14,7 +14,8 @@ each a cheap test of one short line (a length gate first, then a pattern):
   presse – 3 décembre 2026", "Pressemitteilung vom 2. Dezember 2026").
 - ``alert_chrome``: a mail alert's line about viewing it elsewhere ("Having
   trouble reading this release? View it online.", "Si vous ne visualisez pas
-  correctement ce message …").
+  correctement ce message …") or about why the reader gets it ("You are
+  receiving this release because you subscribed to …", ``mail_alert``).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from pressconv.readers.document_cache import per_document
 from pressconv.readers.heading_shape import ends_sentence, title_case
 from pressconv.readers.lexicon import BOILERPLATE_HEADINGS, ORGANISATION_WORDS, PAGE_CHROME_WORDS
 from pressconv.readers.rules.headline_shape import has_verb, place_and_date
+from pressconv.readers.rules.mail_alert import subscription_notice
 from pressconv.readers.rules.stamps import exhibit_number
 
 # "Name of the Body (NOB)": a name, then a bracketed acronym ending the line.
@@ -97,7 +99,7 @@ def issuer_line(text: str, below: list[Work], about: str, body_like: Callable[[W
     if dated_release_label(text):
         return 'a section label: the kind of release and its date ("Communiqué de presse – 3 mars")'
     if alert_chrome(text):
-        return 'page chrome: a mail alert\'s line about reading it elsewhere ("View it online")'
+        return 'page chrome: a mail alert\'s line ("View it online", "You are receiving this … because …")'
     return None
 
 
@@ -231,4 +233,7 @@ def alert_chrome(text: str) -> bool:
     if _ALERT.search(text) is not None:
         return True
     lowered = text.lower()
-    return any(word in lowered for word in _MAIL_WORDS) and _VIEW.search(text) is not None
+    if not any(word in lowered for word in _MAIL_WORDS):
+        return False
+    # "View it online", or "You are receiving this release because you subscribed to … alerts"
+    return _VIEW.search(text) is not None or subscription_notice(lowered)
