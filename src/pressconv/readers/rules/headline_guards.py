@@ -8,8 +8,11 @@ three of those exclusions to the chrome they mean, each gated on a cheap test:
 - ``path_marks``: breadcrumbs' separators, outside quotation marks: a French
   headline's « … » pair is a quotation, not a path ("… six nouvelles « rues
   aux écoles » à la rentrée"); a path that opens with "Home" has a separator
-  after it ("Home > News"), a headline that opens with the word does not
-  ("Home sales rise", "Inicio de las obras …", "Accueil des réfugiés : …").
+  after it ("Home > News"), or, pasted from a page whose separators were
+  images, two capitalised labels after it and no verb ("Home Environment
+  Flooding and coastal change"); a headline that opens with the word does not
+  ("Home sales rise", "Home Office announces …", "Inicio de las obras …",
+  "Accueil des réfugiés : …").
 - ``dated_title``: a short line holding a date that is a title, not a date
   line: a subject and a verb before the date ("Library reopens on 3 May"), not
   a stamp's verb ("Page updated 3 May 2031").
@@ -29,6 +32,8 @@ from pressconv.readers.rules.headline_shape import has_verb
 _PATH = lazy_re.compile(
     r"\s(?:>|›|»|\||/|::)\s|^\s*(?:home|accueil|inicio|startseite)\s*(?:$|[>›»|/:·•])", re.IGNORECASE
 )
+# The first label of a site's path, in the languages SPEC covers.
+_PATH_LABELS = frozenset({"home", "accueil", "inicio", "startseite"})
 # A quotation in guillemets, French (« … ») or Swiss single (‹ … ›): its marks are no separators.
 _GUILLEMETS = lazy_re.compile(r"«[^«»]*»|‹[^‹›]*›")
 _MIN_TITLE_WORDS_BEFORE_DATE = 2  # "Library reopens", not "Posted"
@@ -48,7 +53,23 @@ def path_marks(text: str) -> bool:
     """Breadcrumbs' separators or a path's "Home" label, outside any quotation in guillemets."""
     if "«" in text or "‹" in text:
         text = _GUILLEMETS.sub(" ", text)
-    return _PATH.search(text) is not None
+    return _PATH.search(text) is not None or _bare_trail(text)
+
+
+def _bare_trail(text: str) -> bool:
+    """ "Home Environment Flooding and coastal change": a path whose separators were lost in the paste.
+
+    The label, then two capitalised labels, and no verb among the lowercase words (a path's
+    capitalised labels are nouns, "Roads", "Schools", which ``has_verb`` may read as verbs);
+    not "Home Office statement on …" or "Home sales rise", one capitalised word or none.
+    """
+    words = text.split()
+    if len(words) < 3 or words[0].lower() not in _PATH_LABELS:
+        return False
+    if not (words[1][:1].isupper() and words[2][:1].isupper()):
+        return False
+    lowercase = [word for word in words[3:] if not word[:1].isupper()]
+    return not lowercase or not has_verb(" ".join(lowercase))
 
 
 def dated_title(text: str) -> bool:
