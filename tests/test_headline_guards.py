@@ -1,4 +1,4 @@
-"""headline_guards.path_marks: breadcrumbs are chrome, a headline that merely opens with "Home" or holds « … » is not."""
+"""path_marks: breadcrumbs are chrome; a headline opening with "Home" or holding « … » is not."""
 
 from __future__ import annotations
 
