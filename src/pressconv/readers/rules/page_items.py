@@ -37,6 +37,8 @@ _MAX_FIELDS = 8
 _MAX_FIELD_LINE = 100
 _MAX_LABEL_WORDS = 3
 _MAX_VALUE_WORDS = 10
+_MAX_HEAD_LINES = 2
+_MAX_HEAD_WORDS = 8
 # "Case #: 26-004183", "Release by: Lt. …", "Incident No.: 4411", "Datum: 03.02.2026": a label, a colon,
 # a value.  The label opens in capitals and holds words, "#", "No." or "&".
 _FIELD = lazy_re.compile(r"^([A-ZÀ-Ý][\w’'&#./ -]{0,30}?)\s?:\s+(\S.*)$")
@@ -45,7 +47,7 @@ _CONTACT_LABELS = frozenset(
     {
         "tel", "tel.", "tél", "tél.", "phone", "telephone", "telefon", "téléphone", "teléfono", "fax",
         "mobile", "cell", "handy", "móvil", "portable", "e-mail", "email", "mail", "courriel", "correo",
-        "web", "website", "internet", "url",
+        "web", "website", "internet", "url", "office", "after hours", "direct", "switchboard", "pager",
     }
 )  # fmt: skip
 _CONTACT_OPENINGS = tuple(CONTACT_HEADERS)
@@ -53,28 +55,49 @@ FIELD_REASON = "a form's fields stacked without blank lines, one item each: set 
 _CONTACT_FIELD_REASON = "a contact field in a stack of form fields: the furniture rule's"
 
 
-def field_stack(lines: list[str]) -> bool:
-    """ "Date: …" / "Case #: …" / "Release by: …": every line a short label and a short value."""
-    if not 2 <= len(lines) <= _MAX_FIELDS or ":" not in lines[0] or ":" not in lines[1]:
-        return False  # most stacks: decided on the first two lines' colons
+def field_start(lines: list[str]) -> int | None:
+    """Where a block's form fields start ("Date: …" / "Case #: …" / "Release by: …" to its end), or None.
+
+    Every line from there on is a short label and a short value; above them at most
+    ``_MAX_HEAD_LINES`` short lines with no colon (the issuer's name, "News Release").
+    """
+    if not 2 <= len(lines) <= _MAX_FIELDS + _MAX_HEAD_LINES or ":" not in lines[-1] or ":" not in lines[-2]:
+        return None  # most blocks: decided on the last two lines' colons
     if any(len(line) > _MAX_FIELD_LINE or "@" in line for line in lines) or mail_header(lines):
-        return False  # a contact card, a forwarded e-mail's header
-    for line in lines:
-        found = _FIELD.match(line)
-        if found is None:
-            return False
-        label, value = found.group(1), found.group(2)
-        if len(label.split()) > _MAX_LABEL_WORDS or len(value.split()) > _MAX_VALUE_WORDS:
-            return False
-        if label.lower() in _CONTACT_LABELS or ends_sentence(line) or is_release_line(line):
-            return False  # a contact card; a sentence ("Note: …."); "FOR RELEASE: …" is furniture
-    return True
+        return None  # a contact card, a forwarded e-mail's header
+    start = 0
+    while start < len(lines) and ":" not in lines[start]:
+        start += 1
+    if start > _MAX_HEAD_LINES or len(lines) - start < 2 or len(lines) - start > _MAX_FIELDS:
+        return None
+    if not all(_head_line(line) for line in lines[:start]):
+        return None
+    if any(line.lower().startswith(_CONTACT_OPENINGS) for line in lines[:-1]):
+        return None  # "Contact: Public Affairs" over "Office: …" / "After Hours: …": a contact block
+    return start if all(_field_line(line) for line in lines[start:]) else None
 
 
-def field_items(lines: list[str]) -> list[Work]:
-    """One block per field, set apart; a contact field ("Contact: Lt. …") left to the furniture rule."""
-    out: list[Work] = []
-    for line in lines:
+def _head_line(line: str) -> bool:
+    """ "Lone Pine Police Department", "News Release": a short line over the fields, no sentence."""
+    return len(line.split()) <= _MAX_HEAD_WORDS and line[:1].isupper() and not ends_sentence(line)
+
+
+def _field_line(line: str) -> bool:
+    found = _FIELD.match(line)
+    if found is None:
+        return False
+    label, value = found.group(1), found.group(2)
+    if len(label.split()) > _MAX_LABEL_WORDS or len(value.split()) > _MAX_VALUE_WORDS:
+        return False
+    # a contact card; a sentence ("Note: …."); "FOR RELEASE: …" is the furniture rule's
+    return label.lower() not in _CONTACT_LABELS and not ends_sentence(line) and not is_release_line(line)
+
+
+def field_items(lines: list[str], start: int) -> list[Work]:
+    """The lines over the fields as one block (the letterhead's), then one block per field, set apart; a
+    contact field ("Contact: Lt. …") is left to the furniture rule."""
+    out = [Work(text=" ".join(lines[:start]), lines=lines[:start])] if start else []
+    for line in lines[start:]:
         if line.lower().startswith(_CONTACT_OPENINGS):
             piece = Work(text=line, lines=[line], reason=_CONTACT_FIELD_REASON)
         else:
