@@ -109,6 +109,7 @@ def field_items(lines: list[str], start: int) -> list[Work]:
 # --- a letterhead or masthead above the headline -------------------------------------------------------
 
 _MAX_MASTHEAD_LINES = 5
+_HEADLINE_REACH = 12
 _MAX_MASTHEAD_WORDS = 8
 _MASTHEAD_REASON = "a letterhead or masthead line above the headline: an item of its own, kept as text"
 
@@ -116,8 +117,12 @@ _MASTHEAD_REASON = "a letterhead or masthead line above the headline: an item of
 def apply(work: WorkList) -> None:
     """Split stacked name lines above the headline; set a mailing list's footer apart."""
     blocks = work.blocks
-    top = next((i for i, w in enumerate(blocks[:12]) if w.kind == HEADLINE), 0)
-    if top:
+    top = 0
+    for at in range(1, min(len(blocks), _HEADLINE_REACH)):
+        if blocks[at].kind is HEADLINE:
+            top = at
+            break
+    if top:  # blocks above the headline: most texts open with it
         out: list[Work] = []
         for block in blocks[:top]:
             out.extend(_masthead_lines(block) if len(block.lines) > 1 else [block])
@@ -181,8 +186,23 @@ _LIST_FOOTER = lazy_re.compile(
     re.IGNORECASE,
 )
 _FOOTER_REASON = "a mailing list's subscription footer: kept as text, set apart from the release"
-# What a footer's text holds, looked for before the pattern runs.
-_FOOTER_WORDS = ("subscri", "abonn", "abmeld", "erhalten", "recevez", "baja", "wish to receive", "opt")
+
+
+def _footer_word(text: str) -> bool:
+    """What a footer's text holds, looked for (case as written) before the pattern runs."""
+    return (
+        "ubscri" in text  # subscribed, Unsubscribe, subscription
+        or "eceiv" in text  # You are receiving, wish to receive
+        or "bonn" in text  # abonné, se désabonner
+        or "bmeld" in text  # abmelden
+        or "rhalten" in text  # Sie erhalten diese …
+        or "ecevez" in text
+        or "baja" in text
+        or "suscri" in text  # suscripción
+        or "sinscri" in text  # se désinscrire
+        or "pt out" in text
+        or "pt-out" in text
+    )
 
 
 def _list_footer(blocks: list[Work]) -> None:
@@ -193,8 +213,7 @@ def _list_footer(blocks: list[Work]) -> None:
         text = work.text
         if len(text) > _MAX_FOOTER_CHARS:
             continue
-        lowered = text.lower()
-        if any(word in lowered for word in _FOOTER_WORDS) and _LIST_FOOTER.search(text):
+        if _footer_word(text) and _LIST_FOOTER.search(text):
             work.hint, work.aside, work.reason = "paragraph", True, _FOOTER_REASON
 
 
