@@ -66,6 +66,7 @@ LAZY_PATTERNS = {
     ],
     "pressconv.readers.rules.cover_note": ["_FORWARD"],
     "pressconv.readers.rules.headline_shape": ["WORD", "_RELATION"],
+    "pressconv.readers.rules.page_items": ["_FIELD", "_LIST_FOOTER"],
     "pressconv.readers.rules.questions": ["_SPEAKER_LABEL"],
     "pressconv.readers.rules.statement": [
         "_HEADLINE",
