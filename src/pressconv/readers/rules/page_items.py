@@ -224,6 +224,7 @@ _INVITATIONS = frozenset(
     {"find out more", "learn more", "en savoir plus", "mehr erfahren", "más información"}
 )
 _MIN_BODY_WORDS = 6
+INVITATION_CHARS = 22  # the longest invitation ("pour en savoir plus :") and one more
 INVITATION_HEADING = 'an invitation to read on ("Find out more") over running text: a section heading'
 
 
@@ -231,7 +232,7 @@ def invitation_heading(works: list[Work], at: int) -> bool:
     """ "Find out more" over "Opening hours … are on the council's libraries page.": a heading."""
     work = works[at]
     text = work.text
-    if len(text) > len("pour en savoir plus :") or text[:1] not in "FfLlEeMm":
+    if len(text) >= INVITATION_CHARS or text[:1] not in "FfLlEeMm":
         return False  # decided on the first letter and the length: most blocks
     if work.kind != PARAGRAPH or work.hint is not None or work.aside or len(work.lines) != 1:
         return False
