@@ -68,6 +68,7 @@ LAZY_PATTERNS = {
     "pressconv.readers.rules.headline_guards": ["_PATH", "_GUILLEMETS", "_STAMP_TAIL"],
     "pressconv.readers.rules.mail_alert": ["_NOTICE"],
     "pressconv.readers.rules.headline_shape": ["WORD", "_RELATION"],
+    "pressconv.readers.rules.page_items": ["_FIELD", "_LIST_FOOTER"],
     "pressconv.readers.rules.questions": ["_SPEAKER_LABEL"],
     "pressconv.readers.rules.statement": [
         "_HEADLINE",

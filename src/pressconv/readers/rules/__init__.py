@@ -11,6 +11,7 @@ in ``tests/fixtures/reader/`` and one line in ``ORDER``.
 4. ``lists``       marker lines -> list blocks (loose lists merged)
 5. ``headline``    the headline line (a scored choice among the first blocks) and its dek
    ``bulletin``    a daily bulletin's masthead -> the headline, its items' titles -> headings
+   ``page_items``  letterhead lines above the headline, one item each; a mailing list's footer set apart
 6. ``headings``    short title-like lines followed by body -> section headings
    ``labels``      a heading under a label heading ("WHEN:") is the label's value
    ``questions``   the questions of an FAQ or Q&A -> headings
@@ -41,6 +42,7 @@ from pressconv.readers.rules import (
     lead_chrome,
     lines,
     lists,
+    page_items,
     pagination,
     questions,
     quotations,
@@ -61,6 +63,7 @@ ORDER: tuple[tuple[str, Rule], ...] = (
     ("lists", lists.apply),
     ("headline", headline.apply),
     ("bulletin", bulletin.apply),
+    ("page_items", page_items.apply),
     ("headings", headings.apply),
     ("labels", labels.apply),
     ("questions", questions.apply),

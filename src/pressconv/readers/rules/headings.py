@@ -32,6 +32,7 @@ from pressconv.readers.heading_shape import (
 )
 from pressconv.readers.lexicon import FINITE_VERBS
 from pressconv.readers.quote_marks import starts_with_mark
+from pressconv.readers.rules.page_items import INVITATION_CHARS, INVITATION_HEADING, invitation_heading
 from pressconv.readers.speakers.surroundings import signature_line
 from pressconv.readers.worklist import WorkList
 
@@ -150,6 +151,8 @@ def classify_headings(works: list[Work], start: int) -> None:
         shape = shapes[i]
         if shape is None and _title_over_list(work, works, i):
             shape = "a title over the list below it: no verb, no final punctuation"
+        if shape is None and len(work.text) < INVITATION_CHARS and invitation_heading(works, i):
+            shape = INVITATION_HEADING
         if shape is not None and work.hint is None and _introduces_list(work.text, works, i):
             shape = None
             work.reason = "a sentence ending in a colon that introduces the list under it: not a heading"

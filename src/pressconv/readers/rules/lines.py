@@ -42,7 +42,14 @@ from pressconv.readers.lexicon import BOILERPLATE_HEADINGS, END_MARKS
 from pressconv.readers.press_furniture import is_date_line, is_release_line
 from pressconv.readers.rules.dateline import dateline_alone, find_dateline, place_dated
 from pressconv.readers.rules.lists import marker
-from pressconv.readers.rules.stack_lines import CONTACT, contact_item, furniture_kind, stack_items
+from pressconv.readers.rules.page_items import field_items, field_start
+from pressconv.readers.rules.stack_lines import (
+    CONTACT,
+    contact_item,
+    furniture_kind,
+    related_list,
+    stack_items,
+)
 from pressconv.readers.worklist import WorkList
 
 # "About …" in the languages of the boilerplate headings, and Dutch, Nordic and Polish ("Over …", "Om …").
@@ -105,6 +112,8 @@ def split_lines(works: list[Work]) -> list[Work]:
             out.extend(
                 _joined_contacts([_stack_item(item, line) for item in items for line in _item_lines(item)])
             )
+        elif at < _STACK_REACH and (start := field_start(work.lines)) is not None:
+            out.extend(field_items(work.lines, start))  # "Date: …" / "Case #: …": one item a field
         elif _stacked_wire_lines(work.lines):
             # "Headline" / "Dek" / "PRNewswire" / "OSLO, Norway, March 9, 2032": one block per line
             out.extend(_stacked_line(line, k, work.lines) for k, line in enumerate(work.lines))
@@ -177,7 +186,9 @@ def _stack_item(item: list[str], lines: list[str]) -> Work:
         piece.reason = _CONTACT_LINE
         return piece
     piece = Work(text=text, lines=lines, hint="paragraph", aside=True)
-    shape = "the issuer's name" if kind is None else kind
+    shape = (
+        "a list of related stories" if related_list(item) else "the issuer's name" if kind is None else kind
+    )
     piece.reason = f"furniture lines stacked without blank lines, one item each ({shape}): set apart"
     return piece
 

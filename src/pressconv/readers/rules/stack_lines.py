@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from pressconv import lazy_re
-from pressconv.readers.heading_shape import is_chrome_line, is_place_and_date
+from pressconv.readers.heading_shape import ends_sentence, is_chrome_line, is_place_and_date
 from pressconv.readers.lexicon import CONTACT_HEADERS, PAGE_CHROME_OPENINGS
 from pressconv.readers.mail_header import mail_header
 from pressconv.readers.press_furniture import (
@@ -87,7 +87,7 @@ def stack_items(lines: list[str]) -> list[list[str]] | None:
         return [lines[:1], lines[1:]]  # "IP/32/0411" over "Press contacts:" and the contacts: a code, a block
     items = _grouped(lines)
     if len(items) < 2:
-        return None
+        return items if related_list(items[0]) else None
     kinds = [_item_kind(item) for item in items]
     if kinds[0] == CONTACT:
         return None  # a contact block opening with its header
@@ -107,6 +107,17 @@ def stack_items(lines: list[str]) -> list[list[str]] | None:
         ):  # "MINISTER OPENS NEW BRIDGE" over its date is a headline: in capitals, a name needs a label
             return None
     return items
+
+
+def related_list(item: list[str]) -> bool:
+    """ "Related stories" over other stories' titles alone in the block: the page's links, a line each.
+
+    The titles are short and close no sentence ("Read more" over a paragraph of text is no list)."""
+    return (
+        len(item) > 1
+        and item[0].lower().rstrip(" :") in _RELATED_LABELS
+        and not any(ends_sentence(line) or line.rstrip().endswith((",", ";")) for line in item[1:])
+    )
 
 
 def _named_body(items: list[list[str]], kinds: list[str | None], named: list[int]) -> bool:
