@@ -1,0 +1,87 @@
+"""The gates and memos that make the top of the text cheap (headline, dateline, dates) change no answer.
+
+Each gate is a necessary condition tested before a costly check: where the gate says no, the check
+it stands before says no too.  They are checked over every block and line of the reader's fixtures
+and corpora, and over edge cases built around the characters each gate looks for.
+"""
+
+from __future__ import annotations
+
+import itertools
+from functools import cache
+from pathlib import Path
+
+from pressconv.readers.blocks import Work, split_blocks, to_work
+
+_TESTS = Path(__file__).parent
+
+
+@cache
+def _corpus_works() -> tuple[Work, ...]:
+    """Every block of every text under the fixtures and corpora, as the rules first see it."""
+    paths = sorted(_TESTS.glob("corpus*/**/*.txt")) + sorted((_TESTS / "fixtures").glob("**/*.txt"))
+    works: list[Work] = []
+    for path in paths:
+        works += [to_work(raw) for raw in split_blocks(path.read_text(encoding="utf-8"))]
+    return tuple(works)
+
+
+@cache
+def _corpus_texts() -> tuple[str, ...]:
+    """The blocks' texts and their lines (each once, in a stable order)."""
+    texts = dict.fromkeys(text for work in _corpus_works() for text in (work.text, *work.lines))
+    return tuple(texts)
+
+
+def test_the_corpora_are_read() -> None:
+    assert len(_corpus_works()) > 5000
+    assert len(_corpus_texts()) > len(_corpus_works())
+
+
+# Dates written in every form the patterns know, in several scripts of digits, and near misses.
+_DATES = (
+    "March 3, 2025",
+    "Oct. 28, 2024",
+    "3 mars 2025",
+    "12. März 2025",
+    "3 de marzo de 2025",
+    "2025-03-03",
+    "2025-03-03T10:15",
+    "٣ مارس ٢٠٢٥",
+    "March ٣, ٢٠٢٥",
+    "March 3, 20250",
+    "March 3, ²⁰²⁵",
+    "March 3, 202",
+    "3 March 25",
+    "1er mars 2031",
+    "7 d'abril de 2031",
+    "",
+)
+
+
+def test_find_date_year_gate_turns_away_only_texts_without_a_date() -> None:
+    from pressconv.readers import dates
+
+    def ungated(text: str) -> tuple[str, int, int] | None:
+        best: tuple[str, int, int] | None = None
+        for pattern, order in ((dates._ISO, "ymd"), (dates._MDY, "mdy"), (dates._DMY, "dmy")):
+            match = pattern.search(text)
+            if not match or (best is not None and match.start() >= best[1]):
+                continue
+            iso = dates._iso(match, order)
+            if iso is not None:
+                best = (iso, match.start(), match.end())
+        return best
+
+    texts = list(_corpus_texts())
+    texts += [f"{a}Dated {d}{b}" for d in _DATES for a, b in itertools.product(("", "(", "x"), ("", ".", "0"))]
+    turned_away = found = 0
+    for text in texts:
+        answer = dates.find_date(text)
+        assert answer == ungated(text), repr(text)
+        if dates._YEAR_DIGITS.search(text) is None:
+            turned_away += 1
+            assert all(p.search(text) is None for p in (dates._ISO, dates._MDY, dates._DMY)), repr(text)
+        found += answer is not None
+    assert turned_away > len(texts) // 2 and found > 500  # the gate turns most away; dates are found
+
