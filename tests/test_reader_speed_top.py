@@ -85,3 +85,27 @@ def test_find_date_year_gate_turns_away_only_texts_without_a_date() -> None:
         found += answer is not None
     assert turned_away > len(texts) // 2 and found > 500  # the gate turns most away; dates are found
 
+
+def test_dateline_separator_gates_turn_away_only_texts_without_a_separator() -> None:
+    from pressconv.readers.rules import dateline
+
+    heads = [text[: dateline._MAX_LENGTH + 20] for text in _corpus_texts()]
+    places = ("WASHINGTON", "Hameln", "MÉRIDA, 4 de marzo de 2026", "BERLIN/PARIS", "(Washington, DC)")
+    separators = ("--", "—", "–", ":", " -", " / ", ".-", ". ", ".", "/", "-", " ", "―", "‐", "﹣", "：")
+    heads += [f"{place}{sep} The text." for place in places for sep in separators]
+    heads += [f"{place}{sep}" for place in places for sep in separators]
+    gated = {"plain": 0, "period": 0}
+    matched = {"plain": 0, "period": 0}
+    for head in heads:
+        plain = dateline._DATELINE.match(head)
+        period = dateline._DATELINE_PERIOD.match(head)
+        if dateline._SEPARATOR_CHARS.search(head) is None:
+            assert plain is None, repr(head)
+            gated["plain"] += 1
+        if ".-" not in head and ". " not in head:
+            assert period is None, repr(head)
+            gated["period"] += 1
+        matched["plain"] += plain is not None
+        matched["period"] += period is not None
+    assert min(gated.values()) > 1000 and min(matched.values()) > 50  # both gates turn texts away; both match
+
