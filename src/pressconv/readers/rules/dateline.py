@@ -353,11 +353,11 @@ def dateline_date(dateline: str) -> str | None:
     return found[0] if found else None
 
 
-def dashed_label(work: Work) -> bool:
+def dashed_label(text: str, line_count: int) -> bool:
     """ "Earnings – Acme Reports Second Quarter Results": a label, a dash and a Title Case title on one
     line with no closing period is a headline, not a lede opening with a dateline."""
-    found = find_dateline(work.text)
-    if found is None or len(work.lines) > 1 or ends_sentence(work.text) or any(ch.isdigit() for ch in found):
+    found = find_dateline(text)
+    if found is None or line_count > 1 or ends_sentence(text) or any(ch.isdigit() for ch in found):
         return False
-    rest = work.text[len(found) :].strip()
+    rest = text[len(found) :].strip()
     return len(found.split()) <= 2 and len(rest.split()) >= 4 and title_case(rest)
