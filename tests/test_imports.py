@@ -59,7 +59,8 @@ LAZY_PATTERNS = {
     "pressconv.readers.press_furniture": ["_TIME_OF_DAY", "_TRAILING_END_MARK", "CONTACT_DETAILS"],
     "pressconv.readers.rules.dateline": ["_DATE_FIRST"],
     "pressconv.readers.rules.headline": [
-        "_BREADCRUMB",
+        "_BREADCRUMB_BAR",
+        "_BREADCRUMB_HOME",
         "_CODE",
         "_KICKER",
         "_SESSION",

@@ -109,3 +109,51 @@ def test_dateline_separator_gates_turn_away_only_texts_without_a_separator() -> 
         matched["period"] += period is not None
     assert min(gated.values()) > 1000 and min(matched.values()) > 50  # both gates turn texts away; both match
 
+
+
+# Lines built around the marks and characters the headline score's gates look for.
+_MARKED = (
+    "Home > News > 2031",
+    "News | Press office",
+    "Library opens / City Press",
+    "Section :: Page",
+    "HOME",
+    "  home page",
+    "Startseite",
+    "İnicio » Noticias",
+    "41st Session (PM)",
+    "9981st MEETING",
+    "Evening sitting (am)",
+    "Call +44 20 7946 0000",
+    "jo@example.org",
+    "http://example.org",
+    "See www.example.org",
+    "٣٣٣٣٣٣٣٣٣ ٣",
+    "Phone ４４４４ ５５５５ ６",
+    "Plain words only",
+    "",
+)
+
+
+def test_headline_score_gates_turn_away_only_lines_the_patterns_miss() -> None:
+    import re
+
+    from pressconv.readers.press_furniture import CONTACT_DETAILS
+    from pressconv.readers.rules import headline
+
+    breadcrumb = re.compile(r"\s(?:>|›|»|\||/|::)\s|^\s*(?:home|accueil|inicio|startseite)\b", re.IGNORECASE)
+    texts = [*_corpus_texts(), *_MARKED]
+    seen = {"breadcrumbs": 0, "session": 0, "contact": 0, "no digit": 0}
+    for text in texts:
+        assert headline._breadcrumbs(text) == (breadcrumb.search(text) is not None), repr(text)
+        seen["breadcrumbs"] += headline._breadcrumbs(text)
+        digits = headline._DIGIT.search(text) is not None
+        if not digits:
+            seen["no digit"] += 1
+        if headline._SESSION.search(text) is not None:
+            assert digits or ")" in text, repr(text)
+            seen["session"] += 1
+        if CONTACT_DETAILS.search(text) is not None:
+            assert digits or "@" in text or "http" in text or "www." in text, repr(text)
+            seen["contact"] += 1
+    assert min(seen.values()) >= 5 and seen["no digit"] > len(texts) // 2, seen
