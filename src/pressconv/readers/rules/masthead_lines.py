@@ -255,15 +255,21 @@ def organisation_line(text: str) -> bool:
     word (or a communications unit's word), no verb, no sentence punctuation, no
     colon: the organisation or unit a release comes from, never its headline.
     """
-    stripped = _QUALIFIER.sub("", text.strip())  # "Polizeipräsidium (Potsdam)": the office, its seat
-    if not stripped or stripped[-1] in '.!?:;,"”»' or any(ch.isdigit() for ch in stripped):
+    stripped = text.strip()
+    if stripped.endswith(")"):
+        stripped = _QUALIFIER.sub("", stripped)  # "Polizeipräsidium (Potsdam)": the office, its seat
+    if not stripped or stripped[-1] in '.!?:;,"”»':
         return False
     words = stripped.split()
     if len(words) > _MAX_UNIT_WORDS:
         return False
-    lowered = [w.lower().strip("(),") for w in words]
+    lowered: list[str] = []
+    for word in words:
+        lowered.append(word.lower().strip("(),"))
+        if lowered[-1] not in _NAME_SMALL and not word[:1].isupper():
+            return False  # a word in lower case that links no name ("City council opens …"): decided first
     content = [(w, lw) for w, lw in zip(words, lowered, strict=True) if lw not in _NAME_SMALL]
-    if not content or not all(w[:1].isupper() for w, _lw in content):
+    if not content or any(map(str.isdigit, stripped)):
         return False
     # "Ministry Is Hiring", "City Council Approves Budget": a headline; Portuguese "do" is no verb, and
     # neither is the adjective of "Unified School District"
