@@ -258,3 +258,126 @@ def test_organisation_and_name_tests_with_the_case_test_first_give_the_plain_ans
         answers["organisation"] += organisation_line(text)
         answers["names"] += names_only(text)
     assert min(answers.values()) > 50, answers  # both say yes often, and no far more often
+
+
+# A phrase for each branch of the page-label and mail-alert patterns the keys stand before.
+_ALERT_PHRASES = (
+    "Having trouble reading this release? View it online.",
+    "Problems displaying this e-mail?",
+    "Click here to view the release",
+    "Si vous ne visualisez pas ce message",
+    "Ce message ne s'affiche pas correctement",
+    "Cliquez ici pour voir la page",
+    "Si no puede ver este correo",
+    "Si no se visualiza bien",
+    "Haga clic aquí para ver",
+    "Falls diese E-Mail nicht richtig",
+    "Wird der Newsletter nicht korrekt angezeigt?",
+    "View it in your browser",
+    "View the web version",
+    "Afficher la version en ligne",
+    "Ver la versión web",
+    "Im Browser ansehen",
+    "Please read this release online",
+)
+_LABEL_PHRASES = (
+    "Archived content: this release may no longer be current.",
+    "This page is out of date",
+    "Die Angaben sind nicht mehr aktuell",
+    "Les informations ne sont plus à jour",
+    "Ce contenu n'est plus à jour",
+    "Los datos ya no están vigentes",
+    "News | Archive",
+    "Communiqués de presse - Archives",
+    "Archiv",
+    "Noticias · Archivo",
+    "Notizie - Archivio",
+    "Notícias - Arquivo",
+    "Other available languages: none",
+    "Also available in: FR DE",
+    "We use cookies on this site to improve your experience. Accept all.",
+    "Accept all",
+)
+
+
+def _case_variants(phrase: str) -> list[str]:
+    """The phrase in other cases, and with the letters whose case-blind matches include other characters
+    (dotless and dotted i, the long s, the Kelvin sign) put in their places."""
+    odd = {"i": ("ı", "İ"), "s": ("ſ",), "k": ("\u212a",), "I": ("ı",), "S": ("ſ",), "K": ("\u212a",)}
+    variants = [phrase, phrase.upper(), phrase.lower(), phrase.title(), phrase.swapcase()]
+    for letter, replacements in odd.items():
+        variants += [phrase.replace(letter, r) for r in replacements if letter in phrase]
+    return variants
+
+
+def test_page_label_and_alert_keys_turn_away_only_lines_the_patterns_miss() -> None:
+    from pressconv.readers.rules import issuer_lines as il
+    from pressconv.readers.rules import masthead_lines as m
+
+    phrases = [v for p in (*_ALERT_PHRASES, *_LABEL_PHRASES) for v in _case_variants(p)]
+    texts = [*_corpus_texts(), *phrases]
+    found = {"alert": 0, "out of date": 0, "archive end": 0, "language menu": 0}
+    for text in texts:
+        stripped, lowered = text.strip(), text.lower()
+        if il._ALERT.search(text) is not None:
+            assert any(key in lowered for key in il._ALERT_KEYS), repr(text)
+            found["alert"] += 1
+        if m._OUT_OF_DATE.search(text) is not None:
+            assert any(key in lowered for key in m._OUT_OF_DATE_KEYS), repr(text)
+            found["out of date"] += 1
+        if m._ARCHIVE_END.search(stripped) is not None:
+            assert "arc" in stripped.lower() or "arq" in stripped.lower(), repr(text)
+            found["archive end"] += 1
+        if m._LANGUAGE_MENU.match(stripped) is not None:
+            assert ":" in stripped, repr(text)
+            found["language menu"] += 1
+    assert min(found.values()) >= 10, found  # every pattern matched, in the phrases and their variants
+
+
+def _page_label_plain(text: str) -> str | None:
+    """``masthead_lines.page_label`` as first written: every pattern, no key before it."""
+    from pressconv.readers.rules import masthead_lines as m
+
+    stripped = text.strip()
+    if len(stripped.split()) <= m._MAX_PAGE_LABEL_WORDS:
+        if m._ARCHIVE_OPENING.match(stripped) or m._ARCHIVE_END.search(stripped):
+            return "archive"
+        if m._LANGUAGE_MENU.match(stripped):
+            return "language"
+        if stripped.lower().rstrip(".!") in m._CONSENT_BUTTONS:
+            return "button"
+    words = len(stripped.split())
+    if (
+        m._COOKIE.search(stripped)
+        and m._MIN_COOKIE_NOTICE_WORDS <= words <= m._MAX_COOKIE_NOTICE_WORDS
+        and m._CONSENT.search(stripped)
+        and m._SITE.search(stripped)
+    ):
+        return "cookie"
+    if words <= m._MAX_ARCHIVE_NOTICE_WORDS and m._ARCHIVE_NOTICE.match(stripped.lstrip()) is not None:
+        return "archived"
+    if words <= m._MAX_OUT_OF_DATE_WORDS and m._OUT_OF_DATE.search(stripped) is not None:
+        return "archived"
+    return None
+
+
+def test_page_label_and_alert_chrome_give_the_plain_answer() -> None:
+    from pressconv.readers.rules import issuer_lines as il
+    from pressconv.readers.rules import masthead_lines as m
+
+    kinds = {"archive": "archive, tag", "language": "language menu", "button": "button", "cookie": "notice"}
+    kinds["archived"] = "archived release"
+    phrases = [v for p in (*_ALERT_PHRASES, *_LABEL_PHRASES) for v in _case_variants(p)]
+    labelled = alerts = 0
+    for text in [*_corpus_texts(), *phrases]:
+        label, plain = m.page_label.__wrapped__(text), _page_label_plain(text)
+        assert (label is None) == (plain is None), repr(text)
+        assert plain is None or label is not None and kinds[plain] in label, (text, label)
+        labelled += label is not None
+        alert = len(text) <= il._MAX_ALERT_CHARS and (
+            il._ALERT.search(text) is not None
+            or (any(w in text.lower() for w in il._MAIL_WORDS) and il._VIEW.search(text) is not None)
+        )
+        assert il.alert_chrome.__wrapped__(text) == alert, repr(text)
+        alerts += alert
+    assert labelled > 50 and alerts > 50

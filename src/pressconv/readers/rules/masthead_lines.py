@@ -411,8 +411,8 @@ _MIN_COOKIE_NOTICE_WORDS = 8
 def cookie_notice(text: str) -> bool:
     """A cookie banner's text ("By continuing to browse … you accept the use of cookies"): page chrome."""
     return (
-        _COOKIE.search(text) is not None
-        and _MIN_COOKIE_NOTICE_WORDS <= len(text.split()) <= _MAX_COOKIE_NOTICE_WORDS
+        _MIN_COOKIE_NOTICE_WORDS <= len(text.split()) <= _MAX_COOKIE_NOTICE_WORDS  # the cheap test first
+        and _COOKIE.search(text) is not None
         and _CONSENT.search(text) is not None
         and _SITE.search(text) is not None
     )
@@ -428,11 +428,13 @@ def page_label(text: str) -> str | None:
     stripped = text.strip()
     words = stripped.split()
     if len(words) <= _MAX_PAGE_LABEL_WORDS:
-        if _ARCHIVE_OPENING.match(stripped) or _ARCHIVE_END.search(stripped):
+        lowered = stripped.lower()
+        archive_end = ("arc" in lowered or "arq" in lowered) and _ARCHIVE_END.search(stripped) is not None
+        if archive_end or _ARCHIVE_OPENING.match(stripped):
             return 'an archive, tag or category page\'s label ("Posts tagged: …", "… – Archives")'
-        if _LANGUAGE_MENU.match(stripped):
+        if ":" in stripped and _LANGUAGE_MENU.match(stripped):
             return 'a page\'s language menu ("Other available languages: …")'
-        if stripped.lower().rstrip(".!") in _CONSENT_BUTTONS:
+        if lowered.rstrip(".!") in _CONSENT_BUTTONS:
             return 'a cookie banner\'s button ("Ok", "Accept all")'
     if cookie_notice(stripped):
         return "a cookie banner's notice (the site's use of cookies)"
@@ -460,6 +462,10 @@ _OUT_OF_DATE = lazy_re.compile(
     re.IGNORECASE,
 )
 _MAX_OUT_OF_DATE_WORDS = 40
+# A word of each of its phrases, in lower case ("be", "out of date", "nicht mehr", "à jour", "vigente"): a
+# text holding none of them holds no such phrase, decided before the pattern searches every position.
+# The keys avoid "i", "k" and "s", which the pattern (ignoring case) also matches to "ı", "İ", "K", "ſ".
+_OUT_OF_DATE_KEYS = ("be", "date", "mehr", "jour", "gente")
 
 
 def archive_notice(text: str) -> bool:
@@ -467,4 +473,6 @@ def archive_notice(text: str) -> bool:
     words = len(text.split())
     if words <= _MAX_ARCHIVE_NOTICE_WORDS and _ARCHIVE_NOTICE.match(text.lstrip()) is not None:
         return True
-    return words <= _MAX_OUT_OF_DATE_WORDS and _OUT_OF_DATE.search(text) is not None
+    if words > _MAX_OUT_OF_DATE_WORDS or not any(map(text.lower().__contains__, _OUT_OF_DATE_KEYS)):
+        return False
+    return _OUT_OF_DATE.search(text) is not None
