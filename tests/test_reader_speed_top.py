@@ -316,7 +316,7 @@ def test_page_label_and_alert_keys_turn_away_only_lines_the_patterns_miss() -> N
 
     phrases = [v for p in (*_ALERT_PHRASES, *_LABEL_PHRASES) for v in _case_variants(p)]
     texts = [*_corpus_texts(), *phrases]
-    found = {"alert": 0, "out of date": 0, "archive end": 0, "language menu": 0}
+    found = {"alert": 0, "out of date": 0, "archive end": 0, "language menu": 0, "cookie": 0}
     for text in texts:
         stripped, lowered = text.strip(), text.lower()
         if il._ALERT.search(text) is not None:
@@ -328,6 +328,9 @@ def test_page_label_and_alert_keys_turn_away_only_lines_the_patterns_miss() -> N
         if m._ARCHIVE_END.search(stripped) is not None:
             assert "arc" in stripped.lower() or "arq" in stripped.lower(), repr(text)
             found["archive end"] += 1
+        if m._COOKIE.search(text) is not None:
+            assert "coo" in lowered, repr(text)
+            found["cookie"] += 1
         if m._LANGUAGE_MENU.match(stripped) is not None:
             assert ":" in stripped, repr(text)
             found["language menu"] += 1

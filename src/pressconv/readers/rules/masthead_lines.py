@@ -411,7 +411,8 @@ _MIN_COOKIE_NOTICE_WORDS = 8
 def cookie_notice(text: str) -> bool:
     """A cookie banner's text ("By continuing to browse … you accept the use of cookies"): page chrome."""
     return (
-        _MIN_COOKIE_NOTICE_WORDS <= len(text.split()) <= _MAX_COOKIE_NOTICE_WORDS  # the cheap test first
+        _MIN_COOKIE_NOTICE_WORDS <= len(text.split()) <= _MAX_COOKIE_NOTICE_WORDS  # the cheap tests first
+        and "coo" in text.lower()  # "cookie" without i and k, which the pattern also matches to ı, İ, K
         and _COOKIE.search(text) is not None
         and _CONSENT.search(text) is not None
         and _SITE.search(text) is not None
