@@ -384,3 +384,15 @@ def test_page_label_and_alert_chrome_give_the_plain_answer() -> None:
         assert il.alert_chrome.__wrapped__(text) == alert, repr(text)
         alerts += alert
     assert labelled > 50 and alerts > 50
+
+
+def test_wire_intro_needs_the_word_following() -> None:
+    from pressconv.readers.rules import cover_note
+
+    texts = [*_corpus_texts(), "The Attorney General issued the following news release on July 10:"]
+    found = 0
+    for text in texts:
+        if cover_note._WIRE_INTRO.search(text) is not None:
+            assert "following" in text, repr(text)
+            found += 1
+    assert found >= 1

@@ -67,12 +67,12 @@ _VIEW = lazy_re.compile(
     re.IGNORECASE,
 )
 # A word of each of those phrases, in lower case ("trouble", "click here to", "si vous ne", "correctement",
-# "pour", "si no", "haga", "falls", "angezeigt", "browser", "version", "versión"): a line holding none of
-# them holds no such phrase.  The keys avoid "i", "k" and "s", which the pattern (ignoring case) also
-# matches to "ı", "İ", "K" and "ſ".
+# "ici pour", "si no", "haga", "falls", "angezeigt", "browser", " version", " versión"): a line holding none
+# of them holds no such phrase.  The keys avoid "i", "k" and "s", which the pattern (ignoring case) also
+# matches to "ı", "İ", "K" and "ſ"; their spaces are the pattern's own (not any white space).
 _ALERT_KEYS = (
-    *("trouble", "problem", "here to", "vou", "correctement", "pour"),
-    *("no ", "haga", "fall", "angez", "brow", "ver"),
+    *("trouble", "problem", "here to", "vou", "correctement", " pour"),
+    *(" no ", "haga", "fall", "angez", "brow", " ver"),
 )
 _MAIL_WORDS = (
     *("mail", "message", "release", "newsletter", "alert"),
