@@ -59,12 +59,11 @@ LAZY_PATTERNS = {
     "pressconv.readers.press_furniture": ["_TIME_OF_DAY", "_TRAILING_END_MARK", "CONTACT_DETAILS"],
     "pressconv.readers.rules.dateline": ["_DATE_FIRST"],
     "pressconv.readers.rules.headline": [
-        "_BREADCRUMB_BAR",
-        "_BREADCRUMB_HOME",
         "_CODE",
         "_KICKER",
         "_SESSION",
     ],
+    "pressconv.readers.rules.stamps": ["_BREADCRUMB_BAR", "_BREADCRUMB_HOME"],
     "pressconv.readers.rules.cover_note": ["_FORWARD"],
     "pressconv.readers.rules.headline_shape": ["WORD", "_RELATION"],
     "pressconv.readers.rules.questions": ["_SPEAKER_LABEL"],

@@ -74,7 +74,8 @@ def test_find_date_year_gate_turns_away_only_texts_without_a_date() -> None:
         return best
 
     texts = list(_corpus_texts())
-    texts += [f"{a}Dated {d}{b}" for d in _DATES for a, b in itertools.product(("", "(", "x"), ("", ".", "0"))]
+    edges = list(itertools.product(("", "(", "x"), ("", ".", "0")))
+    texts += [f"{a}Dated {d}{b}" for d in _DATES for a, b in edges]
     turned_away = found = 0
     for text in texts:
         answer = dates.find_date(text)
@@ -110,7 +111,6 @@ def test_dateline_separator_gates_turn_away_only_texts_without_a_separator() -> 
     assert min(gated.values()) > 1000 and min(matched.values()) > 50  # both gates turn texts away; both match
 
 
-
 # Lines built around the marks and characters the headline score's gates look for.
 _MARKED = (
     "Home > News > 2031",
@@ -139,14 +139,14 @@ def test_headline_score_gates_turn_away_only_lines_the_patterns_miss() -> None:
     import re
 
     from pressconv.readers.press_furniture import CONTACT_DETAILS
-    from pressconv.readers.rules import headline
+    from pressconv.readers.rules import headline, stamps
 
     breadcrumb = re.compile(r"\s(?:>|›|»|\||/|::)\s|^\s*(?:home|accueil|inicio|startseite)\b", re.IGNORECASE)
     texts = [*_corpus_texts(), *_MARKED]
     seen = {"breadcrumbs": 0, "session": 0, "contact": 0, "no digit": 0}
     for text in texts:
-        assert headline._breadcrumbs(text) == (breadcrumb.search(text) is not None), repr(text)
-        seen["breadcrumbs"] += headline._breadcrumbs(text)
+        assert stamps.breadcrumbs(text) == (breadcrumb.search(text) is not None), repr(text)
+        seen["breadcrumbs"] += stamps.breadcrumbs(text)
         digits = headline._DIGIT.search(text) is not None
         if not digits:
             seen["no digit"] += 1
@@ -207,7 +207,8 @@ def _names_only_plain(text: str) -> bool:
     if not (hs.title_case(named, share=1.0) or named.isupper()):
         return False
     for k, word in enumerate(lowered):
-        if word in hs.ORGANISATION_WORDS or word in hs.ORGANISATION_SUFFIXES or word in hs._MORE_ORGANISATION_WORDS:
+        organisational = (hs.ORGANISATION_WORDS, hs.ORGANISATION_SUFFIXES, hs._MORE_ORGANISATION_WORDS)
+        if any(word in words_of for words_of in organisational):
             following = lowered[k + 1] if k + 1 < len(lowered) else None
             if following is None or following in hs._NAME_LINKS:
                 return True
@@ -375,7 +376,7 @@ def test_page_label_and_alert_chrome_give_the_plain_answer() -> None:
     for text in [*_corpus_texts(), *phrases]:
         label, plain = m.page_label.__wrapped__(text), _page_label_plain(text)
         assert (label is None) == (plain is None), repr(text)
-        assert plain is None or label is not None and kinds[plain] in label, (text, label)
+        assert plain is None or (label is not None and kinds[plain] in label), (text, label)
         labelled += label is not None
         alert = len(text) <= il._MAX_ALERT_CHARS and (
             il._ALERT.search(text) is not None

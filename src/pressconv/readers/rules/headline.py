@@ -60,6 +60,7 @@ from pressconv.readers.rules.masthead_lines import (
     section_from,
     site_section,
 )
+from pressconv.readers.rules.stamps import breadcrumbs
 from pressconv.readers.rules.title_sentences import titled_sentence
 from pressconv.readers.rules.top_blocks import by_period, split_top_lines
 from pressconv.readers.worklist import WorkList
@@ -223,11 +224,6 @@ _MASTHEAD_REASONS = (
 )
 # Chrome above a derived headline that is set aside (never the lede the headline is derived from).
 _ASIDE_CHROME = ("an organisation or unit name", "page chrome: ")
-# Breadcrumbs: a bar, an arrow or a slash between spaced parts, or a path from "Home".  The marks are looked
-# for before the pattern runs; searching for it costs ~10 µs a line.
-_BREADCRUMB_MARKS = (">", "›", "»", "|", "/", "::")
-_BREADCRUMB_BAR = lazy_re.compile(r"\s(?:>|›|»|\||/|::)\s")
-_BREADCRUMB_HOME = lazy_re.compile(r"^\s*(?:home|accueil|inicio|startseite)\b", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _CODE = lazy_re.compile(
     r"^[A-Z]{1,6}(?:/[A-Z0-9.-]+)+$|^[A-Z]{1,5}[-‑ ]?\d[\d/.-]*$"
@@ -356,12 +352,6 @@ def _kicker_line(text: str, line_count: int) -> bool:
     return kicker or dashed_label(text, line_count)
 
 
-def _breadcrumbs(text: str) -> bool:
-    """Marks between spaced parts ("Home > News > 2031", "News | Press"), or a path from "Home"."""
-    marked = any(map(text.__contains__, _BREADCRUMB_MARKS)) and _BREADCRUMB_BAR.search(text) is not None
-    return marked or _BREADCRUMB_HOME.match(text) is not None
-
-
 def _score(
     work: Work, following: list[Work], rank: int, below: list[Work] | None = None, about: str = ""
 ) -> tuple[float, str]:
@@ -409,7 +399,7 @@ def _score(
     if not any(ch.isalpha() for ch in text) or len(words) > MAX_HEADLINE_WORDS + 10:
         return -9.0, "no words, or too long"
     lowered = text.lower()
-    paired = _breadcrumbs(text)
+    paired = breadcrumbs(text)
     if paired and not titled_pair(text):
         return -9.0, "breadcrumbs or a section path"
     if _CODE.match(text.strip()):
