@@ -397,3 +397,16 @@ def test_wire_intro_needs_the_word_following() -> None:
             assert "following" in text, repr(text)
             found += 1
     assert found >= 1
+
+
+def test_roll_needs_two_commas() -> None:
+    from pressconv.readers.rules.headline_shape import roll
+
+    texts = [*_corpus_texts(), "JUSTICES: Lady Arden, Lord Bell, Lady Carr", "Lady Arden, Lord Bell"]
+    rolls = 0
+    for text in texts:
+        if roll(text):
+            body = text.partition(": ")[2] or text
+            assert body.count(",") >= 2 and text.count(",") >= 2, repr(text)
+            rolls += 1
+    assert rolls >= 2 and not roll("Lady Arden, Lord Bell")

@@ -190,6 +190,8 @@ def roll(text: str) -> bool:
     """
     label, colon, rest = text.partition(": ")
     body = rest if colon and len(label.split()) <= MAX_LABEL_WORDS else text
+    if body.count(",") < _MIN_ROLL_ITEMS - 1:
+        return False  # too few items (decided before the dash search)
     if _SPACED_DASH.search(body.split(",", 1)[0]):
         return False  # "CCTV appeal – fatal RTC, Hoylake Road, Wirral": a kicker, then what and where
     items = [item.strip() for item in body.split(",")]
