@@ -63,6 +63,7 @@ LAZY_PATTERNS = {
         "_KICKER",
         "_SESSION",
     ],
+    "pressconv.readers.rules.stamps": ["_BREADCRUMB_BAR", "_BREADCRUMB_HOME"],
     "pressconv.readers.rules.cover_note": ["_FORWARD"],
     "pressconv.readers.rules.cover_pointer": ["_POINTS_AT"],
     "pressconv.readers.rules.headline_guards": ["_PATH", "_GUILLEMETS", "_STAMP_TAIL"],

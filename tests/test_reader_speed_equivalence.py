@@ -409,7 +409,7 @@ def _body_like_ungated(work: Work) -> bool:
     if (
         h.find_dateline(work.text) is not None
         and words > 8
-        and not h._kicker_line(work)
+        and not h._kicker_line(work.text, len(work.lines))
         and (h.ends_sentence(work.text) or words > h.MAX_HEADLINE_WORDS)
     ):
         return True

@@ -28,6 +28,8 @@ _DMY = lazy_re.compile(
     rf"\b(\d{{1,2}})(?:\.|er|st|nd|rd|th)?\s+(?:de\s+|d['’])?({_MONTH})(?!\w)\.?,?\s+(?:de\s+)?(\d{{4}})\b",
     re.IGNORECASE,
 )
+# Every date pattern above holds a four-digit year: a text without four digits in a row holds no date.
+_YEAR_DIGITS = re.compile(r"\d{4}")
 # "09:00", "9:00 a.m.", "9 a.m.", "00:01 GMT"
 # "17:00", "5 p.m.", "11.30 Uhr", "10h30", "10 h 30" (a French hour, "h" between hours and minutes).
 _TIME = lazy_re.compile(
@@ -37,6 +39,8 @@ _TIME = lazy_re.compile(
 
 def find_date(text: str) -> tuple[str, int, int] | None:
     """The first full date in ``text`` as (ISO date, start, end), or None."""
+    if _YEAR_DIGITS.search(text) is None:
+        return None  # decided before the three date patterns run
     best: tuple[str, int, int] | None = None
     for pattern, order in ((_ISO, "ymd"), (_MDY, "mdy"), (_DMY, "dmy")):
         match = pattern.search(text)

@@ -94,7 +94,8 @@ def _cover_note(works: list[Work], content: list[int]) -> int:
                 return k + 1
         if ends_sentence(first) and len(first.split()) <= _MAX_ONE_BLOCK_NOTE_WORDS:
             return 1  # "Buenos días, os adjuntamos la nota de prensa de hoy. Un saludo."
-    if len(content) > 2 and _WIRE_INTRO.search(first) and _SEPARATOR.match(works[content[1]].text):
+    wire_intro = "following" in first and _WIRE_INTRO.search(first) is not None  # the word before the search
+    if len(content) > 2 and wire_intro and _SEPARATOR.match(works[content[1]].text):
         return 2  # "… Attorney General X issued the following news release:" / "* * *": a syndicator's note
     if not _SALUTATION.match(first):
         if (

@@ -60,6 +60,9 @@ _DATE = (
 _CREDIT = r"(?P<credit>[ ]*(?:--|—|–)?[ ]*\([^()\n]{2,40}\)|[ ]*/[^/\n]{2,40}/)"
 # A lone slash closes a wire dateline too: "KELLSBRIDGE, Dec. 7, 2031 / The Port …".
 _SEPARATOR = r"[ ]*(?P<sep>--|—|–|:|[ ]-|[ ]/(?=[ ]))[ ]*"
+# A separator is made of one of these characters ("--", "—", "–", ":", " -", " /"): no such character in the
+# text, no dateline closed by one.
+_SEPARATOR_CHARS = re.compile(r"[-—–:/]")
 # Spanish ".-" and German "." close a dateline too; tried second, so "WASHINGTON, Jan. 11 —" is not cut
 # at the abbreviation's period.
 _PERIOD_SEPARATOR = r"[ ]*(?P<sep>\.-|\.(?=[ ]))[ ]*"
@@ -187,13 +190,14 @@ def find_dateline(text: str) -> str | None:
     """The dateline at the start of ``text`` as written (separator included), or None."""
     head = text[: _MAX_LENGTH + 20]
     reach = _DATE_FIRST_REACH + (head.find(")") + 1 if head[:1] == "(" else 0)  # past a "(Wire) -" credit
-    if (head[:1].isdigit() or head[:1].isupper() or head[:1] == "(") and any(
-        ch.isdigit() for ch in head[:reach]
-    ):
+    if (head[:1].isdigit() or head[:1].isupper() or head[:1] == "(") and any(map(str.isdigit, head[:reach])):
         first = _date_first(head)  # a date first has its first digit within reach ("the September 12")
         if first is not None:
             return first
-    match = _DATELINE.match(head) or _DATELINE_PERIOD.match(head)
+    # each pattern only where its separator's characters occur (decided before the costly patterns run)
+    match = _DATELINE.match(head) if _SEPARATOR_CHARS.search(head) else None
+    if match is None and (".-" in head or ". " in head):
+        match = _DATELINE_PERIOD.match(head)
     if not match or match.end() > _MAX_LENGTH:
         return _agency_credit(head)
     place = match.group("place")
@@ -349,11 +353,11 @@ def dateline_date(dateline: str) -> str | None:
     return found[0] if found else None
 
 
-def dashed_label(work: Work) -> bool:
+def dashed_label(text: str, line_count: int) -> bool:
     """ "Earnings – Acme Reports Second Quarter Results": a label, a dash and a Title Case title on one
     line with no closing period is a headline, not a lede opening with a dateline."""
-    found = find_dateline(work.text)
-    if found is None or len(work.lines) > 1 or ends_sentence(work.text) or any(ch.isdigit() for ch in found):
+    found = find_dateline(text)
+    if found is None or line_count > 1 or ends_sentence(text) or any(ch.isdigit() for ch in found):
         return False
-    rest = work.text[len(found) :].strip()
+    rest = text[len(found) :].strip()
     return len(found.split()) <= 2 and len(rest.split()) >= 4 and title_case(rest)

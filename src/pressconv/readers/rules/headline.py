@@ -17,6 +17,7 @@ import re
 from pressconv import lazy_re
 from pressconv.readers.blocks import FURNITURE, HEADLINE, LIST, PARAGRAPH, QUOTE, SUBTITLE, Work
 from pressconv.readers.dates import find_date
+from pressconv.readers.document_cache import per_document
 from pressconv.readers.heading_shape import ends_sentence, is_chrome_line
 from pressconv.readers.lexicon import PAGE_CHROME_OPENINGS, PAGE_CHROME_WORDS, TITLE_CASE_SMALL
 from pressconv.readers.name_runs import sentence_ends
@@ -223,6 +224,7 @@ _MASTHEAD_REASONS = (
 )
 # Chrome above a derived headline that is set aside (never the lede the headline is derived from).
 _ASIDE_CHROME = ("an organisation or unit name", "page chrome: ")
+_DIGIT = re.compile(r"\d")
 _CODE = lazy_re.compile(
     r"^[A-Z]{1,6}(?:/[A-Z0-9.-]+)+$|^[A-Z]{1,5}[-‑ ]?\d[\d/.-]*$"
     # a neutral citation: "[2031] ESC 27", "[2030] ECA Civ 412"
@@ -320,29 +322,34 @@ def _body_like(work: Work) -> bool:
     """Running text: the lede or any paragraph the headline must stand above."""
     if work.kind not in (PARAGRAPH, QUOTE) or work.hint is not None:
         return work.kind in (LIST, QUOTE)
+    return _body_text(work.text, len(work.lines))
+
+
+@per_document(maxsize=1024)  # a pure function of the text and its line count, asked of the lede 3 or 4 times
+def _body_text(text: str, line_count: int) -> bool:
     # a cookie banner, an archive notice, a mail alert's "view it online" (scored as chrome): costly, last
-    return _running_text(work) and page_label(work.text) is None and not alert_chrome(work.text)
+    return _running_text(text, line_count) and page_label(text) is None and not alert_chrome(text)
 
 
-def _running_text(work: Work) -> bool:
-    words = len(work.text.split())
-    sentence_like = words > 8 and (ends_sentence(work.text) or words > MAX_HEADLINE_WORDS)  # cheap: first
-    if sentence_like and find_dateline(work.text) is not None and not _kicker_line(work):
+def _running_text(text: str, line_count: int) -> bool:
+    words = len(text.split())
+    sentence_like = words > 8 and (ends_sentence(text) or words > MAX_HEADLINE_WORDS)  # cheap: first
+    if sentence_like and find_dateline(text) is not None and not _kicker_line(text, line_count):
         return True  # a lede; not a masthead "MERIDIAN WEATHER SERVICE — Daily Bulletin — MSB/31/338"
-    if words > _MIN_LEGEND_WORDS and work.text.isupper():
+    if words > _MIN_LEGEND_WORDS and text.isupper():
         return False  # a legend in capitals above the headline, not the lede (scored as chrome)
     if words > 45:
         return True
-    if work.text.endswith(":") and words >= _MIN_INTRODUCTION_WORDS:
+    if text.endswith(":") and words >= _MIN_INTRODUCTION_WORDS:
         return True  # a sentence introducing a quote or a list: running text
     # a sentence is running text: nothing below it is the headline (a dek comes under the headline)
-    return words >= _MIN_SENTENCE_WORDS and ends_sentence(work.text) and not titled_sentence(work.text)
+    return words >= _MIN_SENTENCE_WORDS and ends_sentence(text) and not titled_sentence(text)
 
 
-def _kicker_line(work: Work) -> bool:
+def _kicker_line(text: str, line_count: int) -> bool:
     """ "FACT SHEET: Administration Launches …": a label, a colon or dash, a title; not a dateline."""
-    kicker = bool(_KICKER.match(work.text)) and len(work.lines) <= 2 and not ends_sentence(work.text)
-    return kicker or dashed_label(work)
+    kicker = bool(_KICKER.match(text)) and line_count <= 2 and not ends_sentence(text)
+    return kicker or dashed_label(text, line_count)
 
 
 def _score(
@@ -401,7 +408,8 @@ def _score(
         return -9.0, 'a defined term ("Hollin" or the "Company")'
     if "/" in text and any(_CODE.match(part.strip()) for part in _PARTS.split(text)):
         return -9.0, "a document code in a masthead (name — section — code)"
-    if _SESSION.search(text) and len(words) <= MAX_LABEL_WORDS + 2:
+    digits = _DIGIT.search(text) is not None  # no digit: no meeting's number, no phone number
+    if (digits or ")" in text) and _SESSION.search(text) and len(words) <= MAX_LABEL_WORDS + 2:
         return -9.0, "a meeting number"
     if is_date_line(text) or (find_date(text) is not None and len(words) <= 6 and not dated_title(text)):
         return -9.0, "a date line"
@@ -409,11 +417,11 @@ def _score(
         return -9.0, 'a date line: a place and its date ("Villa Alta del Valle, 3 de marzo de 2031")'
     if _SUBJECT.match(text):
         return -9.0, "a forwarded e-mail's subject line (Fwd:, FW:, WG: …)"
-    if CONTACT_DETAILS.search(text):
+    if (digits or "@" in text or "http" in text or "www." in text) and CONTACT_DETAILS.search(text):
         return -9.0, "contact details (phone, e-mail or web address)"
     if (lowered.startswith(PAGE_CHROME_OPENINGS) and stamp_opening(lowered)) or is_chrome_line(text):
         return -9.0, "page chrome (share, provided by, published, a caption …)"
-    if text.endswith(":") or (find_dateline(text) is not None and not _kicker_line(work)):
+    if text.endswith(":") or (find_dateline(text) is not None and not _kicker_line(text, len(work.lines))):
         return -9.0, "introduces what follows (ends in a colon) or opens with a dateline"
     if dateline_alone(text):
         return -9.0, "a dateline set apart from its lede"

@@ -28,10 +28,12 @@ from pressconv import lazy_re
 from pressconv.readers.dates import find_date
 from pressconv.readers.rules.headline_shape import has_verb
 
-# Spaced path separators, or a path's first label alone or before a separator ("Home > News", "Home").
-_PATH = lazy_re.compile(
-    r"\s(?:>|›|»|\||/|::)\s|^\s*(?:home|accueil|inicio|startseite)\s*(?:$|[>›»|/:·•])", re.IGNORECASE
-)
+# Spaced path separators ("News > 2031", "News | Press"); the marks are looked for before the pattern runs
+# (searching a line for it costs ~10 µs).
+_PATH_MARKS = (">", "›", "»", "|", "/", "::")
+_PATH = lazy_re.compile(r"\s(?:>|›|»|\||/|::)\s")
+# A path's first label alone or before a separator ("Home", "Home > News").
+_PATH_HOME = lazy_re.compile(r"^\s*(?:home|accueil|inicio|startseite)\s*(?:$|[>›»|/:·•])", re.IGNORECASE)
 # The first label of a site's path, in the languages SPEC covers.
 _PATH_LABELS = frozenset({"home", "accueil", "inicio", "startseite"})
 # A quotation in guillemets, French (« … ») or Swiss single (‹ … ›): its marks are no separators.
@@ -53,7 +55,9 @@ def path_marks(text: str) -> bool:
     """Breadcrumbs' separators or a path's "Home" label, outside any quotation in guillemets."""
     if "«" in text or "‹" in text:
         text = _GUILLEMETS.sub(" ", text)
-    return _PATH.search(text) is not None or _bare_trail(text)
+    if any(map(text.__contains__, _PATH_MARKS)) and _PATH.search(text) is not None:
+        return True
+    return _PATH_HOME.match(text) is not None or _bare_trail(text)
 
 
 def _bare_trail(text: str) -> bool:

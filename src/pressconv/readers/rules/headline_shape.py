@@ -190,6 +190,8 @@ def roll(text: str) -> bool:
     """
     label, colon, rest = text.partition(": ")
     body = rest if colon and len(label.split()) <= MAX_LABEL_WORDS else text
+    if body.count(",") < _MIN_ROLL_ITEMS - 1:
+        return False  # too few items (decided before the dash search)
     if _SPACED_DASH.search(body.split(",", 1)[0]):
         return False  # "CCTV appeal – fatal RTC, Hoylake Road, Wirral": a kicker, then what and where
     items = [item.strip() for item in body.split(",")]
@@ -242,16 +244,18 @@ def names_only(text: str) -> bool:
     ("Office of Communications"); "Council Approves Park" has a verb there.
     """
     words = WORD.findall(text)
-    if not words or len(words) > _MAX_NAME_WORDS or has_verb(text, endings=False) or _RELATION.search(text):
+    if not words or len(words) > _MAX_NAME_WORDS:
         return False
-    if _CASE_NAME.search(text):
-        return False  # "Marlow Freight Ltd v Harbour Board": a case, the title of a judgment
     lowered = [w.lower().strip(".") for w in words]
     named = text
     if len(words) > 1 and lowered[-1] in ORGANISATION_SUFFIXES:
         named = text[: text.rfind(words[-1])]  # "Hollin Marine Systems plc": the suffix in lower case
     if not (title_case(named, share=1.0) or named.isupper()):
+        return False  # the cheap test first: a line in sentence case names nobody
+    if has_verb(text, endings=False) or _RELATION.search(text):
         return False
+    if _CASE_NAME.search(text):
+        return False  # "Marlow Freight Ltd v Harbour Board": a case, the title of a judgment
     for k, word in enumerate(lowered):
         if word in ORGANISATION_WORDS or word in ORGANISATION_SUFFIXES or word in _MORE_ORGANISATION_WORDS:
             following = lowered[k + 1] if k + 1 < len(lowered) else None

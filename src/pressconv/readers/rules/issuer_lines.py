@@ -68,6 +68,14 @@ _VIEW = lazy_re.compile(
     r"(?:\bonline\b|\bbrowser\b|navigateur|navegador|en ligne|en línea)",
     re.IGNORECASE,
 )
+# A word of each of those phrases, in lower case ("trouble", "click here to", "si vous ne", "correctement",
+# "ici pour", "si no", "haga", "falls", "angezeigt", "browser", " version", " versión"): a line holding none
+# of them holds no such phrase.  The keys avoid "i", "k" and "s", which the pattern (ignoring case) also
+# matches to "ı", "İ", "K" and "ſ"; their spaces are the pattern's own (not any white space).
+_ALERT_KEYS = (
+    *("trouble", "problem", "here to", "vou", "correctement", " pour"),
+    *(" no ", "haga", "fall", "angez", "brow", " ver"),
+)
 _MAIL_WORDS = (
     *("mail", "message", "release", "newsletter", "alert"),
     *("courriel", "communiqué", "correo", "mensaje", "nachricht"),
@@ -230,10 +238,10 @@ def alert_chrome(text: str) -> bool:
     """ "Having trouble reading this release? View it online.": a mail alert's line, not the release."""
     if len(text) > _MAX_ALERT_CHARS:
         return False
-    if _ALERT.search(text) is not None:
-        return True
     lowered = text.lower()
-    if not any(word in lowered for word in _MAIL_WORDS):
+    if any(map(lowered.__contains__, _ALERT_KEYS)) and _ALERT.search(text) is not None:
+        return True  # the keys decide before the pattern searches every position
+    if not any(map(lowered.__contains__, _MAIL_WORDS)):
         return False
     # "View it online", or "You are receiving this release because you subscribed to … alerts"
     return _VIEW.search(text) is not None or subscription_notice(lowered)

@@ -255,15 +255,21 @@ def organisation_line(text: str) -> bool:
     word (or a communications unit's word), no verb, no sentence punctuation, no
     colon: the organisation or unit a release comes from, never its headline.
     """
-    stripped = _QUALIFIER.sub("", text.strip())  # "Polizeipräsidium (Potsdam)": the office, its seat
-    if not stripped or stripped[-1] in '.!?:;,"”»' or any(ch.isdigit() for ch in stripped):
+    stripped = text.strip()
+    if stripped.endswith(")"):
+        stripped = _QUALIFIER.sub("", stripped)  # "Polizeipräsidium (Potsdam)": the office, its seat
+    if not stripped or stripped[-1] in '.!?:;,"”»':
         return False
     words = stripped.split()
     if len(words) > _MAX_UNIT_WORDS:
         return False
-    lowered = [w.lower().strip("(),") for w in words]
+    lowered: list[str] = []
+    for word in words:
+        lowered.append(word.lower().strip("(),"))
+        if lowered[-1] not in _NAME_SMALL and not word[:1].isupper():
+            return False  # a word in lower case that links no name ("City council opens …"): decided first
     content = [(w, lw) for w, lw in zip(words, lowered, strict=True) if lw not in _NAME_SMALL]
-    if not content or not all(w[:1].isupper() for w, _lw in content):
+    if not content or any(map(str.isdigit, stripped)):
         return False
     # "Ministry Is Hiring", "City Council Approves Budget": a headline; Portuguese "do" is no verb, and
     # neither is the adjective of "Unified School District"
@@ -405,8 +411,9 @@ _MIN_COOKIE_NOTICE_WORDS = 8
 def cookie_notice(text: str) -> bool:
     """A cookie banner's text ("By continuing to browse … you accept the use of cookies"): page chrome."""
     return (
-        _COOKIE.search(text) is not None
-        and _MIN_COOKIE_NOTICE_WORDS <= len(text.split()) <= _MAX_COOKIE_NOTICE_WORDS
+        _MIN_COOKIE_NOTICE_WORDS <= len(text.split()) <= _MAX_COOKIE_NOTICE_WORDS  # the cheap tests first
+        and "coo" in text.lower()  # "cookie" without i and k, which the pattern also matches to ı, İ, K
+        and _COOKIE.search(text) is not None
         and _CONSENT.search(text) is not None
         and _SITE.search(text) is not None
     )
@@ -422,11 +429,13 @@ def page_label(text: str) -> str | None:
     stripped = text.strip()
     words = stripped.split()
     if len(words) <= _MAX_PAGE_LABEL_WORDS:
-        if _ARCHIVE_OPENING.match(stripped) or _ARCHIVE_END.search(stripped):
+        lowered = stripped.lower()
+        archive_end = ("arc" in lowered or "arq" in lowered) and _ARCHIVE_END.search(stripped) is not None
+        if archive_end or _ARCHIVE_OPENING.match(stripped):
             return 'an archive, tag or category page\'s label ("Posts tagged: …", "… – Archives")'
-        if _LANGUAGE_MENU.match(stripped):
+        if ":" in stripped and _LANGUAGE_MENU.match(stripped):
             return 'a page\'s language menu ("Other available languages: …")'
-        if stripped.lower().rstrip(".!") in _CONSENT_BUTTONS:
+        if lowered.rstrip(".!") in _CONSENT_BUTTONS:
             return 'a cookie banner\'s button ("Ok", "Accept all")'
     if cookie_notice(stripped):
         return "a cookie banner's notice (the site's use of cookies)"
@@ -454,6 +463,10 @@ _OUT_OF_DATE = lazy_re.compile(
     re.IGNORECASE,
 )
 _MAX_OUT_OF_DATE_WORDS = 40
+# A word of each of its phrases, in lower case ("be", "out of date", "nicht mehr", "à jour", "vigente"): a
+# text holding none of them holds no such phrase, decided before the pattern searches every position.
+# The keys avoid "i", "k" and "s", which the pattern (ignoring case) also matches to "ı", "İ", "K", "ſ".
+_OUT_OF_DATE_KEYS = ("be", "date", "mehr", "jour", "gente")
 
 
 def archive_notice(text: str) -> bool:
@@ -461,4 +474,6 @@ def archive_notice(text: str) -> bool:
     words = len(text.split())
     if words <= _MAX_ARCHIVE_NOTICE_WORDS and _ARCHIVE_NOTICE.match(text.lstrip()) is not None:
         return True
-    return words <= _MAX_OUT_OF_DATE_WORDS and _OUT_OF_DATE.search(text) is not None
+    if words > _MAX_OUT_OF_DATE_WORDS or not any(map(text.lower().__contains__, _OUT_OF_DATE_KEYS)):
+        return False
+    return _OUT_OF_DATE.search(text) is not None
