@@ -78,7 +78,9 @@ def test_probe_names_a_write_that_does_more(monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def test_pyproject_bounds_ebooklib_around_the_tested_versions() -> None:
-    found = re.search(r'"ebooklib>=([\d.]+),<([\d.]+)"', (ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    found = re.search(
+        r'"ebooklib>=([\d.]+),<([\d.]+)"', (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    )
     assert found, "pyproject.toml must give ebooklib an upper bound"
     low, high = (tuple(int(n) for n in v.split(".")) for v in found.groups())
     for version in compat.TESTED_VERSIONS:
