@@ -59,6 +59,35 @@ def test_direction_without_a_right_to_left_language_follows_most_strong_characte
     assert text.direction(_document("2024", "1 2 3")) == "ltr"  # no strong characters at all
 
 
+def _weighed(document: Document) -> str:
+    """The rule as its docstring says it, one character at a time: the reference ``direction`` must match."""
+    import unicodedata
+
+    from pressconv.model import block_text
+
+    sample = " ".join([document.headline, *(block_text(b) for b in document.blocks()[:5])])[:4000]
+    rtl = sum(unicodedata.bidirectional(ch) in ("R", "AL") for ch in sample)
+    ltr = sum(unicodedata.bidirectional(ch) == "L" for ch in sample)
+    return "rtl" if rtl > ltr else "ltr"
+
+
+@pytest.mark.parametrize(
+    ("headline", "body"),
+    [
+        ("\u201cCouncil opens library\u201d \u2014 at last", "Caf\u00e9 owners welcome it \u2013 all"),
+        ("", ""),
+        ("\u05e1\u05e4\u05e8\u05d9\u05d9\u05d4", "A library opens"),  # Hebrew headline, more Latin letters
+        ("\u05e1\u05e4\u05e8\u05d9\u05d9\u05d4 \u05d7\u05d3\u05e9\u05d4", "ok"),  # Hebrew outweighs
+        ("\u0645\u0643\u062a\u0628\u0629", "\u0661\u0662\u0663 \u4e2d\u6587"),  # Arabic against Chinese
+        ("Title", "x" * 5000 + " \u0645\u0643\u062a\u0628\u0629" * 900),  # right-to-left only past the sample
+        ("Title", "\u0645\u0643" * 3000),
+    ],
+)
+def test_direction_answers_as_weighing_every_character_would(headline: str, body: str) -> None:
+    document = _document(headline, body)
+    assert text.direction(document) == _weighed(document)
+
+
 def test_the_html_writer_and_the_shared_rule_agree() -> None:
     from pressconv.options import WriteOptions
     from pressconv.writers import html

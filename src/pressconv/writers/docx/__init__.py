@@ -54,7 +54,7 @@ The modules, by concern:
 
 from __future__ import annotations
 
-from copy import deepcopy
+from copy import copy, deepcopy
 from typing import cast
 
 from lxml import etree  # type: ignore[import-untyped]
@@ -141,7 +141,7 @@ def _package(
         paragraphs = front + paragraphs
         section_ends.insert(0, front[-1])
 
-    root = deepcopy(prepared.document)
+    root = copy(prepared.document)  # the whole tree: lxml's copy is deep (body._new_paragraph)
     body_element = root.find(w("body"))
     assert body_element is not None
     section_properties = body_element.find(w("sectPr"))
@@ -225,6 +225,9 @@ def _package(
     if body.restarts and prepared.numbering_name is not None:
         entries[prepared.numbering_name] = parts.numbering(prepared, body.restarts)
     text.report(notes)
+    # A part that may change but did not (the numbering part of a document with no list to restart,
+    # the content types of one that adds no part) is the template's own bytes: compressed once too.
+    memo.update(name for name, data in entries.items() if prepared.entries.get(name) is data)
     order = ["[Content_Types].xml", "_rels/.rels"]
     order += sorted(name for name in entries if name not in order)
     return _zip.pack(((name, entries[name]) for name in order), memo=memo)

@@ -14,7 +14,7 @@ level-3 style); a nested numbered list restarts from 1 under each parent item.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from copy import deepcopy
+from copy import copy
 from typing import TYPE_CHECKING, assert_never
 
 from lxml import etree  # type: ignore[import-untyped]
@@ -269,7 +269,7 @@ class Body:
             by_id = {rel_id: target for rel_id, _, target, _ in links.added}
             targets = tuple(by_id[h.get(_RID, "")] for h in proto.iter(_HYPERLINK))
             found = _PROTOTYPES[key] = (self.ids, proto, targets)
-        p = deepcopy(found[1])
+        p = copy(found[1])  # lxml copies the whole subtree (see _new_paragraph)
         if found[2]:
             for hyperlink, target in zip(p.iter(_HYPERLINK), found[2], strict=True):
                 hyperlink.set(_RID, self.relations.link(target))
@@ -323,7 +323,9 @@ def _new_paragraph(parent: etree._Element, style_id: str, *, before_speaker: boo
         if before_speaker:
             _before_speaker(properties)
         _PROPERTIES[(style_id, before_speaker)] = properties
-    p.append(deepcopy(properties))
+    # ``copy`` copies an lxml element with its whole subtree, as ``deepcopy`` does (lxml's __deepcopy__
+    # calls __copy__), without deepcopy's memo bookkeeping: ~2 µs a paragraph instead of ~5.
+    p.append(copy(properties))
     return p
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from copy import deepcopy
+from copy import copy, deepcopy
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -130,7 +130,7 @@ def core(document: Document, options: WriteOptions, clean: Cleaner, language: st
 
 def custom(template: Template, speakers: list[tuple[int, str]]) -> bytes:
     """The template's custom properties plus one ``Quote N speaker`` per quote with a known speaker."""
-    root = deepcopy(template.custom)
+    root = copy(template.custom)  # the whole tree: lxml's copy is deep (body._new_paragraph)
     pids = [int(p.get("pid", "1")) for p in root]
     pid = max([1, *pids]) + 1
     for number, speaker in speakers:
