@@ -623,6 +623,14 @@ TITLE_SUFFIXES: tuple[str, ...] = (
     "kommissar",
     "kommissarin",
     "rätin",
+    # "-rat" only after the joints of a councillor's title ("Regierungsrat", "Ministerialrat",
+    # "Oberstadtrat", "Kreislandrat"), not "Kohlenhydrat" or "Lebensmittelvorrat"
+    "srat",
+    "alrat",
+    "dtrat",
+    "ndrat",
+    "sekretär",  # "Wirtschaftsstaatssekretär Markus Feilmeier", "Generalsekretärin"
+    "sekretärin",
     "dezernent",  # "Baudezernentin Katrin Oelschläger", "Sozialdezernent"
     "dezernentin",
 )

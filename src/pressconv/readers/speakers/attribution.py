@@ -377,8 +377,9 @@ def _subject_first(
             return Attribution(text[words[k - 1].start : verb_end], words[k - 1].start, organisation=kind)
         link = _TITLE_LINK_BEFORE.search(text, max(0, run.start - 24), run.start)
         titled_of = link is not None and text[start : link.start()].rstrip()[-1:].islower()
-        if titled_of and is_organisation(run.tokens):
-            # "The delegate of the Russian Federation said": someone unnamed of the organisation spoke
+        if titled_of and (is_organisation(run.tokens) or len(run.tokens) == 1):
+            # "The delegate of the Russian Federation said", "the representative of Ireland said": someone
+            # unnamed of the organisation or country spoke (a lone word after "of" is no one's full name)
             return Attribution(text[start:verb_end], start)
         if link is not None:
             holder = apposition_holder(text, start, run.start)

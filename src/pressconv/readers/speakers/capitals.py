@@ -23,6 +23,8 @@ from pressconv.readers.speakers.words import is_titled
 # Two to five words in capitals (hyphens and apostrophes inside) opening the paragraph, then a comma.
 _WORD = "[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ’'-]*[A-ZÀ-ÖØ-Þ]"
 _CAPITALS_NAME = lazy_re.compile(f"(?:{_WORD} ){{1,4}}{_WORD}(?=, )")
+# How far into a paragraph the comma closing an opening clause may stand ("Briefing the Council, JANE …").
+_OPENING_CLAUSE = 80
 
 
 def _in_ordinary_case(capitals: str) -> str:
@@ -30,11 +32,10 @@ def _in_ordinary_case(capitals: str) -> str:
     return capitals.title().replace("’S ", "’s ").replace("'S ", "'s ")
 
 
-def _named_in_capitals(text: str) -> str | None:
-    """The name in capitals opening ``text`` when an office follows it in apposition, else None."""
-    if not text[:2].isupper():
-        return None  # most paragraphs open in ordinary case: no pattern to run
-    match = _CAPITALS_NAME.match(text)
+def _named_in_capitals(text: str, at: int = 0) -> str | None:
+    """The name in capitals at ``at`` (the paragraph's opening, or after its opening clause: "Briefing the
+    Council, JANE DOE-SMITH, Assistant …, said") when an office follows it in apposition, else None."""
+    match = _CAPITALS_NAME.match(text, at)
     if match is None:
         return None
     apposition = appositive_title(text, match.end())
@@ -49,23 +50,27 @@ def _named_in_capitals(text: str) -> str | None:
 def names_in_ordinary_case(works: list[Work]) -> Iterator[None]:
     """While the block runs, each paragraph or quote opening with a name in capitals reads it in ordinary
     case; afterwards the text is as written again, and so are the attribution clauses found in it."""
-    changed: list[tuple[Work, str, str]] = []
+    changed: list[tuple[Work, int, str, str]] = []
     for work in works:
-        if work.kind not in (PARAGRAPH, QUOTE) or not work.text[:2].isupper():
-            continue  # _named_in_capitals's first test, without a call for every block
-        capitals = _named_in_capitals(work.text)
+        if work.kind not in (PARAGRAPH, QUOTE):
+            continue
+        text = work.text
+        at = 0 if text[:2].isupper() else text.find(", ", 0, _OPENING_CLAUSE) + 2
+        if at == 1 or not text[at : at + 2].isupper():
+            continue  # no name in capitals opens the paragraph or follows its opening clause: no call
+        capitals = _named_in_capitals(text, at)
         if capitals is None:
             continue
         ordinary = _in_ordinary_case(capitals)
         if len(ordinary) != len(capitals):
             continue  # a letter whose case changes its length: positions would not hold
-        changed.append((work, capitals, ordinary))
-        work.text = ordinary + work.text[len(capitals) :]
+        changed.append((work, at, capitals, ordinary))
+        work.text = work.text[:at] + ordinary + work.text[at + len(capitals) :]
     try:
         yield
     finally:
-        for work, capitals, ordinary in changed:
-            work.text = capitals + work.text[len(capitals) :]
+        for work, at, capitals, ordinary in changed:
+            work.text = work.text[:at] + capitals + work.text[at + len(capitals) :]
             _as_written(work, capitals, ordinary)
 
 
@@ -73,7 +78,7 @@ def _as_written(work: Work, capitals: str, ordinary: str) -> None:
     """The block's attribution clauses (and the reasons quoting them) with its name as the text writes it."""
 
     def clause(value: str) -> str:
-        return capitals + value[len(ordinary) :] if value.startswith(ordinary) else value
+        return value.replace(ordinary, capitals)
 
     def reason(value: str) -> str:
         return value.replace(f'"{ordinary}', f'"{capitals}')

@@ -89,9 +89,19 @@ def colon_subject(text: str, words: list[Token], found: list[Run]) -> tuple[Run,
         return None
     article = bool(between) and between[0].lower() in ARTICLES_BEFORE_ROLE
     described = between[1:] if article else between
+    if not article and (headed := _headed_occupation(words[0], opening, described)):
+        return run, title or headed  # "Head baker Graham Whitelock put it simply:"
     if not article and not all(is_titled(w) or w.lower() in TITLE_MODIFIERS for w in described):
         return None
     return _with_title(run, title, described)
+
+
+def _headed_occupation(first: Token, opening: int, described: list[str]) -> str | None:
+    """ "Head baker", "Senior nurse", "Lead gardener": a title's modifier, capitalised as the clause's first
+    word, and one lower-case noun naming the work, before the name; the two words, or None."""
+    if opening != first.end or len(described) != 1 or first.text.lower() not in TITLE_MODIFIERS:
+        return None
+    return f"{first.text} {described[0]}"
 
 
 def inverted_subject(text: str, words: list[Token], found: list[Run]) -> tuple[Run, str] | None:

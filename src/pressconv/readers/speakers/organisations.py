@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from pressconv import lazy_re
-from pressconv.readers.blocks import HEADING, PARAGRAPH, QUOTE, Work
+from pressconv.readers.blocks import HEADING, HEADLINE, PARAGRAPH, QUOTE, Work
 from pressconv.readers.lexicon import FEMALE_NAMES, MALE_NAMES, ORGANISATION_SUFFIXES
 from pressconv.readers.name_runs import is_capitalised, is_name, runs, split_title
 from pressconv.readers.speakers.clause import ARTICLES_BEFORE_ROLE
@@ -105,8 +105,9 @@ def _from_about(works: list[Work]) -> tuple[str, str] | None:
 
 
 def _from_lede(works: list[Work]) -> tuple[str, str] | None:
+    top = _headline_at(works)
     for number, work in enumerate(works):
-        if work.kind not in (PARAGRAPH, QUOTE) or work.aside or work.role != "body":
+        if number <= top or work.kind not in (PARAGRAPH, QUOTE) or work.aside or work.role != "body":
             continue
         if work.kind == QUOTE or work.spans or number > _LEDE_BLOCKS:
             return None  # only the first paragraph is the lede, and a lede quotes no one
@@ -129,6 +130,12 @@ def _from_lede(works: list[Work]) -> tuple[str, str] | None:
         name = without_legal_form(" ".join(words))
         return name, f"the lede, para {number + 1}, opens with it"
     return None
+
+
+def _headline_at(works: list[Work]) -> int:
+    """The headline's block among the first ones, or -1: what stands above it ("Newsroom > Product safety",
+    a site's breadcrumb) is page chrome, not the lede."""
+    return next((n for n, work in enumerate(works[:_LEDE_BLOCKS]) if work.kind == HEADLINE), -1)
 
 
 def _common_word(works: list[Work], word: str) -> bool:

@@ -54,6 +54,11 @@ from pressconv.readers.speakers.words import is_organisation
 _MIN_UNATTRIBUTED_WORDS = 5
 
 
+# What follows a speech verb that reports speech in its own words ("added that …", "a ajouté qu'…"): such
+# a clause after a quotation is a new sentence about other words, not the quotation's attribution.
+_REPORTED = (" that ", " que ", " qu’", " qu'", ", dass ", " dass ", " che ")
+
+
 # First-person words of a statement's own voice (English, French, Spanish, German); case-sensitive so
 # that "US" (the country) and "Mi" are not taken for pronouns.
 _FIRST_PERSON = lazy_re.compile(
@@ -306,6 +311,8 @@ def _second_voices(
         if ends:
             stop = start + ends[0]
         clause = clause_in(text, start, stop) if text[start:stop].strip(EDGE_PUNCT) else None
+        if clause is not None and text.startswith(_REPORTED, clause.position + len(clause.clause)):
+            clause = None  # "“…” Operations director B added that the bakery …": B's own report, not this
         if clause is None or not clause.points_to_someone:
             # "A called the deal “…”, while B said it was “…”": the clause before the quotation, in its
             # sentence, binds it

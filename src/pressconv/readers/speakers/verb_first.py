@@ -15,6 +15,7 @@ from pressconv.readers.lexicon import (
     ADVERBIAL_STARTS,
     HONORIFICS,
     NOT_IN_ATTRIBUTION_GAP,
+    TITLE_COMPLEMENTS,
     TITLE_MODIFIERS,
 )
 from pressconv.readers.name_runs import Run, is_capitalised, is_name, runs, split_title
@@ -51,6 +52,9 @@ _COORDINATORS = frozenset({"and", "&", "und", "y", "et", "e", "en", "i"})
 _PREPOSITIONS = frozenset({"for", "at", "of", "with", "from", "in", "bei", "von", "für", "de", "du", "chez"})
 
 _MAX_LOWERCASE_TITLE = 6
+
+# The words that may join two parts of a portfolio: a coordinator, a link word and an article ("et de la").
+_MAX_PORTFOLIO_LINK = 3
 
 # Portuguese definite articles, which English reads as "a" (indefinite) and "o", and the Dutch "de",
 # which Romance languages use as a preposition: a role after a verb that is not English ("sublinhou a
@@ -143,6 +147,10 @@ def verb_first(
     while linking and linking[-1] in _ARTICLES:
         linking.pop()
     gap_connects = bool(linking) and linking[-1] in _TITLE_LINKS
+    if gap_connects and gap_titled and len(after) > 1 and (portfolio := _coordinated_portfolio(text, after)):
+        run = portfolio  # "la ministra de Vivienda y Agenda Rural, Lucía Sarmiento Vidal": all the portfolio
+    if gap_connects and gap_titled and (office := _office_alone(text, verb_end, run, end, after)) is not None:
+        return Attribution(text[verb_start : run.end], verb_start, role=office)  # no name: whoever holds it
     # "the Minister for Transport and Ports, Hon. Kalani Reid": a title ending in "and" leaves only the
     # portfolio's last word for a name; the name follows the comma
     portfolio_tail = (title or "").rsplit(" ", 1)[-1].lower() in _COORDINATORS
@@ -307,6 +315,8 @@ def _closing_name(text: str, after: list[Run], verb_end: int, end: int) -> Run |
     if len(name) < MIN_FULL_NAME or not is_name(name) or is_organisation(name):
         return None
     gap = [w.strip(",").lower() for w in text[verb_end : run.start].split() if w.strip(",")]
+    if not set_off and gap and gap[-1] in _COORDINATORS:
+        return None  # "la ministra de Vivienda y Agenda Rural.": the run after "y" is the portfolio's
     if not gap or len(gap) > MAX_SET_OFF_TITLE_WORDS or not any(is_titled(w) for w in gap):
         return None
     if any(w in NOT_IN_ATTRIBUTION_GAP and w not in _TITLE_LINKS for w in gap):
@@ -354,3 +364,39 @@ def _name_after_lowercase_title(text: str, run: Run, end: int) -> Run | None:
         return None
     _, name = split_title(following[0].tokens)
     return following[0] if is_name(name) else None
+
+
+def _coordinated_portfolio(text: str, after: list[Run]) -> Run | None:
+    """The portfolio a title heads when it joins two capitalised runs with "and" ("ministra de Vivienda y
+    Agenda Rural", "ministre de la Santé et des Solidarités"): one run from the first to the last, or None.
+
+    English runs take "and" in ("Minister for Transport and Ports"); the others end at the coordinator.
+    """
+    joined = after[0]
+    for run in after[1:]:
+        between = text[joined.end : run.start].split()
+        if (
+            not between
+            or between[0] not in _COORDINATORS
+            or len(between) > _MAX_PORTFOLIO_LINK
+            or not all(w in _TITLE_LINKS or w in _ARTICLES for w in between[1:])
+        ):
+            break
+        joined = Run((*joined.tokens, *between, *run.tokens), joined.start, run.end, run.possessive)
+    return joined if joined is not after[0] else None
+
+
+def _office_alone(text: str, verb_end: int, run: Run, end: int, after: list[Run]) -> str | None:
+    """ "ha afirmado la ministra de Vivienda.", "said the head of Operations, adding …": a title and the
+    portfolio it heads with no name after them, the role's words in lower case; None when a name may follow
+    or be glued on ("the head of Acme Jane Smith").  SPEC: a role names no person; its holder speaks."""
+    rest = text[run.end : end].strip(EDGE_PUNCT)
+    if rest and (not rest[:1].islower() or rest.split(" ", 1)[0] in _TITLE_LINKS | _COORDINATORS):
+        return None  # a name set off after the portfolio, or the portfolio goes on
+    merged = run not in after
+    if not merged and len(run.tokens) > 1 and not all(w.lower() in TITLE_COMPLEMENTS for w in run.tokens):
+        return None
+    words = text[verb_end : run.end].lower().split()
+    while words and words[0] in ARTICLES_BEFORE_ROLE:
+        words.pop(0)
+    return " ".join(words) if words else None
