@@ -86,13 +86,19 @@ def link_marks(text: str) -> tuple[Mark, ...]:
 
     A web address inside an e-mail address ("jo@www.example.org") is not a second link.
     """
-    # an e-mail address holds "@", a web address "www." or "http": a text without them is not searched
-    found = [(m.start(), m.end()) for m in EMAIL.finditer(text)] if "@" in text else []
+    # an e-mail address holds "@", a web address "www." or "http": a text without them is not searched.
+    # An address never spans a line break, so the search starts on the line of the first "@" (the
+    # pattern's look-behind still sees the text before it); an address found is a mailto: link.
+    at = text.find("@")
+    emails = (
+        [(m.start(), m.end()) for m in EMAIL.finditer(text, text.rfind("\n", 0, at) + 1)] if at >= 0 else []
+    )
+    found = [(a, b, "mailto:" + text[a:b]) for a, b in emails]
     if "www." in text or "http" in text:
         for m in URL.finditer(text):
-            if not any(a <= m.start() < b for a, b in found):
-                found.append((m.start(), m.end()))
-    return tuple(Mark(a, b, "link", link_target(text[a:b])) for a, b in sorted(found))
+            if not any(a <= m.start() < b for a, b in emails):
+                found.append((m.start(), m.end(), link_target(m.group())))
+    return tuple(Mark(a, b, "link", target) for a, b, target in sorted(found))
 
 
 def parse_contact(text: str, region: str = "US") -> Contact:
