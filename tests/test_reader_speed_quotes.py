@@ -66,3 +66,65 @@ def test_quoted_share_counted_from_spaces_as_by_splitting() -> None:
             checked += 1
             shared += 0 < expected < 1
     assert checked > 4000 and shared > 500
+
+
+def _short_lines() -> list[str]:
+    """The fixtures' paragraphs, and lines of closing marks, sharing rows, addresses, edge cases."""
+    texts = [work.text for work in _fixture_works()]
+    texts += ["****", "* *** *", "”", "", " ", "Share | Email | Print", "Facebook Twitter", "facebook news"]
+    texts += ["Visit www.example.org", "WWW.EXAMPLE.ORG", "mail us @press", "see https://x.org", "U.S. news"]
+    texts += ["Acme Corp.", "the U.S.", "The Ltd.", "“Done.”", "It ends here.)", "A (b) c", "9 to 5"]
+    texts += ["Über uns", "ÜBER UNS:", "Key figures", "Key Figures", "key Figures And More"]
+    texts += ["© Acme", "2027 was a year", "why it matters", "İstanbul Office Opens", "ßig words", "a-b C-d"]
+    return texts
+
+
+def test_heading_shape_helpers_give_the_plain_answers() -> None:
+    from pressconv.readers import heading_shape as hs
+    from pressconv.readers.lexicon import ABBREVIATIONS, TITLE_CASE_SMALL
+
+    def first_letter(word: str) -> str:
+        return next((ch for ch in word if ch.isalpha()), "")
+
+    def title_case(text: str) -> bool:
+        words = [w for w in text.split() if w.isalpha() or any(ch.isalpha() for ch in w)]
+        if not words:
+            return False
+        content = [w for w in words[1:] if w.lower() not in TITLE_CASE_SMALL] or words[:1]
+        capitalised = sum(1 for w in content if first_letter(w).isupper())
+        return capitalised / len(content) >= 0.75 and first_letter(words[0]).isupper()
+
+    def ends_sentence(text: str) -> bool:
+        stripped = text.rstrip(hs._TRAILING + " ")
+        end = stripped[-1:] if stripped else ""
+        if end not in hs._CLOSING:
+            return False
+        if end == ".":
+            last_word = stripped.rsplit(None, 1)[-1].lower()
+            core = last_word.rstrip(".")
+            if last_word in ABBREVIATIONS or ("." in core and all(len(p) == 1 for p in core.split("."))):
+                return False
+        return True
+
+    def is_chrome_line(text: str) -> bool:
+        words = text.split()
+        return (
+            text.startswith("©")
+            or bool(hs._CHROME_LINE.match(text) or hs._BYLINE.match(text))
+            or (bool(words) and all(w.lower() in hs._SOCIAL for w in words))
+        )
+
+    answers: dict[str, set[bool]] = {"title": set(), "ends": set(), "chrome": set(), "address": set()}
+    for text in _short_lines():
+        assert hs.title_case(text) == title_case(text), repr(text)
+        assert hs.ends_sentence(text) == ends_sentence(text), repr(text)
+        assert hs.is_chrome_line(text) == is_chrome_line(text), repr(text)
+        for word in text.split():
+            assert hs.first_letter(word) == first_letter(word), repr(word)
+        address = hs._NOT_A_HEADING.search(text) is not None
+        assert not address or "." in text or "@" in text or ":" in text, repr(text)  # the gate's characters
+        answers["title"].add(title_case(text))
+        answers["ends"].add(ends_sentence(text))
+        answers["chrome"].add(is_chrome_line(text))
+        answers["address"].add(address)
+    assert all(found == {True, False} for found in answers.values())
