@@ -128,3 +128,29 @@ def test_heading_shape_helpers_give_the_plain_answers() -> None:
         answers["chrome"].add(is_chrome_line(text))
         answers["address"].add(address)
     assert all(found == {True, False} for found in answers.values())
+
+
+def test_question_line_with_the_marked_test_first_gives_the_plain_answer() -> None:
+    from pressconv.readers.blocks import HEADING, PARAGRAPH, QUOTE
+    from pressconv.readers.rules import questions as q
+
+    def plain(block: Work) -> bool:
+        text = block.text
+        if not (text.endswith("?") or text[:1] in q._MARK_INITIALS) or len(text) > q._MAX_CHARS:
+            return False
+        if block.kind not in (PARAGRAPH, HEADING) or block.hint is not None or not block.one_line:
+            return False
+        if quote_marks.starts_with_mark(text) or len(text.split()) > q._MAX_WORDS:
+            return False
+        return text.endswith("?") or bool(q._MARKED.match(text))
+
+    lines = ["Q: Can I apply?", "Q: Can I apply", "F: Wer darf?", "Funding", "Pregunta: ¿Quién?", "P. 4"]
+    lines += ["Question) What now", "“Why?”", "Why " * 30 + "?", "Q:no space", "Frage: " + "x " * 30]
+    works = _fixture_works() + [Work(line, [line], None) for line in lines]
+    works += [Work(line, [line], None, kind=kind) for line in lines for kind in (HEADING, QUOTE)]
+    works += [Work(line, [line, line], None) for line in lines]
+    answers = set()
+    for work in works:
+        assert q._question_line(work) == plain(work), repr(work.text)
+        answers.add(plain(work))
+    assert answers == {True, False}
