@@ -75,6 +75,8 @@ def _short_lines() -> list[str]:
     texts += ["Visit www.example.org", "WWW.EXAMPLE.ORG", "mail us @press", "see https://x.org", "U.S. news"]
     texts += ["Acme Corp.", "the U.S.", "The Ltd.", "“Done.”", "It ends here.)", "A (b) c", "9 to 5"]
     texts += ["Über uns", "ÜBER UNS:", "Key figures", "Key Figures", "key Figures And More"]
+    texts += ["By Jane Smith", "BY Jane Smith", "by Jane Smith", "By the numbers", "Jaén, 12/02/2026"]
+    texts += ["Jaén, 12/02/2026\n", "Jaén 12/02/2026", "Jaén, 12/02/2026.", "Lyon, 3.4.27", "Lyon, 3.4.٢٧"]
     texts += ["© Acme", "2027 was a year", "why it matters", "İstanbul Office Opens", "ßig words", "a-b C-d"]
     return texts
 
@@ -114,19 +116,21 @@ def test_heading_shape_helpers_give_the_plain_answers() -> None:
             or (bool(words) and all(w.lower() in hs._SOCIAL for w in words))
         )
 
-    answers: dict[str, set[bool]] = {"title": set(), "ends": set(), "chrome": set(), "address": set()}
+    answers: dict[str, set[bool]] = {key: set() for key in ("title", "ends", "chrome", "address", "place")}
     for text in _short_lines():
         assert hs.title_case(text) == title_case(text), repr(text)
         assert hs.ends_sentence(text) == ends_sentence(text), repr(text)
         assert hs.is_chrome_line(text) == is_chrome_line(text), repr(text)
         for word in text.split():
             assert hs.first_letter(word) == first_letter(word), repr(word)
+        assert hs.is_place_and_date(text) == bool(hs._PLACE_AND_DATE.match(text)), repr(text)
         address = hs._NOT_A_HEADING.search(text) is not None
         assert not address or "." in text or "@" in text or ":" in text, repr(text)  # the gate's characters
         answers["title"].add(title_case(text))
         answers["ends"].add(ends_sentence(text))
         answers["chrome"].add(is_chrome_line(text))
         answers["address"].add(address)
+        answers["place"].add(hs.is_place_and_date(text))
     assert all(found == {True, False} for found in answers.values())
 
 

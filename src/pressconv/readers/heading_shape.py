@@ -301,7 +301,9 @@ def not_a_heading(text: str) -> str:
 
 def is_place_and_date(text: str) -> bool:
     """ "Jaén, 12/02/2026": a place and a numeric date, a line of page metadata."""
-    return bool(_PLACE_AND_DATE.match(text))
+    # the pattern needs a comma and ends on a digit (or a digit and a line feed): looked at first
+    end = text[-1:]
+    return (end.isdigit() or end == "\n") and "," in text and _PLACE_AND_DATE.match(text) is not None
 
 
 def is_chrome_line(text: str) -> bool:
@@ -312,7 +314,7 @@ def is_chrome_line(text: str) -> bool:
     first = text.split(None, 1)[:1]
     if first and first[0].lower() in _SOCIAL and all(w.lower() in _SOCIAL for w in text.split()):
         return True
-    return bool(_CHROME_LINE.match(text) or _BYLINE.match(text))
+    return bool(_CHROME_LINE.match(text) or (text.startswith(("By", "BY")) and _BYLINE.match(text)))
 
 
 # "2. Outline of the company to be acquired", "3) Schedule": a section's number, then its title.
