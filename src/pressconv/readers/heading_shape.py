@@ -208,21 +208,22 @@ _SENTENCE_OPENERS = frozenset(
     }
 )
 _TRAILING = "”’\"»“‘«)]*'"
+_TRAILING_OR_SPACE = _TRAILING + " "
 
 
 def last_char(text: str) -> str:
     """The last character that is not a closing quotation mark or bracket."""
-    stripped = text.rstrip(_TRAILING + " ")
-    return stripped[-1:] if stripped else ""
+    return text.rstrip(_TRAILING_OR_SPACE)[-1:]
 
 
 def ends_sentence(text: str) -> bool:
     """True when the text closes with sentence punctuation (an abbreviation's period excepted)."""
-    end = last_char(text)
-    if end not in _CLOSING:
+    stripped = text.rstrip(_TRAILING_OR_SPACE)
+    end = stripped[-1:]  # ``last_char``
+    if end not in _CLOSING:  # "" too: a text of closing marks alone ends as a sentence does
         return False
     if end == ".":
-        last_word = text.rstrip(_TRAILING + " ").rsplit(None, 1)[-1].lower()
+        last_word = stripped.rsplit(None, 1)[-1].lower()
         core = last_word.rstrip(".")
         if last_word in ABBREVIATIONS or ("." in core and all(len(p) == 1 for p in core.split("."))):
             return False
@@ -233,19 +234,19 @@ def title_case(text: str, share: float = 0.75) -> bool:
     """True when at least ``share`` of the content words are capitalised (Title Case or ALL CAPS)."""
     if share >= 1.0:
         return _all_capitalised(text)
-    words = [w for w in text.split() if w.isalpha() or any(ch.isalpha() for ch in w)]
-    if not words:
-        return False
+    words = [w for w in text.split() if w.isalpha() or any(map(str.isalpha, w))]
+    if not words or not first_letter(words[0]).isupper():
+        return False  # the first word in lower case: never Title Case, whatever the share
     content = [w for w in words[1:] if w.lower() not in TITLE_CASE_SMALL] or words[:1]
-    capitalised = sum(1 for w in content if first_letter(w).isupper())
-    return capitalised / len(content) >= share and first_letter(words[0]).isupper()
+    capitalised = sum(1 for w in content if (w[0] if w[0].isalpha() else first_letter(w)).isupper())
+    return capitalised / len(content) >= share
 
 
 def _all_capitalised(text: str) -> bool:
     """``title_case(text, share=1.0)``, stopping at the first word in lower case (long text is not read)."""
     first = True
     for word in text.split():
-        if not (word.isalpha() or any(ch.isalpha() for ch in word)):
+        if not (word.isalpha() or any(map(str.isalpha, word))):
             continue
         if first:
             if not first_letter(word).isupper():
@@ -259,7 +260,7 @@ def _all_capitalised(text: str) -> bool:
 def first_letter(word: str) -> str:
     if word[:1].isalpha():
         return word[0]
-    return next((ch for ch in word if ch.isalpha()), "")
+    return next(filter(str.isalpha, word), "")
 
 
 @per_document(maxsize=4096)  # a pure function of the line; the shape and the heading rule ask it
@@ -300,17 +301,20 @@ def not_a_heading(text: str) -> str:
 
 def is_place_and_date(text: str) -> bool:
     """ "Jaén, 12/02/2026": a place and a numeric date, a line of page metadata."""
-    return bool(_PLACE_AND_DATE.match(text))
+    # the pattern needs a comma and ends on a digit (or a digit and a line feed): looked at first
+    end = text[-1:]
+    return (end.isdigit() or end == "\n") and "," in text and _PLACE_AND_DATE.match(text) is not None
 
 
 def is_chrome_line(text: str) -> bool:
     """Page chrome, a byline or a sign-off ("Share this article", "By Jane Roe", "Kind regards")."""
-    words = text.split()
-    return (
-        text.startswith("©")
-        or bool(_CHROME_LINE.match(text) or _BYLINE.match(text))
-        or (bool(words) and all(w.lower() in _SOCIAL for w in words))
-    )
+    if text.startswith("©"):
+        return True
+    # a row of sharing buttons, its first word read first: most lines are no such row
+    first = text.split(None, 1)[:1]
+    if first and first[0].lower() in _SOCIAL and all(w.lower() in _SOCIAL for w in text.split()):
+        return True
+    return bool(_CHROME_LINE.match(text) or (text.startswith(("By", "BY")) and _BYLINE.match(text)))
 
 
 # "2. Outline of the company to be acquired", "3) Schedule": a section's number, then its title.
@@ -333,7 +337,7 @@ def _line_shape(text: str) -> str | None:
     if len(text) > _MAX_HEADING_CHARS or ends_sentence(text):
         return None  # cheap exits first: long paragraphs and sentences are never headings
     words = text.split()
-    if len(words) > MAX_TITLE_CASE_WORDS or not any(ch.isalpha() for ch in text) or starts_with_mark(text):
+    if len(words) > MAX_TITLE_CASE_WORDS or not any(map(str.isalpha, text)) or starts_with_mark(text):
         return None
     if _DASH_OPENING.match(text):
         return None  # an attribution line ("– Jane Roe, Minister") or a dash-marked item
@@ -345,7 +349,8 @@ def _line_shape(text: str) -> str | None:
         return None  # "The measures include": a sentence that goes on in the list below it
     labelled = ":" in text[:_LABEL_REACH] or len(text) < _SHORT_HEADER_CHARS  # else the match cannot succeed
     fused = labelled and _NOT_A_HEADING_START.match(text) is not None and not _label_and_title(text)
-    if fused or _NOT_A_HEADING.search(text):
+    # the address pattern needs "://", "www." or "@": the characters are looked for first
+    if fused or (("." in text or "@" in text or ":" in text) and _NOT_A_HEADING.search(text)):
         return None  # web and e-mail addresses, captions and credits are lines of their own, not headings
     if _DIGIT.search(text) and (
         _PAGE_NUMBER.search(text) or (len(words) <= _MAX_DATE_LINE_WORDS and is_date_line(text))

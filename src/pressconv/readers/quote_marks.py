@@ -43,6 +43,8 @@ _OPEN_CONTEXT = frozenset("([{—–-/\u00a0 ")
 # Characters before which a mark is at the end of a quotation.
 _CLOSE_CONTEXT = frozenset(".,;:!?)]}…—–-/")
 _OPENING_MARKS = frozenset("“„‟\"«»‘'‚")
+# A mark after one of these (or after a space) is at the start of a quotation (``_context``).
+_LEFT_OPEN = _OPEN_CONTEXT | _OPENING_MARKS
 # The marks that close a quotation at the very end of a paragraph (German closes with “).
 _CLOSING_AT_END = frozenset('“”»"')
 
@@ -104,9 +106,32 @@ def scan(text: str, style: str) -> tuple[list[tuple[int, int]], bool, int]:
 def _context(text: str, i: int) -> tuple[bool, bool]:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    left_open = before.isspace() or before in _OPEN_CONTEXT or before in _OPENING_MARKS
-    right_close = after.isspace() or after in _CLOSE_CONTEXT
+    left_open = before in _LEFT_OPEN or before.isspace()
+    right_close = after in _CLOSE_CONTEXT or after.isspace()
     return left_open, right_close
+
+
+_DOUBLE_MARK_CHARS = '“”„‟"«»'  # the characters of ``_DOUBLE_MARKS``
+
+
+def has_double_mark(text: str) -> bool:
+    """``_DOUBLE_MARKS.search(text)``: one substring test per mark, no character class tried everywhere."""
+    return (
+        "“" in text or "”" in text or '"' in text or "„" in text or "«" in text or "»" in text or "‟" in text
+    )
+
+
+def _double_mark_positions(text: str) -> list[int]:
+    """Where ``_DOUBLE_MARKS`` matches, in order: each mark found by ``str.find``, the offsets sorted."""
+    found: list[int] = []
+    for mark in _DOUBLE_MARK_CHARS:
+        if mark in text:  # most paragraphs hold one or two of the seven marks
+            at = text.find(mark)
+            while at >= 0:
+                found.append(at)
+                at = text.find(mark, at + 1)
+    found.sort()
+    return found
 
 
 # For each opening mark, the marks that may close it.
@@ -119,12 +144,16 @@ def _scan_double(text: str) -> tuple[list[tuple[int, int]], bool, int]:
     open_char = ""
     stray = 0
     inner_close = -1  # the closing mark of a quotation nested in the open one (same marks)
-    for match in _DOUBLE_MARKS.finditer(text):
-        i = match.start()
+    last = len(text) - 1
+    for i in _double_mark_positions(text):
         if i <= inner_close:
             continue
         ch = text[i]
-        left_open, right_close = _context(text, i)
+        # ``_context``, written out: this loop runs for every mark of every quoted paragraph
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + 1] if i < last else " "
+        left_open = before in _LEFT_OPEN or before.isspace()
+        right_close = after in _CLOSE_CONTEXT or after.isspace()
         looks_opening = left_open and not right_close
         nesting = open_at >= 0 and ch == open_char and (looks_opening or (ch == "«" and left_open))
         if nesting and (inner_close := _nested(text, i)) > i:
@@ -219,8 +248,19 @@ def quoted_share(text: str, spans: list[tuple[int, int]]) -> float:
     """The share of the text's words that lie inside the spans."""
     if not spans:
         return 0.0
-    total = len(text.split())
-    inside = sum(len(text[start:end].split()) for start, end in spans)
+    if "  " in text or not text.isprintable():
+        total = len(text.split())
+        inside = sum(len(text[start:end].split()) for start, end in spans)
+        return min(1.0, inside / total) if total else 0.0
+    # Every space a single " " (each other Unicode space is unprintable): the words of a stretch
+    # are its spaces plus one, less a space at either end -- counted, not cut out and split.
+    length = len(text)
+    total = text.count(" ") + 1 - (text[:1] == " ") - (text[-1:] == " ") if text else 0
+    inside = 0
+    for start, end in spans:  # 0 <= start
+        end = min(end, length)
+        if start < end:
+            inside += text.count(" ", start, end) + 1 - (text[start] == " ") - (text[end - 1] == " ")
     return min(1.0, inside / total) if total else 0.0
 
 
@@ -255,7 +295,7 @@ def _analyse(text: str, style: str) -> tuple[tuple[tuple[int, int], ...], bool, 
         return dialogue, False, 0, quoted_share(text, list(dialogue)), text
     if ",," in text:
         text = _DUTCH_OPENER.sub("\u201e,", text)  # same offsets: the span starts at the first comma
-    if not _DOUBLE_MARKS.search(text) and (style != "single" or not _SINGLE_MARKS.search(text)):
+    if not has_double_mark(text) and (style != "single" or not _SINGLE_MARKS.search(text)):
         return (), False, 0, 0.0, text  # no quotation mark at all: most paragraphs
     spans, left_open, stray = scan(text, style)
     return tuple(spans), left_open, stray, quoted_share(text, spans), text
@@ -281,7 +321,7 @@ def is_page_line(text: str) -> bool:
     return (
         len(text) < _MAX_PAGE_LINE_WORDS * 10
         and len(text.split()) <= _MAX_PAGE_LINE_WORDS
-        and not _DOUBLE_MARKS.search(text)
+        and not has_double_mark(text)
         and _PAGE_LINE.fullmatch(text) is not None
     )
 

@@ -72,13 +72,14 @@ def _subhead(blocks: list[Work], i: int) -> bool:
 
 def _question_line(block: Work) -> bool:
     text = block.text
-    if not (text.endswith("?") or text[:1] in _MARK_INITIALS) or len(text) > _MAX_CHARS:
+    asks = text.endswith("?")
+    if not (asks or text[:1] in _MARK_INITIALS) or len(text) > _MAX_CHARS:
         return False  # the common case, decided on two characters
+    if not asks and not _MARKED.match(text):
+        return False  # "Funding", "Pentagon officials …": a capital Q, F or P opening no marked question
     if block.kind not in (PARAGRAPH, HEADING) or block.hint is not None or not block.one_line:
         return False
-    if starts_with_mark(text) or len(text.split()) > _MAX_WORDS:
-        return False
-    return text.endswith("?") or bool(_MARKED.match(text))
+    return not starts_with_mark(text) and len(text.split()) <= _MAX_WORDS
 
 
 def _answered(blocks: list[Work], i: int) -> bool:
