@@ -30,3 +30,20 @@ def test_end_marks_are_the_sentence_pattern_matches() -> None:
         assert list(name_runs._end_marks(text)) == plain, repr(text)
         periods += any(text[at] == "." for at, _end in plain)
     assert periods > 1000  # the period-only path is the one the texts take
+
+
+def test_according_to_prefix_tree_finds_what_the_alternation_finds() -> None:
+    import re
+
+    from pressconv.readers.lexicon import ACCORDING_TO
+    from pressconv.readers.speakers import attribution
+
+    plain = re.compile("|".join(re.escape(phrase) for phrase in ACCORDING_TO))
+    texts = [line.lower() for text in _texts() for line in text.splitlines()]
+    texts += [f"x {phrase} y" for phrase in ACCORDING_TO] + [phrase[:-1] for phrase in ACCORDING_TO]
+    found = 0
+    for text in texts:
+        answer = attribution._ANY_ACCORDING_TO.search(text) is not None
+        assert answer == (plain.search(text) is not None), text
+        found += answer
+    assert len(ACCORDING_TO) <= found < len(texts)
