@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -401,16 +402,41 @@ def sentence_ends(text: str) -> list[int]:
 @per_document(maxsize=8192)
 def _sentence_ends(text: str) -> tuple[int, ...]:
     ends: list[int] = []
-    for match in _SENTENCE_END.finditer(text):
-        at = match.start()
+    for at, end in _end_marks(text):
         if text[at] == ".":  # only a period may close an abbreviation or an initial: read its word
             word = text[text.rfind(" ", 0, at) + 1 : at + 1].lower()
             if word in ABBREVIATIONS or (len(word) == 2 and word[0].isalpha()) or _dotted(word):
                 continue
-            if word[:1].isdigit() and _ordinal_date(word, text, match.end()):
+            if word[:1].isdigit() and _ordinal_date(word, text, end):
                 continue
-        ends.append(match.end())
+        ends.append(end)
     return tuple(ends)
+
+
+def _end_marks(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each match of ``_SENTENCE_END`` in ``text``, in order, as ``finditer`` gives them.
+
+    The engine tries the pattern at every character, about a hundred machine instructions each; in
+    a text whose only mark is the period, ``str.find`` jumps from one period to the next, and a
+    period with a space (or the end) after it is a whole match without asking the engine.
+    """
+    if "!" in text or "?" in text or "…" in text:
+        for match in _SENTENCE_END.finditer(text):
+            yield match.start(), match.end()
+        return
+    at = text.find(".")
+    while at >= 0:
+        after = text[at + 1 : at + 2]
+        if not after or after.isspace():  # what \s matches is what str.isspace says is a space
+            end = at + 1
+        else:
+            found = _SENTENCE_END.match(text, at)
+            if found is None:
+                at = text.find(".", at + 1)
+                continue
+            end = found.end()
+        yield at, end
+        at = text.find(".", end)
 
 
 def _ordinal_date(word: str, text: str, end: int) -> bool:

@@ -29,6 +29,7 @@ from pressconv.readers.lexicon import (
     GROUP_PRONOUNS,
     POSSESSIVE_OPENERS,
     POSSESSIVE_PRONOUNS,
+    trie_pattern,
 )
 from pressconv.readers.name_runs import (
     Run,
@@ -116,8 +117,9 @@ _ELIDED_ARTICLE = re.compile("^[Ll][’']")
 # Dashes that set an attribution off inside a quotation: «Con questi cantieri – ha dichiarato il sindaco – …».
 _INTERJECTION = lazy_re.compile(r" [–—] ([^–—«»“”\"]{3,80}?) [–—] ")
 _MAX_INTERJECTION_WORDS = 8
-# Any of the "according to" phrases, anywhere (the phrase loop below then asks for it as a word).
-_ANY_ACCORDING_TO = re.compile("|".join(re.escape(phrase) for phrase in ACCORDING_TO))
+# Any of the "according to" phrases, anywhere (the phrase loop below then asks for it as a word); as a
+# prefix tree, which the engine rejects at most positions after one character.
+_ANY_ACCORDING_TO = re.compile(trie_pattern(sorted(ACCORDING_TO)))
 # A title's link word just before a capitalised run: "chief executive of", "directora de la", "head at the".
 _TITLE_LINK_BEFORE = lazy_re.compile(
     r"\b(?:of|for|at|de|del|de la|du|des|von|der|di|della)(?: the| la| le| el| l’| l')? $"

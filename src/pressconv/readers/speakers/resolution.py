@@ -13,8 +13,6 @@ gives no speaker.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from pressconv import lazy_re
 from pressconv.readers.blocks import HEADING, PARAGRAPH, QUOTE, Partial, Work
 from pressconv.readers.dialogue import continues_dialogue
@@ -266,17 +264,17 @@ def _partial_quotations(
             before = max((b for a, b in work.spans if first <= b <= start), default=first)
             nearest = clause_in(text, before, start)
             if nearest is not None and nearest.points_to_someone:
-                attribution = replace(nearest, position=nearest.position - first)
+                attribution = nearest._replace(position=nearest.position - first)
         if attribution is None:
             attribution = attribution_in(text[first:last], local, False)
         if attribution is None or not attribution.points_to_someone:
             # "Harwood described the road as “…” and promised …": the verb before the quotation binds it
             earlier = clause_in(text, first, start)
             if earlier is not None and earlier.points_to_someone:
-                attribution = replace(earlier, position=earlier.position - first)
+                attribution = earlier._replace(position=earlier.position - first)
         quoted = text[start:end]
         if attribution is not None:
-            attribution = replace(attribution, position=attribution.position + first)
+            attribution = attribution._replace(position=attribution.position + first)
             if attribution.name and len(attribution.name) >= 2 and not is_organisation(attribution.name):
                 # "«…», ha señalado la consejera, Inmaculada Torralba Ruiz": a speaker, as a quote's is; a
                 # later "Torralba ha añadido" is her
