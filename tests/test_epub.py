@@ -27,10 +27,10 @@ from hypothesis import strategies as st
 
 from _epubcheck import problems, problems_of
 from pressconv.errors import Notes, WriterError
+from pressconv.identifier import with_identifier
 from pressconv.model import Document, ListBlock, Metadata, Paragraph, Quote, Section
 from pressconv.options import WriteOptions
 from pressconv.readers.text import read_text
-from pressconv.serialize import with_identifier
 from pressconv.writers import epub, html
 
 GOLDEN = Path(__file__).parent / "golden" / "epub"

@@ -1,6 +1,6 @@
 """The content identifier's payload, written directly from the document, is ``json.dumps`` of ``to_dict``.
 
-``serialize._identifier_payload`` writes the JSON the identifier hashes without building the dict
+``identifier._identifier_payload`` writes the JSON the identifier hashes without building the dict
 (the fixed keys of paragraphs, quotes, lists and sections in their sorted order, a text between
 quotation marks as it is when nothing in it needs escaping).  These tests hold it to the definition,
 the sorted, compact ``json.dumps`` of the identifier's dict, byte for byte: over generated documents
@@ -20,7 +20,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pressconv import serialize
+from pressconv import identifier, serialize
 from pressconv.api import read
 from pressconv.model import (
     Cell,
@@ -154,7 +154,7 @@ def _document(draw: st.DrawFn) -> Document:
 @settings(derandomize=True, max_examples=400, deadline=None)  # no timings in tests
 @given(_document())
 def test_payload_is_json_dumps_of_the_dict(document: Document) -> None:
-    assert serialize._identifier_payload(document) == _defined_payload(document)
+    assert identifier._identifier_payload(document) == _defined_payload(document)
 
 
 @pytest.mark.parametrize("awkward", list(_AWKWARD))
@@ -175,7 +175,7 @@ def test_each_awkward_character_in_each_place(awkward: str) -> None:
             ),
         ),
     )
-    payload = serialize._identifier_payload(document)
+    payload = identifier._identifier_payload(document)
     assert payload == _defined_payload(document)
     assert json.loads(payload)["sections"][0]["blocks"][0]["text"] == word
 
@@ -183,9 +183,9 @@ def test_each_awkward_character_in_each_place(awkward: str) -> None:
 def test_every_element_of_the_model() -> None:
     document = rich_document()
     assert any(isinstance(b, Table) for b in document.blocks())  # the rarer blocks are there
-    assert serialize._identifier_payload(document) == _defined_payload(document)
+    assert identifier._identifier_payload(document) == _defined_payload(document)
     digest = hashlib.sha256(_defined_payload(document).encode("utf-8")).hexdigest()
-    assert serialize.content_identifier(document) == digest
+    assert identifier.content_identifier(document) == digest
 
 
 def _texts() -> list[Path]:
@@ -202,6 +202,6 @@ def test_every_corpus_and_fixture_text() -> None:
     assert len(texts) > 500  # the corpora are there
     for path in texts:
         document = read(path)
-        assert serialize._identifier_payload(document) == _defined_payload(document), path
+        assert identifier._identifier_payload(document) == _defined_payload(document), path
         digest = hashlib.sha256(_defined_payload(document).encode("utf-8")).hexdigest()
         assert document.metadata.identifier == digest, path

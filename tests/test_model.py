@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 import pressconv.model
 from pressconv import serialize
 from pressconv.errors import PressconvError
+from pressconv.identifier import content_identifier, with_identifier
 from pressconv.model import (
     MODEL_VERSION,
     Cell,
@@ -33,7 +34,6 @@ from pressconv.model import (
     Table,
     block_text,
 )
-from pressconv.serialize import content_identifier, with_identifier
 
 text = st.text(min_size=1, max_size=40)
 optional = st.none() | text

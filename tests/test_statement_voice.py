@@ -8,9 +8,10 @@ from pathlib import Path
 
 from pressconv import parse
 from pressconv.errors import Notes
+from pressconv.identifier import content_identifier
 from pressconv.model import Paragraph, Quote
 from pressconv.readers.text import read_text
-from pressconv.serialize import content_identifier, dumps, loads
+from pressconv.serialize import dumps, loads
 
 FIXTURE = Path(__file__).parent / "fixtures" / "statement_voice" / "council-leader.txt"
 

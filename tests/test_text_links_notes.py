@@ -13,10 +13,10 @@ from click.testing import CliRunner
 from pressconv import api, serialize
 from pressconv.cli import cli
 from pressconv.errors import Notes
+from pressconv.identifier import content_identifier
 from pressconv.model import Document, ListBlock, Paragraph
 from pressconv.options import WriteOptions
 from pressconv.readers.text import read_text
-from pressconv.serialize import content_identifier
 from pressconv.writers import html
 
 FIXTURES = Path(__file__).parent / "fixtures" / "text18"

@@ -13,6 +13,7 @@ from typing import assert_never
 
 from pressconv.contacts import parse_contacts
 from pressconv.errors import Notes
+from pressconv.identifier import with_identifier
 from pressconv.model import (
     Block,
     Document,
@@ -36,7 +37,6 @@ from pressconv.readers.heading_shape import ends_sentence
 from pressconv.readers.marks import MarkTrail
 from pressconv.readers.rules.dateline import dateline_date
 from pressconv.readers.worklist import WorkList
-from pressconv.serialize import with_identifier
 
 
 def infer(
@@ -113,7 +113,7 @@ def build_document(
       by ``noteref`` marks; ``notes_heading`` heads its notes to editors.
     - The result carries ``metadata.identifier`` from its content; a reader
       that changes the document afterwards passes ``identify=False`` and
-      computes it once, at the end (``serialize.with_identifier``).
+      computes it once, at the end (``identifier.with_identifier``).
     """
     options = options or ReadOptions()
     notes = notes if notes is not None else Notes()

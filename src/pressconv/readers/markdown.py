@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 
 from pressconv.decode import decode
 from pressconv.errors import EmptyInputError, Notes, PressconvError
+from pressconv.identifier import with_identifier
 from pressconv.model import Cell, Document, Figure, Mark, Marks, Note, Row, Table
 from pressconv.options import ReadOptions
 from pressconv.readers.assemble import assemble
@@ -41,7 +42,6 @@ from pressconv.readers.blocks import Hint, RawBlock, RawMark, fold
 from pressconv.readers.front_matter import split_front_matter
 from pressconv.readers.links_and_notes import editors_notes, link_addresses
 from pressconv.readers.marks import InlineText
-from pressconv.serialize import with_identifier
 
 if TYPE_CHECKING:
     from markdown_it.token import Token

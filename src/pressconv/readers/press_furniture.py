@@ -242,29 +242,6 @@ def is_about_heading(line: str) -> bool:
     return not rest or rest[0].isupper() or not head.endswith(" ")
 
 
-def split_about_lines(works: list[Work]) -> list[Work]:
-    """Split "About Acme\\nAcme is …" so the heading line stands as its own block."""
-    out: list[Work] = []
-    for work in works:
-        if (
-            work.kind == PARAGRAPH
-            and work.hint is None
-            and len(work.lines) > 1
-            and is_about_heading(work.lines[0])
-        ):
-            first, rest = work.lines[0], work.lines[1:]
-            if len(rest) == 1 and not rest[0].endswith(":"):
-                out.append(work)  # "About Acme" fused with the one line of its text: one paragraph
-                continue
-            if len(first) < 0.7 * max(len(line) for line in rest) or first.endswith(":"):
-                head = Work(text=first, lines=[first])
-                out.append(head)
-                out.append(Work(text=" ".join(rest), lines=list(rest)))
-                continue
-        out.append(work)
-    return out
-
-
 def extract_furniture(works: list[Work], found: Furniture) -> list[Work]:
     """Mark furniture blocks (kind ``furniture``) and record what they say in ``found``."""
     marked = _extract(works, found)

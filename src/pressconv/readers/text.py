@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from pressconv.decode import decode
 from pressconv.errors import EmptyInputError, Notes
+from pressconv.identifier import with_identifier
 from pressconv.limits import DEFAULT_LIMITS
 from pressconv.model import Document
 from pressconv.options import ReadOptions
@@ -28,7 +29,6 @@ from pressconv.readers.front_matter import split_front_matter
 from pressconv.readers.links_and_notes import editors_notes, link_addresses
 from pressconv.readers.mail_quotes import unquote
 from pressconv.readers.young_gc import fewer_young_collections
-from pressconv.serialize import with_identifier
 
 SUFFIXES = (".txt", ".text")
 

@@ -35,9 +35,9 @@ from ebooklib import epub as ebook
 
 from pressconv.compat.ebooklib import entries as ebooklib_entries
 from pressconv.errors import Notes, WriterError
+from pressconv.identifier import content_identifier
 from pressconv.model import Document, block_text
 from pressconv.options import WriteOptions, document_datetime
-from pressconv.serialize import content_identifier
 from pressconv.text import clean, reading_order
 from pressconv.text import direction as script_direction
 from pressconv.theme import Theme, theme_of

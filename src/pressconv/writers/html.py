@@ -16,6 +16,7 @@ from typing import Any, assert_never
 
 from pressconv import lazy_re
 from pressconv.errors import Notes
+from pressconv.identifier import content_identifier
 from pressconv.model import (
     Block,
     Cell,
@@ -29,7 +30,6 @@ from pressconv.model import (
     Table,
 )
 from pressconv.options import WriteOptions, document_datetime, parse_iso
-from pressconv.serialize import content_identifier
 from pressconv.text import direction, is_boilerplate, reading_order
 from pressconv.theme import Theme, theme_of
 from pressconv.writers._html_inline import Context, ImageStore, add_text, context, href, image_type, inline

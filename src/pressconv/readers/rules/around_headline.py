@@ -13,12 +13,12 @@ from pressconv.readers.quote_marks import QUOTED_SHARE, quoted_share, scan, star
 from pressconv.readers.rules.headline_shape import (
     MAX_DEK_WORDS,
     MIN_DEK_WORDS,
-    caption_line,
     case_field,
     label_line,
     line_shaped,
     role_line,
 )
+from pressconv.readers.rules.stamps import caption_line
 
 # A title opening with its issuer's code, as police and fire services file them: "POL-OM: …", "FW-HH: …".
 _CODED_TITLE = lazy_re.compile(r"^[A-ZÄÖÜ]{2,5}-[A-ZÄÖÜ]{1,5}:\s+\S")

@@ -28,7 +28,7 @@ from pressconv.readers.rules.cover_note import cover_note
 from pressconv.readers.rules.dateline import dashed_label, dateline_alone, find_dateline
 from pressconv.readers.rules.headline_dek import REPEATED as _REPEATED
 from pressconv.readers.rules.headline_dek import dek_parts, same_text, split_under_headline
-from pressconv.readers.rules.headline_guards import dated_title, path_marks, stamp_opening
+from pressconv.readers.rules.headline_guards import dated_title, may_stand_above, path_marks, stamp_opening
 from pressconv.readers.rules.headline_shape import (
     LONE_KICKER,
     MAX_DEK_WORDS,
@@ -125,7 +125,8 @@ def find_headline(
     at = content[0]
     if works[at].hint != "headline" and given_title is None:
         won = _choose(works, content, evidence if evidence is not None else [])
-        picked = won if won is not None else by_period(works, content, evidence, _body_like, _score, _chrome)
+        above = may_stand_above
+        picked = won if won is not None else by_period(works, content, evidence, _body_like, _score, above)
         if picked is None:
             return
         at = picked
@@ -279,7 +280,7 @@ def _choose(works: list[Work], content: list[int], evidence: list[str]) -> int |
     # Only chrome may stand above the headline: the model sets the headline before the body, so a
     # block of text above it would move below it (words out of order).  The first block that is
     # text, not chrome, is the last that may win; nothing below it is the headline.
-    reach = next((k for k, (score, _rank, why) in enumerate(scored) if not _chrome(score, why)), None)
+    reach = next((k for k, (score, _rank, why) in enumerate(scored) if not may_stand_above(score, why)), None)
     if reach is not None and reach + 1 < len(scored):
         evidence.append(
             f"  -  headline   candidates below #{reach + 1} passed over: text would stand above them"
@@ -298,20 +299,6 @@ def _choose(works: list[Work], content: list[int], evidence: list[str]) -> int |
     chosen = window[-neg_rank]
     works[chosen].reason = f"headline: the best-scored of {len(window)} candidate(s), {best:+.1f} ({why})"
     return chosen
-
-
-def _chrome(score: float, why: str) -> bool:
-    """A candidate that is page furniture, a name or a label: it may stand above the headline.
-
-    Anything else (a line of text with words and a verb, a sentence, a quotation) is
-    text the reader must keep before whatever follows it.
-    """
-    if score <= -9.0:
-        return not why.startswith(("a sentence", "a quotation"))
-    if score <= 0 or "only a name" in why or " word(s)" in why:
-        return True  # one or two words ("National Teams", "Network news"): a section label, verb or not
-    short = "short (" in why or " word(s)" in why  # at most four words: a label ("THE WHITE HOUSE")
-    return short and "has a verb" not in why
 
 
 def _preview(text: str, width: int) -> str:

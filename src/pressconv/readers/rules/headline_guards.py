@@ -18,6 +18,9 @@ three of those exclusions to the chrome they mean, each gated on a cheap test:
   a stamp's verb ("Page updated 3 May 2031").
 - ``stamp_opening``: "Published 3 May 2031", "Updated: 10:15": the page's
   stamp, not a headline opening with the word ("Published accounts show …").
+
+``may_stand_above`` says which scored candidates are chrome, names or labels that
+may stand above the chosen headline; anything else is text kept before it.
 """
 
 from __future__ import annotations
@@ -94,3 +97,17 @@ def stamp_opening(lowered: str) -> bool:
     if not lowered.startswith(_STAMP_WORDS):
         return True  # another chrome opening ("share this", "skip to"): chrome as before
     return _STAMP_TAIL.match(lowered) is not None
+
+
+def may_stand_above(score: float, why: str) -> bool:
+    """A candidate that is page furniture, a name or a label: it may stand above the headline.
+
+    Anything else (a line of text with words and a verb, a sentence, a quotation) is
+    text the reader must keep before whatever follows it.
+    """
+    if score <= -9.0:
+        return not why.startswith(("a sentence", "a quotation"))
+    if score <= 0 or "only a name" in why or " word(s)" in why:
+        return True  # one or two words ("National Teams", "Network news"): a section label, verb or not
+    short = "short (" in why or " word(s)" in why  # at most four words: a label ("THE WHITE HOUSE")
+    return short and "has a verb" not in why

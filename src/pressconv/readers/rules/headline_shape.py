@@ -400,24 +400,6 @@ def place_and_date(text: str) -> bool:
     )
 
 
-# A photo caption's marks: "Mayor Lena Ortiz, centre, …", "(left to right)", "pictured".
-_CAPTION = lazy_re.compile(
-    r",\s*(?:(?:far|second|third|from)\s+)?(?:left|right|centre|center|middle)\s*[,)]"
-    r"|\((?:left|right|centre|center|l-r|l to r|from left|left to right|pictured)\b|\bpictured\b"
-    r"|\[(?:left|right|centre|center|above|below|inset)\]"
-    # a credit: "Photo: Harlow Council", "(Foto: Stadt Lindenfeld)", "Photo by Jo Bell", "Crédit photo : …"
-    r"|(?:^|[\s(.])(?:photo|photograph|image|picture|foto|bild|crédit photo|photo credit)\s?:"
-    r"|\bphoto(?:graph)? (?:by|courtesy of)\b",
-    re.IGNORECASE,
-)
-_MAX_CAPTION_WORDS = 40
-
-
-def caption_line(text: str) -> bool:
-    """ "Mayor Lena Ortiz, centre, cuts the ribbon …": a photo caption, never the dek."""
-    return len(text.split()) <= _MAX_CAPTION_WORDS and _CAPTION.search(text) is not None
-
-
 def case_field(text: str) -> bool:
     """ "On appeal from: [2031] EWCA Civ 212", "Case No: 2031-44": a case's field, a number in its value."""
     match = _FIELD.match(text)

@@ -69,6 +69,7 @@ from pressconv.readers.speakers.introductions import (
 )
 from pressconv.readers.speakers.names import portfolio_holder
 from pressconv.readers.speakers.people import PERSON_AFTER, appositive_title, prefer_title, title_before
+from pressconv.readers.speakers.signature import signature
 from pressconv.readers.speakers.subjects import (
     affiliation,
     apposition_holder,
@@ -159,7 +160,7 @@ def attribution_in(text: str, spans: tuple[tuple[int, int], ...], opens_unclosed
         if found is not None:
             return found
     if spans and spans[-1][1] < len(text) and text[spans[-1][1] :].lstrip()[:1] in _SIGNATURE_DASHES:
-        found = _signature(text, spans[-1][1])
+        found = signature(text, spans[-1][1])
         if found is not None:
             return found
     return _interjection(text, spans) or _incise(text, spans)
@@ -181,21 +182,6 @@ def _incise(text: str, spans: Sequence[tuple[int, int]]) -> Attribution | None:
                     return found
             at = text.find(", ", at + 2, end)
     return None
-
-
-def _signature(text: str, start: int) -> Attribution | None:
-    """ "“…” — Dana Whitlock-Hale, director of housing": a dash after the quote, then who said it."""
-    dash = start + len(text[start:]) - len(text[start:].lstrip())
-    name_runs = runs(text, dash + 1)
-    if not name_runs or text[dash + 1 : name_runs[0].start].strip():
-        return None
-    run = name_runs[0]
-    title, name = split_title(run.tokens)
-    rest = text[run.end :].strip()
-    if len(name) < MIN_FULL_NAME or not is_name(name) or is_organisation(name) or rest[:1] not in ("", ","):
-        return None
-    title = prefer_title(title, appositive_title(text, run.end))
-    return Attribution(text[run.start :].rstrip(), run.start, name, title, person=True)
 
 
 def _interjection(text: str, spans: Sequence[tuple[int, int]]) -> Attribution | None:
