@@ -11,7 +11,7 @@ import re
 from pressconv import lazy_re
 from pressconv.readers.blocks import MAIL_HEADER, Work
 from pressconv.readers.heading_shape import ends_sentence
-from pressconv.readers.rules.cover_pointer import SALUTATIONS, pointer_note
+from pressconv.readers.rules.cover_pointer import POINTER_WORDS, SALUTATIONS, pointer_note
 
 _SALUTATION = lazy_re.compile(
     r"^(?:hi|hello|dear|hey|good (?:morning|afternoon)|hallo|liebe|lieber|sehr geehrte|bonjour|chers?|"
@@ -30,11 +30,7 @@ _NOTE_OPENING = re.compile(
 )
 _MAX_ONE_BLOCK_NOTE_WORDS = 60
 # A short note under a forward's header that points at the release: "see the statement below", "attached".
-_POINTER = re.compile(
-    r"\b(?:below|attached|enclosed|ci-dessous|ci-joint|adjunt[oa]s?|a continuación|anbei|im anhang"
-    r"|view it online|trouble reading)\b",
-    re.IGNORECASE,
-)
+_POINTER = re.compile(rf"\b(?:{POINTER_WORDS}|view it online|trouble reading)\b", re.IGNORECASE)
 _MAX_POINTER_WORDS = 30
 # A greeting opening the forwarder's note under a mail header ("Hi all –", "Buenos días,", "Guten Tag").
 _GREETING = re.compile(

@@ -23,11 +23,13 @@ SALUTATIONS = (
     r"|buen(?:os|as) (?:días|tardes|noches)|apreciad[oa]s?|distinguid[oa]s?|señor(?:es|as) periodistas"
     r"|guten (?:morgen|tag|abend)|grüß gott|moin|liebe kolleginnen"
 )
+# The words by which a note points at the release under it, in the four languages: a pattern fragment
+# (``cover_note``'s pointer under a forward's header uses these too).
+POINTER_WORDS = r"below|attached|enclosed|ci-dessous|ci-joint|adjunt[oa]s?|a continuación|anbei|im anhang"
 # A word that points at the release from the note: "below", "ci-dessous", "a continuación", "anbei".
 _POINTS_AT = lazy_re.compile(
-    r"\b(?:below|attached|enclosed|herewith|ci-dessous|ci-joint|ci-après|en pièce jointe"
-    r"|a continuación|adjunt[oa]s?|adjuntamos|os remitimos|le remitimos|les remitimos"
-    r"|anbei|im anhang|nachfolgend|nachstehend|untenstehend)\b",
+    rf"\b(?:{POINTER_WORDS}|herewith|ci-après|en pièce jointe|adjuntamos|os remitimos|le remitimos"
+    r"|les remitimos|nachfolgend|nachstehend|untenstehend)\b",
     re.IGNORECASE,
 )
 # A note of one sentence with no greeting opens with its pointer: "Please find below our release."
